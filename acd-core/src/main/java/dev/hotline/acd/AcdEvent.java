@@ -1,0 +1,82 @@
+package dev.hotline.acd;
+
+import dev.hotline.acd.model.CentreConfig;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What goes into the routing engine. Every event is stamped with its time ({@code at}, epoch milliseconds) where it
+ * entered the system, so the engine never reads a clock and runs the same in real and in virtual time.
+ */
+public sealed interface AcdEvent {
+
+    /** Epoch milliseconds at which the event happened. */
+    long at();
+
+    /** A call reached the centre: blacklist, then business type by dialled number. Answered by classification. */
+    record CallArrived(long at, String callId, String callerNumber, String dialledNumber) implements AcdEvent {
+        public CallArrived {
+            Objects.requireNonNull(callId, "callId");
+            callerNumber = callerNumber == null ? "" : callerNumber;
+            dialledNumber = dialledNumber == null ? "" : dialledNumber;
+        }
+    }
+
+    /**
+     * A classified call asks for an agent (straight after arrival, or from the IVR's queue node).
+     *
+     * @param businessType  overrides the business type the dialled number gave (an IVR menu choice); empty keeps it
+     * @param priorityRaise added to the queue's base priority (an IVR rule may raise it)
+     * @param attachedData  what the caller entered or the IVR looked up, shown to the agent on screen pop
+     */
+    record QueueRequested(long at, String callId, Optional<String> businessType, int priorityRaise,
+                          Map<String, String> attachedData) implements AcdEvent {
+        public QueueRequested {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(businessType, "businessType");
+            attachedData = Map.copyOf(attachedData);
+        }
+    }
+
+    /** The IVR finished the caller's business in self-service (counts towards the connection rate). */
+    record SelfServiceCompleted(long at, String callId, String flow) implements AcdEvent {
+    }
+
+    /** The caller hung up, wherever the call was (IVR, queue, ringing an agent, talking). */
+    record CallerHungUp(long at, String callId) implements AcdEvent {
+    }
+
+    /** The agent ended a connected call. */
+    record AgentHungUp(long at, String callId) implements AcdEvent {
+    }
+
+    /** The agent's phone answered the offered call. */
+    record OfferAnswered(long at, String callId, String agentId) implements AcdEvent {
+    }
+
+    /** The offer failed before the ring timeout (the agent rejected it, the phone was busy or unreachable). */
+    record OfferFailed(long at, String callId, String agentId, String cause) implements AcdEvent {
+    }
+
+    record AgentLoggedIn(long at, String agentId) implements AcdEvent {
+    }
+
+    record AgentLoggedOut(long at, String agentId) implements AcdEvent {
+    }
+
+    /** The agent is ready for calls (from not ready, or ending wrap-up early). */
+    record AgentReady(long at, String agentId) implements AcdEvent {
+    }
+
+    /** The agent stops taking calls, with a reason code ("break", "lunch", "training", ...). */
+    record AgentNotReady(long at, String agentId, String reason) implements AcdEvent {
+    }
+
+    /** A new configuration replaces the running one; waiting calls and agents carry over. */
+    record ConfigChanged(long at, CentreConfig config) implements AcdEvent {
+        public ConfigChanged {
+            Objects.requireNonNull(config, "config");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.hotline.acd;
+
+import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.model.Treatment;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What comes out of the routing engine: what to do with a call or an agent, and what happened, each stamped with the
+ * engine time it was taken at. Rejections are values ({@link EventRejected}), not exceptions.
+ */
+public sealed interface Decision {
+
+    long at();
+
+    /** The call is refused before anything else; the caller hears {@code prompt} and the call ends. */
+    record CallRefused(long at, String callId, String callerNumber, String dialledNumber, RefusalCause cause,
+                       String prompt, String detail) implements Decision {
+    }
+
+    /** Why a call was refused at arrival. */
+    enum RefusalCause { BLACKLISTED, UNKNOWN_NUMBER }
+
+    /**
+     * The call is accepted and belongs to a business type; it goes to {@code ivrFlow} if there is one, otherwise the
+     * bridge asks for the queue at once.
+     *
+     * @param matchedRule which number route matched ("exact 4008001001", "prefix 400800", "default")
+     * @param vip         the caller's VIP entry name and tier, empty for ordinary callers
+     */
+    record CallClassified(long at, String callId, String callerNumber, String dialledNumber, String businessType,
+                          String queue, Optional<String> ivrFlow, String matchedRule, Optional<String> vip)
+            implements Decision {
+    }
+
+    /** The call waits in {@code queue}; the bridge plays music on hold. */
+    record CallQueued(long at, String callId, String queue, int priority, List<String> eligibleGroups, int position,
+                      long expectedWaitMillis) implements Decision {
+    }
+
+    /**
+     * Ring the agent: the bridge dials {@code endpoint} for at most {@code ringTimeoutMillis} and pushes the screen
+     * pop ({@code attachedData}, the caller, the reason) to the agent's desktop at the same moment.
+     */
+    record CallOffered(long at, String callId, String agentId, String endpoint, String queue, long ringTimeoutMillis,
+                       long waitedMillis, String callerNumber, Map<String, String> attachedData,
+                       AssignmentReason reason) implements Decision {
+    }
+
+    /** The offer was not answered in time or failed; the call goes back to its place in the queue. */
+    record CallRequeued(long at, String callId, String agentId, String queue, String cause) implements Decision {
+    }
+
+    /** The agent answered; caller and agent are talking. */
+    record CallAnswered(long at, String callId, String agentId, String queue, String group, long waitedMillis)
+            implements Decision {
+    }
+
+    /** An escalation step fired for a waiting call. */
+    record CallEscalated(long at, String callId, String queue, String step, List<String> addedGroups, int priority)
+            implements Decision {
+    }
+
+    /** The caller should hear {@code prompt} (an escalation announcement), then music again. */
+    record Announcement(long at, String callId, String prompt, int position, long expectedWaitMillis)
+            implements Decision {
+    }
+
+    /** The call moved to another queue (an overflow treatment or step), keeping its original arrival time. */
+    record CallMoved(long at, String callId, String fromQueue, String toQueue, String cause) implements Decision {
+    }
+
+    /**
+     * The queue could not keep the call and applies a treatment (closed, full, max wait, no agents, escalation). For
+     * an overflow to another queue a {@link CallMoved} follows; otherwise the call leaves the ACD ({@link CallEnded}).
+     */
+    record CallTreated(long at, String callId, String queue, Treatment treatment, TreatmentCause cause)
+            implements Decision {
+    }
+
+    /** Why a queue applied a treatment. */
+    enum TreatmentCause { CLOSED, QUEUE_FULL, MAX_WAIT, NO_AGENTS, ESCALATION }
+
+    /**
+     * The call is over for the ACD: the one final record of every call that arrived.
+     *
+     * @param queue        the last queue the call was in, empty if it never reached one
+     * @param agentId      the agent who answered, empty unless {@link Outcome#ANSWERED}
+     * @param waitedMillis time from entering the first queue to answer or to leaving (0 if never queued)
+     * @param talkMillis   conversation time, 0 unless answered
+     * @param cause        a short, specific cause ("caller hung up while ringing", "blacklisted", "closed", ...)
+     */
+    record CallEnded(long at, String callId, Outcome outcome, Optional<String> queue, Optional<String> agentId,
+                     long waitedMillis, long talkMillis, String cause) implements Decision {
+    }
+
+    /** An agent moved from one state to another; {@code reason} is the not-ready code or what caused the change. */
+    record AgentStateChanged(long at, String agentId, AgentState from, AgentState to, String reason)
+            implements Decision {
+    }
+
+    /** A new configuration is in force. */
+    record ConfigApplied(long at, CentreConfig config) implements Decision {
+        public ConfigApplied {
+            Objects.requireNonNull(config, "config");
+        }
+    }
+
+    /**
+     * The event could not be applied (an impossible transition, an unknown call or agent). Nothing changed.
+     *
+     * @param message names the agent or call, its state, and what was asked, e.g.
+     *                "agent 1001 cannot answer call c7: agent is READY, not RESERVED for c7"
+     */
+    record EventRejected(long at, AcdEvent event, String message) implements Decision {
+    }
+}

@@ -1,0 +1,15 @@
+package dev.hotline.acd;
+
+/** How a call that entered the centre ended. Every call ends in exactly one. */
+public enum Outcome {
+    /** An agent answered it (reported when the conversation ends). */
+    ANSWERED,
+    /** The caller hung up before an agent answered (in the IVR, waiting, or while an agent's phone rang). */
+    ABANDONED,
+    /** Not accepted: blacklisted, unknown number, or a queue's closed / full / no-agent prompt-and-hang-up. */
+    REFUSED,
+    /** Sent out of the ACD by a treatment or an escalation step: voicemail or an IVR flow. */
+    OVERFLOWED,
+    /** Finished in IVR self-service without an agent. */
+    SELF_SERVICE
+}
