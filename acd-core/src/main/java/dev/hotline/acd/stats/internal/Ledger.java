@@ -395,6 +395,11 @@ public final class Ledger {
         current = null;
     }
 
+    /** How many calls are remembered: those between their first queue and their end. */
+    public int callsTracked() {
+        return calls.size();
+    }
+
     // ---- snapshots ----
 
     public Figures snapshot(long now) {
