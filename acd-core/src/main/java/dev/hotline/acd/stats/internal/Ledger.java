@@ -257,6 +257,7 @@ public final class Ledger {
                 }
             }
             case SELF_SERVICE -> {
+                // a queued call cannot finish in self-service; if one does, it left the queue for the IVR
                 if (waiting) {
                     overflowOutOfAcd(call, at);
                 }
