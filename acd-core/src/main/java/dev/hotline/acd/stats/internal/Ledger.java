@@ -187,9 +187,11 @@ public final class Ledger {
                 }
             }
         });
-        AgentTrack agent = agents.computeIfAbsent(agentId, id -> new AgentTrack(AgentState.LOGGED_OUT, at));
-        agent.lastQueue = queue;
-        agent.lastGroup = group;
+        if (agentId != null) {
+            AgentTrack agent = agents.computeIfAbsent(agentId, id -> new AgentTrack(AgentState.LOGGED_OUT, at));
+            agent.lastQueue = queue;
+            agent.lastGroup = group;
+        }
     }
 
     private void treat(LiveCall call, String queue, Treatment treatment, long at) {
@@ -234,7 +236,7 @@ public final class Ledger {
         switch (e.outcome()) {
             case ANSWERED -> {
                 if (waiting) {
-                    answer(call, e.agentId().orElse(""), null, e.waitedMillis(), at);
+                    answer(call, e.agentId().orElse(null), null, e.waitedMillis(), at);
                 }
                 handled(call, e, at);
             }
