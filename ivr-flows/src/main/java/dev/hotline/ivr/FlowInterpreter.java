@@ -415,6 +415,7 @@ public final class FlowInterpreter {
             if (escape.isPresent() && escape.get().key().equals(keys)) {
                 return leave("agent", escape.get().target());
             }
+            menu.into().ifPresent(into -> setVariable(into, keys));
             return leave("key " + keys, menu.options().get(keys));
         }
 
@@ -621,6 +622,7 @@ public final class FlowInterpreter {
             return switch (say.as()) {
                 case NUMBER -> List.of(new Action.SayNumber((Long) value, keys));
                 case DIGITS -> List.of(new Action.SayDigits((String) value, keys));
+                case DECIMAL -> decimal(new BigDecimal(asText(value)), keys);
                 case MONEY -> money(say.currency(), new BigDecimal(asText(value)), keys);
                 case DATE -> List.of(dateTime(value, Action.DateTimePart.DATE, keys));
                 case TIME -> List.of(dateTime(value, Action.DateTimePart.TIME, keys));
@@ -646,6 +648,23 @@ public final class FlowInterpreter {
             if (minor > 0) {
                 actions.add(new Action.SayNumber(minor, keys));
                 actions.add(new Action.Play("money/" + currency + "-minor", keys));
+            }
+            return actions;
+        }
+
+        /** A decimal as AGI can say it: the whole part, "point", then the fraction digit by digit (1.75). */
+        List<Action> decimal(BigDecimal value, String keys) {
+            List<Action> actions = new ArrayList<>();
+            if (value.signum() < 0) {
+                actions.add(new Action.Play("digits/minus", keys));
+                value = value.negate();
+            }
+            String plain = value.stripTrailingZeros().toPlainString();
+            int point = plain.indexOf('.');
+            actions.add(new Action.SayNumber(Long.parseLong(point < 0 ? plain : plain.substring(0, point)), keys));
+            if (point >= 0) {
+                actions.add(new Action.Play("digits/point", keys));
+                actions.add(new Action.SayDigits(plain.substring(point + 1), keys));
             }
             return actions;
         }

@@ -49,11 +49,12 @@ public sealed interface Node {
 
     /**
      * A menu: prompts, then one option per key sequence. After {@code retries} invalid entries or timeouts the caller
-     * goes to {@code onFailure}. The flow's agent escape works here unless {@code agentEscape} is false.
+     * goes to {@code onFailure}. The flow's agent escape works here unless {@code agentEscape} is false. When
+     * {@code into} is given, the chosen option's keys are stored in that string variable.
      */
     record Menu(String id, List<String> prompts, Map<String, String> options, Duration timeout,
                 Duration interDigitTimeout, Optional<String> invalidPrompt, Optional<String> timeoutPrompt, int retries,
-                String onFailure, boolean agentEscape) implements Node {
+                String onFailure, boolean agentEscape, Optional<String> into) implements Node {
         public Menu {
             prompts = List.copyOf(prompts);
             options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
@@ -97,9 +98,9 @@ public sealed interface Node {
     }
 
     /** How a say node speaks its value. */
-    enum SayAs { NUMBER, DIGITS, MONEY, DATE, TIME, DATE_AND_TIME }
+    enum SayAs { NUMBER, DECIMAL, DIGITS, MONEY, DATE, TIME, DATE_AND_TIME }
 
-    /** Say a value (number, digits, money in a currency, date or time) in the caller's language. */
+    /** Say a value (number, decimal, digits, money in a currency, date or time) in the caller's language. */
     record Say(String id, SayAs as, String value, String currency, String bargeIn, String next) implements Node {
         @Override
         public Map<String, String> exits() {

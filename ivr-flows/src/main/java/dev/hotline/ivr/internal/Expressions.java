@@ -9,6 +9,7 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
@@ -38,7 +39,9 @@ public final class Expressions {
 
     /** An environment with the built-ins, the flow's constants (strings) and its variables. */
     public Expressions(Map<String, VarType> variables, Set<String> constants) {
-        CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder();
+        // Standard macros give has(record.field), all/exists over lists; none of them can loop without bound.
+        CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
         BUILT_INS.forEach(builder::addVar);
         constants.forEach(c -> builder.addVar(c, SimpleType.STRING));
         variables.forEach((name, type) -> builder.addVar(name, celType(type)));

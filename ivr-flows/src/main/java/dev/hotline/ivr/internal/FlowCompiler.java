@@ -281,6 +281,8 @@ public final class FlowCompiler {
         flow.variables().forEach((name, type) -> declare(own, name, type, null, "declared", problems));
         for (Node node : flow.nodes().values()) {
             switch (node) {
+                case Node.Menu menu when menu.into().isPresent() ->
+                        declare(own, menu.into().get(), VarType.STRING, node.id(), "menu into", problems);
                 case Node.Collect collect when !collect.into().isEmpty() ->
                         declare(own, collect.into(), VarType.STRING, node.id(), "collect into", problems);
                 case Node.Lookup lookup when !lookup.into().isEmpty() ->
@@ -381,7 +383,7 @@ public final class FlowCompiler {
         return switch (as) {
             case NUMBER -> Set.of(SimpleType.INT);
             case DIGITS -> Set.of(SimpleType.STRING);
-            case MONEY -> Set.of(SimpleType.STRING, SimpleType.INT, SimpleType.DOUBLE);
+            case MONEY, DECIMAL -> Set.of(SimpleType.STRING, SimpleType.INT, SimpleType.DOUBLE);
             case DATE, TIME, DATE_AND_TIME -> Set.of(SimpleType.TIMESTAMP);
         };
     }

@@ -291,7 +291,13 @@ public final class FlowParser {
         return new Node.Menu(id, prompts, options, timeout.orElse(Duration.ofSeconds(5)),
                 f.duration("inter-digit-timeout", DEFAULT_INTER_DIGIT), f.optionalText("invalid-prompt"),
                 f.optionalText("timeout-prompt"), f.integer("retries", 2, 0, 9), onFailure,
-                f.bool("agent-escape", true));
+                f.bool("agent-escape", true), variableName(f.optionalText("into")));
+    }
+
+    private Optional<String> variableName(Optional<String> name) {
+        name.filter(n -> !VARIABLE.matcher(n).matches())
+                .ifPresent(n -> problems.add("key 'into': '" + n + "' is not a variable name"));
+        return name;
     }
 
     private Node collect(String id, Fields f) {
@@ -344,14 +350,14 @@ public final class FlowParser {
     }
 
     private Node say(String id, Fields f) {
-        String asName = f.text("as", "number, digits, money, date, time or date-and-time");
+        String asName = f.text("as", "number, decimal, digits, money, date, time or date-and-time");
         Node.SayAs as = Node.SayAs.NUMBER;
         if (!asName.isEmpty()) {
             try {
                 as = Node.SayAs.valueOf(asName.toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
                 problems.add("key 'as': unknown '" + asName
-                        + "' (expected number, digits, money, date, time or date-and-time)");
+                        + "' (expected number, decimal, digits, money, date, time or date-and-time)");
             }
         }
         String currency = f.optionalText("currency").orElse("");
