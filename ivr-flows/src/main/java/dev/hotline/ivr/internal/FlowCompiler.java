@@ -78,7 +78,10 @@ public final class FlowCompiler {
             }
             compiled.put(flow.name(), new CompiledFlow(flow, exprs, indexTables(flow, problems), environment));
         }
-        return new Result(errors.isEmpty() ? compiled : Map.of(), List.copyOf(errors));
+        // Per file, problems stay in the order found (form, then graph, then expressions).
+        List<FlowError> byFile = new ArrayList<>(errors);
+        byFile.sort(java.util.Comparator.comparing(FlowError::source));
+        return new Result(errors.isEmpty() ? compiled : Map.of(), List.copyOf(byFile));
     }
 
     // ---- the graph of one flow ------------------------------------------------------------------------------

@@ -53,7 +53,7 @@ public final class FlowParser {
         try {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            problems.add("not valid YAML: " + e.getOriginalMessage() + locationOf(e));
+            problems.add("not valid YAML: " + withoutEcho(e.getOriginalMessage()) + locationOf(e));
             return Optional.empty();
         }
         if (root == null || !root.isObject()) {
@@ -77,6 +77,11 @@ public final class FlowParser {
         f.rejectUnknownKeys(Set.of());
         return Optional.of(new Flow(name, problems.source(), subflow, start, escape, constants, variables, sources,
                 calendar, maxSteps, nodes));
+    }
+
+    /** SnakeYAML's message on one line: its own lines, without the echoed source and the caret under it. */
+    private static String withoutEcho(String message) {
+        return String.join(": ", message.lines().filter(l -> !l.isBlank() && !l.startsWith(" ")).toList());
     }
 
     private static String locationOf(JsonProcessingException e) {
