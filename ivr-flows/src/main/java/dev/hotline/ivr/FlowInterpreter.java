@@ -335,6 +335,9 @@ public final class FlowInterpreter {
         Action afterPrompt(Input input, Action awaiting) {
             return switch (input) {
                 case Input.ActionDone d -> nextOrLeave();
+                // A key the prompt was not interruptible by cannot have cut it short: the prompt ended.
+                case Input.Digits d when d.digits().isEmpty()
+                        || escapeDigits(awaiting).indexOf(d.digits().charAt(0)) < 0 -> nextOrLeave();
                 case Input.Digits d -> switch (node) {
                     case Node.Menu m -> keys(d.digits(), true);
                     case Node.Collect c -> keys(d.digits(), true);
@@ -342,6 +345,16 @@ public final class FlowInterpreter {
                     default -> leave("next", node.exits().get("next"));
                 };
                 default -> throw unexpected(input, awaiting);
+            };
+        }
+
+        String escapeDigits(Action prompt) {
+            return switch (prompt) {
+                case Action.Play p -> p.escapeDigits();
+                case Action.SayNumber p -> p.escapeDigits();
+                case Action.SayDigits p -> p.escapeDigits();
+                case Action.SayDateTime p -> p.escapeDigits();
+                default -> "";
             };
         }
 

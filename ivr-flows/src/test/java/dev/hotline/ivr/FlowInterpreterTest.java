@@ -75,6 +75,15 @@ class FlowInterpreterTest {
     }
 
     @Test
+    void aKeyThePromptIsNotInterruptibleByCountsAsThePromptEnding() {
+        Caller caller = Caller.calls(interpreter, "extensions", CALL, NOW);
+        caller.presses("9");
+
+        assertThat(caller.action()).isEqualTo(new Action.Collect("ext/dial-extension", 2, Duration.ofSeconds(5),
+                Duration.ofSeconds(2), ""));
+    }
+
+    @Test
     void aConditionThatFailsToEvaluateDoesNotMatchAndIsCounted() {
         NodeStatistics statistics = new NodeStatistics();
         Caller caller = Caller.calls(new FlowInterpreter(EXTENSIONS, statistics), "extensions", CALL, NOW);
