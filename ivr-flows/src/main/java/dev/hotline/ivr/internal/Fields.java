@@ -148,8 +148,7 @@ final class Fields {
             problems.add("key '" + key + "': expected a mapping, got " + describe(value));
             return map;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
             JsonNode item = entry.getValue();
             if (!item.isValueNode() || item.isNull()) {
                 problems.add("key '" + key + "." + entry.getKey() + "': expected a text, got " + describe(item));

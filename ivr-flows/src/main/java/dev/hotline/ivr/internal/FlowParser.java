@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -132,8 +131,7 @@ public final class FlowParser {
             problems.add("key 'sources': expected a mapping of source names, got " + Fields.describe(value));
             return sources;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
             String name = entry.getKey();
             if (!entry.getValue().isObject()) {
                 problems.add("source '" + name + "': expected a mapping with table or url, got "
@@ -204,8 +202,7 @@ public final class FlowParser {
             problems.add("key 'nodes': expected a mapping of node ids, got " + Fields.describe(value));
             return nodes;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
             String id = entry.getKey();
             problems.inNode(id);
             if (!ID.matcher(id).matches()) {

@@ -9,7 +9,6 @@ import dev.hotline.ivr.FlowError;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,8 @@ public final class Tables {
     private static List<Map<String, String>> readCsv(String text) throws IOException {
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(false);
         List<Map<String, String>> rows = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(schema).readValues(text)) {
+        try (MappingIterator<Map<String, String>> it =
+                     CSV.readerForMapOf(String.class).with(schema).readValues(text)) {
             while (it.hasNext()) {
                 rows.add(Map.copyOf(it.next()));
             }
@@ -66,8 +66,7 @@ public final class Tables {
                 continue;
             }
             Map<String, String> values = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> fields = row.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : row.properties()) {
                 values.put(field.getKey(), field.getValue().isValueNode() ? field.getValue().asText() : "");
             }
             rows.add(Map.copyOf(values));
