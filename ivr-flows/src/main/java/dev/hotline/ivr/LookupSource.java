@@ -1,0 +1,33 @@
+package dev.hotline.ivr;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** Where a lookup node finds self-service data, declared under a flow's {@code sources:}. */
+public sealed interface LookupSource {
+
+    String name();
+
+    /**
+     * A table shipped with the configuration (CSV with a header row, or a YAML list of maps), searched in-module.
+     *
+     * @param table     the table's name as given to the loader, e.g. {@code tables/orders.csv}
+     * @param keyColumn the column a lookup key is matched against
+     */
+    record Table(String name, String table, String keyColumn) implements LookupSource {
+        public Table {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(keyColumn, "keyColumn");
+        }
+    }
+
+    /** An HTTP endpoint answering a JSON object; the bridge performs the request. */
+    record Http(String name, String url, Duration timeout) implements LookupSource {
+        public Http {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(timeout, "timeout");
+        }
+    }
+}

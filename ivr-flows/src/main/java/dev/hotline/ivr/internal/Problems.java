@@ -1,0 +1,35 @@
+package dev.hotline.ivr.internal;
+
+import dev.hotline.ivr.FlowError;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Collects the problems of one flow, each tagged with the flow's source and the node being read. */
+class Problems {
+    private final String source;
+    private final List<FlowError> sink;
+    private Optional<String> node = Optional.empty();
+
+    Problems(String source, List<FlowError> sink) {
+        this.source = source;
+        this.sink = sink;
+    }
+
+    /** Subsequent problems belong to this node (null: to the flow itself). */
+    void inNode(String nodeId) {
+        node = Optional.ofNullable(nodeId);
+    }
+
+    void add(String message) {
+        sink.add(new FlowError(source, node, message));
+    }
+
+    void addForNode(String nodeId, String message) {
+        sink.add(new FlowError(source, Optional.ofNullable(nodeId), message));
+    }
+
+    String source() {
+        return source;
+    }
+}

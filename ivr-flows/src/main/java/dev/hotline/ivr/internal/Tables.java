@@ -1,0 +1,76 @@
+package dev.hotline.ivr.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.hotline.ivr.FlowError;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads lookup tables: CSV with a header row ({@code .csv}) or a YAML list of mappings ({@code .yaml}/{@code .yml}). */
+public final class Tables {
+    private static final CsvMapper CSV = new CsvMapper();
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private Tables() {
+    }
+
+    /** A table's rows (column to text value) in file order, or a problem naming the table. */
+    public static Optional<List<Map<String, String>>> read(String name, String text, List<FlowError> errors) {
+        try {
+            if (name.endsWith(".csv")) {
+                return Optional.of(readCsv(text));
+            }
+            if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                return readYaml(name, text, errors);
+            }
+            errors.add(new FlowError(name, Optional.empty(), "a lookup table is a .csv or .yaml file"));
+        } catch (IOException e) {
+            errors.add(new FlowError(name, Optional.empty(), "not a readable table: " + e.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    private static List<Map<String, String>> readCsv(String text) throws IOException {
+        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(false);
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> it =
+                     CSV.readerForMapOf(String.class).with(schema).readValues(text)) {
+            while (it.hasNext()) {
+                rows.add(Map.copyOf(it.next()));
+            }
+        }
+        return rows;
+    }
+
+    private static Optional<List<Map<String, String>>> readYaml(String name, String text, List<FlowError> errors)
+            throws IOException {
+        JsonNode root = YAML.readTree(text);
+        if (root == null || !root.isArray()) {
+            errors.add(new FlowError(name, Optional.empty(), "expected a list of rows (mappings)"));
+            return Optional.empty();
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        int index = 0;
+        for (JsonNode row : root) {
+            index++;
+            if (!row.isObject()) {
+                errors.add(new FlowError(name, Optional.empty(), "row " + index + ": expected a mapping"));
+                continue;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> field : row.properties()) {
+                values.put(field.getKey(), field.getValue().isValueNode() ? field.getValue().asText() : "");
+            }
+            rows.add(Map.copyOf(values));
+        }
+        return Optional.of(rows);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.hotline.ivr;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Interpreter behaviour that does not depend on one shipped flow. */
+class FlowInterpreterTest {
+    private static final Instant NOW = Instant.parse("2025-03-04T02:00:00Z");
+    private static final CallContext CALL = new CallContext("13800138000", "4008001234", "sales-tea", false, "zh");
+
+    private static FlowSet load(String text) {
+        return switch (FlowLoader.load(Map.of("test.yaml", text), Map.of())) {
+            case FlowLoadResult.Loaded loaded -> loaded.flows();
+            case FlowLoadResult.Rejected rejected -> throw new AssertionError(rejected.errors().toString());
+        };
+    }
+
+    private static final FlowSet EXTENSIONS = load("""
+            flow: extensions
+            start: menu
+            max-steps: 6
+            nodes:
+              menu:
+                type: menu
+                prompts: [ext/welcome, ext/dial-extension]
+                options: { "1": sales, "21": billing, "22": complaints }
+                into: chosen
+                timeout: 5s
+                inter-digit-timeout: 2s
+                retries: 9
+                on-failure: sales
+              sales: { type: queue, business: "'sales'" }
+              billing: { type: queue, business: "'billing'" }
+              complaints:
+                type: branch
+                rules:
+                  - when: "int(chosen) / (int(chosen) - 22) > 0"
+                    goto: billing
+                otherwise: sales
+            """);
+
+    private final FlowInterpreter interpreter = new FlowInterpreter(EXTENSIONS);
+
+    @Test
+    void aKeyPressedDuringTheGreetingThatCompletesAnOptionSelectsItAtOnce() {
+        Caller caller = Caller.calls(interpreter, "extensions", CALL, NOW);
+        assertThat(caller.action()).isEqualTo(new Action.Play("ext/welcome", "12"));
+        caller.presses("1");
+
+        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("sales", 0, List.of(), Map.of()));
+        assertThat(caller.state().variable("chosen")).contains("1");
+    }
+
+    @Test
+    void aKeyPressedDuringTheGreetingThatStartsALongerOptionCollectsTheRest() {
+        Caller caller = Caller.calls(interpreter, "extensions", CALL, NOW);
+        caller.presses("2");
+        assertThat(caller.action()).isEqualTo(new Action.Collect("", 1, Duration.ofSeconds(2), Duration.ofSeconds(2),
+                ""));
+        caller.presses("1");
+
+        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("billing", 0, List.of(), Map.of()));
+    }
+
+    @Test
+    void aKeyThePromptIsNotInterruptibleByCountsAsThePromptEnding() {
+        Caller caller = Caller.calls(interpreter, "extensions", CALL, NOW);
+        caller.presses("9");
+
+        assertThat(caller.action()).isEqualTo(new Action.Collect("ext/dial-extension", 2, Duration.ofSeconds(5),
+                Duration.ofSeconds(2), ""));
+    }
+
+    @Test
+    void aConditionThatFailsToEvaluateDoesNotMatchAndIsCounted() {
+        NodeStatistics statistics = new NodeStatistics();
+        Caller caller = Caller.calls(new FlowInterpreter(EXTENSIONS, statistics), "extensions", CALL, NOW);
+        caller.listens().presses("22");
+
+        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("sales", 0, List.of(), Map.of()));
+        NodeStatistics.NodeCounts branch = statistics.counts("extensions", "complaints");
+        assertThat(branch.expressionFailures()).isEqualTo(1);
+        assertThat(branch.exits()).isEqualTo(Map.of("otherwise", 1L));
+    }
+
+    @Test
+    void aSessionStoredAndRestoredMidMenuContinuesExactlyAsTheOriginal() throws Exception {
+        Caller caller = Caller.calls(interpreter, "extensions", CALL, NOW);
+        caller.listens().presses("9");
+        SessionState restored = roundTrip(caller.state());
+
+        assertThat(restored).isEqualTo(caller.state());
+        assertThat(interpreter.step(restored, Input.digits("21"), NOW))
+                .isEqualTo(interpreter.step(caller.state(), Input.digits("21"), NOW));
+    }
+
+    private static SessionState roundTrip(SessionState state) throws IOException, ClassNotFoundException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(state);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (SessionState) in.readObject();
+        }
+    }
+
+    @Test
+    void aCallerWhoKeepsPressingWrongKeysIsEndedAtTheFlowsStepLimit() {
+        Caller caller = Caller.calls(interpreter, "extensions", CALL, NOW);
+        for (int i = 0; i < 3; i++) {
+            caller.listens().presses("9");
+        }
+        assertThat(caller.action()).isEqualTo(new Action.Play("ext/welcome", "12"));
+        caller.listens();
+
+        assertThat(caller.action()).isEqualTo(new Action.Hangup("step-limit"));
+        assertThat(caller.outcome()).isEqualTo(new Outcome.EndedByFlow("extensions", "menu", "step-limit", false,
+                Map.of()));
+    }
+
+    @Test
+    void aFinishedSessionAnswersEveryFurtherInputWithItsOutcome() {
+        Caller caller = Caller.calls(interpreter, "extensions", CALL, NOW);
+        caller.hangsUp();
+        Step again = interpreter.step(caller.state(), Input.digits("1"), NOW);
+
+        assertThat(again.action()).isEqualTo(new Action.Finished(new Outcome.CallerHungUp("extensions", "menu")));
+        assertThat(again.state()).isEqualTo(caller.state());
+    }
+
+    @Test
+    void anInputThatDoesNotAnswerTheAwaitedActionIsABridgeBugAndSaysSo() {
+        Caller caller = Caller.calls(interpreter, "extensions", CALL, NOW);
+
+        assertThatThrownBy(() -> caller.send(new Input.LookupFailed("timeout")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("flow 'extensions' node 'menu' awaits the answer to Play, got LookupFailed[reason=timeout]");
+    }
+
+    @Test
+    void aSubflowCannotBeStartedOnItsOwn() {
+        assertThatThrownBy(() -> new FlowInterpreter(ShippedFlows.load()).start("account-number", CALL, NOW))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("flow 'account-number' is a subflow: it runs only from subflow nodes");
+    }
+}

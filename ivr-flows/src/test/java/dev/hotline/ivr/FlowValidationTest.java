@@ -1,0 +1,274 @@
+package dev.hotline.ivr;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every validation rule, each shown by one broken flow and the exact message an admin reads. */
+class FlowValidationTest {
+
+    private static List<String> errors(Map<String, String> flows) {
+        return errors(flows, Map.of());
+    }
+
+    private static List<String> errors(Map<String, String> flows, Map<String, String> tables) {
+        return switch (FlowLoader.load(flows, tables)) {
+            case FlowLoadResult.Loaded loaded -> List.of();
+            case FlowLoadResult.Rejected rejected -> rejected.errors().stream().map(FlowError::toString).toList();
+        };
+    }
+
+    private static List<String> errorsOf(String text) {
+        return errors(Map.of("sales.yaml", text));
+    }
+
+    /** A valid menu flow; tests replace one piece of it. */
+    private static final String MENU = """
+            flow: sales
+            start: menu
+            nodes:
+              menu:
+                type: menu
+                prompts: [sales/menu]
+                options: { "1": agent }
+                timeout: 5s
+                on-failure: agent
+              agent:
+                type: queue
+            """;
+
+    @Test
+    void aValidFlowLoads() {
+        assertThat(FlowLoader.load(Map.of("sales.yaml", MENU), Map.of()))
+                .isInstanceOf(FlowLoadResult.Loaded.class);
+    }
+
+    @Test
+    void anOptionLeadingToAnUnknownNodeIsNamed() {
+        assertThat(errorsOf(MENU.replace("\"1\": agent", "\"1\": agnet"))).containsExactly(
+                "sales.yaml: node 'menu': exit 'key 1' leads to unknown node 'agnet'");
+    }
+
+    @Test
+    void anUnreachableNodeIsNamed() {
+        assertThat(errorsOf(MENU + """
+                  forgotten:
+                    type: hangup
+                    disposition: never
+                """)).containsExactly(
+                "sales.yaml: node 'forgotten': unreachable: no path from start node 'menu' leads here");
+    }
+
+    @Test
+    void aMenuWithoutTimeoutIsRejected() {
+        assertThat(errorsOf(MENU.replace("    timeout: 5s\n", ""))).containsExactly(
+                "sales.yaml: node 'menu': menu has no timeout handling: add 'timeout' (e.g. 5s), how long to wait "
+                        + "for a key");
+    }
+
+    @Test
+    void aMenuWithoutInvalidInputHandlingIsRejected() {
+        assertThat(errorsOf(MENU.replace("    on-failure: agent\n", ""))).containsExactly(
+                "sales.yaml: node 'menu': menu has no invalid-input handling: add 'on-failure', where callers go "
+                        + "after the last invalid key or timeout");
+    }
+
+    @Test
+    void aCollectWithoutAnUpperBoundIsRejected() {
+        assertThat(errorsOf("""
+                flow: sales
+                start: ask
+                nodes:
+                  ask:
+                    type: collect
+                    prompts: [sales/enter-number]
+                    timeout: 5s
+                    into: number
+                    next: agent
+                    on-failure: agent
+                  agent:
+                    type: queue
+                """)).containsExactly(
+                "sales.yaml: node 'ask': collect has no bound: add 'max-digits', the longest entry accepted");
+    }
+
+    @Test
+    void aConditionThatIsNotBooleanIsRejectedWithItsType() {
+        assertThat(errorsOf(branchOn("caller.size() + 1"))).containsExactly(
+                "sales.yaml: node 'route': condition 'caller.size() + 1': expected type 'bool' but found 'int' "
+                        + "(column 15)");
+    }
+
+    @Test
+    void aConditionNamingAnUnknownVariableIsRejected() {
+        assertThat(errorsOf(branchOn("vip && customer_tier == 'gold'"))).containsExactly(
+                "sales.yaml: node 'route': condition 'vip && customer_tier == 'gold'': undeclared reference to "
+                        + "'customer_tier' (in container '') (column 8)");
+    }
+
+    @Test
+    void aConditionThatDoesNotParseIsRejected() {
+        assertThat(errorsOf(branchOn("vip &&"))).singleElement().asString()
+                .startsWith("sales.yaml: node 'route': condition 'vip &&': mismatched input '<EOF>'");
+    }
+
+    private static String branchOn(String condition) {
+        return """
+                flow: sales
+                start: route
+                nodes:
+                  route:
+                    type: branch
+                    rules:
+                      - when: "%s"
+                        goto: agent
+                    otherwise: agent
+                  agent:
+                    type: queue
+                """.formatted(condition);
+    }
+
+    @Test
+    void aMissingSubflowIsNamed() {
+        assertThat(errorsOf("""
+                flow: sales
+                start: account
+                nodes:
+                  account:
+                    type: subflow
+                    flow: enter-account
+                    next: agent
+                  agent:
+                    type: queue
+                """)).containsExactly("sales.yaml: node 'account': subflow 'enter-account' does not exist");
+    }
+
+    @Test
+    void subflowsCallingEachOtherInACircleAreRejected() {
+        String ping = """
+                flow: ping
+                subflow: true
+                start: call
+                nodes:
+                  call:
+                    type: subflow
+                    flow: pong
+                    next: back
+                  back:
+                    type: return
+                """;
+        assertThat(errors(Map.of("ping.yaml", ping, "pong.yaml", ping.replace("ping", "pong")
+                .replace("flow: pong\n    next", "flow: ping\n    next")))).containsExactly(
+                "ping.yaml: subflows call each other in a circle: ping -> pong -> ping (a call stack without bound)",
+                "pong.yaml: subflows call each other in a circle: pong -> ping -> pong (a call stack without bound)");
+    }
+
+    @Test
+    void aLoopWithoutCallerInputIsRejected() {
+        assertThat(errorsOf("""
+                flow: sales
+                start: hold
+                nodes:
+                  hold:
+                    type: play
+                    prompts: [sales/please-hold]
+                    next: check
+                  check:
+                    type: branch
+                    rules:
+                      - when: vip
+                        goto: agent
+                    otherwise: hold
+                  agent:
+                    type: queue
+                """)).containsExactly("sales.yaml: node 'hold': loop without caller input: hold -> check -> hold "
+                + "(add a menu or collect to the loop)");
+    }
+
+    @Test
+    void anOptionHidingTheAgentEscapeIsRejected() {
+        assertThat(errorsOf(MENU.replace("start: menu", "start: menu\nagent-escape: { key: \"1\", target: agent }")))
+                .containsExactly("sales.yaml: node 'menu': option '1' hides the flow's agent escape key; use another "
+                        + "key or set agent-escape: false on this menu");
+    }
+
+    @Test
+    void aMistypedKeyIsReportedWithTheKnownKeys() {
+        assertThat(errorsOf(MENU.replace("timeout: 5s", "timeout: 5s\n    retires: 3"))).containsExactly(
+                "sales.yaml: node 'menu': unknown key 'retires' in a menu (known keys: prompts, options, timeout, "
+                        + "on-failure, inter-digit-timeout, invalid-prompt, timeout-prompt, retries, agent-escape, "
+                        + "into, type)");
+    }
+
+    @Test
+    void aBadDurationIsReportedWithItsValue() {
+        assertThat(errorsOf(MENU.replace("timeout: 5s", "timeout: five"))).contains(
+                "sales.yaml: node 'menu': key 'timeout': expected a duration such as 5s, 800ms or 2m, got 'five'");
+    }
+
+    @Test
+    void brokenYamlIsReportedWithItsLine() {
+        assertThat(errorsOf("flow: sales\nnodes: [unclosed\n")).containsExactly("sales.yaml: not valid YAML: while "
+                + "parsing a flow sequence: expected ',' or ']', but got <stream end> (line 2, column 17)");
+    }
+
+    @Test
+    void aLookupOfAnUndeclaredSourceAndAMissingTableAreNamed() {
+        assertThat(errors(Map.of("orders.yaml", """
+                flow: orders
+                start: find
+                sources:
+                  orders: { table: tables/orders.csv, key: phone }
+                nodes:
+                  find:
+                    type: lookup
+                    source: order
+                    key: caller
+                    into: order
+                    found: agent
+                    failed: agent
+                  agent:
+                    type: queue
+                """), Map.of("tables/other.csv", "a,b\n1,2\n"))).containsExactly(
+                "orders.yaml: node 'find': source 'order' is not declared under sources (declared: orders)",
+                "orders.yaml: source 'orders': table 'tables/orders.csv' was not found (tables: tables/other.csv)");
+    }
+
+    @Test
+    void aSetOfAnUndeclaredVariableOrOfTheWrongTypeIsRejected() {
+        assertThat(errorsOf("""
+                flow: sales
+                start: count
+                variables: { tries: int }
+                nodes:
+                  count:
+                    type: set
+                    values: { tries: "'three'", total: "1" }
+                    next: agent
+                  agent:
+                    type: queue
+                """)).containsExactly(
+                "sales.yaml: node 'count': value of 'tries' ''three'': has type string, expected int",
+                "sales.yaml: node 'count': variable 'total' is not declared under variables (declared: tries)");
+    }
+
+    @Test
+    void everyProblemOfEveryFlowIsReportedAtOnceWithItsFile() {
+        assertThat(errors(Map.of(
+                "sales.yaml", MENU.replace("\"1\": agent", "\"1\": agnet"),
+                "service.yaml", MENU.replace("flow: sales", "flow: service").replace("    timeout: 5s\n", "")),
+                Map.of())).containsExactly(
+                "sales.yaml: node 'menu': exit 'key 1' leads to unknown node 'agnet'",
+                "service.yaml: node 'menu': menu has no timeout handling: add 'timeout' (e.g. 5s), how long to wait "
+                        + "for a key");
+    }
+
+    @Test
+    void twoFilesDeclaringTheSameFlowNameAreRejected() {
+        assertThat(errors(Map.of("a.yaml", MENU, "b.yaml", MENU))).containsExactly(
+                "b.yaml: flow name 'sales' is already used by a.yaml");
+    }
+}
