@@ -32,7 +32,7 @@ class HotlineCliTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString()).isEqualTo(Path.of(defaultConfig()) + "/ is valid: 9 numbers, 6 business types, "
-                + "4 queues, 6 groups, 12 agents, 3 blacklist entries, 4 VIPs" + System.lineSeparator());
+                + "4 queues, 6 groups, 12 agents, 3 blacklist entries, 4 VIPs, 6 IVR flows" + System.lineSeparator());
         assertThat(err.toString()).isEmpty();
     }
 

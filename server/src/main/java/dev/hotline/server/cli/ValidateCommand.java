@@ -34,7 +34,7 @@ public final class ValidateCommand implements Callable<Integer> {
         String shown = display(dir);
         return switch (ConfigLoader.load(dir)) {
             case ConfigResult.Valid valid -> {
-                spec.commandLine().getOut().println(shown + " is valid: " + summary(valid.config()));
+                spec.commandLine().getOut().println(shown + " is valid: " + summary(valid));
                 yield ExitCodes.OK;
             }
             case ConfigResult.Invalid invalid -> {
@@ -53,7 +53,8 @@ public final class ValidateCommand implements Callable<Integer> {
         return s.endsWith("/") ? s : s + "/";
     }
 
-    private static String summary(CentreConfig c) {
+    private static String summary(ConfigResult.Valid valid) {
+        CentreConfig c = valid.config();
         return String.join(", ",
                 count(c.numbers().size(), "number", "numbers"),
                 count(c.businessTypes().size(), "business type", "business types"),
@@ -61,7 +62,8 @@ public final class ValidateCommand implements Callable<Integer> {
                 count(c.groups().size(), "group", "groups"),
                 count(c.agents().size(), "agent", "agents"),
                 count(c.blacklist().size(), "blacklist entry", "blacklist entries"),
-                count(c.vips().size(), "VIP", "VIPs"));
+                count(c.vips().size(), "VIP", "VIPs"),
+                count(valid.flows().names().size(), "IVR flow", "IVR flows"));
     }
 
     private static String count(int n, String one, String many) {

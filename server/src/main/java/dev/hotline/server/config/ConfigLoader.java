@@ -8,7 +8,9 @@ import dev.hotline.server.config.internal.AgentsFileReader.AgentsFile;
 import dev.hotline.server.config.internal.CallersFileReader;
 import dev.hotline.server.config.internal.CentreFileReader;
 import dev.hotline.server.config.internal.CentreFileReader.CentreFile;
+import dev.hotline.ivr.FlowSet;
 import dev.hotline.server.config.internal.Ids;
+import dev.hotline.server.config.internal.IvrFlowFiles;
 import dev.hotline.server.config.internal.LoadContext;
 import dev.hotline.server.config.internal.NumbersFileReader;
 import dev.hotline.server.config.internal.NumbersFileReader.NumbersFile;
@@ -34,6 +36,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Files (all YAML, UTF-8): {@value #CENTRE}, {@value #NUMBERS}, {@value #QUEUES} and {@value #AGENTS} are
  * required; {@value #BLACKLIST} and {@value #VIPS} are optional (absent means nobody is blocked, nobody is a VIP).
+ * The IVR flows are the {@code ivr/} folder's YAML files, with their lookup tables in {@code ivr/tables/}
+ * (optional: no folder means no flows, and then nothing may name one).
  */
 public final class ConfigLoader {
     public static final String CENTRE = "centre.yaml";
@@ -85,6 +89,7 @@ public final class ConfigLoader {
         var blacklist = blacklistRoot.map(r -> CallersFileReader.blacklist(top(BLACKLIST, r), r, zone, ctx))
                 .orElse(List.of());
         var vips = vipsRoot.map(r -> CallersFileReader.vips(top(VIPS, r), r, ctx)).orElse(List.of());
+        Optional<FlowSet> flows = IvrFlowFiles.read(dir, ctx);
         ctx.ids().checkReferences(ctx.problems());
 
         if (!ctx.problems().isEmpty()) {
@@ -94,7 +99,7 @@ public final class ConfigLoader {
         CentreConfig config = new CentreConfig(centre.settings().orElseThrow(), numbers.numbers(),
                 numbers.businessTypes(), queues, agents.groups(), agents.agents(), blacklist, vipPolicy, vips);
         log.debug("Loaded configuration from {}", dir);
-        return new ConfigResult.Valid(config);
+        return new ConfigResult.Valid(config, flows.orElseThrow());
     }
 
     private static Where top(String file, YamlNode root) {

@@ -1,16 +1,21 @@
 package dev.hotline.server.config;
 
 import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.ivr.FlowSet;
 import java.util.List;
 import java.util.Objects;
 
 /** The outcome of loading a configuration directory: a complete, consistent config, or every problem found. */
 public sealed interface ConfigResult {
 
-    /** Every file was read and every rule holds: the config can be handed to the routing engine. */
-    record Valid(CentreConfig config) implements ConfigResult {
+    /**
+     * Every file was read and every rule holds: the config can be handed to the routing engine and the flows to the
+     * IVR interpreter.
+     */
+    record Valid(CentreConfig config, FlowSet flows) implements ConfigResult {
         public Valid {
             Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(flows, "flows");
         }
     }
 

@@ -61,6 +61,29 @@ final class ConfigFixture {
         return this;
     }
 
+    /** Adds {@code ivr/<name>.yaml}: a one-node flow that thanks the caller and hangs up. */
+    ConfigFixture withFlow(String name) {
+        return withFlowText(name, """
+                flow: %s
+                start: goodbye
+                nodes:
+                  goodbye:
+                    type: hangup
+                    prompts: [common/thanks-goodbye]
+                    disposition: thanked
+                """.formatted(name));
+    }
+
+    /** Adds {@code ivr/<name>.yaml} with the given text. */
+    ConfigFixture withFlowText(String name, String text) {
+        try {
+            Files.createDirectories(dir.resolve("ivr"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return with("ivr/" + name + ".yaml", text);
+    }
+
     ConfigFixture without(String file) {
         try {
             Files.delete(dir.resolve(file));

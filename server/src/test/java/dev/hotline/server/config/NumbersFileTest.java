@@ -37,7 +37,7 @@ class NumbersFileTest {
 
     @Test
     void numbersAndBusinessTypesAreReadWithTheirDefaults() {
-        config.with("numbers.yaml", """
+        config.withFlow("ad-welcome").withFlow("tea-menu").with("numbers.yaml", """
                 numbers:
                   - number: "4008001001"
                     businessType: tea

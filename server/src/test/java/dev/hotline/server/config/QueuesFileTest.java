@@ -61,7 +61,7 @@ class QueuesFileTest {
 
     @Test
     void everyQueueSettingIsRead() {
-        config.with("queues.yaml", """
+        config.withFlow("callback-request").with("queues.yaml", """
                 queues:
                   - id: sales
                     name: Sales

@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The ids each file declares (skill groups, queues, business types) and the references other entries make to them.
+ * The ids each file declares (skill groups, queues, business types, IVR flows) and the references other entries make to them.
  * References are checked once every file has been read, since they cross files.
  */
 public final class Ids {
 
     /** What an id names. */
     public enum Kind {
-        SKILL_GROUP("skill group"), QUEUE("queue"), BUSINESS_TYPE("business type");
+        SKILL_GROUP("skill group"), QUEUE("queue"), BUSINESS_TYPE("business type"), IVR_FLOW("IVR flow");
 
         private final String label;
 

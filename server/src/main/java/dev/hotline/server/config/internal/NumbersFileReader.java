@@ -52,6 +52,7 @@ public final class NumbersFileReader {
         Optional<String> queue = f.requiredText("queue");
         queue.ifPresent(q -> ctx.ids().refer(Ids.Kind.QUEUE, q, f.at("queue")));
         Optional<String> ivrFlow = f.text("ivrFlow");
+        ivrFlow.ifPresent(flow -> ctx.ids().refer(Ids.Kind.IVR_FLOW, flow, f.at("ivrFlow")));
         if (!unique || queue.isEmpty() || f.has("name") && name.isEmpty() || f.has("ivrFlow") && ivrFlow.isEmpty()) {
             return Optional.empty();
         }
@@ -75,6 +76,7 @@ public final class NumbersFileReader {
         Optional<String> businessType = f.requiredText("businessType");
         businessType.ifPresent(b -> ctx.ids().refer(Ids.Kind.BUSINESS_TYPE, b, f.at("businessType")));
         Optional<String> ivrFlow = f.text("ivrFlow");
+        ivrFlow.ifPresent(flow -> ctx.ids().refer(Ids.Kind.IVR_FLOW, flow, f.at("ivrFlow")));
         Optional<String> label = f.text("label");
         if (!sound || businessType.isEmpty() || f.has("ivrFlow") && ivrFlow.isEmpty()
                 || f.has("label") && label.isEmpty()) {

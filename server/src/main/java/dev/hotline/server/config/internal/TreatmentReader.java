@@ -61,7 +61,10 @@ final class TreatmentReader {
                 yield Optional.of(new Treatment.Overflow(t));
             }
             case "voicemail" -> Optional.of(new Treatment.Voicemail(t, prompt.orElse("")));
-            case "ivr" -> Optional.of(new Treatment.IvrFlow(t));
+            case "ivr" -> {
+                ctx.ids().refer(Ids.Kind.IVR_FLOW, t, f.at(kind));
+                yield Optional.of(new Treatment.IvrFlow(t));
+            }
             default -> throw new IllegalStateException("treatment kind " + kind);
         };
     }

@@ -1,0 +1,103 @@
+package dev.hotline.server.config.internal;
+
+import dev.hotline.ivr.FlowError;
+import dev.hotline.ivr.FlowLoadResult;
+import dev.hotline.ivr.FlowLoader;
+import dev.hotline.ivr.FlowSet;
+import dev.hotline.server.config.ConfigProblem;
+import dev.hotline.server.config.internal.YamlNode.Mark;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Reads the IVR flows of a configuration directory: every {@code ivr/*.yaml} is a flow, every file in
+ * {@code ivr/tables/} a lookup table the flows may name as {@code tables/<file>}. The flows' own validation
+ * (ivr-flows) reports its problems here as configuration problems, so {@code hotline validate} shows all at once,
+ * and each flow declares its name for the references numbers and treatments make to it.
+ */
+public final class IvrFlowFiles {
+    /** The folder, within the configuration directory, that holds the flows. */
+    public static final String FOLDER = "ivr";
+    private static final String TABLES = "tables";
+
+    private IvrFlowFiles() {
+    }
+
+    /** The flows; empty when a flow or table is broken (every problem then reported). No folder means no flows. */
+    public static Optional<FlowSet> read(Path configDir, LoadContext ctx) {
+        Path folder = configDir.resolve(FOLDER);
+        if (!Files.isDirectory(folder)) {
+            return load(Map.of(), Map.of(), ctx);
+        }
+        Map<String, String> flows = new TreeMap<>();
+        Map<String, String> tables = new TreeMap<>();
+        boolean readable = texts(folder, "", flows, ctx) & texts(folder.resolve(TABLES), TABLES + "/", tables, ctx);
+        if (!readable) {
+            ctx.ids().unreadable(Ids.Kind.IVR_FLOW);
+            return Optional.empty();
+        }
+        return load(flows, tables, ctx);
+    }
+
+    private static Optional<FlowSet> load(Map<String, String> flows, Map<String, String> tables, LoadContext ctx) {
+        return switch (FlowLoader.load(flows, tables)) {
+            case FlowLoadResult.Loaded loaded -> {
+                for (String name : loaded.flows().names()) {
+                    ctx.ids().declare(Ids.Kind.IVR_FLOW, name, Where.top(FOLDER + "/" + name, new Mark(0, 0)),
+                            ctx.problems());
+                }
+                yield Optional.of(loaded.flows());
+            }
+            case FlowLoadResult.Rejected rejected -> {
+                // A rejected set declares nothing: references to its flows would only repeat the real problems.
+                ctx.ids().unreadable(Ids.Kind.IVR_FLOW);
+                for (FlowError e : rejected.errors()) {
+                    ctx.problems().add(new ConfigProblem(FOLDER + "/" + e.source(), 0, 0,
+                            e.node().map(n -> "nodes." + n).orElse(""), e.message()));
+                }
+                yield Optional.empty();
+            }
+        };
+    }
+
+    /** Adds the folder's regular files ({@code .yaml} only for flows) to {@code into}; false if one is unreadable. */
+    private static boolean texts(Path folder, String prefix, Map<String, String> into, LoadContext ctx) {
+        if (!Files.isDirectory(folder)) {
+            return true;
+        }
+        boolean flowsOnly = prefix.isEmpty();
+        boolean readable = true;
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (flowsOnly && !(name.endsWith(".yaml") || name.endsWith(".yml"))) {
+                    continue;
+                }
+                Optional<String> text = readText(file, FOLDER + "/" + prefix + name, ctx);
+                text.ifPresent(t -> into.put(prefix + name, t));
+                readable &= text.isPresent();
+            }
+        } catch (IOException e) {
+            ctx.problems().add(new ConfigProblem(FOLDER + "/" + prefix, 0, 0, "", "cannot be listed: " + e));
+            return false;
+        }
+        return readable;
+    }
+
+    private static Optional<String> readText(Path file, String shown, LoadContext ctx) {
+        try {
+            return Optional.of(Files.readString(file));
+        } catch (CharacterCodingException e) {
+            ctx.problems().add(new ConfigProblem(shown, 0, 0, "", "is not UTF-8 text"));
+        } catch (IOException e) {
+            ctx.problems().add(new ConfigProblem(shown, 0, 0, "", "cannot be read: " + e));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.hotline.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ivr/ folder: flows are validated with the rest of the configuration, and references to them are checked. */
+class IvrFlowFilesTest {
+    @TempDir
+    Path dir;
+    ConfigFixture config;
+
+    @BeforeEach
+    void smallValidCentre() {
+        config = new ConfigFixture(dir);
+    }
+
+    @Test
+    void aNumberMayNameAFlowOfTheIvrFolder() {
+        config.withFlow("tea-menu").with("numbers.yaml", """
+                numbers:
+                  - number: "4008001001"
+                    businessType: tea
+                    ivrFlow: tea-menu
+                businessTypes:
+                  - id: tea
+                    queue: sales
+                """);
+
+        assertThat(config.valid().numbers().getFirst().ivrFlow()).contains("tea-menu");
+    }
+
+    @Test
+    void aNumberNamingAFlowThatDoesNotExistIsAProblemListingTheKnownFlows() {
+        config.withFlow("tea-menu").with("numbers.yaml", """
+                numbers:
+                  - number: "4008001001"
+                    businessType: tea
+                    ivrFlow: tea-menus
+                businessTypes:
+                  - id: tea
+                    queue: sales
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "numbers.yaml:4:14: numbers[4008001001].ivrFlow: unknown IVR flow 'tea-menus' (known: tea-menu)");
+    }
+
+    @Test
+    void withoutAnIvrFolderATreatmentNamingAFlowIsAProblem() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: [sales-a]
+                    treatments:
+                      noAgents: {ivr: callback-request}
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:5:23: queues[sales].treatments.noAgents.ivr: "
+                + "unknown IVR flow 'callback-request' (none are defined)");
+    }
+
+    @Test
+    void aBrokenFlowIsReportedWithItsFileAndNodeAndItsReferencesAreNotReportedAgain() {
+        config.withFlowText("tea-menu", """
+                flow: tea-menu
+                start: goodbye
+                nodes:
+                  goodbye:
+                    type: hangup
+                    prompts: [common/thanks-goodbye]
+                    disposition: thanked
+                    next: nowhere
+                """).with("numbers.yaml", """
+                numbers:
+                  - number: "4008001001"
+                    businessType: tea
+                    ivrFlow: tea-menu
+                businessTypes:
+                  - id: tea
+                    queue: sales
+                """);
+
+        assertThat(config.problems()).containsExactly("ivr/tea-menu.yaml: nodes.goodbye: unknown key 'next' in a "
+                + "hangup (known keys: prompts, disposition, self-service, record, type)");
+    }
+
+    @Test
+    void theShippedFlowsLoadWithTheDefaultConfig() {
+        ConfigResult result = ConfigLoader.load(Path.of(System.getProperty("hotline.config.dir", "../config")));
+
+        assertThat(result).as("%s", result).isInstanceOf(ConfigResult.Valid.class);
+        assertThat(((ConfigResult.Valid) result).flows().names())
+                .contains("tv-shopping", "phone-banking", "timetable", "satisfaction-survey", "welcome");
+    }
+}
