@@ -1,0 +1,12 @@
+package dev.hotline.acd.stats;
+
+/**
+ * The figures of a skill group or of one agent.
+ *
+ * @param answers   calls answered by the agent, or answered through the group ({@code CallAnswered.group()}), with
+ *                  their talk and wrap-up
+ * @param agentTime how the agent (or the group's member agents) spent logged-in time, whatever queue the calls came
+ *                  from
+ */
+public record StaffFigures(AnswerFigures answers, AgentTimeFigures agentTime) {
+}

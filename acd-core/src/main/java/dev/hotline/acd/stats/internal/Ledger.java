@@ -1,0 +1,502 @@
+package dev.hotline.acd.stats.internal;
+
+import dev.hotline.acd.AgentState;
+import dev.hotline.acd.Decision;
+import dev.hotline.acd.model.AgentConfig;
+import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.model.QueueConfig;
+import dev.hotline.acd.model.Skill;
+import dev.hotline.acd.model.SkillGroup;
+import dev.hotline.acd.model.Treatment;
+import dev.hotline.acd.stats.CallFigures;
+import dev.hotline.acd.stats.CentreFigures;
+import dev.hotline.acd.stats.Figures;
+import dev.hotline.acd.stats.StaffFigures;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.LongPredicate;
+import java.util.stream.Collectors;
+
+/**
+ * The bookkeeping behind {@link dev.hotline.acd.stats.CentreStatistics}: counters since start and per reporting
+ * interval, the calls between their first queue and their end, and each agent's current state.
+ *
+ * <p>Cost per decision: hash-map look-ups and a few counter updates, plus one tree look-up per interval an agent's
+ * closed state spanned (amortised O(1): time moves forward). Memory: the live calls, the agents, and at most
+ * {@code intervalsKept} intervals. Single-threaded, like the engine that feeds it.
+ */
+public final class Ledger {
+    private static final Tally NOTHING = new Tally();
+
+    private final int intervalsKept;
+    private final IntervalCalendar calendar;
+    private final TreeMap<Long, Period> intervals = new TreeMap<>();
+    private final Period running = new Period(Long.MIN_VALUE, Long.MAX_VALUE);
+    private final Map<String, LiveCall> calls = new HashMap<>();
+    private final Map<String, AgentTrack> agents = new HashMap<>();
+    private final Map<String, Long> waitingPerQueue = new HashMap<>();
+
+    private long shortAbandonMillis;
+    private Map<String, Long> thresholdMillis;
+    private Map<String, List<String>> groupsOfAgent;
+    private Set<String> configuredQueues;
+    private Set<String> configuredGroups;
+    private Set<String> configuredAgents;
+
+    private boolean started;
+    private long firstAt;
+    private long waitingTotal;
+    /** The interval of the latest decision: most decisions fall in it, so no tree look-up is needed. */
+    private Period current;
+
+    public Ledger(CentreConfig config, int intervalsKept) {
+        if (intervalsKept < 1) {
+            throw new IllegalArgumentException("intervalsKept must be at least 1: " + intervalsKept);
+        }
+        this.intervalsKept = intervalsKept;
+        this.calendar = new IntervalCalendar(config.settings().zone(), config.settings().reportInterval());
+        configure(config);
+    }
+
+    public void apply(Decision decision) {
+        long at = decision.at();
+        if (!started) {
+            started = true;
+            firstAt = at;
+        }
+        switch (decision) {
+            case Decision.CallRefused r -> both(at, p -> {
+                p.centre.inbound++;
+                switch (r.cause()) {
+                    case BLACKLISTED -> p.centre.refusedBlacklist++;
+                    case UNKNOWN_NUMBER -> p.centre.refusedUnknownNumber++;
+                }
+            });
+            case Decision.CallClassified c -> both(at, p -> p.centre.inbound++);
+            case Decision.CallQueued q -> enterQueue(call(q.callId()), q.queue(), at);
+            case Decision.CallOffered o -> {
+                LiveCall call = call(o.callId());
+                enterQueue(call, o.queue(), at);
+                if (call.firstOfferWaitMillis < 0) {
+                    call.firstOfferWaitMillis = o.waitedMillis();
+                }
+            }
+            case Decision.CallRequeued r -> enterQueue(call(r.callId()), r.queue(), at);
+            case Decision.CallAnswered a -> {
+                LiveCall call = call(a.callId());
+                enterQueue(call, a.queue(), at);
+                answer(call, a.agentId(), a.group(), a.waitedMillis(), at);
+            }
+            case Decision.CallMoved m -> {
+                LiveCall call = call(m.callId());
+                enterQueue(call, m.fromQueue(), at);
+                enterQueue(call, m.toQueue(), at);
+            }
+            case Decision.CallTreated t -> treat(call(t.callId()), t.queue(), t.treatment(), at);
+            case Decision.CallEnded e -> end(e);
+            case Decision.AgentStateChanged s -> agentChanged(s);
+            case Decision.ConfigApplied c -> {
+                configure(c.config());
+                if (calendar.change(at, c.config().settings().zone(), c.config().settings().reportInterval())) {
+                    cutIntervalAt(at);
+                }
+            }
+            // nothing to count: escalations and announcements change no call's fate; rejected events changed nothing
+            case Decision.CallEscalated e -> { }
+            case Decision.Announcement a -> { }
+            case Decision.EventRejected r -> { }
+        }
+    }
+
+    private void configure(CentreConfig config) {
+        shortAbandonMillis = config.settings().shortAbandon().toMillis();
+        thresholdMillis = config.queues().stream()
+                .collect(Collectors.toMap(QueueConfig::id, q -> q.serviceLevelThreshold().toMillis()));
+        groupsOfAgent = config.agents().stream().collect(Collectors.toMap(AgentConfig::id,
+                a -> a.skills().stream().map(Skill::group).distinct().toList()));
+        configuredQueues = config.queues().stream().map(QueueConfig::id).collect(Collectors.toSet());
+        configuredGroups = config.groups().stream().map(SkillGroup::id).collect(Collectors.toSet());
+        configuredAgents = groupsOfAgent.keySet();
+    }
+
+    // ---- calls ----
+
+    private LiveCall call(String callId) {
+        return calls.computeIfAbsent(callId, id -> new LiveCall());
+    }
+
+    /** The call is in {@code queue}; if it was waiting in another one, it overflowed out of that one into this one. */
+    private void enterQueue(LiveCall call, String queue, long at) {
+        if (queue.equals(call.queue)) {
+            return;
+        }
+        if (call.waiting) {
+            String from = call.queue;
+            leave(call);
+            both(at, p -> p.queue(from).overflowed++);
+        }
+        boolean first = call.queue == null;
+        if (first) {
+            call.firstQueuedAt = at;
+        }
+        call.queue = queue;
+        call.waiting = true;
+        waitingPerQueue.merge(queue, 1L, Long::sum);
+        waitingTotal++;
+        both(at, p -> {
+            p.queue(queue).offered++;
+            if (first) {
+                p.centre.offered++;
+            }
+        });
+    }
+
+    private void leave(LiveCall call) {
+        call.waiting = false;
+        waitingPerQueue.merge(call.queue, -1L, Long::sum);
+        waitingTotal--;
+    }
+
+    private void answer(LiveCall call, String agentId, String group, long waitedMillis, long at) {
+        if (!call.waiting) {
+            return;
+        }
+        leave(call);
+        call.agent = agentId;
+        call.group = group;
+        String queue = call.queue;
+        boolean within = waitedMillis <= threshold(queue);
+        // Erlang C's "waited" means no agent was free: ring time before an immediate offer is not waiting
+        long waitedBeforeOffer = call.firstOfferWaitMillis >= 0 ? call.firstOfferWaitMillis : waitedMillis;
+        both(at, p -> {
+            for (Tally t : scopes(p, queue, group, agentId)) {
+                t.answered++;
+                t.answerWaitMillis += waitedMillis;
+                t.waited(waitedMillis);
+                if (within) {
+                    t.answeredWithinThreshold++;
+                }
+                if (waitedBeforeOffer > 0) {
+                    t.answeredAfterWaiting++;
+                }
+            }
+        });
+        AgentTrack agent = agents.computeIfAbsent(agentId, id -> new AgentTrack(AgentState.LOGGED_OUT, at));
+        agent.lastQueue = queue;
+        agent.lastGroup = group;
+    }
+
+    private void treat(LiveCall call, String queue, Treatment treatment, long at) {
+        enterQueue(call, queue, at);
+        switch (treatment) {
+            case Treatment.Hangup h -> refuseInQueue(call, at);
+            case Treatment.Voicemail v -> overflowOutOfAcd(call, at);
+            case Treatment.IvrFlow f -> overflowOutOfAcd(call, at);
+            // a CallMoved follows and counts the overflow
+            case Treatment.Overflow o -> { }
+        }
+    }
+
+    private void refuseInQueue(LiveCall call, long at) {
+        if (!call.waiting) {
+            return;
+        }
+        leave(call);
+        String queue = call.queue;
+        both(at, p -> {
+            p.queue(queue).refused++;
+            p.centre.refused++;
+        });
+    }
+
+    private void overflowOutOfAcd(LiveCall call, long at) {
+        if (!call.waiting) {
+            return;
+        }
+        leave(call);
+        String queue = call.queue;
+        both(at, p -> {
+            p.queue(queue).overflowed++;
+            p.centre.overflowed++;
+        });
+    }
+
+    private void end(Decision.CallEnded e) {
+        long at = e.at();
+        LiveCall call = calls.remove(e.callId());
+        boolean waiting = call != null && call.waiting;
+        switch (e.outcome()) {
+            case ANSWERED -> {
+                if (waiting) {
+                    answer(call, e.agentId().orElse(""), null, e.waitedMillis(), at);
+                }
+                handled(call, e, at);
+            }
+            case ABANDONED -> {
+                if (waiting) {
+                    abandon(call, e.waitedMillis(), at);
+                } else if (call == null && e.queue().isEmpty()) {
+                    both(at, p -> p.centre.abandonedInIvr++);
+                }
+            }
+            // refusals at arrival were counted at CallRefused; a queue's refusal at its CallTreated, unless it was not seen
+            case REFUSED -> {
+                if (waiting) {
+                    refuseInQueue(call, at);
+                }
+            }
+            case OVERFLOWED -> {
+                if (waiting) {
+                    overflowOutOfAcd(call, at);
+                }
+            }
+            case SELF_SERVICE -> {
+                if (waiting) {
+                    overflowOutOfAcd(call, at);
+                }
+                both(at, p -> p.centre.selfService++);
+            }
+        }
+    }
+
+    private void handled(LiveCall call, Decision.CallEnded e, long at) {
+        String queue = call != null ? call.queue : e.queue().orElse(null);
+        String group = call != null ? call.group : null;
+        String agent = e.agentId().orElse(call != null ? call.agent : null);
+        both(at, p -> {
+            for (Tally t : scopes(p, queue, group, agent)) {
+                t.handled++;
+                t.handledTalkMillis += e.talkMillis();
+            }
+        });
+    }
+
+    private void abandon(LiveCall call, long waitedMillis, long at) {
+        leave(call);
+        String queue = call.queue;
+        boolean isShort = waitedMillis < shortAbandonMillis;
+        boolean afterThreshold = !isShort && waitedMillis > threshold(queue);
+        both(at, p -> {
+            for (Tally t : List.of(p.centre, p.queue(queue))) {
+                t.abandoned++;
+                t.waited(waitedMillis);
+                if (isShort) {
+                    t.shortAbandoned++;
+                }
+                if (afterThreshold) {
+                    t.abandonedAfterThreshold++;
+                }
+            }
+        });
+    }
+
+    /** A queue missing from the configuration has a zero threshold: only calls answered at once are within it. */
+    private long threshold(String queue) {
+        return thresholdMillis.getOrDefault(queue, 0L);
+    }
+
+    // ---- agents ----
+
+    private void agentChanged(Decision.AgentStateChanged s) {
+        long at = s.at();
+        AgentTrack agent = agents.computeIfAbsent(s.agentId(), id -> new AgentTrack(s.from(), at));
+        closeState(s.agentId(), agent, at);
+        agent.state = s.to();
+        agent.since = at;
+        agent.reason = s.reason();
+    }
+
+    /** Books the agent's time in its current state up to {@code at}, split along interval boundaries. */
+    private void closeState(String agentId, AgentTrack agent, long at) {
+        if (at <= agent.since || agent.state == AgentState.LOGGED_OUT) {
+            return;
+        }
+        addAgentTime(running, agentId, agent, at - agent.since);
+        for (long t = agent.since; t < at; ) {
+            Period interval = intervalAt(t);
+            long pieceEnd = Math.min(interval.end, at);
+            addAgentTime(interval, agentId, agent, pieceEnd - t);
+            t = pieceEnd;
+        }
+        if (agent.state == AgentState.WRAP_UP) {
+            // a handled call's wrap-up counts, whole, where it ends
+            long wrapUp = at - agent.since;
+            both(at, p -> addWrapUp(p, agentId, agent, wrapUp));
+        }
+    }
+
+    private void addAgentTime(Period p, String agentId, AgentTrack agent, long millis) {
+        p.centre.addAgentTime(agent.state, agent.reason, millis);
+        p.agent(agentId).addAgentTime(agent.state, agent.reason, millis);
+        for (String group : groupsOfAgent.getOrDefault(agentId, List.of())) {
+            p.group(group).addAgentTime(agent.state, agent.reason, millis);
+        }
+    }
+
+    private void addWrapUp(Period p, String agentId, AgentTrack agent, long millis) {
+        for (Tally t : scopes(p, agent.lastQueue, agent.lastGroup, agentId)) {
+            t.handledWrapUpMillis += millis;
+        }
+    }
+
+    // ---- periods ----
+
+    private static List<Tally> scopes(Period p, String queue, String group, String agent) {
+        List<Tally> scopes = new ArrayList<>(4);
+        scopes.add(p.centre);
+        if (queue != null) {
+            scopes.add(p.queue(queue));
+        }
+        if (group != null) {
+            scopes.add(p.group(group));
+        }
+        if (agent != null) {
+            scopes.add(p.agent(agent));
+        }
+        return scopes;
+    }
+
+    private void both(long at, Consumer<Period> change) {
+        change.accept(running);
+        change.accept(intervalAt(at));
+    }
+
+    private Period intervalAt(long t) {
+        if (current != null && current.start <= t && t < current.end) {
+            return current;
+        }
+        IntervalCalendar.Interval interval = calendar.containing(t);
+        Period p = intervals.get(interval.start());
+        if (p == null) {
+            p = new Period(interval.start(), interval.end());
+            intervals.put(p.start, p);
+            while (intervals.size() > intervalsKept) {
+                intervals.pollFirstEntry();
+            }
+            calendar.forgetBefore(intervals.firstKey());
+        }
+        if (t >= (current == null ? Long.MIN_VALUE : current.start)) {
+            current = p;
+        }
+        return p;
+    }
+
+    private void cutIntervalAt(long at) {
+        var containing = intervals.floorEntry(at);
+        if (containing != null && containing.getValue().end > at) {
+            containing.getValue().end = at;
+        }
+        current = null;
+    }
+
+    // ---- snapshots ----
+
+    public Figures snapshot(long now) {
+        Period p = running.copy();
+        for (var e : agents.entrySet()) {
+            AgentTrack agent = e.getValue();
+            if (agent.state != AgentState.LOGGED_OUT && now > agent.since) {
+                addAgentTime(p, e.getKey(), agent, now - agent.since);
+                if (agent.state == AgentState.WRAP_UP) {
+                    addWrapUp(p, e.getKey(), agent, now - agent.since);
+                }
+            }
+        }
+        return figures(p, started ? Math.min(firstAt, now) : now, now, true, now);
+    }
+
+    /** The kept intervals whose start {@code wanted} accepts, oldest first, with states still open counted to now. */
+    public List<Figures> intervals(long now, LongPredicate wanted) {
+        TreeMap<Long, Period> copies = new TreeMap<>();
+        intervals.forEach((start, p) -> {
+            if (wanted.test(start) && start <= now) {
+                copies.put(start, p.copy());
+            }
+        });
+        if (started) {
+            for (var e : agents.entrySet()) {
+                addOpenState(copies, wanted, e.getKey(), e.getValue(), now);
+            }
+            IntervalCalendar.Interval live = calendar.containing(now);
+            if (wanted.test(live.start())) {
+                copies.computeIfAbsent(live.start(), s -> new Period(s, live.end()));
+            }
+        }
+        while (copies.size() > intervalsKept) {
+            copies.pollFirstEntry();
+        }
+        List<Figures> result = new ArrayList<>(copies.size());
+        for (Period p : copies.values()) {
+            boolean live = p.start <= now && now < p.end;
+            result.add(figures(p, p.start, Math.min(p.end, now), live, now));
+        }
+        return result;
+    }
+
+    private void addOpenState(TreeMap<Long, Period> copies, LongPredicate wanted, String agentId, AgentTrack agent,
+                              long now) {
+        if (agent.state == AgentState.LOGGED_OUT || now <= agent.since) {
+            return;
+        }
+        for (long t = agent.since; t < now; ) {
+            IntervalCalendar.Interval interval = calendar.containing(t);
+            long pieceEnd = Math.min(interval.end(), now);
+            if (wanted.test(interval.start())) {
+                Period p = copies.computeIfAbsent(interval.start(), s -> new Period(s, interval.end()));
+                addAgentTime(p, agentId, agent, pieceEnd - t);
+                if (agent.state == AgentState.WRAP_UP && pieceEnd == now) {
+                    addWrapUp(p, agentId, agent, now - agent.since);
+                }
+            }
+            t = pieceEnd;
+        }
+    }
+
+    private Figures figures(Period p, long from, long to, boolean live, long now) {
+        Map<String, Long> longestCurrentWait = live ? longestCurrentWait(now) : Map.of();
+        Map<String, CallFigures> queues = new HashMap<>();
+        for (String queue : ids(configuredQueues, p.queues.keySet(), live ? waitingPerQueue.keySet() : Set.of())) {
+            queues.put(queue, p.queues.getOrDefault(queue, NOTHING).calls(
+                    live ? waitingPerQueue.getOrDefault(queue, 0L) : 0,
+                    longestCurrentWait.getOrDefault(queue, 0L)));
+        }
+        Map<String, StaffFigures> groups = new HashMap<>();
+        for (String group : ids(configuredGroups, p.groups.keySet(), Set.of())) {
+            Tally t = p.groups.getOrDefault(group, NOTHING);
+            groups.put(group, new StaffFigures(t.answers(), t.agentTime()));
+        }
+        Map<String, StaffFigures> agentFigures = new HashMap<>();
+        for (String agent : ids(configuredAgents, p.agents.keySet(), Set.of())) {
+            Tally t = p.agents.getOrDefault(agent, NOTHING);
+            agentFigures.put(agent, new StaffFigures(t.answers(), t.agentTime()));
+        }
+        long longestNow = longestCurrentWait.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        Tally c = p.centre;
+        CentreFigures centre = new CentreFigures(c.inbound, c.refusedBlacklist, c.refusedUnknownNumber, c.selfService,
+                c.abandonedInIvr, c.calls(live ? waitingTotal : 0, longestNow), c.agentTime());
+        return new Figures(from, to, centre, queues, groups, agentFigures);
+    }
+
+    private Map<String, Long> longestCurrentWait(long now) {
+        Map<String, Long> longest = new HashMap<>();
+        for (LiveCall call : calls.values()) {
+            if (call.waiting) {
+                longest.merge(call.queue, Math.max(0, now - call.firstQueuedAt), Math::max);
+            }
+        }
+        return longest;
+    }
+
+    private static Set<String> ids(Set<String> configured, Set<String> seen, Set<String> live) {
+        Set<String> ids = new TreeSet<>(configured);
+        ids.addAll(seen);
+        ids.addAll(live);
+        return ids;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.hotline.acd.stats.internal;
+
+import dev.hotline.acd.AgentState;
+import dev.hotline.acd.stats.AgentTimeFigures;
+import dev.hotline.acd.stats.AnswerFigures;
+import dev.hotline.acd.stats.CallFigures;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The running counters of one scope (the centre, a queue, a group or an agent) over one period. Not every counter
+ * means something for every scope; the figures built from it pick the ones that do.
+ */
+final class Tally {
+    // calls that entered a queue
+    long offered;
+    long abandoned;
+    long shortAbandoned;
+    long abandonedAfterThreshold;
+    long overflowed;
+    long refused;
+    long longestWaitMillis;
+
+    // answered and handled calls
+    long answered;
+    long answeredWithinThreshold;
+    long answeredAfterWaiting;
+    long answerWaitMillis;
+    long handled;
+    long handledTalkMillis;
+    long handledWrapUpMillis;
+
+    // agent time, per state
+    long readyMillis;
+    long reservedMillis;
+    long talkingMillis;
+    long wrapUpMillis;
+    long notReadyMillis;
+    final Map<String, Long> notReadyByReason = new HashMap<>();
+
+    // the centre only
+    long inbound;
+    long refusedBlacklist;
+    long refusedUnknownNumber;
+    long selfService;
+    long abandonedInIvr;
+
+    void waited(long waitedMillis) {
+        longestWaitMillis = Math.max(longestWaitMillis, waitedMillis);
+    }
+
+    void addAgentTime(AgentState state, String reason, long millis) {
+        switch (state) {
+            case READY -> readyMillis += millis;
+            case RESERVED -> reservedMillis += millis;
+            case TALKING -> talkingMillis += millis;
+            case WRAP_UP -> wrapUpMillis += millis;
+            case NOT_READY -> {
+                notReadyMillis += millis;
+                notReadyByReason.merge(reason, millis, Long::sum);
+            }
+            case LOGGED_OUT -> { }
+        }
+    }
+
+    Tally copy() {
+        Tally c = new Tally();
+        c.offered = offered;
+        c.abandoned = abandoned;
+        c.shortAbandoned = shortAbandoned;
+        c.abandonedAfterThreshold = abandonedAfterThreshold;
+        c.overflowed = overflowed;
+        c.refused = refused;
+        c.longestWaitMillis = longestWaitMillis;
+        c.answered = answered;
+        c.answeredWithinThreshold = answeredWithinThreshold;
+        c.answeredAfterWaiting = answeredAfterWaiting;
+        c.answerWaitMillis = answerWaitMillis;
+        c.handled = handled;
+        c.handledTalkMillis = handledTalkMillis;
+        c.handledWrapUpMillis = handledWrapUpMillis;
+        c.readyMillis = readyMillis;
+        c.reservedMillis = reservedMillis;
+        c.talkingMillis = talkingMillis;
+        c.wrapUpMillis = wrapUpMillis;
+        c.notReadyMillis = notReadyMillis;
+        c.notReadyByReason.putAll(notReadyByReason);
+        c.inbound = inbound;
+        c.refusedBlacklist = refusedBlacklist;
+        c.refusedUnknownNumber = refusedUnknownNumber;
+        c.selfService = selfService;
+        c.abandonedInIvr = abandonedInIvr;
+        return c;
+    }
+
+    AnswerFigures answers() {
+        return new AnswerFigures(answered, answeredWithinThreshold, answeredAfterWaiting, answerWaitMillis, handled,
+                handledTalkMillis, handledWrapUpMillis);
+    }
+
+    CallFigures calls(long waiting, long longestCurrentWaitMillis) {
+        return new CallFigures(offered, answers(), abandoned, shortAbandoned, abandonedAfterThreshold, overflowed,
+                refused, waiting, longestWaitMillis, longestCurrentWaitMillis);
+    }
+
+    AgentTimeFigures agentTime() {
+        long loggedIn = readyMillis + reservedMillis + talkingMillis + wrapUpMillis + notReadyMillis;
+        return new AgentTimeFigures(loggedIn, readyMillis, reservedMillis, talkingMillis, wrapUpMillis, notReadyMillis,
+                notReadyByReason);
+    }
+}
