@@ -42,7 +42,15 @@ public final class CentreSimulation {
 
     /** Runs the simulation; every decision of the engine also goes to {@code figures}. */
     public SimulationResult run(DecisionListener figures) {
-        return new SimulationRun(config, traffic, dialled, startMillis, seed).run(figures);
+        return run(figures, 0);
+    }
+
+    /**
+     * Runs the simulation, leaving the first {@code warmUpCalls} calls out of the figures: they meet a centre that
+     * starts empty with every agent idle, not the steady state. Agent time figures cover the whole run.
+     */
+    public SimulationResult run(DecisionListener figures, long warmUpCalls) {
+        return new SimulationRun(config, traffic, dialled, startMillis, seed).run(figures, warmUpCalls);
     }
 
     /** Virtual epoch milliseconds at which the simulation starts. */

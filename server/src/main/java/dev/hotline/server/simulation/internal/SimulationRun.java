@@ -32,6 +32,8 @@ public final class SimulationRun implements DecisionListener {
     /** How long calls still in the centre when callers stop calling may take to finish before the run gives up. */
     private static final long PLAY_OUT_LIMIT_MILLIS = Duration.ofHours(24).toMillis();
     private static final int REJECTED_SAMPLES = 5;
+    /** Calls are numbered in arrival order: call-1, call-2, ... */
+    private static final String CALL_ID_PREFIX = "call-";
 
     private final CentreConfig config;
     private final TrafficProfile traffic;
@@ -101,9 +103,19 @@ public final class SimulationRun implements DecisionListener {
         agents = traffic.agents();
     }
 
-    /** Runs the simulation to its end, handing every engine decision to {@code figures} as well. */
-    public SimulationResult run(DecisionListener figures) {
-        engine = new RoutingEngine(config, startMillis, engineSeed, DecisionListener.all(this, figures));
+    /**
+     * Runs the simulation to its end, handing the engine's decisions to {@code figures} as well, except those about
+     * the first {@code warmUpCalls} calls: they arrive in a centre that starts empty with every agent idle, which is
+     * not the steady state the figures are meant to describe. Agent state changes all go to {@code figures}.
+     */
+    public SimulationResult run(DecisionListener figures, long warmUpCalls) {
+        DecisionListener measured = warmUpCalls <= 0 ? figures : decision -> {
+            String callId = callIdOf(decision);
+            if (callId == null || callNumber(callId) > warmUpCalls) {
+                figures.onDecision(decision);
+            }
+        };
+        engine = new RoutingEngine(config, startMillis, engineSeed, DecisionListener.all(this, measured));
         for (AgentConfig a : config.agents()) {
             engine.handle(new AcdEvent.AgentLoggedIn(startMillis, a.id()));
             engine.handle(new AcdEvent.AgentReady(startMillis, a.id()));
@@ -199,7 +211,7 @@ public final class SimulationRun implements DecisionListener {
             return;
         }
         BusinessTraffic stream = streams.get(i);
-        String callId = "call-" + (++callsGenerated);
+        String callId = CALL_ID_PREFIX + (++callsGenerated);
         SplittableRandom r = callerRandom[i];
         double kind = r.nextDouble();
         String caller;
@@ -282,6 +294,29 @@ public final class SimulationRun implements DecisionListener {
         long max = agents.ringDelayMax().toMillis();
         long delay = max > min ? min + agentRandom.nextLong(max - min + 1) : min;
         agenda.schedule(o.at() + delay, new Happening.AgentPicksUp(o.callId(), o.agentId(), call.offers));
+    }
+
+    private static long callNumber(String callId) {
+        return Long.parseLong(callId, CALL_ID_PREFIX.length(), callId.length(), 10);
+    }
+
+    private static String callIdOf(Decision decision) {
+        return switch (decision) {
+            case Decision.CallRefused d -> d.callId();
+            case Decision.CallClassified d -> d.callId();
+            case Decision.CallQueued d -> d.callId();
+            case Decision.CallOffered d -> d.callId();
+            case Decision.CallRequeued d -> d.callId();
+            case Decision.CallAnswered d -> d.callId();
+            case Decision.CallEscalated d -> d.callId();
+            case Decision.Announcement d -> d.callId();
+            case Decision.CallMoved d -> d.callId();
+            case Decision.CallTreated d -> d.callId();
+            case Decision.CallEnded d -> d.callId();
+            case Decision.AgentStateChanged d -> null;
+            case Decision.ConfigApplied d -> null;
+            case Decision.EventRejected d -> null;
+        };
     }
 
     /** What the simulator remembers of a call in the centre. */
