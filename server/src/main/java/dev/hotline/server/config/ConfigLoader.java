@@ -1,0 +1,132 @@
+package dev.hotline.server.config;
+
+import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.model.CentreSettings;
+import dev.hotline.acd.model.VipPolicy;
+import dev.hotline.server.config.internal.AgentsFileReader;
+import dev.hotline.server.config.internal.AgentsFileReader.AgentsFile;
+import dev.hotline.server.config.internal.CallersFileReader;
+import dev.hotline.server.config.internal.CentreFileReader;
+import dev.hotline.server.config.internal.CentreFileReader.CentreFile;
+import dev.hotline.server.config.internal.Ids;
+import dev.hotline.server.config.internal.LoadContext;
+import dev.hotline.server.config.internal.NumbersFileReader;
+import dev.hotline.server.config.internal.NumbersFileReader.NumbersFile;
+import dev.hotline.server.config.internal.QueuesFileReader;
+import dev.hotline.server.config.internal.Where;
+import dev.hotline.server.config.internal.YamlNode;
+import dev.hotline.server.config.internal.YamlNode.MapNode;
+import dev.hotline.server.config.internal.YamlNode.Mark;
+import dev.hotline.server.config.internal.YamlTreeReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads a configuration directory into a {@link CentreConfig}, checking every rule so that the routing engine only
+ * ever sees a complete, consistent configuration. All problems of all files are reported at once.
+ *
+ * <p>Files (all YAML, UTF-8): {@value #CENTRE}, {@value #NUMBERS}, {@value #QUEUES} and {@value #AGENTS} are
+ * required; {@value #BLACKLIST} and {@value #VIPS} are optional (absent means nobody is blocked, nobody is a VIP).
+ */
+public final class ConfigLoader {
+    public static final String CENTRE = "centre.yaml";
+    public static final String NUMBERS = "numbers.yaml";
+    public static final String QUEUES = "queues.yaml";
+    public static final String AGENTS = "agents.yaml";
+    public static final String BLACKLIST = "blacklist.yaml";
+    public static final String VIPS = "vips.yaml";
+
+    /** Every file, in the order they are read and their problems listed. */
+    public static final List<String> FILES = List.of(CENTRE, NUMBERS, QUEUES, AGENTS, BLACKLIST, VIPS);
+    public static final List<String> REQUIRED_FILES = List.of(CENTRE, NUMBERS, QUEUES, AGENTS);
+
+    private static final Logger log = LoggerFactory.getLogger(ConfigLoader.class);
+
+    private ConfigLoader() {
+    }
+
+    /** Loads and checks the configuration in {@code dir}. Never throws for a bad configuration: it is a value. */
+    public static ConfigResult load(Path dir) {
+        LoadContext ctx = LoadContext.fresh();
+        if (!Files.isDirectory(dir)) {
+            return new ConfigResult.Invalid(List.of(new ConfigProblem(dir.toString(), 0, 0, "",
+                    "no such configuration directory")));
+        }
+        Optional<YamlNode> centreRoot = read(dir, CENTRE, ctx);
+        Optional<YamlNode> numbersRoot = read(dir, NUMBERS, ctx);
+        Optional<YamlNode> queuesRoot = read(dir, QUEUES, ctx);
+        Optional<YamlNode> agentsRoot = read(dir, AGENTS, ctx);
+        Optional<YamlNode> blacklistRoot = read(dir, BLACKLIST, ctx);
+        Optional<YamlNode> vipsRoot = read(dir, VIPS, ctx);
+        // A file that could not be read declares nothing: references into it are not reported one by one.
+        numbersRoot.ifPresentOrElse(r -> { }, () -> ctx.ids().unreadable(Ids.Kind.BUSINESS_TYPE));
+        queuesRoot.ifPresentOrElse(r -> { }, () -> ctx.ids().unreadable(Ids.Kind.QUEUE));
+        agentsRoot.ifPresentOrElse(r -> { }, () -> ctx.ids().unreadable(Ids.Kind.SKILL_GROUP));
+
+        CentreFile centre = centreRoot.map(r -> CentreFileReader.read(top(CENTRE, r), r, ctx))
+                .orElse(new CentreFile(Optional.empty(), Optional.empty()));
+        // Queues and the blacklist need the centre's zone and busy prompt; if centre.yaml is broken its problem is
+        // already reported and these stand-ins only let the other files be checked too.
+        var zone = centre.settings().map(CentreSettings::zone).orElse(ZoneOffset.UTC);
+        String busyPrompt = centre.settings().map(CentreSettings::busyPrompt).orElse(CentreSettings.DEFAULT_BUSY_PROMPT);
+        NumbersFile numbers = numbersRoot.map(r -> NumbersFileReader.read(top(NUMBERS, r), r, ctx))
+                .orElse(new NumbersFile(List.of(), List.of()));
+        var queues = queuesRoot.map(r -> QueuesFileReader.read(top(QUEUES, r), r, zone, busyPrompt, ctx))
+                .orElse(List.of());
+        AgentsFile agents = agentsRoot.map(r -> AgentsFileReader.read(top(AGENTS, r), r, ctx))
+                .orElse(new AgentsFile(List.of(), List.of()));
+        var blacklist = blacklistRoot.map(r -> CallersFileReader.blacklist(top(BLACKLIST, r), r, zone, ctx))
+                .orElse(List.of());
+        var vips = vipsRoot.map(r -> CallersFileReader.vips(top(VIPS, r), r, ctx)).orElse(List.of());
+        ctx.ids().checkReferences(ctx.problems());
+
+        if (!ctx.problems().isEmpty()) {
+            return new ConfigResult.Invalid(ctx.problems().sorted(FILES));
+        }
+        VipPolicy vipPolicy = centre.vipPolicy().orElseThrow();
+        CentreConfig config = new CentreConfig(centre.settings().orElseThrow(), numbers.numbers(),
+                numbers.businessTypes(), queues, agents.groups(), agents.agents(), blacklist, vipPolicy, vips);
+        log.debug("Loaded configuration from {}", dir);
+        return new ConfigResult.Valid(config);
+    }
+
+    private static Where top(String file, YamlNode root) {
+        return Where.top(file, root.mark());
+    }
+
+    /** The file's YAML tree; empty when it is missing or unreadable (reported unless the file is optional). */
+    private static Optional<YamlNode> read(Path dir, String file, LoadContext ctx) {
+        Path path = dir.resolve(file);
+        if (!Files.exists(path)) {
+            if (REQUIRED_FILES.contains(file)) {
+                ctx.problems().add(new ConfigProblem(file, 0, 0, "", "required file is missing from " + dir
+                        + " (required: " + String.join(", ", REQUIRED_FILES) + ")"));
+                return Optional.empty();
+            }
+            return Optional.of(new MapNode(new Mark(1, 1), List.of()));
+        }
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (CharacterCodingException e) {
+            ctx.problems().add(new ConfigProblem(file, 0, 0, "", "is not UTF-8 text"));
+            return Optional.empty();
+        } catch (IOException e) {
+            ctx.problems().add(new ConfigProblem(file, 0, 0, "", "cannot be read: " + e));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(YamlTreeReader.read(text));
+        } catch (YamlTreeReader.SyntaxError e) {
+            ctx.problems().add(new ConfigProblem(file, e.mark().line(), e.mark().column(), "", e.getMessage()));
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.hotline.server.config;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Durations the way telephony admins write them: {@code 20s}, {@code 5m}, {@code 1h30m}, {@code 0s}. Units are
+ * hours, minutes and seconds, in that order, each at most once; a bare number is refused because {@code 20} could
+ * mean seconds or minutes and a wrong guess silently changes how the centre behaves.
+ */
+public final class Durations {
+    private static final Pattern DURATION = Pattern.compile("(?:(\\d{1,9})h)?(?:(\\d{1,9})m)?(?:(\\d{1,9})s)?");
+    private static final Pattern BARE_NUMBER = Pattern.compile("\\d+");
+
+    private Durations() {
+    }
+
+    /**
+     * Parses a duration.
+     *
+     * @throws IllegalArgumentException with a message fit for the admin, e.g.
+     *                                  {@code '20' has no unit: write 20s, 20m or 20h}
+     */
+    public static Duration parse(String text) {
+        String t = text.strip();
+        if (BARE_NUMBER.matcher(t).matches()) {
+            throw new IllegalArgumentException("'" + t + "' has no unit: write " + t + "s, " + t + "m or " + t + "h");
+        }
+        Matcher m = DURATION.matcher(t);
+        if (t.isEmpty() || !m.matches()) {
+            throw new IllegalArgumentException("'" + t + "' is not a duration: write it like 20s, 5m or 1h30m");
+        }
+        return Duration.ofHours(group(m, 1)).plusMinutes(group(m, 2)).plusSeconds(group(m, 3));
+    }
+
+    /** The shortest way {@link #parse} reads back: {@code 1h30m}, {@code 20s}, {@code 0s}. */
+    public static String format(Duration d) {
+        long seconds = d.toSeconds();
+        if (seconds == 0) {
+            return "0s";
+        }
+        StringBuilder s = new StringBuilder();
+        if (seconds >= 3600) {
+            s.append(seconds / 3600).append('h');
+        }
+        if (seconds % 3600 >= 60) {
+            s.append(seconds % 3600 / 60).append('m');
+        }
+        if (seconds % 60 > 0) {
+            s.append(seconds % 60).append('s');
+        }
+        return s.toString();
+    }
+
+    private static long group(Matcher m, int i) {
+        return m.group(i) == null ? 0 : Long.parseLong(m.group(i));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.hotline.server.config.internal;
+
+import dev.hotline.acd.model.BlacklistEntry;
+import dev.hotline.acd.model.MatchKind;
+import dev.hotline.acd.model.VipEntry;
+import dev.hotline.server.config.internal.Fields.Item;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads the files about callers: {@code blacklist.yaml} (refused callers) and {@code vips.yaml} (VIP customers). */
+public final class CallersFileReader {
+    private static final Set<String> BLACKLIST_FILE_KEYS = Fields.known("blacklist");
+    private static final Set<String> BLACKLIST_KEYS = Fields.known("number", "match", "expires", "reason", "prompt");
+    private static final Set<String> VIPS_FILE_KEYS = Fields.known("vips");
+    private static final Set<String> VIP_KEYS = Fields.known("number", "name", "tier");
+
+    private CallersFileReader() {
+    }
+
+    /**
+     * Reads the blacklist. An expiry written as a date keeps the entry through that whole day in {@code centreZone}.
+     */
+    public static List<BlacklistEntry> blacklist(Where top, YamlNode root, ZoneId centreZone, LoadContext ctx) {
+        Optional<Fields> file = Fields.of(ctx.problems(), top, root, BLACKLIST_FILE_KEYS);
+        List<BlacklistEntry> entries = new ArrayList<>();
+        FirstSeen<String> seen = new FirstSeen<>();
+        for (Item item : file.map(f -> f.list("blacklist", "number")).orElse(List.of())) {
+            blacklistEntry(item, centreZone, seen, ctx).ifPresent(entries::add);
+        }
+        return entries;
+    }
+
+    private static Optional<BlacklistEntry> blacklistEntry(Item item, ZoneId centreZone, FirstSeen<String> seen,
+                                                           LoadContext ctx) {
+        Optional<Fields> fields = Fields.of(ctx.problems(), item.where(), item.node(), BLACKLIST_KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = fields.get();
+        Optional<MatchKind> kind = f.has("match")
+                ? f.text("match").flatMap(m -> Choices.parse(MatchKind.class, m, "match", f.at("match"), ctx.problems()))
+                .filter(k -> {
+                    if (k == MatchKind.PATTERN) {
+                        ctx.problems().add(f.at("match"), "a blacklist entry matches exact or prefix, not pattern");
+                    }
+                    return k != MatchKind.PATTERN;
+                })
+                : Optional.of(MatchKind.EXACT);
+        Optional<String> number = f.requiredText("number");
+        boolean sound = number.isPresent() && kind.isPresent()
+                && NumbersFileReader.soundNumber(number.get(), kind.get(), f.at("number"), ctx)
+                && seen.firstTime(Choices.name(kind.get()) + ":" + number.get(), f.at("number"), ctx.problems(),
+                "blacklist entry for " + Choices.name(kind.get()) + " number '" + number.get() + "'");
+        Optional<Instant> expires = f.text("expires").flatMap(t -> expiry(t, f.at("expires"), centreZone, ctx));
+        Optional<String> reason = f.text("reason");
+        Optional<String> prompt = f.text("prompt");
+        if (!sound || f.has("expires") && expires.isEmpty() || f.has("reason") && reason.isEmpty()
+                || f.has("prompt") && prompt.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new BlacklistEntry(number.get(), kind.get(), expires, reason.orElse(""), prompt));
+    }
+
+    private static Optional<Instant> expiry(String text, Where at, ZoneId centreZone, LoadContext ctx) {
+        try {
+            if (text.length() == "2026-12-31".length()) {
+                return Optional.of(LocalDate.parse(text).plusDays(1).atStartOfDay(centreZone).toInstant());
+            }
+            return Optional.of(OffsetDateTime.parse(text).toInstant());
+        } catch (DateTimeParseException e) {
+            ctx.problems().add(at, "'" + text + "' is neither a date (2026-12-31) nor an instant "
+                    + "(2026-12-31T18:00:00+08:00)");
+            return Optional.empty();
+        }
+    }
+
+    public static List<VipEntry> vips(Where top, YamlNode root, LoadContext ctx) {
+        Optional<Fields> file = Fields.of(ctx.problems(), top, root, VIPS_FILE_KEYS);
+        List<VipEntry> vips = new ArrayList<>();
+        FirstSeen<String> seen = new FirstSeen<>();
+        for (Item item : file.map(f -> f.list("vips", "number")).orElse(List.of())) {
+            vip(item, seen, ctx).ifPresent(vips::add);
+        }
+        return vips;
+    }
+
+    private static Optional<VipEntry> vip(Item item, FirstSeen<String> seen, LoadContext ctx) {
+        Optional<Fields> fields = Fields.of(ctx.problems(), item.where(), item.node(), VIP_KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = fields.get();
+        Optional<String> number = f.requiredText("number");
+        boolean sound = number.isPresent()
+                && NumbersFileReader.soundNumber(number.get(), MatchKind.EXACT, f.at("number"), ctx)
+                && seen.firstTime(number.get(), f.at("number"), ctx.problems(), "VIP number '" + number.get() + "'");
+        Optional<String> name = f.text("name");
+        Optional<String> tier = f.text("tier");
+        if (!sound || f.has("name") && name.isEmpty() || f.has("tier") && tier.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new VipEntry(number.get(), name.orElse(""), tier.orElse("")));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.hotline.server.config.internal;
+
+import dev.hotline.acd.model.CentreSettings;
+import dev.hotline.acd.model.VipPolicy;
+import dev.hotline.server.config.Durations;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads {@code centre.yaml}: the centre-wide settings and the VIP policy. */
+public final class CentreFileReader {
+    public static final Duration DEFAULT_REPORT_INTERVAL = Duration.ofMinutes(15);
+    public static final Duration DEFAULT_SHORT_ABANDON = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_VIP_ESCALATE_AFTER = Duration.ZERO;
+
+    private static final Set<String> FILE_KEYS = Fields.known("settings", "vip");
+    private static final Set<String> SETTINGS_KEYS =
+            Fields.known("zone", "reportInterval", "shortAbandon", "busyPrompt", "defaultBusinessType");
+    private static final Set<String> VIP_KEYS = Fields.known("group", "escalateAfter", "priorityBoost");
+
+    /** What {@code centre.yaml} holds; empty parts were reported. */
+    public record CentreFile(Optional<CentreSettings> settings, Optional<VipPolicy> vipPolicy) {
+    }
+
+    private CentreFileReader() {
+    }
+
+    public static CentreFile read(Where top, YamlNode root, LoadContext ctx) {
+        Optional<Fields> file = Fields.of(ctx.problems(), top, root, FILE_KEYS);
+        if (file.isEmpty()) {
+            return new CentreFile(Optional.empty(), Optional.empty());
+        }
+        Fields f = file.get();
+        Optional<CentreSettings> settings = f.required("settings").flatMap(n -> settings(f.at("settings"), n, ctx));
+        Optional<VipPolicy> vip = f.node("vip").map(n -> vipPolicy(f.at("vip"), n, ctx))
+                .orElse(Optional.of(new VipPolicy(Optional.empty(), DEFAULT_VIP_ESCALATE_AFTER,
+                        VipPolicy.DEFAULT_PRIORITY_BOOST)));
+        return new CentreFile(settings, vip);
+    }
+
+    private static Optional<CentreSettings> settings(Where at, YamlNode node, LoadContext ctx) {
+        Optional<Fields> fields = Fields.of(ctx.problems(), at, node, SETTINGS_KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = fields.get();
+        Optional<ZoneId> zone = f.requiredText("zone").flatMap(z -> zone(z, f.at("zone"), ctx.problems()));
+        Optional<Duration> reportInterval = f.has("reportInterval")
+                ? f.duration("reportInterval").filter(d -> reportIntervalIsSound(d, f.at("reportInterval"), ctx))
+                : Optional.of(DEFAULT_REPORT_INTERVAL);
+        Optional<Duration> shortAbandon = f.has("shortAbandon") ? f.duration("shortAbandon")
+                : Optional.of(DEFAULT_SHORT_ABANDON);
+        Optional<String> busyPrompt = f.has("busyPrompt") ? f.text("busyPrompt")
+                : Optional.of(CentreSettings.DEFAULT_BUSY_PROMPT);
+        Optional<String> defaultBusinessType = f.text("defaultBusinessType");
+        defaultBusinessType.ifPresent(id -> ctx.ids().refer(Ids.Kind.BUSINESS_TYPE, id, f.at("defaultBusinessType")));
+        if (zone.isEmpty() || reportInterval.isEmpty() || shortAbandon.isEmpty() || busyPrompt.isEmpty()
+                || f.has("defaultBusinessType") && defaultBusinessType.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CentreSettings(zone.get(), reportInterval.get(), shortAbandon.get(), busyPrompt.get(),
+                defaultBusinessType));
+    }
+
+    private static boolean reportIntervalIsSound(Duration d, Where at, LoadContext ctx) {
+        // Intervals are aligned to midnight in the centre's zone, so they must tile the day.
+        if (d.isZero() || Duration.ofDays(1).toSeconds() % d.toSeconds() != 0) {
+            ctx.problems().add(at, "report interval " + Durations.format(d)
+                    + " does not divide a day evenly (use e.g. 15m, 30m or 1h)");
+            return false;
+        }
+        return true;
+    }
+
+    private static Optional<VipPolicy> vipPolicy(Where at, YamlNode node, LoadContext ctx) {
+        Optional<Fields> fields = Fields.of(ctx.problems(), at, node, VIP_KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = fields.get();
+        Optional<String> group = f.text("group");
+        group.ifPresent(g -> ctx.ids().refer(Ids.Kind.SKILL_GROUP, g, f.at("group")));
+        Optional<Duration> escalateAfter = f.has("escalateAfter") ? f.duration("escalateAfter")
+                : Optional.of(DEFAULT_VIP_ESCALATE_AFTER);
+        Optional<Integer> boost = f.has("priorityBoost")
+                ? f.integer("priorityBoost").filter(b -> positive(b, "priorityBoost", f.at("priorityBoost"), ctx))
+                : Optional.of(VipPolicy.DEFAULT_PRIORITY_BOOST);
+        if (f.has("group") && group.isEmpty() || escalateAfter.isEmpty() || boost.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new VipPolicy(group, escalateAfter.get(), boost.get()));
+    }
+
+    static boolean positive(int value, String key, Where at, LoadContext ctx) {
+        if (value < 1) {
+            ctx.problems().add(at, key + " must be at least 1, got " + value);
+            return false;
+        }
+        return true;
+    }
+
+    static Optional<ZoneId> zone(String text, Where at, Problems problems) {
+        try {
+            return Optional.of(ZoneId.of(text));
+        } catch (DateTimeException e) {
+            problems.add(at, "unknown time zone '" + text + "' (write a region like Asia/Shanghai or an offset like +08:00)");
+            return Optional.empty();
+        }
+    }
+}

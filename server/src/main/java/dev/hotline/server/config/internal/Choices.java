@@ -1,0 +1,29 @@
+package dev.hotline.server.config.internal;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Enum values as admins write them: {@code LONGEST_IDLE} is {@code longest-idle}. */
+public final class Choices {
+    private Choices() {
+    }
+
+    public static String name(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The constant written as {@code text}, or a report naming the allowed values. */
+    public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String text, String what, Where at,
+                                                        Problems problems) {
+        for (E e : type.getEnumConstants()) {
+            if (name(e).equals(text)) {
+                return Optional.of(e);
+            }
+        }
+        problems.add(at, "unknown " + what + " '" + text + "' (known: " + Arrays.stream(type.getEnumConstants())
+                .map(Choices::name).collect(Collectors.joining(", ")) + ")");
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,264 @@
+package dev.hotline.server.config.internal;
+
+import dev.hotline.acd.model.OpeningHours;
+import dev.hotline.acd.model.OpeningHours.Holiday;
+import dev.hotline.acd.model.OpeningHours.Period;
+import dev.hotline.server.config.internal.Fields.Item;
+import dev.hotline.server.config.internal.YamlNode.Entry;
+import dev.hotline.server.config.internal.YamlNode.ListNode;
+import dev.hotline.server.config.internal.YamlNode.MapNode;
+import dev.hotline.server.config.internal.YamlNode.Scalar;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a queue's opening hours: a zone, weekly open periods ({@code mon-fri: [08:00-12:00, 13:00-18:00]},
+ * {@code daily: 08:00-24:00}) and holidays (a {@code date}, or a {@code from}/{@code to} range for a holiday week).
+ */
+final class HoursReader {
+    private static final Set<String> KEYS = Fields.known("zone", "weekly", "holidays");
+    private static final Set<String> HOLIDAY_KEYS = Fields.known("date", "from", "to", "name");
+    private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+    private static final Pattern PERIOD = Pattern.compile("(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
+    private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):([0-5]\\d)|24:00");
+    private static final int LONGEST_HOLIDAY_DAYS = 31;
+
+    private HoursReader() {
+    }
+
+    static Optional<OpeningHours> read(Where at, YamlNode node, ZoneId centreZone, LoadContext ctx) {
+        Optional<Fields> fields = Fields.of(ctx.problems(), at, node, KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = fields.get();
+        Optional<ZoneId> zone = f.has("zone")
+                ? f.text("zone").flatMap(z -> CentreFileReader.zone(z, f.at("zone"), ctx.problems()))
+                : Optional.of(centreZone);
+        Optional<Map<DayOfWeek, List<Period>>> weekly = f.node("weekly").map(n -> weekly(f.at("weekly"), n, ctx))
+                .orElse(Optional.of(OpeningHours.always(centreZone).weekly()));
+        Optional<List<Holiday>> holidays = holidays(f.list("holidays", null), ctx);
+        if (zone.isEmpty() || weekly.isEmpty() || holidays.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new OpeningHours(zone.get(), weekly.get(), holidays.get()));
+    }
+
+    private static Optional<Map<DayOfWeek, List<Period>>> weekly(Where at, YamlNode node, LoadContext ctx) {
+        if (!(node instanceof MapNode map)) {
+            ctx.problems().add(at, "expected days with open periods (e.g. mon-fri: [08:00-18:00]), got "
+                    + node.describe());
+            return Optional.empty();
+        }
+        Map<DayOfWeek, List<Period>> weekly = new EnumMap<>(DayOfWeek.class);
+        Map<DayOfWeek, Entry> givenBy = new EnumMap<>(DayOfWeek.class);
+        boolean sound = true;
+        for (Entry e : Fields.uniqueEntries(ctx.problems(), at, map).values()) {
+            Where keyAt = at.key(e.key(), e.keyMark());
+            Optional<List<DayOfWeek>> days = days(e.key(), keyAt, ctx);
+            Optional<List<Period>> periods = periods(at.key(e.key(), e.value().mark()), e.value(), ctx);
+            if (days.isEmpty() || periods.isEmpty()) {
+                sound = false;
+                continue;
+            }
+            for (DayOfWeek day : days.get()) {
+                Entry earlier = givenBy.putIfAbsent(day, e);
+                if (earlier != null) {
+                    ctx.problems().add(keyAt, DAYS.get(day.ordinal()) + " is already given by '" + earlier.key()
+                            + "' (line " + earlier.keyMark().line() + ")");
+                    sound = false;
+                    break;
+                }
+                weekly.put(day, periods.get());
+            }
+        }
+        return sound ? Optional.of(weekly) : Optional.empty();
+    }
+
+    private static Optional<List<DayOfWeek>> days(String key, Where at, LoadContext ctx) {
+        if (key.equals("daily")) {
+            return Optional.of(List.of(DayOfWeek.values()));
+        }
+        String[] ends = key.split("-", -1);
+        int from = DAYS.indexOf(ends[0]);
+        int to = ends.length == 2 ? DAYS.indexOf(ends[1]) : from;
+        if (ends.length > 2 || from < 0 || to < 0) {
+            ctx.problems().add(at, "unknown day '" + key + "' (write mon, tue, wed, thu, fri, sat, sun, "
+                    + "a range like mon-fri, or daily)");
+            return Optional.empty();
+        }
+        if (to < from) {
+            ctx.problems().add(at, "day range '" + key + "' runs backwards (write it from mon towards sun, e.g. "
+                    + ends[1] + "-" + ends[0] + ")");
+            return Optional.empty();
+        }
+        List<DayOfWeek> days = new ArrayList<>();
+        for (int d = from; d <= to; d++) {
+            days.add(DayOfWeek.of(d + 1));
+        }
+        return Optional.of(days);
+    }
+
+    private static Optional<List<Period>> periods(Where at, YamlNode node, LoadContext ctx) {
+        List<Item> items;
+        if (node instanceof ListNode) {
+            items = Fields.items(ctx.problems(), at, node, null);
+        } else if (node instanceof Scalar s && !s.isNull()) {
+            items = List.of(new Item(node, at));
+        } else {
+            ctx.problems().add(at, "expected open periods like 08:00-18:00 or [08:00-12:00, 13:00-18:00], got "
+                    + node.describe());
+            return Optional.empty();
+        }
+        List<Period> periods = new ArrayList<>();
+        List<Where> wheres = new ArrayList<>();
+        boolean sound = true;
+        for (Item item : items) {
+            Optional<Period> p = Fields.text(ctx.problems(), item.where(), item.node())
+                    .flatMap(t -> period(t, item.where(), ctx));
+            if (p.isEmpty()) {
+                sound = false;
+            } else {
+                periods.add(p.get());
+                wheres.add(item.where());
+            }
+        }
+        if (!sound) {
+            return Optional.empty();
+        }
+        // Periods of one day must not overlap: an overlap is almost always a typo in one of the times.
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < periods.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(i -> periods.get(i).opens()));
+        for (int k = 1; k < order.size(); k++) {
+            Period before = periods.get(order.get(k - 1));
+            Period after = periods.get(order.get(k));
+            if (after.opens().isBefore(before.closes())) {
+                ctx.problems().add(wheres.get(order.get(k)), "period " + text(after) + " overlaps " + text(before));
+                sound = false;
+            }
+        }
+        return sound ? Optional.of(periods) : Optional.empty();
+    }
+
+    private static Optional<Period> period(String text, Where at, LoadContext ctx) {
+        Matcher m = PERIOD.matcher(text);
+        if (!m.matches()) {
+            ctx.problems().add(at, "'" + text + "' is not an open period: write HH:MM-HH:MM, e.g. 08:00-18:00");
+            return Optional.empty();
+        }
+        Optional<LocalTime> opens = time(m.group(1), at, ctx);
+        Optional<LocalTime> closes = time(m.group(2), at, ctx);
+        if (opens.isEmpty() || closes.isEmpty()) {
+            return Optional.empty();
+        }
+        if (m.group(1).equals("24:00")) {
+            ctx.problems().add(at, "period " + text + " opens at 24:00, the end of the day (write 00:00)");
+            return Optional.empty();
+        }
+        if (!closes.get().isAfter(opens.get())) {
+            String how = closes.get().equals(opens.get()) ? "closes when it opens" : "closes before it opens";
+            ctx.problems().add(at, "period " + text + " " + how
+                    + " (a period ends the day it starts: split a night shift at 24:00)");
+            return Optional.empty();
+        }
+        return Optional.of(new Period(opens.get(), closes.get()));
+    }
+
+    private static Optional<LocalTime> time(String text, Where at, LoadContext ctx) {
+        if (!TIME.matcher(text).matches()) {
+            ctx.problems().add(at, "'" + text + "' is not a time of day (write HH:MM from 00:00 to 24:00)");
+            return Optional.empty();
+        }
+        return Optional.of(text.equals("24:00") ? LocalTime.MAX : LocalTime.parse(text));
+    }
+
+    private static String text(Period p) {
+        return p.opens() + "-" + (p.closes().equals(LocalTime.MAX) ? "24:00" : p.closes().toString());
+    }
+
+    private static Optional<List<Holiday>> holidays(List<Item> items, LoadContext ctx) {
+        List<Holiday> holidays = new ArrayList<>();
+        FirstSeen<LocalDate> seen = new FirstSeen<>();
+        boolean sound = true;
+        for (Item item : items) {
+            Optional<List<Holiday>> days = holiday(item, ctx);
+            if (days.isEmpty()) {
+                sound = false;
+                continue;
+            }
+            for (Holiday h : days.get()) {
+                if (seen.firstTime(h.date(), item.where(), ctx.problems(), "holiday date " + h.date())) {
+                    holidays.add(h);
+                } else {
+                    sound = false;
+                }
+            }
+        }
+        return sound ? Optional.of(holidays) : Optional.empty();
+    }
+
+    private static Optional<List<Holiday>> holiday(Item item, LoadContext ctx) {
+        Optional<Fields> fields = Fields.of(ctx.problems(), item.where(), item.node(), HOLIDAY_KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = fields.get();
+        Optional<String> name = f.text("name");
+        if (f.has("name") && name.isEmpty()) {
+            return Optional.empty();
+        }
+        if (f.has("date")) {
+            if (f.has("from") || f.has("to")) {
+                ctx.problems().add(f.where(), "a holiday has either date, or from and to, not both");
+                return Optional.empty();
+            }
+            return date(f, "date", ctx).map(d -> List.of(new Holiday(d, name.orElse(""))));
+        }
+        if (!f.has("from") && !f.has("to")) {
+            ctx.problems().add(f.where(), "a holiday needs date (one day), or from and to (several days)");
+            return Optional.empty();
+        }
+        Optional<LocalDate> from = f.required("from").flatMap(n -> date(f, "from", ctx));
+        Optional<LocalDate> to = f.required("to").flatMap(n -> date(f, "to", ctx));
+        if (from.isEmpty() || to.isEmpty()) {
+            return Optional.empty();
+        }
+        if (to.get().isBefore(from.get())) {
+            ctx.problems().add(f.at("to"), "to " + to.get() + " is before from " + from.get());
+            return Optional.empty();
+        }
+        if (from.get().plusDays(LONGEST_HOLIDAY_DAYS).isBefore(to.get())) {
+            ctx.problems().add(f.at("to"), "a holiday from " + from.get() + " to " + to.get() + " is longer than "
+                    + LONGEST_HOLIDAY_DAYS + " days: check the dates");
+            return Optional.empty();
+        }
+        return Optional.of(from.get().datesUntil(to.get().plusDays(1)).map(d -> new Holiday(d, name.orElse("")))
+                .toList());
+    }
+
+    private static Optional<LocalDate> date(Fields f, String key, LoadContext ctx) {
+        return f.text(key).flatMap(t -> {
+            try {
+                return Optional.of(LocalDate.parse(t));
+            } catch (DateTimeParseException e) {
+                ctx.problems().add(f.at(key), "'" + t + "' is not a date (write YYYY-MM-DD, e.g. 2026-10-01)");
+                return Optional.empty();
+            }
+        });
+    }
+}

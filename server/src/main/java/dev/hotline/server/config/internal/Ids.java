@@ -1,0 +1,79 @@
+package dev.hotline.server.config.internal;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The ids each file declares (skill groups, queues, business types) and the references other entries make to them.
+ * References are checked once every file has been read, since they cross files.
+ */
+public final class Ids {
+
+    /** What an id names. */
+    public enum Kind {
+        SKILL_GROUP("skill group"), QUEUE("queue"), BUSINESS_TYPE("business type");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    private record Reference(Kind kind, String id, Where where) {
+    }
+
+    private final Map<Kind, Map<String, Where>> declared = new EnumMap<>(Kind.class);
+    private final List<Reference> references = new ArrayList<>();
+    private final Set<Kind> unreadable = EnumSet.noneOf(Kind.class);
+
+    public Ids() {
+        for (Kind k : Kind.values()) {
+            declared.put(k, new LinkedHashMap<>());
+        }
+    }
+
+    /** Declares an id; reports and returns false if it was declared before. */
+    public boolean declare(Kind kind, String id, Where where, Problems problems) {
+        Where first = declared.get(kind).putIfAbsent(id, where);
+        if (first == null) {
+            return true;
+        }
+        problems.add(where, "duplicate " + kind.label + " id '" + id + "' (first at line " + first.mark().line() + ")");
+        return false;
+    }
+
+    /** Notes that {@code where} names {@code id}, to be checked by {@link #checkReferences}. */
+    public void refer(Kind kind, String id, Where where) {
+        references.add(new Reference(kind, id, where));
+    }
+
+    /**
+     * The file declaring this kind could not be read: references to it are not checked, since reporting every one
+     * as unknown would bury the real problem.
+     */
+    public void unreadable(Kind kind) {
+        unreadable.add(kind);
+    }
+
+    public boolean isDeclared(Kind kind, String id) {
+        return declared.get(kind).containsKey(id);
+    }
+
+    /** Reports every reference to an id nobody declared, listing the known ones. */
+    public void checkReferences(Problems problems) {
+        for (Reference r : references) {
+            if (unreadable.contains(r.kind()) || isDeclared(r.kind(), r.id())) {
+                continue;
+            }
+            Set<String> known = declared.get(r.kind()).keySet();
+            String hint = known.isEmpty() ? "none are defined" : "known: " + String.join(", ", known);
+            problems.add(r.where(), "unknown " + r.kind().label + " '" + r.id() + "' (" + hint + ")");
+        }
+    }
+}

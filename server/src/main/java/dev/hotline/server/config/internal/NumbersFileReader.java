@@ -1,0 +1,92 @@
+package dev.hotline.server.config.internal;
+
+import dev.hotline.acd.model.BusinessType;
+import dev.hotline.acd.model.MatchKind;
+import dev.hotline.acd.model.NumberRoute;
+import dev.hotline.server.config.internal.Fields.Item;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads {@code numbers.yaml}: the dialled-number plan and the business types the numbers lead to. */
+public final class NumbersFileReader {
+    private static final Set<String> FILE_KEYS = Fields.known("numbers", "businessTypes");
+    private static final Set<String> NUMBER_KEYS = Fields.known("number", "match", "businessType", "ivrFlow", "label");
+    private static final Set<String> BUSINESS_TYPE_KEYS = Fields.known("id", "name", "queue", "ivrFlow");
+
+    /** What {@code numbers.yaml} holds, every entry sound (unsound ones were reported and left out). */
+    public record NumbersFile(List<NumberRoute> numbers, List<BusinessType> businessTypes) {
+    }
+
+    private NumbersFileReader() {
+    }
+
+    public static NumbersFile read(Where top, YamlNode root, LoadContext ctx) {
+        Optional<Fields> file = Fields.of(ctx.problems(), top, root, FILE_KEYS);
+        if (file.isEmpty()) {
+            return new NumbersFile(List.of(), List.of());
+        }
+        List<BusinessType> businessTypes = new ArrayList<>();
+        for (Item item : file.get().requiredList("businessTypes", "id")) {
+            businessType(item, ctx).ifPresent(businessTypes::add);
+        }
+        List<NumberRoute> numbers = new ArrayList<>();
+        FirstSeen<String> seen = new FirstSeen<>();
+        for (Item item : file.get().requiredList("numbers", "number")) {
+            number(item, ctx, seen).ifPresent(numbers::add);
+        }
+        return new NumbersFile(numbers, businessTypes);
+    }
+
+    private static Optional<BusinessType> businessType(Item item, LoadContext ctx) {
+        Optional<Fields> fields = Fields.of(ctx.problems(), item.where(), item.node(), BUSINESS_TYPE_KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = fields.get();
+        Optional<String> id = f.requiredText("id");
+        boolean unique = id.map(i -> ctx.ids().declare(Ids.Kind.BUSINESS_TYPE, i, f.at("id"), ctx.problems()))
+                .orElse(false);
+        Optional<String> name = f.text("name");
+        Optional<String> queue = f.requiredText("queue");
+        queue.ifPresent(q -> ctx.ids().refer(Ids.Kind.QUEUE, q, f.at("queue")));
+        Optional<String> ivrFlow = f.text("ivrFlow");
+        if (!unique || queue.isEmpty() || f.has("name") && name.isEmpty() || f.has("ivrFlow") && ivrFlow.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new BusinessType(id.get(), name.orElse(null), queue.get(), ivrFlow));
+    }
+
+    private static Optional<NumberRoute> number(Item item, LoadContext ctx, FirstSeen<String> seen) {
+        Optional<Fields> fields = Fields.of(ctx.problems(), item.where(), item.node(), NUMBER_KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = fields.get();
+        Optional<MatchKind> kind = f.has("match")
+                ? f.text("match").flatMap(m -> Choices.parse(MatchKind.class, m, "match", f.at("match"), ctx.problems()))
+                : Optional.of(MatchKind.EXACT);
+        Optional<String> number = f.requiredText("number");
+        boolean sound = number.isPresent() && kind.isPresent()
+                && soundNumber(number.get(), kind.get(), f.at("number"), ctx)
+                && seen.firstTime(Choices.name(kind.get()) + ":" + number.get(), f.at("number"), ctx.problems(),
+                        Choices.name(kind.get()) + " number '" + number.get() + "'");
+        Optional<String> businessType = f.requiredText("businessType");
+        businessType.ifPresent(b -> ctx.ids().refer(Ids.Kind.BUSINESS_TYPE, b, f.at("businessType")));
+        Optional<String> ivrFlow = f.text("ivrFlow");
+        Optional<String> label = f.text("label");
+        if (!sound || businessType.isEmpty() || f.has("ivrFlow") && ivrFlow.isEmpty()
+                || f.has("label") && label.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new NumberRoute(number.get(), kind.get(), businessType.get(), ivrFlow, label.orElse("")));
+    }
+
+    /** Reports a number that is not digits (or not an Asterisk pattern, for {@code match: pattern}). */
+    static boolean soundNumber(String number, MatchKind kind, Where at, LoadContext ctx) {
+        Optional<String> problem = NumberSyntax.problem(number, kind);
+        problem.ifPresent(p -> ctx.problems().add(at, p));
+        return problem.isEmpty();
+    }
+}

@@ -1,0 +1,287 @@
+package dev.hotline.server.config.internal;
+
+import dev.hotline.acd.model.EscalationAction;
+import dev.hotline.acd.model.EscalationStep;
+import dev.hotline.acd.model.OpeningHours;
+import dev.hotline.acd.model.QueueConfig;
+import dev.hotline.acd.model.QueueTreatments;
+import dev.hotline.acd.model.RoutingStrategy;
+import dev.hotline.acd.model.Treatment;
+import dev.hotline.server.config.Durations;
+import dev.hotline.server.config.internal.Fields.Item;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads {@code queues.yaml}: the business queues, their escalation steps, opening hours and treatments. */
+public final class QueuesFileReader {
+    public static final RoutingStrategy DEFAULT_STRATEGY = RoutingStrategy.LONGEST_IDLE;
+    public static final Duration DEFAULT_SERVICE_LEVEL = Duration.ofSeconds(20);
+    public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(20);
+    public static final Duration DEFAULT_WRAP_UP = Duration.ofSeconds(30);
+    public static final String DEFAULT_CLOSED_PROMPT = "hotline/closed-outside-hours";
+
+    private static final Set<String> FILE_KEYS = Fields.known("queues");
+    private static final Set<String> QUEUE_KEYS = Fields.known("id", "name", "groups", "strategy", "basePriority",
+            "serviceLevel", "ringTimeout", "wrapUp", "maxWaiting", "maxWait", "escalation", "hours", "treatments");
+    private static final Set<String> STEP_KEYS =
+            Fields.known("after", "name", "addGroups", "raisePriority", "announce", "overflowTo");
+    private static final Set<String> TREATMENT_KEYS = Fields.known("closed", "full", "maxWait", "noAgents");
+
+    private QueuesFileReader() {
+    }
+
+    /**
+     * Reads the queues. {@code centreZone} is the zone of queues that name none; {@code busyPrompt} what callers a
+     * queue cannot keep hear by default.
+     */
+    public static List<QueueConfig> read(Where top, YamlNode root, ZoneId centreZone, String busyPrompt,
+                                         LoadContext ctx) {
+        Optional<Fields> file = Fields.of(ctx.problems(), top, root, FILE_KEYS);
+        if (file.isEmpty()) {
+            return List.of();
+        }
+        List<QueueConfig> queues = new ArrayList<>();
+        for (Item item : file.get().requiredList("queues", "id")) {
+            queue(item, centreZone, busyPrompt, ctx).ifPresent(queues::add);
+        }
+        return queues;
+    }
+
+    private static Optional<QueueConfig> queue(Item item, ZoneId centreZone, String busyPrompt, LoadContext ctx) {
+        Optional<Fields> fields = Fields.of(ctx.problems(), item.where(), item.node(), QUEUE_KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = fields.get();
+        Optional<String> id = f.requiredText("id");
+        boolean unique = id.map(i -> ctx.ids().declare(Ids.Kind.QUEUE, i, f.at("id"), ctx.problems())).orElse(false);
+        String queueId = id.orElse("");
+        Optional<String> name = f.text("name");
+        Optional<List<String>> groups = f.required("groups").flatMap(n -> groups(f.at("groups"), n, ctx));
+        Optional<RoutingStrategy> strategy = f.has("strategy")
+                ? f.text("strategy").flatMap(s -> Choices.parse(RoutingStrategy.class, s, "strategy",
+                        f.at("strategy"), ctx.problems()))
+                : Optional.of(DEFAULT_STRATEGY);
+        Optional<Integer> basePriority = f.has("basePriority") ? f.integer("basePriority") : Optional.of(0);
+        Optional<Duration> serviceLevel = positive(f, "serviceLevel", DEFAULT_SERVICE_LEVEL, ctx);
+        Optional<Duration> ringTimeout = positive(f, "ringTimeout", DEFAULT_RING_TIMEOUT, ctx);
+        Optional<Duration> wrapUp = f.has("wrapUp") ? f.duration("wrapUp") : Optional.of(DEFAULT_WRAP_UP);
+        Optional<Integer> maxWaiting = f.has("maxWaiting") ? f.integer("maxWaiting").filter(m -> {
+            if (m < 0) {
+                ctx.problems().add(f.at("maxWaiting"), "maxWaiting must be 0 (no limit) or more, got " + m);
+            }
+            return m >= 0;
+        }) : Optional.of(0);
+        Optional<Duration> maxWait = positive(f, "maxWait", null, ctx);
+        Optional<List<EscalationStep>> escalation = escalation(f.list("escalation", null), queueId,
+                groups.orElse(List.of()), maxWait, ctx);
+        Optional<OpeningHours> hours = f.node("hours").map(n -> HoursReader.read(f.at("hours"), n, centreZone, ctx))
+                .orElse(Optional.of(OpeningHours.always(centreZone)));
+        Optional<QueueTreatments> treatments = treatments(f, queueId, busyPrompt, ctx);
+
+        boolean sound = unique && !(f.has("name") && name.isEmpty()) && groups.isPresent() && strategy.isPresent()
+                && basePriority.isPresent() && serviceLevel.isPresent() && ringTimeout.isPresent()
+                && wrapUp.isPresent() && maxWaiting.isPresent() && !(f.has("maxWait") && maxWait.isEmpty())
+                && escalation.isPresent() && hours.isPresent() && treatments.isPresent();
+        if (!sound) {
+            return Optional.empty();
+        }
+        return Optional.of(new QueueConfig(queueId, name.orElse(null), groups.get(), strategy.get(),
+                basePriority.get(), serviceLevel.get(), ringTimeout.get(), wrapUp.get(), maxWaiting.get(), maxWait,
+                escalation.get(), hours.get(), treatments.get()));
+    }
+
+    /** A duration that must be longer than zero, or {@code otherwise} (which may be null: no default) if absent. */
+    private static Optional<Duration> positive(Fields f, String key, Duration otherwise, LoadContext ctx) {
+        if (!f.has(key)) {
+            return Optional.ofNullable(otherwise);
+        }
+        return f.duration(key).filter(d -> {
+            if (d.isZero()) {
+                ctx.problems().add(f.at(key), key + " must be longer than 0s");
+            }
+            return !d.isZero();
+        });
+    }
+
+    private static Optional<List<String>> groups(Where at, YamlNode node, LoadContext ctx) {
+        List<Item> items = Fields.items(ctx.problems(), at, node, null);
+        if (node instanceof YamlNode.ListNode && items.isEmpty()) {
+            ctx.problems().add(at, "a queue needs at least one skill group to serve it");
+            return Optional.empty();
+        }
+        List<String> groups = new ArrayList<>();
+        boolean sound = node instanceof YamlNode.ListNode;
+        for (Item item : items) {
+            Optional<String> group = Fields.text(ctx.problems(), item.where(), item.node());
+            if (group.isEmpty()) {
+                sound = false;
+            } else if (groups.contains(group.get())) {
+                ctx.problems().add(item.where(), "skill group '" + group.get() + "' is listed twice");
+                sound = false;
+            } else {
+                ctx.ids().refer(Ids.Kind.SKILL_GROUP, group.get(), item.where());
+                groups.add(group.get());
+            }
+        }
+        return sound ? Optional.of(groups) : Optional.empty();
+    }
+
+    private static Optional<List<EscalationStep>> escalation(List<Item> items, String queueId, List<String> groups,
+                                                             Optional<Duration> maxWait, LoadContext ctx) {
+        List<EscalationStep> steps = new ArrayList<>();
+        Map<String, String> addedBy = new HashMap<>();
+        Optional<Duration> previous = Optional.empty();
+        Optional<String> leftBy = Optional.empty();
+        boolean sound = true;
+        for (Item item : items) {
+            Optional<Fields> fields = Fields.of(ctx.problems(), item.where(), item.node(), STEP_KEYS);
+            if (fields.isEmpty()) {
+                sound = false;
+                continue;
+            }
+            Fields f = fields.get();
+            Optional<Duration> after = f.required("after").flatMap(n -> f.duration("after"));
+            String stepPath = item.where().path();
+            if (after.isPresent()) {
+                Duration a = after.get();
+                if (previous.isPresent() && a.compareTo(previous.get()) <= 0) {
+                    ctx.problems().add(f.at("after"), "after " + Durations.format(a) + " is not later than the "
+                            + "previous step's " + Durations.format(previous.get()) + ": list steps in time order");
+                    sound = false;
+                } else if (maxWait.isPresent() && a.compareTo(maxWait.get()) >= 0) {
+                    ctx.problems().add(f.at("after"), "after " + Durations.format(a) + " is not before the queue's "
+                            + "maxWait " + Durations.format(maxWait.get()) + ": the call has left the queue by then");
+                    sound = false;
+                } else if (leftBy.isPresent()) {
+                    ctx.problems().add(f.at("after"), "this step never fires: " + leftBy.get()
+                            + " already sends the call away with overflowTo");
+                    sound = false;
+                }
+                previous = after;
+            } else {
+                sound = false;
+            }
+            Optional<List<EscalationAction>> actions = actions(f, queueId, groups, addedBy, stepPath, ctx);
+            if (actions.isPresent() && actions.get().stream().anyMatch(EscalationAction.OverflowTo.class::isInstance)) {
+                leftBy = Optional.of(stepPath);
+            }
+            Optional<String> name = f.text("name");
+            if (after.isEmpty() || actions.isEmpty() || f.has("name") && name.isEmpty()) {
+                sound = false;
+                continue;
+            }
+            steps.add(new EscalationStep(name.orElse("after-" + Durations.format(after.get())), after.get(),
+                    actions.get()));
+        }
+        return sound ? Optional.of(steps) : Optional.empty();
+    }
+
+    /** The step's actions in the order written: that is the order the engine applies them in. */
+    private static Optional<List<EscalationAction>> actions(Fields f, String queueId, List<String> groups,
+                                                            Map<String, String> addedBy, String stepPath,
+                                                            LoadContext ctx) {
+        List<String> keys = f.keys().stream().filter(k -> !k.equals("after") && !k.equals("name")).toList();
+        if (keys.isEmpty()) {
+            ctx.problems().add(f.where(), "an escalation step needs at least one action "
+                    + "(addGroups, raisePriority, announce, overflowTo)");
+            return Optional.empty();
+        }
+        List<EscalationAction> actions = new ArrayList<>();
+        boolean sound = true;
+        for (String key : keys) {
+            Where at = f.at(key);
+            Optional<? extends EscalationAction> action = switch (key) {
+                case "addGroups" -> addGroups(at, f.node(key), queueId, groups, addedBy, stepPath, ctx);
+                case "raisePriority" -> f.integer(key).filter(by -> CentreFileReader.positive(by, key, at, ctx))
+                        .map(EscalationAction.RaisePriority::new);
+                case "announce" -> f.text(key).map(EscalationAction.Announce::new);
+                case "overflowTo" -> f.node(key).flatMap(n -> TreatmentReader.read(at, n, queueId, ctx))
+                        .map(EscalationAction.OverflowTo::new);
+                default -> throw new IllegalStateException("escalation key " + key);
+            };
+            if (f.node(key).isEmpty()) {
+                ctx.problems().add(at, "'" + key + "' needs a value");
+            }
+            if (key.equals("overflowTo") && !key.equals(keys.getLast())) {
+                ctx.problems().add(at, "overflowTo must be the step's last action: the call has left the queue after it");
+                sound = false;
+            }
+            if (action.isEmpty()) {
+                sound = false;
+            } else {
+                actions.add(action.get());
+            }
+        }
+        return sound ? Optional.of(actions) : Optional.empty();
+    }
+
+    private static Optional<EscalationAction.AddGroups> addGroups(Where at, Optional<YamlNode> node, String queueId,
+                                                                  List<String> groups, Map<String, String> addedBy,
+                                                                  String stepPath, LoadContext ctx) {
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Item> items = Fields.items(ctx.problems(), at, node.get(), null);
+        if (node.get() instanceof YamlNode.ListNode && items.isEmpty()) {
+            ctx.problems().add(at, "addGroups needs at least one skill group");
+            return Optional.empty();
+        }
+        List<String> added = new ArrayList<>();
+        boolean sound = node.get() instanceof YamlNode.ListNode;
+        for (Item item : items) {
+            Optional<String> group = Fields.text(ctx.problems(), item.where(), item.node());
+            if (group.isEmpty()) {
+                sound = false;
+                continue;
+            }
+            String g = group.get();
+            if (groups.contains(g)) {
+                ctx.problems().add(item.where(), "skill group '" + g + "' already serves queue '" + queueId + "'");
+                sound = false;
+            } else if (addedBy.containsKey(g)) {
+                ctx.problems().add(item.where(), "skill group '" + g + "' was already added by " + addedBy.get(g));
+                sound = false;
+            } else {
+                ctx.ids().refer(Ids.Kind.SKILL_GROUP, g, item.where());
+                addedBy.put(g, stepPath);
+                added.add(g);
+            }
+        }
+        return sound ? Optional.of(new EscalationAction.AddGroups(added)) : Optional.empty();
+    }
+
+    private static Optional<QueueTreatments> treatments(Fields queue, String queueId, String busyPrompt,
+                                                        LoadContext ctx) {
+        Treatment busy = new Treatment.Hangup(busyPrompt);
+        Treatment closedDefault = new Treatment.Hangup(DEFAULT_CLOSED_PROMPT);
+        Optional<YamlNode> node = queue.node("treatments");
+        if (node.isEmpty()) {
+            return Optional.of(new QueueTreatments(closedDefault, busy, busy, busy));
+        }
+        Optional<Fields> fields = Fields.of(ctx.problems(), queue.at("treatments"), node.get(), TREATMENT_KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = fields.get();
+        Optional<Treatment> closed = treatment(f, "closed", closedDefault, queueId, ctx);
+        Optional<Treatment> full = treatment(f, "full", busy, queueId, ctx);
+        Optional<Treatment> maxWait = treatment(f, "maxWait", busy, queueId, ctx);
+        Optional<Treatment> noAgents = treatment(f, "noAgents", busy, queueId, ctx);
+        if (closed.isEmpty() || full.isEmpty() || maxWait.isEmpty() || noAgents.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new QueueTreatments(closed.get(), full.get(), maxWait.get(), noAgents.get()));
+    }
+
+    private static Optional<Treatment> treatment(Fields f, String key, Treatment otherwise, String queueId,
+                                                 LoadContext ctx) {
+        return f.node(key).map(n -> TreatmentReader.read(f.at(key), n, queueId, ctx)).orElse(Optional.of(otherwise));
+    }
+}

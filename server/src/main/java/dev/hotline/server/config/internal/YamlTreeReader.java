@@ -1,0 +1,110 @@
+package dev.hotline.server.config.internal;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.hotline.server.config.internal.YamlNode.Entry;
+import dev.hotline.server.config.internal.YamlNode.ListNode;
+import dev.hotline.server.config.internal.YamlNode.MapNode;
+import dev.hotline.server.config.internal.YamlNode.Mark;
+import dev.hotline.server.config.internal.YamlNode.Scalar;
+import dev.hotline.server.config.internal.YamlNode.ScalarType;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/** Reads one YAML document into a {@link YamlNode} tree in a single pass over Jackson's streaming YAML parser. */
+public final class YamlTreeReader {
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+
+    private YamlTreeReader() {
+    }
+
+    /** A YAML text that cannot be read, with the place the parser gave up. */
+    public static final class SyntaxError extends Exception {
+        private final Mark mark;
+
+        SyntaxError(Mark mark, String message) {
+            super(message, null, false, false);
+            this.mark = mark;
+        }
+
+        public Mark mark() {
+            return mark;
+        }
+    }
+
+    /** The document's root; an empty document is an empty map at line 1. */
+    public static YamlNode read(String text) throws SyntaxError {
+        try (YAMLParser parser = (YAMLParser) FACTORY.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return new MapNode(new Mark(1, 1), List.of());
+            }
+            YamlNode root = node(parser, first);
+            if (parser.nextToken() != null) {
+                throw new SyntaxError(mark(parser.currentTokenLocation()),
+                        "a second YAML document starts here: a configuration file holds one document");
+            }
+            return root;
+        } catch (StreamReadException e) {
+            throw syntaxError(e);
+        } catch (IOException e) {
+            // The text is in memory: only the parser's own failures can end up here.
+            throw new SyntaxError(new Mark(1, 1), "YAML syntax error: " + e.getMessage());
+        }
+    }
+
+    private static YamlNode node(YAMLParser parser, JsonToken token) throws IOException, SyntaxError {
+        Mark mark = mark(parser.currentTokenLocation());
+        if (parser.isCurrentAlias()) {
+            throw new SyntaxError(mark, "YAML aliases (*" + parser.getText()
+                    + ") are not supported: write the value out in full");
+        }
+        return switch (token) {
+            case START_OBJECT -> {
+                List<Entry> entries = new ArrayList<>();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+                    String key = parser.currentName();
+                    Mark keyMark = mark(parser.currentTokenLocation());
+                    entries.add(new Entry(key, keyMark, node(parser, parser.nextToken())));
+                }
+                yield new MapNode(mark, entries);
+            }
+            case START_ARRAY -> {
+                List<YamlNode> items = new ArrayList<>();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    items.add(node(parser, t));
+                }
+                yield new ListNode(mark, items);
+            }
+            case VALUE_STRING -> new Scalar(mark, parser.getText(), ScalarType.STRING);
+            case VALUE_NUMBER_INT -> new Scalar(mark, parser.getText(), ScalarType.INTEGER);
+            case VALUE_NUMBER_FLOAT -> new Scalar(mark, parser.getText(), ScalarType.DECIMAL);
+            case VALUE_TRUE, VALUE_FALSE -> new Scalar(mark, parser.getText(), ScalarType.BOOLEAN);
+            case VALUE_NULL -> new Scalar(mark, "", ScalarType.NULL);
+            default -> throw new IllegalStateException("unexpected YAML token " + token + " at " + mark);
+        };
+    }
+
+    private static SyntaxError syntaxError(StreamReadException e) {
+        // SnakeYAML's own exception has the precise mark and a one-line problem; Jackson's message spans lines.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
+                return new SyntaxError(new Mark(m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1),
+                        "YAML syntax error: " + m.getProblem() + context);
+            }
+        }
+        String firstLine = e.getOriginalMessage().lines().findFirst().orElse("");
+        return new SyntaxError(mark(e.getLocation()), "YAML syntax error: " + firstLine);
+    }
+
+    private static Mark mark(JsonLocation location) {
+        return location == null ? new Mark(1, 1)
+                : new Mark(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+    }
+}
