@@ -3,7 +3,7 @@ package dev.hotline.server.simulation;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.hotline.server.simulation.internal.DurationText;
+import dev.hotline.server.config.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +22,7 @@ import java.util.Set;
  *
  * <pre>
  * start: 2026-11-20T19:30          # local time in the centre's time zone
- * duration: 2h                     # how long callers call
+ * duration: 2h                     # how long callers call (durations as in the configuration files)
  * agents:                          # optional; these are the defaults
  *   ringDelay: {min: 0s, max: 3s}
  *   noAnswerProbability: 0
@@ -82,8 +81,7 @@ public final class TrafficFile {
             throw problem("businessTypes", "must map at least one business type id to its traffic");
         }
         List<BusinessTraffic> traffic = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = types.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : types.properties()) {
             traffic.add(business(e.getKey(), e.getValue()));
         }
         try {
@@ -182,8 +180,8 @@ public final class TrafficFile {
     }
 
     private void onlyKeys(JsonNode node, String at, Set<String> allowed) throws TrafficFileException {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            String name = e.getKey();
             if (!allowed.contains(name)) {
                 throw problem(at.isEmpty() ? name : at + "." + name, "unknown key (expected one of "
                         + sorted(allowed) + ")");
@@ -199,12 +197,16 @@ public final class TrafficFile {
         }
     }
 
+    /** Written as in the configuration files ({@link Durations}): 90s, 2m, 1h30m. */
     private Duration duration(JsonNode node, String key) throws TrafficFileException {
-        Optional<Duration> d = node.isTextual() ? DurationText.parse(node.asText()) : Optional.empty();
-        if (d.isEmpty() || d.get().isNegative()) {
-            throw problem(key, "must be a duration like 90s, 2m, 1h30m or 250ms, got '" + node.asText() + "'");
+        if (!node.isValueNode()) {
+            throw problem(key, "must be a duration like 90s, 2m or 1h30m, got " + node);
         }
-        return d.get();
+        try {
+            return Durations.parse(node.asText());
+        } catch (IllegalArgumentException e) {
+            throw problem(key, e.getMessage());
+        }
     }
 
     private Duration positive(JsonNode node, String key) throws TrafficFileException {
