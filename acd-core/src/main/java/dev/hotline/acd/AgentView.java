@@ -1,0 +1,18 @@
+package dev.hotline.acd;
+
+import java.util.Optional;
+
+/**
+ * An agent as the engine sees it now.
+ *
+ * @param agentId       the agent
+ * @param state         where the agent is in the working day
+ * @param reason        the not-ready code, or what caused the last change ("logged in", "wrap-up over", ...)
+ * @param sinceMillis   when the agent entered {@code state}
+ * @param callId        the call the agent's phone rings for or the agent talks on
+ * @param answeredCalls calls answered since login
+ * @param talkMillis    talk time since login
+ */
+public record AgentView(String agentId, AgentState state, String reason, long sinceMillis, Optional<String> callId,
+                        int answeredCalls, long talkMillis) {
+}

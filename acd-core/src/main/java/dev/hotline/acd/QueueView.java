@@ -1,0 +1,17 @@
+package dev.hotline.acd;
+
+/**
+ * A queue as the wallboard sees it now.
+ *
+ * @param queueId              the queue
+ * @param waiting              calls waiting (not ringing an agent)
+ * @param ringing              calls ringing an agent
+ * @param oldestWaitMillis     how long the longest-waiting of them has been in the ACD; 0 when none waits
+ * @param agentsLoggedIn       distinct logged-in agents of the queue's skill groups
+ * @param agentsReady          of them, READY
+ * @param smoothedHandleMillis the handle time expected waits are computed from (see {@link WaitingCall})
+ * @param retired              removed from the configuration; it still serves the calls it holds
+ */
+public record QueueView(String queueId, int waiting, int ringing, long oldestWaitMillis, int agentsLoggedIn,
+                        int agentsReady, long smoothedHandleMillis, boolean retired) {
+}

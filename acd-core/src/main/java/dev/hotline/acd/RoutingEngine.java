@@ -1,0 +1,91 @@
+package dev.hotline.acd;
+
+import dev.hotline.acd.internal.Engine;
+import dev.hotline.acd.model.CentreConfig;
+import java.util.Optional;
+
+/**
+ * The ACD: events in ({@link AcdEvent}), decisions out ({@link Decision}, to the listener, in order). It decides which
+ * business a call belongs to, whether it is refused, which queue it waits in, when it escalates and which agent gets
+ * it, and says why. See docs/routing.md for the rules.
+ *
+ * <p><b>One writer.</b> All state is owned by the thread that first calls a state-changing method; with assertions on
+ * ({@code -ea}) any other thread calling one fails. There are no locks: the server feeds the engine from a queue.
+ *
+ * <p><b>Virtual time.</b> The engine never reads a clock: time comes with the events, and timers (ring timeout,
+ * wrap-up, escalation steps, maximum wait) fire when the engine is advanced past them. The same events and seed give
+ * the same decisions.
+ *
+ * <p><b>Survives bad events.</b> An event that cannot be applied is answered by {@link Decision.EventRejected} naming
+ * the agent or call, its state and what was asked; the engine goes on.
+ */
+public final class RoutingEngine {
+
+    private final Engine engine;
+
+    /**
+     * @param config      the centre's configuration (already validated); no agent is logged in yet
+     * @param startMillis the engine's time before the first event
+     * @param seed        the seed of the {@code RANDOM} routing strategy
+     * @param listener    receives every decision, on the engine's thread
+     */
+    public RoutingEngine(CentreConfig config, long startMillis, long seed, DecisionListener listener) {
+        this.engine = new Engine(config, startMillis, seed, listener);
+    }
+
+    /**
+     * Fires every timer due at or before {@code event.at()}, then applies the event. An event stamped earlier than
+     * the engine's time is applied at the engine's time: time never goes backwards.
+     */
+    public void handle(AcdEvent event) {
+        engine.handle(event);
+    }
+
+    /** Fires the timers due at or before {@code nowMillis} in deadline order (ties: scheduling order). */
+    public void advanceTo(long nowMillis) {
+        engine.advanceTo(nowMillis);
+    }
+
+    /** The earliest pending timer, {@link Long#MAX_VALUE} if none. */
+    public long nextDeadline() {
+        return engine.nextDeadline();
+    }
+
+    /** The engine's time: the latest event or timer it has processed, or its start. */
+    public long now() {
+        return engine.now();
+    }
+
+    /** The configuration in force. */
+    public CentreConfig config() {
+        return engine.config();
+    }
+
+    /** The call's place in its queue while it waits; empty when it is not waiting (unknown, in the IVR, ringing...). */
+    public Optional<WaitingCall> waitingCall(String callId) {
+        return engine.waitingCall(callId);
+    }
+
+    /** The agent's state, call and counters; empty for an agent the configuration does not know. */
+    public Optional<AgentView> agent(String agentId) {
+        return engine.agent(agentId);
+    }
+
+    /**
+     * The queue's live figures.
+     *
+     * @throws IllegalArgumentException if there is no such queue
+     */
+    public QueueView queue(String queueId) {
+        return engine.queue(queueId);
+    }
+
+    /**
+     * Checks that every index agrees with the calls and agents (O(size of the centre), for tests).
+     *
+     * @throws IllegalStateException naming the broken invariant
+     */
+    public void validateInternalState() {
+        engine.validateInternalState();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.hotline.acd.internal;
+
+import dev.hotline.acd.AgentState;
+import dev.hotline.acd.model.AgentConfig;
+
+/** One configured agent and where they are in the working day. Mutable; owned by the engine thread. */
+final class Agent {
+
+    /** The agent's membership of a skill group, with the agent's level in it. */
+    record Membership(Group group, int level) {
+    }
+
+    AgentConfig config;
+    /** Position in the configuration: the deterministic tie-break of every strategy. */
+    int order;
+    Membership[] memberships = {};
+
+    AgentState state = AgentState.LOGGED_OUT;
+    String reason = "";
+    long stateSince;
+    /** Strategy keys, changed only while the agent is not READY (out of the ready indexes). */
+    long readySince;
+    long lastOfferSeq = -1;
+    int answered;
+    long talkMillis;
+
+    Call call;
+    Timer wrapUpTimer;
+    /** Removed from the configuration while on a call: logged out when the call is over. */
+    boolean leaving;
+
+    Agent(AgentConfig config) {
+        this.config = config;
+    }
+
+    String id() {
+        return config.id();
+    }
+
+    int levelIn(Group group) {
+        for (Membership m : memberships) {
+            if (m.group() == group) {
+                return m.level();
+            }
+        }
+        return 0;
+    }
+
+    @Override
+    public String toString() {
+        return "agent " + config.id();
+    }
+}

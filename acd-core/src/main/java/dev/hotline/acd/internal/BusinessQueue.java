@@ -1,0 +1,63 @@
+package dev.hotline.acd.internal;
+
+import dev.hotline.acd.model.QueueConfig;
+import dev.hotline.acd.model.VipPolicy;
+
+/**
+ * A queue at run time: its settings and plans, its waiting calls in service order (for positions), counts, and the
+ * smoothed handle time its expected waits are computed from.
+ */
+final class BusinessQueue {
+
+    /** The handle time assumed until the queue has answered a call: 180 s, a typical inbound AHT. */
+    static final long INITIAL_HANDLE_MILLIS = 180_000;
+    /** Weight of the newest call in the smoothed handle time (1/8, as TCP smooths round-trip times). */
+    static final double HANDLE_WEIGHT = 1.0 / 8;
+
+    final String id;
+    QueueConfig config;
+    EscalationPlan ordinaryPlan;
+    EscalationPlan vipPlan;
+    /** Removed from the configuration; serves the calls it holds under its last settings, then disappears. */
+    boolean retired;
+    final OrderStatisticTree<Call> waiting = new OrderStatisticTree<>(Call.SERVICE_ORDER, c -> c.enteredAcdAt);
+    int ringing;
+    /** Calls waiting, ringing or talking that belong to this queue. */
+    int activeCalls;
+    private double smoothedHandleMillis = INITIAL_HANDLE_MILLIS;
+    private boolean handleData;
+
+    BusinessQueue(String id) {
+        this.id = id;
+    }
+
+    void configure(QueueConfig queue, VipPolicy vipPolicy) {
+        this.config = queue;
+        this.ordinaryPlan = EscalationPlan.ordinary(queue);
+        this.vipPlan = EscalationPlan.vip(queue, vipPolicy);
+        this.retired = false;
+    }
+
+    EscalationPlan planFor(Call call) {
+        return call.vip() ? vipPlan : ordinaryPlan;
+    }
+
+    /** Adds an answered call's talk time plus wrap-up to the exponentially weighted mean. */
+    void recordHandleTime(long millis) {
+        if (handleData) {
+            smoothedHandleMillis += HANDLE_WEIGHT * (millis - smoothedHandleMillis);
+        } else {
+            smoothedHandleMillis = millis;
+            handleData = true;
+        }
+    }
+
+    long smoothedHandleMillis() {
+        return Math.round(smoothedHandleMillis);
+    }
+
+    @Override
+    public String toString() {
+        return "queue " + id;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.hotline.acd.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** One call in the centre, from arrival to its end. Mutable; owned by the engine thread. */
+final class Call {
+
+    /** Where the call is. */
+    enum Status {
+        /** Classified; in the IVR (or on its way to the queue). */
+        IN_IVR,
+        /** In a queue, waiting for an agent. */
+        WAITING,
+        /** Offered to an agent whose phone rings. */
+        OFFERED,
+        /** Connected to an agent. */
+        TALKING,
+        /** Over; no longer in the engine. */
+        ENDED
+    }
+
+    /**
+     * The order in which waiting calls are served: higher priority first; within a priority, a call that came back
+     * from a ring-no-answer first; then earlier arrival in the ACD; then arrival order at the centre.
+     */
+    static final Comparator<Call> SERVICE_ORDER = (a, b) -> {
+        if (a.priority != b.priority) {
+            return a.priority > b.priority ? -1 : 1;
+        }
+        if (a.requeued != b.requeued) {
+            return a.requeued ? -1 : 1;
+        }
+        if (a.enteredAcdAt != b.enteredAcdAt) {
+            return Long.compare(a.enteredAcdAt, b.enteredAcdAt);
+        }
+        return Long.compare(a.seq, b.seq);
+    };
+
+    private static final Group[] NO_GROUPS = {};
+    private static final String[] NO_STEPS = {};
+
+    final String id;
+    final String callerNumber;
+    final String dialledNumber;
+    final long seq;
+    /** "name (tier)" of the caller's VIP entry, null for ordinary callers. Decided at arrival. */
+    final String vipLabel;
+    String businessType;
+    Status status = Status.IN_IVR;
+    Map<String, String> attachedData = Map.of();
+    int priorityRaise;
+    /** When the call first entered a queue; -1 before. Escalation steps are timed from here. */
+    long enteredAcdAt = -1;
+
+    BusinessQueue queue;
+    EscalationPlan plan;
+    int stepsFired;
+    long queueEnteredAt;
+    /** Ordering key, changed only while the call is out of every index. */
+    int priority;
+    boolean requeued;
+    /** The groups through which agents may take the call, and the step that added each (null: from the start). */
+    Group[] eligible = NO_GROUPS;
+    String[] eligibleBy = NO_STEPS;
+    /** Queues the call has been in, to stop overflow cycles. */
+    final List<String> visited = new ArrayList<>(2);
+
+    Agent agent;
+    Group offeredVia;
+    long answeredAt;
+
+    Timer stepTimer;
+    Timer maxWaitTimer;
+    Timer ringTimer;
+
+    Call(String id, String callerNumber, String dialledNumber, long seq, String vipLabel, String businessType) {
+        this.id = id;
+        this.callerNumber = callerNumber;
+        this.dialledNumber = dialledNumber;
+        this.seq = seq;
+        this.vipLabel = vipLabel;
+        this.businessType = businessType;
+    }
+
+    boolean vip() {
+        return vipLabel != null;
+    }
+
+    /** Time since the call entered the ACD, 0 if it never did. */
+    long waited(long now) {
+        return enteredAcdAt < 0 ? 0 : now - enteredAcdAt;
+    }
+
+    /** The escalation step that made {@code group} eligible, null if it served the call from the start. */
+    String addedBy(Group group) {
+        for (int i = 0; i < eligible.length; i++) {
+            if (eligible[i] == group) {
+                return eligibleBy[i];
+            }
+        }
+        return null;
+    }
+
+    List<String> eligibleGroupIds() {
+        List<String> ids = new ArrayList<>(eligible.length);
+        for (Group g : eligible) {
+            ids.add(g.id);
+        }
+        return ids;
+    }
+
+    @Override
+    public String toString() {
+        return "call " + id;
+    }
+}

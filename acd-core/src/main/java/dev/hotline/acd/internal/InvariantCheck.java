@@ -1,0 +1,147 @@
+package dev.hotline.acd.internal;
+
+import dev.hotline.acd.AgentState;
+import dev.hotline.acd.model.RoutingStrategy;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Walks the whole engine state and checks that every index agrees with the calls and agents it indexes. O(size of
+ * the centre): for tests and diagnostics, never on the hot path.
+ */
+final class InvariantCheck {
+
+    private final Map<String, Call> calls;
+    private final Map<String, Agent> agents;
+    private final List<Agent> agentOrder;
+    private final Map<String, Group> groups;
+    private final Map<String, BusinessQueue> queues;
+
+    InvariantCheck(Map<String, Call> calls, Map<String, Agent> agents, List<Agent> agentOrder,
+                   Map<String, Group> groups, Map<String, BusinessQueue> queues) {
+        this.calls = calls;
+        this.agents = agents;
+        this.agentOrder = agentOrder;
+        this.groups = groups;
+        this.queues = queues;
+    }
+
+    void run() {
+        Map<BusinessQueue, int[]> queueCounts = new HashMap<>();
+        Map<Group, Integer> groupWaiting = new HashMap<>();
+        Map<Agent, Call> holders = new HashMap<>();
+        for (Map.Entry<String, Call> e : calls.entrySet()) {
+            Call call = e.getValue();
+            require(call.id.equals(e.getKey()), "call " + call.id + " is filed under " + e.getKey());
+            if (call.status == Call.Status.ENDED || call.status == Call.Status.IN_IVR) {
+                require(call.status == Call.Status.IN_IVR, "ended call " + call.id + " is still in the engine");
+                continue;
+            }
+            BusinessQueue q = call.queue;
+            require(queues.get(q.id) == q, "call " + call.id + " is in queue " + q.id + " which the engine lost");
+            int[] counts = queueCounts.computeIfAbsent(q, k -> new int[3]);
+            counts[2]++;
+            switch (call.status) {
+                case WAITING -> {
+                    counts[0]++;
+                    require(call.agent == null, "waiting call " + call.id + " still names agent " + call.agent);
+                    require(q.waiting.contains(call), "waiting call " + call.id + " is missing from queue " + q.id);
+                    for (Group g : call.eligible) {
+                        require(groups.get(g.id) == g, "call " + call.id + " is eligible through removed group "
+                                + g.id);
+                        require(g.waiting.contains(call), "waiting call " + call.id + " is missing from group "
+                                + g.id);
+                        groupWaiting.merge(g, 1, Integer::sum);
+                    }
+                    require(call.ringTimer == null, "waiting call " + call.id + " has a ring timer");
+                }
+                case OFFERED, TALKING -> {
+                    if (call.status == Call.Status.OFFERED) {
+                        counts[1]++;
+                        require(call.ringTimer != null && call.ringTimer.live,
+                                "ringing call " + call.id + " has no ring timer");
+                    }
+                    AgentState expected = call.status == Call.Status.OFFERED ? AgentState.RESERVED : AgentState.TALKING;
+                    Agent a = call.agent;
+                    require(a != null, "call " + call.id + " is " + call.status + " without an agent");
+                    require(a.state == expected && a.call == call, "call " + call.id + " is " + call.status
+                            + " with agent " + a.id() + " who is " + a.state + " with " + a.call);
+                    require(holders.put(a, call) == null, "agent " + a.id() + " holds two calls");
+                    require(!q.waiting.contains(call), "call " + call.id + " is " + call.status
+                            + " but still waiting in queue " + q.id);
+                }
+                case IN_IVR, ENDED -> throw new IllegalStateException("unreachable");
+            }
+        }
+        for (BusinessQueue q : queues.values()) {
+            int[] counts = queueCounts.getOrDefault(q, new int[3]);
+            q.waiting.checkStructure("queue " + q.id);
+            require(q.waiting.size() == counts[0], "queue " + q.id + " indexes " + q.waiting.size()
+                    + " waiting calls, but " + counts[0] + " calls wait in it");
+            require(q.ringing == counts[1], "queue " + q.id + " counts " + q.ringing + " ringing calls, but "
+                    + counts[1] + " ring");
+            require(q.activeCalls == counts[2], "queue " + q.id + " counts " + q.activeCalls + " active calls, but "
+                    + counts[2] + " are in it");
+            require(!q.retired || q.activeCalls > 0, "retired queue " + q.id + " is empty but still kept");
+        }
+        for (Group g : groups.values()) {
+            g.waiting.checkStructure("group " + g.id);
+            int expected = groupWaiting.getOrDefault(g, 0);
+            require(g.waiting.size() == expected, "group " + g.id + " indexes " + g.waiting.size()
+                    + " waiting calls, but " + expected + " are eligible through it");
+            int loggedIn = 0;
+            int staffed = 0;
+            int ready = 0;
+            for (Agent a : g.members) {
+                require(a.levelIn(g) > 0, "agent " + a.id() + " is a member of group " + g.id + " without a skill");
+                if (a.state != AgentState.LOGGED_OUT) {
+                    loggedIn++;
+                    if (a.state != AgentState.NOT_READY) {
+                        staffed++;
+                    }
+                }
+                if (a.state == AgentState.READY) {
+                    ready++;
+                }
+            }
+            require(g.loggedIn == loggedIn && g.staffed == staffed && g.readyCount == ready, "group " + g.id
+                    + " counts logged-in/staffed/ready " + g.loggedIn + "/" + g.staffed + "/" + g.readyCount
+                    + " but its members are " + loggedIn + "/" + staffed + "/" + ready);
+            for (RoutingStrategy s : RoutingStrategy.values()) {
+                OrderStatisticTree<Agent> index = g.builtReadyIndex(s);
+                if (index == null) {
+                    continue;
+                }
+                index.checkStructure("ready agents of group " + g.id + " (" + s + ")");
+                require(index.size() == ready, "the " + s + " ready index of group " + g.id + " holds "
+                        + index.size() + " agents, but " + ready + " members are READY");
+                for (Agent a : g.members) {
+                    require(index.contains(a) == (a.state == AgentState.READY), "agent " + a.id() + " is "
+                            + a.state + " but " + (a.state == AgentState.READY ? "missing from" : "present in")
+                            + " the " + s + " ready index of group " + g.id);
+                }
+            }
+        }
+        for (Agent a : agentOrder) {
+            require(agents.get(a.id()) == a, "agent " + a.id() + " is in the agent order but not in the agent map");
+            boolean onCall = a.state == AgentState.RESERVED || a.state == AgentState.TALKING;
+            require(onCall == (a.call != null), "agent " + a.id() + " is " + a.state + " with call " + a.call);
+            if (onCall) {
+                require(holders.get(a) == a.call, "agent " + a.id() + " holds call " + a.call.id
+                        + " which does not name the agent");
+            }
+            require((a.state == AgentState.WRAP_UP) == (a.wrapUpTimer != null && a.wrapUpTimer.live),
+                    "agent " + a.id() + " is " + a.state + " with wrap-up timer " + a.wrapUpTimer);
+            require(!a.leaving || onCall, "agent " + a.id() + " is leaving but not on a call");
+        }
+        require(agentOrder.size() == agents.size(), "the engine orders " + agentOrder.size() + " agents but knows "
+                + agents.size());
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException("invariant broken: " + message);
+        }
+    }
+}

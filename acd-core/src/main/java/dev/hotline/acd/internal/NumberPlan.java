@@ -1,0 +1,139 @@
+package dev.hotline.acd.internal;
+
+import dev.hotline.acd.model.BlacklistEntry;
+import dev.hotline.acd.model.BusinessType;
+import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.model.MatchKind;
+import dev.hotline.acd.model.NumberRoute;
+import dev.hotline.acd.model.VipEntry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The number lookups of one configuration, compiled once: the blacklist (caller number), the dialled-number plan
+ * (number to business type) and the VIP directory. Exact numbers are one hash lookup, prefixes one per distinct
+ * length, patterns are tried in configured order only when neither matched.
+ */
+final class NumberPlan {
+
+    /** The business type a dialled number belongs to, and why. */
+    record Classification(BusinessType businessType, Optional<String> ivrFlow, String rule) {
+    }
+
+    private record PatternRoute(DialPattern pattern, NumberRoute route) {
+    }
+
+    private final Map<String, NumberRoute> exactRoutes = new HashMap<>();
+    private final PrefixIndex<NumberRoute> prefixRoutes;
+    private final List<PatternRoute> patternRoutes = new ArrayList<>();
+    private final Map<String, BusinessType> businessTypes = new HashMap<>();
+    private final BusinessType defaultType;
+    private final Map<String, List<BlacklistEntry>> exactBlacklist = new HashMap<>();
+    private final PrefixIndex<List<BlacklistEntry>> prefixBlacklist;
+    private final Map<String, VipEntry> vips = new HashMap<>();
+
+    NumberPlan(CentreConfig config) {
+        for (BusinessType bt : config.businessTypes()) {
+            businessTypes.putIfAbsent(bt.id(), bt);
+        }
+        List<NumberRoute> prefixes = new ArrayList<>();
+        for (NumberRoute r : config.numbers()) {
+            switch (r.kind()) {
+                case EXACT -> exactRoutes.putIfAbsent(r.number(), r);
+                case PREFIX -> prefixes.add(r);
+                case PATTERN -> patternRoutes.add(new PatternRoute(DialPattern.compile(r.number()), r));
+            }
+        }
+        prefixRoutes = PrefixIndex.of(prefixes, NumberRoute::number, r -> r, (first, second) -> first);
+        defaultType = config.settings().defaultBusinessType().map(businessTypes::get).orElse(null);
+
+        List<BlacklistEntry> blockedPrefixes = new ArrayList<>();
+        for (BlacklistEntry b : config.blacklist()) {
+            if (b.kind() == MatchKind.EXACT) {
+                exactBlacklist.computeIfAbsent(b.number(), k -> new ArrayList<>()).add(b);
+            } else {
+                blockedPrefixes.add(b);
+            }
+        }
+        prefixBlacklist = PrefixIndex.of(blockedPrefixes, BlacklistEntry::number, List::of, NumberPlan::concat);
+        for (VipEntry v : config.vips()) {
+            vips.putIfAbsent(v.number(), v);
+        }
+    }
+
+    /** The entry that refuses {@code caller} at {@code at}: an active exact entry, else the longest active prefix. */
+    BlacklistEntry blacklisted(String caller, long at) {
+        BlacklistEntry exact = firstActive(exactBlacklist.get(caller), at);
+        if (exact != null) {
+            return exact;
+        }
+        for (int i = 0; i < prefixBlacklist.lengthCount(); i++) {
+            BlacklistEntry e = firstActive(prefixBlacklist.at(i, caller), at);
+            if (e != null) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The business type of {@code dialled}: exact, then longest prefix, then patterns in order, then the default. */
+    Classification classify(String dialled) {
+        NumberRoute route = exactRoutes.get(dialled);
+        String rule = null;
+        if (route != null) {
+            rule = "exact " + route.number();
+        } else {
+            for (int i = 0; i < prefixRoutes.lengthCount() && route == null; i++) {
+                route = prefixRoutes.at(i, dialled);
+            }
+            if (route != null) {
+                rule = "prefix " + route.number();
+            } else {
+                for (PatternRoute p : patternRoutes) {
+                    if (p.pattern().matches(dialled)) {
+                        route = p.route();
+                        rule = "pattern " + route.number();
+                        break;
+                    }
+                }
+            }
+        }
+        if (route == null) {
+            return defaultType == null ? null : new Classification(defaultType, defaultType.ivrFlow(), "default");
+        }
+        BusinessType type = businessTypes.get(route.businessType());
+        if (type == null) {
+            throw new IllegalStateException("number route " + route.number() + " names unknown business type "
+                    + route.businessType());
+        }
+        return new Classification(type, route.ivrFlow().or(type::ivrFlow), rule);
+    }
+
+    BusinessType businessType(String id) {
+        return businessTypes.get(id);
+    }
+
+    VipEntry vip(String caller) {
+        return vips.get(caller);
+    }
+
+    private static BlacklistEntry firstActive(List<BlacklistEntry> entries, long at) {
+        if (entries != null) {
+            for (BlacklistEntry e : entries) {
+                if (e.activeAt(at)) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.hotline.acd.internal;
+
+import dev.hotline.acd.model.RoutingStrategy;
+
+/**
+ * How each routing strategy orders idle agents (the first is picked), and how it explains its pick. Ties always fall
+ * to the agent configured first, so the same events give the same assignments.
+ */
+final class StrategyOrder {
+
+    private StrategyOrder() {
+    }
+
+    /** Orders agent {@code a} (eligible through {@code ga}) against {@code b} (through {@code gb}). */
+    static int compare(RoutingStrategy strategy, Agent a, Group ga, Agent b, Group gb) {
+        int c = switch (strategy) {
+            case LONGEST_IDLE -> Long.compare(a.readySince, b.readySince);
+            case ROUND_ROBIN -> Long.compare(a.lastOfferSeq, b.lastOfferSeq);
+            case FEWEST_CALLS -> Integer.compare(a.answered, b.answered);
+            case LEAST_TALK_TIME -> Long.compare(a.talkMillis, b.talkMillis);
+            case LINEAR, RANDOM -> 0;
+            case SKILL_LEVEL -> {
+                int level = Integer.compare(b.levelIn(gb), a.levelIn(ga));
+                yield level != 0 ? level : Long.compare(a.readySince, b.readySince);
+            }
+        };
+        return c != 0 ? c : Integer.compare(a.order, b.order);
+    }
+
+    /** Why {@code strategy} picked {@code agent}, in a few words. */
+    static String why(RoutingStrategy strategy, Agent agent, Group group, long now, int candidates) {
+        return switch (strategy) {
+            case LONGEST_IDLE -> "idle " + seconds(now - agent.readySince) + ", longest";
+            case ROUND_ROBIN -> agent.lastOfferSeq < 0
+                    ? "not offered a call yet, next in turn"
+                    : "offered a call least recently, next in turn";
+            case FEWEST_CALLS -> "answered " + agent.answered + " calls since login, fewest";
+            case LEAST_TALK_TIME -> "talked " + seconds(agent.talkMillis) + " since login, least";
+            case LINEAR -> "first ready agent in configured order";
+            case RANDOM -> "drawn at random among " + candidates + " ready agents";
+            case SKILL_LEVEL -> "skill level " + agent.levelIn(group) + " in group " + group.id + ", highest, idle "
+                    + seconds(now - agent.readySince);
+        };
+    }
+
+    static String seconds(long millis) {
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+}

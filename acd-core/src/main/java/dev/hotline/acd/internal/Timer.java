@@ -1,0 +1,38 @@
+package dev.hotline.acd.internal;
+
+/** Something the engine must do at {@code deadline} unless it is cancelled first (lazy cancellation). */
+final class Timer {
+
+    /** What the timer is for. */
+    enum Kind {
+        /** The offered call rang {@code call}'s agent for the queue's ring timeout. */
+        RING,
+        /** The agent's wrap-up time is over. */
+        WRAP_UP,
+        /** The call's next escalation step is due. */
+        STEP,
+        /** The call has waited the queue's maximum wait. */
+        MAX_WAIT
+    }
+
+    final long deadline;
+    final long seq;
+    final Kind kind;
+    final Call call;
+    final Agent agent;
+    /** Pending: neither fired nor cancelled. */
+    boolean live = true;
+
+    Timer(long deadline, long seq, Kind kind, Call call, Agent agent) {
+        this.deadline = deadline;
+        this.seq = seq;
+        this.kind = kind;
+        this.call = call;
+        this.agent = agent;
+    }
+
+    @Override
+    public String toString() {
+        return kind + "@" + deadline + (call != null ? " call " + call.id : "") + (agent != null ? " agent " + agent.id() : "");
+    }
+}
