@@ -154,7 +154,7 @@ public final class SimulationRun implements DecisionListener {
     }
 
     private long engineDeadline() {
-        return engine.nextDeadline().orElse(Long.MAX_VALUE);
+        return engine.nextDeadline();
     }
 
     private void scheduleNextCaller(int i, long after) {
