@@ -101,7 +101,7 @@ public final class ConfigLoader {
         return Where.top(file, root.mark());
     }
 
-    /** The file's YAML tree; empty when it is missing or unreadable (reported unless the file is optional). */
+    /** The file's root map; empty when it is missing, unreadable or not a map (reported unless optional and absent). */
     private static Optional<YamlNode> read(Path dir, String file, LoadContext ctx) {
         Path path = dir.resolve(file);
         if (!Files.exists(path)) {
@@ -123,7 +123,12 @@ public final class ConfigLoader {
             return Optional.empty();
         }
         try {
-            return Optional.of(YamlTreeReader.read(text));
+            YamlNode root = YamlTreeReader.read(text);
+            if (!(root instanceof MapNode)) {
+                ctx.problems().add(Where.top(file, root.mark()), "expected a map of keys, got " + root.describe());
+                return Optional.empty();
+            }
+            return Optional.of(root);
         } catch (YamlTreeReader.SyntaxError e) {
             ctx.problems().add(new ConfigProblem(file, e.mark().line(), e.mark().column(), "", e.getMessage()));
             return Optional.empty();

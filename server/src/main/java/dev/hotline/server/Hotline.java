@@ -1,0 +1,53 @@
+package dev.hotline.server;
+
+import dev.hotline.server.cli.ExitCodes;
+import dev.hotline.server.cli.ValidateCommand;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code hotline} command line: one subcommand per job. A new job is one more class in {@code subcommands}.
+ */
+@Command(name = "hotline",
+        mixinStandardHelpOptions = true,
+        versionProvider = Hotline.Version.class,
+        description = "Inbound ACD and IVR server for call centres, beside Asterisk.",
+        subcommands = {
+                ValidateCommand.class,
+        },
+        exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                ExitCodes.OK + ":done (for validate: the configuration is valid)",
+                ExitCodes.INVALID_CONFIG + ":the configuration has problems (each printed to stderr)",
+                ExitCodes.USAGE + ":wrong command-line usage",
+                ExitCodes.INTERNAL_ERROR + ":unexpected error (a bug: please report it with the printed trace)",
+        })
+public final class Hotline implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Hotline()).execute(args));
+    }
+
+    /** Without a subcommand there is nothing to do yet: show what there is. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    /** The version the jar was built as (from its manifest); "development build" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Hotline.class.getPackage().getImplementationVersion();
+            return new String[] {"hotline " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.hotline.server.cli;
+
+/** The exit codes of every {@code hotline} command, as documented in {@code --help} and docs/configuration.md. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    /** The configuration has problems; each was printed to stderr. */
+    public static final int INVALID_CONFIG = 1;
+    /** Wrong command-line usage (unknown option, missing argument): picocli's own convention. */
+    public static final int USAGE = 2;
+    /** An unexpected exception: a bug. */
+    public static final int INTERNAL_ERROR = 3;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,70 @@
+package dev.hotline.server.cli;
+
+import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.server.config.ConfigLoader;
+import dev.hotline.server.config.ConfigProblem;
+import dev.hotline.server.config.ConfigResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hotline validate}: checks a configuration directory and says what is in it, or everything wrong with it. */
+@Command(name = "validate",
+        mixinStandardHelpOptions = true,
+        exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
+        description = {
+                "Check the configuration without starting anything.",
+                "Prints a one-line summary and exits 0 when it is valid; otherwise prints every problem, one per "
+                        + "line (file:line:column: key: what is wrong), to stderr and exits 1."})
+public final class ValidateCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "DIR", defaultValue = "config",
+            description = "the configuration directory (default: ${DEFAULT-VALUE})")
+    private Path dir;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        String shown = display(dir);
+        return switch (ConfigLoader.load(dir)) {
+            case ConfigResult.Valid valid -> {
+                spec.commandLine().getOut().println(shown + " is valid: " + summary(valid.config()));
+                yield ExitCodes.OK;
+            }
+            case ConfigResult.Invalid invalid -> {
+                PrintWriter err = spec.commandLine().getErr();
+                for (ConfigProblem p : invalid.problems()) {
+                    err.println(p);
+                }
+                err.println(shown + " is invalid: " + count(invalid.problems().size(), "problem", "problems"));
+                yield ExitCodes.INVALID_CONFIG;
+            }
+        };
+    }
+
+    private static String display(Path dir) {
+        String s = dir.toString();
+        return s.endsWith("/") ? s : s + "/";
+    }
+
+    private static String summary(CentreConfig c) {
+        return String.join(", ",
+                count(c.numbers().size(), "number", "numbers"),
+                count(c.businessTypes().size(), "business type", "business types"),
+                count(c.queues().size(), "queue", "queues"),
+                count(c.groups().size(), "group", "groups"),
+                count(c.agents().size(), "agent", "agents"),
+                count(c.blacklist().size(), "blacklist entry", "blacklist entries"),
+                count(c.vips().size(), "VIP", "VIPs"));
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.hotline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class HotlineCliTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new Hotline());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private static String defaultConfig() {
+        return System.getProperty("hotline.config.dir", "../config");
+    }
+
+    @Test
+    void validateSummarisesAValidConfigOnStdoutAndExitsZero() {
+        int exit = run("validate", "--config", defaultConfig());
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).isEqualTo(Path.of(defaultConfig()) + "/ is valid: 9 numbers, 6 business types, "
+                + "4 queues, 6 groups, 12 agents, 3 blacklist entries, 4 VIPs" + System.lineSeparator());
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void validatePrintsEveryProblemOnStderrAndExitsOne(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("centre.yaml"), "settings:\n  zone: Asia/Shangai\n");
+        Files.writeString(dir.resolve("numbers.yaml"), "numbers: []\nbusinessTypes: []\n");
+        Files.writeString(dir.resolve("queues.yaml"), "queues: []\n");
+
+        int exit = run("validate", "--config", dir.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines()).containsExactly(
+                "centre.yaml:2:9: settings.zone: unknown time zone 'Asia/Shangai' "
+                        + "(write a region like Asia/Shanghai or an offset like +08:00)",
+                "agents.yaml: required file is missing from " + dir
+                        + " (required: centre.yaml, numbers.yaml, queues.yaml, agents.yaml)",
+                dir + "/ is invalid: 2 problems");
+    }
+
+    @Test
+    void versionIsPrinted() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("hotline ");
+    }
+
+    @Test
+    void helpListsTheCommandsAndTheExitCodes() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("validate", "Exit codes:", "the configuration has problems");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        assertThat(run("validate", "--konfig", "x")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown options: '--konfig', 'x'");
+    }
+
+    @Test
+    void noCommandShowsTheUsageAndIsAUsageError() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("Usage: hotline");
+    }
+}

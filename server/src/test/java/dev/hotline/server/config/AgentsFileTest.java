@@ -1,0 +1,153 @@
+package dev.hotline.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotline.acd.model.AgentConfig;
+import dev.hotline.acd.model.Skill;
+import dev.hotline.acd.model.SkillGroup;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentsFileTest {
+    @TempDir
+    Path dir;
+    ConfigFixture config;
+
+    @BeforeEach
+    void smallValidCentre() {
+        config = new ConfigFixture(dir);
+    }
+
+    @Test
+    void groupsAndAgentsWithTheirSkillsAreRead() {
+        config.with("agents.yaml", """
+                groups:
+                  - id: sales-a
+                    name: Sales A
+                agents:
+                  - id: 1001
+                    name: Wang Fang
+                    endpoint: PJSIP/1001
+                    skills: {sales-a: 9}
+                """);
+
+        assertThat(config.valid().groups()).containsExactly(new SkillGroup("sales-a", "Sales A"));
+        assertThat(config.valid().agents()).containsExactly(
+                new AgentConfig("1001", "Wang Fang", "PJSIP/1001", List.of(new Skill("sales-a", 9))));
+    }
+
+    @Test
+    void aSkillGroupIdUsedTwiceIsReported() {
+        config.with("agents.yaml", """
+                groups:
+                  - id: sales-a
+                  - id: sales-a
+                agents: []
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "agents.yaml:3:9: groups[sales-a].id: duplicate skill group id 'sales-a' (first at line 2)");
+    }
+
+    @Test
+    void anAgentIdOrEndpointUsedTwiceIsReported() {
+        config.with("agents.yaml", """
+                groups:
+                  - id: sales-a
+                agents:
+                  - id: "1001"
+                    endpoint: PJSIP/1001
+                    skills: {sales-a: 5}
+                  - id: "1001"
+                    endpoint: PJSIP/1002
+                    skills: {sales-a: 5}
+                  - id: "1003"
+                    endpoint: PJSIP/1001
+                    skills: {sales-a: 5}
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "agents.yaml:7:9: agents[1001].id: duplicate agent id '1001' (first at line 4)",
+                "agents.yaml:11:15: agents[1003].endpoint: duplicate endpoint 'PJSIP/1001' (first at line 5)");
+    }
+
+    @Test
+    void skillLevelsRunFromOneToTen() {
+        config.with("agents.yaml", """
+                groups:
+                  - id: sales-a
+                  - id: sales-b
+                agents:
+                  - id: "1001"
+                    endpoint: PJSIP/1001
+                    skills: {sales-a: 0, sales-b: 11}
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "agents.yaml:7:23: agents[1001].skills.sales-a: skill level must be from 1 to 10, got 0",
+                "agents.yaml:7:35: agents[1001].skills.sales-b: skill level must be from 1 to 10, got 11");
+    }
+
+    @Test
+    void anAgentWithoutSkillsCannotBeOfferedAnyCall() {
+        config.with("agents.yaml", """
+                groups:
+                  - id: sales-a
+                agents:
+                  - id: "1001"
+                    endpoint: PJSIP/1001
+                    skills: {}
+                """);
+
+        assertThat(config.problems()).containsExactly("agents.yaml:6:13: agents[1001].skills: an agent needs at "
+                + "least one skill: a skill group with a level from 1 to 10");
+    }
+
+    @Test
+    void anAgentsSkillMustBeAKnownGroup() {
+        config.with("agents.yaml", """
+                groups:
+                  - id: sales-a
+                agents:
+                  - id: "1001"
+                    endpoint: PJSIP/1001
+                    skills: {sales-a: 5, sales-c: 5}
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "agents.yaml:6:26: agents[1001].skills.sales-c: unknown skill group 'sales-c' (known: sales-a)");
+    }
+
+    @Test
+    void skillsAreAMapOfGroupToLevel() {
+        config.with("agents.yaml", """
+                groups:
+                  - id: sales-a
+                agents:
+                  - id: "1001"
+                    endpoint: PJSIP/1001
+                    skills: [sales-a]
+                """);
+
+        assertThat(config.problems()).containsExactly("agents.yaml:6:13: agents[1001].skills: expected a map of "
+                + "skill group to level (e.g. {sales-tea: 5}), got a list");
+    }
+
+    @Test
+    void anEndpointIsAnAsteriskDevice() {
+        config.with("agents.yaml", """
+                groups:
+                  - id: sales-a
+                agents:
+                  - id: "1001"
+                    endpoint: "1001"
+                    skills: {sales-a: 5}
+                """);
+
+        assertThat(config.problems()).containsExactly("agents.yaml:5:15: agents[1001].endpoint: endpoint '1001' "
+                + "is not an Asterisk device: write TECH/resource, e.g. PJSIP/1001");
+    }
+}

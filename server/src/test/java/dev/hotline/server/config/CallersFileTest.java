@@ -1,0 +1,131 @@
+package dev.hotline.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotline.acd.model.BlacklistEntry;
+import dev.hotline.acd.model.MatchKind;
+import dev.hotline.acd.model.VipEntry;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** blacklist.yaml and vips.yaml. */
+class CallersFileTest {
+    @TempDir
+    Path dir;
+    ConfigFixture config;
+
+    @BeforeEach
+    void smallValidCentre() {
+        config = new ConfigFixture(dir);
+    }
+
+    @Test
+    void blacklistEntriesAreReadWithTheirExpiry() {
+        config.with("blacklist.yaml", """
+                blacklist:
+                  - number: "13800138000"
+                    reason: prank calls
+                  - number: "1700"
+                    match: prefix
+                    prompt: custom/refused
+                  - number: "15912345678"
+                    expires: 2026-12-31T18:00:00+08:00
+                """);
+
+        assertThat(config.valid().blacklist()).containsExactly(
+                new BlacklistEntry("13800138000", MatchKind.EXACT, Optional.empty(), "prank calls", Optional.empty()),
+                new BlacklistEntry("1700", MatchKind.PREFIX, Optional.empty(), "", Optional.of("custom/refused")),
+                new BlacklistEntry("15912345678", MatchKind.EXACT, Optional.of(Instant.parse("2026-12-31T10:00:00Z")),
+                        "", Optional.empty()));
+    }
+
+    @Test
+    void anExpiryDateKeepsTheEntryThroughThatWholeDayInTheCentresZone() {
+        config.with("blacklist.yaml", """
+                blacklist:
+                  - number: "15912345678"
+                    expires: 2026-12-31
+                """);
+
+        // Midnight at the end of 31 December in Shanghai (UTC+8).
+        assertThat(config.valid().blacklist().getFirst().expires())
+                .contains(Instant.parse("2026-12-31T16:00:00Z"));
+    }
+
+    @Test
+    void anExpiryThatIsNeitherADateNorAnInstantIsReported() {
+        config.with("blacklist.yaml", """
+                blacklist:
+                  - number: "15912345678"
+                    expires: 31/12/2026
+                """);
+
+        assertThat(config.problems()).containsExactly("blacklist.yaml:3:14: blacklist[15912345678].expires: "
+                + "'31/12/2026' is neither a date (2026-12-31) nor an instant (2026-12-31T18:00:00+08:00)");
+    }
+
+    @Test
+    void theBlacklistMatchesExactNumbersOrPrefixesNotPatterns() {
+        config.with("blacklist.yaml", """
+                blacklist:
+                  - number: "_170XXXXXXXX"
+                    match: pattern
+                """);
+
+        assertThat(config.problems()).containsExactly("blacklist.yaml:3:12: blacklist[_170XXXXXXXX].match: "
+                + "a blacklist entry matches exact or prefix, not pattern");
+    }
+
+    @Test
+    void aBlacklistedNumberIsDigits() {
+        config.with("blacklist.yaml", """
+                blacklist:
+                  - number: "138 0013 8000"
+                """);
+
+        assertThat(config.problems()).containsExactly("blacklist.yaml:2:13: blacklist[138 0013 8000].number: "
+                + "number '138 0013 8000' must be digits only, found ' '");
+    }
+
+    @Test
+    void aNumberBlacklistedTwiceIsReported() {
+        config.with("blacklist.yaml", """
+                blacklist:
+                  - number: "13800138000"
+                  - number: "13800138000"
+                """);
+
+        assertThat(config.problems()).containsExactly("blacklist.yaml:3:13: blacklist[13800138000].number: "
+                + "duplicate blacklist entry for exact number '13800138000' (first at line 2)");
+    }
+
+    @Test
+    void vipsAreRead() {
+        config.with("vips.yaml", """
+                vips:
+                  - number: "13912345678"
+                    name: Ms. Qian
+                    tier: platinum
+                  - number: "13698765432"
+                """);
+
+        assertThat(config.valid().vips()).containsExactly(new VipEntry("13912345678", "Ms. Qian", "platinum"),
+                new VipEntry("13698765432", "", ""));
+    }
+
+    @Test
+    void aVipListedTwiceIsReported() {
+        config.with("vips.yaml", """
+                vips:
+                  - number: "13912345678"
+                  - number: "13912345678"
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "vips.yaml:3:13: vips[13912345678].number: duplicate VIP number '13912345678' (first at line 2)");
+    }
+}

@@ -1,0 +1,114 @@
+package dev.hotline.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotline.acd.model.CentreSettings;
+import dev.hotline.acd.model.VipPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CentreFileTest {
+    @TempDir
+    Path dir;
+    ConfigFixture config;
+
+    @BeforeEach
+    void smallValidCentre() {
+        config = new ConfigFixture(dir);
+    }
+
+    @Test
+    void onlyTheZoneIsRequiredTheRestHasDefaults() {
+        assertThat(config.valid().settings()).isEqualTo(new CentreSettings(ZoneId.of("Asia/Shanghai"),
+                Duration.ofMinutes(15), Duration.ofSeconds(5), CentreSettings.DEFAULT_BUSY_PROMPT, Optional.empty()));
+        assertThat(config.valid().vipPolicy()).isEqualTo(
+                new VipPolicy(Optional.empty(), Duration.ZERO, VipPolicy.DEFAULT_PRIORITY_BOOST));
+    }
+
+    @Test
+    void everySettingAndTheVipPolicyAreRead() {
+        config.with("centre.yaml", """
+                settings:
+                  zone: Europe/Berlin
+                  reportInterval: 30m
+                  shortAbandon: 3s
+                  busyPrompt: custom/busy
+                  defaultBusinessType: tea
+                vip:
+                  group: sales-b
+                  escalateAfter: 15s
+                  priorityBoost: 20
+                """);
+
+        assertThat(config.valid().settings()).isEqualTo(new CentreSettings(ZoneId.of("Europe/Berlin"),
+                Duration.ofMinutes(30), Duration.ofSeconds(3), "custom/busy", Optional.of("tea")));
+        assertThat(config.valid().vipPolicy()).isEqualTo(
+                new VipPolicy(Optional.of("sales-b"), Duration.ofSeconds(15), 20));
+    }
+
+    @Test
+    void aTimeZoneThatDoesNotExistIsReported() {
+        config.with("centre.yaml", """
+                settings:
+                  zone: Asia/Shangai
+                """);
+
+        assertThat(config.problems()).containsExactly("centre.yaml:2:9: settings.zone: unknown time zone "
+                + "'Asia/Shangai' (write a region like Asia/Shanghai or an offset like +08:00)");
+    }
+
+    @Test
+    void theDefaultBusinessTypeMustExist() {
+        config.with("centre.yaml", """
+                settings:
+                  zone: Asia/Shanghai
+                  defaultBusinessType: coffee
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "centre.yaml:3:24: settings.defaultBusinessType: unknown business type 'coffee' (known: tea)");
+    }
+
+    @Test
+    void theVipGroupMustBeASkillGroup() {
+        config.with("centre.yaml", """
+                settings:
+                  zone: Asia/Shanghai
+                vip:
+                  group: vip-gold
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "centre.yaml:4:10: vip.group: unknown skill group 'vip-gold' (known: sales-a, sales-b)");
+    }
+
+    @Test
+    void theVipPriorityBoostMustRaiseThePriority() {
+        config.with("centre.yaml", """
+                settings:
+                  zone: Asia/Shanghai
+                vip:
+                  priorityBoost: -3
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "centre.yaml:4:18: vip.priorityBoost: priorityBoost must be at least 1, got -3");
+    }
+
+    @Test
+    void reportIntervalsMustTileTheDay() {
+        config.with("centre.yaml", """
+                settings:
+                  zone: Asia/Shanghai
+                  reportInterval: 7m
+                """);
+
+        assertThat(config.problems()).containsExactly("centre.yaml:3:19: settings.reportInterval: "
+                + "report interval 7m does not divide a day evenly (use e.g. 15m, 30m or 1h)");
+    }
+}

@@ -1,0 +1,85 @@
+package dev.hotline.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotline.acd.model.CentreConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A small valid configuration directory; each test breaks one thing in it and reads the problems. */
+final class ConfigFixture {
+    static final String CENTRE = """
+            settings:
+              zone: Asia/Shanghai
+            """;
+    static final String NUMBERS = """
+            numbers:
+              - number: "4008001001"
+                businessType: tea
+            businessTypes:
+              - id: tea
+                queue: sales
+            """;
+    static final String QUEUES = """
+            queues:
+              - id: sales
+                groups: [sales-a]
+            """;
+    static final String AGENTS = """
+            groups:
+              - id: sales-a
+              - id: sales-b
+            agents:
+              - id: "1001"
+                endpoint: PJSIP/1001
+                skills: {sales-a: 5}
+            """;
+
+    private final Path dir;
+
+    ConfigFixture(Path dir) {
+        this.dir = dir;
+        with(ConfigLoader.CENTRE, CENTRE);
+        with(ConfigLoader.NUMBERS, NUMBERS);
+        with(ConfigLoader.QUEUES, QUEUES);
+        with(ConfigLoader.AGENTS, AGENTS);
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    ConfigFixture with(String file, String text) {
+        try {
+            Files.writeString(dir.resolve(file), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    ConfigFixture without(String file) {
+        try {
+            Files.delete(dir.resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Every problem, as {@code hotline validate} prints them. */
+    List<String> problems() {
+        ConfigResult result = ConfigLoader.load(dir);
+        assertThat(result).isInstanceOf(ConfigResult.Invalid.class);
+        return ((ConfigResult.Invalid) result).problems().stream().map(ConfigProblem::toString).toList();
+    }
+
+    CentreConfig valid() {
+        ConfigResult result = ConfigLoader.load(dir);
+        assertThat(result).as("%s", result).isInstanceOf(ConfigResult.Valid.class);
+        return ((ConfigResult.Valid) result).config();
+    }
+}

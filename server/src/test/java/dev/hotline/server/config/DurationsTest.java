@@ -1,0 +1,38 @@
+package dev.hotline.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DurationsTest {
+
+    @ParameterizedTest
+    @CsvSource({"20s, 20", "5m, 300", "1h30m, 5400", "0s, 0", "2h, 7200", "1m30s, 90", "1h0m5s, 3605"})
+    void adminsWriteDurationsWithUnits(String text, long seconds) {
+        assertThat(Durations.parse(text)).isEqualTo(Duration.ofSeconds(seconds));
+    }
+
+    @Test
+    void aBareNumberIsRefusedBecauseItsUnitWouldBeAGuess() {
+        assertThatThrownBy(() -> Durations.parse("20"))
+                .hasMessage("'20' has no unit: write 20s, 20m or 20h");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"20 s", "30m1h", "-5s", "5ms", "1.5m", "PT20S", "s"})
+    void anythingElseIsNotADuration(String text) {
+        assertThatThrownBy(() -> Durations.parse(text))
+                .hasMessage("'" + text + "' is not a duration: write it like 20s, 5m or 1h30m");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 0s", "20, 20s", "60, 1m", "5400, 1h30m", "3605, 1h5s"})
+    void formattingReadsBack(long seconds, String text) {
+        assertThat(Durations.format(Duration.ofSeconds(seconds))).isEqualTo(text);
+        assertThat(Durations.parse(text)).isEqualTo(Duration.ofSeconds(seconds));
+    }
+}

@@ -1,0 +1,475 @@
+package dev.hotline.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotline.acd.model.CentreSettings;
+import dev.hotline.acd.model.EscalationAction;
+import dev.hotline.acd.model.EscalationStep;
+import dev.hotline.acd.model.OpeningHours;
+import dev.hotline.acd.model.OpeningHours.Holiday;
+import dev.hotline.acd.model.OpeningHours.Period;
+import dev.hotline.acd.model.QueueConfig;
+import dev.hotline.acd.model.QueueTreatments;
+import dev.hotline.acd.model.RoutingStrategy;
+import dev.hotline.acd.model.Treatment;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QueuesFileTest {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @TempDir
+    Path dir;
+    ConfigFixture config;
+
+    @BeforeEach
+    void smallValidCentre() {
+        config = new ConfigFixture(dir);
+    }
+
+    /** The fixture's queue with {@code extra} lines (indented as queue keys) added after its groups. */
+    private ConfigFixture withSalesQueue(String extra) {
+        return config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: [sales-a]
+                """ + extra.indent(4));
+    }
+
+    private QueueConfig salesQueue() {
+        return config.valid().queues().getFirst();
+    }
+
+    @Test
+    void aQueueWithOnlyIdAndGroupsGetsTheDocumentedDefaults() {
+        Treatment busy = new Treatment.Hangup(CentreSettings.DEFAULT_BUSY_PROMPT);
+
+        assertThat(salesQueue()).isEqualTo(new QueueConfig("sales", "sales", List.of("sales-a"),
+                RoutingStrategy.LONGEST_IDLE, 0, Duration.ofSeconds(20), Duration.ofSeconds(20),
+                Duration.ofSeconds(30), 0, Optional.empty(), List.of(), OpeningHours.always(SHANGHAI),
+                new QueueTreatments(new Treatment.Hangup("hotline/closed-outside-hours"), busy, busy, busy)));
+    }
+
+    @Test
+    void everyQueueSettingIsRead() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    name: Sales
+                    groups: [sales-a]
+                    strategy: skill-level
+                    basePriority: 5
+                    serviceLevel: 15s
+                    ringTimeout: 12s
+                    wrapUp: 1m
+                    maxWaiting: 40
+                    maxWait: 10m
+                    treatments:
+                      closed: {ivr: callback-request}
+                      full: {overflow: other}
+                      maxWait: {voicemail: sales, prompt: leave-a-message}
+                      noAgents: {hangup: nobody-here}
+                  - id: other
+                    groups: [sales-b]
+                """);
+
+        QueueConfig q = salesQueue();
+        assertThat(q.name()).isEqualTo("Sales");
+        assertThat(q.strategy()).isEqualTo(RoutingStrategy.SKILL_LEVEL);
+        assertThat(q.basePriority()).isEqualTo(5);
+        assertThat(q.serviceLevelThreshold()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(q.ringTimeout()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(q.wrapUp()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(q.maxWaiting()).isEqualTo(40);
+        assertThat(q.maxWait()).contains(Duration.ofMinutes(10));
+        assertThat(q.treatments()).isEqualTo(new QueueTreatments(new Treatment.IvrFlow("callback-request"),
+                new Treatment.Overflow("other"), new Treatment.Voicemail("sales", "leave-a-message"),
+                new Treatment.Hangup("nobody-here")));
+    }
+
+    @Test
+    void escalationStepsKeepTheirActionsInTheOrderWritten() {
+        withSalesQueue("""
+                escalation:
+                  - after: 0s
+                    name: vip-first
+                    raisePriority: 10
+                    addGroups: [sales-b]
+                  - after: 5m
+                    announce: sorry-for-the-wait
+                    overflowTo: {voicemail: sales}
+                """);
+
+        assertThat(salesQueue().escalation()).containsExactly(
+                new EscalationStep("vip-first", Duration.ZERO, List.of(new EscalationAction.RaisePriority(10),
+                        new EscalationAction.AddGroups(List.of("sales-b")))),
+                new EscalationStep("after-5m", Duration.ofMinutes(5), List.of(
+                        new EscalationAction.Announce("sorry-for-the-wait"),
+                        new EscalationAction.OverflowTo(new Treatment.Voicemail("sales", "")))));
+    }
+
+    @Test
+    void openingHoursAreReadInTheQueuesZoneWithHolidayRangesExpanded() {
+        withSalesQueue("""
+                hours:
+                  zone: Europe/Paris
+                  weekly:
+                    mon-fri: [08:00-12:00, 13:00-24:00]
+                    sat: 10:00-16:00
+                  holidays:
+                    - {date: 2026-12-25, name: Christmas}
+                    - {from: 2026-12-31, to: 2027-01-01, name: New Year}
+                """);
+
+        OpeningHours hours = salesQueue().hours();
+        assertThat(hours.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(hours.weekly()).containsOnlyKeys(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
+                DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY);
+        assertThat(hours.weekly().get(DayOfWeek.WEDNESDAY)).containsExactly(
+                new Period(LocalTime.of(8, 0), LocalTime.of(12, 0)), new Period(LocalTime.of(13, 0), LocalTime.MAX));
+        assertThat(hours.weekly().get(DayOfWeek.SATURDAY)).containsExactly(
+                new Period(LocalTime.of(10, 0), LocalTime.of(16, 0)));
+        assertThat(hours.holidays()).containsExactly(new Holiday(LocalDate.of(2026, 12, 25), "Christmas"),
+                new Holiday(LocalDate.of(2026, 12, 31), "New Year"), new Holiday(LocalDate.of(2027, 1, 1), "New Year"));
+    }
+
+    @Test
+    void hoursWithOnlyHolidaysAreOpenAllDayOnOtherDays() {
+        withSalesQueue("""
+                hours:
+                  holidays:
+                    - {date: 2026-10-01, name: National Day}
+                """);
+
+        OpeningHours hours = salesQueue().hours();
+        assertThat(hours.weekly()).isEqualTo(OpeningHours.always(SHANGHAI).weekly());
+        assertThat(hours.zone()).isEqualTo(SHANGHAI);
+    }
+
+    @Test
+    void aQueueIdUsedTwiceIsReported() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: [sales-a]
+                  - id: sales
+                    groups: [sales-b]
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:4:9: queues[sales].id: duplicate queue id 'sales' (first at line 2)");
+    }
+
+    @Test
+    void aQueueMustBeServedByKnownSkillGroups() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: [sales-a, vip-gold]
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:3:23: queues[sales].groups[1]: unknown skill group 'vip-gold' (known: sales-a, sales-b)");
+    }
+
+    @Test
+    void aQueueWithNoGroupsIsReported() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: []
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:3:13: queues[sales].groups: a queue needs at least one skill group to serve it");
+    }
+
+    @Test
+    void aGroupListedTwiceForAQueueIsReported() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: [sales-a, sales-a]
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:3:23: queues[sales].groups[1]: skill group 'sales-a' is listed twice");
+    }
+
+    @Test
+    void anUnknownStrategyIsReportedWithTheKnownOnes() {
+        withSalesQueue("strategy: fifo\n");
+
+        assertThat(config.problems()).containsExactly("queues.yaml:4:15: queues[sales].strategy: unknown strategy "
+                + "'fifo' (known: longest-idle, round-robin, fewest-calls, least-talk-time, linear, random, skill-level)");
+    }
+
+    @Test
+    void nonsensicalLimitsAreReported() {
+        withSalesQueue("""
+                ringTimeout: 0s
+                maxWaiting: -1
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:4:18: queues[sales].ringTimeout: ringTimeout must be longer than 0s",
+                "queues.yaml:5:17: queues[sales].maxWaiting: maxWaiting must be 0 (no limit) or more, got -1");
+    }
+
+    @Test
+    void escalationStepsMustBeInTimeOrder() {
+        withSalesQueue("""
+                escalation:
+                  - after: 2m
+                    raisePriority: 5
+                  - after: 60s
+                    addGroups: [sales-b]
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:7:16: queues[sales].escalation[1].after: "
+                + "after 1m is not later than the previous step's 2m: list steps in time order");
+    }
+
+    @Test
+    void anEscalationStepAfterTheMaxWaitNeverFires() {
+        withSalesQueue("""
+                maxWait: 5m
+                escalation:
+                  - after: 5m
+                    raisePriority: 5
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:6:16: queues[sales].escalation[0].after: "
+                + "after 5m is not before the queue's maxWait 5m: the call has left the queue by then");
+    }
+
+    @Test
+    void anEscalationStepAfterAnOverflowNeverFires() {
+        withSalesQueue("""
+                escalation:
+                  - after: 1m
+                    overflowTo: {voicemail: sales}
+                  - after: 2m
+                    raisePriority: 5
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:7:16: queues[sales].escalation[1].after: "
+                + "this step never fires: queues[sales].escalation[0] already sends the call away with overflowTo");
+    }
+
+    @Test
+    void aQueueCannotOverflowToItself() {
+        withSalesQueue("""
+                escalation:
+                  - after: 1m
+                    overflowTo: {overflow: sales}
+                treatments:
+                  full: {overflow: sales}
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:6:32: queues[sales].escalation[0].overflowTo.overflow: queue 'sales' cannot overflow to itself",
+                "queues.yaml:8:24: queues[sales].treatments.full.overflow: queue 'sales' cannot overflow to itself");
+    }
+
+    @Test
+    void anOverflowMustGoToAKnownQueue() {
+        withSalesQueue("""
+                treatments:
+                  noAgents: {overflow: sales-2}
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:5:28: queues[sales].treatments.noAgents.overflow: unknown queue 'sales-2' (known: sales)");
+    }
+
+    @Test
+    void addGroupsMustNameKnownGroupsThatDoNotAlreadyServeTheCall() {
+        withSalesQueue("""
+                escalation:
+                  - after: 1m
+                    addGroups: [sales-a, sales-b]
+                  - after: 2m
+                    addGroups: [sales-b, vip-gold]
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:6:21: queues[sales].escalation[0].addGroups[0]: skill group 'sales-a' already serves "
+                        + "queue 'sales'",
+                "queues.yaml:8:21: queues[sales].escalation[1].addGroups[0]: skill group 'sales-b' was already "
+                        + "added by queues[sales].escalation[0]",
+                "queues.yaml:8:30: queues[sales].escalation[1].addGroups[1]: unknown skill group 'vip-gold' "
+                        + "(known: sales-a, sales-b)");
+    }
+
+    @Test
+    void raisePriorityMustRaiseIt() {
+        withSalesQueue("""
+                escalation:
+                  - after: 1m
+                    raisePriority: -5
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:6:24: queues[sales].escalation[0].raisePriority: raisePriority must be at least 1, got -5");
+    }
+
+    @Test
+    void anEscalationStepMustDoSomething() {
+        withSalesQueue("""
+                escalation:
+                  - after: 1m
+                    name: forgotten
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:5:9: queues[sales].escalation[0]: "
+                + "an escalation step needs at least one action (addGroups, raisePriority, announce, overflowTo)");
+    }
+
+    @Test
+    void overflowToMustBeTheLastActionOfAStep() {
+        withSalesQueue("""
+                escalation:
+                  - after: 1m
+                    overflowTo: {voicemail: sales}
+                    announce: too-late
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:6:21: queues[sales].escalation[0].overflowTo: "
+                + "overflowTo must be the step's last action: the call has left the queue after it");
+    }
+
+    @Test
+    void aTreatmentDoesExactlyOneThing() {
+        withSalesQueue("""
+                treatments:
+                  closed: {hangup: closed, voicemail: sales}
+                  full: {prompt: busy}
+                  maxWait: hangup
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:5:43: queues[sales].treatments.closed.voicemail: a treatment does one thing: found both "
+                        + "hangup and voicemail",
+                "queues.yaml:6:13: queues[sales].treatments.full: a treatment needs one of hangup, overflow, "
+                        + "voicemail, ivr (e.g. {hangup: hotline/closed})",
+                "queues.yaml:7:16: queues[sales].treatments.maxWait: expected a treatment like {hangup: prompt}, "
+                        + "{overflow: queue}, {voicemail: mailbox} or {ivr: flow}, got the text 'hangup'");
+    }
+
+    @Test
+    void aQueueTimeZoneMustExist() {
+        withSalesQueue("""
+                hours:
+                  zone: China/Beijing
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:5:13: queues[sales].hours.zone: unknown time "
+                + "zone 'China/Beijing' (write a region like Asia/Shanghai or an offset like +08:00)");
+    }
+
+    @Test
+    void anOpenPeriodMustCloseAfterItOpens() {
+        withSalesQueue("""
+                hours:
+                  weekly:
+                    mon-fri: [18:00-08:00]
+                    sat: 09:00-09:00
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:6:19: queues[sales].hours.weekly.mon-fri[0]: period 18:00-08:00 closes before it "
+                        + "opens (a period ends the day it starts: split a night shift at 24:00)",
+                "queues.yaml:7:14: queues[sales].hours.weekly.sat: period 09:00-09:00 closes when it opens "
+                        + "(a period ends the day it starts: split a night shift at 24:00)");
+    }
+
+    @Test
+    void openPeriodsAreWrittenAsTimesOfDay() {
+        withSalesQueue("""
+                hours:
+                  weekly:
+                    mon: [8-18]
+                    tue: [08:00-25:00]
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:6:15: queues[sales].hours.weekly.mon[0]: '8-18' is not an open period: write "
+                        + "HH:MM-HH:MM, e.g. 08:00-18:00",
+                "queues.yaml:7:15: queues[sales].hours.weekly.tue[0]: '25:00' is not a time of day (write HH:MM "
+                        + "from 00:00 to 24:00)");
+    }
+
+    @Test
+    void openPeriodsOfADayMustNotOverlap() {
+        withSalesQueue("""
+                hours:
+                  weekly:
+                    daily: [08:00-12:00, 11:30-18:00]
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:6:30: queues[sales].hours.weekly.daily[1]: "
+                + "period 11:30-18:00 overlaps 08:00-12:00");
+    }
+
+    @Test
+    void daysAreNamedAndGivenOnce() {
+        withSalesQueue("""
+                hours:
+                  weekly:
+                    monday: 08:00-18:00
+                    mon-fri: 08:00-18:00
+                    fri: 08:00-20:00
+                    sun-sat: 10:00-12:00
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:6:9: queues[sales].hours.weekly.monday: unknown day 'monday' (write mon, tue, wed, "
+                        + "thu, fri, sat, sun, a range like mon-fri, or daily)",
+                "queues.yaml:8:9: queues[sales].hours.weekly.fri: fri is already given by 'mon-fri' (line 7)",
+                "queues.yaml:9:9: queues[sales].hours.weekly.sun-sat: day range 'sun-sat' runs backwards (write it "
+                        + "from mon towards sun, e.g. sat-sun)");
+    }
+
+    @Test
+    void holidaysHaveSoundDates() {
+        withSalesQueue("""
+                hours:
+                  holidays:
+                    - {from: 2026-10-07, to: 2026-10-01, name: National Day}
+                    - {date: 2026-13-01}
+                    - {name: Someday}
+                    - {date: 2026-05-01, from: 2026-05-01, to: 2026-05-05}
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:6:34: queues[sales].hours.holidays[0].to: to 2026-10-01 is before from 2026-10-07",
+                "queues.yaml:7:18: queues[sales].hours.holidays[1].date: '2026-13-01' is not a date (write "
+                        + "YYYY-MM-DD, e.g. 2026-10-01)",
+                "queues.yaml:8:11: queues[sales].hours.holidays[2]: a holiday needs date (one day), or from and to "
+                        + "(several days)",
+                "queues.yaml:9:11: queues[sales].hours.holidays[3]: a holiday has either date, or from and to, not both");
+    }
+
+    @Test
+    void aHolidayListedTwiceIsReported() {
+        withSalesQueue("""
+                hours:
+                  holidays:
+                    - {from: 2026-10-01, to: 2026-10-07, name: National Day}
+                    - {date: 2026-10-06, name: Mid-Autumn Festival}
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:7:11: queues[sales].hours.holidays[1]: "
+                + "duplicate holiday date 2026-10-06 (first at line 6)");
+    }
+}

@@ -1,0 +1,267 @@
+package dev.hotline.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Problems with the files themselves and with keys and types, whatever the file. */
+class YamlProblemsTest {
+    @TempDir
+    Path dir;
+    ConfigFixture config;
+
+    @BeforeEach
+    void smallValidCentre() {
+        config = new ConfigFixture(dir);
+    }
+
+    @Test
+    void theSmallCentreIsValid() {
+        assertThat(config.valid().queues()).hasSize(1);
+    }
+
+    @Test
+    void aYamlSyntaxErrorIsReportedWhereTheParserGaveUp() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: [sales-a
+                  - id: other
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:4:7: YAML syntax error: expected ',' or ']', but got : (while parsing a flow sequence)");
+    }
+
+    @Test
+    void aTabUsedForIndentationIsASyntaxError() {
+        config.with("centre.yaml", "settings:\n\tzone: Asia/Shanghai\n");
+
+        assertThat(config.problems()).containsExactly("centre.yaml:2:1: YAML syntax error: found character "
+                + "'\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation) "
+                + "(while scanning for the next token)");
+    }
+
+    @Test
+    void aFileWithASyntaxErrorDoesNotMakeEveryReferenceToItUnknown() {
+        config.with("agents.yaml", "groups: [sales-a\n");
+
+        assertThat(config.problems()).containsExactly(
+                "agents.yaml:2:1: YAML syntax error: expected ',' or ']', but got <stream end> "
+                        + "(while parsing a flow sequence)");
+    }
+
+    @Test
+    void aSecondYamlDocumentInAFileIsRefused() {
+        config.with("centre.yaml", """
+                settings:
+                  zone: Asia/Shanghai
+                ---
+                settings:
+                  zone: Europe/Paris
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "centre.yaml:4:1: a second YAML document starts here: a configuration file holds one document");
+    }
+
+    @Test
+    void yamlAliasesAreRefusedRatherThanSilentlyMisread() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: &serving [sales-a]
+                  - id: sales-2
+                    groups: *serving
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:5:13: YAML aliases (*serving) are not supported: write the value out in full");
+    }
+
+    @Test
+    void aTypoInAKeyIsReportedWithTheKeysThatAreKnown() {
+        config.with("agents.yaml", """
+                groups:
+                  - id: sales-a
+                agents:
+                  - id: "1001"
+                    endpoint: PJSIP/1001
+                    skils: {sales-a: 5}
+                    skills: {sales-a: 5}
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "agents.yaml:6:5: agents[1001].skils: unknown key 'skils' (known: id, name, endpoint, skills)");
+    }
+
+    @Test
+    void aKeyWrittenTwiceIsReportedAtTheSecondOne() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: [sales-a]
+                    wrapUp: 30s
+                    wrapUp: 45s
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:5:5: queues[sales].wrapUp: duplicate key 'wrapUp' (first at line 4)");
+    }
+
+    @Test
+    void aMissingRequiredKeyIsReportedAtTheMapThatLacksIt() {
+        config.with("numbers.yaml", """
+                numbers:
+                  - number: "4008001001"
+                    businessType: tea
+                businessTypes:
+                  - id: tea
+                    name: Tea orders
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "numbers.yaml:5:5: businessTypes[tea]: missing required key 'queue'");
+    }
+
+    @Test
+    void aRequiredKeyWithoutAValueIsReported() {
+        config.with("centre.yaml", """
+                settings:
+                  zone:
+                """);
+
+        assertThat(config.problems()).containsExactly("centre.yaml:2:8: settings.zone: 'zone' needs a value");
+    }
+
+    @Test
+    void aListWhereTextIsExpectedIsAWrongType() {
+        config.with("numbers.yaml", """
+                numbers:
+                  - number: "4008001001"
+                    businessType: [tea]
+                businessTypes:
+                  - id: tea
+                    queue: sales
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "numbers.yaml:3:19: numbers[4008001001].businessType: expected text, got a list");
+    }
+
+    @Test
+    void textWhereAListIsExpectedIsAWrongType() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: sales-a
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:3:13: queues[sales].groups: expected a list, got the text 'sales-a'");
+    }
+
+    @Test
+    void textWhereAWholeNumberIsExpectedIsAWrongType() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: [sales-a]
+                    basePriority: high
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:4:19: queues[sales].basePriority: expected a whole number, got the text 'high'");
+    }
+
+    @Test
+    void aFileThatIsNotAMapOfKeysIsAWrongType() {
+        config.with("queues.yaml", """
+                - id: sales
+                  groups: [sales-a]
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:1:1: expected a map of keys, got a list");
+    }
+
+    @Test
+    void aDurationWithoutUnitIsRefused() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: [sales-a]
+                    ringTimeout: 20
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:4:18: queues[sales].ringTimeout: '20' has no unit: write 20s, 20m or 20h");
+    }
+
+    @Test
+    void aDurationThatIsNotOneIsRefused() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: [sales-a]
+                    wrapUp: half a minute
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:4:13: queues[sales].wrapUp: 'half a minute' is not a duration: write it like 20s, 5m or 1h30m");
+    }
+
+    @Test
+    void aMissingRequiredFileIsReportedWithTheListOfRequiredFiles() {
+        config.without("agents.yaml");
+
+        assertThat(config.problems()).containsExactly("agents.yaml: required file is missing from " + dir
+                + " (required: centre.yaml, numbers.yaml, queues.yaml, agents.yaml)");
+    }
+
+    @Test
+    void theBlacklistAndTheVipsAreOptional() {
+        assertThat(config.valid().blacklist()).isEmpty();
+        assertThat(config.valid().vips()).isEmpty();
+    }
+
+    @Test
+    void aDirectoryThatDoesNotExistIsReported() {
+        Path nowhere = dir.resolve("nowhere");
+
+        ConfigResult result = ConfigLoader.load(nowhere);
+
+        assertThat(result).isEqualTo(new ConfigResult.Invalid(List.of(
+                new ConfigProblem(nowhere.toString(), 0, 0, "", "no such configuration directory"))));
+    }
+
+    @Test
+    void everyProblemOfEveryFileIsReportedAtOnceInFileOrder() {
+        config.with("agents.yaml", """
+                groups:
+                  - id: sales-a
+                agents:
+                  - id: "1001"
+                    endpoint: PJSIP/1001
+                    skills: {sales-a: 0}
+                """);
+        config.with("centre.yaml", """
+                settings:
+                  zone: Mars/Olympus
+                """);
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: [sales-c]
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "centre.yaml:2:9: settings.zone: unknown time zone 'Mars/Olympus' "
+                        + "(write a region like Asia/Shanghai or an offset like +08:00)",
+                "queues.yaml:3:14: queues[sales].groups[0]: unknown skill group 'sales-c' (known: sales-a)",
+                "agents.yaml:6:23: agents[1001].skills.sales-a: skill level must be from 1 to 10, got 0");
+    }
+}
