@@ -45,7 +45,7 @@ public final class IntervalCalendar {
         if (at <= last.from) {
             grids.removeLast();
         }
-        grids.add(new Grid(grids.isEmpty() ? Long.MIN_VALUE : at, zone, lengthMillis));
+        grids.add(new Grid(at, zone, lengthMillis));
         return true;
     }
 

@@ -187,9 +187,11 @@ public final class Ledger {
                 }
             }
         });
-        AgentTrack agent = agents.computeIfAbsent(agentId, id -> new AgentTrack(AgentState.LOGGED_OUT, at));
-        agent.lastQueue = queue;
-        agent.lastGroup = group;
+        if (agentId != null) {
+            AgentTrack agent = agents.computeIfAbsent(agentId, id -> new AgentTrack(AgentState.LOGGED_OUT, at));
+            agent.lastQueue = queue;
+            agent.lastGroup = group;
+        }
     }
 
     private void treat(LiveCall call, String queue, Treatment treatment, long at) {
@@ -234,7 +236,7 @@ public final class Ledger {
         switch (e.outcome()) {
             case ANSWERED -> {
                 if (waiting) {
-                    answer(call, e.agentId().orElse(""), null, e.waitedMillis(), at);
+                    answer(call, e.agentId().orElse(null), null, e.waitedMillis(), at);
                 }
                 handled(call, e, at);
             }
@@ -257,6 +259,7 @@ public final class Ledger {
                 }
             }
             case SELF_SERVICE -> {
+                // a queued call cannot finish in self-service; if one does, it left the queue for the IVR
                 if (waiting) {
                     overflowOutOfAcd(call, at);
                 }
@@ -393,6 +396,11 @@ public final class Ledger {
             containing.getValue().end = at;
         }
         current = null;
+    }
+
+    /** How many calls are remembered: those between their first queue and their end. */
+    public int callsTracked() {
+        return calls.size();
     }
 
     // ---- snapshots ----
