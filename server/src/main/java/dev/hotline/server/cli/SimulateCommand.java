@@ -42,9 +42,12 @@ import picocli.CommandLine.Spec;
                 + "the figures.",
                 "Either one queue served by N identical agents (the Erlang C model), or a configured centre under the "
                         + "traffic of a traffic file (see docs/simulation.md)."},
+        exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the simulation ran", "1:the configuration or the traffic file is invalid",
-                "2:invalid command line options"})
+        exitCodeList = {ExitCodes.OK + ":the simulation ran",
+                ExitCodes.INVALID_CONFIG + ":the configuration or the traffic file has problems (printed to stderr)",
+                ExitCodes.USAGE + ":wrong command-line usage, such as an option value out of range",
+                ExitCodes.INTERNAL_ERROR + ":unexpected error (a bug: please report it with the printed trace)"})
 public final class SimulateCommand implements Callable<Integer> {
     /** The share of calls left out of the single-queue figures while the empty centre fills up. */
     static final double WARM_UP_SHARE = 0.05;
@@ -170,7 +173,7 @@ public final class SimulateCommand implements Callable<Integer> {
             out.print(SimulationReport.simulatorLine(result));
         }
         out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 
     private int centre(Centre o) {
@@ -184,7 +187,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     err.println("  " + p);
                 }
                 err.flush();
-                return 1;
+                return ExitCodes.INVALID_CONFIG;
             }
         }
         TrafficProfile traffic;
@@ -195,11 +198,11 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (TrafficFileException e) {
             err.println(e.getMessage());
             err.flush();
-            return 1;
+            return ExitCodes.INVALID_CONFIG;
         } catch (IllegalArgumentException e) {
             err.println(o.traffic + ": " + e.getMessage());
             err.flush();
-            return 1;
+            return ExitCodes.INVALID_CONFIG;
         }
         CentreStatistics stats = new CentreStatistics(config);
         SimulationResult result = simulation.run(stats);
@@ -219,14 +222,14 @@ public final class SimulateCommand implements Callable<Integer> {
             SimulationReport.simulator(root, result);
             out.println(write(root));
         } else {
-            out.printf(Locale.ROOT, "Centre %s under %s: from %s for %s, seed %d%n%n", o.config, o.traffic,
+            out.printf(Locale.ROOT, "Centre %s with traffic %s: from %s for %s, seed %d%n%n", o.config, o.traffic,
                     traffic.start().atZone(config.settings().zone()).toOffsetDateTime(), Durations.format(duration), seed);
             out.print(SimulationReport.centreTable(figures));
             out.println();
             out.print(SimulationReport.simulatorLine(result));
         }
         out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
