@@ -4,6 +4,7 @@ import dev.hotline.acd.DecisionListener;
 import dev.hotline.acd.model.BusinessType;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.model.QueueConfig;
+import dev.hotline.server.config.Durations;
 import dev.hotline.server.simulation.internal.CallerNumbers;
 import dev.hotline.server.simulation.internal.DialledNumbers;
 import dev.hotline.server.simulation.internal.SimulationRun;
@@ -84,8 +85,9 @@ public final class CentreSimulation {
         long maxRingDelay = traffic.agents().ringDelayMax().toMillis();
         for (QueueConfig q : config.queues()) {
             if (maxRingDelay >= q.ringTimeout().toMillis()) {
-                throw new IllegalArgumentException("agents.ringDelay.max: " + traffic.agents().ringDelayMax()
-                        + " is not below queue " + q.id() + "'s ring timeout " + q.ringTimeout()
+                throw new IllegalArgumentException("agents.ringDelay.max: "
+                        + Durations.format(traffic.agents().ringDelayMax()) + " is not below queue " + q.id()
+                        + "'s ring timeout " + Durations.format(q.ringTimeout())
                         + ": agents would never answer in time (use agents.noAnswerProbability for ring-no-answers)");
             }
         }

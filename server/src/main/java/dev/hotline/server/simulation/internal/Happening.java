@@ -23,7 +23,7 @@ public sealed interface Happening {
     record AgentHangsUp(String callId) implements Happening {
     }
 
-    /** An agent the engine made not ready is ready again. */
-    record AgentReturns(String agentId) implements Happening {
+    /** An agent the engine made not ready at {@code since} is ready again, unless that changed meanwhile. */
+    record AgentReturns(String agentId, long since) implements Happening {
     }
 }

@@ -3,6 +3,7 @@ package dev.hotline.server.simulation.internal;
 import dev.hotline.acd.AcdEvent;
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
+import dev.hotline.acd.Decision.AgentStateChanged;
 import dev.hotline.acd.DecisionListener;
 import dev.hotline.acd.RoutingEngine;
 import dev.hotline.acd.model.AgentConfig;
@@ -53,7 +54,7 @@ public final class SimulationRun implements DecisionListener {
 
     private final Agenda agenda = new Agenda();
     private final Map<String, SimulatedCall> calls = new HashMap<>();
-    private final Map<String, AgentState> agentStates = new HashMap<>();
+    private final Map<String, AgentStateChanged> agentStates = new HashMap<>();
     private final List<String> rejectedSamples = new ArrayList<>();
     private RoutingEngine engine;
     private long callsGenerated;
@@ -198,7 +199,8 @@ public final class SimulationRun implements DecisionListener {
                 }
             }
             case Happening.AgentReturns r -> {
-                if (agentStates.get(r.agentId()) == AgentState.NOT_READY) {
+                AgentStateChanged last = agentStates.get(r.agentId());
+                if (last.to() == AgentState.NOT_READY && last.at() == r.since()) {
                     engine.handle(new AcdEvent.AgentReady(t, r.agentId()));
                 }
             }
@@ -258,9 +260,11 @@ public final class SimulationRun implements DecisionListener {
             }
             case Decision.CallEnded e -> calls.remove(e.callId());
             case Decision.AgentStateChanged s -> {
-                agentStates.put(s.agentId(), s.to());
-                if (s.to() == AgentState.NOT_READY) {
-                    agenda.schedule(s.at() + agents.notReadyPause().toMillis(), new Happening.AgentReturns(s.agentId()));
+                agentStates.put(s.agentId(), s);
+                // Not ready after logging in is the simulator's own doing: it makes the agent ready at once.
+                if (s.to() == AgentState.NOT_READY && s.from() != AgentState.LOGGED_OUT) {
+                    agenda.schedule(s.at() + agents.notReadyPause().toMillis(),
+                            new Happening.AgentReturns(s.agentId(), s.at()));
                 }
             }
             case Decision.EventRejected r -> {
