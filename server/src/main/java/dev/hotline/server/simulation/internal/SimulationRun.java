@@ -37,7 +37,6 @@ public final class SimulationRun implements DecisionListener {
     private static final String CALL_ID_PREFIX = "call-";
 
     private final CentreConfig config;
-    private final TrafficProfile traffic;
     private final long startMillis;
     private final long arrivalsEndMillis;
     private final long callLimit;
@@ -71,7 +70,6 @@ public final class SimulationRun implements DecisionListener {
     public SimulationRun(CentreConfig config, TrafficProfile traffic, List<String> dialled, long startMillis,
                          long seed) {
         this.config = config;
-        this.traffic = traffic;
         this.startMillis = startMillis;
         this.streams = traffic.businessTypes();
         this.dialled = dialled.toArray(String[]::new);
@@ -137,15 +135,17 @@ public final class SimulationRun implements DecisionListener {
                 break; // nothing left that could end the remaining calls: reported as unfinished
             }
             engine.advanceTo(t);
+            if (engineDeadline() <= t) {
+                // the loop would spin for ever at t
+                throw new IllegalStateException("the routing engine still has a timer due at " + engineDeadline()
+                        + " after being advanced to " + t);
+            }
             if (next == t) {
                 Happening h = agenda.next();
                 if (h instanceof Happening.CallerDials) {
                     lastArrival = t;
                 }
                 perform(t, h);
-            } else if (engineDeadline() == deadline) {
-                throw new IllegalStateException("the routing engine's timer at " + deadline
-                        + " did not fire when the engine was advanced to it");
             }
         }
         long end = Math.max(engine.now(), arrivalsEndMillis == Long.MAX_VALUE ? engine.now() : arrivalsEndMillis);
