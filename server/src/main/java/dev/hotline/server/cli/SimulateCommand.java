@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
 public final class SimulateCommand implements Callable<Integer> {
     /** The share of calls left out of the single-queue figures while the empty centre fills up. */
     static final double WARM_UP_SHARE = 0.05;
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec
     CommandSpec spec;
@@ -122,8 +123,13 @@ public final class SimulateCommand implements Callable<Integer> {
         if (o.patienceSeconds != null) {
             positive("--patience", o.patienceSeconds);
         }
-        SingleQueueScenario scenario = new SingleQueueScenario(o.agents, o.erlangs, millis(o.ahtSeconds),
-                millis(o.slThresholdSeconds), o.calls, Optional.ofNullable(o.patienceSeconds).map(SimulateCommand::millis));
+        SingleQueueScenario scenario;
+        try {
+            scenario = new SingleQueueScenario(o.agents, o.erlangs, millis(o.ahtSeconds), millis(o.slThresholdSeconds),
+                    o.calls, Optional.ofNullable(o.patienceSeconds).map(SimulateCommand::millis));
+        } catch (IllegalArgumentException e) { // what the checks above cannot see, such as an AHT below 1 ms
+            throw new ParameterException(spec.commandLine(), "Invalid options: " + e.getMessage());
+        }
         long warmUp = (long) Math.floor(o.calls * WARM_UP_SHARE);
         if (o.erlangs >= o.agents && o.patienceSeconds == null) {
             spec.commandLine().getErr().printf(Locale.ROOT, "note: %s Erlangs on %d agents is more work than they "
@@ -231,8 +237,6 @@ public final class SimulateCommand implements Callable<Integer> {
         out.flush();
         return ExitCodes.OK;
     }
-
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private static String write(ObjectNode root) {
         try {

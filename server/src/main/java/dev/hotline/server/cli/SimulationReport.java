@@ -50,7 +50,8 @@ final class SimulationReport {
         ObjectNode groups = out.putObject("groups");
         for (Map.Entry<String, StaffFigures> g : figures.groups().entrySet()) {
             ObjectNode group = groups.putObject(g.getKey());
-            answerFigures(group, g.getValue().answers());
+            group.put("answered", g.getValue().answers().answered());
+            answerTimes(group, g.getValue().answers());
             fraction(group, "occupancy", g.getValue().agentTime().occupancy());
             fraction(group, "utilisation", g.getValue().agentTime().utilisation());
         }
@@ -77,14 +78,11 @@ final class SimulationReport {
         out.put("refused", f.refused());
         fraction(out, "serviceLevel", f.serviceLevel());
         fraction(out, "abandonmentRate", f.abandonmentRate());
-        answerFigures(out, f.answers());
+        answerTimes(out, f.answers());
         out.put("longestWait", seconds(f.longestWaitMillis()));
     }
 
-    private static void answerFigures(ObjectNode out, AnswerFigures a) {
-        if (!out.has("answered")) {
-            out.put("answered", a.answered());
-        }
+    private static void answerTimes(ObjectNode out, AnswerFigures a) {
         time(out, "asa", a.asaMillis());
         fraction(out, "pWait", a.probabilityOfWaiting());
         time(out, "aht", a.ahtMillis());

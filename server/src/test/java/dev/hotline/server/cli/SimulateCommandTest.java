@@ -127,6 +127,13 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aHandleTimeShorterThanTheClockCanTellIsAUsageError() {
+        assertThat(run("simulate", "--agents", "3", "--erlangs", "2", "--aht", "0.0001")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString()).startsWith("Invalid options: aht must be at least 1 ms: PT0S");
+    }
+
+    @Test
     void aValueThatIsNoNumberIsAUsageError() {
         assertThat(run("simulate", "--agents", "3", "--erlangs", "ten", "--aht", "180")).isEqualTo(ExitCodes.USAGE);
 
