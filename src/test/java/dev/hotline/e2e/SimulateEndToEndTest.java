@@ -51,6 +51,10 @@ class SimulateEndToEndTest {
             assertThat(q.get("answered").asLong()).as("calls answered in %s", queue).isPositive();
         }
         assertThat(root.at("/centre/inbound").asLong()).isEqualTo(root.at("/simulator/callsGenerated").asLong());
+        assertThat(root.at("/centre/refused").asLong()).isEqualTo(root.at("/centre/refusedBlacklist").asLong()
+                + root.at("/centre/refusedUnknownNumber").asLong() + root.at("/centre/refusedByQueues").asLong());
+        assertThat(root.at("/centre/refusedBlacklist").asLong())
+                .isEqualTo(root.at("/simulator/blacklistedCalls").asLong());
         assertThat(root.at("/centre/connectionRate").asDouble()).isBetween(0.0, 1.0);
         assertThat(root.at("/simulator/rejectedEvents").asLong()).isZero();
         assertThat(root.at("/simulator/unfinishedCalls").asLong()).isZero();

@@ -38,9 +38,11 @@ final class SimulationReport {
         centre.put("inbound", c.inbound());
         centre.put("refusedBlacklist", c.refusedBlacklist());
         centre.put("refusedUnknownNumber", c.refusedUnknownNumber());
-        centre.put("refused", c.refused());
         fraction(centre, "connectionRate", c.connectionRate());
         callFigures(centre, c.calls());
+        // a queue's "refused" counts the calls it turned away; the centre's counts every refused call
+        centre.put("refusedByQueues", c.calls().refused());
+        centre.put("refused", c.refused());
         fraction(centre, "occupancy", c.agentTime().occupancy());
         fraction(centre, "utilisation", c.agentTime().utilisation());
         ObjectNode queues = out.putObject("queues");
