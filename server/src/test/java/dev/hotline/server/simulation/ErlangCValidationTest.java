@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The simulated single queue against queueing theory: A = 10 Erlangs, AHT 180 s, N = 11..15 agents, service-level
  * threshold 20 s, callers who never hang up. That is the M/M/N queue, and Erlang C gives its steady state:
  * P(wait) = C(N, A), ASA = C(N, A) AHT / (N - A), and, with no abandonment, SL = P(wait <= T) = 1 - C(N, A)
- * e^{-(N - A) T / AHT}. The formula is written out here, as the reference, not taken from the code under test.
+ * e^{-(N - A) T / AHT}; and, as nobody abandons, occupancy = A / N. The formula is written out here, as the
+ * reference, not taken from the code under test.
  *
  * <p><b>How many calls, and why.</b> The estimates are averages of strongly correlated waits (a long queue takes a
  * long time to drain), so their noise shrinks like k / sqrt(calls) with a k far larger than for independent draws.
@@ -68,9 +69,10 @@ class ErlangCValidationTest {
         double pWait = queue.answers().probabilityOfWaiting().orElseThrow();
         double sl = queue.serviceLevel().orElseThrow();
         double asa = queue.answers().asaMillis().orElseThrow() / 1000.0;
+        double occupancy = figures.centre().agentTime().occupancy().orElseThrow();
         System.out.printf(Locale.ROOT, "| %2d | %,9d | %.4f | %.4f | %.4f | %.4f | %7.2f | %7.2f | %+5.1f %% | %.4f |%n",
                 agents, queue.answers().answered(), c, pWait, expectedSl, sl, expectedAsa, asa,
-                100 * (asa / expectedAsa - 1), figures.centre().agentTime().occupancy().orElseThrow());
+                100 * (asa / expectedAsa - 1), occupancy);
 
         assertThat(result.rejectedEvents()).as("events the engine rejected").isZero();
         assertThat(result.unfinishedCalls()).as("calls that never ended").isZero();
@@ -78,6 +80,9 @@ class ErlangCValidationTest {
         assertThat(pWait).as("P(wait)").isCloseTo(c, within(0.02));
         assertThat(sl).as("service level").isCloseTo(expectedSl, within(0.02));
         assertThat(asa).as("ASA in seconds").isCloseTo(expectedAsa, within(0.05 * expectedAsa));
+        // Nobody abandons, so the agents carry all the offered work: occupancy A / N (standard error about 0.0015; the
+        // empty start and the final drain, which agent time includes, shift it by less than 0.001)
+        assertThat(occupancy).as("occupancy").isCloseTo(ERLANGS / agents, within(0.01));
     }
 
     @Test
