@@ -1,0 +1,270 @@
+package dev.hotline.server.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.stats.CallFigures;
+import dev.hotline.acd.stats.CentreStatistics;
+import dev.hotline.acd.stats.Figures;
+import dev.hotline.server.config.ConfigLoader;
+import dev.hotline.server.config.ConfigProblem;
+import dev.hotline.server.config.ConfigResult;
+import dev.hotline.server.config.Durations;
+import dev.hotline.server.simulation.ArrivalsEnd;
+import dev.hotline.server.simulation.CentreSimulation;
+import dev.hotline.server.simulation.SimulationResult;
+import dev.hotline.server.simulation.SingleQueueScenario;
+import dev.hotline.server.simulation.TrafficFile;
+import dev.hotline.server.simulation.TrafficFileException;
+import dev.hotline.server.simulation.TrafficProfile;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hotline simulate}: drives the real routing engine with synthetic traffic in virtual time and prints the
+ * figures, either for the textbook single queue (to compare with Erlang C) or for a configured centre.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Drive the real routing engine with synthetic callers and agents in virtual time and print "
+                + "the figures.",
+                "Either one queue served by N identical agents (the Erlang C model), or a configured centre under the "
+                        + "traffic of a traffic file (see docs/simulation.md)."},
+        exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCodes.OK + ":the simulation ran",
+                ExitCodes.INVALID_CONFIG + ":the configuration or the traffic file has problems (printed to stderr)",
+                ExitCodes.USAGE + ":wrong command-line usage, such as an option value out of range",
+                ExitCodes.INTERNAL_ERROR + ":unexpected error (a bug: please report it with the printed trace)"})
+public final class SimulateCommand implements Callable<Integer> {
+    /** The share of calls left out of the single-queue figures while the empty centre fills up. */
+    static final double WARM_UP_SHARE = 0.05;
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Mode mode;
+
+    @Option(names = "--seed", paramLabel = "K", defaultValue = "1",
+            description = "Seed of every random draw: the same seed gives the same output (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a table.")
+    boolean json;
+
+    static final class Mode {
+        @ArgGroup(exclusive = false, heading = "%nOne queue, N agents (Erlang C):%n")
+        SingleQueue single;
+
+        @ArgGroup(exclusive = false, heading = "%nA configured centre:%n")
+        Centre centre;
+    }
+
+    static final class SingleQueue {
+        @Option(names = "--agents", required = true, paramLabel = "N", description = "Agents serving the queue.")
+        int agents;
+
+        @Option(names = "--erlangs", required = true, paramLabel = "A",
+                description = "Offered traffic in Erlangs (arrival rate x mean handle time).")
+        double erlangs;
+
+        @Option(names = "--aht", required = true, paramLabel = "SECONDS",
+                description = "Mean handle time, exponentially distributed; no wrap-up.")
+        double ahtSeconds;
+
+        @Option(names = "--sl-threshold", paramLabel = "SECONDS", defaultValue = "20",
+                description = "Service-level threshold (default: ${DEFAULT-VALUE}).")
+        double slThresholdSeconds;
+
+        @Option(names = "--calls", paramLabel = "C", defaultValue = "100000",
+                description = "Calls to simulate; the first 5 % are warm-up, left out of the figures "
+                        + "(default: ${DEFAULT-VALUE}).")
+        long calls;
+
+        @Option(names = "--patience", paramLabel = "SECONDS",
+                description = "Mean caller patience (exponential); callers who run out of it hang up. "
+                        + "Without it, nobody abandons.")
+        Double patienceSeconds;
+    }
+
+    static final class Centre {
+        @Option(names = "--config", required = true, paramLabel = "DIR", description = "Configuration directory.")
+        Path config;
+
+        @Option(names = "--traffic", required = true, paramLabel = "FILE", description = "Traffic file (YAML).")
+        Path traffic;
+    }
+
+    @Override
+    public Integer call() {
+        return mode.single != null ? singleQueue(mode.single) : centre(mode.centre);
+    }
+
+    private int singleQueue(SingleQueue o) {
+        positive("--agents", o.agents);
+        positive("--erlangs", o.erlangs);
+        positive("--aht", o.ahtSeconds);
+        notNegative("--sl-threshold", o.slThresholdSeconds);
+        positive("--calls", o.calls);
+        if (o.patienceSeconds != null) {
+            positive("--patience", o.patienceSeconds);
+        }
+        SingleQueueScenario scenario;
+        try {
+            scenario = new SingleQueueScenario(o.agents, o.erlangs, millis(o.ahtSeconds), millis(o.slThresholdSeconds),
+                    o.calls, Optional.ofNullable(o.patienceSeconds).map(SimulateCommand::millis));
+        } catch (IllegalArgumentException e) { // what the checks above cannot see, such as an AHT below 1 ms
+            throw new ParameterException(spec.commandLine(), "Invalid options: " + e.getMessage());
+        }
+        long warmUp = (long) Math.floor(o.calls * WARM_UP_SHARE);
+        if (o.erlangs >= o.agents && o.patienceSeconds == null) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "note: %s Erlangs on %d agents is more work than they "
+                    + "can do: the queue only grows, and the figures depend on --calls%n", o.erlangs, o.agents);
+        }
+        CentreConfig config = scenario.centreConfig();
+        CentreStatistics stats = new CentreStatistics(config);
+        SimulationResult result = new CentreSimulation(config, scenario.traffic(), seed).run(stats, warmUp);
+        Figures figures = stats.snapshot(result.endMillis());
+        CallFigures queue = figures.queues().get(SingleQueueScenario.QUEUE);
+
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode root = JsonNodeFactory.instance.objectNode();
+            ObjectNode inputs = root.putObject("inputs");
+            inputs.put("agents", o.agents);
+            inputs.put("erlangs", o.erlangs);
+            inputs.put("aht", o.ahtSeconds);
+            inputs.put("slThreshold", o.slThresholdSeconds);
+            inputs.put("calls", o.calls);
+            inputs.put("warmUpCalls", warmUp);
+            if (o.patienceSeconds == null) {
+                inputs.putNull("patience");
+            } else {
+                inputs.put("patience", o.patienceSeconds);
+            }
+            inputs.put("seed", seed);
+            SimulationReport.queueFigures(root, queue, figures.centre().agentTime());
+            SimulationReport.simulator(root, result);
+            out.println(write(root));
+        } else {
+            out.printf(Locale.ROOT, "One queue: %d agents, %s Erlangs, AHT %s s, service-level threshold %s s, "
+                            + "%d calls (first %d warm-up), %s, seed %d%n%n", o.agents, o.erlangs, o.ahtSeconds,
+                    o.slThresholdSeconds, o.calls, warmUp, o.patienceSeconds == null ? "callers never abandon"
+                            : "mean patience " + o.patienceSeconds + " s", seed);
+            String line = "%-16s %s%n";
+            out.printf(Locale.ROOT, line, "offered", queue.offered());
+            out.printf(Locale.ROOT, line, "answered", queue.answers().answered());
+            out.printf(Locale.ROOT, line, "abandoned", queue.abandoned());
+            out.printf(Locale.ROOT, line, "service level", SimulationReport.percent(queue.serviceLevel()));
+            out.printf(Locale.ROOT, line, "ASA", SimulationReport.secondsText(queue.answers().asaMillis()));
+            out.printf(Locale.ROOT, line, "P(wait)", SimulationReport.percent(queue.answers().probabilityOfWaiting()));
+            out.printf(Locale.ROOT, line, "AHT", SimulationReport.secondsText(queue.answers().ahtMillis()));
+            out.printf(Locale.ROOT, line, "occupancy",
+                    SimulationReport.percent(figures.centre().agentTime().occupancy()));
+            out.println();
+            out.print(SimulationReport.simulatorLine(result));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private int centre(Centre o) {
+        PrintWriter err = spec.commandLine().getErr();
+        CentreConfig config;
+        switch (ConfigLoader.load(o.config)) {
+            case ConfigResult.Valid v -> config = v.config();
+            case ConfigResult.Invalid invalid -> {
+                err.println("The configuration in " + o.config + " is invalid:");
+                for (ConfigProblem p : invalid.problems()) {
+                    err.println("  " + p);
+                }
+                err.flush();
+                return ExitCodes.INVALID_CONFIG;
+            }
+        }
+        TrafficProfile traffic;
+        CentreSimulation simulation;
+        try {
+            traffic = TrafficFile.load(o.traffic);
+            simulation = new CentreSimulation(config, traffic, seed);
+        } catch (TrafficFileException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return ExitCodes.INVALID_CONFIG;
+        } catch (IllegalArgumentException e) {
+            err.println(o.traffic + ": " + e.getMessage());
+            err.flush();
+            return ExitCodes.INVALID_CONFIG;
+        }
+        CentreStatistics stats = new CentreStatistics(config);
+        SimulationResult result = simulation.run(stats);
+        Figures figures = stats.snapshot(result.endMillis());
+        Duration duration = ((ArrivalsEnd.After) traffic.arrivalsEnd()).duration();
+
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode root = JsonNodeFactory.instance.objectNode();
+            ObjectNode inputs = root.putObject("inputs");
+            inputs.put("config", o.config.toString());
+            inputs.put("traffic", o.traffic.toString());
+            inputs.put("seed", seed);
+            inputs.put("start", traffic.start().atZone(config.settings().zone()).toOffsetDateTime().toString());
+            inputs.put("duration", SimulationReport.seconds(duration.toMillis()));
+            SimulationReport.centreFigures(root, figures);
+            SimulationReport.simulator(root, result);
+            out.println(write(root));
+        } else {
+            out.printf(Locale.ROOT, "Centre %s with traffic %s: from %s for %s, seed %d%n%n", o.config, o.traffic,
+                    traffic.start().atZone(config.settings().zone()).toOffsetDateTime(), Durations.format(duration), seed);
+            out.print(SimulationReport.centreTable(figures));
+            out.println();
+            out.print(SimulationReport.simulatorLine(result));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static String write(ObjectNode root) {
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values always serialises", e);
+        }
+    }
+
+    private static Duration millis(double seconds) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    private void positive(String option, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '" + option + "': must be above 0, got " + format(value));
+        }
+    }
+
+    private void notNegative(String option, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '" + option + "': must be 0 or more, got " + format(value));
+        }
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && !Double.isInfinite(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.hotline.server.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotline.acd.stats.AgentTimeFigures;
+import dev.hotline.acd.stats.AnswerFigures;
+import dev.hotline.acd.stats.CallFigures;
+import dev.hotline.acd.stats.CentreFigures;
+import dev.hotline.acd.stats.Figures;
+import dev.hotline.acd.stats.StaffFigures;
+import dev.hotline.server.simulation.SimulationResult;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * The simulator's figures as JSON (fractions as numbers in 0..1, times in seconds, {@code null} where there is no
+ * data, e.g. the ASA of a queue that answered nothing) and as a table for people. The figures themselves all come
+ * from {@link dev.hotline.acd.stats.CentreStatistics}; only the {@code simulator} section is the simulator's own.
+ */
+final class SimulationReport {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private SimulationReport() {
+    }
+
+    /** The headline figures of one queue, flat, for the single-queue (Erlang C) mode. */
+    static void queueFigures(ObjectNode out, CallFigures calls, AgentTimeFigures agentTime) {
+        callFigures(out, calls);
+        fraction(out, "occupancy", agentTime.occupancy());
+        fraction(out, "utilisation", agentTime.utilisation());
+    }
+
+    /** Per queue, per group and for the whole centre. */
+    static void centreFigures(ObjectNode out, Figures figures) {
+        CentreFigures c = figures.centre();
+        ObjectNode centre = out.putObject("centre");
+        centre.put("inbound", c.inbound());
+        centre.put("refusedBlacklist", c.refusedBlacklist());
+        centre.put("refusedUnknownNumber", c.refusedUnknownNumber());
+        fraction(centre, "connectionRate", c.connectionRate());
+        callFigures(centre, c.calls());
+        // a queue's "refused" counts the calls it turned away; the centre's counts every refused call
+        centre.put("refusedByQueues", c.calls().refused());
+        centre.put("refused", c.refused());
+        fraction(centre, "occupancy", c.agentTime().occupancy());
+        fraction(centre, "utilisation", c.agentTime().utilisation());
+        ObjectNode queues = out.putObject("queues");
+        for (Map.Entry<String, CallFigures> q : figures.queues().entrySet()) {
+            callFigures(queues.putObject(q.getKey()), q.getValue());
+        }
+        ObjectNode groups = out.putObject("groups");
+        for (Map.Entry<String, StaffFigures> g : figures.groups().entrySet()) {
+            ObjectNode group = groups.putObject(g.getKey());
+            group.put("answered", g.getValue().answers().answered());
+            answerTimes(group, g.getValue().answers());
+            fraction(group, "occupancy", g.getValue().agentTime().occupancy());
+            fraction(group, "utilisation", g.getValue().agentTime().utilisation());
+        }
+    }
+
+    static void simulator(ObjectNode out, SimulationResult r) {
+        ObjectNode s = out.putObject("simulator");
+        s.put("callsGenerated", r.callsGenerated());
+        s.put("vipCalls", r.vipCalls());
+        s.put("blacklistedCalls", r.blacklistedCalls());
+        s.put("ringNoAnswers", r.ringNoAnswers());
+        s.put("simulatedSeconds", seconds(r.endMillis() - r.startMillis()));
+        s.put("unfinishedCalls", r.unfinishedCalls());
+        s.put("rejectedEvents", r.rejectedEvents());
+        s.set("rejectedSamples", JSON.arrayNode().addAll(r.rejectedSamples().stream().map(JSON::textNode).toList()));
+    }
+
+    private static void callFigures(ObjectNode out, CallFigures f) {
+        out.put("offered", f.offered());
+        out.put("answered", f.answers().answered());
+        out.put("abandoned", f.abandoned());
+        out.put("shortAbandoned", f.shortAbandoned());
+        out.put("overflowed", f.overflowed());
+        out.put("refused", f.refused());
+        fraction(out, "serviceLevel", f.serviceLevel());
+        fraction(out, "abandonmentRate", f.abandonmentRate());
+        answerTimes(out, f.answers());
+        out.put("longestWait", seconds(f.longestWaitMillis()));
+    }
+
+    private static void answerTimes(ObjectNode out, AnswerFigures a) {
+        time(out, "asa", a.asaMillis());
+        fraction(out, "pWait", a.probabilityOfWaiting());
+        time(out, "aht", a.ahtMillis());
+        time(out, "averageTalk", a.averageTalkMillis());
+    }
+
+    /** Fractions rounded to 6 decimals: finer than any simulation can claim, short enough to read. */
+    private static void fraction(ObjectNode out, String field, OptionalDouble value) {
+        if (value.isPresent()) {
+            out.put(field, Math.round(value.getAsDouble() * 1e6) / 1e6);
+        } else {
+            out.putNull(field);
+        }
+    }
+
+    private static void time(ObjectNode out, String field, OptionalDouble millis) {
+        if (millis.isPresent()) {
+            out.put(field, seconds(millis.getAsDouble()));
+        } else {
+            out.putNull(field);
+        }
+    }
+
+    /** Seconds, to the millisecond. */
+    static double seconds(double millis) {
+        return Math.round(millis) / 1000.0;
+    }
+
+    // ---- tables for people ----
+
+    static String percent(OptionalDouble f) {
+        return f.isPresent() ? String.format(Locale.ROOT, "%.1f %%", f.getAsDouble() * 100) : "-";
+    }
+
+    static String secondsText(OptionalDouble millis) {
+        return millis.isPresent() ? String.format(Locale.ROOT, "%.1f s", millis.getAsDouble() / 1000) : "-";
+    }
+
+    /** One line per queue, one per group, and the centre's. */
+    static String centreTable(Figures figures) {
+        StringBuilder s = new StringBuilder();
+        String callFormat = "%-20s %8s %8s %9s %8s %7s %8s %8s %8s %8s%n";
+        s.append(String.format(Locale.ROOT, callFormat, "QUEUE", "offered", "answered", "abandoned", "overflow",
+                "refused", "SL", "ASA", "P(wait)", "AHT"));
+        figures.queues().forEach((id, q) -> s.append(callLine(callFormat, id, q)));
+        s.append(callLine(callFormat, "(centre)", figures.centre().calls()));
+        s.append(System.lineSeparator());
+        String groupFormat = "%-20s %8s %8s %8s %9s %11s%n";
+        s.append(String.format(Locale.ROOT, groupFormat, "GROUP", "answered", "ASA", "AHT", "occupancy",
+                "utilisation"));
+        figures.groups().forEach((id, g) -> s.append(String.format(Locale.ROOT, groupFormat, id,
+                g.answers().answered(), secondsText(g.answers().asaMillis()), secondsText(g.answers().ahtMillis()),
+                percent(g.agentTime().occupancy()), percent(g.agentTime().utilisation()))));
+        CentreFigures c = figures.centre();
+        s.append(System.lineSeparator());
+        s.append(String.format(Locale.ROOT, "inbound %d, refused %d (blacklisted %d, unknown number %d), "
+                        + "connection rate %s, occupancy %s%n", c.inbound(), c.refused(), c.refusedBlacklist(),
+                c.refusedUnknownNumber(), percent(c.connectionRate()), percent(c.agentTime().occupancy())));
+        return s.toString();
+    }
+
+    private static String callLine(String format, String id, CallFigures q) {
+        return String.format(Locale.ROOT, format, id, q.offered(), q.answers().answered(), q.abandoned(),
+                q.overflowed(), q.refused(), percent(q.serviceLevel()), secondsText(q.answers().asaMillis()),
+                percent(q.answers().probabilityOfWaiting()), secondsText(q.answers().ahtMillis()));
+    }
+
+    static String simulatorLine(SimulationResult r) {
+        String s = String.format(Locale.ROOT, "simulator: %d calls generated (%d VIP, %d blacklisted), %d ring-no-answers,"
+                        + " %.0f s simulated, %d unfinished calls, %d rejected events%n", r.callsGenerated(),
+                r.vipCalls(), r.blacklistedCalls(), r.ringNoAnswers(), seconds(r.endMillis() - r.startMillis()),
+                r.unfinishedCalls(), r.rejectedEvents());
+        return r.rejectedSamples().isEmpty() ? s
+                : s + "  first rejected: " + String.join(System.lineSeparator() + "  ", r.rejectedSamples())
+                + System.lineSeparator();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.hotline.server.simulation;
+
+import dev.hotline.acd.DecisionListener;
+import dev.hotline.acd.model.BusinessType;
+import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.model.QueueConfig;
+import dev.hotline.server.config.Durations;
+import dev.hotline.server.simulation.internal.CallerNumbers;
+import dev.hotline.server.simulation.internal.DialledNumbers;
+import dev.hotline.server.simulation.internal.SimulationRun;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Drives the real routing engine with synthetic traffic in virtual time: callers dial the centre's numbers, wait,
+ * lose patience, talk; agents answer offers after a ring delay and hang up when the conversation is over. Every
+ * engine decision also goes to the statistics listener the caller supplies, which computes the figures.
+ *
+ * <p>Repeatable: the same configuration, traffic and seed give the same decisions in the same order.
+ */
+public final class CentreSimulation {
+    private final CentreConfig config;
+    private final TrafficProfile traffic;
+    private final long seed;
+    private final List<String> dialled;
+    private final long startMillis;
+
+    /**
+     * @throws IllegalArgumentException when the traffic does not fit the configuration; the message names the
+     *                                  traffic's key (e.g. {@code businessTypes.tea.vipShare}) and what is wrong
+     */
+    public CentreSimulation(CentreConfig config, TrafficProfile traffic, long seed) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.traffic = Objects.requireNonNull(traffic, "traffic");
+        this.seed = seed;
+        this.startMillis = traffic.start().atZone(config.settings().zone()).toInstant().toEpochMilli();
+        this.dialled = check();
+    }
+
+    /** Runs the simulation; every decision of the engine also goes to {@code figures}. */
+    public SimulationResult run(DecisionListener figures) {
+        return run(figures, 0);
+    }
+
+    /**
+     * Runs the simulation, leaving the first {@code warmUpCalls} calls out of the figures: they meet a centre that
+     * starts empty with every agent idle, not the steady state. Agent time figures cover the whole run.
+     */
+    public SimulationResult run(DecisionListener figures, long warmUpCalls) {
+        return new SimulationRun(config, traffic, dialled, startMillis, seed).run(figures, warmUpCalls);
+    }
+
+    /** Virtual epoch milliseconds at which the simulation starts. */
+    public long startMillis() {
+        return startMillis;
+    }
+
+    private List<String> check() {
+        Map<String, BusinessType> types = config.businessTypes().stream()
+                .collect(Collectors.toMap(BusinessType::id, Function.identity()));
+        CallerNumbers numbers = new CallerNumbers(config, startMillis);
+        List<String> result = new ArrayList<>();
+        for (BusinessTraffic b : traffic.businessTypes()) {
+            String key = "businessTypes." + b.businessType();
+            if (!types.containsKey(b.businessType())) {
+                throw new IllegalArgumentException(key + ": the configuration has no such business type (it has "
+                        + String.join(", ", types.keySet().stream().sorted().toList()) + ")");
+            }
+            if (b.vipShare() > 0 && !numbers.hasVips()) {
+                throw new IllegalArgumentException(key + ".vipShare: is " + b.vipShare()
+                        + " but the configuration lists no VIP callers");
+            }
+            if (b.blacklistedShare() > 0 && !numbers.hasBlacklist()) {
+                throw new IllegalArgumentException(key + ".blacklistedShare: is " + b.blacklistedShare()
+                        + " but the configuration's blacklist has no entry in force at the start");
+            }
+            result.add(b.dialledNumber().or(() -> DialledNumbers.of(config, b.businessType()))
+                    .orElseThrow(() -> new IllegalArgumentException(key + ".number: is needed, because no exact "
+                            + "number or prefix of the number plan leads to business type " + b.businessType())));
+        }
+        long maxRingDelay = traffic.agents().ringDelayMax().toMillis();
+        for (QueueConfig q : config.queues()) {
+            if (maxRingDelay >= q.ringTimeout().toMillis()) {
+                throw new IllegalArgumentException("agents.ringDelay.max: "
+                        + Durations.format(traffic.agents().ringDelayMax()) + " is not below queue " + q.id()
+                        + "'s ring timeout " + Durations.format(q.ringTimeout())
+                        + ": agents would never answer in time (use agents.noAnswerProbability for ring-no-answers)");
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.hotline.server.simulation;
+
+import dev.hotline.acd.model.AgentConfig;
+import dev.hotline.acd.model.BusinessType;
+import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.model.CentreSettings;
+import dev.hotline.acd.model.MatchKind;
+import dev.hotline.acd.model.NumberRoute;
+import dev.hotline.acd.model.OpeningHours;
+import dev.hotline.acd.model.QueueConfig;
+import dev.hotline.acd.model.QueueTreatments;
+import dev.hotline.acd.model.RoutingStrategy;
+import dev.hotline.acd.model.Skill;
+import dev.hotline.acd.model.SkillGroup;
+import dev.hotline.acd.model.Treatment;
+import dev.hotline.acd.model.VipPolicy;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The textbook queue, the M/M/N model of Erlang C: one queue, one skill group of {@code agents} identical agents, one
+ * Poisson stream of {@code erlangs} Erlangs with exponential handle times of mean {@code aht}, no wrap-up (so the
+ * handle time is all talk) and agents who answer the instant a call is offered.
+ *
+ * @param agents      N, the agents serving the queue
+ * @param erlangs     A, the offered traffic: arrival rate times mean handle time
+ * @param aht         the mean handle time
+ * @param slThreshold the service-level threshold T
+ * @param calls       how many calls arrive
+ * @param patience    the mean of the callers' exponential patience; empty when callers never hang up (Erlang C)
+ */
+public record SingleQueueScenario(int agents, double erlangs, Duration aht, Duration slThreshold, long calls,
+                                  Optional<Duration> patience) {
+    public static final String NUMBER = "100";
+    public static final String BUSINESS_TYPE = "calls";
+    public static final String QUEUE = "queue";
+    public static final String GROUP = "agents";
+    /** An arbitrary fixed start: the queue is always open, so only repeatability matters. */
+    static final LocalDateTime START = LocalDateTime.of(2026, 1, 5, 9, 0);
+
+    public SingleQueueScenario {
+        if (agents < 1) {
+            throw new IllegalArgumentException("agents must be at least 1: " + agents);
+        }
+        if (!(erlangs > 0) || Double.isInfinite(erlangs)) {
+            throw new IllegalArgumentException("erlangs must be a number above 0: " + erlangs);
+        }
+        Objects.requireNonNull(aht, "aht");
+        if (aht.toMillis() < 1) {
+            throw new IllegalArgumentException("aht must be at least 1 ms: " + aht);
+        }
+        Objects.requireNonNull(slThreshold, "slThreshold");
+        if (slThreshold.isNegative()) {
+            throw new IllegalArgumentException("the service-level threshold must not be negative: " + slThreshold);
+        }
+        if (calls < 1) {
+            throw new IllegalArgumentException("calls must be at least 1: " + calls);
+        }
+        Objects.requireNonNull(patience, "patience");
+    }
+
+    /** Calls per hour: A / AHT. */
+    public double callsPerHour() {
+        return erlangs * 3_600_000.0 / aht.toMillis();
+    }
+
+    public CentreConfig centreConfig() {
+        String busy = CentreSettings.DEFAULT_BUSY_PROMPT;
+        Treatment hangup = new Treatment.Hangup(busy);
+        QueueConfig queue = new QueueConfig(QUEUE, "Queue", List.of(GROUP), RoutingStrategy.LONGEST_IDLE, 0,
+                slThreshold, Duration.ofSeconds(30), Duration.ZERO, 0, Optional.empty(), List.of(),
+                OpeningHours.always(ZoneOffset.UTC), new QueueTreatments(hangup, hangup, hangup, hangup));
+        List<AgentConfig> staff = new ArrayList<>();
+        int width = String.valueOf(agents).length();
+        for (int i = 1; i <= agents; i++) {
+            String id = "agent-" + String.format("%0" + width + "d", i);
+            staff.add(new AgentConfig(id, id, "Local/" + id, List.of(new Skill(GROUP, Skill.MIN_LEVEL))));
+        }
+        return new CentreConfig(
+                new CentreSettings(ZoneOffset.UTC, Duration.ofMinutes(15), Duration.ZERO, busy, Optional.empty()),
+                List.of(new NumberRoute(NUMBER, MatchKind.EXACT, BUSINESS_TYPE, Optional.empty(), "the one number")),
+                List.of(new BusinessType(BUSINESS_TYPE, "Calls", QUEUE, Optional.empty())),
+                List.of(queue),
+                List.of(new SkillGroup(GROUP, "Agents")),
+                staff,
+                List.of(),
+                new VipPolicy(Optional.empty(), Duration.ZERO, VipPolicy.DEFAULT_PRIORITY_BOOST),
+                List.of());
+    }
+
+    public TrafficProfile traffic() {
+        BusinessTraffic stream = new BusinessTraffic(BUSINESS_TYPE, Optional.of(NUMBER), callsPerHour(),
+                new HandleTime.Exponential(aht), patience, 0.0, 0.0);
+        return new TrafficProfile(START, new ArrivalsEnd.AfterCalls(calls), AgentBehaviour.INSTANT, List.of(stream));
+    }
+}

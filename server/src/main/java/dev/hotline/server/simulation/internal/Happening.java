@@ -1,0 +1,29 @@
+package dev.hotline.server.simulation.internal;
+
+/** Something a simulated caller or agent does at a scheduled virtual time. */
+public sealed interface Happening {
+
+    /** The next caller of a business type dials in. */
+    record CallerDials(int businessType) implements Happening {
+    }
+
+    /** The call was classified; the caller goes straight to the queue (the simulator does not run IVR flows). */
+    record CallerQueues(String callId) implements Happening {
+    }
+
+    /** The caller's patience runs out: hangs up unless an agent has answered by now. */
+    record PatienceRunsOut(String callId) implements Happening {
+    }
+
+    /** The agent picks up offer number {@code offer} of the call, if it is still ringing there. */
+    record AgentPicksUp(String callId, String agentId, int offer) implements Happening {
+    }
+
+    /** The conversation is over; the agent hangs up. */
+    record AgentHangsUp(String callId) implements Happening {
+    }
+
+    /** An agent the engine made not ready at {@code since} is ready again, unless that changed meanwhile. */
+    record AgentReturns(String agentId, long since) implements Happening {
+    }
+}

@@ -1,0 +1,201 @@
+package dev.hotline.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hotline.server.Hotline;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SimulateCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] SMALL_QUEUE = {"simulate", "--agents", "11", "--erlangs", "10", "--aht", "180",
+            "--sl-threshold", "20", "--calls", "5000", "--seed", "3"};
+
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine cli = new CommandLine(new Hotline());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private static String[] with(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+
+    private static String config() {
+        return System.getProperty("hotline.config.dir", "../config");
+    }
+
+    @Test
+    void withJsonTheSingleQueuePrintsOneJsonObjectWithTheFiguresAndTheInputs() throws IOException {
+        assertThat(run(with(SMALL_QUEUE, "--json"))).isZero();
+
+        JsonNode root = onlyJsonObject(out.toString());
+        assertThat(root.get("offered").asLong()).isEqualTo(4_750); // 5,000 calls less the 5 % warm-up
+        assertThat(root.get("answered").asLong()).isEqualTo(4_750);
+        assertThat(root.get("abandoned").asLong()).isZero();
+        for (String fraction : new String[] {"serviceLevel", "pWait", "occupancy"}) {
+            assertThat(root.get(fraction).isNumber()).as(fraction).isTrue();
+            assertThat(root.get(fraction).asDouble()).as(fraction).isBetween(0.0, 1.0);
+        }
+        assertThat(root.get("asa").asDouble()).as("ASA in seconds").isPositive();
+        // 4,750 exponential handle times of mean 180 s: standard error 2.6 s
+        assertThat(root.get("aht").asDouble()).as("AHT in seconds").isBetween(170.0, 190.0);
+        JsonNode inputs = root.get("inputs");
+        assertThat(inputs.get("agents").asInt()).isEqualTo(11);
+        assertThat(inputs.get("erlangs").asDouble()).isEqualTo(10.0);
+        assertThat(inputs.get("aht").asDouble()).isEqualTo(180.0);
+        assertThat(inputs.get("slThreshold").asDouble()).isEqualTo(20.0);
+        assertThat(inputs.get("calls").asLong()).isEqualTo(5_000);
+        assertThat(inputs.get("warmUpCalls").asLong()).isEqualTo(250);
+        assertThat(inputs.get("seed").asLong()).isEqualTo(3);
+        assertThat(inputs.get("patience").isNull()).isTrue();
+        assertThat(root.at("/simulator/rejectedEvents").asLong()).isZero();
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void theSameSeedPrintsTheSameOutputByteForByte() {
+        run(with(SMALL_QUEUE, "--json"));
+        String first = out.toString();
+        run(with(SMALL_QUEUE, "--json"));
+
+        assertThat(out.toString()).isEqualTo(first);
+    }
+
+    @Test
+    void anotherSeedMeetsOtherCallers() {
+        run(with(SMALL_QUEUE, "--json"));
+        String seed3 = out.toString();
+        String[] seed4 = SMALL_QUEUE.clone();
+        seed4[seed4.length - 1] = "4";
+        run(with(seed4, "--json"));
+
+        assertThat(out.toString()).isNotEqualTo(seed3);
+    }
+
+    @Test
+    void impatientCallersAbandonAndTheServiceLevelCountsThoseWhoWaitedLongerThanTheThreshold() throws IOException {
+        assertThat(run(with(SMALL_QUEUE, "--patience", "60", "--json"))).isZero();
+
+        JsonNode root = onlyJsonObject(out.toString());
+        assertThat(root.get("abandoned").asLong()).isPositive();
+        assertThat(root.get("answered").asLong() + root.get("abandoned").asLong()).isEqualTo(4_750);
+        assertThat(root.at("/inputs/patience").asDouble()).isEqualTo(60.0);
+    }
+
+    @Test
+    void withoutJsonTheFiguresArePrintedAsATable() {
+        assertThat(run(SMALL_QUEUE)).isZero();
+
+        assertThat(out.toString()).startsWith("One queue: 11 agents, 10.0 Erlangs, AHT 180.0 s, service-level "
+                + "threshold 20.0 s, 5000 calls (first 250 warm-up), callers never abandon, seed 3")
+                .containsPattern("(?m)^service level +\\d+\\.\\d %$")
+                .containsPattern("(?m)^ASA +\\d+\\.\\d s$")
+                .containsPattern("(?m)^P\\(wait\\) +\\d+\\.\\d %$");
+    }
+
+    @Test
+    void zeroAgentsIsAUsageErrorThatSaysWhichOptionAndValue() {
+        assertThat(run("simulate", "--agents", "0", "--erlangs", "10", "--aht", "180")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString()).startsWith("Invalid value for option '--agents': must be above 0, got 0");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aNegativeServiceLevelThresholdIsAUsageError() {
+        assertThat(run("simulate", "--agents", "3", "--erlangs", "2", "--aht", "180", "--sl-threshold", "-5"))
+                .isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString()).startsWith("Invalid value for option '--sl-threshold': must be 0 or more, got -5");
+    }
+
+    @Test
+    void aHandleTimeShorterThanTheClockCanTellIsAUsageError() {
+        assertThat(run("simulate", "--agents", "3", "--erlangs", "2", "--aht", "0.0001")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString()).startsWith("Invalid options: aht must be at least 1 ms: PT0S");
+    }
+
+    @Test
+    void aValueThatIsNoNumberIsAUsageError() {
+        assertThat(run("simulate", "--agents", "3", "--erlangs", "ten", "--aht", "180")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString()).startsWith("Invalid value for option '--erlangs': 'ten' is not a double");
+    }
+
+    @Test
+    void theSingleQueueAndAConfiguredCentreCannotBeAskedForAtOnce() {
+        assertThat(run("simulate", "--agents", "3", "--erlangs", "2", "--aht", "180", "--config", config(),
+                "--traffic", config() + "/traffic.yaml")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString()).contains("mutually exclusive");
+    }
+
+    @Test
+    void aMissingTrafficFileIsNamedAndExitsOne(@TempDir Path dir) {
+        Path missing = dir.resolve("missing.yaml");
+
+        assertThat(run("simulate", "--config", config(), "--traffic", missing.toString()))
+                .isEqualTo(ExitCodes.INVALID_CONFIG);
+
+        assertThat(err.toString()).isEqualTo(missing + ": no such file" + System.lineSeparator());
+    }
+
+    @Test
+    void trafficForABusinessTypeTheConfigurationDoesNotHaveIsNamed(@TempDir Path dir) throws IOException {
+        Path traffic = Files.writeString(dir.resolve("traffic.yaml"), """
+                start: 2026-11-20T20:00
+                duration: 1h
+                businessTypes:
+                  slimming-coffee:
+                    callsPerHour: 10
+                    handleTime: {distribution: exponential, mean: 2m}
+                """);
+
+        assertThat(run("simulate", "--config", config(), "--traffic", traffic.toString()))
+                .isEqualTo(ExitCodes.INVALID_CONFIG);
+
+        assertThat(err.toString()).isEqualTo(traffic + ": businessTypes.slimming-coffee: the configuration has no "
+                + "such business type (it has after-sales, general-enquiry, knife-set, massage-chair, "
+                + "skincare-set, slimming-tea)" + System.lineSeparator());
+    }
+
+    @Test
+    void anInvalidConfigurationIsReportedAsValidateWouldAndExitsOne(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("centre.yaml"), "settings:\n  zone: Asia/Shangai\n");
+
+        assertThat(run("simulate", "--config", dir.toString(), "--traffic", config() + "/traffic.yaml"))
+                .isEqualTo(ExitCodes.INVALID_CONFIG);
+
+        assertThat(err.toString()).startsWith("The configuration in " + dir + " is invalid:")
+                .contains("centre.yaml:2:9: settings.zone: unknown time zone 'Asia/Shangai'");
+    }
+
+    /** The text holds exactly one JSON value, an object, and nothing else. */
+    private static JsonNode onlyJsonObject(String text) throws IOException {
+        try (JsonParser parser = JSON.createParser(text)) {
+            JsonNode root = JSON.readTree(parser);
+            assertThat(root.isObject()).as("a JSON object").isTrue();
+            assertThat(parser.nextToken()).as("anything after the object").isNull();
+            return root;
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.hotline.server.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hotline.acd.AgentState;
+import dev.hotline.acd.Decision;
+import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.model.MatchKind;
+import dev.hotline.acd.model.NumberRoute;
+import dev.hotline.acd.stats.CentreFigures;
+import dev.hotline.acd.stats.CentreStatistics;
+import dev.hotline.server.config.ConfigLoader;
+import dev.hotline.server.config.ConfigResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+class CentreSimulationTest {
+    private static final Path CONFIG = Path.of(System.getProperty("hotline.config.dir", "../config"));
+    private static final LocalDateTime FRIDAY_EVENING = LocalDateTime.of(2026, 11, 20, 20, 0);
+
+    private static CentreConfig defaultConfig() {
+        return ((ConfigResult.Valid) ConfigLoader.load(CONFIG)).config();
+    }
+
+    private static TrafficProfile tea(double vipShare, double blacklistedShare) {
+        return new TrafficProfile(FRIDAY_EVENING, new ArrivalsEnd.After(Duration.ofHours(1)), AgentBehaviour.DEFAULT,
+                List.of(new BusinessTraffic("slimming-tea", Optional.empty(), 120,
+                        new HandleTime.LogNormal(Duration.ofMinutes(2), Duration.ofMinutes(1)),
+                        Optional.of(Duration.ofSeconds(90)), vipShare, blacklistedShare)));
+    }
+
+    private static List<Decision> decisions(CentreConfig config, TrafficProfile traffic, long seed) {
+        List<Decision> all = new ArrayList<>();
+        SimulationResult result = new CentreSimulation(config, traffic, seed).run(all::add);
+        assertThat(result.rejectedEvents()).as("events the engine rejected: %s", result.rejectedSamples()).isZero();
+        assertThat(result.unfinishedCalls()).as("calls that never ended").isZero();
+        return all;
+    }
+
+    @Test
+    void everyCallerOfTheBusyEveningEndsAndTheFiguresCountEachOfThem() throws Exception {
+        CentreConfig config = defaultConfig();
+        CentreStatistics stats = new CentreStatistics(config);
+
+        SimulationResult result = new CentreSimulation(config, TrafficFile.load(CONFIG.resolve("traffic.yaml")), 7)
+                .run(stats);
+
+        CentreFigures centre = stats.snapshot(result.endMillis()).centre();
+        assertThat(result.rejectedEvents()).as("events the engine rejected: %s", result.rejectedSamples()).isZero();
+        assertThat(result.unfinishedCalls()).isZero();
+        assertThat(centre.inbound()).isEqualTo(result.callsGenerated());
+        assertThat(centre.refusedBlacklist()).isEqualTo(result.blacklistedCalls());
+        assertThat(centre.calls().waiting()).isZero();
+    }
+
+    @Test
+    void callersDrawnFromTheVipListAreRecognisedAsVips() {
+        List<Decision> all = decisions(defaultConfig(), tea(0.3, 0.0), 1);
+
+        long vipsClassified = all.stream().filter(d -> d instanceof Decision.CallClassified c && c.vip().isPresent())
+                .count();
+        long classified = all.stream().filter(d -> d instanceof Decision.CallClassified).count();
+        assertThat(vipsClassified).isBetween((long) (0.2 * classified), (long) (0.4 * classified));
+    }
+
+    @Test
+    void callersDrawnFromTheBlacklistAreRefusedBeforeAnythingElse() {
+        CentreConfig config = defaultConfig();
+        List<Decision> all = new ArrayList<>();
+        SimulationResult result = new CentreSimulation(config, tea(0.0, 0.3), 1).run(all::add);
+
+        long refused = all.stream().filter(d -> d instanceof Decision.CallRefused r
+                && r.cause() == Decision.RefusalCause.BLACKLISTED).count();
+        assertThat(result.blacklistedCalls()).isPositive();
+        assertThat(refused).isEqualTo(result.blacklistedCalls());
+    }
+
+    @Test
+    void callersStopDiallingWhenTheTrafficPeriodIsOverAndTheCallsInProgressArePlayedOut() {
+        CentreSimulation simulation = new CentreSimulation(defaultConfig(), tea(0.0, 0.0), 2);
+        List<Decision> all = new ArrayList<>();
+        SimulationResult result = simulation.run(all::add);
+
+        long end = simulation.startMillis() + Duration.ofHours(1).toMillis();
+        assertThat(all).filteredOn(d -> d instanceof Decision.CallClassified).allMatch(d -> d.at() < end);
+        assertThat(result.endMillis()).isGreaterThanOrEqualTo(end);
+        assertThat(result.endMillis()).isEqualTo(all.getLast().at());
+    }
+
+    @Test
+    void callersArriveAtTheConfiguredRate() {
+        // 120 calls an hour for 10 hours: Poisson, so 1,200 +- 35 (one standard deviation); 150 is over four
+        TrafficProfile tenHours = new TrafficProfile(FRIDAY_EVENING.minusHours(9),
+                new ArrivalsEnd.After(Duration.ofHours(10)), AgentBehaviour.DEFAULT, tea(0, 0).businessTypes());
+
+        SimulationResult result = new CentreSimulation(defaultConfig(), tenHours, 5).run(d -> { });
+
+        assertThat(result.callsGenerated()).isBetween(1_050L, 1_350L);
+    }
+
+    @Test
+    void anOfferAnAgentLetsRingOutGoesBackToTheQueueAndTheAgentReturnsAfterAPause() {
+        SingleQueueScenario queue = new SingleQueueScenario(5, 3.0, Duration.ofMinutes(2), Duration.ofSeconds(20),
+                2_000, Optional.empty());
+        AgentBehaviour sloppy = new AgentBehaviour(Duration.ZERO, Duration.ofSeconds(2), 0.2, Duration.ofSeconds(30));
+        TrafficProfile traffic = new TrafficProfile(queue.traffic().start(), queue.traffic().arrivalsEnd(), sloppy,
+                queue.traffic().businessTypes());
+        List<Decision> all = new ArrayList<>();
+
+        SimulationResult result = new CentreSimulation(queue.centreConfig(), traffic, 9).run(all::add);
+
+        assertThat(result.ringNoAnswers()).isPositive();
+        assertThat(all).filteredOn(d -> d instanceof Decision.CallRequeued).hasSize((int) result.ringNoAnswers());
+        Map<String, Long> rangOutAt = new HashMap<>();
+        int returns = 0;
+        for (Decision d : all) {
+            if (d instanceof Decision.AgentStateChanged s && s.from() == AgentState.RESERVED
+                    && s.to() == AgentState.NOT_READY) {
+                rangOutAt.put(s.agentId(), s.at());
+            } else if (d instanceof Decision.AgentStateChanged s && s.from() == AgentState.NOT_READY
+                    && s.to() == AgentState.READY && rangOutAt.containsKey(s.agentId())) {
+                assertThat(s.at() - rangOutAt.remove(s.agentId())).isEqualTo(30_000);
+                returns++;
+            }
+        }
+        assertThat(returns).isEqualTo(result.ringNoAnswers());
+        assertThat(all).filteredOn(d -> d instanceof Decision.CallEnded).hasSize(2_000);
+        assertThat(result.unfinishedCalls()).isZero();
+        assertThat(result.rejectedEvents()).as("rejected: %s", result.rejectedSamples()).isZero();
+    }
+
+    @Test
+    void theSameSeedGivesTheSameDecisionsInTheSameOrder() {
+        CentreConfig config = defaultConfig();
+
+        assertThat(decisions(config, tea(0.05, 0.05), 11)).isEqualTo(decisions(config, tea(0.05, 0.05), 11));
+        assertThat(decisions(config, tea(0.05, 0.05), 12)).isNotEqualTo(decisions(config, tea(0.05, 0.05), 11));
+    }
+
+    @Test
+    void vipTrafficNeedsVipsInTheConfiguration() {
+        SingleQueueScenario queue = new SingleQueueScenario(2, 1.0, Duration.ofMinutes(2), Duration.ofSeconds(20),
+                10, Optional.empty());
+        BusinessTraffic withVips = new BusinessTraffic("calls", Optional.empty(), 30,
+                new HandleTime.Exponential(Duration.ofMinutes(2)), Optional.empty(), 0.1, 0.0);
+        TrafficProfile traffic = new TrafficProfile(FRIDAY_EVENING, new ArrivalsEnd.AfterCalls(10),
+                AgentBehaviour.DEFAULT, List.of(withVips));
+
+        assertThatThrownBy(() -> new CentreSimulation(queue.centreConfig(), traffic, 1))
+                .hasMessage("businessTypes.calls.vipShare: is 0.1 but the configuration lists no VIP callers");
+    }
+
+    @Test
+    void agentsWhoTakeLongerToPickUpThanTheRingTimeoutAreRefused() {
+        AgentBehaviour slow = new AgentBehaviour(Duration.ZERO, Duration.ofSeconds(15), 0.0, Duration.ofSeconds(30));
+        TrafficProfile traffic = new TrafficProfile(FRIDAY_EVENING, new ArrivalsEnd.After(Duration.ofHours(1)), slow,
+                tea(0, 0).businessTypes());
+
+        assertThatThrownBy(() -> new CentreSimulation(defaultConfig(), traffic, 1))
+                .hasMessage("agents.ringDelay.max: 15s is not below queue sales-health's ring timeout 15s: agents "
+                        + "would never answer in time (use agents.noAnswerProbability for ring-no-answers)");
+    }
+
+    @Test
+    void aBusinessTypeReachedOnlyThroughAPatternNeedsItsNumberInTheTraffic() {
+        CentreConfig patternOnly = withNumbers(defaultConfig(), r -> !(r.businessType().equals("knife-set")
+                && r.kind() == MatchKind.EXACT));
+
+        assertThatThrownBy(() -> new CentreSimulation(patternOnly, traffic("knife-set"), 1))
+                .hasMessage("businessTypes.knife-set.number: is needed, because no exact number or prefix of the "
+                        + "number plan leads to business type knife-set");
+    }
+
+    @Test
+    void aBusinessTypeReachedThroughAPrefixIsDialledOnANumberOfThatPrefix() {
+        CentreConfig prefixOnly = withNumbers(defaultConfig(), r -> !(r.businessType().equals("skincare-set")
+                && r.kind() == MatchKind.EXACT));
+
+        List<Decision> all = decisions(prefixOnly, traffic("skincare-set"), 1);
+
+        assertThat(all).filteredOn(d -> d instanceof Decision.CallClassified).isNotEmpty()
+                .allSatisfy(d -> {
+                    Decision.CallClassified c = (Decision.CallClassified) d;
+                    assertThat(c.dialledNumber()).startsWith("40080020");
+                    assertThat(c.businessType()).isEqualTo("skincare-set");
+                });
+    }
+
+    private static TrafficProfile traffic(String businessType) {
+        return new TrafficProfile(FRIDAY_EVENING, new ArrivalsEnd.After(Duration.ofHours(1)), AgentBehaviour.DEFAULT,
+                List.of(new BusinessTraffic(businessType, Optional.empty(), 30,
+                        new HandleTime.Exponential(Duration.ofMinutes(2)), Optional.empty(), 0, 0)));
+    }
+
+    private static CentreConfig withNumbers(CentreConfig c, Predicate<NumberRoute> keep) {
+        return new CentreConfig(c.settings(), c.numbers().stream().filter(keep).toList(), c.businessTypes(),
+                c.queues(), c.groups(), c.agents(), c.blacklist(), c.vipPolicy(), c.vips());
+    }
+}

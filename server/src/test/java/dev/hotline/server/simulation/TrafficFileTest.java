@@ -1,0 +1,143 @@
+package dev.hotline.server.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrafficFileTest {
+    private static final String TEA = """
+            start: 2026-11-20T19:30
+            duration: 2h
+            agents:
+              ringDelay: {min: 1s, max: 4s}
+              noAnswerProbability: 0.02
+              notReadyPause: 45s
+            businessTypes:
+              slimming-tea:
+                callsPerHour: 600
+                number: "4008001001"
+                handleTime: {distribution: lognormal, mean: 150s, sd: 60s}
+                patience: 60s
+                vipShare: 0.02
+                blacklistedShare: 0.01
+              after-sales:
+                erlangs: 5
+                handleTime: {distribution: exponential, mean: 4m}
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTrafficFileDescribesEachBusinessTypesCallersAndHowAgentsAnswer() throws Exception {
+        TrafficProfile p = TrafficFile.load(write(TEA));
+
+        assertThat(p.start()).isEqualTo(LocalDateTime.of(2026, 11, 20, 19, 30));
+        assertThat(p.arrivalsEnd()).isEqualTo(new ArrivalsEnd.After(Duration.ofHours(2)));
+        assertThat(p.agents()).isEqualTo(new AgentBehaviour(Duration.ofSeconds(1), Duration.ofSeconds(4), 0.02,
+                Duration.ofSeconds(45)));
+        assertThat(p.businessTypes()).first().isEqualTo(new BusinessTraffic("slimming-tea",
+                Optional.of("4008001001"), 600, new HandleTime.LogNormal(Duration.ofSeconds(150),
+                Duration.ofSeconds(60)), Optional.of(Duration.ofSeconds(60)), 0.02, 0.01));
+    }
+
+    @Test
+    void trafficInErlangsBecomesCallsPerHourThroughTheMeanHandleTime() throws Exception {
+        BusinessTraffic afterSales = TrafficFile.load(write(TEA)).businessTypes().get(1);
+
+        assertThat(afterSales.callsPerHour()).isCloseTo(75.0, within(1e-9)); // 5 E / 4 min = 75 calls an hour
+        assertThat(afterSales.dialledNumber()).isEmpty();
+        assertThat(afterSales.patience()).isEmpty();
+        assertThat(afterSales.vipShare()).isZero();
+    }
+
+    @Test
+    void withoutAnAgentsSectionAgentsAnswerWithinThreeSeconds() throws Exception {
+        TrafficProfile p = TrafficFile.load(write(TEA.replaceAll("(?s)agents:.*?businessTypes:", "businessTypes:")));
+
+        assertThat(p.agents()).isEqualTo(AgentBehaviour.DEFAULT);
+    }
+
+    @Test
+    void aMisspelledKeyIsNamedWithTheKeysThatAreKnown() throws Exception {
+        Path f = write(TEA.replace("patience: 60s", "patiense: 60s"));
+
+        assertThatThrownBy(() -> TrafficFile.load(f)).isInstanceOf(TrafficFileException.class)
+                .hasMessage(f + ": businessTypes.slimming-tea.patiense: unknown key (expected one of "
+                        + "blacklistedShare, callsPerHour, erlangs, handleTime, number, patience, vipShare)");
+    }
+
+    @Test
+    void aDurationWithoutUnitIsRefusedWithItsKeyAndValue() throws Exception {
+        Path f = write(TEA.replace("duration: 2h", "duration: 120"));
+
+        assertThatThrownBy(() -> TrafficFile.load(f))
+                .hasMessage(f + ": duration: '120' has no unit: write 120s, 120m or 120h");
+    }
+
+    @Test
+    void aShareAboveOneIsRefused() throws Exception {
+        Path f = write(TEA.replace("vipShare: 0.02", "vipShare: 2"));
+
+        assertThatThrownBy(() -> TrafficFile.load(f))
+                .hasMessage(f + ": businessTypes.slimming-tea.vipShare: must be a fraction within 0..1, got '2'");
+    }
+
+    @Test
+    void aBusinessTypeNeedsEitherCallsPerHourOrErlangsNotBoth() throws Exception {
+        Path f = write(TEA.replace("erlangs: 5", "erlangs: 5\n    callsPerHour: 75"));
+
+        assertThatThrownBy(() -> TrafficFile.load(f))
+                .hasMessage(f + ": businessTypes.after-sales: give exactly one of callsPerHour and erlangs");
+    }
+
+    @Test
+    void anUnknownHandleTimeDistributionIsNamed() throws Exception {
+        Path f = write(TEA.replace("distribution: exponential", "distribution: gamma"));
+
+        assertThatThrownBy(() -> TrafficFile.load(f)).hasMessage(f
+                + ": businessTypes.after-sales.handleTime.distribution: must be exponential or lognormal, got 'gamma'");
+    }
+
+    @Test
+    void aRingDelayMaximumBelowItsMinimumIsRefused() throws Exception {
+        Path f = write(TEA.replace("{min: 1s, max: 4s}", "{min: 5s, max: 4s}"));
+
+        assertThatThrownBy(() -> TrafficFile.load(f)).hasMessage(f + ": agents.ringDelay: max 4s is below min 5s");
+    }
+
+    @Test
+    void aMissingStartIsNamed() throws Exception {
+        Path f = write(TEA.replace("start: 2026-11-20T19:30\n", ""));
+
+        assertThatThrownBy(() -> TrafficFile.load(f)).hasMessage(f + ": start: is missing");
+    }
+
+    @Test
+    void brokenYamlIsReportedWithItsLine() throws Exception {
+        Path f = write("start: [2026\nduration: 2h\n");
+
+        assertThatThrownBy(() -> TrafficFile.load(f)).hasMessageStartingWith(f + ": not valid YAML: ")
+                .hasMessageContaining("(line ");
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Path f = dir.resolve("nowhere.yaml");
+
+        assertThatThrownBy(() -> TrafficFile.load(f)).hasMessage(f + ": no such file");
+    }
+
+    private Path write(String yaml) throws IOException {
+        return Files.writeString(dir.resolve("traffic.yaml"), yaml);
+    }
+}
