@@ -153,7 +153,7 @@ final class SimulationReport {
     }
 
     static String simulatorLine(SimulationResult r) {
-        String s = String.format(Locale.ROOT, "simulator: %d calls generated (%d VIP, %d blacklisted), %d ring-no-answers,"
+        String s = String.format(Locale.ROOT, "simulator: %d calls generated (%d VIP, %d blacklisted), ring-no-answers: %d,"
                         + " %.0f s simulated, %d unfinished calls, %d rejected events%n", r.callsGenerated(),
                 r.vipCalls(), r.blacklistedCalls(), r.ringNoAnswers(), seconds(r.endMillis() - r.startMillis()),
                 r.unfinishedCalls(), r.rejectedEvents());
