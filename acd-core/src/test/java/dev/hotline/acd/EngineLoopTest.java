@@ -54,7 +54,7 @@ class EngineLoopTest {
         var config = CentreFixture.centre().queue("sales", "s").route("4008X", MatchKind.PATTERN, "sales").config();
 
         assertThatThrownBy(() -> new RoutingEngine(config, 0, 1, DecisionListener.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("number pattern 4008X must start with _");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("pattern '4008X' must start with '_' (Asterisk pattern syntax, e.g. _400800XXXX)");
     }
 
     @Test
@@ -64,7 +64,7 @@ class EngineLoopTest {
 
         centre.reconfigure(CentreFixture.centre().queue("sales", "s").route("_40[9", MatchKind.PATTERN, "sales"));
 
-        assertThat(centre.rejection()).endsWith("number pattern _40[9: '[' without ']'");
+        assertThat(centre.rejection()).endsWith("pattern '_40[9' has a '[' at position 4 that is never closed");
         assertThat(centre.engine.config()).isSameAs(before);
     }
 

@@ -3,6 +3,7 @@ package dev.hotline.acd.internal;
 import dev.hotline.acd.model.BlacklistEntry;
 import dev.hotline.acd.model.BusinessType;
 import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.model.DialPattern;
 import dev.hotline.acd.model.MatchKind;
 import dev.hotline.acd.model.NumberRoute;
 import dev.hotline.acd.model.VipEntry;
@@ -44,7 +45,7 @@ final class NumberPlan {
             switch (r.kind()) {
                 case EXACT -> exactRoutes.putIfAbsent(r.number(), r);
                 case PREFIX -> prefixes.add(r);
-                case PATTERN -> patternRoutes.add(new PatternRoute(DialPattern.compile(r.number()), r));
+                case PATTERN -> patternRoutes.add(new PatternRoute(DialPattern.parse(r.number()), r));
             }
         }
         prefixRoutes = PrefixIndex.of(prefixes, NumberRoute::number, r -> r, (first, second) -> first);
