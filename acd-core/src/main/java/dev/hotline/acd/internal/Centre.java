@@ -31,6 +31,8 @@ final class Centre {
     long now;
     long callSeq;
     long offerSeq;
+    /** Counts agent state changes, so each group set counts a change once (see {@link GroupSet#stamp}). */
+    private long agentChanges;
 
     Centre(DecisionListener listener, long startMillis) {
         this.listener = listener;
@@ -81,14 +83,14 @@ final class Centre {
     /** Files the waiting call in its queue's and its eligible groups' service order. */
     void index(Call call) {
         call.queue.waiting.add(call);
-        for (Group g : call.eligible) {
+        for (Group g : call.eligibility.groups) {
             g.waiting.add(call);
         }
     }
 
     void unindex(Call call) {
         call.queue.waiting.remove(call);
-        for (Group g : call.eligible) {
+        for (Group g : call.eligibility.groups) {
             g.waiting.remove(call);
         }
     }
@@ -131,22 +133,36 @@ final class Centre {
         return call.queue.waiting.rankOf(call) + 1;
     }
 
-    /** Position x smoothed handle time / agents working through the call's eligible groups (at least 1). */
+    /**
+     * Position x smoothed handle time / agents working through the call's eligible groups, each counted once (at
+     * least 1).
+     */
     long expectedWait(Call call, int position) {
-        int staffed = 0;
-        for (Group g : call.eligible) {
-            staffed += g.staffed;
-        }
-        return position * call.queue.smoothedHandleMillis() / Math.max(1, staffed);
+        return position * call.queue.smoothedHandleMillis() / Math.max(1, call.eligibility.staffing.staffed);
     }
 
     // ---------------------------------------------------------------- agents
 
-    /** Moves the agent to {@code to}, keeping group counters and ready indexes in step, and reports it. */
+    /**
+     * Moves the agent to {@code to}, keeping group counters, ready indexes and the distinct counts of every group set
+     * the agent's groups are in, in step, and reports it.
+     */
     void setState(Agent agent, AgentState to, String reason) {
         AgentState from = agent.state;
         for (Agent.Membership m : agent.memberships) {
             m.group().count(agent, from, -1);
+        }
+        long change = ++agentChanges;
+        for (Agent.Membership m : agent.memberships) {
+            List<GroupSet> sets = m.group().sets;
+            for (int i = 0; i < sets.size(); i++) {
+                GroupSet set = sets.get(i);
+                if (set.stamp != change) {
+                    set.stamp = change;
+                    set.count(from, -1);
+                    set.count(to, 1);
+                }
+            }
         }
         agent.state = to;
         agent.reason = reason;

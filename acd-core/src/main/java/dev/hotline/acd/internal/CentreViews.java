@@ -1,13 +1,9 @@
 package dev.hotline.acd.internal;
 
-import dev.hotline.acd.AgentState;
 import dev.hotline.acd.AgentView;
 import dev.hotline.acd.QueueView;
 import dev.hotline.acd.WaitingCall;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** Read-only views of calls, agents and queues for the API and wallboards. */
 final class CentreViews {
@@ -43,32 +39,9 @@ final class CentreViews {
             throw new IllegalArgumentException("no such queue: " + queueId);
         }
         long oldest = queue.waiting.isEmpty() ? 0 : centre.now - queue.waiting.minAux();
-        int loggedIn = 0;
-        int ready = 0;
-        List<String> ids = queue.config.groups();
-        if (ids.size() == 1) {
-            Group g = centre.groups.get(ids.get(0));
-            if (g != null) {
-                loggedIn = g.loggedIn;
-                ready = g.readyCount;
-            }
-        } else {
-            Set<Agent> seen = new HashSet<>();
-            for (String id : ids) {
-                Group g = centre.groups.get(id);
-                if (g != null) {
-                    for (Agent a : g.members) {
-                        if (a.state != AgentState.LOGGED_OUT && seen.add(a)) {
-                            loggedIn++;
-                            if (a.state == AgentState.READY) {
-                                ready++;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return new QueueView(queue.id, queue.waiting.size(), queue.ringing, oldest, loggedIn, ready,
+        // the plan of ordinary calls starts with exactly the queue's groups
+        GroupSet staffing = queue.ordinaryPlan.stage(0).staffing;
+        return new QueueView(queue.id, queue.waiting.size(), queue.ringing, oldest, staffing.loggedIn, staffing.ready,
                 queue.smoothedHandleMillis(), queue.retired);
     }
 }

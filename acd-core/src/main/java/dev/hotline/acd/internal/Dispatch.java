@@ -33,24 +33,32 @@ final class Dispatch {
     /** Offers the waiting call to the idle eligible agent its queue's strategy prefers; false if none is idle. */
     boolean offerToIdleAgent(Call call) {
         RoutingStrategy strategy = call.queue.config.strategy();
-        Group[] eligible = call.eligible;
+        Group[] eligible = call.eligibility.groups;
         Agent best = null;
         int via = -1;
-        int candidates = 0;
+        int candidates = call.eligibility.staffing.ready;
         if (strategy == RoutingStrategy.RANDOM) {
-            for (Group g : eligible) {
-                candidates += g.readyAgents(strategy).size();
-            }
             if (candidates == 0) {
                 return false;
             }
-            int pick = random.nextInt(candidates);
-            for (int i = 0; i < eligible.length && best == null; i++) {
-                OrderStatisticTree<Agent> ready = eligible[i].readyAgents(strategy);
-                if (pick < ready.size()) {
-                    best = ready.get(pick);
-                    via = i;
-                } else {
+            // Each READY agent once: draw among (group, agent) pairs and keep the draw only through the agent's first
+            // eligible group; a redraw is needed only for agents in several groups (expected tries <= groups).
+            int pairs = 0;
+            for (Group g : eligible) {
+                pairs += g.readyAgents(strategy).size();
+            }
+            while (best == null) {
+                int pick = random.nextInt(pairs);
+                for (int i = 0; i < eligible.length; i++) {
+                    OrderStatisticTree<Agent> ready = eligible[i].readyAgents(strategy);
+                    if (pick < ready.size()) {
+                        Agent drawn = ready.get(pick);
+                        if (!inAnyOf(drawn, eligible, i)) {
+                            best = drawn;
+                            via = i;
+                        }
+                        break;
+                    }
                     pick -= ready.size();
                 }
             }
@@ -68,7 +76,7 @@ final class Dispatch {
             }
         }
         Group group = eligible[via];
-        String step = call.eligibleBy[via];
+        String step = call.eligibility.addedBy[via];
         String explanation = (call.vip() ? "VIP call " : "Call ") + call.id + " waited in queue " + call.queue.id
                 + "; group " + group.id + (step == null ? " serves it from the start"
                         : " was made eligible by escalation step " + step)
@@ -77,6 +85,16 @@ final class Dispatch {
         offer(call, best, group, new AssignmentReason(call.queue.id, group.id, Optional.ofNullable(step), strategy,
                 explanation));
         return true;
+    }
+
+    /** Whether {@code agent} is a member of one of the first {@code count} groups. */
+    private static boolean inAnyOf(Agent agent, Group[] groups, int count) {
+        for (int i = 0; i < count; i++) {
+            if (agent.levelIn(groups[i]) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The READY agent takes the first waiting call it can serve through any of its groups, if there is one. */

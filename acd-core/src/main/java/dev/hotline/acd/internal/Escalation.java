@@ -6,7 +6,6 @@ import dev.hotline.acd.model.EscalationAction;
 import dev.hotline.acd.model.EscalationStep;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -113,13 +112,13 @@ final class Escalation {
         long now = centre.now;
         EscalationStep step = call.plan.steps.get(call.stepsFired);
         BusinessQueue queue = call.queue;
-        Group[] before = call.eligible;
+        Group[] before = call.eligibility.groups;
         centre.unindex(call);
         call.stepsFired++;
         computeEligibility(call);
         centre.index(call);
         List<String> added = new ArrayList<>();
-        for (Group g : call.eligible) {
+        for (Group g : call.eligibility.groups) {
             if (!contains(before, g)) {
                 added.add(g.id);
             }
@@ -157,43 +156,8 @@ final class Escalation {
         if (call.stepsFired > plan.steps.size()) {
             call.stepsFired = plan.steps.size();
         }
-        Group[] eligible = new Group[plan.potentialGroups.size()];
-        String[] by = new String[eligible.length];
-        int n = 0;
-        for (String id : plan.initialGroups) {
-            n = addEligible(eligible, by, n, id, null);
-        }
-        int priority = call.queue.config.basePriority() + call.priorityRaise + plan.initialBoost;
-        for (int i = 0; i < call.stepsFired; i++) {
-            EscalationStep step = plan.steps.get(i);
-            for (EscalationAction action : step.actions()) {
-                if (action instanceof EscalationAction.AddGroups add) {
-                    for (String id : add.groups()) {
-                        n = addEligible(eligible, by, n, id, step.name());
-                    }
-                } else if (action instanceof EscalationAction.RaisePriority raise) {
-                    priority += raise.by();
-                }
-            }
-        }
-        call.eligible = Arrays.copyOf(eligible, n);
-        call.eligibleBy = Arrays.copyOf(by, n);
-        call.priority = priority;
-    }
-
-    private int addEligible(Group[] eligible, String[] by, int n, String groupId, String step) {
-        Group g = centre.groups.get(groupId);
-        if (g == null) {
-            return n;
-        }
-        for (int i = 0; i < n; i++) {
-            if (eligible[i] == g) {
-                return n;
-            }
-        }
-        eligible[n] = g;
-        by[n] = step;
-        return n + 1;
+        call.eligibility = plan.stage(call.stepsFired);
+        call.priority = call.queue.config.basePriority() + call.priorityRaise + call.eligibility.boost;
     }
 
     private static boolean contains(Group[] groups, Group g) {

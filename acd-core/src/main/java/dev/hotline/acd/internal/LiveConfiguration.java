@@ -135,6 +135,7 @@ final class LiveConfiguration {
                 }
             }
         }
+        resolvePlans();
         centre.config = next;
         centre.numberPlan = plan;
 
@@ -144,6 +145,30 @@ final class LiveConfiguration {
             if (call.status == Call.Status.WAITING) {
                 centre.index(call);
                 escalation.reschedule(call);
+            }
+        }
+    }
+
+    /**
+     * Resolves every queue's plans (retired queues' too) against the groups in force, and counts the distinct agents
+     * of each group set from scratch.
+     */
+    private void resolvePlans() {
+        Map<String, GroupSet> sets = new HashMap<>();
+        for (BusinessQueue q : centre.queues.values()) {
+            q.ordinaryPlan.resolve(centre.groups, sets);
+            q.vipPlan.resolve(centre.groups, sets);
+        }
+        Set<Agent> counted = new HashSet<>();
+        for (GroupSet set : sets.values()) {
+            counted.clear();
+            for (Group g : set.groups) {
+                g.sets.add(set);
+                for (Agent a : g.members) {
+                    if (counted.add(a)) {
+                        set.count(a.state, 1);
+                    }
+                }
             }
         }
     }
