@@ -46,9 +46,9 @@ public final class Engine {
         dispatch.connect(escalation, lifecycle);
         lifecycle.connect(dispatch, admission);
         ending = new CallEnding(centre, lifecycle);
-        configuration = new LiveConfiguration(centre, escalation, dispatch, lifecycle);
+        configuration = new LiveConfiguration(centre, escalation, dispatch, lifecycle, admission);
         views = new CentreViews(centre);
-        configuration.apply(Objects.requireNonNull(config, "config"));
+        configuration.start(Objects.requireNonNull(config, "config"));
     }
 
     public void handle(AcdEvent event) {

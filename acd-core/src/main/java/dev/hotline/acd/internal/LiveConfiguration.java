@@ -2,6 +2,7 @@ package dev.hotline.acd.internal;
 
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
+import dev.hotline.acd.Decision.TreatmentCause;
 import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.model.QueueConfig;
@@ -25,18 +26,40 @@ final class LiveConfiguration {
     private final Escalation escalation;
     private final Dispatch dispatch;
     private final AgentLifecycle lifecycle;
+    private final QueueAdmission admission;
 
-    LiveConfiguration(Centre centre, Escalation escalation, Dispatch dispatch, AgentLifecycle lifecycle) {
+    LiveConfiguration(Centre centre, Escalation escalation, Dispatch dispatch, AgentLifecycle lifecycle,
+                      QueueAdmission admission) {
         this.centre = centre;
         this.escalation = escalation;
         this.dispatch = dispatch;
         this.lifecycle = lifecycle;
+        this.admission = admission;
     }
 
-    /** A live change: applied, reported, then every READY agent who can now serve a waiting call is offered one. */
+    /**
+     * A live change: checked first (a number plan the engine could not classify with is rejected and the
+     * configuration in force stays), applied, reported; then waiting calls that no logged-in agent could serve any
+     * more get their queue's no-agents treatment, and every READY agent who can now serve a waiting call is offered
+     * one.
+     */
     void changed(CentreConfig next) {
-        apply(next);
+        NumberPlan plan;
+        try {
+            plan = new NumberPlan(next);
+        } catch (IllegalArgumentException e) {
+            throw new Rejection("configuration rejected, the one in force stays: " + e.getMessage());
+        }
+        List<Call> inQueue = apply(next, plan);
         centre.emit(new Decision.ConfigApplied(centre.now, next));
+        for (Call call : inQueue) {
+            if (call.status == Call.Status.WAITING && !centre.anyLoggedIn(call.plan.potentialGroups)) {
+                BusinessQueue queue = call.queue;
+                centre.detach(call);
+                admission.treat(call, queue, queue.config.treatments().noAgents(), TreatmentCause.NO_AGENTS,
+                        "no agent who could serve queue " + queue.id + " is logged in after the configuration change");
+            }
+        }
         for (Agent agent : new ArrayList<>(centre.agentOrder)) {
             if (agent.state == AgentState.READY) {
                 dispatch.takeNextCall(agent);
@@ -45,12 +68,20 @@ final class LiveConfiguration {
     }
 
     /**
+     * The configuration at start.
+     *
+     * @throws IllegalArgumentException naming what in its number plan the engine cannot classify with
+     */
+    void start(CentreConfig config) {
+        apply(config, new NumberPlan(config));
+    }
+
+    /**
      * Puts {@code next} in force: removed agents log out (or finish their call first), removed queues keep serving
      * the calls they hold under their last settings, and every waiting or ringing call's eligible groups and
-     * priority are recomputed from its queue's new settings.
+     * priority are recomputed from its queue's new settings. Returns those calls in arrival order.
      */
-    void apply(CentreConfig next) {
-        NumberPlan plan = new NumberPlan(next);
+    private List<Call> apply(CentreConfig next, NumberPlan plan) {
         Set<String> nextAgentIds = new HashSet<>();
         for (AgentConfig ac : next.agents()) {
             nextAgentIds.add(ac.id());
@@ -147,6 +178,7 @@ final class LiveConfiguration {
                 escalation.reschedule(call);
             }
         }
+        return inQueue;
     }
 
     /**
