@@ -28,13 +28,17 @@ public final class RoutingEngine {
      * @param startMillis the engine's time before the first event
      * @param seed        the seed of the {@code RANDOM} routing strategy
      * @param listener    receives every decision, on the engine's thread
+     * @throws IllegalArgumentException if the number plan cannot be classified with (a malformed pattern, a route to
+     *                                  an unknown business type, a business type of an unknown queue), naming it
      */
     public RoutingEngine(CentreConfig config, long startMillis, long seed, DecisionListener listener) {
         this.engine = new Engine(config, startMillis, seed, listener);
     }
 
     /**
-     * Fires every timer due at or before {@code event.at()}, then applies the event. An event stamped earlier than
+     * Fires every timer due at or before {@code event.at()}, then applies the event. A {@link AcdEvent.ConfigChanged}
+     * whose number plan could not be classified with is rejected the same way as at construction, naming the
+     * problem, and the configuration in force stays. An event stamped earlier than
      * the engine's time is applied at the engine's time: time never goes backwards.
      */
     public void handle(AcdEvent event) {

@@ -73,7 +73,7 @@ class ClassificationTest {
             "_9., 9, false",
             "_9., 91, true",
             "_9!, 9, true",
-            "_*8X, *81, true",
+            "_X8X, *81, false",
             "_nxx, 555, true"})
     void asteriskPatternsMatchAsInExtensionsConf(String pattern, String dialled, boolean matches) {
         var centre = centre().queue("q", "g").route(pattern, MatchKind.PATTERN, "q").start()

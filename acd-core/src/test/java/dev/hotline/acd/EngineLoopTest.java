@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hotline.acd.model.MatchKind;
 import dev.hotline.acd.model.NumberRoute;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -39,14 +43,28 @@ class EngineLoopTest {
 
     @Test
     void anInternalErrorWhileApplyingAnEventIsReportedAndTheEngineGoesOn() {
-        var centre = CentreFixture.centre().queue("sales", "s").agent("s1", "s")
-                .route(new NumberRoute("999", MatchKind.EXACT, "missing-type", Optional.empty(), ""))
-                .start().arrive("c1", "1", "999");
+        List<Decision> decisions = new ArrayList<>();
+        AtomicBoolean failOnce = new AtomicBoolean(true);
+        DecisionListener flakyWallboard = d -> {
+            if (d instanceof Decision.CallClassified && failOnce.getAndSet(false)) {
+                throw new IllegalStateException("wallboard down");
+            }
+            decisions.add(d);
+        };
+        var engine = new RoutingEngine(CentreFixture.centre().queue("sales", "s").agent("s1", "s").config(),
+                CentreFixture.START, 1, flakyWallboard);
 
-        assertThat(centre.rejection()).isEqualTo("internal error applying CallArrived: java.lang.IllegalStateException: "
-                + "number route 999 names unknown business type missing-type");
-        centre.loginReady("s1").call("c2", "sales");
-        assertThat(centre.offeredTo("c2")).isEqualTo("s1");
+        engine.handle(new AcdEvent.CallArrived(CentreFixture.START, "c1", "1", CentreFixture.numberOf("sales")));
+
+        assertThat(decisions).singleElement().isInstanceOf(Decision.EventRejected.class)
+                .extracting(d -> ((Decision.EventRejected) d).message())
+                .isEqualTo("internal error applying CallArrived: java.lang.IllegalStateException: wallboard down");
+        engine.handle(new AcdEvent.AgentLoggedIn(CentreFixture.START, "s1"));
+        engine.handle(new AcdEvent.AgentReady(CentreFixture.START, "s1"));
+        engine.handle(new AcdEvent.QueueRequested(CentreFixture.START, "c1", Optional.empty(), 0, Map.of()));
+        assertThat(decisions.getLast()).isInstanceOf(Decision.AgentStateChanged.class);
+        assertThat(engine.agent("s1").orElseThrow().callId()).contains("c1");
+        engine.validateInternalState();
     }
 
     @Test
@@ -54,7 +72,8 @@ class EngineLoopTest {
         var config = CentreFixture.centre().queue("sales", "s").route("4008X", MatchKind.PATTERN, "sales").config();
 
         assertThatThrownBy(() -> new RoutingEngine(config, 0, 1, DecisionListener.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("number pattern 4008X must start with _");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("number route 4008X: pattern '4008X' must start with '_' (Asterisk pattern syntax, e.g. "
+                        + "_400800XXXX)");
     }
 
     @Test
@@ -64,8 +83,19 @@ class EngineLoopTest {
 
         centre.reconfigure(CentreFixture.centre().queue("sales", "s").route("_40[9", MatchKind.PATTERN, "sales"));
 
-        assertThat(centre.rejection()).endsWith("number pattern _40[9: '[' without ']'");
+        assertThat(centre.rejection()).isEqualTo("configuration rejected, the one in force stays: number route _40[9: "
+                + "pattern '_40[9' has a '[' at position 4 that is never closed");
         assertThat(centre.engine.config()).isSameAs(before);
+    }
+
+    @Test
+    void aRouteToAnUnknownBusinessTypeIsRefusedWhenTheConfigurationIsBuilt() {
+        var config = CentreFixture.centre().queue("sales", "s")
+                .route(new NumberRoute("999", MatchKind.EXACT, "missing-type", Optional.empty(), "")).config();
+
+        assertThatThrownBy(() -> new RoutingEngine(config, 0, 1, DecisionListener.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("number route 999 names unknown business type missing-type");
     }
 
     @Test

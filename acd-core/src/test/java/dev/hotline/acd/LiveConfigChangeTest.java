@@ -3,7 +3,9 @@ package dev.hotline.acd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.acd.model.BlacklistEntry;
+import dev.hotline.acd.model.BusinessType;
 import dev.hotline.acd.model.MatchKind;
+import dev.hotline.acd.model.NumberRoute;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,39 @@ class LiveConfigChangeTest {
         assertThat(centre.waiting("c2").position()).isEqualTo(2);
         assertThat(centre.waiting("c1").priority()).isEqualTo(3);
         assertThat(centre.waiting("c1").waitedMillis()).isEqualTo(10_000);
+    }
+
+    @Test
+    void aChangeRoutingANumberToAnUnknownBusinessTypeIsRejectedAndTheOldConfigurationStays() {
+        var centre = base().start();
+        var before = centre.engine.config();
+
+        centre.reconfigure(base().route(new NumberRoute("999", MatchKind.EXACT, "missing-type", Optional.empty(), "")));
+
+        assertThat(centre.rejection()).isEqualTo("configuration rejected, the one in force stays: number route 999 "
+                + "names unknown business type missing-type");
+        assertThat(centre.engine.config()).isSameAs(before);
+        assertThat(centre.all(Decision.ConfigApplied.class)).isEmpty();
+    }
+
+    @Test
+    void aChangeWithABusinessTypeOfAnUnknownQueueIsRejected() {
+        var centre = base().start().reconfigure(base().businessType(
+                new BusinessType("tea", "Tea", "missing-queue", Optional.empty())));
+
+        assertThat(centre.rejection()).isEqualTo("configuration rejected, the one in force stays: business type tea "
+                + "names unknown queue missing-queue");
+    }
+
+    @Test
+    void waitingCallsNoLoggedInAgentCanServeAfterAChangeGetTheNoAgentsTreatment() {
+        var centre = base().start().login("s1", "v1").call("c1", "sales").call("c2", "service")
+                .reconfigure(base().agent("s1", "v"));
+
+        assertThat(centre.ended("c1").cause()).isEqualTo("no agent who could serve queue sales is logged in after "
+                + "the configuration change: hangup(no-agents)");
+        assertThat(centre.last(Decision.CallTreated.class).cause()).isEqualTo(Decision.TreatmentCause.NO_AGENTS);
+        assertThat(centre.waiting("c2").position()).isEqualTo(1);
     }
 
     @Test

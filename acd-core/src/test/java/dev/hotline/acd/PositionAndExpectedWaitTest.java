@@ -53,6 +53,14 @@ class PositionAndExpectedWaitTest {
     }
 
     @Test
+    void anAgentInBothEligibleGroupsIsCountedOnceInTheExpectedWait() {
+        var centre = CentreFixture.centre().queue("sales", "s", "v").agent("both", "s", "v").agent("s1", "s").start()
+                .loginReady("both", "s1").call("busy1", "sales").call("busy2", "sales").call("c1", "sales");
+
+        assertThat(centre.waiting("c1").expectedWaitMillis()).isEqualTo(180_000 / 2);
+    }
+
+    @Test
     void theHandleTimeLearnsFromAnsweredCallsTalkPlusWrapUp() {
         var centre = centre().start().loginReady("s1")
                 .call("c1", "sales").answer("c1", "s1").advance(Duration.ofSeconds(100)).agentHangsUp("c1")

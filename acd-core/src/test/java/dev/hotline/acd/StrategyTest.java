@@ -105,6 +105,30 @@ class StrategyTest {
     }
 
     @Test
+    void randomDrawsAnAgentInBothEligibleGroupsOnceAmongTheReadyAgents() {
+        var centre = CentreFixture.centre().queue("sales", q -> q.groups("s", "v").strategy(RoutingStrategy.RANDOM))
+                .agent("both", "s", "v").agent("s1", "s").start().loginReady("both", "s1").call("c1", "sales");
+
+        assertThat(why(centre)).endsWith("drawn at random among 2 ready agents.");
+    }
+
+    @Test
+    void randomGivesAnAgentInBothEligibleGroupsNoMoreThanItsFairShare() {
+        int drawnBoth = 0;
+        for (long seed = 0; seed < 1000; seed++) {
+            var centre = CentreFixture.centre()
+                    .queue("sales", q -> q.groups("s", "v").strategy(RoutingStrategy.RANDOM))
+                    .agent("both", "s", "v").agent("s1", "s").start(seed).loginReady("both", "s1").call("c1", "sales");
+            if (centre.offeredTo("c1").equals("both")) {
+                drawnBoth++;
+            }
+        }
+
+        // one of two agents: about 500 of 1000 (counted twice, it would be drawn about 667 times)
+        assertThat(drawnBoth).isBetween(450, 550);
+    }
+
+    @Test
     void anAgentInSeveralGroupsTakesTheBestCallAcrossAllItsQueues() {
         var centre = CentreFixture.centre().queue("sales", "s").queue("service", "v")
                 .agent("both", "s", "v").start().login("both")

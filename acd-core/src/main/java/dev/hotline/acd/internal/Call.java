@@ -39,9 +39,6 @@ final class Call {
         return Long.compare(a.seq, b.seq);
     };
 
-    private static final Group[] NO_GROUPS = {};
-    private static final String[] NO_STEPS = {};
-
     final String id;
     final String callerNumber;
     final String dialledNumber;
@@ -62,9 +59,8 @@ final class Call {
     /** Ordering key, changed only while the call is out of every index. */
     int priority;
     boolean requeued;
-    /** The groups through which agents may take the call, and the step that added each (null: from the start). */
-    Group[] eligible = NO_GROUPS;
-    String[] eligibleBy = NO_STEPS;
+    /** The groups through which agents may take the call, and the step that added each; shared, never changed. */
+    Eligibility eligibility = Eligibility.NONE;
     /** Queues the call has been in, to stop overflow cycles. */
     final List<String> visited = new ArrayList<>(2);
 
@@ -96,17 +92,18 @@ final class Call {
 
     /** The escalation step that made {@code group} eligible, null if it served the call from the start. */
     String addedBy(Group group) {
+        Group[] eligible = eligibility.groups;
         for (int i = 0; i < eligible.length; i++) {
             if (eligible[i] == group) {
-                return eligibleBy[i];
+                return eligibility.addedBy[i];
             }
         }
         return null;
     }
 
     List<String> eligibleGroupIds() {
-        List<String> ids = new ArrayList<>(eligible.length);
-        for (Group g : eligible) {
+        List<String> ids = new ArrayList<>(eligibility.groups.length);
+        for (Group g : eligibility.groups) {
             ids.add(g.id);
         }
         return ids;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,6 +27,8 @@ final class EscalationPlan {
     final List<EscalationStep> steps;
     /** Every group the call could ever become eligible for in this queue (for the no-agents check). */
     final List<String> potentialGroups;
+    /** Per number of steps fired (0 to all), who may take the call; resolved against the groups in force. */
+    private Eligibility[] stages = new Eligibility[0];
 
     private EscalationPlan(List<String> initialGroups, int initialBoost, List<EscalationStep> steps) {
         this.initialGroups = List.copyOf(initialGroups);
@@ -42,6 +45,58 @@ final class EscalationPlan {
             }
         }
         this.potentialGroups = List.copyOf(all);
+    }
+
+    /** Who may take a call of this plan once {@code stepsFired} of its steps have fired. */
+    Eligibility stage(int stepsFired) {
+        return stages[stepsFired];
+    }
+
+    /**
+     * Resolves every stage against the groups in force (groups no longer configured drop out). Stages with the same
+     * groups share one {@link GroupSet} from {@code sets}, keyed by the groups' ids in sorted order.
+     */
+    void resolve(Map<String, Group> groups, Map<String, GroupSet> sets) {
+        stages = new Eligibility[steps.size() + 1];
+        List<Group> eligible = new ArrayList<>();
+        List<String> addedBy = new ArrayList<>();
+        for (String id : initialGroups) {
+            addEligible(groups.get(id), null, eligible, addedBy);
+        }
+        int boost = initialBoost;
+        for (int k = 0; ; k++) {
+            stages[k] = new Eligibility(eligible.toArray(new Group[0]), addedBy.toArray(new String[0]), boost,
+                    sets.computeIfAbsent(key(eligible), x -> new GroupSet(eligible.toArray(new Group[0]))));
+            if (k == steps.size()) {
+                return;
+            }
+            EscalationStep step = steps.get(k);
+            for (EscalationAction action : step.actions()) {
+                if (action instanceof EscalationAction.AddGroups add) {
+                    for (String id : add.groups()) {
+                        addEligible(groups.get(id), step.name(), eligible, addedBy);
+                    }
+                } else if (action instanceof EscalationAction.RaisePriority raise) {
+                    boost += raise.by();
+                }
+            }
+        }
+    }
+
+    private static void addEligible(Group g, String step, List<Group> eligible, List<String> addedBy) {
+        if (g != null && !eligible.contains(g)) {
+            eligible.add(g);
+            addedBy.add(step);
+        }
+    }
+
+    private static String key(List<Group> groups) {
+        List<String> ids = new ArrayList<>();
+        for (Group g : groups) {
+            ids.add(g.id);
+        }
+        ids.sort(null);
+        return String.join("\n", ids);
     }
 
     /** The plan of ordinary callers: the queue's groups and steps. */

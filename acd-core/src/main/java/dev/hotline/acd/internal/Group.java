@@ -19,9 +19,9 @@ final class Group {
     private final OrderStatisticTree<Agent>[] ready =
             (OrderStatisticTree<Agent>[]) new OrderStatisticTree<?>[RoutingStrategy.values().length];
     int loggedIn;
-    /** Logged in and not NOT_READY: the agents who are working through the queue. */
-    int staffed;
     int readyCount;
+    /** The group sets this group is part of, whose distinct counts its members' state changes update. */
+    final List<GroupSet> sets = new ArrayList<>();
 
     Group(String id) {
         this.id = id;
@@ -52,9 +52,6 @@ final class Group {
     void count(Agent agent, AgentState state, int delta) {
         if (state != AgentState.LOGGED_OUT) {
             loggedIn += delta;
-            if (state != AgentState.NOT_READY) {
-                staffed += delta;
-            }
         }
         if (state == AgentState.READY) {
             readyCount += delta;
@@ -74,8 +71,8 @@ final class Group {
     void resetAgents() {
         members.clear();
         Arrays.fill(ready, null);
+        sets.clear();
         loggedIn = 0;
-        staffed = 0;
         readyCount = 0;
     }
 

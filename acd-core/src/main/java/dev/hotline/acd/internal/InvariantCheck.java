@@ -3,8 +3,10 @@ package dev.hotline.acd.internal;
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.model.RoutingStrategy;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Walks the whole engine state and checks that every index agrees with the calls and agents it indexes. O(size of
@@ -47,7 +49,7 @@ final class InvariantCheck {
                     counts[0]++;
                     require(call.agent == null, "waiting call " + call.id + " still names agent " + call.agent);
                     require(q.waiting.contains(call), "waiting call " + call.id + " is missing from queue " + q.id);
-                    for (Group g : call.eligible) {
+                    for (Group g : call.eligibility.groups) {
                         require(groups.get(g.id) == g, "call " + call.id + " is eligible through removed group "
                                 + g.id);
                         require(g.waiting.contains(call), "waiting call " + call.id + " is missing from group "
@@ -91,23 +93,21 @@ final class InvariantCheck {
             require(g.waiting.size() == expected, "group " + g.id + " indexes " + g.waiting.size()
                     + " waiting calls, but " + expected + " are eligible through it");
             int loggedIn = 0;
-            int staffed = 0;
             int ready = 0;
             for (Agent a : g.members) {
                 require(a.levelIn(g) > 0, "agent " + a.id() + " is a member of group " + g.id + " without a skill");
                 if (a.state != AgentState.LOGGED_OUT) {
                     loggedIn++;
-                    if (a.state != AgentState.NOT_READY) {
-                        staffed++;
-                    }
                 }
                 if (a.state == AgentState.READY) {
                     ready++;
                 }
             }
-            require(g.loggedIn == loggedIn && g.staffed == staffed && g.readyCount == ready, "group " + g.id
-                    + " counts logged-in/staffed/ready " + g.loggedIn + "/" + g.staffed + "/" + g.readyCount
-                    + " but its members are " + loggedIn + "/" + staffed + "/" + ready);
+            require(g.loggedIn == loggedIn && g.readyCount == ready, "group " + g.id + " counts logged-in/ready "
+                    + g.loggedIn + "/" + g.readyCount + " but its members are " + loggedIn + "/" + ready);
+            for (GroupSet set : g.sets) {
+                checkDistinctCounts(set);
+            }
             for (RoutingStrategy s : RoutingStrategy.values()) {
                 OrderStatisticTree<Agent> index = g.builtReadyIndex(s);
                 if (index == null) {
@@ -137,6 +137,31 @@ final class InvariantCheck {
         }
         require(agentOrder.size() == agents.size(), "the engine orders " + agentOrder.size() + " agents but knows "
                 + agents.size());
+    }
+
+    /** The set's counts equal its distinct member agents by state. */
+    private static void checkDistinctCounts(GroupSet set) {
+        Set<Agent> agents = new HashSet<>();
+        for (Group g : set.groups) {
+            agents.addAll(g.members);
+        }
+        int loggedIn = 0;
+        int staffed = 0;
+        int ready = 0;
+        for (Agent a : agents) {
+            if (a.state != AgentState.LOGGED_OUT) {
+                loggedIn++;
+                if (a.state != AgentState.NOT_READY) {
+                    staffed++;
+                }
+            }
+            if (a.state == AgentState.READY) {
+                ready++;
+            }
+        }
+        require(set.loggedIn == loggedIn && set.staffed == staffed && set.ready == ready, set
+                + " counts distinct logged-in/staffed/ready " + set.loggedIn + "/" + set.staffed + "/" + set.ready
+                + " but its agents are " + loggedIn + "/" + staffed + "/" + ready);
     }
 
     private static void require(boolean condition, String message) {

@@ -3,19 +3,26 @@ package dev.hotline.acd.internal;
 import dev.hotline.acd.model.BlacklistEntry;
 import dev.hotline.acd.model.BusinessType;
 import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.model.DialPattern;
 import dev.hotline.acd.model.MatchKind;
 import dev.hotline.acd.model.NumberRoute;
+import dev.hotline.acd.model.QueueConfig;
 import dev.hotline.acd.model.VipEntry;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The number lookups of one configuration, compiled once: the blacklist (caller number), the dialled-number plan
  * (number to business type) and the VIP directory. Exact numbers are one hash lookup, prefixes one per distinct
  * length, patterns are tried in configured order only when neither matched.
+ *
+ * <p>Building it checks what classification relies on (patterns parse, every route and the default lead to a
+ * business type, every business type to a queue), so a broken plan is refused before it is put in force.
  */
 final class NumberPlan {
 
@@ -35,20 +42,36 @@ final class NumberPlan {
     private final PrefixIndex<List<BlacklistEntry>> prefixBlacklist;
     private final Map<String, VipEntry> vips = new HashMap<>();
 
+    /** @throws IllegalArgumentException naming the route or business type and what is wrong with it */
     NumberPlan(CentreConfig config) {
+        Set<String> queues = new HashSet<>();
+        for (QueueConfig q : config.queues()) {
+            queues.add(q.id());
+        }
         for (BusinessType bt : config.businessTypes()) {
+            if (!queues.contains(bt.queue())) {
+                throw new IllegalArgumentException("business type " + bt.id() + " names unknown queue " + bt.queue());
+            }
             businessTypes.putIfAbsent(bt.id(), bt);
         }
         List<NumberRoute> prefixes = new ArrayList<>();
         for (NumberRoute r : config.numbers()) {
+            if (!businessTypes.containsKey(r.businessType())) {
+                throw new IllegalArgumentException("number route " + r.number() + " names unknown business type "
+                        + r.businessType());
+            }
             switch (r.kind()) {
                 case EXACT -> exactRoutes.putIfAbsent(r.number(), r);
                 case PREFIX -> prefixes.add(r);
-                case PATTERN -> patternRoutes.add(new PatternRoute(DialPattern.compile(r.number()), r));
+                case PATTERN -> patternRoutes.add(new PatternRoute(pattern(r), r));
             }
         }
         prefixRoutes = PrefixIndex.of(prefixes, NumberRoute::number, r -> r, (first, second) -> first);
-        defaultType = config.settings().defaultBusinessType().map(businessTypes::get).orElse(null);
+        String defaultId = config.settings().defaultBusinessType().orElse(null);
+        defaultType = defaultId == null ? null : businessTypes.get(defaultId);
+        if (defaultId != null && defaultType == null) {
+            throw new IllegalArgumentException("the default business type " + defaultId + " is unknown");
+        }
 
         List<BlacklistEntry> blockedPrefixes = new ArrayList<>();
         for (BlacklistEntry b : config.blacklist()) {
@@ -61,6 +84,14 @@ final class NumberPlan {
         prefixBlacklist = PrefixIndex.of(blockedPrefixes, BlacklistEntry::number, List::of, NumberPlan::concat);
         for (VipEntry v : config.vips()) {
             vips.putIfAbsent(v.number(), v);
+        }
+    }
+
+    private static DialPattern pattern(NumberRoute route) {
+        try {
+            return DialPattern.parse(route.number());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("number route " + route.number() + ": " + e.getMessage(), e);
         }
     }
 

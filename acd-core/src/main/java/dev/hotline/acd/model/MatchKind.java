@@ -14,7 +14,8 @@ public enum MatchKind {
     /**
      * An Asterisk extension pattern, as telephony admins already write them in extensions.conf: a leading {@code _},
      * then {@code X} (0-9), {@code Z} (1-9), {@code N} (2-9), {@code [1-5]} / {@code [135]} (a set), literal digits,
-     * and a trailing {@code .} (one or more of anything) or {@code !} (zero or more).
+     * and a trailing {@code .} (one or more of anything) or {@code !} (zero or more). {@link DialPattern} defines and
+     * parses the syntax.
      */
     PATTERN
 }

@@ -50,6 +50,14 @@ public final class CentreStatistics implements DecisionListener {
         ledger.apply(decision);
     }
 
+    /**
+     * How many calls the statistics remember: those between their first queue and their end. Bounded by the calls in
+     * progress; 0 once every call has ended.
+     */
+    public int callsTracked() {
+        return ledger.callsTracked();
+    }
+
     /** The figures since the first decision, with states still open and calls still waiting counted up to {@code now}. */
     public Figures snapshot(long now) {
         return ledger.snapshot(now);

@@ -1,6 +1,7 @@
 package dev.hotline.server.config.internal;
 
 import dev.hotline.acd.model.BusinessType;
+import dev.hotline.acd.model.DialPattern;
 import dev.hotline.acd.model.MatchKind;
 import dev.hotline.acd.model.NumberRoute;
 import dev.hotline.server.config.internal.Fields.Item;
@@ -85,10 +86,37 @@ public final class NumbersFileReader {
         return Optional.of(new NumberRoute(number.get(), kind.get(), businessType.get(), ivrFlow, label.orElse("")));
     }
 
-    /** Reports a number that is not digits (or not an Asterisk pattern, for {@code match: pattern}). */
+    /**
+     * Reports a number that is not digits, or, for {@code match: pattern}, not an Asterisk pattern (the syntax is
+     * acd-core's {@link DialPattern}, so the loader accepts exactly what the engine can match).
+     */
     static boolean soundNumber(String number, MatchKind kind, Where at, LoadContext ctx) {
-        Optional<String> problem = NumberSyntax.problem(number, kind);
+        Optional<String> problem = switch (kind) {
+            case EXACT, PREFIX -> digitsProblem(number, kind);
+            case PATTERN -> patternProblem(number);
+        };
         problem.ifPresent(p -> ctx.problems().add(at, p));
         return problem.isEmpty();
+    }
+
+    private static Optional<String> digitsProblem(String number, MatchKind kind) {
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c < '0' || c > '9') {
+                String what = kind == MatchKind.EXACT ? "number" : "prefix";
+                String hint = number.startsWith("_") ? " (an Asterisk pattern needs match: pattern)" : "";
+                return Optional.of(what + " '" + number + "' must be digits only, found '" + c + "'" + hint);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> patternProblem(String pattern) {
+        try {
+            DialPattern.parse(pattern);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 }

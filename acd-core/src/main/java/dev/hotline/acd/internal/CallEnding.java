@@ -1,0 +1,76 @@
+package dev.hotline.acd.internal;
+
+import dev.hotline.acd.AcdEvent;
+import dev.hotline.acd.Outcome;
+
+/**
+ * How calls end other than by a queue's treatment: self-service completed in the IVR, the caller hanging up (in the
+ * IVR, waiting, ringing or talking), the agent hanging up. A finished conversation feeds the queue's handle time.
+ */
+final class CallEnding {
+
+    private final Centre centre;
+    private final AgentLifecycle lifecycle;
+
+    CallEnding(Centre centre, AgentLifecycle lifecycle) {
+        this.centre = centre;
+        this.lifecycle = lifecycle;
+    }
+
+    void selfServiceCompleted(AcdEvent.SelfServiceCompleted e) {
+        Call call = centre.requireCall(e.callId(), "complete self-service");
+        if (call.status != Call.Status.IN_IVR) {
+            throw new Rejection("call " + call.id + " cannot complete self-service: call is " + Centre.describe(call));
+        }
+        centre.endCall(call, Outcome.SELF_SERVICE, null, null, 0, 0, "self-service completed in flow " + e.flow());
+    }
+
+    void callerHungUp(AcdEvent.CallerHungUp e) {
+        long now = centre.now;
+        Call call = centre.requireCall(e.callId(), "be hung up by the caller");
+        switch (call.status) {
+            case IN_IVR -> centre.endCall(call, Outcome.ABANDONED, null, null, 0, 0, "caller hung up in the IVR");
+            case WAITING -> {
+                BusinessQueue queue = call.queue;
+                centre.detach(call);
+                centre.endCall(call, Outcome.ABANDONED, queue.id, null, call.waited(now), 0,
+                        "caller hung up while waiting in queue " + queue.id);
+            }
+            case OFFERED -> {
+                BusinessQueue queue = call.queue;
+                Agent agent = call.agent;
+                centre.detach(call);
+                call.agent = null;
+                agent.call = null;
+                centre.endCall(call, Outcome.ABANDONED, queue.id, null, call.waited(now), 0,
+                        "caller hung up while agent " + agent.id() + "'s phone rang");
+                lifecycle.offerWithdrawn(agent, call);
+            }
+            case TALKING -> endConversation(call, "caller hung up");
+            case ENDED -> throw new IllegalStateException("ended call " + call.id + " is still in the engine");
+        }
+    }
+
+    void agentHungUp(AcdEvent.AgentHungUp e) {
+        Call call = centre.requireCall(e.callId(), "be hung up by its agent");
+        if (call.status != Call.Status.TALKING) {
+            throw new Rejection("call " + call.id + " cannot be hung up by its agent: call is "
+                    + Centre.describe(call));
+        }
+        endConversation(call, "agent hung up");
+    }
+
+    /** The conversation is over: the call ends ANSWERED and the agent goes to wrap-up (or straight to READY). */
+    private void endConversation(Call call, String cause) {
+        Agent agent = call.agent;
+        BusinessQueue queue = call.queue;
+        long talk = centre.now - call.answeredAt;
+        long wrapUp = queue.config.wrapUp().toMillis();
+        agent.talkMillis += talk;
+        queue.recordHandleTime(talk + wrapUp);
+        centre.detach(call);
+        agent.call = null;
+        centre.endCall(call, Outcome.ANSWERED, queue.id, agent.id(), call.answeredAt - call.enteredAcdAt, talk, cause);
+        lifecycle.conversationEnded(agent, call, wrapUp);
+    }
+}

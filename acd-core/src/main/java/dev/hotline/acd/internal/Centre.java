@@ -1,0 +1,189 @@
+package dev.hotline.acd.internal;
+
+import dev.hotline.acd.AgentState;
+import dev.hotline.acd.Decision;
+import dev.hotline.acd.DecisionListener;
+import dev.hotline.acd.Outcome;
+import dev.hotline.acd.model.CentreConfig;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The centre's routing state, owned by the engine thread: calls, agents, skill groups, queues, timers and the
+ * configuration in force, with the bookkeeping that keeps their indexes and counters in step (indexing a waiting
+ * call, detaching it, ending it, moving an agent to a new state). Policy lives in the classes that use it.
+ */
+final class Centre {
+
+    private final DecisionListener listener;
+    final TimerQueue timers = new TimerQueue();
+    final Map<String, Call> calls = new HashMap<>();
+    final Map<String, Agent> agents = new HashMap<>();
+    final Map<String, Group> groups = new HashMap<>();
+    final Map<String, BusinessQueue> queues = new HashMap<>();
+    /** Configured agents in configured order, then agents that are leaving after their call. */
+    List<Agent> agentOrder = new ArrayList<>();
+    CentreConfig config;
+    NumberPlan numberPlan;
+    long now;
+    long callSeq;
+    long offerSeq;
+    /** Counts agent state changes, so each group set counts a change once (see {@link GroupSet#stamp}). */
+    private long agentChanges;
+
+    Centre(DecisionListener listener, long startMillis) {
+        this.listener = listener;
+        this.now = startMillis;
+    }
+
+    void emit(Decision decision) {
+        listener.onDecision(decision);
+    }
+
+    Call requireCall(String callId, String what) {
+        Call call = calls.get(callId);
+        if (call == null) {
+            throw new Rejection("call " + callId + " cannot " + what + ": no such call");
+        }
+        return call;
+    }
+
+    Agent requireAgent(String agentId, String what) {
+        Agent agent = agents.get(agentId);
+        if (agent == null) {
+            throw new Rejection("agent " + agentId + " cannot " + what + ": no such agent");
+        }
+        return agent;
+    }
+
+    static String describe(Call call) {
+        return switch (call.status) {
+            case IN_IVR -> "IN_IVR";
+            case WAITING -> "WAITING in queue " + call.queue.id;
+            case OFFERED -> "OFFERED to agent " + call.agent.id();
+            case TALKING -> "TALKING to agent " + call.agent.id();
+            case ENDED -> "ENDED";
+        };
+    }
+
+    static String describe(Agent agent) {
+        return switch (agent.state) {
+            case RESERVED -> "RESERVED for " + agent.call.id;
+            case TALKING -> "TALKING on call " + agent.call.id;
+            case NOT_READY -> "NOT_READY (" + agent.reason + ")";
+            case LOGGED_OUT, READY, WRAP_UP -> agent.state.name();
+        };
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    /** Files the waiting call in its queue's and its eligible groups' service order. */
+    void index(Call call) {
+        call.queue.waiting.add(call);
+        for (Group g : call.eligibility.groups) {
+            g.waiting.add(call);
+        }
+    }
+
+    void unindex(Call call) {
+        call.queue.waiting.remove(call);
+        for (Group g : call.eligibility.groups) {
+            g.waiting.remove(call);
+        }
+    }
+
+    /** Takes the call out of its queue's indexes, counts and timers (it stays in the call map). */
+    void detach(Call call) {
+        BusinessQueue queue = call.queue;
+        switch (call.status) {
+            case WAITING -> unindex(call);
+            case OFFERED -> queue.ringing--;
+            case TALKING, IN_IVR, ENDED -> {
+                // nothing indexed
+            }
+        }
+        timers.cancel(call.stepTimer);
+        timers.cancel(call.maxWaitTimer);
+        timers.cancel(call.ringTimer);
+        call.stepTimer = null;
+        call.maxWaitTimer = null;
+        call.ringTimer = null;
+        if (call.status == Call.Status.WAITING || call.status == Call.Status.OFFERED
+                || call.status == Call.Status.TALKING) {
+            queue.activeCalls--;
+            if (queue.retired && queue.activeCalls == 0) {
+                queues.remove(queue.id, queue);
+            }
+        }
+    }
+
+    /** The call is over: forgotten, and reported once. */
+    void endCall(Call call, Outcome outcome, String queue, String agentId, long waited, long talk, String cause) {
+        calls.remove(call.id);
+        call.status = Call.Status.ENDED;
+        emit(new Decision.CallEnded(now, call.id, outcome, Optional.ofNullable(queue), Optional.ofNullable(agentId),
+                waited, talk, cause));
+    }
+
+    /** 1 + the calls of the same queue served before it: O(log n). */
+    int position(Call call) {
+        return call.queue.waiting.rankOf(call) + 1;
+    }
+
+    /**
+     * Position x smoothed handle time / agents working through the call's eligible groups, each counted once (at
+     * least 1).
+     */
+    long expectedWait(Call call, int position) {
+        return position * call.queue.smoothedHandleMillis() / Math.max(1, call.eligibility.staffing.staffed);
+    }
+
+    // ---------------------------------------------------------------- agents
+
+    /**
+     * Moves the agent to {@code to}, keeping group counters, ready indexes and the distinct counts of every group set
+     * the agent's groups are in, in step, and reports it.
+     */
+    void setState(Agent agent, AgentState to, String reason) {
+        AgentState from = agent.state;
+        for (Agent.Membership m : agent.memberships) {
+            m.group().count(agent, from, -1);
+        }
+        long change = ++agentChanges;
+        for (Agent.Membership m : agent.memberships) {
+            List<GroupSet> sets = m.group().sets;
+            for (int i = 0; i < sets.size(); i++) {
+                GroupSet set = sets.get(i);
+                if (set.stamp != change) {
+                    set.stamp = change;
+                    set.count(from, -1);
+                    set.count(to, 1);
+                }
+            }
+        }
+        agent.state = to;
+        agent.reason = reason;
+        agent.stateSince = now;
+        if (to == AgentState.READY) {
+            agent.readySince = now;
+        }
+        for (Agent.Membership m : agent.memberships) {
+            m.group().count(agent, to, 1);
+        }
+        emit(new Decision.AgentStateChanged(now, agent.id(), from, to, reason));
+    }
+
+    /** Whether anyone is logged in in any of the groups (a call through them could be served). */
+    boolean anyLoggedIn(List<String> groupIds) {
+        for (String id : groupIds) {
+            Group g = groups.get(id);
+            if (g != null && g.loggedIn > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,222 @@
+package dev.hotline.acd.internal;
+
+import dev.hotline.acd.AcdEvent;
+import dev.hotline.acd.AgentState;
+import dev.hotline.acd.AssignmentReason;
+import dev.hotline.acd.Decision;
+import dev.hotline.acd.model.RoutingStrategy;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * Matches waiting calls with READY agents: a waiting call takes the idle eligible agent its queue's strategy prefers;
+ * an agent who becomes READY takes the first call in service order across its groups. Then the offer: ringing,
+ * answered, or failed / not answered in time (ring-no-answer: the call goes back to the head of its priority class).
+ */
+final class Dispatch {
+
+    private final Centre centre;
+    private final SplittableRandom random;
+    private Escalation escalation;
+    private AgentLifecycle lifecycle;
+
+    Dispatch(Centre centre, SplittableRandom random) {
+        this.centre = centre;
+        this.random = random;
+    }
+
+    void connect(Escalation escalation, AgentLifecycle lifecycle) {
+        this.escalation = escalation;
+        this.lifecycle = lifecycle;
+    }
+
+    /** Offers the waiting call to the idle eligible agent its queue's strategy prefers; false if none is idle. */
+    boolean offerToIdleAgent(Call call) {
+        RoutingStrategy strategy = call.queue.config.strategy();
+        Group[] eligible = call.eligibility.groups;
+        Agent best = null;
+        int via = -1;
+        int candidates = call.eligibility.staffing.ready;
+        if (strategy == RoutingStrategy.RANDOM) {
+            if (candidates == 0) {
+                return false;
+            }
+            // Each READY agent once: draw among (group, agent) pairs and keep the draw only through the agent's first
+            // eligible group; a redraw is needed only for agents in several groups (expected tries <= groups).
+            int pairs = 0;
+            for (Group g : eligible) {
+                pairs += g.readyAgents(strategy).size();
+            }
+            while (best == null) {
+                int pick = random.nextInt(pairs);
+                for (int i = 0; i < eligible.length; i++) {
+                    OrderStatisticTree<Agent> ready = eligible[i].readyAgents(strategy);
+                    if (pick < ready.size()) {
+                        Agent drawn = ready.get(pick);
+                        if (!inAnyOf(drawn, eligible, i)) {
+                            best = drawn;
+                            via = i;
+                        }
+                        break;
+                    }
+                    pick -= ready.size();
+                }
+            }
+        } else {
+            for (int i = 0; i < eligible.length; i++) {
+                Agent first = eligible[i].readyAgents(strategy).first();
+                if (first != null && (best == null
+                        || StrategyOrder.compare(strategy, first, eligible[i], best, eligible[via]) < 0)) {
+                    best = first;
+                    via = i;
+                }
+            }
+            if (best == null) {
+                return false;
+            }
+        }
+        Group group = eligible[via];
+        String step = call.eligibility.addedBy[via];
+        String explanation = (call.vip() ? "VIP call " : "Call ") + call.id + " waited in queue " + call.queue.id
+                + "; group " + group.id + (step == null ? " serves it from the start"
+                        : " was made eligible by escalation step " + step)
+                + "; " + strategy + " picked agent " + best.id() + ": "
+                + StrategyOrder.why(strategy, best, group, centre.now, candidates) + ".";
+        offer(call, best, group, new AssignmentReason(call.queue.id, group.id, Optional.ofNullable(step), strategy,
+                explanation));
+        return true;
+    }
+
+    /** Whether {@code agent} is a member of one of the first {@code count} groups. */
+    private static boolean inAnyOf(Agent agent, Group[] groups, int count) {
+        for (int i = 0; i < count; i++) {
+            if (agent.levelIn(groups[i]) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The READY agent takes the first waiting call it can serve through any of its groups, if there is one. */
+    void takeNextCall(Agent agent) {
+        Call best = null;
+        Group via = null;
+        for (Agent.Membership m : agent.memberships) {
+            Call first = m.group().waiting.first();
+            if (first != null && (best == null || Call.SERVICE_ORDER.compare(first, best) < 0)) {
+                best = first;
+                via = m.group();
+            }
+        }
+        if (best == null) {
+            return;
+        }
+        String step = best.addedBy(via);
+        RoutingStrategy strategy = best.queue.config.strategy();
+        String explanation = "Agent " + agent.id() + " became free and took the first call it can serve: "
+                + (best.vip() ? "VIP call " : "call ") + best.id + " in queue " + best.queue.id + " (priority "
+                + best.priority + ", waiting " + StrategyOrder.seconds(best.waited(centre.now)) + ") through group "
+                + via.id + (step == null ? "" : ", made eligible by escalation step " + step) + ".";
+        offer(best, agent, via, new AssignmentReason(best.queue.id, via.id, Optional.ofNullable(step), strategy,
+                explanation));
+    }
+
+    private void offer(Call call, Agent agent, Group via, AssignmentReason reason) {
+        long now = centre.now;
+        centre.unindex(call);
+        call.status = Call.Status.OFFERED;
+        call.agent = agent;
+        call.offeredVia = via;
+        call.queue.ringing++;
+        long ring = call.queue.config.ringTimeout().toMillis();
+        call.ringTimer = centre.timers.schedule(now + ring, Timer.Kind.RING, call, null);
+        centre.emit(new Decision.CallOffered(now, call.id, agent.id(), agent.config.endpoint(), call.queue.id, ring,
+                call.waited(now), call.callerNumber, call.attachedData, reason));
+        centre.setState(agent, AgentState.RESERVED, "offered call " + call.id);
+        agent.call = call;
+        agent.lastOfferSeq = ++centre.offerSeq;
+    }
+
+    void answered(AcdEvent.OfferAnswered e) {
+        long now = centre.now;
+        Agent agent = centre.requireAgent(e.agentId(), "answer call " + e.callId());
+        Call call = centre.calls.get(e.callId());
+        if (call == null) {
+            throw new Rejection("agent " + agent.id() + " cannot answer call " + e.callId() + ": no such call");
+        }
+        if (agent.state != AgentState.RESERVED || agent.call != call) {
+            throw new Rejection("agent " + agent.id() + " cannot answer call " + call.id + ": agent is "
+                    + Centre.describe(agent) + ", not RESERVED for " + call.id);
+        }
+        centre.timers.cancel(call.ringTimer);
+        centre.timers.cancel(call.stepTimer);
+        centre.timers.cancel(call.maxWaitTimer);
+        call.ringTimer = null;
+        call.stepTimer = null;
+        call.maxWaitTimer = null;
+        call.queue.ringing--;
+        call.status = Call.Status.TALKING;
+        call.answeredAt = now;
+        centre.emit(new Decision.CallAnswered(now, call.id, agent.id(), call.queue.id, call.offeredVia.id,
+                call.waited(now)));
+        centre.setState(agent, AgentState.TALKING, "answered call " + call.id);
+        agent.answered++;
+    }
+
+    void failed(AcdEvent.OfferFailed e) {
+        Agent agent = centre.requireAgent(e.agentId(), "fail the offer of call " + e.callId());
+        Call call = centre.calls.get(e.callId());
+        if (call == null) {
+            throw new Rejection("agent " + agent.id() + " cannot fail the offer of call " + e.callId()
+                    + ": no such call");
+        }
+        if (agent.state != AgentState.RESERVED || agent.call != call) {
+            throw new Rejection("agent " + agent.id() + " cannot fail the offer of call " + call.id + ": agent is "
+                    + Centre.describe(agent) + ", not RESERVED for " + call.id);
+        }
+        String cause = e.cause() == null || e.cause().isBlank() ? "offer failed" : e.cause();
+        ringFailed(call, cause, cause);
+    }
+
+    /** The offer rang the queue's ring timeout without an answer. */
+    void ringDue(Timer timer) {
+        Call call = timer.call;
+        if (call.ringTimer == timer) {
+            call.ringTimer = null;
+            long ring = call.queue.config.ringTimeout().toMillis();
+            ringFailed(call, "no answer", "no answer within " + StrategyOrder.seconds(ring));
+        }
+    }
+
+    /**
+     * Ring-no-answer or a failed offer: the agent goes NOT_READY, the call goes back to the head of its priority
+     * class (keeping its arrival time) and is offered again at once if another eligible agent is idle.
+     */
+    private void ringFailed(Call call, String agentReason, String cause) {
+        Agent agent = call.agent;
+        BusinessQueue queue = call.queue;
+        centre.timers.cancel(call.ringTimer);
+        call.ringTimer = null;
+        call.agent = null;
+        call.offeredVia = null;
+        agent.call = null;
+        queue.ringing--;
+        centre.emit(new Decision.CallRequeued(centre.now, call.id, agent.id(), queue.id, cause));
+        call.status = Call.Status.WAITING;
+        call.requeued = true;
+        centre.index(call);
+        if (agent.leaving) {
+            lifecycle.leave(agent);
+        } else {
+            centre.setState(agent, AgentState.NOT_READY, agentReason);
+        }
+        if (call.status != Call.Status.WAITING || call.queue != queue) {
+            return;
+        }
+        if (escalation.maxWaitOverdue(call)) {
+            escalation.maxWaitReached(call);
+        } else {
+            escalation.settle(call);
+        }
+    }
+}

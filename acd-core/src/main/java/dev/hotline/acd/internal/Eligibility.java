@@ -1,0 +1,24 @@
+package dev.hotline.acd.internal;
+
+/**
+ * Who may take a call at one point of its plan (after a number of its escalation steps fired): the eligible groups in
+ * order, the step that added each (null: from the start), the priority boost so far, and the distinct agents across
+ * those groups. Shared by every call at that point of the same plan; never changed once built.
+ */
+final class Eligibility {
+
+    /** Before the call is in a queue: no groups. */
+    static final Eligibility NONE = new Eligibility(new Group[0], new String[0], 0, new GroupSet(new Group[0]));
+
+    final Group[] groups;
+    final String[] addedBy;
+    final int boost;
+    final GroupSet staffing;
+
+    Eligibility(Group[] groups, String[] addedBy, int boost, GroupSet staffing) {
+        this.groups = groups;
+        this.addedBy = addedBy;
+        this.boost = boost;
+        this.staffing = staffing;
+    }
+}

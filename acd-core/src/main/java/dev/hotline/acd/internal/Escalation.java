@@ -1,0 +1,171 @@
+package dev.hotline.acd.internal;
+
+import dev.hotline.acd.Decision;
+import dev.hotline.acd.Decision.TreatmentCause;
+import dev.hotline.acd.model.EscalationAction;
+import dev.hotline.acd.model.EscalationStep;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A waiting call's timed plan: its eligible groups and priority after the steps fired so far, the timer of its next
+ * escalation step (timed from entry into the ACD) and of its maximum wait (timed from entry into its queue).
+ */
+final class Escalation {
+
+    private final Centre centre;
+    private Dispatch dispatch;
+    private QueueAdmission admission;
+
+    Escalation(Centre centre) {
+        this.centre = centre;
+    }
+
+    void connect(Dispatch dispatch, QueueAdmission admission) {
+        this.dispatch = dispatch;
+        this.admission = admission;
+    }
+
+    /**
+     * A waiting call gets an idle eligible agent if there is one; otherwise its due escalation steps fire one by one
+     * (each may make an idle agent eligible); then the timer for its next step is set.
+     */
+    void settle(Call call) {
+        BusinessQueue queue = call.queue;
+        while (true) {
+            if (dispatch.offerToIdleAgent(call)) {
+                return;
+            }
+            if (call.stepsFired >= call.plan.steps.size() || stepDeadline(call) > centre.now) {
+                break;
+            }
+            fireNextStep(call);
+            if (call.status != Call.Status.WAITING || call.queue != queue) {
+                return;
+            }
+        }
+        centre.timers.cancel(call.stepTimer);
+        call.stepTimer = call.stepsFired < call.plan.steps.size()
+                ? centre.timers.schedule(stepDeadline(call), Timer.Kind.STEP, call, null)
+                : null;
+    }
+
+    /** The call's next step is due; it fires only while the call waits (a ringing call settles when it is back). */
+    void stepDue(Timer timer) {
+        Call call = timer.call;
+        if (call.stepTimer == timer) {
+            call.stepTimer = null;
+            if (call.status == Call.Status.WAITING) {
+                settle(call);
+            }
+        }
+    }
+
+    void maxWaitDue(Timer timer) {
+        Call call = timer.call;
+        if (call.maxWaitTimer == timer) {
+            call.maxWaitTimer = null;
+            if (call.status == Call.Status.WAITING) {
+                maxWaitReached(call);
+            }
+        }
+    }
+
+    /** After a configuration change: the waiting call's timers follow its queue's new settings. */
+    void reschedule(Call call) {
+        scheduleMaxWait(call);
+        centre.timers.cancel(call.stepTimer);
+        call.stepTimer = call.stepsFired < call.plan.steps.size()
+                ? centre.timers.schedule(Math.max(centre.now, stepDeadline(call)), Timer.Kind.STEP, call, null)
+                : null;
+    }
+
+    void scheduleMaxWait(Call call) {
+        centre.timers.cancel(call.maxWaitTimer);
+        Optional<Duration> maxWait = call.queue.config.maxWait();
+        call.maxWaitTimer = maxWait.isPresent()
+                ? centre.timers.schedule(call.queueEnteredAt + maxWait.get().toMillis(), Timer.Kind.MAX_WAIT, call,
+                        null)
+                : null;
+    }
+
+    boolean maxWaitOverdue(Call call) {
+        Optional<Duration> maxWait = call.queue.config.maxWait();
+        return maxWait.isPresent() && centre.now >= call.queueEnteredAt + maxWait.get().toMillis();
+    }
+
+    void maxWaitReached(Call call) {
+        BusinessQueue queue = call.queue;
+        centre.detach(call);
+        admission.treat(call, queue, queue.config.treatments().maxWait(), TreatmentCause.MAX_WAIT,
+                "the call waited the maximum of " + StrategyOrder.seconds(queue.config.maxWait().orElseThrow()
+                        .toMillis()) + " in queue " + queue.id);
+    }
+
+    private long stepDeadline(Call call) {
+        return call.enteredAcdAt + call.plan.steps.get(call.stepsFired).after().toMillis();
+    }
+
+    private void fireNextStep(Call call) {
+        long now = centre.now;
+        EscalationStep step = call.plan.steps.get(call.stepsFired);
+        BusinessQueue queue = call.queue;
+        Group[] before = call.eligibility.groups;
+        centre.unindex(call);
+        call.stepsFired++;
+        computeEligibility(call);
+        centre.index(call);
+        List<String> added = new ArrayList<>();
+        for (Group g : call.eligibility.groups) {
+            if (!contains(before, g)) {
+                added.add(g.id);
+            }
+        }
+        centre.emit(new Decision.CallEscalated(now, call.id, queue.id, step.name(), added, call.priority));
+        for (EscalationAction action : step.actions()) {
+            switch (action) {
+                case EscalationAction.Announce a -> {
+                    int position = centre.position(call);
+                    centre.emit(new Decision.Announcement(now, call.id, a.prompt(), position,
+                            centre.expectedWait(call, position)));
+                }
+                case EscalationAction.OverflowTo o -> {
+                    centre.detach(call);
+                    admission.treat(call, queue, o.treatment(), TreatmentCause.ESCALATION,
+                            "escalation step " + step.name() + " of queue " + queue.id);
+                    return;
+                }
+                case EscalationAction.AddGroups a -> {
+                    // applied with the eligibility above
+                }
+                case EscalationAction.RaisePriority r -> {
+                    // applied with the eligibility above
+                }
+            }
+        }
+    }
+
+    /**
+     * Eligible groups and priority follow from the call's plan and how many of its steps have fired, so a live
+     * configuration change recomputes them the same way.
+     */
+    void computeEligibility(Call call) {
+        EscalationPlan plan = call.plan;
+        if (call.stepsFired > plan.steps.size()) {
+            call.stepsFired = plan.steps.size();
+        }
+        call.eligibility = plan.stage(call.stepsFired);
+        call.priority = call.queue.config.basePriority() + call.priorityRaise + call.eligibility.boost;
+    }
+
+    private static boolean contains(Group[] groups, Group g) {
+        for (Group x : groups) {
+            if (x == g) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

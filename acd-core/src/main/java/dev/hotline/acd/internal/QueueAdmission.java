@@ -1,0 +1,154 @@
+package dev.hotline.acd.internal;
+
+import dev.hotline.acd.AcdEvent;
+import dev.hotline.acd.Decision;
+import dev.hotline.acd.Decision.TreatmentCause;
+import dev.hotline.acd.Outcome;
+import dev.hotline.acd.model.BusinessType;
+import dev.hotline.acd.model.QueueConfig;
+import dev.hotline.acd.model.Treatment;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whether a call may enter a queue, checked in order: closed, full, no agents who could ever serve it. A call the
+ * queue cannot keep gets the queue's treatment: hang-up, voicemail, IVR flow, or an overflow move to another queue
+ * (where the same checks apply; never back to a queue it has been in).
+ */
+final class QueueAdmission {
+
+    private final Centre centre;
+    private Escalation escalation;
+
+    QueueAdmission(Centre centre) {
+        this.centre = centre;
+    }
+
+    void connect(Escalation escalation) {
+        this.escalation = escalation;
+    }
+
+    /** The IVR hands the call to the ACD: the queue of its (possibly new) business type. */
+    void queueRequested(AcdEvent.QueueRequested e) {
+        Call call = centre.requireCall(e.callId(), "be queued");
+        if (call.status != Call.Status.IN_IVR) {
+            throw new Rejection("call " + call.id + " cannot be queued: call is " + Centre.describe(call));
+        }
+        String typeId = e.businessType().orElse(call.businessType);
+        BusinessType type = centre.numberPlan.businessType(typeId);
+        if (type == null) {
+            throw new Rejection("call " + call.id + " cannot be queued: unknown business type " + typeId);
+        }
+        BusinessQueue queue = centre.queues.get(type.queue());
+        if (queue == null || queue.retired) {
+            throw new Rejection("call " + call.id + " cannot be queued: business type " + typeId
+                    + " names unknown queue " + type.queue());
+        }
+        call.businessType = typeId;
+        call.attachedData = e.attachedData();
+        call.priorityRaise = e.priorityRaise();
+        call.enteredAcdAt = centre.now;
+        enter(call, queue);
+    }
+
+    /** The call (out of every index, not counted in any queue) tries to enter {@code queue}. */
+    void enter(Call call, BusinessQueue queue) {
+        long now = centre.now;
+        call.visited.add(queue.id);
+        QueueConfig qc = queue.config;
+        if (!qc.hours().isOpenAt(now)) {
+            treat(call, queue, qc.treatments().closed(), TreatmentCause.CLOSED, "queue " + queue.id + " is closed");
+            return;
+        }
+        if (qc.maxWaiting() > 0 && queue.waiting.size() >= qc.maxWaiting()) {
+            treat(call, queue, qc.treatments().full(), TreatmentCause.QUEUE_FULL,
+                    "queue " + queue.id + " is full (" + qc.maxWaiting() + " waiting)");
+            return;
+        }
+        EscalationPlan plan = queue.planFor(call);
+        if (!centre.anyLoggedIn(plan.potentialGroups)) {
+            treat(call, queue, qc.treatments().noAgents(), TreatmentCause.NO_AGENTS,
+                    "no agent who could serve queue " + queue.id + " is logged in");
+            return;
+        }
+        call.queue = queue;
+        call.plan = plan;
+        call.stepsFired = 0;
+        call.queueEnteredAt = now;
+        call.requeued = false;
+        queue.activeCalls++;
+        escalation.computeEligibility(call);
+        call.status = Call.Status.WAITING;
+        centre.index(call);
+        int position = centre.position(call);
+        centre.emit(new Decision.CallQueued(now, call.id, queue.id, call.priority, call.eligibleGroupIds(), position,
+                centre.expectedWait(call, position)));
+        escalation.scheduleMaxWait(call);
+        escalation.settle(call);
+    }
+
+    /**
+     * The last logged-in agent of {@code group} left: the waiting calls eligible through it that no logged-in agent
+     * could serve any more (through any group their escalation steps would add) get their queue's no-agents
+     * treatment.
+     */
+    void refuseStranded(Group group) {
+        if (group.loggedIn > 0 || group.waiting.isEmpty()) {
+            return;
+        }
+        List<Call> stranded = new ArrayList<>(group.waiting.size());
+        group.waiting.forEach(stranded::add);
+        for (Call call : stranded) {
+            if (call.status == Call.Status.WAITING && !centre.anyLoggedIn(call.plan.potentialGroups)) {
+                BusinessQueue queue = call.queue;
+                centre.detach(call);
+                treat(call, queue, queue.config.treatments().noAgents(), TreatmentCause.NO_AGENTS,
+                        "the last agent who could serve queue " + queue.id + " logged out");
+            }
+        }
+    }
+
+    /**
+     * The queue cannot keep the call (detached from every index and timer). An overflow to a queue the call has
+     * already been in is refused with the centre's busy prompt, so overflow rules can never send a call round in a
+     * circle.
+     */
+    void treat(Call call, BusinessQueue queue, Treatment treatment, TreatmentCause cause, String why) {
+        long now = centre.now;
+        switch (treatment) {
+            case Treatment.Hangup h -> {
+                centre.emit(new Decision.CallTreated(now, call.id, queue.id, treatment, cause));
+                centre.endCall(call, Outcome.REFUSED, queue.id, null, call.waited(now), 0,
+                        why + ": " + treatment.describe());
+            }
+            case Treatment.Voicemail v -> {
+                centre.emit(new Decision.CallTreated(now, call.id, queue.id, treatment, cause));
+                centre.endCall(call, Outcome.OVERFLOWED, queue.id, null, call.waited(now), 0,
+                        why + ": " + treatment.describe());
+            }
+            case Treatment.IvrFlow f -> {
+                centre.emit(new Decision.CallTreated(now, call.id, queue.id, treatment, cause));
+                centre.endCall(call, Outcome.OVERFLOWED, queue.id, null, call.waited(now), 0,
+                        why + ": " + treatment.describe());
+            }
+            case Treatment.Overflow o -> {
+                BusinessQueue target = centre.queues.get(o.queue());
+                String refusal = null;
+                if (target == null || target.retired) {
+                    refusal = "overflow target queue " + o.queue() + " does not exist";
+                } else if (call.visited.contains(target.id)) {
+                    refusal = "overflow back to queue " + target.id + " refused: the call was already there";
+                }
+                if (refusal != null) {
+                    Treatment busy = new Treatment.Hangup(centre.config.settings().busyPrompt());
+                    centre.emit(new Decision.CallTreated(now, call.id, queue.id, busy, cause));
+                    centre.endCall(call, Outcome.REFUSED, queue.id, null, call.waited(now), 0, why + "; " + refusal);
+                } else {
+                    centre.emit(new Decision.CallTreated(now, call.id, queue.id, treatment, cause));
+                    centre.emit(new Decision.CallMoved(now, call.id, queue.id, target.id, why));
+                    enter(call, target);
+                }
+            }
+        }
+    }
+}

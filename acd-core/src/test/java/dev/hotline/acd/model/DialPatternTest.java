@@ -1,0 +1,39 @@
+package dev.hotline.acd.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The Asterisk pattern syntax of number routes: what it matches, and what it refuses with which message. */
+class DialPatternTest {
+
+    @ParameterizedTest(name = "{0} matches {1}: {2}")
+    @CsvSource({
+            "_4008XXXX, 40081234, true",
+            "_4008XXXX, 4008123A, false",
+            "_Z, 0, false",
+            "_N, 2, true",
+            "_[0-37-9], 5, false",
+            "_[0-37-9], 8, true",
+            "_9!, 9, true",
+            "_9., 9, false",
+            "_., 1, true"})
+    void aParsedPatternMatchesDialledNumbersAsAsteriskDoes(String pattern, String dialled, boolean matches) {
+        assertThat(DialPattern.parse(pattern).matches(dialled)).isEqualTo(matches);
+    }
+
+    @Test
+    void aPatternReadsAsWrittenAndEqualsTheSameText() {
+        assertThat(DialPattern.parse("_4008[1-5]X.")).hasToString("_4008[1-5]X.")
+                .isEqualTo(DialPattern.parse("_4008[1-5]X."));
+    }
+
+    @Test
+    void aLiteralOtherThanADigitIsRefusedWithItsPosition() {
+        assertThatThrownBy(() -> DialPattern.parse("_*8X")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("pattern '_*8X' has '*' at position 2 (allowed: digits, X, Z, N, [sets], and a final . or !)");
+    }
+}
