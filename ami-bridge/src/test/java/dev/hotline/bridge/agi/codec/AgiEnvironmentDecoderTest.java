@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotline.bridge.agi.AgiEnvironment;
+import dev.hotline.bridge.agi.AgiHangup;
 import dev.hotline.bridge.agi.AgiReply;
 import dev.hotline.bridge.agi.AgiTranscript;
 import io.netty.buffer.Unpooled;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class AgiEnvironmentDecoderTest {
@@ -84,10 +86,10 @@ class AgiEnvironmentDecoderTest {
         channel.writeInbound(Unpooled.copiedBuffer(minimalEnvironment("inbound") + "200 result=0\nHANGUP\n",
                 StandardCharsets.UTF_8));
 
-        assertThat((Object) channel.readInbound()).isInstanceOf(AgiEnvironment.class);
-        assertThat((Object) channel.readInbound()).isEqualTo(new AgiReply.Success("0", Optional.empty(),
-                java.util.OptionalLong.empty()));
-        assertThat((Object) channel.readInbound()).isEqualTo(new dev.hotline.bridge.agi.AgiHangup());
+        assertThat(channel.<Object>readInbound()).isInstanceOf(AgiEnvironment.class);
+        assertThat(channel.<Object>readInbound()).isEqualTo(new AgiReply.Success("0", Optional.empty(),
+                OptionalLong.empty()));
+        assertThat(channel.<Object>readInbound()).isEqualTo(new AgiHangup());
         assertThat(channel.pipeline().get(AgiEnvironmentDecoder.class)).isNull();
     }
 

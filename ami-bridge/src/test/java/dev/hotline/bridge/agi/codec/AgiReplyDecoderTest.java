@@ -140,7 +140,7 @@ class AgiReplyDecoderTest {
                 .hasMessage("frame length (over 114) exceeds the allowed maximum (64)");
         channel.writeInbound(Unpooled.copiedBuffer("xxxx)\n200 result=0\n", StandardCharsets.UTF_8));
 
-        assertThat((Object) channel.readInbound()).isEqualTo(success("0", null, -1));
+        assertThat(channel.<Object>readInbound()).isEqualTo(success("0", null, -1));
     }
 
     @Test

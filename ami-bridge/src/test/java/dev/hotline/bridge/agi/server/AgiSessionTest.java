@@ -23,9 +23,11 @@ import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -328,7 +330,7 @@ class AgiSessionTest {
         assertThat(call.agi).isNull();
     }
 
-    private static org.assertj.core.api.AbstractStringAssert<?> assertThatFailure(java.util.concurrent.CompletionStage<AgiReply> reply) {
+    private static AbstractStringAssert<?> assertThatFailure(CompletionStage<AgiReply> reply) {
         Throwable failure = reply.toCompletableFuture().handle((ok, error) -> error).join();
         if (failure instanceof CompletionException wrapped) {
             failure = wrapped.getCause();

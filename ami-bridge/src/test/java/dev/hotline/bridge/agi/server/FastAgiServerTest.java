@@ -14,6 +14,8 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -63,14 +65,14 @@ class FastAgiServerTest {
                     case AgiTranscript.FromServer bytes -> assertThat(new String(fromServer.readNBytes(bytes.bytes().length),
                             StandardCharsets.UTF_8)).isEqualTo(new String(bytes.bytes(), StandardCharsets.UTF_8));
                     case AgiTranscript.ServerEof eof -> assertThat(fromServer.read()).isEqualTo(-1);
-                    case AgiTranscript.AsteriskEof eof -> asterisk.close();
+                    case AgiTranscript.AsteriskEof eof -> asterisk.shutdownOutput();
                 }
             }
 
             List<AgiReply> replies = done.get(READ_GUARD_MILLIS, TimeUnit.MILLISECONDS);
             assertThat(replies).hasSize(commands.size());
-            assertThat(replies.get(6)).isEqualTo(new AgiReply.Success("1234", java.util.Optional.empty(),
-                    java.util.OptionalLong.empty()));
+            assertThat(replies.get(6)).isEqualTo(new AgiReply.Success("1234", Optional.empty(),
+                    OptionalLong.empty()));
         }
     }
 
@@ -115,7 +117,7 @@ class FastAgiServerTest {
             assertThat(readLine(calm)).isEqualTo("GET VARIABLE CALLERID(num)\n");
             calm.getOutputStream().write("200 result=1 (13800138000)\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(done.get(READ_GUARD_MILLIS, TimeUnit.MILLISECONDS).get(1))
-                    .isEqualTo(new AgiReply.Success("1", java.util.Optional.of("13800138000"), java.util.OptionalLong.empty()));
+                    .isEqualTo(new AgiReply.Success("1", Optional.of("13800138000"), OptionalLong.empty()));
         }
     }
 
