@@ -1,0 +1,95 @@
+package dev.hotline.bridge.agi.server;
+
+import dev.hotline.bridge.agi.server.internal.AgiPipeline;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The FastAGI server Asterisk's {@code AGI(agi://host:4573/...)} connects to. Sessions run on a few NIO event-loop
+ * threads, not a thread per call; each gets its own {@link AgiScript} start once its environment has arrived.
+ */
+public final class FastAgiServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FastAgiServer.class);
+
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup sessions;
+    private final Channel listener;
+    private final AtomicInteger openSessions = new AtomicInteger();
+
+    private FastAgiServer(FastAgiSettings settings, AgiScript script) {
+        acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        sessions = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptor, sessions)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        admit(channel, settings, script);
+                    }
+                });
+        ChannelFuture bound = bootstrap.bind(settings.host(), settings.port()).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            shutDown();
+            throw new IllegalStateException("FastAGI server cannot listen on " + settings.host() + ":" + settings.port()
+                    + ": " + bound.cause().getMessage(), bound.cause());
+        }
+        listener = bound.channel();
+        LOG.info("FastAGI server listening on {} (at most {} sessions)", listener.localAddress(), settings.maxSessions());
+    }
+
+    /** Binds the configured address and starts accepting sessions, each run by {@code script}. */
+    public static FastAgiServer start(FastAgiSettings settings, AgiScript script) {
+        return new FastAgiServer(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(script, "script"));
+    }
+
+    private void admit(SocketChannel channel, FastAgiSettings settings, AgiScript script) {
+        int open = openSessions.incrementAndGet();
+        if (open > settings.maxSessions()) {
+            openSessions.decrementAndGet();
+            LOG.warn("FastAGI connection from {} refused: {} sessions open (limit {})", channel.remoteAddress(),
+                    open - 1, settings.maxSessions());
+            channel.close();
+            return;
+        }
+        channel.closeFuture().addListener(closed -> openSessions.decrementAndGet());
+        AgiPipeline.configure(channel.pipeline(), settings, script);
+    }
+
+    /** The bound address; with port 0 in the settings, this tells which port was picked. */
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    /** Sessions open right now. */
+    public int openSessions() {
+        return openSessions.get();
+    }
+
+    /** Stops listening and closes every session; the dialplan of each open call continues after AGI(). */
+    @Override
+    public void close() {
+        listener.close().awaitUninterruptibly();
+        shutDown();
+        LOG.info("FastAGI server stopped");
+    }
+
+    private void shutDown() {
+        acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        sessions.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+}

@@ -1,0 +1,260 @@
+package dev.hotline.bridge.agi.server.internal;
+
+import dev.hotline.bridge.agi.AgiCommand;
+import dev.hotline.bridge.agi.AgiEnvironment;
+import dev.hotline.bridge.agi.AgiHangup;
+import dev.hotline.bridge.agi.AgiReply;
+import dev.hotline.bridge.agi.server.AgiChannel;
+import dev.hotline.bridge.agi.server.AgiChannelClosedException;
+import dev.hotline.bridge.agi.server.AgiScript;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One FastAGI session: starts the {@link AgiScript} when the environment has arrived, keeps one command on the wire
+ * at a time, matches replies to commands and turns {@code HANGUP} into the hang-up callback. All state is touched on
+ * the channel's event loop only; calls from other threads are handed to it.
+ */
+public final class AgiSession extends ChannelInboundHandlerAdapter implements AgiChannel {
+
+    /** After Hotline half-closes, Asterisk sends HANGUP and closes at once; this bounds a peer that does not. */
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgiSession.class);
+
+    private final AgiScript script;
+    private final Duration environmentTimeout;
+    private final Duration idleTimeout;
+    private final Deque<Pending> queued = new ArrayDeque<>();
+    private final List<Runnable> hangupListeners = new ArrayList<>();
+    private ChannelHandlerContext ctx;
+    private ScheduledFuture<?> environmentDeadline;
+    private String name = "(not connected)";
+    private Pending onWire;
+    private boolean hungUp;
+    private boolean closing;
+    private boolean closed;
+
+    private record Pending(AgiCommand command, CompletableFuture<AgiReply> reply) {
+    }
+
+    public AgiSession(AgiScript script, Duration environmentTimeout, Duration idleTimeout) {
+        this.script = script;
+        this.environmentTimeout = environmentTimeout;
+        this.idleTimeout = idleTimeout;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        name = "from " + ctx.channel().remoteAddress();
+        environmentDeadline = ctx.executor().schedule(() -> {
+            LOG.warn("FastAGI session {} closed: no complete environment within {} (limit {})", name,
+                    environmentTimeout, environmentTimeout);
+            ctx.close();
+        }, environmentTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        switch (message) {
+            case AgiEnvironment environment -> start(environment);
+            case AgiHangup hangup -> hangUp("HANGUP from Asterisk");
+            case AgiReply.Trying trying -> LOG.debug("FastAGI session {}: 100 Trying for '{}'", name, commandOnWire());
+            case AgiReply reply -> reply(reply);
+            default -> ctx.fireChannelRead(message);
+        }
+    }
+
+    private void start(AgiEnvironment environment) {
+        environmentDeadline.cancel(false);
+        name = environment.channel() + " (" + environment.uniqueId() + ")";
+        LOG.debug("FastAGI session {} started: script {}", name, environment.networkScript());
+        try {
+            script.onStart(this, environment);
+        } catch (RuntimeException e) {
+            LOG.error("FastAGI session {} closed: the script failed to start", name, e);
+            close();
+        }
+    }
+
+    private void reply(AgiReply reply) {
+        if (onWire == null) {
+            LOG.warn("FastAGI session {} closed: reply {} with no command pending", name, reply);
+            ctx.close();
+            return;
+        }
+        Pending answered = onWire;
+        onWire = null;
+        answered.reply().complete(reply);
+        if (closing && onWire == null) {
+            shutdownOutput();
+        } else {
+            writeNext();
+        }
+    }
+
+    private void hangUp(String why) {
+        if (hungUp) {
+            LOG.debug("FastAGI session {}: {} after the hang-up", name, why);
+            return;
+        }
+        hungUp = true;
+        LOG.debug("FastAGI session {}: caller hung up ({})", name, why);
+        List<Runnable> listeners = List.copyOf(hangupListeners);
+        hangupListeners.clear();
+        listeners.forEach(this::runListener);
+    }
+
+    private void runListener(Runnable listener) {
+        try {
+            listener.run();
+        } catch (RuntimeException e) {
+            LOG.error("FastAGI session {}: a hang-up listener failed", name, e);
+        }
+    }
+
+    @Override
+    public CompletionStage<AgiReply> send(AgiCommand command) {
+        CompletableFuture<AgiReply> reply = new CompletableFuture<>();
+        onEventLoop(() -> {
+            if (closed || closing) {
+                reply.completeExceptionally(new AgiChannelClosedException(
+                        "FastAGI session " + name + " is closed; '" + command + "' was not sent"));
+            } else {
+                queued.add(new Pending(command, reply));
+                writeNext();
+            }
+        });
+        return reply.minimalCompletionStage();
+    }
+
+    @Override
+    public void onHangup(Runnable listener) {
+        onEventLoop(() -> {
+            if (hungUp) {
+                runListener(listener);
+            } else {
+                hangupListeners.add(listener);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        onEventLoop(() -> {
+            if (closing || closed) {
+                return;
+            }
+            closing = true;
+            failAll(command -> "FastAGI session " + name + " was closed by Hotline before '" + command + "' was sent");
+            if (onWire == null) {
+                shutdownOutput();
+            }
+        });
+    }
+
+    private void writeNext() {
+        if (onWire != null || closed || queued.isEmpty()) {
+            return;
+        }
+        onWire = queued.poll();
+        ctx.writeAndFlush(onWire.command()).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+    }
+
+    /** Half-close like the captured sessions: Asterisk answers with HANGUP and closes its side. */
+    private void shutdownOutput() {
+        if (ctx.channel() instanceof DuplexChannel duplex && duplex.isActive()) {
+            duplex.shutdownOutput();
+            ctx.executor().schedule(() -> {
+                if (ctx.channel().isActive()) {
+                    LOG.info("FastAGI session {} closed: Asterisk kept the connection open {} after the end", name,
+                            CLOSE_GRACE);
+                    ctx.close();
+                }
+            }, CLOSE_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+        } else {
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            LOG.warn("FastAGI session {} closed: no traffic for {} (limit {})", name, idleTimeout, idleTimeout);
+            ctx.close();
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof DecoderException) {
+            LOG.warn("FastAGI session {} closed: {}", name, cause.getMessage());
+        } else if (cause instanceof IOException) {
+            LOG.info("FastAGI session {} closed: {}", name, cause.toString());
+        } else {
+            LOG.error("FastAGI session {} closed after an unexpected error", name, cause);
+        }
+        ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closed = true;
+        if (environmentDeadline != null) {
+            environmentDeadline.cancel(false);
+        }
+        if (onWire != null) {
+            queued.addFirst(onWire); // its reply never came: fail it first, like the commands behind it
+            onWire = null;
+        }
+        failAll(command -> "FastAGI session " + name + " ended before the reply to '" + command + "'");
+        hangUp("connection closed");
+        LOG.debug("FastAGI session {} ended", name);
+        ctx.fireChannelInactive();
+    }
+
+    private void failAll(Function<AgiCommand, String> message) {
+        for (Pending p = queued.poll(); p != null; p = queued.poll()) {
+            p.reply().completeExceptionally(new AgiChannelClosedException(message.apply(p.command())));
+        }
+    }
+
+    private String commandOnWire() {
+        return onWire == null ? "" : onWire.command().text();
+    }
+
+    private void onEventLoop(Runnable task) {
+        EventExecutor executor = ctx.executor();
+        if (executor.inEventLoop()) {
+            task.run();
+        } else {
+            executor.execute(task);
+        }
+    }
+}
