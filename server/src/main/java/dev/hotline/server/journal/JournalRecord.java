@@ -55,7 +55,9 @@ public sealed interface JournalRecord {
         /** The previous file reached its size limit. */
         SIZE,
         /** A new day began in the centre's time zone. */
-        DAY
+        DAY,
+        /** The previous file could not be written to (disk full, I/O error); what was in force carries over. */
+        WRITE_ERROR
     }
 
     /**
