@@ -1,6 +1,7 @@
 package dev.hotline.server;
 
 import dev.hotline.server.cli.ExitCodes;
+import dev.hotline.server.cli.ReportCommand;
 import dev.hotline.server.cli.ValidateCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Inbound ACD and IVR server for call centres, beside Asterisk.",
         subcommands = {
                 ValidateCommand.class,
+                ReportCommand.class,
         },
         exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
         exitCodeListHeading = "%nExit codes:%n",

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,6 +74,21 @@ public final class JournalReader {
             throw new JournalException(dir + ": no journal files (journal-YYYY-MM-DD-NNN.jsonl)");
         }
         return files;
+    }
+
+    /**
+     * The centre's time zone as the newest file's first line has it, to read local times given by people.
+     *
+     * @throws JournalException when no file has a readable first line
+     */
+    public ZoneId latestZone() {
+        List<FileId> files = files();
+        for (int i = files.size() - 1; i >= 0; i--) {
+            if (firstRecord(files.get(i).path()).orElse(null) instanceof JournalRecord.FileOpened opened) {
+                return opened.config().settings().zone();
+            }
+        }
+        throw new JournalException(dir + ": no journal file has a readable first line");
     }
 
     private Optional<JournalRecord> firstRecord(Path file) {
