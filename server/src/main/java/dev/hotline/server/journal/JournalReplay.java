@@ -5,9 +5,9 @@ import dev.hotline.acd.Decision;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.stats.CentreStatistics;
 import dev.hotline.acd.stats.Figures;
+import dev.hotline.server.journal.internal.PeriodFigures;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,15 +18,15 @@ import java.util.function.Consumer;
  * Rebuilds the figures of docs/kpis.md from a journal: its decisions are fed to a {@link CentreStatistics}, the same
  * class that computes them live, so a report of a whole journal equals the live figures.
  *
- * <p>A period ({@code from}, {@code to}) counts the decisions stamped in it, as statistics started at {@code from}
- * would, with the configuration in force at {@code from}. Agents on duty at {@code from} are counted from
- * {@code from} in the state they were in (the journal knows it). Calls in progress at {@code from} are counted from
- * their next decision: a call waiting at {@code from} and answered after it is offered and answered in the period but
- * is not among its inbound calls. Figures that depend on the present (open agent states, calls still waiting) are taken
- * at {@code to} if the journal goes on after it, otherwise at the journal's last record.
+ * <p>A period [{@code from}, {@code to}) is the running figures at its end minus those at its start, the statistics
+ * having followed the journal from the file in which {@code from} falls (its first line says which configuration and
+ * which agent states were in force). So each event of a call counts in the period in which it happened, as in the
+ * statistics' reporting intervals (a call queued before {@code from} and abandoned after it is abandoned in the period,
+ * not offered in it), and agent time is the time spent in the period. Calls waiting and the longest current wait are
+ * taken at the period's end, which is {@code to} if the journal goes on after it, otherwise its last record.
  *
- * <p>Where the journal was restarted (a file opened by a start), agents still on duty are logged out at the restart,
- * since the new engine starts with nobody logged in; calls in progress at the stop stay waiting.
+ * <p>Where the server was restarted (a file opened by a start), agents still on duty are logged out at the restart,
+ * since the new engine starts with nobody logged in.
  */
 public final class JournalReplay {
 
@@ -50,6 +50,8 @@ public final class JournalReplay {
     private CentreConfig config;
     private final Map<String, Decision.AgentStateChanged> onDuty = new TreeMap<>();
     private CentreStatistics statistics;
+    private Figures atStart;
+    private final PeriodFigures period = new PeriodFigures();
     private long lastAt = Long.MIN_VALUE;
     private boolean continuesAfterPeriod;
     private long lostRecords;
@@ -61,18 +63,19 @@ public final class JournalReplay {
     }
 
     /**
-     * The figures of the decisions stamped in [{@code from}, {@code to}) of the journal in {@code dir}.
+     * The figures of [{@code from}, {@code to}) of the journal in {@code dir}.
      *
-     * @param from     empty for the journal's beginning
-     * @param to       empty for its end
+     * @param from     null for the journal's beginning
+     * @param to       null for its end
      * @param warnings receives torn lines skipped and losses the journal marks in the period
-     * @throws JournalException for a damaged line or a directory without a journal
+     * @throws JournalException         for a damaged line or a directory without a journal
+     * @throws IllegalArgumentException if {@code from} is not before {@code to}
      */
     public static Report of(Path dir, Instant from, Instant to, Consumer<String> warnings) {
         long fromMillis = from == null ? Long.MIN_VALUE : from.toEpochMilli();
         long toMillis = to == null ? Long.MAX_VALUE : to.toEpochMilli();
         if (fromMillis >= toMillis) {
-            throw new IllegalArgumentException("--from " + from + " is not before --to " + to);
+            throw new IllegalArgumentException("from " + from + " is not before to " + to);
         }
         JournalReplay replay = new JournalReplay(fromMillis, toMillis, warnings);
         new JournalReader(dir, warnings).read(fromMillis, replay::accept);
@@ -84,16 +87,16 @@ public final class JournalReplay {
             continuesAfterPeriod = true;
             return;
         }
+        if (record.at() >= from && atStart == null && statistics != null && from != Long.MIN_VALUE) {
+            atStart = statistics.snapshot(from);
+        }
         switch (record) {
             case JournalRecord.FileOpened opened -> opened(opened);
             case JournalRecord.Logged logged -> {
-                if (statistics == null && record.at() >= from) {
-                    beginPeriod(record.at());
+                feed(logged.decision());
+                if (record.at() >= from) {
+                    period.follow(logged.decision());
                 }
-                if (statistics != null) {
-                    statistics.onDecision(logged.decision());
-                }
-                follow(logged.decision());
             }
             case JournalRecord.RecordsLost lost -> {
                 if (lost.at() >= from) {
@@ -109,41 +112,31 @@ public final class JournalReplay {
 
     private void opened(JournalRecord.FileOpened opened) {
         if (statistics == null) {
-            // before the period: the file's first line says what is in force
+            // the first file read: its first line says what is in force
             config = opened.config();
-            onDuty.clear();
-            opened.agents().forEach(a -> onDuty.put(a.agentId(), a));
-            if (opened.at() >= from) {
-                beginPeriod(opened.at());
+            statistics = new CentreStatistics(config);
+            for (Decision.AgentStateChanged a : opened.agents()) {
+                feed(new Decision.AgentStateChanged(opened.at(), a.agentId(), AgentState.LOGGED_OUT, a.to(),
+                        a.reason()));
             }
             return;
         }
         if (opened.cause() == JournalRecord.OpenCause.START) {
             for (Decision.AgentStateChanged a : List.copyOf(onDuty.values())) {
-                Decision.AgentStateChanged out = new Decision.AgentStateChanged(opened.at(), a.agentId(), a.to(),
-                        AgentState.LOGGED_OUT, "server restarted");
-                statistics.onDecision(out);
-                follow(out);
+                feed(new Decision.AgentStateChanged(opened.at(), a.agentId(), a.to(), AgentState.LOGGED_OUT,
+                        "server restarted"));
             }
             if (!opened.config().equals(config)) {
-                Decision.ConfigApplied applied = new Decision.ConfigApplied(opened.at(), opened.config());
-                statistics.onDecision(applied);
-                follow(applied);
+                feed(new Decision.ConfigApplied(opened.at(), opened.config()));
             }
         }
     }
 
-    /** Starts counting; agents on duty count from {@code from}, or from {@code at} for a period from the beginning. */
-    private void beginPeriod(long at) {
-        statistics = new CentreStatistics(config);
-        long start = from == Long.MIN_VALUE ? at : from;
-        for (Decision.AgentStateChanged a : new ArrayList<>(onDuty.values())) {
-            statistics.onDecision(new Decision.AgentStateChanged(Math.max(start, a.at()), a.agentId(),
-                    AgentState.LOGGED_OUT, a.to(), a.reason()));
+    private void feed(Decision decision) {
+        if (statistics == null) {
+            throw new JournalException("the journal's first file does not start with its journal-opened line");
         }
-    }
-
-    private void follow(Decision decision) {
+        statistics.onDecision(decision);
         switch (decision) {
             case Decision.ConfigApplied c -> config = c.config();
             case Decision.AgentStateChanged s when s.to() == AgentState.LOGGED_OUT -> onDuty.remove(s.agentId());
@@ -153,18 +146,15 @@ public final class JournalReplay {
     }
 
     private Report report() {
-        if (config == null) {
+        if (statistics == null) {
             throw new JournalException("the journal holds no readable record");
         }
-        if (statistics == null) {
-            beginPeriod(from);
+        long end = continuesAfterPeriod ? to : Math.max(lastAt, from);
+        Figures atEnd = statistics.snapshot(end);
+        if (from == Long.MIN_VALUE) {
+            return new Report(atEnd, lostRecords);
         }
-        long now;
-        if (continuesAfterPeriod) {
-            now = to;
-        } else {
-            now = Math.max(lastAt, from);
-        }
-        return new Report(statistics.snapshot(now), lostRecords);
+        Figures start = atStart != null ? atStart : statistics.snapshot(from);
+        return new Report(period.between(from, start, atEnd), lostRecords);
     }
 }

@@ -7,6 +7,9 @@ import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.DecisionListener;
 import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.stats.AnswerFigures;
+import dev.hotline.acd.stats.CallFigures;
+import dev.hotline.acd.stats.CentreFigures;
 import dev.hotline.acd.stats.CentreStatistics;
 import dev.hotline.acd.stats.Figures;
 import dev.hotline.acd.stats.StaffFigures;
@@ -19,6 +22,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +82,54 @@ class ReportFromJournalTest {
         assertThat(JournalFiles.list(dir)).extracting(f -> f.day().toString())
                 .as("rotated by size and at midnight in Shanghai").contains("2026-11-23", "2026-11-24")
                 .hasSizeGreaterThan(3);
+    }
+
+    @Test
+    void aPeriodCountsEachEventWhereItHappenedLikeTheStatisticsReportingInterval() {
+        CentreStatistics live = new CentreStatistics(CONFIG);
+        AtomicLong virtualNow = new AtomicLong(EIGHT_PM);
+        CentreRun run = new CentreRun(CONFIG, 4, virtualNow);
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir).withMaxFileBytes(64 * 1024), CONFIG,
+                clockOf(virtualNow))) {
+            run.run(EIGHT_PM, Duration.ofHours(2).toMillis(), DecisionListener.all(live, journal));
+        }
+        long nineFifteen = EIGHT_PM + Duration.ofMinutes(75).toMillis();
+        long nineThirty = nineFifteen + Duration.ofMinutes(15).toMillis();
+
+        Figures period = JournalReplay.of(dir, Instant.ofEpochMilli(nineFifteen), Instant.ofEpochMilli(nineThirty),
+                warnings::add).figures();
+
+        Figures interval = live.interval(nineFifteen, run.lastDecisionAt()).orElseThrow();
+        assertThat(interval.centre().calls().abandoned()).as("a busy interval").isPositive();
+        assertThat(comparable(period)).isEqualTo(comparable(interval));
+        assertThat(period.from()).isEqualTo(nineFifteen);
+        assertThat(period.to()).isEqualTo(nineThirty);
+    }
+
+    /**
+     * Without what the two define apart: calls waiting now (a period's end is its present, an interval that is over
+     * has none) and handled calls' wrap-up (an interval counts it whole where it ends, a period the part in it).
+     */
+    private static Figures comparable(Figures f) {
+        Map<String, CallFigures> queues = new TreeMap<>();
+        f.queues().forEach((id, q) -> queues.put(id, comparable(q)));
+        Map<String, StaffFigures> groups = new TreeMap<>();
+        f.groups().forEach((id, g) -> groups.put(id, new StaffFigures(comparable(g.answers()), g.agentTime())));
+        Map<String, StaffFigures> agents = new TreeMap<>();
+        f.agents().forEach((id, a) -> agents.put(id, new StaffFigures(comparable(a.answers()), a.agentTime())));
+        CentreFigures c = f.centre();
+        return new Figures(0, 0, new CentreFigures(c.inbound(), c.refusedBlacklist(), c.refusedUnknownNumber(),
+                c.selfService(), c.abandonedInIvr(), comparable(c.calls()), c.agentTime()), queues, groups, agents);
+    }
+
+    private static CallFigures comparable(CallFigures q) {
+        return new CallFigures(q.offered(), comparable(q.answers()), q.abandoned(), q.shortAbandoned(),
+                q.abandonedAfterThreshold(), q.overflowed(), q.refused(), 0, q.longestWaitMillis(), 0);
+    }
+
+    private static AnswerFigures comparable(AnswerFigures a) {
+        return new AnswerFigures(a.answered(), a.answeredWithinThreshold(), a.answeredAfterWaiting(),
+                a.answerWaitMillis(), a.handled(), a.talkMillis(), 0);
     }
 
     @Test
