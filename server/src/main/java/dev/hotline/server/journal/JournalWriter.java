@@ -269,7 +269,8 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
             }
             files.append(record);
             return true;
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
+            // the writer thread must outlive any failure: a dead writer would leave close() and append() waiting
             if (writeLoss.count == 0) {
                 log.error("journal: cannot write to {} ({}); records are lost and counted until writing works again",
                         files.currentFile(), e.toString());
