@@ -4,6 +4,7 @@ import dev.hotline.server.journal.JournalException;
 import dev.hotline.server.journal.JournalReader;
 import dev.hotline.server.journal.JournalReplay;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -67,7 +68,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             out.flush();
             return ExitCodes.OK;
-        } catch (JournalException e) {
+        } catch (JournalException | UncheckedIOException e) {
             err.println(e.getMessage());
             return ExitCodes.INVALID_JOURNAL;
         }

@@ -139,11 +139,6 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
         return lost.get();
     }
 
-    /** The journal directory. */
-    public Path dir() {
-        return dir;
-    }
-
     /**
      * Writes everything handed over, marks any loss not yet marked, forces the file to the disk and closes it; waits
      * for all of that. Decisions handed over afterwards are lost and counted.
