@@ -42,8 +42,7 @@ public final class JournalCodec {
 
     private final ObjectMapper mapper = mapper();
 
-    /** The mapper for journal values: also used to print figures as JSON, so that both look alike. */
-    public static ObjectMapper mapper() {
+    private static ObjectMapper mapper() {
         return JsonMapper.builder()
                 .addModule(new Jdk8Module())
                 .addModule(new JavaTimeModule())
