@@ -1,6 +1,7 @@
 package dev.hotline.server;
 
 import dev.hotline.server.cli.ExitCodes;
+import dev.hotline.server.cli.ReportCommand;
 import dev.hotline.server.cli.SimulateCommand;
 import dev.hotline.server.cli.ValidateCommand;
 import java.util.concurrent.Callable;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 ValidateCommand.class,
                 SimulateCommand.class,
+                ReportCommand.class,
         },
         exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
         exitCodeListHeading = "%nExit codes:%n",

@@ -5,6 +5,8 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** The configuration has problems; each was printed to stderr. */
     public static final int INVALID_CONFIG = 1;
+    /** The journal cannot be read (a damaged line, no journal files); the file and line were printed to stderr. */
+    public static final int INVALID_JOURNAL = 1;
     /** Wrong command-line usage (unknown option, missing argument): picocli's own convention. */
     public static final int USAGE = 2;
     /** An unexpected exception: a bug. */

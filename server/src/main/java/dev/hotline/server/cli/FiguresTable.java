@@ -1,0 +1,132 @@
+package dev.hotline.server.cli;
+
+import dev.hotline.acd.stats.AgentTimeFigures;
+import dev.hotline.acd.stats.AnswerFigures;
+import dev.hotline.acd.stats.CallFigures;
+import dev.hotline.acd.stats.CentreFigures;
+import dev.hotline.acd.stats.Figures;
+import dev.hotline.acd.stats.StaffFigures;
+import dev.hotline.server.journal.JournalReplay;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * The figures as plain-text tables for people: the centre, then one line per queue, skill group and agent. Ratios are
+ * percentages, times m:ss (h:mm:ss for logged-in time); "-" means no data (docs/kpis.md).
+ */
+final class FiguresTable {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+
+    private FiguresTable() {
+    }
+
+    static String render(Path journal, JournalReplay.Report report, ZoneId zone) {
+        Figures f = report.figures();
+        StringBuilder out = new StringBuilder();
+        out.append("Journal ").append(journal).append(", ").append(time(f.from(), zone)).append(" to ")
+                .append(time(f.to(), zone)).append(" (").append(zone).append(")\n");
+        if (report.lostRecords() > 0) {
+            out.append("INCOMPLETE: the journal lost ").append(report.lostRecords())
+                    .append(" decisions in this period (see the warnings)\n");
+        }
+        centre(out, f.centre());
+        queues(out, f.queues());
+        staff(out, "Groups", f.groups());
+        staff(out, "Agents", f.agents());
+        return out.toString();
+    }
+
+    private static void centre(StringBuilder out, CentreFigures c) {
+        CallFigures calls = c.calls();
+        out.append("\nCentre\n");
+        out.append(String.format(Locale.ROOT, "  inbound %d, refused %d (blacklist %d, unknown number %d, by queues %d),"
+                        + " self-service %d, abandoned in IVR %d%n", c.inbound(), c.refused(), c.refusedBlacklist(),
+                c.refusedUnknownNumber(), calls.refused(), c.selfService(), c.abandonedInIvr()));
+        out.append(String.format(Locale.ROOT, "  queued %d, answered %d, abandoned %d (short %d), overflowed %d,"
+                        + " waiting %d%n", calls.offered(), calls.answers().answered(), calls.abandoned(),
+                calls.shortAbandoned(), calls.overflowed(), calls.waiting()));
+        out.append(String.format(Locale.ROOT, "  connection rate %s, service level %s, ASA %s, AHT %s,"
+                        + " abandonment %s, occupancy %s, utilisation %s%n",
+                percent(c.connectionRate()), percent(calls.serviceLevel()), duration(calls.answers().asaMillis()),
+                duration(calls.answers().ahtMillis()), percent(calls.abandonmentRate()),
+                percent(c.agentTime().occupancy()), percent(c.agentTime().utilisation())));
+    }
+
+    private static void queues(StringBuilder out, Map<String, CallFigures> queues) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"Queue", "offered", "answered", "abandoned", "short", "overflowed", "refused",
+                "waiting", "service", "ASA", "AHT", "abandon", "connect", "longest"});
+        queues.forEach((id, q) -> rows.add(new String[] {id, count(q.offered()), count(q.answers().answered()),
+                count(q.abandoned()), count(q.shortAbandoned()), count(q.overflowed()), count(q.refused()),
+                count(q.waiting()), percent(q.serviceLevel()), duration(q.answers().asaMillis()),
+                duration(q.answers().ahtMillis()), percent(q.abandonmentRate()), percent(q.connectionRate()),
+                duration(OptionalDouble.of(q.longestWaitMillis()))}));
+        table(out, rows);
+    }
+
+    private static void staff(StringBuilder out, String title, Map<String, StaffFigures> staff) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {title.substring(0, title.length() - 1), "answered", "ASA", "talk", "AHT",
+                "logged in", "ready", "not ready", "occupancy", "utilisation"});
+        staff.forEach((id, s) -> {
+            AnswerFigures a = s.answers();
+            AgentTimeFigures t = s.agentTime();
+            rows.add(new String[] {id, count(a.answered()), duration(a.asaMillis()), duration(a.averageTalkMillis()),
+                    duration(a.ahtMillis()), hours(t.loggedInMillis()), hours(t.readyMillis()),
+                    hours(t.notReadyMillis()), percent(t.occupancy()), percent(t.utilisation())});
+        });
+        table(out, rows);
+    }
+
+    /** Left-aligned first column, right-aligned figures, two spaces apart. */
+    private static void table(StringBuilder out, List<String[]> rows) {
+        int[] widths = new int[rows.getFirst().length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        out.append('\n');
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                String cell = row[i];
+                String pad = " ".repeat(widths[i] - cell.length());
+                line.append(i == 0 ? cell + pad : "  " + pad + cell);
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+    }
+
+    private static String time(long epochMillis, ZoneId zone) {
+        return TIME.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
+    }
+
+    private static String count(long n) {
+        return Long.toString(n);
+    }
+
+    private static String percent(OptionalDouble ratio) {
+        return ratio.isPresent() ? String.format(Locale.ROOT, "%.1f %%", ratio.getAsDouble() * 100) : "-";
+    }
+
+    private static String duration(OptionalDouble millis) {
+        if (millis.isEmpty()) {
+            return "-";
+        }
+        long seconds = Math.round(millis.getAsDouble() / 1000);
+        return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+    }
+
+    private static String hours(long millis) {
+        long seconds = millis / 1000;
+        return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+}

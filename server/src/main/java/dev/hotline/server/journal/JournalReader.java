@@ -1,0 +1,159 @@
+package dev.hotline.server.journal;
+
+import dev.hotline.server.journal.internal.JournalCodec;
+import dev.hotline.server.journal.internal.JournalFiles;
+import dev.hotline.server.journal.internal.JournalFiles.FileId;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Reads a journal directory's records in order: files by day and number, lines in order.
+ *
+ * <p>A file whose last line has no line end and is not a whole record was cut short by a crash: the line is skipped
+ * with a warning naming file and line, and reading goes on. Any other line that is not a record stops the reading with
+ * a {@link JournalException} naming file and line: figures rebuilt around damage would be wrong without saying so.
+ */
+public final class JournalReader {
+    private final Path dir;
+    private final Consumer<String> warnings;
+    private final JournalCodec codec = new JournalCodec();
+
+    /**
+     * @param dir      the journal directory
+     * @param warnings receives one message per torn line skipped
+     */
+    public JournalReader(Path dir, Consumer<String> warnings) {
+        this.dir = Objects.requireNonNull(dir, "dir");
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
+    }
+
+    /**
+     * Hands every record to {@code sink}, starting with the file in which {@code fromMillis} falls: a file is skipped
+     * when the next one opened before {@code fromMillis}, because the next one's first line carries everything in
+     * force (configuration, agents on duty). So the records before {@code fromMillis} that {@code sink} receives are
+     * those of that one file; it decides what to do with them.
+     *
+     * @throws JournalException     for a damaged line, or when the directory holds no journal file
+     * @throws UncheckedIOException when a file cannot be read
+     */
+    public void read(long fromMillis, Consumer<JournalRecord> sink) {
+        List<FileId> files = files();
+        int start = 0;
+        for (int i = files.size() - 1; i > 0; i--) {
+            Optional<JournalRecord> header = firstRecord(files.get(i).path());
+            if (header.isPresent() && header.get().at() < fromMillis) {
+                start = i;
+                break;
+            }
+        }
+        for (FileId file : files.subList(start, files.size())) {
+            readFile(file.path(), sink);
+        }
+    }
+
+    /** The journal files, oldest first. */
+    public List<FileId> files() {
+        List<FileId> files;
+        try {
+            files = Files.isDirectory(dir) ? JournalFiles.list(dir) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the journal directory " + dir + ": " + e, e);
+        }
+        if (files.isEmpty()) {
+            throw new JournalException(dir + ": no journal files (journal-YYYY-MM-DD-NNN.jsonl)");
+        }
+        return files;
+    }
+
+    /**
+     * The centre's time zone as the newest file's first line has it, to read local times given by people.
+     *
+     * @throws JournalException when no file has a readable first line
+     */
+    public ZoneId latestZone() {
+        List<FileId> files = files();
+        for (int i = files.size() - 1; i >= 0; i--) {
+            if (firstRecord(files.get(i).path()).orElse(null) instanceof JournalRecord.FileOpened opened) {
+                return opened.config().settings().zone();
+            }
+        }
+        throw new JournalException(dir + ": no journal file has a readable first line");
+    }
+
+    private Optional<JournalRecord> firstRecord(Path file) {
+        JournalRecord[] first = new JournalRecord[1];
+        // a file's first line is short enough to read whole; a torn one (a crash at once) gives nothing
+        readLines(file, record -> {
+            first[0] = record;
+            return false;
+        });
+        return Optional.ofNullable(first[0]);
+    }
+
+    private void readFile(Path file, Consumer<JournalRecord> sink) {
+        readLines(file, record -> {
+            sink.accept(record);
+            return true;
+        });
+    }
+
+    private interface LineSink {
+        /** @return whether to go on reading */
+        boolean accept(JournalRecord record);
+    }
+
+    private void readLines(Path file, LineSink sink) {
+        boolean endsWithLineEnd = endsWithLineEnd(file);
+        // a torn line may end inside a multi-byte character: the reader's decoder replaces it rather than failing
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+            String line = in.readLine();
+            long number = 0;
+            while (line != null) {
+                number++;
+                String next = in.readLine();
+                boolean last = next == null;
+                JournalRecord record;
+                try {
+                    record = codec.read(line);
+                } catch (JournalCodec.MalformedRecordException e) {
+                    if (last && !endsWithLineEnd) {
+                        warnings.accept(file.getFileName() + ":" + number
+                                + ": torn last line skipped (the writer stopped in the middle of it)");
+                        return;
+                    }
+                    throw new JournalException(file.getFileName() + ":" + number + ": " + e.getMessage());
+                }
+                if (!sink.accept(record)) {
+                    return;
+                }
+                line = next;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e, e);
+        }
+    }
+
+    private static boolean endsWithLineEnd(Path file) {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+            if (f.length() == 0) {
+                return true;
+            }
+            f.seek(f.length() - 1);
+            return f.read() == '\n';
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e, e);
+        }
+    }
+}

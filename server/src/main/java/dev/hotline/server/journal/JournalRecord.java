@@ -1,0 +1,73 @@
+package dev.hotline.server.journal;
+
+import dev.hotline.acd.Decision;
+import dev.hotline.acd.model.CentreConfig;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One line of the journal. The format is documented in docs/journal.md: one JSON object per line with a format
+ * version {@code v}, a {@code type}, the time as ISO-8601 ({@code at}) and as epoch milliseconds ({@code atMillis}).
+ */
+public sealed interface JournalRecord {
+
+    /** The format version this code writes and reads; a change that renames or removes a field raises it. */
+    int FORMAT_VERSION = 1;
+
+    /** Epoch milliseconds, engine time. Records of a journal never go back in time. */
+    long at();
+
+    /** A decision of the routing engine, as the engine made it. */
+    record Logged(Decision decision) implements JournalRecord {
+        public Logged {
+            Objects.requireNonNull(decision, "decision");
+        }
+
+        @Override
+        public long at() {
+            return decision.at();
+        }
+    }
+
+    /**
+     * The first line of every journal file: what was in force when the file was opened, so that a file can be read
+     * without the ones before it.
+     *
+     * @param at     the time of the state described: the writer's start, or the last record before the rotation
+     * @param cause  why the file was opened
+     * @param config the configuration in force
+     * @param agents the latest state change of every agent not logged out, by agent id (empty at a start: a new
+     *               engine has nobody logged in)
+     */
+    record FileOpened(long at, OpenCause cause, CentreConfig config, List<Decision.AgentStateChanged> agents)
+            implements JournalRecord {
+        public FileOpened {
+            Objects.requireNonNull(cause, "cause");
+            Objects.requireNonNull(config, "config");
+            agents = List.copyOf(agents);
+        }
+    }
+
+    /** Why a journal file was opened. */
+    enum OpenCause {
+        /** The writer started (the server started): nothing carries over from the files before. */
+        START,
+        /** The previous file reached its size limit. */
+        SIZE,
+        /** A new day began in the centre's time zone. */
+        DAY,
+        /** The previous file could not be written to (disk full, I/O error); what was in force carries over. */
+        WRITE_ERROR
+    }
+
+    /**
+     * Decisions that never reached the journal because the hand-off to the writer was full (see docs/journal.md,
+     * back-pressure). Written as soon as there is room again, where the lost records would have been.
+     *
+     * @param at      the time of the last lost decision
+     * @param count   how many decisions were lost
+     * @param firstAt the time of the first lost decision
+     */
+    record RecordsLost(long at, long count, long firstAt) implements JournalRecord {
+    }
+}

@@ -1,0 +1,160 @@
+package dev.hotline.server.journal;
+
+import dev.hotline.acd.AgentState;
+import dev.hotline.acd.Decision;
+import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.stats.CentreStatistics;
+import dev.hotline.acd.stats.Figures;
+import dev.hotline.server.journal.internal.PeriodFigures;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Rebuilds the figures of docs/kpis.md from a journal: its decisions are fed to a {@link CentreStatistics}, the same
+ * class that computes them live, so a report of a whole journal equals the live figures.
+ *
+ * <p>A period [{@code from}, {@code to}) is the running figures at its end minus those at its start, the statistics
+ * having followed the journal from the file in which {@code from} falls (its first line says which configuration and
+ * which agent states were in force). So each event of a call counts in the period in which it happened, as in the
+ * statistics' reporting intervals (a call queued before {@code from} and abandoned after it is abandoned in the period,
+ * not offered in it), and agent time is the time spent in the period. Calls waiting and the longest current wait are
+ * taken at the period's end, which is {@code to} if the journal goes on after it, otherwise its last record.
+ *
+ * <p>Where the server was restarted (a file opened by a start), agents still on duty are logged out at the restart,
+ * since the new engine starts with nobody logged in.
+ */
+public final class JournalReplay {
+
+    /**
+     * What the journal says about a period.
+     *
+     * @param figures     the figures of the period
+     * @param lostRecords decisions the journal marks as lost in the period (a full hand-off or a write error): when not
+     *                    0, the figures are incomplete
+     */
+    public record Report(Figures figures, long lostRecords) {
+        public Report {
+            Objects.requireNonNull(figures, "figures");
+        }
+    }
+
+    private final long from;
+    private final long to;
+    private final Consumer<String> warnings;
+
+    private CentreConfig config;
+    private final Map<String, Decision.AgentStateChanged> onDuty = new TreeMap<>();
+    private CentreStatistics statistics;
+    private Figures atStart;
+    private final PeriodFigures period = new PeriodFigures();
+    private long lastAt = Long.MIN_VALUE;
+    private boolean continuesAfterPeriod;
+    private long lostRecords;
+
+    private JournalReplay(long from, long to, Consumer<String> warnings) {
+        this.from = from;
+        this.to = to;
+        this.warnings = warnings;
+    }
+
+    /**
+     * The figures of [{@code from}, {@code to}) of the journal in {@code dir}.
+     *
+     * @param from     null for the journal's beginning
+     * @param to       null for its end
+     * @param warnings receives torn lines skipped and losses the journal marks in the period
+     * @throws JournalException         for a damaged line or a directory without a journal
+     * @throws IllegalArgumentException if {@code from} is not before {@code to}
+     */
+    public static Report of(Path dir, Instant from, Instant to, Consumer<String> warnings) {
+        long fromMillis = from == null ? Long.MIN_VALUE : from.toEpochMilli();
+        long toMillis = to == null ? Long.MAX_VALUE : to.toEpochMilli();
+        if (fromMillis >= toMillis) {
+            throw new IllegalArgumentException("from " + from + " is not before to " + to);
+        }
+        JournalReplay replay = new JournalReplay(fromMillis, toMillis, warnings);
+        new JournalReader(dir, warnings).read(fromMillis, replay::accept);
+        return replay.report();
+    }
+
+    private void accept(JournalRecord record) {
+        if (record.at() >= to) {
+            continuesAfterPeriod = true;
+            return;
+        }
+        if (record.at() >= from && atStart == null && statistics != null && from != Long.MIN_VALUE) {
+            atStart = statistics.snapshot(from);
+        }
+        switch (record) {
+            case JournalRecord.FileOpened opened -> opened(opened);
+            case JournalRecord.Logged logged -> {
+                feed(logged.decision());
+                if (record.at() >= from) {
+                    period.follow(logged.decision());
+                }
+            }
+            case JournalRecord.RecordsLost lost -> {
+                if (lost.at() >= from) {
+                    lostRecords += lost.count();
+                    warnings.accept("the journal lost " + lost.count() + " decisions from "
+                            + Instant.ofEpochMilli(lost.firstAt()) + " to " + Instant.ofEpochMilli(lost.at())
+                            + ": the figures of that time are incomplete");
+                }
+            }
+        }
+        lastAt = Math.max(lastAt, record.at());
+    }
+
+    private void opened(JournalRecord.FileOpened opened) {
+        if (statistics == null) {
+            // the first file read: its first line says what is in force
+            config = opened.config();
+            statistics = new CentreStatistics(config);
+            for (Decision.AgentStateChanged a : opened.agents()) {
+                feed(new Decision.AgentStateChanged(opened.at(), a.agentId(), AgentState.LOGGED_OUT, a.to(),
+                        a.reason()));
+            }
+            return;
+        }
+        if (opened.cause() == JournalRecord.OpenCause.START) {
+            for (Decision.AgentStateChanged a : List.copyOf(onDuty.values())) {
+                feed(new Decision.AgentStateChanged(opened.at(), a.agentId(), a.to(), AgentState.LOGGED_OUT,
+                        "server restarted"));
+            }
+            if (!opened.config().equals(config)) {
+                feed(new Decision.ConfigApplied(opened.at(), opened.config()));
+            }
+        }
+    }
+
+    private void feed(Decision decision) {
+        if (statistics == null) {
+            throw new JournalException("the journal's first file does not start with its journal-opened line");
+        }
+        statistics.onDecision(decision);
+        switch (decision) {
+            case Decision.ConfigApplied c -> config = c.config();
+            case Decision.AgentStateChanged s when s.to() == AgentState.LOGGED_OUT -> onDuty.remove(s.agentId());
+            case Decision.AgentStateChanged s -> onDuty.put(s.agentId(), s);
+            default -> { }
+        }
+    }
+
+    private Report report() {
+        if (statistics == null) {
+            throw new JournalException("the journal holds no readable record");
+        }
+        long end = continuesAfterPeriod ? to : Math.max(lastAt, from);
+        Figures atEnd = statistics.snapshot(end);
+        if (from == Long.MIN_VALUE) {
+            return new Report(atEnd, lostRecords);
+        }
+        Figures start = atStart != null ? atStart : statistics.snapshot(from);
+        return new Report(period.between(from, start, atEnd), lostRecords);
+    }
+}

@@ -1,0 +1,339 @@
+package dev.hotline.server.journal;
+
+import dev.hotline.acd.Decision;
+import dev.hotline.acd.DecisionListener;
+import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.server.journal.internal.FileAppender;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable journal of the engine's decisions: subscribe it to the engine and every decision becomes one line of
+ * the journal (docs/journal.md).
+ *
+ * <p><b>The engine never waits for the disk.</b> {@link #onDecision} puts the decision into a bounded hand-off and
+ * returns; one writer thread turns decisions into JSON, appends them to the current file, pushes them to the
+ * operating system every {@link JournalSettings#flushEvery()} and forces them to the disk when a file is closed (by
+ * size, by day, at {@link #close()}) and whenever a caller waits for a record to be durable ({@link #append}: one
+ * force covers everything written before it, so waiting callers share it).
+ *
+ * <p><b>Back-pressure.</b> When the hand-off is full (the disk has not kept up for {@link JournalSettings#capacity()}
+ * decisions), a decision is not journaled: routing goes on, because callers matter more than the record of them. The
+ * loss is never silent: it is logged when it starts and when it ends, counted ({@link #lostRecords()}), the future of
+ * an {@link #append} fails, and as soon as there is room a {@code records-lost} line marks the gap in the journal, with
+ * how many decisions and between which times, so that a report over that period says it is incomplete. Records that
+ * cannot be written because of a disk error are handled the same way, and the writer goes on in a new file.
+ *
+ * <p><b>Threads.</b> {@link #onDecision} and {@link #append} are called by one thread, the engine's (like every
+ * {@link DecisionListener}); {@link #flush} by any thread; {@link #close} once the engine no longer feeds it.
+ */
+public final class JournalWriter implements DecisionListener, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(JournalWriter.class);
+    private static final int MAX_BATCH = 4096;
+
+    private sealed interface Entry {
+    }
+
+    private record Append(JournalRecord record, CompletableFuture<Void> durable) implements Entry {
+    }
+
+    private record Flush(CompletableFuture<Void> done) implements Entry {
+    }
+
+    private record Close(CompletableFuture<Void> done) implements Entry {
+    }
+
+    private final BlockingQueue<Entry> handOff;
+    private final int capacity;
+    private final long flushEveryNanos;
+    private final FileAppender files;
+    private final Path dir;
+    private final Thread writerThread;
+    private final AtomicLong lost = new AtomicLong();
+    private volatile boolean closed;
+
+    /** Decisions lost in a row by the hand-off, not yet marked in the journal (engine thread only). */
+    private final Loss handOffLoss = new Loss();
+    /** Records lost by write errors, not yet marked in the journal (writer thread only). */
+    private final Loss writeLoss = new Loss();
+
+    private JournalWriter(JournalSettings settings, FileAppender files, ThreadFactory threads) {
+        this.handOff = new ArrayBlockingQueue<>(settings.capacity());
+        this.capacity = settings.capacity();
+        this.flushEveryNanos = settings.flushEvery().toNanos();
+        this.files = files;
+        this.dir = settings.dir();
+        this.writerThread = threads.newThread(this::run);
+    }
+
+    /**
+     * Opens a new journal file in {@code settings.dir()} (creating the directory), starting with {@code config}, and
+     * starts the writer thread.
+     *
+     * @param clock tells the day (in the centre's zone) for daily files, and the time of the first file's first line
+     * @throws UncheckedIOException if the directory or the file cannot be created: the server must not run blind
+     */
+    public static JournalWriter start(JournalSettings settings, CentreConfig config, Clock clock) {
+        return start(settings, config, clock, r -> Thread.ofPlatform().name("hotline-journal").unstarted(r));
+    }
+
+    static JournalWriter start(JournalSettings settings, CentreConfig config, Clock clock, ThreadFactory threads) {
+        FileAppender files;
+        try {
+            files = new FileAppender(settings.dir(), settings.maxFileBytes(), clock, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the journal in " + settings.dir() + ": " + e, e);
+        }
+        JournalWriter writer = new JournalWriter(settings, files, threads);
+        writer.writerThread.start();
+        return writer;
+    }
+
+    /** Hands the decision to the writer thread; never waits. */
+    @Override
+    public void onDecision(Decision decision) {
+        handOff(new Append(new JournalRecord.Logged(decision), null));
+    }
+
+    /**
+     * Like {@link #onDecision}, for a decision that must be on disk before it is acknowledged (a call's end record):
+     * the future completes once its line is forced to the disk, and fails if the decision was lost or the write failed.
+     * Never waits itself.
+     */
+    public CompletableFuture<Void> append(Decision decision) {
+        CompletableFuture<Void> durable = new CompletableFuture<>();
+        handOff(new Append(new JournalRecord.Logged(decision), durable));
+        return durable;
+    }
+
+    /**
+     * Completes once every decision handed over before the call is written and pushed to the operating system. Waits
+     * for room in the hand-off: not for the engine's thread.
+     */
+    public CompletableFuture<Void> flush() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            handOff.put(new Flush(done));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    /** Decisions that never reached the journal since the start (a full hand-off or a write error). */
+    public long lostRecords() {
+        return lost.get();
+    }
+
+    /**
+     * Writes everything handed over, marks any loss not yet marked, forces the file to the disk and closes it; waits
+     * for all of that. Decisions handed over afterwards are lost and counted.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            if (handOffLoss.count > 0) {
+                handOff.put(new Append(handOffLoss.marker(), null));
+                handOffLoss.reset();
+            }
+            handOff.put(new Close(done));
+            done.join();
+            writerThread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("journal: interrupted while closing {}; the last lines may not be on disk", dir);
+        }
+    }
+
+    // ---- engine thread ----
+
+    private void handOff(Append append) {
+        if (closed) {
+            lose(append, "journal: a decision arrived after the journal was closed; it is lost and counted");
+            return;
+        }
+        if (handOffLoss.count > 0) {
+            JournalRecord.RecordsLost marker = handOffLoss.marker();
+            if (!handOff.offer(new Append(marker, null))) {
+                lose(append, null);
+                return;
+            }
+            log.warn("journal: the writer caught up; {} decisions from {} to {} were lost and are marked in the journal",
+                    marker.count(), Instant.ofEpochMilli(marker.firstAt()), Instant.ofEpochMilli(marker.at()));
+            handOffLoss.reset();
+        }
+        if (!handOff.offer(append)) {
+            lose(append, handOffLoss.count == 0 ? "journal: the hand-off to the writer is full (" + capacity
+                    + " decisions wait for the disk); decisions are lost and counted until it catches up" : null);
+        }
+    }
+
+    private void lose(Append append, String firstWarning) {
+        if (firstWarning != null) {
+            log.warn(firstWarning);
+        }
+        handOffLoss.add(append.record().at());
+        lost.incrementAndGet();
+        if (append.durable() != null) {
+            append.durable().completeExceptionally(new IOException("journal hand-off full or closed: the decision at "
+                    + Instant.ofEpochMilli(append.record().at()) + " was not journaled"));
+        }
+    }
+
+    // ---- writer thread ----
+
+    private void run() {
+        List<Entry> batch = new ArrayList<>();
+        List<CompletableFuture<Void>> durable = new ArrayList<>();
+        List<CompletableFuture<Void>> flushed = new ArrayList<>();
+        long nextFlush = System.nanoTime() + flushEveryNanos;
+        while (true) {
+            Entry first;
+            try {
+                first = handOff.poll(Math.max(0, nextFlush - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                // nobody but close() stops the writer: lines still waiting must reach the disk
+                log.warn("journal: the writer thread was interrupted; it goes on until the journal is closed");
+                continue;
+            }
+            if (first != null) {
+                batch.add(first);
+                handOff.drainTo(batch, MAX_BATCH - 1);
+            }
+            Close close = null;
+            for (Entry entry : batch) {
+                switch (entry) {
+                    case Append a -> {
+                        if (write(a.record(), a.durable()) && a.durable() != null) {
+                            durable.add(a.durable());
+                        }
+                    }
+                    case Flush f -> flushed.add(f.done());
+                    case Close c -> close = c;
+                }
+            }
+            batch.clear();
+            if (!durable.isEmpty()) {
+                settle(durable, this::syncOrDropFile);
+            }
+            long now = System.nanoTime();
+            if (!flushed.isEmpty() || now >= nextFlush) {
+                settle(flushed, this::flushOrDropFile);
+                nextFlush = now + flushEveryNanos;
+            }
+            if (close != null) {
+                try {
+                    files.close();
+                    close.done().complete(null);
+                } catch (IOException e) {
+                    log.error("journal: cannot close {}: {}", files.currentFile(), e.toString());
+                    close.done().complete(null);
+                }
+                return;
+            }
+        }
+    }
+
+    /** Writes one record; on a write error counts it lost and lets the next record start a new file. */
+    private boolean write(JournalRecord record, CompletableFuture<Void> durable) {
+        try {
+            if (writeLoss.count > 0) {
+                files.append(writeLoss.marker());
+                log.warn("journal: writing again, to {}; {} records lost to write errors are marked in it",
+                        files.currentFile(), writeLoss.count);
+                writeLoss.reset();
+            }
+            files.append(record);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            // the writer thread must outlive any failure: a dead writer would leave close() and append() waiting
+            if (writeLoss.count == 0) {
+                log.error("journal: cannot write to {} ({}); records are lost and counted until writing works again",
+                        files.currentFile(), e.toString());
+            }
+            files.abandonFile();
+            writeLoss.add(record.at());
+            lost.incrementAndGet();
+            if (durable != null) {
+                durable.completeExceptionally(e);
+            }
+            return false;
+        }
+    }
+
+    private interface DiskStep {
+        void run() throws IOException;
+    }
+
+    private void settle(List<CompletableFuture<Void>> waiting, DiskStep step) {
+        try {
+            step.run();
+            waiting.forEach(f -> f.complete(null));
+        } catch (IOException e) {
+            waiting.forEach(f -> f.completeExceptionally(e));
+        }
+        waiting.clear();
+    }
+
+    private void syncOrDropFile() throws IOException {
+        try {
+            files.sync();
+        } catch (IOException e) {
+            log.error("journal: cannot force {} to the disk: {}", files.currentFile(), e.toString());
+            files.abandonFile();
+            throw e;
+        }
+    }
+
+    private void flushOrDropFile() throws IOException {
+        try {
+            files.flush();
+        } catch (IOException e) {
+            log.error("journal: cannot flush {}: {}", files.currentFile(), e.toString());
+            files.abandonFile();
+            throw e;
+        }
+    }
+
+    /** Consecutive losses, as the {@code records-lost} line that marks them. */
+    private static final class Loss {
+        long count;
+        long firstAt;
+        long lastAt;
+
+        void add(long at) {
+            if (count == 0) {
+                firstAt = at;
+            }
+            count++;
+            lastAt = at;
+        }
+
+        JournalRecord.RecordsLost marker() {
+            return new JournalRecord.RecordsLost(lastAt, count, firstAt);
+        }
+
+        void reset() {
+            count = 0;
+        }
+    }
+}

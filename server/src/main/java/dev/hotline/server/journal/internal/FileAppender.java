@@ -1,0 +1,177 @@
+package dev.hotline.server.journal.internal;
+
+import dev.hotline.acd.AgentState;
+import dev.hotline.acd.Decision;
+import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.server.journal.JournalRecord;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Appends journal lines to the current file and opens the next one by size or day. Owned by the journal's writer
+ * thread (its constructor runs before that thread starts).
+ *
+ * <p>It follows what it writes ({@code ConfigApplied}, agent state changes) so that each new file starts with the
+ * configuration and agent states in force: a file can be read without the ones before it.
+ */
+public final class FileAppender implements AutoCloseable {
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    private final Path dir;
+    private final long maxFileBytes;
+    private final Clock clock;
+    private final JournalCodec codec = new JournalCodec();
+
+    private CentreConfig config;
+    private final Map<String, Decision.AgentStateChanged> agentsOnDuty = new TreeMap<>();
+    private long lastAt;
+
+    private FileChannel channel;
+    private OutputStream out;
+    private Path file;
+    private LocalDate day;
+    private long fileBytes;
+    private long headerBytes;
+    private boolean dirty;
+
+    /** Opens the first file, with the cause {@link JournalRecord.OpenCause#START}. */
+    public FileAppender(Path dir, long maxFileBytes, Clock clock, CentreConfig config) throws IOException {
+        this.dir = dir;
+        this.maxFileBytes = maxFileBytes;
+        this.clock = clock;
+        this.config = config;
+        this.lastAt = clock.millis();
+        Files.createDirectories(dir);
+        open(JournalRecord.OpenCause.START);
+    }
+
+    /** The file lines go to now. */
+    public Path currentFile() {
+        return file;
+    }
+
+    /** Writes {@code record} (to a new file first when the day changed or the current one is full). */
+    public void append(JournalRecord record) throws IOException {
+        if (channel == null) {
+            open(JournalRecord.OpenCause.WRITE_ERROR);
+        }
+        byte[] line = (codec.write(record, zone()) + "\n").getBytes(StandardCharsets.UTF_8);
+        if (!today().equals(day)) {
+            rotate(JournalRecord.OpenCause.DAY);
+        } else if (fileBytes > headerBytes && fileBytes + line.length > maxFileBytes) {
+            rotate(JournalRecord.OpenCause.SIZE);
+        }
+        write(line);
+        follow(record);
+    }
+
+    /** Pushes buffered lines to the operating system (they survive a crash of the process, not of the machine). */
+    public void flush() throws IOException {
+        if (dirty && out != null) {
+            out.flush();
+            dirty = false;
+        }
+    }
+
+    /** Flushes and forces the file's content to the disk (survives a power cut). */
+    public void sync() throws IOException {
+        flush();
+        if (channel != null) {
+            channel.force(false);
+        }
+    }
+
+    /**
+     * Drops the current file after a write error, so that the next record opens a new one rather than appending
+     * behind a line that may be half written.
+     */
+    public void abandonFile() {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // the file is already broken; the write error was reported
+        }
+        channel = null;
+        out = null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (channel != null) {
+            flush();
+            channel.force(true);
+            channel.close();
+            channel = null;
+            out = null;
+        }
+    }
+
+    private void follow(JournalRecord record) {
+        lastAt = Math.max(lastAt, record.at());
+        if (record instanceof JournalRecord.Logged(Decision d)) {
+            switch (d) {
+                case Decision.ConfigApplied c -> config = c.config();
+                case Decision.AgentStateChanged s when s.to() == AgentState.LOGGED_OUT ->
+                        agentsOnDuty.remove(s.agentId());
+                case Decision.AgentStateChanged s -> agentsOnDuty.put(s.agentId(), s);
+                default -> { }
+            }
+        }
+    }
+
+    private void rotate(JournalRecord.OpenCause cause) throws IOException {
+        close();
+        open(cause);
+    }
+
+    private void open(JournalRecord.OpenCause cause) throws IOException {
+        day = today();
+        file = dir.resolve(JournalFiles.name(day, JournalFiles.nextSequence(dir, day)));
+        // never append to an old file: its last line may be torn by a crash
+        channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
+        fileBytes = 0;
+        syncDirectory();
+        var header = new JournalRecord.FileOpened(lastAt, cause, config, new ArrayList<>(agentsOnDuty.values()));
+        write((codec.write(header, zone()) + "\n").getBytes(StandardCharsets.UTF_8));
+        headerBytes = fileBytes;
+    }
+
+    /** Makes the new file's name durable, not only its content (Linux; elsewhere it is a no-op or refused). */
+    private void syncDirectory() {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // some platforms cannot open a directory; the file's data is still forced on rotation and close
+        }
+    }
+
+    private void write(byte[] line) throws IOException {
+        out.write(line);
+        fileBytes += line.length;
+        dirty = true;
+    }
+
+    private ZoneId zone() {
+        return config.settings().zone();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone());
+    }
+}

@@ -1,0 +1,168 @@
+package dev.hotline.server.journal.internal;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.hotline.acd.AcdEvent;
+import dev.hotline.acd.Decision;
+import dev.hotline.acd.model.EscalationAction;
+import dev.hotline.acd.model.Treatment;
+import dev.hotline.server.journal.JournalRecord;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Journal lines to records and back (the format is docs/journal.md). Thread-safe: Jackson's mapper is, once built.
+ *
+ * <p>The envelope ({@code v}, {@code type}, {@code at}, {@code atMillis}) is written here; the fields after it are the
+ * record's components under their own names, and values nested in them (configuration, treatments, the event of an
+ * {@code event-rejected}) are written the same way, closed hierarchies with a {@code type} field.
+ */
+public final class JournalCodec {
+
+    /** Local time with its offset and exactly three fraction digits, so lines of a day sort and read alike. */
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
+
+    private static final List<String> ENVELOPE = List.of("v", "type", "at", "atMillis");
+
+    private final ObjectMapper mapper = mapper();
+
+    private static ObjectMapper mapper() {
+        return JsonMapper.builder()
+                .addModule(new Jdk8Module())
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                // fields added later within one format version are skipped by older readers
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // a field that is missing is damage, not a default
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .addMixIn(Treatment.class, Typed.class)
+                .addMixIn(EscalationAction.class, Typed.class)
+                .addMixIn(AcdEvent.class, Typed.class)
+                .registerSubtypes(namedSubtypes(Treatment.class))
+                .registerSubtypes(namedSubtypes(EscalationAction.class))
+                .registerSubtypes(namedSubtypes(AcdEvent.class))
+                .build();
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    private interface Typed {
+    }
+
+    /** Every permitted subtype, named by its simple name in kebab case ({@code IvrFlow} is "ivr-flow"). */
+    private static NamedType[] namedSubtypes(Class<?> sealed) {
+        List<NamedType> types = new ArrayList<>();
+        for (Class<?> c : sealed.getPermittedSubclasses()) {
+            types.add(new NamedType(c, kebab(c.getSimpleName())));
+        }
+        return types.toArray(NamedType[]::new);
+    }
+
+    static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** One line, without its line end; {@code zone} is the zone the ISO time is written in (the centre's). */
+    public String write(JournalRecord record, ZoneId zone) {
+        Record value = switch (record) {
+            case JournalRecord.Logged logged -> (Record) logged.decision();
+            case JournalRecord.FileOpened opened -> opened;
+            case JournalRecord.RecordsLost lost -> lost;
+        };
+        ObjectNode fields = mapper.valueToTree(value);
+        fields.remove("at");
+        ObjectNode line = mapper.createObjectNode();
+        line.put("v", JournalRecord.FORMAT_VERSION);
+        line.put("type", RecordType.of(record).typeName());
+        line.put("at", ISO_MILLIS.format(Instant.ofEpochMilli(record.at()).atZone(zone)));
+        line.put("atMillis", record.at());
+        line.setAll(fields);
+        try {
+            return mapper.writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + record + " as JSON", e);
+        }
+    }
+
+    /**
+     * Reads one line.
+     *
+     * @throws MalformedRecordException saying what is wrong with it (the caller adds file and line)
+     */
+    public JournalRecord read(String line) throws MalformedRecordException {
+        JsonNode node;
+        try {
+            node = mapper.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new MalformedRecordException("not JSON: " + e.getOriginalMessage());
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new MalformedRecordException("not a JSON object");
+        }
+        JsonNode v = object.get("v");
+        if (v == null || !v.canConvertToInt()) {
+            throw new MalformedRecordException("no format version 'v'");
+        }
+        if (v.intValue() != JournalRecord.FORMAT_VERSION) {
+            throw new MalformedRecordException("format version " + v.intValue() + " (this Hotline reads version "
+                    + JournalRecord.FORMAT_VERSION + ")");
+        }
+        String typeName = object.path("type").asText("");
+        RecordType type = RecordType.named(typeName).orElseThrow(
+                () -> new MalformedRecordException("unknown type '" + typeName + "'"));
+        JsonNode atMillis = object.get("atMillis");
+        if (atMillis == null || !atMillis.canConvertToLong()) {
+            throw new MalformedRecordException(typeName + ": no 'atMillis'");
+        }
+        ObjectNode fields = object.deepCopy();
+        fields.remove(ENVELOPE);
+        fields.put("at", atMillis.longValue());
+        for (RecordComponent component : type.recordClass().getRecordComponents()) {
+            if (!fields.has(component.getName())) {
+                throw new MalformedRecordException(typeName + ": missing field '" + component.getName() + "'");
+            }
+        }
+        Record value;
+        try {
+            value = mapper.treeToValue(fields, type.recordClass());
+        } catch (JsonMappingException e) {
+            String path = e.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            throw new MalformedRecordException(typeName + ": " + (path.isEmpty() ? "" : "field '" + path + "': ")
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedRecordException(typeName + ": " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        return switch (value) {
+            case JournalRecord.FileOpened opened -> opened;
+            case JournalRecord.RecordsLost lost -> lost;
+            case Decision decision -> new JournalRecord.Logged(decision);
+            default -> throw new IllegalStateException(type + " is read as " + value.getClass());
+        };
+    }
+
+    /** A line that is not a journal record; the message says why, without file and line. */
+    public static final class MalformedRecordException extends Exception {
+        public MalformedRecordException(String message) {
+            super(message);
+        }
+    }
+}

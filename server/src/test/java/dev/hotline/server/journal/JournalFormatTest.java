@@ -1,0 +1,118 @@
+package dev.hotline.server.journal;
+
+import static dev.hotline.server.journal.JournalFixtures.SHANGHAI;
+import static dev.hotline.server.journal.JournalFixtures.example;
+import static dev.hotline.server.journal.JournalFixtures.shippedConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hotline.acd.AcdEvent;
+import dev.hotline.acd.Decision;
+import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.server.journal.internal.JournalCodec;
+import dev.hotline.server.journal.internal.RecordType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class JournalFormatTest {
+    private static final CentreConfig CONFIG = shippedConfig();
+    private final JournalCodec codec = new JournalCodec();
+
+    @ParameterizedTest
+    @EnumSource(RecordType.class)
+    void everyKindOfRecordReadsBackEqualToWhatWasWritten(RecordType type) throws Exception {
+        JournalRecord record = example(type, CONFIG);
+
+        String line = codec.write(record, SHANGHAI);
+
+        assertThat(line).doesNotContain("\n");
+        assertThat(codec.read(line)).isEqualTo(record);
+    }
+
+    @Test
+    void everyKindOfDecisionHasARecordType() {
+        Set<Class<?>> named = Arrays.stream(RecordType.values()).map(RecordType::recordClass)
+                .collect(Collectors.toSet());
+
+        assertThat(named).containsAll(List.of(Decision.class.getPermittedSubclasses()));
+    }
+
+    @Test
+    void everyLineStartsWithVersionTypeAndTimeInTheCentresZoneAndInEpochMillis() {
+        String line = codec.write(example(RecordType.CALL_REQUEUED, CONFIG), SHANGHAI);
+
+        assertThat(line).isEqualTo("{\"v\":1,\"type\":\"call-requeued\",\"at\":\"2026-11-23T09:00:01.234+08:00\","
+                + "\"atMillis\":1795395601234,\"callId\":\"c2\",\"agentId\":\"1001\",\"queue\":\"sales-health\","
+                + "\"cause\":\"ring-no-answer\"}");
+    }
+
+    @Test
+    void nestedClosedHierarchiesCarryTheirOwnType() {
+        String line = codec.write(example(RecordType.CALL_TREATED, CONFIG), SHANGHAI);
+
+        assertThat(line).contains("\"treatment\":{\"type\":\"voicemail\",\"mailbox\":\"after-sales\","
+                + "\"prompt\":\"vm/leave-message\"},\"cause\":\"CLOSED\"");
+    }
+
+    @Test
+    void anEmptyOptionalIsWrittenAsNull() {
+        var ended = new Decision.CallEnded(5, "c1", dev.hotline.acd.Outcome.ABANDONED, Optional.empty(),
+                Optional.empty(), 0, 0, "caller hung up in the IVR");
+
+        String line = codec.write(new JournalRecord.Logged(ended), SHANGHAI);
+
+        assertThat(line).contains("\"queue\":null,\"agentId\":null");
+    }
+
+    @Test
+    void theRejectedEventIsKeptWithItsType() {
+        String line = codec.write(new JournalRecord.Logged(new Decision.EventRejected(10,
+                new AcdEvent.CallerHungUp(9, "c7"), "unknown call c7")), SHANGHAI);
+
+        assertThat(line).endsWith("\"event\":{\"type\":\"caller-hung-up\",\"at\":9,\"callId\":\"c7\"},"
+                + "\"message\":\"unknown call c7\"}");
+    }
+
+    @Test
+    void aLineOfAnotherFormatVersionIsRefusedNamingBothVersions() {
+        assertThatThrownBy(() -> codec.read("{\"v\":2,\"type\":\"call-ended\",\"atMillis\":1}"))
+                .isInstanceOf(JournalCodec.MalformedRecordException.class)
+                .hasMessage("format version 2 (this Hotline reads version 1)");
+    }
+
+    @Test
+    void anUnknownTypeIsRefusedNamingIt() {
+        assertThatThrownBy(() -> codec.read("{\"v\":1,\"type\":\"call-parked\",\"atMillis\":1}"))
+                .hasMessage("unknown type 'call-parked'");
+    }
+
+    @Test
+    void aMissingFieldIsRefusedNamingTheTypeAndTheField() {
+        assertThatThrownBy(() -> codec.read("{\"v\":1,\"type\":\"call-requeued\",\"atMillis\":1,"
+                + "\"agentId\":\"1001\",\"queue\":\"q\",\"cause\":\"x\"}"))
+                .hasMessage("call-requeued: missing field 'callId'");
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> codec.read("{\"v\":1,\"type\":\"call-ended\",\"atMillis\":1,\"callId\":\"c\","
+                + "\"outcome\":\"HUNG\",\"queue\":null,\"agentId\":null,\"waitedMillis\":0,\"talkMillis\":0,"
+                + "\"cause\":\"x\"}"))
+                .hasMessageStartingWith("call-ended: field 'outcome': Cannot deserialize value of type "
+                        + "`dev.hotline.acd.Outcome` from String \"HUNG\"");
+    }
+
+    @Test
+    void fieldsAddedByANewerWriterOfTheSameVersionAreSkipped() throws Exception {
+        JournalRecord read = codec.read("{\"v\":1,\"type\":\"call-requeued\",\"atMillis\":1,\"callId\":\"c\","
+                + "\"agentId\":\"1001\",\"queue\":\"q\",\"cause\":\"x\",\"ringMillis\":15000}");
+
+        assertThat(read).isEqualTo(new JournalRecord.Logged(new Decision.CallRequeued(1, "c", "1001", "q", "x")));
+    }
+}

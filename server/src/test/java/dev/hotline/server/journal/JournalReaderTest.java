@@ -1,0 +1,107 @@
+package dev.hotline.server.journal;
+
+import static dev.hotline.server.journal.JournalFixtures.NINE_AM;
+import static dev.hotline.server.journal.JournalFixtures.shippedConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hotline.acd.Decision;
+import dev.hotline.acd.model.CentreConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalReaderTest {
+    private static final CentreConfig CONFIG = shippedConfig();
+    private static final String FIRST = "journal-2026-11-23-001.jsonl";
+
+    @TempDir
+    Path dir;
+
+    private final List<String> warnings = new ArrayList<>();
+
+    private void writeJournal(int decisions) {
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG,
+                Clock.fixed(Instant.ofEpochMilli(NINE_AM), ZoneOffset.UTC))) {
+            for (int i = 1; i <= decisions; i++) {
+                journal.onDecision(new Decision.CallRequeued(NINE_AM + i, "c" + i, "1001", "q", "ring-no-answer"));
+            }
+        }
+    }
+
+    private List<JournalRecord> read(long from) {
+        List<JournalRecord> records = new ArrayList<>();
+        new JournalReader(dir, warnings::add).read(from, records::add);
+        return records;
+    }
+
+    @Test
+    void aLastLineCutShortByACrashIsSkippedWithAWarningNamingFileAndLine() throws IOException {
+        writeJournal(2);
+        Files.writeString(dir.resolve(FIRST), "{\"v\":1,\"type\":\"call-requeued\",\"at\":\"2026-11-",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        assertThat(read(Long.MIN_VALUE)).hasSize(3);
+        assertThat(warnings).containsExactly(
+                FIRST + ":4: torn last line skipped (the writer stopped in the middle of it)");
+    }
+
+    @Test
+    void aTornLineInsideAMultiByteCharacterIsSkippedToo() throws IOException {
+        writeJournal(1);
+        byte[] cut = "{\"v\":1,\"type\":\"call-refused\",\"prompt\":\"系".getBytes(StandardCharsets.UTF_8);
+        Files.write(dir.resolve(FIRST), java.util.Arrays.copyOf(cut, cut.length - 1), StandardOpenOption.APPEND);
+
+        assertThat(read(Long.MIN_VALUE)).hasSize(2);
+        assertThat(warnings).hasSize(1);
+    }
+
+    @Test
+    void aDamagedLineElsewhereStopsTheReadingNamingFileAndLine() throws IOException {
+        writeJournal(2);
+        List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve(FIRST)));
+        lines.set(1, lines.get(1).replace("\"callId\":\"c1\",", ""));
+        Files.write(dir.resolve(FIRST), lines);
+
+        assertThatThrownBy(() -> read(Long.MIN_VALUE)).isInstanceOf(JournalException.class)
+                .hasMessage(FIRST + ":2: call-requeued: missing field 'callId'");
+    }
+
+    @Test
+    void aCutLineThatIsNotTheLastIsDamageNotATornEnd() throws IOException {
+        writeJournal(1);
+        Files.writeString(dir.resolve(FIRST), "{\"v\":1,\"type\":\"call-req\n", StandardOpenOption.APPEND);
+
+        assertThatThrownBy(() -> read(Long.MIN_VALUE))
+                .hasMessageStartingWith(FIRST + ":3: not JSON: ");
+    }
+
+    @Test
+    void filesWhollyBeforeTheStartOfThePeriodAreNotRead() {
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir).withMaxFileBytes(1), CONFIG,
+                Clock.fixed(Instant.ofEpochMilli(NINE_AM), ZoneOffset.UTC))) {
+            for (int i = 1; i <= 4; i++) {
+                journal.onDecision(new Decision.CallRequeued(NINE_AM + i, "c" + i, "1001", "q", "ring-no-answer"));
+            }
+        }
+
+        // files: [open@0, c1] [open@1, c2] [open@2, c3] [open@3, c4]; the file opened at 2 holds what is in force at 3
+        assertThat(read(NINE_AM + 3)).extracting(JournalRecord::at)
+                .containsExactly(NINE_AM + 2, NINE_AM + 3, NINE_AM + 3, NINE_AM + 4);
+    }
+
+    @Test
+    void aDirectoryWithoutJournalFilesIsAnErrorNamingIt() {
+        assertThatThrownBy(() -> read(Long.MIN_VALUE))
+                .hasMessage(dir + ": no journal files (journal-YYYY-MM-DD-NNN.jsonl)");
+    }
+}

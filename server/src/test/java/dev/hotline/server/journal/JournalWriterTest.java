@@ -1,0 +1,221 @@
+package dev.hotline.server.journal;
+
+import static dev.hotline.server.journal.JournalFixtures.NINE_AM;
+import static dev.hotline.server.journal.JournalFixtures.SHANGHAI;
+import static dev.hotline.server.journal.JournalFixtures.shippedConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hotline.acd.AgentState;
+import dev.hotline.acd.Decision;
+import dev.hotline.acd.Outcome;
+import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.server.journal.internal.JournalFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalWriterTest {
+    private static final CentreConfig CONFIG = shippedConfig();
+
+    @TempDir
+    Path dir;
+
+    private final SettableClock clock = new SettableClock(Instant.ofEpochMilli(NINE_AM));
+
+    private static Decision.CallRequeued requeued(long at, String callId) {
+        return new Decision.CallRequeued(at, callId, "1001", "sales-health", "ring-no-answer");
+    }
+
+    private List<JournalRecord> readAll() {
+        List<JournalRecord> records = new ArrayList<>();
+        new JournalReader(dir, w -> { }).read(Long.MIN_VALUE, records::add);
+        return records;
+    }
+
+    private List<String> fileNames() throws IOException {
+        return JournalFiles.list(dir).stream().map(f -> f.path().getFileName().toString()).toList();
+    }
+
+    @Test
+    void everyFileStartsWithTheConfigurationInForceAndDecisionsFollowInOrder() throws IOException {
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock)) {
+            journal.onDecision(requeued(NINE_AM + 1, "c1"));
+            journal.onDecision(requeued(NINE_AM + 2, "c2"));
+        }
+
+        assertThat(fileNames()).containsExactly("journal-2026-11-23-001.jsonl");
+        assertThat(readAll()).containsExactly(
+                new JournalRecord.FileOpened(NINE_AM, JournalRecord.OpenCause.START, CONFIG, List.of()),
+                new JournalRecord.Logged(requeued(NINE_AM + 1, "c1")),
+                new JournalRecord.Logged(requeued(NINE_AM + 2, "c2")));
+    }
+
+    @Test
+    void aFileThatWouldGrowPastItsLimitIsClosedAndTheNextCarriesTheAgentsOnDuty() throws IOException {
+        var ready = new Decision.AgentStateChanged(NINE_AM + 1, "1001", AgentState.LOGGED_OUT, AgentState.READY,
+                "logged in");
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir).withMaxFileBytes(1), CONFIG, clock)) {
+            journal.onDecision(ready);
+            journal.onDecision(requeued(NINE_AM + 2, "c1"));
+        }
+
+        assertThat(fileNames()).containsExactly("journal-2026-11-23-001.jsonl", "journal-2026-11-23-002.jsonl");
+        assertThat(readAll()).containsExactly(
+                new JournalRecord.FileOpened(NINE_AM, JournalRecord.OpenCause.START, CONFIG, List.of()),
+                new JournalRecord.Logged(ready),
+                new JournalRecord.FileOpened(NINE_AM + 1, JournalRecord.OpenCause.SIZE, CONFIG, List.of(ready)),
+                new JournalRecord.Logged(requeued(NINE_AM + 2, "c1")));
+    }
+
+    @Test
+    void aNewDayInTheCentresZoneOpensANewFileNumberedFromOne() throws IOException {
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock)) {
+            journal.onDecision(requeued(NINE_AM + 1, "c1"));
+            journal.flush().join();
+            // midnight in Shanghai is 16:00 UTC
+            clock.set(Instant.parse("2026-11-23T16:00:00Z"));
+            journal.onDecision(requeued(NINE_AM + 2, "c2"));
+        }
+
+        assertThat(fileNames()).containsExactly("journal-2026-11-23-001.jsonl", "journal-2026-11-24-001.jsonl");
+        assertThat(readAll().get(2)).isEqualTo(
+                new JournalRecord.FileOpened(NINE_AM + 1, JournalRecord.OpenCause.DAY, CONFIG, List.of()));
+    }
+
+    @Test
+    void aRestartNeverAppendsToAnOldFileButOpensTheNextNumber() throws IOException {
+        JournalWriter.start(JournalSettings.in(dir), CONFIG, clock).close();
+        JournalWriter.start(JournalSettings.in(dir), CONFIG, clock).close();
+
+        assertThat(fileNames()).containsExactly("journal-2026-11-23-001.jsonl", "journal-2026-11-23-002.jsonl");
+    }
+
+    @Test
+    void aCallEndCanBeAwaitedUntilItsLineIsOnDisk() throws IOException {
+        var ended = new Decision.CallEnded(NINE_AM + 5, "c1", Outcome.ANSWERED, Optional.of("sales-health"),
+                Optional.of("1001"), 12_000, 95_000, "agent hung up");
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock)) {
+            journal.append(ended).join();
+
+            assertThat(Files.readAllLines(dir.resolve("journal-2026-11-23-001.jsonl")))
+                    .hasSize(2).last().asString().contains("\"type\":\"call-ended\"", "\"callId\":\"c1\"");
+        }
+    }
+
+    @Test
+    void whenTheHandOffIsFullDecisionsAreCountedLostAndTheGapIsMarkedInTheJournal() throws IOException {
+        CountDownLatch diskStalls = new CountDownLatch(1);
+        ThreadFactory stalledWriter = r -> new Thread(() -> {
+            awaitUninterruptibly(diskStalls);
+            r.run();
+        });
+        JournalWriter journal = JournalWriter.start(JournalSettings.in(dir).withCapacity(2), CONFIG, clock,
+                stalledWriter);
+        journal.onDecision(requeued(NINE_AM + 1, "c1"));
+        journal.onDecision(requeued(NINE_AM + 2, "c2"));
+        journal.onDecision(requeued(NINE_AM + 3, "c3"));
+        var lostEnd = journal.append(requeued(NINE_AM + 4, "c4"));
+
+        assertThat(journal.lostRecords()).isEqualTo(2);
+        assertThatThrownBy(lostEnd::join).isInstanceOf(CompletionException.class)
+                .hasMessageContaining("journal hand-off full or closed");
+
+        diskStalls.countDown();
+        journal.flush().join();
+        journal.onDecision(requeued(NINE_AM + 5, "c5"));
+        journal.close();
+
+        assertThat(readAll()).extracting(JournalRecord::at).containsExactly(
+                NINE_AM, NINE_AM + 1, NINE_AM + 2, NINE_AM + 4, NINE_AM + 5);
+        assertThat(readAll().get(3)).isEqualTo(new JournalRecord.RecordsLost(NINE_AM + 4, 2, NINE_AM + 3));
+        assertThat(journal.lostRecords()).isEqualTo(2);
+    }
+
+    @Test
+    void aLossStillUnmarkedAtCloseIsMarkedBeforeTheFileCloses() {
+        CountDownLatch diskStalls = new CountDownLatch(1);
+        JournalWriter journal = JournalWriter.start(JournalSettings.in(dir).withCapacity(1), CONFIG, clock,
+                r -> new Thread(() -> {
+                    awaitUninterruptibly(diskStalls);
+                    r.run();
+                }));
+        journal.onDecision(requeued(NINE_AM + 1, "c1"));
+        journal.onDecision(requeued(NINE_AM + 2, "c2"));
+        diskStalls.countDown();
+        journal.close();
+
+        assertThat(readAll()).last().isEqualTo(new JournalRecord.RecordsLost(NINE_AM + 2, 1, NINE_AM + 2));
+    }
+
+    @Test
+    void aDecisionAfterCloseIsCountedLost() {
+        JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock);
+        journal.close();
+
+        journal.onDecision(requeued(NINE_AM + 1, "c1"));
+
+        assertThat(journal.lostRecords()).isEqualTo(1);
+    }
+
+    @Test
+    void settingsRefuseLimitsThatCannotWork() {
+        assertThatThrownBy(() -> new JournalSettings(dir, 0, Duration.ofMillis(200), 10))
+                .hasMessage("journal maxFileBytes must be positive: 0");
+        assertThatThrownBy(() -> new JournalSettings(dir, 10, Duration.ZERO, 10))
+                .hasMessage("journal flushEvery must be positive: PT0S");
+        assertThatThrownBy(() -> new JournalSettings(dir, 10, Duration.ofMillis(200), 0))
+                .hasMessage("journal capacity must be positive: 0");
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        while (true) {
+            try {
+                latch.await();
+                return;
+            } catch (InterruptedException e) {
+                // the test decides when the disk comes back
+            }
+        }
+    }
+
+    /** A clock the test moves: the writer reads the day from it. */
+    static final class SettableClock extends Clock {
+        private volatile Instant now;
+
+        SettableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return SHANGHAI;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the journal reads instants only");
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

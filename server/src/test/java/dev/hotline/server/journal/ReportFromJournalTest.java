@@ -1,0 +1,181 @@
+package dev.hotline.server.journal;
+
+import static dev.hotline.server.journal.JournalFixtures.shippedConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotline.acd.AgentState;
+import dev.hotline.acd.Decision;
+import dev.hotline.acd.DecisionListener;
+import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.stats.AnswerFigures;
+import dev.hotline.acd.stats.CallFigures;
+import dev.hotline.acd.stats.CentreFigures;
+import dev.hotline.acd.stats.CentreStatistics;
+import dev.hotline.acd.stats.Figures;
+import dev.hotline.acd.stats.StaffFigures;
+import dev.hotline.server.journal.internal.JournalFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The figures rebuilt from a journal are the figures the live statistics computed. */
+class ReportFromJournalTest {
+    private static final CentreConfig CONFIG = shippedConfig();
+    /** Monday 23 November 2026, 20:00 in Shanghai: the evening TV slots; sales closes at midnight. */
+    private static final long EIGHT_PM = Instant.parse("2026-11-23T12:00:00Z").toEpochMilli();
+
+    @TempDir
+    Path dir;
+
+    private final List<String> warnings = new ArrayList<>();
+
+    /** A clock that reads the virtual time the run has reached (the writer thread reads it for the day). */
+    private static Clock clockOf(AtomicLong virtualNow) {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneId.of("UTC");
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.ofEpochMilli(virtualNow.get());
+            }
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void aReportOfTheWholeJournalEqualsTheStatisticsFedDirectly(long seed) throws IOException {
+        CentreStatistics live = new CentreStatistics(CONFIG);
+        AtomicLong virtualNow = new AtomicLong(EIGHT_PM);
+        CentreRun run = new CentreRun(CONFIG, seed, virtualNow);
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir).withMaxFileBytes(64 * 1024), CONFIG,
+                clockOf(virtualNow))) {
+            run.run(EIGHT_PM, Duration.ofMinutes(4 * 60 + 20).toMillis(), DecisionListener.all(live, journal));
+        }
+
+        JournalReplay.Report report = JournalReplay.of(dir, null, null, warnings::add);
+
+        Figures expected = live.snapshot(run.lastDecisionAt());
+        assertThat(expected.centre().calls().answers().answered()).as("a busy evening").isGreaterThan(40);
+        assertThat(report.figures()).isEqualTo(expected);
+        assertThat(report.lostRecords()).isZero();
+        assertThat(warnings).isEmpty();
+        assertThat(JournalFiles.list(dir)).extracting(f -> f.day().toString())
+                .as("rotated by size and at midnight in Shanghai").contains("2026-11-23", "2026-11-24")
+                .hasSizeGreaterThan(3);
+    }
+
+    @Test
+    void aPeriodCountsEachEventWhereItHappenedLikeTheStatisticsReportingInterval() {
+        CentreStatistics live = new CentreStatistics(CONFIG);
+        AtomicLong virtualNow = new AtomicLong(EIGHT_PM);
+        CentreRun run = new CentreRun(CONFIG, 4, virtualNow);
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir).withMaxFileBytes(64 * 1024), CONFIG,
+                clockOf(virtualNow))) {
+            run.run(EIGHT_PM, Duration.ofHours(2).toMillis(), DecisionListener.all(live, journal));
+        }
+        long nineFifteen = EIGHT_PM + Duration.ofMinutes(75).toMillis();
+        long nineThirty = nineFifteen + Duration.ofMinutes(15).toMillis();
+
+        Figures period = JournalReplay.of(dir, Instant.ofEpochMilli(nineFifteen), Instant.ofEpochMilli(nineThirty),
+                warnings::add).figures();
+
+        Figures interval = live.interval(nineFifteen, run.lastDecisionAt()).orElseThrow();
+        assertThat(interval.centre().calls().abandoned()).as("a busy interval").isPositive();
+        assertThat(comparable(period)).isEqualTo(comparable(interval));
+        assertThat(period.from()).isEqualTo(nineFifteen);
+        assertThat(period.to()).isEqualTo(nineThirty);
+    }
+
+    /**
+     * Without what the two define apart: calls waiting now (a period's end is its present, an interval that is over
+     * has none) and handled calls' wrap-up (an interval counts it whole where it ends, a period the part in it).
+     */
+    private static Figures comparable(Figures f) {
+        Map<String, CallFigures> queues = new TreeMap<>();
+        f.queues().forEach((id, q) -> queues.put(id, comparable(q)));
+        Map<String, StaffFigures> groups = new TreeMap<>();
+        f.groups().forEach((id, g) -> groups.put(id, new StaffFigures(comparable(g.answers()), g.agentTime())));
+        Map<String, StaffFigures> agents = new TreeMap<>();
+        f.agents().forEach((id, a) -> agents.put(id, new StaffFigures(comparable(a.answers()), a.agentTime())));
+        CentreFigures c = f.centre();
+        return new Figures(0, 0, new CentreFigures(c.inbound(), c.refusedBlacklist(), c.refusedUnknownNumber(),
+                c.selfService(), c.abandonedInIvr(), comparable(c.calls()), c.agentTime()), queues, groups, agents);
+    }
+
+    private static CallFigures comparable(CallFigures q) {
+        return new CallFigures(q.offered(), comparable(q.answers()), q.abandoned(), q.shortAbandoned(),
+                q.abandonedAfterThreshold(), q.overflowed(), q.refused(), 0, q.longestWaitMillis(), 0);
+    }
+
+    private static AnswerFigures comparable(AnswerFigures a) {
+        return new AnswerFigures(a.answered(), a.answeredWithinThreshold(), a.answeredAfterWaiting(),
+                a.answerWaitMillis(), a.handled(), a.talkMillis(), 0);
+    }
+
+    @Test
+    void anAgentOnDutyBeforeThePeriodCountsFromItsStartInTheStateTheJournalKnows() {
+        long eight = EIGHT_PM - Duration.ofHours(12).toMillis();
+        long nine = eight + Duration.ofHours(1).toMillis();
+        long ten = nine + Duration.ofHours(1).toMillis();
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG,
+                Clock.fixed(Instant.ofEpochMilli(eight), ZoneId.of("UTC")))) {
+            journal.onDecision(new Decision.AgentStateChanged(eight, "1001", AgentState.LOGGED_OUT,
+                    AgentState.READY, "logged in"));
+            journal.onDecision(new Decision.AgentStateChanged(nine + 45 * 60_000, "1001", AgentState.READY,
+                    AgentState.NOT_READY, "break"));
+            journal.onDecision(new Decision.AgentStateChanged(ten + 60_000, "1001", AgentState.NOT_READY,
+                    AgentState.READY, "ready"));
+        }
+
+        StaffFigures agent = JournalReplay.of(dir, Instant.ofEpochMilli(nine), Instant.ofEpochMilli(ten),
+                warnings::add).figures().agents().get("1001");
+
+        assertThat(agent.agentTime().readyMillis()).isEqualTo(45 * 60_000);
+        assertThat(agent.agentTime().notReadyByReason()).containsEntry("break", 15 * 60_000L);
+        assertThat(agent.agentTime().loggedInMillis()).isEqualTo(60 * 60_000);
+    }
+
+    @Test
+    void aPeriodWithLostDecisionsSaysSo() {
+        long t = EIGHT_PM;
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG,
+                Clock.fixed(Instant.ofEpochMilli(t), ZoneId.of("UTC")))) {
+            journal.onDecision(new Decision.CallRequeued(t + 1, "c1", "1001", "sales-health", "ring-no-answer"));
+        }
+        // what the writer appends after a full hand-off
+        JournalWriter.start(JournalSettings.in(dir), CONFIG, Clock.fixed(Instant.ofEpochMilli(t), ZoneId.of("UTC")))
+                .close();
+        try (var writer = new java.io.FileWriter(dir.resolve("journal-2026-11-23-002.jsonl").toFile(), true)) {
+            writer.write(new dev.hotline.server.journal.internal.JournalCodec().write(
+                    new JournalRecord.RecordsLost(t + 9, 40, t + 2), ZoneId.of("Asia/Shanghai")) + "\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        JournalReplay.Report report = JournalReplay.of(dir, null, null, warnings::add);
+
+        assertThat(report.lostRecords()).isEqualTo(40);
+        assertThat(warnings).containsExactly("the journal lost 40 decisions from 2026-11-23T12:00:00.002Z to "
+                + "2026-11-23T12:00:00.009Z: the figures of that time are incomplete");
+    }
+}
