@@ -16,7 +16,8 @@ final class Group {
     final OrderStatisticTree<Call> waiting = new OrderStatisticTree<>(Call.SERVICE_ORDER);
     final List<Agent> members = new ArrayList<>();
     @SuppressWarnings("unchecked")
-    private final OrderStatisticTree<Agent>[] ready = new OrderStatisticTree[RoutingStrategy.values().length];
+    private final OrderStatisticTree<Agent>[] ready =
+            (OrderStatisticTree<Agent>[]) new OrderStatisticTree<?>[RoutingStrategy.values().length];
     int loggedIn;
     /** Logged in and not NOT_READY: the agents who are working through the queue. */
     int staffed;

@@ -17,7 +17,7 @@ final class PrefixIndex<V> {
     @SuppressWarnings("unchecked")
     private PrefixIndex(TreeMap<Integer, Map<String, V>> tables) {
         lengths = new int[tables.size()];
-        byLength = new Map[tables.size()];
+        byLength = (Map<String, V>[]) new Map<?, ?>[tables.size()];
         int i = 0;
         for (var e : tables.descendingMap().entrySet()) {
             lengths[i] = e.getKey();

@@ -1,0 +1,117 @@
+package dev.hotline.acd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotline.acd.model.BlacklistEntry;
+import dev.hotline.acd.model.MatchKind;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A new configuration takes over while calls wait: none is lost or duplicated. Removed agents log out (after their
+ * call if on one), removed queues serve the calls they hold under their last settings, eligibility is recomputed,
+ * then ConfigApplied, and ready agents who can now serve a waiting call get one.
+ */
+class LiveConfigChangeTest {
+
+    private CentreFixture base() {
+        return CentreFixture.centre().queue("sales", "s").queue("service", "v")
+                .agent("s1", "s").agent("v1", "v");
+    }
+
+    @Test
+    void anAgentGivenANewSkillTakesAWaitingCallRightAfterTheChange() {
+        var centre = base().start().login("s1").loginReady("v1").call("c1", "sales").forget()
+                .reconfigure(base().agent("v1", "v", "s"));
+
+        assertThat(centre.kinds()).containsExactly("ConfigApplied", "CallOffered", "AgentStateChanged");
+        assertThat(centre.offeredTo("c1")).isEqualTo("v1");
+    }
+
+    @Test
+    void aQueueGivenAnotherGroupReindexesItsWaitingCalls() {
+        var centre = base().start().login("s1").loginReady("v1").call("c1", "sales")
+                .reconfigure(base().queue("sales", "s", "v"));
+
+        assertThat(centre.offeredTo("c1")).isEqualTo("v1");
+        assertThat(centre.last(Decision.CallOffered.class).reason().group()).isEqualTo("v");
+    }
+
+    @Test
+    void aRemovedIdleAgentIsLoggedOutAtOnce() {
+        var centre = base().agent("s2", "s").start().loginReady("s1", "s2")
+                .reconfigure(base());
+
+        assertThat(centre.last(Decision.AgentStateChanged.class).reason()).isEqualTo("removed from the configuration");
+        assertThat(centre.engine.agent("s2")).isEmpty();
+    }
+
+    @Test
+    void aRemovedAgentOnACallFinishesItAndIsThenLoggedOut() {
+        var centre = base().agent("s2", "s").start().loginReady("s2").login("s1").call("c1", "sales")
+                .answer("c1", "s2").reconfigure(base());
+        assertThat(centre.stateOf("s2")).isEqualTo(AgentState.TALKING);
+
+        centre.agentHangsUp("c1");
+
+        assertThat(centre.ended("c1").outcome()).isEqualTo(Outcome.ANSWERED);
+        assertThat(centre.engine.agent("s2")).isEmpty();
+        assertThat(centre.last(Decision.AgentStateChanged.class).to()).isEqualTo(AgentState.LOGGED_OUT);
+    }
+
+    @Test
+    void aRemovedQueueKeepsServingItsWaitingCallsUntilEmpty() {
+        var centre = base().start().login("s1").call("c1", "sales")
+                .reconfigure(CentreFixture.centre().queue("service", "v").agent("s1", "s").agent("v1", "v").group("s"));
+        assertThat(centre.engine.queue("sales").retired()).isTrue();
+        assertThat(centre.waiting("c1").queue()).isEqualTo("sales");
+
+        centre.ready("s1").answer("c1", "s1").agentHangsUp("c1");
+
+        assertThat(centre.ended("c1").outcome()).isEqualTo(Outcome.ANSWERED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> centre.engine.queue("sales"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("no such queue: sales");
+    }
+
+    @Test
+    void aRetiredQueueTakesNoNewCalls() {
+        var centre = base().start().login("s1").call("c1", "sales")
+                .reconfigure(CentreFixture.centre().queue("service", "v").agent("s1", "s").agent("v1", "v").group("s")
+                        .route("400-sales", MatchKind.EXACT, "service"));
+        centre.arrive("c2", "1", "400-sales");
+
+        assertThat(centre.last(Decision.CallClassified.class).queue()).isEqualTo("service");
+    }
+
+    @Test
+    void aNewBlacklistEntryAppliesToTheNextCall() {
+        var centre = base().start().reconfigure(base().blacklist(new BlacklistEntry("666", MatchKind.EXACT,
+                        Optional.empty(), "new block", Optional.empty())))
+                .arrive("c1", "666", CentreFixture.numberOf("sales"));
+
+        assertThat(centre.last(Decision.CallRefused.class).detail()).isEqualTo("new block");
+    }
+
+    @Test
+    void waitingCallsKeepTheirPlaceAndArrivalAcrossAChange() {
+        var centre = base().start().login("s1").call("c1", "sales").advance(Duration.ofSeconds(10))
+                .call("c2", "sales").reconfigure(base().queue("sales", q -> q.groups("s").basePriority(3)));
+
+        assertThat(centre.waiting("c1").position()).isEqualTo(1);
+        assertThat(centre.waiting("c2").position()).isEqualTo(2);
+        assertThat(centre.waiting("c1").priority()).isEqualTo(3);
+        assertThat(centre.waiting("c1").waitedMillis()).isEqualTo(10_000);
+    }
+
+    @Test
+    void aRemovedGroupNoLongerMakesCallsEligible() {
+        var centre = base().start().login("s1", "v1").call("c1", "sales")
+                .reconfigure(CentreFixture.centre().queue("sales", "s", "v").queue("service", "v")
+                        .agent("s1", "s").agent("v1", "v"))
+                .reconfigure(CentreFixture.centre().queue("sales", "v").queue("service", "v")
+                        .agent("s1").agent("v1", "v"));
+
+        assertThat(centre.waiting("c1").eligibleGroups()).containsExactly("v");
+    }
+}

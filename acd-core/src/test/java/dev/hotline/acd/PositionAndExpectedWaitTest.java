@@ -1,0 +1,91 @@
+package dev.hotline.acd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Position = 1 + calls of the same queue served before it (priority, then arrival). Expected wait = position x the
+ * queue's smoothed handle time (180 s until it has data; then an exponentially weighted mean, weight 1/8, of talk +
+ * wrap-up) / agents logged in and not NOT_READY in the call's eligible groups (at least 1).
+ */
+class PositionAndExpectedWaitTest {
+
+    private CentreFixture centre() {
+        return CentreFixture.centre().queue("sales", q -> q.groups("s").wrapUp(Duration.ofSeconds(20)))
+                .queue("service", "v")
+                .agent("s1", "s").agent("s2", "s").agent("v1", "v");
+    }
+
+    @Test
+    void positionCountsOnlyCallsOfTheSameQueueServedFirst() {
+        var centre = centre().start().login("s1", "v1")
+                .call("c1", "sales").call("x1", "service").call("c2", "sales")
+                .arrive("c3", "1", CentreFixture.numberOf("sales")).queue("c3", 2);
+
+        assertThat(centre.waiting("c3").position()).isEqualTo(1);
+        assertThat(centre.waiting("c1").position()).isEqualTo(2);
+        assertThat(centre.waiting("c2").position()).isEqualTo(3);
+        assertThat(centre.waiting("x1").position()).isEqualTo(1);
+        assertThat(centre.last(Decision.CallQueued.class).position()).isEqualTo(1);
+    }
+
+    @Test
+    void positionsMoveUpAsCallsAheadAreServedOrAbandoned() {
+        var centre = centre().start().login("s1")
+                .call("c1", "sales").call("c2", "sales").call("c3", "sales").callerHangsUp("c1");
+
+        assertThat(centre.waiting("c3").position()).isEqualTo(2);
+        centre.ready("s1");
+        assertThat(centre.waiting("c3").position()).isEqualTo(1);
+    }
+
+    @Test
+    void expectedWaitStartsFrom180SecondsPerCallAheadPerWorkingAgent() {
+        var centre = centre().start().login("s1", "s2").ready("s1").notReady("s1", "break").ready("s2")
+                .call("busy", "sales").call("c1", "sales").call("c2", "sales");
+
+        assertThat(centre.waiting("c1").expectedWaitMillis()).isEqualTo(180_000);
+        assertThat(centre.waiting("c2").expectedWaitMillis()).isEqualTo(360_000);
+        centre.ready("s1");
+        assertThat(centre.waiting("c2").expectedWaitMillis()).isEqualTo(90_000);
+    }
+
+    @Test
+    void theHandleTimeLearnsFromAnsweredCallsTalkPlusWrapUp() {
+        var centre = centre().start().loginReady("s1")
+                .call("c1", "sales").answer("c1", "s1").advance(Duration.ofSeconds(100)).agentHangsUp("c1")
+                .call("c2", "sales");
+        assertThat(centre.engine.queue("sales").smoothedHandleMillis()).isEqualTo(120_000);
+        assertThat(centre.waiting("c2").expectedWaitMillis()).isEqualTo(120_000);
+
+        centre.advance(Duration.ofSeconds(20)).answer("c2", "s1").advance(Duration.ofSeconds(260)).agentHangsUp("c2");
+
+        assertThat(centre.engine.queue("sales").smoothedHandleMillis()).isEqualTo(120_000 + (280_000 - 120_000) / 8);
+    }
+
+    @Test
+    void theQueueViewShowsWaitingRingingOldestWaitAndAgents() {
+        var centre = centre().start().loginReady("s1").login("s2")
+                .call("c1", "sales").advance(Duration.ofSeconds(5)).call("c2", "sales")
+                .advance(Duration.ofSeconds(5)).call("c3", "sales");
+
+        QueueView view = centre.engine.queue("sales");
+        assertThat(view.waiting()).isEqualTo(2);
+        assertThat(view.ringing()).isEqualTo(1);
+        assertThat(view.oldestWaitMillis()).isEqualTo(5_000);
+        assertThat(view.agentsLoggedIn()).isEqualTo(2);
+        assertThat(view.agentsReady()).isZero();
+    }
+
+    @Test
+    void aCallThatIsNotWaitingHasNoPosition() {
+        var centre = centre().start().loginReady("s1").call("c1", "sales")
+                .arrive("c2", "1", CentreFixture.numberOf("sales"));
+
+        assertThat(centre.engine.waitingCall("c1")).isEmpty();
+        assertThat(centre.engine.waitingCall("c2")).isEmpty();
+        assertThat(centre.engine.waitingCall("nope")).isEmpty();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.hotline.acd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotline.acd.Decision.CallTreated;
+import dev.hotline.acd.Decision.TreatmentCause;
+import dev.hotline.acd.model.OpeningHours;
+import dev.hotline.acd.model.Treatment;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Entering a queue is checked in this order: closed, full, nobody logged in who could ever serve the call. Hangup
+ * ends the call REFUSED; voicemail and IVR flows end it OVERFLOWED; an overflow moves it to another queue, where the
+ * same checks apply. An overflow back to a queue the call was already in is refused with the busy prompt.
+ */
+class QueueLimitsAndHoursTest {
+
+    /** Open Monday 09:00-12:00 UTC only; the fixture's clock starts Monday 10:00. */
+    private static OpeningHours mondayMorning() {
+        return new OpeningHours(ZoneOffset.UTC,
+                Map.of(DayOfWeek.MONDAY, List.of(new OpeningHours.Period(LocalTime.of(9, 0), LocalTime.NOON))),
+                List.of());
+    }
+
+    @Test
+    void aCallOutsideOpeningHoursGetsTheClosedTreatment() {
+        var centre = CentreFixture.centre()
+                .queue("sales", q -> q.groups("s").hours(mondayMorning()).whenClosed(new Treatment.Hangup("closed")))
+                .agent("s1", "s").start().loginReady("s1")
+                .call("c1", "sales").callerHangsUp("c1")
+                .advance(Duration.ofHours(2)).call("c2", "sales");
+
+        CallTreated treated = centre.last(CallTreated.class);
+        assertThat(treated.callId()).isEqualTo("c2");
+        assertThat(treated.cause()).isEqualTo(TreatmentCause.CLOSED);
+        assertThat(centre.ended("c2").outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(centre.ended("c2").cause()).isEqualTo("queue sales is closed: hangup(closed)");
+    }
+
+    @Test
+    void aFullQueueGetsTheFullTreatment() {
+        var centre = CentreFixture.centre()
+                .queue("sales", q -> q.groups("s").maxWaiting(2).whenFull(new Treatment.Voicemail("box", "")))
+                .agent("s1", "s").start().login("s1")
+                .call("c1", "sales").call("c2", "sales").call("c3", "sales");
+
+        assertThat(centre.last(CallTreated.class).cause()).isEqualTo(TreatmentCause.QUEUE_FULL);
+        assertThat(centre.ended("c3").outcome()).isEqualTo(Outcome.OVERFLOWED);
+        assertThat(centre.engine.queue("sales").waiting()).isEqualTo(2);
+    }
+
+    @Test
+    void aQueueNobodyCouldServeGetsTheNoAgentsTreatment() {
+        var centre = CentreFixture.centre().queue("sales", "s").agent("s1", "s").start().call("c1", "sales");
+
+        assertThat(centre.last(CallTreated.class).cause()).isEqualTo(TreatmentCause.NO_AGENTS);
+        assertThat(centre.ended("c1").cause()).isEqualTo("no agent who could serve queue sales is logged in: "
+                + "hangup(no-agents)");
+    }
+
+    @Test
+    void anAgentNotReadyStillCountsAsSomeoneWhoCouldServe() {
+        var centre = CentreFixture.centre().queue("sales", "s").agent("s1", "s").start()
+                .login("s1").notReady("s1", "lunch").call("c1", "sales");
+
+        assertThat(centre.all(CallTreated.class)).isEmpty();
+        assertThat(centre.waiting("c1").position()).isEqualTo(1);
+    }
+
+    @Test
+    void closedIsCheckedBeforeFull() {
+        var centre = CentreFixture.centre()
+                .queue("sales", q -> q.groups("s").maxWaiting(1).hours(mondayMorning()))
+                .agent("s1", "s").start().login("s1").call("c1", "sales")
+                .advance(Duration.ofHours(2)).call("c2", "sales");
+
+        assertThat(centre.engine.queue("sales").waiting()).isEqualTo(1);
+        assertThat(centre.last(CallTreated.class).cause()).isEqualTo(TreatmentCause.CLOSED);
+    }
+
+    @Test
+    void anOverflowTreatmentMovesTheCallToTheOtherQueue() {
+        var centre = CentreFixture.centre()
+                .queue("sales", q -> q.groups("s").whenNoAgents(new Treatment.Overflow("service")))
+                .queue("service", "v").agent("s1", "s").agent("v1", "v").start().loginReady("v1")
+                .call("c1", "sales");
+
+        assertThat(centre.kinds()).containsSubsequence("CallTreated", "CallMoved", "CallQueued", "CallOffered");
+        assertThat(centre.last(Decision.CallMoved.class).cause())
+                .isEqualTo("no agent who could serve queue sales is logged in");
+        assertThat(centre.offeredTo("c1")).isEqualTo("v1");
+    }
+
+    @Test
+    void anOverflowBackToAQueueTheCallWasInIsRefusedWithTheBusyPrompt() {
+        var centre = CentreFixture.centre()
+                .queue("a", q -> q.groups("ga").whenNoAgents(new Treatment.Overflow("b")))
+                .queue("b", q -> q.groups("gb").whenNoAgents(new Treatment.Overflow("a")))
+                .agent("x", "ga", "gb").start().call("c1", "a");
+
+        assertThat(centre.all(Decision.CallMoved.class)).hasSize(1);
+        CallTreated last = centre.last(CallTreated.class);
+        assertThat(last.queue()).isEqualTo("b");
+        assertThat(last.treatment()).isEqualTo(new Treatment.Hangup(CentreFixture.BUSY));
+        assertThat(centre.ended("c1").outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(centre.ended("c1").cause()).isEqualTo("no agent who could serve queue b is logged in; "
+                + "overflow back to queue a refused: the call was already there");
+    }
+
+    @Test
+    void whenTheLastAgentWhoCouldServeLogsOutWaitingCallsGetTheNoAgentsTreatment() {
+        var centre = CentreFixture.centre().queue("sales", "s").queue("service", "v")
+                .agent("s1", "s").agent("v1", "v").start().login("s1", "v1")
+                .call("c1", "sales").call("c2", "service").logout("s1");
+
+        assertThat(centre.ended("c1").cause()).isEqualTo("the last agent who could serve queue sales logged out: "
+                + "hangup(no-agents)");
+        assertThat(centre.waiting("c2").position()).isEqualTo(1);
+    }
+}

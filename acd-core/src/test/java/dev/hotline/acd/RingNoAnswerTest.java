@@ -1,0 +1,88 @@
+package dev.hotline.acd;
+
+import static dev.hotline.acd.CentreFixture.centre;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotline.acd.Decision.CallRequeued;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An offer not answered within the ring timeout, or failed, puts the agent NOT_READY and the call back at the head
+ * of its priority class, keeping its arrival time; another idle agent gets it at once.
+ */
+class RingNoAnswerTest {
+
+    private CentreFixture centre() {
+        return CentreFixture.centre().queue("sales", q -> q.groups("s").ringTimeout(Duration.ofSeconds(15)))
+                .agent("1001", "s").agent("1002", "s");
+    }
+
+    @Test
+    void anOfferNotAnsweredWithinTheRingTimeoutIsRequeuedAndTheAgentGoesNotReady() {
+        var centre = centre().start().loginReady("1001").call("c1", "sales")
+                .advance(Duration.ofSeconds(14));
+        assertThat(centre.all(CallRequeued.class)).isEmpty();
+
+        centre.advance(Duration.ofSeconds(1));
+
+        CallRequeued requeued = centre.last(CallRequeued.class);
+        assertThat(requeued.agentId()).isEqualTo("1001");
+        assertThat(requeued.cause()).isEqualTo("no answer within 15 s");
+        assertThat(centre.stateOf("1001")).isEqualTo(AgentState.NOT_READY);
+        assertThat(centre.engine.agent("1001").orElseThrow().reason()).isEqualTo("no answer");
+        assertThat(centre.waiting("c1").position()).isEqualTo(1);
+    }
+
+    @Test
+    void aRequeuedCallIsOfferedAtOnceToAnotherIdleAgent() {
+        var centre = centre().queue("sales", q -> q.strategy(dev.hotline.acd.model.RoutingStrategy.LINEAR))
+                .start().loginReady("1001", "1002").call("c1", "sales")
+                .advance(Duration.ofSeconds(15));
+
+        assertThat(centre.all(Decision.CallOffered.class)).extracting(Decision.CallOffered::agentId)
+                .containsExactly("1001", "1002");
+    }
+
+    @Test
+    void aFailedOfferPutsTheAgentNotReadyWithItsCause() {
+        var centre = centre().start().loginReady("1001").call("c1", "sales").fail("c1", "1001", "busy");
+
+        assertThat(centre.last(CallRequeued.class).cause()).isEqualTo("busy");
+        assertThat(centre.engine.agent("1001").orElseThrow().reason()).isEqualTo("busy");
+        assertThat(centre.stateOf("1001")).isEqualTo(AgentState.NOT_READY);
+    }
+
+    @Test
+    void aRequeuedCallGoesBackAheadOfCallsOfItsPriorityThatArrivedLater() {
+        var centre = centre().start().loginReady("1001").call("c1", "sales")
+                .advance(Duration.ofSeconds(5)).call("c2", "sales").call("c3", "sales")
+                .advance(Duration.ofSeconds(10));
+
+        assertThat(centre.waiting("c1").position()).isEqualTo(1);
+        assertThat(centre.waiting("c1").waitedMillis()).isEqualTo(15_000);
+        centre.loginReady("1002");
+        assertThat(centre.offeredTo("c1")).isEqualTo("1002");
+    }
+
+    @Test
+    void aRequeuedCallStaysBehindCallsOfHigherPriority() {
+        var centre = centre().start().loginReady("1001").call("c1", "sales").call("c2", "sales");
+        centre.arrive("vip", "1", CentreFixture.numberOf("sales")).queue("vip", 5)
+                .advance(Duration.ofSeconds(15));
+
+        assertThat(centre.waiting("vip").position()).isEqualTo(1);
+        assertThat(centre.waiting("c1").position()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedOfferFromAnAgentNotRingingIsRejected() {
+        var centre = centre().start().loginReady("1001", "1002").call("c1", "sales");
+        String other = centre.offeredTo("c1").equals("1001") ? "1002" : "1001";
+
+        centre.fail("c1", other, "busy");
+
+        assertThat(centre.rejection()).isEqualTo("agent " + other + " cannot fail the offer of call c1: agent is "
+                + "READY, not RESERVED for c1");
+    }
+}

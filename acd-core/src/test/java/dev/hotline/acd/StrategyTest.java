@@ -1,0 +1,128 @@
+package dev.hotline.acd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotline.acd.model.RoutingStrategy;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The queue's routing strategy picks one idle agent among the eligible ones; ties go to the agent configured first. */
+class StrategyTest {
+
+    private CentreFixture centre(RoutingStrategy strategy) {
+        return CentreFixture.centre().queue("sales", q -> q.groups("s").strategy(strategy))
+                .agent("a1", "s:3").agent("a2", "s:9").agent("a3", "s:9");
+    }
+
+    private static String why(CentreFixture.Run centre) {
+        return centre.last(Decision.CallOffered.class).reason().explanation();
+    }
+
+    @Test
+    void longestIdlePicksTheAgentReadyTheLongest() {
+        var centre = centre(RoutingStrategy.LONGEST_IDLE).start()
+                .loginReady("a3").advance(Duration.ofSeconds(10)).loginReady("a1", "a2")
+                .advance(Duration.ofSeconds(32)).call("c1", "sales");
+
+        assertThat(centre.offeredTo("c1")).isEqualTo("a3");
+        assertThat(why(centre)).endsWith("LONGEST_IDLE picked agent a3: idle 42 s, longest.");
+    }
+
+    @Test
+    void longestIdleBreaksTiesByConfiguredOrder() {
+        var centre = centre(RoutingStrategy.LONGEST_IDLE).start().loginReady("a3", "a2", "a1").call("c1", "sales");
+
+        assertThat(centre.offeredTo("c1")).isEqualTo("a1");
+    }
+
+    @Test
+    void roundRobinPicksTheAgentOfferedACallLeastRecently() {
+        var centre = centre(RoutingStrategy.ROUND_ROBIN).start().loginReady("a1", "a2", "a3");
+        for (String call : new String[] {"c1", "c2", "c3", "c4"}) {
+            centre.call(call, "sales");
+            String agent = centre.offeredTo(call);
+            centre.answer(call, agent).agentHangsUp(call);
+        }
+
+        assertThat(centre.all(Decision.CallOffered.class)).extracting(Decision.CallOffered::agentId)
+                .containsExactly("a1", "a2", "a3", "a1");
+        assertThat(why(centre)).endsWith("ROUND_ROBIN picked agent a1: offered a call least recently, next in turn.");
+    }
+
+    @Test
+    void fewestCallsPicksTheAgentWhoAnsweredFewestSinceLogin() {
+        var centre = centre(RoutingStrategy.FEWEST_CALLS).start().loginReady("a1")
+                .call("c1", "sales").answer("c1", "a1").agentHangsUp("c1")
+                .loginReady("a2").call("c2", "sales");
+
+        assertThat(centre.offeredTo("c2")).isEqualTo("a2");
+        assertThat(why(centre)).endsWith("FEWEST_CALLS picked agent a2: answered 0 calls since login, fewest.");
+    }
+
+    @Test
+    void leastTalkTimePicksTheAgentWithLeastTalkSinceLogin() {
+        var centre = centre(RoutingStrategy.LEAST_TALK_TIME).start().loginReady("a1", "a2")
+                .call("c1", "sales").answer("c1", "a1")
+                .call("c2", "sales").answer("c2", "a2")
+                .advance(Duration.ofSeconds(10)).agentHangsUp("c2")
+                .advance(Duration.ofSeconds(50)).agentHangsUp("c1")
+                .call("c3", "sales");
+
+        assertThat(centre.offeredTo("c3")).isEqualTo("a2");
+        assertThat(why(centre)).endsWith("LEAST_TALK_TIME picked agent a2: talked 10 s since login, least.");
+    }
+
+    @Test
+    void linearPicksTheFirstReadyAgentInConfiguredOrder() {
+        var centre = centre(RoutingStrategy.LINEAR).start().loginReady("a3", "a2").call("c1", "sales");
+
+        assertThat(centre.offeredTo("c1")).isEqualTo("a2");
+        assertThat(why(centre)).endsWith("LINEAR picked agent a2: first ready agent in configured order.");
+    }
+
+    @Test
+    void skillLevelPicksTheHighestLevelThenTheLongestIdle() {
+        var centre = centre(RoutingStrategy.SKILL_LEVEL).start().loginReady("a1", "a3")
+                .advance(Duration.ofSeconds(5)).loginReady("a2").call("c1", "sales");
+
+        assertThat(centre.offeredTo("c1")).isEqualTo("a3");
+        assertThat(why(centre)).endsWith("SKILL_LEVEL picked agent a3: skill level 9 in group s, highest, idle 5 s.");
+    }
+
+    @Test
+    void randomIsRepeatableForTheSameSeed() {
+        var first = centre(RoutingStrategy.RANDOM).start(7).loginReady("a1", "a2", "a3");
+        var second = centre(RoutingStrategy.RANDOM).start(7).loginReady("a1", "a2", "a3");
+        for (int i = 0; i < 20; i++) {
+            first.call("c" + i, "sales").callerHangsUp("c" + i);
+            second.call("c" + i, "sales").callerHangsUp("c" + i);
+        }
+
+        assertThat(first.decisions).isEqualTo(second.decisions);
+        assertThat(first.all(Decision.CallOffered.class)).extracting(Decision.CallOffered::agentId)
+                .contains("a1", "a2", "a3");
+        assertThat(why(first)).contains("RANDOM picked agent").endsWith("drawn at random among 3 ready agents.");
+    }
+
+    @Test
+    void anAgentInSeveralGroupsTakesTheBestCallAcrossAllItsQueues() {
+        var centre = CentreFixture.centre().queue("sales", "s").queue("service", "v")
+                .agent("both", "s", "v").start().login("both")
+                .call("sales1", "sales").advance(Duration.ofSeconds(5))
+                .call("service1", "service")
+                .arrive("urgent", "1", CentreFixture.numberOf("service")).queue("urgent", 1)
+                .ready("both");
+
+        assertThat(centre.offeredTo("urgent")).isEqualTo("both");
+    }
+
+    @Test
+    void withEqualPriorityTheEarliestArrivalAcrossQueuesIsServedFirst() {
+        var centre = CentreFixture.centre().queue("sales", "s").queue("service", "v")
+                .agent("both", "s", "v").start().login("both")
+                .call("service1", "service").advance(Duration.ofSeconds(5)).call("sales1", "sales")
+                .ready("both");
+
+        assertThat(centre.offeredTo("service1")).isEqualTo("both");
+    }
+}

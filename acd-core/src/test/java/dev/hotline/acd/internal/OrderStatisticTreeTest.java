@@ -1,0 +1,53 @@
+package dev.hotline.acd.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The treap behind queue positions and ready-agent indexes agrees with a TreeSet on every operation. */
+class OrderStatisticTreeTest {
+
+    @Test
+    void rankSelectAndMinimumAgreeWithASortedSetUnderRandomInsertsAndRemovals() {
+        Random random = new Random(11);
+        OrderStatisticTree<Long> tree = new OrderStatisticTree<>(Comparator.naturalOrder(), v -> -v);
+        TreeSet<Long> reference = new TreeSet<>();
+        for (int i = 0; i < 5_000; i++) {
+            long v = random.nextInt(500);
+            if (random.nextBoolean()) {
+                if (reference.add(v)) {
+                    tree.add(v);
+                }
+            } else {
+                assertThat(tree.remove(v)).isEqualTo(reference.remove(v));
+            }
+            assertThat(tree.size()).isEqualTo(reference.size());
+            assertThat(tree.rankOf(v)).isEqualTo(reference.headSet(v).size());
+            assertThat(tree.contains(v)).isEqualTo(reference.contains(v));
+            if (!reference.isEmpty()) {
+                int k = random.nextInt(reference.size());
+                assertThat(tree.get(k)).isEqualTo(new ArrayList<>(reference).get(k));
+                assertThat(tree.first()).isEqualTo(reference.first());
+                assertThat(tree.minAux()).isEqualTo(-reference.last());
+            }
+        }
+        tree.checkStructure("tree");
+        List<Long> inOrder = new ArrayList<>();
+        tree.forEach(inOrder::add);
+        assertThat(inOrder).containsExactlyElementsOf(reference);
+    }
+
+    @Test
+    void anEmptyTreeHasNoFirstAndNoMinimum() {
+        OrderStatisticTree<Long> tree = new OrderStatisticTree<>(Comparator.naturalOrder());
+
+        assertThat(tree.first()).isNull();
+        assertThat(tree.minAux()).isEqualTo(Long.MAX_VALUE);
+        assertThat(tree.remove(1L)).isFalse();
+    }
+}
