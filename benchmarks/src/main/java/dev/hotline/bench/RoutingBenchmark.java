@@ -3,9 +3,6 @@ package dev.hotline.bench;
 import dev.hotline.acd.AcdEvent;
 import dev.hotline.acd.RoutingEngine;
 import java.util.concurrent.TimeUnit;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -89,35 +86,12 @@ public class RoutingBenchmark {
         }
     }
 
-    /**
-     * Events per second of the benchmark thread's CPU time, beside JMH's wall-clock score: on a machine shared with
-     * other work the thread is descheduled part of the time, which the wall clock counts and the CPU clock does not.
-     */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class CpuClock {
-        static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-        long cpuNanos;
-        long events;
-
-        @Setup(Level.Iteration)
-        public void clear() {
-            cpuNanos = 0;
-            events = 0;
-        }
-
-        public double eventsPerCpuSecond() {
-            return cpuNanos == 0 ? 0 : events * 1e9 / cpuNanos;
-        }
-    }
-
     /** Events per second: {@link #CHUNK} consecutive events per invocation, reported per event. */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(CHUNK)
-    public void routeEvents(ChunkReplay replay, CpuClock cpu) {
-        long cpuStart = CpuClock.THREADS.getCurrentThreadCpuTime();
+    public void routeEvents(ChunkReplay replay) {
         RoutingEngine engine = replay.engine;
         AcdEvent[] events = replay.events;
         int from = replay.next;
@@ -126,8 +100,6 @@ public class RoutingBenchmark {
             engine.handle(events[i]);
         }
         replay.next = to;
-        cpu.cpuNanos += CpuClock.THREADS.getCurrentThreadCpuTime() - cpuStart;
-        cpu.events += CHUNK;
     }
 
     /** Latency of one event (its timers, its decisions), sampled: p50 / p99 / p99.9. */
