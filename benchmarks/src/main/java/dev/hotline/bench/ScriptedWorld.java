@@ -43,13 +43,16 @@ final class ScriptedWorld implements DecisionListener {
 
     private static final class CallRecord {
         final String id;
+        /** A call of the start-up burst: it talks 0-360 s, so hang-ups are spread as in a running centre. */
+        final boolean burst;
         boolean waiting;
         boolean talking;
         boolean ended;
         int offers;
 
-        CallRecord(String id) {
+        CallRecord(String id, boolean burst) {
             this.id = id;
+            this.burst = burst;
         }
     }
 
@@ -72,8 +75,6 @@ final class ScriptedWorld implements DecisionListener {
     private long clock;
     private long seq;
     private long callSeq;
-    /** Burst calls (the start-up fill) talk 0-360 s, so that hang-ups are spread out as in a running centre. */
-    private boolean burst;
     private int waitingCalls;
     private int readyAgents;
 
@@ -153,7 +154,6 @@ final class ScriptedWorld implements DecisionListener {
             long next = at + Math.max(0, Math.round(-Math.log(1 - random.nextDouble()) / arrivalsPerMilli));
             schedule(next, () -> arrival(next, false));
         }
-        burst = fromBurst;
         int queue = pickQueue();
         String dialled = centre.prefixRouted()[queue]
                 ? centre.dialledNumbers()[queue] + String.format("%02d", random.nextInt(100))
@@ -170,7 +170,7 @@ final class ScriptedWorld implements DecisionListener {
             caller = centre.ordinaryCallers()[random.nextInt(centre.ordinaryCallers().length)];
         }
         String callId = "c" + (++callSeq);
-        calls.put(callId, new CallRecord(callId));
+        calls.put(callId, new CallRecord(callId, fromBurst));
         return new AcdEvent.CallArrived(at, callId, caller, dialled);
     }
 
@@ -203,11 +203,10 @@ final class ScriptedWorld implements DecisionListener {
     }
 
     private void queueAfter(CallRecord call, long at, Map<String, String> attached) {
-        boolean fromBurst = burst;
         schedule(at, () -> call.ended ? null
                 : new AcdEvent.QueueRequested(clock, call.id, Optional.empty(), 0, attached));
         long patience = Math.round(-Math.log(1 - random.nextDouble()) * MEAN_PATIENCE_MILLIS);
-        if (!fromBurst) {
+        if (!call.burst) {
             schedule(at + patience, () -> call.ended || call.talking ? null
                     : new AcdEvent.CallerHungUp(clock, call.id));
         }
@@ -233,17 +232,12 @@ final class ScriptedWorld implements DecisionListener {
     private void answered(Decision.CallAnswered d) {
         CallRecord call = calls.get(d.callId());
         call.talking = true;
-        long talk = burst(call)
+        long talk = call.burst
                 ? random.nextLong(0, 360_000)
                 : random.nextLong(TALK_MIN_MILLIS, TALK_MAX_MILLIS + 1);
         boolean agentEnds = random.nextBoolean();
         schedule(d.at() + talk, () -> call.ended ? null
                 : agentEnds ? new AcdEvent.AgentHungUp(clock, call.id) : new AcdEvent.CallerHungUp(clock, call.id));
-    }
-
-    /** Calls of the start-up burst are the first {@code 1.05 x agents} call ids. */
-    private boolean burst(CallRecord call) {
-        return Long.parseLong(call.id.substring(1)) <= (long) (OFFERED_LOAD * centre.agentCount());
     }
 
     // ------------------------------------------------------------ agents
