@@ -1,0 +1,125 @@
+package dev.hotline.bench;
+
+import dev.hotline.acd.AcdEvent;
+import dev.hotline.acd.RoutingEngine;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Routing events per second and per-event latency of one {@link RoutingEngine} on one thread, for centres of 100,
+ * 10,000 and 100,000 agents with 1,000 queues, under the steady-state mix that {@link ScriptedWorld} records (see
+ * docs/performance.md). The events are recorded before measuring and replayed into the engine; every decision goes
+ * to a {@link Blackhole}. When the recording runs out, a fresh engine is brought back to the start of the steady state
+ * outside the measured time.
+ */
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Threads(1)
+public class RoutingBenchmark {
+
+    /** Events handled per measured invocation of {@link #routeEvents}. */
+    static final int CHUNK = 100_000;
+    /** Steady-state events recorded per centre size: 20 chunks. */
+    static final int RECORDED = 20 * CHUNK;
+
+    /** A centre and its recorded traffic, made once per fork. */
+    @State(Scope.Thread)
+    public static class Centre {
+        @Param({"100", "10000", "100000"})
+        public int agents;
+
+        RecordedTraffic traffic;
+
+        @Setup(Level.Trial)
+        public void record() {
+            long started = System.nanoTime();
+            traffic = RecordedTraffic.record(agents, RECORDED);
+            System.out.printf("%n%,d agents, %,d queues: recorded %,d events (%,d before the steady state) in %.1f s%n%s",
+                    agents, traffic.centre().queueCount(), traffic.events().length, traffic.measuredFrom(),
+                    (System.nanoTime() - started) / 1e9, traffic.mix().describe());
+        }
+    }
+
+    /** The engine being fed and how far into the recording it is. */
+    @State(Scope.Thread)
+    public static class Replay {
+        RoutingEngine engine;
+        AcdEvent[] events;
+        int next;
+
+        /** Outside the measured time: a fresh engine at the steady state when the next step would run out. */
+        void ensure(Centre centre, Blackhole blackhole, int needed) {
+            if (engine == null || next + needed > events.length) {
+                events = centre.traffic.events();
+                engine = centre.traffic.engineAtSteadyState(blackhole::consume);
+                next = centre.traffic.measuredFrom();
+            }
+        }
+    }
+
+    /** For {@link #routeEvents}: room for one chunk. */
+    @State(Scope.Thread)
+    public static class ChunkReplay extends Replay {
+        @Setup(Level.Invocation)
+        public void ensureChunk(Centre centre, Blackhole blackhole) {
+            ensure(centre, blackhole, CHUNK);
+        }
+    }
+
+    /**
+     * For {@link #routeOneEvent}: at least half the recording ahead at the start of each iteration (an iteration of
+     * 2 s rarely gets through it). No per-invocation fixture: its bookkeeping between two sampled events would
+     * disturb what is measured. Should an iteration still run out, the fresh engine is made inside one sample, which
+     * then shows as the maximum.
+     */
+    @State(Scope.Thread)
+    public static class EventReplay extends Replay {
+        Centre centre;
+        Blackhole blackhole;
+
+        @Setup(Level.Iteration)
+        public void ensureHalf(Centre centre, Blackhole blackhole) {
+            this.centre = centre;
+            this.blackhole = blackhole;
+            ensure(centre, blackhole, RECORDED / 2);
+        }
+    }
+
+    /** Events per second: {@link #CHUNK} consecutive events per invocation, reported per event. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(CHUNK)
+    public void routeEvents(ChunkReplay replay) {
+        RoutingEngine engine = replay.engine;
+        AcdEvent[] events = replay.events;
+        int from = replay.next;
+        int to = from + CHUNK;
+        for (int i = from; i < to; i++) {
+            engine.handle(events[i]);
+        }
+        replay.next = to;
+    }
+
+    /** Latency of one event (its timers, its decisions), sampled: p50 / p99 / p99.9. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public void routeOneEvent(EventReplay replay) {
+        if (replay.next == replay.events.length) {
+            replay.ensure(replay.centre, replay.blackhole, 1);
+        }
+        replay.engine.handle(replay.events[replay.next++]);
+    }
+}
