@@ -155,12 +155,12 @@ final class AmiSimSession {
     }
 
     private void coreShowChannels(String actionId) {
-        List<SimulatedChannel> channels = server.channelSnapshot();
+        List<SimulatedChannel> channels = server.channels();
         send(new AmiOut().add("Response", "Success").actionId(actionId).add("EventList", "start")
                 .add("Message", "Channels will follow"));
         for (SimulatedChannel channel : channels) {
             AmiOut item = new AmiOut().add("Event", "CoreShowChannel").actionId(actionId);
-            channelBlock(item, channel)
+            channelHeaders(item, channel)
                     .add("Application", channel.application()).add("ApplicationData", channel.appData())
                     .add("Duration", duration(channel)).add("BridgeId", channel.bridgeId());
             send(item);
@@ -173,7 +173,7 @@ final class AmiSimSession {
         String wanted = action.get("Channel");
         List<SimulatedChannel> channels;
         if (wanted == null || wanted.isEmpty()) {
-            channels = server.channelSnapshot();
+            channels = server.channels();
         } else {
             SimulatedChannel channel = server.channel(wanted);
             if (channel == null) {
@@ -185,7 +185,7 @@ final class AmiSimSession {
         send(new AmiOut().add("Response", "Success").actionId(actionId).add("EventList", "start")
                 .add("Message", "Channel status will follow"));
         for (SimulatedChannel channel : channels) {
-            AmiOut item = channelBlock(new AmiOut().add("Event", "Status").add("Privilege", "Call"), channel)
+            AmiOut item = channelHeaders(new AmiOut().add("Event", "Status").add("Privilege", "Call"), channel)
                     .add("Type", channel.type()).add("DNID", "")
                     .add("EffectiveConnectedLineNum", channel.connectedNum())
                     .add("EffectiveConnectedLineName", channel.connectedName())
@@ -416,10 +416,6 @@ final class AmiSimSession {
                 .add("AccountCode", "").add("Context", channel.context()).add("Exten", channel.exten())
                 .add("Priority", Integer.toString(channel.priority())).add("Uniqueid", channel.uniqueid())
                 .add("Linkedid", channel.linkedid());
-    }
-
-    private AmiOut channelBlock(AmiOut out, SimulatedChannel channel) {
-        return channelHeaders(out, channel);
     }
 
     private static String unknownIfEmpty(String value) {

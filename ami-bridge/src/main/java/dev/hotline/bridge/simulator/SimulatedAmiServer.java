@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -266,10 +265,6 @@ public final class SimulatedAmiServer implements AutoCloseable {
         return locked(() -> channels.get(name));
     }
 
-    List<SimulatedChannel> channelSnapshot() {
-        return channels();
-    }
-
     Map<String, String> deviceSnapshot() {
         return locked(() -> Map.copyOf(deviceStates));
     }
@@ -416,6 +411,6 @@ public final class SimulatedAmiServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "SimulatedAmiServer[127.0.0.1:" + port() + ", " + Objects.requireNonNullElse(users.keySet(), "") + "]";
+        return "SimulatedAmiServer[127.0.0.1:" + port() + ", users " + users.keySet() + "]";
     }
 }
