@@ -38,11 +38,14 @@ public final class HotlineManagerConnection extends ManagerConnectionImpl {
             return;
         }
         boolean wasConnected;
-        try (LockCloser ignored = withLock()) {
+        LockCloser lock = withLock();
+        try {
             wasConnected = state == ManagerConnectionState.CONNECTED;
             if (wasConnected) {
                 state = ManagerConnectionState.DISCONNECTED;
             }
+        } finally {
+            lock.close();
         }
         // not CONNECTED any more: the library fails pending actions and starts no reconnect thread
         super.dispatchEvent(event, requiredHandlingTime);
@@ -54,8 +57,11 @@ public final class HotlineManagerConnection extends ManagerConnectionImpl {
 
     /** Drops the connection without a Logoff (half-open: a Logoff would wait for an answer that never comes). */
     public void abandon() {
-        try (LockCloser ignored = withLock()) {
+        LockCloser lock = withLock();
+        try {
             state = ManagerConnectionState.DISCONNECTED;
+        } finally {
+            lock.close();
         }
         disconnect();
     }
