@@ -129,7 +129,7 @@ public final class AmiConnection implements AutoCloseable {
         HotlineManagerConnection connection = connections.apply(settings,
                 () -> scheduler.execute(() -> lost(attempt, "connection closed by " + settings.address())));
         connection.registerUserEventClass(DeviceStateListCompleteEvent.class);
-        connection.addEventListener(event -> onEvent(event));
+        connection.addEventListener(this::onEvent);
         try {
             connection.login();
         } catch (AuthenticationFailedException e) {

@@ -265,8 +265,9 @@ public final class SimulatedAmiServer implements AutoCloseable {
         return locked(() -> channels.get(name));
     }
 
+    /** Device states in the order the simulator first heard of them, as DeviceStateList lists them. */
     Map<String, String> deviceSnapshot() {
-        return locked(() -> Map.copyOf(deviceStates));
+        return locked(() -> java.util.Collections.unmodifiableMap(new LinkedHashMap<>(deviceStates)));
     }
 
     String deviceState(String device) {
