@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * A fixture transcript ({@code fixtures/asterisk/ami-*.txt}) decoded as the fixtures README describes: the bytes
  * Asterisk sent, and our side's messages in order (each ending at its empty line), up to Asterisk's EOF.
  */
-record AmiTranscript(String name, String asteriskBytes, List<String> appMessages) {
+public record AmiTranscript(String name, String asteriskBytes, List<String> appMessages) {
 
     /** Headers whose values change on every run (README, "Values that change on every run"), plus timing ones. */
     private static final Pattern VARYING = Pattern.compile(
@@ -25,7 +25,7 @@ record AmiTranscript(String name, String asteriskBytes, List<String> appMessages
     private static final Pattern UPTIME_OUTPUT = Pattern.compile("^(Output: (System uptime|Last reload)): \\d+",
             Pattern.MULTILINE);
 
-    static AmiTranscript load(String name) {
+    public static AmiTranscript load(String name) {
         try (InputStream in = AmiTranscript.class.getResourceAsStream("/fixtures/asterisk/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
@@ -92,7 +92,7 @@ record AmiTranscript(String name, String asteriskBytes, List<String> appMessages
     }
 
     /** The messages (blocks ending in an empty line) of a stream, banner excluded. */
-    static List<String> messages(String wire) {
+    public static List<String> messages(String wire) {
         String body = wire.startsWith("Asterisk Call Manager/") ? wire.substring(wire.indexOf("\r\n") + 2) : wire;
         List<String> messages = new ArrayList<>();
         int start = 0;
