@@ -43,6 +43,21 @@ public sealed interface AcdEvent {
     record SelfServiceCompleted(long at, String callId, String flow) implements AcdEvent {
     }
 
+    /**
+     * The IVR flow hung up on the caller without completing self-service and without asking for an agent (a
+     * closed-hours message, a locked PIN, too many invalid entries): the call ends {@link Outcome#ENDED_IN_IVR}.
+     *
+     * @param flow        the flow that ended the call
+     * @param disposition the flow's disposition of the ending ("closed-hours", "pin-locked", "step-limit", ...)
+     */
+    record IvrEnded(long at, String callId, String flow, String disposition) implements AcdEvent {
+        public IvrEnded {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(flow, "flow");
+            Objects.requireNonNull(disposition, "disposition");
+        }
+    }
+
     /** The caller hung up, wherever the call was (IVR, queue, ringing an agent, talking). */
     record CallerHungUp(long at, String callId) implements AcdEvent {
     }

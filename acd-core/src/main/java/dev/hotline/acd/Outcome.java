@@ -11,5 +11,10 @@ public enum Outcome {
     /** Sent out of the ACD by a treatment or an escalation step: voicemail or an IVR flow. */
     OVERFLOWED,
     /** Finished in IVR self-service without an agent. */
-    SELF_SERVICE
+    SELF_SERVICE,
+    /**
+     * The IVR flow hung up without completing self-service and without asking for an agent (a closed-hours message,
+     * a locked PIN, too many invalid entries). Not connected, not abandoned: the caller did not give up.
+     */
+    ENDED_IN_IVR
 }

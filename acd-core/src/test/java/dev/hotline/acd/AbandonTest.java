@@ -100,4 +100,23 @@ class AbandonTest {
         assertThat(centre.ended("c1").outcome()).isEqualTo(Outcome.SELF_SERVICE);
         assertThat(centre.ended("c1").cause()).isEqualTo("self-service completed in flow balance");
     }
+
+    @Test
+    void anIvrFlowThatHangsUpWithoutSelfServiceEndsTheCallInTheIvr() {
+        var centre = centre().start().arrive("c1", "1", CentreFixture.numberOf("sales"))
+                .send(new AcdEvent.IvrEnded(CentreFixture.START, "c1", "tv-shopping", "closed-hours"));
+
+        CallEnded ended = centre.ended("c1");
+        assertThat(ended.outcome()).isEqualTo(Outcome.ENDED_IN_IVR);
+        assertThat(ended.queue()).isEmpty();
+        assertThat(ended.cause()).isEqualTo("flow tv-shopping ended the call (closed-hours)");
+    }
+
+    @Test
+    void theIvrCannotEndACallThatAlreadyWaitsInAQueue() {
+        var centre = centre().start().login("1001").call("c1", "sales")
+                .send(new AcdEvent.IvrEnded(CentreFixture.START, "c1", "tv-shopping", "closed-hours"));
+
+        assertThat(centre.rejection()).isEqualTo("call c1 cannot be ended by the IVR: call is WAITING in queue sales");
+    }
 }

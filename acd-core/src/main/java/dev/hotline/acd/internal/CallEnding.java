@@ -4,8 +4,8 @@ import dev.hotline.acd.AcdEvent;
 import dev.hotline.acd.Outcome;
 
 /**
- * How calls end other than by a queue's treatment: self-service completed in the IVR, the caller hanging up (in the
- * IVR, waiting, ringing or talking), the agent hanging up. A finished conversation feeds the queue's handle time.
+ * How calls end other than by a queue's treatment: self-service completed in the IVR, the IVR ending the call
+ * otherwise, the caller hanging up (in the IVR, waiting, ringing or talking), the agent hanging up. A finished conversation feeds the queue's handle time.
  */
 final class CallEnding {
 
@@ -23,6 +23,15 @@ final class CallEnding {
             throw new Rejection("call " + call.id + " cannot complete self-service: call is " + Centre.describe(call));
         }
         centre.endCall(call, Outcome.SELF_SERVICE, null, null, 0, 0, "self-service completed in flow " + e.flow());
+    }
+
+    void ivrEnded(AcdEvent.IvrEnded e) {
+        Call call = centre.requireCall(e.callId(), "be ended by the IVR");
+        if (call.status != Call.Status.IN_IVR) {
+            throw new Rejection("call " + call.id + " cannot be ended by the IVR: call is " + Centre.describe(call));
+        }
+        centre.endCall(call, Outcome.ENDED_IN_IVR, null, null, 0, 0,
+                "flow " + e.flow() + " ended the call (" + e.disposition() + ")");
     }
 
     void callerHungUp(AcdEvent.CallerHungUp e) {

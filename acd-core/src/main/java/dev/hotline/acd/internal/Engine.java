@@ -85,6 +85,7 @@ public final class Engine {
             case AcdEvent.CallArrived e -> classifier.arrived(e);
             case AcdEvent.QueueRequested e -> admission.queueRequested(e);
             case AcdEvent.SelfServiceCompleted e -> ending.selfServiceCompleted(e);
+            case AcdEvent.IvrEnded e -> ending.ivrEnded(e);
             case AcdEvent.CallerHungUp e -> ending.callerHungUp(e);
             case AcdEvent.AgentHungUp e -> ending.agentHungUp(e);
             case AcdEvent.OfferAnswered e -> dispatch.answered(e);

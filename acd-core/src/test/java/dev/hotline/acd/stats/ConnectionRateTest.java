@@ -33,6 +33,18 @@ class ConnectionRateTest {
     }
 
     @Test
+    void aCallTheIvrEndedWithoutSelfServiceIsInboundButNeitherConnectedNorAbandoned() {
+        timeline.call("c1").arrivesInIvr(0, "sales").endedByIvr(20);
+        timeline.call("c2").arrivesInIvr(0, "sales").completesSelfService(40);
+
+        CentreFigures centre = figures().centre();
+
+        assertThat(centre.inbound()).isEqualTo(2);
+        assertThat(centre.abandonedInIvr()).isZero();
+        assertThat(centre.connectionRate()).hasValue(0.5);
+    }
+
+    @Test
     void theConnectionRateIsNoDataWhenNoCallCameIn() {
         assertThat(figures().centre().connectionRate()).isEmpty();
     }

@@ -127,6 +127,10 @@ final class Timeline {
             return end(second, Outcome.SELF_SERVICE, Optional.empty(), 0, "self-service");
         }
 
+        CallStory endedByIvr(double second) {
+            return end(second, Outcome.ENDED_IN_IVR, Optional.empty(), 0, "flow menu ended the call (closed-hours)");
+        }
+
         CallStory hangsUpInIvr(double second) {
             return end(second, Outcome.ABANDONED, Optional.empty(), 0, "caller hung up in the IVR");
         }

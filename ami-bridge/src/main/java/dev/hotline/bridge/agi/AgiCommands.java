@@ -84,6 +84,16 @@ public final class AgiCommands {
                 + " " + quoted(format) + " " + word(zone.getId()));
     }
 
+    /**
+     * {@code RECORD FILE <file> <format> "<escape digits>" <max ms> BEEP}: records the caller into {@code file}
+     * (without extension) until an escape digit, the maximum time or hang-up; a beep marks the start.
+     */
+    public static AgiCommand recordFile(String file, String format, String escapeDigits, Duration maxDuration) {
+        return new AgiCommand("RECORD FILE " + word(file) + " " + word(format) + " "
+                + quoted(dtmf("escape digits", escapeDigits)) + " " + millis("RECORD FILE maximum", maxDuration)
+                + " BEEP");
+    }
+
     /** {@code GET VARIABLE <name>}: {@code 200 result=0} when unset, {@code 200 result=1 (<value>)} when set. */
     public static AgiCommand getVariable(String name) {
         return new AgiCommand("GET VARIABLE " + variableName(name));

@@ -47,6 +47,13 @@ class AgiCommandsTest {
     }
 
     @Test
+    void aRecordingNamesItsFileFormatEndKeyAndMaximumAndBeeps() {
+        assertThat(AgiCommands.recordFile("hotline/messages/after-hours-1795413048.9", "wav", "#",
+                java.time.Duration.ofMinutes(2)).text())
+                .isEqualTo("RECORD FILE hotline/messages/after-hours-1795413048.9 wav \"#\" 120000 BEEP");
+    }
+
+    @Test
     void anExecArgumentWithACommaIsRefusedBecauseItWouldBecomeTwoApplicationArguments() {
         assertThatThrownBy(() -> AgiCommands.exec("Dial", "PJSIP/1001,1,G(evil)", "20"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -153,6 +153,7 @@ final class CentreRun implements DecisionListener {
             case AcdEvent.QueueRequested q -> new AcdEvent.QueueRequested(at, q.callId(), q.businessType(),
                     q.priorityRaise(), q.attachedData());
             case AcdEvent.SelfServiceCompleted s -> new AcdEvent.SelfServiceCompleted(at, s.callId(), s.flow());
+            case AcdEvent.IvrEnded i -> new AcdEvent.IvrEnded(at, i.callId(), i.flow(), i.disposition());
             case AcdEvent.CallerHungUp h -> new AcdEvent.CallerHungUp(at, h.callId());
             case AcdEvent.AgentHungUp h -> new AcdEvent.AgentHungUp(at, h.callId());
             case AcdEvent.OfferAnswered o -> new AcdEvent.OfferAnswered(at, o.callId(), o.agentId());

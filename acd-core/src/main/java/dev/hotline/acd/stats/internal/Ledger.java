@@ -265,6 +265,8 @@ public final class Ledger {
                 }
                 both(at, p -> p.centre.selfService++);
             }
+            // counted as inbound at classification and never connected; the engine accepts it only in the IVR
+            case ENDED_IN_IVR -> { }
         }
     }
 

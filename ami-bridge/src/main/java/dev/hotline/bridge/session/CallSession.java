@@ -1,0 +1,643 @@
+package dev.hotline.bridge.session;
+
+import dev.hotline.acd.AcdEvent;
+import dev.hotline.acd.Decision;
+import dev.hotline.acd.WaitingCall;
+import dev.hotline.acd.model.Treatment;
+import dev.hotline.bridge.agi.AgiCommand;
+import dev.hotline.bridge.agi.AgiCommands;
+import dev.hotline.bridge.agi.AgiEnvironment;
+import dev.hotline.bridge.agi.AgiReply;
+import dev.hotline.bridge.agi.server.AgiChannel;
+import dev.hotline.ivr.Action;
+import dev.hotline.ivr.CallContext;
+import dev.hotline.ivr.FlowInterpreter;
+import dev.hotline.ivr.Input;
+import dev.hotline.ivr.Outcome;
+import dev.hotline.ivr.SessionState;
+import dev.hotline.ivr.Step;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One inbound call, from the FastAGI session's start to its end: joins the Asterisk channel to the IVR and the ACD.
+ *
+ * <p>A small state machine ({@link Phase}) driven by three inputs, all handled one at a time on the session's
+ * {@link SerialMailbox}: AGI replies and the caller's hang-up (from the FastAGI event loop), the ACD's decisions about
+ * this call (from the engine thread, which only posts them here), and IVR steps (lookups, timers).
+ *
+ * <p>Commands are sent one at a time; each chain of commands belongs to an <em>activity</em> (a prompt, an IVR
+ * step, an announcement, a Dial). Starting a new activity, or the caller hanging up, makes the replies of the old one
+ * lead nowhere, so an offer can cut an announcement short after the prompt that is playing.
+ *
+ * <p>The call's record is the ACD's {@link Decision.CallEnded}; the journal persists it from the decision stream.
+ */
+public final class CallSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallSession.class);
+
+    /** Where the call is, as the session sees it. */
+    enum Phase {
+        /** Waiting for the ACD's classification. */
+        ARRIVING,
+        /** Running an IVR flow (the route's, or a treatment's once the ACD has let the call go). */
+        IN_IVR,
+        /** Asked the ACD for a queue, waiting for its answer. */
+        QUEUEING,
+        /** In a queue, with music on hold. */
+        WAITING,
+        /** Dial to an agent is running (ringing, then talking). */
+        DIALING,
+        /** Playing the last prompts before hanging up. */
+        ENDING,
+        /** Over: the channel is closed, nothing more is sent. */
+        DONE
+    }
+
+    private final CallSessions sessions;
+    private final AgiChannel channel;
+    private final SerialMailbox mailbox;
+    private final String callId;
+    private final String caller;
+    private final String dialled;
+    private final String language;
+
+    private Phase phase = Phase.ARRIVING;
+    /** The activity whose replies may still lead somewhere. */
+    private int activity;
+    /** The ACD knows the call and has not ended it, and the session has not told it the call ended. */
+    private boolean acdOpen;
+    /** This session receives the call id's decisions (a duplicate id's session does not). */
+    private boolean subscribed;
+    /** The session plays the call's last prompts itself; a CallEnded meanwhile must not cut them short. */
+    private boolean endingOwned;
+    private boolean hungUp;
+    private boolean musicOn;
+    private boolean announcing;
+    private SessionScheduler.Timer announceTimer;
+
+    private String businessType = "";
+    private boolean vip;
+
+    private FlowInterpreter ivr;
+    private SessionState ivrState;
+    private String flowName = "";
+    /** The flow runs for the ACD (its ending is reported); false for a treatment flow after the ACD let go. */
+    private boolean flowInAcd;
+
+    private Decision.CallOffered offer;
+    private Decision.CallOffered nextOffer;
+    /** The ACD withdrew the offer (its ring timer fired) while Dial still ran. */
+    private boolean offerWithdrawn;
+    private boolean answerReported;
+
+    CallSession(CallSessions sessions, AgiChannel channel, AgiEnvironment environment, String callId,
+                SerialMailbox mailbox) {
+        this.sessions = sessions;
+        this.channel = channel;
+        this.mailbox = mailbox;
+        this.callId = callId;
+        this.caller = environment.callerId().orElse("");
+        this.dialled = environment.dnid().filter(d -> !d.isEmpty()).orElse(environment.extension());
+        this.language = environment.language().isEmpty() ? sessions.settings.language() : environment.language();
+    }
+
+    /** The call's id in the ACD: Asterisk's unique id of the inbound channel. */
+    public String callId() {
+        return callId;
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    // ------------------------------------------------------------------------------------------ inputs
+
+    void start() {
+        channel.onHangup(() -> mailbox.post(this::callerHungUp));
+        mailbox.post(this::arrive);
+    }
+
+    void refuseDuplicate() {
+        mailbox.post(() -> {
+            endingOwned = true;
+            playAndHangUp(sessions.loop.busyPrompt(), true);
+        });
+    }
+
+    /** Dial's U() subroutine on the agent's channel reported the answer. */
+    void agentAnswered() {
+        mailbox.post(() -> {
+            if (phase == Phase.DIALING && offer != null && !answerReported && !hungUp) {
+                answerReported = true;
+                submit(new AcdEvent.OfferAnswered(now(), callId, offer.agentId()));
+            }
+        });
+    }
+
+    private void arrive() {
+        if (!sessions.loop.subscribe(callId, decision -> mailbox.post(() -> decided(decision)))) {
+            LOG.warn("call {}: the ACD already routes a call with this id; the caller hears the busy prompt", callId);
+            endingOwned = true;
+            playAndHangUp(sessions.loop.busyPrompt(), true);
+            return;
+        }
+        subscribed = true;
+        if (!sessions.loop.submit(new AcdEvent.CallArrived(now(), callId, caller, dialled))) {
+            sessions.loop.unsubscribe(callId);
+            subscribed = false;
+            endingOwned = true;
+            playAndHangUp(sessions.loop.busyPrompt(), true);
+            return;
+        }
+        acdOpen = true;
+    }
+
+    private void decided(Decision decision) {
+        if (phase == Phase.DONE) {
+            return;
+        }
+        switch (decision) {
+            case Decision.CallRefused r -> {
+                acdOpen = false;
+                endingOwned = true;
+                playAndHangUp(r.prompt(), true);
+            }
+            case Decision.CallClassified c -> classified(c);
+            case Decision.CallQueued q -> waitWithMusic();
+            case Decision.Announcement a -> {
+                if (phase == Phase.WAITING) {
+                    announce(List.of(AgiCommands.streamFile(a.prompt(), "")));
+                }
+            }
+            case Decision.CallOffered o -> {
+                if (phase == Phase.DIALING) {
+                    nextOffer = o;
+                } else {
+                    dial(o);
+                }
+            }
+            case Decision.CallRequeued r -> {
+                if (phase == Phase.DIALING) {
+                    offerWithdrawn = true;
+                } else {
+                    waitWithMusic();
+                }
+            }
+            case Decision.CallTreated t -> treated(t.treatment());
+            case Decision.CallEnded e -> {
+                acdOpen = false;
+                if (!endingOwned) {
+                    endingOwned = true;
+                    hangUpAndFinish();
+                }
+            }
+            case Decision.EventRejected r -> rejected(r);
+            // the call stays where it is: an escalation changes its groups, a move keeps it waiting with music
+            case Decision.CallEscalated e -> { }
+            case Decision.CallMoved m -> { }
+            case Decision.CallAnswered a -> { }
+            case Decision.AgentStateChanged s -> { }
+            case Decision.ConfigApplied c -> { }
+        }
+    }
+
+    private void callerHungUp() {
+        if (hungUp || phase == Phase.DONE) {
+            return;
+        }
+        hungUp = true;
+        activity++;
+        if (ivrState != null && !ivrState.finished()) {
+            ivrState = ivr.step(ivrState, Input.HANG_UP, Instant.ofEpochMilli(now())).state();
+        }
+        if (acdOpen) {
+            acdOpen = false;
+            submit(new AcdEvent.CallerHungUp(now(), callId));
+        }
+        finish();
+    }
+
+    // ------------------------------------------------------------------------------------------ ACD
+
+    private void classified(Decision.CallClassified c) {
+        businessType = c.businessType();
+        vip = c.vip().isPresent();
+        fire(AgiCommands.answer());
+        c.ivrFlow().ifPresentOrElse(flow -> startFlow(flow, true),
+                () -> requestQueue(Optional.empty(), 0, Map.of()));
+    }
+
+    private void requestQueue(Optional<String> type, int priorityRaise, Map<String, String> attachedData) {
+        phase = Phase.QUEUEING;
+        submit(new AcdEvent.QueueRequested(now(), callId, type, priorityRaise, attachedData));
+    }
+
+    private void waitWithMusic() {
+        if (phase == Phase.ENDING || phase == Phase.IN_IVR) {
+            return;
+        }
+        phase = Phase.WAITING;
+        if (!musicOn) {
+            musicOn = true;
+            fire(AgiCommands.exec("StartMusicOnHold", sessions.settings.musicOnHoldClass()));
+        }
+        armAnnouncements();
+    }
+
+    private void treated(Treatment treatment) {
+        switch (treatment) {
+            case Treatment.Overflow o -> { }
+            case Treatment.Hangup h -> {
+                endingOwned = true;
+                playAndHangUp(h.prompt(), false);
+            }
+            case Treatment.Voicemail v -> {
+                endingOwned = true;
+                List<AgiCommand> commands = stopMusic();
+                try {
+                    if (!v.prompt().isEmpty()) {
+                        commands.add(AgiCommands.streamFile(v.prompt(), ""));
+                    }
+                    commands.add(AgiCommands.exec("VoiceMail", v.mailbox(), "u"));
+                } catch (IllegalArgumentException e) {
+                    LOG.error("call {}: voicemail treatment cannot be sent: {}", callId, e.getMessage());
+                    playAndHangUp(sessions.loop.busyPrompt(), false);
+                    return;
+                }
+                commands.add(AgiCommands.hangup());
+                phase = Phase.ENDING;
+                run(commands, this::finish);
+            }
+            case Treatment.IvrFlow f -> {
+                endingOwned = true;
+                activity++;
+                stopMusic().forEach(this::fire);
+                startFlow(f.flow(), false);
+            }
+        }
+    }
+
+    private void rejected(Decision.EventRejected r) {
+        switch (r.event()) {
+            case AcdEvent.CallArrived a -> {
+                acdOpen = false;
+                endingOwned = true;
+                playAndHangUp(sessions.loop.busyPrompt(), true);
+            }
+            case AcdEvent.QueueRequested q -> {
+                LOG.warn("call {}: the ACD refused the queue request ({}); the caller hears the busy prompt", callId,
+                        r.message());
+                if (acdOpen) {
+                    acdOpen = false;
+                    submit(new AcdEvent.IvrEnded(now(), callId, flowName.isEmpty() ? "none" : flowName,
+                            "queue request refused"));
+                }
+                endingOwned = true;
+                playAndHangUp(sessions.loop.busyPrompt(), false);
+            }
+            default -> LOG.info("call {}: the ACD rejected {}: {}", callId, r.event(), r.message());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ IVR
+
+    private void startFlow(String flow, boolean inAcd) {
+        phase = Phase.IN_IVR;
+        flowName = flow;
+        flowInAcd = inAcd;
+        ivr = new FlowInterpreter(sessions.flows.get(), sessions.flowListener);
+        Step step;
+        try {
+            step = ivr.start(flow, new CallContext(caller, dialled, businessType, vip, language),
+                    Instant.ofEpochMilli(now()));
+        } catch (IllegalArgumentException e) {
+            LOG.error("call {}: IVR flow {} cannot start: {}", callId, flow, e.getMessage());
+            if (inAcd && acdOpen) {
+                acdOpen = false;
+                submit(new AcdEvent.IvrEnded(now(), callId, flow, "flow cannot start"));
+            }
+            endingOwned = true;
+            playAndHangUp(sessions.loop.busyPrompt(), false);
+            return;
+        }
+        perform(step);
+    }
+
+    private void perform(Step step) {
+        ivrState = step.state();
+        Action action = step.action();
+        switch (action) {
+            case Action.Play a -> prompt(a);
+            case Action.SayNumber a -> prompt(a);
+            case Action.SayDigits a -> prompt(a);
+            case Action.SayDateTime a -> prompt(a);
+            case Action.Collect a -> prompt(a);
+            case Action.SetLanguage a -> prompt(a);
+            case Action.Lookup lookup -> {
+                int mine = activity;
+                sessions.lookups.lookup(lookup).whenComplete((input, failure) -> mailbox.post(() -> {
+                    if (mine == activity) {
+                        step(failure != null ? new Input.LookupFailed(lookup.source() + ": " + failure) : input);
+                    }
+                }));
+            }
+            case Action.RecordMessage record -> {
+                String file = "hotline/messages/" + safe(record.mailbox()) + "-" + callId;
+                send(AgiCommands.recordFile(file, "wav", "#", record.maxDuration()), reply -> {
+                    sessions.requests.messageRecorded(callId, caller, record.mailbox(), file, record.attachedData());
+                    step(Input.DONE);
+                });
+            }
+            case Action.RequestCallback callback -> {
+                sessions.requests.callbackRequested(callId, callback.number(), callback.businessType(),
+                        callback.attachedData());
+                step(Input.DONE);
+            }
+            case Action.TransferToQueue transfer -> {
+                if (flowInAcd && acdOpen) {
+                    requestQueue(transfer.businessType().isEmpty() ? Optional.empty()
+                            : Optional.of(transfer.businessType()), transfer.priorityRaise(), transfer.attachedData());
+                } else {
+                    LOG.warn("call {}: treatment flow {} asks for a queue, but the ACD has let the call go; the "
+                            + "caller hears the busy prompt", callId, flowName);
+                    endingOwned = true;
+                    playAndHangUp(sessions.loop.busyPrompt(), false);
+                }
+            }
+            case Action.Hangup hangup -> {
+                endingOwned = true;
+                if (flowInAcd && acdOpen) {
+                    acdOpen = false;
+                    Outcome outcome = ivrState.outcome().orElseThrow();
+                    submit(outcome instanceof Outcome.EndedByFlow ended && ended.selfServiceCompleted()
+                            ? new AcdEvent.SelfServiceCompleted(now(), callId, flowName)
+                            : new AcdEvent.IvrEnded(now(), callId, flowName, hangup.disposition()));
+                }
+                hangUpAndFinish();
+            }
+            case Action.Finished finished -> { }
+        }
+    }
+
+    /** A prompt-like action: one command, its reply is the flow's next input. */
+    private void prompt(Action action) {
+        AgiCommand command;
+        try {
+            command = IvrCommands.command(action);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("call {}: flow {} node {}: {} cannot be sent ({}); skipped", callId, ivrState.flow(),
+                    ivrState.node(), action, e.getMessage());
+            step(Input.DONE);
+            return;
+        }
+        send(command, reply -> {
+            Input input = IvrCommands.input(action, reply);
+            if (input != null) {
+                step(input);
+            }
+        });
+    }
+
+    private void step(Input input) {
+        if (phase != Phase.IN_IVR) {
+            return;
+        }
+        perform(ivr.step(ivrState, input, Instant.ofEpochMilli(now())));
+    }
+
+    // ------------------------------------------------------------------------------------------ queue and agent
+
+    private void armAnnouncements() {
+        if (announceTimer != null || hungUp || sessions.settings.announceEvery().isZero()) {
+            return;
+        }
+        announceTimer = sessions.scheduler.schedule(sessions.settings.announceEvery(),
+                () -> mailbox.post(this::announcementDue));
+    }
+
+    private void announcementDue() {
+        announceTimer = null;
+        if (phase != Phase.WAITING) {
+            return;
+        }
+        sessions.loop.waitingCall(callId).thenAccept(waiting -> mailbox.post(() -> {
+            waiting.ifPresent(w -> {
+                if (phase == Phase.WAITING) {
+                    announce(position(w));
+                }
+            });
+            if (phase == Phase.WAITING) {
+                armAnnouncements();
+            }
+        }));
+    }
+
+    private List<AgiCommand> position(WaitingCall waiting) {
+        SessionSettings s = sessions.settings;
+        List<AgiCommand> said = new ArrayList<>();
+        said.add(AgiCommands.streamFile(s.positionPrompt(), ""));
+        said.add(AgiCommands.sayNumber(waiting.position(), ""));
+        if (!s.positionSuffix().isEmpty()) {
+            said.add(AgiCommands.streamFile(s.positionSuffix(), ""));
+        }
+        long minutes = Math.round(waiting.expectedWaitMillis() / 60_000.0);
+        if (minutes >= 1) {
+            said.add(AgiCommands.streamFile(s.holdTimePrompt(), ""));
+            said.add(AgiCommands.sayNumber(minutes, ""));
+            said.add(AgiCommands.streamFile(s.minutesPrompt(), ""));
+        }
+        return said;
+    }
+
+    /** Music off, the prompts, music on again; an offer meanwhile cuts it short after the prompt that plays. */
+    private void announce(List<AgiCommand> prompts) {
+        if (announcing) {
+            return;
+        }
+        announcing = true;
+        activity++;
+        List<AgiCommand> commands = stopMusic();
+        commands.addAll(prompts);
+        run(commands, () -> {
+            announcing = false;
+            waitWithMusic();
+        });
+    }
+
+    private void dial(Decision.CallOffered o) {
+        cancelAnnouncements();
+        announcing = false;
+        phase = Phase.DIALING;
+        offer = o;
+        nextOffer = null;
+        offerWithdrawn = false;
+        answerReported = false;
+        activity++;
+        // Dial's timeout is whole seconds: round down, so Asterisk gives up no later than the ACD's ring timer
+        long seconds = Math.max(1, o.ringTimeoutMillis() / 1000);
+        AgiCommand dial;
+        try {
+            dial = AgiCommands.exec("Dial", o.endpoint(), Long.toString(seconds),
+                    "U(" + sessions.settings.answeredContext() + "^" + callId + ")");
+        } catch (IllegalArgumentException e) {
+            LOG.error("call {}: agent {}'s endpoint cannot be dialled: {}", callId, o.agentId(), e.getMessage());
+            phase = Phase.WAITING;
+            submit(new AcdEvent.OfferFailed(now(), callId, o.agentId(), "endpoint cannot be dialled"));
+            return;
+        }
+        List<AgiCommand> commands = stopMusic();
+        commands.add(dial);
+        run(commands, () -> send(AgiCommands.getVariable("DIALSTATUS"), this::dialEnded));
+    }
+
+    private void dialEnded(AgiReply reply) {
+        String status = reply instanceof AgiReply.Success s && s.result().equals("1") ? s.data().orElse("") : "";
+        Decision.CallOffered dialled = offer;
+        offer = null;
+        if (status.equals("ANSWER")) {
+            // the conversation is over and the caller is still here (a caller hang-up ends the session first)
+            phase = Phase.ENDING;
+            endingOwned = true;
+            if (acdOpen) {
+                acdOpen = false;
+                if (!answerReported && !offerWithdrawn) {
+                    LOG.warn("call {}: agent {} answered but the answer never reached Hotline (dialplan context {}"
+                            + " missing?); reporting it now", callId, dialled.agentId(),
+                            sessions.settings.answeredContext());
+                    submit(new AcdEvent.OfferAnswered(now(), callId, dialled.agentId()));
+                }
+                submit(offerWithdrawn && !answerReported ? new AcdEvent.CallerHungUp(now(), callId)
+                        : new AcdEvent.AgentHungUp(now(), callId));
+            }
+            hangUpAndFinish();
+            return;
+        }
+        phase = Phase.WAITING;
+        if (!offerWithdrawn) {
+            // the ACD answers with CallRequeued (music again) and perhaps the next agent's CallOffered
+            submit(new AcdEvent.OfferFailed(now(), callId, dialled.agentId(), cause(status)));
+        } else if (nextOffer != null) {
+            dial(nextOffer);
+        } else {
+            waitWithMusic();
+        }
+    }
+
+    private static String cause(String dialStatus) {
+        return switch (dialStatus) {
+            case "NOANSWER" -> "no answer";
+            case "BUSY" -> "busy";
+            case "CHANUNAVAIL" -> "unavailable";
+            case "CONGESTION" -> "congestion";
+            case "" -> "dial failed";
+            default -> "dial " + dialStatus.toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private void cancelAnnouncements() {
+        if (announceTimer != null) {
+            announceTimer.cancel();
+            announceTimer = null;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ commands
+
+    private List<AgiCommand> stopMusic() {
+        List<AgiCommand> commands = new ArrayList<>();
+        if (musicOn) {
+            musicOn = false;
+            commands.add(AgiCommands.exec("StopMusicOnHold"));
+        }
+        return commands;
+    }
+
+    private void playAndHangUp(String prompt, boolean answerFirst) {
+        phase = Phase.ENDING;
+        cancelAnnouncements();
+        activity++;
+        List<AgiCommand> commands = new ArrayList<>();
+        if (answerFirst) {
+            commands.add(AgiCommands.answer());
+        }
+        commands.addAll(stopMusic());
+        commands.add(AgiCommands.streamFile(prompt, ""));
+        commands.add(AgiCommands.hangup());
+        run(commands, this::finish);
+    }
+
+    private void hangUpAndFinish() {
+        phase = Phase.ENDING;
+        cancelAnnouncements();
+        activity++;
+        if (hungUp) {
+            finish();
+        } else {
+            send(AgiCommands.hangup(), reply -> finish());
+        }
+    }
+
+    private void finish() {
+        if (phase == Phase.DONE) {
+            return;
+        }
+        phase = Phase.DONE;
+        cancelAnnouncements();
+        if (subscribed) {
+            sessions.loop.unsubscribe(callId);
+        }
+        sessions.ended(this);
+        channel.close();
+    }
+
+    /** Sends the commands one after another, then runs {@code then}; a newer activity stops the chain. */
+    private void run(List<AgiCommand> commands, Runnable then) {
+        if (commands.isEmpty()) {
+            then.run();
+            return;
+        }
+        send(commands.getFirst(), reply -> run(commands.subList(1, commands.size()), then));
+    }
+
+    /** Sends one command of the current activity; its reply is handled only if no newer activity began. */
+    private void send(AgiCommand command, Consumer<AgiReply> then) {
+        int mine = activity;
+        channel.send(command).whenComplete((reply, failure) -> mailbox.post(() -> {
+            if (failure != null) {
+                LOG.debug("call {}: '{}' got no reply: {}", callId, command, failure.getMessage());
+            } else if (mine == activity && phase != Phase.DONE) {
+                then.accept(reply);
+            }
+        }));
+    }
+
+    /** Sends a command whose reply changes nothing (ANSWER before the IVR, music on). */
+    private void fire(AgiCommand command) {
+        channel.send(command).whenComplete((reply, failure) -> {
+            if (failure != null) {
+                LOG.debug("call {}: '{}' got no reply: {}", callId, command, failure.getMessage());
+            }
+        });
+    }
+
+    private void submit(AcdEvent event) {
+        sessions.loop.submit(event);
+    }
+
+    private long now() {
+        return sessions.loop.now();
+    }
+
+    /** A mailbox name as part of a file name: nothing that could leave the messages directory. */
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+}

@@ -1,0 +1,121 @@
+package dev.hotline.bridge.session;
+
+import dev.hotline.bridge.agi.AgiEnvironment;
+import dev.hotline.bridge.agi.server.AgiChannel;
+import dev.hotline.bridge.agi.server.AgiScript;
+import dev.hotline.bridge.engine.EngineLoop;
+import dev.hotline.ivr.FlowListener;
+import dev.hotline.ivr.FlowSet;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The FastAGI script Hotline serves: {@code agi://<hotline>/inbound} starts a {@link CallSession} for an inbound call;
+ * {@code agi://<hotline>/answered?call=<id>}, run by Dial's {@code U()} option on the agent's channel the moment the
+ * agent answers, tells that call's session (which tells the ACD) and returns at once. Any other script name is
+ * closed, so the dialplan goes on after {@code AGI()}.
+ */
+public final class CallSessions implements AgiScript {
+
+    /** The network script of inbound calls. */
+    public static final String INBOUND = "inbound";
+    /** The network script Dial's U() subroutine runs when an agent answers. */
+    public static final String ANSWERED = "answered";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallSessions.class);
+
+    final EngineLoop loop;
+    final Supplier<FlowSet> flows;
+    final FlowListener flowListener;
+    final LookupService lookups;
+    final IvrRequests requests;
+    final SessionScheduler scheduler;
+    final SessionSettings settings;
+    private final Executor executor;
+    private final ConcurrentHashMap<String, CallSession> live = new ConcurrentHashMap<>();
+    private final AtomicLong unnamedCalls = new AtomicLong();
+
+    /**
+     * @param loop         the engine loop the sessions talk to the ACD through
+     * @param flows        the flows in force (a reload swaps them; running sessions keep the set they started with)
+     * @param flowListener per-node IVR statistics, or {@link FlowListener#NONE}
+     * @param lookups      performs the flows' HTTP lookups
+     * @param requests     files recorded messages and callback requests
+     * @param scheduler    the sessions' timers (periodic announcements)
+     * @param executor     where session tasks run, one at a time per session (never the engine thread)
+     * @param settings     music on hold, announcements, the answered context
+     */
+    public CallSessions(EngineLoop loop, Supplier<FlowSet> flows, FlowListener flowListener, LookupService lookups,
+                        IvrRequests requests, SessionScheduler scheduler, Executor executor, SessionSettings settings) {
+        this.loop = Objects.requireNonNull(loop, "loop");
+        this.flows = Objects.requireNonNull(flows, "flows");
+        this.flowListener = Objects.requireNonNull(flowListener, "flowListener");
+        this.lookups = Objects.requireNonNull(lookups, "lookups");
+        this.requests = Objects.requireNonNull(requests, "requests");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    public void onStart(AgiChannel channel, AgiEnvironment environment) {
+        switch (environment.scriptName()) {
+            case INBOUND -> {
+                String callId = callIdOf(environment);
+                CallSession session = new CallSession(this, channel, environment, callId,
+                        new SerialMailbox(executor, "call " + callId));
+                if (live.putIfAbsent(callId, session) != null) {
+                    LOG.warn("FastAGI session {}: call id {} is already in progress", environment.channel(), callId);
+                    session.refuseDuplicate();
+                } else {
+                    session.start();
+                }
+            }
+            case ANSWERED -> {
+                String callId = environment.scriptParameters().getOrDefault("call", "");
+                CallSession session = live.get(callId);
+                if (session == null) {
+                    LOG.warn("agent channel {} answered call '{}', which has no session here", environment.channel(),
+                            callId);
+                } else {
+                    session.agentAnswered();
+                }
+                channel.close();
+            }
+            default -> {
+                LOG.warn("FastAGI session {} asked for unknown script '{}' (scripts: {}, {}); the dialplan goes on",
+                        environment.channel(), environment.networkScript(), INBOUND, ANSWERED);
+                channel.close();
+            }
+        }
+    }
+
+    /** The calls whose sessions are running. */
+    public int liveCalls() {
+        return live.size();
+    }
+
+    void ended(CallSession session) {
+        live.remove(session.callId(), session);
+    }
+
+    /**
+     * Asterisk's unique id names the call (it is also the channel's CDR key). It goes into Dial's U() arguments, so
+     * anything but letters, digits, '.', '_' and '-' is replaced by a local name.
+     */
+    private String callIdOf(AgiEnvironment environment) {
+        String id = environment.uniqueId();
+        if (id.matches("[A-Za-z0-9._-]{1,64}")) {
+            return id;
+        }
+        String local = "hotline-" + unnamedCalls.incrementAndGet();
+        LOG.warn("FastAGI session {}: unique id '{}' is not usable as a call id; using {}", environment.channel(), id,
+                local);
+        return local;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.hotline.bridge.session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hotline.ivr.Action;
+import dev.hotline.ivr.Input;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Lookups over HTTP: {@code GET <url>?<parameters>} with the flow's timeout, asynchronously. A JSON object answer is
+ * flattened to text fields ({@code {"order": {"status": "shipped"}}} gives {@code order.status = shipped}, array
+ * elements are numbered {@code items.0}); 404 means "nothing found" (an empty result); any other status, a body that
+ * is not a JSON object, a network error or the timeout is a {@link Input.LookupFailed} naming it.
+ */
+public final class HttpLookupService implements LookupService {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client;
+
+    public HttpLookupService(HttpClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    @Override
+    public CompletionStage<Input> lookup(Action.Lookup lookup) {
+        URI uri;
+        try {
+            uri = URI.create(lookup.url() + query(lookup.url(), lookup.parameters()));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(
+                    new Input.LookupFailed("source " + lookup.source() + ": bad URL " + lookup.url()));
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(lookup.timeout())
+                .header("Accept", "application/json").GET().build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .orTimeout(lookup.timeout().toNanos(), TimeUnit.NANOSECONDS)
+                .handle((response, failure) -> failure != null
+                        ? new Input.LookupFailed("source " + lookup.source() + ": " + describe(failure, lookup))
+                        : answer(lookup, response));
+    }
+
+    private static Input answer(Action.Lookup lookup, HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status == 404) {
+            return new Input.LookupResult(Map.of());
+        }
+        if (status / 100 != 2) {
+            return new Input.LookupFailed("source " + lookup.source() + ": HTTP " + status + " from " + lookup.url());
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            return new Input.LookupFailed("source " + lookup.source() + ": answer from " + lookup.url()
+                    + " is not JSON: " + e.getOriginalMessage());
+        }
+        if (body == null || !body.isObject()) {
+            return new Input.LookupFailed("source " + lookup.source() + ": answer from " + lookup.url()
+                    + " is not a JSON object");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        flatten("", body, fields);
+        return new Input.LookupResult(fields);
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> fields) {
+        if (node.isObject()) {
+            node.properties().forEach(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
+                    e.getValue(), fields));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                flatten(prefix + "." + i, node.get(i), fields);
+            }
+        } else if (!node.isNull()) {
+            fields.put(prefix, node.asText());
+        }
+    }
+
+    private static String query(String url, Map<String, String> parameters) {
+        if (parameters.isEmpty()) {
+            return "";
+        }
+        StringBuilder query = new StringBuilder(url.contains("?") ? "&" : "?");
+        new TreeMap<>(parameters).forEach((name, value) -> {
+            if (query.length() > 1) {
+                query.append('&');
+            }
+            query.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        });
+        return query.toString();
+    }
+
+    private static String describe(Throwable failure, Action.Lookup lookup) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException) {
+            return "no answer from " + lookup.url() + " within " + lookup.timeout().toMillis() + " ms";
+        }
+        return cause.getClass().getSimpleName() + " from " + lookup.url() + ": " + cause.getMessage();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.hotline.bridge.session;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How call sessions sound and where they reach back into Hotline.
+ *
+ * @param musicOnHoldClass the Asterisk music-on-hold class callers hear while they wait
+ * @param announceEvery    how often a waiting caller hears their position and expected wait; zero for never
+ * @param positionPrompt   said before the position number ("you are currently caller number")
+ * @param positionSuffix   said after it ("waiting to speak to a representative"; empty for nothing)
+ * @param holdTimePrompt   said before the expected wait in minutes ("the estimated hold time is")
+ * @param minutesPrompt    said after the minutes
+ * @param answeredContext  the dialplan context Dial's {@code U()} option runs on the agent's channel when the agent
+ *                         answers; it calls {@code AGI(agi://<hotline>/answered?call=${ARG1})} (docs/asterisk.md)
+ * @param language         the caller's language when Asterisk's channel says none
+ */
+public record SessionSettings(String musicOnHoldClass, Duration announceEvery, String positionPrompt,
+                              String positionSuffix, String holdTimePrompt, String minutesPrompt,
+                              String answeredContext, String language) {
+
+    /** Asterisk's own queue sounds, announcements every 60 s, the {@code hotline-answered} context, Mandarin. */
+    public static final SessionSettings DEFAULTS = new SessionSettings("default", Duration.ofSeconds(60),
+            "queue-thereare", "queue-callswaiting", "queue-holdtime", "queue-minutes", "hotline-answered", "zh");
+
+    public SessionSettings {
+        Objects.requireNonNull(musicOnHoldClass, "musicOnHoldClass");
+        Objects.requireNonNull(announceEvery, "announceEvery");
+        if (announceEvery.isNegative()) {
+            throw new IllegalArgumentException("announceEvery must not be negative: " + announceEvery);
+        }
+        Objects.requireNonNull(positionPrompt, "positionPrompt");
+        Objects.requireNonNull(positionSuffix, "positionSuffix");
+        Objects.requireNonNull(holdTimePrompt, "holdTimePrompt");
+        Objects.requireNonNull(minutesPrompt, "minutesPrompt");
+        Objects.requireNonNull(answeredContext, "answeredContext");
+        if (!answeredContext.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("answeredContext must be letters, digits, _ and -: '"
+                    + answeredContext + "'");
+        }
+        Objects.requireNonNull(language, "language");
+    }
+
+    /** The same settings with announcements every {@code every} (zero for never). */
+    public SessionSettings withAnnounceEvery(Duration every) {
+        return new SessionSettings(musicOnHoldClass, every, positionPrompt, positionSuffix, holdTimePrompt,
+                minutesPrompt, answeredContext, language);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.hotline.bridge.engine;
+
+import dev.hotline.acd.model.AgentConfig;
+import dev.hotline.acd.model.BlacklistEntry;
+import dev.hotline.acd.model.BusinessType;
+import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.model.CentreSettings;
+import dev.hotline.acd.model.MatchKind;
+import dev.hotline.acd.model.NumberRoute;
+import dev.hotline.acd.model.OpeningHours;
+import dev.hotline.acd.model.QueueConfig;
+import dev.hotline.acd.model.QueueTreatments;
+import dev.hotline.acd.model.RoutingStrategy;
+import dev.hotline.acd.model.Skill;
+import dev.hotline.acd.model.SkillGroup;
+import dev.hotline.acd.model.Treatment;
+import dev.hotline.acd.model.VipPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A small TV-shopping centre for bridge tests: the slimming-tea advertisement number 4008001000 goes straight to the
+ * {@code sales} queue, 4008002000 through the IVR flow {@code menu} first, 4008003000 to the night line whose queue
+ * is never open. Agents 1001 and 1002 of the sales team ring for 20 s; caller 13900000000 is blacklisted.
+ */
+public final class TestCentre {
+
+    /** A Monday, 10:00 UTC. */
+    public static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
+    public static final String TEA_AD = "4008001000";
+    public static final String TEA_AD_WITH_MENU = "4008002000";
+    public static final String NIGHT_LINE = "4008003000";
+    public static final String BLACKLISTED = "13900000000";
+    public static final String CLOSED_PROMPT = "hotline/closed-now";
+
+    private TestCentre() {
+    }
+
+    public static CentreConfig config() {
+        var treatments = new QueueTreatments(new Treatment.Hangup(CLOSED_PROMPT),
+                new Treatment.Hangup(CentreSettings.DEFAULT_BUSY_PROMPT),
+                new Treatment.Hangup(CentreSettings.DEFAULT_BUSY_PROMPT),
+                new Treatment.Hangup(CentreSettings.DEFAULT_BUSY_PROMPT));
+        var sales = new QueueConfig("sales", "Sales", List.of("sales-team"), RoutingStrategy.LINEAR, 0,
+                Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ZERO, 0, Optional.empty(), List.of(),
+                OpeningHours.always(ZoneOffset.UTC), treatments);
+        var night = new QueueConfig("night", "Night line", List.of("sales-team"), RoutingStrategy.LINEAR, 0,
+                Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ZERO, 0, Optional.empty(), List.of(),
+                new OpeningHours(ZoneOffset.UTC, Map.of(), List.of()), treatments);
+        return new CentreConfig(
+                new CentreSettings(ZoneOffset.UTC, Duration.ofMinutes(15), Duration.ofSeconds(5),
+                        CentreSettings.DEFAULT_BUSY_PROMPT, Optional.empty()),
+                List.of(new NumberRoute(TEA_AD, MatchKind.EXACT, "tea", Optional.empty(), "slimming tea"),
+                        new NumberRoute(TEA_AD_WITH_MENU, MatchKind.EXACT, "tea", Optional.of("menu"), "tea, menu"),
+                        new NumberRoute(NIGHT_LINE, MatchKind.EXACT, "night", Optional.empty(), "night line")),
+                List.of(new BusinessType("tea", "Slimming tea", "sales", Optional.empty()),
+                        new BusinessType("night", "Night line", "night", Optional.empty())),
+                List.of(sales, night),
+                List.of(new SkillGroup("sales-team", "Sales team")),
+                List.of(new AgentConfig("1001", "Li", "PJSIP/1001", List.of(new Skill("sales-team", 5))),
+                        new AgentConfig("1002", "Wang", "PJSIP/1002", List.of(new Skill("sales-team", 5)))),
+                List.of(new BlacklistEntry(BLACKLISTED, MatchKind.EXACT, Optional.empty(), "abusive caller",
+                        Optional.empty())),
+                new VipPolicy(Optional.empty(), Duration.ZERO, VipPolicy.DEFAULT_PRIORITY_BOOST),
+                List.of());
+    }
+}

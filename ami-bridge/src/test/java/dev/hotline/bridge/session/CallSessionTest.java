@@ -1,0 +1,265 @@
+package dev.hotline.bridge.session;
+
+import static dev.hotline.bridge.session.ScriptedAgiChannel.ok;
+import static dev.hotline.bridge.session.ScriptedAgiChannel.variable;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotline.acd.Decision;
+import dev.hotline.acd.Outcome;
+import dev.hotline.acd.model.CentreSettings;
+import dev.hotline.bridge.engine.TestCentre;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** One inbound call joined to the ACD and the IVR, as Asterisk sees it on the FastAGI wire. */
+class CallSessionTest {
+
+    private static final String CALLER = "13800138000";
+
+    private final CallCentreRig rig = new CallCentreRig();
+
+    @Test
+    void aBlacklistedCallerHearsTheBusyPromptAndIsHungUp() {
+        ScriptedAgiChannel call = rig.call(TestCentre.BLACKLISTED, TestCentre.TEA_AD);
+        rig.settle(call);
+
+        assertThat(call.sent()).containsExactly("ANSWER",
+                "STREAM FILE " + CentreSettings.DEFAULT_BUSY_PROMPT + " \"\"", "HANGUP");
+        assertThat(call.closed()).isTrue();
+        assertThat(rig.ended("1795413048.1").outcome()).isEqualTo(Outcome.REFUSED);
+    }
+
+    @Test
+    void anAdvertisementNumberReachesItsBusinessQueueAndHearsMusicOnHold() {
+        rig.agentsLoggedIn("1001");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(call);
+
+        assertThat(call.sent()).containsExactly("ANSWER", "EXEC StartMusicOnHold default");
+        assertThat(rig.decisions(Decision.CallQueued.class)).singleElement()
+                .satisfies(q -> assertThat(q.queue()).isEqualTo("sales"));
+        assertThat(call.closed()).isFalse();
+    }
+
+    @Test
+    void theCallerIsPutThroughToTheAgentChosenByTheAcdWithDialAndTheAgentsRingTimeout() {
+        rig.agentsLoggedIn("1001", "1002");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(call);
+        rig.agentsReady("1002");
+        rig.settle(call);
+
+        assertThat(call.sent()).containsExactly("ANSWER", "EXEC StartMusicOnHold default",
+                "EXEC StopMusicOnHold", "EXEC Dial PJSIP/1002,20,U(hotline-answered^1795413048.1)");
+
+        rig.agentAnswers("1795413048.1");
+        assertThat(rig.decisions(Decision.CallAnswered.class)).singleElement()
+                .satisfies(a -> assertThat(a.agentId()).isEqualTo("1002"));
+
+        rig.advance(Duration.ofSeconds(95));
+        call.reply("EXEC Dial", ok("-1"));
+        call.reply("GET VARIABLE DIALSTATUS", variable("ANSWER"));
+        rig.settle(call);
+
+        assertThat(call.sent()).endsWith("GET VARIABLE DIALSTATUS", "HANGUP");
+        assertThat(call.closed()).isTrue();
+        Decision.CallEnded ended = rig.ended("1795413048.1");
+        assertThat(ended.outcome()).isEqualTo(Outcome.ANSWERED);
+        assertThat(ended.agentId()).contains("1002");
+        assertThat(ended.talkMillis()).isEqualTo(95_000);
+        assertThat(ended.cause()).isEqualTo("agent hung up");
+    }
+
+    @Test
+    void anUnansweredOfferRequeuesTheCallerWithMusicAgainAndOffersTheNextAgent() {
+        rig.agentsReady("1001", "1002");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(call);
+        assertThat(call.sent()).last().isEqualTo("EXEC Dial PJSIP/1001,20,U(hotline-answered^1795413048.1)");
+
+        call.reply("EXEC Dial", ok("0"));
+        call.reply("GET VARIABLE DIALSTATUS", variable("NOANSWER"));
+        rig.settle(call);
+
+        assertThat(call.sent()).containsExactly("ANSWER", "EXEC StartMusicOnHold default", "EXEC StopMusicOnHold",
+                "EXEC Dial PJSIP/1001,20,U(hotline-answered^1795413048.1)", "GET VARIABLE DIALSTATUS",
+                "EXEC StartMusicOnHold default", "EXEC StopMusicOnHold",
+                "EXEC Dial PJSIP/1002,20,U(hotline-answered^1795413048.1)");
+        assertThat(rig.decisions(Decision.CallRequeued.class)).singleElement()
+                .satisfies(r -> assertThat(r.cause()).contains("no answer"));
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileWaitingIsRemovedFromTheQueueAtOnce() {
+        rig.agentsLoggedIn("1001");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(call);
+        rig.advance(Duration.ofSeconds(42));
+
+        call.callerHangsUp();
+        rig.loop.runOnce();
+
+        Decision.CallEnded ended = rig.ended("1795413048.1");
+        assertThat(ended.outcome()).isEqualTo(Outcome.ABANDONED);
+        assertThat(ended.waitedMillis()).isEqualTo(42_000);
+        assertThat(ended.cause()).isEqualTo("caller hung up while waiting in queue sales");
+        assertThat(call.closed()).isTrue();
+        assertThat(call.sent()).containsExactly("ANSWER", "EXEC StartMusicOnHold default");
+    }
+
+    @Test
+    void aCallerWhoHangsUpInTheIvrEndsTheCall() {
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD_WITH_MENU);
+        assertThat(call.sent()).containsExactly("ANSWER", "GET DATA tv/main-menu 5000 1");
+
+        call.reply("ANSWER", ok("0"));
+        call.callerHangsUp();
+        rig.loop.runOnce();
+
+        Decision.CallEnded ended = rig.ended("1795413048.1");
+        assertThat(ended.outcome()).isEqualTo(Outcome.ABANDONED);
+        assertThat(ended.cause()).isEqualTo("caller hung up in the IVR");
+        assertThat(call.closed()).isTrue();
+    }
+
+    @Test
+    void theIvrsSelfServiceCompletionIsReportedToTheAcd() {
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD_WITH_MENU);
+        call.reply("ANSWER", ok("0"));
+        call.reply("GET DATA tv/main-menu", ok("2"));
+        rig.settle(call);
+
+        assertThat(call.sent()).containsExactly("ANSWER", "GET DATA tv/main-menu 5000 1",
+                "STREAM FILE tv/order-delivered \"\"", "STREAM FILE common/thanks-goodbye \"\"", "HANGUP");
+        Decision.CallEnded ended = rig.ended("1795413048.1");
+        assertThat(ended.outcome()).isEqualTo(Outcome.SELF_SERVICE);
+        assertThat(ended.cause()).isEqualTo("self-service completed in flow menu");
+        assertThat(call.closed()).isTrue();
+    }
+
+    @Test
+    void anIvrEndingWithoutSelfServiceEndsTheCallInTheIvr() {
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD_WITH_MENU);
+        call.reply("ANSWER", ok("0"));
+        call.reply("GET DATA tv/main-menu", ok("9"));
+        rig.settle(call);
+
+        assertThat(call.sent()).endsWith("STREAM FILE common/closed-hours \"\"", "HANGUP");
+        Decision.CallEnded ended = rig.ended("1795413048.1");
+        assertThat(ended.outcome()).isEqualTo(Outcome.ENDED_IN_IVR);
+        assertThat(ended.cause()).isEqualTo("flow menu ended the call (closed-hours)");
+    }
+
+    @Test
+    void theIvrsQueueNodeAsksTheAcdForTheQueueWithItsPriorityAndAttachedData() {
+        rig.agentsLoggedIn("1001");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD_WITH_MENU);
+        call.reply("ANSWER", ok("0"));
+        call.reply("GET DATA tv/main-menu", ok("1"));
+        rig.settle(call);
+
+        assertThat(call.sent()).last().isEqualTo("EXEC StartMusicOnHold default");
+        assertThat(rig.decisions(Decision.CallQueued.class)).singleElement()
+                .satisfies(q -> assertThat(q.priority()).isEqualTo(2));
+        rig.agentsReady("1001");
+        assertThat(rig.decisions(Decision.CallOffered.class)).singleElement()
+                .satisfies(o -> assertThat(o.attachedData()).containsEntry("choice", "order"));
+    }
+
+    @Test
+    void aClosedQueuePlaysItsPromptAndHangsUp() {
+        rig.agentsLoggedIn("1001");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.NIGHT_LINE);
+        rig.settle(call);
+
+        assertThat(call.sent()).containsExactly("ANSWER", "STREAM FILE " + TestCentre.CLOSED_PROMPT + " \"\"",
+                "HANGUP");
+        assertThat(call.closed()).isTrue();
+        assertThat(rig.ended("1795413048.1").outcome()).isEqualTo(Outcome.REFUSED);
+    }
+
+    @Test
+    void periodicAnnouncementsTellTheCallerItsPosition() {
+        CallCentreRig announcing = new CallCentreRig(Duration.ofSeconds(30)).agentsLoggedIn("1001");
+        ScriptedAgiChannel first = announcing.call(CALLER, TestCentre.TEA_AD);
+        announcing.settle(first);
+        ScriptedAgiChannel second = announcing.call("13800138001", TestCentre.TEA_AD);
+        announcing.settle(second);
+
+        announcing.advance(Duration.ofSeconds(30));
+        announcing.settle(second);
+
+        assertThat(second.sent()).containsExactly("ANSWER", "EXEC StartMusicOnHold default",
+                "EXEC StopMusicOnHold", "STREAM FILE queue-thereare \"\"", "SAY NUMBER 2 \"\"",
+                "STREAM FILE queue-callswaiting \"\"", "STREAM FILE queue-holdtime \"\"",
+                "SAY NUMBER 6 \"\"", "STREAM FILE queue-minutes \"\"", "EXEC StartMusicOnHold default");
+
+        announcing.advance(Duration.ofSeconds(30));
+        announcing.settle(second);
+        assertThat(second.sent()).filteredOn(c -> c.startsWith("SAY NUMBER 2")).hasSize(2);
+    }
+
+    @Test
+    void anOfferCutsAnAnnouncementShortAfterThePromptThatPlays() {
+        CallCentreRig announcing = new CallCentreRig(Duration.ofSeconds(30)).agentsLoggedIn("1001");
+        ScriptedAgiChannel call = announcing.call(CALLER, TestCentre.TEA_AD);
+        announcing.settle(call);
+        announcing.advance(Duration.ofSeconds(30));
+        call.reply("EXEC StopMusicOnHold", ok("0"));
+
+        announcing.agentsReady("1001");
+        call.playAlong();
+
+        assertThat(call.sent()).containsExactly("ANSWER", "EXEC StartMusicOnHold default", "EXEC StopMusicOnHold",
+                "STREAM FILE queue-thereare \"\"", "EXEC Dial PJSIP/1001,20,U(hotline-answered^1795413048.1)");
+    }
+
+    @Test
+    void hostileCallerIdCannotInjectASecondAgiCommand() {
+        String hostile = "138\" EXEC System \"rm -rf /";
+        ScriptedAgiChannel call = rig.call(hostile, TestCentre.TEA_AD_WITH_MENU);
+        call.reply("ANSWER", ok("0"));
+        call.reply("GET DATA tv/main-menu", ok("3"));
+        rig.settle(call);
+
+        assertThat(call.sent()).containsExactly("ANSWER", "GET DATA tv/main-menu 5000 1",
+                "STREAM FILE common/thanks-goodbye \"\"", "HANGUP");
+        assertThat(rig.decisions(Decision.CallClassified.class)).singleElement()
+                .satisfies(c -> assertThat(c.callerNumber()).isEqualTo(hostile));
+    }
+
+    @Test
+    void theCallerHangingUpWhileTheAgentsPhoneRingsWithdrawsTheOffer() {
+        rig.agentsReady("1001");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(call);
+
+        call.callerHangsUp();
+        rig.loop.runOnce();
+
+        assertThat(rig.ended("1795413048.1").cause()).isEqualTo("caller hung up while agent 1001's phone rang");
+        assertThat(call.sent()).endsWith("EXEC Dial PJSIP/1001,20,U(hotline-answered^1795413048.1)",
+                "GET VARIABLE DIALSTATUS");
+        assertThat(call.closed()).isTrue();
+        assertThat(rig.journal).noneMatch(d -> d instanceof Decision.EventRejected);
+    }
+
+    @Test
+    void whenTheAcdsRingTimerFiresFirstTheNextOfferWaitsForDialToReturn() {
+        rig.agentsReady("1001", "1002");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(call);
+
+        rig.advance(Duration.ofSeconds(20));
+        assertThat(rig.decisions(Decision.CallOffered.class)).extracting(Decision.CallOffered::agentId)
+                .containsExactly("1001", "1002");
+        assertThat(call.sent()).filteredOn(c -> c.startsWith("EXEC Dial")).hasSize(1);
+
+        call.reply("EXEC Dial", ok("0"));
+        call.reply("GET VARIABLE DIALSTATUS", variable("NOANSWER"));
+        rig.settle(call);
+
+        assertThat(call.sent()).last().isEqualTo("EXEC Dial PJSIP/1002,20,U(hotline-answered^1795413048.1)");
+        assertThat(rig.journal).noneMatch(d -> d instanceof Decision.EventRejected);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.hotline.bridge.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.hotline.ivr.Action;
+import dev.hotline.ivr.Input;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** IVR lookups over HTTP against a loopback server: fields flattened, not-found, failures named. */
+class HttpLookupServiceTest {
+
+    private HttpServer server;
+    private final HttpLookupService lookups = new HttpLookupService(HttpClient.newHttpClient());
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/balance", exchange -> {
+            String query = exchange.getRequestURI().getRawQuery();
+            byte[] body = query.equals("account=6222+00&pin=1234")
+                    ? "{\"balance\": {\"major\": 120, \"minor\": 5}, \"owner\": \"Li\", \"note\": null}"
+                            .getBytes(StandardCharsets.UTF_8)
+                    : new byte[0];
+            exchange.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.createContext("/down", exchange -> {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private Input lookup(String path, Map<String, String> parameters) throws Exception {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return lookups.lookup(new Action.Lookup("accounts", url, parameters, Duration.ofSeconds(5)))
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aJsonAnswerIsFlattenedToTextFieldsWithEncodedParameters() throws Exception {
+        Input input = lookup("/balance", Map.of("pin", "1234", "account", "6222 00"));
+
+        assertThat(input).isEqualTo(new Input.LookupResult(
+                Map.of("balance.major", "120", "balance.minor", "5", "owner", "Li")));
+    }
+
+    @Test
+    void notFoundIsAnEmptyResult() throws Exception {
+        assertThat(lookup("/balance", Map.of("account", "0"))).isEqualTo(new Input.LookupResult(Map.of()));
+    }
+
+    @Test
+    void aServerErrorIsAFailedLookupNamingTheSourceAndStatus() throws Exception {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/down";
+
+        assertThat(lookup("/down", Map.of()))
+                .isEqualTo(new Input.LookupFailed("source accounts: HTTP 503 from " + url));
+    }
+}
