@@ -8,6 +8,7 @@ import dev.hotline.bridge.agi.server.FastAgiServer;
 import dev.hotline.bridge.ami.AmiConnectionState;
 import dev.hotline.bridge.ami.AmiPool;
 import dev.hotline.bridge.ami.AmiSettings;
+import dev.hotline.bridge.ami.AmiStatusListener;
 import dev.hotline.bridge.engine.EngineLoop;
 import dev.hotline.bridge.session.CallSessions;
 import dev.hotline.bridge.session.HttpLookupService;
@@ -131,8 +132,8 @@ public final class HotlineServer implements AutoCloseable {
         if (reachable.isEmpty()) {
             return Optional.empty();
         }
-        AmiEventLog events = new AmiEventLog();
-        return Optional.of(AmiPool.start(reachable, events, events));
+        // every state change of a connection (connecting, connected, down and when it retries) is logged by it
+        return Optional.of(AmiPool.start(reachable, new AmiEventLog(), AmiStatusListener.NONE));
     }
 
     private void logIn(List<AgentConfig> agents) {

@@ -1,28 +1,17 @@
 package dev.hotline.server.serve.internal;
 
-import dev.hotline.bridge.ami.AmiConnectionState;
 import dev.hotline.bridge.ami.AmiEvent;
-import dev.hotline.bridge.ami.AmiStatusListener;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the server does with the Asterisk manager interfaces for now: reports every connection state change and the
- * events that matter to an operator. Phones' device states are not routed yet: the routing engine has no event for
- * them (agents' readiness comes from logins), so they are logged at debug level only.
+ * What the server does with the events of the Asterisk manager interfaces for now: logs those that matter to an
+ * operator (connection state changes are logged by the connection itself). Phones' device states are not routed yet:
+ * the routing engine has no event for them (agents' readiness comes from logins), so they are logged at debug level.
  */
-public final class AmiEventLog implements AmiStatusListener, Consumer<AmiEvent> {
+public final class AmiEventLog implements Consumer<AmiEvent> {
     private static final Logger log = LoggerFactory.getLogger("dev.hotline.server.ami");
-
-    @Override
-    public void onState(String server, AmiConnectionState state, String reason) {
-        switch (state) {
-            case CONNECTED -> log.info("AMI {}: connected ({})", server, reason);
-            case CONNECTING -> log.info("AMI {}: connecting ({})", server, reason);
-            case DOWN -> log.warn("AMI {}: down ({}); retrying with back-off", server, reason);
-        }
-    }
 
     @Override
     public void accept(AmiEvent event) {
