@@ -155,6 +155,17 @@ class ServeEndToEndTest {
     }
 
     @Test
+    void aReloadSignalledWhileStoppingIsIgnored() throws IOException {
+        ConfigReloader reloader = serve(asterisk.port());
+        ConfigResult.Valid running = reloader.current();
+        server.close();
+
+        assertThat(server.reload()).isSameAs(running);
+        assertThat(log.lines()).contains("reload: ignored, the server is stopping").doesNotContain(
+                "reload: applied, 12 agents, 4 queues");
+    }
+
+    @Test
     void shutdownClosesFastAgiThenAmiThenTheEngineThenTheJournal() throws IOException {
         serve(asterisk.port());
         await(() -> asterisk.connectedClients() == 1, "the AMI connection");

@@ -162,6 +162,11 @@ public final class HotlineServer implements AutoCloseable {
      */
     public synchronized ConfigResult reload() {
         ConfigResult.Valid before = reloader.current();
+        if (closed) {
+            // a SIGHUP that arrives while stopping: the engine no longer takes events
+            log.warn("reload: ignored, the server is stopping");
+            return before;
+        }
         ConfigResult result = reloader.reload();
         switch (result) {
             case ConfigResult.Valid valid -> {
