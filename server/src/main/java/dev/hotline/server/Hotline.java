@@ -2,6 +2,7 @@ package dev.hotline.server;
 
 import dev.hotline.server.cli.ExitCodes;
 import dev.hotline.server.cli.ReportCommand;
+import dev.hotline.server.cli.ServeCommand;
 import dev.hotline.server.cli.SimulateCommand;
 import dev.hotline.server.cli.ValidateCommand;
 import java.util.concurrent.Callable;
@@ -12,12 +13,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code hotline} command line: one subcommand per job. A new job is one more class in {@code subcommands}.
+ * Without a subcommand it serves, as {@code hotline serve} with its defaults.
  */
 @Command(name = "hotline",
         mixinStandardHelpOptions = true,
         versionProvider = Hotline.Version.class,
         description = "Inbound ACD and IVR server for call centres, beside Asterisk.",
         subcommands = {
+                ServeCommand.class,
                 ValidateCommand.class,
                 SimulateCommand.class,
                 ReportCommand.class,
@@ -39,11 +42,10 @@ public final class Hotline implements Callable<Integer> {
         System.exit(new CommandLine(new Hotline()).execute(args));
     }
 
-    /** Without a subcommand there is nothing to do yet: show what there is. */
+    /** Without a subcommand: {@code serve} with its defaults (the running server is the main job). */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
+        return spec.commandLine().getSubcommands().get("serve").execute();
     }
 
     /** The version the jar was built as (from its manifest); "development build" when run from classes. */

@@ -73,8 +73,20 @@ class HotlineCliTest {
     }
 
     @Test
-    void noCommandShowsTheUsageAndIsAUsageError() {
-        assertThat(run()).isEqualTo(2);
-        assertThat(err.toString()).contains("Usage: hotline");
+    void noCommandServesTheConfigDirectoryAndRefusesToStartWithoutOne() {
+        // the tests run in server/, which has no config/: serve's default directory is missing
+        assertThat(run()).isEqualTo(1);
+        assertThat(err.toString().lines()).containsExactly("config: no such configuration directory",
+                "config is invalid: 1 problem; not starting");
+    }
+
+    @Test
+    void serveRefusesAnInvalidConfigurationWithEveryProblemAndExitsOne(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("centre.yaml"), "settings:\n  zone: Asia/Shangai\n");
+
+        int exit = run("serve", "--config", dir.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString().lines()).hasSize(5).last().isEqualTo(dir + " is invalid: 4 problems; not starting");
     }
 }

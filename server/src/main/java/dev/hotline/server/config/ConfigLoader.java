@@ -15,6 +15,7 @@ import dev.hotline.server.config.internal.LoadContext;
 import dev.hotline.server.config.internal.NumbersFileReader;
 import dev.hotline.server.config.internal.NumbersFileReader.NumbersFile;
 import dev.hotline.server.config.internal.QueuesFileReader;
+import dev.hotline.server.config.internal.ServerFileReader;
 import dev.hotline.server.config.internal.Where;
 import dev.hotline.server.config.internal.YamlNode;
 import dev.hotline.server.config.internal.YamlNode.MapNode;
@@ -46,9 +47,10 @@ public final class ConfigLoader {
     public static final String AGENTS = "agents.yaml";
     public static final String BLACKLIST = "blacklist.yaml";
     public static final String VIPS = "vips.yaml";
+    public static final String SERVER = "server.yaml";
 
     /** Every file, in the order they are read and their problems listed. */
-    public static final List<String> FILES = List.of(CENTRE, NUMBERS, QUEUES, AGENTS, BLACKLIST, VIPS);
+    public static final List<String> FILES = List.of(CENTRE, NUMBERS, QUEUES, AGENTS, BLACKLIST, VIPS, SERVER);
     public static final List<String> REQUIRED_FILES = List.of(CENTRE, NUMBERS, QUEUES, AGENTS);
 
     private static final Logger log = LoggerFactory.getLogger(ConfigLoader.class);
@@ -69,6 +71,7 @@ public final class ConfigLoader {
         Optional<YamlNode> agentsRoot = read(dir, AGENTS, ctx);
         Optional<YamlNode> blacklistRoot = read(dir, BLACKLIST, ctx);
         Optional<YamlNode> vipsRoot = read(dir, VIPS, ctx);
+        Optional<YamlNode> serverRoot = read(dir, SERVER, ctx);
         // A file that could not be read declares nothing: references into it are not reported one by one.
         numbersRoot.ifPresentOrElse(r -> { }, () -> ctx.ids().unreadable(Ids.Kind.BUSINESS_TYPE));
         queuesRoot.ifPresentOrElse(r -> { }, () -> ctx.ids().unreadable(Ids.Kind.QUEUE));
@@ -90,6 +93,7 @@ public final class ConfigLoader {
                 .orElse(List.of());
         var vips = vipsRoot.map(r -> CallersFileReader.vips(top(VIPS, r), r, ctx)).orElse(List.of());
         Optional<FlowSet> flows = IvrFlowFiles.read(dir, ctx);
+        Optional<ServerSettings> server = serverRoot.flatMap(r -> ServerFileReader.read(top(SERVER, r), r, ctx));
         ctx.ids().checkReferences(ctx.problems());
 
         if (!ctx.problems().isEmpty()) {
@@ -99,7 +103,7 @@ public final class ConfigLoader {
         CentreConfig config = new CentreConfig(centre.settings().orElseThrow(), numbers.numbers(),
                 numbers.businessTypes(), queues, agents.groups(), agents.agents(), blacklist, vipPolicy, vips);
         log.debug("Loaded configuration from {}", dir);
-        return new ConfigResult.Valid(config, flows.orElseThrow());
+        return new ConfigResult.Valid(config, flows.orElseThrow(), server.orElseThrow());
     }
 
     private static Where top(String file, YamlNode root) {

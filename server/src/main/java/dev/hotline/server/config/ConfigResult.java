@@ -9,13 +9,14 @@ import java.util.Objects;
 public sealed interface ConfigResult {
 
     /**
-     * Every file was read and every rule holds: the config can be handed to the routing engine and the flows to the
-     * IVR interpreter.
+     * Every file was read and every rule holds: the config can be handed to the routing engine, the flows to the
+     * IVR interpreter and the server settings to {@code hotline serve}.
      */
-    record Valid(CentreConfig config, FlowSet flows) implements ConfigResult {
+    record Valid(CentreConfig config, FlowSet flows, ServerSettings server) implements ConfigResult {
         public Valid {
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(flows, "flows");
+            Objects.requireNonNull(server, "server");
         }
     }
 

@@ -100,6 +100,12 @@ final class ConfigFixture {
         return ((ConfigResult.Invalid) result).problems().stream().map(ConfigProblem::toString).toList();
     }
 
+    ServerSettings server() {
+        ConfigResult result = ConfigLoader.load(dir);
+        assertThat(result).as("%s", result).isInstanceOf(ConfigResult.Valid.class);
+        return ((ConfigResult.Valid) result).server();
+    }
+
     CentreConfig valid() {
         ConfigResult result = ConfigLoader.load(dir);
         assertThat(result).as("%s", result).isInstanceOf(ConfigResult.Valid.class);

@@ -122,6 +122,18 @@ public final class Fields {
         return node(key).flatMap(n -> integer(problems, at(key), n));
     }
 
+    public Optional<Boolean> bool(String key) {
+        return node(key).flatMap(n -> {
+            if (n instanceof Scalar s && s.type() == ScalarType.BOOLEAN) {
+                // YAML 1.1, as the parser reads it, also writes true as yes or on
+                String t = s.text().strip().toLowerCase(java.util.Locale.ROOT);
+                return Optional.of(t.equals("true") || t.equals("yes") || t.equals("on"));
+            }
+            problems.add(at(key), "expected true or false, got " + n.describe());
+            return Optional.empty();
+        });
+    }
+
     public Optional<Duration> duration(String key) {
         return node(key).flatMap(n -> duration(problems, at(key), n));
     }

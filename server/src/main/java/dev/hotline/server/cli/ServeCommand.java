@@ -1,0 +1,81 @@
+package dev.hotline.server.cli;
+
+import dev.hotline.server.config.ConfigProblem;
+import dev.hotline.server.config.ConfigReloader;
+import dev.hotline.server.serve.HotlineServer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hotline serve}: runs the server until SIGTERM or Ctrl-C; SIGHUP reloads the configuration.
+ */
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
+        description = {
+                "Run Hotline: FastAGI for Asterisk's calls, the AMI connections, the routing engine and the journal.",
+                "An invalid configuration is refused like validate does (every problem on stderr, exit 1).",
+                "kill -HUP <pid> reloads the configuration: a valid one applies without dropping calls, an "
+                        + "invalid one is logged and the running one stays. SIGTERM or Ctrl-C stops it cleanly."})
+public final class ServeCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Option(names = "--config", paramLabel = "DIR", defaultValue = "config",
+            description = "the configuration directory (default: ${DEFAULT-VALUE})")
+    private Path dir;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ConfigReloader reloader;
+        switch (ConfigReloader.start(dir)) {
+            case ConfigReloader.Startup.Refused refused -> {
+                PrintWriter err = spec.commandLine().getErr();
+                refused.problems().forEach(err::println);
+                err.println(dir + " is invalid: " + refused.problems().size()
+                        + (refused.problems().size() == 1 ? " problem" : " problems") + "; not starting");
+                return ExitCodes.INVALID_CONFIG;
+            }
+            case ConfigReloader.Startup.Started started -> reloader = started.reloader();
+        }
+        log.info("configuration: {}", dir.toAbsolutePath().normalize());
+        HotlineServer server = HotlineServer.start(reloader, System::getenv, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("hotline-shutdown").unstarted(() -> {
+            log.info("shutdown: signal received");
+            server.close();
+            stopped.countDown();
+        }));
+        onHangUpSignal(server);
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    /**
+     * SIGHUP reloads, the Unix convention for daemons. The JDK has no supported signal API; sun.misc.Signal (module
+     * jdk.unsupported, kept for exactly this use) is the one that works on every JDK. Where there is no SIGHUP
+     * (Windows), reload is not available and says so.
+     */
+    private static void onHangUpSignal(HotlineServer server) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
+                log.info("reload: SIGHUP received");
+                server.reload();
+            });
+            log.info("reload: send SIGHUP (kill -HUP {})", ProcessHandle.current().pid());
+        } catch (IllegalArgumentException e) {
+            log.warn("reload: this platform has no SIGHUP ({}); restart to change the configuration", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package dev.hotline.server.config.internal;
+
+import dev.hotline.bridge.agi.server.FastAgiSettings;
+import dev.hotline.server.config.Durations;
+import dev.hotline.server.config.ServerSettings;
+import dev.hotline.server.config.ServerSettings.AmiServer;
+import dev.hotline.server.config.ServerSettings.Secret;
+import dev.hotline.server.config.internal.Fields.Item;
+import dev.hotline.server.journal.JournalSettings;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads {@code server.yaml}: how {@code hotline serve} listens, connects, journals and treats waiting callers. */
+public final class ServerFileReader {
+    public static final int DEFAULT_AMI_PORT = 5038;
+
+    private static final Set<String> FILE_KEYS = Fields.known("fastagi", "ami", "journal", "waiting", "agents");
+    private static final Set<String> FASTAGI_KEYS = Fields.known("bind", "port", "maxLineLength",
+            "maxEnvironmentLines", "environmentTimeout", "idleTimeout", "maxSessions");
+    private static final Set<String> AMI_KEYS = Fields.known("name", "host", "port", "username", "secret",
+            "keepAliveInterval", "keepAliveTimeout", "reconnectMin", "reconnectMax");
+    private static final Set<String> JOURNAL_KEYS = Fields.known("directory", "maxFileSize", "flushEvery");
+    private static final Set<String> WAITING_KEYS = Fields.known("announceEvery", "musicOnHold");
+    private static final Set<String> AGENTS_KEYS = Fields.known("autoLogin");
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:_-]+");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,9})(KB|MB|GB)");
+    private static final Pattern MILLIS = Pattern.compile("(\\d{1,9})ms");
+
+    private ServerFileReader() {
+    }
+
+    /** The settings, or empty when a problem was reported. */
+    public static Optional<ServerSettings> read(Where top, YamlNode root, LoadContext ctx) {
+        Optional<Fields> file = Fields.of(ctx.problems(), top, root, FILE_KEYS);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = file.get();
+        ServerSettings defaults = ServerSettings.defaults();
+        Optional<FastAgiSettings> fastAgi = f.node("fastagi").map(n -> fastAgi(f.at("fastagi"), n, ctx))
+                .orElse(Optional.of(defaults.fastAgi()));
+        Optional<List<AmiServer>> ami = amiServers(f, ctx);
+        Optional<JournalSettings> journal = f.node("journal").map(n -> journal(f.at("journal"), n, ctx))
+                .orElse(Optional.of(defaults.journal()));
+        Optional<Fields> waiting = f.node("waiting").flatMap(n -> Fields.of(ctx.problems(), f.at("waiting"), n,
+                WAITING_KEYS));
+        Optional<Duration> announceEvery = waiting.filter(w -> w.has("announceEvery"))
+                .map(w -> w.duration("announceEvery"))
+                .orElse(Optional.of(ServerSettings.DEFAULT_ANNOUNCE_EVERY));
+        Optional<String> musicOnHold = waiting.filter(w -> w.has("musicOnHold"))
+                .map(w -> w.text("musicOnHold").filter(c -> named(c, "music-on-hold class", w.at("musicOnHold"), ctx)))
+                .orElse(Optional.of(ServerSettings.DEFAULT_MUSIC_ON_HOLD));
+        Optional<Fields> agents = f.node("agents").flatMap(n -> Fields.of(ctx.problems(), f.at("agents"), n,
+                AGENTS_KEYS));
+        Optional<Boolean> autoLogin = agents.filter(a -> a.has("autoLogin")).map(a -> a.bool("autoLogin"))
+                .orElse(Optional.of(false));
+        if (fastAgi.isEmpty() || ami.isEmpty() || journal.isEmpty() || f.has("waiting") && waiting.isEmpty()
+                || announceEvery.isEmpty() || musicOnHold.isEmpty() || f.has("agents") && agents.isEmpty()
+                || autoLogin.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ServerSettings(fastAgi.get(), ami.get(), journal.get(), announceEvery.get(),
+                musicOnHold.get(), autoLogin.get()));
+    }
+
+    private static Optional<FastAgiSettings> fastAgi(Where at, YamlNode node, LoadContext ctx) {
+        Optional<Fields> fields = Fields.of(ctx.problems(), at, node, FASTAGI_KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = fields.get();
+        FastAgiSettings d = FastAgiSettings.defaults();
+        Optional<String> bind = f.has("bind") ? f.text("bind").filter(h -> host(h, f.at("bind"), ctx))
+                : Optional.of(d.host());
+        // port 0 lets the system pick a free port (tests); the bound port is logged
+        Optional<Integer> port = intAtLeast(f, "port", d.port(), 0, 65535, ctx);
+        Optional<Integer> maxLine = intAtLeast(f, "maxLineLength", d.maxLineLength(), 64, Integer.MAX_VALUE, ctx);
+        Optional<Integer> maxEnv = intAtLeast(f, "maxEnvironmentLines", d.maxEnvironmentLines(), 1,
+                Integer.MAX_VALUE, ctx);
+        Optional<Duration> envTimeout = positive(f, "environmentTimeout", d.environmentTimeout(), ctx);
+        Optional<Duration> idle = positive(f, "idleTimeout", d.idleTimeout(), ctx);
+        Optional<Integer> maxSessions = intAtLeast(f, "maxSessions", d.maxSessions(), 1, Integer.MAX_VALUE, ctx);
+        if (bind.isEmpty() || port.isEmpty() || maxLine.isEmpty() || maxEnv.isEmpty() || envTimeout.isEmpty()
+                || idle.isEmpty() || maxSessions.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FastAgiSettings(bind.get(), port.get(), maxLine.get(), maxEnv.get(), envTimeout.get(),
+                idle.get(), maxSessions.get()));
+    }
+
+    private static Optional<List<AmiServer>> amiServers(Fields f, LoadContext ctx) {
+        List<AmiServer> servers = new ArrayList<>();
+        boolean sound = true;
+        FirstSeen<String> names = new FirstSeen<>();
+        for (Item item : f.list("ami", "name")) {
+            Optional<AmiServer> server = amiServer(item, names, ctx);
+            server.ifPresent(servers::add);
+            sound &= server.isPresent();
+        }
+        return sound ? Optional.of(servers) : Optional.empty();
+    }
+
+    private static Optional<AmiServer> amiServer(Item item, FirstSeen<String> names, LoadContext ctx) {
+        Optional<Fields> fields = Fields.of(ctx.problems(), item.where(), item.node(), AMI_KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = fields.get();
+        Optional<String> name = f.requiredText("name")
+                .filter(n -> named(n, "AMI server name", f.at("name"), ctx))
+                .filter(n -> names.firstTime(n, f.at("name"), ctx.problems(), "AMI server name '" + n + "'"));
+        Optional<String> host = f.requiredText("host").filter(h -> host(h, f.at("host"), ctx));
+        Optional<Integer> port = intAtLeast(f, "port", DEFAULT_AMI_PORT, 1, 65535, ctx);
+        Optional<String> username = f.requiredText("username");
+        Optional<Secret> secret = f.requiredText("secret").flatMap(s -> secret(s, f.at("secret"), ctx));
+        Optional<Duration> keepAliveInterval = positive(f, "keepAliveInterval", Duration.ofSeconds(15), ctx);
+        Optional<Duration> keepAliveTimeout = positive(f, "keepAliveTimeout", Duration.ofSeconds(5), ctx);
+        Optional<Duration> reconnectMin = positive(f, "reconnectMin", Duration.ofSeconds(1), ctx);
+        Optional<Duration> reconnectMax = positive(f, "reconnectMax", Duration.ofSeconds(30), ctx);
+        if (reconnectMin.isPresent() && reconnectMax.isPresent()
+                && reconnectMax.get().compareTo(reconnectMin.get()) < 0) {
+            ctx.problems().add(f.at("reconnectMax"), "reconnectMax " + Durations.format(reconnectMax.get())
+                    + " is shorter than reconnectMin " + Durations.format(reconnectMin.get()));
+            reconnectMax = Optional.empty();
+        }
+        if (name.isEmpty() || host.isEmpty() || port.isEmpty() || username.isEmpty() || secret.isEmpty()
+                || keepAliveInterval.isEmpty() || keepAliveTimeout.isEmpty() || reconnectMin.isEmpty()
+                || reconnectMax.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AmiServer(name.get(), host.get(), port.get(), username.get(), secret.get(),
+                keepAliveInterval.get(), keepAliveTimeout.get(), reconnectMin.get(), reconnectMax.get()));
+    }
+
+    /** {@code ${NAME}} reads the environment variable NAME at connect time; anything else is the secret itself. */
+    private static Optional<Secret> secret(String text, Where at, LoadContext ctx) {
+        Matcher m = VARIABLE.matcher(text);
+        if (m.matches()) {
+            return Optional.of(new Secret.FromEnvironment(m.group(1)));
+        }
+        if (text.contains("${")) {
+            // the value itself is never echoed: it may be most of a real secret
+            ctx.problems().add(at, "a secret from the environment is written as the whole value ${VARIABLE}, "
+                    + "with letters, digits and _ in the name");
+            return Optional.empty();
+        }
+        return Optional.of(new Secret.Written(text));
+    }
+
+    private static Optional<JournalSettings> journal(Where at, YamlNode node, LoadContext ctx) {
+        Optional<Fields> fields = Fields.of(ctx.problems(), at, node, JOURNAL_KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = fields.get();
+        Optional<Path> dir = f.has("directory") ? f.text("directory").flatMap(d -> path(d, f.at("directory"), ctx))
+                : Optional.of(ServerSettings.DEFAULT_JOURNAL_DIR);
+        Optional<Long> maxFileBytes = f.has("maxFileSize")
+                ? f.text("maxFileSize").flatMap(s -> size(s, f.at("maxFileSize"), ctx))
+                : Optional.of(JournalSettings.DEFAULT_MAX_FILE_BYTES);
+        Optional<Duration> flushEvery = f.has("flushEvery")
+                ? f.text("flushEvery").flatMap(s -> flushInterval(s, f.at("flushEvery"), ctx))
+                : Optional.of(JournalSettings.DEFAULT_FLUSH_EVERY);
+        if (dir.isEmpty() || maxFileBytes.isEmpty() || flushEvery.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new JournalSettings(dir.get(), maxFileBytes.get(), flushEvery.get(),
+                JournalSettings.DEFAULT_CAPACITY));
+    }
+
+    private static Optional<Path> path(String text, Where at, LoadContext ctx) {
+        try {
+            return Optional.of(Path.of(text));
+        } catch (InvalidPathException e) {
+            ctx.problems().add(at, "'" + text + "' is not a directory path: " + e.getReason());
+            return Optional.empty();
+        }
+    }
+
+    /** {@code 64MB}: a whole number of KB, MB or GB (of 1024). */
+    private static Optional<Long> size(String text, Where at, LoadContext ctx) {
+        Matcher m = SIZE.matcher(text);
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            ctx.problems().add(at, "'" + text + "' is not a file size: write a whole number of KB, MB or GB, "
+                    + "e.g. 64MB");
+            return Optional.empty();
+        }
+        int shift = switch (m.group(2)) {
+            case "KB" -> 10;
+            case "MB" -> 20;
+            default -> 30;
+        };
+        return Optional.of(Long.parseLong(m.group(1)) << shift);
+    }
+
+    /** A duration, or milliseconds ({@code 200ms}): the journal pushes lines to the system more often than 1 s. */
+    private static Optional<Duration> flushInterval(String text, Where at, LoadContext ctx) {
+        Matcher m = MILLIS.matcher(text);
+        Duration d;
+        if (m.matches()) {
+            d = Duration.ofMillis(Long.parseLong(m.group(1)));
+        } else {
+            try {
+                d = Durations.parse(text);
+            } catch (IllegalArgumentException e) {
+                ctx.problems().add(at, e.getMessage() + " (or in milliseconds like 200ms)");
+                return Optional.empty();
+            }
+        }
+        if (!d.isPositive()) {
+            ctx.problems().add(at, "flushEvery must be longer than 0s");
+            return Optional.empty();
+        }
+        return Optional.of(d);
+    }
+
+    private static Optional<Integer> intAtLeast(Fields f, String key, int dflt, int min, int max, LoadContext ctx) {
+        if (!f.has(key)) {
+            return Optional.of(dflt);
+        }
+        return f.integer(key).filter(v -> {
+            if (v < min || v > max) {
+                ctx.problems().add(f.at(key), key + " must be from " + min
+                        + (max == Integer.MAX_VALUE ? " up" : " to " + max) + ", got " + v);
+                return false;
+            }
+            return true;
+        });
+    }
+
+    private static Optional<Duration> positive(Fields f, String key, Duration dflt, LoadContext ctx) {
+        if (!f.has(key)) {
+            return Optional.of(dflt);
+        }
+        return f.duration(key).filter(d -> {
+            if (!d.isPositive()) {
+                ctx.problems().add(f.at(key), key + " must be longer than 0s");
+                return false;
+            }
+            return true;
+        });
+    }
+
+    private static boolean host(String text, Where at, LoadContext ctx) {
+        if (!HOST.matcher(text).matches()) {
+            ctx.problems().add(at, "'" + text + "' is not a host name or IP address");
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean named(String text, String what, Where at, LoadContext ctx) {
+        if (!NAME.matcher(text).matches()) {
+            ctx.problems().add(at, what + " '" + text + "' may hold only letters, digits, _ and -");
+            return false;
+        }
+        return true;
+    }
+}

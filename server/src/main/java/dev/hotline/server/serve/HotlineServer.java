@@ -1,0 +1,253 @@
+package dev.hotline.server.serve;
+
+import dev.hotline.acd.AcdEvent;
+import dev.hotline.acd.model.AgentConfig;
+import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.stats.CentreStatistics;
+import dev.hotline.bridge.agi.server.FastAgiServer;
+import dev.hotline.bridge.ami.AmiConnectionState;
+import dev.hotline.bridge.ami.AmiPool;
+import dev.hotline.bridge.ami.AmiSettings;
+import dev.hotline.bridge.ami.AmiStatusListener;
+import dev.hotline.bridge.engine.EngineLoop;
+import dev.hotline.bridge.session.CallSessions;
+import dev.hotline.bridge.session.HttpLookupService;
+import dev.hotline.bridge.session.SessionScheduler;
+import dev.hotline.bridge.session.SessionSettings;
+import dev.hotline.ivr.FlowListener;
+import dev.hotline.server.config.ConfigProblem;
+import dev.hotline.server.config.ConfigReloader;
+import dev.hotline.server.config.ConfigResult;
+import dev.hotline.server.config.ServerSettings;
+import dev.hotline.server.config.ServerSettings.AmiServer;
+import dev.hotline.server.journal.JournalWriter;
+import dev.hotline.server.serve.internal.AmiEventLog;
+import dev.hotline.server.serve.internal.LoggedIvrRequests;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code hotline serve}: the routing engine on its own thread with the statistics and the journal listening, a call
+ * session per inbound FastAGI connection, and the Asterisk manager interfaces. Started from a valid configuration;
+ * {@link #reload()} applies a new one without dropping calls, or refuses it and keeps the old; {@link #close()} stops
+ * everything in order.
+ */
+public final class HotlineServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HotlineServer.class);
+
+    /** New calls are refused (busy prompt) while this many events wait for the routing engine: a flood degrades. */
+    static final int ARRIVAL_LIMIT = 10_000;
+    private static final long DRAIN_SECONDS = 5;
+
+    private final ConfigReloader reloader;
+    private final ServerSettings settings;
+    private final JournalWriter journal;
+    private final EngineLoop engine;
+    private final ExecutorService sessionTasks;
+    private final ScheduledExecutorService sessionTimers;
+    private final CallSessions sessions;
+    private final FastAgiServer fastAgi;
+    private final Optional<AmiPool> ami;
+    private boolean closed;
+
+    private HotlineServer(ConfigReloader reloader, Function<String, String> environment, Clock clock) {
+        this.reloader = reloader;
+        ConfigResult.Valid valid = reloader.current();
+        CentreConfig config = valid.config();
+        this.settings = valid.server();
+
+        journal = JournalWriter.start(settings.journal(), config, clock);
+        log.info("journal: {}", shown(settings.journal().dir()));
+
+        // the RANDOM strategy's seed, logged so that a run's choices can be replayed from its journal
+        long seed = clock.millis();
+        engine = new EngineLoop(config, seed, clock, ARRIVAL_LIMIT, List.of(new CentreStatistics(config), journal));
+        engine.start();
+        log.info("routing engine started (random strategy seed {})", seed);
+        if (settings.agentsAutoLogin()) {
+            logIn(config.agents());
+        }
+
+        sessionTasks = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("call-", 0).factory());
+        sessionTimers = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("call-timers").factory());
+        SessionSettings defaults = SessionSettings.DEFAULTS;
+        SessionSettings sessionSettings = new SessionSettings(settings.musicOnHoldClass(), settings.announceEvery(),
+                defaults.positionPrompt(), defaults.positionSuffix(), defaults.holdTimePrompt(),
+                defaults.minutesPrompt(), defaults.answeredContext(), defaults.language());
+        // new sessions take the flows in force when they start; running calls keep theirs
+        sessions = new CallSessions(engine, () -> reloader.current().flows(), FlowListener.NONE,
+                new HttpLookupService(HttpClient.newHttpClient()), new LoggedIvrRequests(),
+                SessionScheduler.of(sessionTimers), sessionTasks, sessionSettings);
+        fastAgi = FastAgiServer.start(settings.fastAgi(), sessions);
+        InetSocketAddress bound = fastAgi.localAddress();
+        log.info("FastAGI listening on {}:{}", bound.getHostString(), bound.getPort());
+
+        ami = startAmi(settings.amiServers(), environment);
+        log.info("ready: {} agents{}, {} queues", config.agents().size(),
+                settings.agentsAutoLogin() ? " (logged in and ready: agents.autoLogin)" : "", config.queues().size());
+    }
+
+    /**
+     * Starts serving the configuration {@code reloader} holds.
+     *
+     * @param environment where {@code ${VARIABLE}} AMI secrets are read ({@code System::getenv})
+     * @param clock       the time events are stamped with
+     * @throws java.io.UncheckedIOException if the journal cannot be opened
+     * @throws IllegalStateException        if the FastAGI port cannot be bound
+     */
+    public static HotlineServer start(ConfigReloader reloader, Function<String, String> environment, Clock clock) {
+        return new HotlineServer(reloader, environment, clock);
+    }
+
+    private Optional<AmiPool> startAmi(List<AmiServer> servers, Function<String, String> environment) {
+        List<AmiSettings> reachable = new ArrayList<>();
+        for (AmiServer server : servers) {
+            Optional<AmiSettings> resolved = server.settings(environment);
+            if (resolved.isEmpty()) {
+                log.warn("AMI {}: its secret variable {} is not set; not connecting to {} (set it and restart)",
+                        server.name(), ((ServerSettings.Secret.FromEnvironment) server.secret()).variable(),
+                        server.address());
+                continue;
+            }
+            log.info("AMI {}: connecting to {}", server.name(), server.address());
+            reachable.add(resolved.get());
+        }
+        if (reachable.isEmpty()) {
+            return Optional.empty();
+        }
+        // every state change of a connection (connecting, connected, down and when it retries) is logged by it
+        return Optional.of(AmiPool.start(reachable, new AmiEventLog(), AmiStatusListener.NONE));
+    }
+
+    private void logIn(List<AgentConfig> agents) {
+        for (AgentConfig agent : agents) {
+            long now = engine.now();
+            engine.submit(new AcdEvent.AgentLoggedIn(now, agent.id()));
+            engine.submit(new AcdEvent.AgentReady(now, agent.id()));
+        }
+    }
+
+    /** Where FastAGI listens (the bound port when the settings said 0). */
+    public InetSocketAddress fastAgiAddress() {
+        return fastAgi.localAddress();
+    }
+
+    /** Each AMI server's connection state; empty when none is connected to. */
+    public Map<String, AmiConnectionState> amiStates() {
+        return ami.map(AmiPool::states).orElse(Map.of());
+    }
+
+    /**
+     * Reads the configuration again. A valid one goes to the routing engine as {@code ConfigChanged} (waiting calls
+     * and agents carry over) and its flows to calls that start from now on; with {@code agents.autoLogin}, agents it
+     * adds are logged in. An invalid one is logged with every problem and the running configuration stays.
+     * {@code server.yaml} is checked too, but listeners and connections change only with a restart.
+     */
+    public synchronized ConfigResult reload() {
+        ConfigResult.Valid before = reloader.current();
+        if (closed) {
+            // a SIGHUP that arrives while stopping: the engine no longer takes events
+            log.warn("reload: ignored, the server is stopping");
+            return before;
+        }
+        ConfigResult result = reloader.reload();
+        switch (result) {
+            case ConfigResult.Valid valid -> {
+                engine.submit(new AcdEvent.ConfigChanged(engine.now(), valid.config()));
+                if (settings.agentsAutoLogin()) {
+                    Set<String> known = new HashSet<>();
+                    before.config().agents().forEach(a -> known.add(a.id()));
+                    logIn(valid.config().agents().stream().filter(a -> !known.contains(a.id())).toList());
+                }
+                if (!valid.server().equals(settings)) {
+                    log.warn("reload: server.yaml changed; listeners, connections and the journal keep their "
+                            + "settings until a restart");
+                }
+                log.info("reload: applied, {} agents, {} queues", valid.config().agents().size(),
+                        valid.config().queues().size());
+            }
+            case ConfigResult.Invalid invalid -> {
+                for (ConfigProblem problem : invalid.problems()) {
+                    log.warn("reload: {}", problem);
+                }
+                log.warn("reload: refused, {} problem(s); the running configuration stays",
+                        invalid.problems().size());
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Stops in order, logging each step: FastAGI (no new calls; open sessions end and the dialplan continues after
+     * AGI()), the AMI connections, the routing engine once it has applied what the sessions told it, then the
+     * journal, flushed, forced to disk and closed.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        InetSocketAddress bound = fastAgi.localAddress();
+        log.info("shutdown: closing FastAGI on {}:{}; no new calls", bound.getHostString(), bound.getPort());
+        fastAgi.close();
+        sessionTasks.shutdown();
+        awaitQuietly(sessionTasks);
+        sessionTimers.shutdownNow();
+        ami.ifPresent(pool -> {
+            log.info("shutdown: closing AMI connections");
+            pool.close();
+        });
+        drainEngine();
+        engine.close();
+        log.info("shutdown: routing engine stopped");
+        journal.close();
+        log.info("shutdown: journal flushed and closed in {} ({} records lost since start)",
+                shown(settings.journal().dir()), journal.lostRecords());
+    }
+
+    /** Waits until the engine has applied every event handed in so far (the hang-ups of the sessions just closed). */
+    private void drainEngine() {
+        try {
+            // a read runs on the engine thread after every event queued before it: a barrier
+            engine.waitingCall("").toCompletableFuture().get(DRAIN_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("shutdown: the routing engine did not drain its events within {} s: {}", DRAIN_SECONDS,
+                    e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            if (!executor.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("shutdown: call sessions still busy after {} s", DRAIN_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String shown(java.nio.file.Path dir) {
+        String s = dir.toString();
+        return s.endsWith("/") ? s : s + "/";
+    }
+}

@@ -1,0 +1,164 @@
+package dev.hotline.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotline.bridge.agi.server.FastAgiSettings;
+import dev.hotline.bridge.ami.AmiSettings;
+import dev.hotline.server.config.ServerSettings.AmiServer;
+import dev.hotline.server.config.ServerSettings.Secret;
+import dev.hotline.server.journal.JournalSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerFileTest {
+    @TempDir
+    Path dir;
+    ConfigFixture config;
+
+    @BeforeEach
+    void smallValidCentre() {
+        config = new ConfigFixture(dir);
+    }
+
+    @Test
+    void withoutServerYamlFastAgiListensOnLoopbackWithNoAsteriskManagerAndTheJournalInJournal() {
+        assertThat(config.server()).isEqualTo(ServerSettings.defaults());
+        assertThat(config.server().fastAgi()).isEqualTo(FastAgiSettings.defaults());
+        assertThat(config.server().amiServers()).isEmpty();
+        assertThat(config.server().journal().dir()).isEqualTo(Path.of("journal"));
+        assertThat(config.server().agentsAutoLogin()).isFalse();
+    }
+
+    @Test
+    void everySettingIsRead() {
+        config.with("server.yaml", """
+                fastagi:
+                  bind: 10.0.0.2
+                  port: 4600
+                  maxLineLength: 4096
+                  maxEnvironmentLines: 64
+                  environmentTimeout: 5s
+                  idleTimeout: 2h
+                  maxSessions: 500
+                ami:
+                  - name: asterisk-1
+                    host: 10.0.0.5
+                    port: 5039
+                    username: hotline
+                    secret: s3cret
+                    keepAliveInterval: 10s
+                    keepAliveTimeout: 3s
+                    reconnectMin: 2s
+                    reconnectMax: 1m
+                journal:
+                  directory: /var/lib/hotline/journal
+                  maxFileSize: 16MB
+                  flushEvery: 1s
+                waiting:
+                  announceEvery: 45s
+                  musicOnHold: hotline-jazz
+                agents:
+                  autoLogin: true
+                """);
+
+        ServerSettings s = config.server();
+
+        assertThat(s.fastAgi()).isEqualTo(new FastAgiSettings("10.0.0.2", 4600, 4096, 64, Duration.ofSeconds(5),
+                Duration.ofHours(2), 500));
+        assertThat(s.amiServers()).containsExactly(new AmiServer("asterisk-1", "10.0.0.5", 5039, "hotline",
+                new Secret.Written("s3cret"), Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(2),
+                Duration.ofMinutes(1)));
+        assertThat(s.journal()).isEqualTo(new JournalSettings(Path.of("/var/lib/hotline/journal"), 16L << 20,
+                Duration.ofSeconds(1), JournalSettings.DEFAULT_CAPACITY));
+        assertThat(s.announceEvery()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(s.musicOnHoldClass()).isEqualTo("hotline-jazz");
+        assertThat(s.agentsAutoLogin()).isTrue();
+    }
+
+    @Test
+    void anAmiSecretWrittenAsAVariableIsReadFromTheEnvironmentWhenConnecting() {
+        config.with("server.yaml", """
+                ami:
+                  - {name: asterisk-1, host: 127.0.0.1, username: hotline, secret: "${HOTLINE_AMI_SECRET}"}
+                """);
+
+        AmiServer server = config.server().amiServers().getFirst();
+
+        assertThat(server.secret()).isEqualTo(new Secret.FromEnvironment("HOTLINE_AMI_SECRET"));
+        assertThat(server.port()).isEqualTo(5038);
+        Optional<AmiSettings> settings = server.settings(Map.of("HOTLINE_AMI_SECRET", "from-env")::get);
+        assertThat(settings).map(AmiSettings::secret).contains("from-env");
+        assertThat(settings.orElseThrow().keepAliveInterval()).isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void anAmiServerWhoseSecretVariableIsNotSetCannotConnect() {
+        config.with("server.yaml", """
+                ami:
+                  - {name: asterisk-1, host: 127.0.0.1, username: hotline, secret: "${HOTLINE_AMI_SECRET}"}
+                """);
+
+        assertThat(config.server().amiServers().getFirst().settings(Map.<String, String>of()::get)).isEmpty();
+    }
+
+    @Test
+    void everyProblemIsNamedWithItsPlace() {
+        config.with("server.yaml", """
+                fastagi:
+                  port: 70000
+                  idleTimeout: 0s
+                  maxSesions: 5
+                ami:
+                  - {name: asterisk-1, host: 127.0.0.1, username: hotline, secret: "x${SECRET}"}
+                  - {name: asterisk-1, host: 10.0.0.5, username: hotline, secret: s, reconnectMin: 1m,
+                     reconnectMax: 10s}
+                  - {name: asterisk 3, username: hotline, secret: s}
+                journal:
+                  maxFileSize: 64
+                  flushEvery: 0ms
+                waiting:
+                  announceEvery: 60
+                agents:
+                  autoLogin: sometimes
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "server.yaml:2:9: fastagi.port: port must be from 0 to 65535, got 70000",
+                "server.yaml:3:16: fastagi.idleTimeout: idleTimeout must be longer than 0s",
+                "server.yaml:4:3: fastagi.maxSesions: unknown key 'maxSesions' (known: bind, port, maxLineLength, "
+                        + "maxEnvironmentLines, environmentTimeout, idleTimeout, maxSessions)",
+                "server.yaml:6:68: ami[asterisk-1].secret: a secret from the environment is written as the whole "
+                        + "value ${VARIABLE}, with letters, digits and _ in the name",
+                "server.yaml:7:12: ami[asterisk-1].name: duplicate AMI server name 'asterisk-1' (first at line 6)",
+                "server.yaml:8:20: ami[asterisk-1].reconnectMax: reconnectMax 10s is shorter than reconnectMin 1m",
+                "server.yaml:9:5: ami[asterisk 3]: missing required key 'host'",
+                "server.yaml:9:12: ami[asterisk 3].name: AMI server name 'asterisk 3' may hold only letters, "
+                        + "digits, _ and -",
+                "server.yaml:11:16: journal.maxFileSize: '64' is not a file size: write a whole number of KB, MB or "
+                        + "GB, e.g. 64MB",
+                "server.yaml:12:15: journal.flushEvery: flushEvery must be longer than 0s",
+                "server.yaml:14:18: waiting.announceEvery: '60' has no unit: write 60s, 60m or 60h",
+                "server.yaml:16:14: agents.autoLogin: expected true or false, got the text 'sometimes'");
+    }
+
+    @Test
+    void theShippedServerFileListensOnLoopbackAndTakesTheAmiSecretFromTheEnvironment() {
+        ConfigResult result = ConfigLoader.load(Path.of(System.getProperty("hotline.config.dir", "../config")));
+
+        assertThat(result).isInstanceOf(ConfigResult.Valid.class);
+        ServerSettings s = ((ConfigResult.Valid) result).server();
+        assertThat(s.fastAgi().host()).isEqualTo("127.0.0.1");
+        assertThat(s.fastAgi().port()).isEqualTo(4573);
+        assertThat(s.amiServers()).singleElement().satisfies(ami -> {
+            assertThat(ami.address()).isEqualTo("127.0.0.1:5038");
+            assertThat(ami.username()).isEqualTo("hotline");
+            assertThat(ami.secret()).isEqualTo(new Secret.FromEnvironment("HOTLINE_AMI_SECRET"));
+        });
+        assertThat(s.agentsAutoLogin()).isTrue();
+    }
+}

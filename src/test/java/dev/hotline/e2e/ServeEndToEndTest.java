@@ -1,0 +1,329 @@
+package dev.hotline.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import dev.hotline.bridge.ami.AmiConnectionState;
+import dev.hotline.bridge.simulator.SimulatedAmiServer;
+import dev.hotline.server.config.ConfigReloader;
+import dev.hotline.server.config.ConfigResult;
+import dev.hotline.server.serve.HotlineServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code hotline serve} in process over real sockets: the shipped configuration with its listeners on free ports, a
+ * FastAGI client playing Asterisk's side of one call, and the AMI side played by the simulator.
+ */
+class ServeEndToEndTest {
+    private static final Path SHIPPED = Path.of(System.getProperty("hotline.config.dir", "../config"));
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final String SECRET_VARIABLE = "HOTLINE_AMI_SECRET";
+    /** First entry of the shipped config/blacklist.yaml. */
+    private static final String BLACKLISTED = "13800138000";
+
+    @TempDir
+    Path temp;
+    Path config;
+    Path journal;
+    final LogLines log = new LogLines();
+    SimulatedAmiServer asterisk;
+    HotlineServer server;
+
+    @BeforeEach
+    void shippedConfigurationOnFreePorts() throws IOException {
+        config = temp.resolve("config");
+        journal = temp.resolve("journal");
+        copy(SHIPPED, config);
+        asterisk = SimulatedAmiServer.start(Map.of("hotline", "amp111"));
+        log.attach();
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        asterisk.close();
+        log.detach();
+    }
+
+    @Test
+    void theServerLogsOneLinePerListenerAndLogsInToAsterisk() throws IOException {
+        serve(asterisk.port());
+
+        int fastAgiPort = server.fastAgiAddress().getPort();
+        assertThat(log.lines()).contains(
+                "journal: " + journal + "/",
+                "FastAGI listening on 127.0.0.1:" + fastAgiPort,
+                "AMI asterisk-1: connecting to 127.0.0.1:" + asterisk.port(),
+                "ready: 12 agents (logged in and ready: agents.autoLogin), 4 queues");
+        await(() -> asterisk.successfulLogins() == 1, "the AMI login");
+        await(() -> server.amiStates().get("asterisk-1") == AmiConnectionState.CONNECTED, "AMI connected");
+    }
+
+    @Test
+    void aBlacklistedCallerHearsTheBusyPromptAndIsHungUpAndTheJournalKeepsTheCall() throws IOException {
+        serve(asterisk.port());
+
+        List<String> commands = call(BLACKLISTED, "4008001001", "1795413027.1");
+
+        assertThat(commands).containsExactly("ANSWER", "STREAM FILE hotline/system-busy-try-later \"\"", "HANGUP");
+        server.close();
+        assertThat(journalText()).contains("\"type\":\"call-refused\"", "\"callId\":\"1795413027.1\"",
+                "\"cause\":\"BLACKLISTED\"", "\"type\":\"call-ended\"");
+    }
+
+    @Test
+    void anUnreachableAsteriskIsRetriedAndTheServerStillTakesCalls() throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        serve(closedPort);
+
+        await(() -> server.amiStates().get("asterisk-1") == AmiConnectionState.DOWN, "AMI down");
+        await(() -> log.lines().stream().anyMatch(l -> l.startsWith("AMI 'asterisk-1' DOWN: cannot connect to "
+                + "127.0.0.1:" + closedPort) && l.contains("reconnecting in")), "a reconnect scheduled");
+        assertThat(call(BLACKLISTED, "4008001001", "1795413027.2")).last().isEqualTo("HANGUP");
+    }
+
+    @Test
+    void anAmiServerWhoseSecretVariableIsNotSetIsSkippedAndTheServerRuns() throws IOException {
+        writeServerYaml(asterisk.port());
+        server = HotlineServer.start(started(), Map.<String, String>of()::get, Clock.systemUTC());
+
+        assertThat(log.lines()).contains("AMI asterisk-1: its secret variable HOTLINE_AMI_SECRET is not set; "
+                + "not connecting to 127.0.0.1:" + asterisk.port() + " (set it and restart)");
+        assertThat(server.amiStates()).isEmpty();
+        assertThat(call(BLACKLISTED, "4008001001", "1795413027.3")).last().isEqualTo("HANGUP");
+    }
+
+    @Test
+    void aReloadWithABrokenQueuesFileIsRefusedWithEveryProblemAndTheRunningConfigurationStays() throws IOException {
+        ConfigReloader reloader = serve(asterisk.port());
+        ConfigResult.Valid running = reloader.current();
+        Files.writeString(config.resolve("queues.yaml"), "queues:\n  - id: sales-health\n    groups: [vip-gold]\n");
+
+        ConfigResult result = server.reload();
+
+        assertThat(result).isInstanceOf(ConfigResult.Invalid.class);
+        assertThat(reloader.current()).isSameAs(running);
+        assertThat(log.lines()).contains("reload: queues.yaml:3:14: queues[sales-health].groups[0]: unknown skill "
+                + "group 'vip-gold' (known: vip, sales-health, sales-home, sales-beauty, after-sales, overflow)");
+        assertThat(log.lines()).anyMatch(l -> l.startsWith("reload: refused, ")
+                && l.endsWith(" problem(s); the running configuration stays"));
+        assertThat(call(BLACKLISTED, "4008001001", "1795413027.4")).last().isEqualTo("HANGUP");
+    }
+
+    @Test
+    void aValidReloadReachesTheRoutingEngineAndTheJournal() throws IOException {
+        serve(asterisk.port());
+
+        assertThat(server.reload()).isInstanceOf(ConfigResult.Valid.class);
+
+        server.close();
+        assertThat(log.lines()).contains("reload: applied, 12 agents, 4 queues");
+        assertThat(journalText()).contains("\"type\":\"config-applied\"");
+    }
+
+    @Test
+    void aReloadSignalledWhileStoppingIsIgnored() throws IOException {
+        ConfigReloader reloader = serve(asterisk.port());
+        ConfigResult.Valid running = reloader.current();
+        server.close();
+
+        assertThat(server.reload()).isSameAs(running);
+        assertThat(log.lines()).contains("reload: ignored, the server is stopping").doesNotContain(
+                "reload: applied, 12 agents, 4 queues");
+    }
+
+    @Test
+    void shutdownClosesFastAgiThenAmiThenTheEngineThenTheJournal() throws IOException {
+        serve(asterisk.port());
+        await(() -> asterisk.connectedClients() == 1, "the AMI connection");
+        InetSocketAddress fastAgi = server.fastAgiAddress();
+
+        server.close();
+
+        assertThat(log.lines().stream().filter(l -> l.startsWith("shutdown: ")).toList()).containsExactly(
+                "shutdown: closing FastAGI on 127.0.0.1:" + fastAgi.getPort() + "; no new calls",
+                "shutdown: closing AMI connections",
+                "shutdown: routing engine stopped",
+                "shutdown: journal flushed and closed in " + journal + "/ (0 records lost since start)");
+        assertThatThrownBy(() -> new Socket(fastAgi.getAddress(), fastAgi.getPort()).close())
+                .isInstanceOf(ConnectException.class);
+        await(() -> asterisk.connectedClients() == 0, "the AMI connection to close");
+        assertThat(journalText()).contains("\"type\":\"agent-state-changed\"");
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    private ConfigReloader serve(int amiPort) throws IOException {
+        writeServerYaml(amiPort);
+        ConfigReloader reloader = started();
+        server = HotlineServer.start(reloader, Map.of(SECRET_VARIABLE, "amp111")::get, Clock.systemUTC());
+        return reloader;
+    }
+
+    private ConfigReloader started() {
+        return switch (ConfigReloader.start(config)) {
+            case ConfigReloader.Startup.Started s -> s.reloader();
+            case ConfigReloader.Startup.Refused r -> throw new AssertionError("config refused: " + r.problems());
+        };
+    }
+
+    /** The shipped server.yaml, with a free FastAGI port, the test's journal and AMI on {@code amiPort}. */
+    private void writeServerYaml(int amiPort) throws IOException {
+        String shipped = Files.readString(config.resolve("server.yaml"));
+        String text = shipped.replace("  port: 4573", "  port: 0")
+                .replace("    port: 5038", "    port: " + amiPort)
+                .replace("  directory: journal", "  directory: " + journal);
+        assertThat(text).isNotEqualTo(shipped).contains("port: 0", "port: " + amiPort, "directory: " + journal);
+        Files.writeString(config.resolve("server.yaml"), text);
+    }
+
+    /**
+     * Plays Asterisk's side of one inbound call (the environment of fixtures' agi-session-basic.txt with the given
+     * numbers), answering every command with success, until the server closes the session.
+     *
+     * @return the commands the server sent
+     */
+    private List<String> call(String caller, String dialled, String uniqueId) throws IOException {
+        InetSocketAddress at = server.fastAgiAddress();
+        try (Socket socket = new Socket(at.getAddress(), at.getPort())) {
+            socket.setSoTimeout((int) PATIENCE.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(("""
+                    agi_network: yes
+                    agi_network_script: inbound
+                    agi_request: agi://127.0.0.1:4573/inbound
+                    agi_channel: PJSIP/trunk-00000001
+                    agi_language: en
+                    agi_type: PJSIP
+                    agi_uniqueid: %s
+                    agi_version: GIT-22-22.0.0-pre1-541-g69535d4837
+                    agi_callerid: %s
+                    agi_calleridname: Test Caller
+                    agi_callingpres: 0
+                    agi_callingani2: 0
+                    agi_callington: 0
+                    agi_callingtns: 0
+                    agi_dnid: %s
+                    agi_rdnis: unknown
+                    agi_context: from-pstn
+                    agi_extension: %s
+                    agi_priority: 1
+                    agi_enhanced: 0.0
+                    agi_accountcode:\s
+                    agi_threadid: 140117598656192
+
+                    """).formatted(uniqueId, caller, dialled, dialled).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            List<String> commands = new java.util.ArrayList<>();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                commands.add(line);
+                String reply = switch (line.split(" ")[0]) {
+                    case "HANGUP" -> "200 result=1\n";
+                    case "STREAM" -> "200 result=0 endpos=16000\n";
+                    default -> "200 result=0\n";
+                };
+                out.write(reply.getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            }
+            return commands;
+        }
+    }
+
+    private String journalText() throws IOException {
+        try (Stream<Path> files = Files.list(journal)) {
+            StringBuilder text = new StringBuilder();
+            for (Path file : files.sorted().toList()) {
+                text.append(Files.readString(file));
+            }
+            return text.toString();
+        }
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + PATIENCE + " for " + what);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The server's log messages, captured from the root logger. */
+    static final class LogLines extends AppenderBase<ILoggingEvent> {
+        private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+
+        @Override
+        protected void append(ILoggingEvent event) {
+            lines.add(event.getFormattedMessage());
+        }
+
+        List<String> lines() {
+            return List.copyOf(lines);
+        }
+
+        void attach() {
+            start();
+            root().addAppender(this);
+        }
+
+        void detach() {
+            root().detachAppender(this);
+            stop();
+        }
+
+        private static Logger root() {
+            return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        }
+    }
+}
