@@ -56,7 +56,7 @@ final class QueueAdmission {
         long now = centre.now;
         call.visited.add(queue.id);
         QueueConfig qc = queue.config;
-        if (!qc.hours().isOpenAt(now)) {
+        if (!queue.hours.isOpenAt(now)) {
             treat(call, queue, qc.treatments().closed(), TreatmentCause.CLOSED, "queue " + queue.id + " is closed");
             return;
         }
