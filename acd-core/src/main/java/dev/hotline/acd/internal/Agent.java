@@ -10,6 +10,8 @@ final class Agent {
     record Membership(Group group, int level) {
     }
 
+    /** The configured id, kept here so the hot path reads it without going through {@link #config}. */
+    final String id;
     AgentConfig config;
     /** Position in the configuration: the deterministic tie-break of every strategy. */
     int order;
@@ -30,11 +32,12 @@ final class Agent {
     boolean leaving;
 
     Agent(AgentConfig config) {
+        this.id = config.id();
         this.config = config;
     }
 
     String id() {
-        return config.id();
+        return id;
     }
 
     int levelIn(Group group) {
@@ -48,6 +51,6 @@ final class Agent {
 
     @Override
     public String toString() {
-        return "agent " + config.id();
+        return "agent " + id;
     }
 }

@@ -81,7 +81,7 @@ final class QueueAdmission {
         call.status = Call.Status.WAITING;
         centre.index(call);
         int position = centre.position(call);
-        centre.emit(new Decision.CallQueued(now, call.id, queue.id, call.priority, call.eligibleGroupIds(), position,
+        centre.emit(new Decision.CallQueued(now, call.id, queue.id, call.priority, call.eligibility.groupIds, position,
                 centre.expectedWait(call, position)));
         escalation.scheduleMaxWait(call);
         escalation.settle(call);
