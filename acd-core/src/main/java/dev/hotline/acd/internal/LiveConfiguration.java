@@ -195,7 +195,7 @@ final class LiveConfiguration {
         for (GroupSet set : sets.values()) {
             counted.clear();
             for (Group g : set.groups) {
-                g.sets.add(set);
+                g.joinSet(set);
                 for (Agent a : g.members) {
                     if (counted.add(a)) {
                         set.count(a.state, 1);
