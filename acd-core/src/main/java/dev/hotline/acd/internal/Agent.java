@@ -13,6 +13,8 @@ final class Agent {
     /** The configured id, kept here so the hot path reads it without going through {@link #config}. */
     final String id;
     AgentConfig config;
+    /** The configured endpoint, beside the id for the same reason. */
+    String endpoint;
     /** Position in the configuration: the deterministic tie-break of every strategy. */
     int order;
     Membership[] memberships = {};
@@ -33,7 +35,13 @@ final class Agent {
 
     Agent(AgentConfig config) {
         this.id = config.id();
+        configure(config);
+    }
+
+    /** Takes the agent's settings from {@code config} (same id): at start and on every configuration change. */
+    void configure(AgentConfig config) {
         this.config = config;
+        this.endpoint = config.endpoint();
     }
 
     String id() {

@@ -129,7 +129,7 @@ final class LiveConfiguration {
         List<Agent> order = new ArrayList<>();
         for (AgentConfig ac : next.agents()) {
             Agent agent = centre.agents.computeIfAbsent(ac.id(), id -> new Agent(ac));
-            agent.config = ac;
+            agent.configure(ac);
             agent.leaving = false;
             order.add(agent);
         }
