@@ -10,7 +10,11 @@ final class Agent {
     record Membership(Group group, int level) {
     }
 
+    /** The configured id, kept here so the hot path reads it without going through {@link #config}. */
+    final String id;
     AgentConfig config;
+    /** The configured endpoint, beside the id for the same reason. */
+    String endpoint;
     /** Position in the configuration: the deterministic tie-break of every strategy. */
     int order;
     Membership[] memberships = {};
@@ -30,11 +34,18 @@ final class Agent {
     boolean leaving;
 
     Agent(AgentConfig config) {
+        this.id = config.id();
+        configure(config);
+    }
+
+    /** Takes the agent's settings from {@code config} (same id): at start and on every configuration change. */
+    void configure(AgentConfig config) {
         this.config = config;
+        this.endpoint = config.endpoint();
     }
 
     String id() {
-        return config.id();
+        return id;
     }
 
     int levelIn(Group group) {
@@ -48,6 +59,6 @@ final class Agent {
 
     @Override
     public String toString() {
-        return "agent " + config.id();
+        return "agent " + id;
     }
 }

@@ -16,6 +16,7 @@ final class BusinessQueue {
 
     final String id;
     QueueConfig config;
+    QueueHours hours;
     EscalationPlan ordinaryPlan;
     EscalationPlan vipPlan;
     /** Removed from the configuration; serves the calls it holds under its last settings, then disappears. */
@@ -33,6 +34,7 @@ final class BusinessQueue {
 
     void configure(QueueConfig queue, VipPolicy vipPolicy) {
         this.config = queue;
+        this.hours = new QueueHours(queue.hours());
         this.ordinaryPlan = EscalationPlan.ordinary(queue);
         this.vipPlan = EscalationPlan.vip(queue, vipPolicy);
         this.retired = false;

@@ -101,14 +101,6 @@ final class Call {
         return null;
     }
 
-    List<String> eligibleGroupIds() {
-        List<String> ids = new ArrayList<>(eligibility.groups.length);
-        for (Group g : eligibility.groups) {
-            ids.add(g.id);
-        }
-        return ids;
-    }
-
     @Override
     public String toString() {
         return "call " + id;

@@ -152,15 +152,15 @@ final class Centre {
         for (Agent.Membership m : agent.memberships) {
             m.group().count(agent, from, -1);
         }
-        long change = ++agentChanges;
-        for (Agent.Membership m : agent.memberships) {
-            List<GroupSet> sets = m.group().sets;
-            for (int i = 0; i < sets.size(); i++) {
-                GroupSet set = sets.get(i);
-                if (set.stamp != change) {
-                    set.stamp = change;
-                    set.count(from, -1);
-                    set.count(to, 1);
+        if (!GroupSet.countedAlike(from, to)) {
+            long change = ++agentChanges;
+            for (Agent.Membership m : agent.memberships) {
+                for (GroupSet set : m.group().sets) {
+                    if (set.stamp != change) {
+                        set.stamp = change;
+                        set.count(from, -1);
+                        set.count(to, 1);
+                    }
                 }
             }
         }

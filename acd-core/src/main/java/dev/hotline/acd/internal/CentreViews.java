@@ -21,7 +21,7 @@ final class CentreViews {
         }
         int position = centre.position(call);
         return Optional.of(new WaitingCall(call.id, call.queue.id, position, centre.expectedWait(call, position),
-                call.priority, call.waited(centre.now), call.eligibleGroupIds(), call.vip()));
+                call.priority, call.waited(centre.now), call.eligibility.groupIds, call.vip()));
     }
 
     Optional<AgentView> agent(String agentId) {

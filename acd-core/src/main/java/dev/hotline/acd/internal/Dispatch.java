@@ -130,7 +130,7 @@ final class Dispatch {
         call.queue.ringing++;
         long ring = call.queue.config.ringTimeout().toMillis();
         call.ringTimer = centre.timers.schedule(now + ring, Timer.Kind.RING, call, null);
-        centre.emit(new Decision.CallOffered(now, call.id, agent.id(), agent.config.endpoint(), call.queue.id, ring,
+        centre.emit(new Decision.CallOffered(now, call.id, agent.id(), agent.endpoint, call.queue.id, ring,
                 call.waited(now), call.callerNumber, call.attachedData, reason));
         centre.setState(agent, AgentState.RESERVED, "offered call " + call.id);
         agent.call = call;

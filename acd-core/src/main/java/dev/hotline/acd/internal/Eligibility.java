@@ -1,5 +1,7 @@
 package dev.hotline.acd.internal;
 
+import java.util.List;
+
 /**
  * Who may take a call at one point of its plan (after a number of its escalation steps fired): the eligible groups in
  * order, the step that added each (null: from the start), the priority boost so far, and the distinct agents across
@@ -11,12 +13,19 @@ final class Eligibility {
     static final Eligibility NONE = new Eligibility(new Group[0], new String[0], 0, new GroupSet(new Group[0]));
 
     final Group[] groups;
+    /** The ids of {@link #groups}, in order: immutable, handed out in decisions and views as they are. */
+    final List<String> groupIds;
     final String[] addedBy;
     final int boost;
     final GroupSet staffing;
 
     Eligibility(Group[] groups, String[] addedBy, int boost, GroupSet staffing) {
         this.groups = groups;
+        String[] ids = new String[groups.length];
+        for (int i = 0; i < groups.length; i++) {
+            ids[i] = groups[i].id;
+        }
+        this.groupIds = List.of(ids);
         this.addedBy = addedBy;
         this.boost = boost;
         this.staffing = staffing;

@@ -21,7 +21,7 @@ final class Group {
     int loggedIn;
     int readyCount;
     /** The group sets this group is part of, whose distinct counts its members' state changes update. */
-    final List<GroupSet> sets = new ArrayList<>();
+    GroupSet[] sets = {};
 
     Group(String id) {
         this.id = id;
@@ -48,6 +48,12 @@ final class Group {
         return ready[strategy.ordinal()];
     }
 
+    /** Makes this group part of {@code set} (when a configuration is put in force). */
+    void joinSet(GroupSet set) {
+        sets = Arrays.copyOf(sets, sets.length + 1);
+        sets[sets.length - 1] = set;
+    }
+
     /** Counts {@code agent} in (delta 1) or out (delta -1) of the state counters and ready indexes. */
     void count(Agent agent, AgentState state, int delta) {
         if (state != AgentState.LOGGED_OUT) {
@@ -71,7 +77,7 @@ final class Group {
     void resetAgents() {
         members.clear();
         Arrays.fill(ready, null);
-        sets.clear();
+        sets = new GroupSet[0];
         loggedIn = 0;
         readyCount = 0;
     }

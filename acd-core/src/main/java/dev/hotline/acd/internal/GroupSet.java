@@ -23,6 +23,16 @@ final class GroupSet {
         this.groups = groups;
     }
 
+    /**
+     * Whether an agent moving from {@code a} to {@code b} leaves every count as it is (RESERVED to TALKING to
+     * WRAP_UP, say), so the sets of the agent's groups need not be visited at all.
+     */
+    static boolean countedAlike(AgentState a, AgentState b) {
+        return (a == AgentState.LOGGED_OUT) == (b == AgentState.LOGGED_OUT)
+                && (a == AgentState.NOT_READY) == (b == AgentState.NOT_READY)
+                && (a == AgentState.READY) == (b == AgentState.READY);
+    }
+
     /** Counts {@code agent}'s state in (delta 1) or out (delta -1). */
     void count(AgentState state, int delta) {
         if (state != AgentState.LOGGED_OUT) {

@@ -61,7 +61,7 @@ final class InvariantCheck {
                 case OFFERED, TALKING -> {
                     if (call.status == Call.Status.OFFERED) {
                         counts[1]++;
-                        require(call.ringTimer != null && call.ringTimer.live,
+                        require(call.ringTimer != null && call.ringTimer.pending(),
                                 "ringing call " + call.id + " has no ring timer");
                     }
                     AgentState expected = call.status == Call.Status.OFFERED ? AgentState.RESERVED : AgentState.TALKING;
@@ -131,7 +131,7 @@ final class InvariantCheck {
                 require(holders.get(a) == a.call, "agent " + a.id() + " holds call " + a.call.id
                         + " which does not name the agent");
             }
-            require((a.state == AgentState.WRAP_UP) == (a.wrapUpTimer != null && a.wrapUpTimer.live),
+            require((a.state == AgentState.WRAP_UP) == (a.wrapUpTimer != null && a.wrapUpTimer.pending()),
                     "agent " + a.id() + " is " + a.state + " with wrap-up timer " + a.wrapUpTimer);
             require(!a.leaving || onCall, "agent " + a.id() + " is leaving but not on a call");
         }

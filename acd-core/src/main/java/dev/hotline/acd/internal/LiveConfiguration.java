@@ -129,7 +129,7 @@ final class LiveConfiguration {
         List<Agent> order = new ArrayList<>();
         for (AgentConfig ac : next.agents()) {
             Agent agent = centre.agents.computeIfAbsent(ac.id(), id -> new Agent(ac));
-            agent.config = ac;
+            agent.configure(ac);
             agent.leaving = false;
             order.add(agent);
         }
@@ -195,7 +195,7 @@ final class LiveConfiguration {
         for (GroupSet set : sets.values()) {
             counted.clear();
             for (Group g : set.groups) {
-                g.sets.add(set);
+                g.joinSet(set);
                 for (Agent a : g.members) {
                     if (counted.add(a)) {
                         set.count(a.state, 1);

@@ -13,9 +13,9 @@ import java.util.function.ToLongFunction;
 final class OrderStatisticTree<T> {
 
     private static final class Node<T> {
-        final T value;
-        final int weight;
-        final long aux;
+        T value;
+        int weight;
+        long aux;
         Node<T> left;
         Node<T> right;
         int size = 1;
@@ -27,11 +27,27 @@ final class OrderStatisticTree<T> {
             this.aux = aux;
             this.min = aux;
         }
+
+        /** A spare node put back into use for {@code v}: detached, with a fresh weight. */
+        void reuse(T v, int w, long a) {
+            value = v;
+            weight = w;
+            aux = a;
+            min = a;
+            left = null;
+            right = null;
+            size = 1;
+        }
     }
 
     private final Comparator<? super T> order;
     private final ToLongFunction<? super T> aux;
     private Node<T> root;
+    /**
+     * Nodes of removed elements, chained through {@code right}, reused by the next inserts: ready indexes and waiting
+     * lists churn on every offer, and recycling keeps that churn from allocating. Never more than the tree once held.
+     */
+    private Node<T> spare;
     private int weightState = 0x2545F491;
 
     /** An ordered set without the minimum attribute. */
@@ -54,7 +70,14 @@ final class OrderStatisticTree<T> {
     }
 
     void add(T value) {
-        Node<T> node = new Node<>(value, nextWeight(), aux == null ? 0 : aux.applyAsLong(value));
+        long a = aux == null ? 0 : aux.applyAsLong(value);
+        Node<T> node = spare;
+        if (node == null) {
+            node = new Node<>(value, nextWeight(), a);
+        } else {
+            spare = node.right;
+            node.reuse(value, nextWeight(), a);
+        }
         root = insert(root, node);
     }
 
@@ -196,7 +219,12 @@ final class OrderStatisticTree<T> {
         }
         int c = order.compare(value, n.value);
         if (c == 0) {
-            return merge(n.left, n.right);
+            Node<T> rest = merge(n.left, n.right);
+            n.value = null;
+            n.left = null;
+            n.right = spare;
+            spare = n;
+            return rest;
         }
         if (c < 0) {
             n.left = delete(n.left, value);

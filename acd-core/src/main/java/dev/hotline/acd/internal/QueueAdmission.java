@@ -56,7 +56,7 @@ final class QueueAdmission {
         long now = centre.now;
         call.visited.add(queue.id);
         QueueConfig qc = queue.config;
-        if (!qc.hours().isOpenAt(now)) {
+        if (!queue.hours.isOpenAt(now)) {
             treat(call, queue, qc.treatments().closed(), TreatmentCause.CLOSED, "queue " + queue.id + " is closed");
             return;
         }
@@ -81,7 +81,7 @@ final class QueueAdmission {
         call.status = Call.Status.WAITING;
         centre.index(call);
         int position = centre.position(call);
-        centre.emit(new Decision.CallQueued(now, call.id, queue.id, call.priority, call.eligibleGroupIds(), position,
+        centre.emit(new Decision.CallQueued(now, call.id, queue.id, call.priority, call.eligibility.groupIds, position,
                 centre.expectedWait(call, position)));
         escalation.scheduleMaxWait(call);
         escalation.settle(call);

@@ -43,7 +43,19 @@ final class StrategyOrder {
         };
     }
 
+    /**
+     * A duration in whole seconds ("20 s") or to a tenth, rounded half up ("2.5 s"): the text of {@code "%.1f s"},
+     * made with integer arithmetic because it is in the explanation of every offer.
+     */
     static String seconds(long millis) {
-        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        if (millis % 1000 == 0) {
+            return millis / 1000 + " s";
+        }
+        if (millis < 0) {
+            // never on the hot path (durations are not negative); the formatter keeps its sign rules
+            return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        long tenths = (millis + 50) / 100;
+        return tenths / 10 + "." + tenths % 10 + " s";
     }
 }

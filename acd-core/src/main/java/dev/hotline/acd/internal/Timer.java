@@ -1,6 +1,6 @@
 package dev.hotline.acd.internal;
 
-/** Something the engine must do at {@code deadline} unless it is cancelled first (lazy cancellation). */
+/** Something the engine must do at {@code deadline} unless it is cancelled first. */
 final class Timer {
 
     /** What the timer is for. */
@@ -20,8 +20,8 @@ final class Timer {
     final Kind kind;
     final Call call;
     final Agent agent;
-    /** Pending: neither fired nor cancelled. */
-    boolean live = true;
+    /** Where the timer sits in its {@link TimerQueue}'s heap; -1 once it has fired or been cancelled. */
+    int slot = -1;
 
     Timer(long deadline, long seq, Kind kind, Call call, Agent agent) {
         this.deadline = deadline;
@@ -29,6 +29,11 @@ final class Timer {
         this.kind = kind;
         this.call = call;
         this.agent = agent;
+    }
+
+    /** Pending: neither fired nor cancelled. */
+    boolean pending() {
+        return slot >= 0;
     }
 
     @Override
