@@ -14,6 +14,25 @@ public sealed interface AcdEvent {
     /** Epoch milliseconds at which the event happened. */
     long at();
 
+    /** The call an event is about, or null for agent and configuration events. */
+    static String callIdOf(AcdEvent event) {
+        return switch (event) {
+            case CallArrived e -> e.callId();
+            case QueueRequested e -> e.callId();
+            case SelfServiceCompleted e -> e.callId();
+            case IvrEnded e -> e.callId();
+            case CallerHungUp e -> e.callId();
+            case AgentHungUp e -> e.callId();
+            case OfferAnswered e -> e.callId();
+            case OfferFailed e -> e.callId();
+            case AgentLoggedIn e -> null;
+            case AgentLoggedOut e -> null;
+            case AgentReady e -> null;
+            case AgentNotReady e -> null;
+            case ConfigChanged e -> null;
+        };
+    }
+
     /** A call reached the centre: blacklist, then business type by dialled number. Answered by classification. */
     record CallArrived(long at, String callId, String callerNumber, String dialledNumber) implements AcdEvent {
         public CallArrived {

@@ -15,6 +15,29 @@ public sealed interface Decision {
 
     long at();
 
+    /**
+     * The call a decision is about, or null for agent and configuration decisions; for a rejected event, the call
+     * that event named.
+     */
+    static String callIdOf(Decision decision) {
+        return switch (decision) {
+            case CallRefused d -> d.callId();
+            case CallClassified d -> d.callId();
+            case CallQueued d -> d.callId();
+            case CallOffered d -> d.callId();
+            case CallRequeued d -> d.callId();
+            case CallAnswered d -> d.callId();
+            case CallEscalated d -> d.callId();
+            case Announcement d -> d.callId();
+            case CallMoved d -> d.callId();
+            case CallTreated d -> d.callId();
+            case CallEnded d -> d.callId();
+            case EventRejected d -> AcdEvent.callIdOf(d.event());
+            case AgentStateChanged d -> null;
+            case ConfigApplied d -> null;
+        };
+    }
+
     /** The call is refused before anything else; the caller hears {@code prompt} and the call ends. */
     record CallRefused(long at, String callId, String callerNumber, String dialledNumber, RefusalCause cause,
                        String prompt, String detail) implements Decision {

@@ -227,7 +227,7 @@ public final class EngineLoop implements AutoCloseable {
         for (DecisionListener listener : listeners) {
             deliver(listener, decision);
         }
-        String callId = callIdOf(decision);
+        String callId = Decision.callIdOf(decision);
         if (callId != null) {
             DecisionListener subscriber = decision instanceof Decision.CallEnded
                     ? subscribers.remove(callId) : subscribers.get(callId);
@@ -243,43 +243,5 @@ public final class EngineLoop implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("decision listener {} failed on {}; the loop goes on", listener, decision, e);
         }
-    }
-
-    /** The call a decision is about, null for agent and configuration decisions. */
-    static String callIdOf(Decision decision) {
-        return switch (decision) {
-            case Decision.CallRefused d -> d.callId();
-            case Decision.CallClassified d -> d.callId();
-            case Decision.CallQueued d -> d.callId();
-            case Decision.CallOffered d -> d.callId();
-            case Decision.CallRequeued d -> d.callId();
-            case Decision.CallAnswered d -> d.callId();
-            case Decision.CallEscalated d -> d.callId();
-            case Decision.Announcement d -> d.callId();
-            case Decision.CallMoved d -> d.callId();
-            case Decision.CallTreated d -> d.callId();
-            case Decision.CallEnded d -> d.callId();
-            case Decision.EventRejected d -> callIdOf(d.event());
-            case Decision.AgentStateChanged d -> null;
-            case Decision.ConfigApplied d -> null;
-        };
-    }
-
-    private static String callIdOf(AcdEvent event) {
-        return switch (event) {
-            case AcdEvent.CallArrived e -> e.callId();
-            case AcdEvent.QueueRequested e -> e.callId();
-            case AcdEvent.SelfServiceCompleted e -> e.callId();
-            case AcdEvent.IvrEnded e -> e.callId();
-            case AcdEvent.CallerHungUp e -> e.callId();
-            case AcdEvent.AgentHungUp e -> e.callId();
-            case AcdEvent.OfferAnswered e -> e.callId();
-            case AcdEvent.OfferFailed e -> e.callId();
-            case AcdEvent.AgentLoggedIn e -> null;
-            case AcdEvent.AgentLoggedOut e -> null;
-            case AcdEvent.AgentReady e -> null;
-            case AcdEvent.AgentNotReady e -> null;
-            case AcdEvent.ConfigChanged e -> null;
-        };
     }
 }

@@ -109,7 +109,8 @@ public final class SimulationRun implements DecisionListener {
      */
     public SimulationResult run(DecisionListener figures, long warmUpCalls) {
         DecisionListener measured = warmUpCalls <= 0 ? figures : decision -> {
-            String callId = callIdOf(decision);
+            // A rejected event is not about a simulated party's call: the run counts rejections instead.
+            String callId = decision instanceof Decision.EventRejected ? null : Decision.callIdOf(decision);
             if (callId == null || callNumber(callId) > warmUpCalls) {
                 figures.onDecision(decision);
             }
@@ -302,25 +303,6 @@ public final class SimulationRun implements DecisionListener {
 
     private static long callNumber(String callId) {
         return Long.parseLong(callId, CALL_ID_PREFIX.length(), callId.length(), 10);
-    }
-
-    private static String callIdOf(Decision decision) {
-        return switch (decision) {
-            case Decision.CallRefused d -> d.callId();
-            case Decision.CallClassified d -> d.callId();
-            case Decision.CallQueued d -> d.callId();
-            case Decision.CallOffered d -> d.callId();
-            case Decision.CallRequeued d -> d.callId();
-            case Decision.CallAnswered d -> d.callId();
-            case Decision.CallEscalated d -> d.callId();
-            case Decision.Announcement d -> d.callId();
-            case Decision.CallMoved d -> d.callId();
-            case Decision.CallTreated d -> d.callId();
-            case Decision.CallEnded d -> d.callId();
-            case Decision.AgentStateChanged d -> null;
-            case Decision.ConfigApplied d -> null;
-            case Decision.EventRejected d -> null;
-        };
     }
 
     /** What the simulator remembers of a call in the centre. */
