@@ -62,6 +62,10 @@ public final class Expressions {
         builtIns.put("now", SimpleType.TIMESTAMP);
         builtIns.put("zone", SimpleType.STRING);
         builtIns.put("holiday", SimpleType.BOOL);
+        // The local time in the flow's zone, so calendar conditions read like opening hours and cost one lookup.
+        builtIns.put("hour", SimpleType.INT);
+        builtIns.put("minute", SimpleType.INT);
+        builtIns.put("weekday", SimpleType.INT);
         return Map.copyOf(builtIns);
     }
 
