@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class BranchConditionBenchmark {
@@ -39,9 +39,15 @@ public class BranchConditionBenchmark {
     private static final Instant NOW = Instant.parse("2026-03-03T02:00:00Z");
     private static final CallContext CALL = new CallContext("13800138000", "4008008888", "after-sales", false, "zh");
 
+    /** The welcome flow's condition before the built-ins hour and weekday existed, on CEL's timestamp functions. */
+    private static final String GET_HOURS_CONDITION =
+            "now.getDayOfWeek(zone) == 0 || now.getHours(zone) < 8 || now.getHours(zone) >= 22";
+
     private Flow welcome;
-    private Expr openingHours;
+    private Expr salesHours;
+    private Expr afterSalesHours;
     private Expr holiday;
+    private Expr getHoursCondition;
     private Map<String, Object> welcomeVariables;
 
     private Flow banking;
@@ -56,9 +62,14 @@ public class BranchConditionBenchmark {
     public void compileTheShippedConditions() {
         FlowSet flows = ShippedIvrConfig.load();
         welcome = flows.flow("welcome").orElseThrow();
-        holiday = condition(welcome, welcome.variables(), "check-hours", 0);
-        openingHours = condition(welcome, welcome.variables(), "check-hours", 1);
-        welcomeVariables = Map.of();
+        salesHours = condition(welcome, welcome.variables(), "sales-hours", 0);
+        holiday = condition(welcome, welcome.variables(), "check-hours", 2);
+        Node.SetVariables openFlag = (Node.SetVariables) welcome.nodes().get("after-sales-hours");
+        afterSalesHours = new Expressions(welcome.variables(), welcome.constants().keySet())
+                .condition(openFlag.assignments().get("after_sales_open"));
+        getHoursCondition = new Expressions(welcome.variables(), welcome.constants().keySet())
+                .condition(GET_HOURS_CONDITION);
+        welcomeVariables = Map.of("after_sales_open", true);
         banking = flows.flow("phone-banking").orElseThrow();
         pinTries = condition(banking, banking.variables(), "too-many-tries", 0);
         bankingVariables = Map.of("pin_tries", 2L, "account_number", "6222020200112233445", "pin", "123456");
@@ -80,10 +91,22 @@ public class BranchConditionBenchmark {
         return new SessionVariables(CALL, "zh", NOW, flow.calendar(), flow.constants(), variables);
     }
 
-    /** The welcome flow's opening hours: day of the week and hour of the day in the centre's zone. */
+    /** The welcome flow's sales hours, {@code hour < 8}: the local hour in the flow's zone. */
     @Benchmark
-    public boolean calendarOpeningHours() {
-        return openingHours.test(session(welcome, welcomeVariables));
+    public boolean calendarSalesHours() {
+        return salesHours.test(session(welcome, welcomeVariables));
+    }
+
+    /** The welcome flow's after-sales hours: holiday, weekday and hour ranges (its set node's value). */
+    @Benchmark
+    public boolean calendarAfterSalesHours() {
+        return afterSalesHours.test(session(welcome, welcomeVariables));
+    }
+
+    /** The same kind of condition written with CEL's timestamp functions, each converting to the zone itself. */
+    @Benchmark
+    public boolean calendarWithTimestampFunctions() {
+        return getHoursCondition.test(session(welcome, welcomeVariables));
     }
 
     /** The welcome flow's {@code holiday}: the local date looked up in the flow's holiday list. */
