@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param variables   the declared variables and their types
  * @param sources     lookup sources by name
  * @param calendar    time zone and holidays for calendar conditions
- * @param maxSteps    the most inputs a session may take before it is ended (callers looping in menus)
+ * @param maxSteps    the most inputs a session may take before the caller is handed to an agent (callers lost in
+ *                    menus)
  * @param nodes       the nodes by id, in file order
  */
 public record Flow(String name, String source, boolean subflow, String start, Optional<AgentEscape> agentEscape,

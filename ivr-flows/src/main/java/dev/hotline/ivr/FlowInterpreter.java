@@ -385,10 +385,16 @@ public final class FlowInterpreter {
             return new Action.Finished(outcome);
         }
 
+        /**
+         * A caller still in the IVR after the flow's max-steps inputs is lost in it: a person sorts it out, so the
+         * call goes to its business type's queue (never a hang-up), telling the agent where the caller was stuck.
+         */
         Action stepLimitReached() {
-            outcome = new Outcome.EndedByFlow(flowName(), nodeId, "step-limit", false, Map.of());
+            Action.TransferToQueue transfer = new Action.TransferToQueue(call.businessType(), 0, List.of(),
+                    Map.of("ivr_ended", "step-limit", "ivr_node", flowName() + "/" + nodeId));
+            outcome = new Outcome.Transferred(flowName(), nodeId, transfer);
             pending = List.of();
-            return new Action.Hangup("step-limit");
+            return transfer;
         }
 
         /**

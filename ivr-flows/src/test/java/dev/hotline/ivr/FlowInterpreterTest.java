@@ -117,7 +117,7 @@ class FlowInterpreterTest {
     }
 
     @Test
-    void aCallerWhoKeepsPressingWrongKeysIsEndedAtTheFlowsStepLimit() {
+    void aCallerStillLostInTheMenusAtTheFlowsStepLimitIsHandedToAnAgentOfTheCallsBusiness() {
         Caller caller = Caller.calls(interpreter, "extensions", CALL, NOW);
         for (int i = 0; i < 3; i++) {
             caller.listens().presses("9");
@@ -125,9 +125,36 @@ class FlowInterpreterTest {
         assertThat(caller.action()).isEqualTo(new Action.Play("ext/welcome", "12"));
         caller.listens();
 
-        assertThat(caller.action()).isEqualTo(new Action.Hangup("step-limit"));
-        assertThat(caller.outcome()).isEqualTo(new Outcome.EndedByFlow("extensions", "menu", "step-limit", false,
-                Map.of()));
+        Action.TransferToQueue toAnAgent = new Action.TransferToQueue("sales-tea", 0, List.of(), Map.of(
+                "ivr_ended", "step-limit", "ivr_node", "extensions/menu"));
+        assertThat(caller.action()).isEqualTo(toAnAgent);
+        assertThat(caller.outcome()).isEqualTo(new Outcome.Transferred("extensions", "menu", toAnAgent));
+    }
+
+    @Test
+    void calendarConditionsReadTheLocalHourMinuteAndWeekdayInTheFlowsZone() {
+        FlowSet flows = load("""
+                flow: hours
+                start: check
+                calendar: { zone: Asia/Shanghai }
+                nodes:
+                  check:
+                    type: branch
+                    rules:
+                      - when: "weekday == 2 && hour == 10 && minute == 30"
+                        goto: open
+                    otherwise: closed
+                  open: { type: queue }
+                  closed: { type: hangup, disposition: closed }
+                """);
+        // Tuesday 4 March 2025: 02:30 UTC is 10:30 in Shanghai, 02:31 is not half past ten.
+        Caller halfPastTen = Caller.calls(new FlowInterpreter(flows), "hours", CALL,
+                Instant.parse("2025-03-04T02:30:00Z"));
+        Caller aMinuteLater = Caller.calls(new FlowInterpreter(flows), "hours", CALL,
+                Instant.parse("2025-03-04T02:31:00Z"));
+
+        assertThat(halfPastTen.action()).isInstanceOf(Action.TransferToQueue.class);
+        assertThat(aMinuteLater.action()).isEqualTo(new Action.Hangup("closed"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.hotline.ivr;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -150,10 +152,35 @@ class TvShoppingFlowTest {
         assertThat(statistics.counts("welcome", "choose-language").timeouts()).isEqualTo(1);
     }
 
+    // ---- opening hours: the IVR says what the queue the caller would wait in does (config/queues.yaml) -----------
+
+    /** Shanghai local time as an instant (the flows' calendar zone). */
+    private static Instant shanghai(String localDateTime) {
+        return java.time.LocalDateTime.parse(localDateTime).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+    }
+
+    private static CallContext afterSalesCallFrom(String callerNumber) {
+        return new CallContext(callerNumber, "4008008888", "after-sales", false, "zh");
+    }
+
+    /** Chooses Mandarin and returns what the caller hears once the language is set. */
+    private Action heardAfterTheLanguageChoice(CallContext call, Instant now) {
+        Caller caller = Caller.calls(interpreter, "tv-shopping", call, now);
+        caller.presses("1").listens();
+        return caller.action();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2026-03-03T08:00", "2026-03-03T23:59", "2026-03-08T12:00", "2026-10-01T10:00",
+            "2026-02-17T20:00"})
+    void theSalesLinesTakeOrdersDailyFromEightToMidnightHolidaysIncluded(String localTime) {
+        assertThat(heardAfterTheLanguageChoice(callFrom("13800138000"), shanghai(localTime))).isEqualTo(mainMenu());
+    }
+
     @Test
-    void atNightTheCallerCanAskToBeCalledBackOnTheirNumber() {
-        Instant elevenPm = Instant.parse("2025-03-04T15:00:00Z");
-        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138000"), elevenPm);
+    void beforeEightASalesCallerCanAskToBeCalledBackOnTheirNumber() {
+        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138000"),
+                shanghai("2026-03-03T07:59"));
         caller.presses("1").listens();
         assertThat(caller.action()).isEqualTo(new Action.Play("common/closed-hours", ""));
         caller.listens().presses("2");
@@ -166,24 +193,69 @@ class TvShoppingFlowTest {
                 "after-hours-request", false, Map.of()));
     }
 
-    @Test
-    void onSundayTheCentreIsClosed() {
-        Instant sundayNoon = Instant.parse("2025-03-09T04:00:00Z");
-        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138000"), sundayNoon);
-        caller.presses("1").listens();
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2026-03-03T09:00", "2026-03-06T20:59", "2026-03-07T10:00", "2026-03-08T17:59"})
+    void theAfterSalesLineIsOpenOnWeekdaysFromNineToNineAndOnWeekendMorningsAndAfternoons(String localTime) {
+        assertThat(heardAfterTheLanguageChoice(afterSalesCallFrom("13800138000"), shanghai(localTime)))
+                .isEqualTo(mainMenu());
+    }
 
-        assertThat(caller.action()).isEqualTo(new Action.Play("common/closed-hours", ""));
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2026-03-03T08:59", "2026-03-03T21:00", "2026-03-07T09:59", "2026-03-07T12:30",
+            "2026-03-08T18:00"})
+    void outsideItsHoursTheAfterSalesLineSaysItIsClosed(String localTime) {
+        assertThat(heardAfterTheLanguageChoice(afterSalesCallFrom("13800138000"), shanghai(localTime)))
+                .isEqualTo(new Action.Play("common/closed-hours", ""));
     }
 
     @Test
-    void onANationalHolidayTheCallerHearsTheHolidayPromptAndMayLeaveAMessage() {
-        Instant nationalDayMorning = Instant.parse("2025-10-01T02:00:00Z");
-        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138000"), nationalDayMorning);
+    void onANationalHolidayTheAfterSalesLineGivesTheHolidayPromptAndTakesAMessage() {
+        Caller caller = Caller.calls(interpreter, "tv-shopping", afterSalesCallFrom("13800138000"),
+                shanghai("2026-10-01T10:00"));
         caller.presses("1").listens();
         assertThat(caller.action()).isEqualTo(new Action.Play("common/closed-holiday", ""));
         caller.listens().presses("1").listens();
 
         assertThat(caller.action()).isEqualTo(new Action.RecordMessage("after-hours", Duration.ofMinutes(2), Map.of(
-                "caller", "13800138000", "dialled", "4008001234")));
+                "caller", "13800138000", "dialled", "4008008888")));
+    }
+
+    @Test
+    void aSalesCallerAskingForAfterSalesInTheEveningMayLeaveItAMessageWithTheOrderAttached() {
+        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138000"),
+                shanghai("2026-03-03T22:00"));
+        caller.presses("1").listens().presses("3");
+        assertThat(caller.action()).isEqualTo(new Action.Play("tv/after-sales-closed", ""));
+        caller.listens();
+        assertThat(caller.action()).isEqualTo(new Action.Collect("tv/after-sales-closed-menu", 1,
+                Duration.ofSeconds(6), THREE_S, ""));
+        caller.presses("1").listens();
+
+        assertThat(caller.action()).isEqualTo(new Action.RecordMessage("after-sales", Duration.ofMinutes(2), Map.of(
+                "caller", "13800138000", "order_phone", "", "order_id", "", "order_status", "", "product", "")));
+    }
+
+    @Test
+    void aSalesCallerAskingForAfterSalesOnAHolidayCanBeCalledBackByAfterSales() {
+        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138000"),
+                shanghai("2026-10-02T11:00"));
+        caller.presses("1").listens().presses("3").listens().presses("2");
+
+        assertThat(caller.action()).isEqualTo(new Action.RequestCallback("13800138000", "after-sales", Map.of(
+                "caller", "13800138000", "order_phone", "", "order_id", "", "order_status", "", "product", "")));
+        caller.listens().listens();
+        assertThat(caller.outcome()).isEqualTo(new Outcome.EndedByFlow("tv-shopping", "after-sales-request-noted",
+                "after-sales-request", false, Map.of()));
+    }
+
+    @Test
+    void aSalesCallerWhoAnswersNothingWhenAfterSalesIsClosedReachesTheSalesLine() {
+        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138000"),
+                shanghai("2026-03-03T22:00"));
+        caller.presses("1").listens().presses("3").listens();
+        caller.pressesNothing().listens().pressesNothing();
+
+        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, List.of(), Map.of(
+                "caller", "13800138000", "language", "zh")));
     }
 }

@@ -5,17 +5,34 @@ import dev.hotline.ivr.BusinessCalendar;
 import dev.hotline.ivr.CallContext;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What an expression sees of a session: the built-ins from the call, the step's instant and the flow's calendar,
  * then the flow's constants and the session's variables. Resolved on demand, so a condition that does not ask about
- * holidays does not pay for the calendar.
+ * holidays or the local time does not pay for the calendar; one view serves every expression of a node, and the
+ * local time is worked out once for them all.
  */
-public record SessionVariables(CallContext call, String language, Instant now, BusinessCalendar calendar,
-                               Map<String, String> constants, Map<String, Object> variables)
-        implements CelVariableResolver {
+public final class SessionVariables implements CelVariableResolver {
+    private final CallContext call;
+    private final String language;
+    private final Instant now;
+    private final BusinessCalendar calendar;
+    private final Map<String, String> constants;
+    private final Map<String, Object> variables;
+    private LocalDateTime local;
+
+    public SessionVariables(CallContext call, String language, Instant now, BusinessCalendar calendar,
+                            Map<String, String> constants, Map<String, Object> variables) {
+        this.call = call;
+        this.language = language;
+        this.now = now;
+        this.calendar = calendar;
+        this.constants = constants;
+        this.variables = variables;
+    }
 
     @Override
     public Optional<Object> find(String name) {
@@ -28,11 +45,22 @@ public record SessionVariables(CallContext call, String language, Instant now, B
             case "now" -> now;
             case "zone" -> calendar.zone().getId();
             case "holiday" -> calendar.isHoliday(now);
+            // CEL ints are longs; the day of the week counts from Sunday = 0 like now.getDayOfWeek(zone).
+            case "hour" -> (long) local().getHour();
+            case "minute" -> (long) local().getMinute();
+            case "weekday" -> (long) (local().getDayOfWeek().getValue() % 7);
             default -> {
                 Object variable = variables.get(name);
                 yield variable != null ? variable : constants.get(name);
             }
         };
         return Optional.ofNullable(value);
+    }
+
+    private LocalDateTime local() {
+        if (local == null) {
+            local = LocalDateTime.ofInstant(now, calendar.zone());
+        }
+        return local;
     }
 }
