@@ -74,6 +74,21 @@ class PositionAndExpectedWaitTest {
     }
 
     @Test
+    void theQueueViewCountsAReadyAgentInBothOfTheQueuesGroupsOnce() {
+        var centre = CentreFixture.centre().queue("sales", "s", "v")
+                .agent("both", "s", "v").agent("s1", "s").agent("v1", "v").agent("v2", "v").start()
+                .loginReady("both", "s1", "v1").login("v2");
+
+        QueueView view = centre.engine.queue("sales");
+        assertThat(view.agentsLoggedIn()).isEqualTo(4);
+        assertThat(view.agentsReady()).isEqualTo(3);
+
+        centre.call("c1", "sales");
+
+        assertThat(centre.engine.queue("sales").agentsReady()).isEqualTo(2);
+    }
+
+    @Test
     void theQueueViewShowsWaitingRingingOldestWaitAndAgents() {
         var centre = centre().start().loginReady("s1").login("s2")
                 .call("c1", "sales").advance(Duration.ofSeconds(5)).call("c2", "sales")

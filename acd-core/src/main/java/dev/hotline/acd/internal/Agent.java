@@ -57,6 +57,16 @@ final class Agent {
         return 0;
     }
 
+    /** Whether the agent is a member of one of the first {@code count} of {@code groups}. */
+    boolean inAnyOf(Group[] groups, int count) {
+        for (int i = 0; i < count; i++) {
+            if (levelIn(groups[i]) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public String toString() {
         return "agent " + id;

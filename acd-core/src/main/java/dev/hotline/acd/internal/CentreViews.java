@@ -41,7 +41,7 @@ final class CentreViews {
         long oldest = queue.waiting.isEmpty() ? 0 : centre.now - queue.waiting.minAux();
         // the plan of ordinary calls starts with exactly the queue's groups
         GroupSet staffing = queue.ordinaryPlan.stage(0).staffing;
-        return new QueueView(queue.id, queue.waiting.size(), queue.ringing, oldest, staffing.loggedIn, staffing.ready,
+        return new QueueView(queue.id, queue.waiting.size(), queue.ringing, oldest, staffing.loggedIn, staffing.ready(),
                 queue.smoothedHandleMillis(), queue.retired);
     }
 }

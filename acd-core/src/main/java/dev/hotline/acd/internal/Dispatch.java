@@ -36,24 +36,26 @@ final class Dispatch {
         Group[] eligible = call.eligibility.groups;
         Agent best = null;
         int via = -1;
-        int candidates = call.eligibility.staffing.ready;
+        // the READY agents a RANDOM draw chose among, for its explanation
+        int candidates = 0;
         if (strategy == RoutingStrategy.RANDOM) {
-            if (candidates == 0) {
-                return false;
-            }
             // Each READY agent once: draw among (group, agent) pairs and keep the draw only through the agent's first
             // eligible group; a redraw is needed only for agents in several groups (expected tries <= groups).
             int pairs = 0;
             for (Group g : eligible) {
                 pairs += g.readyAgents(strategy).size();
             }
+            if (pairs == 0) {
+                return false;
+            }
+            candidates = call.eligibility.staffing.ready();
             while (best == null) {
                 int pick = random.nextInt(pairs);
                 for (int i = 0; i < eligible.length; i++) {
                     OrderStatisticTree<Agent> ready = eligible[i].readyAgents(strategy);
                     if (pick < ready.size()) {
                         Agent drawn = ready.get(pick);
-                        if (!inAnyOf(drawn, eligible, i)) {
+                        if (!drawn.inAnyOf(eligible, i)) {
                             best = drawn;
                             via = i;
                         }
@@ -85,16 +87,6 @@ final class Dispatch {
         offer(call, best, group, new AssignmentReason(call.queue.id, group.id, Optional.ofNullable(step), strategy,
                 explanation));
         return true;
-    }
-
-    /** Whether {@code agent} is a member of one of the first {@code count} groups. */
-    private static boolean inAnyOf(Agent agent, Group[] groups, int count) {
-        for (int i = 0; i < count; i++) {
-            if (agent.levelIn(groups[i]) > 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The READY agent takes the first waiting call it can serve through any of its groups, if there is one. */

@@ -4,8 +4,10 @@ import dev.hotline.acd.AgentState;
 
 /**
  * One set of skill groups that serve calls together (a call's eligible groups at some point of its plan), with its
- * agents counted once each however many of the groups they belong to. Kept up to date as agents change state, at a
- * cost of one update per set an agent's groups are in, so the expected wait and the RANDOM draw never scan agents.
+ * agents counted once each however many of the groups they belong to. The logged-in and staffed counts are kept up to
+ * date at a cost of one update per set an agent's groups are in, so the expected wait never scans agents; they change
+ * only at login, logout and NOT_READY, not on the offers and wrap-ups that take agents in and out of READY, which is
+ * why the READY agents are counted only when asked ({@link #ready()}).
  */
 final class GroupSet {
 
@@ -14,8 +16,6 @@ final class GroupSet {
     int loggedIn;
     /** Distinct member agents logged in and not NOT_READY: working through these groups. */
     int staffed;
-    /** Distinct READY member agents. */
-    int ready;
     /** The last agent change counted here, so an agent in several of the groups counts once. */
     long stamp = -1;
 
@@ -24,13 +24,12 @@ final class GroupSet {
     }
 
     /**
-     * Whether an agent moving from {@code a} to {@code b} leaves every count as it is (RESERVED to TALKING to
-     * WRAP_UP, say), so the sets of the agent's groups need not be visited at all.
+     * Whether an agent moving from {@code a} to {@code b} leaves every count as it is (READY to RESERVED to TALKING
+     * to WRAP_UP to READY, say), so the sets of the agent's groups need not be visited at all.
      */
     static boolean countedAlike(AgentState a, AgentState b) {
         return (a == AgentState.LOGGED_OUT) == (b == AgentState.LOGGED_OUT)
-                && (a == AgentState.NOT_READY) == (b == AgentState.NOT_READY)
-                && (a == AgentState.READY) == (b == AgentState.READY);
+                && (a == AgentState.NOT_READY) == (b == AgentState.NOT_READY);
     }
 
     /** Counts {@code agent}'s state in (delta 1) or out (delta -1). */
@@ -40,10 +39,28 @@ final class GroupSet {
             if (state != AgentState.NOT_READY) {
                 staffed += delta;
             }
-            if (state == AgentState.READY) {
-                ready += delta;
+        }
+    }
+
+    /**
+     * Distinct READY member agents, counted when asked: by the queue view and to explain a RANDOM draw only, while
+     * keeping the count would cost a visit of the sets on every offer and every end of wrap-up. The first group's
+     * READY agents are its counter; the members of the others are scanned, each counted unless an earlier group
+     * has it.
+     */
+    int ready() {
+        if (groups.length == 0) {
+            return 0;
+        }
+        int ready = groups[0].readyCount;
+        for (int i = 1; i < groups.length; i++) {
+            for (Agent a : groups[i].members) {
+                if (a.state == AgentState.READY && !a.inAnyOf(groups, i)) {
+                    ready++;
+                }
             }
         }
+        return ready;
     }
 
     @Override

@@ -159,8 +159,9 @@ final class InvariantCheck {
                 ready++;
             }
         }
-        require(set.loggedIn == loggedIn && set.staffed == staffed && set.ready == ready, set
-                + " counts distinct logged-in/staffed/ready " + set.loggedIn + "/" + set.staffed + "/" + set.ready
+        int counted = set.ready();
+        require(set.loggedIn == loggedIn && set.staffed == staffed && counted == ready, set
+                + " counts distinct logged-in/staffed/ready " + set.loggedIn + "/" + set.staffed + "/" + counted
                 + " but its agents are " + loggedIn + "/" + staffed + "/" + ready);
     }
 
