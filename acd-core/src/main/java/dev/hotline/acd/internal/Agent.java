@@ -6,8 +6,48 @@ import dev.hotline.acd.model.AgentConfig;
 /** One configured agent and where they are in the working day. Mutable; owned by the engine thread. */
 final class Agent {
 
-    /** The agent's membership of a skill group, with the agent's level in it. */
-    record Membership(Group group, int level) {
+    /**
+     * The agent's membership of a skill group, with the agent's level in it and the links that thread it through
+     * the group's ready lists ({@link ReadyQueue}).
+     */
+    static final class Membership {
+        private final Agent agent;
+        private final Group group;
+        private final int level;
+        final ReadyLink byIdle;
+        final ReadyLink bySkill;
+
+        Membership(Agent agent, Group group, int level) {
+            this.agent = agent;
+            this.group = group;
+            this.level = level;
+            this.byIdle = new ReadyLink(agent);
+            this.bySkill = new ReadyLink(agent);
+        }
+
+        Agent agent() {
+            return agent;
+        }
+
+        Group group() {
+            return group;
+        }
+
+        int level() {
+            return level;
+        }
+    }
+
+    /** A place in one ready list of one group. */
+    static final class ReadyLink {
+        final Agent agent;
+        ReadyLink prev;
+        ReadyLink next;
+        boolean linked;
+
+        ReadyLink(Agent agent) {
+            this.agent = agent;
+        }
     }
 
     /** The configured id, kept here so the hot path reads it without going through {@link #config}. */
@@ -46,6 +86,16 @@ final class Agent {
 
     String id() {
         return id;
+    }
+
+    /** The agent's membership of {@code group}, or null. */
+    Membership membershipOf(Group group) {
+        for (Membership m : memberships) {
+            if (m.group() == group) {
+                return m;
+            }
+        }
+        return null;
     }
 
     int levelIn(Group group) {

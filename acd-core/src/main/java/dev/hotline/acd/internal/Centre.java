@@ -150,7 +150,7 @@ final class Centre {
     void setState(Agent agent, AgentState to, String reason) {
         AgentState from = agent.state;
         for (Agent.Membership m : agent.memberships) {
-            m.group().count(agent, from, -1);
+            m.group().count(m, from, -1);
         }
         if (!GroupSet.countedAlike(from, to)) {
             long change = ++agentChanges;
@@ -171,19 +171,8 @@ final class Centre {
             agent.readySince = now;
         }
         for (Agent.Membership m : agent.memberships) {
-            m.group().count(agent, to, 1);
+            m.group().count(m, to, 1);
         }
         emit(new Decision.AgentStateChanged(now, agent.id(), from, to, reason));
-    }
-
-    /** Whether anyone is logged in in any of the groups (a call through them could be served). */
-    boolean anyLoggedIn(List<String> groupIds) {
-        for (String id : groupIds) {
-            Group g = groups.get(id);
-            if (g != null && g.loggedIn > 0) {
-                return true;
-            }
-        }
-        return false;
     }
 }

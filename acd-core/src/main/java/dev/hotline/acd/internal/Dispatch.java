@@ -52,7 +52,7 @@ final class Dispatch {
             while (best == null) {
                 int pick = random.nextInt(pairs);
                 for (int i = 0; i < eligible.length; i++) {
-                    OrderStatisticTree<Agent> ready = eligible[i].readyAgents(strategy);
+                    ReadyIndex ready = eligible[i].readyAgents(strategy);
                     if (pick < ready.size()) {
                         Agent drawn = ready.get(pick);
                         if (!drawn.inAnyOf(eligible, i)) {

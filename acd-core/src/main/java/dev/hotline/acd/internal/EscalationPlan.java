@@ -6,10 +6,8 @@ import dev.hotline.acd.model.QueueConfig;
 import dev.hotline.acd.model.VipPolicy;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What a call of one kind (ordinary or VIP) goes through in one queue: the groups eligible from the start, a priority
@@ -25,8 +23,6 @@ final class EscalationPlan {
     final int initialBoost;
     /** Ordered by {@code after}; among equal times, in configured order with the VIP step first. */
     final List<EscalationStep> steps;
-    /** Every group the call could ever become eligible for in this queue (for the no-agents check). */
-    final List<String> potentialGroups;
     /** Per number of steps fired (0 to all), who may take the call; resolved against the groups in force. */
     private Eligibility[] stages = new Eligibility[0];
 
@@ -36,15 +32,14 @@ final class EscalationPlan {
         List<EscalationStep> sorted = new ArrayList<>(steps);
         sorted.sort(Comparator.comparing(EscalationStep::after));
         this.steps = List.copyOf(sorted);
-        Set<String> all = new LinkedHashSet<>(initialGroups);
-        for (EscalationStep s : this.steps) {
-            for (EscalationAction a : s.actions()) {
-                if (a instanceof EscalationAction.AddGroups add) {
-                    all.addAll(add.groups());
-                }
-            }
-        }
-        this.potentialGroups = List.copyOf(all);
+    }
+
+    /**
+     * Whether anyone is logged in in any group the call could ever become eligible for (every step fired): the
+     * last stage's distinct count, kept current as agents change state, instead of a look-up of each group.
+     */
+    boolean anyoneLoggedIn() {
+        return stages[stages.length - 1].staffing.loggedIn > 0;
     }
 
     /** Who may take a call of this plan once {@code stepsFired} of its steps have fired. */

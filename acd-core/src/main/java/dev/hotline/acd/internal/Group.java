@@ -15,9 +15,7 @@ final class Group {
     final String id;
     final OrderStatisticTree<Call> waiting = new OrderStatisticTree<>(Call.SERVICE_ORDER);
     final List<Agent> members = new ArrayList<>();
-    @SuppressWarnings("unchecked")
-    private final OrderStatisticTree<Agent>[] ready =
-            (OrderStatisticTree<Agent>[]) new OrderStatisticTree<?>[RoutingStrategy.values().length];
+    private final ReadyIndex[] ready = new ReadyIndex[RoutingStrategy.values().length];
     int loggedIn;
     int readyCount;
     /** The group sets this group is part of, whose distinct counts its members' state changes update. */
@@ -28,15 +26,21 @@ final class Group {
     }
 
     /** The READY members in {@code strategy}'s order. */
-    OrderStatisticTree<Agent> readyAgents(RoutingStrategy strategy) {
-        OrderStatisticTree<Agent> index = ready[strategy.ordinal()];
+    ReadyIndex readyAgents(RoutingStrategy strategy) {
+        ReadyIndex index = ready[strategy.ordinal()];
         if (index == null) {
-            Group self = this;
-            index = new OrderStatisticTree<>((a, b) -> StrategyOrder.compare(strategy, a, self, b, self));
+            index = ReadyIndex.of(strategy, this);
+            // in the strategy's order, so that the lists only ever append
+            List<Agent> readyMembers = new ArrayList<>();
             for (Agent a : members) {
                 if (a.state == AgentState.READY) {
-                    index.add(a);
+                    readyMembers.add(a);
                 }
+            }
+            Group self = this;
+            readyMembers.sort((a, b) -> StrategyOrder.compare(strategy, a, self, b, self));
+            for (Agent a : readyMembers) {
+                index.add(a.membershipOf(this));
             }
             ready[strategy.ordinal()] = index;
         }
@@ -44,7 +48,7 @@ final class Group {
     }
 
     /** The ready index of {@code strategy} if it has been built, else null (for checks). */
-    OrderStatisticTree<Agent> builtReadyIndex(RoutingStrategy strategy) {
+    ReadyIndex builtReadyIndex(RoutingStrategy strategy) {
         return ready[strategy.ordinal()];
     }
 
@@ -54,19 +58,22 @@ final class Group {
         sets[sets.length - 1] = set;
     }
 
-    /** Counts {@code agent} in (delta 1) or out (delta -1) of the state counters and ready indexes. */
-    void count(Agent agent, AgentState state, int delta) {
+    /**
+     * Counts the member in (delta 1) or out (delta -1) of the state counters and ready indexes; {@code membership}
+     * is its membership of this group.
+     */
+    void count(Agent.Membership membership, AgentState state, int delta) {
         if (state != AgentState.LOGGED_OUT) {
             loggedIn += delta;
         }
         if (state == AgentState.READY) {
             readyCount += delta;
-            for (OrderStatisticTree<Agent> index : ready) {
+            for (ReadyIndex index : ready) {
                 if (index != null) {
                     if (delta > 0) {
-                        index.add(agent);
+                        index.add(membership);
                     } else {
-                        index.remove(agent);
+                        index.remove(membership);
                     }
                 }
             }

@@ -109,7 +109,7 @@ final class InvariantCheck {
                 checkDistinctCounts(set);
             }
             for (RoutingStrategy s : RoutingStrategy.values()) {
-                OrderStatisticTree<Agent> index = g.builtReadyIndex(s);
+                ReadyIndex index = g.builtReadyIndex(s);
                 if (index == null) {
                     continue;
                 }
@@ -117,7 +117,7 @@ final class InvariantCheck {
                 require(index.size() == ready, "the " + s + " ready index of group " + g.id + " holds "
                         + index.size() + " agents, but " + ready + " members are READY");
                 for (Agent a : g.members) {
-                    require(index.contains(a) == (a.state == AgentState.READY), "agent " + a.id() + " is "
+                    require(index.contains(a.membershipOf(g)) == (a.state == AgentState.READY), "agent " + a.id() + " is "
                             + a.state + " but " + (a.state == AgentState.READY ? "missing from" : "present in")
                             + " the " + s + " ready index of group " + g.id);
                 }

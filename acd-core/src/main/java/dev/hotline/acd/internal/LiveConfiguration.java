@@ -53,7 +53,7 @@ final class LiveConfiguration {
         List<Call> inQueue = apply(next, plan);
         centre.emit(new Decision.ConfigApplied(centre.now, next));
         for (Call call : inQueue) {
-            if (call.status == Call.Status.WAITING && !centre.anyLoggedIn(call.plan.potentialGroups)) {
+            if (call.status == Call.Status.WAITING && !call.plan.anyoneLoggedIn()) {
                 BusinessQueue queue = call.queue;
                 centre.detach(call);
                 admission.treat(call, queue, queue.config.treatments().noAgents(), TreatmentCause.NO_AGENTS,
@@ -141,13 +141,13 @@ final class LiveConfiguration {
             for (Skill s : agent.config.skills()) {
                 Group g = groups.get(s.group());
                 if (g != null && !containsGroup(memberships, g)) {
-                    memberships.add(new Agent.Membership(g, s.level()));
+                    memberships.add(new Agent.Membership(agent, g, s.level()));
                 }
             }
             agent.memberships = memberships.toArray(new Agent.Membership[0]);
             for (Agent.Membership m : agent.memberships) {
                 m.group().members.add(agent);
-                m.group().count(agent, agent.state, 1);
+                m.group().count(m, agent.state, 1);
             }
         }
         centre.agentOrder = order;

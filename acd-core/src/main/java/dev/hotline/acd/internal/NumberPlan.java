@@ -30,14 +30,15 @@ final class NumberPlan {
     record Classification(BusinessType businessType, Optional<String> ivrFlow, String rule) {
     }
 
-    private record PatternRoute(DialPattern pattern, NumberRoute route) {
+    private record PatternRoute(DialPattern pattern, Classification classification) {
     }
 
-    private final Map<String, NumberRoute> exactRoutes = new HashMap<>();
-    private final PrefixIndex<NumberRoute> prefixRoutes;
+    /** Each route's classification is made once, here, rather than for every call. */
+    private final Map<String, Classification> exactRoutes = new HashMap<>();
+    private final PrefixIndex<Classification> prefixRoutes;
     private final List<PatternRoute> patternRoutes = new ArrayList<>();
     private final Map<String, BusinessType> businessTypes = new HashMap<>();
-    private final BusinessType defaultType;
+    private final Classification defaultClassification;
     private final Map<String, List<BlacklistEntry>> exactBlacklist = new HashMap<>();
     private final PrefixIndex<List<BlacklistEntry>> prefixBlacklist;
     private final Map<String, VipEntry> vips = new HashMap<>();
@@ -61,17 +62,20 @@ final class NumberPlan {
                         + r.businessType());
             }
             switch (r.kind()) {
-                case EXACT -> exactRoutes.putIfAbsent(r.number(), r);
+                case EXACT -> exactRoutes.putIfAbsent(r.number(), classification(r, "exact "));
                 case PREFIX -> prefixes.add(r);
-                case PATTERN -> patternRoutes.add(new PatternRoute(pattern(r), r));
+                case PATTERN -> patternRoutes.add(new PatternRoute(pattern(r), classification(r, "pattern ")));
             }
         }
-        prefixRoutes = PrefixIndex.of(prefixes, NumberRoute::number, r -> r, (first, second) -> first);
+        prefixRoutes = PrefixIndex.of(prefixes, NumberRoute::number, r -> classification(r, "prefix "),
+                (first, second) -> first);
         String defaultId = config.settings().defaultBusinessType().orElse(null);
-        defaultType = defaultId == null ? null : businessTypes.get(defaultId);
+        BusinessType defaultType = defaultId == null ? null : businessTypes.get(defaultId);
         if (defaultId != null && defaultType == null) {
             throw new IllegalArgumentException("the default business type " + defaultId + " is unknown");
         }
+        defaultClassification = defaultType == null ? null
+                : new Classification(defaultType, defaultType.ivrFlow(), "default");
 
         List<BlacklistEntry> blockedPrefixes = new ArrayList<>();
         for (BlacklistEntry b : config.blacklist()) {
@@ -85,6 +89,11 @@ final class NumberPlan {
         for (VipEntry v : config.vips()) {
             vips.putIfAbsent(v.number(), v);
         }
+    }
+
+    private Classification classification(NumberRoute route, String kind) {
+        BusinessType type = businessTypes.get(route.businessType());
+        return new Classification(type, route.ivrFlow().or(type::ivrFlow), kind + route.number());
     }
 
     private static DialPattern pattern(NumberRoute route) {
@@ -112,35 +121,17 @@ final class NumberPlan {
 
     /** The business type of {@code dialled}: exact, then longest prefix, then patterns in order, then the default. */
     Classification classify(String dialled) {
-        NumberRoute route = exactRoutes.get(dialled);
-        String rule = null;
-        if (route != null) {
-            rule = "exact " + route.number();
-        } else {
-            for (int i = 0; i < prefixRoutes.lengthCount() && route == null; i++) {
-                route = prefixRoutes.at(i, dialled);
-            }
-            if (route != null) {
-                rule = "prefix " + route.number();
-            } else {
-                for (PatternRoute p : patternRoutes) {
-                    if (p.pattern().matches(dialled)) {
-                        route = p.route();
-                        rule = "pattern " + route.number();
-                        break;
-                    }
-                }
+        Classification found = exactRoutes.get(dialled);
+        for (int i = 0; i < prefixRoutes.lengthCount() && found == null; i++) {
+            found = prefixRoutes.at(i, dialled);
+        }
+        for (int i = 0; i < patternRoutes.size() && found == null; i++) {
+            PatternRoute p = patternRoutes.get(i);
+            if (p.pattern().matches(dialled)) {
+                found = p.classification();
             }
         }
-        if (route == null) {
-            return defaultType == null ? null : new Classification(defaultType, defaultType.ivrFlow(), "default");
-        }
-        BusinessType type = businessTypes.get(route.businessType());
-        if (type == null) {
-            throw new IllegalStateException("number route " + route.number() + " names unknown business type "
-                    + route.businessType());
-        }
-        return new Classification(type, route.ivrFlow().or(type::ivrFlow), rule);
+        return found != null ? found : defaultClassification;
     }
 
     BusinessType businessType(String id) {

@@ -66,7 +66,7 @@ final class QueueAdmission {
             return;
         }
         EscalationPlan plan = queue.planFor(call);
-        if (!centre.anyLoggedIn(plan.potentialGroups)) {
+        if (!plan.anyoneLoggedIn()) {
             treat(call, queue, qc.treatments().noAgents(), TreatmentCause.NO_AGENTS,
                     "no agent who could serve queue " + queue.id + " is logged in");
             return;
@@ -99,7 +99,7 @@ final class QueueAdmission {
         List<Call> stranded = new ArrayList<>(group.waiting.size());
         group.waiting.forEach(stranded::add);
         for (Call call : stranded) {
-            if (call.status == Call.Status.WAITING && !centre.anyLoggedIn(call.plan.potentialGroups)) {
+            if (call.status == Call.Status.WAITING && !call.plan.anyoneLoggedIn()) {
                 BusinessQueue queue = call.queue;
                 centre.detach(call);
                 treat(call, queue, queue.config.treatments().noAgents(), TreatmentCause.NO_AGENTS,
