@@ -16,8 +16,12 @@ import java.time.ZoneId;
  * @param events       every event, from the first login on
  * @param measuredFrom the index of the first steady-state event; before it, logins, the start-up burst, warm-up
  * @param mix          what the steady-state part contains
+ * @param fingerprint  the recorded run's decision count and offer hash: equal for two builds of the engine only if
+ *                     they made the same decisions (the world answers them, so one different decision changes the
+ *                     traffic after it)
  */
-record RecordedTraffic(SyntheticCentre centre, AcdEvent[] events, int measuredFrom, EventMix mix) {
+record RecordedTraffic(SyntheticCentre centre, AcdEvent[] events, int measuredFrom, EventMix mix,
+                       String fingerprint) {
 
     static final int QUEUES = 1_000;
     static final long CENTRE_SEED = 20_260_302L;
@@ -36,7 +40,8 @@ record RecordedTraffic(SyntheticCentre centre, AcdEvent[] events, int measuredFr
         ScriptedWorld world = new ScriptedWorld(centre, WORLD_SEED);
         ScriptedWorld.Recording run = world.run(START_MILLIS, ENGINE_SEED, recorded, WARM_UP_MILLIS,
                 measuredEvents);
-        RecordedTraffic traffic = new RecordedTraffic(centre, run.events(), run.measuredFrom(), run.mix());
+        RecordedTraffic traffic = new RecordedTraffic(centre, run.events(), run.measuredFrom(), run.mix(),
+                "decisions " + recorded.count + ", offers hash " + Long.toHexString(recorded.hash));
         traffic.checkReplay(recorded);
         return traffic;
     }

@@ -45,9 +45,10 @@ public class RoutingBenchmark {
         public void record() {
             long started = System.nanoTime();
             traffic = RecordedTraffic.record(agents, RECORDED);
-            System.out.printf("%n%,d agents, %,d queues: recorded %,d events (%,d before the steady state) in %.1f s%n%s",
-                    agents, traffic.centre().queueCount(), traffic.events().length, traffic.measuredFrom(),
-                    (System.nanoTime() - started) / 1e9, traffic.mix().describe());
+            System.out.printf("%n%,d agents, %,d queues: recorded %,d events (%,d before the steady state) in %.1f s;"
+                            + " %s%n%s", agents, traffic.centre().queueCount(), traffic.events().length,
+                    traffic.measuredFrom(), (System.nanoTime() - started) / 1e9, traffic.fingerprint(),
+                    traffic.mix().describe());
         }
     }
 
