@@ -1,6 +1,7 @@
 package dev.hotline.acd.internal;
 
 import dev.hotline.acd.model.QueueConfig;
+import dev.hotline.acd.model.RoutingStrategy;
 import dev.hotline.acd.model.VipPolicy;
 
 /**
@@ -16,6 +17,16 @@ final class BusinessQueue {
 
     final String id;
     QueueConfig config;
+    /*
+     * The settings read on every offer, answer and hang-up, copied out of the configuration record when it is put in
+     * force: one field of an object already in hand instead of a chase through the record and its Durations.
+     */
+    RoutingStrategy strategy;
+    long ringTimeoutMillis;
+    long wrapUpMillis;
+    int maxWaiting;
+    /** The maximum wait, or -1 when the queue has none. */
+    long maxWaitMillis;
     QueueHours hours;
     EscalationPlan ordinaryPlan;
     EscalationPlan vipPlan;
@@ -34,6 +45,11 @@ final class BusinessQueue {
 
     void configure(QueueConfig queue, VipPolicy vipPolicy) {
         this.config = queue;
+        this.strategy = queue.strategy();
+        this.ringTimeoutMillis = queue.ringTimeout().toMillis();
+        this.wrapUpMillis = queue.wrapUp().toMillis();
+        this.maxWaiting = queue.maxWaiting();
+        this.maxWaitMillis = queue.maxWait().map(java.time.Duration::toMillis).orElse(-1L);
         this.hours = new QueueHours(queue.hours());
         this.ordinaryPlan = EscalationPlan.ordinary(queue);
         this.vipPlan = EscalationPlan.vip(queue, vipPolicy);

@@ -46,6 +46,8 @@ final class Call {
     /** "name (tier)" of the caller's VIP entry, null for ordinary callers. Decided at arrival. */
     final String vipLabel;
     String businessType;
+    /** How the call was classified at arrival, for the queue of its own business type without a look-up. */
+    NumberPlan.Classification classification;
     Status status = Status.IN_IVR;
     Map<String, String> attachedData = Map.of();
     int priorityRaise;

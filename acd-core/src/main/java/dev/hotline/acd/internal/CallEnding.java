@@ -74,7 +74,7 @@ final class CallEnding {
         Agent agent = call.agent;
         BusinessQueue queue = call.queue;
         long talk = centre.now - call.answeredAt;
-        long wrapUp = queue.config.wrapUp().toMillis();
+        long wrapUp = queue.wrapUpMillis;
         agent.talkMillis += talk;
         queue.recordHandleTime(talk + wrapUp);
         centre.detach(call);

@@ -32,7 +32,7 @@ final class Dispatch {
 
     /** Offers the waiting call to the idle eligible agent its queue's strategy prefers; false if none is idle. */
     boolean offerToIdleAgent(Call call) {
-        RoutingStrategy strategy = call.queue.config.strategy();
+        RoutingStrategy strategy = call.queue.strategy;
         Group[] eligible = call.eligibility.groups;
         Agent best = null;
         int via = -1;
@@ -104,7 +104,7 @@ final class Dispatch {
             return;
         }
         String step = best.addedBy(via);
-        RoutingStrategy strategy = best.queue.config.strategy();
+        RoutingStrategy strategy = best.queue.strategy;
         String explanation = "Agent " + agent.id() + " became free and took the first call it can serve: "
                 + (best.vip() ? "VIP call " : "call ") + best.id + " in queue " + best.queue.id + " (priority "
                 + best.priority + ", waiting " + StrategyOrder.seconds(best.waited(centre.now)) + ") through group "
@@ -120,7 +120,7 @@ final class Dispatch {
         call.agent = agent;
         call.offeredVia = via;
         call.queue.ringing++;
-        long ring = call.queue.config.ringTimeout().toMillis();
+        long ring = call.queue.ringTimeoutMillis;
         call.ringTimer = centre.timers.schedule(now + ring, Timer.Kind.RING, call, null);
         centre.emit(new Decision.CallOffered(now, call.id, agent.id(), agent.endpoint, call.queue.id, ring,
                 call.waited(now), call.callerNumber, call.attachedData, reason));
@@ -131,8 +131,8 @@ final class Dispatch {
 
     void answered(AcdEvent.OfferAnswered e) {
         long now = centre.now;
-        Agent agent = centre.requireAgent(e.agentId(), "answer call " + e.callId());
         Call call = centre.calls.get(e.callId());
+        Agent agent = offeredAgent(call, e.agentId(), e.callId(), "answer call ");
         if (call == null) {
             throw new Rejection("agent " + agent.id() + " cannot answer call " + e.callId() + ": no such call");
         }
@@ -156,8 +156,8 @@ final class Dispatch {
     }
 
     void failed(AcdEvent.OfferFailed e) {
-        Agent agent = centre.requireAgent(e.agentId(), "fail the offer of call " + e.callId());
         Call call = centre.calls.get(e.callId());
+        Agent agent = offeredAgent(call, e.agentId(), e.callId(), "fail the offer of call ");
         if (call == null) {
             throw new Rejection("agent " + agent.id() + " cannot fail the offer of call " + e.callId()
                     + ": no such call");
@@ -170,12 +170,23 @@ final class Dispatch {
         ringFailed(call, cause, cause);
     }
 
+    /**
+     * The agent an answer or failure names: the call's offered agent when it is the one (no second look-up of a cold
+     * map entry on every answer), else whatever the agent map holds, for the rejection to describe.
+     */
+    private Agent offeredAgent(Call call, String agentId, String callId, String what) {
+        if (call != null && call.agent != null && call.agent.id.equals(agentId)) {
+            return call.agent;
+        }
+        return centre.requireAgent(agentId, what + callId);
+    }
+
     /** The offer rang the queue's ring timeout without an answer. */
     void ringDue(Timer timer) {
         Call call = timer.call;
         if (call.ringTimer == timer) {
             call.ringTimer = null;
-            long ring = call.queue.config.ringTimeout().toMillis();
+            long ring = call.queue.ringTimeoutMillis;
             ringFailed(call, "no answer", "no answer within " + StrategyOrder.seconds(ring));
         }
     }

@@ -4,10 +4,8 @@ import dev.hotline.acd.Decision;
 import dev.hotline.acd.Decision.TreatmentCause;
 import dev.hotline.acd.model.EscalationAction;
 import dev.hotline.acd.model.EscalationStep;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A waiting call's timed plan: its eligible groups and priority after the steps fired so far, the timer of its next
@@ -84,16 +82,15 @@ final class Escalation {
 
     void scheduleMaxWait(Call call) {
         centre.timers.cancel(call.maxWaitTimer);
-        Optional<Duration> maxWait = call.queue.config.maxWait();
-        call.maxWaitTimer = maxWait.isPresent()
-                ? centre.timers.schedule(call.queueEnteredAt + maxWait.get().toMillis(), Timer.Kind.MAX_WAIT, call,
-                        null)
+        long maxWait = call.queue.maxWaitMillis;
+        call.maxWaitTimer = maxWait >= 0
+                ? centre.timers.schedule(call.queueEnteredAt + maxWait, Timer.Kind.MAX_WAIT, call, null)
                 : null;
     }
 
     boolean maxWaitOverdue(Call call) {
-        Optional<Duration> maxWait = call.queue.config.maxWait();
-        return maxWait.isPresent() && centre.now >= call.queueEnteredAt + maxWait.get().toMillis();
+        long maxWait = call.queue.maxWaitMillis;
+        return maxWait >= 0 && centre.now >= call.queueEnteredAt + maxWait;
     }
 
     void maxWaitReached(Call call) {

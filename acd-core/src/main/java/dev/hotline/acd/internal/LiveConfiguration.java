@@ -169,6 +169,7 @@ final class LiveConfiguration {
         resolvePlans();
         centre.config = next;
         centre.numberPlan = plan;
+        plan.resolveQueues(centre.queues);
 
         for (Call call : inQueue) {
             call.plan = call.queue.planFor(call);

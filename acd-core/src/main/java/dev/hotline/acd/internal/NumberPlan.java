@@ -26,9 +26,44 @@ import java.util.Set;
  */
 final class NumberPlan {
 
-    /** The business type a dialled number belongs to, and why. */
-    record Classification(BusinessType businessType, Optional<String> ivrFlow, String rule) {
+    /**
+     * The business type a dialled number belongs to, and why; made once per route. Its queue is filled in when the
+     * plan is put in force ({@link #resolveQueues}), so a call handed from the IVR to its own business type's queue
+     * needs no look-up by name.
+     */
+    static final class Classification {
+        private final BusinessType businessType;
+        private final Optional<String> ivrFlow;
+        private final String rule;
+        private BusinessQueue queue;
+        private NumberPlan plan;
+
+        Classification(BusinessType businessType, Optional<String> ivrFlow, String rule) {
+            this.businessType = businessType;
+            this.ivrFlow = ivrFlow;
+            this.rule = rule;
+        }
+
+        BusinessType businessType() {
+            return businessType;
+        }
+
+        Optional<String> ivrFlow() {
+            return ivrFlow;
+        }
+
+        String rule() {
+            return rule;
+        }
+
+        /** The business type's queue in the configuration this plan belongs to; null before it is put in force. */
+        BusinessQueue queue() {
+            return queue;
+        }
     }
+
+    /** Every classification this plan hands out, to resolve their queues when it is put in force. */
+    private final List<Classification> classifications = new ArrayList<>();
 
     private record PatternRoute(DialPattern pattern, Classification classification) {
     }
@@ -75,7 +110,7 @@ final class NumberPlan {
             throw new IllegalArgumentException("the default business type " + defaultId + " is unknown");
         }
         defaultClassification = defaultType == null ? null
-                : new Classification(defaultType, defaultType.ivrFlow(), "default");
+                : remember(new Classification(defaultType, defaultType.ivrFlow(), "default"));
 
         List<BlacklistEntry> blockedPrefixes = new ArrayList<>();
         for (BlacklistEntry b : config.blacklist()) {
@@ -93,7 +128,25 @@ final class NumberPlan {
 
     private Classification classification(NumberRoute route, String kind) {
         BusinessType type = businessTypes.get(route.businessType());
-        return new Classification(type, route.ivrFlow().or(type::ivrFlow), kind + route.number());
+        return remember(new Classification(type, route.ivrFlow().or(type::ivrFlow), kind + route.number()));
+    }
+
+    private Classification remember(Classification c) {
+        c.plan = this;
+        classifications.add(c);
+        return c;
+    }
+
+    /** Whether {@code c} is one of this plan's classifications (not one of a plan no longer in force). */
+    boolean hands(Classification c) {
+        return c.plan == this;
+    }
+
+    /** Puts this plan in force beside {@code queues}: each classification learns its business type's queue. */
+    void resolveQueues(Map<String, BusinessQueue> queues) {
+        for (Classification c : classifications) {
+            c.queue = queues.get(c.businessType().queue());
+        }
     }
 
     private static DialPattern pattern(NumberRoute route) {

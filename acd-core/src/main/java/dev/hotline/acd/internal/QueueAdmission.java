@@ -35,11 +35,20 @@ final class QueueAdmission {
             throw new Rejection("call " + call.id + " cannot be queued: call is " + Centre.describe(call));
         }
         String typeId = e.businessType().orElse(call.businessType);
-        BusinessType type = centre.numberPlan.businessType(typeId);
-        if (type == null) {
-            throw new Rejection("call " + call.id + " cannot be queued: unknown business type " + typeId);
+        NumberPlan.Classification classified = call.classification;
+        BusinessType type;
+        BusinessQueue queue;
+        if (e.businessType().isEmpty() && classified != null && centre.numberPlan.hands(classified)) {
+            // the business type found at arrival, under the configuration still in force: nothing to look up
+            type = classified.businessType();
+            queue = classified.queue();
+        } else {
+            type = centre.numberPlan.businessType(typeId);
+            if (type == null) {
+                throw new Rejection("call " + call.id + " cannot be queued: unknown business type " + typeId);
+            }
+            queue = centre.queues.get(type.queue());
         }
-        BusinessQueue queue = centre.queues.get(type.queue());
         if (queue == null || queue.retired) {
             throw new Rejection("call " + call.id + " cannot be queued: business type " + typeId
                     + " names unknown queue " + type.queue());
@@ -60,7 +69,7 @@ final class QueueAdmission {
             treat(call, queue, qc.treatments().closed(), TreatmentCause.CLOSED, "queue " + queue.id + " is closed");
             return;
         }
-        if (qc.maxWaiting() > 0 && queue.waiting.size() >= qc.maxWaiting()) {
+        if (queue.maxWaiting > 0 && queue.waiting.size() >= queue.maxWaiting) {
             treat(call, queue, qc.treatments().full(), TreatmentCause.QUEUE_FULL,
                     "queue " + queue.id + " is full (" + qc.maxWaiting() + " waiting)");
             return;
