@@ -61,6 +61,11 @@ final class Call {
     /** Ordering key, changed only while the call is out of every index. */
     int priority;
     boolean requeued;
+    /**
+     * Filed in the waiting orders of its queue and groups. A WAITING call is filed except for the moment between
+     * entering a queue and being offered to an idle agent at once: most calls of a staffed centre never need filing.
+     */
+    boolean indexed;
     /** The groups through which agents may take the call, and the step that added each; shared, never changed. */
     Eligibility eligibility = Eligibility.NONE;
     /** Queues the call has been in, to stop overflow cycles. */

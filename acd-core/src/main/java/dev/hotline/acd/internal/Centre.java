@@ -86,13 +86,19 @@ final class Centre {
         for (Group g : call.eligibility.groups) {
             g.waiting.add(call);
         }
+        call.indexed = true;
     }
 
+    /** Takes the call out of the service orders it is filed in, if it is filed (see {@link Call#indexed}). */
     void unindex(Call call) {
+        if (!call.indexed) {
+            return;
+        }
         call.queue.waiting.remove(call);
         for (Group g : call.eligibility.groups) {
             g.waiting.remove(call);
         }
+        call.indexed = false;
     }
 
     /** Takes the call out of its queue's indexes, counts and timers (it stays in the call map). */
@@ -128,7 +134,7 @@ final class Centre {
                 waited, talk, cause));
     }
 
-    /** 1 + the calls of the same queue served before it: O(log n). */
+    /** 1 + the calls of the same queue served before it, whether or not it is filed yet: O(log n). */
     int position(Call call) {
         return call.queue.waiting.rankOf(call) + 1;
     }

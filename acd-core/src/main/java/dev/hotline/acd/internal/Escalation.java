@@ -31,9 +31,22 @@ final class Escalation {
      * (each may make an idle agent eligible); then the timer for its next step is set.
      */
     void settle(Call call) {
+        settle(call, false);
+    }
+
+    /** {@link #settle} for a call entering its queue, not filed yet: filed only if no idle agent takes it at once. */
+    void settleOnEntry(Call call) {
+        if (dispatch.offerToIdleAgent(call)) {
+            return;
+        }
+        centre.index(call);
+        settle(call, true);
+    }
+
+    private void settle(Call call, boolean triedIdleAgents) {
         BusinessQueue queue = call.queue;
-        while (true) {
-            if (dispatch.offerToIdleAgent(call)) {
+        for (boolean tried = triedIdleAgents; ; tried = false) {
+            if (!tried && dispatch.offerToIdleAgent(call)) {
                 return;
             }
             if (call.stepsFired >= call.plan.steps.size() || stepDeadline(call) > centre.now) {

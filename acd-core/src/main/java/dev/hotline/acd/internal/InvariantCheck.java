@@ -44,6 +44,8 @@ final class InvariantCheck {
             require(queues.get(q.id) == q, "call " + call.id + " is in queue " + q.id + " which the engine lost");
             int[] counts = queueCounts.computeIfAbsent(q, k -> new int[3]);
             counts[2]++;
+            require(call.indexed == (call.status == Call.Status.WAITING), "call " + call.id + " is " + call.status
+                    + (call.indexed ? " but marked filed in the waiting orders" : " but not marked filed"));
             switch (call.status) {
                 case WAITING -> {
                     counts[0]++;

@@ -88,12 +88,12 @@ final class QueueAdmission {
         queue.activeCalls++;
         escalation.computeEligibility(call);
         call.status = Call.Status.WAITING;
-        centre.index(call);
+        // its place is counted before it is filed: a call that an idle agent takes at once is never filed
         int position = centre.position(call);
         centre.emit(new Decision.CallQueued(now, call.id, queue.id, call.priority, call.eligibility.groupIds, position,
                 centre.expectedWait(call, position)));
         escalation.scheduleMaxWait(call);
-        escalation.settle(call);
+        escalation.settleOnEntry(call);
     }
 
     /**
