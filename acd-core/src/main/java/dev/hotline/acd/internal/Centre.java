@@ -155,8 +155,13 @@ final class Centre {
      */
     void setState(Agent agent, AgentState to, String reason) {
         AgentState from = agent.state;
-        for (Agent.Membership m : agent.memberships) {
-            m.group().count(m, from, -1);
+        // a group counts logged-in and READY members only: RESERVED -> TALKING -> WRAP_UP leave its counts alone
+        boolean groupsCount = from == AgentState.READY || to == AgentState.READY
+                || (from == AgentState.LOGGED_OUT) != (to == AgentState.LOGGED_OUT);
+        if (groupsCount) {
+            for (Agent.Membership m : agent.memberships) {
+                m.group().count(m, from, -1);
+            }
         }
         if (!GroupSet.countedAlike(from, to)) {
             long change = ++agentChanges;
@@ -176,8 +181,10 @@ final class Centre {
         if (to == AgentState.READY) {
             agent.readySince = now;
         }
-        for (Agent.Membership m : agent.memberships) {
-            m.group().count(m, to, 1);
+        if (groupsCount) {
+            for (Agent.Membership m : agent.memberships) {
+                m.group().count(m, to, 1);
+            }
         }
         emit(new Decision.AgentStateChanged(now, agent.id(), from, to, reason));
     }
