@@ -49,6 +49,8 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
     private final List<Runnable> hangupListeners = new ArrayList<>();
     private ChannelHandlerContext ctx;
     private ScheduledFuture<?> environmentDeadline;
+    /** Bounds the wait for Asterisk's close after Hotline's half-close; cancelled when the connection goes. */
+    private ScheduledFuture<?> closeGrace;
     private String name = "(not connected)";
     private Pending onWire;
     private boolean started;
@@ -196,7 +198,7 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
     private void shutdownOutput() {
         if (ctx.channel() instanceof DuplexChannel duplex && duplex.isActive()) {
             duplex.shutdownOutput();
-            ctx.executor().schedule(() -> {
+            closeGrace = ctx.executor().schedule(() -> {
                 if (ctx.channel().isActive()) {
                     LOG.info("FastAGI session {} closed: Asterisk kept the connection open {} after the end", name,
                             CLOSE_GRACE);
@@ -243,6 +245,9 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
         closed = true;
         if (environmentDeadline != null) {
             environmentDeadline.cancel(false);
+        }
+        if (closeGrace != null) {
+            closeGrace.cancel(false); // a pending task would keep the whole channel on the heap for its 5 s
         }
         // Asterisk sends the whole environment at once and answers every command before it closes: a peer that
         // leaves earlier is not a caller hanging up (that is a HANGUP line) but a broken or hostile client.
