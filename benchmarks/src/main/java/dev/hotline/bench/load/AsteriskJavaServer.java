@@ -1,0 +1,78 @@
+package dev.hotline.bench.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.locks.LockSupport;
+import org.asteriskjava.fastagi.AgiScript;
+import org.asteriskjava.fastagi.DefaultAgiServer;
+
+/**
+ * Asterisk-Java's {@link DefaultAgiServer} with its defaults (a thread per call from a pool of 10 core threads that
+ * grows to 500, no queue: a call beyond 500 is refused), on a free loopback port, with its accept loop on a thread of
+ * its own as its {@code startup()} requires.
+ */
+final class AsteriskJavaServer implements AutoCloseable {
+
+    private final DefaultAgiServer server;
+    private final Thread acceptLoop;
+    private final int port;
+
+    private AsteriskJavaServer(AgiScript script) throws IOException {
+        port = freePort();
+        server = new DefaultAgiServer(script);
+        server.setPort(port);
+        server.setAddress(InetAddress.getLoopbackAddress());
+        acceptLoop = Thread.ofPlatform().name("asterisk-java-agi-server").start(() -> {
+            try {
+                server.startup();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Asterisk-Java's DefaultAgiServer did not start on port " + port, e);
+            }
+        });
+        awaitListening();
+    }
+
+    static AsteriskJavaServer start(AgiScript script) throws IOException {
+        return new AsteriskJavaServer(script);
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The pool as configured: core size and maximum. */
+    String pool() {
+        return server.getPoolSize() + " core threads, at most " + server.getMaximumPoolSize();
+    }
+
+    private void awaitListening() throws IOException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+                return; // the probe's empty session ends with a logged read error on the server side; harmless
+            } catch (IOException notYet) {
+                if (System.nanoTime() > deadline || !acceptLoop.isAlive()) {
+                    throw new IOException("Asterisk-Java's DefaultAgiServer is not listening on port " + port, notYet);
+                }
+                LockSupport.parkNanos(10_000_000);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        server.shutdown();
+        acceptLoop.join(10_000);
+    }
+}
