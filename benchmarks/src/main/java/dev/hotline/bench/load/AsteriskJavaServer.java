@@ -17,6 +17,10 @@ import org.asteriskjava.fastagi.DefaultAgiServer;
  */
 final class AsteriskJavaServer implements AutoCloseable {
 
+    /** The accept loop's thread, named here; the pool's threads are named by Asterisk-Java's DaemonThreadFactory. */
+    private static final String ACCEPT_THREAD = "asterisk-java-agi-server";
+    private static final String POOL_THREAD_PREFIX = "AJ DaemonPool-";
+
     private final DefaultAgiServer server;
     private final Thread acceptLoop;
     private final int port;
@@ -26,7 +30,7 @@ final class AsteriskJavaServer implements AutoCloseable {
         server = new DefaultAgiServer(script);
         server.setPort(port);
         server.setAddress(InetAddress.getLoopbackAddress());
-        acceptLoop = Thread.ofPlatform().name("asterisk-java-agi-server").start(() -> {
+        acceptLoop = Thread.ofPlatform().name(ACCEPT_THREAD).start(() -> {
             try {
                 server.startup();
             } catch (IOException e) {
@@ -42,6 +46,11 @@ final class AsteriskJavaServer implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** Whether a thread with this name works for Asterisk-Java's server: its accept loop or a pooled call thread. */
+    static boolean ownsThread(String name) {
+        return name.equals(ACCEPT_THREAD) || name.startsWith(POOL_THREAD_PREFIX);
     }
 
     /** The pool as configured: core size and maximum. */

@@ -52,9 +52,11 @@ public final class FastAgiThroughput {
             for (int round = 1; round <= warmup + rounds; round++) {
                 boolean measured = round > warmup;
                 String label = measured ? "round " + (round - warmup) : "warm-up " + round;
-                LoadRound.Result h = LoadRound.run(port, calls, concurrency, hotlineVerbs, sequence);
+                LoadRound.Result h = LoadRound.run(port, calls, concurrency, hotlineVerbs, sequence,
+                        name -> name.startsWith("fastagi-"));
                 report(label, HOTLINE, h, hotlineVerbs.size(), calls, problems);
-                LoadRound.Result a = LoadRound.run(theirs.port(), calls, concurrency, asteriskJavaVerbs, sequence);
+                LoadRound.Result a = LoadRound.run(theirs.port(), calls, concurrency, asteriskJavaVerbs, sequence,
+                        AsteriskJavaServer::ownsThread);
                 report(label, ASTERISK_JAVA, a, asteriskJavaVerbs.size(), calls, problems);
                 if (measured) {
                     hotline.add(h);
@@ -75,9 +77,11 @@ public final class FastAgiThroughput {
 
     private static void report(String label, String server, LoadRound.Result r, int commandsPerCall, int calls,
                                List<String> problems) {
-        System.out.printf(Locale.ROOT, "%-10s %-31s %7d calls %9d commands in %6.2f s: %,10.0f commands/s %,8.0f "
-                + "calls/s%s%n", label, server, r.calls(), r.commands(), r.nanos() / 1e9, r.commandsPerSecond(),
-                r.callsPerSecond(), r.failures() == 0 ? "" : "  FAILED CALLS: " + r.failures() + " " + r.firstFailures());
+        System.out.printf(Locale.ROOT, "%-10s %-31s %6d calls %7d commands in %5.2f s: %,7.0f commands/s %,6.0f "
+                + "calls/s; server CPU %5.2f s, %,6.0f calls per CPU-second%s%n", label, server, r.calls(),
+                r.commands(), r.nanos() / 1e9, r.commandsPerSecond(), r.callsPerSecond(), r.serverCpuNanos() / 1e9,
+                r.callsPerServerCpuSecond(),
+                r.failures() == 0 ? "" : "  FAILED CALLS: " + r.failures() + " " + r.firstFailures());
         if (r.failures() != 0 || r.calls() != calls || r.commands() != (long) calls * commandsPerCall) {
             problems.add(server + " " + label + ": " + r.calls() + " of " + calls + " calls completed with "
                     + r.commands() + " commands (expected " + (long) calls * commandsPerCall + "), " + r.failures()
@@ -85,13 +89,23 @@ public final class FastAgiThroughput {
         }
     }
 
-    /** Medians of the measured rounds; the ratio compares script commands (calls x 9), the work both servers did. */
+    /**
+     * Medians of the measured rounds. The ratios compare script commands (calls x 9), the work both servers did:
+     * per second of wall time (bounded by the simulated Asterisk, which shares the CPUs) and per second of the
+     * server threads' own CPU time.
+     */
     private static void summary(List<LoadRound.Result> hotline, List<LoadRound.Result> asteriskJava, int scriptSize) {
         double ours = median(hotline.stream().mapToDouble(LoadRound.Result::callsPerSecond).toArray());
         double theirs = median(asteriskJava.stream().mapToDouble(LoadRound.Result::callsPerSecond).toArray());
-        System.out.printf(Locale.ROOT, "median of %d rounds: %s %,.0f script commands/s (%,.0f calls/s); %s %,.0f "
-                + "script commands/s (%,.0f calls/s); ratio %.2fx%n", hotline.size(), HOTLINE, ours * scriptSize, ours,
-                ASTERISK_JAVA, theirs * scriptSize, theirs, ours / theirs);
+        double oursCpu = median(hotline.stream().mapToDouble(LoadRound.Result::callsPerServerCpuSecond).toArray());
+        double theirsCpu = median(asteriskJava.stream().mapToDouble(LoadRound.Result::callsPerServerCpuSecond)
+                .toArray());
+        System.out.printf(Locale.ROOT, "median of %d rounds, script commands per second of wall time: %s %,.0f, %s "
+                + "%,.0f, ratio %.2fx%n", hotline.size(), HOTLINE, ours * scriptSize, ASTERISK_JAVA,
+                theirs * scriptSize, ours / theirs);
+        System.out.printf(Locale.ROOT, "median of %d rounds, script commands per second of server CPU: %s %,.0f, %s "
+                + "%,.0f, ratio %.2fx%n", hotline.size(), HOTLINE, oursCpu * scriptSize, ASTERISK_JAVA,
+                theirsCpu * scriptSize, oursCpu / theirsCpu);
     }
 
     private static double median(double[] values) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * One measured round: {@code calls} short calls against one FastAGI port, {@code concurrency} at a time (each
@@ -20,9 +21,10 @@ final class LoadRound {
      * @param calls     calls whose every command came as expected
      * @param commands  commands answered in those calls
      * @param nanos     wall time of the round
+     * @param serverCpuNanos CPU time of the server's own threads during the round
      * @param failures  calls that failed, with the first few reasons
      */
-    record Result(int calls, long commands, long nanos, int failures, List<String> firstFailures) {
+    record Result(int calls, long commands, long nanos, long serverCpuNanos, int failures, List<String> firstFailures) {
 
         double commandsPerSecond() {
             return commands * 1e9 / nanos;
@@ -31,6 +33,11 @@ final class LoadRound {
         double callsPerSecond() {
             return calls * 1e9 / nanos;
         }
+
+        /** Calls per second of the server's own CPU time: its cost, whatever the simulated Asterisk costs. */
+        double callsPerServerCpuSecond() {
+            return calls * 1e9 / serverCpuNanos;
+        }
     }
 
     private static final int REASONS_KEPT = 5;
@@ -38,13 +45,15 @@ final class LoadRound {
     private LoadRound() {
     }
 
-    static Result run(int port, int calls, int concurrency, List<String> expected, AtomicLong sequence)
-            throws InterruptedException {
+    /** @param serverThreads picks the server's threads by name, whose CPU time the round reports */
+    static Result run(int port, int calls, int concurrency, List<String> expected, AtomicLong sequence,
+                      Predicate<String> serverThreads) throws InterruptedException {
         AtomicInteger remaining = new AtomicInteger(calls);
         AtomicInteger completed = new AtomicInteger();
         AtomicLong commands = new AtomicLong();
         AtomicInteger failures = new AtomicInteger();
         ConcurrentLinkedQueue<String> reasons = new ConcurrentLinkedQueue<>();
+        ThreadCpu serverCpu = ThreadCpu.start(serverThreads);
         long start = System.nanoTime();
         try (ExecutorService channels = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < concurrency; i++) {
@@ -63,6 +72,7 @@ final class LoadRound {
             }
         } // close() waits for every channel
         long nanos = System.nanoTime() - start;
-        return new Result(completed.get(), commands.get(), nanos, failures.get(), new ArrayList<>(reasons));
+        return new Result(completed.get(), commands.get(), nanos, serverCpu.elapsedNanos(), failures.get(),
+                new ArrayList<>(reasons));
     }
 }
