@@ -3,6 +3,7 @@ package dev.hotline.bench.load;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class JournalCounts {
                         throw new IllegalStateException(file + ": a call-ended record without callId and outcome: "
                                 + line);
                     }
-                    outcomes.computeIfAbsent(record.group(1), id -> new java.util.ArrayList<>()).add(record.group(2));
+                    outcomes.computeIfAbsent(record.group(1), id -> new ArrayList<>()).add(record.group(2));
                 }
             }
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -59,7 +60,7 @@ final class ServeProcess implements AutoCloseable {
     /** The first {@code lines} classes of {@code jcmd GC.class_histogram} (live objects, by bytes), header included. */
     String histogram(int lines) throws IOException, InterruptedException {
         return jcmd("GC.class_histogram").lines().skip(1).limit(lines + 2L)
-                .collect(java.util.stream.Collectors.joining("\n"));
+                .collect(Collectors.joining("\n"));
     }
 
     /** Live instances of a class (by its exact name) after the full collection {@code GC.class_histogram} makes. */

@@ -4,6 +4,7 @@ import dev.hotline.bridge.agi.AgiTranscript;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -84,7 +85,7 @@ final class HostileInputs {
                 all.add(kind.apply(this, all.size()));
             }
         }
-        java.util.Collections.shuffle(all, random);
+        Collections.shuffle(all, random);
         return all;
     }
 
