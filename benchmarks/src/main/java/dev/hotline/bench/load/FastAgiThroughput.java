@@ -79,9 +79,9 @@ public final class FastAgiThroughput {
     private static void report(String label, String server, LoadRound.Result r, int commandsPerCall, int calls,
                                List<String> problems) {
         System.out.printf(Locale.ROOT, "%-10s %-31s %6d calls %7d commands in %5.2f s: %,7.0f commands/s %,6.0f "
-                + "calls/s; server CPU %5.2f s, %,6.0f calls per CPU-second%s%n", label, server, r.calls(),
-                r.commands(), r.nanos() / 1e9, r.commandsPerSecond(), r.callsPerSecond(), r.serverCpuNanos() / 1e9,
-                r.callsPerServerCpuSecond(),
+                + "calls/s; server CPU %5.2f s (user %5.2f s), %,6.0f calls per CPU-second%s%n", label, server,
+                r.calls(), r.commands(), r.nanos() / 1e9, r.commandsPerSecond(), r.callsPerSecond(),
+                r.serverCpuNanos() / 1e9, r.serverUserNanos() / 1e9, r.callsPerServerCpuSecond(),
                 r.failures() == 0 ? "" : "  FAILED CALLS: " + r.failures() + " " + r.firstFailures());
         if (r.failures() != 0 || r.calls() != calls || r.commands() != (long) calls * commandsPerCall) {
             problems.add(server + " " + label + ": " + r.calls() + " of " + calls + " calls completed with "

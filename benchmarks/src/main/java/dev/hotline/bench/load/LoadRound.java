@@ -22,9 +22,11 @@ final class LoadRound {
      * @param commands  commands answered in those calls
      * @param nanos     wall time of the round
      * @param serverCpuNanos CPU time of the server's own threads during the round
+     * @param serverUserNanos the user-mode part of it
      * @param failures  calls that failed, with the first few reasons
      */
-    record Result(int calls, long commands, long nanos, long serverCpuNanos, int failures, List<String> firstFailures) {
+    record Result(int calls, long commands, long nanos, long serverCpuNanos, long serverUserNanos, int failures,
+                  List<String> firstFailures) {
 
         double commandsPerSecond() {
             return commands * 1e9 / nanos;
@@ -72,7 +74,7 @@ final class LoadRound {
             }
         } // close() waits for every channel
         long nanos = System.nanoTime() - start;
-        return new Result(completed.get(), commands.get(), nanos, serverCpu.elapsedNanos(), failures.get(),
-                new ArrayList<>(reasons));
+        return new Result(completed.get(), commands.get(), nanos, serverCpu.elapsedNanos(),
+                serverCpu.elapsedUserNanos(), failures.get(), new ArrayList<>(reasons));
     }
 }

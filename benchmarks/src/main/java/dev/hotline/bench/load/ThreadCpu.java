@@ -18,10 +18,12 @@ final class ThreadCpu {
 
     private final Predicate<String> threadName;
     private final Map<Long, Long> start;
+    private final Map<Long, Long> userStart;
 
     private ThreadCpu(Predicate<String> threadName) {
         this.threadName = threadName;
-        this.start = snapshot(threadName);
+        this.start = snapshot(threadName, false);
+        this.userStart = snapshot(threadName, true);
     }
 
     /** Starts counting for the threads whose names {@code threadName} accepts (threads started later count too). */
@@ -29,20 +31,30 @@ final class ThreadCpu {
         return new ThreadCpu(threadName);
     }
 
-    /** Nanoseconds of CPU those threads used since {@link #start}. */
+    /** Nanoseconds of CPU (user and system) those threads used since {@link #start}. */
     long elapsedNanos() {
+        return elapsed(start, false);
+    }
+
+    /** The user-mode part of {@link #elapsedNanos()}; the rest is the kernel's, mostly its TCP work. */
+    long elapsedUserNanos() {
+        return elapsed(userStart, true);
+    }
+
+    private long elapsed(Map<Long, Long> since, boolean user) {
         long total = 0;
-        for (Map.Entry<Long, Long> now : snapshot(threadName).entrySet()) {
-            total += now.getValue() - start.getOrDefault(now.getKey(), 0L);
+        for (Map.Entry<Long, Long> now : snapshot(threadName, user).entrySet()) {
+            total += now.getValue() - since.getOrDefault(now.getKey(), 0L);
         }
         return total;
     }
 
-    private static Map<Long, Long> snapshot(Predicate<String> threadName) {
+    private static Map<Long, Long> snapshot(Predicate<String> threadName, boolean user) {
         Map<Long, Long> cpu = new HashMap<>();
         for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (info != null && threadName.test(info.getThreadName())) {
-                long nanos = THREADS.getThreadCpuTime(info.getThreadId());
+                long nanos = user ? THREADS.getThreadUserTime(info.getThreadId())
+                        : THREADS.getThreadCpuTime(info.getThreadId());
                 if (nanos >= 0) {
                     cpu.put(info.getThreadId(), nanos);
                 }
