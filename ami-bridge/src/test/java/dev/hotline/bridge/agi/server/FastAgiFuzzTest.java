@@ -49,7 +49,7 @@ class FastAgiFuzzTest {
      * never touch it.
      */
     private static final FastAgiSettings SETTINGS = new FastAgiSettings("127.0.0.1", 0, 8192, 128,
-            Duration.ofSeconds(3), Duration.ofSeconds(4), 10_000);
+            Duration.ofSeconds(5), Duration.ofSeconds(6), 10_000);
 
     /** Guards against a hang only: every wait below ends as soon as its condition holds. */
     private static final Duration GUARD = Duration.ofSeconds(60);
