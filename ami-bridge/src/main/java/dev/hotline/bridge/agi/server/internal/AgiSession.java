@@ -97,7 +97,10 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
     }
 
     private void start(AgiEnvironment environment) {
-        environmentDeadline.cancel(false);
+        if (environmentDeadline != null) {
+            environmentDeadline.cancel(false);
+            environmentDeadline = null; // a waiting caller's session lives for hours; the spent timer need not
+        }
         started = true;
         name = WireText.visible(environment.channel()) + " (" + WireText.visible(environment.uniqueId()) + ")";
         LOG.debug("FastAGI session {} started: script {}", name, environment.networkScript());
