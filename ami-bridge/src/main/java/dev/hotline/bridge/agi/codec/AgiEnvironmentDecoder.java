@@ -60,7 +60,7 @@ public final class AgiEnvironmentDecoder extends LineBasedFrameDecoder {
             lines++;
             if (lines > maxLines) {
                 throw new TooLongFrameException("AGI environment has more than " + maxLines + " lines (limit " + maxLines
-                        + "), line " + lines + ": '" + line + "'");
+                        + "), line " + lines + ": '" + WireText.visible(line) + "'");
             }
             header(line);
         }
@@ -69,11 +69,13 @@ public final class AgiEnvironmentDecoder extends LineBasedFrameDecoder {
     private void header(String line) {
         int separator = line.indexOf(": ");
         if (!line.startsWith("agi_") || separator < 0) {
-            throw new AgiProtocolException("AGI environment line " + lines + " is not 'agi_<key>: <value>': '" + line + "'");
+            throw new AgiProtocolException("AGI environment line " + lines + " is not 'agi_<key>: <value>': '"
+                    + WireText.visible(line) + "'");
         }
         String key = line.substring(0, separator);
         if (headers.putIfAbsent(key, line.substring(separator + 2)) != null) {
-            throw new AgiProtocolException("AGI environment line " + lines + " repeats " + key + ": '" + line + "'");
+            throw new AgiProtocolException("AGI environment line " + lines + " repeats " + WireText.visible(key) + ": '"
+                    + WireText.visible(line) + "'");
         }
     }
 
@@ -105,7 +107,8 @@ public final class AgiEnvironmentDecoder extends LineBasedFrameDecoder {
     private static String required(Map<String, String> headers, String key) {
         String value = headers.get(key);
         if (value == null) {
-            throw new AgiProtocolException("AGI environment has no " + key + " line (keys: " + headers.keySet() + ")");
+            throw new AgiProtocolException("AGI environment has no " + key + " line (keys: "
+                    + WireText.visible(headers.keySet().toString()) + ")");
         }
         return value;
     }
@@ -121,7 +124,8 @@ public final class AgiEnvironmentDecoder extends LineBasedFrameDecoder {
             if (header.getKey().startsWith(ARG_PREFIX)) {
                 String expected = ARG_PREFIX + (args.size() + 1);
                 if (!header.getKey().equals(expected)) {
-                    throw new AgiProtocolException("AGI environment has " + header.getKey() + " where " + expected
+                    throw new AgiProtocolException("AGI environment has " + WireText.visible(header.getKey())
+                            + " where " + expected
                             + " was expected");
                 }
                 args.add(header.getValue());
@@ -144,8 +148,8 @@ public final class AgiEnvironmentDecoder extends LineBasedFrameDecoder {
             String name = urlDecode(equals < 0 ? pair : pair.substring(0, equals), networkScript);
             String value = equals < 0 ? "" : urlDecode(pair.substring(equals + 1), networkScript);
             if (parameters.putIfAbsent(name, value) != null) {
-                throw new AgiProtocolException("agi_network_script repeats the query parameter '" + name + "': '"
-                        + networkScript + "'");
+                throw new AgiProtocolException("agi_network_script repeats the query parameter '"
+                        + WireText.visible(name) + "': '" + WireText.visible(networkScript) + "'");
             }
         }
         return parameters;
@@ -155,8 +159,8 @@ public final class AgiEnvironmentDecoder extends LineBasedFrameDecoder {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new AgiProtocolException("agi_network_script has a malformed %-escape in '" + text + "': '"
-                    + networkScript + "'");
+            throw new AgiProtocolException("agi_network_script has a malformed %-escape in '"
+                    + WireText.visible(text) + "': '" + WireText.visible(networkScript) + "'");
         }
     }
 }

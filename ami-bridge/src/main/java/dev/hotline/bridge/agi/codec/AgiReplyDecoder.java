@@ -94,7 +94,7 @@ public final class AgiReplyDecoder extends LineBasedFrameDecoder {
             case "510" -> new AgiReply.InvalidCommand();
             case "511" -> new AgiReply.DeadChannel();
             case "520" -> new AgiReply.Usage(line.length() > 4 ? line.substring(4) : "");
-            default -> throw new AgiProtocolException("not an AGI reply: '" + line + "'");
+            default -> throw new AgiProtocolException("not an AGI reply: '" + WireText.visible(line) + "'");
         };
     }
 
@@ -105,7 +105,8 @@ public final class AgiReplyDecoder extends LineBasedFrameDecoder {
     private static AgiReply.Success success(String line) {
         Matcher success = SUCCESS.matcher(line);
         if (!success.matches()) {
-            throw new AgiProtocolException("AGI 200 reply without result=: '" + line + "'");
+            throw new AgiProtocolException("AGI 200 reply without result=: '" + WireText.visible(line)
+                    + "'");
         }
         String rest = success.group(2); // empty or starting with a space: the result runs to the first space
         OptionalLong endpos = OptionalLong.empty();

@@ -10,6 +10,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The FastAGI server Asterisk's {@code AGI(agi://host:4573/...)} connects to. Sessions run on a few NIO event-loop
- * threads, not a thread per call; each gets its own {@link AgiScript} start once its environment has arrived.
+ * threads ({@code fastagi-session-*}, two per CPU), not a thread per call; each gets its own {@link AgiScript} start
+ * once its environment has arrived.
  */
 public final class FastAgiServer implements AutoCloseable {
 
@@ -31,8 +33,11 @@ public final class FastAgiServer implements AutoCloseable {
     private final AtomicInteger openSessions = new AtomicInteger();
 
     private FastAgiServer(FastAgiSettings settings, AgiScript script) {
-        acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        sessions = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        // named, so a thread dump or a profile tells FastAGI's threads apart from the rest of the server's
+        acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("fastagi-accept"),
+                NioIoHandler.newFactory());
+        sessions = new MultiThreadIoEventLoopGroup(new DefaultThreadFactory("fastagi-session"),
+                NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, sessions)
                 .channel(NioServerSocketChannel.class)

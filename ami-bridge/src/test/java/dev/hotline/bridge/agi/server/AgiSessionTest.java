@@ -250,6 +250,21 @@ class AgiSessionTest {
     }
 
     @Test
+    void whenAsteriskClosesAfterTheEndNoTimerOfTheSessionIsLeftToHoldItOnTheHeap() {
+        Call call = answeredCall();
+        call.agi.close();
+        assertThat(call.wire.isOutputShutdown()).isTrue();
+        assertThat(call.wire.runScheduledPendingTasks()).as("the close grace timer is pending").isPositive();
+
+        call.asterisk("HANGUP\n");
+        // the transport's close, as when Asterisk closes: EmbeddedChannel.close() would cancel every timer itself
+        call.wire.unsafe().close(call.wire.voidPromise());
+        call.wire.runPendingTasks();
+
+        assertThat(call.wire.runScheduledPendingTasks()).as("nanoseconds to the next timer, -1 for none").isEqualTo(-1);
+    }
+
+    @Test
     void aConnectionLostMidCommandFailsTheCommandNamingItAndCountsAsTheHangup() {
         Call call = answeredCall();
         CompletableFuture<AgiReply> waiting = call.send(AgiCommands.waitForDigit(Duration.ofSeconds(30)));

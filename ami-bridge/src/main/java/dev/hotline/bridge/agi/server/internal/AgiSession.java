@@ -5,6 +5,7 @@ import dev.hotline.bridge.agi.AgiEnvironment;
 import dev.hotline.bridge.agi.AgiHangup;
 import dev.hotline.bridge.agi.AgiReply;
 import dev.hotline.bridge.agi.server.AgiChannel;
+import dev.hotline.bridge.agi.codec.WireText;
 import dev.hotline.bridge.agi.server.AgiChannelClosedException;
 import dev.hotline.bridge.agi.server.AgiScript;
 import io.netty.channel.ChannelFutureListener;
@@ -16,6 +17,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -47,11 +49,16 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
     private final List<Runnable> hangupListeners = new ArrayList<>();
     private ChannelHandlerContext ctx;
     private ScheduledFuture<?> environmentDeadline;
+    /** Bounds the wait for Asterisk's close after Hotline's half-close; cancelled when the connection goes. */
+    private ScheduledFuture<?> closeGrace;
     private String name = "(not connected)";
     private Pending onWire;
+    private boolean started;
     private boolean hungUp;
     private boolean closing;
     private boolean closed;
+    /** Hotline closed the connection and logged why; a close by the peer is logged when the channel goes. */
+    private boolean closedHere;
 
     private record Pending(AgiCommand command, CompletableFuture<AgiReply> reply) {
     }
@@ -73,7 +80,7 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
         environmentDeadline = ctx.executor().schedule(() -> {
             LOG.warn("FastAGI session {} closed: no complete environment within {} (limit {})", name,
                     environmentTimeout, environmentTimeout);
-            ctx.close();
+            closeHere();
         }, environmentTimeout.toNanos(), TimeUnit.NANOSECONDS);
         ctx.fireChannelActive();
     }
@@ -90,8 +97,12 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
     }
 
     private void start(AgiEnvironment environment) {
-        environmentDeadline.cancel(false);
-        name = environment.channel() + " (" + environment.uniqueId() + ")";
+        if (environmentDeadline != null) {
+            environmentDeadline.cancel(false);
+            environmentDeadline = null; // a waiting caller's session lives for hours; the spent timer need not
+        }
+        started = true;
+        name = WireText.visible(environment.channel()) + " (" + WireText.visible(environment.uniqueId()) + ")";
         LOG.debug("FastAGI session {} started: script {}", name, environment.networkScript());
         try {
             script.onStart(this, environment);
@@ -103,8 +114,9 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
 
     private void reply(AgiReply reply) {
         if (onWire == null) {
-            LOG.warn("FastAGI session {} closed: reply {} with no command pending", name, reply);
-            ctx.close();
+            LOG.warn("FastAGI session {} closed: reply {} with no command pending", name,
+                    WireText.visible(reply.toString()));
+            closeHere();
             return;
         }
         Pending answered = onWire;
@@ -189,15 +201,15 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
     private void shutdownOutput() {
         if (ctx.channel() instanceof DuplexChannel duplex && duplex.isActive()) {
             duplex.shutdownOutput();
-            ctx.executor().schedule(() -> {
+            closeGrace = ctx.executor().schedule(() -> {
                 if (ctx.channel().isActive()) {
                     LOG.info("FastAGI session {} closed: Asterisk kept the connection open {} after the end", name,
                             CLOSE_GRACE);
-                    ctx.close();
+                    closeHere();
                 }
             }, CLOSE_GRACE.toNanos(), TimeUnit.NANOSECONDS);
         } else {
-            ctx.close();
+            closeHere();
         }
     }
 
@@ -205,7 +217,7 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent) {
             LOG.warn("FastAGI session {} closed: no traffic for {} (limit {})", name, idleTimeout, idleTimeout);
-            ctx.close();
+            closeHere();
         } else {
             ctx.fireUserEventTriggered(event);
         }
@@ -215,11 +227,19 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof DecoderException) {
             LOG.warn("FastAGI session {} closed: {}", name, cause.getMessage());
+        } else if (cause instanceof ClosedChannelException) {
+            // a command written after the peer had gone; channelInactive has said how the session ended
+            LOG.debug("FastAGI session {}: write after the connection closed", name);
         } else if (cause instanceof IOException) {
             LOG.info("FastAGI session {} closed: {}", name, cause.toString());
         } else {
             LOG.error("FastAGI session {} closed after an unexpected error", name, cause);
         }
+        closeHere();
+    }
+
+    private void closeHere() {
+        closedHere = true;
         ctx.close();
     }
 
@@ -228,6 +248,16 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
         closed = true;
         if (environmentDeadline != null) {
             environmentDeadline.cancel(false);
+        }
+        if (closeGrace != null) {
+            closeGrace.cancel(false); // a pending task would keep the whole channel on the heap for its 5 s
+        }
+        // Asterisk sends the whole environment at once and answers every command before it closes: a peer that
+        // leaves earlier is not a caller hanging up (that is a HANGUP line) but a broken or hostile client.
+        if (!closedHere && !started) {
+            LOG.info("FastAGI session {} closed by the peer before its environment was complete", name);
+        } else if (!closedHere && onWire != null && !hungUp) {
+            LOG.info("FastAGI session {} closed by the peer while '{}' awaited its reply", name, commandOnWire());
         }
         if (onWire != null) {
             queued.addFirst(onWire); // its reply never came: fail it first, like the commands behind it
