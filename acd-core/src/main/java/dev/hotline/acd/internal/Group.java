@@ -19,6 +19,7 @@ final class Group {
     private final OrderStatisticTree<Agent>[] ready =
             (OrderStatisticTree<Agent>[]) new OrderStatisticTree<?>[RoutingStrategy.values().length];
     int loggedIn;
+    /** READY members whose phone is free: those in the ready indexes. */
     int readyCount;
     /** The group sets this group is part of, whose distinct counts its members' state changes update. */
     GroupSet[] sets = {};
@@ -27,14 +28,14 @@ final class Group {
         this.id = id;
     }
 
-    /** The READY members in {@code strategy}'s order. */
+    /** The READY members with a free phone (those who may be offered a call) in {@code strategy}'s order. */
     OrderStatisticTree<Agent> readyAgents(RoutingStrategy strategy) {
         OrderStatisticTree<Agent> index = ready[strategy.ordinal()];
         if (index == null) {
             Group self = this;
             index = new OrderStatisticTree<>((a, b) -> StrategyOrder.compare(strategy, a, self, b, self));
             for (Agent a : members) {
-                if (a.state == AgentState.READY) {
+                if (a.offerable()) {
                     index.add(a);
                 }
             }
@@ -54,12 +55,15 @@ final class Group {
         sets[sets.length - 1] = set;
     }
 
-    /** Counts {@code agent} in (delta 1) or out (delta -1) of the state counters and ready indexes. */
+    /**
+     * Counts {@code agent} in (delta 1) or out (delta -1) of the state counters and ready indexes, as if in
+     * {@code state} with its phone as it is now: a READY agent whose phone is not free is not in the ready indexes.
+     */
     void count(Agent agent, AgentState state, int delta) {
         if (state != AgentState.LOGGED_OUT) {
             loggedIn += delta;
         }
-        if (state == AgentState.READY) {
+        if (state == AgentState.READY && agent.phone.offerable()) {
             readyCount += delta;
             for (OrderStatisticTree<Agent> index : ready) {
                 if (index != null) {
