@@ -25,7 +25,7 @@ public final class CallTelephony {
     private final ConcurrentHashMap<String, Facts> calls = new ConcurrentHashMap<>();
 
     /** The call's session started on {@code channel}; noted before the ACD hears of the call. */
-    void started(String callId, String channel) {
+    public void started(String callId, String channel) {
         calls.put(callId, new Facts(channel, Optional.empty()));
     }
 
