@@ -112,7 +112,7 @@ public final class AgentPhones implements Consumer<AmiEvent> {
         for (AgentConfig agent : agents) {
             String device = agent.endpoint().strip();
             devices.put(agent.id(), device);
-            // two agents may share a desk phone (hot desking): both follow it
+            // the loader keeps endpoints unique; should two agents ever share a phone, both follow it
             byDevice.computeIfAbsent(device, d -> new ArrayList<>()).add(agent.id());
         }
         deviceOfAgent = devices;
