@@ -2,7 +2,6 @@ package dev.hotline.server.serve.internal;
 
 import dev.hotline.bridge.ami.AmiActions;
 import dev.hotline.bridge.ami.AmiReply;
-import dev.hotline.bridge.ami.internal.AmiValues;
 import dev.hotline.bridge.session.CallRecorder;
 import dev.hotline.bridge.session.CallTelephony;
 import java.util.List;
@@ -49,7 +48,7 @@ public final class AmiCallRecorder implements CallRecorder {
         }
         String file;
         try {
-            file = AmiValues.recordingFile(callId);
+            file = AmiActions.recordingFile(callId);
         } catch (IllegalArgumentException e) {
             log.warn("call {}: queue {} records its calls, but this call is not recorded: {}", callId, queue,
                     e.getMessage());
