@@ -43,15 +43,18 @@ class PrivateCallsTest {
                 .toList();
     }
 
-    @Test
-    void anAgentOnAPrivateCallIsNotOfferedTheWaitingCallWhenThePhoneHangsUpTheCallIsOfferedToThem() {
-        // Wang Fang (1001, PJSIP/1001) is the only agent on duty for the slimming-tea line
+    /** Wang Fang (1001, PJSIP/1001), the only agent on duty, is on a private call; a caller of the tea line waits. */
+    private void aCallWaitsWhileTheOnlyAgentIsOnAPrivateCall() {
         engine.handle(new AcdEvent.AgentLoggedIn(NINE_AM, "1001"));
         engine.handle(new AcdEvent.AgentReady(NINE_AM, "1001"));
         phones.accept(new AmiEvent.DeviceStateChanged("asterisk-1", "PJSIP/1001", DeviceState.INUSE));
-
         engine.handle(new AcdEvent.CallArrived(NINE_AM, "c1", "13700001111", "4008001001"));
         engine.handle(new AcdEvent.QueueRequested(NINE_AM, "c1", Optional.empty(), 0, Map.of()));
+    }
+
+    @Test
+    void anAgentOnAPrivateCallIsNotOfferedTheWaitingCallWhenThePhoneHangsUpTheCallIsOfferedToThem() {
+        aCallWaitsWhileTheOnlyAgentIsOnAPrivateCall();
 
         assertThat(offers()).isEmpty();
         assertThat(engine.agent("1001").orElseThrow().state()).isEqualTo(dev.hotline.acd.AgentState.READY);
@@ -64,11 +67,8 @@ class PrivateCallsTest {
 
     @Test
     void whenTheAmiConnectionIsLostTheAgentIsNoLongerHeldBackByAPhoneStateNobodyCanUpdate() {
-        engine.handle(new AcdEvent.AgentLoggedIn(NINE_AM, "1001"));
-        engine.handle(new AcdEvent.AgentReady(NINE_AM, "1001"));
-        phones.accept(new AmiEvent.DeviceStateChanged("asterisk-1", "PJSIP/1001", DeviceState.INUSE));
-        engine.handle(new AcdEvent.CallArrived(NINE_AM, "c1", "13700001111", "4008001001"));
-        engine.handle(new AcdEvent.QueueRequested(NINE_AM, "c1", Optional.empty(), 0, Map.of()));
+        aCallWaitsWhileTheOnlyAgentIsOnAPrivateCall();
+        assertThat(offers()).isEmpty();
 
         phones.accept(new AmiEvent.ConnectionLost("asterisk-1", "connection closed by 127.0.0.1:5038"));
 
