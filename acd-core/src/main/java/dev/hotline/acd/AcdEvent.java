@@ -29,6 +29,7 @@ public sealed interface AcdEvent {
             case AgentLoggedOut e -> null;
             case AgentReady e -> null;
             case AgentNotReady e -> null;
+            case PhoneStateChanged e -> null;
             case ConfigChanged e -> null;
         };
     }
@@ -105,6 +106,19 @@ public sealed interface AcdEvent {
 
     /** The agent stops taking calls, with a reason code ("break", "lunch", "training", ...). */
     record AgentNotReady(long at, String agentId, String reason) implements AcdEvent {
+    }
+
+    /**
+     * The agent's phone changed state (the telephony's device state of the agent's endpoint). It does not change the
+     * agent's ACD state: a READY agent whose phone is not {@link PhoneState#FREE} is not offered calls, and takes the
+     * first waiting call it can serve as soon as the phone is free again. Reports that repeat the state in force
+     * change nothing.
+     */
+    record PhoneStateChanged(long at, String agentId, PhoneState state) implements AcdEvent {
+        public PhoneStateChanged {
+            Objects.requireNonNull(agentId, "agentId");
+            Objects.requireNonNull(state, "state");
+        }
     }
 
     /** A new configuration replaces the running one; waiting calls and agents carry over. */

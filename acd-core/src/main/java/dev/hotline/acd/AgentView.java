@@ -12,7 +12,9 @@ import java.util.Optional;
  * @param callId        the call the agent's phone rings for or the agent talks on
  * @param answeredCalls calls answered since login
  * @param talkMillis    talk time since login
+ * @param phone         what the agent's phone is doing: a READY agent is offered calls only while it is
+ *                      {@link PhoneState#FREE} ("READY, phone busy" on a private call)
  */
 public record AgentView(String agentId, AgentState state, String reason, long sinceMillis, Optional<String> callId,
-                        int answeredCalls, long talkMillis) {
+                        int answeredCalls, long talkMillis, PhoneState phone) {
 }

@@ -34,6 +34,7 @@ public sealed interface Decision {
             case CallEnded d -> d.callId();
             case EventRejected d -> AcdEvent.callIdOf(d.event());
             case AgentStateChanged d -> null;
+            case AgentPhoneChanged d -> null;
             case ConfigApplied d -> null;
         };
     }
@@ -107,21 +108,38 @@ public sealed interface Decision {
     enum TreatmentCause { CLOSED, QUEUE_FULL, MAX_WAIT, NO_AGENTS, ESCALATION }
 
     /**
-     * The call is over for the ACD: the one final record of every call that arrived.
+     * The call is over for the ACD: the one final record of every call that arrived, carrying what a call detail
+     * record needs from the ACD's side (who called which number, who answered on which phone).
      *
      * @param queue        the last queue the call was in, empty if it never reached one
      * @param agentId      the agent who answered, empty unless {@link Outcome#ANSWERED}
      * @param waitedMillis time from entering the first queue to answer or to leaving (0 if never queued)
      * @param talkMillis   conversation time, 0 unless answered
      * @param cause        a short, specific cause ("caller hung up while ringing", "blacklisted", "closed", ...)
+     * @param callerNumber  the caller's number, as it arrived ("" when withheld)
+     * @param dialledNumber the number the caller dialled, as it arrived
+     * @param endpoint      the phone of the agent who answered ({@code PJSIP/1001}), empty unless answered
      */
     record CallEnded(long at, String callId, Outcome outcome, Optional<String> queue, Optional<String> agentId,
-                     long waitedMillis, long talkMillis, String cause) implements Decision {
+                     long waitedMillis, long talkMillis, String cause, String callerNumber, String dialledNumber,
+                     Optional<String> endpoint) implements Decision {
+        public CallEnded {
+            Objects.requireNonNull(callerNumber, "callerNumber");
+            Objects.requireNonNull(dialledNumber, "dialledNumber");
+            Objects.requireNonNull(endpoint, "endpoint");
+        }
     }
 
     /** An agent moved from one state to another; {@code reason} is the not-ready code or what caused the change. */
     record AgentStateChanged(long at, String agentId, AgentState from, AgentState to, String reason)
             implements Decision {
+    }
+
+    /**
+     * The agent's phone changed state: while it is not {@link PhoneState#FREE} the agent, whatever its state, is not
+     * offered calls. Reported only when the state changes, for agents the configuration knows.
+     */
+    record AgentPhoneChanged(long at, String agentId, PhoneState from, PhoneState to) implements Decision {
     }
 
     /** A new configuration is in force. */

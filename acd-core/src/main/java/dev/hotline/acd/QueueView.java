@@ -8,10 +8,12 @@ package dev.hotline.acd;
  * @param ringing              calls ringing an agent
  * @param oldestWaitMillis     how long the longest-waiting of them has been in the ACD; 0 when none waits
  * @param agentsLoggedIn       distinct logged-in agents of the queue's skill groups
- * @param agentsReady          of them, READY
+ * @param agentsReady          of them, READY with a free phone: those a call can be offered to now
+ * @param agentsPhoneBusy      of them, READY but not offered calls because their phone is busy (a private call)
+ *                             or unreachable
  * @param smoothedHandleMillis the handle time expected waits are computed from (see {@link WaitingCall})
  * @param retired              removed from the configuration; it still serves the calls it holds
  */
 public record QueueView(String queueId, int waiting, int ringing, long oldestWaitMillis, int agentsLoggedIn,
-                        int agentsReady, long smoothedHandleMillis, boolean retired) {
+                        int agentsReady, int agentsPhoneBusy, long smoothedHandleMillis, boolean retired) {
 }

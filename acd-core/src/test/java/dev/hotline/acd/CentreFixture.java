@@ -354,6 +354,11 @@ final class CentreFixture {
             return send(new AcdEvent.AgentHungUp(time, callId));
         }
 
+        /** The telephony reports the agent's phone (a private call, its hang-up, an unregistered phone...). */
+        Run phone(String agentId, PhoneState state) {
+            return send(new AcdEvent.PhoneStateChanged(time, agentId, state));
+        }
+
         Run reconfigure(CentreFixture next) {
             return send(new AcdEvent.ConfigChanged(time, next.config()));
         }

@@ -96,7 +96,7 @@ final class RandomTraffic {
             String call = "c" + (random.nextInt(4) > 0
                     ? Math.max(0, nextCall - 1 - random.nextInt(3)) : random.nextInt(nextCall + 1));
             String agent = AGENTS[random.nextInt(AGENTS.length)];
-            AcdEvent event = switch (random.nextInt(20)) {
+            AcdEvent event = switch (random.nextInt(22)) {
                 case 0, 1, 2 -> {
                     String id = "c" + nextCall++;
                     arrived.add(id);
@@ -121,6 +121,9 @@ final class RandomTraffic {
                 case 14, 15 -> new AcdEvent.AgentReady(time, agent);
                 case 16 -> new AcdEvent.AgentNotReady(time, agent, "break");
                 case 17 -> new AcdEvent.ConfigChanged(time, configs.get(random.nextInt(configs.size())));
+                // private calls and unregistered phones, and the phones of the ACD's own offers and calls
+                case 18, 19 -> new AcdEvent.PhoneStateChanged(time, agent,
+                        PhoneState.values()[random.nextInt(PhoneState.values().length)]);
                 default -> {
                     time += random.nextInt(40_000);
                     engine.advanceTo(time);

@@ -28,6 +28,14 @@ class RoutingPropertiesTest {
         final Map<String, String> agentHolding = new HashMap<>();
         final Map<String, String> ringing = new HashMap<>();
         final Map<String, Integer> endings = new HashMap<>();
+        /** The phone of each agent the engine knows, as its decisions said; an agent it forgets starts FREE again. */
+        final Map<String, PhoneState> phones = new HashMap<>();
+        /** The agents of the configuration in force; null while the first one (every agent of the traffic) is. */
+        java.util.Set<String> configured;
+
+        private boolean removed(String agentId) {
+            return configured != null && !configured.contains(agentId);
+        }
 
         @Override
         public void onDecision(Decision d) {
@@ -37,6 +45,8 @@ class RoutingPropertiesTest {
                     assertThat(agentHolding).as("agent %s offered %s", o.agentId(), o.callId())
                             .doesNotContainKey(o.agentId());
                     assertThat(ringing).as("call %s offered twice", o.callId()).doesNotContainKey(o.callId());
+                    assertThat(phones.getOrDefault(o.agentId(), PhoneState.FREE))
+                            .as("phone of agent %s offered %s", o.agentId(), o.callId()).isEqualTo(PhoneState.FREE);
                     agentHolding.put(o.agentId(), o.callId());
                     ringing.put(o.callId(), o.agentId());
                 }
@@ -47,14 +57,30 @@ class RoutingPropertiesTest {
                 case Decision.CallRequeued r -> {
                     assertThat(ringing.remove(r.callId())).isEqualTo(r.agentId());
                     assertThat(agentHolding.remove(r.agentId())).isEqualTo(r.callId());
+                    if (removed(r.agentId())) {
+                        phones.remove(r.agentId());
+                    }
                 }
                 case Decision.CallEnded e -> {
                     endings.merge(e.callId(), 1, Integer::sum);
                     String agent = ringing.remove(e.callId());
+                    e.agentId().or(() -> java.util.Optional.ofNullable(agent))
+                            .filter(this::removed).ifPresent(phones::remove);
                     agentHolding.values().remove(e.callId());
                     if (agent != null) {
                         assertThat(e.outcome()).isEqualTo(Outcome.ABANDONED);
                     }
+                }
+                case Decision.AgentPhoneChanged p -> {
+                    assertThat(p.from()).isEqualTo(phones.getOrDefault(p.agentId(), PhoneState.FREE));
+                    assertThat(p.to()).isNotEqualTo(p.from());
+                    phones.put(p.agentId(), p.to());
+                }
+                case Decision.ConfigApplied c -> {
+                    configured = new java.util.HashSet<>();
+                    c.config().agents().forEach(a -> configured.add(a.id()));
+                    // removed agents are forgotten, unless they finish a call first
+                    phones.keySet().removeIf(a -> !configured.contains(a) && !agentHolding.containsKey(a));
                 }
                 case Decision.EventRejected r -> assertThat(r.message()).doesNotStartWith("internal error");
                 default -> {

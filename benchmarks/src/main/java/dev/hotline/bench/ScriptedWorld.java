@@ -323,6 +323,9 @@ final class ScriptedWorld implements DecisionListener {
             case Decision.ConfigApplied d -> {
                 // the configuration never changes here
             }
+            case Decision.AgentPhoneChanged d -> {
+                // the scripted agents' phones are never reported
+            }
         }
     }
 }

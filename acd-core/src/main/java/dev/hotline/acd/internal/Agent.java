@@ -1,6 +1,7 @@
 package dev.hotline.acd.internal;
 
 import dev.hotline.acd.AgentState;
+import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.model.AgentConfig;
 
 /** One configured agent and where they are in the working day. Mutable; owned by the engine thread. */
@@ -68,6 +69,12 @@ final class Agent {
     int answered;
     long talkMillis;
 
+    /**
+     * What the agent's phone is doing: only a READY agent whose phone is free is in the ready indexes. Changed only
+     * through {@link Centre#setPhone}, which takes the agent out of the indexes while it changes.
+     */
+    PhoneState phone = PhoneState.FREE;
+
     Call call;
     Timer wrapUpTimer;
     /** Removed from the configuration while on a call: logged out when the call is over. */
@@ -96,6 +103,11 @@ final class Agent {
             }
         }
         return null;
+    }
+
+    /** READY with a free phone: the agent a waiting call may be offered to. */
+    boolean offerable() {
+        return state == AgentState.READY && phone.offerable();
     }
 
     int levelIn(Group group) {

@@ -2,6 +2,7 @@ package dev.hotline.acd.internal;
 
 import dev.hotline.acd.AcdEvent;
 import dev.hotline.acd.AgentState;
+import dev.hotline.acd.PhoneState;
 
 /**
  * An agent's working day: log in (NOT_READY), READY, NOT_READY with a reason, wrap-up after a call, log out; the
@@ -70,6 +71,22 @@ final class AgentLifecycle {
             }
             case LOGGED_OUT, RESERVED, TALKING -> throw new Rejection("agent " + agent.id()
                     + " cannot become NOT_READY (" + reason + "): agent is " + Centre.describe(agent));
+        }
+    }
+
+    /**
+     * The agent's phone changed state. The agent's ACD state stays; a READY agent whose phone became free takes the
+     * first waiting call it can serve at once. Repeats of the state in force (a resynchronisation) change nothing.
+     */
+    void phoneChanged(AcdEvent.PhoneStateChanged e) {
+        Agent agent = centre.requireAgent(e.agentId(), "have its phone " + e.state());
+        if (agent.phone == e.state()) {
+            return;
+        }
+        PhoneState from = agent.phone;
+        centre.setPhone(agent, e.state());
+        if (agent.state == AgentState.READY && e.state().offerable()) {
+            dispatch.takeNextCall(agent, "'s phone became free (it was " + from + ")");
         }
     }
 

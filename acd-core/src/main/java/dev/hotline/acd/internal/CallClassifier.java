@@ -35,7 +35,7 @@ final class CallClassifier {
                     Decision.RefusalCause.BLACKLISTED, blocked.prompt().orElse(busyPrompt), blocked.reason()));
             centre.emit(new Decision.CallEnded(now, e.callId(), Outcome.REFUSED, Optional.empty(), Optional.empty(),
                     0, 0, "caller " + e.callerNumber() + " is blacklisted (" + blocked.kind().name().toLowerCase()
-                            + " " + blocked.number() + ")"));
+                            + " " + blocked.number() + ")", e.callerNumber(), e.dialledNumber(), Optional.empty()));
             return;
         }
         NumberPlan.Classification c = numberPlan.classify(e.dialledNumber());
@@ -44,7 +44,8 @@ final class CallClassifier {
                     Decision.RefusalCause.UNKNOWN_NUMBER, busyPrompt,
                     "no number route matches " + e.dialledNumber() + " and there is no default business type"));
             centre.emit(new Decision.CallEnded(now, e.callId(), Outcome.REFUSED, Optional.empty(), Optional.empty(),
-                    0, 0, "unknown dialled number " + e.dialledNumber()));
+                    0, 0, "unknown dialled number " + e.dialledNumber(), e.callerNumber(), e.dialledNumber(),
+                    Optional.empty()));
             return;
         }
         VipEntry vip = numberPlan.vip(e.callerNumber());

@@ -79,7 +79,7 @@ final class CallEnding {
         queue.recordHandleTime(talk + wrapUp);
         centre.detach(call);
         agent.call = null;
-        centre.endCall(call, Outcome.ANSWERED, queue.id, agent.id(), call.answeredAt - call.enteredAcdAt, talk, cause);
+        centre.endCall(call, Outcome.ANSWERED, queue.id, agent, call.answeredAt - call.enteredAcdAt, talk, cause);
         lifecycle.conversationEnded(agent, call, wrapUp);
     }
 }

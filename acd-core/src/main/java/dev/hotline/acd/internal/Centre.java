@@ -4,6 +4,7 @@ import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.DecisionListener;
 import dev.hotline.acd.Outcome;
+import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.model.CentreConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,11 +128,12 @@ final class Centre {
     }
 
     /** The call is over: forgotten, and reported once. */
-    void endCall(Call call, Outcome outcome, String queue, String agentId, long waited, long talk, String cause) {
+    void endCall(Call call, Outcome outcome, String queue, Agent agent, long waited, long talk, String cause) {
         calls.remove(call.id);
         call.status = Call.Status.ENDED;
-        emit(new Decision.CallEnded(now, call.id, outcome, Optional.ofNullable(queue), Optional.ofNullable(agentId),
-                waited, talk, cause));
+        emit(new Decision.CallEnded(now, call.id, outcome, Optional.ofNullable(queue),
+                Optional.ofNullable(agent).map(Agent::id), waited, talk, cause, call.callerNumber, call.dialledNumber,
+                Optional.ofNullable(agent).map(a -> a.endpoint)));
     }
 
     /** 1 + the calls of the same queue served before it, whether or not it is filed yet: O(log n). */
@@ -188,4 +190,22 @@ final class Centre {
         }
         emit(new Decision.AgentStateChanged(now, agent.id(), from, to, reason));
     }
+
+    /**
+     * The agent's phone is now {@code to}: out of its groups' ready indexes with the old phone state, back in with
+     * the new one (a READY agent enters them only with a free phone), and reported. Group sets count logged-in and
+     * staffed agents, which a phone does not change.
+     */
+    void setPhone(Agent agent, PhoneState to) {
+        PhoneState from = agent.phone;
+        for (Agent.Membership m : agent.memberships) {
+            m.group().count(m, agent.state, -1);
+        }
+        agent.phone = to;
+        for (Agent.Membership m : agent.memberships) {
+            m.group().count(m, agent.state, 1);
+        }
+        emit(new Decision.AgentPhoneChanged(now, agent.id(), from, to));
+    }
+
 }

@@ -30,7 +30,7 @@ final class CentreViews {
             return Optional.empty();
         }
         return Optional.of(new AgentView(agent.id(), agent.state, agent.reason, agent.stateSince,
-                Optional.ofNullable(agent.call).map(c -> c.id), agent.answered, agent.talkMillis));
+                Optional.ofNullable(agent.call).map(c -> c.id), agent.answered, agent.talkMillis, agent.phone));
     }
 
     QueueView queue(String queueId) {
@@ -42,6 +42,6 @@ final class CentreViews {
         // the plan of ordinary calls starts with exactly the queue's groups
         GroupSet staffing = queue.ordinaryPlan.stage(0).staffing;
         return new QueueView(queue.id, queue.waiting.size(), queue.ringing, oldest, staffing.loggedIn, staffing.ready(),
-                queue.smoothedHandleMillis(), queue.retired);
+                staffing.readyPhoneNotFree(), queue.smoothedHandleMillis(), queue.retired);
     }
 }

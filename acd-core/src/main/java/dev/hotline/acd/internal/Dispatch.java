@@ -89,8 +89,19 @@ final class Dispatch {
         return true;
     }
 
-    /** The READY agent takes the first waiting call it can serve through any of its groups, if there is one. */
+    /**
+     * The READY agent takes the first waiting call it can serve through any of its groups, if there is one and its
+     * phone is free (a READY agent on a private call takes one when its phone frees, {@link AgentLifecycle}).
+     */
     void takeNextCall(Agent agent) {
+        takeNextCall(agent, " became free");
+    }
+
+    /** As {@link #takeNextCall(Agent)}; {@code freed} says how the agent became free, for the explanation. */
+    void takeNextCall(Agent agent, String freed) {
+        if (!agent.phone.offerable()) {
+            return;
+        }
         Call best = null;
         Group via = null;
         for (Agent.Membership m : agent.memberships) {
@@ -105,7 +116,7 @@ final class Dispatch {
         }
         String step = best.addedBy(via);
         RoutingStrategy strategy = best.queue.strategy;
-        String explanation = "Agent " + agent.id() + " became free and took the first call it can serve: "
+        String explanation = "Agent " + agent.id() + freed + " and took the first call it can serve: "
                 + (best.vip() ? "VIP call " : "call ") + best.id + " in queue " + best.queue.id + " (priority "
                 + best.priority + ", waiting " + StrategyOrder.seconds(best.waited(centre.now)) + ") through group "
                 + via.id + (step == null ? "" : ", made eligible by escalation step " + step) + ".";

@@ -94,6 +94,7 @@ public final class Engine {
             case AcdEvent.AgentLoggedOut e -> lifecycle.loggedOut(e);
             case AcdEvent.AgentReady e -> lifecycle.ready(e);
             case AcdEvent.AgentNotReady e -> lifecycle.notReady(e);
+            case AcdEvent.PhoneStateChanged e -> lifecycle.phoneChanged(e);
             case AcdEvent.ConfigChanged e -> configuration.changed(e.config());
         }
     }

@@ -17,6 +17,7 @@ final class Group {
     final List<Agent> members = new ArrayList<>();
     private final ReadyIndex[] ready = new ReadyIndex[RoutingStrategy.values().length];
     int loggedIn;
+    /** READY members whose phone is free: those in the ready indexes. */
     int readyCount;
     /** The group sets this group is part of, whose distinct counts its members' state changes update. */
     GroupSet[] sets = {};
@@ -25,7 +26,7 @@ final class Group {
         this.id = id;
     }
 
-    /** The READY members in {@code strategy}'s order. */
+    /** The READY members with a free phone (those who may be offered a call) in {@code strategy}'s order. */
     ReadyIndex readyAgents(RoutingStrategy strategy) {
         ReadyIndex index = ready[strategy.ordinal()];
         if (index == null) {
@@ -33,7 +34,7 @@ final class Group {
             // in the strategy's order, so that the lists only ever append
             List<Agent> readyMembers = new ArrayList<>();
             for (Agent a : members) {
-                if (a.state == AgentState.READY) {
+                if (a.offerable()) {
                     readyMembers.add(a);
                 }
             }
@@ -59,14 +60,15 @@ final class Group {
     }
 
     /**
-     * Counts the member in (delta 1) or out (delta -1) of the state counters and ready indexes; {@code membership}
-     * is its membership of this group.
+     * Counts the member in (delta 1) or out (delta -1) of the state counters and ready indexes, as if in
+     * {@code state} with its phone as it is now: a READY agent whose phone is not free is not in the ready indexes.
+     * {@code membership} is its membership of this group.
      */
     void count(Agent.Membership membership, AgentState state, int delta) {
         if (state != AgentState.LOGGED_OUT) {
             loggedIn += delta;
         }
-        if (state == AgentState.READY) {
+        if (state == AgentState.READY && membership.agent().phone.offerable()) {
             readyCount += delta;
             for (ReadyIndex index : ready) {
                 if (index != null) {

@@ -43,7 +43,7 @@ final class GroupSet {
     }
 
     /**
-     * Distinct READY member agents, counted when asked: by the queue view and to explain a RANDOM draw only, while
+     * Distinct READY member agents whose phone is free (who may be offered a call), counted when asked: by the queue view and to explain a RANDOM draw only, while
      * keeping the count would cost a visit of the sets on every offer and every end of wrap-up. The first group's
      * READY agents are its counter; the members of the others are scanned, each counted unless an earlier group
      * has it.
@@ -55,12 +55,25 @@ final class GroupSet {
         int ready = groups[0].readyCount;
         for (int i = 1; i < groups.length; i++) {
             for (Agent a : groups[i].members) {
-                if (a.state == AgentState.READY && !a.inAnyOf(groups, i)) {
+                if (a.offerable() && !a.inAnyOf(groups, i)) {
                     ready++;
                 }
             }
         }
         return ready;
+    }
+
+    /** Distinct READY member agents whose phone is busy or unreachable, counted when asked (the queue view). */
+    int readyPhoneNotFree() {
+        int count = 0;
+        for (int i = 0; i < groups.length; i++) {
+            for (Agent a : groups[i].members) {
+                if (a.state == AgentState.READY && !a.phone.offerable() && !a.inAnyOf(groups, i)) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     @Override

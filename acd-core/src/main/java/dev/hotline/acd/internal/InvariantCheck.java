@@ -101,10 +101,13 @@ final class InvariantCheck {
                 if (a.state != AgentState.LOGGED_OUT) {
                     loggedIn++;
                 }
-                if (a.state == AgentState.READY) {
+                if (a.offerable()) {
                     ready++;
                 }
             }
+            // work-conserving: an agent who may be offered a call is never left idle beside a call it could take
+            require(ready == 0 || g.waiting.isEmpty(), "group " + g.id + " has " + ready + " agents READY with a free "
+                    + "phone while " + g.waiting.size() + " calls wait for it");
             require(g.loggedIn == loggedIn && g.readyCount == ready, "group " + g.id + " counts logged-in/ready "
                     + g.loggedIn + "/" + g.readyCount + " but its members are " + loggedIn + "/" + ready);
             for (GroupSet set : g.sets) {
@@ -117,10 +120,10 @@ final class InvariantCheck {
                 }
                 index.checkStructure("ready agents of group " + g.id + " (" + s + ")");
                 require(index.size() == ready, "the " + s + " ready index of group " + g.id + " holds "
-                        + index.size() + " agents, but " + ready + " members are READY");
+                        + index.size() + " agents, but " + ready + " members are READY with a free phone");
                 for (Agent a : g.members) {
-                    require(index.contains(a.membershipOf(g)) == (a.state == AgentState.READY), "agent " + a.id() + " is "
-                            + a.state + " but " + (a.state == AgentState.READY ? "missing from" : "present in")
+                    require(index.contains(a.membershipOf(g)) == a.offerable(), "agent " + a.id() + " is " + a.state
+                            + " with phone " + a.phone + " but " + (a.offerable() ? "missing from" : "present in")
                             + " the " + s + " ready index of group " + g.id);
                 }
             }
@@ -157,7 +160,7 @@ final class InvariantCheck {
                     staffed++;
                 }
             }
-            if (a.state == AgentState.READY) {
+            if (a.offerable()) {
                 ready++;
             }
         }

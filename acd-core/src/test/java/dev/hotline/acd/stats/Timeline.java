@@ -42,7 +42,7 @@ final class Timeline {
         long at = at(second);
         decisions.add(new Decision.CallRefused(at, callId, "13800000000", "4008001001", cause, "busy", cause.name()));
         decisions.add(new Decision.CallEnded(at, callId, Outcome.REFUSED, Optional.empty(), Optional.empty(), 0, 0,
-                cause.name().toLowerCase()));
+                cause.name().toLowerCase(), "13800000000", "4008001001", Optional.empty()));
         return this;
     }
 
@@ -174,7 +174,8 @@ final class Timeline {
         CallStory ends(double second) {
             endedAt = at(second);
             decisions.add(new Decision.CallEnded(endedAt, callId, Outcome.ANSWERED, Optional.of(queue),
-                    Optional.of(agent), answeredAt - queuedAt, endedAt - answeredAt, "agent hung up"));
+                    Optional.of(agent), answeredAt - queuedAt, endedAt - answeredAt, "agent hung up", "13800000000",
+                    "4008001001", Optional.of("PJSIP/" + agent)));
             decisions.add(new Decision.AgentStateChanged(endedAt, agent, AgentState.TALKING, AgentState.WRAP_UP,
                     callId));
             return this;
@@ -217,7 +218,7 @@ final class Timeline {
 
         private CallStory end(double second, Outcome outcome, Optional<String> lastQueue, long waited, String cause) {
             decisions.add(new Decision.CallEnded(at(second), callId, outcome, lastQueue, Optional.empty(), waited, 0,
-                    cause));
+                    cause, "13800000000", "4008001001", Optional.empty()));
             return this;
         }
     }

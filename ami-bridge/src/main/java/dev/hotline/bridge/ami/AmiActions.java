@@ -43,8 +43,18 @@ public interface AmiActions {
     CompletionStage<AmiEvent.OriginateResult> listenIn(String supervisorEndpoint, String agentEndpoint,
                                                        ListenMode mode);
 
-    /** Starts recording a channel with MixMonitor into {@code hotline-<callId>.wav}. */
+    /** Starts recording a channel with MixMonitor into {@link #recordingFile recordingFile(callId)}. */
     CompletionStage<AmiReply> startRecording(String channel, String callId);
+
+    /**
+     * The file a call is recorded to: {@code hotline-<callId>.wav}.
+     *
+     * @throws IllegalArgumentException for a call id that could leave the recording directory (anything but letters,
+     *                                  digits, '.', '_', '-')
+     */
+    static String recordingFile(String callId) {
+        return dev.hotline.bridge.ami.internal.AmiValues.recordingFile(callId);
+    }
 
     /**
      * Calls a customer back: an Originate of {@code endpoint} into {@code context,exten,1} with the given caller

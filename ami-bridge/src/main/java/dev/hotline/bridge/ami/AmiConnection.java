@@ -129,7 +129,7 @@ public final class AmiConnection implements AutoCloseable {
         HotlineManagerConnection connection = connections.apply(settings,
                 () -> scheduler.execute(() -> lost(attempt, "connection closed by " + settings.address())));
         connection.registerUserEventClass(DeviceStateListCompleteEvent.class);
-        connection.addEventListener(this::onEvent);
+        connection.addEventListener(event -> onEvent(connection, event));
         try {
             connection.login();
         } catch (AuthenticationFailedException e) {
@@ -149,8 +149,15 @@ public final class AmiConnection implements AutoCloseable {
         resynchronise(connection);
     }
 
-    /** Runs on Asterisk-Java's event thread: convert and hand off, nothing more. */
-    private void onEvent(ManagerEvent event) {
+    /**
+     * Runs on Asterisk-Java's event thread: convert and hand off, nothing more. Events a lost connection still
+     * delivers after {@link AmiEvent.ConnectionLost} are dropped: they would bring back stale states that nothing
+     * repairs until the next resynchronisation.
+     */
+    private void onEvent(HotlineManagerConnection from, ManagerEvent event) {
+        if (from != current) {
+            return;
+        }
         EventTranslator.translate(settings.name(), event).ifPresent(amiEvent -> {
             if (amiEvent instanceof AmiEvent.OriginateResult result) {
                 actions.onOriginateResult(result);
@@ -198,6 +205,8 @@ public final class AmiConnection implements AutoCloseable {
         current = null;
         cancelTimers();
         actions.failPending(reason);
+        // through the same hand-off as the events, so the consumer sees it after the connection's last event
+        sink.accept(new AmiEvent.ConnectionLost(settings.name(), reason));
         failed(reason);
     }
 

@@ -39,6 +39,14 @@ public sealed interface AmiEvent {
                            String uniqueid) implements AmiEvent {
     }
 
+    /**
+     * The connection to the server was lost after it had logged in (closed, half-open, Asterisk restarting). Events
+     * sent meanwhile are lost: what the consumer knows from this server (device states) is stale until the next
+     * {@link Resynchronised}. It comes in order after the connection's last event.
+     */
+    record ConnectionLost(String server, String reason) implements AmiEvent {
+    }
+
     /** Asterisk is shutting down or restarting; the connection closes right after. */
     record AsteriskShutdown(String server, boolean restart) implements AmiEvent {
     }

@@ -1,13 +1,17 @@
 package dev.hotline.bridge.ami;
 
+import dev.hotline.acd.PhoneState;
+
 /**
  * An Asterisk device state, as DeviceStateChange and {@code DEVICE_STATE()} report it, and what it means for the
- * ACD: whether an agent whose phone is in this state may be offered a call.
+ * ACD ({@link #phone()}): whether an agent whose phone is in this state may be offered a call.
  *
- * <p>Only {@link #NOT_INUSE} is offerable. A phone that is in use, busy, ringing, on hold or ringing while in use
- * is busy with a call the ACD did not give it (a private call, or one still ending), so the agent is not offered
- * another; {@link #UNAVAILABLE} (not registered), {@link #INVALID} (no such device) and {@link #UNKNOWN} are not
- * offerable either, because a call offered there would ring nowhere.
+ * <p>{@link #NOT_INUSE} and {@link #UNKNOWN} are free. A phone that is in use, busy, ringing, on hold or ringing
+ * while in use is busy with a call (a private call, or the end of one the ACD gave), so the agent is not offered
+ * another; {@link #UNAVAILABLE} (not registered) and {@link #INVALID} (no such device) are unreachable, because a call
+ * offered there would ring nowhere. {@code UNKNOWN} is Asterisk's "the device is valid but its channel driver does
+ * not know its state" (a phone without qualify, some channel technologies): Asterisk's own queues offer calls to such
+ * members, and holding them back would leave agents idle forever.
  */
 public enum DeviceState {
     UNKNOWN,
@@ -20,9 +24,13 @@ public enum DeviceState {
     RINGINUSE,
     ONHOLD;
 
-    /** Whether an agent on a phone in this state may be offered a call. */
-    public boolean offerable() {
-        return this == NOT_INUSE;
+    /** What the ACD makes of a phone in this state. */
+    public PhoneState phone() {
+        return switch (this) {
+            case NOT_INUSE, UNKNOWN -> PhoneState.FREE;
+            case INUSE, BUSY, RINGING, RINGINUSE, ONHOLD -> PhoneState.BUSY;
+            case UNAVAILABLE, INVALID -> PhoneState.UNREACHABLE;
+        };
     }
 
     /** Parses Asterisk's text; anything unrecognised is {@link #UNKNOWN}. */

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,6 +138,16 @@ public final class EngineLoop implements AutoCloseable {
         CompletableFuture<Optional<WaitingCall>> result = new CompletableFuture<>();
         enqueue(new Task.Read(() -> result.complete(engine.waitingCall(callId))));
         return result;
+    }
+
+    /**
+     * Runs {@code task} on the loop thread, after the events handed in before it, with the engine's time: for work
+     * that belongs in the engine's order and on its thread, such as a journal record written among the decisions
+     * (a message left in the IVR). Never blocks; a task that throws is logged and the loop goes on.
+     */
+    public void execute(LongConsumer task) {
+        Objects.requireNonNull(task, "task");
+        enqueue(new Task.Read(() -> task.accept(engine.now())));
     }
 
     private void enqueue(Task task) {

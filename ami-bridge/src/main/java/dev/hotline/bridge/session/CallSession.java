@@ -65,6 +65,8 @@ public final class CallSession {
     private final AgiChannel channel;
     private final SerialMailbox mailbox;
     private final String callId;
+    /** The inbound channel's name, for the call's record and its recording. */
+    private final String channelName;
     private final String caller;
     private final String dialled;
     private final String language;
@@ -104,6 +106,7 @@ public final class CallSession {
         this.channel = channel;
         this.mailbox = mailbox;
         this.callId = callId;
+        this.channelName = environment.channel();
         this.caller = environment.callerId().orElse("");
         this.dialled = environment.dnid().filter(d -> !d.isEmpty()).orElse(environment.extension());
         this.language = environment.language().isEmpty() ? sessions.settings.language() : environment.language();
@@ -137,6 +140,8 @@ public final class CallSession {
         mailbox.post(() -> {
             if (phase == Phase.DIALING && offer != null && !answerReported && !hungUp) {
                 answerReported = true;
+                // before the ACD hears of the answer, so the file is noted before the call can end
+                sessions.recorder.answered(callId, channelName, offer.queue());
                 submit(new AcdEvent.OfferAnswered(now(), callId, offer.agentId()));
             }
         });
@@ -150,7 +155,10 @@ public final class CallSession {
             return;
         }
         subscribed = true;
+        // noted before the ACD hears of the call: its record may be taken as soon as the ACD refuses it
+        sessions.telephony.started(callId, channelName);
         if (!sessions.loop.submit(new AcdEvent.CallArrived(now(), callId, caller, dialled))) {
+            sessions.telephony.forget(callId);
             sessions.loop.unsubscribe(callId);
             subscribed = false;
             endingOwned = true;
@@ -205,6 +213,7 @@ public final class CallSession {
             case Decision.CallMoved m -> { }
             case Decision.CallAnswered a -> { }
             case Decision.AgentStateChanged s -> { }
+            case Decision.AgentPhoneChanged p -> { }
             case Decision.ConfigApplied c -> { }
         }
     }
@@ -288,6 +297,8 @@ public final class CallSession {
     private void rejected(Decision.EventRejected r) {
         switch (r.event()) {
             case AcdEvent.CallArrived a -> {
+                // the ACD does not know the call (another call holds its id): no record will take its facts
+                sessions.telephony.forget(callId);
                 acdOpen = false;
                 endingOwned = true;
                 playAndHangUp(sessions.loop.busyPrompt(), true);

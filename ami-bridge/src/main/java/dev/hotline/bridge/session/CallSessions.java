@@ -36,6 +36,8 @@ public final class CallSessions implements AgiScript {
     final IvrRequests requests;
     final SessionScheduler scheduler;
     final SessionSettings settings;
+    final CallTelephony telephony;
+    final CallRecorder recorder;
     private final Executor executor;
     private final ConcurrentHashMap<String, CallSession> live = new ConcurrentHashMap<>();
     private final AtomicLong unnamedCalls = new AtomicLong();
@@ -52,6 +54,19 @@ public final class CallSessions implements AgiScript {
      */
     public CallSessions(EngineLoop loop, Supplier<FlowSet> flows, FlowListener flowListener, LookupService lookups,
                         IvrRequests requests, SessionScheduler scheduler, Executor executor, SessionSettings settings) {
+        this(loop, flows, flowListener, lookups, requests, scheduler, executor, settings, new CallTelephony(),
+                CallRecorder.NONE);
+    }
+
+    /**
+     * As the other constructor, noting each call's channel and recording in {@code telephony} for the call's record
+     * and starting recordings through {@code recorder} when agents answer.
+     */
+    public CallSessions(EngineLoop loop, Supplier<FlowSet> flows, FlowListener flowListener, LookupService lookups,
+                        IvrRequests requests, SessionScheduler scheduler, Executor executor, SessionSettings settings,
+                        CallTelephony telephony, CallRecorder recorder) {
+        this.telephony = Objects.requireNonNull(telephony, "telephony");
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.loop = Objects.requireNonNull(loop, "loop");
         this.flows = Objects.requireNonNull(flows, "flows");
         this.flowListener = Objects.requireNonNull(flowListener, "flowListener");

@@ -146,7 +146,7 @@ class AmiActionsTest {
         DeviceState state = await(actions.deviceState("PJSIP/1001"));
 
         assertThat(state).isEqualTo(DeviceState.INUSE);
-        assertThat(state.offerable()).isFalse();
+        assertThat(state.phone()).isEqualTo(dev.hotline.acd.PhoneState.BUSY);
     }
 
     private static <T> T await(CompletionStage<T> stage) throws Exception {

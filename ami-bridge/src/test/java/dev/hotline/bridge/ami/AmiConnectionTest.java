@@ -86,7 +86,7 @@ class AmiConnectionTest {
 
         AmiEvent.DeviceStateChanged changed = events.next(AmiEvent.DeviceStateChanged.class);
         assertThat(changed.device()).isEqualTo("PJSIP/1001");
-        assertThat(changed.state().offerable()).isFalse();
+        assertThat(changed.state().phone()).isEqualTo(dev.hotline.acd.PhoneState.BUSY);
     }
 
     @Test
@@ -104,6 +104,20 @@ class AmiConnectionTest {
         assertThat(connection.state()).isEqualTo(AmiConnectionState.CONNECTED);
         assertThat(asterisk.successfulLogins()).isEqualTo(2);
         assertThat(events.next(AmiEvent.Resynchronised.class).server()).isEqualTo("pbx1");
+    }
+
+    @Test
+    void aLostConnectionIsPassedOnInOrderSoTheConsumerForgetsWhatItKnewFromThatServer() throws Exception {
+        connect("acdsecret");
+        events.next(AmiEvent.Resynchronised.class);
+        asterisk.setDeviceState("PJSIP/1001", "INUSE");
+        events.next(AmiEvent.DeviceStateChanged.class);
+
+        asterisk.dropConnections();
+        scheduler.awaitPostedTask();
+
+        assertThat(events.next(AmiEvent.ConnectionLost.class))
+                .isEqualTo(new AmiEvent.ConnectionLost("pbx1", "connection closed by 127.0.0.1:" + asterisk.port()));
     }
 
     @Test

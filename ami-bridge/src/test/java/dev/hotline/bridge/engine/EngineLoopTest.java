@@ -125,6 +125,20 @@ class EngineLoopTest {
     }
 
     @Test
+    void workHandedToTheLoopRunsAfterTheEventsBeforeItWithTheEnginesTime() {
+        EngineLoop loop = loop(100);
+        List<String> order = new ArrayList<>();
+        loginReady(loop, "1001");
+        loop.execute(now -> order.add("task at " + now + " after " + journal.size() + " decisions"));
+        loop.submit(new AcdEvent.AgentNotReady(loop.now(), "1001", "break"));
+
+        loop.runOnce();
+
+        assertThat(order).containsExactly("task at " + TestCentre.START.toEpochMilli() + " after 2 decisions");
+        assertThat(journal).hasSize(3);
+    }
+
+    @Test
     void eventsAreStampedWithTheInjectedClock() {
         EngineLoop loop = loop(100);
         clock.advance(Duration.ofMinutes(3));

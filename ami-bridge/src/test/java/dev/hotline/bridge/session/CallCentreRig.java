@@ -68,6 +68,10 @@ final class CallCentreRig {
     final List<String> filed = new ArrayList<>();
     final Map<String, CompletableFuture<Input>> lookups = new LinkedHashMap<>();
     final CallSessions sessions;
+    /** What the sessions noted of each call's telephony side. */
+    final CallTelephony telephony = new CallTelephony();
+    /** The recordings asked for when agents answered: "call channel queue", and whether the ACD knew of the answer. */
+    final List<String> recordingsAsked = new ArrayList<>();
     /** Loaded once: compiling a flow's expressions takes a while. */
     private static final FlowSet FLOWS = switch (FlowLoader.load(Map.of("menu.yaml", MENU_FLOW), Map.of())) {
         case FlowLoadResult.Loaded loaded -> loaded.flows();
@@ -91,8 +95,10 @@ final class CallCentreRig {
             }
         };
         LookupService lookupService = lookup -> lookups.computeIfAbsent(lookup.source(), s -> new CompletableFuture<>());
+        CallRecorder recorder = (callId, channel, queue) -> recordingsAsked.add(callId + " " + channel + " " + queue
+                + (decisions(Decision.CallAnswered.class).isEmpty() ? "" : " (after the ACD heard of the answer)"));
         sessions = new CallSessions(loop, () -> FLOWS, FlowListener.NONE, lookupService, requests, scheduler,
-                Runnable::run, SessionSettings.DEFAULTS.withAnnounceEvery(announceEvery));
+                Runnable::run, SessionSettings.DEFAULTS.withAnnounceEvery(announceEvery), telephony, recorder);
     }
 
     CallCentreRig() {

@@ -42,6 +42,28 @@ class CallSessionTest {
     }
 
     @Test
+    void theAgentsAnswerAsksForTheRecordingBeforeTheAcdHearsOfItAndTheCallsChannelIsNotedForItsRecord() {
+        rig.agentsReady("1002");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(call);
+        String queue = rig.decisions(Decision.CallOffered.class).getFirst().queue();
+
+        rig.agentAnswers("1795413048.1");
+
+        assertThat(rig.recordingsAsked).containsExactly("1795413048.1 PJSIP/trunk-00000001 " + queue);
+        assertThat(rig.telephony.take("1795413048.1").orElseThrow().channel()).isEqualTo("PJSIP/trunk-00000001");
+    }
+
+    @Test
+    void aCallTheAcdNeverTookLeavesNothingNotedForARecord() {
+        rig.loop.subscribe("1795413048.1", d -> { });
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(call);
+
+        assertThat(rig.telephony.size()).isZero();
+    }
+
+    @Test
     void theCallerIsPutThroughToTheAgentChosenByTheAcdWithDialAndTheAgentsRingTimeout() {
         rig.agentsLoggedIn("1001", "1002");
         ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);

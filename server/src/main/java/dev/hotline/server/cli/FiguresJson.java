@@ -36,6 +36,10 @@ final class FiguresJson {
         root.put("fromMillis", f.from());
         root.put("toMillis", f.to());
         root.put("lostRecords", report.lostRecords());
+        ObjectNode requests = root.putObject("ivrRequests");
+        requests.put("messagesLeft", report.requests().messagesLeft());
+        requests.put("callbacksRequested", report.requests().callbacksRequested());
+        requests.put("callbacksOpen", report.requests().callbacksOpen());
 
         ObjectNode centre = root.putObject("centre");
         centre.put("inbound", f.centre().inbound());

@@ -37,6 +37,9 @@ final class FiguresTable {
                     .append(" decisions in this period (see the warnings)\n");
         }
         centre(out, f.centre());
+        JournalReplay.IvrRequests r = report.requests();
+        out.append(String.format(Locale.ROOT, "  messages left %d, callbacks requested %d, open callback requests %d%n",
+                r.messagesLeft(), r.callbacksRequested(), r.callbacksOpen()));
         queues(out, f.queues());
         staff(out, "Groups", f.groups());
         staff(out, "Agents", f.agents());

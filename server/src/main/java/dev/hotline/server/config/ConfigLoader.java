@@ -15,6 +15,7 @@ import dev.hotline.server.config.internal.LoadContext;
 import dev.hotline.server.config.internal.NumbersFileReader;
 import dev.hotline.server.config.internal.NumbersFileReader.NumbersFile;
 import dev.hotline.server.config.internal.QueuesFileReader;
+import dev.hotline.server.config.internal.QueuesFileReader.QueuesFile;
 import dev.hotline.server.config.internal.ServerFileReader;
 import dev.hotline.server.config.internal.Where;
 import dev.hotline.server.config.internal.YamlNode;
@@ -85,8 +86,8 @@ public final class ConfigLoader {
         String busyPrompt = centre.settings().map(CentreSettings::busyPrompt).orElse(CentreSettings.DEFAULT_BUSY_PROMPT);
         NumbersFile numbers = numbersRoot.map(r -> NumbersFileReader.read(top(NUMBERS, r), r, ctx))
                 .orElse(new NumbersFile(List.of(), List.of()));
-        var queues = queuesRoot.map(r -> QueuesFileReader.read(top(QUEUES, r), r, zone, busyPrompt, ctx))
-                .orElse(List.of());
+        QueuesFile queues = queuesRoot.map(r -> QueuesFileReader.read(top(QUEUES, r), r, zone, busyPrompt, ctx))
+                .orElse(new QueuesFile(List.of(), java.util.Set.of()));
         AgentsFile agents = agentsRoot.map(r -> AgentsFileReader.read(top(AGENTS, r), r, ctx))
                 .orElse(new AgentsFile(List.of(), List.of()));
         var blacklist = blacklistRoot.map(r -> CallersFileReader.blacklist(top(BLACKLIST, r), r, zone, ctx))
@@ -101,9 +102,9 @@ public final class ConfigLoader {
         }
         VipPolicy vipPolicy = centre.vipPolicy().orElseThrow();
         CentreConfig config = new CentreConfig(centre.settings().orElseThrow(), numbers.numbers(),
-                numbers.businessTypes(), queues, agents.groups(), agents.agents(), blacklist, vipPolicy, vips);
+                numbers.businessTypes(), queues.queues(), agents.groups(), agents.agents(), blacklist, vipPolicy, vips);
         log.debug("Loaded configuration from {}", dir);
-        return new ConfigResult.Valid(config, flows.orElseThrow(), server.orElseThrow());
+        return new ConfigResult.Valid(config, flows.orElseThrow(), server.orElseThrow(), queues.recorded());
     }
 
     private static Where top(String file, YamlNode root) {

@@ -3,7 +3,9 @@ package dev.hotline.server.journal;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.model.CentreConfig;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One line of the journal. The format is documented in docs/journal.md: one JSON object per line with a format
@@ -26,6 +28,64 @@ public sealed interface JournalRecord {
         @Override
         public long at() {
             return decision.at();
+        }
+    }
+
+    /**
+     * A call's record (the {@code call-ended} line, the call's CDR): the engine's {@link Decision.CallEnded} with what
+     * the telephony side knew of the call. The journal writes every {@code CallEnded} as one of these.
+     *
+     * @param ended     the engine's end of the call
+     * @param channel   the inbound channel (Asterisk's name, {@code PJSIP/trunk-0000001a}); empty when the call did not
+     *                  come through a call session (the simulator) or the session was gone
+     * @param recording the recording file ({@code hotline-<call id>.wav}) when the call was recorded
+     */
+    record CallRecord(Decision.CallEnded ended, Optional<String> channel, Optional<String> recording)
+            implements JournalRecord {
+        public CallRecord {
+            Objects.requireNonNull(ended, "ended");
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(recording, "recording");
+        }
+
+        @Override
+        public long at() {
+            return ended.at();
+        }
+    }
+
+    /**
+     * A caller left a message in the IVR (a voicemail for people to listen to).
+     *
+     * @param file         the recording as Asterisk wrote it, without extension (wav)
+     * @param attachedData what the flow attached (order number, account...)
+     */
+    record MessageLeft(long at, String callId, String callerNumber, String mailbox, String file,
+                       Map<String, String> attachedData) implements JournalRecord {
+        public MessageLeft {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(callerNumber, "callerNumber");
+            Objects.requireNonNull(mailbox, "mailbox");
+            Objects.requireNonNull(file, "file");
+            attachedData = Map.copyOf(attachedData);
+        }
+    }
+
+    /**
+     * A caller asked in the IVR to be called back. It stays open until a later call from {@code number} is answered
+     * by an agent (placing the callback is not Hotline's yet: docs/journal.md).
+     *
+     * @param number       the number to call back (the caller's, or one the caller entered)
+     * @param businessType what to call back about, "" for the dialled number's business
+     * @param attachedData what the flow attached
+     */
+    record CallbackRequested(long at, String callId, String number, String businessType,
+                             Map<String, String> attachedData) implements JournalRecord {
+        public CallbackRequested {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(number, "number");
+            Objects.requireNonNull(businessType, "businessType");
+            attachedData = Map.copyOf(attachedData);
         }
     }
 

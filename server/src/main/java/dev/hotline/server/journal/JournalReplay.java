@@ -5,6 +5,7 @@ import dev.hotline.acd.Decision;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.stats.CentreStatistics;
 import dev.hotline.acd.stats.Figures;
+import dev.hotline.server.journal.internal.IvrRequestCount;
 import dev.hotline.server.journal.internal.PeriodFigures;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,11 +37,24 @@ public final class JournalReplay {
      * @param figures     the figures of the period
      * @param lostRecords decisions the journal marks as lost in the period (a full hand-off or a write error): when not
      *                    0, the figures are incomplete
+     * @param requests    what callers left in the IVR in the period
      */
-    public record Report(Figures figures, long lostRecords) {
+    public record Report(Figures figures, long lostRecords, IvrRequests requests) {
         public Report {
             Objects.requireNonNull(figures, "figures");
+            Objects.requireNonNull(requests, "requests");
         }
+    }
+
+    /**
+     * What callers left in the IVR in a period, for people to act on.
+     *
+     * @param messagesLeft       messages recorded
+     * @param callbacksRequested callback requests made
+     * @param callbacksOpen      of them, still open at the period's end: no call from the number was answered by an
+     *                           agent after the request
+     */
+    public record IvrRequests(long messagesLeft, long callbacksRequested, long callbacksOpen) {
     }
 
     private final long from;
@@ -52,6 +66,7 @@ public final class JournalReplay {
     private CentreStatistics statistics;
     private Figures atStart;
     private final PeriodFigures period = new PeriodFigures();
+    private final IvrRequestCount requests = new IvrRequestCount();
     private long lastAt = Long.MIN_VALUE;
     private boolean continuesAfterPeriod;
     private long lostRecords;
@@ -96,6 +111,23 @@ public final class JournalReplay {
                 feed(logged.decision());
                 if (record.at() >= from) {
                     period.follow(logged.decision());
+                }
+            }
+            case JournalRecord.CallRecord call -> {
+                feed(call.ended());
+                if (record.at() >= from) {
+                    period.follow(call.ended());
+                    requests.follow(call);
+                }
+            }
+            case JournalRecord.MessageLeft m -> {
+                if (record.at() >= from) {
+                    requests.follow(m);
+                }
+            }
+            case JournalRecord.CallbackRequested c -> {
+                if (record.at() >= from) {
+                    requests.follow(c);
                 }
             }
             case JournalRecord.RecordsLost lost -> {
@@ -152,9 +184,9 @@ public final class JournalReplay {
         long end = continuesAfterPeriod ? to : Math.max(lastAt, from);
         Figures atEnd = statistics.snapshot(end);
         if (from == Long.MIN_VALUE) {
-            return new Report(atEnd, lostRecords);
+            return new Report(atEnd, lostRecords, requests.counts());
         }
         Figures start = atStart != null ? atStart : statistics.snapshot(from);
-        return new Report(period.between(from, start, atEnd), lostRecords);
+        return new Report(period.between(from, start, atEnd), lostRecords, requests.counts());
     }
 }

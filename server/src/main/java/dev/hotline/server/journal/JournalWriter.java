@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * how many decisions and between which times, so that a report over that period says it is incomplete. Records that
  * cannot be written because of a disk error are handled the same way, and the writer goes on in a new file.
  *
- * <p><b>Threads.</b> {@link #onDecision} and {@link #append} are called by one thread, the engine's (like every
- * {@link DecisionListener}); {@link #flush} by any thread; {@link #close} once the engine no longer feeds it.
+ * <p><b>Threads.</b> {@link #onDecision}, {@link #append} and {@link #record} are called by one thread, the engine's
+ * (like every {@link DecisionListener}); {@link #flush} by any thread; {@link #close} once the engine no longer feeds
+ * it.
  */
 public final class JournalWriter implements DecisionListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JournalWriter.class);
@@ -61,6 +62,7 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
     private final long flushEveryNanos;
     private final FileAppender files;
     private final Path dir;
+    private final CallRecords callRecords;
     private final Thread writerThread;
     private final AtomicLong lost = new AtomicLong();
     private volatile boolean closed;
@@ -70,7 +72,9 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
     /** Records lost by write errors, not yet marked in the journal (writer thread only). */
     private final Loss writeLoss = new Loss();
 
-    private JournalWriter(JournalSettings settings, FileAppender files, ThreadFactory threads) {
+    private JournalWriter(JournalSettings settings, FileAppender files, CallRecords callRecords,
+                          ThreadFactory threads) {
+        this.callRecords = callRecords;
         this.handOff = new ArrayBlockingQueue<>(settings.capacity());
         this.capacity = settings.capacity();
         this.flushEveryNanos = settings.flushEvery().toNanos();
@@ -87,17 +91,32 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
      * @throws UncheckedIOException if the directory or the file cannot be created: the server must not run blind
      */
     public static JournalWriter start(JournalSettings settings, CentreConfig config, Clock clock) {
-        return start(settings, config, clock, r -> Thread.ofPlatform().name("hotline-journal").unstarted(r));
+        return start(settings, config, clock, CallRecords.ACD_ONLY);
+    }
+
+    /**
+     * As {@link #start(JournalSettings, CentreConfig, Clock)}, completing every call's record ({@code call-ended})
+     * with what {@code callRecords} knows of the call's telephony side.
+     */
+    public static JournalWriter start(JournalSettings settings, CentreConfig config, Clock clock,
+                                      CallRecords callRecords) {
+        return start(settings, config, clock, callRecords,
+                r -> Thread.ofPlatform().name("hotline-journal").unstarted(r));
     }
 
     static JournalWriter start(JournalSettings settings, CentreConfig config, Clock clock, ThreadFactory threads) {
+        return start(settings, config, clock, CallRecords.ACD_ONLY, threads);
+    }
+
+    static JournalWriter start(JournalSettings settings, CentreConfig config, Clock clock, CallRecords callRecords,
+                               ThreadFactory threads) {
         FileAppender files;
         try {
             files = new FileAppender(settings.dir(), settings.maxFileBytes(), clock, config);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the journal in " + settings.dir() + ": " + e, e);
         }
-        JournalWriter writer = new JournalWriter(settings, files, threads);
+        JournalWriter writer = new JournalWriter(settings, files, callRecords, threads);
         writer.writerThread.start();
         return writer;
     }
@@ -105,7 +124,28 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
     /** Hands the decision to the writer thread; never waits. */
     @Override
     public void onDecision(Decision decision) {
-        handOff(new Append(new JournalRecord.Logged(decision), null));
+        handOff(new Append(recordOf(decision), null));
+    }
+
+    /**
+     * Hands a record that is not a decision (a message left, a callback requested) to the writer thread, in order
+     * with the decisions; never waits. On the engine's thread, like {@link #onDecision}.
+     */
+    public void record(JournalRecord record) {
+        handOff(new Append(record, null));
+    }
+
+    /** A call's end is written as its whole record; every other decision as itself. */
+    private JournalRecord recordOf(Decision decision) {
+        if (decision instanceof Decision.CallEnded ended) {
+            try {
+                return callRecords.complete(ended);
+            } catch (RuntimeException e) {
+                log.error("journal: the telephony part of call {}'s record is lost: {}", ended.callId(), e.toString());
+                return CallRecords.ACD_ONLY.complete(ended);
+            }
+        }
+        return new JournalRecord.Logged(decision);
     }
 
     /**
@@ -115,7 +155,7 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
      */
     public CompletableFuture<Void> append(Decision decision) {
         CompletableFuture<Void> durable = new CompletableFuture<>();
-        handOff(new Append(new JournalRecord.Logged(decision), durable));
+        handOff(new Append(recordOf(decision), durable));
         return durable;
     }
 

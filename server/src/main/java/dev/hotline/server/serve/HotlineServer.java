@@ -11,6 +11,7 @@ import dev.hotline.bridge.ami.AmiSettings;
 import dev.hotline.bridge.ami.AmiStatusListener;
 import dev.hotline.bridge.engine.EngineLoop;
 import dev.hotline.bridge.session.CallSessions;
+import dev.hotline.bridge.session.CallTelephony;
 import dev.hotline.bridge.session.HttpLookupService;
 import dev.hotline.bridge.session.SessionScheduler;
 import dev.hotline.bridge.session.SessionSettings;
@@ -20,9 +21,12 @@ import dev.hotline.server.config.ConfigReloader;
 import dev.hotline.server.config.ConfigResult;
 import dev.hotline.server.config.ServerSettings;
 import dev.hotline.server.config.ServerSettings.AmiServer;
+import dev.hotline.server.journal.JournalRecord;
 import dev.hotline.server.journal.JournalWriter;
+import dev.hotline.server.serve.internal.AgentPhones;
+import dev.hotline.server.serve.internal.AmiCallRecorder;
 import dev.hotline.server.serve.internal.AmiEventLog;
-import dev.hotline.server.serve.internal.LoggedIvrRequests;
+import dev.hotline.server.serve.internal.JournaledIvrRequests;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -64,6 +68,7 @@ public final class HotlineServer implements AutoCloseable {
     private final CallSessions sessions;
     private final FastAgiServer fastAgi;
     private final Optional<AmiPool> ami;
+    private final AgentPhones phones;
     private boolean closed;
 
     private HotlineServer(ConfigReloader reloader, Function<String, String> environment, Clock clock) {
@@ -72,7 +77,13 @@ public final class HotlineServer implements AutoCloseable {
         CentreConfig config = valid.config();
         this.settings = valid.server();
 
-        journal = JournalWriter.start(settings.journal(), config, clock);
+        // what the call sessions know of each call (its channel, its recording) completes its journaled record
+        CallTelephony telephony = new CallTelephony();
+        journal = JournalWriter.start(settings.journal(), config, clock, ended -> {
+            Optional<CallTelephony.Facts> facts = telephony.take(ended.callId());
+            return new JournalRecord.CallRecord(ended, facts.map(CallTelephony.Facts::channel),
+                    facts.flatMap(CallTelephony.Facts::recording));
+        });
         log.info("journal: {}", shown(settings.journal().dir()));
 
         // the RANDOM strategy's seed, logged so that a run's choices can be replayed from its journal
@@ -92,14 +103,17 @@ public final class HotlineServer implements AutoCloseable {
                 defaults.positionPrompt(), defaults.positionSuffix(), defaults.holdTimePrompt(),
                 defaults.minutesPrompt(), defaults.answeredContext(), defaults.language());
         // new sessions take the flows in force when they start; running calls keep theirs
+        phones = new AgentPhones(engine::submit, engine::now, config.agents());
+        ami = startAmi(settings.amiServers(), environment);
+        AmiCallRecorder recorder = new AmiCallRecorder(() -> reloader.current().recordedQueues(),
+                () -> ami.map(pool -> pool.states().keySet().stream().map(pool::actions).toList()).orElse(List.of()),
+                telephony);
         sessions = new CallSessions(engine, () -> reloader.current().flows(), FlowListener.NONE,
-                new HttpLookupService(HttpClient.newHttpClient()), new LoggedIvrRequests(),
-                SessionScheduler.of(sessionTimers), sessionTasks, sessionSettings);
+                new HttpLookupService(HttpClient.newHttpClient()), new JournaledIvrRequests(engine, journal),
+                SessionScheduler.of(sessionTimers), sessionTasks, sessionSettings, telephony, recorder);
         fastAgi = FastAgiServer.start(settings.fastAgi(), sessions);
         InetSocketAddress bound = fastAgi.localAddress();
         log.info("FastAGI listening on {}:{}", bound.getHostString(), bound.getPort());
-
-        ami = startAmi(settings.amiServers(), environment);
         log.info("ready: {} agents{}, {} queues", config.agents().size(),
                 settings.agentsAutoLogin() ? " (logged in and ready: agents.autoLogin)" : "", config.queues().size());
     }
@@ -132,8 +146,13 @@ public final class HotlineServer implements AutoCloseable {
         if (reachable.isEmpty()) {
             return Optional.empty();
         }
-        // every state change of a connection (connecting, connected, down and when it retries) is logged by it
-        return Optional.of(AmiPool.start(reachable, new AmiEventLog(), AmiStatusListener.NONE));
+        // every state change of a connection (connecting, connected, down and when it retries) is logged by it;
+        // events reach the phones on the AMI event thread, off Asterisk-Java's
+        AmiEventLog eventLog = new AmiEventLog();
+        return Optional.of(AmiPool.start(reachable, event -> {
+            eventLog.accept(event);
+            phones.accept(event);
+        }, AmiStatusListener.NONE));
     }
 
     private void logIn(List<AgentConfig> agents) {
@@ -171,6 +190,8 @@ public final class HotlineServer implements AutoCloseable {
         switch (result) {
             case ConfigResult.Valid valid -> {
                 engine.submit(new AcdEvent.ConfigChanged(engine.now(), valid.config()));
+                // after the change, so the engine knows every agent it is told about
+                phones.configure(valid.config().agents());
                 if (settings.agentsAutoLogin()) {
                     Set<String> known = new HashSet<>();
                     before.config().agents().forEach(a -> known.add(a.id()));

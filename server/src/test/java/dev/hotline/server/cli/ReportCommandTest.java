@@ -10,6 +10,7 @@ import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.server.Hotline;
 import dev.hotline.server.config.ConfigLoader;
 import dev.hotline.server.config.ConfigResult;
+import dev.hotline.server.journal.JournalRecord;
 import dev.hotline.server.journal.JournalSettings;
 import dev.hotline.server.journal.JournalWriter;
 import java.io.IOException;
@@ -69,6 +70,8 @@ class ReportCommandTest {
             engine.handle(new AcdEvent.CallArrived(T0 + 20_000, "c2", "13900000002", "4008001001"));
             engine.handle(new AcdEvent.QueueRequested(T0 + 20_000, "c2", Optional.empty(), 0, Map.of()));
             engine.handle(new AcdEvent.CallerHungUp(T0 + 50_000, "c2"));
+            // the caller who gave up asks for a callback on a later call's IVR; nobody has called back yet
+            writer.record(new JournalRecord.CallbackRequested(T0 + 60_000, "c3", "13900000002", "", Map.of()));
             engine.handle(new AcdEvent.AgentHungUp(T0 + 104_000, "c1"));
             engine.advanceTo(T0 + 200_000);
         }
@@ -86,7 +89,8 @@ class ReportCommandTest {
                         + " abandoned in IVR 0\n",
                 "  queued 2, answered 1, abandoned 1 (short 0), overflowed 0, waiting 0\n",
                 "  connection rate 50.0 %, service level 50.0 %, ASA 0:03, AHT 2:10, abandonment 50.0 %,"
-                        + " occupancy 99.3 %, utilisation 97.0 %\n");
+                        + " occupancy 99.3 %, utilisation 97.0 %\n",
+                "  messages left 0, callbacks requested 1, open callback requests 1\n");
         assertThat(out.toString().lines())
                 .anySatisfy(line -> assertThat(line.split(" +")).containsExactly("sales-health", "2", "1", "1",
                         "0", "0", "0", "0", "50.0", "%", "0:03", "2:10", "50.0", "%", "50.0", "%", "0:30"))
@@ -109,6 +113,7 @@ class ReportCommandTest {
         assertThat(json.path("agents").path("1001").path("agentTime").path("talkMillis").asLong())
                 .isEqualTo(100_000);
         assertThat(json.path("lostRecords").asLong()).isZero();
+        assertThat(json.path("ivrRequests").path("callbacksOpen").asLong()).isEqualTo(1);
     }
 
     @Test

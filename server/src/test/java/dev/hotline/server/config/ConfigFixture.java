@@ -106,6 +106,13 @@ final class ConfigFixture {
         return ((ConfigResult.Valid) result).server();
     }
 
+    /** The queues that record their answered calls. */
+    java.util.Set<String> recordedQueues() {
+        ConfigResult result = ConfigLoader.load(dir);
+        assertThat(result).as("%s", result).isInstanceOf(ConfigResult.Valid.class);
+        return ((ConfigResult.Valid) result).recordedQueues();
+    }
+
     CentreConfig valid() {
         ConfigResult result = ConfigLoader.load(dir);
         assertThat(result).as("%s", result).isInstanceOf(ConfigResult.Valid.class);

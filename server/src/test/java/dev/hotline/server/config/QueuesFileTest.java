@@ -206,6 +206,31 @@ class QueuesFileTest {
     }
 
     @Test
+    void aQueueRecordsItsAnsweredCallsOnlyWhenItSaysSo() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: [sales-a]
+                    recording: true
+                  - id: service
+                    groups: [sales-a]
+                    recording: false
+                  - id: general
+                    groups: [sales-a]
+                """);
+
+        assertThat(config.recordedQueues()).containsExactly("sales");
+    }
+
+    @Test
+    void aRecordingSettingThatIsNotTrueOrFalseIsReported() {
+        withSalesQueue("recording: always\n");
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:4:16: queues[sales].recording: expected true or false, got the text 'always'");
+    }
+
+    @Test
     void anUnknownStrategyIsReportedWithTheKnownOnes() {
         withSalesQueue("strategy: fifo\n");
 

@@ -163,6 +163,7 @@ final class CentreRun implements DecisionListener {
             case AcdEvent.AgentReady r -> new AcdEvent.AgentReady(at, r.agentId());
             case AcdEvent.AgentNotReady n -> new AcdEvent.AgentNotReady(at, n.agentId(), n.reason());
             case AcdEvent.ConfigChanged c -> new AcdEvent.ConfigChanged(at, c.config());
+            case AcdEvent.PhoneStateChanged p -> new AcdEvent.PhoneStateChanged(at, p.agentId(), p.state());
         };
     }
 }

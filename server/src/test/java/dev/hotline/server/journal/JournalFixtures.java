@@ -7,6 +7,7 @@ import dev.hotline.acd.AgentState;
 import dev.hotline.acd.AssignmentReason;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.Outcome;
+import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.model.RoutingStrategy;
 import dev.hotline.acd.model.Treatment;
@@ -66,14 +67,22 @@ final class JournalFixtures {
                     "max wait 3m"));
             case CALL_TREATED -> logged(new Decision.CallTreated(at, "c5", "after-sales",
                     new Treatment.Voicemail("after-sales", "vm/leave-message"), Decision.TreatmentCause.CLOSED));
-            case CALL_ENDED -> logged(new Decision.CallEnded(at, "c2", Outcome.ANSWERED, Optional.of("sales-health"),
-                    Optional.of("1002"), 31_000, 185_000, "agent hung up"));
+            case CALL_ENDED -> new JournalRecord.CallRecord(new Decision.CallEnded(at, "c2", Outcome.ANSWERED,
+                    Optional.of("sales-health"), Optional.of("1002"), 31_000, 185_000, "agent hung up", "13911112222",
+                    "4008001001", Optional.of("PJSIP/1002")), Optional.of("PJSIP/trunk-0000001a"),
+                    Optional.of("hotline-1795395601.26.wav"));
             case AGENT_STATE_CHANGED -> logged(new Decision.AgentStateChanged(at, "1002", AgentState.TALKING,
                     AgentState.WRAP_UP, "call c2 ended"));
+            case AGENT_PHONE_CHANGED -> logged(new Decision.AgentPhoneChanged(at, "1001", PhoneState.FREE,
+                    PhoneState.BUSY));
             case CONFIG_APPLIED -> logged(new Decision.ConfigApplied(at, config));
             case EVENT_REJECTED -> logged(new Decision.EventRejected(at,
                     new AcdEvent.QueueRequested(at - 5, "c9", Optional.of("health-tea"), 2, Map.of("pin", "ok")),
                     "call c9 cannot be queued: it is TALKING"));
+            case MESSAGE_LEFT -> new JournalRecord.MessageLeft(at, "c6", "13911112222", "after-sales",
+                    "hotline/messages/after-sales-c6", Map.of("order", "A-77"));
+            case CALLBACK_REQUESTED -> new JournalRecord.CallbackRequested(at, "c7", "13911112222", "health-tea",
+                    Map.of("order", "A-77"));
         };
     }
 

@@ -63,7 +63,7 @@ class JournalFormatTest {
     @Test
     void anEmptyOptionalIsWrittenAsNull() {
         var ended = new Decision.CallEnded(5, "c1", dev.hotline.acd.Outcome.ABANDONED, Optional.empty(),
-                Optional.empty(), 0, 0, "caller hung up in the IVR");
+                Optional.empty(), 0, 0, "caller hung up in the IVR", "13911112222", "4008001001", Optional.empty());
 
         String line = codec.write(new JournalRecord.Logged(ended), SHANGHAI);
 
@@ -114,5 +114,44 @@ class JournalFormatTest {
                 + "\"agentId\":\"1001\",\"queue\":\"q\",\"cause\":\"x\",\"ringMillis\":15000}");
 
         assertThat(read).isEqualTo(new JournalRecord.Logged(new Decision.CallRequeued(1, "c", "1001", "q", "x")));
+    }
+
+    @Test
+    void theCallRecordIsOneFlatLineWithTheTelephonySideAfterTheEnginesFields() {
+        String line = codec.write(example(RecordType.CALL_ENDED, CONFIG), SHANGHAI);
+
+        assertThat(line).endsWith("\"callId\":\"c2\",\"outcome\":\"ANSWERED\",\"queue\":\"sales-health\","
+                + "\"agentId\":\"1002\",\"waitedMillis\":31000,\"talkMillis\":185000,\"cause\":\"agent hung up\","
+                + "\"callerNumber\":\"13911112222\",\"dialledNumber\":\"4008001001\",\"endpoint\":\"PJSIP/1002\","
+                + "\"channel\":\"PJSIP/trunk-0000001a\",\"recording\":\"hotline-1795395601.26.wav\"}");
+    }
+
+    @Test
+    void aCallEndWithoutATelephonySideHasNullChannelAndRecording() throws Exception {
+        var ended = new Decision.CallEnded(5, "c1", dev.hotline.acd.Outcome.SELF_SERVICE, Optional.empty(),
+                Optional.empty(), 0, 0, "self-service completed in flow balance", "139", "400", Optional.empty());
+
+        String line = codec.write(CallRecords.ACD_ONLY.complete(ended), SHANGHAI);
+
+        assertThat(line).endsWith("\"endpoint\":null,\"channel\":null,\"recording\":null}");
+        assertThat(codec.read(line)).isEqualTo(CallRecords.ACD_ONLY.complete(ended));
+    }
+
+    @Test
+    void aCallRecordWrittenBeforeTheCdrFieldsReadsWithThemEmpty() throws Exception {
+        JournalRecord read = codec.read("{\"v\":1,\"type\":\"call-ended\",\"atMillis\":1,\"callId\":\"c\","
+                + "\"outcome\":\"ABANDONED\",\"queue\":\"q\",\"agentId\":null,\"waitedMillis\":9,\"talkMillis\":0,"
+                + "\"cause\":\"caller hung up\"}");
+
+        assertThat(read).isEqualTo(new JournalRecord.CallRecord(new Decision.CallEnded(1, "c",
+                dev.hotline.acd.Outcome.ABANDONED, Optional.of("q"), Optional.empty(), 9, 0, "caller hung up", "", "",
+                Optional.empty()), Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void onlyFieldsAddedWithinTheVersionMayBeMissing() {
+        assertThatThrownBy(() -> codec.read("{\"v\":1,\"type\":\"call-ended\",\"atMillis\":1,\"callId\":\"c\","
+                + "\"outcome\":\"ABANDONED\",\"queue\":\"q\",\"agentId\":null,\"talkMillis\":0,\"cause\":\"x\"}"))
+                .hasMessage("call-ended: missing field 'waitedMillis'");
     }
 }

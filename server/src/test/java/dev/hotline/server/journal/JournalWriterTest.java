@@ -106,7 +106,8 @@ class JournalWriterTest {
     @Test
     void aCallEndCanBeAwaitedUntilItsLineIsOnDisk() throws IOException {
         var ended = new Decision.CallEnded(NINE_AM + 5, "c1", Outcome.ANSWERED, Optional.of("sales-health"),
-                Optional.of("1001"), 12_000, 95_000, "agent hung up");
+                Optional.of("1001"), 12_000, 95_000, "agent hung up", "13911112222", "4008001001",
+                Optional.of("PJSIP/1001"));
         try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock)) {
             journal.append(ended).join();
 
@@ -148,7 +149,7 @@ class JournalWriterTest {
     void aLossStillUnmarkedAtCloseIsMarkedBeforeTheFileCloses() {
         CountDownLatch diskStalls = new CountDownLatch(1);
         JournalWriter journal = JournalWriter.start(JournalSettings.in(dir).withCapacity(1), CONFIG, clock,
-                r -> new Thread(() -> {
+                (ThreadFactory) r -> new Thread(() -> {
                     awaitUninterruptibly(diskStalls);
                     r.run();
                 }));

@@ -111,6 +111,8 @@ public final class Ledger {
             case Decision.CallEscalated e -> { }
             case Decision.Announcement a -> { }
             case Decision.EventRejected r -> { }
+            // a busy phone keeps the agent's state (and its time) as it is; only offers are held back
+            case Decision.AgentPhoneChanged p -> { }
         }
     }
 

@@ -28,10 +28,24 @@ public final class QueuesFileReader {
 
     private static final Set<String> FILE_KEYS = Fields.known("queues");
     private static final Set<String> QUEUE_KEYS = Fields.known("id", "name", "groups", "strategy", "basePriority",
-            "serviceLevel", "ringTimeout", "wrapUp", "maxWaiting", "maxWait", "escalation", "hours", "treatments");
+            "serviceLevel", "ringTimeout", "wrapUp", "maxWaiting", "maxWait", "escalation", "hours", "treatments",
+            "recording");
     private static final Set<String> STEP_KEYS =
             Fields.known("after", "name", "addGroups", "raisePriority", "announce", "overflowTo");
     private static final Set<String> TREATMENT_KEYS = Fields.known("closed", "full", "maxWait", "noAgents");
+
+    /**
+     * What {@code queues.yaml} holds, every entry sound (unsound ones were reported and left out).
+     *
+     * @param recorded the queues whose answered calls are recorded ({@code recording: true}): a telephony matter the
+     *                 routing engine does not need, so it stays beside the engine's queue settings
+     */
+    public record QueuesFile(List<QueueConfig> queues, Set<String> recorded) {
+        public QueuesFile {
+            queues = List.copyOf(queues);
+            recorded = Set.copyOf(recorded);
+        }
+    }
 
     private QueuesFileReader() {
     }
@@ -40,20 +54,21 @@ public final class QueuesFileReader {
      * Reads the queues. {@code centreZone} is the zone of queues that name none; {@code busyPrompt} what callers a
      * queue cannot keep hear by default.
      */
-    public static List<QueueConfig> read(Where top, YamlNode root, ZoneId centreZone, String busyPrompt,
-                                         LoadContext ctx) {
+    public static QueuesFile read(Where top, YamlNode root, ZoneId centreZone, String busyPrompt, LoadContext ctx) {
         Optional<Fields> file = Fields.of(ctx.problems(), top, root, FILE_KEYS);
         if (file.isEmpty()) {
-            return List.of();
+            return new QueuesFile(List.of(), Set.of());
         }
         List<QueueConfig> queues = new ArrayList<>();
+        Set<String> recorded = new java.util.HashSet<>();
         for (Item item : file.get().requiredList("queues", "id")) {
-            queue(item, centreZone, busyPrompt, ctx).ifPresent(queues::add);
+            queue(item, centreZone, busyPrompt, recorded, ctx).ifPresent(queues::add);
         }
-        return queues;
+        return new QueuesFile(queues, recorded);
     }
 
-    private static Optional<QueueConfig> queue(Item item, ZoneId centreZone, String busyPrompt, LoadContext ctx) {
+    private static Optional<QueueConfig> queue(Item item, ZoneId centreZone, String busyPrompt, Set<String> recorded,
+                                               LoadContext ctx) {
         Optional<Fields> fields = Fields.of(ctx.problems(), item.where(), item.node(), QUEUE_KEYS);
         if (fields.isEmpty()) {
             return Optional.empty();
@@ -84,13 +99,17 @@ public final class QueuesFileReader {
         Optional<OpeningHours> hours = f.node("hours").map(n -> HoursReader.read(f.at("hours"), n, centreZone, ctx))
                 .orElse(Optional.of(OpeningHours.always(centreZone)));
         Optional<QueueTreatments> treatments = treatments(f, queueId, busyPrompt, ctx);
+        Optional<Boolean> recording = f.has("recording") ? f.bool("recording") : Optional.of(false);
 
         boolean sound = unique && !(f.has("name") && name.isEmpty()) && groups.isPresent() && strategy.isPresent()
                 && basePriority.isPresent() && serviceLevel.isPresent() && ringTimeout.isPresent()
                 && wrapUp.isPresent() && maxWaiting.isPresent() && !(f.has("maxWait") && maxWait.isEmpty())
-                && escalation.isPresent() && hours.isPresent() && treatments.isPresent();
+                && escalation.isPresent() && hours.isPresent() && treatments.isPresent() && recording.isPresent();
         if (!sound) {
             return Optional.empty();
+        }
+        if (recording.get()) {
+            recorded.add(queueId);
         }
         return Optional.of(new QueueConfig(queueId, name.orElse(null), groups.get(), strategy.get(),
                 basePriority.get(), serviceLevel.get(), ringTimeout.get(), wrapUp.get(), maxWaiting.get(), maxWait,

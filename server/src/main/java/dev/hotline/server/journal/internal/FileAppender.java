@@ -124,6 +124,7 @@ public final class FileAppender implements AutoCloseable {
     private void follow(JournalRecord record) {
         lastAt = Math.max(lastAt, record.at());
         if (record instanceof JournalRecord.Logged(Decision d)) {
+            // a call's end (a CallRecord) changes neither the configuration nor an agent's state
             switch (d) {
                 case Decision.ConfigApplied c -> config = c.config();
                 case Decision.AgentStateChanged s when s.to() == AgentState.LOGGED_OUT ->

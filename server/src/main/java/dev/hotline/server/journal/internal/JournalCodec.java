@@ -39,6 +39,8 @@ public final class JournalCodec {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
 
     private static final List<String> ENVELOPE = List.of("v", "type", "at", "atMillis");
+    private static final String CHANNEL = "channel";
+    private static final String RECORDING = "recording";
 
     private final ObjectMapper mapper = mapper();
 
@@ -83,11 +85,22 @@ public final class JournalCodec {
     public String write(JournalRecord record, ZoneId zone) {
         Record value = switch (record) {
             case JournalRecord.Logged logged -> (Record) logged.decision();
+            case JournalRecord.CallRecord call -> call.ended();
             case JournalRecord.FileOpened opened -> opened;
             case JournalRecord.RecordsLost lost -> lost;
+            case JournalRecord.MessageLeft message -> message;
+            case JournalRecord.CallbackRequested callback -> callback;
         };
         ObjectNode fields = mapper.valueToTree(value);
         fields.remove("at");
+        if (record instanceof JournalRecord.CallRecord call) {
+            // the telephony side's part of the call record, after the engine's fields: one flat CDR line
+            fields.put(CHANNEL, call.channel().orElse(null));
+            fields.put(RECORDING, call.recording().orElse(null));
+        } else if (value instanceof Decision.CallEnded) {
+            fields.putNull(CHANNEL);
+            fields.putNull(RECORDING);
+        }
         ObjectNode line = mapper.createObjectNode();
         line.put("v", JournalRecord.FORMAT_VERSION);
         line.put("type", RecordType.of(record).typeName());
@@ -136,7 +149,15 @@ public final class JournalCodec {
         fields.put("at", atMillis.longValue());
         for (RecordComponent component : type.recordClass().getRecordComponents()) {
             if (!fields.has(component.getName())) {
-                throw new MalformedRecordException(typeName + ": missing field '" + component.getName() + "'");
+                if (!type.addedLater(component.getName())) {
+                    throw new MalformedRecordException(typeName + ": missing field '" + component.getName() + "'");
+                }
+                // a line written before the field was added: its empty value
+                if (component.getType() == String.class) {
+                    fields.put(component.getName(), "");
+                } else {
+                    fields.putNull(component.getName());
+                }
             }
         }
         Record value;
@@ -154,9 +175,18 @@ public final class JournalCodec {
         return switch (value) {
             case JournalRecord.FileOpened opened -> opened;
             case JournalRecord.RecordsLost lost -> lost;
+            case JournalRecord.MessageLeft message -> message;
+            case JournalRecord.CallbackRequested callback -> callback;
+            case Decision.CallEnded ended -> new JournalRecord.CallRecord(ended, optionalText(object, CHANNEL),
+                    optionalText(object, RECORDING));
             case Decision decision -> new JournalRecord.Logged(decision);
             default -> throw new IllegalStateException(type + " is read as " + value.getClass());
         };
+    }
+
+    private static java.util.Optional<String> optionalText(ObjectNode line, String field) {
+        JsonNode value = line.get(field);
+        return value == null || value.isNull() ? java.util.Optional.empty() : java.util.Optional.of(value.asText());
     }
 
     /** A line that is not a journal record; the message says why, without file and line. */

@@ -5,6 +5,7 @@ import dev.hotline.server.journal.JournalRecord;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -28,8 +29,18 @@ public enum RecordType {
     CALL_TREATED("call-treated", Decision.CallTreated.class),
     CALL_ENDED("call-ended", Decision.CallEnded.class),
     AGENT_STATE_CHANGED("agent-state-changed", Decision.AgentStateChanged.class),
+    AGENT_PHONE_CHANGED("agent-phone-changed", Decision.AgentPhoneChanged.class),
     CONFIG_APPLIED("config-applied", Decision.ConfigApplied.class),
-    EVENT_REJECTED("event-rejected", Decision.EventRejected.class);
+    EVENT_REJECTED("event-rejected", Decision.EventRejected.class),
+    MESSAGE_LEFT("message-left", JournalRecord.MessageLeft.class),
+    CALLBACK_REQUESTED("callback-requested", JournalRecord.CallbackRequested.class);
+
+    /**
+     * Fields added to a type within format version 1, by type: a line written before them lacks them and reads with
+     * their empty value ("" or null), where any other missing field is damage.
+     */
+    private static final Map<String, Set<String>> ADDED_IN_VERSION_1 = Map.of(
+            "call-ended", Set.of("callerNumber", "dialledNumber", "endpoint", "channel", "recording"));
 
     private static final Map<String, RecordType> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(RecordType::typeName, Function.identity()));
@@ -52,6 +63,11 @@ public enum RecordType {
         return recordClass;
     }
 
+    /** Whether {@code field} was added to this type within format version 1, so older lines may lack it. */
+    public boolean addedLater(String field) {
+        return ADDED_IN_VERSION_1.getOrDefault(typeName, Set.of()).contains(field);
+    }
+
     public static Optional<RecordType> named(String typeName) {
         return Optional.ofNullable(BY_NAME.get(typeName));
     }
@@ -62,6 +78,9 @@ public enum RecordType {
             case JournalRecord.FileOpened o -> JOURNAL_OPENED;
             case JournalRecord.RecordsLost l -> RECORDS_LOST;
             case JournalRecord.Logged logged -> of(logged.decision());
+            case JournalRecord.CallRecord c -> CALL_ENDED;
+            case JournalRecord.MessageLeft m -> MESSAGE_LEFT;
+            case JournalRecord.CallbackRequested c -> CALLBACK_REQUESTED;
         };
     }
 
@@ -79,6 +98,7 @@ public enum RecordType {
             case Decision.CallTreated d -> CALL_TREATED;
             case Decision.CallEnded d -> CALL_ENDED;
             case Decision.AgentStateChanged d -> AGENT_STATE_CHANGED;
+            case Decision.AgentPhoneChanged d -> AGENT_PHONE_CHANGED;
             case Decision.ConfigApplied d -> CONFIG_APPLIED;
             case Decision.EventRejected d -> EVENT_REJECTED;
         };

@@ -6,9 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the server does with the events of the Asterisk manager interfaces for now: logs those that matter to an
- * operator (connection state changes are logged by the connection itself). Phones' device states are not routed yet:
- * the routing engine has no event for them (agents' readiness comes from logins), so they are logged at debug level.
+ * Logs the events of the Asterisk manager interfaces that matter to an operator (connection state changes are logged
+ * by the connection itself). Phones' device states go to the routing engine through {@link AgentPhones}; here they
+ * are logged at debug level.
  */
 public final class AmiEventLog implements Consumer<AmiEvent> {
     private static final Logger log = LoggerFactory.getLogger("dev.hotline.server.ami");
@@ -22,6 +22,8 @@ public final class AmiEventLog implements Consumer<AmiEvent> {
                     r.channels().size(), r.devices());
             case AmiEvent.DeviceStateChanged d -> log.debug("AMI {}: device {} is {}", d.server(), d.device(),
                     d.state());
+            case AmiEvent.ConnectionLost l -> log.info("AMI {}: phone states from it are forgotten until it is back",
+                    l.server());
             case AmiEvent.ChannelHungUp h -> { }
             case AmiEvent.BridgeEntered b -> { }
             case AmiEvent.BridgeLeft b -> { }

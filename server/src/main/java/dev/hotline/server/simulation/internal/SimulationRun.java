@@ -281,6 +281,8 @@ public final class SimulationRun implements DecisionListener {
             case Decision.CallMoved ignored -> { }
             case Decision.CallTreated ignored -> { }
             case Decision.ConfigApplied ignored -> { }
+            // the simulated agents have no phones of their own: nothing reports them busy
+            case Decision.AgentPhoneChanged ignored -> { }
         }
     }
 

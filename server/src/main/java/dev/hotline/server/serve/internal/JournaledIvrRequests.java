@@ -1,0 +1,45 @@
+package dev.hotline.server.serve.internal;
+
+import dev.hotline.bridge.engine.EngineLoop;
+import dev.hotline.bridge.session.IvrRequests;
+import dev.hotline.server.journal.JournalRecord;
+import dev.hotline.server.journal.JournalWriter;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Files what callers leave in the IVR in the journal ({@code message-left}, {@code callback-requested}), with
+ * everything needed to act on them, so that they survive a restart and {@code hotline report} can count them. The
+ * records are written on the engine's thread, stamped with its time, so they stand among the call's decisions in
+ * the order they happened; a log line says the same for whoever watches the log.
+ */
+public final class JournaledIvrRequests implements IvrRequests {
+    private static final Logger log = LoggerFactory.getLogger("dev.hotline.server.requests");
+
+    private final EngineLoop engine;
+    private final JournalWriter journal;
+
+    public JournaledIvrRequests(EngineLoop engine, JournalWriter journal) {
+        this.engine = engine;
+        this.journal = journal;
+    }
+
+    @Override
+    public void messageRecorded(String callId, String callerNumber, String mailbox, String file,
+                                Map<String, String> attachedData) {
+        log.info("message left: call {}, caller {}, mailbox {}, recording {}.wav, data {}", callId, callerNumber,
+                mailbox, file, attachedData);
+        engine.execute(now -> journal.record(
+                new JournalRecord.MessageLeft(now, callId, callerNumber, mailbox, file, attachedData)));
+    }
+
+    @Override
+    public void callbackRequested(String callId, String number, String businessType,
+                                  Map<String, String> attachedData) {
+        log.info("callback requested: call {}, number {}, business type {}, data {}", callId, number,
+                businessType.isEmpty() ? "(the dialled number's)" : businessType, attachedData);
+        engine.execute(now -> journal.record(
+                new JournalRecord.CallbackRequested(now, callId, number, businessType, attachedData)));
+    }
+}
