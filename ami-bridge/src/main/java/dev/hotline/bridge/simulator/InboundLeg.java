@@ -92,6 +92,8 @@ final class InboundLeg {
             Thread.ofVirtual().name("sim-asterisk-read-" + call.callId()).start(() -> readLines(in));
             call.callerGone().thenRun(() -> inputs.add(new CallerGone()));
             serve();
+            // after AGI() the dialplan runs Hangup(): the channel is gone before anyone learns how the call ended
+            ami.hungUp();
             call.end(hotlineHungUp ? Ending.HOTLINE_HUNG_UP : callerHungUp ? Ending.CALLER_HUNG_UP
                     : Ending.SESSION_ENDED);
         } catch (IOException | RuntimeException e) {
@@ -100,7 +102,6 @@ final class InboundLeg {
             call.fail(e);
             Thread.currentThread().interrupt();
         } finally {
-            // after AGI() the dialplan runs Hangup(): the channel goes either way
             ami.hungUp();
         }
     }
