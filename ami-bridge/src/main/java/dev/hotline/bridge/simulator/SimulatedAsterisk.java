@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -118,7 +119,7 @@ public final class SimulatedAsterisk implements AutoCloseable {
     public static final class Builder {
         private final InetSocketAddress fastAgi;
         private final Map<String, SimulatedAgent> agents = new HashMap<>();
-        private SimulatedAgent otherAgents = SimulatedAgent.neverAnswers();
+        private Function<String, SimulatedAgent> otherAgents = endpoint -> SimulatedAgent.neverAnswers();
         private Timing timing = Timing.realTime();
         private Dialplan dialplan = Dialplan.inbound();
         private Predicate<String> soundExists = sound -> true;
@@ -137,7 +138,17 @@ public final class SimulatedAsterisk implements AutoCloseable {
 
         /** How every phone without its own {@link #agent} behaves (default: it never answers). */
         public Builder otherAgents(SimulatedAgent agent) {
-            this.otherAgents = Objects.requireNonNull(agent, "agent");
+            Objects.requireNonNull(agent, "agent");
+            this.otherAgents = endpoint -> agent;
+            return this;
+        }
+
+        /**
+         * How a phone without its own {@link #agent} behaves, asked afresh at every Dial (so agents may answer
+         * after a different time on every call). Called from the calls' threads at once: it must be thread-safe.
+         */
+        public Builder otherAgents(Function<String, SimulatedAgent> byEndpoint) {
+            this.otherAgents = Objects.requireNonNull(byEndpoint, "byEndpoint");
             return this;
         }
 
@@ -176,7 +187,7 @@ public final class SimulatedAsterisk implements AutoCloseable {
 
     private final InetSocketAddress fastAgi;
     private final Map<String, SimulatedAgent> agents;
-    private final SimulatedAgent otherAgents;
+    private final Function<String, SimulatedAgent> otherAgents;
     private final Timing timing;
     private final Dialplan dialplan;
     private final Predicate<String> soundExists;
@@ -212,8 +223,13 @@ public final class SimulatedAsterisk implements AutoCloseable {
         SimulatedCall call = new SimulatedCall(nextUniqueId(), caller);
         live.add(call);
         call.ended().whenComplete((outcome, failure) -> live.remove(call));
+        // patience is for waiting: a caller an agent has answered stays until the conversation ends
         caller.patience().ifPresent(patience -> CompletableFuture.delayedExecutor(timing.real(patience).toNanos(),
-                TimeUnit.NANOSECONDS).execute(call::hangUp));
+                TimeUnit.NANOSECONDS).execute(() -> {
+                    if (!call.answered().isDone()) {
+                        call.hangUp();
+                    }
+                }));
         threads.execute(() -> new InboundLeg(this, call).run());
         return call;
     }
@@ -296,7 +312,8 @@ public final class SimulatedAsterisk implements AutoCloseable {
     }
 
     SimulatedAgent agent(String endpoint) {
-        return agents.getOrDefault(endpoint, otherAgents);
+        SimulatedAgent agent = agents.get(endpoint);
+        return agent != null ? agent : Objects.requireNonNull(otherAgents.apply(endpoint), "agent of " + endpoint);
     }
 
     Optional<SimulatedAmiServer> ami() {

@@ -20,8 +20,8 @@ import java.util.Optional;
  *                     DIGIT or an interruptible STREAM FILE the first digit of the entry (an interruptible prompt
  *                     whose escape digits do not hold it plays to its end and leaves the entry); an empty entry lets
  *                     one such prompt pass without a key
- * @param patience     how long after the call starts the caller hangs up if the call has not ended; empty: they
- *                     hold on until Hotline or the agent ends the call (or {@link SimulatedCall#hangUp()})
+ * @param patience     how long after the call starts the caller hangs up if no agent has answered by then; empty:
+ *                     they hold on until Hotline or the agent ends the call (or {@link SimulatedCall#hangUp()})
  */
 public record SimulatedCaller(String callerId, String callerIdName, String dialled, String dnid, List<String> presses,
                               Optional<Duration> patience) {
@@ -66,7 +66,7 @@ public record SimulatedCaller(String callerId, String callerIdName, String diall
         return new SimulatedCaller(callerId, callerIdName, dialled, dnid, List.of(entries), patience);
     }
 
-    /** The same caller, hanging up {@code after} (simulated time) the call starts unless it has ended. */
+    /** The same caller, hanging up {@code after} (simulated time) the call starts unless an agent has answered. */
     public SimulatedCaller hangingUpAfter(Duration after) {
         return new SimulatedCaller(callerId, callerIdName, dialled, dnid, presses, Optional.of(after));
     }
