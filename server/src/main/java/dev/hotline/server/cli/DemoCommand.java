@@ -148,8 +148,14 @@ public final class DemoCommand implements Callable<Integer> {
         SimulatedAmiServer ami = SimulatedAmiServer.start(Map.of(AMI_USER, secret));
         ScaledClock clock = ScaledClock.startingAt(
                 LocalDate.now(zone).atTime(startAt).atZone(zone).toInstant(), speed);
-        HotlineServer server = HotlineServer.start(reloader,
-                demoSettings(reloader.current().server(), ami.port(), secret, journalDir), name -> null, clock);
+        HotlineServer server;
+        try {
+            server = HotlineServer.start(reloader,
+                    demoSettings(reloader.current().server(), ami.port(), secret, journalDir), name -> null, clock);
+        } catch (RuntimeException e) {
+            ami.close();
+            throw e;
+        }
         SimulatedAsterisk asterisk = SimulatedAsterisk.builder(server.fastAgiAddress())
                 .timing(SimulatedAsterisk.Timing.scaled(Duration.ofNanos(Math.round(1e9 / speed))))
                 .otherAgents(traffic::nextAgent).ami(ami, traffic.endpoints()).build();
@@ -213,10 +219,17 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static void bringBack(HotlineServer server) {
-        server.view().thenAccept(view -> view.agents().stream()
-                .filter(a -> a.state() == AgentState.NOT_READY
-                        && view.nowMillis() - a.sinceMillis() >= BACK_AT_DESK_AFTER.toMillis())
-                .forEach(a -> server.agentReady(a.agentId())));
+        try {
+            CentreView view = server.view().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            view.agents().stream()
+                    .filter(a -> a.state() == AgentState.NOT_READY
+                            && view.nowMillis() - a.sinceMillis() >= BACK_AT_DESK_AFTER.toMillis())
+                    .forEach(a -> server.agentReady(a.agentId()));
+        } catch (ExecutionException | TimeoutException e) {
+            // the next round tries again; the pictures say when the engine does not answer
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void print(PrintWriter out, HotlineServer server, ZoneId zone, AtomicLong placed,
