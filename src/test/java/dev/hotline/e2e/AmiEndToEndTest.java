@@ -63,6 +63,7 @@ class AmiEndToEndTest {
         ami = SimulatedAmiServer.start(Map.of("hotline", AMI_SECRET));
         server = centre.serveWithAmi(ami.port());
         await(() -> server.amiStates().get("asterisk-1") == AmiConnectionState.CONNECTED, "Hotline's AMI login");
+        await(() -> resyncLines().size() == 1, "the resynchronisation after the login");
     }
 
     @AfterEach
@@ -155,6 +156,29 @@ class AmiEndToEndTest {
         assertThat(centre.callEnded(duringOutage.callId())).contains("\"outcome\":\"ANSWERED\"");
         assertThat(centre.callEnded(finished)).contains("\"outcome\":\"ANSWERED\"");
         assertThat(centre.callEnded(queued.callId())).contains("\"outcome\":\"ABANDONED\"");
+    }
+
+    @Test
+    void whenAsteriskRestartsItsManagerTheCallGoesOnAndHotlineReconnectsAndSeesItAgain() throws Exception {
+        asterisk = coupled(TALKING_ON);
+        SimulatedCall talking = asterisk.call(SimulatedCaller.of("13700004000", "4008001003"));
+        String agent = talking.answered().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        long resyncsBefore = resyncLines().size();
+
+        // Event: Shutdown (Restart: True), then Asterisk closes the connection (ami-shutdown-restart.txt)
+        ami.shutdown(true);
+
+        await(() -> log.lines().contains("AMI asterisk-1: Asterisk is restarting"), "the shutdown event");
+        await(() -> resyncLines().size() > resyncsBefore, "the resynchronisation after the reconnect");
+        assertThat(ami.successfulLogins()).isEqualTo(2);
+        // the caller and the agent's channel
+        assertThat(resyncLines().getLast()).isEqualTo("AMI asterisk-1: resynchronised, 2 channels, 12 devices");
+        assertThat(talking.ended()).isNotDone();
+        talking.hangUp();
+        SimulatedCall.Outcome call = talking.ended().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(call.answeredBy()).contains(agent);
+        centre.close();
+        assertThat(centre.callEnded(call.callId())).contains("\"outcome\":\"ANSWERED\"");
     }
 
     // ------------------------------------------------------------------------------------------ helpers
