@@ -94,7 +94,8 @@ class SelfServiceEndToEndTest {
     /** The sound files the caller heard, in order (STREAM FILE, GET DATA and Playback). */
     private static List<String> prompts(SimulatedCall.Outcome call) {
         return call.commands().stream()
-                .filter(c -> c.startsWith("STREAM FILE ") || c.startsWith("GET DATA ") || c.startsWith("EXEC Playback "))
+                .filter(c -> c.startsWith("STREAM FILE ") || c.startsWith("GET DATA ")
+                        || c.startsWith("EXEC Playback "))
                 .map(c -> c.split(" ")[2])
                 .toList();
     }

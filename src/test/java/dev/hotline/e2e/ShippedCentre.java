@@ -48,7 +48,7 @@ final class ShippedCentre implements AutoCloseable {
     final Path journal;
     private HotlineServer server;
 
-    /** Copies the shipped configuration into {@code directory}/config; the journal goes to {@code directory}/journal. */
+    /** Copies the shipped configuration into {@code directory}/config; the journal goes to .../journal. */
     ShippedCentre(Path directory) throws IOException {
         config = directory.resolve("config");
         journal = directory.resolve("journal");

@@ -256,7 +256,7 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
         onEventLoop(task, () -> { });
     }
 
-    /** Runs {@code task} on the session's event loop, or {@code ifStopped} when that loop has stopped with the server. */
+    /** Runs {@code task} on the session's event loop; {@code ifStopped} when that loop stopped with the server. */
     private void onEventLoop(Runnable task, Runnable ifStopped) {
         EventExecutor executor = ctx.executor();
         if (executor.inEventLoop()) {
