@@ -9,8 +9,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +58,7 @@ final class InboundLeg {
     private final SimulatedCall call;
     private final SimulatedAsterisk.Timing timing;
     private final BlockingQueue<Input> inputs = new LinkedBlockingQueue<>();
-    private final Deque<String> presses;
+    private final CallerKeypad keypad;
     private final Map<String, String> variables = new HashMap<>();
     private final AmiView ami;
     private OutputStream out;
@@ -74,7 +72,7 @@ final class InboundLeg {
         this.asterisk = asterisk;
         this.call = call;
         this.timing = asterisk.timing();
-        this.presses = new ArrayDeque<>(call.caller().presses());
+        this.keypad = new CallerKeypad(call.caller().presses());
         this.ami = new AmiView(asterisk, call);
     }
 
@@ -236,14 +234,9 @@ final class InboundLeg {
         if (!asterisk.soundExists(sound)) {
             return "200 result=-1 endpos=0\n";
         }
-        String press = presses.peekFirst();
-        if (press != null && !escapeDigits.isEmpty()) {
-            if (press.isEmpty()) {
-                presses.removeFirst();
-            } else if (escapeDigits.indexOf(press.charAt(0)) >= 0) {
-                keyed(1);
-                return "200 result=" + (int) press.charAt(0) + " endpos=" + promptSamples() / 2 + "\n";
-            }
+        Optional<Character> key = keypad.interrupt(escapeDigits);
+        if (key.isPresent()) {
+            return "200 result=" + (int) key.get() + " endpos=" + promptSamples() / 2 + "\n";
         }
         if (callerGoneWithin(timing.prompt())) {
             callerHangsUp();
@@ -252,21 +245,10 @@ final class InboundLeg {
         return "200 result=0 endpos=" + promptSamples() + "\n";
     }
 
-    /** GET DATA: digits up to {@code #} (not returned) or {@code maxDigits}; what is left stays for the next prompt. */
     private String getData(String timeoutMillis, int maxDigits) {
-        String press = presses.peekFirst();
-        if (press != null && !press.isEmpty()) {
-            int hash = press.indexOf('#');
-            int end = Math.min(hash < 0 ? press.length() : hash, maxDigits);
-            String digits = press.substring(0, end);
-            // a full entry returns at once, leaving a following # in the buffer (agi-session-basic.txt: 1234# with
-            // 4 digits gives 1234, and the next WAIT FOR DIGIT gets the #); a # before the maximum ends it and is used
-            boolean terminated = end < maxDigits && end < press.length() && press.charAt(end) == '#';
-            keyed(terminated ? end + 1 : end);
-            return "200 result=" + digits + "\n";
-        }
-        if (press != null) {
-            presses.removeFirst();
+        Optional<String> entry = keypad.entry(maxDigits);
+        if (entry.isPresent()) {
+            return "200 result=" + entry.get() + "\n";
         }
         if (callerGoneWithin(timing.prompt().plus(millis(Long.parseLong(timeoutMillis))))) {
             callerHangsUp();
@@ -276,27 +258,15 @@ final class InboundLeg {
     }
 
     private String waitForDigit(long timeoutMillis) {
-        String press = presses.peekFirst();
-        if (press != null && !press.isEmpty()) {
-            keyed(1);
-            return "200 result=" + (int) press.charAt(0) + "\n";
-        }
-        if (press != null) {
-            presses.removeFirst();
+        Optional<Character> key = keypad.digit();
+        if (key.isPresent()) {
+            return "200 result=" + (int) key.get() + "\n";
         }
         if (callerGoneWithin(timeoutMillis < 0 ? null : millis(timeoutMillis))) {
             callerHangsUp();
             return "200 result=-1\n";
         }
         return "200 result=0\n";
-    }
-
-    /** The caller keyed the first {@code count} characters of the current entry; the rest waits for a prompt. */
-    private void keyed(int count) {
-        String press = presses.removeFirst();
-        if (count < press.length()) {
-            presses.addFirst(press.substring(count));
-        }
     }
 
     /** A prompt that plays to its end unless the caller hangs up meanwhile. */
@@ -393,7 +363,7 @@ final class InboundLeg {
                 return dialEnded(endpoint, "CANCEL", true);
             }
             ami.agentAnswered(endpoint, agentChannel);
-            runAnsweredSubroutine(options, endpoint, agentChannel);
+            AnsweredSubroutine.runIfAsked(asterisk, call, options, endpoint, agentChannel);
             call.agentAnswered(endpoint);
             long start = System.nanoTime();
             boolean gone = callerGoneWithin(timing.real(agent.talkFor()));
@@ -421,42 +391,6 @@ final class InboundLeg {
             return "200 result=-1\n";
         }
         return "200 result=0\n";
-    }
-
-    /**
-     * Dial's {@code U(<context>^<args>)} runs the subroutine on the agent's channel before the two are bridged; the
-     * documented {@code hotline-answered} context is {@code AGI(agi://<hotline>/answered?call=${ARG1})}.
-     */
-    private void runAnsweredSubroutine(String options, String endpoint, String agentChannel) throws IOException {
-        int u = options.indexOf("U(");
-        int close = u < 0 ? -1 : options.indexOf(')', u);
-        if (close < 0) {
-            return;
-        }
-        String[] gosub = options.substring(u + 2, close).split("\\^", -1);
-        if (!gosub[0].equals(SimulatedAsterisk.ANSWERED_CONTEXT)) {
-            return;
-        }
-        String callArgument = gosub.length > 1 ? gosub[1] : "";
-        try (Socket socket = asterisk.connect()) {
-            socket.setSoTimeout(10_000);
-            OutputStream agentOut = socket.getOutputStream();
-            String tech = endpoint.contains("/") ? endpoint.substring(0, endpoint.indexOf('/')) : endpoint;
-            agentOut.write(new AgiEnvironmentBlock("answered?call=" + callArgument, asterisk.fastAgiPort(),
-                    agentChannel, tech, asterisk.nextUniqueId(), call.caller().callerId(), "", "",
-                    SimulatedAsterisk.ANSWERED_CONTEXT, "s", List.of()).bytes());
-            agentOut.flush();
-            InputStream agentIn = socket.getInputStream();
-            // the answered script sends nothing and closes; anything it did send would be answered plainly
-            for (int b = agentIn.read(); b >= 0; b = agentIn.read()) {
-                if (b == '\n') {
-                    agentOut.write("200 result=0\n".getBytes(StandardCharsets.US_ASCII));
-                    agentOut.flush();
-                }
-            }
-            agentOut.write("HANGUP\n".getBytes(StandardCharsets.US_ASCII));
-            agentOut.flush();
-        }
     }
 
     // ------------------------------------------------------------------------------------------ time
