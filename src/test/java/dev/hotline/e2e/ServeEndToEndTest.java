@@ -15,7 +15,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -61,7 +60,7 @@ class ServeEndToEndTest {
     void shippedConfigurationOnFreePorts() throws IOException {
         config = temp.resolve("config");
         journal = temp.resolve("journal");
-        copy(SHIPPED, config);
+        ShippedCentre.copy(SHIPPED, config);
         asterisk = SimulatedAmiServer.start(Map.of("hotline", "amp111"));
         log.attach();
     }
@@ -281,21 +280,6 @@ class ServeEndToEndTest {
                 throw new AssertionError("waited " + PATIENCE + " for " + what);
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.hotline.server;
 
+import dev.hotline.server.cli.DemoCommand;
 import dev.hotline.server.cli.ExitCodes;
 import dev.hotline.server.cli.ReportCommand;
 import dev.hotline.server.cli.ServeCommand;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
                 ValidateCommand.class,
                 SimulateCommand.class,
                 ReportCommand.class,
+                DemoCommand.class,
         },
         exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
         exitCodeListHeading = "%nExit codes:%n",

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +48,11 @@ import org.slf4j.LoggerFactory;
 public final class EngineLoop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
-    /** The loop re-checks its clock at least this often, so a clock that jumps (NTP) cannot stall a timer. */
-    private static final long MAX_PARK_MILLIS = 1_000;
+    /**
+     * The loop re-checks its clock at least this often, so a clock that jumps (NTP) cannot stall a timer, and a
+     * clock that runs faster than real time ({@code hotline demo --speed}) fires its timers at most this late.
+     */
+    private static final long MAX_PARK_MILLIS = 100;
 
     private final RoutingEngine engine;
     private final Clock clock;
@@ -135,8 +139,23 @@ public final class EngineLoop implements AutoCloseable {
 
     /** The call's place in its queue, read on the loop thread; empty when it is not waiting. */
     public CompletionStage<Optional<WaitingCall>> waitingCall(String callId) {
-        CompletableFuture<Optional<WaitingCall>> result = new CompletableFuture<>();
-        enqueue(new Task.Read(() -> result.complete(engine.waitingCall(callId))));
+        return read(engine -> engine.waitingCall(callId));
+    }
+
+    /**
+     * Reads the engine's state on the loop thread, after every event handed in before it; {@code reader} may also
+     * read the listeners' state, which is only touched on that thread. It fails if {@code reader} throws.
+     */
+    public <T> CompletionStage<T> read(Function<RoutingEngine, T> reader) {
+        Objects.requireNonNull(reader, "reader");
+        CompletableFuture<T> result = new CompletableFuture<>();
+        enqueue(new Task.Read(() -> {
+            try {
+                result.complete(reader.apply(engine));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }));
         return result;
     }
 

@@ -62,12 +62,13 @@ public final class SimulatedAmiServer implements AutoCloseable {
         }
     }
 
-    private final ServerSocket serverSocket;
+    private final int port;
+    private volatile ServerSocket serverSocket;
     private final Map<String, String> users;
     private final Clock clock;
     private final Instant startedAt;
     private final SimulatedDialplan dialplan;
-    private final Thread acceptor;
+    private volatile Thread acceptor;
     private final List<AmiSimSession> sessions = new CopyOnWriteArrayList<>();
     private final BlockingQueue<ReceivedAction> received = new LinkedBlockingQueue<>();
     private final AtomicInteger sessionCounter = new AtomicInteger();
@@ -87,10 +88,9 @@ public final class SimulatedAmiServer implements AutoCloseable {
         this.clock = clock;
         this.startedAt = clock.instant();
         this.dialplan = dialplan;
-        this.serverSocket = new ServerSocket();
-        serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        this.acceptor = Thread.ofPlatform().daemon().name("sim-ami-accept-" + serverSocket.getLocalPort())
-                .start(this::acceptLoop);
+        this.serverSocket = listen(0);
+        this.port = serverSocket.getLocalPort();
+        this.acceptor = startAccepting(serverSocket);
     }
 
     /** Starts a simulator on a free loopback port with the given AMI users (username to secret). */
@@ -109,7 +109,31 @@ public final class SimulatedAmiServer implements AutoCloseable {
 
     /** The loopback port clients connect to. */
     public int port() {
-        return serverSocket.getLocalPort();
+        return port;
+    }
+
+    /**
+     * The manager port goes away: every connection is cut and new ones are refused (a firewall change, the AMI
+     * module unloaded, a network cut between Hotline and Asterisk), while the simulated telephony state and the
+     * calls go on. {@link #resumeListening()} opens the same port again.
+     */
+    public void stopListening() {
+        closeQuietly(serverSocket);
+        join(acceptor);
+        dropConnections();
+    }
+
+    /** Listens on the same port again after {@link #stopListening()}. */
+    public void resumeListening() {
+        if (!serverSocket.isClosed()) {
+            return;
+        }
+        try {
+            serverSocket = listen(port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("simulated AMI: cannot listen on port " + port + " again", e);
+        }
+        acceptor = startAccepting(serverSocket);
     }
 
     /** How many logins succeeded since start (each reconnect of a client counts). */
@@ -216,17 +240,9 @@ public final class SimulatedAmiServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        try {
-            serverSocket.close();
-        } catch (IOException ignored) {
-            // closing a listening socket cannot fail in a way a simulator user could act on
-        }
+        closeQuietly(serverSocket);
         dropConnections();
-        try {
-            acceptor.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        join(acceptor);
     }
 
     // ---- used by the sessions --------------------------------------------------------------------------------
@@ -380,10 +396,39 @@ public final class SimulatedAmiServer implements AutoCloseable {
         };
     }
 
-    private void acceptLoop() {
-        while (!closed) {
+    private static ServerSocket listen(int port) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        // a restarted listener takes its port back at once, as Asterisk does after a restart
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        return socket;
+    }
+
+    private Thread startAccepting(ServerSocket listening) {
+        return Thread.ofPlatform().daemon().name("sim-ami-accept-" + listening.getLocalPort())
+                .start(() -> acceptLoop(listening));
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing a listening socket cannot fail in a way a simulator user could act on
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void acceptLoop(ServerSocket listening) {
+        while (!closed && !listening.isClosed()) {
             try {
-                Socket socket = serverSocket.accept();
+                Socket socket = listening.accept();
                 AmiSimSession session = new AmiSimSession(this, sessionCounter.incrementAndGet(), socket);
                 sessions.add(session);
                 Thread.ofPlatform().daemon().name("sim-ami-session-" + session.id()).start(() -> {
@@ -394,8 +439,8 @@ public final class SimulatedAmiServer implements AutoCloseable {
                     }
                 });
             } catch (IOException e) {
-                if (!closed) {
-                    throw new UncheckedIOException("simulated AMI: accept failed on port " + port(), e);
+                if (!closed && !listening.isClosed()) {
+                    throw new UncheckedIOException("simulated AMI: accept failed on port " + port, e);
                 }
             }
         }

@@ -116,11 +116,11 @@ final class FiguresTable {
         return Long.toString(n);
     }
 
-    private static String percent(OptionalDouble ratio) {
+    static String percent(OptionalDouble ratio) {
         return ratio.isPresent() ? String.format(Locale.ROOT, "%.1f %%", ratio.getAsDouble() * 100) : "-";
     }
 
-    private static String duration(OptionalDouble millis) {
+    static String duration(OptionalDouble millis) {
         if (millis.isEmpty()) {
             return "-";
         }

@@ -1,11 +1,10 @@
 package dev.hotline.server.cli;
 
-import dev.hotline.server.config.ConfigProblem;
 import dev.hotline.server.config.ConfigReloader;
 import dev.hotline.server.serve.HotlineServer;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -38,17 +37,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ConfigReloader reloader;
-        switch (ConfigReloader.start(dir)) {
-            case ConfigReloader.Startup.Refused refused -> {
-                PrintWriter err = spec.commandLine().getErr();
-                refused.problems().forEach(err::println);
-                err.println(dir + " is invalid: " + refused.problems().size()
-                        + (refused.problems().size() == 1 ? " problem" : " problems") + "; not starting");
-                return ExitCodes.INVALID_CONFIG;
-            }
-            case ConfigReloader.Startup.Started started -> reloader = started.reloader();
+        Optional<ConfigReloader> started = ConfigStartup.start(dir, spec.commandLine().getErr());
+        if (started.isEmpty()) {
+            return ExitCodes.INVALID_CONFIG;
         }
+        ConfigReloader reloader = started.get();
         log.info("configuration: {}", dir.toAbsolutePath().normalize());
         HotlineServer server = HotlineServer.start(reloader, System::getenv, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,7 +61,10 @@ public final class HotlineServer implements AutoCloseable {
     private static final long DRAIN_SECONDS = 5;
 
     private final ConfigReloader reloader;
+    /** What server.yaml said at start: a reload that changes it is warned about (listeners keep their settings). */
+    private final ServerSettings settingsAtStart;
     private final ServerSettings settings;
+    private final CentreStatistics statistics;
     private final JournalWriter journal;
     private final EngineLoop engine;
     private final ExecutorService sessionTasks;
@@ -71,11 +75,13 @@ public final class HotlineServer implements AutoCloseable {
     private final AgentPhones phones;
     private boolean closed;
 
-    private HotlineServer(ConfigReloader reloader, Function<String, String> environment, Clock clock) {
+    private HotlineServer(ConfigReloader reloader, ServerSettings settings, Function<String, String> environment,
+                          Clock clock) {
         this.reloader = reloader;
         ConfigResult.Valid valid = reloader.current();
         CentreConfig config = valid.config();
-        this.settings = valid.server();
+        this.settingsAtStart = valid.server();
+        this.settings = settings;
 
         // what the call sessions know of each call (its channel, its recording) completes its journaled record
         CallTelephony telephony = new CallTelephony();
@@ -88,7 +94,8 @@ public final class HotlineServer implements AutoCloseable {
 
         // the RANDOM strategy's seed, logged so that a run's choices can be replayed from its journal
         long seed = clock.millis();
-        engine = new EngineLoop(config, seed, clock, ARRIVAL_LIMIT, List.of(new CentreStatistics(config), journal));
+        statistics = new CentreStatistics(config);
+        engine = new EngineLoop(config, seed, clock, ARRIVAL_LIMIT, List.of(statistics, journal));
         engine.start();
         log.info("routing engine started (random strategy seed {})", seed);
         if (settings.agentsAutoLogin()) {
@@ -127,7 +134,16 @@ public final class HotlineServer implements AutoCloseable {
      * @throws IllegalStateException        if the FastAGI port cannot be bound
      */
     public static HotlineServer start(ConfigReloader reloader, Function<String, String> environment, Clock clock) {
-        return new HotlineServer(reloader, environment, clock);
+        return new HotlineServer(reloader, reloader.current().server(), environment, clock);
+    }
+
+    /**
+     * Starts serving the configuration {@code reloader} holds with other server settings than its server.yaml
+     * (listeners, AMI servers, journal): {@code hotline demo} runs the centre beside a simulated Asterisk this way.
+     */
+    public static HotlineServer start(ConfigReloader reloader, ServerSettings settings,
+                                      Function<String, String> environment, Clock clock) {
+        return new HotlineServer(reloader, settings, environment, clock);
     }
 
     private Optional<AmiPool> startAmi(List<AmiServer> servers, Function<String, String> environment) {
@@ -163,9 +179,33 @@ public final class HotlineServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes a logged-in agent ready again, as the agent API will (an agent who missed a call is made not ready by
+     * the routing engine; {@code hotline demo} brings them back after a while). An unknown or logged-out agent is
+     * refused by the engine and journaled as a rejected event.
+     */
+    public void agentReady(String agentId) {
+        engine.submit(new AcdEvent.AgentReady(engine.now(), agentId));
+    }
+
     /** Where FastAGI listens (the bound port when the settings said 0). */
     public InetSocketAddress fastAgiAddress() {
         return fastAgi.localAddress();
+    }
+
+    /**
+     * The centre as it is now: every queue and agent as the routing engine sees them and the figures since start,
+     * read together on the engine thread (so they agree with each other).
+     */
+    public CompletionStage<CentreView> view() {
+        return engine.read(routing -> {
+            CentreConfig config = routing.config();
+            long now = routing.now();
+            return new CentreView(now,
+                    config.queues().stream().map(q -> routing.queue(q.id())).toList(),
+                    config.agents().stream().map(a -> routing.agent(a.id())).flatMap(Optional::stream).toList(),
+                    statistics.snapshot(now));
+        });
     }
 
     /** Each AMI server's connection state; empty when none is connected to. */
@@ -197,7 +237,7 @@ public final class HotlineServer implements AutoCloseable {
                     before.config().agents().forEach(a -> known.add(a.id()));
                     logIn(valid.config().agents().stream().filter(a -> !known.contains(a.id())).toList());
                 }
-                if (!valid.server().equals(settings)) {
+                if (!valid.server().equals(settingsAtStart)) {
                     log.warn("reload: server.yaml changed; listeners, connections and the journal keep their "
                             + "settings until a restart");
                 }

@@ -124,6 +124,24 @@ class FastAgiServerTest {
         }
     }
 
+    @Test
+    void aSessionStillOpenWhenTheServerStopsClosesQuietlyAndRefusesCommandsAsClosed() throws Exception {
+        CompletableFuture<AgiChannel> open = new CompletableFuture<>();
+        FastAgiServer server = FastAgiServer.start(ANY_PORT, (channel, environment) -> open.complete(channel));
+        try (Socket asterisk = connect(server)) {
+            asterisk.getOutputStream().write(AgiTranscript.load("agi-session-basic").environmentBytes());
+            AgiChannel channel = open.get(READ_GUARD_MILLIS, TimeUnit.MILLISECONDS);
+
+            server.close();
+
+            // what a call session does when the stopping server's connections go: close, and perhaps one more send
+            channel.close();
+            assertThat(channel.send(AgiCommands.answer()).toCompletableFuture())
+                    .failsWithin(READ_GUARD_MILLIS, TimeUnit.MILLISECONDS).withThrowableThat()
+                    .withCauseInstanceOf(AgiChannelClosedException.class);
+        }
+    }
+
     private static Socket connect(FastAgiServer server) throws IOException {
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", server.localAddress().getPort()), READ_GUARD_MILLIS);

@@ -25,6 +25,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -160,7 +161,8 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
                 queued.add(new Pending(command, reply));
                 writeNext();
             }
-        });
+        }, () -> reply.completeExceptionally(new AgiChannelClosedException(
+                "FastAGI session " + name + " ended with the server; '" + command + "' was not sent")));
         return reply.minimalCompletionStage();
     }
 
@@ -280,11 +282,21 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
     }
 
     private void onEventLoop(Runnable task) {
+        // the server stopped with this session open: its connection is closed already, nothing is left to do
+        onEventLoop(task, () -> { });
+    }
+
+    /** Runs {@code task} on the session's event loop; {@code ifStopped} when that loop stopped with the server. */
+    private void onEventLoop(Runnable task, Runnable ifStopped) {
         EventExecutor executor = ctx.executor();
         if (executor.inEventLoop()) {
             task.run();
-        } else {
+            return;
+        }
+        try {
             executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            ifStopped.run();
         }
     }
 }

@@ -1,0 +1,347 @@
+package dev.hotline.bridge.simulator;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A simulated Asterisk on the FastAGI side: it places inbound calls into a FastAGI server the way Asterisk 22's
+ * {@code AGI(agi://host:port/inbound)} does (the environment block byte for byte in the order of
+ * {@code fixtures/asterisk/agi-*.txt}, LF-terminated lines, the same replies, the unsolicited {@code HANGUP} line),
+ * and plays the agents' phones behind {@code EXEC Dial}: ringing, answering (running the documented
+ * {@code hotline-answered} subroutine as a second FastAGI session, as Dial's {@code U()} option does), talking and
+ * hanging up, or ringing until Dial gives up.
+ *
+ * <p>Callers follow a {@link SimulatedCaller} script, agents a {@link SimulatedAgent} per endpoint. Time is real,
+ * scaled by {@link Timing}: every simulated second (the ones Hotline writes into its commands, Dial's ring timeout,
+ * digit timeouts, and the callers' and agents' scripts) lasts {@link Timing#second()}, so tests run the same
+ * protocol in milliseconds.
+ *
+ * <p><b>Coupled to a {@link SimulatedAmiServer}</b> ({@link Builder#ami}), it also tells AMI what a real Asterisk
+ * would: each call's channel (listed by CoreShowChannels, a {@code Hangup} event when it ends), the agent's phone
+ * ringing, in use and free again ({@code DeviceStateChange} RINGING, INUSE, NOT_INUSE, and the agent channel's
+ * {@code Hangup}), and private calls Hotline did not place ({@link #startPrivateCall}).
+ *
+ * <p>One virtual thread per call with blocking sockets: a simulator places a modest number of calls at once.
+ */
+public final class SimulatedAsterisk implements AutoCloseable {
+
+    /** The dialplan context of the agent-answered subroutine (docs/asterisk.md) and the script it runs. */
+    static final String ANSWERED_CONTEXT = "hotline-answered";
+
+    /**
+     * How long simulated time lasts.
+     *
+     * @param second        the real length of one simulated second
+     * @param promptSeconds how many (simulated) seconds every prompt plays; STREAM FILE's endpos follows from it
+     */
+    public record Timing(Duration second, double promptSeconds) {
+        public Timing {
+            Objects.requireNonNull(second, "second");
+            if (second.isNegative() || second.isZero() || promptSeconds < 0) {
+                throw new IllegalArgumentException("a simulated second must be positive and prompts not negative: "
+                        + second + ", " + promptSeconds);
+            }
+        }
+
+        /** Real time, with one-second prompts. */
+        public static Timing realTime() {
+            return new Timing(Duration.ofSeconds(1), 1);
+        }
+
+        /** {@code scaled(Duration.ofMillis(5))}: Hotline's 15 s ring timeout lasts 75 ms; prompts one such second. */
+        public static Timing scaled(Duration second) {
+            return new Timing(second, 1);
+        }
+
+        /** The same second, with prompts that play {@code seconds} each. */
+        public Timing withPrompts(double seconds) {
+            return new Timing(second, seconds);
+        }
+
+        /** The real length of a simulated duration. */
+        public Duration real(Duration simulated) {
+            return seconds(simulated.toNanos() / 1e9);
+        }
+
+        Duration seconds(double simulated) {
+            return Duration.ofNanos(Math.round(second.toNanos() * simulated));
+        }
+
+        Duration prompt() {
+            return seconds(promptSeconds);
+        }
+    }
+
+    /**
+     * Where inbound calls enter Hotline: the dialplan line {@code exten => _X.,1,AGI(agi://host:port/<script>,
+     * <arguments>)} in {@code context}.
+     *
+     * @param networkScript the URL path after {@code host:port/}, query included ({@code inbound?lang=en})
+     * @param arguments     the AGI() arguments ({@code agi_arg_N}); {@code ${EXTEN}} stands for the dialled number
+     * @param context       the dialplan context ({@code agi_context})
+     */
+    public record Dialplan(String networkScript, List<String> arguments, String context) {
+        public Dialplan {
+            Objects.requireNonNull(networkScript, "networkScript");
+            arguments = List.copyOf(arguments);
+            Objects.requireNonNull(context, "context");
+        }
+
+        /** The documented dialplan: {@code [from-pstn] AGI(agi://hotline-host:4573/inbound)}. */
+        public static Dialplan inbound() {
+            return new Dialplan("inbound", List.of(), "from-pstn");
+        }
+
+        List<String> argumentsFor(String exten) {
+            return arguments.stream().map(a -> a.replace("${EXTEN}", exten)).toList();
+        }
+    }
+
+    /** Sets up a {@link SimulatedAsterisk}; every setting but the FastAGI address has a default. */
+    public static final class Builder {
+        private final InetSocketAddress fastAgi;
+        private final Map<String, SimulatedAgent> agents = new HashMap<>();
+        private Function<String, SimulatedAgent> otherAgents = endpoint -> SimulatedAgent.neverAnswers();
+        private Timing timing = Timing.realTime();
+        private Dialplan dialplan = Dialplan.inbound();
+        private Predicate<String> soundExists = sound -> true;
+        private SimulatedAmiServer ami;
+        private Collection<String> devices = List.of();
+
+        private Builder(InetSocketAddress fastAgi) {
+            this.fastAgi = Objects.requireNonNull(fastAgi, "fastAgi");
+        }
+
+        /** How the phone at {@code endpoint} ({@code PJSIP/1001}) behaves when dialled. */
+        public Builder agent(String endpoint, SimulatedAgent agent) {
+            agents.put(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(agent, "agent"));
+            return this;
+        }
+
+        /** How every phone without its own {@link #agent} behaves (default: it never answers). */
+        public Builder otherAgents(SimulatedAgent agent) {
+            Objects.requireNonNull(agent, "agent");
+            this.otherAgents = endpoint -> agent;
+            return this;
+        }
+
+        /**
+         * How a phone without its own {@link #agent} behaves, asked afresh at every Dial (so agents may answer
+         * after a different time on every call). Called from the calls' threads at once: it must be thread-safe.
+         */
+        public Builder otherAgents(Function<String, SimulatedAgent> byEndpoint) {
+            this.otherAgents = Objects.requireNonNull(byEndpoint, "byEndpoint");
+            return this;
+        }
+
+        /** How long a simulated second lasts (default: real time). */
+        public Builder timing(Timing timing) {
+            this.timing = Objects.requireNonNull(timing, "timing");
+            return this;
+        }
+
+        /** Where calls enter Hotline (default {@link Dialplan#inbound()}). */
+        public Builder dialplan(Dialplan dialplan) {
+            this.dialplan = Objects.requireNonNull(dialplan, "dialplan");
+            return this;
+        }
+
+        /** Which sound files exist (default: all); STREAM FILE of a missing one answers {@code result=-1 endpos=0}. */
+        public Builder soundExists(Predicate<String> soundExists) {
+            this.soundExists = Objects.requireNonNull(soundExists, "soundExists");
+            return this;
+        }
+
+        /**
+         * Reports channels and device states to this simulated AMI; {@code devices} (the agents' phones) start
+         * there as {@code NOT_INUSE}, as DeviceStateList lists registered idle phones.
+         */
+        public Builder ami(SimulatedAmiServer ami, Collection<String> devices) {
+            this.ami = Objects.requireNonNull(ami, "ami");
+            this.devices = List.copyOf(devices);
+            return this;
+        }
+
+        public SimulatedAsterisk build() {
+            return new SimulatedAsterisk(this);
+        }
+    }
+
+    private final InetSocketAddress fastAgi;
+    private final Map<String, SimulatedAgent> agents;
+    private final Function<String, SimulatedAgent> otherAgents;
+    private final Timing timing;
+    private final Dialplan dialplan;
+    private final Predicate<String> soundExists;
+    private final Optional<SimulatedAmiServer> ami;
+    private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("sim-asterisk-", 0).factory());
+    /** Phones in a conversation (a Hotline call or a private one): Dial finds them BUSY. */
+    private final Set<String> inUse = ConcurrentHashMap.newKeySet();
+    private final Map<String, SimulatedChannel> privateCalls = new ConcurrentHashMap<>();
+    private final Set<SimulatedCall> live = ConcurrentHashMap.newKeySet();
+    private final long epochSeconds = System.currentTimeMillis() / 1000;
+    private final AtomicLong uniqueSeq = new AtomicLong();
+    private final AtomicLong channelSeq = new AtomicLong();
+
+    private SimulatedAsterisk(Builder builder) {
+        this.fastAgi = builder.fastAgi;
+        this.agents = Map.copyOf(builder.agents);
+        this.otherAgents = builder.otherAgents;
+        this.timing = builder.timing;
+        this.dialplan = builder.dialplan;
+        this.soundExists = builder.soundExists;
+        this.ami = Optional.ofNullable(builder.ami);
+        ami.ifPresent(server -> builder.devices.forEach(device -> server.setDeviceState(device, "NOT_INUSE")));
+    }
+
+    /** A simulated Asterisk that places its calls into the FastAGI server at {@code fastAgi}. */
+    public static Builder builder(InetSocketAddress fastAgi) {
+        return new Builder(fastAgi);
+    }
+
+    /** Places one inbound call; it runs on its own until it ends (see {@link SimulatedCall#ended()}). */
+    public SimulatedCall call(SimulatedCaller caller) {
+        SimulatedCall call = new SimulatedCall(nextUniqueId(), caller);
+        live.add(call);
+        call.ended().whenComplete((outcome, failure) -> live.remove(call));
+        // patience is for waiting: a caller an agent has answered stays until the conversation ends
+        caller.patience().ifPresent(patience -> CompletableFuture.delayedExecutor(timing.real(patience).toNanos(),
+                TimeUnit.NANOSECONDS).execute(() -> {
+                    if (!call.answered().isDone()) {
+                        call.hangUp();
+                    }
+                }));
+        threads.execute(() -> new InboundLeg(this, call).run());
+        return call;
+    }
+
+    /** The calls not yet ended. */
+    public int liveCalls() {
+        return live.size();
+    }
+
+    /**
+     * The agent at {@code endpoint} picks up the phone for a call Hotline did not give them (a private call, an
+     * internal call): Dial finds the phone BUSY and, with AMI coupled, the device is INUSE with a channel of its own.
+     *
+     * @return false if the phone is already in a conversation
+     */
+    public boolean startPrivateCall(String endpoint) {
+        if (!inUse.add(endpoint)) {
+            return false;
+        }
+        ami.ifPresent(server -> {
+            SimulatedChannel channel = channel(endpoint + "-" + nextChannelSuffix(), nextUniqueId(), 6, endpoint,
+                    "", "from-internal", "private", "Dial", "");
+            privateCalls.put(endpoint, channel);
+            server.addChannel(channel);
+            server.setDeviceState(endpoint, "INUSE");
+        });
+        return true;
+    }
+
+    /** Ends a private call started by {@link #startPrivateCall}: the phone is free again. */
+    public void endPrivateCall(String endpoint) {
+        SimulatedChannel channel = privateCalls.remove(endpoint);
+        if (channel != null) {
+            ami.ifPresent(server -> {
+                server.hangUp(channel.name(), 16);
+                server.setDeviceState(endpoint, "NOT_INUSE");
+            });
+        }
+        inUse.remove(endpoint);
+    }
+
+    /** Hangs up every caller still on the line and stops. */
+    @Override
+    public void close() {
+        live.forEach(SimulatedCall::hangUp);
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(5, TimeUnit.SECONDS)) {
+                threads.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            threads.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ for the legs
+
+    Socket connect() throws IOException {
+        Socket socket = new Socket();
+        socket.connect(fastAgi, 5_000);
+        socket.setTcpNoDelay(true);
+        return socket;
+    }
+
+    int fastAgiPort() {
+        return fastAgi.getPort();
+    }
+
+    Timing timing() {
+        return timing;
+    }
+
+    Dialplan dialplan() {
+        return dialplan;
+    }
+
+    boolean soundExists(String sound) {
+        return soundExists.test(sound);
+    }
+
+    SimulatedAgent agent(String endpoint) {
+        SimulatedAgent agent = agents.get(endpoint);
+        return agent != null ? agent : Objects.requireNonNull(otherAgents.apply(endpoint), "agent of " + endpoint);
+    }
+
+    Optional<SimulatedAmiServer> ami() {
+        return ami;
+    }
+
+    /** Marks the agent's phone in a conversation; false if it already is (Dial then finds it BUSY). */
+    boolean startTalking(String endpoint) {
+        return inUse.add(endpoint);
+    }
+
+    void stopTalking(String endpoint) {
+        inUse.remove(endpoint);
+    }
+
+    String nextUniqueId() {
+        return epochSeconds + "." + uniqueSeq.incrementAndGet();
+    }
+
+    /** Asterisk's channel-name suffix: an 8-digit hex sequence ({@code PJSIP/trunk-0000000a}). */
+    String nextChannelSuffix() {
+        return String.format("%08x", channelSeq.getAndIncrement());
+    }
+
+    /** A channel as AMI reports it; {@code state} 4 Ring, 5 Ringing, 6 Up. */
+    static SimulatedChannel channel(String name, String uniqueId, int state, String callerId, String linkedId,
+                                    String context, String exten, String application, String appData) {
+        return new SimulatedChannel(name, uniqueId, linkedId.isEmpty() ? uniqueId : linkedId, state, callerId, "",
+                "", "", context, exten, 1, application, appData, "", Instant.now(), Map.of());
+    }
+}

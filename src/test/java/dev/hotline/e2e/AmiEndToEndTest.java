@@ -1,0 +1,209 @@
+package dev.hotline.e2e;
+
+import static dev.hotline.e2e.ShippedCentre.AMI_SECRET;
+import static dev.hotline.e2e.ShippedCentre.PATIENCE;
+import static dev.hotline.e2e.ShippedCentre.SALES_BEAUTY;
+import static dev.hotline.e2e.ShippedCentre.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotline.bridge.ami.AmiConnectionState;
+import dev.hotline.bridge.ami.AmiEvent;
+import dev.hotline.bridge.ami.AmiPool;
+import dev.hotline.bridge.ami.AmiSettings;
+import dev.hotline.bridge.ami.AmiStatusListener;
+import dev.hotline.bridge.ami.DeviceState;
+import dev.hotline.bridge.simulator.SimulatedAgent;
+import dev.hotline.bridge.simulator.SimulatedAmiServer;
+import dev.hotline.bridge.simulator.SimulatedAsterisk;
+import dev.hotline.bridge.simulator.SimulatedCall;
+import dev.hotline.bridge.simulator.SimulatedCall.DialAttempt;
+import dev.hotline.bridge.simulator.SimulatedCaller;
+import dev.hotline.server.serve.HotlineServer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hotline beside an Asterisk whose manager interface is simulated on loopback: the server logs in with the secret
+ * from its environment, and the simulated Asterisk tells AMI what its FastAGI calls do to channels and agents'
+ * phones. Calls live in their FastAGI sessions, so they go on while AMI is away, and Hotline resynchronises when it
+ * is back.
+ */
+class AmiEndToEndTest {
+    private static final Duration SECOND = Duration.ofMillis(5);
+    private static final SimulatedAgent ANSWERING = SimulatedAgent.answersAfter(Duration.ofSeconds(2),
+            Duration.ofSeconds(4));
+    private static final SimulatedAgent TALKING_ON = SimulatedAgent.answersAfter(Duration.ofSeconds(1),
+            Duration.ofHours(1));
+
+    @TempDir
+    Path temp;
+    final ServeEndToEndTest.LogLines log = new ServeEndToEndTest.LogLines();
+    final List<AmiEvent> observed = new CopyOnWriteArrayList<>();
+    ShippedCentre centre;
+    SimulatedAmiServer ami;
+    HotlineServer server;
+    SimulatedAsterisk asterisk;
+    AmiPool observer;
+
+    @BeforeEach
+    void hotlineLoggedInToTheSimulatedAmi() throws IOException {
+        log.attach();
+        centre = new ShippedCentre(temp);
+        ami = SimulatedAmiServer.start(Map.of("hotline", AMI_SECRET));
+        server = centre.serveWithAmi(ami.port());
+        await(() -> server.amiStates().get("asterisk-1") == AmiConnectionState.CONNECTED, "Hotline's AMI login");
+        await(() -> resyncLines().size() == 1, "the resynchronisation after the login");
+    }
+
+    @AfterEach
+    void stop() {
+        if (asterisk != null) {
+            asterisk.close();
+        }
+        if (observer != null) {
+            observer.close();
+        }
+        centre.close();
+        ami.close();
+        log.detach();
+    }
+
+    @Test
+    void whileHotlineConnectsACallAmiSeesTheAgentsPhoneRingThenInUseThenFreeAndTheCallersChannelHangUp()
+            throws Exception {
+        asterisk = coupled(ANSWERING);
+        observe();
+
+        SimulatedCall.Outcome call = asterisk.call(SimulatedCaller.of("13700001111", "4008001005")).ended()
+                .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+
+        String agent = call.answeredBy().orElseThrow();
+        await(() -> observed.stream().anyMatch(e -> e instanceof AmiEvent.ChannelHungUp h
+                && h.uniqueid().equals(call.callId())), "the caller's Hangup event");
+        assertThat(observed.stream().filter(e -> e instanceof AmiEvent.DeviceStateChanged d
+                && d.device().equals(agent)).map(e -> ((AmiEvent.DeviceStateChanged) e).state()))
+                .containsSubsequence(DeviceState.RINGING, DeviceState.INUSE, DeviceState.NOT_INUSE);
+        assertThat(observed).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(AmiEvent.ChannelHungUp.class,
+                h -> assertThat(h.channel()).startsWith(agent + "-")));
+    }
+
+    @Test
+    void anAgentOnAPrivateCallIsInUseForAmiAndDoesNotTakeTheCall() throws Exception {
+        asterisk = coupled(ANSWERING);
+        observe();
+        // Wang Fang (1001) is sales-health's most skilled agent: the first choice for an order of slimming tea
+        assertThat(asterisk.startPrivateCall("PJSIP/1001")).isTrue();
+        await(() -> observed.contains(new AmiEvent.DeviceStateChanged("observer", "PJSIP/1001", DeviceState.INUSE)),
+                "1001 in use");
+
+        SimulatedCall.Outcome call = asterisk.call(SimulatedCaller.of("13700001111", "4008001001")).ended()
+                .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+
+        assertThat(call.answeredBy()).hasValueSatisfying(agent -> assertThat(agent).isNotEqualTo("PJSIP/1001"));
+        assertThat(call.dials()).filteredOn(d -> d.endpoint().equals("PJSIP/1001"))
+                .extracting(DialAttempt::dialStatus).containsOnly("BUSY");
+        asterisk.endPrivateCall("PJSIP/1001");
+        await(() -> observed.contains(new AmiEvent.DeviceStateChanged("observer", "PJSIP/1001",
+                DeviceState.NOT_INUSE)), "1001 free again");
+    }
+
+    @Test
+    void callsGoOnWhileAmiIsCutAndWhenItIsBackHotlineLogsInAgainAndResynchronisesTheLiveChannels()
+            throws Exception {
+        // the sales-beauty agents talk on; everyone else answers and finishes quickly
+        asterisk = coupled(ANSWERING, SALES_BEAUTY, TALKING_ON);
+        List<SimulatedCall> talking = new ArrayList<>();
+        for (int i = 0; i < SALES_BEAUTY.size(); i++) {
+            SimulatedCall call = asterisk.call(SimulatedCaller.of("1370000100" + i, "4008001005"));
+            call.answered().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            talking.add(call);
+        }
+        SimulatedCall queued = asterisk.call(SimulatedCaller.of("13700002000", "4008001005"));
+        queued.when(c -> !c.isEmpty() && c.getLast().equals("EXEC StartMusicOnHold default"))
+                .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+
+        ami.stopListening();
+        await(() -> server.amiStates().get("asterisk-1") == AmiConnectionState.DOWN, "Hotline to notice");
+        SimulatedCall.Outcome duringOutage = asterisk.call(SimulatedCaller.of("13700003000", "4008001001"))
+                .ended().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(duringOutage.answeredBy()).isPresent();
+        assertThat(talking).allMatch(c -> !c.ended().isDone());
+        assertThat(queued.ended()).isNotDone();
+        long resyncsBefore = resyncLines().size();
+        ami.resumeListening();
+
+        await(() -> resyncLines().size() > resyncsBefore, "the resynchronisation after the reconnect");
+        assertThat(ami.successfulLogins()).isEqualTo(2);
+        // five callers and their agents, and the caller still queued: 11 channels; 12 agents' phones
+        assertThat(resyncLines().getLast()).isEqualTo("AMI asterisk-1: resynchronised, 11 channels, 12 devices");
+        SimulatedCall finishing = talking.getFirst();
+        finishing.hangUp();
+        String finished = finishing.ended().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS).callId();
+        queued.hangUp();
+        queued.ended().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        centre.close();
+        assertThat(centre.callEnded(duringOutage.callId())).contains("\"outcome\":\"ANSWERED\"");
+        assertThat(centre.callEnded(finished)).contains("\"outcome\":\"ANSWERED\"");
+        assertThat(centre.callEnded(queued.callId())).contains("\"outcome\":\"ABANDONED\"");
+    }
+
+    @Test
+    void whenAsteriskRestartsItsManagerTheCallGoesOnAndHotlineReconnectsAndSeesItAgain() throws Exception {
+        asterisk = coupled(TALKING_ON);
+        SimulatedCall talking = asterisk.call(SimulatedCaller.of("13700004000", "4008001003"));
+        String agent = talking.answered().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        long resyncsBefore = resyncLines().size();
+
+        // Event: Shutdown (Restart: True), then Asterisk closes the connection (ami-shutdown-restart.txt)
+        ami.shutdown(true);
+
+        await(() -> log.lines().contains("AMI asterisk-1: Asterisk is restarting"), "the shutdown event");
+        await(() -> resyncLines().size() > resyncsBefore, "the resynchronisation after the reconnect");
+        assertThat(ami.successfulLogins()).isEqualTo(2);
+        // the caller and the agent's channel
+        assertThat(resyncLines().getLast()).isEqualTo("AMI asterisk-1: resynchronised, 2 channels, 12 devices");
+        assertThat(talking.ended()).isNotDone();
+        talking.hangUp();
+        SimulatedCall.Outcome call = talking.ended().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(call.answeredBy()).contains(agent);
+        centre.close();
+        assertThat(centre.callEnded(call.callId())).contains("\"outcome\":\"ANSWERED\"");
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    private SimulatedAsterisk coupled(SimulatedAgent agents) {
+        return coupled(agents, Set.of(), agents);
+    }
+
+    /** Every phone behaves as {@code agents}, but those in {@code special} as {@code specialAgents}. */
+    private SimulatedAsterisk coupled(SimulatedAgent agents, Set<String> special, SimulatedAgent specialAgents) {
+        SimulatedAsterisk.Builder builder = SimulatedAsterisk.builder(server.fastAgiAddress())
+                .timing(SimulatedAsterisk.Timing.scaled(SECOND)).otherAgents(agents)
+                .ami(ami, ShippedCentre.ALL_PHONES);
+        special.forEach(endpoint -> builder.agent(endpoint, specialAgents));
+        return builder.build();
+    }
+
+    /** A second AMI client beside Hotline's, recording what the simulated Asterisk reports. */
+    private void observe() {
+        observer = AmiPool.start(List.of(AmiSettings.of("observer", "127.0.0.1", ami.port(), "hotline", AMI_SECRET)),
+                observed::add, AmiStatusListener.NONE);
+        await(() -> observed.stream().anyMatch(AmiEvent.Resynchronised.class::isInstance), "the observer's login");
+    }
+
+    private List<String> resyncLines() {
+        return log.lines().stream().filter(l -> l.startsWith("AMI asterisk-1: resynchronised")).toList();
+    }
+}
