@@ -6,6 +6,7 @@ import static dev.hotline.e2e.ShippedCentre.SALES_BEAUTY;
 import static dev.hotline.e2e.ShippedCentre.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotline.acd.PhoneState;
 import dev.hotline.bridge.ami.AmiConnectionState;
 import dev.hotline.bridge.ami.AmiEvent;
 import dev.hotline.bridge.ami.AmiPool;
@@ -99,23 +100,33 @@ class AmiEndToEndTest {
     }
 
     @Test
-    void anAgentOnAPrivateCallIsInUseForAmiAndDoesNotTakeTheCall() throws Exception {
+    void anAgentOnAPrivateCallIsNotDialledAndIsOfferedCallsAgainWhenThePhoneHangsUp() throws Exception {
         asterisk = coupled(ANSWERING);
         observe();
         // Wang Fang (1001) is sales-health's most skilled agent: the first choice for an order of slimming tea
         assertThat(asterisk.startPrivateCall("PJSIP/1001")).isTrue();
         await(() -> observed.contains(new AmiEvent.DeviceStateChanged("observer", "PJSIP/1001", DeviceState.INUSE)),
                 "1001 in use");
+        await(() -> phoneOf("1001") == PhoneState.BUSY, "Hotline's engine to see 1001's phone busy");
 
         SimulatedCall.Outcome call = asterisk.call(SimulatedCaller.of("13700001111", "4008001001")).ended()
                 .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
 
         assertThat(call.answeredBy()).hasValueSatisfying(agent -> assertThat(agent).isNotEqualTo("PJSIP/1001"));
-        assertThat(call.dials()).filteredOn(d -> d.endpoint().equals("PJSIP/1001"))
-                .extracting(DialAttempt::dialStatus).containsOnly("BUSY");
+        assertThat(call.dials()).extracting(DialAttempt::endpoint).doesNotContain("PJSIP/1001");
         asterisk.endPrivateCall("PJSIP/1001");
         await(() -> observed.contains(new AmiEvent.DeviceStateChanged("observer", "PJSIP/1001",
                 DeviceState.NOT_INUSE)), "1001 free again");
+        await(() -> phoneOf("1001") == PhoneState.FREE, "Hotline's engine to see 1001's phone free again");
+
+        SimulatedCall.Outcome next = asterisk.call(SimulatedCaller.of("13700002222", "4008001001")).ended()
+                .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(next.answeredBy()).hasValue("PJSIP/1001");
+    }
+
+    private PhoneState phoneOf(String agentId) {
+        return server.view().toCompletableFuture().join().agents().stream()
+                .filter(a -> a.agentId().equals(agentId)).findFirst().orElseThrow().phone();
     }
 
     @Test
