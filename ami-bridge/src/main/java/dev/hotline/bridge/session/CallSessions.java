@@ -1,6 +1,7 @@
 package dev.hotline.bridge.session;
 
 import dev.hotline.bridge.agi.AgiEnvironment;
+import dev.hotline.bridge.agi.codec.WireText;
 import dev.hotline.bridge.agi.server.AgiChannel;
 import dev.hotline.bridge.agi.server.AgiScript;
 import dev.hotline.bridge.engine.EngineLoop;
@@ -85,7 +86,8 @@ public final class CallSessions implements AgiScript {
                 CallSession session = new CallSession(this, channel, environment, callId,
                         new SerialMailbox(executor, "call " + callId));
                 if (live.putIfAbsent(callId, session) != null) {
-                    LOG.warn("FastAGI session {}: call id {} is already in progress", environment.channel(), callId);
+                    LOG.warn("FastAGI session {}: call id {} is already in progress",
+                            WireText.visible(environment.channel()), callId);
                     session.refuseDuplicate();
                 } else {
                     session.start();
@@ -95,8 +97,8 @@ public final class CallSessions implements AgiScript {
                 String callId = environment.scriptParameters().getOrDefault("call", "");
                 CallSession session = live.get(callId);
                 if (session == null) {
-                    LOG.warn("agent channel {} answered call '{}', which has no session here", environment.channel(),
-                            callId);
+                    LOG.warn("agent channel {} answered call '{}', which has no session here",
+                            WireText.visible(environment.channel()), WireText.visible(callId));
                 } else {
                     session.agentAnswered();
                 }
@@ -104,7 +106,8 @@ public final class CallSessions implements AgiScript {
             }
             default -> {
                 LOG.warn("FastAGI session {} asked for unknown script '{}' (scripts: {}, {}); the dialplan goes on",
-                        environment.channel(), environment.networkScript(), INBOUND, ANSWERED);
+                        WireText.visible(environment.channel()), WireText.visible(environment.networkScript()),
+                        INBOUND, ANSWERED);
                 channel.close();
             }
         }
@@ -129,8 +132,8 @@ public final class CallSessions implements AgiScript {
             return id;
         }
         String local = "hotline-" + unnamedCalls.incrementAndGet();
-        LOG.warn("FastAGI session {}: unique id '{}' is not usable as a call id; using {}", environment.channel(), id,
-                local);
+        LOG.warn("FastAGI session {}: unique id '{}' is not usable as a call id; using {}",
+                WireText.visible(environment.channel()), WireText.visible(id), local);
         return local;
     }
 }

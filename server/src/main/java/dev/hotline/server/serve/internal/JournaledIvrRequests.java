@@ -1,5 +1,6 @@
 package dev.hotline.server.serve.internal;
 
+import dev.hotline.bridge.agi.codec.WireText;
 import dev.hotline.bridge.engine.EngineLoop;
 import dev.hotline.bridge.session.IvrRequests;
 import dev.hotline.server.journal.JournalRecord;
@@ -28,8 +29,9 @@ public final class JournaledIvrRequests implements IvrRequests {
     @Override
     public void messageRecorded(String callId, String callerNumber, String mailbox, String file,
                                 Map<String, String> attachedData) {
-        log.info("message left: call {}, caller {}, mailbox {}, recording {}.wav, data {}", callId, callerNumber,
-                mailbox, file, attachedData);
+        // the caller number and what was keyed in or looked up come from outside: escaped, never raw in the log
+        log.info("message left: call {}, caller {}, mailbox {}, recording {}.wav, data {}", callId,
+                WireText.visible(callerNumber), mailbox, file, WireText.visible(attachedData.toString()));
         engine.execute(now -> journal.record(
                 new JournalRecord.MessageLeft(now, callId, callerNumber, mailbox, file, attachedData)));
     }
@@ -37,8 +39,9 @@ public final class JournaledIvrRequests implements IvrRequests {
     @Override
     public void callbackRequested(String callId, String number, String businessType,
                                   Map<String, String> attachedData) {
-        log.info("callback requested: call {}, number {}, business type {}, data {}", callId, number,
-                businessType.isEmpty() ? "(the dialled number's)" : businessType, attachedData);
+        log.info("callback requested: call {}, number {}, business type {}, data {}", callId, WireText.visible(number),
+                businessType.isEmpty() ? "(the dialled number's)" : businessType,
+                WireText.visible(attachedData.toString()));
         engine.execute(now -> journal.record(
                 new JournalRecord.CallbackRequested(now, callId, number, businessType, attachedData)));
     }
