@@ -7,6 +7,7 @@ import static dev.hotline.e2e.ShippedCentre.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.acd.PhoneState;
+import dev.hotline.bridge.ami.AmiActions.ListenMode;
 import dev.hotline.bridge.ami.AmiConnectionState;
 import dev.hotline.bridge.ami.AmiEvent;
 import dev.hotline.bridge.ami.AmiPool;
@@ -19,6 +20,7 @@ import dev.hotline.bridge.simulator.SimulatedAsterisk;
 import dev.hotline.bridge.simulator.SimulatedCall;
 import dev.hotline.bridge.simulator.SimulatedCall.DialAttempt;
 import dev.hotline.bridge.simulator.SimulatedCaller;
+import dev.hotline.server.serve.CallControl;
 import dev.hotline.server.serve.HotlineServer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -190,6 +192,48 @@ class AmiEndToEndTest {
         assertThat(call.answeredBy()).contains(agent);
         centre.close();
         assertThat(centre.callEnded(call.callId())).contains("\"outcome\":\"ANSWERED\"");
+    }
+
+    @Test
+    void aSupervisorHangsUpACallInConversationAndItEndsAnsweredWithTheCallerGone() throws Exception {
+        asterisk = coupled(TALKING_ON);
+        SimulatedCall talking = asterisk.call(SimulatedCaller.of("13700005000", "4008001003"));
+        String agent = talking.answered().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+
+        CallControl.Result result = server.callControl().hangUp(talking.callId()).toCompletableFuture()
+                .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+
+        assertThat(result).isInstanceOf(CallControl.Result.Done.class);
+        SimulatedCall.Outcome call = talking.ended().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(call.ending()).isEqualTo(SimulatedCall.Ending.CALLER_HUNG_UP);
+        assertThat(call.answeredBy()).contains(agent);
+        centre.close();
+        assertThat(centre.callEnded(call.callId())).contains("\"outcome\":\"ANSWERED\"");
+    }
+
+    @Test
+    void hangingUpACallThatIsNotRunningSaysSoAndTouchesNothing() throws Exception {
+        CallControl.Result result = server.callControl().hangUp("1700000000.999").toCompletableFuture()
+                .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+
+        assertThat(result).isEqualTo(new CallControl.Result.NoSuchCall("1700000000.999"));
+    }
+
+    @Test
+    void aSupervisorListensInOnAnAgentFromTheirOwnPhone() throws Exception {
+        observe();
+        ami.setDeviceState("PJSIP/2001", "NOT_INUSE");
+
+        CallControl.Result result = server.callControl().listenIn("PJSIP/2001", "1001", ListenMode.LISTEN)
+                .toCompletableFuture().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+
+        // Wang Fang's phone is spied on, quietly (ChanSpy option q), from the supervisor's answered phone
+        assertThat(result).isEqualTo(new CallControl.Result.Done("PJSIP/2001 listens in on PJSIP/1001 (LISTEN)"));
+        await(() -> observed.stream().anyMatch(e -> e instanceof AmiEvent.OriginateResult o && o.success()
+                && o.channel().startsWith("PJSIP/2001")), "the supervisor's phone answered");
+        assertThat(server.callControl().listenIn("PJSIP/2001", "no-such-agent", ListenMode.WHISPER)
+                .toCompletableFuture().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS))
+                .isEqualTo(new CallControl.Result.NoSuchAgent("no-such-agent"));
     }
 
     // ------------------------------------------------------------------------------------------ helpers

@@ -44,6 +44,11 @@ public final class CallTelephony {
         calls.remove(callId);
     }
 
+    /** The inbound channel of a call whose session is running (or whose record is not written yet). */
+    public Optional<String> channelOf(String callId) {
+        return Optional.ofNullable(calls.get(callId)).map(Facts::channel);
+    }
+
     /** Takes the call's facts for its record; empty for a call no session noted (or already taken). */
     public Optional<Facts> take(String callId) {
         return Optional.ofNullable(calls.remove(callId));

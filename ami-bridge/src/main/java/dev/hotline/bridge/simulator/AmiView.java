@@ -31,7 +31,11 @@ final class AmiView {
     /** The call came in on the trunk and runs AGI() (channel state 4, Ring). */
     synchronized void ringing(SimulatedAsterisk.Dialplan dialplan) {
         up = true;
-        ami.ifPresent(server -> server.addChannel(inbound(4, dialplan)));
+        ami.ifPresent(server -> {
+            server.addChannel(inbound(4, dialplan));
+            // a Hangup action on the caller's channel (a supervisor ending the call) hangs the caller up
+            server.whenHungUpByAction(channelName, call::hangUp);
+        });
     }
 
     /** Hotline answered the call (state 6, Up). */

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +78,11 @@ public final class SimulatedAmiServer implements AutoCloseable {
     private final AtomicLong channelSeq = new AtomicLong();
     private final ReentrantLock model = new ReentrantLock();
     private final Map<String, SimulatedChannel> channels = new LinkedHashMap<>();
+    /**
+     * What a client's Hangup action does beyond the channel table: the caller of a coupled {@link SimulatedAsterisk}
+     * call is hung up, as Asterisk would tear the channel down under its AGI session.
+     */
+    private final Map<String, Runnable> farEnds = new ConcurrentHashMap<>();
     private final Map<String, String> deviceStates = new LinkedHashMap<>();
     private final Map<String, String> globals = new HashMap<>();
     private final Map<String, String> recordings = new LinkedHashMap<>();
@@ -193,6 +199,7 @@ public final class SimulatedAmiServer implements AutoCloseable {
     /** Hangs up a channel (and the other half of a Local pair) as if its far end hung up, sending Hangup events. */
     public boolean hangUp(String channelName, int cause) {
         List<SimulatedChannel> gone = locked(() -> removeWithPartner(channelName));
+        gone.forEach(channel -> farEnds.remove(channel.name()));
         for (SimulatedChannel channel : gone) {
             broadcast(hangupEvent(channel, cause));
         }
@@ -314,7 +321,19 @@ public final class SimulatedAmiServer implements AutoCloseable {
     }
 
     List<SimulatedChannel> hangUpFromAction(String channelName) {
-        return locked(() -> removeWithPartner(channelName));
+        List<SimulatedChannel> gone = locked(() -> removeWithPartner(channelName));
+        for (SimulatedChannel channel : gone) {
+            Runnable farEnd = farEnds.remove(channel.name());
+            if (farEnd != null) {
+                farEnd.run();
+            }
+        }
+        return gone;
+    }
+
+    /** {@code hangUp} runs when a client's Hangup action hangs up {@code channelName} (see {@link #farEnds}). */
+    void whenHungUpByAction(String channelName, Runnable hangUp) {
+        farEnds.put(channelName, hangUp);
     }
 
     SimulatedDialplan.Outcome originate(SimulatedDialplan.Request request) {

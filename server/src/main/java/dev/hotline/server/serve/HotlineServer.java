@@ -5,6 +5,7 @@ import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.stats.CentreStatistics;
 import dev.hotline.bridge.agi.server.FastAgiServer;
+import dev.hotline.bridge.ami.AmiActions;
 import dev.hotline.bridge.ami.AmiConnectionState;
 import dev.hotline.bridge.ami.AmiPool;
 import dev.hotline.bridge.ami.AmiSettings;
@@ -73,6 +74,7 @@ public final class HotlineServer implements AutoCloseable {
     private final FastAgiServer fastAgi;
     private final Optional<AmiPool> ami;
     private final AgentPhones phones;
+    private final CallControl callControl;
     private boolean closed;
 
     private HotlineServer(ConfigReloader reloader, ServerSettings settings, Function<String, String> environment,
@@ -118,6 +120,7 @@ public final class HotlineServer implements AutoCloseable {
         sessions = new CallSessions(engine, () -> reloader.current().flows(), FlowListener.NONE,
                 new HttpLookupService(HttpClient.newHttpClient()), new JournaledIvrRequests(engine, journal),
                 SessionScheduler.of(sessionTimers), sessionTasks, sessionSettings, telephony, recorder);
+        callControl = new CallControl(telephony, () -> reloader.current().config().agents(), this::connectedAmi);
         fastAgi = FastAgiServer.start(settings.fastAgi(), sessions);
         InetSocketAddress bound = fastAgi.localAddress();
         log.info("FastAGI listening on {}:{}", bound.getHostString(), bound.getPort());
@@ -186,6 +189,18 @@ public final class HotlineServer implements AutoCloseable {
      */
     public void agentReady(String agentId) {
         engine.submit(new AcdEvent.AgentReady(engine.now(), agentId));
+    }
+
+    /** Hanging calls up and listening in on agents over AMI, for supervisors and the admin API. */
+    public CallControl callControl() {
+        return callControl;
+    }
+
+    /** The AMI servers connected now, in configuration order. */
+    private List<AmiActions> connectedAmi() {
+        return ami.map(pool -> pool.states().entrySet().stream()
+                .filter(e -> e.getValue() == AmiConnectionState.CONNECTED)
+                .map(e -> pool.actions(e.getKey())).toList()).orElse(List.of());
     }
 
     /** Where FastAGI listens (the bound port when the settings said 0). */
