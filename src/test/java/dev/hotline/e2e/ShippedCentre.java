@@ -47,6 +47,8 @@ final class ShippedCentre implements AutoCloseable {
     final Path config;
     final Path journal;
     private HotlineServer server;
+    /** Where the server's clock starts. */
+    private Instant startsAt = OPEN_HOURS;
 
     /** Copies the shipped configuration into {@code directory}/config; the journal goes to .../journal. */
     ShippedCentre(Path directory) throws IOException {
@@ -63,6 +65,12 @@ final class ShippedCentre implements AutoCloseable {
         String text = Files.readString(path);
         assertThat(text).as(file + " holds " + from).contains(from);
         Files.writeString(path, text.replace(from, to));
+        return this;
+    }
+
+    /** Serves from {@code instant} on, rather than from {@link #OPEN_HOURS}. */
+    ShippedCentre startingAt(Instant instant) {
+        startsAt = instant;
         return this;
     }
 
@@ -84,7 +92,7 @@ final class ShippedCentre implements AutoCloseable {
             case ConfigReloader.Startup.Started s -> s.reloader();
             case ConfigReloader.Startup.Refused r -> throw new AssertionError("config refused: " + r.problems());
         };
-        Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), OPEN_HOURS));
+        Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), startsAt));
         server = HotlineServer.start(reloader, environment::get, clock);
         return server;
     }
@@ -95,9 +103,13 @@ final class ShippedCentre implements AutoCloseable {
 
     /** The journal's records of one call, in order (read after {@link #close()}, so everything is flushed). */
     List<String> journalOf(String callId) throws IOException {
+        return journalLines().stream().filter(l -> l.contains("\"callId\":\"" + callId + "\"")).toList();
+    }
+
+    /** Every line of the journal's files as they are on disk now (the server may still run). */
+    List<String> journalLines() throws IOException {
         try (Stream<Path> files = Files.list(journal)) {
-            return files.sorted().flatMap(ShippedCentre::lines)
-                    .filter(l -> l.contains("\"callId\":\"" + callId + "\"")).toList();
+            return files.sorted().flatMap(ShippedCentre::lines).toList();
         }
     }
 
