@@ -3,13 +3,11 @@ package dev.hotline.e2e;
 import static dev.hotline.e2e.ShippedCentre.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hotline.bridge.simulator.SimulatedAgent;
 import dev.hotline.bridge.simulator.SimulatedAsterisk;
 import dev.hotline.bridge.simulator.SimulatedCall;
 import dev.hotline.bridge.simulator.SimulatedCaller;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -37,10 +35,7 @@ class IvrRequestsEndToEndTest {
     @BeforeEach
     void theShippedCentreAfterAfterSalesClosed() throws IOException {
         centre = new ShippedCentre(temp).startingAt(AFTER_SALES_CLOSED);
-        asterisk = SimulatedAsterisk.builder(centre.serve().fastAgiAddress())
-                .timing(SimulatedAsterisk.Timing.scaled(Duration.ofMillis(5)))
-                .otherAgents(SimulatedAgent.answersAfter(Duration.ofSeconds(1), Duration.ofSeconds(5)))
-                .build();
+        asterisk = centre.serveToAgentsWhoAnswer();
     }
 
     @AfterEach

@@ -2,6 +2,8 @@ package dev.hotline.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotline.bridge.simulator.SimulatedAgent;
+import dev.hotline.bridge.simulator.SimulatedAsterisk;
 import dev.hotline.server.config.ConfigReloader;
 import dev.hotline.server.serve.HotlineServer;
 import java.io.IOException;
@@ -77,6 +79,17 @@ final class ShippedCentre implements AutoCloseable {
     /** Serves without AMI: no secret in the environment, so the AMI server of server.yaml is skipped. */
     HotlineServer serve() {
         return start(Map.of());
+    }
+
+    /**
+     * Serves without AMI to a simulated Asterisk whose agents would all answer after a second (one simulated second
+     * lasting 5 ms): a call that never dials one was completed by the IVR alone.
+     */
+    SimulatedAsterisk serveToAgentsWhoAnswer() {
+        return SimulatedAsterisk.builder(serve().fastAgiAddress())
+                .timing(SimulatedAsterisk.Timing.scaled(Duration.ofMillis(5)))
+                .otherAgents(SimulatedAgent.answersAfter(Duration.ofSeconds(1), Duration.ofSeconds(5)))
+                .build();
     }
 
     /** Serves with the AMI server of server.yaml pointed at {@code amiPort} on loopback and its secret set. */
