@@ -3,14 +3,12 @@ package dev.hotline.e2e;
 import static dev.hotline.e2e.ShippedCentre.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hotline.bridge.simulator.SimulatedAgent;
 import dev.hotline.bridge.simulator.SimulatedAsterisk;
 import dev.hotline.bridge.simulator.SimulatedCall;
 import dev.hotline.bridge.simulator.SimulatedCall.Ending;
 import dev.hotline.bridge.simulator.SimulatedCaller;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -35,11 +33,7 @@ class SelfServiceEndToEndTest {
     @BeforeEach
     void theShippedCentreWithAgentsWhoWouldAnswer() throws IOException {
         centre = new ShippedCentre(temp);
-        // agents would answer at once: a call that never dials one was completed by the IVR alone
-        asterisk = SimulatedAsterisk.builder(centre.serve().fastAgiAddress())
-                .timing(SimulatedAsterisk.Timing.scaled(Duration.ofMillis(5)))
-                .otherAgents(SimulatedAgent.answersAfter(Duration.ofSeconds(1), Duration.ofSeconds(5)))
-                .build();
+        asterisk = centre.serveToAgentsWhoAnswer();
     }
 
     @AfterEach

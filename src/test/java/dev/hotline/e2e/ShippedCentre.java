@@ -2,6 +2,8 @@ package dev.hotline.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotline.bridge.simulator.SimulatedAgent;
+import dev.hotline.bridge.simulator.SimulatedAsterisk;
 import dev.hotline.server.config.ConfigReloader;
 import dev.hotline.server.serve.HotlineServer;
 import java.io.IOException;
@@ -47,6 +49,8 @@ final class ShippedCentre implements AutoCloseable {
     final Path config;
     final Path journal;
     private HotlineServer server;
+    /** Where the server's clock starts. */
+    private Instant startsAt = OPEN_HOURS;
 
     /** Copies the shipped configuration into {@code directory}/config; the journal goes to .../journal. */
     ShippedCentre(Path directory) throws IOException {
@@ -66,9 +70,26 @@ final class ShippedCentre implements AutoCloseable {
         return this;
     }
 
+    /** Serves from {@code instant} on, rather than from {@link #OPEN_HOURS}. */
+    ShippedCentre startingAt(Instant instant) {
+        startsAt = instant;
+        return this;
+    }
+
     /** Serves without AMI: no secret in the environment, so the AMI server of server.yaml is skipped. */
     HotlineServer serve() {
         return start(Map.of());
+    }
+
+    /**
+     * Serves without AMI to a simulated Asterisk whose agents would all answer after a second (one simulated second
+     * lasting 5 ms): a call that never dials one was completed by the IVR alone.
+     */
+    SimulatedAsterisk serveToAgentsWhoAnswer() {
+        return SimulatedAsterisk.builder(serve().fastAgiAddress())
+                .timing(SimulatedAsterisk.Timing.scaled(Duration.ofMillis(5)))
+                .otherAgents(SimulatedAgent.answersAfter(Duration.ofSeconds(1), Duration.ofSeconds(5)))
+                .build();
     }
 
     /** Serves with the AMI server of server.yaml pointed at {@code amiPort} on loopback and its secret set. */
@@ -84,7 +105,7 @@ final class ShippedCentre implements AutoCloseable {
             case ConfigReloader.Startup.Started s -> s.reloader();
             case ConfigReloader.Startup.Refused r -> throw new AssertionError("config refused: " + r.problems());
         };
-        Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), OPEN_HOURS));
+        Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), startsAt));
         server = HotlineServer.start(reloader, environment::get, clock);
         return server;
     }
@@ -95,9 +116,13 @@ final class ShippedCentre implements AutoCloseable {
 
     /** The journal's records of one call, in order (read after {@link #close()}, so everything is flushed). */
     List<String> journalOf(String callId) throws IOException {
+        return journalLines().stream().filter(l -> l.contains("\"callId\":\"" + callId + "\"")).toList();
+    }
+
+    /** Every line of the journal's files as they are on disk now (the server may still run). */
+    List<String> journalLines() throws IOException {
         try (Stream<Path> files = Files.list(journal)) {
-            return files.sorted().flatMap(ShippedCentre::lines)
-                    .filter(l -> l.contains("\"callId\":\"" + callId + "\"")).toList();
+            return files.sorted().flatMap(ShippedCentre::lines).toList();
         }
     }
 

@@ -99,7 +99,8 @@ public sealed interface Action extends Serializable {
 
     /**
      * Record a voicemail ({@code RECORD FILE} with '#' to end; the bridge names the file and files the message as a
-     * request for the mailbox). Answer: ActionDone.
+     * request for the mailbox). Answer: ActionDone once the message is filed (durably: what follows may tell the
+     * caller it was taken), {@link Input.RequestFailed} when it could not be.
      */
     record RecordMessage(String mailbox, Duration maxDuration, Map<String, String> attachedData) implements Action {
         public RecordMessage {
@@ -111,7 +112,8 @@ public sealed interface Action extends Serializable {
 
     /**
      * File a request to call the caller back on a number (no AGI command; the server records it), for a business
-     * type ("" for the dialled number's). Answer: ActionDone.
+     * type ("" for the dialled number's). Answer: ActionDone once the request is filed (durably: what follows may
+     * promise the callback), {@link Input.RequestFailed} when it could not be.
      */
     record RequestCallback(String number, String businessType, Map<String, String> attachedData)
             implements Action {

@@ -222,9 +222,14 @@ public final class FlowInterpreter {
                                 attached(callback.attach())));
                         return emit();
                     } catch (Expr.ExpressionFailedException e) {
+                        // no number, no request: what follows the node would promise a callback nobody will make
                         expressionFailed(e);
-                        jump = exit("next", callback.next());
-                        return null;
+                        if (!callback.failed().isEmpty()) {
+                            jump = exit("failed", callback.failed());
+                            return null;
+                        }
+                        listener.exited(flowName(), nodeId, "failed");
+                        return toAgent("request-failed");
                     }
                 }
                 case Node.Goto go -> {
@@ -316,10 +321,10 @@ public final class FlowInterpreter {
                     return afterAction(input, awaiting);
                 }
                 case Action.RecordMessage r -> {
-                    return afterAction(input, awaiting);
+                    return afterRequest(input, awaiting);
                 }
                 case Action.RequestCallback r -> {
-                    return afterAction(input, awaiting);
+                    return afterRequest(input, awaiting);
                 }
                 case Action.TransferToQueue t -> throw unexpected(input, awaiting);
                 case Action.Hangup h -> throw unexpected(input, awaiting);
@@ -365,6 +370,22 @@ public final class FlowInterpreter {
             return nextOrLeave();
         }
 
+        /**
+         * After a message or a callback request: on once it is filed; when it could not be, the node's failed exit,
+         * or without one a person, so that the caller is never told a request was taken when it was not.
+         */
+        Action afterRequest(Input input, Action awaiting) {
+            if (!(input instanceof Input.RequestFailed)) {
+                return afterAction(input, awaiting);
+            }
+            String target = node.exits().get("failed");
+            if (target != null) {
+                return leave("failed", target);
+            }
+            listener.exited(flowName(), nodeId, "failed");
+            return toAgent("request-failed");
+        }
+
         Action nextOrLeave() {
             if (!pending.isEmpty()) {
                 return emit();
@@ -390,8 +411,13 @@ public final class FlowInterpreter {
          * call goes to its business type's queue (never a hang-up), telling the agent where the caller was stuck.
          */
         Action stepLimitReached() {
+            return toAgent("step-limit");
+        }
+
+        /** To the call's business type's queue, telling the agent why the IVR gave up and where. */
+        Action toAgent(String why) {
             Action.TransferToQueue transfer = new Action.TransferToQueue(call.businessType(), 0, List.of(),
-                    Map.of("ivr_ended", "step-limit", "ivr_node", flowName() + "/" + nodeId));
+                    Map.of("ivr_ended", why, "ivr_node", flowName() + "/" + nodeId));
             outcome = new Outcome.Transferred(flowName(), nodeId, transfer);
             pending = List.of();
             return transfer;

@@ -28,6 +28,16 @@ public sealed interface Input {
         }
     }
 
+    /**
+     * A {@link Action.RecordMessage} or {@link Action.RequestCallback} could not be filed (the server could not make
+     * it durable in time): the caller must not be told it was taken.
+     */
+    record RequestFailed(String reason) implements Input {
+        public RequestFailed {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /** An HTTP lookup failed or did not answer within its timeout. */
     record LookupFailed(String reason) implements Input {
         public LookupFailed {

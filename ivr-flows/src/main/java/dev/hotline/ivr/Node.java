@@ -171,9 +171,12 @@ public sealed interface Node {
         }
     }
 
-    /** Play prompts, then record a message for a mailbox. */
+    /**
+     * Play prompts, then record a message for a mailbox. {@code next} once the message is filed; {@code failed}
+     * ("" for none: the caller goes to an agent) when it could not be.
+     */
     record Voicemail(String id, List<String> prompts, String mailbox, Duration maxDuration, Map<String, String> attach,
-                     String next) implements Node {
+                     String next, String failed) implements Node {
         public Voicemail {
             prompts = List.copyOf(prompts);
             attach = Collections.unmodifiableMap(new LinkedHashMap<>(attach));
@@ -181,20 +184,23 @@ public sealed interface Node {
 
         @Override
         public Map<String, String> exits() {
-            return exitsOf("next", next);
+            return failed.isEmpty() ? exitsOf("next", next) : exitsOf("next", next, "failed", failed);
         }
     }
 
-    /** File a request to call the caller back on a number. */
-    record Callback(String id, String number, Optional<String> business, Map<String, String> attach, String next)
-            implements Node {
+    /**
+     * File a request to call the caller back on a number. {@code next} once the request is filed; {@code failed}
+     * ("" for none: the caller goes to an agent) when it could not be.
+     */
+    record Callback(String id, String number, Optional<String> business, Map<String, String> attach, String next,
+                    String failed) implements Node {
         public Callback {
             attach = Collections.unmodifiableMap(new LinkedHashMap<>(attach));
         }
 
         @Override
         public Map<String, String> exits() {
-            return exitsOf("next", next);
+            return failed.isEmpty() ? exitsOf("next", next) : exitsOf("next", next, "failed", failed);
         }
     }
 

@@ -131,6 +131,87 @@ class FlowInterpreterTest {
         assertThat(caller.outcome()).isEqualTo(new Outcome.Transferred("extensions", "menu", toAnAgent));
     }
 
+    /** 1: a callback (with a failed exit), 2: a message (without), 3: a callback to a number that cannot be worked out. */
+    private static final FlowSet REQUESTS = load("""
+            flow: requests
+            start: menu
+            nodes:
+              menu:
+                type: menu
+                prompts: [common/message-or-callback]
+                options: { "1": call-me-back, "2": message, "3": call-nowhere }
+                timeout: 5s
+                on-failure: noted
+              call-me-back:
+                type: callback
+                number: caller
+                attach: { dialled: dialled }
+                next: noted
+                failed: not-taken
+              call-nowhere:
+                type: callback
+                number: "string(size(caller) / (size(caller) - size(caller)))"
+                next: noted
+                failed: not-taken
+              message:
+                type: voicemail
+                prompts: [common/leave-message-after-tone]
+                mailbox: sales
+                next: noted
+              noted:
+                type: hangup
+                prompts: [common/request-noted]
+                disposition: request-noted
+              not-taken:
+                type: hangup
+                prompts: [common/sorry-request-not-taken]
+                disposition: request-not-taken
+            """);
+
+    @Test
+    void aCallbackIsConfirmedOnlyOnceTheRequestIsFiled() {
+        Caller caller = Caller.calls(new FlowInterpreter(REQUESTS), "requests", CALL, NOW).presses("1");
+        assertThat(caller.action()).isEqualTo(new Action.RequestCallback("13800138000", "",
+                Map.of("dialled", "4008001234")));
+
+        caller.listens();
+
+        assertThat(caller.action()).isEqualTo(new Action.Play("common/request-noted", ""));
+    }
+
+    @Test
+    void aCallbackRequestThatCannotBeFiledTakesTheNodesFailedExitNeverItsConfirmation() {
+        Caller caller = Caller.calls(new FlowInterpreter(REQUESTS), "requests", CALL, NOW).presses("1");
+
+        caller.send(new Input.RequestFailed("journal: not on disk within 2 s"));
+
+        assertThat(caller.action()).isEqualTo(new Action.Play("common/sorry-request-not-taken", ""));
+        assertThat(caller.actions()).doesNotContain(new Action.Play("common/request-noted", ""));
+    }
+
+    @Test
+    void aMessageThatCannotBeFiledAtANodeWithoutAFailedExitGoesToAnAgentOfTheCallsBusiness() {
+        Caller caller = Caller.calls(new FlowInterpreter(REQUESTS), "requests", CALL, NOW).presses("2").listens();
+        assertThat(caller.action()).isEqualTo(new Action.RecordMessage("sales", Duration.ofMinutes(2), Map.of()));
+
+        caller.send(new Input.RequestFailed("journal: disk full"));
+
+        Action.TransferToQueue toAnAgent = new Action.TransferToQueue("sales-tea", 0, List.of(), Map.of(
+                "ivr_ended", "request-failed", "ivr_node", "requests/message"));
+        assertThat(caller.action()).isEqualTo(toAnAgent);
+        assertThat(caller.outcome()).isEqualTo(new Outcome.Transferred("requests", "message", toAnAgent));
+    }
+
+    @Test
+    void aCallbackToANumberThatCannotBeWorkedOutIsNotConfirmed() {
+        NodeStatistics statistics = new NodeStatistics();
+        Caller caller = Caller.calls(new FlowInterpreter(REQUESTS, statistics), "requests", CALL, NOW).presses("3");
+
+        assertThat(caller.action()).isEqualTo(new Action.Play("common/sorry-request-not-taken", ""));
+        assertThat(statistics.counts("requests", "call-nowhere").exits()).containsEntry("failed", 1L);
+        assertThat(statistics.counts("requests", "call-nowhere").expressionFailures()).isEqualTo(1);
+    }
+
     @Test
     void calendarConditionsReadTheLocalHourMinuteAndWeekdayInTheFlowsZone() {
         FlowSet flows = load("""

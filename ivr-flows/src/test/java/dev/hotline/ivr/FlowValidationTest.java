@@ -189,6 +189,24 @@ class FlowValidationTest {
     }
 
     @Test
+    void aCallbacksOrAMessagesFailedExitToAnUnknownNodeIsNamed() {
+        assertThat(errorsOf(MENU.replace("\"1\": agent", "\"1\": call-me-back, \"2\": message") + """
+                  call-me-back:
+                    type: callback
+                    number: caller
+                    next: agent
+                    failed: sory
+                  message:
+                    type: voicemail
+                    mailbox: sales
+                    next: agent
+                    failed: agnet
+                """)).containsExactly(
+                "sales.yaml: node 'call-me-back': exit 'failed' leads to unknown node 'sory'",
+                "sales.yaml: node 'message': exit 'failed' leads to unknown node 'agnet'");
+    }
+
+    @Test
     void anOptionHidingTheAgentEscapeIsRejected() {
         assertThat(errorsOf(MENU.replace("start: menu", "start: menu\nagent-escape: { key: \"1\", target: agent }")))
                 .containsExactly("sales.yaml: node 'menu': option '1' hides the flow's agent escape key; use another "

@@ -16,13 +16,18 @@ import dev.hotline.ivr.Input;
 import dev.hotline.ivr.Outcome;
 import dev.hotline.ivr.SessionState;
 import dev.hotline.ivr.Step;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -362,16 +367,13 @@ public final class CallSession {
             }
             case Action.RecordMessage record -> {
                 String file = "hotline/messages/" + safe(record.mailbox()) + "-" + callId;
-                send(AgiCommands.recordFile(file, "wav", "#", record.maxDuration()), reply -> {
-                    sessions.requests.messageRecorded(callId, caller, record.mailbox(), file, record.attachedData());
-                    step(Input.DONE);
-                });
+                send(AgiCommands.recordFile(file, "wav", "#", record.maxDuration()), reply -> fileRequest("message for "
+                        + record.mailbox(), () -> sessions.requests.messageRecorded(callId, caller, record.mailbox(),
+                        file, record.attachedData())));
             }
-            case Action.RequestCallback callback -> {
-                sessions.requests.callbackRequested(callId, callback.number(), callback.businessType(),
-                        callback.attachedData());
-                step(Input.DONE);
-            }
+            case Action.RequestCallback callback -> fileRequest("callback request",
+                    () -> sessions.requests.callbackRequested(callId, callback.number(), callback.businessType(),
+                            callback.attachedData()));
             case Action.TransferToQueue transfer -> {
                 if (flowInAcd && acdOpen) {
                     requestQueue(transfer.businessType().isEmpty() ? Optional.empty()
@@ -415,6 +417,44 @@ public final class CallSession {
                 step(input);
             }
         });
+    }
+
+    /**
+     * Files what the caller left and lets the flow go on only once it is filed ({@code ActionDone}): what the flow
+     * plays next may tell the caller it was taken. If filing fails or is not confirmed within the settings'
+     * {@code requestTimeout}, the flow hears {@code RequestFailed} and takes its failed path. The session waits on
+     * its mailbox, blocking no thread; a hang-up meanwhile leaves the answer nowhere to go (the request is still
+     * filed, or logged as lost).
+     */
+    private void fileRequest(String request, Supplier<CompletionStage<Void>> filing) {
+        int mine = activity;
+        String where = "flow " + ivrState.flow() + " node " + ivrState.node();
+        Duration limit = sessions.settings.requestTimeout();
+        CompletableFuture<Input> answer = new CompletableFuture<>();
+        SessionScheduler.Timer timer = sessions.scheduler.schedule(limit,
+                () -> answer.complete(new Input.RequestFailed("not filed within " + limit.toMillis() + " ms")));
+        try {
+            filing.get().whenComplete((filed, failure) -> answer.complete(failure == null ? Input.DONE
+                    : new Input.RequestFailed(reason(failure))));
+        } catch (RuntimeException e) {
+            answer.complete(new Input.RequestFailed(reason(e)));
+        }
+        answer.thenAccept(input -> mailbox.post(() -> {
+            timer.cancel();
+            if (input instanceof Input.RequestFailed failed) {
+                LOG.error("call {}: {}: the {} could not be filed ({}); the caller is not told it was taken", callId,
+                        where, request, failed.reason());
+            }
+            if (mine == activity) {
+                step(input);
+            }
+        }));
+    }
+
+    private static String reason(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
     private void step(Input input) {

@@ -1,11 +1,17 @@
 package dev.hotline.bridge.session;
 
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Where the call sessions file what callers leave in the IVR for people to act on: recorded messages and callback
  * requests. Called from a call session's thread; implementations must not block (hand the request to a queue, the
  * journal or the server's request store).
+ *
+ * <p><b>A request is taken once it is filed.</b> Each method returns a stage that completes when the request is
+ * durable (in {@code hotline serve}: its journal line forced to the disk) and fails when it cannot be. Only then
+ * does the session let the flow go on to what tells the caller it was taken; a failure, or no answer within
+ * {@link SessionSettings#requestTimeout()}, sends the flow down its failed path instead (docs/ivr.md).
  */
 public interface IvrRequests {
 
@@ -14,14 +20,17 @@ public interface IvrRequests {
      *
      * @param file         the recording as Asterisk wrote it, without extension (the format is wav)
      * @param attachedData what the flow attached (order number, account)
+     * @return completes once the message is filed, fails if it cannot be
      */
-    void messageRecorded(String callId, String callerNumber, String mailbox, String file,
-                         Map<String, String> attachedData);
+    CompletionStage<Void> messageRecorded(String callId, String callerNumber, String mailbox, String file,
+                                          Map<String, String> attachedData);
 
     /**
      * A caller asked to be called back.
      *
      * @param businessType the business type to call back for, "" for the dialled number's
+     * @return completes once the request is filed, fails if it cannot be
      */
-    void callbackRequested(String callId, String number, String businessType, Map<String, String> attachedData);
+    CompletionStage<Void> callbackRequested(String callId, String number, String businessType,
+                                            Map<String, String> attachedData);
 }

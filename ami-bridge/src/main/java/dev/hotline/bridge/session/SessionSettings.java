@@ -15,14 +15,20 @@ import java.util.Objects;
  * @param answeredContext  the dialplan context Dial's {@code U()} option runs on the agent's channel when the agent
  *                         answers; it calls {@code AGI(agi://<hotline>/answered?call=${ARG1})} (docs/asterisk.md)
  * @param language         the caller's language when Asterisk's channel says none
+ * @param requestTimeout   how long a message or callback request may take to be filed ({@link IvrRequests}) before
+ *                         the caller is told it was not taken (the caller hears silence meanwhile)
  */
 public record SessionSettings(String musicOnHoldClass, Duration announceEvery, String positionPrompt,
                               String positionSuffix, String holdTimePrompt, String minutesPrompt,
-                              String answeredContext, String language) {
+                              String answeredContext, String language, Duration requestTimeout) {
 
-    /** Asterisk's own queue sounds, announcements every 60 s, the {@code hotline-answered} context, Mandarin. */
+    /**
+     * Asterisk's own queue sounds, announcements every 60 s, the {@code hotline-answered} context, Mandarin, 2 s to
+     * file a request.
+     */
     public static final SessionSettings DEFAULTS = new SessionSettings("default", Duration.ofSeconds(60),
-            "queue-thereare", "queue-callswaiting", "queue-holdtime", "queue-minutes", "hotline-answered", "zh");
+            "queue-thereare", "queue-callswaiting", "queue-holdtime", "queue-minutes", "hotline-answered", "zh",
+            Duration.ofSeconds(2));
 
     public SessionSettings {
         Objects.requireNonNull(musicOnHoldClass, "musicOnHoldClass");
@@ -40,11 +46,15 @@ public record SessionSettings(String musicOnHoldClass, Duration announceEvery, S
                     + answeredContext + "'");
         }
         Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+            throw new IllegalArgumentException("requestTimeout must be positive: " + requestTimeout);
+        }
     }
 
     /** The same settings with announcements every {@code every} (zero for never). */
     public SessionSettings withAnnounceEvery(Duration every) {
         return new SessionSettings(musicOnHoldClass, every, positionPrompt, positionSuffix, holdTimePrompt,
-                minutesPrompt, answeredContext, language);
+                minutesPrompt, answeredContext, language, requestTimeout);
     }
 }

@@ -26,7 +26,10 @@ import java.util.concurrent.CompletableFuture;
  */
 final class CallCentreRig {
 
-    /** The IVR flow of {@link TestCentre#TEA_AD_WITH_MENU}: 1 order (queue), 2 order status (self-service), 9 closed. */
+    /**
+     * The IVR flow of {@link TestCentre#TEA_AD_WITH_MENU}: 1 order (queue), 2 order status (self-service), 4 call me
+     * back (its failed exit says sorry), 5 leave a message (no failed exit), 9 closed.
+     */
     static final String MENU_FLOW = """
             flow: menu
             start: main
@@ -34,7 +37,8 @@ final class CallCentreRig {
               main:
                 type: menu
                 prompts: [tv/main-menu]
-                options: { "1": to-sales, "2": status, "3": say-caller, "9": closed }
+                options: { "1": to-sales, "2": status, "3": say-caller, "4": call-me-back, "5": leave-message,
+                           "9": closed }
                 timeout: 5s
                 on-failure: to-sales
               to-sales:
@@ -55,6 +59,24 @@ final class CallCentreRig {
                 prompts: [common/thanks-goodbye]
                 disposition: order-status-told
                 self-service: true
+              call-me-back:
+                type: callback
+                number: caller
+                next: request-noted
+                failed: request-not-taken
+              leave-message:
+                type: voicemail
+                mailbox: sales
+                max-duration: 60s
+                next: request-noted
+              request-noted:
+                type: hangup
+                prompts: [common/request-noted]
+                disposition: request-noted
+              request-not-taken:
+                type: hangup
+                prompts: [common/request-not-taken]
+                disposition: request-not-taken
               closed:
                 type: hangup
                 prompts: [common/closed-hours]
@@ -65,7 +87,10 @@ final class CallCentreRig {
     final List<Decision> journal = new ArrayList<>();
     final EngineLoop loop;
     final VirtualScheduler scheduler = new VirtualScheduler(clock);
+    /** What the sessions asked to file ("callback 13800138000", "message sales hotline/messages/sales-<id>"). */
     final List<String> filed = new ArrayList<>();
+    /** Each request's filing, completed by the test (it stands for the journal forcing the request's line). */
+    final Map<String, CompletableFuture<Void>> filings = new LinkedHashMap<>();
     final Map<String, CompletableFuture<Input>> lookups = new LinkedHashMap<>();
     final CallSessions sessions;
     /** What the sessions noted of each call's telephony side. */
@@ -83,15 +108,15 @@ final class CallCentreRig {
         loop = new EngineLoop(TestCentre.config(), 1, clock, 1_000, List.of(journal::add));
         IvrRequests requests = new IvrRequests() {
             @Override
-            public void messageRecorded(String callId, String callerNumber, String mailbox, String file,
-                                        Map<String, String> attachedData) {
-                filed.add("message " + mailbox + " " + file);
+            public CompletableFuture<Void> messageRecorded(String callId, String callerNumber, String mailbox,
+                                                           String file, Map<String, String> attachedData) {
+                return filing("message " + mailbox + " " + file);
             }
 
             @Override
-            public void callbackRequested(String callId, String number, String businessType,
-                                          Map<String, String> attachedData) {
-                filed.add("callback " + number);
+            public CompletableFuture<Void> callbackRequested(String callId, String number, String businessType,
+                                                             Map<String, String> attachedData) {
+                return filing("callback " + number);
             }
         };
         LookupService lookupService = lookup -> lookups.computeIfAbsent(lookup.source(), s -> new CompletableFuture<>());
@@ -103,6 +128,11 @@ final class CallCentreRig {
 
     CallCentreRig() {
         this(Duration.ZERO);
+    }
+
+    private CompletableFuture<Void> filing(String request) {
+        filed.add(request);
+        return filings.computeIfAbsent(request, r -> new CompletableFuture<>());
     }
 
     CallCentreRig agentsReady(String... agentIds) {

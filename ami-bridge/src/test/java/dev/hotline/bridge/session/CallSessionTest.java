@@ -8,6 +8,7 @@ import dev.hotline.acd.Decision;
 import dev.hotline.acd.Outcome;
 import dev.hotline.acd.model.CentreSettings;
 import dev.hotline.bridge.engine.TestCentre;
+import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -186,6 +187,107 @@ class CallSessionTest {
         rig.agentsReady("1001");
         assertThat(rig.decisions(Decision.CallOffered.class)).singleElement()
                 .satisfies(o -> assertThat(o.attachedData()).containsEntry("choice", "order"));
+    }
+
+    /** A caller in the menu flow presses {@code key}; the prompts and commands that return at once play along. */
+    private ScriptedAgiChannel inTheMenuPresses(String key) {
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD_WITH_MENU);
+        call.reply("ANSWER", ok("0"));
+        call.reply("GET DATA tv/main-menu", ok(key));
+        rig.settle(call);
+        return call;
+    }
+
+    @Test
+    void aCallerIsPromisedACallbackOnlyOnceTheRequestIsInTheJournal() {
+        ScriptedAgiChannel call = inTheMenuPresses("4");
+        assertThat(rig.filed).containsExactly("callback " + CALLER);
+        // the caller hears nothing more while the request is being filed
+        assertThat(call.sent()).containsExactly("ANSWER", "GET DATA tv/main-menu 5000 1");
+
+        rig.filings.get("callback " + CALLER).complete(null);
+        rig.settle(call);
+
+        assertThat(call.sent()).containsExactly("ANSWER", "GET DATA tv/main-menu 5000 1",
+                "STREAM FILE common/request-noted \"\"", "HANGUP");
+        assertThat(rig.ended("1795413048.1").cause()).isEqualTo("flow menu ended the call (request-noted)");
+    }
+
+    @Test
+    void aCallbackRequestTheJournalCannotWriteIsNotPromisedTheCallerHearsTheFlowsFailedBranch() {
+        ScriptedAgiChannel call = inTheMenuPresses("4");
+
+        rig.filings.get("callback " + CALLER).completeExceptionally(new IOException("No space left on device"));
+        rig.settle(call);
+
+        assertThat(call.sent()).containsExactly("ANSWER", "GET DATA tv/main-menu 5000 1",
+                "STREAM FILE common/request-not-taken \"\"", "HANGUP");
+        assertThat(rig.ended("1795413048.1").cause()).isEqualTo("flow menu ended the call (request-not-taken)");
+    }
+
+    @Test
+    void aCallbackRequestTheJournalHasNotConfirmedWithinTwoSecondsIsNotPromisedEvenIfItIsWrittenLater() {
+        ScriptedAgiChannel call = inTheMenuPresses("4");
+
+        rig.advance(Duration.ofMillis(1_999));
+        rig.settle(call);
+        assertThat(call.sent()).containsExactly("ANSWER", "GET DATA tv/main-menu 5000 1");
+
+        rig.advance(Duration.ofMillis(1));
+        rig.settle(call);
+        rig.filings.get("callback " + CALLER).complete(null);
+        rig.settle(call);
+
+        assertThat(call.sent()).containsExactly("ANSWER", "GET DATA tv/main-menu 5000 1",
+                "STREAM FILE common/request-not-taken \"\"", "HANGUP");
+        assertThat(rig.scheduler.pending()).isZero();
+    }
+
+    @Test
+    void theStepAfterARecordedMessageComesOnlyOnceTheMessageIsInTheJournal() {
+        ScriptedAgiChannel call = inTheMenuPresses("5");
+        call.reply("RECORD FILE hotline/messages/sales-1795413048.1 wav \"#\" 60000", ok("0"));
+        rig.settle(call);
+        assertThat(rig.filed).containsExactly("message sales hotline/messages/sales-1795413048.1");
+        assertThat(call.sent()).last().asString().startsWith("RECORD FILE");
+
+        rig.filings.get("message sales hotline/messages/sales-1795413048.1").complete(null);
+        rig.settle(call);
+
+        assertThat(call.sent()).endsWith("STREAM FILE common/request-noted \"\"", "HANGUP");
+    }
+
+    @Test
+    void aMessageTheJournalCannotWriteAtANodeWithoutAFailedExitPutsTheCallerThroughToAnAgent() {
+        rig.agentsLoggedIn("1001");
+        ScriptedAgiChannel call = inTheMenuPresses("5");
+        call.reply("RECORD FILE", ok("0"));
+        rig.settle(call);
+
+        rig.filings.get("message sales hotline/messages/sales-1795413048.1")
+                .completeExceptionally(new IOException("journal hand-off full or closed"));
+        rig.settle(call);
+
+        assertThat(call.sent()).doesNotContain("STREAM FILE common/request-noted \"\"").last()
+                .isEqualTo("EXEC StartMusicOnHold default");
+        rig.agentsReady("1001");
+        assertThat(rig.decisions(Decision.CallOffered.class)).singleElement().satisfies(o -> assertThat(
+                o.attachedData()).containsEntry("ivr_ended", "request-failed").containsEntry("ivr_node",
+                "menu/leave-message"));
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileTheRequestIsFiledEndsTheCallAndTheLateConfirmationGoesNowhere() {
+        ScriptedAgiChannel call = inTheMenuPresses("4");
+
+        call.callerHangsUp();
+        rig.loop.runOnce();
+        rig.filings.get("callback " + CALLER).complete(null);
+        rig.settle(call);
+
+        assertThat(call.sent()).containsExactly("ANSWER", "GET DATA tv/main-menu 5000 1");
+        assertThat(rig.ended("1795413048.1").outcome()).isEqualTo(Outcome.ABANDONED);
+        assertThat(call.closed()).isTrue();
     }
 
     @Test

@@ -237,9 +237,11 @@ public final class FlowParser {
             case "queue" -> new Node.Queue(id, f.optionalText("business"), f.integer("priority-raise", 0, 0, 1000),
                     f.texts("skills"), f.textMap("attach"));
             case "voicemail" -> new Node.Voicemail(id, prompts(f, false), f.text("mailbox", "whose messages these are"),
-                    f.duration("max-duration", Duration.ofMinutes(2)), f.textMap("attach"), f.text("next", ""));
+                    f.duration("max-duration", Duration.ofMinutes(2)), f.textMap("attach"), f.text("next", ""),
+                    f.optionalText("failed").orElse(""));
             case "callback" -> new Node.Callback(id, f.text("number", "an expression giving the number to call back"),
-                    f.optionalText("business"), f.textMap("attach"), f.text("next", ""));
+                    f.optionalText("business"), f.textMap("attach"), f.text("next", ""),
+                    f.optionalText("failed").orElse(""));
             case "goto" -> new Node.Goto(id, f.text("target", ""));
             case "subflow" -> new Node.Subflow(id, f.text("flow", "the subflow to run"), f.text("next", ""));
             case "return" -> new Node.Return(id);

@@ -98,13 +98,22 @@ public sealed interface JournalRecord {
      * @param config the configuration in force
      * @param agents the latest state change of every agent not logged out, by agent id (empty at a start: a new
      *               engine has nobody logged in)
+     * @param phones the latest change of every agent's phone that is not {@code FREE} (busy with a private call,
+     *               unreachable), by agent id; empty at a start (a new engine takes every phone as free) and in
+     *               files written before the field was added (read as all free)
      */
-    record FileOpened(long at, OpenCause cause, CentreConfig config, List<Decision.AgentStateChanged> agents)
-            implements JournalRecord {
+    record FileOpened(long at, OpenCause cause, CentreConfig config, List<Decision.AgentStateChanged> agents,
+                      List<Decision.AgentPhoneChanged> phones) implements JournalRecord {
         public FileOpened {
             Objects.requireNonNull(cause, "cause");
             Objects.requireNonNull(config, "config");
             agents = List.copyOf(agents);
+            phones = phones == null ? List.of() : List.copyOf(phones);
+        }
+
+        /** A file opened while every phone is free. */
+        public FileOpened(long at, OpenCause cause, CentreConfig config, List<Decision.AgentStateChanged> agents) {
+            this(at, cause, config, agents, List.of());
         }
     }
 

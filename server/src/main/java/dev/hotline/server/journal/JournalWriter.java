@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * how many decisions and between which times, so that a report over that period says it is incomplete. Records that
  * cannot be written because of a disk error are handled the same way, and the writer goes on in a new file.
  *
- * <p><b>Threads.</b> {@link #onDecision}, {@link #append} and {@link #record} are called by one thread, the engine's
+ * <p><b>Threads.</b> {@link #onDecision}, the {@code append}s and {@link #record} are called by one thread, the engine's
  * (like every {@link DecisionListener}); {@link #flush} by any thread; {@link #close} once the engine no longer feeds
  * it.
  */
@@ -154,8 +154,17 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
      * Never waits itself.
      */
     public CompletableFuture<Void> append(Decision decision) {
+        return append(recordOf(decision));
+    }
+
+    /**
+     * Like {@link #record}, for a record that must be on disk before it is acknowledged (a callback request the
+     * caller is then told of): the future completes once its line is forced to the disk, and fails if the record
+     * was lost or the write failed. On the engine's thread; never waits itself.
+     */
+    public CompletableFuture<Void> append(JournalRecord record) {
         CompletableFuture<Void> durable = new CompletableFuture<>();
-        handOff(new Append(recordOf(decision), durable));
+        handOff(new Append(record, durable));
         return durable;
     }
 

@@ -43,7 +43,8 @@ final class JournalFixtures {
         return switch (type) {
             case JOURNAL_OPENED -> new JournalRecord.FileOpened(at, JournalRecord.OpenCause.DAY, config,
                     List.of(new Decision.AgentStateChanged(at - 60_000, "1001", AgentState.NOT_READY,
-                            AgentState.READY, "ready")));
+                            AgentState.READY, "ready")),
+                    List.of(new Decision.AgentPhoneChanged(at - 30_000, "1002", PhoneState.FREE, PhoneState.BUSY)));
             case RECORDS_LOST -> new JournalRecord.RecordsLost(at, 17, at - 500);
             case CALL_REFUSED -> logged(new Decision.CallRefused(at, "c1", "13800000000", "4008001001",
                     Decision.RefusalCause.BLACKLISTED, "hotline/system-busy-try-later", "prefix 1380000 (fraud)"));

@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.Outcome;
+import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.server.journal.internal.JournalCodec;
 import dev.hotline.server.journal.internal.JournalFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,6 +80,33 @@ class JournalWriterTest {
                 new JournalRecord.Logged(ready),
                 new JournalRecord.FileOpened(NINE_AM + 1, JournalRecord.OpenCause.SIZE, CONFIG, List.of(ready)),
                 new JournalRecord.Logged(requeued(NINE_AM + 2, "c1")));
+    }
+
+    @Test
+    void aNewFileSaysWhichPhonesWereInUseWhenItBegan() throws IOException {
+        var busy = new Decision.AgentPhoneChanged(NINE_AM + 1, "1001", PhoneState.FREE, PhoneState.BUSY);
+        var unreachable = new Decision.AgentPhoneChanged(NINE_AM + 2, "1002", PhoneState.FREE, PhoneState.UNREACHABLE);
+        var freeAgain = new Decision.AgentPhoneChanged(NINE_AM + 3, "1002", PhoneState.UNREACHABLE, PhoneState.FREE);
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir).withMaxFileBytes(1), CONFIG, clock)) {
+            journal.onDecision(busy);
+            journal.onDecision(unreachable);
+            journal.onDecision(freeAgain);
+        }
+
+        List<JournalRecord.FileOpened> opened = readAll().stream()
+                .filter(JournalRecord.FileOpened.class::isInstance).map(JournalRecord.FileOpened.class::cast).toList();
+        assertThat(opened).extracting(JournalRecord.FileOpened::phones).containsExactly(
+                List.of(), List.of(busy), List.of(busy, unreachable));
+    }
+
+    @Test
+    void aFileWrittenBeforePhonesWereRepeatedReadsAsEveryPhoneFree() throws Exception {
+        String line = new JournalCodec().write(new JournalRecord.FileOpened(NINE_AM, JournalRecord.OpenCause.START,
+                CONFIG, List.of()), SHANGHAI).replace(",\"phones\":[]", "");
+
+        assertThat(line).doesNotContain("phones");
+        assertThat(new JournalCodec().read(line)).isEqualTo(
+                new JournalRecord.FileOpened(NINE_AM, JournalRecord.OpenCause.START, CONFIG, List.of(), List.of()));
     }
 
     @Test

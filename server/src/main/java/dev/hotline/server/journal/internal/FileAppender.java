@@ -2,6 +2,7 @@ package dev.hotline.server.journal.internal;
 
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
+import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.server.journal.JournalRecord;
 import java.io.BufferedOutputStream;
@@ -24,8 +25,9 @@ import java.util.TreeMap;
  * Appends journal lines to the current file and opens the next one by size or day. Owned by the journal's writer
  * thread (its constructor runs before that thread starts).
  *
- * <p>It follows what it writes ({@code ConfigApplied}, agent state changes) so that each new file starts with the
- * configuration and agent states in force: a file can be read without the ones before it.
+ * <p>It follows what it writes ({@code ConfigApplied}, agent state changes, agents' phone changes) so that each new
+ * file starts with the configuration, agent states and phones in force: a file can be read without the ones before
+ * it.
  */
 public final class FileAppender implements AutoCloseable {
     private static final int BUFFER_BYTES = 64 * 1024;
@@ -37,6 +39,8 @@ public final class FileAppender implements AutoCloseable {
 
     private CentreConfig config;
     private final Map<String, Decision.AgentStateChanged> agentsOnDuty = new TreeMap<>();
+    /** Phones not free, by agent: as the engine's {@code AgentView.phone}, which starts free for every agent. */
+    private final Map<String, Decision.AgentPhoneChanged> phonesInUse = new TreeMap<>();
     private long lastAt;
 
     private FileChannel channel;
@@ -130,6 +134,8 @@ public final class FileAppender implements AutoCloseable {
                 case Decision.AgentStateChanged s when s.to() == AgentState.LOGGED_OUT ->
                         agentsOnDuty.remove(s.agentId());
                 case Decision.AgentStateChanged s -> agentsOnDuty.put(s.agentId(), s);
+                case Decision.AgentPhoneChanged p when p.to() == PhoneState.FREE -> phonesInUse.remove(p.agentId());
+                case Decision.AgentPhoneChanged p -> phonesInUse.put(p.agentId(), p);
                 default -> { }
             }
         }
@@ -148,7 +154,8 @@ public final class FileAppender implements AutoCloseable {
         out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
         fileBytes = 0;
         syncDirectory();
-        var header = new JournalRecord.FileOpened(lastAt, cause, config, new ArrayList<>(agentsOnDuty.values()));
+        var header = new JournalRecord.FileOpened(lastAt, cause, config, new ArrayList<>(agentsOnDuty.values()),
+                new ArrayList<>(phonesInUse.values()));
         write((codec.write(header, zone()) + "\n").getBytes(StandardCharsets.UTF_8));
         headerBytes = fileBytes;
     }

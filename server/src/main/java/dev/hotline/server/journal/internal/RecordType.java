@@ -40,7 +40,8 @@ public enum RecordType {
      * their empty value ("" or null), where any other missing field is damage.
      */
     private static final Map<String, Set<String>> ADDED_IN_VERSION_1 = Map.of(
-            "call-ended", Set.of("callerNumber", "dialledNumber", "endpoint", "channel", "recording"));
+            "call-ended", Set.of("callerNumber", "dialledNumber", "endpoint", "channel", "recording"),
+            "journal-opened", Set.of("phones"));
 
     private static final Map<String, RecordType> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(RecordType::typeName, Function.identity()));
