@@ -4,18 +4,27 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * How agents spent their logged-in time, from their state changes, in milliseconds. For a group or the centre it is
- * the sum over its agents (an agent in two groups counts in both).
+ * How agents spent their logged-in time, from their state changes and their phones, in milliseconds. For a group or
+ * the centre it is the sum over its agents (an agent in two groups counts in both).
  *
- * @param loggedInMillis    time in any state but LOGGED_OUT: the sum of the five below
- * @param readyMillis       idle and waiting for a call (READY)
- * @param reservedMillis    a call ringing on the agent's phone (RESERVED)
- * @param talkMillis        talking (TALKING)
- * @param wrapUpMillis      after-call work (WRAP_UP)
- * @param notReadyMillis    logged in but not taking calls (NOT_READY), all reasons
- * @param notReadyByReason  {@code notReadyMillis} by reason code ("break", "lunch", ...)
+ * <p>READY time is split by the agent's phone: only READY time with a free phone is time available for the ACD's
+ * calls ({@code readyMillis}). While the phone is busy with a call the ACD did not give (a private call) or is not
+ * registered, the engine offers the agent nothing, so that time is counted apart and is outside occupancy; it is
+ * still logged-in time, so it lowers utilisation, like not-ready time.
+ *
+ * @param loggedInMillis              time in any state but LOGGED_OUT: the sum of the seven below
+ * @param readyMillis                 idle and available for a call: READY with a free phone
+ * @param readyPhoneBusyMillis        READY, but the phone is busy with a call the ACD did not give (a private call,
+ *                                    or the end of an ACD call the phone still reports): not offered calls
+ * @param readyPhoneUnreachableMillis READY, but the phone is not registered: not offered calls
+ * @param reservedMillis              a call ringing on the agent's phone (RESERVED)
+ * @param talkMillis                  talking (TALKING)
+ * @param wrapUpMillis                after-call work (WRAP_UP)
+ * @param notReadyMillis              logged in but not taking calls (NOT_READY), all reasons
+ * @param notReadyByReason            {@code notReadyMillis} by reason code ("break", "lunch", ...)
  */
-public record AgentTimeFigures(long loggedInMillis, long readyMillis, long reservedMillis, long talkMillis,
+public record AgentTimeFigures(long loggedInMillis, long readyMillis, long readyPhoneBusyMillis,
+                               long readyPhoneUnreachableMillis, long reservedMillis, long talkMillis,
                                long wrapUpMillis, long notReadyMillis, Map<String, Long> notReadyByReason) {
 
     public AgentTimeFigures {
@@ -23,15 +32,29 @@ public record AgentTimeFigures(long loggedInMillis, long readyMillis, long reser
     }
 
     /**
+     * Figures from a source that does not split READY time by the phone: both phone figures 0, {@code readyMillis}
+     * as given.
+     */
+    public AgentTimeFigures(long loggedInMillis, long readyMillis, long reservedMillis, long talkMillis,
+                            long wrapUpMillis, long notReadyMillis, Map<String, Long> notReadyByReason) {
+        this(loggedInMillis, readyMillis, 0, 0, reservedMillis, talkMillis, wrapUpMillis, notReadyMillis,
+                notReadyByReason);
+    }
+
+    /**
      * Occupancy: the busy share of the time available for calls, (talk + wrap-up + reserved) / (talk + wrap-up +
-     * reserved + ready). Empty when no time was available.
+     * reserved + ready). READY time with a busy or unreachable phone is not available, so it is in neither. Empty
+     * when no time was available.
      */
     public OptionalDouble occupancy() {
         long busy = talkMillis + wrapUpMillis + reservedMillis;
         return Ratios.of(busy, busy + readyMillis);
     }
 
-    /** Utilisation: (talk + wrap-up) / logged-in time. Empty when nobody was logged in. */
+    /**
+     * Utilisation (工时利用率): (talk + wrap-up) / logged-in time. Not-ready time and READY time with a phone that is
+     * not free are logged-in time and lower it. Empty when nobody was logged in.
+     */
     public OptionalDouble utilisation() {
         return Ratios.of(talkMillis + wrapUpMillis, loggedInMillis);
     }

@@ -17,7 +17,9 @@ import java.util.Optional;
  * the engine's thread. It reads no clock: time comes from {@link Decision#at()}, and figures that depend on the
  * present (time in a state not yet left, the longest wait of a call still waiting) take a {@code now} argument in
  * epoch milliseconds. It follows {@link Decision.ConfigApplied}: service-level thresholds, the short-abandon time,
- * group membership, and the interval length and zone (a change of those cuts the interval in progress short).
+ * group membership, and the interval length and zone (a change of those cuts the interval in progress short). It
+ * follows {@link Decision.AgentPhoneChanged} too: READY time with a busy or unreachable phone is not available for
+ * calls and is counted apart from READY time with a free phone.
  *
  * <p>Intervals are aligned to the grid of the configured length counted from local midnight in the centre's zone.
  * Only the latest {@code intervalsKept} intervals are kept ({@link #DEFAULT_INTERVALS_KEPT} by default: a week of

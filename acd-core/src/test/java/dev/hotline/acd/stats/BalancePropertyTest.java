@@ -114,7 +114,8 @@ class BalancePropertyTest {
                 .isEqualTo(figures.queues().values().stream().mapToLong(q -> q.answers().answered()).sum());
         assertThat(centre.waiting()).isEqualTo(figures.queues().values().stream().mapToLong(CallFigures::waiting).sum());
         AgentTimeFigures agents = figures.centre().agentTime();
-        assertThat(agents.loggedInMillis()).isEqualTo(agents.readyMillis() + agents.reservedMillis()
+        assertThat(agents.loggedInMillis()).isEqualTo(agents.readyMillis() + agents.readyPhoneBusyMillis()
+                + agents.readyPhoneUnreachableMillis() + agents.reservedMillis()
                 + agents.talkMillis() + agents.wrapUpMillis() + agents.notReadyMillis());
     }
 

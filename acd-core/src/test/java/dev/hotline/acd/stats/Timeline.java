@@ -5,6 +5,7 @@ import dev.hotline.acd.AssignmentReason;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.DecisionListener;
 import dev.hotline.acd.Outcome;
+import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.model.RoutingStrategy;
 import dev.hotline.acd.model.Treatment;
 import java.util.ArrayList;
@@ -80,6 +81,22 @@ final class Timeline {
 
         AgentStory logsOut(double second) {
             return change(second, AgentState.READY, AgentState.LOGGED_OUT, "logout");
+        }
+
+        /** The agent's phone is busy with a call the ACD did not give from {@code from} to {@code to}. */
+        AgentStory privateCall(double from, double to) {
+            return phone(from, PhoneState.FREE, PhoneState.BUSY).phone(to, PhoneState.BUSY, PhoneState.FREE);
+        }
+
+        /** The agent's phone is not registered from {@code from} to {@code to}. */
+        AgentStory unreachable(double from, double to) {
+            return phone(from, PhoneState.FREE, PhoneState.UNREACHABLE).phone(to, PhoneState.UNREACHABLE,
+                    PhoneState.FREE);
+        }
+
+        AgentStory phone(double second, PhoneState from, PhoneState to) {
+            decisions.add(new Decision.AgentPhoneChanged(at(second), agentId, from, to));
+            return this;
         }
 
         private AgentStory change(double second, AgentState from, AgentState to, String reason) {

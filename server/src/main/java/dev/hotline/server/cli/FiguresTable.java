@@ -19,7 +19,8 @@ import java.util.OptionalDouble;
 
 /**
  * The figures as plain-text tables for people: the centre, then one line per queue, skill group and agent. Ratios are
- * percentages, times m:ss (h:mm:ss for logged-in time); "-" means no data (docs/kpis.md).
+ * percentages, times m:ss (h:mm:ss for logged-in time); "-" means no data (docs/kpis.md). "ready" is READY time with
+ * a free phone (available for calls); "phone busy" and "unreachable" are READY time the phone held back from calls.
  */
 final class FiguresTable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
@@ -60,6 +61,11 @@ final class FiguresTable {
                 percent(c.connectionRate()), percent(calls.serviceLevel()), duration(calls.answers().asaMillis()),
                 duration(calls.answers().ahtMillis()), percent(calls.abandonmentRate()),
                 percent(c.agentTime().occupancy()), percent(c.agentTime().utilisation())));
+        AgentTimeFigures t = c.agentTime();
+        out.append(String.format(Locale.ROOT, "  agents logged in %s: ready %s; ready, phone busy %s; ready, phone"
+                        + " unreachable %s; not ready %s%n", hours(t.loggedInMillis()),
+                hours(t.readyMillis()), hours(t.readyPhoneBusyMillis()), hours(t.readyPhoneUnreachableMillis()),
+                hours(t.notReadyMillis())));
     }
 
     private static void queues(StringBuilder out, Map<String, CallFigures> queues) {
@@ -77,12 +83,13 @@ final class FiguresTable {
     private static void staff(StringBuilder out, String title, Map<String, StaffFigures> staff) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {title.substring(0, title.length() - 1), "answered", "ASA", "talk", "AHT",
-                "logged in", "ready", "not ready", "occupancy", "utilisation"});
+                "logged in", "ready", "phone busy", "unreachable", "not ready", "occupancy", "utilisation"});
         staff.forEach((id, s) -> {
             AnswerFigures a = s.answers();
             AgentTimeFigures t = s.agentTime();
             rows.add(new String[] {id, count(a.answered()), duration(a.asaMillis()), duration(a.averageTalkMillis()),
                     duration(a.ahtMillis()), hours(t.loggedInMillis()), hours(t.readyMillis()),
+                    hours(t.readyPhoneBusyMillis()), hours(t.readyPhoneUnreachableMillis()),
                     hours(t.notReadyMillis()), percent(t.occupancy()), percent(t.utilisation())});
         });
         table(out, rows);

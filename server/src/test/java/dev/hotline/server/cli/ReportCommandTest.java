@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hotline.acd.AcdEvent;
+import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.RoutingEngine;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.server.Hotline;
@@ -32,6 +33,7 @@ import picocli.CommandLine;
 /**
  * {@code hotline report} over a journal of two calls to the slimming-tea number, Monday 09:00 in Shanghai, one agent:
  * c1 is answered after 3 s of ringing and talks 100 s (then 30 s of wrap-up); c2 waits 30 s behind it and hangs up.
+ * Ready again at 09:02:14, the agent takes a private call from 09:02:20 to 09:03:20: a minute not available for calls.
  */
 class ReportCommandTest {
     private static final long T0 = Instant.parse("2026-11-23T01:00:00Z").toEpochMilli();
@@ -73,7 +75,10 @@ class ReportCommandTest {
             // the caller who gave up asks for a callback on a later call's IVR; nobody has called back yet
             writer.record(new JournalRecord.CallbackRequested(T0 + 60_000, "c3", "13900000002", "", Map.of()));
             engine.handle(new AcdEvent.AgentHungUp(T0 + 104_000, "c1"));
-            engine.advanceTo(T0 + 200_000);
+            engine.advanceTo(T0 + 140_000);
+            engine.handle(new AcdEvent.PhoneStateChanged(T0 + 140_000, "1001", PhoneState.BUSY));
+            engine.handle(new AcdEvent.PhoneStateChanged(T0 + 200_000, "1001", PhoneState.FREE));
+            engine.advanceTo(T0 + 260_000);
         }
     }
 
@@ -84,18 +89,20 @@ class ReportCommandTest {
         assertThat(exit).isZero();
         assertThat(err.toString()).isEmpty();
         assertThat(out.toString()).contains(
-                "Journal " + journal + ", 2026-11-23 09:00:00 to 2026-11-23 09:02:14 (Asia/Shanghai)\n",
+                "Journal " + journal + ", 2026-11-23 09:00:00 to 2026-11-23 09:03:20 (Asia/Shanghai)\n",
                 "  inbound 2, refused 0 (blacklist 0, unknown number 0, by queues 0), self-service 0,"
                         + " abandoned in IVR 0\n",
                 "  queued 2, answered 1, abandoned 1 (short 0), overflowed 0, waiting 0\n",
                 "  connection rate 50.0 %, service level 50.0 %, ASA 0:03, AHT 2:10, abandonment 50.0 %,"
-                        + " occupancy 99.3 %, utilisation 97.0 %\n",
+                        + " occupancy 95.0 %, utilisation 65.0 %\n",
+                "  agents logged in 0:03:20: ready 0:00:07; ready, phone busy 0:01:00; ready, phone unreachable"
+                        + " 0:00:00; not ready 0:00:00\n",
                 "  messages left 0, callbacks requested 1, open callback requests 1\n");
         assertThat(out.toString().lines())
                 .anySatisfy(line -> assertThat(line.split(" +")).containsExactly("sales-health", "2", "1", "1",
                         "0", "0", "0", "0", "50.0", "%", "0:03", "2:10", "50.0", "%", "50.0", "%", "0:30"))
                 .anySatisfy(line -> assertThat(line.split(" +")).containsExactly("1001", "1", "0:03", "1:40",
-                        "2:10", "0:02:14", "0:00:01", "0:00:00", "99.3", "%", "97.0", "%"));
+                        "2:10", "0:03:20", "0:00:07", "0:01:00", "0:00:00", "0:00:00", "95.0", "%", "65.0", "%"));
     }
 
     @Test
@@ -112,6 +119,12 @@ class ReportCommandTest {
         assertThat(json.path("queues").path("after-sales").path("serviceLevel").isNull()).as("no data").isTrue();
         assertThat(json.path("agents").path("1001").path("agentTime").path("talkMillis").asLong())
                 .isEqualTo(100_000);
+        JsonNode agentTime = json.path("agents").path("1001").path("agentTime");
+        assertThat(agentTime.path("readyMillis").asLong()).as("available").isEqualTo(7_000);
+        assertThat(agentTime.path("readyPhoneBusyMillis").asLong()).isEqualTo(60_000);
+        assertThat(agentTime.path("readyPhoneUnreachableMillis").asLong()).isZero();
+        assertThat(agentTime.path("occupancy").asDouble()).isEqualTo(133.0 / 140.0);
+        assertThat(json.path("centre").path("agentTime").path("readyPhoneBusyMillis").asLong()).isEqualTo(60_000);
         assertThat(json.path("lostRecords").asLong()).isZero();
         assertThat(json.path("ivrRequests").path("callbacksOpen").asLong()).isEqualTo(1);
     }

@@ -4,6 +4,7 @@ import dev.hotline.acd.AcdEvent;
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.DecisionListener;
+import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.RoutingEngine;
 import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.acd.model.CentreConfig;
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Drives a real {@link RoutingEngine} over a centre in virtual time with seeded random callers and agents: calls to
  * the centre's numbers (VIP, blacklisted and unknown callers among them), IVR self-service, impatient callers, ringing
- * that goes unanswered, talk, wrap-up, a break. It reacts to the engine's decisions the way the bridge would.
+ * that goes unanswered, talk, wrap-up, a break; with {@link #withPrivateCalls()}, agents' phones busy with private
+ * calls and one phone unregistered for a while. It reacts to the engine's decisions the way the bridge would.
  */
 final class CentreRun implements DecisionListener {
     private static final List<String> DIALLED = List.of("4008001001", "4008001002", "4008001003", "4008001004",
@@ -40,6 +42,7 @@ final class CentreRun implements DecisionListener {
     private final AtomicLong virtualNow;
     private long order;
     private long lastDecisionAt;
+    private boolean privateCalls;
     private RoutingEngine engine;
 
     /** @param virtualNow set to the engine's time as it advances (a clock for the journal's day can read it) */
@@ -47,6 +50,15 @@ final class CentreRun implements DecisionListener {
         this.config = config;
         this.random = new Random(seed);
         this.virtualNow = virtualNow;
+    }
+
+    /**
+     * Agents' phones busy with private calls of one to ten minutes, about one every ten minutes (whatever the agent is
+     * doing), and one agent's phone unregistered for the first quarter of an hour.
+     */
+    CentreRun withPrivateCalls() {
+        privateCalls = true;
+        return this;
     }
 
     /** Runs from {@code start} with calls arriving for {@code arrivalsMillis}, until every call has ended. */
@@ -62,6 +74,9 @@ final class CentreRun implements DecisionListener {
         schedule(start + arrivalsMillis / 3 + 600_000, new AcdEvent.AgentReady(0, onBreak));
         schedule(start + arrivalsMillis / 2, new AcdEvent.AgentLoggedOut(0, agents.getLast().id()));
         schedule(start + arrivalsMillis * 3 / 5, new AcdEvent.ConfigChanged(0, withShortAbandonOf8s(config)));
+        if (privateCalls) {
+            schedulePrivateCalls(start, arrivalsMillis, agents);
+        }
         int callNumber = 0;
         for (long t = start + 60_000; t < start + arrivalsMillis; t += 1 + (long) (-Math.log(1 - random.nextDouble())
                 * 25_000)) {
@@ -127,6 +142,18 @@ final class CentreRun implements DecisionListener {
                     schedule(at + random.nextInt(30_000), new AcdEvent.AgentReady(0, s.agentId()));
             default -> { }
         }
+    }
+
+    private void schedulePrivateCalls(long start, long arrivalsMillis, List<AgentConfig> agents) {
+        for (long t = start + 120_000; t < start + arrivalsMillis; t += 300_000 + random.nextInt(600_000)) {
+            String agent = agents.get(random.nextInt(agents.size())).id();
+            schedule(t, new AcdEvent.PhoneStateChanged(0, agent, PhoneState.BUSY));
+            schedule(t + 60_000 + random.nextInt(540_000), new AcdEvent.PhoneStateChanged(0, agent, PhoneState.FREE));
+        }
+        // logged in before the softphone registered
+        String unregistered = agents.getFirst().id();
+        schedule(start, new AcdEvent.PhoneStateChanged(0, unregistered, PhoneState.UNREACHABLE));
+        schedule(start + 900_000, new AcdEvent.PhoneStateChanged(0, unregistered, PhoneState.FREE));
     }
 
     /** A live change the statistics must follow from the journal too. */

@@ -7,6 +7,7 @@ import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.DecisionListener;
 import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.stats.AgentTimeFigures;
 import dev.hotline.acd.stats.AnswerFigures;
 import dev.hotline.acd.stats.CallFigures;
 import dev.hotline.acd.stats.CentreFigures;
@@ -82,6 +83,26 @@ class ReportFromJournalTest {
         assertThat(JournalFiles.list(dir)).extracting(f -> f.day().toString())
                 .as("rotated by size and at midnight in Shanghai").contains("2026-11-23", "2026-11-24")
                 .hasSizeGreaterThan(3);
+    }
+
+    @Test
+    void aReportOfTheWholeJournalCountsReadyTimeWithABusyOrUnreachablePhoneAsTheLiveStatisticsDo() {
+        CentreStatistics live = new CentreStatistics(CONFIG);
+        AtomicLong virtualNow = new AtomicLong(EIGHT_PM);
+        CentreRun run = new CentreRun(CONFIG, 5, virtualNow).withPrivateCalls();
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir).withMaxFileBytes(64 * 1024), CONFIG,
+                clockOf(virtualNow))) {
+            run.run(EIGHT_PM, Duration.ofHours(3).toMillis(), DecisionListener.all(live, journal));
+        }
+
+        JournalReplay.Report report = JournalReplay.of(dir, null, null, warnings::add);
+
+        Figures expected = live.snapshot(run.lastDecisionAt());
+        AgentTimeFigures agents = expected.centre().agentTime();
+        assertThat(agents.readyPhoneBusyMillis()).as("private calls while ready").isPositive();
+        assertThat(agents.readyPhoneUnreachableMillis()).as("an unregistered phone while ready").isPositive();
+        assertThat(report.figures()).isEqualTo(expected);
+        assertThat(warnings).isEmpty();
     }
 
     @Test

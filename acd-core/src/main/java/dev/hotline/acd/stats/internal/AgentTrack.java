@@ -1,13 +1,19 @@
 package dev.hotline.acd.stats.internal;
 
 import dev.hotline.acd.AgentState;
+import dev.hotline.acd.PhoneState;
 
-/** An agent's current state since when, and where the last answered call came from (to attribute its wrap-up). */
+/**
+ * An agent's current state and phone since when, and where the last answered call came from (to attribute its
+ * wrap-up).
+ */
 final class AgentTrack {
     AgentState state;
     long since;
     /** The not-ready reason code while NOT_READY. */
     String reason;
+    /** What the agent's phone is doing, as the engine last reported it; FREE until reported, as in the engine. */
+    PhoneState phone = PhoneState.FREE;
     String lastQueue;
     String lastGroup;
 

@@ -2,6 +2,7 @@ package dev.hotline.acd.stats.internal;
 
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
+import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.model.QueueConfig;
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
 
 /**
  * The bookkeeping behind {@link dev.hotline.acd.stats.CentreStatistics}: counters since start and per reporting
- * interval, the calls between their first queue and their end, and each agent's current state.
+ * interval, the calls between their first queue and their end, and each agent's current state and phone.
  *
  * <p>Cost per decision: hash-map look-ups and a few counter updates, plus one tree look-up per interval an agent's
  * closed state spanned (amortised O(1): time moves forward). Memory: the live calls, the agents, and at most
@@ -101,8 +102,10 @@ public final class Ledger {
             case Decision.CallTreated t -> treat(call(t.callId()), t.queue(), t.treatment(), at);
             case Decision.CallEnded e -> end(e);
             case Decision.AgentStateChanged s -> agentChanged(s);
+            case Decision.AgentPhoneChanged p -> phoneChanged(p);
             case Decision.ConfigApplied c -> {
                 configure(c.config());
+                forgetPhonesOfRemovedAgents();
                 if (calendar.change(at, c.config().settings().zone(), c.config().settings().reportInterval())) {
                     cutIntervalAt(at);
                 }
@@ -111,8 +114,6 @@ public final class Ledger {
             case Decision.CallEscalated e -> { }
             case Decision.Announcement a -> { }
             case Decision.EventRejected r -> { }
-            // a busy phone keeps the agent's state (and its time) as it is; only offers are held back
-            case Decision.AgentPhoneChanged p -> { }
         }
     }
 
@@ -317,6 +318,36 @@ public final class Ledger {
         agent.state = s.to();
         agent.since = at;
         agent.reason = s.reason();
+        if (s.to() == AgentState.LOGGED_OUT && !configuredAgents.contains(s.agentId())) {
+            // an agent removed from the configuration leaves after its call; the engine forgets its phone
+            agent.phone = PhoneState.FREE;
+        }
+    }
+
+    /**
+     * The phone splits READY time: time with a free phone is available, time with a busy or unreachable one is not.
+     * In any other state the phone changes no figure, but is remembered for when the agent is READY.
+     */
+    private void phoneChanged(Decision.AgentPhoneChanged p) {
+        long at = p.at();
+        AgentTrack agent = agents.computeIfAbsent(p.agentId(), id -> new AgentTrack(AgentState.LOGGED_OUT, at));
+        if (agent.state == AgentState.READY) {
+            closeState(p.agentId(), agent, at);
+            agent.since = at;
+        }
+        agent.phone = p.to();
+    }
+
+    /**
+     * An agent the configuration no longer has and who is logged out is forgotten by the engine, phone included: added
+     * again, it starts with a free phone. (One still on a call leaves after it, {@link #agentChanged}.)
+     */
+    private void forgetPhonesOfRemovedAgents() {
+        agents.forEach((id, agent) -> {
+            if (agent.state == AgentState.LOGGED_OUT && !configuredAgents.contains(id)) {
+                agent.phone = PhoneState.FREE;
+            }
+        });
     }
 
     /** Books the agent's time in its current state up to {@code at}, split along interval boundaries. */
@@ -339,10 +370,10 @@ public final class Ledger {
     }
 
     private void addAgentTime(Period p, String agentId, AgentTrack agent, long millis) {
-        p.centre.addAgentTime(agent.state, agent.reason, millis);
-        p.agent(agentId).addAgentTime(agent.state, agent.reason, millis);
+        p.centre.addAgentTime(agent.state, agent.reason, agent.phone, millis);
+        p.agent(agentId).addAgentTime(agent.state, agent.reason, agent.phone, millis);
         for (String group : groupsOfAgent.getOrDefault(agentId, List.of())) {
-            p.group(group).addAgentTime(agent.state, agent.reason, millis);
+            p.group(group).addAgentTime(agent.state, agent.reason, agent.phone, millis);
         }
     }
 

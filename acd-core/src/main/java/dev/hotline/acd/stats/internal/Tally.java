@@ -1,6 +1,7 @@
 package dev.hotline.acd.stats.internal;
 
 import dev.hotline.acd.AgentState;
+import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.stats.AgentTimeFigures;
 import dev.hotline.acd.stats.AnswerFigures;
 import dev.hotline.acd.stats.CallFigures;
@@ -30,8 +31,10 @@ final class Tally {
     long handledTalkMillis;
     long handledWrapUpMillis;
 
-    // agent time, per state
+    // agent time, per state (READY per phone state)
     long readyMillis;
+    long readyPhoneBusyMillis;
+    long readyPhoneUnreachableMillis;
     long reservedMillis;
     long talkingMillis;
     long wrapUpMillis;
@@ -49,9 +52,15 @@ final class Tally {
         longestWaitMillis = Math.max(longestWaitMillis, waitedMillis);
     }
 
-    void addAgentTime(AgentState state, String reason, long millis) {
+    void addAgentTime(AgentState state, String reason, PhoneState phone, long millis) {
         switch (state) {
-            case READY -> readyMillis += millis;
+            case READY -> {
+                switch (phone) {
+                    case FREE -> readyMillis += millis;
+                    case BUSY -> readyPhoneBusyMillis += millis;
+                    case UNREACHABLE -> readyPhoneUnreachableMillis += millis;
+                }
+            }
             case RESERVED -> reservedMillis += millis;
             case TALKING -> talkingMillis += millis;
             case WRAP_UP -> wrapUpMillis += millis;
@@ -80,6 +89,8 @@ final class Tally {
         c.handledTalkMillis = handledTalkMillis;
         c.handledWrapUpMillis = handledWrapUpMillis;
         c.readyMillis = readyMillis;
+        c.readyPhoneBusyMillis = readyPhoneBusyMillis;
+        c.readyPhoneUnreachableMillis = readyPhoneUnreachableMillis;
         c.reservedMillis = reservedMillis;
         c.talkingMillis = talkingMillis;
         c.wrapUpMillis = wrapUpMillis;
@@ -104,8 +115,9 @@ final class Tally {
     }
 
     AgentTimeFigures agentTime() {
-        long loggedIn = readyMillis + reservedMillis + talkingMillis + wrapUpMillis + notReadyMillis;
-        return new AgentTimeFigures(loggedIn, readyMillis, reservedMillis, talkingMillis, wrapUpMillis, notReadyMillis,
-                notReadyByReason);
+        long loggedIn = readyMillis + readyPhoneBusyMillis + readyPhoneUnreachableMillis + reservedMillis
+                + talkingMillis + wrapUpMillis + notReadyMillis;
+        return new AgentTimeFigures(loggedIn, readyMillis, readyPhoneBusyMillis, readyPhoneUnreachableMillis,
+                reservedMillis, talkingMillis, wrapUpMillis, notReadyMillis, notReadyByReason);
     }
 }
