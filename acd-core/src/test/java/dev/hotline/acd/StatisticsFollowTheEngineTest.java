@@ -61,7 +61,7 @@ class StatisticsFollowTheEngineTest {
         aSecondLater.agents().forEach((agent, later) -> {
             // an agent the configuration no longer has appears once it has time counted
             AgentTimeFigures before = now.agents().containsKey(agent) ? now.agents().get(agent).agentTime()
-                    : new AgentTimeFigures(0, 0, 0, 0, 0, 0, Map.of());
+                    : new AgentTimeFigures(0, 0, 0, 0, 0, 0, 0, 0, Map.of());
             Map<String, Long> grew = grown(before, later.agentTime());
             String expected = engine.agent(agent).map(StatisticsFollowTheEngineTest::figureOf).orElse(null);
             assertThat(grew).as("time of agent %s at %d", agent, engine.now())

@@ -32,16 +32,6 @@ public record AgentTimeFigures(long loggedInMillis, long readyMillis, long ready
     }
 
     /**
-     * Figures from a source that does not split READY time by the phone: both phone figures 0, {@code readyMillis}
-     * as given.
-     */
-    public AgentTimeFigures(long loggedInMillis, long readyMillis, long reservedMillis, long talkMillis,
-                            long wrapUpMillis, long notReadyMillis, Map<String, Long> notReadyByReason) {
-        this(loggedInMillis, readyMillis, 0, 0, reservedMillis, talkMillis, wrapUpMillis, notReadyMillis,
-                notReadyByReason);
-    }
-
-    /**
      * Occupancy: the busy share of the time available for calls, (talk + wrap-up + reserved) / (talk + wrap-up +
      * reserved + ready). READY time with a busy or unreachable phone is not available, so it is in neither. Empty
      * when no time was available.

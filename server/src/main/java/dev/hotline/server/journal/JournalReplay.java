@@ -2,6 +2,7 @@ package dev.hotline.server.journal;
 
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
+import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.stats.CentreStatistics;
 import dev.hotline.acd.stats.Figures;
@@ -63,6 +64,8 @@ public final class JournalReplay {
 
     private CentreConfig config;
     private final Map<String, Decision.AgentStateChanged> onDuty = new TreeMap<>();
+    /** Agents whose phone is not FREE, as the journal last said: a restart frees them, as a new engine starts. */
+    private final Map<String, PhoneState> phonesNotFree = new TreeMap<>();
     private CentreStatistics statistics;
     private Figures atStart;
     private final PeriodFigures period = new PeriodFigures();
@@ -151,12 +154,20 @@ public final class JournalReplay {
                 feed(new Decision.AgentStateChanged(opened.at(), a.agentId(), AgentState.LOGGED_OUT, a.to(),
                         a.reason()));
             }
+            // a private call going on when the file began counts from the file's start, as it does live
+            for (Decision.AgentPhoneChanged p : opened.phones()) {
+                feed(new Decision.AgentPhoneChanged(opened.at(), p.agentId(), PhoneState.FREE, p.to()));
+            }
             return;
         }
         if (opened.cause() == JournalRecord.OpenCause.START) {
             for (Decision.AgentStateChanged a : List.copyOf(onDuty.values())) {
                 feed(new Decision.AgentStateChanged(opened.at(), a.agentId(), a.to(), AgentState.LOGGED_OUT,
                         "server restarted"));
+            }
+            // the restarted engine knows no phone until AMI reports it again
+            for (Map.Entry<String, PhoneState> p : List.copyOf(phonesNotFree.entrySet())) {
+                feed(new Decision.AgentPhoneChanged(opened.at(), p.getKey(), p.getValue(), PhoneState.FREE));
             }
             if (!opened.config().equals(config)) {
                 feed(new Decision.ConfigApplied(opened.at(), opened.config()));
@@ -173,6 +184,8 @@ public final class JournalReplay {
             case Decision.ConfigApplied c -> config = c.config();
             case Decision.AgentStateChanged s when s.to() == AgentState.LOGGED_OUT -> onDuty.remove(s.agentId());
             case Decision.AgentStateChanged s -> onDuty.put(s.agentId(), s);
+            case Decision.AgentPhoneChanged p when p.to() == PhoneState.FREE -> phonesNotFree.remove(p.agentId());
+            case Decision.AgentPhoneChanged p -> phonesNotFree.put(p.agentId(), p.to());
             default -> { }
         }
     }

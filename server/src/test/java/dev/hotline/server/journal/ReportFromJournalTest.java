@@ -127,6 +127,33 @@ class ReportFromJournalTest {
         assertThat(period.to()).isEqualTo(nineThirty);
     }
 
+    @Test
+    void aPeriodCountsReadyTimeOnAPrivateCallThatBeganBeforeItsFileAsTheStatisticsIntervalDoes() throws IOException {
+        CentreStatistics live = new CentreStatistics(CONFIG);
+        AtomicLong virtualNow = new AtomicLong(EIGHT_PM);
+        CentreRun run = new CentreRun(CONFIG, 5, virtualNow).withPrivateCalls();
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir).withMaxFileBytes(16 * 1024), CONFIG,
+                clockOf(virtualNow))) {
+            run.run(EIGHT_PM, Duration.ofHours(1).toMillis(), DecisionListener.all(live, journal));
+        }
+        long eightFifteen = EIGHT_PM + Duration.ofMinutes(15).toMillis();
+        long eightThirty = eightFifteen + Duration.ofMinutes(15).toMillis();
+
+        Figures period = JournalReplay.of(dir, Instant.ofEpochMilli(eightFifteen), Instant.ofEpochMilli(eightThirty),
+                warnings::add).figures();
+
+        Figures interval = live.interval(eightFifteen, run.lastDecisionAt()).orElseThrow();
+        assertThat(interval.centre().agentTime().readyPhoneBusyMillis()).as("private calls in the interval")
+                .isPositive();
+        assertThat(JournalFiles.list(dir)).as("files that begin during private calls").hasSizeGreaterThan(3);
+        // agents' time only: a short window also holds calls that the two count apart by definition (see comparable)
+        assertThat(period.centre().agentTime()).isEqualTo(interval.centre().agentTime());
+        interval.groups().forEach((id, g) -> assertThat(period.groups().get(id).agentTime()).as("group " + id)
+                .isEqualTo(g.agentTime()));
+        interval.agents().forEach((id, a) -> assertThat(period.agents().get(id).agentTime()).as("agent " + id)
+                .isEqualTo(a.agentTime()));
+    }
+
     /**
      * Without what the two define apart: calls waiting now (a period's end is its present, an interval that is over
      * has none) and handled calls' wrap-up (an interval counts it whole where it ends, a period the part in it).

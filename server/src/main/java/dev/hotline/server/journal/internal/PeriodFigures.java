@@ -90,6 +90,8 @@ public final class PeriodFigures {
                 notReady.put(reason, millis - s.notReadyByReason().getOrDefault(reason, 0L)));
         notReady.values().removeIf(millis -> millis == 0);
         return new AgentTimeFigures(e.loggedInMillis() - s.loggedInMillis(), e.readyMillis() - s.readyMillis(),
+                e.readyPhoneBusyMillis() - s.readyPhoneBusyMillis(),
+                e.readyPhoneUnreachableMillis() - s.readyPhoneUnreachableMillis(),
                 e.reservedMillis() - s.reservedMillis(), e.talkMillis() - s.talkMillis(),
                 e.wrapUpMillis() - s.wrapUpMillis(), e.notReadyMillis() - s.notReadyMillis(), notReady);
     }
@@ -103,6 +105,6 @@ public final class PeriodFigures {
     }
 
     private static StaffFigures zeroStaff() {
-        return new StaffFigures(zeroAnswers(), new AgentTimeFigures(0, 0, 0, 0, 0, 0, Map.of()));
+        return new StaffFigures(zeroAnswers(), new AgentTimeFigures(0, 0, 0, 0, 0, 0, 0, 0, Map.of()));
     }
 }
