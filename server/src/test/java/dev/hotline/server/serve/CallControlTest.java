@@ -9,12 +9,9 @@ import dev.hotline.bridge.ami.AmiActions;
 import dev.hotline.bridge.ami.AmiEvent;
 import dev.hotline.bridge.ami.AmiReply;
 import dev.hotline.bridge.ami.AmiUnavailableException;
-import dev.hotline.bridge.ami.DeviceState;
 import dev.hotline.bridge.session.CallTelephony;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
@@ -26,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class CallControlTest {
 
     /** One Asterisk: the channels it carries and the phones registered to it; it refuses the rest as Asterisk does. */
-    private static final class Asterisk implements AmiActions {
+    private static final class Asterisk extends UnusedAmiActions {
         final List<String> channels;
         final List<String> phones;
         final List<String> asked = new ArrayList<>();
@@ -54,24 +51,6 @@ class CallControlTest {
             boolean rings = phones.contains(supervisorEndpoint);
             return CompletableFuture.completedFuture(new AmiEvent.OriginateResult("asterisk", "1", rings,
                     rings ? 4 : 0, rings ? supervisorEndpoint + "-00000001" : "", rings ? "1.1" : ""));
-        }
-
-        @Override
-        public CompletionStage<AmiReply> startRecording(String channel, String callId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletionStage<AmiEvent.OriginateResult> originateCallback(String endpoint, String context,
-                                                                           String exten, String callerId,
-                                                                           Map<String, String> variables,
-                                                                           Duration ringTimeout) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletionStage<DeviceState> deviceState(String device) {
-            throw new UnsupportedOperationException();
         }
     }
 

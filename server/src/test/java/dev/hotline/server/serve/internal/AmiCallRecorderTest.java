@@ -3,15 +3,12 @@ package dev.hotline.server.serve.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.bridge.ami.AmiActions;
-import dev.hotline.bridge.ami.AmiEvent;
 import dev.hotline.bridge.ami.AmiReply;
 import dev.hotline.bridge.ami.AmiUnavailableException;
-import dev.hotline.bridge.ami.DeviceState;
 import dev.hotline.bridge.session.CallTelephony;
-import java.time.Duration;
+import dev.hotline.server.serve.UnusedAmiActions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -25,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class AmiCallRecorderTest {
 
     /** An Asterisk's recording action, answering as told; every other action is not used here. */
-    private static final class Recorder implements AmiActions {
+    private static final class Recorder extends UnusedAmiActions {
         final List<String> asked = new ArrayList<>();
         final CompletableFuture<AmiReply> reply = new CompletableFuture<>();
 
@@ -33,30 +30,6 @@ class AmiCallRecorderTest {
         public CompletionStage<AmiReply> startRecording(String channel, String callId) {
             asked.add(channel + " " + callId);
             return reply;
-        }
-
-        @Override
-        public CompletionStage<AmiReply> hangup(String channel) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletionStage<AmiEvent.OriginateResult> listenIn(String supervisorEndpoint, String agentEndpoint,
-                                                                  ListenMode mode) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletionStage<AmiEvent.OriginateResult> originateCallback(String endpoint, String context,
-                                                                           String exten, String callerId,
-                                                                           Map<String, String> variables,
-                                                                           Duration ringTimeout) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletionStage<DeviceState> deviceState(String device) {
-            throw new UnsupportedOperationException();
         }
     }
 
