@@ -22,13 +22,17 @@ import java.util.function.Function;
  * @param musicOnHoldClass the Asterisk music-on-hold class waiting callers hear
  * @param agentsAutoLogin  log every configured agent in and make them ready at start (until agents log in through
  *                         the agent API)
+ * @param ivrRequestTimeout how long a message or callback request may take to be on disk in the journal before the
+ *                         caller is told it could not be taken (docs/ivr.md)
  */
 public record ServerSettings(FastAgiSettings fastAgi, List<AmiServer> amiServers, JournalSettings journal,
-                             Duration announceEvery, String musicOnHoldClass, boolean agentsAutoLogin) {
+                             Duration announceEvery, String musicOnHoldClass, boolean agentsAutoLogin,
+                             Duration ivrRequestTimeout) {
 
     public static final Path DEFAULT_JOURNAL_DIR = Path.of("journal");
     public static final Duration DEFAULT_ANNOUNCE_EVERY = Duration.ofSeconds(60);
     public static final String DEFAULT_MUSIC_ON_HOLD = "default";
+    public static final Duration DEFAULT_IVR_REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
     public ServerSettings {
         Objects.requireNonNull(fastAgi, "fastAgi");
@@ -36,12 +40,13 @@ public record ServerSettings(FastAgiSettings fastAgi, List<AmiServer> amiServers
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(announceEvery, "announceEvery");
         Objects.requireNonNull(musicOnHoldClass, "musicOnHoldClass");
+        Objects.requireNonNull(ivrRequestTimeout, "ivrRequestTimeout");
     }
 
     /** What a configuration without {@code server.yaml} runs with: loopback FastAGI on 4573, no AMI, journal/. */
     public static ServerSettings defaults() {
         return new ServerSettings(FastAgiSettings.defaults(), List.of(), JournalSettings.in(DEFAULT_JOURNAL_DIR),
-                DEFAULT_ANNOUNCE_EVERY, DEFAULT_MUSIC_ON_HOLD, false);
+                DEFAULT_ANNOUNCE_EVERY, DEFAULT_MUSIC_ON_HOLD, false, DEFAULT_IVR_REQUEST_TIMEOUT);
     }
 
     /**

@@ -110,7 +110,7 @@ public final class HotlineServer implements AutoCloseable {
         SessionSettings defaults = SessionSettings.DEFAULTS;
         SessionSettings sessionSettings = new SessionSettings(settings.musicOnHoldClass(), settings.announceEvery(),
                 defaults.positionPrompt(), defaults.positionSuffix(), defaults.holdTimePrompt(),
-                defaults.minutesPrompt(), defaults.answeredContext(), defaults.language(), defaults.requestTimeout());
+                defaults.minutesPrompt(), defaults.answeredContext(), defaults.language(), settings.ivrRequestTimeout());
         // new sessions take the flows in force when they start; running calls keep theirs
         phones = new AgentPhones(engine::submit, engine::now, config.agents());
         ami = startAmi(settings.amiServers(), environment);

@@ -64,6 +64,8 @@ class ServerFileTest {
                   musicOnHold: hotline-jazz
                 agents:
                   autoLogin: true
+                ivr:
+                  requestTimeout: 5s
                 """);
 
         ServerSettings s = config.server();
@@ -78,6 +80,7 @@ class ServerFileTest {
         assertThat(s.announceEvery()).isEqualTo(Duration.ofSeconds(45));
         assertThat(s.musicOnHoldClass()).isEqualTo("hotline-jazz");
         assertThat(s.agentsAutoLogin()).isTrue();
+        assertThat(s.ivrRequestTimeout()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
@@ -125,6 +128,8 @@ class ServerFileTest {
                   announceEvery: 60
                 agents:
                   autoLogin: sometimes
+                ivr:
+                  requestTimeout: 0s
                 """);
 
         assertThat(config.problems()).containsExactly(
@@ -143,7 +148,8 @@ class ServerFileTest {
                         + "GB, e.g. 64MB",
                 "server.yaml:12:15: journal.flushEvery: flushEvery must be longer than 0s",
                 "server.yaml:14:18: waiting.announceEvery: '60' has no unit: write 60s, 60m or 60h",
-                "server.yaml:16:14: agents.autoLogin: expected true or false, got the text 'sometimes'");
+                "server.yaml:16:14: agents.autoLogin: expected true or false, got the text 'sometimes'",
+                "server.yaml:18:19: ivr.requestTimeout: requestTimeout must be longer than 0s");
     }
 
     @Test

@@ -21,13 +21,14 @@ import java.util.regex.Pattern;
 public final class ServerFileReader {
     public static final int DEFAULT_AMI_PORT = 5038;
 
-    private static final Set<String> FILE_KEYS = Fields.known("fastagi", "ami", "journal", "waiting", "agents");
+    private static final Set<String> FILE_KEYS = Fields.known("fastagi", "ami", "journal", "waiting", "agents", "ivr");
     private static final Set<String> FASTAGI_KEYS = Fields.known("bind", "port", "maxLineLength",
             "maxEnvironmentLines", "environmentTimeout", "idleTimeout", "maxSessions");
     private static final Set<String> AMI_KEYS = Fields.known("name", "host", "port", "username", "secret",
             "keepAliveInterval", "keepAliveTimeout", "reconnectMin", "reconnectMax");
     private static final Set<String> JOURNAL_KEYS = Fields.known("directory", "maxFileSize", "flushEvery");
     private static final Set<String> WAITING_KEYS = Fields.known("announceEvery", "musicOnHold");
+    private static final Set<String> IVR_KEYS = Fields.known("requestTimeout");
     private static final Set<String> AGENTS_KEYS = Fields.known("autoLogin");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
@@ -64,13 +65,17 @@ public final class ServerFileReader {
                 AGENTS_KEYS));
         Optional<Boolean> autoLogin = agents.filter(a -> a.has("autoLogin")).map(a -> a.bool("autoLogin"))
                 .orElse(Optional.of(false));
+        Optional<Fields> ivr = f.node("ivr").flatMap(n -> Fields.of(ctx.problems(), f.at("ivr"), n, IVR_KEYS));
+        Optional<Duration> requestTimeout = ivr
+                .map(i -> positive(i, "requestTimeout", ServerSettings.DEFAULT_IVR_REQUEST_TIMEOUT, ctx))
+                .orElse(Optional.of(ServerSettings.DEFAULT_IVR_REQUEST_TIMEOUT));
         if (fastAgi.isEmpty() || ami.isEmpty() || journal.isEmpty() || f.has("waiting") && waiting.isEmpty()
                 || announceEvery.isEmpty() || musicOnHold.isEmpty() || f.has("agents") && agents.isEmpty()
-                || autoLogin.isEmpty()) {
+                || autoLogin.isEmpty() || f.has("ivr") && ivr.isEmpty() || requestTimeout.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ServerSettings(fastAgi.get(), ami.get(), journal.get(), announceEvery.get(),
-                musicOnHold.get(), autoLogin.get()));
+                musicOnHold.get(), autoLogin.get(), requestTimeout.get()));
     }
 
     private static Optional<FastAgiSettings> fastAgi(Where at, YamlNode node, LoadContext ctx) {
