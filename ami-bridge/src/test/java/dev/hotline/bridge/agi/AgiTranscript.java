@@ -104,7 +104,11 @@ public record AgiTranscript(String name, List<Step> steps) {
         return resource("raw/" + name + ".app.raw");
     }
 
-    private static byte[] unescape(String payload) {
+    /**
+     * A transcript line's payload as bytes: {@code \\r}, {@code \\n}, {@code \\t}, {@code \\\\} and {@code \\xHH}
+     * stand for the bytes the fixtures' README lists (the AMI transcripts use the same escapes).
+     */
+    public static byte[] unescape(String payload) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < payload.length(); i++) {
             char c = payload.charAt(i);

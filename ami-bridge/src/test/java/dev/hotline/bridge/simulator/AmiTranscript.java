@@ -1,5 +1,6 @@
 package dev.hotline.bridge.simulator;
 
+import dev.hotline.bridge.agi.AgiTranscript;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,9 +46,9 @@ public record AmiTranscript(String name, String asteriskBytes, List<String> appM
             if (line.equals("AST! EOF")) {
                 asteriskClosed = true;
             } else if (line.startsWith("AST> ") && !asteriskClosed) {
-                ast.writeBytes(unescape(line.substring(5)));
+                ast.writeBytes(AgiTranscript.unescape(line.substring(5)));
             } else if (line.startsWith("APP> ") && !asteriskClosed) {
-                String chunk = new String(unescape(line.substring(5)), StandardCharsets.US_ASCII);
+                String chunk = new String(AgiTranscript.unescape(line.substring(5)), StandardCharsets.US_ASCII);
                 message.append(chunk);
                 if (chunk.equals("\r\n")) {
                     app.add(message.toString());
@@ -56,30 +57,6 @@ public record AmiTranscript(String name, String asteriskBytes, List<String> appM
             }
         }
         return new AmiTranscript(name, ast.toString(StandardCharsets.US_ASCII), List.copyOf(app));
-    }
-
-    static byte[] unescape(String payload) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < payload.length(); i++) {
-            char c = payload.charAt(i);
-            if (c != '\\') {
-                out.write(c);
-                continue;
-            }
-            char e = payload.charAt(++i);
-            switch (e) {
-                case 'r' -> out.write('\r');
-                case 'n' -> out.write('\n');
-                case 't' -> out.write('\t');
-                case '\\' -> out.write('\\');
-                case 'x' -> {
-                    out.write(Integer.parseInt(payload.substring(i + 1, i + 3), 16));
-                    i += 2;
-                }
-                default -> throw new IllegalArgumentException("bad escape \\" + e + " in " + payload);
-            }
-        }
-        return out.toByteArray();
     }
 
     /** Replaces the values that differ between runs with {@code *}, keeping every header name and order. */

@@ -4,12 +4,11 @@ import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.bridge.ami.AmiActions;
 import dev.hotline.bridge.ami.AmiActions.ListenMode;
 import dev.hotline.bridge.session.CallTelephony;
-import java.util.ArrayList;
+import dev.hotline.server.serve.internal.ServersInTurn;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -107,36 +106,7 @@ public final class CallControl {
             return CompletableFuture.completedFuture(new Result.NoManagerInterface(
                     "no Asterisk manager interface is connected (server.yaml ami:)"));
         }
-        CompletableFuture<Result> result = new CompletableFuture<>();
-        ask(asked, 0, ask, done, new ArrayList<>(), result);
-        return result;
-    }
-
-    private void ask(List<AmiActions> asked, int index, Function<AmiActions, CompletionStage<Optional<String>>> ask,
-                     String done, List<String> reasons, CompletableFuture<Result> result) {
-        CompletionStage<Optional<String>> answer;
-        try {
-            answer = ask.apply(asked.get(index));
-        } catch (RuntimeException e) {
-            answer = CompletableFuture.failedFuture(e);
-        }
-        answer.whenComplete((refusal, failure) -> {
-            if (failure == null && refusal.isEmpty()) {
-                result.complete(new Result.Done(done));
-                return;
-            }
-            reasons.add(failure != null ? messageOf(failure) : refusal.get());
-            if (index + 1 < asked.size()) {
-                ask(asked, index + 1, ask, done, reasons, result);
-            } else {
-                result.complete(new Result.Refused(reasons));
-            }
-        });
-    }
-
-    private static String messageOf(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return ServersInTurn.ask(asked, ask).thenApply(outcome -> outcome.done()
+                ? new Result.Done(done) : new Result.Refused(outcome.refusals()));
     }
 }

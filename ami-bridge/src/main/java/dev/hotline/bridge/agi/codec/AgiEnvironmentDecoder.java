@@ -3,7 +3,6 @@ package dev.hotline.bridge.agi.codec;
 import dev.hotline.bridge.agi.AgiEnvironment;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,7 @@ import java.util.SequencedMap;
  * <p>A line longer than the limit fires Netty's {@link TooLongFrameException} (its message gives the length and the
  * limit); more lines than allowed throw a {@link TooLongFrameException} naming both counts.
  */
-public final class AgiEnvironmentDecoder extends LineBasedFrameDecoder {
+public final class AgiEnvironmentDecoder extends AgiLineDecoder {
 
     private static final String UNKNOWN = "unknown";
     private static final String ARG_PREFIX = "agi_arg_";
@@ -32,7 +31,7 @@ public final class AgiEnvironmentDecoder extends LineBasedFrameDecoder {
     private int lines;
 
     public AgiEnvironmentDecoder(int maxLineLength, int maxLines) {
-        super(maxLineLength, true, true);
+        super(maxLineLength);
         if (maxLines < 1) {
             throw new IllegalArgumentException("maxLines < 1: " + maxLines);
         }
@@ -42,15 +41,9 @@ public final class AgiEnvironmentDecoder extends LineBasedFrameDecoder {
     @Override
     protected Object decode(ChannelHandlerContext ctx, ByteBuf buffer) throws Exception {
         while (true) {
-            ByteBuf frame = (ByteBuf) super.decode(ctx, buffer);
-            if (frame == null) {
+            String line = nextLine(ctx, buffer);
+            if (line == null) {
                 return null;
-            }
-            String line;
-            try {
-                line = frame.toString(StandardCharsets.UTF_8);
-            } finally {
-                frame.release();
             }
             if (line.isEmpty()) {
                 AgiEnvironment environment = environment(headers);

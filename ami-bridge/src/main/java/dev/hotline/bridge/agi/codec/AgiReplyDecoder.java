@@ -4,9 +4,7 @@ import dev.hotline.bridge.agi.AgiHangup;
 import dev.hotline.bridge.agi.AgiReply;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -21,7 +19,7 @@ import java.util.regex.Pattern;
  * {@link #MAX_USAGE_LINES} lines throws a {@link TooLongFrameException}; a line that is no AGI reply throws an
  * {@link AgiProtocolException}.
  */
-public final class AgiReplyDecoder extends LineBasedFrameDecoder {
+public final class AgiReplyDecoder extends AgiLineDecoder {
 
     /** The longest usage text in Asterisk 22 is a few dozen lines; a block without end must not grow without bound. */
     public static final int MAX_USAGE_LINES = 200;
@@ -35,21 +33,15 @@ public final class AgiReplyDecoder extends LineBasedFrameDecoder {
     private int usageLines;
 
     public AgiReplyDecoder(int maxLineLength) {
-        super(maxLineLength, true, true);
+        super(maxLineLength);
     }
 
     @Override
     protected Object decode(ChannelHandlerContext ctx, ByteBuf buffer) throws Exception {
         while (true) {
-            ByteBuf frame = (ByteBuf) super.decode(ctx, buffer);
-            if (frame == null) {
+            String line = nextLine(ctx, buffer);
+            if (line == null) {
                 return null;
-            }
-            String line;
-            try {
-                line = frame.toString(StandardCharsets.UTF_8);
-            } finally {
-                frame.release();
             }
             Object message = usage != null ? usageLine(line) : line(line);
             if (message != null) {

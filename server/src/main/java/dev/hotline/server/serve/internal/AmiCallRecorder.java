@@ -1,11 +1,11 @@
 package dev.hotline.server.serve.internal;
 
 import dev.hotline.bridge.ami.AmiActions;
-import dev.hotline.bridge.ami.AmiReply;
 import dev.hotline.bridge.session.CallRecorder;
 import dev.hotline.bridge.session.CallTelephony;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -61,31 +61,19 @@ public final class AmiCallRecorder implements CallRecorder {
             return;
         }
         telephony.recording(callId, file);
-        ask(asked, 0, callId, channel, queue);
+        ask(asked, callId, channel, queue);
     }
 
-    private void ask(List<AmiActions> asked, int index, String callId, String channel, String queue) {
-        asked.get(index).startRecording(channel, callId).whenComplete((reply, failure) -> {
-            if (failure == null && reply.success()) {
-                return;
-            }
-            if (index + 1 < asked.size()) {
-                ask(asked, index + 1, callId, channel, queue);
-                return;
-            }
-            telephony.recordingFailed(callId);
-            log.warn("call {}: queue {} records its calls, but MixMonitor on {} did not start ({}); the call goes on "
-                    + "unrecorded", callId, queue, channel, failure != null ? causeOf(failure) : refusal(reply));
-        });
-    }
-
-    private static String refusal(AmiReply reply) {
-        return "refused: " + reply.message();
-    }
-
-    private static String causeOf(Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        return cause.getMessage();
+    private void ask(List<AmiActions> asked, String callId, String channel, String queue) {
+        ServersInTurn.ask(asked, server -> server.startRecording(channel, callId).thenApply(
+                reply -> reply.success() ? Optional.<String>empty() : Optional.of("refused: " + reply.message())))
+                .thenAccept(outcome -> {
+                    if (!outcome.done()) {
+                        telephony.recordingFailed(callId);
+                        log.warn("call {}: queue {} records its calls, but MixMonitor on {} did not start ({}); the "
+                                + "call goes on unrecorded", callId, queue, channel,
+                                String.join("; ", outcome.refusals()));
+                    }
+                });
     }
 }
