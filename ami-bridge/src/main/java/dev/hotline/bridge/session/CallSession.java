@@ -43,10 +43,17 @@ import org.slf4j.LoggerFactory;
  * lead nowhere, so an offer can cut an announcement short after the prompt that is playing.
  *
  * <p>The call's record is the ACD's {@link Decision.CallEnded}; the journal persists it from the decision stream.
+ *
+ * <p>A <b>callback</b>'s session ({@link Callback}) is the same call seen from the other end: the customer answered
+ * the call Hotline placed, so there is no IVR; the ACD classifies it by the number the customer once dialled, the
+ * customer hears the callback's greeting and waits in the callback's business queue, and {@link Callbacks} hears
+ * how it ended.
  */
 public final class CallSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallSession.class);
+    /** The attached-data key naming the callback request a callback's call serves (in the agent's screen pop). */
+    public static final String CALLBACK_DATA = "callback_request";
 
     /** Where the call is, as the session sees it. */
     enum Phase {
@@ -68,8 +75,19 @@ public final class CallSession {
 
     private final CallSessions sessions;
     private final AgiChannel channel;
+    /**
+     * A callback's call: the request it serves and what to queue it as.
+     *
+     * @param requestId the callback request ({@code agi://<hotline>/callback?request=<id>})
+     * @param call      what the call is queued as
+     */
+    record Callback(String requestId, Callbacks.CallbackCall call) {
+    }
+
     private final SerialMailbox mailbox;
     private final String callId;
+    /** Present for a callback's call. */
+    private final Optional<Callback> callback;
     /** The inbound channel's name, for the call's record and its recording. */
     private final String channelName;
     private final String caller;
@@ -104,16 +122,21 @@ public final class CallSession {
     /** The ACD withdrew the offer (its ring timer fired) while Dial still ran. */
     private boolean offerWithdrawn;
     private boolean answerReported;
+    /** An agent answered the call (the answer reached Hotline, or Dial ended answered). */
+    private boolean agentReached;
 
     CallSession(CallSessions sessions, AgiChannel channel, AgiEnvironment environment, String callId,
-                SerialMailbox mailbox) {
+                SerialMailbox mailbox, Optional<Callback> callback) {
         this.sessions = sessions;
         this.channel = channel;
         this.mailbox = mailbox;
         this.callId = callId;
+        this.callback = callback;
         this.channelName = environment.channel();
-        this.caller = environment.callerId().orElse("");
-        this.dialled = environment.dnid().filter(d -> !d.isEmpty()).orElse(environment.extension());
+        // a callback's channel shows the centre's caller id: the call is the customer's, to the number they dialled
+        this.caller = callback.map(c -> c.call().number()).orElseGet(() -> environment.callerId().orElse(""));
+        this.dialled = callback.map(c -> c.call().dialled()).orElseGet(
+                () -> environment.dnid().filter(d -> !d.isEmpty()).orElse(environment.extension()));
         this.language = environment.language().isEmpty() ? sessions.settings.language() : environment.language();
     }
 
@@ -133,7 +156,8 @@ public final class CallSession {
         mailbox.post(this::arrive);
     }
 
-    void refuseDuplicate() {
+    /** Busy prompt and hang up, without the ACD: a duplicate call id, a callback Hotline is not placing. */
+    void refuse() {
         mailbox.post(() -> {
             endingOwned = true;
             playAndHangUp(sessions.loop.busyPrompt(), true);
@@ -145,6 +169,7 @@ public final class CallSession {
         mailbox.post(() -> {
             if (phase == Phase.DIALING && offer != null && !answerReported && !hungUp) {
                 answerReported = true;
+                agentReached = true;
                 // before the ACD hears of the answer, so the file is noted before the call can end
                 sessions.recorder.answered(callId, channelName, offer.queue());
                 submit(new AcdEvent.OfferAnswered(now(), callId, offer.agentId()));
@@ -245,8 +270,35 @@ public final class CallSession {
         businessType = c.businessType();
         vip = c.vip().isPresent();
         fire(AgiCommands.answer());
+        if (callback.isPresent()) {
+            queueCallback(callback.get());
+            return;
+        }
         c.ivrFlow().ifPresentOrElse(flow -> startFlow(flow, true),
                 () -> requestQueue(Optional.empty(), 0, Map.of()));
+    }
+
+    /** The greeting, then the callback's queue with its priority and the data the customer's request attached. */
+    private void queueCallback(Callback cb) {
+        Callbacks.CallbackCall call = cb.call();
+        Map<String, String> data = new java.util.HashMap<>(call.attachedData());
+        data.put(CALLBACK_DATA, cb.requestId());
+        Runnable queue = () -> requestQueue(Optional.of(call.businessType()), call.priorityRaise(), data);
+        if (call.greeting().isEmpty()) {
+            queue.run();
+            return;
+        }
+        AgiCommand greeting;
+        try {
+            greeting = AgiCommands.streamFile(call.greeting(), "");
+        } catch (IllegalArgumentException e) {
+            LOG.warn("call {}: the callback greeting cannot be played ({}); queued without it", callId,
+                    e.getMessage());
+            queue.run();
+            return;
+        }
+        activity++;
+        run(List.of(greeting), queue);
     }
 
     private void requestQueue(Optional<String> type, int priorityRaise, Map<String, String> attachedData) {
@@ -372,7 +424,8 @@ public final class CallSession {
                         file, record.attachedData())));
             }
             case Action.RequestCallback callback -> fileRequest("callback request",
-                    () -> sessions.requests.callbackRequested(callId, callback.number(), callback.businessType(),
+                    () -> sessions.requests.callbackRequested(callId, callback.number(), dialled,
+                            callback.businessType().isEmpty() ? businessType : callback.businessType(),
                             callback.attachedData()));
             case Action.TransferToQueue transfer -> {
                 if (flowInAcd && acdOpen) {
@@ -554,6 +607,7 @@ public final class CallSession {
         Decision.CallOffered dialled = offer;
         offer = null;
         if (status.equals("ANSWER")) {
+            agentReached = true;
             // the conversation is over and the caller is still here (a caller hang-up ends the session first)
             phase = Phase.ENDING;
             endingOwned = true;
@@ -645,6 +699,9 @@ public final class CallSession {
         if (subscribed) {
             sessions.loop.unsubscribe(callId);
         }
+        callback.ifPresent(cb -> sessions.callbacks.ended(cb.requestId(), callId, agentReached
+                ? Callbacks.Ending.AGENT_ANSWERED : hungUp ? Callbacks.Ending.CUSTOMER_HUNG_UP
+                : Callbacks.Ending.NOT_SERVED));
         sessions.ended(this);
         channel.close();
     }

@@ -8,6 +8,7 @@ import dev.hotline.bridge.engine.EngineLoop;
 import dev.hotline.ivr.FlowListener;
 import dev.hotline.ivr.FlowSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,8 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The FastAGI script Hotline serves: {@code agi://<hotline>/inbound} starts a {@link CallSession} for an inbound call;
  * {@code agi://<hotline>/answered?call=<id>}, run by Dial's {@code U()} option on the agent's channel the moment the
- * agent answers, tells that call's session (which tells the ACD) and returns at once. Any other script name is
- * closed, so the dialplan goes on after {@code AGI()}.
+ * agent answers, tells that call's session (which tells the ACD) and returns at once;
+ * {@code agi://<hotline>/callback?request=<id>}, run on a called-back customer's channel once they answer, starts a
+ * session that queues the customer for the callback's business ({@link Callbacks}). Any other script name is closed,
+ * so the dialplan goes on after {@code AGI()}.
  */
 public final class CallSessions implements AgiScript {
 
@@ -27,6 +30,8 @@ public final class CallSessions implements AgiScript {
     public static final String INBOUND = "inbound";
     /** The network script Dial's U() subroutine runs when an agent answers. */
     public static final String ANSWERED = "answered";
+    /** The network script a called-back customer's channel runs once they answer. */
+    public static final String CALLBACK = "callback";
 
     private static final Logger LOG = LoggerFactory.getLogger(CallSessions.class);
 
@@ -39,6 +44,7 @@ public final class CallSessions implements AgiScript {
     final SessionSettings settings;
     final CallTelephony telephony;
     final CallRecorder recorder;
+    final Callbacks callbacks;
     private final Executor executor;
     private final ConcurrentHashMap<String, CallSession> live = new ConcurrentHashMap<>();
     private final AtomicLong unnamedCalls = new AtomicLong();
@@ -56,16 +62,18 @@ public final class CallSessions implements AgiScript {
     public CallSessions(EngineLoop loop, Supplier<FlowSet> flows, FlowListener flowListener, LookupService lookups,
                         IvrRequests requests, SessionScheduler scheduler, Executor executor, SessionSettings settings) {
         this(loop, flows, flowListener, lookups, requests, scheduler, executor, settings, new CallTelephony(),
-                CallRecorder.NONE);
+                CallRecorder.NONE, Callbacks.NONE);
     }
 
     /**
-     * As the other constructor, noting each call's channel and recording in {@code telephony} for the call's record
-     * and starting recordings through {@code recorder} when agents answer.
+     * As the other constructor, noting each call's channel and recording in {@code telephony} for the call's record,
+     * starting recordings through {@code recorder} when agents answer, and serving the callbacks {@code callbacks}
+     * places.
      */
     public CallSessions(EngineLoop loop, Supplier<FlowSet> flows, FlowListener flowListener, LookupService lookups,
                         IvrRequests requests, SessionScheduler scheduler, Executor executor, SessionSettings settings,
-                        CallTelephony telephony, CallRecorder recorder) {
+                        CallTelephony telephony, CallRecorder recorder, Callbacks callbacks) {
+        this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
         this.telephony = Objects.requireNonNull(telephony, "telephony");
         this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.loop = Objects.requireNonNull(loop, "loop");
@@ -81,17 +89,20 @@ public final class CallSessions implements AgiScript {
     @Override
     public void onStart(AgiChannel channel, AgiEnvironment environment) {
         switch (environment.scriptName()) {
-            case INBOUND -> {
+            case INBOUND -> begin(channel, environment, callIdOf(environment), Optional.empty());
+            case CALLBACK -> {
+                String requestId = environment.scriptParameters().getOrDefault("request", "");
                 String callId = callIdOf(environment);
-                CallSession session = new CallSession(this, channel, environment, callId,
-                        new SerialMailbox(executor, "call " + callId));
-                if (live.putIfAbsent(callId, session) != null) {
-                    LOG.warn("FastAGI session {}: call id {} is already in progress",
-                            WireText.visible(environment.channel()), callId);
-                    session.refuseDuplicate();
-                } else {
-                    session.start();
+                Optional<Callbacks.CallbackCall> callback = callbacks.answered(requestId, callId);
+                if (callback.isEmpty()) {
+                    LOG.warn("FastAGI session {}: a customer answered callback '{}', which Hotline is not placing;"
+                            + " they hear the busy prompt", WireText.visible(environment.channel()),
+                            WireText.visible(requestId));
+                    new CallSession(this, channel, environment, callId, new SerialMailbox(executor, "call " + callId),
+                            Optional.empty()).refuse();
+                    return;
                 }
+                begin(channel, environment, callId, Optional.of(new CallSession.Callback(requestId, callback.get())));
             }
             case ANSWERED -> {
                 String callId = environment.scriptParameters().getOrDefault("call", "");
@@ -105,11 +116,24 @@ public final class CallSessions implements AgiScript {
                 channel.close();
             }
             default -> {
-                LOG.warn("FastAGI session {} asked for unknown script '{}' (scripts: {}, {}); the dialplan goes on",
+                LOG.warn("FastAGI session {} asked for unknown script '{}' (scripts: {}, {}, {}); the dialplan goes on",
                         WireText.visible(environment.channel()), WireText.visible(environment.networkScript()),
-                        INBOUND, ANSWERED);
+                        INBOUND, ANSWERED, CALLBACK);
                 channel.close();
             }
+        }
+    }
+
+    private void begin(AgiChannel channel, AgiEnvironment environment, String callId,
+                       Optional<CallSession.Callback> callback) {
+        CallSession session = new CallSession(this, channel, environment, callId,
+                new SerialMailbox(executor, "call " + callId), callback);
+        if (live.putIfAbsent(callId, session) != null) {
+            LOG.warn("FastAGI session {}: call id {} is already in progress",
+                    WireText.visible(environment.channel()), callId);
+            session.refuse();
+        } else {
+            session.start();
         }
     }
 

@@ -28,9 +28,12 @@ public interface IvrRequests {
     /**
      * A caller asked to be called back.
      *
-     * @param businessType the business type to call back for, "" for the dialled number's
-     * @return completes once the request is filed, fails if it cannot be
+     * @param number        the number to call back, as the flow worked it out (it may be anything a caller keyed)
+     * @param dialledNumber the number the caller dialled (the callback's call is recorded as a call to it)
+     * @param businessType  the business type to call back for: the flow's, else the call's
+     * @return completes once the request is filed, fails if it cannot be (among others, a number that is no phone
+     *         number)
      */
-    CompletionStage<Void> callbackRequested(String callId, String number, String businessType,
+    CompletionStage<Void> callbackRequested(String callId, String number, String dialledNumber, String businessType,
                                             Map<String, String> attachedData);
 }

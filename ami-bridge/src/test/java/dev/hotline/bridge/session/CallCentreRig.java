@@ -13,6 +13,7 @@ import dev.hotline.ivr.FlowSet;
 import dev.hotline.ivr.Input;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,10 @@ final class CallCentreRig {
     final List<Decision> journal = new ArrayList<>();
     final EngineLoop loop;
     final VirtualScheduler scheduler = new VirtualScheduler(clock);
+    /** The callbacks being placed, by request id: what a customer answering one is queued as. */
+    final Map<String, Callbacks.CallbackCall> callbacksPlaced = new HashMap<>();
+    /** How the calls of answered callbacks ended: "request call ENDING". */
+    final List<String> callbackEndings = new ArrayList<>();
     /** What the sessions asked to file ("callback 13800138000", "message sales hotline/messages/sales-<id>"). */
     final List<String> filed = new ArrayList<>();
     /** Each request's filing, completed by the test (it stands for the journal forcing the request's line). */
@@ -114,16 +119,28 @@ final class CallCentreRig {
             }
 
             @Override
-            public CompletableFuture<Void> callbackRequested(String callId, String number, String businessType,
-                                                             Map<String, String> attachedData) {
-                return filing("callback " + number);
+            public CompletableFuture<Void> callbackRequested(String callId, String number, String dialledNumber,
+                                                             String businessType, Map<String, String> attachedData) {
+                return filing("callback " + number + " for " + businessType);
             }
         };
         LookupService lookupService = lookup -> lookups.computeIfAbsent(lookup.source(), s -> new CompletableFuture<>());
         CallRecorder recorder = (callId, channel, queue) -> recordingsAsked.add(callId + " " + channel + " " + queue
                 + (decisions(Decision.CallAnswered.class).isEmpty() ? "" : " (after the ACD heard of the answer)"));
+        Callbacks callbacks = new Callbacks() {
+            @Override
+            public Optional<CallbackCall> answered(String requestId, String callId) {
+                return Optional.ofNullable(callbacksPlaced.remove(requestId));
+            }
+
+            @Override
+            public void ended(String requestId, String callId, Ending ending) {
+                callbackEndings.add(requestId + " " + callId + " " + ending);
+            }
+        };
         sessions = new CallSessions(loop, () -> FLOWS, FlowListener.NONE, lookupService, requests, scheduler,
-                Runnable::run, SessionSettings.DEFAULTS.withAnnounceEvery(announceEvery), telephony, recorder);
+                Runnable::run, SessionSettings.DEFAULTS.withAnnounceEvery(announceEvery), telephony, recorder,
+                callbacks);
     }
 
     CallCentreRig() {
@@ -157,6 +174,19 @@ final class CallCentreRig {
         ScriptedAgiChannel channel = new ScriptedAgiChannel();
         String uniqueId = "1795413048." + (++calls);
         sessions.onStart(channel, environment("inbound", uniqueId, Optional.ofNullable(caller), dialled, Map.of()));
+        loop.runOnce();
+        return channel;
+    }
+
+    /**
+     * A customer answers the callback {@code requestId} Hotline placed: Asterisk runs {@code callback?request=<id>}
+     * on their channel, which shows the centre's caller id.
+     */
+    ScriptedAgiChannel customerAnswersCallback(String requestId, String customerNumber) {
+        ScriptedAgiChannel channel = new ScriptedAgiChannel();
+        String uniqueId = "1795413048." + (++calls);
+        sessions.onStart(channel, environment("callback?request=" + requestId, uniqueId, Optional.of("4008001000"),
+                customerNumber, Map.of("request", requestId)));
         loop.runOnce();
         return channel;
     }

@@ -10,12 +10,15 @@ import dev.hotline.acd.model.CentreSettings;
 import dev.hotline.bridge.engine.TestCentre;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** One inbound call joined to the ACD and the IVR, as Asterisk sees it on the FastAGI wire. */
 class CallSessionTest {
 
     private static final String CALLER = "13800138000";
+    /** A callback the menu flow files: to the caller's number, for the business type of the number dialled. */
+    private static final String CALLBACK_OF_CALLER = "callback " + CALLER + " for tea";
 
     private final CallCentreRig rig = new CallCentreRig();
 
@@ -113,6 +116,87 @@ class CallSessionTest {
     }
 
     @Test
+    void aCalledBackCustomerHearsTheGreetingThenWaitsInTheCallbacksQueueAheadWithWhatTheyAttached() {
+        rig.agentsLoggedIn("1001");
+        rig.callbacksPlaced.put("cb-7", new Callbacks.CallbackCall(CALLER, TestCentre.TEA_AD, "tea", 10,
+                "hotline/callback-greeting", Map.of("order", "A-77")));
+
+        ScriptedAgiChannel call = rig.customerAnswersCallback("cb-7", CALLER);
+        rig.settle(call);
+
+        assertThat(call.sent()).containsExactly("ANSWER", "STREAM FILE hotline/callback-greeting \"\"",
+                "EXEC StartMusicOnHold default");
+        assertThat(rig.decisions(Decision.CallClassified.class)).singleElement()
+                .satisfies(c -> assertThat(c.businessType()).isEqualTo("tea"));
+        assertThat(rig.decisions(Decision.CallQueued.class)).singleElement().satisfies(q -> {
+            assertThat(q.queue()).isEqualTo("sales");
+            assertThat(q.priority()).isEqualTo(10);
+        });
+        rig.agentsReady("1001");
+        assertThat(rig.decisions(Decision.CallOffered.class)).singleElement()
+                .satisfies(o -> assertThat(o.attachedData()).containsEntry("order", "A-77")
+                        .containsEntry(CallSession.CALLBACK_DATA, "cb-7"));
+    }
+
+    @Test
+    void aCallbackAnAgentAnsweredIsReportedDoneAndRecordedAsTheCustomersCallToTheNumberTheyDialled() {
+        rig.agentsReady("1001");
+        rig.callbacksPlaced.put("cb-7", new Callbacks.CallbackCall(CALLER, TestCentre.TEA_AD, "tea", 10, "",
+                Map.of()));
+        ScriptedAgiChannel call = rig.customerAnswersCallback("cb-7", CALLER);
+        rig.settle(call);
+        rig.agentAnswers("1795413048.1");
+        call.reply("EXEC Dial", ok("-1"));
+        call.reply("GET VARIABLE DIALSTATUS", variable("ANSWER"));
+        rig.settle(call);
+
+        assertThat(rig.callbackEndings).containsExactly("cb-7 1795413048.1 AGENT_ANSWERED");
+        Decision.CallEnded ended = rig.ended("1795413048.1");
+        assertThat(ended.outcome()).isEqualTo(Outcome.ANSWERED);
+        assertThat(ended.callerNumber()).isEqualTo(CALLER);
+        assertThat(ended.dialledNumber()).isEqualTo(TestCentre.TEA_AD);
+    }
+
+    @Test
+    void aCalledBackCustomerWhoHangsUpBeforeAnAgentAnswersIsReportedSoTheCallbackCanBeTriedAgain() {
+        rig.agentsLoggedIn("1001");
+        rig.callbacksPlaced.put("cb-7", new Callbacks.CallbackCall(CALLER, TestCentre.TEA_AD, "tea", 10, "",
+                Map.of()));
+        ScriptedAgiChannel call = rig.customerAnswersCallback("cb-7", CALLER);
+        rig.settle(call);
+
+        call.callerHangsUp();
+        rig.loop.runOnce();
+
+        assertThat(rig.callbackEndings).containsExactly("cb-7 1795413048.1 CUSTOMER_HUNG_UP");
+        assertThat(rig.ended("1795413048.1").outcome()).isEqualTo(Outcome.ABANDONED);
+    }
+
+    @Test
+    void aCallbackTheAcdRefusesIsReportedNotServedSoItIsNotTriedAgain() {
+        rig.callbacksPlaced.put("cb-7", new Callbacks.CallbackCall(TestCentre.BLACKLISTED, TestCentre.TEA_AD, "tea",
+                10, "", Map.of()));
+        ScriptedAgiChannel call = rig.customerAnswersCallback("cb-7", TestCentre.BLACKLISTED);
+        rig.settle(call);
+
+        assertThat(call.sent()).containsExactly("ANSWER",
+                "STREAM FILE " + CentreSettings.DEFAULT_BUSY_PROMPT + " \"\"", "HANGUP");
+        assertThat(rig.callbackEndings).containsExactly("cb-7 1795413048.1 NOT_SERVED");
+    }
+
+    @Test
+    void aCustomerAnsweringACallbackHotlineIsNotPlacingHearsTheBusyPromptAndTheAcdNeverSeesIt() {
+        ScriptedAgiChannel call = rig.customerAnswersCallback("cb-unknown", CALLER);
+        rig.settle(call);
+
+        assertThat(call.sent()).containsExactly("ANSWER",
+                "STREAM FILE " + CentreSettings.DEFAULT_BUSY_PROMPT + " \"\"", "HANGUP");
+        assertThat(call.closed()).isTrue();
+        assertThat(rig.decisions(Decision.class)).isEmpty();
+        assertThat(rig.callbackEndings).isEmpty();
+    }
+
+    @Test
     void aCallerWhoHangsUpWhileWaitingIsRemovedFromTheQueueAtOnce() {
         rig.agentsLoggedIn("1001");
         ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
@@ -201,11 +285,11 @@ class CallSessionTest {
     @Test
     void aCallerIsPromisedACallbackOnlyOnceTheRequestIsInTheJournal() {
         ScriptedAgiChannel call = inTheMenuPresses("4");
-        assertThat(rig.filed).containsExactly("callback " + CALLER);
+        assertThat(rig.filed).containsExactly(CALLBACK_OF_CALLER);
         // the caller hears nothing more while the request is being filed
         assertThat(call.sent()).containsExactly("ANSWER", "GET DATA tv/main-menu 5000 1");
 
-        rig.filings.get("callback " + CALLER).complete(null);
+        rig.filings.get(CALLBACK_OF_CALLER).complete(null);
         rig.settle(call);
 
         assertThat(call.sent()).containsExactly("ANSWER", "GET DATA tv/main-menu 5000 1",
@@ -217,7 +301,7 @@ class CallSessionTest {
     void aCallbackRequestTheJournalCannotWriteIsNotPromisedTheCallerHearsTheFlowsFailedBranch() {
         ScriptedAgiChannel call = inTheMenuPresses("4");
 
-        rig.filings.get("callback " + CALLER).completeExceptionally(new IOException("No space left on device"));
+        rig.filings.get(CALLBACK_OF_CALLER).completeExceptionally(new IOException("No space left on device"));
         rig.settle(call);
 
         assertThat(call.sent()).containsExactly("ANSWER", "GET DATA tv/main-menu 5000 1",
@@ -235,7 +319,7 @@ class CallSessionTest {
 
         rig.advance(Duration.ofMillis(1));
         rig.settle(call);
-        rig.filings.get("callback " + CALLER).complete(null);
+        rig.filings.get(CALLBACK_OF_CALLER).complete(null);
         rig.settle(call);
 
         assertThat(call.sent()).containsExactly("ANSWER", "GET DATA tv/main-menu 5000 1",
@@ -282,7 +366,7 @@ class CallSessionTest {
 
         call.callerHangsUp();
         rig.loop.runOnce();
-        rig.filings.get("callback " + CALLER).complete(null);
+        rig.filings.get(CALLBACK_OF_CALLER).complete(null);
         rig.settle(call);
 
         assertThat(call.sent()).containsExactly("ANSWER", "GET DATA tv/main-menu 5000 1");

@@ -72,20 +72,65 @@ public sealed interface JournalRecord {
     }
 
     /**
-     * A caller asked in the IVR to be called back. It stays open until a later call from {@code number} is answered
-     * by an agent (placing the callback is not Hotline's yet: docs/journal.md).
+     * A caller asked in the IVR to be called back. It stays open until a callback reaches an agent, a later call from
+     * {@code number} is answered by an agent, or Hotline closes it ({@link CallbackClosed}).
      *
-     * @param number       the number to call back (the caller's, or one the caller entered)
-     * @param businessType what to call back about, "" for the dialled number's business
-     * @param attachedData what the flow attached
+     * @param callId        the call that asked; it names the request in the records that follow
+     * @param number        the number to call back (the caller's, or one the caller entered)
+     * @param dialledNumber the number the caller dialled ("" in lines written before it was recorded)
+     * @param businessType  what to call back about ("" in lines written before it was recorded: the dialled
+     *                      number's)
+     * @param attachedData  what the flow attached
      */
-    record CallbackRequested(long at, String callId, String number, String businessType,
+    record CallbackRequested(long at, String callId, String number, String dialledNumber, String businessType,
                              Map<String, String> attachedData) implements JournalRecord {
         public CallbackRequested {
             Objects.requireNonNull(callId, "callId");
             Objects.requireNonNull(number, "number");
+            Objects.requireNonNull(dialledNumber, "dialledNumber");
             Objects.requireNonNull(businessType, "businessType");
             attachedData = Map.copyOf(attachedData);
+        }
+    }
+
+    /**
+     * Hotline rang a customer back (an AMI Originate) and learnt how it went.
+     *
+     * @param requestId the request ({@link CallbackRequested#callId()})
+     * @param attempt   1 for the first attempt
+     * @param result    {@code answered}, {@code no-answer}, {@code busy}, {@code failed} (congestion, no route, a
+     *                  refusal) or {@code no-manager-interface} (no AMI server connected: not rung, not counted)
+     * @param detail    what Asterisk said (its Reason), or why it was not rung
+     */
+    record CallbackAttempted(long at, String requestId, String number, int attempt, String result, String detail)
+            implements JournalRecord {
+        public CallbackAttempted {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(number, "number");
+            Objects.requireNonNull(result, "result");
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /**
+     * A callback request is over.
+     *
+     * @param requestId the request ({@link CallbackRequested#callId()})
+     * @param outcome   {@code agent-answered} (the callback's call reached an agent: {@code callId} names it),
+     *                  {@code customer-called} (a later call from the number was answered by an agent),
+     *                  {@code gave-up} (every attempt failed), {@code expired} (not done within
+     *                  {@code callbacks.expireAfter}), {@code not-served} (the callback's call ended without an agent
+     *                  by Hotline's rules: refused, a queue treatment)
+     * @param attempts  how many times the customer was rung
+     * @param callId    the call that closed it (the callback's, or the customer's own); "" for none
+     */
+    record CallbackClosed(long at, String requestId, String number, String outcome, int attempts, String callId)
+            implements JournalRecord {
+        public CallbackClosed {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(number, "number");
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(callId, "callId");
         }
     }
 

@@ -133,6 +133,12 @@ public final class JournalReplay {
                     requests.follow(c);
                 }
             }
+            case JournalRecord.CallbackAttempted c -> { }
+            case JournalRecord.CallbackClosed c -> {
+                if (record.at() >= from) {
+                    requests.follow(c);
+                }
+            }
             case JournalRecord.RecordsLost lost -> {
                 if (lost.at() >= from) {
                     lostRecords += lost.count();

@@ -1,6 +1,7 @@
 package dev.hotline.server.serve;
 
 import dev.hotline.acd.AcdEvent;
+import dev.hotline.acd.DecisionListener;
 import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.stats.CentreStatistics;
@@ -12,16 +13,21 @@ import dev.hotline.bridge.ami.AmiSettings;
 import dev.hotline.bridge.ami.AmiStatusListener;
 import dev.hotline.bridge.engine.EngineLoop;
 import dev.hotline.bridge.session.CallSessions;
+import dev.hotline.bridge.session.Callbacks;
 import dev.hotline.bridge.session.CallTelephony;
 import dev.hotline.bridge.session.HttpLookupService;
 import dev.hotline.bridge.session.SessionScheduler;
 import dev.hotline.bridge.session.SessionSettings;
 import dev.hotline.ivr.FlowListener;
+import dev.hotline.server.callback.CallbackDesk;
+import dev.hotline.server.callback.OpenCallbacks;
 import dev.hotline.server.config.ConfigProblem;
 import dev.hotline.server.config.ConfigReloader;
 import dev.hotline.server.config.ConfigResult;
 import dev.hotline.server.config.ServerSettings;
 import dev.hotline.server.config.ServerSettings.AmiServer;
+import dev.hotline.server.journal.JournalException;
+import dev.hotline.server.journal.JournalReader;
 import dev.hotline.server.journal.JournalRecord;
 import dev.hotline.server.journal.JournalWriter;
 import dev.hotline.server.serve.internal.AgentPhones;
@@ -75,6 +81,7 @@ public final class HotlineServer implements AutoCloseable {
     private final Optional<AmiPool> ami;
     private final AgentPhones phones;
     private final CallControl callControl;
+    private final Optional<CallbackDesk> callbacks;
     private boolean closed;
 
     private HotlineServer(ConfigReloader reloader, ServerSettings settings, Function<String, String> environment,
@@ -85,6 +92,9 @@ public final class HotlineServer implements AutoCloseable {
         this.settingsAtStart = valid.server();
         this.settings = settings;
 
+        // read before the writer opens today's file: the requests a previous run left open are rung by this one
+        List<OpenCallbacks.Restored> openCallbacks = settings.callbacks().placed()
+                ? openCallbacks(settings, clock) : List.of();
         // what the call sessions know of each call (its channel, its recording) completes its journaled record
         CallTelephony telephony = new CallTelephony();
         journal = JournalWriter.start(settings.journal(), config, clock, ended -> {
@@ -97,7 +107,12 @@ public final class HotlineServer implements AutoCloseable {
         // the RANDOM strategy's seed, logged so that a run's choices can be replayed from its journal
         long seed = clock.millis();
         statistics = new CentreStatistics(config);
-        engine = new EngineLoop(config, seed, clock, ARRIVAL_LIMIT, List.of(statistics, journal));
+        callbacks = settings.callbacks().placed()
+                ? Optional.of(new CallbackDesk(settings.callbacks(), journal, this::connectedAmi)) : Optional.empty();
+        callbacks.ifPresent(desk -> desk.restore(openCallbacks));
+        List<DecisionListener> listeners = new ArrayList<>(List.of(statistics, journal));
+        callbacks.ifPresent(listeners::add);
+        engine = new EngineLoop(config, seed, clock, ARRIVAL_LIMIT, listeners);
         engine.start();
         log.info("routing engine started (random strategy seed {})", seed);
         if (settings.agentsAutoLogin()) {
@@ -118,12 +133,16 @@ public final class HotlineServer implements AutoCloseable {
                 () -> ami.map(pool -> pool.states().keySet().stream().map(pool::actions).toList()).orElse(List.of()),
                 telephony);
         sessions = new CallSessions(engine, () -> reloader.current().flows(), FlowListener.NONE,
-                new HttpLookupService(HttpClient.newHttpClient()), new JournaledIvrRequests(engine, journal),
-                SessionScheduler.of(sessionTimers), sessionTasks, sessionSettings, telephony, recorder);
+                new HttpLookupService(HttpClient.newHttpClient()), new JournaledIvrRequests(engine, journal,
+                        request -> callbacks.ifPresent(desk -> desk.requested(request))),
+                SessionScheduler.of(sessionTimers), sessionTasks, sessionSettings, telephony, recorder,
+                callbacks.<Callbacks>map(desk -> desk).orElse(Callbacks.NONE));
         callControl = new CallControl(telephony, () -> reloader.current().config().agents(), this::connectedAmi);
         fastAgi = FastAgiServer.start(settings.fastAgi(), sessions);
         InetSocketAddress bound = fastAgi.localAddress();
         log.info("FastAGI listening on {}:{}", bound.getHostString(), bound.getPort());
+        callbacks.ifPresentOrElse(desk -> desk.start(engine), () -> log.info("callbacks: requests are journaled, "
+                + "not placed (server.yaml callbacks.endpoint is not set)"));
         log.info("ready: {} agents{}, {} queues", config.agents().size(),
                 settings.agentsAutoLogin() ? " (logged in and ready: agents.autoLogin)" : "", config.queues().size());
     }
@@ -147,6 +166,18 @@ public final class HotlineServer implements AutoCloseable {
     public static HotlineServer start(ConfigReloader reloader, ServerSettings settings,
                                       Function<String, String> environment, Clock clock) {
         return new HotlineServer(reloader, settings, environment, clock);
+    }
+
+    /** The callback requests the journal holds open, made within {@code callbacks.expireAfter}. */
+    private static List<OpenCallbacks.Restored> openCallbacks(ServerSettings settings, Clock clock) {
+        JournalReader reader = new JournalReader(settings.journal().dir(), warning -> log.warn("journal: {}", warning));
+        try {
+            reader.files();
+        } catch (JournalException e) {
+            return List.of();
+        }
+        // a damaged journal stops the start: the requests it holds were promised to callers
+        return OpenCallbacks.read(reader, clock.millis() - settings.callbacks().expireAfter().toMillis());
     }
 
     private Optional<AmiPool> startAmi(List<AmiServer> servers, Function<String, String> environment) {
@@ -287,6 +318,7 @@ public final class HotlineServer implements AutoCloseable {
         sessionTasks.shutdown();
         awaitQuietly(sessionTasks);
         sessionTimers.shutdownNow();
+        callbacks.ifPresent(CallbackDesk::close);
         ami.ifPresent(pool -> {
             log.info("shutdown: closing AMI connections");
             pool.close();

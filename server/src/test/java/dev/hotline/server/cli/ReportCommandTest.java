@@ -73,7 +73,7 @@ class ReportCommandTest {
             engine.handle(new AcdEvent.QueueRequested(T0 + 20_000, "c2", Optional.empty(), 0, Map.of()));
             engine.handle(new AcdEvent.CallerHungUp(T0 + 50_000, "c2"));
             // the caller who gave up asks for a callback on a later call's IVR; nobody has called back yet
-            writer.record(new JournalRecord.CallbackRequested(T0 + 60_000, "c3", "13900000002", "", Map.of()));
+            writer.record(new JournalRecord.CallbackRequested(T0 + 60_000, "c3", "13900000002", "4008001001", "health-tea", Map.of()));
             engine.handle(new AcdEvent.AgentHungUp(T0 + 104_000, "c1"));
             engine.advanceTo(T0 + 140_000);
             engine.handle(new AcdEvent.PhoneStateChanged(T0 + 140_000, "1001", PhoneState.BUSY));

@@ -66,6 +66,17 @@ class ServerFileTest {
                   autoLogin: true
                 ivr:
                   requestTimeout: 5s
+                callbacks:
+                  endpoint: PJSIP/{number}@pstn-trunk
+                  context: tv-callback
+                  callerId: '"TV shop" <4008001000>'
+                  ringTimeout: 25s
+                  attempts: 4
+                  retryAfter: 15m
+                  expireAfter: 12h
+                  priorityRaise: 20
+                  greeting: tv/your-callback
+                  checkEvery: 2s
                 """);
 
         ServerSettings s = config.server();
@@ -81,6 +92,47 @@ class ServerFileTest {
         assertThat(s.musicOnHoldClass()).isEqualTo("hotline-jazz");
         assertThat(s.agentsAutoLogin()).isTrue();
         assertThat(s.ivrRequestTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(s.callbacks()).isEqualTo(new CallbackSettings("PJSIP/{number}@pstn-trunk", "tv-callback",
+                "\"TV shop\" <4008001000>", Duration.ofSeconds(25), 4, Duration.ofMinutes(15), Duration.ofHours(12),
+                20, "tv/your-callback", Duration.ofSeconds(2)));
+        assertThat(s.callbacks().endpointFor("13911112222")).isEqualTo("PJSIP/13911112222@pstn-trunk");
+    }
+
+    @Test
+    void withoutACallbackEndpointRequestsAreJournaledButNotPlaced() {
+        config.with("server.yaml", """
+                callbacks:
+                  attempts: 2
+                """);
+
+        assertThat(config.server().callbacks().placed()).isFalse();
+        assertThat(config.server().callbacks().attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void everyCallbackProblemIsNamedWithItsPlace() {
+        config.with("server.yaml", """
+                callbacks:
+                  endpoint: PJSIP/trunk
+                  context: tv callback
+                  attempts: 0
+                  retryAfter: 0s
+                  greeting: "tv/your callback; rm"
+                  ringtimeout: 20s
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "server.yaml:2:13: callbacks.endpoint: endpoint 'PJSIP/trunk' must be a channel with {number} where "
+                        + "the customer's number goes, e.g. PJSIP/{number}@trunk",
+                "server.yaml:3:12: callbacks.context: dialplan context 'tv callback' may hold only letters, digits, "
+                        + "_ and -",
+                "server.yaml:4:13: callbacks.attempts: attempts must be from 1 to 20, got 0",
+                "server.yaml:5:15: callbacks.retryAfter: retryAfter must be longer than 0s",
+                "server.yaml:6:13: callbacks.greeting: greeting 'tv/your callback; rm' is not a sound file name "
+                        + "(letters, digits, _, - and /)",
+                "server.yaml:7:3: callbacks.ringtimeout: unknown key 'ringtimeout' (known: endpoint, context, "
+                        + "callerId, ringTimeout, attempts, retryAfter, expireAfter, priorityRaise, greeting, "
+                        + "checkEvery)");
     }
 
     @Test

@@ -52,8 +52,8 @@ class IvrRequestsInTheJournalTest {
     void aMessageAndACallbackRequestAreReadBackWithEverythingTheCallerLeft() {
         var message = new JournalRecord.MessageLeft(NINE_AM + 1, "c1", "13911112222", "after-sales",
                 "hotline/messages/after-sales-c1", Map.of("order", "A-77"));
-        var callback = new JournalRecord.CallbackRequested(NINE_AM + 2, "c2", "13833334444", "health-tea",
-                Map.of("language", "zh"));
+        var callback = new JournalRecord.CallbackRequested(NINE_AM + 2, "c2", "13833334444", "4008001001",
+                "health-tea", Map.of("language", "zh"));
         journal(message, callback);
 
         List<JournalRecord> read = new ArrayList<>();
@@ -66,8 +66,8 @@ class IvrRequestsInTheJournalTest {
     void theReportCountsMessagesAndCallbackRequestsAndThoseStillOpen() {
         journal(
                 new JournalRecord.MessageLeft(NINE_AM + MINUTE, "c1", "13911112222", "after-sales", "m-c1", Map.of()),
-                new JournalRecord.CallbackRequested(NINE_AM + 2 * MINUTE, "c2", "13833334444", "", Map.of()),
-                new JournalRecord.CallbackRequested(NINE_AM + 3 * MINUTE, "c3", "13855556666", "", Map.of()),
+                callback(NINE_AM + 2 * MINUTE, "c2", "13833334444"),
+                callback(NINE_AM + 3 * MINUTE, "c3", "13855556666"),
                 // the first number calls again and gets through: nobody left to call back
                 answered(NINE_AM + 10 * MINUTE, "c4", "13833334444"));
 
@@ -77,22 +77,40 @@ class IvrRequestsInTheJournalTest {
     }
 
     @Test
+    void aRequestHotlinesCallbackClosedIsNoLongerOpenWhetherItReachedAnAgentOrWasGivenUp() {
+        journal(callback(NINE_AM + MINUTE, "c1", "13811110000"),
+                callback(NINE_AM + 2 * MINUTE, "c2", "13822220000"),
+                callback(NINE_AM + 3 * MINUTE, "c3", "13833330000"),
+                new JournalRecord.CallbackAttempted(NINE_AM + 4 * MINUTE, "c1", "13811110000", 1, "answered", ""),
+                new JournalRecord.CallbackClosed(NINE_AM + 6 * MINUTE, "c1", "13811110000", "agent-answered", 1,
+                        "c9"),
+                new JournalRecord.CallbackClosed(NINE_AM + 7 * MINUTE, "c2", "13822220000", "gave-up", 3, ""));
+
+        assertThat(JournalReplay.of(dir, null, null, w -> { }).requests())
+                .isEqualTo(new JournalReplay.IvrRequests(0, 3, 1));
+    }
+
+    @Test
     void aCallAnsweredBeforeTheRequestDoesNotCloseIt() {
         journal(answered(NINE_AM + MINUTE, "c1", "13833334444"),
-                new JournalRecord.CallbackRequested(NINE_AM + 2 * MINUTE, "c2", "13833334444", "", Map.of()));
+                callback(NINE_AM + 2 * MINUTE, "c2", "13833334444"));
 
         assertThat(JournalReplay.of(dir, null, null, w -> { }).requests().callbacksOpen()).isEqualTo(1);
     }
 
     @Test
     void aPeriodCountsTheRequestsMadeInItOpenAtItsEnd() {
-        journal(new JournalRecord.CallbackRequested(NINE_AM + MINUTE, "c1", "13811110000", "", Map.of()),
-                new JournalRecord.CallbackRequested(NINE_AM + 20 * MINUTE, "c2", "13822220000", "", Map.of()),
+        journal(callback(NINE_AM + MINUTE, "c1", "13811110000"),
+                callback(NINE_AM + 20 * MINUTE, "c2", "13822220000"),
                 answered(NINE_AM + 40 * MINUTE, "c3", "13822220000"));
 
         JournalReplay.Report firstHalfHour = JournalReplay.of(dir, Instant.ofEpochMilli(NINE_AM + 10 * MINUTE),
                 Instant.ofEpochMilli(NINE_AM + 30 * MINUTE), w -> { });
 
         assertThat(firstHalfHour.requests()).isEqualTo(new JournalReplay.IvrRequests(0, 1, 1));
+    }
+
+    private static JournalRecord.CallbackRequested callback(long at, String callId, String number) {
+        return new JournalRecord.CallbackRequested(at, callId, number, "4008001001", "health-tea", Map.of());
     }
 }

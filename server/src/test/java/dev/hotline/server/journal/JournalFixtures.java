@@ -82,8 +82,12 @@ final class JournalFixtures {
                     "call c9 cannot be queued: it is TALKING"));
             case MESSAGE_LEFT -> new JournalRecord.MessageLeft(at, "c6", "13911112222", "after-sales",
                     "hotline/messages/after-sales-c6", Map.of("order", "A-77"));
-            case CALLBACK_REQUESTED -> new JournalRecord.CallbackRequested(at, "c7", "13911112222", "health-tea",
-                    Map.of("order", "A-77"));
+            case CALLBACK_REQUESTED -> new JournalRecord.CallbackRequested(at, "c7", "13911112222", "4008001001",
+                    "health-tea", Map.of("order", "A-77"));
+            case CALLBACK_ATTEMPTED -> new JournalRecord.CallbackAttempted(at, "c7", "13911112222", 1, "no-answer",
+                    "Asterisk reason 3");
+            case CALLBACK_CLOSED -> new JournalRecord.CallbackClosed(at, "c7", "13911112222", "agent-answered", 2,
+                    "1795413048.9");
         };
     }
 

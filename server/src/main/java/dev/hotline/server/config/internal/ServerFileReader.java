@@ -1,6 +1,7 @@
 package dev.hotline.server.config.internal;
 
 import dev.hotline.bridge.agi.server.FastAgiSettings;
+import dev.hotline.server.config.CallbackSettings;
 import dev.hotline.server.config.Durations;
 import dev.hotline.server.config.ServerSettings;
 import dev.hotline.server.config.ServerSettings.AmiServer;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
 public final class ServerFileReader {
     public static final int DEFAULT_AMI_PORT = 5038;
 
-    private static final Set<String> FILE_KEYS = Fields.known("fastagi", "ami", "journal", "waiting", "agents", "ivr");
+    private static final Set<String> FILE_KEYS = Fields.known("fastagi", "ami", "journal", "waiting", "agents", "ivr",
+            "callbacks");
     private static final Set<String> FASTAGI_KEYS = Fields.known("bind", "port", "maxLineLength",
             "maxEnvironmentLines", "environmentTimeout", "idleTimeout", "maxSessions");
     private static final Set<String> AMI_KEYS = Fields.known("name", "host", "port", "username", "secret",
@@ -30,6 +32,11 @@ public final class ServerFileReader {
     private static final Set<String> WAITING_KEYS = Fields.known("announceEvery", "musicOnHold");
     private static final Set<String> IVR_KEYS = Fields.known("requestTimeout");
     private static final Set<String> AGENTS_KEYS = Fields.known("autoLogin");
+    private static final Set<String> CALLBACK_KEYS = Fields.known("endpoint", "context", "callerId", "ringTimeout",
+            "attempts", "retryAfter", "expireAfter", "priorityRaise", "greeting", "checkEvery");
+    /** A channel with the customer's number in it: technology/resource, no spaces, commas or quotes. */
+    private static final Pattern ENDPOINT = Pattern.compile("[A-Za-z0-9]+/[A-Za-z0-9@._{}+#*-]*");
+    private static final Pattern SOUND = Pattern.compile("[A-Za-z0-9_/-]*");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:_-]+");
@@ -69,13 +76,67 @@ public final class ServerFileReader {
         Optional<Duration> requestTimeout = ivr
                 .map(i -> positive(i, "requestTimeout", ServerSettings.DEFAULT_IVR_REQUEST_TIMEOUT, ctx))
                 .orElse(Optional.of(ServerSettings.DEFAULT_IVR_REQUEST_TIMEOUT));
+        Optional<CallbackSettings> callbacks = f.node("callbacks").map(n -> callbacks(f.at("callbacks"), n, ctx))
+                .orElse(Optional.of(CallbackSettings.NOT_PLACED));
         if (fastAgi.isEmpty() || ami.isEmpty() || journal.isEmpty() || f.has("waiting") && waiting.isEmpty()
                 || announceEvery.isEmpty() || musicOnHold.isEmpty() || f.has("agents") && agents.isEmpty()
-                || autoLogin.isEmpty() || f.has("ivr") && ivr.isEmpty() || requestTimeout.isEmpty()) {
+                || autoLogin.isEmpty() || f.has("ivr") && ivr.isEmpty() || requestTimeout.isEmpty()
+                || callbacks.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ServerSettings(fastAgi.get(), ami.get(), journal.get(), announceEvery.get(),
-                musicOnHold.get(), autoLogin.get(), requestTimeout.get()));
+                musicOnHold.get(), autoLogin.get(), requestTimeout.get(), callbacks.get()));
+    }
+
+    private static Optional<CallbackSettings> callbacks(Where at, YamlNode node, LoadContext ctx) {
+        Optional<Fields> fields = Fields.of(ctx.problems(), at, node, CALLBACK_KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = fields.get();
+        CallbackSettings d = CallbackSettings.NOT_PLACED;
+        Optional<String> endpoint = f.has("endpoint") ? f.text("endpoint").filter(e -> endpoint(e, f.at("endpoint"),
+                ctx)) : Optional.of(d.endpoint());
+        Optional<String> context = f.has("context") ? f.text("context")
+                .filter(c -> named(c, "dialplan context", f.at("context"), ctx)) : Optional.of(d.context());
+        Optional<String> callerId = f.has("callerId") ? f.text("callerId").filter(c -> {
+            if (c.chars().anyMatch(ch -> ch < 0x20)) {
+                ctx.problems().add(f.at("callerId"), "callerId must not hold control characters");
+                return false;
+            }
+            return true;
+        }) : Optional.of(d.callerId());
+        Optional<Duration> ringTimeout = positive(f, "ringTimeout", d.ringTimeout(), ctx);
+        Optional<Integer> attempts = intAtLeast(f, "attempts", d.attempts(), 1, 20, ctx);
+        Optional<Duration> retryAfter = positive(f, "retryAfter", d.retryAfter(), ctx);
+        Optional<Duration> expireAfter = positive(f, "expireAfter", d.expireAfter(), ctx);
+        Optional<Integer> priorityRaise = intAtLeast(f, "priorityRaise", d.priorityRaise(), 0, 1000, ctx);
+        Optional<String> greeting = f.has("greeting") ? f.text("greeting").filter(g -> {
+            if (!SOUND.matcher(g).matches()) {
+                ctx.problems().add(f.at("greeting"), "greeting '" + g + "' is not a sound file name (letters, digits,"
+                        + " _, - and /)");
+                return false;
+            }
+            return true;
+        }) : Optional.of(d.greeting());
+        Optional<Duration> checkEvery = positive(f, "checkEvery", d.checkEvery(), ctx);
+        if (endpoint.isEmpty() || context.isEmpty() || callerId.isEmpty() || ringTimeout.isEmpty()
+                || attempts.isEmpty() || retryAfter.isEmpty() || expireAfter.isEmpty() || priorityRaise.isEmpty()
+                || greeting.isEmpty() || checkEvery.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CallbackSettings(endpoint.get(), context.get(), callerId.get(), ringTimeout.get(),
+                attempts.get(), retryAfter.get(), expireAfter.get(), priorityRaise.get(), greeting.get(),
+                checkEvery.get()));
+    }
+
+    private static boolean endpoint(String text, Where at, LoadContext ctx) {
+        if (!ENDPOINT.matcher(text).matches() || !text.contains(CallbackSettings.NUMBER)) {
+            ctx.problems().add(at, "endpoint '" + text + "' must be a channel with " + CallbackSettings.NUMBER
+                    + " where the customer's number goes, e.g. PJSIP/" + CallbackSettings.NUMBER + "@trunk");
+            return false;
+        }
+        return true;
     }
 
     private static Optional<FastAgiSettings> fastAgi(Where at, YamlNode node, LoadContext ctx) {

@@ -90,6 +90,8 @@ public final class JournalCodec {
             case JournalRecord.RecordsLost lost -> lost;
             case JournalRecord.MessageLeft message -> message;
             case JournalRecord.CallbackRequested callback -> callback;
+            case JournalRecord.CallbackAttempted attempted -> attempted;
+            case JournalRecord.CallbackClosed closed -> closed;
         };
         ObjectNode fields = mapper.valueToTree(value);
         fields.remove("at");
@@ -177,6 +179,8 @@ public final class JournalCodec {
             case JournalRecord.RecordsLost lost -> lost;
             case JournalRecord.MessageLeft message -> message;
             case JournalRecord.CallbackRequested callback -> callback;
+            case JournalRecord.CallbackAttempted attempted -> attempted;
+            case JournalRecord.CallbackClosed closed -> closed;
             case Decision.CallEnded ended -> new JournalRecord.CallRecord(ended, optionalText(object, CHANNEL),
                     optionalText(object, RECORDING));
             case Decision decision -> new JournalRecord.Logged(decision);

@@ -33,7 +33,9 @@ public enum RecordType {
     CONFIG_APPLIED("config-applied", Decision.ConfigApplied.class),
     EVENT_REJECTED("event-rejected", Decision.EventRejected.class),
     MESSAGE_LEFT("message-left", JournalRecord.MessageLeft.class),
-    CALLBACK_REQUESTED("callback-requested", JournalRecord.CallbackRequested.class);
+    CALLBACK_REQUESTED("callback-requested", JournalRecord.CallbackRequested.class),
+    CALLBACK_ATTEMPTED("callback-attempted", JournalRecord.CallbackAttempted.class),
+    CALLBACK_CLOSED("callback-closed", JournalRecord.CallbackClosed.class);
 
     /**
      * Fields added to a type within format version 1, by type: a line written before them lacks them and reads with
@@ -41,7 +43,8 @@ public enum RecordType {
      */
     private static final Map<String, Set<String>> ADDED_IN_VERSION_1 = Map.of(
             "call-ended", Set.of("callerNumber", "dialledNumber", "endpoint", "channel", "recording"),
-            "journal-opened", Set.of("phones"));
+            "journal-opened", Set.of("phones"),
+            "callback-requested", Set.of("dialledNumber"));
 
     private static final Map<String, RecordType> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(RecordType::typeName, Function.identity()));
@@ -82,6 +85,8 @@ public enum RecordType {
             case JournalRecord.CallRecord c -> CALL_ENDED;
             case JournalRecord.MessageLeft m -> MESSAGE_LEFT;
             case JournalRecord.CallbackRequested c -> CALLBACK_REQUESTED;
+            case JournalRecord.CallbackAttempted c -> CALLBACK_ATTEMPTED;
+            case JournalRecord.CallbackClosed c -> CALLBACK_CLOSED;
         };
     }
 

@@ -3,12 +3,15 @@ package dev.hotline.server.serve.internal;
 import dev.hotline.bridge.agi.codec.WireText;
 import dev.hotline.bridge.engine.EngineLoop;
 import dev.hotline.bridge.session.IvrRequests;
+import dev.hotline.server.callback.CallbackRequest;
 import dev.hotline.server.journal.JournalRecord;
 import dev.hotline.server.journal.JournalWriter;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +29,21 @@ import org.slf4j.LoggerFactory;
 public final class JournaledIvrRequests implements IvrRequests {
     private static final Logger log = LoggerFactory.getLogger("dev.hotline.server.requests");
 
+    /** A number a callback can ring. */
+    private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?[0-9]{3,20}");
+
     private final EngineLoop engine;
     private final JournalWriter journal;
+    private final Consumer<CallbackRequest> callbacks;
 
-    public JournaledIvrRequests(EngineLoop engine, JournalWriter journal) {
+    /**
+     * @param callbacks hears of every callback request once it is filed (the callback desk), on the journal's
+     *                  completion thread
+     */
+    public JournaledIvrRequests(EngineLoop engine, JournalWriter journal, Consumer<CallbackRequest> callbacks) {
         this.engine = engine;
         this.journal = journal;
+        this.callbacks = callbacks;
     }
 
     @Override
@@ -40,28 +52,41 @@ public final class JournaledIvrRequests implements IvrRequests {
         // the caller number and what was keyed in or looked up come from outside: escaped, never raw in the log
         log.info("message left: call {}, caller {}, mailbox {}, recording {}.wav, data {}", callId,
                 WireText.visible(callerNumber), mailbox, file, WireText.visible(attachedData.toString()));
-        return filed(now -> new JournalRecord.MessageLeft(now, callId, callerNumber, mailbox, file, attachedData));
+        return filed(now -> new JournalRecord.MessageLeft(now, callId, callerNumber, mailbox, file, attachedData))
+                .thenAccept(filed -> { });
     }
 
+    /**
+     * Files the request once its number is one a phone can ring; the callback desk, if callbacks are placed, hears
+     * of it once it is on disk.
+     */
     @Override
-    public CompletionStage<Void> callbackRequested(String callId, String number, String businessType,
-                                                   Map<String, String> attachedData) {
+    public CompletionStage<Void> callbackRequested(String callId, String number, String dialledNumber,
+                                                   String businessType, Map<String, String> attachedData) {
         log.info("callback requested: call {}, number {}, business type {}, data {}", callId, WireText.visible(number),
-                businessType.isEmpty() ? "(the dialled number's)" : businessType,
-                WireText.visible(attachedData.toString()));
-        return filed(now -> new JournalRecord.CallbackRequested(now, callId, number, businessType, attachedData));
+                businessType, WireText.visible(attachedData.toString()));
+        if (!PHONE_NUMBER.matcher(number).matches()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("'" + WireText.visible(number)
+                    + "' is not a phone number to call back (3 to 20 digits, an optional leading +)"));
+        }
+        return filed(now -> new JournalRecord.CallbackRequested(now, callId, number, dialledNumber, businessType,
+                attachedData)).thenAccept(filed -> callbacks.accept(new CallbackRequest(callId, number,
+                dialledNumber, businessType, attachedData, filed.at())));
     }
 
-    /** Appends the record on the engine's thread, at its time; completes once the line is on disk. */
-    private CompletionStage<Void> filed(LongFunction<JournalRecord> record) {
-        CompletableFuture<Void> durable = new CompletableFuture<>();
-        engine.execute(now -> journal.append(record.apply(now)).whenComplete((done, failure) -> {
-            if (failure == null) {
-                durable.complete(null);
-            } else {
-                durable.completeExceptionally(failure);
-            }
-        }));
+    /** Appends the record on the engine's thread, at its time; completes with it once the line is on disk. */
+    private CompletionStage<JournalRecord> filed(LongFunction<JournalRecord> record) {
+        CompletableFuture<JournalRecord> durable = new CompletableFuture<>();
+        engine.execute(now -> {
+            JournalRecord line = record.apply(now);
+            journal.append(line).whenComplete((done, failure) -> {
+                if (failure == null) {
+                    durable.complete(line);
+                } else {
+                    durable.completeExceptionally(failure);
+                }
+            });
+        });
         return durable;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.bridge.engine.EngineLoop;
+import dev.hotline.server.callback.CallbackRequest;
 import dev.hotline.server.config.ConfigLoader;
 import dev.hotline.server.config.ConfigResult;
 import dev.hotline.server.journal.JournalSettings;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,8 @@ class JournaledIvrRequestsTest {
     private final EngineLoop engine = new EngineLoop(SHIPPED, 1, NINE_AM, 100, List.of());
     private JournalWriter journal;
     private JournaledIvrRequests requests;
+    /** What the callback desk heard of. */
+    private final List<CallbackRequest> filedCallbacks = new CopyOnWriteArrayList<>();
 
     private static CentreConfig shipped() {
         ConfigResult result = ConfigLoader.load(Path.of(System.getProperty("hotline.config.dir", "../config")));
@@ -48,7 +52,7 @@ class JournaledIvrRequestsTest {
 
     private void journalOpened() {
         journal = JournalWriter.start(JournalSettings.in(dir), SHIPPED, NINE_AM);
-        requests = new JournaledIvrRequests(engine, journal);
+        requests = new JournaledIvrRequests(engine, journal, filedCallbacks::add);
     }
 
     @AfterEach
@@ -65,15 +69,35 @@ class JournaledIvrRequestsTest {
     @Test
     void aCallbackRequestIsFiledOnlyOnceItsLineIsOnDisk() throws Exception {
         journalOpened();
-        CompletableFuture<Void> filed = requests.callbackRequested("c7", "13911112222", "health-tea",
+        CompletableFuture<Void> filed = requests.callbackRequested("c7", "13911112222", "4008001001", "health-tea",
                 Map.of("order", "A-77")).toCompletableFuture();
         assertThat(filed).as("filed before the engine wrote it").isNotDone();
+        assertThat(filedCallbacks).as("the desk hears of it before it is filed").isEmpty();
 
         engine.runOnce();
         filed.get(10, TimeUnit.SECONDS);
 
         assertThat(journalLines()).last().asString().contains("\"type\":\"callback-requested\"",
-                "\"callId\":\"c7\"", "\"number\":\"13911112222\"");
+                "\"callId\":\"c7\"", "\"number\":\"13911112222\"", "\"dialledNumber\":\"4008001001\"",
+                "\"businessType\":\"health-tea\"");
+        assertThat(filedCallbacks).singleElement().satisfies(request -> {
+            assertThat(request.id()).isEqualTo("c7");
+            assertThat(request.number()).isEqualTo("13911112222");
+            assertThat(request.businessType()).isEqualTo("health-tea");
+            assertThat(request.attachedData()).containsEntry("order", "A-77");
+            assertThat(request.requestedAt()).isEqualTo(NINE_AM.millis());
+        });
+    }
+
+    @Test
+    void aCallbackToSomethingThatIsNoPhoneNumberIsNotFiledAndSaysWhy() {
+        journalOpened();
+        CompletableFuture<Void> filed = requests.callbackRequested("c7", "1391\r\nAction: Hangup", "4008001001",
+                "health-tea", Map.of()).toCompletableFuture();
+
+        assertThatThrownBy(filed::join).isInstanceOf(CompletionException.class)
+                .hasMessageContaining("'1391\\r\\nAction: Hangup' is not a phone number to call back");
+        assertThat(filedCallbacks).isEmpty();
     }
 
     @Test
@@ -93,7 +117,8 @@ class JournaledIvrRequestsTest {
     void aCallbackRequestTheJournalCannotTakeIsNotFiledAndSaysWhy() {
         journalOpened();
         journal.close();
-        CompletableFuture<Void> filed = requests.callbackRequested("c7", "13911112222", "", Map.of())
+        CompletableFuture<Void> filed = requests.callbackRequested("c7", "13911112222", "4008001001", "health-tea",
+                Map.of())
                 .toCompletableFuture();
 
         engine.runOnce();

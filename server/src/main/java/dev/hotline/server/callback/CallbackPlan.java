@@ -1,0 +1,242 @@
+package dev.hotline.server.callback;
+
+import dev.hotline.bridge.session.Callbacks;
+import dev.hotline.server.config.CallbackSettings;
+import dev.hotline.server.journal.JournalRecord;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The open callback requests and when each may be rung: the callback desk's rules, without threads, sockets or a
+ * clock (every method is told the time). What it decides comes back as the journal records that say so.
+ *
+ * <ul>
+ *   <li>Requests are rung oldest first, and only when the business type's queue is open and has an agent ready with
+ *   nobody waiting for them: a callback never jumps ahead of a caller on the line, and a customer who answers is put
+ *   through at once rather than made to wait again.</li>
+ *   <li>A customer who does not answer, is busy, or hangs up before an agent answers is rung again after
+ *   {@code retryAfter}, up to {@code attempts} times; then the request is given up.</li>
+ *   <li>A request is closed when its call reaches an agent, when a later call from the number is answered by an
+ *   agent (the customer got through themselves), when Hotline's rules end its call without an agent (the number is
+ *   blacklisted now, the queue turned it away), or when it is older than {@code expireAfter}.</li>
+ * </ul>
+ */
+final class CallbackPlan {
+
+    /** Where an open request is. */
+    enum Stage {
+        /** Waiting for its turn (or for the next attempt). */
+        WAITING,
+        /** The customer's phone is ringing. */
+        RINGING,
+        /** The customer answered: the call is Hotline's, in the queue or with an agent. */
+        ON_THE_LINE
+    }
+
+    /**
+     * The room a business type has for callbacks now.
+     *
+     * @param open        its queue is open (hours, holidays)
+     * @param agentsReady agents of the queue a call could be offered to now
+     * @param waiting     callers waiting in the queue
+     */
+    record Room(boolean open, int agentsReady, int waiting) {
+        static final Room NONE = new Room(false, 0, 0);
+    }
+
+    /** A customer to ring now: the request and which attempt this is (1 for the first). */
+    record Ring(CallbackRequest request, int attempt) {
+    }
+
+    private static final class Open {
+        final CallbackRequest request;
+        int attempts;
+        long notBefore;
+        Stage stage = Stage.WAITING;
+
+        Open(CallbackRequest request, int attempts, long notBefore) {
+            this.request = request;
+            this.attempts = attempts;
+            this.notBefore = notBefore;
+        }
+    }
+
+    private final CallbackSettings settings;
+    /** In request order: the oldest is rung first. */
+    private final Map<String, Open> open = new LinkedHashMap<>();
+
+    CallbackPlan(CallbackSettings settings) {
+        this.settings = settings;
+    }
+
+    /** A new request: it may be rung at once. A request already open is not added twice. */
+    void add(CallbackRequest request) {
+        open.putIfAbsent(request.id(), new Open(request, 0, request.requestedAt()));
+    }
+
+    /** A request read back from the journal at a start, rung {@code attempts} times so far, the last at {@code lastAt}. */
+    void restore(CallbackRequest request, int attempts, long lastAt) {
+        open.putIfAbsent(request.id(), new Open(request, attempts,
+                attempts == 0 ? request.requestedAt() : lastAt + settings.retryAfter().toMillis()));
+    }
+
+    /** Gives up the requests older than {@code expireAfter} that are not being rung or served. */
+    List<JournalRecord> expire(long now) {
+        List<JournalRecord> closed = new ArrayList<>();
+        for (Iterator<Open> it = open.values().iterator(); it.hasNext(); ) {
+            Open o = it.next();
+            if (o.stage == Stage.WAITING && now - o.request.requestedAt() >= settings.expireAfter().toMillis()) {
+                it.remove();
+                closed.add(closed(now, o, "expired", ""));
+            }
+        }
+        return closed;
+    }
+
+    /**
+     * The customers to ring now, oldest request first, as many per business type as its room allows; they are
+     * counted as ringing from now.
+     *
+     * @param roomOf the room of a business type ({@link Room#NONE} for one the configuration no longer has)
+     */
+    List<Ring> due(long now, Function<String, Room> roomOf) {
+        Map<String, Integer> free = new HashMap<>();
+        for (Open o : open.values()) {
+            if (o.stage == Stage.RINGING) {
+                free.merge(o.request.businessType(), -1, Integer::sum);
+            }
+        }
+        List<Ring> rings = new ArrayList<>();
+        Map<String, Room> rooms = new HashMap<>();
+        for (Open o : open.values()) {
+            if (o.stage != Stage.WAITING || o.notBefore > now) {
+                continue;
+            }
+            String type = o.request.businessType();
+            Room room = rooms.computeIfAbsent(type, roomOf);
+            int left = free.getOrDefault(type, 0) + (room.open() ? room.agentsReady() - room.waiting() : 0);
+            if (left <= 0) {
+                continue;
+            }
+            free.put(type, free.getOrDefault(type, 0) - 1);
+            o.stage = Stage.RINGING;
+            o.attempts++;
+            rings.add(new Ring(o.request, o.attempts));
+        }
+        return rings;
+    }
+
+    /** Whether the request is open, and where. */
+    Optional<Stage> stage(String requestId) {
+        return Optional.ofNullable(open.get(requestId)).map(o -> o.stage);
+    }
+
+    /** The customer answered (the OriginateResponse said so, or their call reached Hotline first). */
+    List<JournalRecord> answered(String requestId, long now) {
+        Open o = open.get(requestId);
+        if (o == null || o.stage != Stage.RINGING) {
+            return List.of();
+        }
+        o.stage = Stage.ON_THE_LINE;
+        return List.of(new JournalRecord.CallbackAttempted(now, requestId, o.request.number(), o.attempts,
+                "answered", ""));
+    }
+
+    /**
+     * The customer was not reached: {@code result} is {@code no-answer}, {@code busy} or {@code failed}. Rung again
+     * after {@code retryAfter}, or given up after the last attempt.
+     */
+    List<JournalRecord> notReached(String requestId, long now, String result, String detail) {
+        Open o = open.get(requestId);
+        if (o == null || o.stage != Stage.RINGING) {
+            return List.of();
+        }
+        return attemptFailed(o, now, result, detail);
+    }
+
+    /** The customer could not be rung at all (no manager interface answered): not an attempt, tried next round. */
+    List<JournalRecord> notRung(String requestId, long now, String why) {
+        Open o = open.get(requestId);
+        if (o == null || o.stage != Stage.RINGING) {
+            return List.of();
+        }
+        o.attempts--;
+        o.stage = Stage.WAITING;
+        return List.of(new JournalRecord.CallbackAttempted(now, requestId, o.request.number(), o.attempts + 1,
+                "no-manager-interface", why));
+    }
+
+    /** The customer answered, but their call never reached Hotline (the dialplan dropped it): a failed attempt. */
+    List<JournalRecord> lostOnTheWay(String requestId, long now, String detail) {
+        Open o = open.get(requestId);
+        if (o == null || o.stage != Stage.ON_THE_LINE) {
+            return List.of();
+        }
+        return attemptFailed(o, now, "failed", detail);
+    }
+
+    /** The call of an answered callback ended. */
+    List<JournalRecord> callEnded(String requestId, String callId, Callbacks.Ending ending, long now) {
+        Open o = open.get(requestId);
+        if (o == null || o.stage != Stage.ON_THE_LINE) {
+            return List.of();
+        }
+        return switch (ending) {
+            case AGENT_ANSWERED -> {
+                open.remove(requestId);
+                yield List.of(closed(now, o, "agent-answered", callId));
+            }
+            case NOT_SERVED -> {
+                open.remove(requestId);
+                yield List.of(closed(now, o, "not-served", callId));
+            }
+            case CUSTOMER_HUNG_UP -> again(o, now, callId);
+        };
+    }
+
+    /** An agent answered a call from {@code number}: its requests waiting for their turn are done. */
+    List<JournalRecord> customerGotThrough(String number, String callId, long now) {
+        List<JournalRecord> closed = new ArrayList<>();
+        for (Iterator<Open> it = open.values().iterator(); it.hasNext(); ) {
+            Open o = it.next();
+            if (o.stage == Stage.WAITING && o.request.number().equals(number)) {
+                it.remove();
+                closed.add(closed(now, o, "customer-called", callId));
+            }
+        }
+        return closed;
+    }
+
+    /** How many requests are open. */
+    int size() {
+        return open.size();
+    }
+
+    private List<JournalRecord> attemptFailed(Open o, long now, String result, String detail) {
+        List<JournalRecord> records = new ArrayList<>();
+        records.add(new JournalRecord.CallbackAttempted(now, o.request.id(), o.request.number(), o.attempts, result,
+                detail));
+        records.addAll(again(o, now, ""));
+        return records;
+    }
+
+    private List<JournalRecord> again(Open o, long now, String callId) {
+        if (o.attempts >= settings.attempts()) {
+            open.remove(o.request.id());
+            return List.of(closed(now, o, "gave-up", callId));
+        }
+        o.stage = Stage.WAITING;
+        o.notBefore = now + settings.retryAfter().toMillis();
+        return List.of();
+    }
+
+    private static JournalRecord closed(long now, Open o, String outcome, String callId) {
+        return new JournalRecord.CallbackClosed(now, o.request.id(), o.request.number(), outcome, o.attempts, callId);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.hotline.server.callback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotline.bridge.session.Callbacks;
+import dev.hotline.server.config.CallbackSettings;
+import dev.hotline.server.journal.JournalRecord;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** When Hotline rings a customer back, how often, and when it stops: the callback desk's rules in virtual time. */
+class CallbackPlanTest {
+    private static final long T0 = 1_795_395_600_000L;
+    private static final long MINUTE = 60_000;
+    /** Three attempts, ten minutes apart, given up after a day. */
+    private static final CallbackSettings SETTINGS = new CallbackSettings("PJSIP/{number}@trunk", "hotline-callback",
+            "", Duration.ofSeconds(30), 3, Duration.ofMinutes(10), Duration.ofHours(24), 10, "", Duration.ofSeconds(5));
+    private static final Function<String, CallbackPlan.Room> ONE_AGENT_FREE = type -> new CallbackPlan.Room(true, 1, 0);
+
+    private final CallbackPlan plan = new CallbackPlan(SETTINGS);
+
+    private static CallbackRequest request(String id, String number, String type, long at) {
+        return new CallbackRequest(id, number, "4008001001", type, Map.of(), at);
+    }
+
+    private static List<String> ids(List<CallbackPlan.Ring> rings) {
+        return rings.stream().map(r -> r.request().id() + "#" + r.attempt()).toList();
+    }
+
+    @Test
+    void theOldestRequestIsRungFirstWhenItsQueueHasAnAgentFreeAndNobodyWaiting() {
+        plan.add(request("c1", "13811110000", "tea", T0));
+        plan.add(request("c2", "13822220000", "tea", T0 + MINUTE));
+
+        assertThat(ids(plan.due(T0 + 2 * MINUTE, ONE_AGENT_FREE))).containsExactly("c1#1");
+        assertThat(ids(plan.due(T0 + 2 * MINUTE, ONE_AGENT_FREE)))
+                .as("the free agent is spoken for by the customer being rung").isEmpty();
+    }
+
+    @Test
+    void aCallbackNeverJumpsAheadOfCallersOnTheLineNorRingsWhileTheQueueIsClosed() {
+        plan.add(request("c1", "13811110000", "tea", T0));
+
+        assertThat(plan.due(T0, type -> new CallbackPlan.Room(true, 2, 2))).isEmpty();
+        assertThat(plan.due(T0, type -> new CallbackPlan.Room(false, 2, 0))).isEmpty();
+        assertThat(plan.due(T0, type -> CallbackPlan.Room.NONE)).isEmpty();
+        assertThat(ids(plan.due(T0, type -> new CallbackPlan.Room(true, 3, 2)))).containsExactly("c1#1");
+    }
+
+    @Test
+    void eachBusinessTypeRingsAsManyCustomersAsItHasAgentsFree() {
+        plan.add(request("c1", "13811110000", "tea", T0));
+        plan.add(request("c2", "13822220000", "tea", T0 + 1));
+        plan.add(request("c3", "13833330000", "tea", T0 + 2));
+        plan.add(request("c4", "13844440000", "home", T0 + 3));
+
+        List<CallbackPlan.Ring> rings = plan.due(T0 + MINUTE,
+                type -> new CallbackPlan.Room(true, type.equals("tea") ? 2 : 1, 0));
+
+        assertThat(ids(rings)).containsExactly("c1#1", "c2#1", "c4#1");
+    }
+
+    @Test
+    void aCustomerWhoDoesNotAnswerIsRungAgainAfterTheRetryIntervalAndGivenUpAfterTheLastAttempt() {
+        plan.add(request("c1", "13811110000", "tea", T0));
+        plan.due(T0, ONE_AGENT_FREE);
+        assertThat(plan.notReached("c1", T0 + 1, "no-answer", "Asterisk reason 3")).singleElement()
+                .isEqualTo(new JournalRecord.CallbackAttempted(T0 + 1, "c1", "13811110000", 1, "no-answer",
+                        "Asterisk reason 3"));
+
+        assertThat(plan.due(T0 + 9 * MINUTE, ONE_AGENT_FREE)).as("before the retry interval").isEmpty();
+        assertThat(ids(plan.due(T0 + 11 * MINUTE, ONE_AGENT_FREE))).containsExactly("c1#2");
+        plan.notReached("c1", T0 + 11 * MINUTE, "busy", "Asterisk reason 5");
+        assertThat(ids(plan.due(T0 + 22 * MINUTE, ONE_AGENT_FREE))).containsExactly("c1#3");
+
+        assertThat(plan.notReached("c1", T0 + 22 * MINUTE, "no-answer", "Asterisk reason 3")).last()
+                .isEqualTo(new JournalRecord.CallbackClosed(T0 + 22 * MINUTE, "c1", "13811110000", "gave-up", 3, ""));
+        assertThat(plan.size()).isZero();
+    }
+
+    @Test
+    void aCallbackWhoseCallReachesAnAgentIsClosedDone() {
+        plan.add(request("c1", "13811110000", "tea", T0));
+        plan.due(T0, ONE_AGENT_FREE);
+
+        assertThat(plan.answered("c1", T0 + 5)).singleElement().isEqualTo(
+                new JournalRecord.CallbackAttempted(T0 + 5, "c1", "13811110000", 1, "answered", ""));
+        assertThat(plan.answered("c1", T0 + 6)).as("the OriginateResponse after the call itself").isEmpty();
+        assertThat(plan.callEnded("c1", "c9", Callbacks.Ending.AGENT_ANSWERED, T0 + 5 * MINUTE)).singleElement()
+                .isEqualTo(new JournalRecord.CallbackClosed(T0 + 5 * MINUTE, "c1", "13811110000", "agent-answered", 1,
+                        "c9"));
+        assertThat(plan.size()).isZero();
+    }
+
+    @Test
+    void aCustomerWhoHangsUpBeforeAnAgentAnswersIsRungAgainButOneHotlineTurnedAwayIsNot() {
+        plan.add(request("c1", "13811110000", "tea", T0));
+        plan.add(request("c2", "13822220000", "tea", T0));
+        plan.due(T0, type -> new CallbackPlan.Room(true, 2, 0));
+        plan.answered("c1", T0);
+        plan.answered("c2", T0);
+
+        assertThat(plan.callEnded("c1", "c8", Callbacks.Ending.CUSTOMER_HUNG_UP, T0 + MINUTE)).isEmpty();
+        assertThat(plan.callEnded("c2", "c9", Callbacks.Ending.NOT_SERVED, T0 + MINUTE)).singleElement()
+                .isEqualTo(new JournalRecord.CallbackClosed(T0 + MINUTE, "c2", "13822220000", "not-served", 1, "c9"));
+        assertThat(ids(plan.due(T0 + 12 * MINUTE, ONE_AGENT_FREE))).containsExactly("c1#2");
+    }
+
+    @Test
+    void aCustomerWhoGetsThroughOnTheirOwnNeedsNoCallback() {
+        plan.add(request("c1", "13811110000", "tea", T0));
+        plan.add(request("c2", "13822220000", "tea", T0));
+
+        assertThat(plan.customerGotThrough("13811110000", "c5", T0 + MINUTE)).singleElement().isEqualTo(
+                new JournalRecord.CallbackClosed(T0 + MINUTE, "c1", "13811110000", "customer-called", 0, "c5"));
+        assertThat(ids(plan.due(T0 + MINUTE, ONE_AGENT_FREE))).containsExactly("c2#1");
+    }
+
+    @Test
+    void aRequestNotDoneWithinADayExpires() {
+        plan.add(request("c1", "13811110000", "tea", T0));
+
+        assertThat(plan.expire(T0 + 23 * 60 * MINUTE)).isEmpty();
+        assertThat(plan.expire(T0 + 24 * 60 * MINUTE)).singleElement().isEqualTo(
+                new JournalRecord.CallbackClosed(T0 + 24 * 60 * MINUTE, "c1", "13811110000", "expired", 0, ""));
+    }
+
+    @Test
+    void aRoundWithNoManagerInterfaceToRingThroughIsNoAttempt() {
+        plan.add(request("c1", "13811110000", "tea", T0));
+        plan.due(T0, ONE_AGENT_FREE);
+
+        plan.notRung("c1", T0, "not connected");
+
+        assertThat(ids(plan.due(T0 + 1, ONE_AGENT_FREE))).containsExactly("c1#1");
+    }
+
+    @Test
+    void aRequestReadBackAfterARestartKeepsItsAttemptsAndWaitsOutItsRetryInterval() {
+        plan.restore(request("c1", "13811110000", "tea", T0), 2, T0 + 5 * MINUTE);
+
+        assertThat(plan.due(T0 + 10 * MINUTE, ONE_AGENT_FREE)).isEmpty();
+        assertThat(ids(plan.due(T0 + 15 * MINUTE, ONE_AGENT_FREE))).containsExactly("c1#3");
+    }
+}
