@@ -56,7 +56,7 @@ class IvrRequestsEndToEndTest {
         // read while the server still runs: the caller heard "noted", so the line is already in the file
         assertThat(centre.journalLines()).anySatisfy(line -> assertThat(line).contains("\"type\":\"callback-requested\"",
                 "\"callId\":\"" + call.callId() + "\"", "\"number\":\"13900139000\"",
-                "\"businessType\":\"\""));
+                "\"dialledNumber\":\"" + ORDER_STATUS_NUMBER + "\"", "\"businessType\":\"after-sales\""));
     }
 
     /** The sound files the caller heard, in order (STREAM FILE and GET DATA). */

@@ -22,16 +22,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The shipped configuration and one example of every kind of journal record. */
-final class JournalFixtures {
+public final class JournalFixtures {
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** Monday 23 November 2026, 09:00 in Shanghai. */
-    static final long NINE_AM = Instant.parse("2026-11-23T01:00:00Z").toEpochMilli();
+    public static final long NINE_AM = Instant.parse("2026-11-23T01:00:00Z").toEpochMilli();
 
     private JournalFixtures() {
     }
 
     /** The TV-shopping centre of config/: every kind of treatment, escalation step, hours and holidays. */
-    static CentreConfig shippedConfig() {
+    public static CentreConfig shippedConfig() {
         ConfigResult result = ConfigLoader.load(Path.of(System.getProperty("hotline.config.dir", "../config")));
         assertThat(result).as("%s", result).isInstanceOf(ConfigResult.Valid.class);
         return ((ConfigResult.Valid) result).config();
