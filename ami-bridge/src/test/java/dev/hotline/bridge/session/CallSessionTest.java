@@ -141,10 +141,7 @@ class CallSessionTest {
     @Test
     void aCallbackAnAgentAnsweredIsReportedDoneAndRecordedAsTheCustomersCallToTheNumberTheyDialled() {
         rig.agentsReady("1001");
-        rig.callbacksPlaced.put("cb-7", new Callbacks.CallbackCall(CALLER, TestCentre.TEA_AD, "tea", 10, "",
-                Map.of()));
-        ScriptedAgiChannel call = rig.customerAnswersCallback("cb-7", CALLER);
-        rig.settle(call);
+        ScriptedAgiChannel call = theCallerAnswersTheirCallbackWithoutAGreeting();
         rig.agentAnswers("1795413048.1");
         call.reply("EXEC Dial", ok("-1"));
         call.reply("GET VARIABLE DIALSTATUS", variable("ANSWER"));
@@ -160,16 +157,22 @@ class CallSessionTest {
     @Test
     void aCalledBackCustomerWhoHangsUpBeforeAnAgentAnswersIsReportedSoTheCallbackCanBeTriedAgain() {
         rig.agentsLoggedIn("1001");
-        rig.callbacksPlaced.put("cb-7", new Callbacks.CallbackCall(CALLER, TestCentre.TEA_AD, "tea", 10, "",
-                Map.of()));
-        ScriptedAgiChannel call = rig.customerAnswersCallback("cb-7", CALLER);
-        rig.settle(call);
+        ScriptedAgiChannel call = theCallerAnswersTheirCallbackWithoutAGreeting();
 
         call.callerHangsUp();
         rig.loop.runOnce();
 
         assertThat(rig.callbackEndings).containsExactly("cb-7 1795413048.1 CUSTOMER_HUNG_UP");
         assertThat(rig.ended("1795413048.1").outcome()).isEqualTo(Outcome.ABANDONED);
+    }
+
+    /** Hotline placed callback cb-7 to {@link #CALLER} for the tea line, and the caller answered it. */
+    private ScriptedAgiChannel theCallerAnswersTheirCallbackWithoutAGreeting() {
+        rig.callbacksPlaced.put("cb-7", new Callbacks.CallbackCall(CALLER, TestCentre.TEA_AD, "tea", 10, "",
+                Map.of()));
+        ScriptedAgiChannel call = rig.customerAnswersCallback("cb-7", CALLER);
+        rig.settle(call);
+        return call;
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -84,11 +85,16 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
 
     /** Starts checking the open requests every {@code checkEvery} against {@code engine}'s queues. */
     public void start(EngineLoop engine) {
-        this.engine = Objects.requireNonNull(engine, "engine");
+        attach(engine);
         long every = settings.checkEvery().toMillis();
         desk.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
         log.info("callbacks: placed on {} into context {}, checked every {} ms", settings.endpoint(),
                 settings.context(), every);
+    }
+
+    /** Joins the desk to {@code engine} without rounds of its own: tests run {@link #round()} themselves. */
+    void attach(EngineLoop engine) {
+        this.engine = Objects.requireNonNull(engine, "engine");
     }
 
     /** A request the IVR has filed (its journal line is on disk). */
@@ -126,8 +132,9 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
 
     // ------------------------------------------------------------------------------------------ rounds
 
-    private void round() {
-        engine.read(this::due).thenAcceptAsync(rings -> rings.forEach(this::ring), desk)
+    /** Rings whoever is due; completes once their Originates are sent. */
+    CompletionStage<Void> round() {
+        return engine.read(this::due).thenAcceptAsync(rings -> rings.forEach(this::ring), desk)
                 .exceptionally(failure -> {
                     log.error("callbacks: a round failed: {}", failure.toString());
                     return null;
