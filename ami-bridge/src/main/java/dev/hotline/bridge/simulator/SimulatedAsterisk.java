@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -220,7 +221,16 @@ public final class SimulatedAsterisk implements AutoCloseable {
 
     /** Places one inbound call; it runs on its own until it ends (see {@link SimulatedCall#ended()}). */
     public SimulatedCall call(SimulatedCaller caller) {
-        SimulatedCall call = new SimulatedCall(nextUniqueId(), caller);
+        String uniqueId = nextUniqueId();
+        AgiEntry trunk = new AgiEntry(dialplan, "PJSIP/trunk-" + nextChannelSuffix(), AgiEntry.RING, caller.dialled(),
+                Map.of());
+        return place(uniqueId, caller, trunk, channel -> { });
+    }
+
+    /** Runs a call on its own thread from its channel's entry into Hotline until it ends. */
+    private SimulatedCall place(String uniqueId, SimulatedCaller caller, AgiEntry entry,
+                                Consumer<SimulatedChannel> entered) {
+        SimulatedCall call = new SimulatedCall(uniqueId, caller);
         live.add(call);
         call.ended().whenComplete((outcome, failure) -> live.remove(call));
         // patience is for waiting: a caller an agent has answered stays until the conversation ends
@@ -230,7 +240,7 @@ public final class SimulatedAsterisk implements AutoCloseable {
                         call.hangUp();
                     }
                 }));
-        threads.execute(() -> new InboundLeg(this, call).run());
+        threads.execute(() -> new InboundLeg(this, call, entry, entered).run());
         return call;
     }
 
@@ -301,10 +311,6 @@ public final class SimulatedAsterisk implements AutoCloseable {
 
     Timing timing() {
         return timing;
-    }
-
-    Dialplan dialplan() {
-        return dialplan;
     }
 
     boolean soundExists(String sound) {
