@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * What AMI sees of one simulated call when {@link SimulatedAsterisk} is coupled to a {@link SimulatedAmiServer}: the
- * call's channel (inbound, or a called-back customer's) (in the channel list while it lives, a {@code Hangup} event when it goes) and the dialled agent's
- * phone (its channel, and {@code DeviceStateChange} RINGING, INUSE, NOT_INUSE). Without AMI every step does nothing.
+ * call's channel, inbound or a called-back customer's (in the channel list while it lives, a {@code Hangup} event
+ * when it goes), and the dialled agent's phone (its channel, and {@code DeviceStateChange} RINGING, INUSE,
+ * NOT_INUSE). Without AMI every step does nothing.
  */
 final class AmiView {
 

@@ -24,9 +24,9 @@ import java.util.function.Consumer;
 
 /**
  * The channel of one simulated call that runs AGI() into Hotline (an inbound call, or a called-back customer's
- * originated channel, as its {@link AgiEntry} says): its FastAGI session, answered command by command the way Asterisk 22
- * does (replies and hang-up lines as in {@code fixtures/asterisk/agi-*.txt}), and, when AMI is coupled, the channel
- * and the dialled agent's phone as AMI sees them.
+ * originated channel, as its {@link AgiEntry} says): its FastAGI session, answered command by command the way
+ * Asterisk 22 does (replies and hang-up lines as in {@code fixtures/asterisk/agi-*.txt}), and, when AMI is coupled,
+ * the channel and the dialled agent's phone as AMI sees them.
  */
 final class InboundLeg {
 
