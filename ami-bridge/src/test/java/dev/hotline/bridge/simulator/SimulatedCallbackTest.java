@@ -198,8 +198,10 @@ class SimulatedCallbackTest {
             client.send(callback("cb-1", CUSTOMER, "hotline-callback", 30_000, "req-1"));
 
             try (Session session = session(asterisk.answeredCallback(CUSTOMER))) {
-                assertThat(session.send("WAIT FOR DIGIT -1")).isEqualTo("200 result=-1");
+                // Hotline sends nothing: the customer's hang-up arrives as the unsolicited HANGUP line
                 assertThat(session.nextLine()).isEqualTo("HANGUP");
+                assertThat(session.send("WAIT FOR DIGIT 1000"))
+                        .isEqualTo("511 Command Not Permitted on a dead channel or intercept routine");
                 session.close();
                 assertThat(session.call().ended().get(GUARD_MILLIS, TimeUnit.MILLISECONDS).ending())
                         .isEqualTo(SimulatedCall.Ending.CALLER_HUNG_UP);
