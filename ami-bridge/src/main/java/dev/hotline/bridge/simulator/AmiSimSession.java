@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -23,6 +24,9 @@ final class AmiSimSession {
 
     private static final DateTimeFormatter EVENT_TV =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
+
+    /** Asterisk's Originate ring timeout when the action gives none. */
+    private static final int DEFAULT_ORIGINATE_TIMEOUT_MILLIS = 30_000;
 
     private final SimulatedAmiServer server;
     private final int id;
@@ -300,19 +304,46 @@ final class AmiSimSession {
                 orEmpty(action.get("Exten")), priority(action), orEmpty(action.get("Application")),
                 orEmpty(action.get("Data")), callerId[0], callerId[1], variables);
         boolean async = "true".equalsIgnoreCase(action.get("Async"));
+        Optional<SimulatedAmiServer.OriginateRoute> route = server.routeOf(request);
+        if (route.isPresent()) {
+            routedOriginate(request, actionId, async, route.get(), Duration.ofMillis(parseInt(action.get("Timeout"),
+                    DEFAULT_ORIGINATE_TIMEOUT_MILLIS)));
+            return;
+        }
         SimulatedDialplan.Outcome outcome = server.originate(request);
         if (!async && outcome instanceof SimulatedDialplan.Failed) {
             send(error(actionId, "Originate failed"));
             return;
         }
-        send(new AmiOut().add("Response", "Success").actionId(actionId)
-                .add("Message", "Originate successfully queued"));
+        send(queued(actionId));
         if (outcome instanceof SimulatedDialplan.Answered answered) {
             server.setDeviceState(answered.originated().device(), "INUSE");
         }
         if (async) {
             server.broadcast(originateResponse(request, actionId, outcome));
         }
+    }
+
+    /**
+     * An Originate whose far end another part of the simulation plays. Async: the action is queued at once and the
+     * OriginateResponse follows whenever the far end decides (the response is sent before the route starts, so even
+     * an outcome known at once comes after it). Synchronous: the action blocks until the outcome, as Asterisk's does.
+     */
+    private void routedOriginate(SimulatedDialplan.Request request, String actionId, boolean async,
+                                 SimulatedAmiServer.OriginateRoute route, Duration timeout) {
+        if (!async) {
+            SimulatedDialplan.Outcome outcome = route.originate(request, timeout).toCompletableFuture().join();
+            send(outcome instanceof SimulatedDialplan.Failed ? error(actionId, "Originate failed") : queued(actionId));
+            return;
+        }
+        send(queued(actionId));
+        route.originate(request, timeout)
+                .thenAccept(outcome -> server.broadcast(originateResponse(request, actionId, outcome)));
+    }
+
+    private static AmiOut queued(String actionId) {
+        return new AmiOut().add("Response", "Success").actionId(actionId)
+                .add("Message", "Originate successfully queued");
     }
 
     private AmiOut originateResponse(SimulatedDialplan.Request request, String actionId,

@@ -1,41 +1,44 @@
 package dev.hotline.bridge.simulator;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * What AMI sees of one simulated call when {@link SimulatedAsterisk} is coupled to a {@link SimulatedAmiServer}: the
- * inbound channel (in the channel list while it lives, a {@code Hangup} event when it goes) and the dialled agent's
- * phone (its channel, and {@code DeviceStateChange} RINGING, INUSE, NOT_INUSE). Without AMI every step does nothing.
+ * call's channel, inbound or a called-back customer's (in the channel list while it lives, a {@code Hangup} event
+ * when it goes), and the dialled agent's phone (its channel, and {@code DeviceStateChange} RINGING, INUSE,
+ * NOT_INUSE). Without AMI every step does nothing.
  */
 final class AmiView {
 
     private final SimulatedAsterisk asterisk;
     private final Optional<SimulatedAmiServer> ami;
     private final SimulatedCall call;
+    private final AgiEntry entry;
     private final String channelName;
     private boolean up;
 
-    AmiView(SimulatedAsterisk asterisk, SimulatedCall call) {
+    AmiView(SimulatedAsterisk asterisk, SimulatedCall call, AgiEntry entry) {
         this.asterisk = asterisk;
         this.ami = asterisk.ami();
         this.call = call;
-        this.channelName = "PJSIP/trunk-" + asterisk.nextChannelSuffix();
+        this.entry = entry;
+        this.channelName = entry.channel();
     }
 
-    String channelName() {
-        return channelName;
-    }
-
-    /** The call came in on the trunk and runs AGI() (channel state 4, Ring). */
-    synchronized void ringing(SimulatedAsterisk.Dialplan dialplan) {
+    /**
+     * The call's channel exists and runs AGI(): an inbound call ringing on the trunk (state 4, Ring), or a called-back
+     * customer's answered channel (state 6, Up). Returns the channel as AMI lists it.
+     */
+    synchronized SimulatedChannel entered() {
         up = true;
+        SimulatedChannel channel = agiChannel();
         ami.ifPresent(server -> {
-            server.addChannel(inbound(4, dialplan));
+            server.addChannel(channel);
             // a Hangup action on the caller's channel (a supervisor ending the call) hangs the caller up
             server.whenHungUpByAction(channelName, call::hangUp);
         });
+        return channel;
     }
 
     /** Hotline answered the call (state 6, Up). */
@@ -90,10 +93,10 @@ final class AmiView {
                 c.appData(), c.bridgeId(), c.created(), c.variables());
     }
 
-    private SimulatedChannel inbound(int state, SimulatedAsterisk.Dialplan dialplan) {
+    private SimulatedChannel agiChannel() {
         SimulatedCaller caller = call.caller();
-        return new SimulatedChannel(channelName, call.callId(), call.callId(), state, caller.callerId(),
-                caller.callerIdName(), "", "", dialplan.context(), caller.dialled(), 1, "AGI",
-                "agi://127.0.0.1/" + dialplan.networkScript(), "", Instant.now(), Map.of());
+        return new SimulatedChannel(channelName, call.callId(), call.callId(), entry.state(), caller.callerId(),
+                caller.callerIdName(), "", "", entry.dialplan().context(), entry.exten(), 1, "AGI",
+                "agi://127.0.0.1/" + entry.dialplan().networkScript(), "", Instant.now(), entry.variables());
     }
 }

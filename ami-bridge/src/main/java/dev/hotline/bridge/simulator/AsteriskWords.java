@@ -2,10 +2,12 @@ package dev.hotline.bridge.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
- * Splits an AGI command line as Asterisk's {@code parse_args} does ({@code agi-errors.txt}): words on spaces and
- * tabs, {@code "..."} groups, a backslash makes the next character literal.
+ * Asterisk's ways with words: splits an AGI command line as its {@code parse_args} does ({@code agi-errors.txt}):
+ * words on spaces and tabs, {@code "..."} groups, a backslash makes the next character literal; and substitutes
+ * {@code ${NAME}} the way the dialplan does.
  */
 final class AsteriskWords {
 
@@ -40,5 +42,25 @@ final class AsteriskWords {
             words.add(word.toString());
         }
         return words;
+    }
+
+    /**
+     * Replaces each {@code ${NAME}} with {@code value.apply(NAME)} (which answers {@code ""} for an unset name, as
+     * the dialplan does); an unclosed {@code ${} stays as it is.
+     */
+    static String substitute(String expression, UnaryOperator<String> value) {
+        StringBuilder result = new StringBuilder();
+        int at = 0;
+        while (at < expression.length()) {
+            int open = expression.indexOf("${", at);
+            int close = open < 0 ? -1 : expression.indexOf('}', open);
+            if (close < 0) {
+                result.append(expression, at, expression.length());
+                break;
+            }
+            result.append(expression, at, open).append(value.apply(expression.substring(open + 2, close)));
+            at = close + 1;
+        }
+        return result.toString();
     }
 }

@@ -20,11 +20,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
- * The inbound channel of one simulated call: its FastAGI session, answered command by command the way Asterisk 22
- * does (replies and hang-up lines as in {@code fixtures/asterisk/agi-*.txt}), and, when AMI is coupled, the channel
- * and the dialled agent's phone as AMI sees them.
+ * The channel of one simulated call that runs AGI() into Hotline (an inbound call, or a called-back customer's
+ * originated channel, as its {@link AgiEntry} says): its FastAGI session, answered command by command the way
+ * Asterisk 22 does (replies and hang-up lines as in {@code fixtures/asterisk/agi-*.txt}), and, when AMI is coupled,
+ * the channel and the dialled agent's phone as AMI sees them.
  */
 final class InboundLeg {
 
@@ -56,6 +58,8 @@ final class InboundLeg {
 
     private final SimulatedAsterisk asterisk;
     private final SimulatedCall call;
+    private final AgiEntry entry;
+    private final Consumer<SimulatedChannel> entered;
     private final SimulatedAsterisk.Timing timing;
     private final BlockingQueue<Input> inputs = new LinkedBlockingQueue<>();
     private final CallerKeypad keypad;
@@ -68,23 +72,31 @@ final class InboundLeg {
     private boolean hotlineHungUp;
     private boolean callerHungUp;
 
-    InboundLeg(SimulatedAsterisk asterisk, SimulatedCall call) {
+    /**
+     * @param entered told the channel as it enters, before AGI() connects: an originated channel's OriginateResponse
+     *                goes out then, so Hotline learns the channel before its FastAGI session starts
+     */
+    InboundLeg(SimulatedAsterisk asterisk, SimulatedCall call, AgiEntry entry, Consumer<SimulatedChannel> entered) {
         this.asterisk = asterisk;
         this.call = call;
+        this.entry = entry;
+        this.entered = entered;
         this.timing = asterisk.timing();
         this.keypad = new CallerKeypad(call.caller().presses());
-        this.ami = new AmiView(asterisk, call);
+        this.ami = new AmiView(asterisk, call, entry);
+        // an originated channel is up before AGI() runs and carries the Originate's variables
+        this.answered = entry.state() == AgiEntry.UP;
+        this.variables.putAll(entry.variables());
     }
 
     void run() {
         SimulatedCaller caller = call.caller();
-        SimulatedAsterisk.Dialplan dialplan = asterisk.dialplan();
-        try (Socket socket = asterisk.connect()) {
+        SimulatedAsterisk.Dialplan dialplan = entry.dialplan();
+        try (Socket socket = enter()) {
             out = socket.getOutputStream();
-            ami.ringing(dialplan);
-            out.write(new AgiEnvironmentBlock(dialplan.networkScript(), asterisk.fastAgiPort(), ami.channelName(),
-                    "PJSIP", call.callId(), caller.callerId(), caller.callerIdName(), caller.dnid(),
-                    dialplan.context(), caller.dialled(), dialplan.argumentsFor(caller.dialled())).bytes());
+            out.write(new AgiEnvironmentBlock(dialplan.networkScript(), asterisk.fastAgiPort(), entry.channel(),
+                    entry.technology(), call.callId(), caller.callerId(), caller.callerIdName(), caller.dnid(),
+                    dialplan.context(), entry.exten(), dialplan.argumentsFor(entry.exten())).bytes());
             out.flush();
             InputStream in = socket.getInputStream();
             Thread.ofVirtual().name("sim-asterisk-read-" + call.callId()).start(() -> readLines(in));
@@ -102,6 +114,12 @@ final class InboundLeg {
         } finally {
             ami.hungUp();
         }
+    }
+
+    /** The channel exists (AMI lists it) before AGI() connects to Hotline. */
+    private Socket enter() throws IOException {
+        entered.accept(ami.entered());
+        return asterisk.connect();
     }
 
     private void serve() throws IOException, InterruptedException {
@@ -290,26 +308,12 @@ final class InboundLeg {
 
     /** GET FULL VARIABLE's {@code ${...}} substitution, for the expressions a session might ask. */
     private String substitute(String expression) {
-        StringBuilder result = new StringBuilder();
-        int at = 0;
-        while (at < expression.length()) {
-            int open = expression.indexOf("${", at);
-            int close = open < 0 ? -1 : expression.indexOf('}', open);
-            if (close < 0) {
-                result.append(expression, at, expression.length());
-                break;
-            }
-            result.append(expression, at, open);
-            String name = expression.substring(open + 2, close);
-            result.append(switch (name.toUpperCase(Locale.ROOT)) {
-                case "CALLERID(ALL)" -> "\"" + call.caller().callerIdName() + "\" <" + call.caller().callerId() + ">";
-                case "CALLERID(NUM)" -> call.caller().callerId();
-                case "CALLERID(NAME)" -> call.caller().callerIdName();
-                default -> variables.getOrDefault(name, "");
-            });
-            at = close + 1;
-        }
-        return result.toString();
+        return AsteriskWords.substitute(expression, name -> switch (name.toUpperCase(Locale.ROOT)) {
+            case "CALLERID(ALL)" -> "\"" + call.caller().callerIdName() + "\" <" + call.caller().callerId() + ">";
+            case "CALLERID(NUM)" -> call.caller().callerId();
+            case "CALLERID(NAME)" -> call.caller().callerIdName();
+            default -> variables.getOrDefault(name, "");
+        });
     }
 
     private String exec(String application, String arguments) throws IOException {

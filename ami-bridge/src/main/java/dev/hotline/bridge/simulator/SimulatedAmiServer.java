@@ -15,7 +15,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * A simulated Asterisk manager interface (AMI) on a loopback port: it plays Asterisk's side of AMI the way the
@@ -63,6 +66,24 @@ public final class SimulatedAmiServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Plays the far end of the Originates routed to it ({@link #route}) in its own time, as a coupled
+     * {@link SimulatedAsterisk} rings its called-back customers: the outcome comes when the far end answers or the
+     * Originate's Timeout passes, not while the action is being answered.
+     */
+    @FunctionalInterface
+    interface OriginateRoute {
+        /**
+         * Starts ringing; the stage completes (never exceptionally) with the outcome.
+         *
+         * @param timeout the Originate's ring timeout, simulated time (Asterisk's default 30 s when absent)
+         */
+        CompletionStage<SimulatedDialplan.Outcome> originate(SimulatedDialplan.Request request, Duration timeout);
+    }
+
+    private record Route(Predicate<SimulatedDialplan.Request> takes, OriginateRoute route) {
+    }
+
     private final int port;
     private volatile ServerSocket serverSocket;
     private final Map<String, String> users;
@@ -83,6 +104,8 @@ public final class SimulatedAmiServer implements AutoCloseable {
      * call is hung up, as Asterisk would tear the channel down under its AGI session.
      */
     private final Map<String, Runnable> farEnds = new ConcurrentHashMap<>();
+    /** Where Originates go that the {@link SimulatedDialplan} does not answer; the first that takes one. */
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final Map<String, String> deviceStates = new LinkedHashMap<>();
     private final Map<String, String> globals = new HashMap<>();
     private final Map<String, String> recordings = new LinkedHashMap<>();
@@ -334,6 +357,21 @@ public final class SimulatedAmiServer implements AutoCloseable {
     /** {@code hangUp} runs when a client's Hangup action hangs up {@code channelName} (see {@link #farEnds}). */
     void whenHungUpByAction(String channelName, Runnable hangUp) {
         farEnds.put(channelName, hangUp);
+    }
+
+    /**
+     * Originates {@code takes} picks are played by {@code route} instead of the {@link SimulatedDialplan}; running
+     * the returned {@code Runnable} removes the route again.
+     */
+    Runnable route(Predicate<SimulatedDialplan.Request> takes, OriginateRoute route) {
+        Route added = new Route(takes, route);
+        routes.add(added);
+        return () -> routes.remove(added);
+    }
+
+    /** The route that takes this Originate, if one does; otherwise the dialplan answers it. */
+    Optional<OriginateRoute> routeOf(SimulatedDialplan.Request request) {
+        return routes.stream().filter(r -> r.takes().test(request)).map(Route::route).findFirst();
     }
 
     SimulatedDialplan.Outcome originate(SimulatedDialplan.Request request) {

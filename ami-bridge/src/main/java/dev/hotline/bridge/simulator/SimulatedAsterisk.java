@@ -16,8 +16,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -39,12 +42,25 @@ import java.util.function.Predicate;
  * ringing, in use and free again ({@code DeviceStateChange} RINGING, INUSE, NOT_INUSE, and the agent channel's
  * {@code Hangup}), and private calls Hotline did not place ({@link #startPrivateCall}).
  *
+ * <p><b>Callbacks.</b> Coupled to AMI, it also plays the customers Hotline calls back: an Originate into the callback
+ * context ({@link CallbackDialplan}) rings the customer ({@link Builder#customer}) instead of going to the server's
+ * {@link SimulatedDialplan}. The action is queued at once; the {@code OriginateResponse} comes when the customer
+ * answers (Reason 4, naming their channel, which AMI then lists) or the Originate's Timeout passes (Reason 3), or at
+ * once for a busy line (Reason 5). An answered customer's channel then runs
+ * {@code AGI(agi://host:port/callback?request=${HOTLINE_CALLBACK})} into Hotline, a session served like an inbound
+ * call's ({@link #answeredCallback}).
+ *
  * <p>One virtual thread per call with blocking sockets: a simulator places a modest number of calls at once.
  */
 public final class SimulatedAsterisk implements AutoCloseable {
 
     /** The dialplan context of the agent-answered subroutine (docs/asterisk.md) and the script it runs. */
     static final String ANSWERED_CONTEXT = "hotline-answered";
+    /** OriginateResponse Reasons (Asterisk's {@code AST_CONTROL_*} numbers): failed, hung up, no answer, busy. */
+    private static final int ORIGINATE_FAILED = 0;
+    private static final int ORIGINATE_HUNG_UP = 1;
+    private static final int ORIGINATE_NO_ANSWER = 3;
+    private static final int ORIGINATE_BUSY = 5;
 
     /**
      * How long simulated time lasts.
@@ -115,6 +131,40 @@ public final class SimulatedAsterisk implements AutoCloseable {
         }
     }
 
+    /**
+     * Where called-back customers enter Hotline: Hotline originates into {@code context}, whose dialplan is
+     * {@code exten => _X.,1,AGI(agi://host:port/<networkScript>)} on the customer's answered channel.
+     *
+     * @param context       the context Hotline's callback Originates name ({@code agi_context})
+     * @param networkScript the URL path after {@code host:port/}; {@code ${NAME}} stands for the Originate's
+     *                      {@code Variable: NAME=value} (empty when the Originate did not set it, as in Asterisk)
+     */
+    public record CallbackDialplan(String context, String networkScript) {
+        public CallbackDialplan {
+            Objects.requireNonNull(context, "context");
+            Objects.requireNonNull(networkScript, "networkScript");
+        }
+
+        /**
+         * The documented dialplan: {@code [hotline-callback] exten => _X.,1,AGI(agi://hotline-host:4573/
+         * callback?request=${HOTLINE_CALLBACK})}.
+         */
+        public static CallbackDialplan documented() {
+            return new CallbackDialplan("hotline-callback", "callback?request=${HOTLINE_CALLBACK}");
+        }
+
+        /** The same script, in another context. */
+        public CallbackDialplan inContext(String otherContext) {
+            return new CallbackDialplan(otherContext, networkScript);
+        }
+
+        /** The AGI() line the channel of an Originate carrying {@code variables} runs. */
+        Dialplan lineFor(Map<String, String> variables) {
+            return new Dialplan(AsteriskWords.substitute(networkScript, name -> variables.getOrDefault(name, "")),
+                    List.of(), context);
+        }
+    }
+
     /** Sets up a {@link SimulatedAsterisk}; every setting but the FastAGI address has a default. */
     public static final class Builder {
         private final InetSocketAddress fastAgi;
@@ -122,6 +172,8 @@ public final class SimulatedAsterisk implements AutoCloseable {
         private Function<String, SimulatedAgent> otherAgents = endpoint -> SimulatedAgent.neverAnswers();
         private Timing timing = Timing.realTime();
         private Dialplan dialplan = Dialplan.inbound();
+        private final Map<String, SimulatedCustomer> customers = new HashMap<>();
+        private CallbackDialplan callbacks = CallbackDialplan.documented();
         private Predicate<String> soundExists = sound -> true;
         private SimulatedAmiServer ami;
         private Collection<String> devices = List.of();
@@ -164,6 +216,27 @@ public final class SimulatedAsterisk implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How the customer at {@code number} behaves when Hotline calls them back; a number without a customer of
+         * its own never answers ({@link SimulatedCustomer#neverAnswers()}).
+         */
+        public Builder customer(String number, SimulatedCustomer customer) {
+            customers.put(Objects.requireNonNull(number, "number"), Objects.requireNonNull(customer, "customer"));
+            return this;
+        }
+
+        /** The context whose Originates are callbacks (default {@code hotline-callback}); the script stays. */
+        public Builder callbackContext(String context) {
+            this.callbacks = callbacks.inContext(Objects.requireNonNull(context, "context"));
+            return this;
+        }
+
+        /** Where called-back customers enter Hotline (default {@link CallbackDialplan#documented()}). */
+        public Builder callbackDialplan(CallbackDialplan callbacks) {
+            this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
+            return this;
+        }
+
         /** Which sound files exist (default: all); STREAM FILE of a missing one answers {@code result=-1 endpos=0}. */
         public Builder soundExists(Predicate<String> soundExists) {
             this.soundExists = Objects.requireNonNull(soundExists, "soundExists");
@@ -181,7 +254,9 @@ public final class SimulatedAsterisk implements AutoCloseable {
         }
 
         public SimulatedAsterisk build() {
-            return new SimulatedAsterisk(this);
+            SimulatedAsterisk asterisk = new SimulatedAsterisk(this);
+            asterisk.routeCallbacks();
+            return asterisk;
         }
     }
 
@@ -192,6 +267,13 @@ public final class SimulatedAsterisk implements AutoCloseable {
     private final Dialplan dialplan;
     private final Predicate<String> soundExists;
     private final Optional<SimulatedAmiServer> ami;
+    private final Map<String, SimulatedCustomer> customers;
+    private final CallbackDialplan callbacks;
+    private final Map<String, AtomicInteger> callbackAttempts = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<SimulatedCall>> answeredCallbacks = new ConcurrentHashMap<>();
+    /** Takes the callback route off the AMI server again. */
+    private volatile Runnable uncouple = () -> { };
+    private volatile boolean closed;
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("sim-asterisk-", 0).factory());
     /** Phones in a conversation (a Hotline call or a private one): Dial finds them BUSY. */
@@ -210,6 +292,8 @@ public final class SimulatedAsterisk implements AutoCloseable {
         this.dialplan = builder.dialplan;
         this.soundExists = builder.soundExists;
         this.ami = Optional.ofNullable(builder.ami);
+        this.customers = Map.copyOf(builder.customers);
+        this.callbacks = builder.callbacks;
         ami.ifPresent(server -> builder.devices.forEach(device -> server.setDeviceState(device, "NOT_INUSE")));
     }
 
@@ -220,7 +304,16 @@ public final class SimulatedAsterisk implements AutoCloseable {
 
     /** Places one inbound call; it runs on its own until it ends (see {@link SimulatedCall#ended()}). */
     public SimulatedCall call(SimulatedCaller caller) {
-        SimulatedCall call = new SimulatedCall(nextUniqueId(), caller);
+        String uniqueId = nextUniqueId();
+        AgiEntry trunk = new AgiEntry(dialplan, "PJSIP/trunk-" + nextChannelSuffix(), AgiEntry.RING, caller.dialled(),
+                Map.of());
+        return place(uniqueId, caller, trunk, channel -> { });
+    }
+
+    /** Runs a call on its own thread from its channel's entry into Hotline until it ends. */
+    private SimulatedCall place(String uniqueId, SimulatedCaller caller, AgiEntry entry,
+                                Consumer<SimulatedChannel> entered) {
+        SimulatedCall call = new SimulatedCall(uniqueId, caller);
         live.add(call);
         call.ended().whenComplete((outcome, failure) -> live.remove(call));
         // patience is for waiting: a caller an agent has answered stays until the conversation ends
@@ -230,8 +323,23 @@ public final class SimulatedAsterisk implements AutoCloseable {
                         call.hangUp();
                     }
                 }));
-        threads.execute(() -> new InboundLeg(this, call).run());
+        threads.execute(() -> new InboundLeg(this, call, entry, entered).run());
         return call;
+    }
+
+    /**
+     * Completes with the call of the first callback the customer at {@code number} answered: its FastAGI session on
+     * the customer's channel, with {@link SimulatedCall#answered()} and {@link SimulatedCall#ended()} as for an
+     * inbound call. Never completes if they do not answer.
+     */
+    public CompletableFuture<SimulatedCall> answeredCallback(String number) {
+        return answeredCallbacks.computeIfAbsent(number, n -> new CompletableFuture<>());
+    }
+
+    /** How many callback Originates have rung {@code number} so far (busy, unanswered and answered alike). */
+    public int callbackAttempts(String number) {
+        AtomicInteger attempts = callbackAttempts.get(number);
+        return attempts == null ? 0 : attempts.get();
     }
 
     /** The calls not yet ended. */
@@ -271,9 +379,11 @@ public final class SimulatedAsterisk implements AutoCloseable {
         inUse.remove(endpoint);
     }
 
-    /** Hangs up every caller still on the line and stops. */
+    /** Hangs up every caller and answered callback still on the line and stops; later callbacks go to no one. */
     @Override
     public void close() {
+        closed = true;
+        uncouple.run();
         live.forEach(SimulatedCall::hangUp);
         threads.shutdown();
         try {
@@ -284,6 +394,85 @@ public final class SimulatedAsterisk implements AutoCloseable {
             threads.shutdownNow();
             Thread.currentThread().interrupt();
         }
+    }
+
+    // ------------------------------------------------------------------------------------------ callbacks
+
+    /** With AMI coupled, Originates into the callback context ring this Asterisk's customers. */
+    private void routeCallbacks() {
+        ami.ifPresent(server -> uncouple = server.route(
+                request -> request.context().equals(callbacks.context()), this::ringCustomer));
+    }
+
+    /** One callback Originate: rings the customer; the outcome comes when they answer, or the Timeout passes. */
+    private CompletableFuture<SimulatedDialplan.Outcome> ringCustomer(SimulatedDialplan.Request request,
+                                                                     Duration timeout) {
+        Optional<String> number = customerNumber(request);
+        if (number.isEmpty() || closed) {
+            // no number to ring (or no Asterisk any more): Asterisk's "failed" reason
+            return CompletableFuture.completedFuture(new SimulatedDialplan.Failed(ORIGINATE_FAILED));
+        }
+        callbackAttempts.computeIfAbsent(number.get(), n -> new AtomicInteger()).incrementAndGet();
+        SimulatedCustomer customer = customers.getOrDefault(number.get(), SimulatedCustomer.neverAnswers());
+        CompletableFuture<SimulatedDialplan.Outcome> outcome = new CompletableFuture<>();
+        if (customer.lineBusy()) {
+            outcome.complete(new SimulatedDialplan.Failed(ORIGINATE_BUSY));
+            return outcome;
+        }
+        // a ring longer than the Originate's Timeout is no answer: Asterisk gives up when the Timeout passes
+        Optional<Duration> answersAfter = customer.answerAfter().filter(ring -> ring.compareTo(timeout) <= 0);
+        CompletableFuture.delayedExecutor(timing.real(answersAfter.orElse(timeout)).toNanos(), TimeUnit.NANOSECONDS)
+                .execute(() -> {
+                    if (answersAfter.isPresent() && !closed) {
+                        answer(number.get(), customer, request, outcome);
+                    } else {
+                        outcome.complete(new SimulatedDialplan.Failed(ORIGINATE_NO_ANSWER));
+                    }
+                });
+        return outcome;
+    }
+
+    /**
+     * The customer picks up: their channel comes up, the OriginateResponse names it (as the channel enters, before
+     * AGI() connects) and the callback context's AGI() line runs on it into Hotline.
+     */
+    private void answer(String number, SimulatedCustomer customer, SimulatedDialplan.Request request,
+                        CompletableFuture<SimulatedDialplan.Outcome> outcome) {
+        String uniqueId = nextUniqueId();
+        String exten = request.exten().isEmpty() ? number : request.exten();
+        AgiEntry entry = new AgiEntry(callbacks.lineFor(request.variables()),
+                originatedChannel(request.channel(), nextChannelSuffix()), AgiEntry.UP, exten, request.variables());
+        try {
+            SimulatedCall call = place(uniqueId, customer.onTheLine(request.callerIdNum(), request.callerIdName(),
+                    number), entry, up -> outcome.complete(new SimulatedDialplan.Answered(up, List.of(up))));
+            answeredCallback(number).complete(call);
+        } catch (RejectedExecutionException e) {
+            // closed while the phone rang: the channel never runs its dialplan
+            outcome.complete(new SimulatedDialplan.Failed(ORIGINATE_HUNG_UP));
+        }
+    }
+
+    /** The number a callback rings: the Originate's Exten, or the {@code <number>} of {@code PJSIP/<number>@trunk}. */
+    static Optional<String> customerNumber(SimulatedDialplan.Request request) {
+        if (SimulatedCaller.isNumber(request.exten())) {
+            return Optional.of(request.exten());
+        }
+        String channel = request.channel();
+        int at = channel.indexOf('@');
+        String resource = channel.substring(channel.indexOf('/') + 1, at < 0 ? channel.length() : at);
+        return SimulatedCaller.isNumber(resource) ? Optional.of(resource) : Optional.empty();
+    }
+
+    /**
+     * The name Asterisk gives an originated channel: the endpoint it went out on and a sequence, so
+     * {@code PJSIP/13911112222@trunk} becomes {@code PJSIP/trunk-0000000c}, {@code PJSIP/1001}
+     * {@code PJSIP/1001-0000000d}.
+     */
+    static String originatedChannel(String dialString, String suffix) {
+        int slash = dialString.indexOf('/');
+        int at = dialString.indexOf('@', slash + 1);
+        String endpoint = at < 0 ? dialString.substring(slash + 1) : dialString.substring(at + 1);
+        return dialString.substring(0, slash + 1) + endpoint + "-" + suffix;
     }
 
     // ------------------------------------------------------------------------------------------ for the legs
@@ -301,10 +490,6 @@ public final class SimulatedAsterisk implements AutoCloseable {
 
     Timing timing() {
         return timing;
-    }
-
-    Dialplan dialplan() {
-        return dialplan;
     }
 
     boolean soundExists(String sound) {

@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 /**
- * One call {@link SimulatedAsterisk} placed: what Hotline has sent so far, a way to hang the caller up, and the
- * call's end.
+ * One call {@link SimulatedAsterisk} placed into Hotline, inbound or a called-back customer's: what Hotline has sent
+ * so far, a way to hang the caller up, and the call's end.
  */
 public final class SimulatedCall {
 
@@ -34,9 +34,9 @@ public final class SimulatedCall {
     /**
      * The finished call.
      *
-     * @param callId   the inbound channel's {@code agi_uniqueid}, Hotline's call id
+     * @param callId   the call's channel's {@code agi_uniqueid}, Hotline's call id
      * @param caller   the script the caller followed
-     * @param commands every command Hotline sent on the inbound session, in order, without the LF
+     * @param commands every command Hotline sent on the call's session, in order, without the LF
      * @param dials    the agents dialled, in order
      * @param ending   how it ended
      */
@@ -71,7 +71,7 @@ public final class SimulatedCall {
         this.caller = caller;
     }
 
-    /** The call's id: the inbound channel's {@code agi_uniqueid}. */
+    /** The call's id: its channel's {@code agi_uniqueid} (the inbound channel, or the customer's originated one). */
     public String callId() {
         return callId;
     }
@@ -85,7 +85,7 @@ public final class SimulatedCall {
         callerGone.complete(null);
     }
 
-    /** Completes when the inbound session is over; fails if Hotline could not be reached or broke the protocol. */
+    /** Completes when the call's session is over; fails if Hotline could not be reached or broke the protocol. */
     public CompletableFuture<Outcome> ended() {
         return ended;
     }

@@ -31,19 +31,29 @@ public record SimulatedCaller(String callerId, String callerIdName, String diall
         Objects.requireNonNull(callerIdName, "callerIdName");
         Objects.requireNonNull(dialled, "dialled");
         Objects.requireNonNull(dnid, "dnid");
-        presses = List.copyOf(presses);
+        presses = checkedPresses(presses);
         Objects.requireNonNull(patience, "patience");
-        for (String press : presses) {
-            if (!press.matches("[0-9*#]*")) {
-                throw new IllegalArgumentException("a caller keys in DTMF digits (0-9, *, #), not '" + press + "'");
-            }
-        }
-        if (!dialled.matches("[0-9*#+]+")) {
+        if (!isNumber(dialled)) {
             throw new IllegalArgumentException("dialled number must be digits: '" + dialled + "'");
         }
         if (patience.filter(Duration::isNegative).isPresent()) {
             throw new IllegalArgumentException("a caller's patience cannot be negative: " + patience.get());
         }
+    }
+
+    /** The entries as an immutable list, if each is DTMF digits; shared with {@link SimulatedCustomer}. */
+    static List<String> checkedPresses(List<String> presses) {
+        for (String press : presses) {
+            if (!press.matches("[0-9*#]*")) {
+                throw new IllegalArgumentException("a caller keys in DTMF digits (0-9, *, #), not '" + press + "'");
+            }
+        }
+        return List.copyOf(presses);
+    }
+
+    /** A number a caller can dial, or a customer be called on: digits, {@code *}, {@code #}, {@code +}. */
+    static boolean isNumber(String number) {
+        return number.matches("[0-9*#+]+");
     }
 
     /** A caller who keys in nothing and holds on until the call ends; the trunk passes the dialled number. */

@@ -140,12 +140,11 @@ class SimulatedAsteriskTest {
     private Session session(SimulatedCall call) throws IOException {
         Socket socket = fastAgi.accept();
         socket.setSoTimeout(GUARD_MILLIS);
-        readEnvironment(socket.getInputStream());
-        return new Session(call, socket);
+        return new Session(call, socket, readEnvironment(socket.getInputStream()));
     }
 
-    /** One inbound FastAGI session, as Hotline's side sees it. */
-    private record Session(SimulatedCall call, Socket socket) implements AutoCloseable {
+    /** One FastAGI session, as Hotline's side sees it, after its environment (the callback spec uses it too). */
+    record Session(SimulatedCall call, Socket socket, List<String> environment) implements AutoCloseable {
         /** Sends a command and reads its one-line reply. */
         String send(String command) throws IOException {
             sendOnly(command);
@@ -172,7 +171,7 @@ class SimulatedAsteriskTest {
         }
     }
 
-    private static List<String> readEnvironment(InputStream in) throws IOException {
+    static List<String> readEnvironment(InputStream in) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
             lines.add(line);
@@ -180,7 +179,7 @@ class SimulatedAsteriskTest {
         return lines;
     }
 
-    private static String readLine(InputStream in) throws IOException {
+    static String readLine(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
             line.write(b);
