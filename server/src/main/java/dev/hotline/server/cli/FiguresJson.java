@@ -40,6 +40,8 @@ final class FiguresJson {
         requests.put("messagesLeft", report.requests().messagesLeft());
         requests.put("callbacksRequested", report.requests().callbacksRequested());
         requests.put("callbacksOpen", report.requests().callbacksOpen());
+        requests.put("callbacksDone", report.requests().callbacksDone());
+        requests.put("callbacksGivenUp", report.requests().callbacksGivenUp());
 
         ObjectNode centre = root.putObject("centre");
         centre.put("inbound", f.centre().inbound());

@@ -39,8 +39,9 @@ final class FiguresTable {
         }
         centre(out, f.centre());
         JournalReplay.IvrRequests r = report.requests();
-        out.append(String.format(Locale.ROOT, "  messages left %d, callbacks requested %d, open callback requests %d%n",
-                r.messagesLeft(), r.callbacksRequested(), r.callbacksOpen()));
+        out.append(String.format(Locale.ROOT, "  messages left %d, callbacks requested %d, open callback requests %d,"
+                + " callbacks done %d, given up %d%n", r.messagesLeft(), r.callbacksRequested(), r.callbacksOpen(),
+                r.callbacksDone(), r.callbacksGivenUp()));
         queues(out, f.queues());
         staff(out, "Groups", f.groups());
         staff(out, "Agents", f.agents());

@@ -52,10 +52,15 @@ public final class JournalReplay {
      *
      * @param messagesLeft       messages recorded
      * @param callbacksRequested callback requests made
-     * @param callbacksOpen      of them, still open at the period's end: no call from the number was answered by an
-     *                           agent after the request
+     * @param callbacksOpen      of them, still open at the period's end: not closed by Hotline's callback, and no
+     *                           call from the number was answered by an agent after the request
+     * @param callbacksDone      callback requests closed in the period because the customer reached an agent
+     *                           (Hotline's callback, or a call of their own)
+     * @param callbacksGivenUp   callback requests closed in the period without reaching the customer: every attempt
+     *                           failed, expired, or Hotline's rules turned the callback's call away
      */
-    public record IvrRequests(long messagesLeft, long callbacksRequested, long callbacksOpen) {
+    public record IvrRequests(long messagesLeft, long callbacksRequested, long callbacksOpen, long callbacksDone,
+                              long callbacksGivenUp) {
     }
 
     private final long from;

@@ -97,7 +97,7 @@ class ReportCommandTest {
                         + " occupancy 95.0 %, utilisation 65.0 %\n",
                 "  agents logged in 0:03:20: ready 0:00:07; ready, phone busy 0:01:00; ready, phone unreachable"
                         + " 0:00:00; not ready 0:00:00\n",
-                "  messages left 0, callbacks requested 1, open callback requests 1\n");
+                "  messages left 0, callbacks requested 1, open callback requests 1, callbacks done 0, given up 0\n");
         assertThat(out.toString().lines())
                 .anySatisfy(line -> assertThat(line.split(" +")).containsExactly("sales-health", "2", "1", "1",
                         "0", "0", "0", "0", "50.0", "%", "0:03", "2:10", "50.0", "%", "50.0", "%", "0:30"))

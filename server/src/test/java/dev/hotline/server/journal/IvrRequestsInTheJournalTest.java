@@ -73,7 +73,7 @@ class IvrRequestsInTheJournalTest {
 
         JournalReplay.Report report = JournalReplay.of(dir, null, null, w -> { });
 
-        assertThat(report.requests()).isEqualTo(new JournalReplay.IvrRequests(1, 2, 1));
+        assertThat(report.requests()).isEqualTo(new JournalReplay.IvrRequests(1, 2, 1, 1, 0));
     }
 
     @Test
@@ -87,7 +87,7 @@ class IvrRequestsInTheJournalTest {
                 new JournalRecord.CallbackClosed(NINE_AM + 7 * MINUTE, "c2", "13822220000", "gave-up", 3, ""));
 
         assertThat(JournalReplay.of(dir, null, null, w -> { }).requests())
-                .isEqualTo(new JournalReplay.IvrRequests(0, 3, 1));
+                .isEqualTo(new JournalReplay.IvrRequests(0, 3, 1, 1, 1));
     }
 
     @Test
@@ -107,7 +107,7 @@ class IvrRequestsInTheJournalTest {
         JournalReplay.Report firstHalfHour = JournalReplay.of(dir, Instant.ofEpochMilli(NINE_AM + 10 * MINUTE),
                 Instant.ofEpochMilli(NINE_AM + 30 * MINUTE), w -> { });
 
-        assertThat(firstHalfHour.requests()).isEqualTo(new JournalReplay.IvrRequests(0, 1, 1));
+        assertThat(firstHalfHour.requests()).isEqualTo(new JournalReplay.IvrRequests(0, 1, 1, 0, 0));
     }
 
     private static JournalRecord.CallbackRequested callback(long at, String callId, String number) {

@@ -3,37 +3,53 @@ package dev.hotline.server.journal.internal;
 import dev.hotline.acd.Outcome;
 import dev.hotline.server.journal.JournalRecord;
 import dev.hotline.server.journal.JournalReplay;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Counts what callers left in the IVR during a period: messages, callback requests, and the callback requests still
- * open at the period's end. A request is closed by its {@code callback-closed} record (Hotline's callback reached an
- * agent, or Hotline gave it up) or by the first call from its number that an agent answers after it (the customer
- * got through, so there is nobody left to call back), the rule the callback desk follows too.
+ * Counts what callers left in the IVR during a period: messages, callback requests, and where the period's callback
+ * requests stand at its end. A request is done when Hotline's callback reached an agent or a later call from its
+ * number was answered by an agent (the customer got through, so there is nobody left to call back), given up when
+ * its {@code callback-closed} record says so (attempts used up, expired, turned away), and open otherwise: the rules
+ * the callback desk follows.
  */
 public final class IvrRequestCount {
+    private enum Stand { OPEN, DONE, GIVEN_UP }
+
     private long messagesLeft;
-    private long callbacksRequested;
-    /** Open requests of the period: number to call back, by request id, in request order. */
-    private final Map<String, String> open = new LinkedHashMap<>();
+    /** The period's callback requests by id, in request order, with their numbers. */
+    private final Map<String, String> numbers = new LinkedHashMap<>();
+    private final Map<String, Stand> stands = new HashMap<>();
 
     /** Follows a record stamped in the period. */
     public void follow(JournalRecord record) {
         switch (record) {
             case JournalRecord.MessageLeft m -> messagesLeft++;
             case JournalRecord.CallbackRequested c -> {
-                callbacksRequested++;
-                open.put(c.callId(), c.number());
+                numbers.put(c.callId(), c.number());
+                stands.put(c.callId(), Stand.OPEN);
             }
-            case JournalRecord.CallbackClosed c -> open.remove(c.requestId());
+            case JournalRecord.CallbackClosed c -> stands.computeIfPresent(c.requestId(), (id, stand) ->
+                    stand != Stand.OPEN ? stand
+                            : c.outcome().equals("agent-answered") || c.outcome().equals("customer-called")
+                            ? Stand.DONE : Stand.GIVEN_UP);
             case JournalRecord.CallRecord c when c.ended().outcome() == Outcome.ANSWERED ->
-                    open.values().removeIf(number -> number.equals(c.ended().callerNumber()));
+                    numbers.forEach((id, number) -> {
+                        if (number.equals(c.ended().callerNumber()) && stands.get(id) == Stand.OPEN) {
+                            stands.put(id, Stand.DONE);
+                        }
+                    });
             default -> { }
         }
     }
 
     public JournalReplay.IvrRequests counts() {
-        return new JournalReplay.IvrRequests(messagesLeft, callbacksRequested, open.size());
+        return new JournalReplay.IvrRequests(messagesLeft, numbers.size(), count(Stand.OPEN), count(Stand.DONE),
+                count(Stand.GIVEN_UP));
+    }
+
+    private long count(Stand stand) {
+        return stands.values().stream().filter(s -> s == stand).count();
     }
 }
