@@ -23,6 +23,10 @@ import dev.hotline.bridge.simulator.SimulatedCaller;
 import dev.hotline.server.serve.CallControl;
 import dev.hotline.server.serve.HotlineServer;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -200,10 +204,9 @@ class AmiEndToEndTest {
         SimulatedCall talking = asterisk.call(SimulatedCaller.of("13700005000", "4008001003"));
         String agent = talking.answered().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
 
-        CallControl.Result result = server.callControl().hangUp(talking.callId()).toCompletableFuture()
-                .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        HttpResponse<String> hungUp = supervisor("POST", "/api/v1/calls/" + talking.callId() + "/hangup", "");
 
-        assertThat(result).isInstanceOf(CallControl.Result.Done.class);
+        assertThat(hungUp.statusCode()).as(hungUp.body()).isEqualTo(200);
         SimulatedCall.Outcome call = talking.ended().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(call.ending()).isEqualTo(SimulatedCall.Ending.CALLER_HUNG_UP);
         assertThat(call.answeredBy()).contains(agent);
@@ -217,6 +220,7 @@ class AmiEndToEndTest {
                 .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
 
         assertThat(result).isEqualTo(new CallControl.Result.NoSuchCall("1700000000.999"));
+        assertThat(supervisor("POST", "/api/v1/calls/1700000000.999/hangup", "").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -224,11 +228,12 @@ class AmiEndToEndTest {
         observe();
         ami.setDeviceState("PJSIP/2001", "NOT_INUSE");
 
-        CallControl.Result result = server.callControl().listenIn("PJSIP/2001", "1001", ListenMode.LISTEN)
-                .toCompletableFuture().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        HttpResponse<String> listening = supervisor("POST", "/api/v1/agents/1001/listen",
+                "{\"phone\": \"PJSIP/2001\", \"mode\": \"listen\"}");
 
         // Wang Fang's phone is spied on, quietly (ChanSpy option q), from the supervisor's answered phone
-        assertThat(result).isEqualTo(new CallControl.Result.Done("PJSIP/2001 listens in on PJSIP/1001 (LISTEN)"));
+        assertThat(listening.statusCode()).as(listening.body()).isEqualTo(200);
+        assertThat(listening.body()).contains("PJSIP/2001 listens in on PJSIP/1001 (LISTEN)");
         await(() -> observed.stream().anyMatch(e -> e instanceof AmiEvent.OriginateResult o && o.success()
                 && o.channel().startsWith("PJSIP/2001")), "the supervisor's phone answered");
         assertThat(server.callControl().listenIn("PJSIP/2001", "no-such-agent", ListenMode.WHISPER)
@@ -237,6 +242,16 @@ class AmiEndToEndTest {
     }
 
     // ------------------------------------------------------------------------------------------ helpers
+
+    /** A request to the server's HTTP API with the supervisors' token. */
+    private HttpResponse<String> supervisor(String method, String path, String body)
+            throws IOException, InterruptedException {
+        int port = server.apiAddress().orElseThrow().getPort();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + ShippedCentre.SUPERVISOR_TOKEN)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 
     private SimulatedAsterisk coupled(SimulatedAgent agents) {
         return coupled(agents, Set.of(), agents);

@@ -34,6 +34,8 @@ final class ShippedCentre implements AutoCloseable {
     static final Duration PATIENCE = Duration.ofSeconds(20);
     static final String AMI_SECRET_VARIABLE = "HOTLINE_AMI_SECRET";
     static final String AMI_SECRET = "amp111";
+    static final String SUPERVISOR_TOKEN_VARIABLE = "HOTLINE_SUPERVISOR_TOKEN";
+    static final String SUPERVISOR_TOKEN = "e2e-supervisor-token-0001";
     /** 10:00 on Wednesday 25 November 2026 in Asia/Shanghai. */
     static final Instant OPEN_HOURS = OffsetDateTime.parse("2026-11-25T10:00:00+08:00").toInstant();
 
@@ -58,6 +60,7 @@ final class ShippedCentre implements AutoCloseable {
         journal = directory.resolve("journal");
         copy(SHIPPED, config);
         rewrite("server.yaml", "  port: 4573", "  port: 0");
+        rewrite("server.yaml", "  port: 8080", "  port: 0");
         rewrite("server.yaml", "  directory: journal", "  directory: " + journal);
     }
 
@@ -92,12 +95,15 @@ final class ShippedCentre implements AutoCloseable {
                 .build();
     }
 
-    /** Serves with the AMI server of server.yaml pointed at {@code amiPort} on loopback and its secret set. */
+    /**
+     * Serves with the AMI server of server.yaml pointed at {@code amiPort} on loopback and its secret set, and the
+     * supervisors' API token set.
+     */
     HotlineServer serveWithAmi(int amiPort) throws IOException {
         rewrite("server.yaml", "    port: 5038", "    port: " + amiPort);
         // the shipped back-off grows to 30 s between attempts; the rule is the same with a flat second
         rewrite("server.yaml", "reconnectMax: 30s", "reconnectMax: 1s");
-        return start(Map.of(AMI_SECRET_VARIABLE, AMI_SECRET));
+        return start(Map.of(AMI_SECRET_VARIABLE, AMI_SECRET, SUPERVISOR_TOKEN_VARIABLE, SUPERVISOR_TOKEN));
     }
 
     private HotlineServer start(Map<String, String> environment) {

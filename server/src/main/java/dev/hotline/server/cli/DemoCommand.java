@@ -205,7 +205,8 @@ public final class DemoCommand implements Callable<Integer> {
         return new ServerSettings(new FastAgiSettings("127.0.0.1", 0, fastAgi.maxLineLength(),
                 fastAgi.maxEnvironmentLines(), fastAgi.environmentTimeout(), fastAgi.idleTimeout(),
                 fastAgi.maxSessions()), List.of(simulated), JournalSettings.in(journalDir), announceEvery,
-                configured.musicOnHoldClass(), true, configured.ivrRequestTimeout(), configured.callbacks());
+                configured.musicOnHoldClass(), true, configured.ivrRequestTimeout(), configured.callbacks(),
+                Optional.empty());
     }
 
     private void scheduleArrival(ScheduledExecutorService timers, DemoTraffic traffic, SimulatedAsterisk asterisk,

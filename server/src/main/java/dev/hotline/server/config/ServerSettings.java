@@ -25,10 +25,11 @@ import java.util.function.Function;
  * @param ivrRequestTimeout how long a message or callback request may take to be on disk in the journal before the
  *                         caller is told it could not be taken (docs/ivr.md)
  * @param callbacks        how customers who asked for it are called back
+ * @param api              where the HTTP API listens and its tokens; empty: no API
  */
 public record ServerSettings(FastAgiSettings fastAgi, List<AmiServer> amiServers, JournalSettings journal,
                              Duration announceEvery, String musicOnHoldClass, boolean agentsAutoLogin,
-                             Duration ivrRequestTimeout, CallbackSettings callbacks) {
+                             Duration ivrRequestTimeout, CallbackSettings callbacks, Optional<ApiSettings> api) {
 
     public static final Path DEFAULT_JOURNAL_DIR = Path.of("journal");
     public static final Duration DEFAULT_ANNOUNCE_EVERY = Duration.ofSeconds(60);
@@ -43,16 +44,17 @@ public record ServerSettings(FastAgiSettings fastAgi, List<AmiServer> amiServers
         Objects.requireNonNull(musicOnHoldClass, "musicOnHoldClass");
         Objects.requireNonNull(ivrRequestTimeout, "ivrRequestTimeout");
         Objects.requireNonNull(callbacks, "callbacks");
+        Objects.requireNonNull(api, "api");
     }
 
     /**
      * What a configuration without {@code server.yaml} runs with: loopback FastAGI on 4573, no AMI, journal/,
-     * callbacks not placed.
+     * callbacks not placed, no HTTP API.
      */
     public static ServerSettings defaults() {
         return new ServerSettings(FastAgiSettings.defaults(), List.of(), JournalSettings.in(DEFAULT_JOURNAL_DIR),
                 DEFAULT_ANNOUNCE_EVERY, DEFAULT_MUSIC_ON_HOLD, false, DEFAULT_IVR_REQUEST_TIMEOUT,
-                CallbackSettings.NOT_PLACED);
+                CallbackSettings.NOT_PLACED, Optional.empty());
     }
 
     /**

@@ -19,6 +19,8 @@ import dev.hotline.bridge.session.HttpLookupService;
 import dev.hotline.bridge.session.SessionScheduler;
 import dev.hotline.bridge.session.SessionSettings;
 import dev.hotline.ivr.FlowListener;
+import dev.hotline.server.api.ApiServer;
+import dev.hotline.server.api.SupervisorEndpoints;
 import dev.hotline.server.callback.CallbackDesk;
 import dev.hotline.server.callback.OpenCallbacks;
 import dev.hotline.server.config.ConfigProblem;
@@ -82,6 +84,7 @@ public final class HotlineServer implements AutoCloseable {
     private final AgentPhones phones;
     private final CallControl callControl;
     private final Optional<CallbackDesk> callbacks;
+    private final Optional<ApiServer> api;
     private boolean closed;
 
     private HotlineServer(ConfigReloader reloader, ServerSettings settings, Function<String, String> environment,
@@ -138,7 +141,21 @@ public final class HotlineServer implements AutoCloseable {
                 SessionScheduler.of(sessionTimers), sessionTasks, sessionSettings, telephony, recorder,
                 callbacks.<Callbacks>map(desk -> desk).orElse(Callbacks.NONE));
         callControl = new CallControl(telephony, () -> reloader.current().config().agents(), this::connectedAmi);
-        fastAgi = FastAgiServer.start(settings.fastAgi(), sessions);
+        Optional<ApiServer> startedApi = Optional.empty();
+        try {
+            startedApi = settings.api().map(apiSettings -> ApiServer.start(apiSettings, environment,
+                    new SupervisorEndpoints(callControl, this::view, this::amiStates).routes()));
+            fastAgi = FastAgiServer.start(settings.fastAgi(), sessions);
+        } catch (IllegalStateException e) {
+            // a port already taken: stop what started, so the process can exit with the reason
+            startedApi.ifPresent(ApiServer::close);
+            stopAfterFailedStart();
+            throw e;
+        }
+        api = startedApi;
+        if (api.isEmpty()) {
+            log.info("API: not configured (server.yaml api:)");
+        }
         InetSocketAddress bound = fastAgi.localAddress();
         log.info("FastAGI listening on {}:{}", bound.getHostString(), bound.getPort());
         callbacks.ifPresentOrElse(desk -> desk.start(engine), () -> log.info("callbacks: requests are journaled, "
@@ -234,6 +251,11 @@ public final class HotlineServer implements AutoCloseable {
                 .map(e -> pool.actions(e.getKey())).toList()).orElse(List.of());
     }
 
+    /** Where the HTTP API listens (the bound port when the settings said 0); empty when it is not configured. */
+    public Optional<InetSocketAddress> apiAddress() {
+        return api.map(ApiServer::localAddress);
+    }
+
     /** Where FastAGI listens (the bound port when the settings said 0). */
     public InetSocketAddress fastAgiAddress() {
         return fastAgi.localAddress();
@@ -312,6 +334,7 @@ public final class HotlineServer implements AutoCloseable {
             return;
         }
         closed = true;
+        api.ifPresent(ApiServer::close);
         InetSocketAddress bound = fastAgi.localAddress();
         log.info("shutdown: closing FastAGI on {}:{}; no new calls", bound.getHostString(), bound.getPort());
         fastAgi.close();
@@ -329,6 +352,16 @@ public final class HotlineServer implements AutoCloseable {
         journal.close();
         log.info("shutdown: journal flushed and closed in {} ({} records lost since start)",
                 shown(settings.journal().dir()), journal.lostRecords());
+    }
+
+    /** Undoes a start that failed to bind a listener. */
+    private void stopAfterFailedStart() {
+        sessionTasks.shutdownNow();
+        sessionTimers.shutdownNow();
+        callbacks.ifPresent(CallbackDesk::close);
+        ami.ifPresent(AmiPool::close);
+        engine.close();
+        journal.close();
     }
 
     /** Waits until the engine has applied every event handed in so far (the hang-ups of the sessions just closed). */

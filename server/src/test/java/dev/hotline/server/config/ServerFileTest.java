@@ -9,6 +9,7 @@ import dev.hotline.server.config.ServerSettings.Secret;
 import dev.hotline.server.journal.JournalSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +78,12 @@ class ServerFileTest {
                   priorityRaise: 20
                   greeting: tv/your-callback
                   checkEvery: 2s
+                api:
+                  bind: 0.0.0.0
+                  port: 8443
+                  tokens:
+                    - {name: supervisors, role: supervisor, token: "${HOTLINE_SUPERVISOR_TOKEN}"}
+                    - {name: wallboard, role: admin, token: 0123456789abcdef}
                 """);
 
         ServerSettings s = config.server();
@@ -96,6 +103,32 @@ class ServerFileTest {
                 "\"TV shop\" <4008001000>", Duration.ofSeconds(25), 4, Duration.ofMinutes(15), Duration.ofHours(12),
                 20, "tv/your-callback", Duration.ofSeconds(2)));
         assertThat(s.callbacks().endpointFor("13911112222")).isEqualTo("PJSIP/13911112222@pstn-trunk");
+        assertThat(s.api()).contains(new ApiSettings("0.0.0.0", 8443, List.of(
+                new ApiSettings.Token("supervisors", ApiSettings.Role.SUPERVISOR,
+                        new Secret.FromEnvironment("HOTLINE_SUPERVISOR_TOKEN")),
+                new ApiSettings.Token("wallboard", ApiSettings.Role.ADMIN, new Secret.Written("0123456789abcdef")))));
+    }
+
+    @Test
+    void everyApiProblemIsNamedWithItsPlace() {
+        config.with("server.yaml", """
+                api:
+                  port: 80800
+                  tokens:
+                    - {name: supervisors, role: boss, token: short}
+                    - {name: supervisors, role: agent, token: "${TOKEN"}
+                    - {role: agent, token: 0123456789abcdef}
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "server.yaml:2:9: api.port: port must be from 0 to 65535, got 80800",
+                "server.yaml:4:33: api.tokens[supervisors].role: role 'boss' is not one of admin, supervisor, agent",
+                "server.yaml:4:46: api.tokens[supervisors].token: a token must be at least 16 characters, so it "
+                        + "cannot be guessed",
+                "server.yaml:5:14: api.tokens[supervisors].name: duplicate token name 'supervisors' (first at line 4)",
+                "server.yaml:5:47: api.tokens[supervisors].token: a secret from the environment is written as the "
+                        + "whole value ${VARIABLE}, with letters, digits and _ in the name",
+                "server.yaml:6:7: api.tokens[2]: missing required key 'name'");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.hotline.server.config.internal;
 
 import dev.hotline.bridge.agi.server.FastAgiSettings;
+import dev.hotline.server.config.ApiSettings;
 import dev.hotline.server.config.CallbackSettings;
 import dev.hotline.server.config.Durations;
 import dev.hotline.server.config.ServerSettings;
@@ -23,7 +24,7 @@ public final class ServerFileReader {
     public static final int DEFAULT_AMI_PORT = 5038;
 
     private static final Set<String> FILE_KEYS = Fields.known("fastagi", "ami", "journal", "waiting", "agents", "ivr",
-            "callbacks");
+            "callbacks", "api");
     private static final Set<String> FASTAGI_KEYS = Fields.known("bind", "port", "maxLineLength",
             "maxEnvironmentLines", "environmentTimeout", "idleTimeout", "maxSessions");
     private static final Set<String> AMI_KEYS = Fields.known("name", "host", "port", "username", "secret",
@@ -78,14 +79,16 @@ public final class ServerFileReader {
                 .orElse(Optional.of(ServerSettings.DEFAULT_IVR_REQUEST_TIMEOUT));
         Optional<CallbackSettings> callbacks = f.node("callbacks").map(n -> callbacks(f.at("callbacks"), n, ctx))
                 .orElse(Optional.of(CallbackSettings.NOT_PLACED));
+        Optional<Optional<ApiSettings>> api = f.node("api").map(n -> ApiSectionReader.read(f.at("api"), n, ctx)
+                .map(Optional::of)).orElse(Optional.of(Optional.empty()));
         if (fastAgi.isEmpty() || ami.isEmpty() || journal.isEmpty() || f.has("waiting") && waiting.isEmpty()
                 || announceEvery.isEmpty() || musicOnHold.isEmpty() || f.has("agents") && agents.isEmpty()
                 || autoLogin.isEmpty() || f.has("ivr") && ivr.isEmpty() || requestTimeout.isEmpty()
-                || callbacks.isEmpty()) {
+                || callbacks.isEmpty() || api.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ServerSettings(fastAgi.get(), ami.get(), journal.get(), announceEvery.get(),
-                musicOnHold.get(), autoLogin.get(), requestTimeout.get(), callbacks.get()));
+                musicOnHold.get(), autoLogin.get(), requestTimeout.get(), callbacks.get(), api.get()));
     }
 
     private static Optional<CallbackSettings> callbacks(Where at, YamlNode node, LoadContext ctx) {
@@ -209,7 +212,7 @@ public final class ServerFileReader {
     }
 
     /** {@code ${NAME}} reads the environment variable NAME at connect time; anything else is the secret itself. */
-    private static Optional<Secret> secret(String text, Where at, LoadContext ctx) {
+    static Optional<Secret> secret(String text, Where at, LoadContext ctx) {
         Matcher m = VARIABLE.matcher(text);
         if (m.matches()) {
             return Optional.of(new Secret.FromEnvironment(m.group(1)));
@@ -290,7 +293,7 @@ public final class ServerFileReader {
         return Optional.of(d);
     }
 
-    private static Optional<Integer> intAtLeast(Fields f, String key, int dflt, int min, int max, LoadContext ctx) {
+    static Optional<Integer> intAtLeast(Fields f, String key, int dflt, int min, int max, LoadContext ctx) {
         if (!f.has(key)) {
             return Optional.of(dflt);
         }
@@ -317,7 +320,7 @@ public final class ServerFileReader {
         });
     }
 
-    private static boolean host(String text, Where at, LoadContext ctx) {
+    static boolean host(String text, Where at, LoadContext ctx) {
         if (!HOST.matcher(text).matches()) {
             ctx.problems().add(at, "'" + text + "' is not a host name or IP address");
             return false;
@@ -325,7 +328,7 @@ public final class ServerFileReader {
         return true;
     }
 
-    private static boolean named(String text, String what, Where at, LoadContext ctx) {
+    static boolean named(String text, String what, Where at, LoadContext ctx) {
         if (!NAME.matcher(text).matches()) {
             ctx.problems().add(at, what + " '" + text + "' may hold only letters, digits, _ and -");
             return false;

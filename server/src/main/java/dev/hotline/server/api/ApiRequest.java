@@ -1,0 +1,31 @@
+package dev.hotline.server.api;
+
+import dev.hotline.server.config.ApiSettings;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One request as an endpoint sees it, once its token has been checked.
+ *
+ * @param method     GET, POST...
+ * @param path       the path without query string
+ * @param parameters the path's {@code {name}} parts, by name
+ * @param body       the request body (empty for none)
+ * @param caller     the name of the token that opened it ("" for an endpoint open to all)
+ * @param role       the token's role (null for an endpoint open to all)
+ */
+public record ApiRequest(String method, String path, Map<String, String> parameters, byte[] body, String caller,
+                         ApiSettings.Role role) {
+    public ApiRequest {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        parameters = Map.copyOf(parameters);
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(caller, "caller");
+    }
+
+    /** A path part by name; routes name only parts they have. */
+    public String parameter(String name) {
+        return Objects.requireNonNull(parameters.get(name), name);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.hotline.server.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.hotline.server.api.internal.HttpApiHandler;
+import dev.hotline.server.api.internal.Tokens;
+import dev.hotline.server.config.ApiSettings;
+import dev.hotline.server.config.ServerSettings;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API (docs/api.md): JSON over HTTP/1.1 on one small Netty event loop, opened by bearer tokens with roles.
+ * It serves what its {@link ApiRoutes} hold; endpoints never block the loop.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger("dev.hotline.server.api");
+    /** A request body larger than this is answered 413: no endpoint takes more than a few fields. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Below this a token can be guessed (server.yaml refuses a shorter written one). */
+    static final int MIN_TOKEN_LENGTH = 16;
+    /** A client that sends nothing for this long is disconnected. */
+    static final int READ_TIMEOUT_SECONDS = 60;
+
+    private final EventLoopGroup loop;
+    private final Channel listener;
+
+    private ApiServer(ApiSettings settings, Tokens tokens, ApiRoutes routes) {
+        loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("api"), NioIoHandler.newFactory());
+        ObjectMapper json = JsonMapper.builder().addModule(new Jdk8Module()).build();
+        ChannelFuture bound = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(new ReadTimeoutHandler(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS),
+                                new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY_BYTES),
+                                new HttpApiHandler(routes, tokens, json));
+                    }
+                }).bind(settings.host(), settings.port()).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+            throw new IllegalStateException("the API cannot listen on " + settings.host() + ":" + settings.port()
+                    + ": " + bound.cause().getMessage(), bound.cause());
+        }
+        listener = bound.channel();
+        log.info("API listening on {} (tokens: {})", listener.localAddress(), tokens.describe());
+    }
+
+    /**
+     * Starts the API.
+     *
+     * @param environment where tokens written as {@code ${VARIABLE}} are read; a token whose variable is not set is
+     *                    left out, with a warning
+     * @throws IllegalStateException if the address cannot be bound
+     */
+    public static ApiServer start(ApiSettings settings, Function<String, String> environment, ApiRoutes routes) {
+        List<Tokens.Holder> holders = new ArrayList<>();
+        for (ApiSettings.Token token : settings.tokens()) {
+            Optional<String> value = token.secret().resolve(environment);
+            if (value.isEmpty()) {
+                log.warn("API token '{}': its variable {} is not set; the token is left out", token.name(),
+                        ((ServerSettings.Secret.FromEnvironment) token.secret()).variable());
+                continue;
+            }
+            if (value.get().length() < MIN_TOKEN_LENGTH) {
+                log.warn("API token '{}' is shorter than {} characters and could be guessed; it is left out",
+                        token.name(), MIN_TOKEN_LENGTH);
+                continue;
+            }
+            holders.add(new Tokens.Holder(token.name(), token.role(), value.get().getBytes(StandardCharsets.UTF_8)));
+        }
+        return new ApiServer(settings, new Tokens(holders), routes);
+    }
+
+    /** Where it listens (the bound port when the settings said 0). */
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    @Override
+    public void close() {
+        listener.close().awaitUninterruptibly();
+        loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        log.info("API stopped");
+    }
+}

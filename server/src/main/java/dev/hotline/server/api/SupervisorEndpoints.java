@@ -1,0 +1,123 @@
+package dev.hotline.server.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hotline.bridge.ami.AmiActions.ListenMode;
+import dev.hotline.bridge.ami.AmiConnectionState;
+import dev.hotline.server.config.ApiSettings.Role;
+import dev.hotline.server.serve.CallControl;
+import dev.hotline.server.serve.CentreView;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What supervisors do over the API (docs/api.md): see the queues and agents as the routing engine sees them, hang a
+ * call up, listen in on an agent. Admins may do the same; agents may not. {@code GET /health} is open to all.
+ */
+public final class SupervisorEndpoints {
+    private static final Set<Role> SUPERVISORS = Set.of(Role.SUPERVISOR, Role.ADMIN);
+    /** A phone to ring: technology/resource, as agents.yaml writes endpoints (no spaces, commas or quotes). */
+    private static final Pattern PHONE = Pattern.compile("[A-Za-z0-9]+/[A-Za-z0-9@._+#*-]+");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CallControl calls;
+    private final Supplier<CompletionStage<CentreView>> centre;
+    private final Supplier<Map<String, AmiConnectionState>> ami;
+
+    /**
+     * @param calls  hang-up and listen-in over AMI
+     * @param centre the centre as the routing engine sees it now
+     * @param ami    each Asterisk manager interface's state, for health
+     */
+    public SupervisorEndpoints(CallControl calls, Supplier<CompletionStage<CentreView>> centre,
+                               Supplier<Map<String, AmiConnectionState>> ami) {
+        this.calls = calls;
+        this.centre = centre;
+        this.ami = ami;
+    }
+
+    /** The routes, to serve with {@link ApiServer}. */
+    public ApiRoutes routes() {
+        return new ApiRoutes()
+                .add(new ApiRoutes.Route("GET", "/health", Set.of(), this::health))
+                .add(new ApiRoutes.Route("GET", "/api/v1/queues", SUPERVISORS,
+                        r -> centre.get().thenApply(view -> ApiResponse.ok(view.queues()))))
+                .add(new ApiRoutes.Route("GET", "/api/v1/agents", SUPERVISORS,
+                        r -> centre.get().thenApply(view -> ApiResponse.ok(view.agents()))))
+                .add(new ApiRoutes.Route("POST", "/api/v1/calls/{callId}/hangup", SUPERVISORS, this::hangUp))
+                .add(new ApiRoutes.Route("POST", "/api/v1/agents/{agentId}/listen", SUPERVISORS, this::listenIn));
+    }
+
+    private CompletionStage<ApiResponse> health(ApiRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "up");
+        body.put("ami", ami.get());
+        return CompletableFuture.completedFuture(ApiResponse.ok(body));
+    }
+
+    private CompletionStage<ApiResponse> hangUp(ApiRequest request) {
+        return calls.hangUp(request.parameter("callId")).thenApply(SupervisorEndpoints::answer);
+    }
+
+    /** Body {@code {"phone": "PJSIP/2001", "mode": "listen" | "whisper" | "barge"}} (mode defaults to listen). */
+    private CompletionStage<ApiResponse> listenIn(ApiRequest request) {
+        JsonNode body;
+        try {
+            body = request.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(request.body());
+        } catch (JsonProcessingException e) {
+            return bad("the body is not JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        } catch (IOException e) {
+            return bad("the body cannot be read: " + e.getMessage());
+        }
+        if (!body.isObject()) {
+            return bad("the body must be a JSON object such as {\"phone\": \"PJSIP/2001\", \"mode\": \"listen\"}");
+        }
+        JsonNode phone = body.path("phone");
+        if (!phone.isTextual() || phone.asText().isEmpty()) {
+            return bad("'phone' is missing: the supervisor's phone to ring, e.g. \"PJSIP/2001\"");
+        }
+        if (!PHONE.matcher(phone.asText()).matches()) {
+            return bad("'phone' must be a channel such as PJSIP/2001 (letters, digits and @._+#*- after the /)");
+        }
+        String modeText = body.path("mode").asText("listen");
+        ListenMode mode;
+        try {
+            mode = ListenMode.valueOf(modeText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return bad("'mode' must be " + Arrays.stream(ListenMode.values())
+                    .map(m -> m.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")) + ", not '"
+                    + modeText + "'");
+        }
+        return calls.listenIn(phone.asText(), request.parameter("agentId"), mode)
+                .thenApply(SupervisorEndpoints::answer);
+    }
+
+    private static CompletionStage<ApiResponse> bad(String message) {
+        return CompletableFuture.completedFuture(ApiResponse.error(400, message));
+    }
+
+    /** A call-control result as HTTP: done 200, unknown call or agent 404, no AMI 503, every server refused 502. */
+    static ApiResponse answer(CallControl.Result result) {
+        return switch (result) {
+            case CallControl.Result.Done d -> ApiResponse.ok(Map.of("result", "done", "what", d.what()));
+            case CallControl.Result.NoSuchCall n -> ApiResponse.error(404, "no call '" + n.callId()
+                    + "' is in progress");
+            case CallControl.Result.NoSuchAgent n -> ApiResponse.error(404, "no agent '" + n.agentId()
+                    + "' in agents.yaml");
+            case CallControl.Result.NoManagerInterface n -> ApiResponse.error(503, n.why());
+            case CallControl.Result.Refused r -> new ApiResponse(502, Map.of("error",
+                    "every Asterisk server refused", "refusals", List.copyOf(r.reasons())), Map.of());
+        };
+    }
+}

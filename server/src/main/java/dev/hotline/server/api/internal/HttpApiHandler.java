@@ -1,0 +1,148 @@
+package dev.hotline.server.api.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hotline.server.api.ApiRequest;
+import dev.hotline.server.api.ApiResponse;
+import dev.hotline.server.api.ApiRoutes;
+import dev.hotline.server.config.ApiSettings.Role;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One HTTP request in, one JSON answer out: find the route, check the bearer token against the route's roles, run
+ * the endpoint, write what it answers (on the connection's event loop, whenever it completes). Every refusal says
+ * what was wrong: no such endpoint (with the list), wrong method ({@code Allow}), no or unknown token
+ * ({@code WWW-Authenticate}), a role that may not.
+ */
+public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final Logger log = LoggerFactory.getLogger("dev.hotline.server.api");
+    private static final String BEARER = "Bearer ";
+
+    private final ApiRoutes routes;
+    private final Tokens tokens;
+    private final ObjectMapper json;
+
+    public HttpApiHandler(ApiRoutes routes, Tokens tokens, ObjectMapper json) {
+        this.routes = routes;
+        this.tokens = tokens;
+        this.json = json;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        String method = request.method().name();
+        String path = new QueryStringDecoder(request.uri()).path();
+        CompletionStage<ApiResponse> answer;
+        try {
+            answer = answer(method, path, request);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        answer.whenComplete((response, failure) -> ctx.executor().execute(() -> {
+            ApiResponse written = response;
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                log.error("API {} {} failed", method, path, cause);
+                written = ApiResponse.error(500, "the server could not answer: " + cause);
+            }
+            write(ctx, written, keepAlive);
+            log.info("API {} {} -> {}", method, path, written.status());
+        }));
+    }
+
+    private CompletionStage<ApiResponse> answer(String method, String path, FullHttpRequest request) {
+        return switch (routes.match(method, path)) {
+            case ApiRoutes.Match.NotFound n -> done(ApiResponse.error(404, "no such endpoint: " + method + " " + path
+                    + " (endpoints: " + String.join(", ", routes.listed()) + ")"));
+            case ApiRoutes.Match.WrongMethod w -> done(new ApiResponse(405, Map.of("error", path + " takes "
+                    + String.join(" or ", w.allowed()) + ", not " + method), Map.of("Allow",
+                    String.join(", ", w.allowed()))));
+            case ApiRoutes.Match.Found found -> {
+                byte[] body = ByteBufUtil.getBytes(request.content());
+                if (found.route().roles().isEmpty()) {
+                    yield found.route().handler().apply(new ApiRequest(method, path, found.parameters(), body, "",
+                            null));
+                }
+                String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION, "");
+                if (!authorization.startsWith(BEARER)) {
+                    yield done(unauthorized("this endpoint needs a token: send Authorization: Bearer <token>"));
+                }
+                Optional<Tokens.Holder> holder = tokens.holderOf(authorization.substring(BEARER.length()).trim());
+                if (holder.isEmpty()) {
+                    yield done(unauthorized("the token is not one of server.yaml's api.tokens"));
+                }
+                if (!found.route().roles().contains(holder.get().role())) {
+                    yield done(ApiResponse.error(403, "token '" + holder.get().name() + "' has the role "
+                            + holder.get().role().written() + "; " + method + " " + found.route().path()
+                            + " needs " + roles(found.route().roles())));
+                }
+                yield found.route().handler().apply(new ApiRequest(method, path, found.parameters(), body,
+                        holder.get().name(), holder.get().role()));
+            }
+        };
+    }
+
+    private static ApiResponse unauthorized(String message) {
+        return new ApiResponse(401, Map.of("error", message), Map.of("WWW-Authenticate", "Bearer realm=\"hotline\""));
+    }
+
+    private static String roles(Set<Role> roles) {
+        return roles.stream().sorted().map(Role::written).collect(Collectors.joining(" or "));
+    }
+
+    private static CompletionStage<ApiResponse> done(ApiResponse response) {
+        return CompletableFuture.completedFuture(response);
+    }
+
+    private void write(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive) {
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(response.body());
+        } catch (JsonProcessingException e) {
+            log.error("API answer cannot be written as JSON", e);
+            body = "{\"error\":\"the answer could not be written\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            response = ApiResponse.error(500, "");
+        }
+        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(body));
+        out.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+        out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        response.headers().forEach(out.headers()::set);
+        if (keepAlive) {
+            out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            ctx.writeAndFlush(out);
+        } else {
+            ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.warn("API connection from {} closed: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.hotline.server.config;
+
+import dev.hotline.server.config.ServerSettings.Secret;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Where the HTTP API listens and who may use it ({@code server.yaml}'s {@code api}, docs/api.md).
+ *
+ * @param host   the address to bind (loopback unless a centre decides otherwise)
+ * @param port   the port; 0 lets the system pick one (tests)
+ * @param tokens the bearer tokens that open it, each with a role
+ */
+public record ApiSettings(String host, int port, List<Token> tokens) {
+
+    public ApiSettings {
+        Objects.requireNonNull(host, "host");
+        tokens = List.copyOf(tokens);
+    }
+
+    /** What a token may do. */
+    public enum Role {
+        /** Everything. */
+        ADMIN,
+        /** Watch queues and agents, hang calls up, listen in. */
+        SUPERVISOR,
+        /** Their own work (the agent API to come): nothing of the supervisors'. */
+        AGENT;
+
+        /** The role as written in server.yaml: {@code supervisor}. */
+        public String written() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * One bearer token.
+     *
+     * @param name   who holds it, for the log and the errors (never the token itself)
+     * @param role   what it may do
+     * @param secret the token, written in the file or read from an environment variable at start
+     */
+    public record Token(String name, Role role, Secret secret) {
+        public Token {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(secret, "secret");
+        }
+    }
+}

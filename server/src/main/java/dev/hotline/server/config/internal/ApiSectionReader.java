@@ -1,0 +1,82 @@
+package dev.hotline.server.config.internal;
+
+import dev.hotline.server.config.ApiSettings;
+import dev.hotline.server.config.ServerSettings.Secret;
+import dev.hotline.server.config.internal.Fields.Item;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads {@code server.yaml}'s {@code api}: where the HTTP API listens and the tokens that open it. */
+final class ApiSectionReader {
+    private static final Set<String> API_KEYS = Fields.known("bind", "port", "tokens");
+    private static final Set<String> TOKEN_KEYS = Fields.known("name", "role", "token");
+    /** Below this a written token can be guessed; one from the environment is checked when it is read. */
+    static final int MIN_TOKEN_LENGTH = 16;
+    static final int DEFAULT_PORT = 8080;
+
+    private ApiSectionReader() {
+    }
+
+    static Optional<ApiSettings> read(Where at, YamlNode node, LoadContext ctx) {
+        Optional<Fields> fields = Fields.of(ctx.problems(), at, node, API_KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = fields.get();
+        Optional<String> bind = f.has("bind") ? f.text("bind").filter(h -> ServerFileReader.host(h, f.at("bind"), ctx))
+                : Optional.of("127.0.0.1");
+        Optional<Integer> port = ServerFileReader.intAtLeast(f, "port", DEFAULT_PORT, 0, 65535, ctx);
+        List<ApiSettings.Token> tokens = new ArrayList<>();
+        boolean sound = true;
+        FirstSeen<String> names = new FirstSeen<>();
+        for (Item item : f.list("tokens", "name")) {
+            Optional<ApiSettings.Token> token = token(item, names, ctx);
+            token.ifPresent(tokens::add);
+            sound &= token.isPresent();
+        }
+        if (bind.isEmpty() || port.isEmpty() || !sound) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApiSettings(bind.get(), port.get(), tokens));
+    }
+
+    private static Optional<ApiSettings.Token> token(Item item, FirstSeen<String> names, LoadContext ctx) {
+        Optional<Fields> fields = Fields.of(ctx.problems(), item.where(), item.node(), TOKEN_KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = fields.get();
+        Optional<String> name = f.requiredText("name")
+                .filter(n -> ServerFileReader.named(n, "token name", f.at("name"), ctx))
+                .filter(n -> names.firstTime(n, f.at("name"), ctx.problems(), "token name '" + n + "'"));
+        Optional<ApiSettings.Role> role = f.requiredText("role").flatMap(r -> role(r, f.at("role"), ctx));
+        Optional<Secret> secret = f.requiredText("token").flatMap(t -> ServerFileReader.secret(t, f.at("token"), ctx))
+                .filter(s -> {
+                    if (s instanceof Secret.Written written && written.value().length() < MIN_TOKEN_LENGTH) {
+                        ctx.problems().add(f.at("token"), "a token must be at least " + MIN_TOKEN_LENGTH
+                                + " characters, so it cannot be guessed");
+                        return false;
+                    }
+                    return true;
+                });
+        if (name.isEmpty() || role.isEmpty() || secret.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApiSettings.Token(name.get(), role.get(), secret.get()));
+    }
+
+    private static Optional<ApiSettings.Role> role(String text, Where at, LoadContext ctx) {
+        for (ApiSettings.Role role : ApiSettings.Role.values()) {
+            if (role.written().equals(text)) {
+                return Optional.of(role);
+            }
+        }
+        ctx.problems().add(at, "role '" + text + "' is not one of " + Arrays.stream(ApiSettings.Role.values())
+                .map(ApiSettings.Role::written).collect(Collectors.joining(", ")));
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,219 @@
+package dev.hotline.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotline.acd.AgentState;
+import dev.hotline.acd.AgentView;
+import dev.hotline.acd.PhoneState;
+import dev.hotline.acd.QueueView;
+import dev.hotline.acd.model.AgentConfig;
+import dev.hotline.acd.model.Skill;
+import dev.hotline.acd.stats.CentreStatistics;
+import dev.hotline.bridge.ami.AmiActions;
+import dev.hotline.bridge.ami.AmiConnectionState;
+import dev.hotline.bridge.ami.AmiEvent;
+import dev.hotline.bridge.ami.AmiReply;
+import dev.hotline.bridge.session.CallTelephony;
+import dev.hotline.server.config.ApiSettings;
+import dev.hotline.server.config.ApiSettings.Role;
+import dev.hotline.server.config.ServerSettings.Secret;
+import dev.hotline.server.journal.JournalFixtures;
+import dev.hotline.server.serve.CallControl;
+import dev.hotline.server.serve.CentreView;
+import dev.hotline.server.serve.UnusedAmiActions;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The supervisor's HTTP API over a real socket, with a fake Asterisk behind call control: who may do what, what
+ * each refusal says, and what hang-up and listen-in ask of Asterisk.
+ */
+class SupervisorApiTest {
+    private static final String SUPERVISOR_TOKEN = "s3cret-supervisor-token";
+    private static final String AGENT_TOKEN = "s3cret-agent-1001-token";
+    private static final List<AgentConfig> AGENTS = List.of(
+            new AgentConfig("1001", "Wang Fang", "PJSIP/1001", List.of(new Skill("sales-health", 8))));
+
+    /** What Asterisk was asked; it carries the channel of call 1.5 and rings PJSIP/2001. */
+    private final List<String> asked = new ArrayList<>();
+    private final AmiActions asterisk = new UnusedAmiActions() {
+        @Override
+        public CompletionStage<AmiReply> hangup(String channel) {
+            asked.add("hangup " + channel);
+            return CompletableFuture.completedFuture(new AmiReply(true, "Channel Hungup"));
+        }
+
+        @Override
+        public CompletionStage<AmiEvent.OriginateResult> listenIn(String supervisorEndpoint, String agentEndpoint,
+                                                                  ListenMode mode) {
+            asked.add("listen " + supervisorEndpoint + " " + agentEndpoint + " " + mode);
+            return CompletableFuture.completedFuture(new AmiEvent.OriginateResult("asterisk-1", "1", true, 4,
+                    supervisorEndpoint + "-00000001", "1.9"));
+        }
+    };
+    private List<AmiActions> connected = List.of(asterisk);
+    private final CallTelephony telephony = new CallTelephony();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private ApiServer api;
+
+    @BeforeEach
+    void serve() {
+        telephony.started("1.5", "PJSIP/trunk-00000005");
+        CallControl calls = new CallControl(telephony, () -> AGENTS, () -> connected);
+        CentreView view = new CentreView(JournalFixtures.NINE_AM,
+                List.of(new QueueView("sales-health", 2, 1, 45_000, 3, 1, 0, 180_000, false)),
+                List.of(new AgentView("1001", AgentState.TALKING, "answered call 1.5", JournalFixtures.NINE_AM,
+                        Optional.of("1.5"), 4, 600_000, PhoneState.FREE)),
+                new CentreStatistics(JournalFixtures.shippedConfig()).snapshot(JournalFixtures.NINE_AM));
+        ApiSettings settings = new ApiSettings("127.0.0.1", 0, List.of(
+                new ApiSettings.Token("supervisors", Role.SUPERVISOR, new Secret.Written(SUPERVISOR_TOKEN)),
+                new ApiSettings.Token("agent-1001", Role.AGENT, new Secret.Written(AGENT_TOKEN)),
+                new ApiSettings.Token("wallboard", Role.SUPERVISOR, new Secret.FromEnvironment("WALLBOARD_TOKEN"))));
+        api = ApiServer.start(settings, Map.<String, String>of()::get, new SupervisorEndpoints(calls,
+                () -> CompletableFuture.completedFuture(view),
+                () -> Map.of("asterisk-1", AmiConnectionState.CONNECTED)).routes());
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + api.localAddress().getPort() + path)).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void healthIsOpenToAllAndSaysWhetherAsteriskIsConnected() throws Exception {
+        HttpResponse<String> health = send("GET", "/health", null, null);
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).isEqualTo("{\"status\":\"up\",\"ami\":{\"asterisk-1\":\"CONNECTED\"}}");
+        assertThat(health.headers().firstValue("Content-Type")).contains("application/json");
+    }
+
+    @Test
+    void aSupervisorSeesTheQueuesAndAgentsAsTheRoutingEngineDoes() throws Exception {
+        HttpResponse<String> queues = send("GET", "/api/v1/queues", SUPERVISOR_TOKEN, null);
+        HttpResponse<String> agents = send("GET", "/api/v1/agents", SUPERVISOR_TOKEN, null);
+
+        assertThat(queues.statusCode()).isEqualTo(200);
+        assertThat(queues.body()).contains("\"queueId\":\"sales-health\"", "\"waiting\":2", "\"agentsReady\":1");
+        assertThat(agents.body()).contains("\"agentId\":\"1001\"", "\"state\":\"TALKING\"", "\"callId\":\"1.5\"");
+    }
+
+    @Test
+    void aSupervisorHangsUpACallByItsIdAndAsteriskHangsUpItsChannel() throws Exception {
+        HttpResponse<String> done = send("POST", "/api/v1/calls/1.5/hangup", SUPERVISOR_TOKEN, null);
+
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.body()).contains("\"result\":\"done\"", "\"what\":\"hung up PJSIP/trunk-00000005\"");
+        assertThat(asked).containsExactly("hangup PJSIP/trunk-00000005");
+    }
+
+    @Test
+    void hangingUpACallThatIsNotInProgressIsNotFoundAndAsksNothingOfAsterisk() throws Exception {
+        HttpResponse<String> missing = send("POST", "/api/v1/calls/1.77/hangup", SUPERVISOR_TOKEN, null);
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).isEqualTo("{\"error\":\"no call '1.77' is in progress\"}");
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void withoutAConnectedAsteriskCallControlIsUnavailable() throws Exception {
+        connected = List.of();
+
+        HttpResponse<String> unavailable = send("POST", "/api/v1/calls/1.5/hangup", SUPERVISOR_TOKEN, null);
+
+        assertThat(unavailable.statusCode()).isEqualTo(503);
+        assertThat(unavailable.body()).contains("no Asterisk manager interface is connected");
+    }
+
+    @Test
+    void aSupervisorListensInOnAnAgentFromTheirOwnPhone() throws Exception {
+        HttpResponse<String> done = send("POST", "/api/v1/agents/1001/listen", SUPERVISOR_TOKEN,
+                "{\"phone\": \"PJSIP/2001\", \"mode\": \"whisper\"}");
+
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(asked).containsExactly("listen PJSIP/2001 PJSIP/1001 WHISPER");
+    }
+
+    @Test
+    void aListenInRequestThatIsWrongSaysWhichFieldAndHow() throws Exception {
+        assertThat(send("POST", "/api/v1/agents/1001/listen", SUPERVISOR_TOKEN, "{\"phone\": ").body())
+                .startsWith("{\"error\":\"the body is not JSON: ");
+        assertThat(send("POST", "/api/v1/agents/1001/listen", SUPERVISOR_TOKEN, "{}").body())
+                .isEqualTo("{\"error\":\"'phone' is missing: the supervisor's phone to ring, e.g. \\\"PJSIP/2001\\\"\"}");
+        assertThat(send("POST", "/api/v1/agents/1001/listen", SUPERVISOR_TOKEN,
+                "{\"phone\": \"PJSIP/2001,q\"}").body()).contains("'phone' must be a channel such as PJSIP/2001");
+        HttpResponse<String> badMode = send("POST", "/api/v1/agents/1001/listen", SUPERVISOR_TOKEN,
+                "{\"phone\": \"PJSIP/2001\", \"mode\": \"loud\"}");
+        assertThat(badMode.statusCode()).isEqualTo(400);
+        assertThat(badMode.body()).isEqualTo("{\"error\":\"'mode' must be listen, whisper, barge, not 'loud'\"}");
+        assertThat(send("POST", "/api/v1/agents/2002/listen", SUPERVISOR_TOKEN, "{\"phone\": \"PJSIP/2001\"}")
+                .body()).isEqualTo("{\"error\":\"no agent '2002' in agents.yaml\"}");
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void withoutATokenOrWithAnUnknownOneNothingButHealthAnswers() throws Exception {
+        HttpResponse<String> none = send("POST", "/api/v1/calls/1.5/hangup", null, null);
+        HttpResponse<String> unknown = send("POST", "/api/v1/calls/1.5/hangup", "guessed-token-0000000", null);
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"hotline\"");
+        assertThat(none.body()).contains("this endpoint needs a token: send Authorization: Bearer <token>");
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(unknown.body()).contains("the token is not one of server.yaml's api.tokens");
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void anAgentsTokenCannotHangUpCalls() throws Exception {
+        HttpResponse<String> refused = send("POST", "/api/v1/calls/1.5/hangup", AGENT_TOKEN, null);
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).isEqualTo("{\"error\":\"token 'agent-1001' has the role agent; "
+                + "POST /api/v1/calls/{callId}/hangup needs admin or supervisor\"}");
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void aTokenWhoseVariableIsNotSetOpensNothing() throws Exception {
+        assertThat(send("GET", "/api/v1/queues", "", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anUnknownEndpointListsTheEndpointsAndAWrongMethodSaysWhichOneItTakes() throws Exception {
+        HttpResponse<String> unknown = send("GET", "/api/v1/calls", SUPERVISOR_TOKEN, null);
+        HttpResponse<String> wrongMethod = send("GET", "/api/v1/calls/1.5/hangup", SUPERVISOR_TOKEN, null);
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).isEqualTo("{\"error\":\"no such endpoint: GET /api/v1/calls (endpoints: "
+                + "GET /health, GET /api/v1/queues, GET /api/v1/agents, POST /api/v1/calls/{callId}/hangup, "
+                + "POST /api/v1/agents/{agentId}/listen)\"}");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("Allow")).contains("POST");
+        assertThat(asked).isEmpty();
+    }
+}
