@@ -101,6 +101,27 @@ class ServeEndToEndTest {
     }
 
     @Test
+    void aListenerWhosePortIsTakenStopsTheStartWithTheReasonAndLeavesNothingRunning() throws IOException {
+        writeServerYaml(asterisk.port());
+        Path serverYaml = config.resolve("server.yaml");
+        String freePorts = Files.readString(serverYaml);
+        String apiOnFreePort = "  bind: 127.0.0.1\n  port: 0\n  tokens:";
+        assertThat(freePorts).contains(apiOnFreePort);
+        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Files.writeString(serverYaml, freePorts.replace(apiOnFreePort,
+                    "  bind: 127.0.0.1\n  port: " + taken.getLocalPort() + "\n  tokens:"));
+
+            assertThatThrownBy(() -> HotlineServer.start(started(), Map.of(SECRET_VARIABLE, "amp111")::get,
+                    Clock.systemUTC())).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("the API cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ");
+        }
+        // what the failed start opened is closed again: a start on free ports takes calls and journals them
+        Files.writeString(serverYaml, freePorts);
+        server = HotlineServer.start(started(), Map.of(SECRET_VARIABLE, "amp111")::get, Clock.systemUTC());
+        assertThat(call(BLACKLISTED, "4008001001", "1795413027.9")).last().isEqualTo("HANGUP");
+    }
+
+    @Test
     void anUnreachableAsteriskIsRetriedAndTheServerStillTakesCalls() throws IOException {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -199,10 +220,10 @@ class ServeEndToEndTest {
         };
     }
 
-    /** The shipped server.yaml, with a free FastAGI port, the test's journal and AMI on {@code amiPort}. */
+    /** The shipped server.yaml, with free FastAGI and API ports, the test's journal and AMI on {@code amiPort}. */
     private void writeServerYaml(int amiPort) throws IOException {
         String shipped = Files.readString(config.resolve("server.yaml"));
-        String text = shipped.replace("  port: 4573", "  port: 0")
+        String text = shipped.replace("  port: 4573", "  port: 0").replace("  port: 8080", "  port: 0")
                 .replace("    port: 5038", "    port: " + amiPort)
                 .replace("  directory: journal", "  directory: " + journal);
         assertThat(text).isNotEqualTo(shipped).contains("port: 0", "port: " + amiPort, "directory: " + journal);

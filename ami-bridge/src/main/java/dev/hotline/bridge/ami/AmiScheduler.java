@@ -2,6 +2,7 @@ package dev.hotline.bridge.ami;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -25,11 +26,22 @@ public interface AmiScheduler {
         void cancel();
     }
 
-    /** A scheduler on a single-threaded executor (the production choice: one per AMI server). */
+    /**
+     * A scheduler on a single-threaded executor (the production choice: one per AMI server). Once the executor is
+     * shut down (the connection closed), work that still arrives, such as Asterisk-Java reporting the socket it was
+     * told to close, is dropped: there is nothing left for it to do.
+     */
     static AmiScheduler on(ScheduledExecutorService singleThread) {
         return (delay, task) -> {
-            ScheduledFuture<?> future = singleThread.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-            return () -> future.cancel(false);
+            try {
+                ScheduledFuture<?> future = singleThread.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+                return () -> future.cancel(false);
+            } catch (RejectedExecutionException e) {
+                if (!singleThread.isShutdown()) {
+                    throw e;
+                }
+                return () -> { };
+            }
         };
     }
 }
