@@ -64,7 +64,8 @@ public final class ApiServer implements AutoCloseable {
                     + ": " + bound.cause().getMessage(), bound.cause());
         }
         listener = bound.channel();
-        log.info("API listening on {} (tokens: {})", listener.localAddress(), tokens.describe());
+        InetSocketAddress at = (InetSocketAddress) listener.localAddress();
+        log.info("API listening on {}:{} (tokens: {})", at.getHostString(), at.getPort(), tokens.describe());
     }
 
     /**

@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger log = LoggerFactory.getLogger("dev.hotline.server.api");
     private static final String BEARER = "Bearer ";
+    private static final String HEALTH = "/health";
 
     private final ApiRoutes routes;
     private final Tokens tokens;
@@ -70,7 +71,12 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
                 written = ApiResponse.error(500, "the server could not answer: " + cause);
             }
             write(ctx, written, keepAlive);
-            log.info("API {} {} -> {}", method, path, written.status());
+            if (path.equals(HEALTH)) {
+                // a load balancer or a monitor asks every few seconds: not worth a line each time
+                log.debug("API {} {} -> {}", method, path, written.status());
+            } else {
+                log.info("API {} {} -> {}", method, path, written.status());
+            }
         }));
     }
 
