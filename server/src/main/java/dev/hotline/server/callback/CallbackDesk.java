@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -197,24 +198,23 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
     private void rang(CallbackRequest request, AmiEvent.OriginateResult result, Throwable failure, long now) {
         String id = request.id();
         if (failure != null) {
-            ringing.remove(id);
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
-            log.warn("callback {}: not rung: {}", id, cause.toString());
-            write(plan.notRung(id, now, String.valueOf(cause.getMessage())));
+            log.warn("callback {}: no answer from Asterisk about the call: {}", id, cause.toString());
+            // the Originate may have reached Asterisk before the connection went: the customer may still answer,
+            // so their call is let in until the ring time is over; then it was no attempt
+            ifNoCallWithinRingTime(id, later -> plan.notRung(id, later, String.valueOf(cause.getMessage())));
             return;
         }
         if (result.success()) {
             write(plan.answered(id, now));
             // the customer's channel runs the callback context now; if its FastAGI session never comes, the
             // dialplan is wrong and the customer was dropped: count the attempt as failed rather than wait forever
-            desk.schedule(() -> engine.execute(later -> {
-                if (ringing.remove(id) != null) {
-                    log.error("callback {}: the customer answered but no FastAGI session came from context {} "
-                            + "(docs/asterisk.md)", id, settings.context());
-                    write(plan.lostOnTheWay(id, later, "answered, but the call never reached Hotline"));
-                }
-            }), settings.ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            ifNoCallWithinRingTime(id, later -> {
+                log.error("callback {}: the customer answered but no FastAGI session came from context {} "
+                        + "(docs/asterisk.md)", id, settings.context());
+                return plan.lostOnTheWay(id, later, "answered, but the call never reached Hotline");
+            });
             return;
         }
         ringing.remove(id);
@@ -226,6 +226,15 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
         log.info("callback {}: {} ({}), reason {}", id, outcome, WireText.visible(request.number()),
                 result.reason());
         write(plan.notReached(id, now, outcome, "Asterisk reason " + result.reason()));
+    }
+
+    /** After the ring time, on the engine's thread: if the customer's call has not come, what that means. */
+    private void ifNoCallWithinRingTime(String requestId, LongFunction<List<JournalRecord>> meaning) {
+        desk.schedule(() -> engine.execute(later -> {
+            if (ringing.remove(requestId) != null) {
+                write(meaning.apply(later));
+            }
+        }), settings.ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void write(List<JournalRecord> records) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hotline.acd.AcdEvent;
 import dev.hotline.bridge.ami.AmiActions;
 import dev.hotline.bridge.ami.AmiEvent;
+import dev.hotline.bridge.ami.AmiUnavailableException;
 import dev.hotline.bridge.engine.EngineLoop;
 import dev.hotline.bridge.session.Callbacks;
 import dev.hotline.server.config.CallbackSettings;
@@ -159,6 +160,19 @@ class CallbackDeskTest {
         assertThat(desk.answered("c7", "1795395601.12")).isEmpty();
         assertThat(journalLines()).singleElement().asString().contains("\"type\":\"callback-attempted\"",
                 "\"result\":\"no-answer\"", "\"detail\":\"Asterisk reason 3\"");
+    }
+
+    @Test
+    void aCustomerRungJustBeforeTheAmiConnectionWentIsStillLetInWhenTheyAnswer() throws Exception {
+        deskWithAgentsReady("1001");
+        requested(TEA);
+        round();
+
+        outcome.completeExceptionally(new AmiUnavailableException("AMI 'asterisk-1': connection lost before the "
+                + "OriginateResponse of orig-1"));
+        engine.runOnce();
+
+        assertThat(desk.answered("c7", "1795395601.12")).as("Asterisk went on ringing them").isPresent();
     }
 
     @Test
