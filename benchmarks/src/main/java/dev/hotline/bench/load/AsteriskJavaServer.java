@@ -25,9 +25,12 @@ final class AsteriskJavaServer implements AutoCloseable {
     private final Thread acceptLoop;
     private final int port;
 
-    private AsteriskJavaServer(AgiScript script) throws IOException {
+    private AsteriskJavaServer(AgiScript script, int maxThreads) throws IOException {
         port = freePort();
         server = new DefaultAgiServer(script);
+        if (maxThreads > 0) {
+            server.setMaximumPoolSize(maxThreads);
+        }
         server.setPort(port);
         server.setAddress(InetAddress.getLoopbackAddress());
         acceptLoop = Thread.ofPlatform().name(ACCEPT_THREAD).start(() -> {
@@ -40,8 +43,12 @@ final class AsteriskJavaServer implements AutoCloseable {
         awaitListening();
     }
 
-    static AsteriskJavaServer start(AgiScript script) throws IOException {
-        return new AsteriskJavaServer(script);
+    /**
+     * @param maxThreads the pool's maximum, so it can take that many calls at once; 0 keeps Asterisk-Java's default
+     *                   (500)
+     */
+    static AsteriskJavaServer start(AgiScript script, int maxThreads) throws IOException {
+        return new AsteriskJavaServer(script, maxThreads);
     }
 
     int port() {

@@ -29,11 +29,13 @@ public final class FastAgiThroughput {
 
     public static void main(String[] args) throws Exception {
         LoadArguments arguments = LoadArguments.parse(args, "--calls", "20000", "--concurrency", "400",
-                "--warmup", "2", "--rounds", "5");
+                "--warmup", "2", "--rounds", "5", "--asterisk-java-threads", "0");
         int calls = arguments.integer("--calls");
         int concurrency = arguments.integer("--concurrency");
         int warmup = arguments.integer("--warmup");
         int rounds = arguments.integer("--rounds");
+        // 0: DefaultAgiServer's own pool (at most 500 threads); more lets it take more calls at once than that
+        int asteriskJavaThreads = arguments.integer("--asterisk-java-threads");
         // Asterisk-Java sends one command of its own after the script: SET VARIABLE AJ_AGISTATUS SUCCESS.
         List<String> hotlineVerbs = IvrScript.VERBS;
         List<String> asteriskJavaVerbs = Stream.concat(IvrScript.VERBS.stream(), Stream.of("SET VARIABLE")).toList();
@@ -47,7 +49,7 @@ public final class FastAgiThroughput {
         List<LoadRound.Result> asteriskJava = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         try (FastAgiServer ours = FastAgiServer.start(FastAgiSettings.defaults().withPort(0), new HotlineIvrScript());
-             AsteriskJavaServer theirs = AsteriskJavaServer.start(new AsteriskJavaIvrScript())) {
+             AsteriskJavaServer theirs = AsteriskJavaServer.start(new AsteriskJavaIvrScript(), asteriskJavaThreads)) {
             System.out.println(ASTERISK_JAVA + " pool: " + theirs.pool());
             int port = ours.localAddress().getPort();
             for (int round = 1; round <= warmup + rounds; round++) {
