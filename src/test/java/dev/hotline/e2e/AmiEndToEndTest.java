@@ -22,17 +22,23 @@ import dev.hotline.bridge.simulator.SimulatedCall.DialAttempt;
 import dev.hotline.bridge.simulator.SimulatedCaller;
 import dev.hotline.server.serve.CallControl;
 import dev.hotline.server.serve.HotlineServer;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -103,6 +109,44 @@ class AmiEndToEndTest {
                 .containsSubsequence(DeviceState.RINGING, DeviceState.INUSE, DeviceState.NOT_INUSE);
         assertThat(observed).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(AmiEvent.ChannelHungUp.class,
                 h -> assertThat(h.channel()).startsWith(agent + "-")));
+    }
+
+    @Test
+    void anAgentsDesktopPopsTheCallersScreenAsTheirPhoneRings() throws Exception {
+        asterisk = coupled(ANSWERING);
+        int port = server.apiAddress().orElseThrow().getPort();
+        // Wang Fang (1001) is sales-health's most skilled agent: the first choice for an order of slimming tea
+        HttpResponse<InputStream> desktop = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/agents/1001/events"))
+                .header("Authorization", "Bearer " + ShippedCentre.SUPERVISOR_TOKEN).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(desktop.statusCode()).isEqualTo(200);
+        BufferedReader events = new BufferedReader(new InputStreamReader(desktop.body(),
+                StandardCharsets.UTF_8));
+
+        SimulatedCall.Outcome call = asterisk.call(SimulatedCaller.of("13700002222", "4008001001")).ended()
+                .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+
+        assertThat(call.dials()).first().extracting(DialAttempt::endpoint).isEqualTo("PJSIP/1001");
+        String offer = CompletableFuture.supplyAsync(() -> {
+            try {
+                boolean isOffer = false;
+                for (String line = events.readLine(); line != null; line = events.readLine()) {
+                    if (line.equals("event: offer")) {
+                        isOffer = true;
+                    } else if (isOffer && line.startsWith("data: ")) {
+                        return line;
+                    }
+                }
+                return "";
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        desktop.body().close();
+        assertThat(offer).contains("\"callId\":\"" + call.callId() + "\"", "\"callerNumber\":\"13700002222\"",
+                "\"dialledNumber\":\"4008001001\"", "\"businessType\":\"slimming-tea\"",
+                "\"endpoint\":\"PJSIP/1001\"");
     }
 
     @Test

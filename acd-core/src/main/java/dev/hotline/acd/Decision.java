@@ -65,12 +65,18 @@ public sealed interface Decision {
     }
 
     /**
-     * Ring the agent: the bridge dials {@code endpoint} for at most {@code ringTimeoutMillis} and pushes the screen
-     * pop ({@code attachedData}, the caller, the reason) to the agent's desktop at the same moment.
+     * Ring the agent: the bridge dials {@code endpoint} for at most {@code ringTimeoutMillis}, and the server pushes
+     * the screen pop (the caller, what they dialled and are calling about, what the IVR attached, the reason) to the
+     * agent's desktop at the same moment.
+     *
+     * @param dialledNumber the number the caller dialled (which advertisement)
+     * @param businessType  what the call is about
+     * @param vip           the caller's VIP entry name and tier, empty for ordinary callers
      */
     record CallOffered(long at, String callId, String agentId, String endpoint, String queue, long ringTimeoutMillis,
-                       long waitedMillis, String callerNumber, Map<String, String> attachedData,
-                       AssignmentReason reason) implements Decision {
+                       long waitedMillis, String callerNumber, String dialledNumber, String businessType,
+                       Optional<String> vip, Map<String, String> attachedData, AssignmentReason reason)
+            implements Decision {
     }
 
     /** The offer was not answered in time or failed; the call goes back to its place in the queue. */

@@ -134,7 +134,8 @@ final class Dispatch {
         long ring = call.queue.ringTimeoutMillis;
         call.ringTimer = centre.timers.schedule(now + ring, Timer.Kind.RING, call, null);
         centre.emit(new Decision.CallOffered(now, call.id, agent.id(), agent.endpoint, call.queue.id, ring,
-                call.waited(now), call.callerNumber, call.attachedData, reason));
+                call.waited(now), call.callerNumber, call.dialledNumber, call.businessType,
+                Optional.ofNullable(call.vipLabel), call.attachedData, reason));
         centre.setState(agent, AgentState.RESERVED, "offered call " + call.id);
         agent.call = call;
         agent.lastOfferSeq = ++centre.offerSeq;

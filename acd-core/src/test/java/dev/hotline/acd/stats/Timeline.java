@@ -157,7 +157,7 @@ final class Timeline {
             agent = agentId;
             ringing = true;
             decisions.add(new Decision.CallOffered(at, callId, agentId, "PJSIP/" + agentId, queue, 20_000,
-                    at - queuedAt, "13800000000", Map.of(),
+                    at - queuedAt, "13800000000", "4008001001", "tea", Optional.empty(), Map.of(),
                     new AssignmentReason(queue, "any", Optional.empty(), RoutingStrategy.LONGEST_IDLE, "test")));
             decisions.add(new Decision.AgentStateChanged(at, agentId, AgentState.READY, AgentState.RESERVED, callId));
             return this;

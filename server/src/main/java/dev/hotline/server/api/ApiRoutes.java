@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -17,18 +18,45 @@ import java.util.function.Function;
  */
 public final class ApiRoutes {
 
+    /** What an endpoint does with a request it accepts. */
+    public sealed interface Endpoint {
+        /** Answers once: it must not block (return a stage that completes later instead). */
+        record Answer(Function<ApiRequest, CompletionStage<ApiResponse>> handler) implements Endpoint {
+        }
+
+        /** Keeps the connection open as a stream of events, unless {@code open} refuses the request. */
+        record Stream(Function<ApiRequest, Opening> open) implements Endpoint {
+        }
+    }
+
+    /** What a stream endpoint makes of a request. */
+    public sealed interface Opening {
+        /** Not a stream: this answer instead (no such agent, not theirs). */
+        record Refuse(ApiResponse answer) implements Opening {
+        }
+
+        /** The stream is open: {@code subscriber} gets its sink once the response head is sent. */
+        record Accept(Consumer<EventSink> subscriber) implements Opening {
+        }
+    }
+
     /**
      * One endpoint.
      *
-     * @param method  the HTTP method
-     * @param path    e.g. {@code /api/v1/calls/{callId}/hangup}
-     * @param roles   who may call it; empty: anyone, without a token
-     * @param handler answers the request; it must not block (return a stage that completes later instead)
+     * @param method   the HTTP method
+     * @param path     e.g. {@code /api/v1/calls/{callId}/hangup}
+     * @param roles    who may call it; empty: anyone, without a token
+     * @param endpoint what it does
      */
-    public record Route(String method, String path, Set<Role> roles,
-                        Function<ApiRequest, CompletionStage<ApiResponse>> handler) {
+    public record Route(String method, String path, Set<Role> roles, Endpoint endpoint) {
         public Route {
             roles = Set.copyOf(roles);
+        }
+
+        /** An endpoint that answers once. */
+        public Route(String method, String path, Set<Role> roles,
+                     Function<ApiRequest, CompletionStage<ApiResponse>> handler) {
+            this(method, path, roles, new Endpoint.Answer(handler));
         }
 
         private Optional<Map<String, String>> match(String[] parts) {

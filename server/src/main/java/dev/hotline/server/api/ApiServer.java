@@ -89,7 +89,8 @@ public final class ApiServer implements AutoCloseable {
                         token.name(), MIN_TOKEN_LENGTH);
                 continue;
             }
-            holders.add(new Tokens.Holder(token.name(), token.role(), value.get().getBytes(StandardCharsets.UTF_8)));
+            holders.add(new Tokens.Holder(token.name(), token.role(), token.agent(),
+                    value.get().getBytes(StandardCharsets.UTF_8)));
         }
         return new ApiServer(settings, new Tokens(holders), routes);
     }

@@ -47,9 +47,9 @@ public final class SupervisorEndpoints {
         this.ami = ami;
     }
 
-    /** The routes, to serve with {@link ApiServer}. */
-    public ApiRoutes routes() {
-        return new ApiRoutes()
+    /** Adds the routes to {@code routes}. */
+    public ApiRoutes addTo(ApiRoutes routes) {
+        return routes
                 .add(new ApiRoutes.Route("GET", "/health", Set.of(), this::health))
                 .add(new ApiRoutes.Route("GET", "/api/v1/queues", SUPERVISORS,
                         r -> centre.get().thenApply(view -> ApiResponse.ok(view.queues()))))

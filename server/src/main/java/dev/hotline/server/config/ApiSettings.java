@@ -4,6 +4,7 @@ import dev.hotline.server.config.ServerSettings.Secret;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where the HTTP API listens and who may use it ({@code server.yaml}'s {@code api}, docs/api.md).
@@ -25,7 +26,7 @@ public record ApiSettings(String host, int port, List<Token> tokens) {
         ADMIN,
         /** Watch queues and agents, hang calls up, listen in. */
         SUPERVISOR,
-        /** Their own work (the agent API to come): nothing of the supervisors'. */
+        /** Their own work: their own event stream (offers with the screen pop, state changes); nothing else. */
         AGENT;
 
         /** The role as written in server.yaml: {@code supervisor}. */
@@ -40,12 +41,17 @@ public record ApiSettings(String host, int port, List<Token> tokens) {
      * @param name   who holds it, for the log and the errors (never the token itself)
      * @param role   what it may do
      * @param secret the token, written in the file or read from an environment variable at start
+     * @param agent  the agent an {@link Role#AGENT} token belongs to; empty for the other roles
      */
-    public record Token(String name, Role role, Secret secret) {
+    public record Token(String name, Role role, Secret secret, Optional<String> agent) {
         public Token {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(role, "role");
             Objects.requireNonNull(secret, "secret");
+            Objects.requireNonNull(agent, "agent");
+            if (agent.isPresent() != (role == Role.AGENT)) {
+                throw new IllegalArgumentException("token " + name + ": an agent's token, and only one, names its agent");
+            }
         }
     }
 }

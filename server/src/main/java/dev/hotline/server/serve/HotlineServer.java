@@ -19,6 +19,9 @@ import dev.hotline.bridge.session.HttpLookupService;
 import dev.hotline.bridge.session.SessionScheduler;
 import dev.hotline.bridge.session.SessionSettings;
 import dev.hotline.ivr.FlowListener;
+import dev.hotline.server.api.AgentEndpoints;
+import dev.hotline.server.api.AgentPush;
+import dev.hotline.server.api.ApiRoutes;
 import dev.hotline.server.api.ApiServer;
 import dev.hotline.server.api.SupervisorEndpoints;
 import dev.hotline.server.callback.CallbackDesk;
@@ -85,6 +88,7 @@ public final class HotlineServer implements AutoCloseable {
     private final CallControl callControl;
     private final Optional<CallbackDesk> callbacks;
     private final Optional<ApiServer> api;
+    private final AgentPush agentPush;
     private boolean closed;
 
     private HotlineServer(ConfigReloader reloader, ServerSettings settings, Function<String, String> environment,
@@ -113,7 +117,9 @@ public final class HotlineServer implements AutoCloseable {
         callbacks = settings.callbacks().placed()
                 ? Optional.of(new CallbackDesk(settings.callbacks(), journal, this::connectedAmi)) : Optional.empty();
         callbacks.ifPresent(desk -> desk.restore(openCallbacks));
-        List<DecisionListener> listeners = new ArrayList<>(List.of(statistics, journal));
+        // the agents' desktops hear of their offers in the same step as the call sessions
+        agentPush = new AgentPush();
+        List<DecisionListener> listeners = new ArrayList<>(List.of(statistics, journal, agentPush));
         callbacks.ifPresent(listeners::add);
         engine = new EngineLoop(config, seed, clock, ARRIVAL_LIMIT, listeners);
         engine.start();
@@ -144,7 +150,9 @@ public final class HotlineServer implements AutoCloseable {
         Optional<ApiServer> startedApi = Optional.empty();
         try {
             startedApi = settings.api().map(apiSettings -> ApiServer.start(apiSettings, environment,
-                    new SupervisorEndpoints(callControl, this::view, this::amiStates).routes()));
+                    new AgentEndpoints(agentPush, () -> reloader.current().config().agents(), this::view)
+                            .addTo(new SupervisorEndpoints(callControl, this::view, this::amiStates)
+                                    .addTo(new ApiRoutes()))));
             fastAgi = FastAgiServer.start(settings.fastAgi(), sessions);
         } catch (IllegalStateException e) {
             // a port already taken: stop what started, so the process can exit with the reason

@@ -78,12 +78,14 @@ class SupervisorApiTest {
                         Optional.of("1.5"), 4, 600_000, PhoneState.FREE)),
                 new CentreStatistics(JournalFixtures.shippedConfig()).snapshot(JournalFixtures.NINE_AM));
         ApiSettings settings = new ApiSettings("127.0.0.1", 0, List.of(
-                new ApiSettings.Token("supervisors", Role.SUPERVISOR, new Secret.Written(SUPERVISOR_TOKEN)),
-                new ApiSettings.Token("agent-1001", Role.AGENT, new Secret.Written(AGENT_TOKEN)),
-                new ApiSettings.Token("wallboard", Role.SUPERVISOR, new Secret.FromEnvironment("WALLBOARD_TOKEN"))));
+                new ApiSettings.Token("supervisors", Role.SUPERVISOR, new Secret.Written(SUPERVISOR_TOKEN),
+                        Optional.empty()),
+                new ApiSettings.Token("agent-1001", Role.AGENT, new Secret.Written(AGENT_TOKEN), Optional.of("1001")),
+                new ApiSettings.Token("wallboard", Role.SUPERVISOR, new Secret.FromEnvironment("WALLBOARD_TOKEN"),
+                        Optional.empty())));
         api = ApiServer.start(settings, Map.<String, String>of()::get, new SupervisorEndpoints(calls,
                 () -> CompletableFuture.completedFuture(view),
-                () -> Map.of("asterisk-1", AmiConnectionState.CONNECTED)).routes());
+                () -> Map.of("asterisk-1", AmiConnectionState.CONNECTED)).addTo(new ApiRoutes()));
     }
 
     @AfterEach

@@ -84,6 +84,7 @@ class ServerFileTest {
                   tokens:
                     - {name: supervisors, role: supervisor, token: "${HOTLINE_SUPERVISOR_TOKEN}"}
                     - {name: wallboard, role: admin, token: 0123456789abcdef}
+                    - {name: desk-1001, role: agent, agent: "1001", token: 0123456789abcdeg}
                 """);
 
         ServerSettings s = config.server();
@@ -105,8 +106,11 @@ class ServerFileTest {
         assertThat(s.callbacks().endpointFor("13911112222")).isEqualTo("PJSIP/13911112222@pstn-trunk");
         assertThat(s.api()).contains(new ApiSettings("0.0.0.0", 8443, List.of(
                 new ApiSettings.Token("supervisors", ApiSettings.Role.SUPERVISOR,
-                        new Secret.FromEnvironment("HOTLINE_SUPERVISOR_TOKEN")),
-                new ApiSettings.Token("wallboard", ApiSettings.Role.ADMIN, new Secret.Written("0123456789abcdef")))));
+                        new Secret.FromEnvironment("HOTLINE_SUPERVISOR_TOKEN"), Optional.empty()),
+                new ApiSettings.Token("wallboard", ApiSettings.Role.ADMIN, new Secret.Written("0123456789abcdef"),
+                        Optional.empty()),
+                new ApiSettings.Token("desk-1001", ApiSettings.Role.AGENT, new Secret.Written("0123456789abcdeg"),
+                        Optional.of("1001")))));
     }
 
     @Test
@@ -116,8 +120,10 @@ class ServerFileTest {
                   port: 80800
                   tokens:
                     - {name: supervisors, role: boss, token: short}
-                    - {name: supervisors, role: agent, token: "${TOKEN"}
-                    - {role: agent, token: 0123456789abcdef}
+                    - {name: supervisors, role: admin, token: "${TOKEN"}
+                    - {role: admin, token: 0123456789abcdef}
+                    - {name: desk, role: agent, token: 0123456789abcdef}
+                    - {name: boss, role: admin, agent: "1001", token: 0123456789abcdef}
                 """);
 
         assertThat(config.problems()).containsExactly(
@@ -128,7 +134,11 @@ class ServerFileTest {
                 "server.yaml:5:14: api.tokens[supervisors].name: duplicate token name 'supervisors' (first at line 4)",
                 "server.yaml:5:47: api.tokens[supervisors].token: a secret from the environment is written as the "
                         + "whole value ${VARIABLE}, with letters, digits and _ in the name",
-                "server.yaml:6:7: api.tokens[2]: missing required key 'name'");
+                "server.yaml:6:7: api.tokens[2]: missing required key 'name'",
+                "server.yaml:7:7: api.tokens[desk]: an agent's token names its agent (agents.yaml's id), e.g. "
+                        + "agent: 1001",
+                "server.yaml:8:40: api.tokens[boss].agent: only an agent's token names an agent; this token's role "
+                        + "is admin");
     }
 
     @Test

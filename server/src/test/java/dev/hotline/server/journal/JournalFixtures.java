@@ -54,7 +54,8 @@ public final class JournalFixtures {
             case CALL_QUEUED -> logged(new Decision.CallQueued(at, "c2", "sales-health", 5,
                     List.of("health", "general"), 3, 45_000));
             case CALL_OFFERED -> logged(new Decision.CallOffered(at, "c2", "1001", "PJSIP/1001", "sales-health",
-                    15_000, 12_000, "13911112222", Map.of("order", "A-77", "language", "zh"),
+                    15_000, 12_000, "13911112222", "4008001001", "slimming-tea", Optional.of("Gold customers (gold)"),
+                    Map.of("order", "A-77", "language", "zh"),
                     new AssignmentReason("sales-health", "health", Optional.of("after-30s"),
                             RoutingStrategy.LONGEST_IDLE, "1001 idle longest in health, added after 30 s")));
             case CALL_REQUEUED -> logged(new Decision.CallRequeued(at, "c2", "1001", "sales-health",

@@ -58,9 +58,13 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
         String path = new QueryStringDecoder(request.uri()).path();
         CompletionStage<ApiResponse> answer;
         try {
-            answer = answer(method, path, request);
+            answer = answer(ctx, method, path, request);
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
+        }
+        if (answer == null) {
+            log.info("API {} {} -> event stream", method, path);
+            return;
         }
         answer.whenComplete((response, failure) -> ctx.executor().execute(() -> {
             ApiResponse written = response;
@@ -80,7 +84,9 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
         }));
     }
 
-    private CompletionStage<ApiResponse> answer(String method, String path, FullHttpRequest request) {
+    /** What to answer; null when the request became an open event stream. */
+    private CompletionStage<ApiResponse> answer(ChannelHandlerContext ctx, String method, String path,
+                                                FullHttpRequest request) {
         return switch (routes.match(method, path)) {
             case ApiRoutes.Match.NotFound n -> done(ApiResponse.error(404, "no such endpoint: " + method + " " + path
                     + " (endpoints: " + String.join(", ", routes.listed()) + ")"));
@@ -90,8 +96,8 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
             case ApiRoutes.Match.Found found -> {
                 byte[] body = ByteBufUtil.getBytes(request.content());
                 if (found.route().roles().isEmpty()) {
-                    yield found.route().handler().apply(new ApiRequest(method, path, found.parameters(), body, "",
-                            null));
+                    yield run(ctx, found.route(), new ApiRequest(method, path, found.parameters(), body, "", null,
+                            Optional.empty()));
                 }
                 String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION, "");
                 if (!authorization.startsWith(BEARER)) {
@@ -106,9 +112,26 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
                             + holder.get().role().written() + "; " + method + " " + found.route().path()
                             + " needs " + roles(found.route().roles())));
                 }
-                yield found.route().handler().apply(new ApiRequest(method, path, found.parameters(), body,
-                        holder.get().name(), holder.get().role()));
+                yield run(ctx, found.route(), new ApiRequest(method, path, found.parameters(), body,
+                        holder.get().name(), holder.get().role(), holder.get().agent()));
             }
+        };
+    }
+
+    /** Runs an accepted request: an answer, or an event stream (null) unless the stream's endpoint refuses it. */
+    private static CompletionStage<ApiResponse> run(ChannelHandlerContext ctx, ApiRoutes.Route route,
+                                                    ApiRequest request) {
+        return switch (route.endpoint()) {
+            case ApiRoutes.Endpoint.Answer a -> a.handler().apply(request);
+            case ApiRoutes.Endpoint.Stream stream -> switch (stream.open().apply(request)) {
+                case ApiRoutes.Opening.Refuse refuse -> CompletableFuture.completedFuture(refuse.answer());
+                case ApiRoutes.Opening.Accept accept -> {
+                    ServerSentEvents events = new ServerSentEvents(ctx.channel());
+                    accept.subscriber().accept(events);
+                    events.start();
+                    yield null;
+                }
+            };
         };
     }
 

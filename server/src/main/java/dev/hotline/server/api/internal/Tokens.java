@@ -12,8 +12,8 @@ import java.util.Optional;
  */
 public final class Tokens {
 
-    /** A token with its value in hand. */
-    public record Holder(String name, ApiSettings.Role role, byte[] value) {
+    /** A token with its value in hand; {@code agent} is the agent an agent's token belongs to. */
+    public record Holder(String name, ApiSettings.Role role, Optional<String> agent, byte[] value) {
     }
 
     private final List<Holder> holders;

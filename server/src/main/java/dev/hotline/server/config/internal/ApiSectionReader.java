@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 /** Reads {@code server.yaml}'s {@code api}: where the HTTP API listens and the tokens that open it. */
 final class ApiSectionReader {
     private static final Set<String> API_KEYS = Fields.known("bind", "port", "tokens");
-    private static final Set<String> TOKEN_KEYS = Fields.known("name", "role", "token");
+    private static final Set<String> TOKEN_KEYS = Fields.known("name", "role", "token", "agent");
     /** Below this a written token can be guessed; one from the environment is checked when it is read. */
     static final int MIN_TOKEN_LENGTH = 16;
     static final int DEFAULT_PORT = 8080;
@@ -63,10 +63,29 @@ final class ApiSectionReader {
                     }
                     return true;
                 });
-        if (name.isEmpty() || role.isEmpty() || secret.isEmpty()) {
+        Optional<Optional<String>> agent = role.flatMap(r -> agent(f, r, ctx));
+        if (name.isEmpty() || role.isEmpty() || secret.isEmpty() || agent.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ApiSettings.Token(name.get(), role.get(), secret.get()));
+        return Optional.of(new ApiSettings.Token(name.get(), role.get(), secret.get(), agent.get()));
+    }
+
+    /** An agent's token names its agent (agents.yaml's id); the other roles' tokens name none. */
+    private static Optional<Optional<String>> agent(Fields f, ApiSettings.Role role, LoadContext ctx) {
+        if (role != ApiSettings.Role.AGENT) {
+            if (f.has("agent")) {
+                ctx.problems().add(f.at("agent"), "only an agent's token names an agent; this token's role is "
+                        + role.written());
+                return Optional.empty();
+            }
+            return Optional.of(Optional.empty());
+        }
+        if (!f.has("agent")) {
+            ctx.problems().add(f.where(), "an agent's token names its agent (agents.yaml's id), e.g. agent: 1001");
+            return Optional.empty();
+        }
+        return f.text("agent").filter(a -> ServerFileReader.named(a, "agent id", f.at("agent"), ctx))
+                .map(Optional::of);
     }
 
     private static Optional<ApiSettings.Role> role(String text, Where at, LoadContext ctx) {

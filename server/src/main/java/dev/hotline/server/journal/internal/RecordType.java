@@ -44,7 +44,8 @@ public enum RecordType {
     private static final Map<String, Set<String>> ADDED_IN_VERSION_1 = Map.of(
             "call-ended", Set.of("callerNumber", "dialledNumber", "endpoint", "channel", "recording"),
             "journal-opened", Set.of("phones"),
-            "callback-requested", Set.of("dialledNumber"));
+            "callback-requested", Set.of("dialledNumber"),
+            "call-offered", Set.of("dialledNumber", "businessType", "vip"));
 
     private static final Map<String, RecordType> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(RecordType::typeName, Function.identity()));

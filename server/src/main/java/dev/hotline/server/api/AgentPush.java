@@ -1,0 +1,79 @@
+package dev.hotline.server.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.hotline.acd.Decision;
+import dev.hotline.acd.DecisionListener;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Pushes to each agent's desktop what concerns them, the moment the routing engine decides it: the offer of a call
+ * with its screen pop ({@code offer}: the caller, the number they dialled and what it is about, VIP, what the IVR
+ * attached, why this agent), their state ({@code state}), their phone ({@code phone}) and the end of their call
+ * ({@code call-ended}). The offer goes out in the same step that hands the call session the order to ring the agent's
+ * phone, so the screen pops as the phone rings.
+ *
+ * <p>A decision listener of the engine: it runs on the engine's thread, writes each event once as JSON and only for
+ * agents someone follows, and hands it to the streams without waiting (a client that falls behind is disconnected by
+ * its stream, never waited for).
+ */
+public final class AgentPush implements DecisionListener {
+    private final ObjectMapper json = JsonMapper.builder().addModule(new Jdk8Module()).build();
+    private final Map<String, Set<EventSink>> followers = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    /** {@code sink} receives {@code agentId}'s events from now until its client is gone. */
+    public void follow(String agentId, EventSink sink) {
+        followers.computeIfAbsent(agentId, id -> ConcurrentHashMap.newKeySet()).add(sink);
+        sink.onClose(() -> followers.computeIfPresent(agentId, (id, sinks) -> {
+            sinks.remove(sink);
+            return sinks.isEmpty() ? null : sinks;
+        }));
+    }
+
+    /** Sends one event to {@code sink} alone: the picture a new follower starts with. */
+    public void greet(EventSink sink, String event, Object payload) {
+        sink.send(event, ids.incrementAndGet(), json(payload));
+    }
+
+    private void send(String agentId, String event, Object payload) {
+        Set<EventSink> sinks = followers.get(agentId);
+        if (sinks == null || sinks.isEmpty()) {
+            return;
+        }
+        String text = json(payload);
+        long id = ids.incrementAndGet();
+        sinks.removeIf(sink -> !sink.send(event, id, text));
+    }
+
+    private String json(Object payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + payload + " as JSON", e);
+        }
+    }
+
+    /** How many streams follow {@code agentId}. */
+    public int followers(String agentId) {
+        Set<EventSink> sinks = followers.get(agentId);
+        return sinks == null ? 0 : sinks.size();
+    }
+
+    @Override
+    public void onDecision(Decision decision) {
+        switch (decision) {
+            case Decision.CallOffered offer -> send(offer.agentId(), "offer", offer);
+            case Decision.AgentStateChanged state -> send(state.agentId(), "state", state);
+            case Decision.AgentPhoneChanged phone -> send(phone.agentId(), "phone", phone);
+            case Decision.CallEnded ended when ended.agentId().isPresent() ->
+                    send(ended.agentId().get(), "call-ended", ended);
+            default -> { }
+        }
+    }
+}

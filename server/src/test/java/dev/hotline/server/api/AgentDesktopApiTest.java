@@ -1,0 +1,189 @@
+package dev.hotline.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotline.acd.AgentState;
+import dev.hotline.acd.AgentView;
+import dev.hotline.acd.AssignmentReason;
+import dev.hotline.acd.Decision;
+import dev.hotline.acd.PhoneState;
+import dev.hotline.acd.model.AgentConfig;
+import dev.hotline.acd.model.RoutingStrategy;
+import dev.hotline.acd.model.Skill;
+import dev.hotline.acd.stats.CentreStatistics;
+import dev.hotline.server.config.ApiSettings;
+import dev.hotline.server.config.ApiSettings.Role;
+import dev.hotline.server.config.ServerSettings.Secret;
+import dev.hotline.server.journal.JournalFixtures;
+import dev.hotline.server.serve.CentreView;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The agent's desktop over a real socket: a stream of Server-Sent Events that starts with the agent as the engine
+ * sees them and carries each offer's screen pop the moment the engine decides it.
+ */
+class AgentDesktopApiTest {
+    private static final String DESK_1001 = "desk-1001-token-0000";
+    private static final String SUPERVISOR = "supervisor-token-0000";
+    private static final long NOW = JournalFixtures.NINE_AM;
+
+    private final AgentPush push = new AgentPush();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<InputStream> open = new ArrayList<>();
+    private ApiServer api;
+
+    @BeforeEach
+    void serve() {
+        List<AgentConfig> agents = List.of(
+                new AgentConfig("1001", "Wang Fang", "PJSIP/1001", List.of(new Skill("sales-health", 8))),
+                new AgentConfig("1002", "Li Na", "PJSIP/1002", List.of(new Skill("vip", 9))));
+        CentreView view = new CentreView(NOW, List.of(), List.of(
+                new AgentView("1001", AgentState.READY, "logged in", NOW - 60_000, Optional.empty(), 3, 420_000,
+                        PhoneState.FREE)),
+                new CentreStatistics(JournalFixtures.shippedConfig()).snapshot(NOW));
+        ApiSettings settings = new ApiSettings("127.0.0.1", 0, List.of(
+                new ApiSettings.Token("desk-1001", Role.AGENT, new Secret.Written(DESK_1001), Optional.of("1001")),
+                new ApiSettings.Token("supervisors", Role.SUPERVISOR, new Secret.Written(SUPERVISOR),
+                        Optional.empty())));
+        api = ApiServer.start(settings, name -> null, new AgentEndpoints(push, () -> agents,
+                () -> CompletableFuture.completedFuture(view)).addTo(new ApiRoutes()));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        for (InputStream stream : open) {
+            stream.close();
+        }
+        api.close();
+    }
+
+    private HttpResponse<InputStream> follow(String agentId, String token) throws Exception {
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + api.localAddress().getPort() + "/api/v1/agents/" + agentId + "/events"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
+        open.add(response.body());
+        return response;
+    }
+
+    /** The next event on the stream: its lines up to the blank line, keep-alive comments skipped. */
+    private static List<String> nextEvent(BufferedReader stream) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            List<String> lines = new ArrayList<>();
+            try {
+                for (String line = stream.readLine(); line != null; line = stream.readLine()) {
+                    if (line.isEmpty() && !lines.isEmpty()) {
+                        return lines;
+                    }
+                    if (!line.isEmpty() && !line.startsWith(":")) {
+                        lines.add(line);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return lines;
+        }).get(5, TimeUnit.SECONDS);
+    }
+
+    private static BufferedReader reader(HttpResponse<InputStream> response) {
+        return new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+    }
+
+    private static Decision.CallOffered offerTo(String agentId, String callId) {
+        return new Decision.CallOffered(NOW, callId, agentId, "PJSIP/" + agentId, "sales-health", 15_000, 12_000,
+                "13911112222", "4008001001", "slimming-tea", Optional.of("Gold customers (gold)"),
+                Map.of("order", "A-77"), new AssignmentReason("sales-health", "sales-health", Optional.empty(),
+                RoutingStrategy.SKILL_LEVEL, "Call " + callId + " waited in queue sales-health; ..."));
+    }
+
+    @Test
+    void anAgentsDesktopStartsWithTheAgentThenGetsEachOfferWithItsScreenPopAsTheEngineDecidesIt() throws Exception {
+        HttpResponse<InputStream> response = follow("1001", DESK_1001);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        BufferedReader stream = reader(response);
+
+        List<String> first = nextEvent(stream);
+        assertThat(first.getFirst()).isEqualTo("event: agent");
+        assertThat(first.getLast()).contains("\"agentId\":\"1001\"", "\"state\":\"READY\"");
+
+        push.onDecision(offerTo("1002", "1.4"));
+        push.onDecision(offerTo("1001", "1.5"));
+        push.onDecision(new Decision.AgentStateChanged(NOW, "1001", AgentState.READY, AgentState.RESERVED,
+                "offered call 1.5"));
+
+        List<String> offer = nextEvent(stream);
+        assertThat(offer.getFirst()).as("1002's offer is not 1001's business").isEqualTo("event: offer");
+        assertThat(offer.get(1)).startsWith("id: ");
+        assertThat(offer.getLast()).startsWith("data: {").contains("\"callId\":\"1.5\"",
+                "\"callerNumber\":\"13911112222\"", "\"dialledNumber\":\"4008001001\"",
+                "\"businessType\":\"slimming-tea\"", "\"vip\":\"Gold customers (gold)\"",
+                "\"attachedData\":{\"order\":\"A-77\"}", "\"explanation\":\"Call 1.5 waited in queue sales-health");
+        List<String> state = nextEvent(stream);
+        assertThat(state.getFirst()).isEqualTo("event: state");
+        assertThat(state.getLast()).contains("\"from\":\"READY\"", "\"to\":\"RESERVED\"");
+    }
+
+    @Test
+    void aSupervisorFollowsAnyAgent() throws Exception {
+        HttpResponse<InputStream> response = follow("1002", SUPERVISOR);
+        assertThat(response.statusCode()).isEqualTo(200);
+
+        push.onDecision(offerTo("1002", "1.6"));
+
+        List<String> offer = nextEvent(reader(response));
+        assertThat(offer.getFirst()).isEqualTo("event: offer");
+        assertThat(offer.getLast()).contains("\"callId\":\"1.6\"");
+    }
+
+    @Test
+    void anAgentsTokenFollowsOnlyItsOwnAgentAndAnUnknownAgentIsNotFound() throws Exception {
+        HttpResponse<InputStream> someoneElse = follow("1002", DESK_1001);
+        HttpResponse<InputStream> unknown = follow("1099", SUPERVISOR);
+
+        assertThat(someoneElse.statusCode()).isEqualTo(403);
+        assertThat(new String(someoneElse.body().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(
+                "{\"error\":\"token 'desk-1001' belongs to agent 1001; it may follow only that agent's events\"}");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(new String(unknown.body().readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"error\":\"no agent '1099' in agents.yaml\"}");
+        assertThat(push.followers("1002")).isZero();
+    }
+
+    @Test
+    void aDesktopThatDisconnectsIsNoLongerFollowed() throws Exception {
+        HttpResponse<InputStream> response = follow("1001", DESK_1001);
+        nextEvent(reader(response));
+        assertThat(push.followers("1001")).isEqualTo(1);
+
+        response.body().close();
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (push.followers("1001") > 0 && System.nanoTime() < deadline) {
+            // the server learns of the close from its socket; a pushed event finds it closed at the latest
+            push.onDecision(offerTo("1001", "1.7"));
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        assertThat(push.followers("1001")).isZero();
+    }
+}
