@@ -6,6 +6,7 @@ import static dev.hotline.e2e.ShippedCentre.SALES_BEAUTY;
 import static dev.hotline.e2e.ShippedCentre.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotline.acd.AgentState;
 import dev.hotline.acd.PhoneState;
 import dev.hotline.bridge.ami.AmiActions.ListenMode;
 import dev.hotline.bridge.ami.AmiConnectionState;
@@ -150,6 +151,25 @@ class AmiEndToEndTest {
     }
 
     @Test
+    void anAgentWhoMissedACallIsNotReadyUntilTheyGoReadyAgainFromTheDesktop() throws Exception {
+        // Wang Fang (1001), first choice for slimming tea, does not pick up; the others do
+        asterisk = coupled(ANSWERING, Set.of("PJSIP/1001"), SimulatedAgent.neverAnswers());
+
+        SimulatedCall.Outcome call = asterisk.call(SimulatedCaller.of("13700003333", "4008001001")).ended()
+                .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+
+        assertThat(call.dials()).first().extracting(DialAttempt::endpoint).isEqualTo("PJSIP/1001");
+        assertThat(call.answeredBy()).hasValueSatisfying(agent -> assertThat(agent).isNotEqualTo("PJSIP/1001"));
+        assertThat(stateOf("1001")).isEqualTo(AgentState.NOT_READY);
+
+        HttpResponse<String> ready = supervisor("POST", "/api/v1/agents/1001/ready", "");
+
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"state\":\"READY\"");
+        assertThat(stateOf("1001")).isEqualTo(AgentState.READY);
+    }
+
+    @Test
     void anAgentOnAPrivateCallIsNotDialledAndIsOfferedCallsAgainWhenThePhoneHangsUp() throws Exception {
         asterisk = coupled(ANSWERING);
         observe();
@@ -286,6 +306,12 @@ class AmiEndToEndTest {
     }
 
     // ------------------------------------------------------------------------------------------ helpers
+
+    /** The agent's state as the routing engine sees it now. */
+    private AgentState stateOf(String agentId) throws Exception {
+        return server.view().toCompletableFuture().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS).agents().stream()
+                .filter(a -> a.agentId().equals(agentId)).findFirst().orElseThrow().state();
+    }
 
     /** A request to the server's HTTP API with the supervisors' token. */
     private HttpResponse<String> supervisor(String method, String path, String body)

@@ -7,6 +7,7 @@ import dev.hotline.acd.RoutingEngine;
 import dev.hotline.acd.WaitingCall;
 import dev.hotline.acd.model.CentreConfig;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,6 +66,8 @@ public final class EngineLoop implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean running;
     private volatile Thread thread;
+    /** Loop thread only: where the decisions of the event being {@link #decide decided} also go. */
+    private List<Decision> collecting;
 
     /** One piece of work for the loop thread: an event to apply, or a read of the engine's state. */
     private sealed interface Task {
@@ -72,6 +75,10 @@ public final class EngineLoop implements AutoCloseable {
         }
 
         record Read(Runnable read) implements Task {
+        }
+
+        /** An event whose decisions someone waits for. */
+        record Decide(AcdEvent event, CompletableFuture<List<Decision>> decisions) implements Task {
         }
     }
 
@@ -118,6 +125,18 @@ public final class EngineLoop implements AutoCloseable {
         }
         enqueue(new Task.Apply(event));
         return true;
+    }
+
+    /**
+     * Hands an event to the loop, like {@link #submit}, and completes with the decisions the engine made applying it
+     * (a {@link Decision.EventRejected} among them says why it was refused), on the loop thread: for requests that
+     * answer someone, such as an agent going ready over the API.
+     */
+    public CompletionStage<List<Decision>> decide(AcdEvent event) {
+        Objects.requireNonNull(event, "event");
+        CompletableFuture<List<Decision>> decisions = new CompletableFuture<>();
+        enqueue(new Task.Decide(event, decisions));
+        return decisions;
     }
 
     /**
@@ -197,6 +216,7 @@ public final class EngineLoop implements AutoCloseable {
                 switch (task) {
                     case Task.Apply apply -> engine.handle(apply.event());
                     case Task.Read read -> read.read().run();
+                    case Task.Decide decide -> decide(decide);
                 }
             } catch (RuntimeException e) {
                 LOG.error("routing engine failed on {}; the loop goes on", task, e);
@@ -250,7 +270,24 @@ public final class EngineLoop implements AutoCloseable {
         }
     }
 
+    private void decide(Task.Decide task) {
+        collecting = new ArrayList<>();
+        try {
+            engine.handle(task.event());
+        } catch (RuntimeException e) {
+            task.decisions().completeExceptionally(e);
+            throw e;
+        } finally {
+            List<Decision> made = collecting;
+            collecting = null;
+            task.decisions().complete(made);
+        }
+    }
+
     private void dispatch(Decision decision) {
+        if (collecting != null) {
+            collecting.add(decision);
+        }
         if (decision instanceof Decision.ConfigApplied applied) {
             busyPrompt = applied.config().settings().busyPrompt();
         }

@@ -3,6 +3,7 @@ package dev.hotline.bridge.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.acd.AcdEvent;
+import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.DecisionListener;
 import dev.hotline.acd.WaitingCall;
@@ -68,6 +69,25 @@ class EngineLoopTest {
 
         assertThat(session).singleElement().isInstanceOfSatisfying(Decision.EventRejected.class,
                 r -> assertThat(r.message()).isEqualTo("call c9 cannot be hung up by the caller: no such call"));
+    }
+
+    @Test
+    void whoeverAsksForADecisionGetsTheDecisionsOfTheirEventAndTheListenersGetThemToo() {
+        EngineLoop loop = loop(100);
+        loop.submit(new AcdEvent.AgentLoggedIn(clock.millis(), "1001"));
+
+        CompletableFuture<List<Decision>> ready = loop.decide(new AcdEvent.AgentReady(clock.millis(), "1001"))
+                .toCompletableFuture();
+        CompletableFuture<List<Decision>> again = loop.decide(new AcdEvent.AgentReady(clock.millis(), "1001"))
+                .toCompletableFuture();
+        assertThat(ready).isNotDone();
+        loop.runOnce();
+
+        assertThat(ready.join()).singleElement().isInstanceOfSatisfying(Decision.AgentStateChanged.class,
+                s -> assertThat(s.to()).isEqualTo(AgentState.READY));
+        assertThat(again.join()).singleElement().isInstanceOfSatisfying(Decision.EventRejected.class,
+                r -> assertThat(r.message()).isEqualTo("agent 1001 cannot become READY: agent is already READY"));
+        assertThat(journal).containsAll(ready.join()).containsAll(again.join());
     }
 
     @Test

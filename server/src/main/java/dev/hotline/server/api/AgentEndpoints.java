@@ -1,53 +1,144 @@
 package dev.hotline.server.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hotline.acd.AcdEvent;
+import dev.hotline.acd.Decision;
 import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.server.config.ApiSettings.Role;
 import dev.hotline.server.serve.CentreView;
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * The agent's desktop (docs/api.md): {@code GET /api/v1/agents/{agentId}/events} is a stream of Server-Sent Events
- * with the agent's offers and their screen pops, state changes, phone changes and call ends ({@link AgentPush}). It
- * starts with an {@code agent} event, the agent as the routing engine sees them then. An agent's token follows only
- * its own agent; supervisors and admins may follow anyone.
+ * The agent's desktop (docs/api.md). {@code GET /api/v1/agents/{agentId}/events} is a stream of Server-Sent Events
+ * with the agent's offers and their screen pops, state changes, phone changes and call ends ({@link AgentPush}); it
+ * starts with an {@code agent} event, the agent as the routing engine sees them then. {@code POST .../login},
+ * {@code .../ready}, {@code .../not-ready} (with a reason) and {@code .../logout} change the agent's state and answer
+ * with the routing engine's verdict: the new state, or why not (an agent cannot log out during a call). An agent's
+ * token acts for its own agent only; supervisors and admins act for anyone.
  */
 public final class AgentEndpoints {
     private static final Set<Role> ANYONE_WITH_A_TOKEN = Set.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN);
 
+    /** Longest not-ready reason code: a word or two ("lunch", "coaching"), shown on wallboards and in reports. */
+    static final int MAX_REASON_LENGTH = 64;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final AgentPush push;
     private final Supplier<List<AgentConfig>> agents;
     private final Supplier<CompletionStage<CentreView>> centre;
+    private final Function<AcdEvent, CompletionStage<List<Decision>>> engine;
+    private final LongSupplier clock;
 
     /**
      * @param push   where the engine's decisions reach the streams
      * @param agents the agents of the configuration in force
      * @param centre the centre as the routing engine sees it now (a new stream's first event)
+     * @param engine applies an event and answers with the decisions it made ({@code EngineLoop.decide})
+     * @param clock  the time events are stamped with
      */
     public AgentEndpoints(AgentPush push, Supplier<List<AgentConfig>> agents,
-                          Supplier<CompletionStage<CentreView>> centre) {
+                          Supplier<CompletionStage<CentreView>> centre,
+                          Function<AcdEvent, CompletionStage<List<Decision>>> engine, LongSupplier clock) {
         this.push = push;
         this.agents = agents;
         this.centre = centre;
+        this.engine = engine;
+        this.clock = clock;
     }
 
     /** Adds the routes to {@code routes}. */
     public ApiRoutes addTo(ApiRoutes routes) {
         return routes.add(new ApiRoutes.Route("GET", "/api/v1/agents/{agentId}/events", ANYONE_WITH_A_TOKEN,
-                new ApiRoutes.Endpoint.Stream(this::open)));
+                        new ApiRoutes.Endpoint.Stream(this::open)))
+                .add(new ApiRoutes.Route("POST", "/api/v1/agents/{agentId}/login", ANYONE_WITH_A_TOKEN,
+                        r -> change(r, id -> Optional.of(new AcdEvent.AgentLoggedIn(clock.getAsLong(), id)))))
+                .add(new ApiRoutes.Route("POST", "/api/v1/agents/{agentId}/ready", ANYONE_WITH_A_TOKEN,
+                        r -> change(r, id -> Optional.of(new AcdEvent.AgentReady(clock.getAsLong(), id)))))
+                .add(new ApiRoutes.Route("POST", "/api/v1/agents/{agentId}/not-ready", ANYONE_WITH_A_TOKEN,
+                        r -> change(r, id -> reason(r).map(why -> new AcdEvent.AgentNotReady(clock.getAsLong(), id,
+                                why)))))
+                .add(new ApiRoutes.Route("POST", "/api/v1/agents/{agentId}/logout", ANYONE_WITH_A_TOKEN,
+                        r -> change(r, id -> Optional.of(new AcdEvent.AgentLoggedOut(clock.getAsLong(), id)))));
+    }
+
+    /** Why the request may not act for its agent: not their own, or no such agent; empty when it may. */
+    private Optional<ApiResponse> refusal(ApiRequest request, String what) {
+        String agentId = request.parameter("agentId");
+        if (request.role() == Role.AGENT && !request.agent().orElse("").equals(agentId)) {
+            return Optional.of(ApiResponse.error(403, "token '" + request.caller() + "' belongs to agent "
+                    + request.agent().orElse("?") + "; it may " + what + " that agent only"));
+        }
+        if (agents.get().stream().noneMatch(a -> a.id().equals(agentId))) {
+            return Optional.of(ApiResponse.error(404, "no agent '" + agentId + "' in agents.yaml"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Applies the agent's state change and answers with the engine's verdict: 200 with the state it is in now, 409
+     * with the reason the engine refused it; 400 when {@code event} finds the request itself wrong (no reason code).
+     */
+    private CompletionStage<ApiResponse> change(ApiRequest request, Function<String, Optional<AcdEvent>> event) {
+        Optional<ApiResponse> refused = refusal(request, "change the state of");
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(refused.get());
+        }
+        String agentId = request.parameter("agentId");
+        Optional<AcdEvent> change = event.apply(agentId);
+        if (change.isEmpty()) {
+            return CompletableFuture.completedFuture(ApiResponse.error(400, "not ready needs a reason code: a body "
+                    + "such as {\"reason\": \"lunch\"}, 1 to " + MAX_REASON_LENGTH + " printable characters"));
+        }
+        return engine.apply(change.get()).thenApply(decisions -> {
+            for (Decision decision : decisions) {
+                if (decision instanceof Decision.EventRejected rejected && rejected.event().equals(change.get())) {
+                    return ApiResponse.error(409, rejected.message());
+                }
+            }
+            Decision.AgentStateChanged last = null;
+            for (Decision decision : decisions) {
+                if (decision instanceof Decision.AgentStateChanged s && s.agentId().equals(agentId)) {
+                    last = s;
+                }
+            }
+            return last == null ? ApiResponse.ok(Map.of("agentId", agentId, "result", "no change"))
+                    : ApiResponse.ok(Map.of("agentId", agentId, "state", last.to().name(), "reason", last.reason()));
+        });
+    }
+
+    /** The body's reason code: {@code {"reason": "lunch"}}; empty when it is missing or not one. */
+    private static Optional<String> reason(ApiRequest request) {
+        try {
+            JsonNode body = request.body().length == 0 ? null : JSON.readTree(request.body());
+            JsonNode reason = body == null ? null : body.get("reason");
+            if (reason == null || !reason.isTextual()) {
+                return Optional.empty();
+            }
+            String text = reason.asText().strip();
+            boolean printable = text.chars().noneMatch(Character::isISOControl);
+            return text.isEmpty() || text.length() > MAX_REASON_LENGTH || !printable ? Optional.empty()
+                    : Optional.of(text);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private ApiRoutes.Opening open(ApiRequest request) {
+        Optional<ApiResponse> refused = refusal(request, "follow the events of");
+        if (refused.isPresent()) {
+            return new ApiRoutes.Opening.Refuse(refused.get());
+        }
         String agentId = request.parameter("agentId");
-        if (request.role() == Role.AGENT && !request.agent().orElse("").equals(agentId)) {
-            return new ApiRoutes.Opening.Refuse(ApiResponse.error(403, "token '" + request.caller()
-                    + "' belongs to agent " + request.agent().orElse("?") + "; it may follow only that agent's events"));
-        }
-        if (agents.get().stream().noneMatch(a -> a.id().equals(agentId))) {
-            return new ApiRoutes.Opening.Refuse(ApiResponse.error(404, "no agent '" + agentId + "' in agents.yaml"));
-        }
         return new ApiRoutes.Opening.Accept(sink -> {
             // following first, then the picture: it is read after every decision the stream might already carry
             push.follow(agentId, sink);

@@ -150,7 +150,8 @@ public final class HotlineServer implements AutoCloseable {
         Optional<ApiServer> startedApi = Optional.empty();
         try {
             startedApi = settings.api().map(apiSettings -> ApiServer.start(apiSettings, environment,
-                    new AgentEndpoints(agentPush, () -> reloader.current().config().agents(), this::view)
+                    new AgentEndpoints(agentPush, () -> reloader.current().config().agents(), this::view,
+                            engine::decide, engine::now)
                             .addTo(new SupervisorEndpoints(callControl, this::view, this::amiStates)
                                     .addTo(new ApiRoutes()))));
             fastAgi = FastAgiServer.start(settings.fastAgi(), sessions);

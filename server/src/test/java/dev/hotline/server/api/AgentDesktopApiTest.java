@@ -9,8 +9,8 @@ import dev.hotline.acd.Decision;
 import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.acd.model.RoutingStrategy;
-import dev.hotline.acd.model.Skill;
 import dev.hotline.acd.stats.CentreStatistics;
+import dev.hotline.bridge.engine.EngineLoop;
 import dev.hotline.server.config.ApiSettings;
 import dev.hotline.server.config.ApiSettings.Role;
 import dev.hotline.server.config.ServerSettings.Secret;
@@ -26,6 +26,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,13 +52,15 @@ class AgentDesktopApiTest {
     private final AgentPush push = new AgentPush();
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<InputStream> open = new ArrayList<>();
+    /** The shipped centre's routing engine on its own thread, the desktops' pushes listening. */
+    private final EngineLoop engine = new EngineLoop(JournalFixtures.shippedConfig(), 1,
+            Clock.fixed(Instant.ofEpochMilli(NOW), ZoneId.of("Asia/Shanghai")), 100, List.of(push));
     private ApiServer api;
 
     @BeforeEach
     void serve() {
-        List<AgentConfig> agents = List.of(
-                new AgentConfig("1001", "Wang Fang", "PJSIP/1001", List.of(new Skill("sales-health", 8))),
-                new AgentConfig("1002", "Li Na", "PJSIP/1002", List.of(new Skill("vip", 9))));
+        engine.start();
+        List<AgentConfig> agents = JournalFixtures.shippedConfig().agents();
         CentreView view = new CentreView(NOW, List.of(), List.of(
                 new AgentView("1001", AgentState.READY, "logged in", NOW - 60_000, Optional.empty(), 3, 420_000,
                         PhoneState.FREE)),
@@ -65,7 +70,7 @@ class AgentDesktopApiTest {
                 new ApiSettings.Token("supervisors", Role.SUPERVISOR, new Secret.Written(SUPERVISOR),
                         Optional.empty())));
         api = ApiServer.start(settings, name -> null, new AgentEndpoints(push, () -> agents,
-                () -> CompletableFuture.completedFuture(view)).addTo(new ApiRoutes()));
+                () -> CompletableFuture.completedFuture(view), engine::decide, engine::now).addTo(new ApiRoutes()));
     }
 
     @AfterEach
@@ -74,6 +79,42 @@ class AgentDesktopApiTest {
             stream.close();
         }
         api.close();
+        engine.close();
+    }
+
+    private HttpResponse<String> post(String path, String token, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.localAddress().getPort() + path))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anAgentLogsInGoesReadyTakesABreakAndLogsOutAndEachAnswerIsTheRoutingEnginesVerdict() throws Exception {
+        assertThat(post("/api/v1/agents/1001/login", DESK_1001, "").body())
+                .contains("\"agentId\":\"1001\"", "\"state\":\"NOT_READY\"");
+        assertThat(post("/api/v1/agents/1001/ready", DESK_1001, "").body()).contains("\"state\":\"READY\"");
+        HttpResponse<String> lunch = post("/api/v1/agents/1001/not-ready", DESK_1001, "{\"reason\": \"lunch\"}");
+        assertThat(lunch.statusCode()).isEqualTo(200);
+        assertThat(lunch.body()).contains("\"state\":\"NOT_READY\"", "\"reason\":\"lunch\"");
+        assertThat(post("/api/v1/agents/1001/logout", DESK_1001, "").body()).contains("\"state\":\"LOGGED_OUT\"");
+
+        HttpResponse<String> again = post("/api/v1/agents/1001/logout", DESK_1001, "");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).isEqualTo("{\"error\":\"agent 1001 cannot log out: agent is already LOGGED_OUT\"}");
+    }
+
+    @Test
+    void aBreakNeedsAReasonCodeAndAnAgentActsOnlyForThemselves() throws Exception {
+        HttpResponse<String> noReason = post("/api/v1/agents/1001/not-ready", DESK_1001, "");
+        HttpResponse<String> someoneElse = post("/api/v1/agents/1002/ready", DESK_1001, "");
+        HttpResponse<String> bySupervisor = post("/api/v1/agents/1002/login", SUPERVISOR, "");
+
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("not ready needs a reason code: a body such as {\\\"reason\\\": "
+                + "\\\"lunch\\\"}, 1 to 64 printable characters");
+        assertThat(someoneElse.statusCode()).isEqualTo(403);
+        assertThat(someoneElse.body()).contains("it may change the state of that agent only");
+        assertThat(bySupervisor.statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<InputStream> follow(String agentId, String token) throws Exception {
@@ -163,7 +204,7 @@ class AgentDesktopApiTest {
 
         assertThat(someoneElse.statusCode()).isEqualTo(403);
         assertThat(new String(someoneElse.body().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(
-                "{\"error\":\"token 'desk-1001' belongs to agent 1001; it may follow only that agent's events\"}");
+                "{\"error\":\"token 'desk-1001' belongs to agent 1001; it may follow the events of that agent only\"}");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(new String(unknown.body().readAllBytes(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"error\":\"no agent '1099' in agents.yaml\"}");
