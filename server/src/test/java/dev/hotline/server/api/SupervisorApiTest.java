@@ -22,10 +22,12 @@ import dev.hotline.server.serve.CallControl;
 import dev.hotline.server.serve.CentreView;
 import dev.hotline.server.serve.UnusedAmiActions;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -203,6 +205,21 @@ class SupervisorApiTest {
     @Test
     void aTokenWhoseVariableIsNotSetOpensNothing() throws Exception {
         assertThat(send("GET", "/api/v1/queues", "", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void somethingThatIsNotHttpIsAnsweredBadRequestAndTheConnectionClosed() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", api.localAddress().getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET /health HTTP/1.1\r\nX-Long: " + "a".repeat(20_000) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+
+            String answer = new String(socket.getInputStream().readAllBytes(),
+                    StandardCharsets.US_ASCII);
+
+            assertThat(answer).startsWith("HTTP/1.1 400 Bad Request").contains("not a valid HTTP request: ");
+        }
+        assertThat(send("GET", "/health", null, null).statusCode()).as("the API goes on").isEqualTo(200);
     }
 
     @Test

@@ -53,6 +53,13 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            // not HTTP, or a request line or header past the codec's limits: say so and hang up
+            Throwable cause = request.decoderResult().cause();
+            log.warn("API request from {} is not valid HTTP: {}", ctx.channel().remoteAddress(), cause.toString());
+            write(ctx, ApiResponse.error(400, "not a valid HTTP request: " + cause.getMessage()), false);
+            return;
+        }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         String method = request.method().name();
         String path = new QueryStringDecoder(request.uri()).path();
