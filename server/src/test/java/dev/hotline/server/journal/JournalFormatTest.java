@@ -13,6 +13,7 @@ import dev.hotline.server.journal.internal.JournalCodec;
 import dev.hotline.server.journal.internal.RecordType;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -146,6 +147,29 @@ class JournalFormatTest {
         assertThat(read).isEqualTo(new JournalRecord.CallRecord(new Decision.CallEnded(1, "c",
                 dev.hotline.acd.Outcome.ABANDONED, Optional.of("q"), Optional.empty(), 9, 0, "caller hung up", "", "",
                 Optional.empty()), Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void anOfferWrittenBeforeTheScreenPopFieldsReadsWithThemEmpty() throws Exception {
+        JournalRecord read = codec.read("{\"v\":1,\"type\":\"call-offered\",\"atMillis\":1,\"callId\":\"c\","
+                + "\"agentId\":\"1001\",\"endpoint\":\"PJSIP/1001\",\"queue\":\"q\",\"ringTimeoutMillis\":15000,"
+                + "\"waitedMillis\":9,\"callerNumber\":\"13911112222\",\"attachedData\":{},\"reason\":{\"queue\":\"q\","
+                + "\"group\":\"g\",\"escalationStep\":null,\"strategy\":\"LONGEST_IDLE\",\"explanation\":\"x\"}}");
+
+        assertThat(read).isInstanceOfSatisfying(JournalRecord.Logged.class, logged -> assertThat(logged.decision())
+                .isInstanceOfSatisfying(Decision.CallOffered.class, offer -> {
+                    assertThat(offer.dialledNumber()).isEmpty();
+                    assertThat(offer.businessType()).isEmpty();
+                    assertThat(offer.vip()).isEmpty();
+                }));
+    }
+
+    @Test
+    void aCallbackRequestWrittenBeforeTheDialledNumberReadsWithItEmpty() throws Exception {
+        JournalRecord read = codec.read("{\"v\":1,\"type\":\"callback-requested\",\"atMillis\":1,\"callId\":\"c\","
+                + "\"number\":\"13911112222\",\"businessType\":\"\",\"attachedData\":{}}");
+
+        assertThat(read).isEqualTo(new JournalRecord.CallbackRequested(1, "c", "13911112222", "", "", Map.of()));
     }
 
     @Test
