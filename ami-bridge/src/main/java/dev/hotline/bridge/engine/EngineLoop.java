@@ -270,17 +270,18 @@ public final class EngineLoop implements AutoCloseable {
         }
     }
 
+    /** Applies the event, collecting its decisions for whoever asked; a failure reaches them and the loop's log. */
     private void decide(Task.Decide task) {
-        collecting = new ArrayList<>();
+        List<Decision> made = new ArrayList<>();
+        collecting = made;
         try {
             engine.handle(task.event());
+            task.decisions().complete(made);
         } catch (RuntimeException e) {
             task.decisions().completeExceptionally(e);
             throw e;
         } finally {
-            List<Decision> made = collecting;
             collecting = null;
-            task.decisions().complete(made);
         }
     }
 

@@ -1,13 +1,13 @@
 package dev.hotline.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.hotline.acd.AcdEvent;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.model.AgentConfig;
+import dev.hotline.server.api.internal.ApiJson;
 import dev.hotline.server.config.ApiSettings.Role;
 import dev.hotline.server.serve.CentreView;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +31,6 @@ public final class AgentEndpoints {
 
     /** Longest not-ready reason code: a word or two ("lunch", "coaching"), shown on wallboards and in reports. */
     static final int MAX_REASON_LENGTH = 64;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AgentPush push;
     private final Supplier<List<AgentConfig>> agents;
@@ -100,13 +99,11 @@ public final class AgentEndpoints {
                     + "such as {\"reason\": \"lunch\"}, 1 to " + MAX_REASON_LENGTH + " printable characters"));
         }
         return engine.apply(change.get()).thenApply(decisions -> {
+            Decision.AgentStateChanged last = null;
             for (Decision decision : decisions) {
                 if (decision instanceof Decision.EventRejected rejected && rejected.event().equals(change.get())) {
                     return ApiResponse.error(409, rejected.message());
                 }
-            }
-            Decision.AgentStateChanged last = null;
-            for (Decision decision : decisions) {
                 if (decision instanceof Decision.AgentStateChanged s && s.agentId().equals(agentId)) {
                     last = s;
                 }
@@ -119,8 +116,7 @@ public final class AgentEndpoints {
     /** The body's reason code: {@code {"reason": "lunch"}}; empty when it is missing or not one. */
     private static Optional<String> reason(ApiRequest request) {
         try {
-            JsonNode body = request.body().length == 0 ? null : JSON.readTree(request.body());
-            JsonNode reason = body == null ? null : body.get("reason");
+            JsonNode reason = ApiJson.body(request.body()).get("reason");
             if (reason == null || !reason.isTextual()) {
                 return Optional.empty();
             }
@@ -128,7 +124,7 @@ public final class AgentEndpoints {
             boolean printable = text.chars().noneMatch(Character::isISOControl);
             return text.isEmpty() || text.length() > MAX_REASON_LENGTH || !printable ? Optional.empty()
                     : Optional.of(text);
-        } catch (IOException e) {
+        } catch (JsonProcessingException e) {
             return Optional.empty();
         }
     }

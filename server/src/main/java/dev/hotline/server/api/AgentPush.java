@@ -1,11 +1,8 @@
 package dev.hotline.server.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.DecisionListener;
+import dev.hotline.server.api.internal.ApiJson;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +20,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * its stream, never waited for).
  */
 public final class AgentPush implements DecisionListener {
-    private final ObjectMapper json = JsonMapper.builder().addModule(new Jdk8Module()).build();
     private final Map<String, Set<EventSink>> followers = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
@@ -38,7 +34,7 @@ public final class AgentPush implements DecisionListener {
 
     /** Sends one event to {@code sink} alone: the picture a new follower starts with. */
     public void greet(EventSink sink, String event, Object payload) {
-        sink.send(event, ids.incrementAndGet(), json(payload));
+        sink.send(event, ids.incrementAndGet(), ApiJson.write(payload));
     }
 
     private void send(String agentId, String event, Object payload) {
@@ -46,17 +42,9 @@ public final class AgentPush implements DecisionListener {
         if (sinks == null || sinks.isEmpty()) {
             return;
         }
-        String text = json(payload);
+        String text = ApiJson.write(payload);
         long id = ids.incrementAndGet();
         sinks.removeIf(sink -> !sink.send(event, id, text));
-    }
-
-    private String json(Object payload) {
-        try {
-            return json.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + payload + " as JSON", e);
-        }
     }
 
     /** How many streams follow {@code agentId}. */

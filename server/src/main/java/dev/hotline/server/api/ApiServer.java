@@ -1,8 +1,5 @@
 package dev.hotline.server.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.hotline.server.api.internal.HttpApiHandler;
 import dev.hotline.server.api.internal.Tokens;
 import dev.hotline.server.config.ApiSettings;
@@ -48,14 +45,13 @@ public final class ApiServer implements AutoCloseable {
 
     private ApiServer(ApiSettings settings, Tokens tokens, ApiRoutes routes) {
         loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("api"), NioIoHandler.newFactory());
-        ObjectMapper json = JsonMapper.builder().addModule(new Jdk8Module()).build();
         ChannelFuture bound = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline().addLast(new ReadTimeoutHandler(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS),
                                 new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY_BYTES),
-                                new HttpApiHandler(routes, tokens, json));
+                                new HttpApiHandler(routes, tokens));
                     }
                 }).bind(settings.host(), settings.port()).awaitUninterruptibly();
         if (!bound.isSuccess()) {

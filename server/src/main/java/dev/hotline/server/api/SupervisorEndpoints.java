@@ -2,13 +2,12 @@ package dev.hotline.server.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hotline.bridge.ami.AmiActions.ListenMode;
 import dev.hotline.bridge.ami.AmiConnectionState;
+import dev.hotline.server.api.internal.ApiJson;
 import dev.hotline.server.config.ApiSettings.Role;
 import dev.hotline.server.serve.CallControl;
 import dev.hotline.server.serve.CentreView;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +28,6 @@ public final class SupervisorEndpoints {
     private static final Set<Role> SUPERVISORS = Set.of(Role.SUPERVISOR, Role.ADMIN);
     /** A phone to ring: technology/resource, as agents.yaml writes endpoints (no spaces, commas or quotes). */
     private static final Pattern PHONE = Pattern.compile("[A-Za-z0-9]+/[A-Za-z0-9@._+#*-]+");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CallControl calls;
     private final Supplier<CompletionStage<CentreView>> centre;
@@ -74,11 +72,9 @@ public final class SupervisorEndpoints {
     private CompletionStage<ApiResponse> listenIn(ApiRequest request) {
         JsonNode body;
         try {
-            body = request.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(request.body());
+            body = ApiJson.body(request.body());
         } catch (JsonProcessingException e) {
             return bad("the body is not JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
-        } catch (IOException e) {
-            return bad("the body cannot be read: " + e.getMessage());
         }
         if (!body.isObject()) {
             return bad("the body must be a JSON object such as {\"phone\": \"PJSIP/2001\", \"mode\": \"listen\"}");

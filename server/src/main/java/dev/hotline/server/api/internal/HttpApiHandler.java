@@ -1,7 +1,6 @@
 package dev.hotline.server.api.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hotline.server.api.ApiRequest;
 import dev.hotline.server.api.ApiResponse;
 import dev.hotline.server.api.ApiRoutes;
@@ -43,12 +42,10 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     private final ApiRoutes routes;
     private final Tokens tokens;
-    private final ObjectMapper json;
 
-    public HttpApiHandler(ApiRoutes routes, Tokens tokens, ObjectMapper json) {
+    public HttpApiHandler(ApiRoutes routes, Tokens tokens) {
         this.routes = routes;
         this.tokens = tokens;
-        this.json = json;
     }
 
     @Override
@@ -157,7 +154,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
     private void write(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive) {
         byte[] body;
         try {
-            body = json.writeValueAsBytes(response.body());
+            body = ApiJson.bytes(response.body());
         } catch (JsonProcessingException e) {
             log.error("API answer cannot be written as JSON", e);
             body = "{\"error\":\"the answer could not be written\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
