@@ -3,6 +3,7 @@ package dev.hotline.acd.internal;
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.model.AgentConfig;
+import java.util.Optional;
 
 /** One configured agent and where they are in the working day. Mutable; owned by the engine thread. */
 final class Agent {
@@ -53,9 +54,13 @@ final class Agent {
 
     /** The configured id, kept here so the hot path reads it without going through {@link #config}. */
     final String id;
+    /** {@link #id} as the decisions carry it, made once rather than on every call the agent answers. */
+    final Optional<String> idAsOptional;
     AgentConfig config;
     /** The configured endpoint, beside the id for the same reason. */
     String endpoint;
+    /** {@link #endpoint} as the decisions carry it, made with it. */
+    Optional<String> endpointAsOptional;
     /** Position in the configuration: the deterministic tie-break of every strategy. */
     int order;
     Membership[] memberships = {};
@@ -82,6 +87,7 @@ final class Agent {
 
     Agent(AgentConfig config) {
         this.id = config.id();
+        this.idAsOptional = Optional.of(id);
         configure(config);
     }
 
@@ -89,6 +95,7 @@ final class Agent {
     void configure(AgentConfig config) {
         this.config = config;
         this.endpoint = config.endpoint();
+        this.endpointAsOptional = Optional.of(endpoint);
     }
 
     String id() {

@@ -3,6 +3,7 @@ package dev.hotline.acd.internal;
 import dev.hotline.acd.model.QueueConfig;
 import dev.hotline.acd.model.RoutingStrategy;
 import dev.hotline.acd.model.VipPolicy;
+import java.util.Optional;
 
 /**
  * A queue at run time: its settings and plans, its waiting calls in service order (for positions), counts, and the
@@ -16,6 +17,8 @@ final class BusinessQueue {
     static final double HANDLE_WEIGHT = 1.0 / 8;
 
     final String id;
+    /** {@link #id} as the decisions carry it, made once rather than for every call that ends here. */
+    final Optional<String> idAsOptional;
     QueueConfig config;
     /*
      * The settings read on every offer, answer and hang-up, copied out of the configuration record when it is put in
@@ -41,6 +44,7 @@ final class BusinessQueue {
 
     BusinessQueue(String id) {
         this.id = id;
+        this.idAsOptional = Optional.of(id);
     }
 
     void configure(QueueConfig queue, VipPolicy vipPolicy) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** One call in the centre, from arrival to its end. Mutable; owned by the engine thread. */
 final class Call {
@@ -45,6 +46,8 @@ final class Call {
     final long seq;
     /** "name (tier)" of the caller's VIP entry, null for ordinary callers. Decided at arrival. */
     final String vipLabel;
+    /** {@link #vipLabel} as the decisions carry it, made once at arrival. */
+    final Optional<String> vip;
     String businessType;
     /** How the call was classified at arrival, for the queue of its own business type without a look-up. */
     NumberPlan.Classification classification;
@@ -85,6 +88,7 @@ final class Call {
         this.dialledNumber = dialledNumber;
         this.seq = seq;
         this.vipLabel = vipLabel;
+        this.vip = Optional.ofNullable(vipLabel);
         this.businessType = businessType;
     }
 
@@ -97,15 +101,15 @@ final class Call {
         return enteredAcdAt < 0 ? 0 : now - enteredAcdAt;
     }
 
-    /** The escalation step that made {@code group} eligible, null if it served the call from the start. */
-    String addedBy(Group group) {
+    /** The escalation step that made {@code group} eligible, empty if it served the call from the start. */
+    Optional<String> addedBy(Group group) {
         Group[] eligible = eligibility.groups;
         for (int i = 0; i < eligible.length; i++) {
             if (eligible[i] == group) {
-                return eligibility.addedBy[i];
+                return eligibility.addedBy.get(i);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     @Override

@@ -55,6 +55,6 @@ final class CallClassifier {
         call.classification = c;
         centre.calls.put(call.id, call);
         centre.emit(new Decision.CallClassified(now, call.id, call.callerNumber, call.dialledNumber, type.id(),
-                type.queue(), c.ivrFlow(), c.rule(), Optional.ofNullable(vipLabel)));
+                type.queue(), c.ivrFlow(), c.rule(), call.vip));
     }
 }

@@ -42,7 +42,7 @@ final class CallEnding {
             case WAITING -> {
                 BusinessQueue queue = call.queue;
                 centre.detach(call);
-                centre.endCall(call, Outcome.ABANDONED, queue.id, null, call.waited(now), 0,
+                centre.endCall(call, Outcome.ABANDONED, queue, null, call.waited(now), 0,
                         "caller hung up while waiting in queue " + queue.id);
             }
             case OFFERED -> {
@@ -51,7 +51,7 @@ final class CallEnding {
                 centre.detach(call);
                 call.agent = null;
                 agent.call = null;
-                centre.endCall(call, Outcome.ABANDONED, queue.id, null, call.waited(now), 0,
+                centre.endCall(call, Outcome.ABANDONED, queue, null, call.waited(now), 0,
                         "caller hung up while agent " + agent.id() + "'s phone rang");
                 lifecycle.offerWithdrawn(agent, call);
             }
@@ -79,7 +79,7 @@ final class CallEnding {
         queue.recordHandleTime(talk + wrapUp);
         centre.detach(call);
         agent.call = null;
-        centre.endCall(call, Outcome.ANSWERED, queue.id, agent, call.answeredAt - call.enteredAcdAt, talk, cause);
+        centre.endCall(call, Outcome.ANSWERED, queue, agent, call.answeredAt - call.enteredAcdAt, talk, cause);
         lifecycle.conversationEnded(agent, call, wrapUp);
     }
 }

@@ -128,12 +128,12 @@ final class Centre {
     }
 
     /** The call is over: forgotten, and reported once. */
-    void endCall(Call call, Outcome outcome, String queue, Agent agent, long waited, long talk, String cause) {
+    void endCall(Call call, Outcome outcome, BusinessQueue queue, Agent agent, long waited, long talk, String cause) {
         calls.remove(call.id);
         call.status = Call.Status.ENDED;
-        emit(new Decision.CallEnded(now, call.id, outcome, Optional.ofNullable(queue),
-                Optional.ofNullable(agent).map(Agent::id), waited, talk, cause, call.callerNumber, call.dialledNumber,
-                Optional.ofNullable(agent).map(a -> a.endpoint)));
+        emit(new Decision.CallEnded(now, call.id, outcome, queue == null ? Optional.empty() : queue.idAsOptional,
+                agent == null ? Optional.empty() : agent.idAsOptional, waited, talk, cause, call.callerNumber,
+                call.dialledNumber, agent == null ? Optional.empty() : agent.endpointAsOptional));
     }
 
     /** 1 + the calls of the same queue served before it, whether or not it is filed yet: O(log n). */

@@ -78,14 +78,13 @@ final class Dispatch {
             }
         }
         Group group = eligible[via];
-        String step = call.eligibility.addedBy[via];
+        Optional<String> step = call.eligibility.addedBy.get(via);
         String explanation = (call.vip() ? "VIP call " : "Call ") + call.id + " waited in queue " + call.queue.id
-                + "; group " + group.id + (step == null ? " serves it from the start"
-                        : " was made eligible by escalation step " + step)
+                + "; group " + group.id + (step.isEmpty() ? " serves it from the start"
+                        : " was made eligible by escalation step " + step.get())
                 + "; " + strategy + " picked agent " + best.id() + ": "
                 + StrategyOrder.why(strategy, best, group, centre.now, candidates) + ".";
-        offer(call, best, group, new AssignmentReason(call.queue.id, group.id, Optional.ofNullable(step), strategy,
-                explanation));
+        offer(call, best, group, new AssignmentReason(call.queue.id, group.id, step, strategy, explanation));
         return true;
     }
 
@@ -114,14 +113,13 @@ final class Dispatch {
         if (best == null) {
             return;
         }
-        String step = best.addedBy(via);
+        Optional<String> step = best.addedBy(via);
         RoutingStrategy strategy = best.queue.strategy;
         String explanation = "Agent " + agent.id() + freed + " and took the first call it can serve: "
                 + (best.vip() ? "VIP call " : "call ") + best.id + " in queue " + best.queue.id + " (priority "
                 + best.priority + ", waiting " + StrategyOrder.seconds(best.waited(centre.now)) + ") through group "
-                + via.id + (step == null ? "" : ", made eligible by escalation step " + step) + ".";
-        offer(best, agent, via, new AssignmentReason(best.queue.id, via.id, Optional.ofNullable(step), strategy,
-                explanation));
+                + via.id + (step.isEmpty() ? "" : ", made eligible by escalation step " + step.get()) + ".";
+        offer(best, agent, via, new AssignmentReason(best.queue.id, via.id, step, strategy, explanation));
     }
 
     private void offer(Call call, Agent agent, Group via, AssignmentReason reason) {
@@ -135,7 +133,7 @@ final class Dispatch {
         call.ringTimer = centre.timers.schedule(now + ring, Timer.Kind.RING, call, null);
         centre.emit(new Decision.CallOffered(now, call.id, agent.id(), agent.endpoint, call.queue.id, ring,
                 call.waited(now), call.callerNumber, call.dialledNumber, call.businessType,
-                Optional.ofNullable(call.vipLabel), call.attachedData, reason));
+                call.vip, call.attachedData, reason));
         centre.setState(agent, AgentState.RESERVED, "offered call " + call.id);
         agent.call = call;
         agent.lastOfferSeq = ++centre.offerSeq;

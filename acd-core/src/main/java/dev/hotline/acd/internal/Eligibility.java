@@ -1,6 +1,8 @@
 package dev.hotline.acd.internal;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Who may take a call at one point of its plan (after a number of its escalation steps fired): the eligible groups in
@@ -15,7 +17,8 @@ final class Eligibility {
     final Group[] groups;
     /** The ids of {@link #groups}, in order: immutable, handed out in decisions and views as they are. */
     final List<String> groupIds;
-    final String[] addedBy;
+    /** Per group, the step that added it (empty: from the start), made once so that offers allocate none. */
+    final List<Optional<String>> addedBy;
     final int boost;
     final GroupSet staffing;
 
@@ -26,7 +29,7 @@ final class Eligibility {
             ids[i] = groups[i].id;
         }
         this.groupIds = List.of(ids);
-        this.addedBy = addedBy;
+        this.addedBy = Arrays.stream(addedBy).map(Optional::ofNullable).toList();
         this.boost = boost;
         this.staffing = staffing;
     }

@@ -127,17 +127,17 @@ final class QueueAdmission {
         switch (treatment) {
             case Treatment.Hangup h -> {
                 centre.emit(new Decision.CallTreated(now, call.id, queue.id, treatment, cause));
-                centre.endCall(call, Outcome.REFUSED, queue.id, null, call.waited(now), 0,
+                centre.endCall(call, Outcome.REFUSED, queue, null, call.waited(now), 0,
                         why + ": " + treatment.describe());
             }
             case Treatment.Voicemail v -> {
                 centre.emit(new Decision.CallTreated(now, call.id, queue.id, treatment, cause));
-                centre.endCall(call, Outcome.OVERFLOWED, queue.id, null, call.waited(now), 0,
+                centre.endCall(call, Outcome.OVERFLOWED, queue, null, call.waited(now), 0,
                         why + ": " + treatment.describe());
             }
             case Treatment.IvrFlow f -> {
                 centre.emit(new Decision.CallTreated(now, call.id, queue.id, treatment, cause));
-                centre.endCall(call, Outcome.OVERFLOWED, queue.id, null, call.waited(now), 0,
+                centre.endCall(call, Outcome.OVERFLOWED, queue, null, call.waited(now), 0,
                         why + ": " + treatment.describe());
             }
             case Treatment.Overflow o -> {
@@ -151,7 +151,7 @@ final class QueueAdmission {
                 if (refusal != null) {
                     Treatment busy = new Treatment.Hangup(centre.config.settings().busyPrompt());
                     centre.emit(new Decision.CallTreated(now, call.id, queue.id, busy, cause));
-                    centre.endCall(call, Outcome.REFUSED, queue.id, null, call.waited(now), 0, why + "; " + refusal);
+                    centre.endCall(call, Outcome.REFUSED, queue, null, call.waited(now), 0, why + "; " + refusal);
                 } else {
                     centre.emit(new Decision.CallTreated(now, call.id, queue.id, treatment, cause));
                     centre.emit(new Decision.CallMoved(now, call.id, queue.id, target.id, why));
