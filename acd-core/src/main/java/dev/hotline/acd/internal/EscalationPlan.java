@@ -25,6 +25,8 @@ final class EscalationPlan {
     final List<EscalationStep> steps;
     /** Per number of steps fired (0 to all), who may take the call; resolved against the groups in force. */
     private Eligibility[] stages = new Eligibility[0];
+    /** The last stage's agents (every step fired), read on every arrival: one load instead of three. */
+    private GroupSet everyone = Eligibility.NONE.staffing;
 
     private EscalationPlan(List<String> initialGroups, int initialBoost, List<EscalationStep> steps) {
         this.initialGroups = List.copyOf(initialGroups);
@@ -39,7 +41,7 @@ final class EscalationPlan {
      * last stage's distinct count, kept current as agents change state, instead of a look-up of each group.
      */
     boolean anyoneLoggedIn() {
-        return stages[stages.length - 1].staffing.loggedIn > 0;
+        return everyone.loggedIn > 0;
     }
 
     /** Who may take a call of this plan once {@code stepsFired} of its steps have fired. */
@@ -63,6 +65,7 @@ final class EscalationPlan {
             stages[k] = new Eligibility(eligible.toArray(new Group[0]), addedBy.toArray(new String[0]), boost,
                     sets.computeIfAbsent(key(eligible), x -> new GroupSet(eligible.toArray(new Group[0]))));
             if (k == steps.size()) {
+                everyone = stages[k].staffing;
                 return;
             }
             EscalationStep step = steps.get(k);
