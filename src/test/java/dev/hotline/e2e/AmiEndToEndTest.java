@@ -21,6 +21,7 @@ import dev.hotline.bridge.simulator.SimulatedAsterisk;
 import dev.hotline.bridge.simulator.SimulatedCall;
 import dev.hotline.bridge.simulator.SimulatedCall.DialAttempt;
 import dev.hotline.bridge.simulator.SimulatedCaller;
+import dev.hotline.server.config.ConfigResult;
 import dev.hotline.server.serve.CallControl;
 import dev.hotline.server.serve.HotlineServer;
 import java.io.BufferedReader;
@@ -305,6 +306,30 @@ class AmiEndToEndTest {
                 .isEqualTo(new CallControl.Result.NoSuchAgent("no-such-agent"));
     }
 
+    @Test
+    void aReloadPutsChangedApiTokensInForceAtOnceAndWarnsThatOtherServerSettingsWaitForARestart() throws Exception {
+        String rotated = "rotated-supervisor-token-0002";
+        String desk = "desk-1001-token-0000002";
+        centre.rewrite("server.yaml", "      token: ${HOTLINE_SUPERVISOR_TOKEN}", "      token: " + rotated
+                + "\n    - name: desk-1001\n      role: agent\n      agent: \"1001\"\n      token: " + desk);
+
+        assertThat(server.reload()).isInstanceOf(ConfigResult.Valid.class);
+
+        assertThat(supervisor("GET", "/api/v1/queues", "").statusCode()).as("the token withdrawn").isEqualTo(401);
+        assertThat(api("GET", "/api/v1/queues", "", rotated).statusCode()).isEqualTo(200);
+        assertThat(api("POST", "/api/v1/agents/1001/not-ready", "{\"reason\": \"training\"}", desk).statusCode())
+                .isEqualTo(200);
+        assertThat(log.lines()).contains("API tokens now: supervisors (supervisor), desk-1001 (agent)")
+                .noneMatch(line -> line.startsWith("reload: server.yaml changed"));
+
+        centre.rewrite("server.yaml", "reconnectMax: 1s", "reconnectMax: 2s");
+        assertThat(server.reload()).isInstanceOf(ConfigResult.Valid.class);
+
+        assertThat(log.lines()).contains("reload: server.yaml changed beyond api.tokens; listeners, connections, the "
+                + "journal and the callback desk keep their settings until a restart");
+        assertThat(api("GET", "/api/v1/queues", "", rotated).statusCode()).isEqualTo(200);
+    }
+
     // ------------------------------------------------------------------------------------------ helpers
 
     /** The agent's state as the routing engine sees it now. */
@@ -316,9 +341,15 @@ class AmiEndToEndTest {
     /** A request to the server's HTTP API with the supervisors' token. */
     private HttpResponse<String> supervisor(String method, String path, String body)
             throws IOException, InterruptedException {
+        return api(method, path, body, ShippedCentre.SUPERVISOR_TOKEN);
+    }
+
+    /** A request to the server's HTTP API with {@code token}. */
+    private HttpResponse<String> api(String method, String path, String body, String token)
+            throws IOException, InterruptedException {
         int port = server.apiAddress().orElseThrow().getPort();
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + ShippedCentre.SUPERVISOR_TOKEN)
+                .header("Authorization", "Bearer " + token)
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

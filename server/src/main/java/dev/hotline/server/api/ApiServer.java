@@ -2,6 +2,7 @@ package dev.hotline.server.api;
 
 import dev.hotline.server.api.internal.HttpApiHandler;
 import dev.hotline.server.api.internal.Tokens;
+import dev.hotline.server.api.internal.TokensInForce;
 import dev.hotline.server.config.ApiSettings;
 import dev.hotline.server.config.ServerSettings;
 import io.netty.bootstrap.ServerBootstrap;
@@ -42,8 +43,10 @@ public final class ApiServer implements AutoCloseable {
 
     private final EventLoopGroup loop;
     private final Channel listener;
+    private final TokensInForce tokens;
 
-    private ApiServer(ApiSettings settings, Tokens tokens, ApiRoutes routes) {
+    private ApiServer(ApiSettings settings, TokensInForce tokens, ApiRoutes routes) {
+        this.tokens = tokens;
         loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("api"), NioIoHandler.newFactory());
         ChannelFuture bound = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -72,6 +75,24 @@ public final class ApiServer implements AutoCloseable {
      * @throws IllegalStateException if the address cannot be bound
      */
     public static ApiServer start(ApiSettings settings, Function<String, String> environment, ApiRoutes routes) {
+        return new ApiServer(settings, new TokensInForce(resolve(settings, environment)), routes);
+    }
+
+    /**
+     * Puts the tokens of {@code settings} in force (a reload changed {@code api.tokens}; the address is not read):
+     * requests from now on are checked against them, and the event streams of a token withdrawn or changed end.
+     *
+     * @param environment where tokens written as {@code ${VARIABLE}} are read
+     */
+    public void useTokens(ApiSettings settings, Function<String, String> environment) {
+        Tokens next = resolve(settings, environment);
+        int ended = tokens.replace(next);
+        log.info("API tokens now: {}{}", next.describe(), ended == 0 ? ""
+                : "; " + ended + " event stream(s) of withdrawn tokens closed");
+    }
+
+    /** The tokens whose values can be had: a token whose variable is not set, or that is too short, is left out. */
+    private static Tokens resolve(ApiSettings settings, Function<String, String> environment) {
         List<Tokens.Holder> holders = new ArrayList<>();
         for (ApiSettings.Token token : settings.tokens()) {
             Optional<String> value = token.secret().resolve(environment);
@@ -88,7 +109,7 @@ public final class ApiServer implements AutoCloseable {
             holders.add(new Tokens.Holder(token.name(), token.role(), token.agent(),
                     value.get().getBytes(StandardCharsets.UTF_8)));
         }
-        return new ApiServer(settings, new Tokens(holders), routes);
+        return new Tokens(holders);
     }
 
     /** Where it listens (the bound port when the settings said 0). */

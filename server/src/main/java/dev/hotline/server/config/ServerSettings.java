@@ -47,6 +47,12 @@ public record ServerSettings(FastAgiSettings fastAgi, List<AmiServer> amiServers
         Objects.requireNonNull(api, "api");
     }
 
+    /** These settings with {@code api} instead of this API section. */
+    public ServerSettings withApi(Optional<ApiSettings> api) {
+        return new ServerSettings(fastAgi, amiServers, journal, announceEvery, musicOnHoldClass, agentsAutoLogin,
+                ivrRequestTimeout, callbacks, api);
+    }
+
     /**
      * What a configuration without {@code server.yaml} runs with: loopback FastAGI on 4573, no AMI, journal/,
      * callbacks not placed, no HTTP API.

@@ -26,6 +26,7 @@ import dev.hotline.server.api.ApiServer;
 import dev.hotline.server.api.SupervisorEndpoints;
 import dev.hotline.server.callback.CallbackDesk;
 import dev.hotline.server.callback.OpenCallbacks;
+import dev.hotline.server.config.ApiSettings;
 import dev.hotline.server.config.ConfigProblem;
 import dev.hotline.server.config.ConfigReloader;
 import dev.hotline.server.config.ConfigResult;
@@ -73,9 +74,13 @@ public final class HotlineServer implements AutoCloseable {
     private static final long DRAIN_SECONDS = 5;
 
     private final ConfigReloader reloader;
-    /** What server.yaml said at start: a reload that changes it is warned about (listeners keep their settings). */
-    private final ServerSettings settingsAtStart;
+    /**
+     * What server.yaml says as far as it is in force: as at start, but for API tokens a reload put in force. A reload
+     * that changes anything else is warned about (listeners and connections keep their settings until a restart).
+     */
+    private ServerSettings serverYamlInForce;
     private final ServerSettings settings;
+    private final Function<String, String> environment;
     private final CentreStatistics statistics;
     private final JournalWriter journal;
     private final EngineLoop engine;
@@ -96,8 +101,9 @@ public final class HotlineServer implements AutoCloseable {
         this.reloader = reloader;
         ConfigResult.Valid valid = reloader.current();
         CentreConfig config = valid.config();
-        this.settingsAtStart = valid.server();
+        this.serverYamlInForce = valid.server();
         this.settings = settings;
+        this.environment = environment;
 
         // read before the writer opens today's file: the requests a previous run left open are rung by this one
         List<OpenCallbacks.Restored> openCallbacks = settings.callbacks().placed()
@@ -294,7 +300,8 @@ public final class HotlineServer implements AutoCloseable {
      * Reads the configuration again. A valid one goes to the routing engine as {@code ConfigChanged} (waiting calls
      * and agents carry over) and its flows to calls that start from now on; with {@code agents.autoLogin}, agents it
      * adds are logged in. An invalid one is logged with every problem and the running configuration stays.
-     * {@code server.yaml} is checked too, but listeners and connections change only with a restart.
+     * {@code server.yaml} is checked too: changed API tokens are put in force (the event streams of a withdrawn token
+     * end), while listeners and connections change only with a restart.
      */
     public synchronized ConfigResult reload() {
         ConfigResult.Valid before = reloader.current();
@@ -314,10 +321,7 @@ public final class HotlineServer implements AutoCloseable {
                     before.config().agents().forEach(a -> known.add(a.id()));
                     logIn(valid.config().agents().stream().filter(a -> !known.contains(a.id())).toList());
                 }
-                if (!valid.server().equals(settingsAtStart)) {
-                    log.warn("reload: server.yaml changed; listeners, connections and the journal keep their "
-                            + "settings until a restart");
-                }
+                applyServerYaml(valid.server());
                 log.info("reload: applied, {} agents, {} queues", valid.config().agents().size(),
                         valid.config().queues().size());
             }
@@ -330,6 +334,25 @@ public final class HotlineServer implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /**
+     * The part of a reloaded server.yaml that can change while calls go on: the API's tokens, when the API runs and
+     * its address is the same. Anything else that changed is named in a warning and waits for a restart.
+     */
+    private void applyServerYaml(ServerSettings next) {
+        ServerSettings was = serverYamlInForce;
+        if (api.isPresent() && was.api().isPresent() && next.api().isPresent()
+                && !next.api().get().tokens().equals(was.api().get().tokens())) {
+            ApiSettings running = was.api().get();
+            ApiSettings retokened = new ApiSettings(running.host(), running.port(), next.api().get().tokens());
+            api.get().useTokens(retokened, environment);
+            serverYamlInForce = was.withApi(Optional.of(retokened));
+        }
+        if (!next.equals(serverYamlInForce)) {
+            log.warn("reload: server.yaml changed beyond api.tokens; listeners, connections, the journal and the "
+                    + "callback desk keep their settings until a restart");
+        }
     }
 
     /**

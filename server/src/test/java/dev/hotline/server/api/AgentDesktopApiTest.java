@@ -145,6 +145,25 @@ class AgentDesktopApiTest {
         }).get(5, TimeUnit.SECONDS);
     }
 
+    /**
+     * Whether the server ended the stream within 5 s: the client reads its end, or (the chunked body cut short) an
+     * error; an event instead is not an end.
+     */
+    private static boolean ended(BufferedReader stream) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                for (String line = stream.readLine(); line != null; line = stream.readLine()) {
+                    if (!line.isEmpty() && !line.startsWith(":")) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (IOException e) {
+                return true;
+            }
+        }).get(5, TimeUnit.SECONDS);
+    }
+
     private static BufferedReader reader(HttpResponse<InputStream> response) {
         return new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
     }
@@ -183,6 +202,29 @@ class AgentDesktopApiTest {
         List<String> state = nextEvent(stream);
         assertThat(state.getFirst()).isEqualTo("event: state");
         assertThat(state.getLast()).contains("\"from\":\"READY\"", "\"to\":\"RESERVED\"");
+    }
+
+    @Test
+    void aTokenAReloadReplacesEndsItsDesktopsStreamAndNoLongerOpensTheApiWhileOtherTokensGoOn() throws Exception {
+        BufferedReader desk = reader(follow("1001", DESK_1001));
+        BufferedReader supervisor = reader(follow("1001", SUPERVISOR));
+        assertThat(nextEvent(desk).getFirst()).isEqualTo("event: agent");
+        assertThat(nextEvent(supervisor).getFirst()).isEqualTo("event: agent");
+        String newDesk = "desk-1001-token-0001";
+
+        api.useTokens(new ApiSettings("127.0.0.1", 0, List.of(
+                new ApiSettings.Token("desk-1001", Role.AGENT, new Secret.Written(newDesk), Optional.of("1001")),
+                new ApiSettings.Token("supervisors", Role.SUPERVISOR, new Secret.Written(SUPERVISOR),
+                        Optional.empty()))), name -> null);
+
+        assertThat(ended(desk)).as("the old desk token's stream has ended").isTrue();
+        HttpResponse<String> old = post("/api/v1/agents/1001/login", DESK_1001, "");
+        assertThat(old.statusCode()).isEqualTo(401);
+        assertThat(old.body()).isEqualTo("{\"error\":\"the token is not one of server.yaml's api.tokens\"}");
+        assertThat(post("/api/v1/agents/1001/login", newDesk, "").statusCode()).isEqualTo(200);
+        List<String> login = nextEvent(supervisor);
+        assertThat(login.getFirst()).as("the supervisor's stream goes on").isEqualTo("event: state");
+        assertThat(login.getLast()).contains("\"to\":\"NOT_READY\"");
     }
 
     @Test

@@ -41,9 +41,9 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
     private static final String HEALTH = "/health";
 
     private final ApiRoutes routes;
-    private final Tokens tokens;
+    private final TokensInForce tokens;
 
-    public HttpApiHandler(ApiRoutes routes, Tokens tokens) {
+    public HttpApiHandler(ApiRoutes routes, TokensInForce tokens) {
         this.routes = routes;
         this.tokens = tokens;
     }
@@ -101,7 +101,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
                 byte[] body = ByteBufUtil.getBytes(request.content());
                 if (found.route().roles().isEmpty()) {
                     yield run(ctx, found.route(), new ApiRequest(method, path, found.parameters(), body, "", null,
-                            Optional.empty()));
+                            Optional.empty()), null);
                 }
                 String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION, "");
                 if (!authorization.startsWith(BEARER)) {
@@ -117,19 +117,26 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
                             + " needs " + roles(found.route().roles())));
                 }
                 yield run(ctx, found.route(), new ApiRequest(method, path, found.parameters(), body,
-                        holder.get().name(), holder.get().role(), holder.get().agent()));
+                        holder.get().name(), holder.get().role(), holder.get().agent()), holder.get());
             }
         };
     }
 
-    /** Runs an accepted request: an answer, or an event stream (null) unless the stream's endpoint refuses it. */
-    private static CompletionStage<ApiResponse> run(ChannelHandlerContext ctx, ApiRoutes.Route route,
-                                                    ApiRequest request) {
+    /**
+     * Runs an accepted request: an answer, or an event stream (null) unless the stream's endpoint refuses it.
+     * {@code holder} is whose token opened it, null for an open endpoint.
+     */
+    private CompletionStage<ApiResponse> run(ChannelHandlerContext ctx, ApiRoutes.Route route, ApiRequest request,
+                                             Tokens.Holder holder) {
         return switch (route.endpoint()) {
             case ApiRoutes.Endpoint.Answer a -> a.handler().apply(request);
             case ApiRoutes.Endpoint.Stream stream -> switch (stream.open().apply(request)) {
                 case ApiRoutes.Opening.Refuse refuse -> CompletableFuture.completedFuture(refuse.answer());
                 case ApiRoutes.Opening.Accept accept -> {
+                    if (holder != null) {
+                        // before the stream starts, so that a reload from then on finds it
+                        tokens.streamOpened(ctx.channel(), holder);
+                    }
                     ServerSentEvents events = new ServerSentEvents(ctx.channel());
                     accept.subscriber().accept(events);
                     events.start();

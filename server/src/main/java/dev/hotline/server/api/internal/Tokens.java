@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The bearer tokens that open the API, resolved at start. A presented token is compared with each in constant time
+ * The bearer tokens that open the API, resolved at start and again by a reload that changes them. A presented token is compared with each in constant time
  * (a timing difference would tell an attacker how much of a guess was right).
  */
 public final class Tokens {
@@ -33,6 +33,17 @@ public final class Tokens {
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    /** Whether {@code holder} is one of these tokens: the same name, role, agent and value. */
+    public boolean holds(Holder holder) {
+        for (Holder h : holders) {
+            if (h.name().equals(holder.name()) && h.role() == holder.role() && h.agent().equals(holder.agent())
+                    && MessageDigest.isEqual(h.value(), holder.value())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The holders' names and roles, for the start-up log line. */
