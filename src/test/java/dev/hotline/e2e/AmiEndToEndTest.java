@@ -34,6 +34,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -328,6 +329,33 @@ class AmiEndToEndTest {
         assertThat(log.lines()).contains("reload: server.yaml changed beyond api.tokens; listeners, connections, the "
                 + "journal and the callback desk keep their settings until a restart");
         assertThat(api("GET", "/api/v1/queues", "", rotated).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdminReloadsOverTheApiAndIsToldWhyABrokenConfigurationWasRefused() throws Exception {
+        String admin = "admin-token-000000000001";
+        centre.rewrite("server.yaml", "      token: ${HOTLINE_SUPERVISOR_TOKEN}", "      token: ${HOTLINE_SUPERVISOR_TOKEN}"
+                + "\n    - name: admins\n      role: admin\n      token: " + admin);
+        server.reload();
+        Path queues = centre.config.resolve("queues.yaml");
+        String good = Files.readString(queues);
+        Files.writeString(queues, "queues:\n  - id: sales-health\n    groups: [vip-gold]\n");
+
+        HttpResponse<String> refused = api("POST", "/api/v1/config/reload", "", admin);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).startsWith("{\"result\":\"refused: the running configuration stays\"")
+                .contains("queues.yaml:3:14: queues[sales-health].groups[0]: unknown skill group 'vip-gold' (known: "
+                        + "vip, sales-health, sales-home, sales-beauty, after-sales, overflow)");
+        assertThat(supervisor("GET", "/api/v1/queues", "").body()).as("the running queues stay")
+                .contains("\"queueId\":\"after-sales\"");
+
+        Files.writeString(queues, good);
+        HttpResponse<String> applied = api("POST", "/api/v1/config/reload", "", admin);
+
+        assertThat(applied.statusCode()).isEqualTo(200);
+        assertThat(applied.body()).isEqualTo("{\"result\":\"applied\",\"agents\":12,\"queues\":4}");
+        assertThat(supervisor("POST", "/api/v1/config/reload", "").statusCode()).isEqualTo(403);
     }
 
     // ------------------------------------------------------------------------------------------ helpers

@@ -58,7 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
     /**
      * SIGHUP reloads, the Unix convention for daemons. The JDK has no supported signal API; sun.misc.Signal (module
      * jdk.unsupported, kept for exactly this use) is the one that works on every JDK. Where there is no SIGHUP
-     * (Windows), reload is not available and says so.
+     * (Windows), the log points to the API's reload instead.
      */
     private static void onHangUpSignal(HotlineServer server) {
         try {
@@ -68,7 +68,8 @@ public final class ServeCommand implements Callable<Integer> {
             });
             log.info("reload: send SIGHUP (kill -HUP {})", ProcessHandle.current().pid());
         } catch (IllegalArgumentException e) {
-            log.warn("reload: this platform has no SIGHUP ({}); restart to change the configuration", e.getMessage());
+            log.warn("reload: this platform has no SIGHUP ({}); reload with an admin token over the API "
+                    + "(POST /api/v1/config/reload), or restart", e.getMessage());
         }
     }
 }

@@ -19,6 +19,7 @@ import dev.hotline.bridge.session.HttpLookupService;
 import dev.hotline.bridge.session.SessionScheduler;
 import dev.hotline.bridge.session.SessionSettings;
 import dev.hotline.ivr.FlowListener;
+import dev.hotline.server.api.AdminEndpoints;
 import dev.hotline.server.api.AgentEndpoints;
 import dev.hotline.server.api.AgentPush;
 import dev.hotline.server.api.ApiRoutes;
@@ -95,6 +96,8 @@ public final class HotlineServer implements AutoCloseable {
     private final Optional<ApiServer> api;
     private final AgentPush agentPush;
     private boolean closed;
+    /** Set once every listener is up: a reload before that is ignored (the API starts first). */
+    private volatile boolean started;
 
     private HotlineServer(ConfigReloader reloader, ServerSettings settings, Function<String, String> environment,
                           Clock clock) {
@@ -159,7 +162,9 @@ public final class HotlineServer implements AutoCloseable {
                     new AgentEndpoints(agentPush, () -> reloader.current().config().agents(), this::view,
                             engine::decide, engine::now)
                             .addTo(new SupervisorEndpoints(callControl, this::view, this::amiStates)
-                                    .addTo(new ApiRoutes()))));
+                                    .addTo(new AdminEndpoints(this::reload, this::serverYamlWaitsForRestart,
+                                            task -> Thread.ofVirtual().name("api-reload").start(task))
+                                            .addTo(new ApiRoutes())))));
             fastAgi = FastAgiServer.start(settings.fastAgi(), sessions);
         } catch (IllegalStateException e) {
             // a port already taken: stop what started, so the process can exit with the reason
@@ -177,6 +182,7 @@ public final class HotlineServer implements AutoCloseable {
                 + "not placed (server.yaml callbacks.endpoint is not set)"));
         log.info("ready: {} agents{}, {} queues", config.agents().size(),
                 settings.agentsAutoLogin() ? " (logged in and ready: agents.autoLogin)" : "", config.queues().size());
+        started = true;
     }
 
     /**
@@ -305,6 +311,11 @@ public final class HotlineServer implements AutoCloseable {
      */
     public synchronized ConfigResult reload() {
         ConfigResult.Valid before = reloader.current();
+        if (!started) {
+            // asked over the API before the listeners it would touch are all up
+            log.warn("reload: ignored, the server is still starting");
+            return before;
+        }
         if (closed) {
             // a SIGHUP that arrives while stopping: the engine no longer takes events
             log.warn("reload: ignored, the server is stopping");
@@ -334,6 +345,11 @@ public final class HotlineServer implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /** Whether server.yaml, as last read, says more than what is in force: changes only a restart applies. */
+    public synchronized boolean serverYamlWaitsForRestart() {
+        return !reloader.current().server().equals(serverYamlInForce);
     }
 
     /**

@@ -1,0 +1,67 @@
+package dev.hotline.server.api;
+
+import dev.hotline.server.config.ApiSettings.Role;
+import dev.hotline.server.config.ConfigProblem;
+import dev.hotline.server.config.ConfigResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * What admins do over the API (docs/api.md): reload the configuration and be told, in the answer, whether it was
+ * applied or why it was refused, with every problem as {@code hotline validate} prints it. A signal ({@code kill -HUP})
+ * does the same but answers only in the log, and some platforms have none.
+ */
+public final class AdminEndpoints {
+    private static final Set<Role> ADMINS = Set.of(Role.ADMIN);
+
+    private final Supplier<ConfigResult> reload;
+    private final BooleanSupplier serverYamlWaitsForRestart;
+    private final Executor reloading;
+
+    /**
+     * @param reload                    reads the configuration again and applies it if it is valid (it reads files:
+     *                                  never on the API's event loop)
+     * @param serverYamlWaitsForRestart whether server.yaml now says more than what is in force (listeners,
+     *                                  connections: changes a restart applies)
+     * @param reloading                 where {@code reload} runs
+     */
+    public AdminEndpoints(Supplier<ConfigResult> reload, BooleanSupplier serverYamlWaitsForRestart,
+                          Executor reloading) {
+        this.reload = reload;
+        this.serverYamlWaitsForRestart = serverYamlWaitsForRestart;
+        this.reloading = reloading;
+    }
+
+    /** Adds the routes to {@code routes}. */
+    public ApiRoutes addTo(ApiRoutes routes) {
+        return routes.add(new ApiRoutes.Route("POST", "/api/v1/config/reload", ADMINS,
+                r -> CompletableFuture.supplyAsync(reload, reloading).thenApply(this::answer)));
+    }
+
+    private ApiResponse answer(ConfigResult result) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        return switch (result) {
+            case ConfigResult.Valid valid -> {
+                body.put("result", "applied");
+                body.put("agents", valid.config().agents().size());
+                body.put("queues", valid.config().queues().size());
+                if (serverYamlWaitsForRestart.getAsBoolean()) {
+                    body.put("waitingForRestart", "server.yaml changed beyond api.tokens: listeners, connections, "
+                            + "the journal and the callback desk keep their settings until a restart");
+                }
+                yield ApiResponse.ok(body);
+            }
+            case ConfigResult.Invalid invalid -> {
+                body.put("result", "refused: the running configuration stays");
+                body.put("problems", invalid.problems().stream().map(ConfigProblem::toString).toList());
+                yield new ApiResponse(422, body, Map.of());
+            }
+        };
+    }
+}
