@@ -323,11 +323,12 @@ class AmiEndToEndTest {
         assertThat(log.lines()).contains("API tokens now: supervisors (supervisor), desk-1001 (agent)")
                 .noneMatch(line -> line.startsWith("reload: server.yaml changed"));
 
-        centre.rewrite("server.yaml", "reconnectMax: 1s", "reconnectMax: 2s");
+        centre.rewrite("server.yaml", "musicOnHold: default", "musicOnHold: jazz");
         assertThat(server.reload()).isInstanceOf(ConfigResult.Valid.class);
 
-        assertThat(log.lines()).contains("reload: server.yaml changed beyond api.tokens; listeners, connections, the "
-                + "journal and the callback desk keep their settings until a restart");
+        assertThat(log.lines()).contains("reload: server.yaml changed beyond ami and api.tokens: the FastAGI and API "
+                + "listeners, the journal, the callback desk and the other server settings keep theirs until a "
+                + "restart");
         assertThat(api("GET", "/api/v1/queues", "", rotated).statusCode()).isEqualTo(200);
     }
 
@@ -356,6 +357,30 @@ class AmiEndToEndTest {
         assertThat(applied.statusCode()).isEqualTo(200);
         assertThat(applied.body()).isEqualTo("{\"result\":\"applied\",\"agents\":12,\"queues\":4}");
         assertThat(supervisor("POST", "/api/v1/config/reload", "").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aReloadThatMovesTheAsteriskServerReconnectsThereWhileACallGoesOn() throws Exception {
+        asterisk = coupled(TALKING_ON);
+        SimulatedCall talking = asterisk.call(SimulatedCaller.of("13700005000", "4008001003"));
+        String agent = talking.answered().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        SimulatedAmiServer moved = SimulatedAmiServer.start(Map.of("hotline", AMI_SECRET));
+        try {
+            centre.rewrite("server.yaml", "    port: " + ami.port(), "    port: " + moved.port());
+
+            assertThat(server.reload()).isInstanceOf(ConfigResult.Valid.class);
+
+            await(() -> moved.successfulLogins() == 1
+                    && server.amiStates().get("asterisk-1") == AmiConnectionState.CONNECTED, "the new login");
+            await(() -> ami.connectedClients() == 0, "the old server logged off");
+            assertThat(log.lines()).contains("reload: AMI asterisk-1 changed: reconnecting with its new settings")
+                    .noneMatch(line -> line.startsWith("reload: server.yaml changed"));
+            assertThat(talking.ended()).as("the call in its FastAGI session goes on").isNotDone();
+            talking.hangUp();
+            assertThat(talking.ended().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS).answeredBy()).contains(agent);
+        } finally {
+            moved.close();
+        }
     }
 
     // ------------------------------------------------------------------------------------------ helpers

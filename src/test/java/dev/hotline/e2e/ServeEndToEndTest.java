@@ -147,6 +147,25 @@ class ServeEndToEndTest {
     }
 
     @Test
+    void anAsteriskLeftOutAtStartConnectsOnceAReloadGivesItsSecretAndCallsGoOnMeanwhile() throws IOException {
+        writeServerYaml(asterisk.port());
+        server = HotlineServer.start(started(), Map.<String, String>of()::get, Clock.systemUTC());
+        assertThat(server.amiStates()).isEmpty();
+        Path serverYaml = config.resolve("server.yaml");
+        String text = Files.readString(serverYaml);
+        assertThat(text).contains("secret: ${HOTLINE_AMI_SECRET}");
+        Files.writeString(serverYaml, text.replace("secret: ${HOTLINE_AMI_SECRET}", "secret: amp111"));
+
+        assertThat(server.reload()).isInstanceOf(ConfigResult.Valid.class);
+
+        await(() -> server.amiStates().get("asterisk-1") == AmiConnectionState.CONNECTED, "AMI connected");
+        assertThat(asterisk.successfulLogins()).isEqualTo(1);
+        assertThat(log.lines()).contains("reload: AMI asterisk-1 added")
+                .noneMatch(line -> line.startsWith("reload: server.yaml changed"));
+        assertThat(call(BLACKLISTED, "4008001001", "1795413027.5")).last().isEqualTo("HANGUP");
+    }
+
+    @Test
     void aReloadWithABrokenQueuesFileIsRefusedWithEveryProblemAndTheRunningConfigurationStays() throws IOException {
         ConfigReloader reloader = serve(asterisk.port());
         ConfigResult.Valid running = reloader.current();

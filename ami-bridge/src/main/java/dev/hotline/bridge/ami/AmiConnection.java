@@ -119,6 +119,19 @@ public final class AmiConnection implements AutoCloseable {
         scheduler.execute(this::stop);
     }
 
+    /**
+     * Closes for good because the server left the configuration (or changed), then reports
+     * {@link AmiEvent.ConnectionLost} with {@code reason}, as a dropped connection does: whoever kept this server's
+     * device states forgets them, since nothing will ever resynchronise them. Events this connection delivers after
+     * that are dropped like those of any stopped connection.
+     */
+    public void retire(String reason) {
+        scheduler.execute(() -> {
+            stop();
+            sink.accept(new AmiEvent.ConnectionLost(settings.name(), reason));
+        });
+    }
+
     private void connect() {
         reconnect = null;
         if (stopped) {

@@ -103,6 +103,84 @@ class AmiPoolTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("AMI server name 'north' is used twice");
     }
 
+    @Test
+    void aServerAddedToTheConfigurationConnectsWhileTheOthersKeepTheirConnections() throws Exception {
+        BlockingQueue<AmiEvent> events = new LinkedBlockingQueue<>();
+        pool = AmiPool.create(servers().subList(0, 1), settings -> scheduler, events::add, AmiStatusListener.NONE,
+                1000);
+        pool.connectAll();
+        scheduler.runDue();
+        AmiActions northBefore = pool.actions("north");
+
+        List<String> changes = pool.reconfigure(servers());
+        scheduler.runDue();
+
+        assertThat(changes).containsExactly("south added");
+        assertThat(pool.states()).containsExactly(Map.entry("north", AmiConnectionState.CONNECTED),
+                Map.entry("south", AmiConnectionState.CONNECTED));
+        assertThat(pool.actions("north")).as("north's connection untouched").isSameAs(northBefore);
+        assertThat(north.successfulLogins()).isEqualTo(1);
+        south.setDeviceState("PJSIP/2001", "INUSE");
+        assertThat(nextDeviceState(events)).isEqualTo(
+                new AmiEvent.DeviceStateChanged("south", "PJSIP/2001", DeviceState.INUSE));
+    }
+
+    @Test
+    void aServerRemovedFromTheConfigurationIsLoggedOffAndWhatItReportedIsDeclaredLost() throws Exception {
+        BlockingQueue<AmiEvent> events = new LinkedBlockingQueue<>();
+        pool = AmiPool.create(servers(), settings -> scheduler, events::add, AmiStatusListener.NONE, 1000);
+        pool.connectAll();
+        scheduler.runDue();
+
+        List<String> changes = pool.reconfigure(servers().subList(0, 1));
+        scheduler.runDue();
+
+        assertThat(changes).containsExactly("south removed");
+        assertThat(pool.states()).containsOnlyKeys("north");
+        assertThat(eventually(() -> south.connectedClients() == 0)).as("south logged off").isTrue();
+        assertThat(nextOf(events, AmiEvent.ConnectionLost.class))
+                .isEqualTo(new AmiEvent.ConnectionLost("south", "removed from the configuration"));
+        assertThatThrownBy(() -> pool.actions("south")).hasMessage("no AMI server named 'south'; configured: north");
+    }
+
+    @Test
+    void aServerWhoseSecretChangedReconnectsWithTheNewOne() throws Exception {
+        SimulatedAmiServer rotated = SimulatedAmiServer.start(Map.of("acd", "new-north-secret"));
+        try {
+            BlockingQueue<AmiEvent> events = new LinkedBlockingQueue<>();
+            pool = AmiPool.create(List.of(AmiSettings.of("north", "127.0.0.1", north.port(), "acd", "north-secret")),
+                    settings -> scheduler, events::add, AmiStatusListener.NONE, 1000);
+            pool.connectAll();
+            scheduler.runDue();
+
+            List<String> changes = pool.reconfigure(List.of(
+                    AmiSettings.of("north", "127.0.0.1", rotated.port(), "acd", "new-north-secret")));
+            scheduler.runDue();
+
+            assertThat(changes).containsExactly("north changed: reconnecting with its new settings");
+            assertThat(nextOf(events, AmiEvent.ConnectionLost.class)).isEqualTo(
+                    new AmiEvent.ConnectionLost("north", "its settings changed in the configuration"));
+            assertThat(pool.states()).containsExactly(Map.entry("north", AmiConnectionState.CONNECTED));
+            assertThat(rotated.successfulLogins()).isEqualTo(1);
+            assertThat(eventually(() -> north.connectedClients() == 0)).isTrue();
+        } finally {
+            pool.close();
+            scheduler.runDue();
+            pool = null;
+            rotated.close();
+        }
+    }
+
+    @Test
+    void aNewConfigurationNamingAServerTwiceIsRefusedAndNothingChanges() {
+        pool = AmiPool.create(servers(), settings -> scheduler, event -> { }, AmiStatusListener.NONE, 10);
+        AmiSettings again = AmiSettings.of("north", "127.0.0.1", south.port(), "acd", "south-secret");
+
+        assertThatThrownBy(() -> pool.reconfigure(List.of(servers().getFirst(), again)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("AMI server name 'north' is used twice");
+        assertThat(pool.states()).containsOnlyKeys("north", "south");
+    }
+
     private List<AmiSettings> servers() {
         return List.of(AmiSettings.of("north", "127.0.0.1", north.port(), "acd", "north-secret"),
                 AmiSettings.of("south", "127.0.0.1", south.port(), "acd", "south-secret"));
@@ -115,6 +193,17 @@ class AmiPoolTest {
             assertThat(event).as("a DeviceStateChanged within 5 s").isNotNull();
             if (event instanceof AmiEvent.DeviceStateChanged changed) {
                 return changed;
+            }
+        }
+    }
+
+    private static <T extends AmiEvent> T nextOf(BlockingQueue<AmiEvent> events, Class<T> type)
+            throws InterruptedException {
+        while (true) {
+            AmiEvent event = events.poll(5, TimeUnit.SECONDS);
+            assertThat(event).as("a %s within 5 s", type.getSimpleName()).isNotNull();
+            if (type.isInstance(event)) {
+                return type.cast(event);
             }
         }
     }

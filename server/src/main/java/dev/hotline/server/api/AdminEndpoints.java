@@ -5,11 +5,11 @@ import dev.hotline.server.config.ConfigProblem;
 import dev.hotline.server.config.ConfigResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -21,20 +21,20 @@ public final class AdminEndpoints {
     private static final Set<Role> ADMINS = Set.of(Role.ADMIN);
 
     private final Supplier<ConfigResult> reload;
-    private final BooleanSupplier serverYamlWaitsForRestart;
+    private final Supplier<Optional<String>> waitingForRestart;
     private final Executor reloading;
 
     /**
-     * @param reload                    reads the configuration again and applies it if it is valid (it reads files:
-     *                                  never on the API's event loop)
-     * @param serverYamlWaitsForRestart whether server.yaml now says more than what is in force (listeners,
-     *                                  connections: changes a restart applies)
-     * @param reloading                 where {@code reload} runs
+     * @param reload            reads the configuration again and applies it if it is valid (it reads files: never
+     *                          on the API's event loop)
+     * @param waitingForRestart what server.yaml now says beyond what is in force (listeners: changes a restart
+     *                          applies), empty when nothing
+     * @param reloading         where {@code reload} runs
      */
-    public AdminEndpoints(Supplier<ConfigResult> reload, BooleanSupplier serverYamlWaitsForRestart,
+    public AdminEndpoints(Supplier<ConfigResult> reload, Supplier<Optional<String>> waitingForRestart,
                           Executor reloading) {
         this.reload = reload;
-        this.serverYamlWaitsForRestart = serverYamlWaitsForRestart;
+        this.waitingForRestart = waitingForRestart;
         this.reloading = reloading;
     }
 
@@ -51,10 +51,7 @@ public final class AdminEndpoints {
                 body.put("result", "applied");
                 body.put("agents", valid.config().agents().size());
                 body.put("queues", valid.config().queues().size());
-                if (serverYamlWaitsForRestart.getAsBoolean()) {
-                    body.put("waitingForRestart", "server.yaml changed beyond api.tokens: listeners, connections, "
-                            + "the journal and the callback desk keep their settings until a restart");
-                }
+                waitingForRestart.get().ifPresent(what -> body.put("waitingForRestart", what));
                 yield ApiResponse.ok(body);
             }
             case ConfigResult.Invalid invalid -> {

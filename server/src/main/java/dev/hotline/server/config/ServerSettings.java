@@ -47,6 +47,12 @@ public record ServerSettings(FastAgiSettings fastAgi, List<AmiServer> amiServers
         Objects.requireNonNull(api, "api");
     }
 
+    /** These settings with {@code amiServers} instead of these AMI servers. */
+    public ServerSettings withAmiServers(List<AmiServer> amiServers) {
+        return new ServerSettings(fastAgi, amiServers, journal, announceEvery, musicOnHoldClass, agentsAutoLogin,
+                ivrRequestTimeout, callbacks, api);
+    }
+
     /** These settings with {@code api} instead of this API section. */
     public ServerSettings withApi(Optional<ApiSettings> api) {
         return new ServerSettings(fastAgi, amiServers, journal, announceEvery, musicOnHoldClass, agentsAutoLogin,

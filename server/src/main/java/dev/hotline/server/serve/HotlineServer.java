@@ -8,6 +8,7 @@ import dev.hotline.acd.stats.CentreStatistics;
 import dev.hotline.bridge.agi.server.FastAgiServer;
 import dev.hotline.bridge.ami.AmiActions;
 import dev.hotline.bridge.ami.AmiConnectionState;
+import dev.hotline.bridge.ami.AmiEvent;
 import dev.hotline.bridge.ami.AmiPool;
 import dev.hotline.bridge.ami.AmiSettings;
 import dev.hotline.bridge.ami.AmiStatusListener;
@@ -57,6 +58,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +74,9 @@ public final class HotlineServer implements AutoCloseable {
 
     /** New calls are refused (busy prompt) while this many events wait for the routing engine: a flood degrades. */
     static final int ARRIVAL_LIMIT = 10_000;
+    /** What a reload says when server.yaml changed in ways only a restart applies. */
+    static final String WAITING_FOR_RESTART = "server.yaml changed beyond ami and api.tokens: the FastAGI and API "
+            + "listeners, the journal, the callback desk and the other server settings keep theirs until a restart";
     private static final long DRAIN_SECONDS = 5;
 
     private final ConfigReloader reloader;
@@ -89,7 +94,10 @@ public final class HotlineServer implements AutoCloseable {
     private final ScheduledExecutorService sessionTimers;
     private final CallSessions sessions;
     private final FastAgiServer fastAgi;
-    private final Optional<AmiPool> ami;
+    /** Present once some AMI server was configured; its servers follow server.yaml's {@code ami} on reload. */
+    private volatile Optional<AmiPool> ami;
+    /** Where AMI events go: the log of connection changes and the agents' phones (on the AMI event thread). */
+    private final Consumer<AmiEvent> amiEvents;
     private final AgentPhones phones;
     private final CallControl callControl;
     private final Optional<CallbackDesk> callbacks;
@@ -146,6 +154,11 @@ public final class HotlineServer implements AutoCloseable {
                 defaults.minutesPrompt(), defaults.answeredContext(), defaults.language(), settings.ivrRequestTimeout());
         // new sessions take the flows in force when they start; running calls keep theirs
         phones = new AgentPhones(engine::submit, engine::now, config.agents());
+        AmiEventLog eventLog = new AmiEventLog();
+        amiEvents = event -> {
+            eventLog.accept(event);
+            phones.accept(event);
+        };
         ami = startAmi(settings.amiServers(), environment);
         AmiCallRecorder recorder = new AmiCallRecorder(() -> reloader.current().recordedQueues(),
                 () -> ami.map(pool -> pool.states().keySet().stream().map(pool::actions).toList()).orElse(List.of()),
@@ -162,7 +175,7 @@ public final class HotlineServer implements AutoCloseable {
                     new AgentEndpoints(agentPush, () -> reloader.current().config().agents(), this::view,
                             engine::decide, engine::now)
                             .addTo(new SupervisorEndpoints(callControl, this::view, this::amiStates)
-                                    .addTo(new AdminEndpoints(this::reload, this::serverYamlWaitsForRestart,
+                                    .addTo(new AdminEndpoints(this::reload, this::waitingForRestart,
                                             task -> Thread.ofVirtual().name("api-reload").start(task))
                                             .addTo(new ApiRoutes())))));
             fastAgi = FastAgiServer.start(settings.fastAgi(), sessions);
@@ -219,6 +232,18 @@ public final class HotlineServer implements AutoCloseable {
     }
 
     private Optional<AmiPool> startAmi(List<AmiServer> servers, Function<String, String> environment) {
+        List<AmiSettings> reachable = reachable(servers, environment);
+        reachable.forEach(server -> log.info("AMI {}: connecting to {}", server.name(), server.address()));
+        if (reachable.isEmpty()) {
+            return Optional.empty();
+        }
+        // every state change of a connection (connecting, connected, down and when it retries) is logged by it;
+        // events reach the phones on the AMI event thread, off Asterisk-Java's
+        return Optional.of(AmiPool.start(reachable, amiEvents, AmiStatusListener.NONE));
+    }
+
+    /** The servers whose secret can be had; one whose variable is not set is left out, with a warning. */
+    private List<AmiSettings> reachable(List<AmiServer> servers, Function<String, String> environment) {
         List<AmiSettings> reachable = new ArrayList<>();
         for (AmiServer server : servers) {
             Optional<AmiSettings> resolved = server.settings(environment);
@@ -228,19 +253,9 @@ public final class HotlineServer implements AutoCloseable {
                         server.address());
                 continue;
             }
-            log.info("AMI {}: connecting to {}", server.name(), server.address());
             reachable.add(resolved.get());
         }
-        if (reachable.isEmpty()) {
-            return Optional.empty();
-        }
-        // every state change of a connection (connecting, connected, down and when it retries) is logged by it;
-        // events reach the phones on the AMI event thread, off Asterisk-Java's
-        AmiEventLog eventLog = new AmiEventLog();
-        return Optional.of(AmiPool.start(reachable, event -> {
-            eventLog.accept(event);
-            phones.accept(event);
-        }, AmiStatusListener.NONE));
+        return reachable;
     }
 
     private void logIn(List<AgentConfig> agents) {
@@ -347,16 +362,31 @@ public final class HotlineServer implements AutoCloseable {
         return result;
     }
 
-    /** Whether server.yaml, as last read, says more than what is in force: changes only a restart applies. */
-    public synchronized boolean serverYamlWaitsForRestart() {
-        return !reloader.current().server().equals(serverYamlInForce);
+    /**
+     * What server.yaml, as last read, says beyond what is in force (changes only a restart applies), or empty when
+     * everything it says is in force.
+     */
+    public synchronized Optional<String> waitingForRestart() {
+        return reloader.current().server().equals(serverYamlInForce) ? Optional.empty()
+                : Optional.of(WAITING_FOR_RESTART);
     }
 
     /**
-     * The part of a reloaded server.yaml that can change while calls go on: the API's tokens, when the API runs and
-     * its address is the same. Anything else that changed is named in a warning and waits for a restart.
+     * The parts of a reloaded server.yaml that can change while calls go on: the AMI servers (added, removed,
+     * reconnected with new settings) and the API's tokens, when the API runs and its address is the same. Anything
+     * else that changed is named in a warning and waits for a restart.
      */
     private void applyServerYaml(ServerSettings next) {
+        if (!next.amiServers().equals(serverYamlInForce.amiServers())) {
+            List<AmiSettings> servers = reachable(next.amiServers(), environment);
+            if (ami.isPresent()) {
+                ami.get().reconfigure(servers).forEach(change -> log.info("reload: AMI {}", change));
+            } else if (!servers.isEmpty()) {
+                servers.forEach(server -> log.info("reload: AMI {} added", server.name()));
+                ami = Optional.of(AmiPool.start(servers, amiEvents, AmiStatusListener.NONE));
+            }
+            serverYamlInForce = serverYamlInForce.withAmiServers(next.amiServers());
+        }
         ServerSettings was = serverYamlInForce;
         if (api.isPresent() && was.api().isPresent() && next.api().isPresent()
                 && !next.api().get().tokens().equals(was.api().get().tokens())) {
@@ -366,8 +396,7 @@ public final class HotlineServer implements AutoCloseable {
             serverYamlInForce = was.withApi(Optional.of(retokened));
         }
         if (!next.equals(serverYamlInForce)) {
-            log.warn("reload: server.yaml changed beyond api.tokens; listeners, connections, the journal and the "
-                    + "callback desk keep their settings until a restart");
+            log.warn("reload: {}", WAITING_FOR_RESTART);
         }
     }
 
