@@ -324,11 +324,13 @@ class AmiEndToEndTest {
                 .noneMatch(line -> line.startsWith("reload: server.yaml changed"));
 
         centre.rewrite("server.yaml", "musicOnHold: default", "musicOnHold: jazz");
+        centre.rewrite("server.yaml", "flushEvery: 200ms", "flushEvery: 1s");
         assertThat(server.reload()).isInstanceOf(ConfigResult.Valid.class);
 
-        assertThat(log.lines()).contains("reload: server.yaml changed beyond ami and api.tokens: the FastAGI and API "
-                + "listeners, the journal, the callback desk and the other server settings keep theirs until a "
-                + "restart");
+        assertThat(log.lines()).contains("reload: calls from now on wait with music on hold 'jazz', announcements "
+                        + "every 1m, and have 2s to file an IVR request; calls in progress keep theirs",
+                "reload: server.yaml changed beyond ami, waiting, ivr and api.tokens: the FastAGI and API listeners, "
+                        + "the journal, the callback desk and agents.autoLogin keep their settings until a restart");
         assertThat(api("GET", "/api/v1/queues", "", rotated).statusCode()).isEqualTo(200);
     }
 

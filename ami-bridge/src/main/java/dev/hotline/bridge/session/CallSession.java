@@ -117,6 +117,8 @@ public final class CallSession {
     /** The flow runs for the ACD (its ending is reported); false for a treatment flow after the ACD let go. */
     private boolean flowInAcd;
 
+    /** The settings in force when the call started: a reload meanwhile does not change how this call waits. */
+    private final SessionSettings settings;
     private Decision.CallOffered offer;
     private Decision.CallOffered nextOffer;
     /** The ACD withdrew the offer (its ring timer fired) while Dial still ran. */
@@ -128,6 +130,7 @@ public final class CallSession {
     CallSession(CallSessions sessions, AgiChannel channel, AgiEnvironment environment, String callId,
                 SerialMailbox mailbox, Optional<Callback> callback) {
         this.sessions = sessions;
+        this.settings = sessions.settings();
         this.channel = channel;
         this.mailbox = mailbox;
         this.callId = callId;
@@ -137,7 +140,7 @@ public final class CallSession {
         this.caller = callback.map(c -> c.call().number()).orElseGet(() -> environment.callerId().orElse(""));
         this.dialled = callback.map(c -> c.call().dialled()).orElseGet(
                 () -> environment.dnid().filter(d -> !d.isEmpty()).orElse(environment.extension()));
-        this.language = environment.language().isEmpty() ? sessions.settings.language() : environment.language();
+        this.language = environment.language().isEmpty() ? settings.language() : environment.language();
     }
 
     /** The call's id in the ACD: Asterisk's unique id of the inbound channel. */
@@ -313,7 +316,7 @@ public final class CallSession {
         phase = Phase.WAITING;
         if (!musicOn) {
             musicOn = true;
-            fire(AgiCommands.exec("StartMusicOnHold", sessions.settings.musicOnHoldClass()));
+            fire(AgiCommands.exec("StartMusicOnHold", settings.musicOnHoldClass()));
         }
         armAnnouncements();
     }
@@ -482,7 +485,7 @@ public final class CallSession {
     private void fileRequest(String request, Supplier<CompletionStage<Void>> filing) {
         int mine = activity;
         String where = "flow " + ivrState.flow() + " node " + ivrState.node();
-        Duration limit = sessions.settings.requestTimeout();
+        Duration limit = settings.requestTimeout();
         CompletableFuture<Input> answer = new CompletableFuture<>();
         SessionScheduler.Timer timer = sessions.scheduler.schedule(limit,
                 () -> answer.complete(new Input.RequestFailed("not filed within " + limit.toMillis() + " ms")));
@@ -520,10 +523,10 @@ public final class CallSession {
     // ------------------------------------------------------------------------------------------ queue and agent
 
     private void armAnnouncements() {
-        if (announceTimer != null || hungUp || sessions.settings.announceEvery().isZero()) {
+        if (announceTimer != null || hungUp || settings.announceEvery().isZero()) {
             return;
         }
-        announceTimer = sessions.scheduler.schedule(sessions.settings.announceEvery(),
+        announceTimer = sessions.scheduler.schedule(settings.announceEvery(),
                 () -> mailbox.post(this::announcementDue));
     }
 
@@ -545,7 +548,7 @@ public final class CallSession {
     }
 
     private List<AgiCommand> position(WaitingCall waiting) {
-        SessionSettings s = sessions.settings;
+        SessionSettings s = settings;
         List<AgiCommand> said = new ArrayList<>();
         said.add(AgiCommands.streamFile(s.positionPrompt(), ""));
         said.add(AgiCommands.sayNumber(waiting.position(), ""));
@@ -590,7 +593,7 @@ public final class CallSession {
         AgiCommand dial;
         try {
             dial = AgiCommands.exec("Dial", o.endpoint(), Long.toString(seconds),
-                    "U(" + sessions.settings.answeredContext() + "^" + callId + ")");
+                    "U(" + settings.answeredContext() + "^" + callId + ")");
         } catch (IllegalArgumentException e) {
             LOG.error("call {}: agent {}'s endpoint cannot be dialled: {}", callId, o.agentId(), e.getMessage());
             phase = Phase.WAITING;
@@ -616,7 +619,7 @@ public final class CallSession {
                 if (!answerReported && !offerWithdrawn) {
                     LOG.warn("call {}: agent {} answered but the answer never reached Hotline (dialplan context {}"
                             + " missing?); reporting it now", callId, dialled.agentId(),
-                            sessions.settings.answeredContext());
+                            settings.answeredContext());
                     submit(new AcdEvent.OfferAnswered(now(), callId, dialled.agentId()));
                 }
                 submit(offerWithdrawn && !answerReported ? new AcdEvent.CallerHungUp(now(), callId)

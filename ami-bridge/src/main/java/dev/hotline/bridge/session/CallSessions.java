@@ -41,7 +41,8 @@ public final class CallSessions implements AgiScript {
     final LookupService lookups;
     final IvrRequests requests;
     final SessionScheduler scheduler;
-    final SessionSettings settings;
+    /** Read by each session as it starts; a reload replaces it for the calls that start from then on. */
+    private volatile SessionSettings settings;
     final CallTelephony telephony;
     final CallRecorder recorder;
     final Callbacks callbacks;
@@ -84,6 +85,19 @@ public final class CallSessions implements AgiScript {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** The settings a call starting now takes. */
+    SessionSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Puts {@code next} in force for the calls that start from now on (music on hold, announcements, request time);
+     * calls in progress keep the settings they started with, as they keep their flows.
+     */
+    public void useSettings(SessionSettings next) {
+        settings = Objects.requireNonNull(next, "settings");
     }
 
     @Override

@@ -46,6 +46,29 @@ class CallSessionTest {
     }
 
     @Test
+    void newSettingsTakeEffectForCallsThatStartAfterThemWhileAWaitingCallKeepsItsOwn() {
+        rig.agentsLoggedIn("1001");
+        ScriptedAgiChannel before = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(before);
+        SessionSettings d = SessionSettings.DEFAULTS;
+
+        // jazz on hold, and the position announced every 30 s where it was never announced
+        rig.sessions.useSettings(new SessionSettings("jazz", Duration.ofSeconds(30), d.positionPrompt(),
+                d.positionSuffix(), d.holdTimePrompt(), d.minutesPrompt(), d.answeredContext(), d.language(),
+                d.requestTimeout()));
+        ScriptedAgiChannel after = rig.call("13900139000", TestCentre.TEA_AD);
+        rig.settle(after);
+        rig.advance(Duration.ofSeconds(30));
+        rig.settle(after);
+        rig.settle(before);
+
+        assertThat(after.sent()).startsWith("ANSWER", "EXEC StartMusicOnHold jazz", "EXEC StopMusicOnHold")
+                .endsWith("EXEC StartMusicOnHold jazz");
+        assertThat(before.sent()).as("no announcement, and its own music").containsExactly("ANSWER",
+                "EXEC StartMusicOnHold default");
+    }
+
+    @Test
     void theAgentsAnswerAsksForTheRecordingBeforeTheAcdHearsOfItAndTheCallsChannelIsNotedForItsRecord() {
         rig.agentsReady("1002");
         ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);

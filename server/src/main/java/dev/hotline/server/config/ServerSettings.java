@@ -47,6 +47,13 @@ public record ServerSettings(FastAgiSettings fastAgi, List<AmiServer> amiServers
         Objects.requireNonNull(api, "api");
     }
 
+    /** These settings with how calls wait and file IVR requests as given. */
+    public ServerSettings withCallsSettings(Duration announceEvery, String musicOnHoldClass,
+                                            Duration ivrRequestTimeout) {
+        return new ServerSettings(fastAgi, amiServers, journal, announceEvery, musicOnHoldClass, agentsAutoLogin,
+                ivrRequestTimeout, callbacks, api);
+    }
+
     /** These settings with {@code amiServers} instead of these AMI servers. */
     public ServerSettings withAmiServers(List<AmiServer> amiServers) {
         return new ServerSettings(fastAgi, amiServers, journal, announceEvery, musicOnHoldClass, agentsAutoLogin,

@@ -32,6 +32,7 @@ import dev.hotline.server.config.ApiSettings;
 import dev.hotline.server.config.ConfigProblem;
 import dev.hotline.server.config.ConfigReloader;
 import dev.hotline.server.config.ConfigResult;
+import dev.hotline.server.config.Durations;
 import dev.hotline.server.config.ServerSettings;
 import dev.hotline.server.config.ServerSettings.AmiServer;
 import dev.hotline.server.journal.JournalException;
@@ -75,8 +76,9 @@ public final class HotlineServer implements AutoCloseable {
     /** New calls are refused (busy prompt) while this many events wait for the routing engine: a flood degrades. */
     static final int ARRIVAL_LIMIT = 10_000;
     /** What a reload says when server.yaml changed in ways only a restart applies. */
-    static final String WAITING_FOR_RESTART = "server.yaml changed beyond ami and api.tokens: the FastAGI and API "
-            + "listeners, the journal, the callback desk and the other server settings keep theirs until a restart";
+    static final String WAITING_FOR_RESTART = "server.yaml changed beyond ami, waiting, ivr and api.tokens: the "
+            + "FastAGI and API listeners, the journal, the callback desk and agents.autoLogin keep their settings "
+            + "until a restart";
     private static final long DRAIN_SECONDS = 5;
 
     private final ConfigReloader reloader;
@@ -148,10 +150,7 @@ public final class HotlineServer implements AutoCloseable {
         sessionTasks = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("call-", 0).factory());
         sessionTimers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("call-timers").factory());
-        SessionSettings defaults = SessionSettings.DEFAULTS;
-        SessionSettings sessionSettings = new SessionSettings(settings.musicOnHoldClass(), settings.announceEvery(),
-                defaults.positionPrompt(), defaults.positionSuffix(), defaults.holdTimePrompt(),
-                defaults.minutesPrompt(), defaults.answeredContext(), defaults.language(), settings.ivrRequestTimeout());
+        SessionSettings sessionSettings = sessionSettings(settings);
         // new sessions take the flows in force when they start; running calls keep theirs
         phones = new AgentPhones(engine::submit, engine::now, config.agents());
         AmiEventLog eventLog = new AmiEventLog();
@@ -240,6 +239,14 @@ public final class HotlineServer implements AutoCloseable {
         // every state change of a connection (connecting, connected, down and when it retries) is logged by it;
         // events reach the phones on the AMI event thread, off Asterisk-Java's
         return Optional.of(AmiPool.start(reachable, amiEvents, AmiStatusListener.NONE));
+    }
+
+    /** How calls wait and file requests, as server.yaml says. */
+    private static SessionSettings sessionSettings(ServerSettings settings) {
+        SessionSettings defaults = SessionSettings.DEFAULTS;
+        return new SessionSettings(settings.musicOnHoldClass(), settings.announceEvery(), defaults.positionPrompt(),
+                defaults.positionSuffix(), defaults.holdTimePrompt(), defaults.minutesPrompt(),
+                defaults.answeredContext(), defaults.language(), settings.ivrRequestTimeout());
     }
 
     /** The servers whose secret can be had; one whose variable is not set is left out, with a warning. */
@@ -373,8 +380,9 @@ public final class HotlineServer implements AutoCloseable {
 
     /**
      * The parts of a reloaded server.yaml that can change while calls go on: the AMI servers (added, removed,
-     * reconnected with new settings) and the API's tokens, when the API runs and its address is the same. Anything
-     * else that changed is named in a warning and waits for a restart.
+     * reconnected with new settings), how calls wait and file requests (for calls that start from now on) and the
+     * API's tokens, when the API runs and its address is the same. Anything else that changed is named in a warning
+     * and waits for a restart.
      */
     private void applyServerYaml(ServerSettings next) {
         if (!next.amiServers().equals(serverYamlInForce.amiServers())) {
@@ -386,6 +394,15 @@ public final class HotlineServer implements AutoCloseable {
                 ami = Optional.of(AmiPool.start(servers, amiEvents, AmiStatusListener.NONE));
             }
             serverYamlInForce = serverYamlInForce.withAmiServers(next.amiServers());
+        }
+        ServerSettings waiting = serverYamlInForce.withCallsSettings(next.announceEvery(), next.musicOnHoldClass(),
+                next.ivrRequestTimeout());
+        if (!waiting.equals(serverYamlInForce)) {
+            sessions.useSettings(sessionSettings(waiting));
+            serverYamlInForce = waiting;
+            log.info("reload: calls from now on wait with music on hold '{}', announcements every {}, and have {} "
+                    + "to file an IVR request; calls in progress keep theirs", next.musicOnHoldClass(),
+                    Durations.format(next.announceEvery()), Durations.format(next.ivrRequestTimeout()));
         }
         ServerSettings was = serverYamlInForce;
         if (api.isPresent() && was.api().isPresent() && next.api().isPresent()
