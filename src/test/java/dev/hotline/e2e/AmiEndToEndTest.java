@@ -325,12 +325,15 @@ class AmiEndToEndTest {
 
         centre.rewrite("server.yaml", "musicOnHold: default", "musicOnHold: jazz");
         centre.rewrite("server.yaml", "flushEvery: 200ms", "flushEvery: 1s");
+        centre.rewrite("server.yaml", "attempts: 3 ", "attempts: 5 ");
         assertThat(server.reload()).isInstanceOf(ConfigResult.Valid.class);
 
         assertThat(log.lines()).contains("reload: calls from now on wait with music on hold 'jazz', announcements "
                         + "every 1m, and have 2s to file an IVR request; calls in progress keep theirs",
-                "reload: server.yaml changed beyond ami, waiting, ivr and api.tokens: the FastAGI and API listeners, "
-                        + "the journal, the callback desk and agents.autoLogin keep their settings until a restart");
+                "reload: callbacks rung on PJSIP/{number}@trunk into context hotline-callback, at most 5 attempt(s) "
+                        + "10m apart, given up after 24h",
+                "reload: server.yaml changed in what only a restart applies (the FastAGI or API listener, the "
+                        + "journal, agents.autoLogin, or whether callbacks are placed); the rest of it is in force");
         assertThat(api("GET", "/api/v1/queues", "", rotated).statusCode()).isEqualTo(200);
     }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -46,7 +47,8 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
     /** The channel variable that tells the callback context which request the customer answered. */
     static final String REQUEST_VARIABLE = "HOTLINE_CALLBACK";
 
-    private final CallbackSettings settings;
+    /** Replaced by a reload; read on the desk's thread when ringing. */
+    private volatile CallbackSettings settings;
     private final JournalWriter journal;
     private final Supplier<List<AmiActions>> servers;
     /** Engine thread only. */
@@ -56,6 +58,8 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
     private final ScheduledExecutorService desk = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("callbacks").factory());
     private volatile EngineLoop engine;
+    /** The periodic check of the open requests, once started. */
+    private volatile ScheduledFuture<?> rounds;
     /** Engine thread only: whether the last round found no AMI server to ring through (logged once per outage). */
     private boolean noServer;
 
@@ -88,9 +92,36 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
     public void start(EngineLoop engine) {
         attach(engine);
         long every = settings.checkEvery().toMillis();
-        desk.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+        rounds = desk.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
         log.info("callbacks: placed on {} into context {}, checked every {} ms", settings.endpoint(),
                 settings.context(), every);
+    }
+
+    /**
+     * Puts a reload's settings in force: customers are rung on the new endpoint, context and caller id from the next
+     * attempt, and the attempts, retry interval and expiry apply to every open request; a customer being rung now
+     * finishes that attempt as it started.
+     *
+     * @throws IllegalArgumentException if {@code next} does not place callbacks (turning them off needs a restart)
+     */
+    public void useSettings(CallbackSettings next) {
+        if (!next.placed()) {
+            throw new IllegalArgumentException("callbacks are not placed without an endpoint");
+        }
+        CallbackSettings was = settings;
+        settings = next;
+        EngineLoop loop = engine;
+        if (loop != null) {
+            loop.execute(now -> plan.useSettings(next));
+        } else {
+            // not joined to an engine yet: nothing else touches the plan
+            plan.useSettings(next);
+        }
+        if (rounds != null && !next.checkEvery().equals(was.checkEvery())) {
+            rounds.cancel(false);
+            long every = next.checkEvery().toMillis();
+            rounds = desk.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Joins the desk to {@code engine} without rounds of its own: tests run {@link #round()} themselves. */

@@ -67,7 +67,8 @@ final class CallbackPlan {
         }
     }
 
-    private final CallbackSettings settings;
+    /** Replaced by a reload: attempts, retry and expiry apply from then on to every open request. */
+    private CallbackSettings settings;
     /** In request order: the oldest is rung first. */
     private final Map<String, Open> open = new LinkedHashMap<>();
 
@@ -76,6 +77,14 @@ final class CallbackPlan {
     }
 
     /** A new request: it may be rung at once. A request already open is not added twice. */
+    /**
+     * Rules from a reload: the attempts, retry interval and expiry apply to every open request from now on (a
+     * request already waiting for its next attempt keeps the time it was given).
+     */
+    void useSettings(CallbackSettings next) {
+        settings = next;
+    }
+
     void add(CallbackRequest request) {
         open.putIfAbsent(request.id(), new Open(request, 0, request.requestedAt()));
     }

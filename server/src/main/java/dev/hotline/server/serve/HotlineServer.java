@@ -29,6 +29,7 @@ import dev.hotline.server.api.SupervisorEndpoints;
 import dev.hotline.server.callback.CallbackDesk;
 import dev.hotline.server.callback.OpenCallbacks;
 import dev.hotline.server.config.ApiSettings;
+import dev.hotline.server.config.CallbackSettings;
 import dev.hotline.server.config.ConfigProblem;
 import dev.hotline.server.config.ConfigReloader;
 import dev.hotline.server.config.ConfigResult;
@@ -76,9 +77,8 @@ public final class HotlineServer implements AutoCloseable {
     /** New calls are refused (busy prompt) while this many events wait for the routing engine: a flood degrades. */
     static final int ARRIVAL_LIMIT = 10_000;
     /** What a reload says when server.yaml changed in ways only a restart applies. */
-    static final String WAITING_FOR_RESTART = "server.yaml changed beyond ami, waiting, ivr and api.tokens: the "
-            + "FastAGI and API listeners, the journal, the callback desk and agents.autoLogin keep their settings "
-            + "until a restart";
+    static final String WAITING_FOR_RESTART = "server.yaml changed in what only a restart applies (the FastAGI or "
+            + "API listener, the journal, agents.autoLogin, or whether callbacks are placed); the rest of it is in force";
     private static final long DRAIN_SECONDS = 5;
 
     private final ConfigReloader reloader;
@@ -380,9 +380,9 @@ public final class HotlineServer implements AutoCloseable {
 
     /**
      * The parts of a reloaded server.yaml that can change while calls go on: the AMI servers (added, removed,
-     * reconnected with new settings), how calls wait and file requests (for calls that start from now on) and the
-     * API's tokens, when the API runs and its address is the same. Anything else that changed is named in a warning
-     * and waits for a restart.
+     * reconnected with new settings), how calls wait and file requests (for calls that start from now on), how
+     * callbacks are placed (while they are), and the API's tokens, when the API runs and its address is the same.
+     * Anything else that changed is named in a warning and waits for a restart.
      */
     private void applyServerYaml(ServerSettings next) {
         if (!next.amiServers().equals(serverYamlInForce.amiServers())) {
@@ -403,6 +403,14 @@ public final class HotlineServer implements AutoCloseable {
             log.info("reload: calls from now on wait with music on hold '{}', announcements every {}, and have {} "
                     + "to file an IVR request; calls in progress keep theirs", next.musicOnHoldClass(),
                     Durations.format(next.announceEvery()), Durations.format(next.ivrRequestTimeout()));
+        }
+        CallbackSettings callbackRules = next.callbacks();
+        if (!callbackRules.equals(serverYamlInForce.callbacks()) && callbacks.isPresent() && callbackRules.placed()) {
+            callbacks.get().useSettings(callbackRules);
+            serverYamlInForce = serverYamlInForce.withCallbacks(callbackRules);
+            log.info("reload: callbacks rung on {} into context {}, at most {} attempt(s) {} apart, given up after {}",
+                    callbackRules.endpoint(), callbackRules.context(), callbackRules.attempts(),
+                    Durations.format(callbackRules.retryAfter()), Durations.format(callbackRules.expireAfter()));
         }
         ServerSettings was = serverYamlInForce;
         if (api.isPresent() && was.api().isPresent() && next.api().isPresent()

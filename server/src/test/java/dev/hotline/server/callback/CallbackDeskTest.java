@@ -1,6 +1,7 @@
 package dev.hotline.server.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotline.acd.AcdEvent;
 import dev.hotline.bridge.ami.AmiActions;
@@ -126,6 +127,25 @@ class CallbackDeskTest {
 
         assertThat(originates).containsExactly("PJSIP/13911112222@trunk hotline-callback,13911112222 "
                 + "\"TV shop\" <4008001000> {HOTLINE_CALLBACK=c7} 30s");
+    }
+
+    @Test
+    void aReloadsNewEndpointAndCallerIdAreUsedFromTheNextCustomerRungAndTurningCallbacksOffIsRefused()
+            throws Exception {
+        deskWithAgentsReady("1001");
+
+        desk.useSettings(new CallbackSettings("SIP/trunk2/{number}", "callbacks-2", "\"TV shop\" <4008009000>",
+                Duration.ofSeconds(45), 3, Duration.ofMinutes(10), Duration.ofHours(24), 10,
+                "hotline/callback-greeting", Duration.ofSeconds(5)));
+        engine.runOnce();
+        requested(TEA);
+        round();
+
+        assertThat(originates).containsExactly("SIP/trunk2/13911112222 callbacks-2,13911112222 "
+                + "\"TV shop\" <4008009000> {HOTLINE_CALLBACK=c7} 45s");
+        assertThatThrownBy(() -> desk.useSettings(CallbackSettings.NOT_PLACED))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("callbacks are not placed without an endpoint");
     }
 
     @Test

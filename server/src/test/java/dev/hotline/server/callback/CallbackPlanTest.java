@@ -64,6 +64,28 @@ class CallbackPlanTest {
     }
 
     @Test
+    void rulesFromAReloadApplyToTheRequestsAlreadyOpen() {
+        plan.add(request("c1", "13811110000", "tea", T0));
+        plan.due(T0, ONE_AGENT_FREE);
+        plan.notReached("c1", T0 + 1, "no-answer", "Asterisk reason 3");
+
+        // two attempts, half an hour apart
+        plan.useSettings(new CallbackSettings("PJSIP/{number}@trunk", "hotline-callback", "", Duration.ofSeconds(30),
+                2, Duration.ofMinutes(30), Duration.ofHours(24), 10, "", Duration.ofSeconds(5)));
+
+        assertThat(ids(plan.due(T0 + 11 * MINUTE, ONE_AGENT_FREE)))
+                .as("the retry time it was given stands").containsExactly("c1#2");
+        assertThat(plan.notReached("c1", T0 + 11 * MINUTE, "busy", "Asterisk reason 5")).last()
+                .as("the second attempt is now the last").isEqualTo(new JournalRecord.CallbackClosed(
+                        T0 + 11 * MINUTE, "c1", "13811110000", "gave-up", 2, ""));
+        plan.add(request("c2", "13822220000", "tea", T0 + 12 * MINUTE));
+        plan.due(T0 + 12 * MINUTE, ONE_AGENT_FREE);
+        plan.notReached("c2", T0 + 12 * MINUTE, "no-answer", "Asterisk reason 3");
+        assertThat(plan.due(T0 + 41 * MINUTE, ONE_AGENT_FREE)).as("30 minutes apart now").isEmpty();
+        assertThat(ids(plan.due(T0 + 42 * MINUTE, ONE_AGENT_FREE))).containsExactly("c2#2");
+    }
+
+    @Test
     void aCustomerWhoDoesNotAnswerIsRungAgainAfterTheRetryIntervalAndGivenUpAfterTheLastAttempt() {
         plan.add(request("c1", "13811110000", "tea", T0));
         plan.due(T0, ONE_AGENT_FREE);
