@@ -333,7 +333,7 @@ class AmiEndToEndTest {
                 "reload: callbacks rung on PJSIP/{number}@trunk into context hotline-callback, at most 5 attempt(s) "
                         + "10m apart, given up after 24h",
                 "reload: server.yaml changed in what only a restart applies (the FastAGI or API listener, the "
-                        + "journal, agents.autoLogin, or whether callbacks are placed); the rest of it is in force");
+                        + "journal, or whether callbacks are placed); the rest of it is in force");
         assertThat(api("GET", "/api/v1/queues", "", rotated).statusCode()).isEqualTo(200);
     }
 
@@ -386,6 +386,20 @@ class AmiEndToEndTest {
         } finally {
             moved.close();
         }
+    }
+
+    @Test
+    void withAutoLoginTurnedOffByAReloadAnAgentAddedLaterWaitsLoggedOutUntilTheyLogIn() throws Exception {
+        centre.rewrite("server.yaml", "  autoLogin: true", "  autoLogin: false");
+        Files.writeString(centre.config.resolve("agents.yaml"), Files.readString(centre.config.resolve("agents.yaml"))
+                + "  - id: \"1013\"\n    name: Zhou Lin\n    endpoint: PJSIP/1013\n    skills: {after-sales: 5}\n");
+
+        assertThat(server.reload()).isInstanceOf(ConfigResult.Valid.class);
+
+        assertThat(log.lines()).contains("reload: agents.autoLogin is false: agents added to agents.yaml from now on "
+                + "are logged out until they log in", "reload: applied, 13 agents, 4 queues");
+        assertThat(stateOf("1013")).isEqualTo(AgentState.LOGGED_OUT);
+        assertThat(stateOf("1001")).as("agents already at work stay as they are").isEqualTo(AgentState.READY);
     }
 
     // ------------------------------------------------------------------------------------------ helpers

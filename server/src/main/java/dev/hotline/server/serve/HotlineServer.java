@@ -78,7 +78,7 @@ public final class HotlineServer implements AutoCloseable {
     static final int ARRIVAL_LIMIT = 10_000;
     /** What a reload says when server.yaml changed in ways only a restart applies. */
     static final String WAITING_FOR_RESTART = "server.yaml changed in what only a restart applies (the FastAGI or "
-            + "API listener, the journal, agents.autoLogin, or whether callbacks are placed); the rest of it is in force";
+            + "API listener, the journal, or whether callbacks are placed); the rest of it is in force";
     private static final long DRAIN_SECONDS = 5;
 
     private final ConfigReloader reloader;
@@ -106,6 +106,8 @@ public final class HotlineServer implements AutoCloseable {
     private final Optional<ApiServer> api;
     private final AgentPush agentPush;
     private boolean closed;
+    /** Whether agents a reload adds are logged in and made ready ({@code agents.autoLogin}); a reload may change it. */
+    private boolean autoLogin;
     /** Set once every listener is up: a reload before that is ignored (the API starts first). */
     private volatile boolean started;
 
@@ -117,6 +119,7 @@ public final class HotlineServer implements AutoCloseable {
         this.serverYamlInForce = valid.server();
         this.settings = settings;
         this.environment = environment;
+        this.autoLogin = settings.agentsAutoLogin();
 
         // read before the writer opens today's file: the requests a previous run left open are rung by this one
         List<OpenCallbacks.Restored> openCallbacks = settings.callbacks().placed()
@@ -349,12 +352,12 @@ public final class HotlineServer implements AutoCloseable {
                 engine.submit(new AcdEvent.ConfigChanged(engine.now(), valid.config()));
                 // after the change, so the engine knows every agent it is told about
                 phones.configure(valid.config().agents());
-                if (settings.agentsAutoLogin()) {
+                applyServerYaml(valid.server());
+                if (autoLogin) {
                     Set<String> known = new HashSet<>();
                     before.config().agents().forEach(a -> known.add(a.id()));
                     logIn(valid.config().agents().stream().filter(a -> !known.contains(a.id())).toList());
                 }
-                applyServerYaml(valid.server());
                 log.info("reload: applied, {} agents, {} queues", valid.config().agents().size(),
                         valid.config().queues().size());
             }
@@ -403,6 +406,12 @@ public final class HotlineServer implements AutoCloseable {
             log.info("reload: calls from now on wait with music on hold '{}', announcements every {}, and have {} "
                     + "to file an IVR request; calls in progress keep theirs", next.musicOnHoldClass(),
                     Durations.format(next.announceEvery()), Durations.format(next.ivrRequestTimeout()));
+        }
+        if (next.agentsAutoLogin() != serverYamlInForce.agentsAutoLogin()) {
+            autoLogin = next.agentsAutoLogin();
+            serverYamlInForce = serverYamlInForce.withAgentsAutoLogin(autoLogin);
+            log.info("reload: agents.autoLogin is {}: agents added to agents.yaml from now on are {}", autoLogin,
+                    autoLogin ? "logged in and made ready" : "logged out until they log in");
         }
         CallbackSettings callbackRules = next.callbacks();
         if (!callbackRules.equals(serverYamlInForce.callbacks()) && callbacks.isPresent() && callbackRules.placed()) {
