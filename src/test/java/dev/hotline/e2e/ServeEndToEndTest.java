@@ -10,6 +10,7 @@ import dev.hotline.bridge.ami.AmiConnectionState;
 import dev.hotline.bridge.simulator.SimulatedAmiServer;
 import dev.hotline.server.config.ConfigReloader;
 import dev.hotline.server.config.ConfigResult;
+import dev.hotline.server.config.ServerSettings;
 import dev.hotline.server.serve.HotlineServer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -163,6 +164,23 @@ class ServeEndToEndTest {
         assertThat(log.lines()).contains("reload: AMI asterisk-1 added")
                 .noneMatch(line -> line.startsWith("reload: server.yaml changed"));
         assertThat(call(BLACKLISTED, "4008001001", "1795413027.5")).last().isEqualTo("HANGUP");
+    }
+
+    @Test
+    void aServerStartedWithSettingsOfItsOwnIsNotSteeredByServerYamlOnReload() throws IOException {
+        writeServerYaml(asterisk.port());
+        ConfigReloader reloader = started();
+        // as hotline demo does: the file's settings with the AMI server replaced by a simulated one
+        ServerSettings own = reloader.current().server().withAmiServers(List.of());
+        server = HotlineServer.start(reloader, own, Map.of(SECRET_VARIABLE, "amp111")::get, Clock.systemUTC());
+        Path serverYaml = config.resolve("server.yaml");
+        Files.writeString(serverYaml, Files.readString(serverYaml).replace("musicOnHold: default", "musicOnHold: jazz"));
+
+        assertThat(server.reload()).isInstanceOf(ConfigResult.Valid.class);
+
+        assertThat(log.lines()).contains("reload: this server runs with settings other than server.yaml's; its "
+                + "changes are not applied").noneMatch(line -> line.startsWith("reload: AMI"));
+        assertThat(server.amiStates()).isEmpty();
     }
 
     @Test

@@ -87,6 +87,8 @@ public final class HotlineServer implements AutoCloseable {
      * that changes anything else is warned about (listeners and connections keep their settings until a restart).
      */
     private ServerSettings serverYamlInForce;
+    /** server.yaml as read at start: a server started with these settings follows the file's later changes. */
+    private final ServerSettings reloaderStartServerYaml;
     private final ServerSettings settings;
     private final Function<String, String> environment;
     private final CentreStatistics statistics;
@@ -117,6 +119,7 @@ public final class HotlineServer implements AutoCloseable {
         ConfigResult.Valid valid = reloader.current();
         CentreConfig config = valid.config();
         this.serverYamlInForce = valid.server();
+        this.reloaderStartServerYaml = valid.server();
         this.settings = settings;
         this.environment = environment;
         this.autoLogin = settings.agentsAutoLogin();
@@ -388,6 +391,13 @@ public final class HotlineServer implements AutoCloseable {
      * Anything else that changed is named in a warning and waits for a restart.
      */
     private void applyServerYaml(ServerSettings next) {
+        if (!settings.equals(reloaderStartServerYaml)) {
+            // started with settings of its own (hotline demo's simulated Asterisk): server.yaml does not steer it
+            if (!next.equals(serverYamlInForce)) {
+                log.warn("reload: this server runs with settings other than server.yaml's; its changes are not applied");
+            }
+            return;
+        }
         if (!next.amiServers().equals(serverYamlInForce.amiServers())) {
             List<AmiSettings> servers = reachable(next.amiServers(), environment);
             if (ami.isPresent()) {
