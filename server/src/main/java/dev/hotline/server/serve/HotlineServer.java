@@ -33,7 +33,6 @@ import dev.hotline.server.config.CallbackSettings;
 import dev.hotline.server.config.ConfigProblem;
 import dev.hotline.server.config.ConfigReloader;
 import dev.hotline.server.config.ConfigResult;
-import dev.hotline.server.config.Durations;
 import dev.hotline.server.config.ServerSettings;
 import dev.hotline.server.config.ServerSettings.AmiServer;
 import dev.hotline.server.journal.JournalException;
@@ -44,6 +43,7 @@ import dev.hotline.server.serve.internal.AgentPhones;
 import dev.hotline.server.serve.internal.AmiCallRecorder;
 import dev.hotline.server.serve.internal.AmiEventLog;
 import dev.hotline.server.serve.internal.JournaledIvrRequests;
+import dev.hotline.server.serve.internal.LiveServerSettings;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -76,19 +76,11 @@ public final class HotlineServer implements AutoCloseable {
 
     /** New calls are refused (busy prompt) while this many events wait for the routing engine: a flood degrades. */
     static final int ARRIVAL_LIMIT = 10_000;
-    /** What a reload says when server.yaml changed in ways only a restart applies. */
-    static final String WAITING_FOR_RESTART = "server.yaml changed in what only a restart applies (the FastAGI or "
-            + "API listener, the journal, or whether callbacks are placed); the rest of it is in force";
     private static final long DRAIN_SECONDS = 5;
 
     private final ConfigReloader reloader;
-    /**
-     * What server.yaml says as far as it is in force: as at start, but for API tokens a reload put in force. A reload
-     * that changes anything else is warned about (listeners and connections keep their settings until a restart).
-     */
-    private ServerSettings serverYamlInForce;
-    /** server.yaml as read at start: a server started with these settings follows the file's later changes. */
-    private final ServerSettings reloaderStartServerYaml;
+    /** server.yaml as far as it is in force; a reload puts what it can of a changed one in force. */
+    private final LiveServerSettings serverYaml;
     private final ServerSettings settings;
     private final Function<String, String> environment;
     private final CentreStatistics statistics;
@@ -108,8 +100,6 @@ public final class HotlineServer implements AutoCloseable {
     private final Optional<ApiServer> api;
     private final AgentPush agentPush;
     private boolean closed;
-    /** Whether agents a reload adds are logged in and made ready ({@code agents.autoLogin}); a reload may change it. */
-    private boolean autoLogin;
     /** Set once every listener is up: a reload before that is ignored (the API starts first). */
     private volatile boolean started;
 
@@ -118,11 +108,8 @@ public final class HotlineServer implements AutoCloseable {
         this.reloader = reloader;
         ConfigResult.Valid valid = reloader.current();
         CentreConfig config = valid.config();
-        this.serverYamlInForce = valid.server();
-        this.reloaderStartServerYaml = valid.server();
         this.settings = settings;
         this.environment = environment;
-        this.autoLogin = settings.agentsAutoLogin();
 
         // read before the writer opens today's file: the requests a previous run left open are rung by this one
         List<OpenCallbacks.Restored> openCallbacks = settings.callbacks().placed()
@@ -191,6 +178,29 @@ public final class HotlineServer implements AutoCloseable {
             throw e;
         }
         api = startedApi;
+        serverYaml = new LiveServerSettings(valid.server(), settings, new LiveServerSettings.Owners() {
+            @Override
+            public void amiServers(List<AmiServer> servers) {
+                useAmiServers(servers);
+            }
+
+            @Override
+            public void calls(ServerSettings next) {
+                sessions.useSettings(sessionSettings(next));
+            }
+
+            @Override
+            public boolean callbacks(CallbackSettings next) {
+                HotlineServer.this.callbacks.ifPresent(desk -> desk.useSettings(next));
+                return HotlineServer.this.callbacks.isPresent();
+            }
+
+            @Override
+            public boolean apiTokens(ApiSettings next) {
+                api.ifPresent(server -> server.useTokens(next, environment));
+                return api.isPresent();
+            }
+        });
         if (api.isEmpty()) {
             log.info("API: not configured (server.yaml api:)");
         }
@@ -245,6 +255,20 @@ public final class HotlineServer implements AutoCloseable {
         // every state change of a connection (connecting, connected, down and when it retries) is logged by it;
         // events reach the phones on the AMI event thread, off Asterisk-Java's
         return Optional.of(AmiPool.start(reachable, amiEvents, AmiStatusListener.NONE));
+    }
+
+    /**
+     * A reload's AMI servers: the pool connects, reconnects or logs off as they changed; the first servers ever
+     * listed (none could be reached at start) start one.
+     */
+    private void useAmiServers(List<AmiServer> listed) {
+        List<AmiSettings> servers = reachable(listed, environment);
+        if (ami.isPresent()) {
+            ami.get().reconfigure(servers).forEach(change -> log.info("reload: AMI {}", change));
+        } else if (!servers.isEmpty()) {
+            servers.forEach(server -> log.info("reload: AMI {} added", server.name()));
+            ami = Optional.of(AmiPool.start(servers, amiEvents, AmiStatusListener.NONE));
+        }
     }
 
     /** How calls wait and file requests, as server.yaml says. */
@@ -355,8 +379,8 @@ public final class HotlineServer implements AutoCloseable {
                 engine.submit(new AcdEvent.ConfigChanged(engine.now(), valid.config()));
                 // after the change, so the engine knows every agent it is told about
                 phones.configure(valid.config().agents());
-                applyServerYaml(valid.server());
-                if (autoLogin) {
+                serverYaml.apply(valid.server());
+                if (serverYaml.autoLogin()) {
                     Set<String> known = new HashSet<>();
                     before.config().agents().forEach(a -> known.add(a.id()));
                     logIn(valid.config().agents().stream().filter(a -> !known.contains(a.id())).toList());
@@ -379,70 +403,10 @@ public final class HotlineServer implements AutoCloseable {
      * What server.yaml, as last read, says beyond what is in force (changes only a restart applies), or empty when
      * everything it says is in force.
      */
-    public synchronized Optional<String> waitingForRestart() {
-        return reloader.current().server().equals(serverYamlInForce) ? Optional.empty()
-                : Optional.of(WAITING_FOR_RESTART);
+    public Optional<String> waitingForRestart() {
+        return serverYaml.waitingForRestart(reloader.current().server());
     }
 
-    /**
-     * The parts of a reloaded server.yaml that can change while calls go on: the AMI servers (added, removed,
-     * reconnected with new settings), how calls wait and file requests (for calls that start from now on), how
-     * callbacks are placed (while they are), and the API's tokens, when the API runs and its address is the same.
-     * Anything else that changed is named in a warning and waits for a restart.
-     */
-    private void applyServerYaml(ServerSettings next) {
-        if (!settings.equals(reloaderStartServerYaml)) {
-            // started with settings of its own (hotline demo's simulated Asterisk): server.yaml does not steer it
-            if (!next.equals(serverYamlInForce)) {
-                log.warn("reload: this server runs with settings other than server.yaml's; its changes are not applied");
-            }
-            return;
-        }
-        if (!next.amiServers().equals(serverYamlInForce.amiServers())) {
-            List<AmiSettings> servers = reachable(next.amiServers(), environment);
-            if (ami.isPresent()) {
-                ami.get().reconfigure(servers).forEach(change -> log.info("reload: AMI {}", change));
-            } else if (!servers.isEmpty()) {
-                servers.forEach(server -> log.info("reload: AMI {} added", server.name()));
-                ami = Optional.of(AmiPool.start(servers, amiEvents, AmiStatusListener.NONE));
-            }
-            serverYamlInForce = serverYamlInForce.withAmiServers(next.amiServers());
-        }
-        ServerSettings waiting = serverYamlInForce.withCallsSettings(next.announceEvery(), next.musicOnHoldClass(),
-                next.ivrRequestTimeout());
-        if (!waiting.equals(serverYamlInForce)) {
-            sessions.useSettings(sessionSettings(waiting));
-            serverYamlInForce = waiting;
-            log.info("reload: calls from now on wait with music on hold '{}', announcements every {}, and have {} "
-                    + "to file an IVR request; calls in progress keep theirs", next.musicOnHoldClass(),
-                    Durations.format(next.announceEvery()), Durations.format(next.ivrRequestTimeout()));
-        }
-        if (next.agentsAutoLogin() != serverYamlInForce.agentsAutoLogin()) {
-            autoLogin = next.agentsAutoLogin();
-            serverYamlInForce = serverYamlInForce.withAgentsAutoLogin(autoLogin);
-            log.info("reload: agents.autoLogin is {}: agents added to agents.yaml from now on are {}", autoLogin,
-                    autoLogin ? "logged in and made ready" : "logged out until they log in");
-        }
-        CallbackSettings callbackRules = next.callbacks();
-        if (!callbackRules.equals(serverYamlInForce.callbacks()) && callbacks.isPresent() && callbackRules.placed()) {
-            callbacks.get().useSettings(callbackRules);
-            serverYamlInForce = serverYamlInForce.withCallbacks(callbackRules);
-            log.info("reload: callbacks rung on {} into context {}, at most {} attempt(s) {} apart, given up after {}",
-                    callbackRules.endpoint(), callbackRules.context(), callbackRules.attempts(),
-                    Durations.format(callbackRules.retryAfter()), Durations.format(callbackRules.expireAfter()));
-        }
-        ServerSettings was = serverYamlInForce;
-        if (api.isPresent() && was.api().isPresent() && next.api().isPresent()
-                && !next.api().get().tokens().equals(was.api().get().tokens())) {
-            ApiSettings running = was.api().get();
-            ApiSettings retokened = new ApiSettings(running.host(), running.port(), next.api().get().tokens());
-            api.get().useTokens(retokened, environment);
-            serverYamlInForce = was.withApi(Optional.of(retokened));
-        }
-        if (!next.equals(serverYamlInForce)) {
-            log.warn("reload: {}", WAITING_FOR_RESTART);
-        }
-    }
 
     /**
      * Stops in order, logging each step: FastAGI (no new calls; open sessions end and the dialplan continues after

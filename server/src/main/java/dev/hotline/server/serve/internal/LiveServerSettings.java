@@ -1,0 +1,115 @@
+package dev.hotline.server.serve.internal;
+
+import dev.hotline.server.config.ApiSettings;
+import dev.hotline.server.config.CallbackSettings;
+import dev.hotline.server.config.Durations;
+import dev.hotline.server.config.ServerSettings;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * server.yaml as far as it is in force, and a reload's changes to it put in force while calls go on: the AMI servers,
+ * how calls wait and file IVR requests (for calls that start from then on), how callbacks are placed (while they are),
+ * {@code agents.autoLogin} and the API's tokens. What only a restart applies (the FastAGI or API listener, the
+ * journal, turning callbacks on or off) is named in one warning, and the rest of the change still applies.
+ */
+public final class LiveServerSettings {
+    private static final Logger log = LoggerFactory.getLogger(LiveServerSettings.class);
+
+    /** What a reload says when server.yaml changed in ways only a restart applies. */
+    public static final String WAITING_FOR_RESTART = "server.yaml changed in what only a restart applies (the "
+            + "FastAGI or API listener, the journal, or whether callbacks are placed); the rest of it is in force";
+
+    /** Who puts each part in force; each is called only when its part changed. */
+    public interface Owners {
+        /** The AMI servers server.yaml lists now (secrets not resolved yet). */
+        void amiServers(List<ServerSettings.AmiServer> servers);
+
+        /** How calls that start from now on wait and file IVR requests. */
+        void calls(ServerSettings settings);
+
+        /** How callbacks are placed; false when none are placed (turning them on or off takes a restart). */
+        boolean callbacks(CallbackSettings settings);
+
+        /** The API's tokens ({@code settings} keeps the running address); false when the API does not run. */
+        boolean apiTokens(ApiSettings settings);
+    }
+
+    private final Owners owners;
+    /** False for a server started with settings of its own (hotline demo): server.yaml does not steer it. */
+    private final boolean followsServerYaml;
+    private ServerSettings inForce;
+    private boolean autoLogin;
+
+    /**
+     * @param serverYaml server.yaml as read at start
+     * @param running    the settings the server started with (server.yaml's, unless it was given its own)
+     */
+    public LiveServerSettings(ServerSettings serverYaml, ServerSettings running, Owners owners) {
+        this.inForce = Objects.requireNonNull(serverYaml, "serverYaml");
+        this.followsServerYaml = serverYaml.equals(running);
+        this.autoLogin = running.agentsAutoLogin();
+        this.owners = Objects.requireNonNull(owners, "owners");
+    }
+
+    /** Whether agents a reload adds are logged in and made ready. */
+    public synchronized boolean autoLogin() {
+        return autoLogin;
+    }
+
+    /** What {@code lastRead} (server.yaml as a reload last read it) says beyond what is in force, if anything. */
+    public synchronized Optional<String> waitingForRestart(ServerSettings lastRead) {
+        return lastRead.equals(inForce) ? Optional.empty() : Optional.of(WAITING_FOR_RESTART);
+    }
+
+    /** Puts what can change of {@code next} (a valid server.yaml just read) in force, part by part. */
+    public synchronized void apply(ServerSettings next) {
+        if (!followsServerYaml) {
+            if (!next.equals(inForce)) {
+                log.warn("reload: this server runs with settings other than server.yaml's; its changes are not "
+                        + "applied");
+            }
+            return;
+        }
+        if (!next.amiServers().equals(inForce.amiServers())) {
+            owners.amiServers(next.amiServers());
+            inForce = inForce.withAmiServers(next.amiServers());
+        }
+        ServerSettings calls = inForce.withCallsSettings(next.announceEvery(), next.musicOnHoldClass(),
+                next.ivrRequestTimeout());
+        if (!calls.equals(inForce)) {
+            owners.calls(calls);
+            inForce = calls;
+            log.info("reload: calls from now on wait with music on hold '{}', announcements every {}, and have {} "
+                    + "to file an IVR request; calls in progress keep theirs", next.musicOnHoldClass(),
+                    Durations.format(next.announceEvery()), Durations.format(next.ivrRequestTimeout()));
+        }
+        if (next.agentsAutoLogin() != inForce.agentsAutoLogin()) {
+            autoLogin = next.agentsAutoLogin();
+            inForce = inForce.withAgentsAutoLogin(autoLogin);
+            log.info("reload: agents.autoLogin is {}: agents added to agents.yaml from now on are {}", autoLogin,
+                    autoLogin ? "logged in and made ready" : "logged out until they log in");
+        }
+        CallbackSettings callbacks = next.callbacks();
+        if (!callbacks.equals(inForce.callbacks()) && callbacks.placed() && owners.callbacks(callbacks)) {
+            inForce = inForce.withCallbacks(callbacks);
+            log.info("reload: callbacks rung on {} into context {}, at most {} attempt(s) {} apart, given up after {}",
+                    callbacks.endpoint(), callbacks.context(), callbacks.attempts(),
+                    Durations.format(callbacks.retryAfter()), Durations.format(callbacks.expireAfter()));
+        }
+        if (inForce.api().isPresent() && next.api().isPresent()
+                && !next.api().get().tokens().equals(inForce.api().get().tokens())) {
+            ApiSettings running = inForce.api().get();
+            ApiSettings retokened = new ApiSettings(running.host(), running.port(), next.api().get().tokens());
+            if (owners.apiTokens(retokened)) {
+                inForce = inForce.withApi(Optional.of(retokened));
+            }
+        }
+        if (!next.equals(inForce)) {
+            log.warn("reload: {}", WAITING_FOR_RESTART);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.hotline.server.serve.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotline.server.config.ApiSettings;
+import dev.hotline.server.config.CallbackSettings;
+import dev.hotline.server.config.ServerSettings;
+import dev.hotline.server.config.ServerSettings.AmiServer;
+import dev.hotline.server.config.ServerSettings.Secret;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Which parts of a reloaded server.yaml are put in force while calls go on, by whom, and what waits for a restart. */
+class LiveServerSettingsTest {
+    private static final AmiServer ASTERISK_1 = new AmiServer("asterisk-1", "127.0.0.1", 5038, "hotline",
+            new Secret.Written("amp111"), Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(1),
+            Duration.ofSeconds(30));
+    private static final ApiSettings API = new ApiSettings("127.0.0.1", 8080, List.of(new ApiSettings.Token(
+            "supervisors", ApiSettings.Role.SUPERVISOR, new Secret.Written("supervisor-token-0001"),
+            Optional.empty())));
+    private static final ServerSettings AT_START = ServerSettings.defaults().withAmiServers(List.of(ASTERISK_1))
+            .withApi(Optional.of(API));
+
+    /** What each owner was asked to put in force. */
+    private final List<String> applied = new ArrayList<>();
+    private boolean callbacksPlaced;
+    private final LiveServerSettings.Owners owners = new LiveServerSettings.Owners() {
+        @Override
+        public void amiServers(List<AmiServer> servers) {
+            applied.add("ami " + servers.stream().map(AmiServer::name).toList());
+        }
+
+        @Override
+        public void calls(ServerSettings settings) {
+            applied.add("calls " + settings.musicOnHoldClass());
+        }
+
+        @Override
+        public boolean callbacks(CallbackSettings settings) {
+            applied.add("callbacks " + settings.attempts());
+            return callbacksPlaced;
+        }
+
+        @Override
+        public boolean apiTokens(ApiSettings settings) {
+            applied.add("tokens " + settings.tokens().size() + " on " + settings.port());
+            return true;
+        }
+    };
+
+    @Test
+    void anUnchangedServerYamlAsksNothingOfAnyoneAndWaitsForNothing() {
+        LiveServerSettings live = new LiveServerSettings(AT_START, AT_START, owners);
+
+        live.apply(AT_START);
+
+        assertThat(applied).isEmpty();
+        assertThat(live.waitingForRestart(AT_START)).isEmpty();
+    }
+
+    @Test
+    void eachPartThatCanChangeLiveGoesToItsOwnerAndTheListenersWaitForARestart() {
+        LiveServerSettings live = new LiveServerSettings(AT_START, AT_START, owners);
+        ApiSettings moved = new ApiSettings("127.0.0.1", 9090, List.of());
+        ServerSettings next = AT_START.withAmiServers(List.of()).withCallsSettings(Duration.ofSeconds(30), "jazz",
+                Duration.ofSeconds(2)).withApi(Optional.of(moved));
+
+        live.apply(next);
+
+        assertThat(applied).containsExactly("ami []", "calls jazz", "tokens 0 on 8080");
+        assertThat(live.waitingForRestart(next)).as("the API's new port")
+                .contains(LiveServerSettings.WAITING_FOR_RESTART);
+        assertThat(live.waitingForRestart(next.withApi(Optional.of(new ApiSettings("127.0.0.1", 8080, List.of())))))
+                .isEmpty();
+    }
+
+    @Test
+    void callbackRulesApplyOnlyWhileCallbacksArePlaced() {
+        LiveServerSettings live = new LiveServerSettings(AT_START, AT_START, owners);
+        CallbackSettings placed = new CallbackSettings("PJSIP/{number}@trunk", "hotline-callback", "",
+                Duration.ofSeconds(30), 5, Duration.ofMinutes(10), Duration.ofHours(24), 10, "", Duration.ofSeconds(5));
+        ServerSettings next = AT_START.withCallbacks(placed);
+
+        live.apply(next);
+
+        assertThat(applied).containsExactly("callbacks 5");
+        assertThat(live.waitingForRestart(next)).as("no desk runs: turning callbacks on takes a restart").isPresent();
+    }
+
+    @Test
+    void autoLoginFollowsTheFileFromTheNextReload() {
+        LiveServerSettings live = new LiveServerSettings(AT_START, AT_START, owners);
+
+        live.apply(AT_START.withAgentsAutoLogin(true));
+
+        assertThat(live.autoLogin()).isTrue();
+        assertThat(applied).isEmpty();
+    }
+
+    @Test
+    void aServerStartedWithSettingsOfItsOwnIsNotSteeredByServerYaml() {
+        LiveServerSettings live = new LiveServerSettings(AT_START, AT_START.withAmiServers(List.of()), owners);
+
+        live.apply(AT_START.withCallsSettings(Duration.ofSeconds(30), "jazz", Duration.ofSeconds(2)));
+
+        assertThat(applied).isEmpty();
+    }
+}
