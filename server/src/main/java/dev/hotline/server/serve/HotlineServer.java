@@ -358,8 +358,9 @@ public final class HotlineServer implements AutoCloseable {
      * Reads the configuration again. A valid one goes to the routing engine as {@code ConfigChanged} (waiting calls
      * and agents carry over) and its flows to calls that start from now on; with {@code agents.autoLogin}, agents it
      * adds are logged in. An invalid one is logged with every problem and the running configuration stays.
-     * {@code server.yaml} is checked too: changed API tokens are put in force (the event streams of a withdrawn token
-     * end), while listeners and connections change only with a restart.
+     * {@code server.yaml} is checked too: what of it can change while calls go on (AMI servers, waiting and IVR
+     * settings, callbacks, {@code agents.autoLogin}, API tokens) is put in force by {@link LiveServerSettings}; the
+     * listeners and the journal wait for a restart.
      */
     public synchronized ConfigResult reload() {
         ConfigResult.Valid before = reloader.current();
