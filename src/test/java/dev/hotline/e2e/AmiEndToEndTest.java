@@ -332,7 +332,7 @@ class AmiEndToEndTest {
                         + "every 1m, and have 2s to file an IVR request; calls in progress keep theirs",
                 "reload: callbacks rung on PJSIP/{number}@trunk into context hotline-callback, at most 5 attempt(s) "
                         + "10m apart, given up after 24h",
-                "reload: server.yaml changed in what only a restart applies (the FastAGI or API listener, the "
+                "reload: server.yaml changed in what only a restart applies (the FastAGI or API address, the "
                         + "journal, or whether callbacks are placed); the rest of it is in force");
         assertThat(api("GET", "/api/v1/queues", "", rotated).statusCode()).isEqualTo(200);
     }

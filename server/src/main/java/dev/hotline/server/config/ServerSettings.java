@@ -54,6 +54,12 @@ public record ServerSettings(FastAgiSettings fastAgi, List<AmiServer> amiServers
                 ivrRequestTimeout, callbacks, api);
     }
 
+    /** These settings with {@code fastAgi} instead of these FastAGI settings. */
+    public ServerSettings withFastAgi(FastAgiSettings fastAgi) {
+        return new ServerSettings(fastAgi, amiServers, journal, announceEvery, musicOnHoldClass, agentsAutoLogin,
+                ivrRequestTimeout, callbacks, api);
+    }
+
     /** These settings with {@code agentsAutoLogin} as given. */
     public ServerSettings withAgentsAutoLogin(boolean agentsAutoLogin) {
         return new ServerSettings(fastAgi, amiServers, journal, announceEvery, musicOnHoldClass, agentsAutoLogin,

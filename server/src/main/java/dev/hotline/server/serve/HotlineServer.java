@@ -6,6 +6,7 @@ import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.stats.CentreStatistics;
 import dev.hotline.bridge.agi.server.FastAgiServer;
+import dev.hotline.bridge.agi.server.FastAgiSettings;
 import dev.hotline.bridge.ami.AmiActions;
 import dev.hotline.bridge.ami.AmiConnectionState;
 import dev.hotline.bridge.ami.AmiEvent;
@@ -179,6 +180,14 @@ public final class HotlineServer implements AutoCloseable {
         }
         api = startedApi;
         serverYaml = new LiveServerSettings(valid.server(), settings, new LiveServerSettings.Owners() {
+            @Override
+            public void fastAgiLimits(FastAgiSettings next) {
+                FastAgiSettings running = settings.fastAgi();
+                fastAgi.useLimits(new FastAgiSettings(running.host(), running.port(), next.maxLineLength(),
+                        next.maxEnvironmentLines(), next.environmentTimeout(), next.idleTimeout(),
+                        next.maxSessions()));
+            }
+
             @Override
             public void amiServers(List<AmiServer> servers) {
                 useAmiServers(servers);
@@ -359,8 +368,8 @@ public final class HotlineServer implements AutoCloseable {
      * and agents carry over) and its flows to calls that start from now on; with {@code agents.autoLogin}, agents it
      * adds are logged in. An invalid one is logged with every problem and the running configuration stays.
      * {@code server.yaml} is checked too: what of it can change while calls go on (AMI servers, waiting and IVR
-     * settings, callbacks, {@code agents.autoLogin}, API tokens) is put in force by {@link LiveServerSettings}; the
-     * listeners and the journal wait for a restart.
+     * settings, callbacks, {@code agents.autoLogin}, API tokens, FastAGI's limits) is put in force by
+     * {@link LiveServerSettings}; the listeners' addresses and the journal wait for a restart.
      */
     public synchronized ConfigResult reload() {
         ConfigResult.Valid before = reloader.current();

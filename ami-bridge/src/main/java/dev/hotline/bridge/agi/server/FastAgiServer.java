@@ -31,8 +31,11 @@ public final class FastAgiServer implements AutoCloseable {
     private final EventLoopGroup sessions;
     private final Channel listener;
     private final AtomicInteger openSessions = new AtomicInteger();
+    /** The limits new connections get; a reload may change them (not the address). */
+    private volatile FastAgiSettings settings;
 
     private FastAgiServer(FastAgiSettings settings, AgiScript script) {
+        this.settings = settings;
         // named, so a thread dump or a profile tells FastAGI's threads apart from the rest of the server's
         acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("fastagi-accept"),
                 NioIoHandler.newFactory());
@@ -44,7 +47,7 @@ public final class FastAgiServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        admit(channel, settings, script);
+                        admit(channel, FastAgiServer.this.settings, script);
                     }
                 });
         ChannelFuture bound = bootstrap.bind(settings.host(), settings.port()).awaitUninterruptibly();
@@ -78,6 +81,24 @@ public final class FastAgiServer implements AutoCloseable {
     /** The bound address; with port 0 in the settings, this tells which port was picked. */
     public InetSocketAddress localAddress() {
         return (InetSocketAddress) listener.localAddress();
+    }
+
+    /**
+     * Limits for the connections accepted from now on (line length, environment size and time, idle time, total
+     * sessions); sessions already open keep the ones they were accepted with, but every new one counts against the
+     * new total.
+     *
+     * @throws IllegalArgumentException if {@code next} names another address: the listener moves only with a restart
+     */
+    public void useLimits(FastAgiSettings next) {
+        if (!next.host().equals(settings.host()) || next.port() != settings.port()) {
+            throw new IllegalArgumentException("the FastAGI listener stays on " + settings.host() + ":"
+                    + settings.port() + " until a restart, not " + next.host() + ":" + next.port());
+        }
+        settings = next;
+        LOG.info("FastAGI limits now: at most {} sessions, lines up to {} bytes, {} environment lines within {} s, "
+                + "idle up to {} s", next.maxSessions(), next.maxLineLength(), next.maxEnvironmentLines(),
+                next.environmentTimeout().toSeconds(), next.idleTimeout().toSeconds());
     }
 
     /** Sessions open right now. */

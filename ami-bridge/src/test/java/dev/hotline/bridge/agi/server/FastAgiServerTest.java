@@ -1,6 +1,7 @@
 package dev.hotline.bridge.agi.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotline.bridge.agi.AgiCommand;
 import dev.hotline.bridge.agi.AgiCommands;
@@ -96,6 +97,29 @@ class FastAgiServerTest {
             first.getOutputStream().write("200 result=0\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(done.get(READ_GUARD_MILLIS, TimeUnit.MILLISECONDS)).hasSize(1);
             assertThat(first.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aSessionLimitLoweredWhileCallsAreOpenRefusesTheNextConnectionAndTheOpenSessionCarriesOn() throws Exception {
+        byte[] environment = AgiTranscript.load("agi-session-basic").environmentBytes();
+        CompletableFuture<List<AgiReply>> done = new CompletableFuture<>();
+
+        try (FastAgiServer server = FastAgiServer.start(ANY_PORT, sendingInTurn(List.of(AgiCommands.answer()), done));
+             Socket first = connect(server)) {
+            first.getOutputStream().write(environment);
+            assertThat(readLine(first)).isEqualTo("ANSWER\n");
+
+            server.useLimits(ANY_PORT.withMaxSessions(1));
+
+            try (Socket second = connect(server)) {
+                assertClosedByServer(second);
+            }
+            first.getOutputStream().write("200 result=0\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(done.get(READ_GUARD_MILLIS, TimeUnit.MILLISECONDS)).hasSize(1);
+            assertThatThrownBy(() -> server.useLimits(ANY_PORT.withPort(4574)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the FastAGI listener stays on 127.0.0.1:0 until a restart, not 127.0.0.1:4574");
         }
     }
 

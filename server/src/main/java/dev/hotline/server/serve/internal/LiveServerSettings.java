@@ -1,5 +1,6 @@
 package dev.hotline.server.serve.internal;
 
+import dev.hotline.bridge.agi.server.FastAgiSettings;
 import dev.hotline.server.config.ApiSettings;
 import dev.hotline.server.config.CallbackSettings;
 import dev.hotline.server.config.Durations;
@@ -11,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * server.yaml as far as it is in force, and a reload's changes to it put in force while calls go on: the AMI servers,
+ * server.yaml as far as it is in force, and a reload's changes to it put in force while calls go on: FastAGI's limits
+ * for new connections, the AMI servers,
  * how calls wait and file IVR requests (for calls that start from then on), how callbacks are placed (while they are),
- * {@code agents.autoLogin} and the API's tokens. What only a restart applies (the FastAGI or API listener, the
+ * {@code agents.autoLogin} and the API's tokens. What only a restart applies (the FastAGI or API address, the
  * journal, turning callbacks on or off) is named in one warning, and the rest of the change still applies.
  */
 public final class LiveServerSettings {
@@ -21,10 +23,13 @@ public final class LiveServerSettings {
 
     /** What a reload says when server.yaml changed in ways only a restart applies. */
     public static final String WAITING_FOR_RESTART = "server.yaml changed in what only a restart applies (the "
-            + "FastAGI or API listener, the journal, or whether callbacks are placed); the rest of it is in force";
+            + "FastAGI or API address, the journal, or whether callbacks are placed); the rest of it is in force";
 
     /** Who puts each part in force; each is called only when its part changed. */
     public interface Owners {
+        /** FastAGI's limits for new connections ({@code settings} keeps the running address). */
+        void fastAgiLimits(FastAgiSettings settings);
+
         /** The AMI servers server.yaml lists now (secrets not resolved yet). */
         void amiServers(List<ServerSettings.AmiServer> servers);
 
@@ -73,6 +78,14 @@ public final class LiveServerSettings {
                         + "applied");
             }
             return;
+        }
+        FastAgiSettings listening = inForce.fastAgi();
+        FastAgiSettings limits = new FastAgiSettings(listening.host(), listening.port(),
+                next.fastAgi().maxLineLength(), next.fastAgi().maxEnvironmentLines(),
+                next.fastAgi().environmentTimeout(), next.fastAgi().idleTimeout(), next.fastAgi().maxSessions());
+        if (!limits.equals(listening)) {
+            owners.fastAgiLimits(limits);
+            inForce = inForce.withFastAgi(limits);
         }
         if (!next.amiServers().equals(inForce.amiServers())) {
             owners.amiServers(next.amiServers());

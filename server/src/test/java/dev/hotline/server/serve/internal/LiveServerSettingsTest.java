@@ -2,6 +2,7 @@ package dev.hotline.server.serve.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotline.bridge.agi.server.FastAgiSettings;
 import dev.hotline.server.config.ApiSettings;
 import dev.hotline.server.config.CallbackSettings;
 import dev.hotline.server.config.ServerSettings;
@@ -28,6 +29,11 @@ class LiveServerSettingsTest {
     private final List<String> applied = new ArrayList<>();
     private boolean callbacksPlaced;
     private final LiveServerSettings.Owners owners = new LiveServerSettings.Owners() {
+        @Override
+        public void fastAgiLimits(FastAgiSettings settings) {
+            applied.add("fastagi " + settings.maxSessions() + " on " + settings.port());
+        }
+
         @Override
         public void amiServers(List<AmiServer> servers) {
             applied.add("ami " + servers.stream().map(AmiServer::name).toList());
@@ -75,6 +81,18 @@ class LiveServerSettingsTest {
                 .contains(LiveServerSettings.WAITING_FOR_RESTART);
         assertThat(live.waitingForRestart(next.withApi(Optional.of(new ApiSettings("127.0.0.1", 8080, List.of())))))
                 .isEmpty();
+    }
+
+    @Test
+    void fastAgisLimitsApplyToNewConnectionsWhileItsAddressWaitsForARestart() {
+        LiveServerSettings live = new LiveServerSettings(AT_START, AT_START, owners);
+        ServerSettings next = AT_START.withFastAgi(AT_START.fastAgi().withMaxSessions(20_000).withPort(4574));
+
+        live.apply(next);
+
+        assertThat(applied).containsExactly("fastagi 20000 on 4573");
+        assertThat(live.waitingForRestart(next)).isPresent();
+        assertThat(live.waitingForRestart(next.withFastAgi(next.fastAgi().withPort(4573)))).isEmpty();
     }
 
     @Test
