@@ -3,11 +3,11 @@ package dev.hotline.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.hotline.acd.AcdEvent;
+import dev.hotline.acd.AgentView;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.server.api.internal.ApiJson;
 import dev.hotline.server.config.ApiSettings.Role;
-import dev.hotline.server.serve.CentreView;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,23 +34,23 @@ public final class AgentEndpoints {
 
     private final AgentPush push;
     private final Supplier<List<AgentConfig>> agents;
-    private final Supplier<CompletionStage<CentreView>> centre;
+    private final Function<String, CompletionStage<Optional<AgentView>>> agentNow;
     private final Function<AcdEvent, CompletionStage<List<Decision>>> engine;
     private final LongSupplier clock;
 
     /**
      * @param push   where the engine's decisions reach the streams
      * @param agents the agents of the configuration in force
-     * @param centre the centre as the routing engine sees it now (a new stream's first event)
+     * @param agentNow one agent as the routing engine sees it now (a new stream's first event)
      * @param engine applies an event and answers with the decisions it made ({@code EngineLoop.decide})
      * @param clock  the time events are stamped with
      */
     public AgentEndpoints(AgentPush push, Supplier<List<AgentConfig>> agents,
-                          Supplier<CompletionStage<CentreView>> centre,
+                          Function<String, CompletionStage<Optional<AgentView>>> agentNow,
                           Function<AcdEvent, CompletionStage<List<Decision>>> engine, LongSupplier clock) {
         this.push = push;
         this.agents = agents;
-        this.centre = centre;
+        this.agentNow = agentNow;
         this.engine = engine;
         this.clock = clock;
     }
@@ -138,8 +138,7 @@ public final class AgentEndpoints {
         return new ApiRoutes.Opening.Accept(sink -> {
             // following first, then the picture: it is read after every decision the stream might already carry
             push.follow(agentId, sink);
-            centre.get().thenAccept(view -> view.agents().stream().filter(a -> a.agentId().equals(agentId))
-                    .findFirst().ifPresent(agent -> push.greet(sink, "agent", agent)));
+            agentNow.apply(agentId).thenAccept(agent -> agent.ifPresent(a -> push.greet(sink, "agent", a)));
         });
     }
 }

@@ -25,7 +25,12 @@ public final class AgentPush implements DecisionListener {
 
     /** {@code sink} receives {@code agentId}'s events from now until its client is gone. */
     public void follow(String agentId, EventSink sink) {
-        followers.computeIfAbsent(agentId, id -> ConcurrentHashMap.newKeySet()).add(sink);
+        // added inside compute, so a last follower's concurrent close cannot drop the set this sink joins
+        followers.compute(agentId, (id, sinks) -> {
+            Set<EventSink> joined = sinks == null ? ConcurrentHashMap.newKeySet() : sinks;
+            joined.add(sink);
+            return joined;
+        });
         sink.onClose(() -> followers.computeIfPresent(agentId, (id, sinks) -> {
             sinks.remove(sink);
             return sinks.isEmpty() ? null : sinks;

@@ -36,8 +36,6 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger("dev.hotline.server.api");
     /** A request body larger than this is answered 413: no endpoint takes more than a few fields. */
     static final int MAX_BODY_BYTES = 64 * 1024;
-    /** Below this a token can be guessed (server.yaml refuses a shorter written one). */
-    static final int MIN_TOKEN_LENGTH = 16;
     /** A client that sends nothing for this long is disconnected. */
     static final int READ_TIMEOUT_SECONDS = 60;
 
@@ -101,9 +99,9 @@ public final class ApiServer implements AutoCloseable {
                         ((ServerSettings.Secret.FromEnvironment) token.secret()).variable());
                 continue;
             }
-            if (value.get().length() < MIN_TOKEN_LENGTH) {
+            if (value.get().length() < ApiSettings.MIN_TOKEN_LENGTH) {
                 log.warn("API token '{}' is shorter than {} characters and could be guessed; it is left out",
-                        token.name(), MIN_TOKEN_LENGTH);
+                        token.name(), ApiSettings.MIN_TOKEN_LENGTH);
                 continue;
             }
             holders.add(new Tokens.Holder(token.name(), token.role(), token.agent(),

@@ -15,6 +15,7 @@ import dev.hotline.bridge.session.Callbacks;
 import dev.hotline.server.config.CallbackSettings;
 import dev.hotline.server.journal.JournalRecord;
 import dev.hotline.server.journal.JournalWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -88,13 +89,17 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
         }
     }
 
-    /** Starts checking the open requests every {@code checkEvery} against {@code engine}'s queues. */
-    public void start(EngineLoop engine) {
-        attach(engine);
-        long every = settings.checkEvery().toMillis();
-        rounds = desk.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+    /**
+     * Starts checking the open requests every {@code checkEvery} against the queues of the engine it is attached to.
+     */
+    public void start() {
+        scheduleRounds(settings.checkEvery());
         log.info("callbacks: placed on {} into context {}, checked every {} ms", settings.endpoint(),
-                settings.context(), every);
+                settings.context(), settings.checkEvery().toMillis());
+    }
+
+    private void scheduleRounds(Duration every) {
+        rounds = desk.scheduleWithFixedDelay(this::round, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -110,22 +115,18 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
         }
         CallbackSettings was = settings;
         settings = next;
-        EngineLoop loop = engine;
-        if (loop != null) {
-            loop.execute(now -> plan.useSettings(next));
-        } else {
-            // not joined to an engine yet: nothing else touches the plan
-            plan.useSettings(next);
-        }
+        engine.execute(now -> plan.useSettings(next));
         if (rounds != null && !next.checkEvery().equals(was.checkEvery())) {
             rounds.cancel(false);
-            long every = next.checkEvery().toMillis();
-            rounds = desk.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+            scheduleRounds(next.checkEvery());
         }
     }
 
-    /** Joins the desk to {@code engine} without rounds of its own: tests run {@link #round()} themselves. */
-    void attach(EngineLoop engine) {
+    /**
+     * Joins the desk to {@code engine}, as soon as the engine exists: requests the IVR files from then on reach the
+     * plan, before the rounds start ({@link #start}; tests run {@link #round()} themselves).
+     */
+    public void attach(EngineLoop engine) {
         this.engine = Objects.requireNonNull(engine, "engine");
     }
 
@@ -206,27 +207,29 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
     /** On the desk's thread: rings one customer through the first connected AMI server. */
     private void ring(CallbackPlan.Ring ring) {
         CallbackRequest request = ring.request();
+        // one reading: a reload meanwhile does not mix old and new settings within this attempt
+        CallbackSettings s = settings;
         List<AmiActions> connected = servers.get();
         if (connected.isEmpty()) {
             engine.execute(now -> write(plan.notRung(request.id(), now, "no AMI server connected")));
             return;
         }
         ringing.put(request.id(), new CallbackCall(request.number(), request.dialledNumber(),
-                request.businessType(), settings.priorityRaise(), settings.greeting(), request.attachedData()));
+                request.businessType(), s.priorityRaise(), s.greeting(), request.attachedData()));
         log.info("callback {}: ringing {} for {} (attempt {} of {})", request.id(), WireText.visible(request.number()),
-                request.businessType(), ring.attempt(), settings.attempts());
+                request.businessType(), ring.attempt(), s.attempts());
         try {
-            connected.getFirst().originateCallback(settings.endpointFor(request.number()), settings.context(),
-                            request.number(), settings.callerId(), Map.of(REQUEST_VARIABLE, request.id()),
-                            settings.ringTimeout())
-                    .whenComplete((result, failure) -> engine.execute(now -> rang(request, result, failure, now)));
+            connected.getFirst().originateCallback(s.endpointFor(request.number()), s.context(), request.number(),
+                            s.callerId(), Map.of(REQUEST_VARIABLE, request.id()), s.ringTimeout())
+                    .whenComplete((result, failure) -> engine.execute(now -> rang(request, s, result, failure, now)));
         } catch (RuntimeException e) {
-            engine.execute(now -> rang(request, null, e, now));
+            engine.execute(now -> rang(request, s, null, e, now));
         }
     }
 
     /** On the engine's thread: what the Originate came to. */
-    private void rang(CallbackRequest request, AmiEvent.OriginateResult result, Throwable failure, long now) {
+    private void rang(CallbackRequest request, CallbackSettings s, AmiEvent.OriginateResult result,
+                      Throwable failure, long now) {
         String id = request.id();
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
@@ -234,16 +237,16 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
             log.warn("callback {}: no answer from Asterisk about the call: {}", id, cause.toString());
             // the Originate may have reached Asterisk before the connection went: the customer may still answer,
             // so their call is let in until the ring time is over; then it was no attempt
-            ifNoCallWithinRingTime(id, later -> plan.notRung(id, later, String.valueOf(cause.getMessage())));
+            ifNoCallWithinRingTime(id, s, later -> plan.notRung(id, later, String.valueOf(cause.getMessage())));
             return;
         }
         if (result.success()) {
             write(plan.answered(id, now));
             // the customer's channel runs the callback context now; if its FastAGI session never comes, the
             // dialplan is wrong and the customer was dropped: count the attempt as failed rather than wait forever
-            ifNoCallWithinRingTime(id, later -> {
+            ifNoCallWithinRingTime(id, s, later -> {
                 log.error("callback {}: the customer answered but no FastAGI session came from context {} "
-                        + "(docs/asterisk.md)", id, settings.context());
+                        + "(docs/asterisk.md)", id, s.context());
                 return plan.lostOnTheWay(id, later, "answered, but the call never reached Hotline");
             });
             return;
@@ -260,12 +263,13 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
     }
 
     /** After the ring time, on the engine's thread: if the customer's call has not come, what that means. */
-    private void ifNoCallWithinRingTime(String requestId, LongFunction<List<JournalRecord>> meaning) {
+    private void ifNoCallWithinRingTime(String requestId, CallbackSettings s,
+                                        LongFunction<List<JournalRecord>> meaning) {
         desk.schedule(() -> engine.execute(later -> {
             if (ringing.remove(requestId) != null) {
                 write(meaning.apply(later));
             }
-        }), settings.ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }), s.ringTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void write(List<JournalRecord> records) {

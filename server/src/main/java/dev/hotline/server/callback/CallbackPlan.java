@@ -9,7 +9,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -76,7 +75,6 @@ final class CallbackPlan {
         this.settings = settings;
     }
 
-    /** A new request: it may be rung at once. A request already open is not added twice. */
     /**
      * Rules from a reload: the attempts, retry interval and expiry apply to every open request from now on (a
      * request already waiting for its next attempt keeps the time it was given).
@@ -85,6 +83,7 @@ final class CallbackPlan {
         settings = next;
     }
 
+    /** A new request: it may be rung at once. A request already open is not added twice. */
     void add(CallbackRequest request) {
         open.putIfAbsent(request.id(), new Open(request, 0, request.requestedAt()));
     }
@@ -139,11 +138,6 @@ final class CallbackPlan {
             rings.add(new Ring(o.request, o.attempts));
         }
         return rings;
-    }
-
-    /** Whether the request is open, and where. */
-    Optional<Stage> stage(String requestId) {
-        return Optional.ofNullable(open.get(requestId)).map(o -> o.stage);
     }
 
     /** The customer answered (the OriginateResponse said so, or their call reached Hotline first). */

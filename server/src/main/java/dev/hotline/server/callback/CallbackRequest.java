@@ -1,5 +1,6 @@
 package dev.hotline.server.callback;
 
+import dev.hotline.server.journal.JournalRecord;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,5 +22,11 @@ public record CallbackRequest(String id, String number, String dialledNumber, St
         Objects.requireNonNull(dialledNumber, "dialledNumber");
         Objects.requireNonNull(businessType, "businessType");
         attachedData = Map.copyOf(attachedData);
+    }
+
+    /** The request a {@code callback-requested} journal line records. */
+    public static CallbackRequest of(JournalRecord.CallbackRequested filed) {
+        return new CallbackRequest(filed.callId(), filed.number(), filed.dialledNumber(), filed.businessType(),
+                filed.attachedData(), filed.at());
     }
 }

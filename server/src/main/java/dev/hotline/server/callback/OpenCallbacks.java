@@ -37,8 +37,7 @@ public final class OpenCallbacks {
         reader.read(sinceMillis, record -> {
             switch (record) {
                 case JournalRecord.CallbackRequested c when c.at() >= sinceMillis && !c.businessType().isEmpty() ->
-                        open.put(c.callId(), new Restored(new CallbackRequest(c.callId(), c.number(),
-                                c.dialledNumber(), c.businessType(), c.attachedData(), c.at()), 0, 0));
+                        open.put(c.callId(), new Restored(CallbackRequest.of(c), 0, 0));
                 case JournalRecord.CallbackAttempted a when a.result().equals("no-manager-interface") -> { }
                 case JournalRecord.CallbackAttempted a -> open.computeIfPresent(a.requestId(),
                         (id, r) -> new Restored(r.request(), Math.max(r.attempts(), a.attempt()), a.at()));

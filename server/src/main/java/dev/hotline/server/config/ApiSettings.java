@@ -20,6 +20,9 @@ public record ApiSettings(String host, int port, List<Token> tokens) {
         tokens = List.copyOf(tokens);
     }
 
+    /** Below this a token can be guessed: a shorter one in the file is refused, one from the environment left out. */
+    public static final int MIN_TOKEN_LENGTH = 16;
+
     /** What a token may do. */
     public enum Role {
         /** Everything. */

@@ -135,6 +135,8 @@ public final class HotlineServer implements AutoCloseable {
         List<DecisionListener> listeners = new ArrayList<>(List.of(statistics, journal, agentPush));
         callbacks.ifPresent(listeners::add);
         engine = new EngineLoop(config, seed, clock, ARRIVAL_LIMIT, listeners);
+        // before FastAGI takes calls: a request an early caller files must reach the desk's plan
+        callbacks.ifPresent(desk -> desk.attach(engine));
         engine.start();
         log.info("routing engine started (random strategy seed {})", seed);
         if (settings.agentsAutoLogin()) {
@@ -165,7 +167,8 @@ public final class HotlineServer implements AutoCloseable {
         Optional<ApiServer> startedApi = Optional.empty();
         try {
             startedApi = settings.api().map(apiSettings -> ApiServer.start(apiSettings, environment,
-                    new AgentEndpoints(agentPush, () -> reloader.current().config().agents(), this::view,
+                    new AgentEndpoints(agentPush, () -> reloader.current().config().agents(),
+                            agentId -> engine.read(routing -> routing.agent(agentId)),
                             engine::decide, engine::now)
                             .addTo(new SupervisorEndpoints(callControl, this::view, this::amiStates)
                                     .addTo(new AdminEndpoints(this::reload, this::waitingForRestart,
@@ -182,10 +185,7 @@ public final class HotlineServer implements AutoCloseable {
         serverYaml = new LiveServerSettings(valid.server(), settings, new LiveServerSettings.Owners() {
             @Override
             public void fastAgiLimits(FastAgiSettings next) {
-                FastAgiSettings running = settings.fastAgi();
-                fastAgi.useLimits(new FastAgiSettings(running.host(), running.port(), next.maxLineLength(),
-                        next.maxEnvironmentLines(), next.environmentTimeout(), next.idleTimeout(),
-                        next.maxSessions()));
+                fastAgi.useLimits(next);
             }
 
             @Override
@@ -215,7 +215,7 @@ public final class HotlineServer implements AutoCloseable {
         }
         InetSocketAddress bound = fastAgi.localAddress();
         log.info("FastAGI listening on {}:{}", bound.getHostString(), bound.getPort());
-        callbacks.ifPresentOrElse(desk -> desk.start(engine), () -> log.info("callbacks: requests are journaled, "
+        callbacks.ifPresentOrElse(CallbackDesk::start, () -> log.info("callbacks: requests are journaled, "
                 + "not placed (server.yaml callbacks.endpoint is not set)"));
         log.info("ready: {} agents{}, {} queues", config.agents().size(),
                 settings.agentsAutoLogin() ? " (logged in and ready: agents.autoLogin)" : "", config.queues().size());

@@ -9,13 +9,11 @@ import dev.hotline.acd.Decision;
 import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.acd.model.RoutingStrategy;
-import dev.hotline.acd.stats.CentreStatistics;
 import dev.hotline.bridge.engine.EngineLoop;
 import dev.hotline.server.config.ApiSettings;
 import dev.hotline.server.config.ApiSettings.Role;
 import dev.hotline.server.config.ServerSettings.Secret;
 import dev.hotline.server.journal.JournalFixtures;
-import dev.hotline.server.serve.CentreView;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,16 +59,15 @@ class AgentDesktopApiTest {
     void serve() {
         engine.start();
         List<AgentConfig> agents = JournalFixtures.shippedConfig().agents();
-        CentreView view = new CentreView(NOW, List.of(), List.of(
-                new AgentView("1001", AgentState.READY, "logged in", NOW - 60_000, Optional.empty(), 3, 420_000,
-                        PhoneState.FREE)),
-                new CentreStatistics(JournalFixtures.shippedConfig()).snapshot(NOW));
+        Map<String, AgentView> engineSees = Map.of("1001", new AgentView("1001", AgentState.READY, "logged in",
+                NOW - 60_000, Optional.empty(), 3, 420_000, PhoneState.FREE));
         ApiSettings settings = new ApiSettings("127.0.0.1", 0, List.of(
                 new ApiSettings.Token("desk-1001", Role.AGENT, new Secret.Written(DESK_1001), Optional.of("1001")),
                 new ApiSettings.Token("supervisors", Role.SUPERVISOR, new Secret.Written(SUPERVISOR),
                         Optional.empty())));
         api = ApiServer.start(settings, name -> null, new AgentEndpoints(push, () -> agents,
-                () -> CompletableFuture.completedFuture(view), engine::decide, engine::now).addTo(new ApiRoutes()));
+                id -> CompletableFuture.completedFuture(Optional.ofNullable(engineSees.get(id))), engine::decide,
+                engine::now).addTo(new ApiRoutes()));
     }
 
     @AfterEach

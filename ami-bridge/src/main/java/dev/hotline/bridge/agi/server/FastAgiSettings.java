@@ -57,9 +57,14 @@ public record FastAgiSettings(
         return new FastAgiSettings("127.0.0.1", 4573, 8192, 128, Duration.ofSeconds(10), Duration.ofHours(4), 10_000);
     }
 
+    /** These limits on {@code newHost}:{@code newPort}. */
+    public FastAgiSettings withAddress(String newHost, int newPort) {
+        return new FastAgiSettings(newHost, newPort, maxLineLength, maxEnvironmentLines, environmentTimeout,
+                idleTimeout, maxSessions);
+    }
+
     public FastAgiSettings withPort(int newPort) {
-        return new FastAgiSettings(host, newPort, maxLineLength, maxEnvironmentLines, environmentTimeout, idleTimeout,
-                maxSessions);
+        return withAddress(host, newPort);
     }
 
     public FastAgiSettings withMaxSessions(int newMaxSessions) {

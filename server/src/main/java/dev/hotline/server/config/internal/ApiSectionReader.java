@@ -14,8 +14,6 @@ import java.util.stream.Collectors;
 final class ApiSectionReader {
     private static final Set<String> API_KEYS = Fields.known("bind", "port", "tokens");
     private static final Set<String> TOKEN_KEYS = Fields.known("name", "role", "token", "agent");
-    /** Below this a written token can be guessed; one from the environment is checked when it is read. */
-    static final int MIN_TOKEN_LENGTH = 16;
     static final int DEFAULT_PORT = 8080;
 
     private ApiSectionReader() {
@@ -56,8 +54,9 @@ final class ApiSectionReader {
         Optional<ApiSettings.Role> role = f.requiredText("role").flatMap(r -> role(r, f.at("role"), ctx));
         Optional<Secret> secret = f.requiredText("token").flatMap(t -> ServerFileReader.secret(t, f.at("token"), ctx))
                 .filter(s -> {
-                    if (s instanceof Secret.Written written && written.value().length() < MIN_TOKEN_LENGTH) {
-                        ctx.problems().add(f.at("token"), "a token must be at least " + MIN_TOKEN_LENGTH
+                    int least = ApiSettings.MIN_TOKEN_LENGTH;
+                    if (s instanceof Secret.Written written && written.value().length() < least) {
+                        ctx.problems().add(f.at("token"), "a token must be at least " + least
                                 + " characters, so it cannot be guessed");
                         return false;
                     }

@@ -70,15 +70,14 @@ public final class JournaledIvrRequests implements IvrRequests {
                     + "' is not a phone number to call back (3 to 20 digits, an optional leading +)"));
         }
         return filed(now -> new JournalRecord.CallbackRequested(now, callId, number, dialledNumber, businessType,
-                attachedData)).thenAccept(filed -> callbacks.accept(new CallbackRequest(callId, number,
-                dialledNumber, businessType, attachedData, filed.at())));
+                attachedData)).thenAccept(filed -> callbacks.accept(CallbackRequest.of(filed)));
     }
 
     /** Appends the record on the engine's thread, at its time; completes with it once the line is on disk. */
-    private CompletionStage<JournalRecord> filed(LongFunction<JournalRecord> record) {
-        CompletableFuture<JournalRecord> durable = new CompletableFuture<>();
+    private <R extends JournalRecord> CompletionStage<R> filed(LongFunction<R> record) {
+        CompletableFuture<R> durable = new CompletableFuture<>();
         engine.execute(now -> {
-            JournalRecord line = record.apply(now);
+            R line = record.apply(now);
             journal.append(line).whenComplete((done, failure) -> {
                 if (failure == null) {
                     durable.complete(line);

@@ -46,8 +46,9 @@ public final class LiveServerSettings {
     private final Owners owners;
     /** False for a server started with settings of its own (hotline demo): server.yaml does not steer it. */
     private final boolean followsServerYaml;
+    /** The settings the server started with: what it runs by when it does not follow server.yaml. */
+    private final ServerSettings running;
     private ServerSettings inForce;
-    private boolean autoLogin;
 
     /**
      * @param serverYaml server.yaml as read at start
@@ -56,13 +57,13 @@ public final class LiveServerSettings {
     public LiveServerSettings(ServerSettings serverYaml, ServerSettings running, Owners owners) {
         this.inForce = Objects.requireNonNull(serverYaml, "serverYaml");
         this.followsServerYaml = serverYaml.equals(running);
-        this.autoLogin = running.agentsAutoLogin();
+        this.running = running;
         this.owners = Objects.requireNonNull(owners, "owners");
     }
 
     /** Whether agents a reload adds are logged in and made ready. */
     public synchronized boolean autoLogin() {
-        return autoLogin;
+        return followsServerYaml ? inForce.agentsAutoLogin() : running.agentsAutoLogin();
     }
 
     /** What {@code lastRead} (server.yaml as a reload last read it) says beyond what is in force, if anything. */
@@ -80,9 +81,7 @@ public final class LiveServerSettings {
             return;
         }
         FastAgiSettings listening = inForce.fastAgi();
-        FastAgiSettings limits = new FastAgiSettings(listening.host(), listening.port(),
-                next.fastAgi().maxLineLength(), next.fastAgi().maxEnvironmentLines(),
-                next.fastAgi().environmentTimeout(), next.fastAgi().idleTimeout(), next.fastAgi().maxSessions());
+        FastAgiSettings limits = next.fastAgi().withAddress(listening.host(), listening.port());
         if (!limits.equals(listening)) {
             owners.fastAgiLimits(limits);
             inForce = inForce.withFastAgi(limits);
@@ -101,10 +100,10 @@ public final class LiveServerSettings {
                     Durations.format(next.announceEvery()), Durations.format(next.ivrRequestTimeout()));
         }
         if (next.agentsAutoLogin() != inForce.agentsAutoLogin()) {
-            autoLogin = next.agentsAutoLogin();
-            inForce = inForce.withAgentsAutoLogin(autoLogin);
-            log.info("reload: agents.autoLogin is {}: agents added to agents.yaml from now on are {}", autoLogin,
-                    autoLogin ? "logged in and made ready" : "logged out until they log in");
+            inForce = inForce.withAgentsAutoLogin(next.agentsAutoLogin());
+            log.info("reload: agents.autoLogin is {}: agents added to agents.yaml from now on are {}",
+                    next.agentsAutoLogin(), next.agentsAutoLogin() ? "logged in and made ready"
+                            : "logged out until they log in");
         }
         CallbackSettings callbacks = next.callbacks();
         if (!callbacks.equals(inForce.callbacks()) && callbacks.placed() && owners.callbacks(callbacks)) {
