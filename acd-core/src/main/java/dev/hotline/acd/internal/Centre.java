@@ -165,18 +165,7 @@ final class Centre {
                 m.group().count(m, from, -1);
             }
         }
-        if (!GroupSet.countedAlike(from, to)) {
-            long change = ++agentChanges;
-            for (Agent.Membership m : agent.memberships) {
-                for (GroupSet set : m.group().sets) {
-                    if (set.stamp != change) {
-                        set.stamp = change;
-                        set.count(from, -1);
-                        set.count(to, 1);
-                    }
-                }
-            }
-        }
+        countInGroupSets(agent, from, to);
         agent.state = to;
         agent.reason = reason;
         agent.stateSince = now;
@@ -189,6 +178,27 @@ final class Centre {
             }
         }
         emit(new Decision.AgentStateChanged(now, agent.id(), from, to, reason));
+    }
+
+    /**
+     * Moves the agent's count from state {@code from} to {@code to} in every group set its groups are in, once per set
+     * however many of the set's groups it belongs to (from {@code LOGGED_OUT}, which no set counts, it counts the agent
+     * in). Nothing to do when the two states count alike.
+     */
+    void countInGroupSets(Agent agent, AgentState from, AgentState to) {
+        if (GroupSet.countedAlike(from, to)) {
+            return;
+        }
+        long change = ++agentChanges;
+        for (Agent.Membership m : agent.memberships) {
+            for (GroupSet set : m.group().sets) {
+                if (set.stamp != change) {
+                    set.stamp = change;
+                    set.count(from, -1);
+                    set.count(to, 1);
+                }
+            }
+        }
     }
 
     /**
