@@ -48,6 +48,17 @@ final class OrderStatisticTree<T> {
      * lists churn on every offer, and recycling keeps that churn from allocating. Never more than the tree once held.
      */
     private Node<T> spare;
+    /**
+     * The first element, kept at hand: a free agent reads the head of each of its groups' waiting calls on every offer,
+     * far more often than the head changes, and the walk down the left spine was a chain of cold nodes.
+     */
+    private T first;
+    /**
+     * Whether the current insertion or deletion left the left spine: an element that goes left at every node is
+     * smaller than all, and only a deletion along the spine can take the first away, so keeping {@link #first}
+     * costs no comparisons of its own.
+     */
+    private boolean wentRight;
     private int weightState = 0x2545F491;
 
     /** An ordered set without the minimum attribute. */
@@ -78,13 +89,22 @@ final class OrderStatisticTree<T> {
             spare = node.right;
             node.reuse(value, nextWeight(), a);
         }
+        wentRight = false;
         root = insert(root, node);
+        if (!wentRight) {
+            first = value;
+        }
     }
 
     /** Removes {@code value}; returns whether it was there. */
     boolean remove(T value) {
         int before = size(root);
+        wentRight = false;
         root = delete(root, value);
+        if (!wentRight) {
+            // the spine was just walked by the deletion, so finding the head again costs no cold loads
+            first = leftmost();
+        }
         return size(root) < before;
     }
 
@@ -119,8 +139,12 @@ final class OrderStatisticTree<T> {
         return rank;
     }
 
-    /** The first element, or null when empty. */
+    /** The first element, or null when empty: O(1). */
     T first() {
+        return first;
+    }
+
+    private T leftmost() {
         Node<T> n = root;
         if (n == null) {
             return null;
@@ -164,6 +188,10 @@ final class OrderStatisticTree<T> {
     /** Throws {@link IllegalStateException} if sizes, order, heap weights or minimums are inconsistent. */
     void checkStructure(String name) {
         check(root, null, null, name);
+        if (first != leftmost()) {
+            throw new IllegalStateException(name + " keeps " + first + " as its first element, but "
+                    + leftmost() + " is");
+        }
     }
 
     private void check(Node<T> n, T low, T high, String name) {
@@ -204,6 +232,7 @@ final class OrderStatisticTree<T> {
                 return rotateRight(n);
             }
         } else {
+            wentRight = true;
             n.right = insert(n.right, x);
             if (n.right.weight > n.weight) {
                 return rotateLeft(n);
@@ -229,6 +258,7 @@ final class OrderStatisticTree<T> {
         if (c < 0) {
             n.left = delete(n.left, value);
         } else {
+            wentRight = true;
             n.right = delete(n.right, value);
         }
         update(n);

@@ -29,11 +29,14 @@ class OrderStatisticTreeTest {
             assertThat(tree.size()).isEqualTo(reference.size());
             assertThat(tree.rankOf(v)).isEqualTo(reference.headSet(v).size());
             assertThat(tree.contains(v)).isEqualTo(reference.contains(v));
+            assertThat(tree.first()).isEqualTo(reference.isEmpty() ? null : reference.first());
             if (!reference.isEmpty()) {
                 int k = random.nextInt(reference.size());
                 assertThat(tree.get(k)).isEqualTo(new ArrayList<>(reference).get(k));
-                assertThat(tree.first()).isEqualTo(reference.first());
                 assertThat(tree.minAux()).isEqualTo(-reference.last());
+            }
+            if (i % 100 == 0) {
+                tree.checkStructure("tree");
             }
         }
         tree.checkStructure("tree");
