@@ -2,6 +2,7 @@ package dev.hotline.server.callback;
 
 import dev.hotline.bridge.session.Callbacks;
 import dev.hotline.server.config.CallbackSettings;
+import dev.hotline.server.journal.CallbackOutcome;
 import dev.hotline.server.journal.JournalRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,7 +102,7 @@ final class CallbackPlan {
             Open o = it.next();
             if (o.stage == Stage.WAITING && now - o.request.requestedAt() >= settings.expireAfter().toMillis()) {
                 it.remove();
-                closed.add(closed(now, o, "expired", ""));
+                closed.add(closed(now, o, CallbackOutcome.EXPIRED, ""));
             }
         }
         return closed;
@@ -193,11 +194,11 @@ final class CallbackPlan {
         return switch (ending) {
             case AGENT_ANSWERED -> {
                 open.remove(requestId);
-                yield List.of(closed(now, o, "agent-answered", callId));
+                yield List.of(closed(now, o, CallbackOutcome.AGENT_ANSWERED, callId));
             }
             case NOT_SERVED -> {
                 open.remove(requestId);
-                yield List.of(closed(now, o, "not-served", callId));
+                yield List.of(closed(now, o, CallbackOutcome.NOT_SERVED, callId));
             }
             case CUSTOMER_HUNG_UP -> again(o, now, callId);
         };
@@ -210,7 +211,7 @@ final class CallbackPlan {
             Open o = it.next();
             if (o.stage == Stage.WAITING && o.request.number().equals(number)) {
                 it.remove();
-                closed.add(closed(now, o, "customer-called", callId));
+                closed.add(closed(now, o, CallbackOutcome.CUSTOMER_CALLED, callId));
             }
         }
         return closed;
@@ -232,14 +233,14 @@ final class CallbackPlan {
     private List<JournalRecord> again(Open o, long now, String callId) {
         if (o.attempts >= settings.attempts()) {
             open.remove(o.request.id());
-            return List.of(closed(now, o, "gave-up", callId));
+            return List.of(closed(now, o, CallbackOutcome.GAVE_UP, callId));
         }
         o.stage = Stage.WAITING;
         o.notBefore = now + settings.retryAfter().toMillis();
         return List.of();
     }
 
-    private static JournalRecord closed(long now, Open o, String outcome, String callId) {
+    private static JournalRecord closed(long now, Open o, CallbackOutcome outcome, String callId) {
         return new JournalRecord.CallbackClosed(now, o.request.id(), o.request.number(), outcome, o.attempts, callId);
     }
 }

@@ -124,7 +124,8 @@ public sealed interface JournalRecord {
      * @param attempts  how many times the customer was rung
      * @param callId    the call that closed it (the callback's, or the customer's own); "" for none
      */
-    record CallbackClosed(long at, String requestId, String number, String outcome, int attempts, String callId)
+    record CallbackClosed(long at, String requestId, String number, CallbackOutcome outcome, int attempts,
+                          String callId)
             implements JournalRecord {
         public CallbackClosed {
             Objects.requireNonNull(requestId, "requestId");

@@ -1,5 +1,10 @@
 package dev.hotline.server.callback;
 
+import static dev.hotline.server.journal.CallbackOutcome.AGENT_ANSWERED;
+import static dev.hotline.server.journal.CallbackOutcome.CUSTOMER_CALLED;
+import static dev.hotline.server.journal.CallbackOutcome.EXPIRED;
+import static dev.hotline.server.journal.CallbackOutcome.GAVE_UP;
+import static dev.hotline.server.journal.CallbackOutcome.NOT_SERVED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.bridge.session.Callbacks;
@@ -77,7 +82,7 @@ class CallbackPlanTest {
                 .as("the retry time it was given stands").containsExactly("c1#2");
         assertThat(plan.notReached("c1", T0 + 11 * MINUTE, "busy", "Asterisk reason 5")).last()
                 .as("the second attempt is now the last").isEqualTo(new JournalRecord.CallbackClosed(
-                        T0 + 11 * MINUTE, "c1", "13811110000", "gave-up", 2, ""));
+                        T0 + 11 * MINUTE, "c1", "13811110000", GAVE_UP, 2, ""));
         plan.add(request("c2", "13822220000", "tea", T0 + 12 * MINUTE));
         plan.due(T0 + 12 * MINUTE, ONE_AGENT_FREE);
         plan.notReached("c2", T0 + 12 * MINUTE, "no-answer", "Asterisk reason 3");
@@ -99,7 +104,7 @@ class CallbackPlanTest {
         assertThat(ids(plan.due(T0 + 22 * MINUTE, ONE_AGENT_FREE))).containsExactly("c1#3");
 
         assertThat(plan.notReached("c1", T0 + 22 * MINUTE, "no-answer", "Asterisk reason 3")).last()
-                .isEqualTo(new JournalRecord.CallbackClosed(T0 + 22 * MINUTE, "c1", "13811110000", "gave-up", 3, ""));
+                .isEqualTo(new JournalRecord.CallbackClosed(T0 + 22 * MINUTE, "c1", "13811110000", GAVE_UP, 3, ""));
         assertThat(plan.size()).isZero();
     }
 
@@ -112,7 +117,7 @@ class CallbackPlanTest {
                 new JournalRecord.CallbackAttempted(T0 + 5, "c1", "13811110000", 1, "answered", ""));
         assertThat(plan.answered("c1", T0 + 6)).as("the OriginateResponse after the call itself").isEmpty();
         assertThat(plan.callEnded("c1", "c9", Callbacks.Ending.AGENT_ANSWERED, T0 + 5 * MINUTE)).singleElement()
-                .isEqualTo(new JournalRecord.CallbackClosed(T0 + 5 * MINUTE, "c1", "13811110000", "agent-answered", 1,
+                .isEqualTo(new JournalRecord.CallbackClosed(T0 + 5 * MINUTE, "c1", "13811110000", AGENT_ANSWERED, 1,
                         "c9"));
         assertThat(plan.size()).isZero();
     }
@@ -127,7 +132,7 @@ class CallbackPlanTest {
 
         assertThat(plan.callEnded("c1", "c8", Callbacks.Ending.CUSTOMER_HUNG_UP, T0 + MINUTE)).isEmpty();
         assertThat(plan.callEnded("c2", "c9", Callbacks.Ending.NOT_SERVED, T0 + MINUTE)).singleElement()
-                .isEqualTo(new JournalRecord.CallbackClosed(T0 + MINUTE, "c2", "13822220000", "not-served", 1, "c9"));
+                .isEqualTo(new JournalRecord.CallbackClosed(T0 + MINUTE, "c2", "13822220000", NOT_SERVED, 1, "c9"));
         assertThat(ids(plan.due(T0 + 12 * MINUTE, ONE_AGENT_FREE))).containsExactly("c1#2");
     }
 
@@ -137,7 +142,7 @@ class CallbackPlanTest {
         plan.add(request("c2", "13822220000", "tea", T0));
 
         assertThat(plan.customerGotThrough("13811110000", "c5", T0 + MINUTE)).singleElement().isEqualTo(
-                new JournalRecord.CallbackClosed(T0 + MINUTE, "c1", "13811110000", "customer-called", 0, "c5"));
+                new JournalRecord.CallbackClosed(T0 + MINUTE, "c1", "13811110000", CUSTOMER_CALLED, 0, "c5"));
         assertThat(ids(plan.due(T0 + MINUTE, ONE_AGENT_FREE))).containsExactly("c2#1");
     }
 
@@ -147,7 +152,7 @@ class CallbackPlanTest {
 
         assertThat(plan.expire(T0 + 23 * 60 * MINUTE)).isEmpty();
         assertThat(plan.expire(T0 + 24 * 60 * MINUTE)).singleElement().isEqualTo(
-                new JournalRecord.CallbackClosed(T0 + 24 * 60 * MINUTE, "c1", "13811110000", "expired", 0, ""));
+                new JournalRecord.CallbackClosed(T0 + 24 * 60 * MINUTE, "c1", "13811110000", EXPIRED, 0, ""));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.hotline.server.callback;
 
+import static dev.hotline.server.journal.CallbackOutcome.AGENT_ANSWERED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.acd.Decision;
@@ -64,7 +65,7 @@ class OpenCallbacksTest {
                 new JournalRecord.CallbackAttempted(NINE_AM + 5 * MINUTE, "c2", "13822220000", 1, "no-answer", ""),
                 new JournalRecord.CallbackAttempted(NINE_AM + 6 * MINUTE, "c2", "13822220000", 1,
                         "no-manager-interface", "not connected"),
-                new JournalRecord.CallbackClosed(NINE_AM + 7 * MINUTE, "c3", "13833330000", "agent-answered", 1,
+                new JournalRecord.CallbackClosed(NINE_AM + 7 * MINUTE, "c3", "13833330000", AGENT_ANSWERED, 1,
                         "c9"),
                 answered(NINE_AM + 8 * MINUTE, "c10", "13844440000"));
 

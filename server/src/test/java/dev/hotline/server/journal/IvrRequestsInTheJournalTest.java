@@ -1,5 +1,7 @@
 package dev.hotline.server.journal;
 
+import static dev.hotline.server.journal.CallbackOutcome.AGENT_ANSWERED;
+import static dev.hotline.server.journal.CallbackOutcome.GAVE_UP;
 import static dev.hotline.server.journal.JournalFixtures.NINE_AM;
 import static dev.hotline.server.journal.JournalFixtures.shippedConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,9 +84,9 @@ class IvrRequestsInTheJournalTest {
                 callback(NINE_AM + 2 * MINUTE, "c2", "13822220000"),
                 callback(NINE_AM + 3 * MINUTE, "c3", "13833330000"),
                 new JournalRecord.CallbackAttempted(NINE_AM + 4 * MINUTE, "c1", "13811110000", 1, "answered", ""),
-                new JournalRecord.CallbackClosed(NINE_AM + 6 * MINUTE, "c1", "13811110000", "agent-answered", 1,
+                new JournalRecord.CallbackClosed(NINE_AM + 6 * MINUTE, "c1", "13811110000", AGENT_ANSWERED, 1,
                         "c9"),
-                new JournalRecord.CallbackClosed(NINE_AM + 7 * MINUTE, "c2", "13822220000", "gave-up", 3, ""));
+                new JournalRecord.CallbackClosed(NINE_AM + 7 * MINUTE, "c2", "13822220000", GAVE_UP, 3, ""));
 
         assertThat(JournalReplay.of(dir, null, null, w -> { }).requests())
                 .isEqualTo(new JournalReplay.IvrRequests(0, 3, 1, 1, 1));

@@ -1,5 +1,6 @@
 package dev.hotline.server.journal;
 
+import static dev.hotline.server.journal.CallbackOutcome.AGENT_ANSWERED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.acd.AcdEvent;
@@ -87,7 +88,7 @@ public final class JournalFixtures {
                     "health-tea", Map.of("order", "A-77"));
             case CALLBACK_ATTEMPTED -> new JournalRecord.CallbackAttempted(at, "c7", "13911112222", 1, "no-answer",
                     "Asterisk reason 3");
-            case CALLBACK_CLOSED -> new JournalRecord.CallbackClosed(at, "c7", "13911112222", "agent-answered", 2,
+            case CALLBACK_CLOSED -> new JournalRecord.CallbackClosed(at, "c7", "13911112222", AGENT_ANSWERED, 2,
                     "1795413048.9");
         };
     }

@@ -31,9 +31,7 @@ public final class IvrRequestCount {
                 stands.put(c.callId(), Stand.OPEN);
             }
             case JournalRecord.CallbackClosed c -> stands.computeIfPresent(c.requestId(), (id, stand) ->
-                    stand != Stand.OPEN ? stand
-                            : c.outcome().equals("agent-answered") || c.outcome().equals("customer-called")
-                            ? Stand.DONE : Stand.GIVEN_UP);
+                    stand != Stand.OPEN ? stand : c.outcome().served() ? Stand.DONE : Stand.GIVEN_UP);
             case JournalRecord.CallRecord c when c.ended().outcome() == Outcome.ANSWERED ->
                     numbers.forEach((id, number) -> {
                         if (number.equals(c.ended().callerNumber()) && stands.get(id) == Stand.OPEN) {
