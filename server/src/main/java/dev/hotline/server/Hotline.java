@@ -2,6 +2,7 @@ package dev.hotline.server;
 
 import dev.hotline.server.cli.DemoCommand;
 import dev.hotline.server.cli.ExitCodes;
+import dev.hotline.server.cli.ReloadCommand;
 import dev.hotline.server.cli.ReportCommand;
 import dev.hotline.server.cli.ServeCommand;
 import dev.hotline.server.cli.SimulateCommand;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 ServeCommand.class,
                 ValidateCommand.class,
+                ReloadCommand.class,
                 SimulateCommand.class,
                 ReportCommand.class,
                 DemoCommand.class,
@@ -34,6 +36,7 @@ import picocli.CommandLine.Spec;
                 ExitCodes.INVALID_CONFIG + ":the configuration has problems (each printed to stderr)",
                 ExitCodes.USAGE + ":wrong command-line usage",
                 ExitCodes.INTERNAL_ERROR + ":unexpected error (a bug: please report it with the printed trace)",
+                ExitCodes.NOT_DELIVERED + ":reload: the running server could not be asked",
         })
 public final class Hotline implements Callable<Integer> {
 

@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** An unexpected exception: a bug. */
     public static final int INTERNAL_ERROR = 3;
+    /** {@code reload}: the running server could not be asked (none answers, no admin token, the token refused). */
+    public static final int NOT_DELIVERED = 4;
 
     private ExitCodes() {
     }

@@ -48,7 +48,8 @@ public final class ValidateCommand implements Callable<Integer> {
         };
     }
 
-    private static String display(Path dir) {
+    /** The directory as the messages show it: with a trailing slash. */
+    static String display(Path dir) {
         String s = dir.toString();
         return s.endsWith("/") ? s : s + "/";
     }
@@ -66,7 +67,8 @@ public final class ValidateCommand implements Callable<Integer> {
                 count(valid.flows().names().size(), "IVR flow", "IVR flows"));
     }
 
-    private static String count(int n, String one, String many) {
+    /** {@code 1 problem}, {@code 2 problems}. */
+    static String count(int n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }
 }
