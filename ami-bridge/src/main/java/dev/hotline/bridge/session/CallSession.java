@@ -358,6 +358,9 @@ public final class CallSession {
         switch (r.event()) {
             case AcdEvent.CallArrived a -> {
                 // the ACD does not know the call (another call holds its id): no record will take its facts
+                LOG.warn("call {}: the ACD refused it ({}); the caller hears the busy prompt. Two Asterisk servers "
+                        + "without a systemname can give two calls one uniqueid (docs/asterisk.md)", callId,
+                        r.message());
                 sessions.telephony.forget(callId);
                 acdOpen = false;
                 endingOwned = true;

@@ -143,7 +143,8 @@ public final class CallSessions implements AgiScript {
         CallSession session = new CallSession(this, channel, environment, callId,
                 new SerialMailbox(executor, "call " + callId), callback);
         if (live.putIfAbsent(callId, session) != null) {
-            LOG.warn("FastAGI session {}: call id {} is already in progress",
+            LOG.warn("FastAGI session {}: call id {} is already in progress; the caller hears the busy prompt. "
+                    + "Two Asterisk servers without a systemname can give two calls one uniqueid (docs/asterisk.md)",
                     WireText.visible(environment.channel()), callId);
             session.refuse();
         } else {

@@ -177,6 +177,7 @@ public final class SimulatedAsterisk implements AutoCloseable {
         private Predicate<String> soundExists = sound -> true;
         private SimulatedAmiServer ami;
         private Collection<String> devices = List.of();
+        private String systemName = "";
 
         private Builder(InetSocketAddress fastAgi) {
             this.fastAgi = Objects.requireNonNull(fastAgi, "fastAgi");
@@ -201,6 +202,15 @@ public final class SimulatedAsterisk implements AutoCloseable {
          */
         public Builder otherAgents(Function<String, SimulatedAgent> byEndpoint) {
             this.otherAgents = Objects.requireNonNull(byEndpoint, "byEndpoint");
+            return this;
+        }
+
+        /**
+         * asterisk.conf's {@code systemname}: channel uniqueids become {@code <name>-<epoch>.<n>}, as Asterisk makes
+         * them, so that two servers' calls never share an id (default: none, {@code <epoch>.<n>}).
+         */
+        public Builder systemName(String name) {
+            this.systemName = Objects.requireNonNull(name, "name");
             return this;
         }
 
@@ -264,6 +274,8 @@ public final class SimulatedAsterisk implements AutoCloseable {
     private final Map<String, SimulatedAgent> agents;
     private final Function<String, SimulatedAgent> otherAgents;
     private final Timing timing;
+    /** Prefixes uniqueids as asterisk.conf's {@code systemname} does; empty for none. */
+    private final String uniqueIdPrefix;
     private final Dialplan dialplan;
     private final Predicate<String> soundExists;
     private final Optional<SimulatedAmiServer> ami;
@@ -289,6 +301,7 @@ public final class SimulatedAsterisk implements AutoCloseable {
         this.agents = Map.copyOf(builder.agents);
         this.otherAgents = builder.otherAgents;
         this.timing = builder.timing;
+        this.uniqueIdPrefix = builder.systemName.isEmpty() ? "" : builder.systemName + "-";
         this.dialplan = builder.dialplan;
         this.soundExists = builder.soundExists;
         this.ami = Optional.ofNullable(builder.ami);
@@ -515,7 +528,7 @@ public final class SimulatedAsterisk implements AutoCloseable {
     }
 
     String nextUniqueId() {
-        return epochSeconds + "." + uniqueSeq.incrementAndGet();
+        return uniqueIdPrefix + epochSeconds + "." + uniqueSeq.incrementAndGet();
     }
 
     /** Asterisk's channel-name suffix: an 8-digit hex sequence ({@code PJSIP/trunk-0000000a}). */

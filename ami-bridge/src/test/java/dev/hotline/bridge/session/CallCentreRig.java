@@ -171,8 +171,12 @@ final class CallCentreRig {
 
     /** A call reaches Hotline's FastAGI {@code inbound} script; the engine takes its arrival. */
     ScriptedAgiChannel call(String caller, String dialled) {
+        return call("1795413048." + (++calls), caller, dialled);
+    }
+
+    /** As {@link #call(String, String)}, on a channel whose {@code agi_uniqueid} is {@code uniqueId}. */
+    ScriptedAgiChannel call(String uniqueId, String caller, String dialled) {
         ScriptedAgiChannel channel = new ScriptedAgiChannel();
-        String uniqueId = "1795413048." + (++calls);
         sessions.onStart(channel, environment("inbound", uniqueId, Optional.ofNullable(caller), dialled, Map.of()));
         loop.runOnce();
         return channel;

@@ -34,6 +34,23 @@ class CallSessionTest {
     }
 
     @Test
+    void aSecondCallWithTheUniqueidOfACallInProgressHearsTheBusyPromptAndTheFirstWaitsOn() {
+        rig.agentsLoggedIn("1001");
+        ScriptedAgiChannel first = rig.call("1795413048.7", CALLER, TestCentre.TEA_AD);
+        rig.settle(first);
+
+        ScriptedAgiChannel second = rig.call("1795413048.7", "13900139000", TestCentre.TEA_AD);
+        rig.settle(second);
+
+        assertThat(second.sent()).containsExactly("ANSWER",
+                "STREAM FILE " + CentreSettings.DEFAULT_BUSY_PROMPT + " \"\"", "HANGUP");
+        assertThat(rig.decisions(Decision.CallClassified.class)).as("the ACD never heard of the second").hasSize(1);
+        assertThat(first.sent()).containsExactly("ANSWER", "EXEC StartMusicOnHold default");
+        assertThat(first.closed()).isFalse();
+        assertThat(rig.decisions(Decision.CallQueued.class)).hasSize(1);
+    }
+
+    @Test
     void anAdvertisementNumberReachesItsBusinessQueueAndHearsMusicOnHold() {
         rig.agentsLoggedIn("1001");
         ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);

@@ -128,6 +128,16 @@ class SimulatedAsteriskTest {
 
     // ------------------------------------------------------------------------------------------ Hotline's side
 
+    @Test
+    void withASystemNameItsUniqueidsCarryItAsAsterisksDo() throws Exception {
+        try (SimulatedAsterisk asterisk = SimulatedAsterisk.builder(address()).systemName("pbx-2")
+                .timing(Timing.scaled(Duration.ofMillis(2))).build();
+             Session session = session(asterisk.call(SimulatedCaller.of("13700001111", "4008001001")))) {
+            assertThat(session.call.callId()).matches("pbx-2-\\d+\\.1");
+            assertThat(session.environment).contains("agi_uniqueid: " + session.call.callId());
+        }
+    }
+
     private SimulatedAsterisk asterisk(SimulatedAgent agents) {
         return SimulatedAsterisk.builder(address()).timing(Timing.scaled(Duration.ofMillis(2))).otherAgents(agents)
                 .build();
