@@ -29,6 +29,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -332,8 +336,9 @@ class AmiEndToEndTest {
                         + "every 1m, and have 2s to file an IVR request; calls in progress keep theirs",
                 "reload: callbacks rung on PJSIP/{number}@trunk into context hotline-callback, at most 5 attempt(s) "
                         + "10m apart, given up after 24h",
-                "reload: server.yaml changed in what only a restart applies (the FastAGI or API address, the "
-                        + "journal, or whether callbacks are placed); the rest of it is in force");
+                "reload: server.yaml changed in what only a restart applies (whether the API runs, the journal, "
+                        + "whether callbacks are placed, or a listener's address that could not be bound); the rest "
+                        + "of it is in force");
         assertThat(api("GET", "/api/v1/queues", "", rotated).statusCode()).isEqualTo(200);
     }
 
@@ -385,6 +390,57 @@ class AmiEndToEndTest {
             assertThat(talking.ended().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS).answeredBy()).contains(agent);
         } finally {
             moved.close();
+        }
+    }
+
+    @Test
+    void aReloadMovesFastAgiAndTheApiToNewPortsWhileACallOnTheOldConnectionGoesOn() throws Exception {
+        asterisk = coupled(TALKING_ON);
+        SimulatedCall talking = asterisk.call(SimulatedCaller.of("13700005000", "4008001003"));
+        String agent = talking.answered().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        InetSocketAddress oldFastAgi = server.fastAgiAddress();
+        int oldApiPort = server.apiAddress().orElseThrow().getPort();
+        int fastAgiPort = freePort();
+        int apiPort = freePort();
+        centre.rewrite("server.yaml", "fastagi:\n  bind: 127.0.0.1\n  port: 0", "fastagi:\n  bind: 127.0.0.1\n  port: "
+                + fastAgiPort);
+        centre.rewrite("server.yaml", "api:\n  bind: 127.0.0.1\n  port: 0", "api:\n  bind: 127.0.0.1\n  port: "
+                + apiPort);
+
+        assertThat(server.reload()).isInstanceOf(ConfigResult.Valid.class);
+
+        assertThat(server.fastAgiAddress().getPort()).isEqualTo(fastAgiPort);
+        assertThat(server.apiAddress()).map(InetSocketAddress::getPort).contains(apiPort);
+        assertThat(log.lines()).noneMatch(line -> line.startsWith("reload: server.yaml changed"))
+                .anyMatch(line -> line.startsWith("FastAGI server moved to /127.0.0.1:" + fastAgiPort + " from "))
+                .contains("API moved to 127.0.0.1:" + apiPort + " from 127.0.0.1:" + oldApiPort);
+        await(() -> refused(oldFastAgi), "the old FastAGI port let go");
+        assertThat(supervisor("GET", "/api/v1/queues", "").statusCode()).as("the API on its new port").isEqualTo(200);
+        // a second Asterisk: its systemname keeps its uniqueids (Hotline's call ids) apart from the first one's
+        try (SimulatedAsterisk moved = SimulatedAsterisk.builder(server.fastAgiAddress()).systemName("asterisk-2")
+                .timing(SimulatedAsterisk.Timing.scaled(SECOND)).otherAgents(ANSWERING).build()) {
+            SimulatedCall next = moved.call(SimulatedCaller.of("13700005001", "4008001003"));
+            SimulatedCall.Outcome served = next.ended().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(served.answeredBy()).as("a call on the new port reaches an agent: %s", served).isPresent();
+        }
+        assertThat(talking.ended()).as("the call accepted on the old port goes on").isNotDone();
+        talking.hangUp();
+        assertThat(talking.ended().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS).answeredBy()).contains(agent);
+    }
+
+    private static boolean refused(InetSocketAddress address) {
+        try (Socket probe = new Socket(address.getAddress(), address.getPort())) {
+            return false;
+        } catch (ConnectException e) {
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

@@ -40,13 +40,15 @@ public final class ApiServer implements AutoCloseable {
     static final int READ_TIMEOUT_SECONDS = 60;
 
     private final EventLoopGroup loop;
-    private final Channel listener;
+    private final ServerBootstrap bootstrap;
+    /** Where it accepts; a reload may move it ({@link #moveTo}). */
+    private volatile Channel listener;
     private final TokensInForce tokens;
 
     private ApiServer(ApiSettings settings, TokensInForce tokens, ApiRoutes routes) {
         this.tokens = tokens;
         loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("api"), NioIoHandler.newFactory());
-        ChannelFuture bound = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
+        bootstrap = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
@@ -54,7 +56,8 @@ public final class ApiServer implements AutoCloseable {
                                 new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY_BYTES),
                                 new HttpApiHandler(routes, tokens));
                     }
-                }).bind(settings.host(), settings.port()).awaitUninterruptibly();
+                });
+        ChannelFuture bound = bootstrap.bind(settings.host(), settings.port()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
             throw new IllegalStateException("the API cannot listen on " + settings.host() + ":" + settings.port()
@@ -108,6 +111,27 @@ public final class ApiServer implements AutoCloseable {
                     value.get().getBytes(StandardCharsets.UTF_8)));
         }
         return new Tokens(holders);
+    }
+
+    /**
+     * Listens on {@code host:port} from now on: the new address is bound first, then the old listener closes;
+     * requests and event streams already open go on where they are.
+     *
+     * @throws IllegalStateException naming both addresses if the new one cannot be bound: the old one stays
+     */
+    public synchronized void moveTo(String host, int port) {
+        InetSocketAddress was = localAddress();
+        ChannelFuture bound = bootstrap.bind(host, port).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw new IllegalStateException("the API cannot listen on " + host + ":" + port + ": "
+                    + bound.cause().getMessage() + "; it stays on " + was.getHostString() + ":" + was.getPort());
+        }
+        Channel old = listener;
+        listener = bound.channel();
+        old.close().awaitUninterruptibly();
+        InetSocketAddress at = localAddress();
+        log.info("API moved to {}:{} from {}:{}", at.getHostString(), at.getPort(), was.getHostString(),
+                was.getPort());
     }
 
     /** Where it listens (the bound port when the settings said 0). */

@@ -184,8 +184,18 @@ public final class HotlineServer implements AutoCloseable {
         api = startedApi;
         serverYaml = new LiveServerSettings(valid.server(), settings, new LiveServerSettings.Owners() {
             @Override
+            public boolean fastAgiAddress(String host, int port) {
+                return moved(() -> fastAgi.moveTo(host, port));
+            }
+
+            @Override
             public void fastAgiLimits(FastAgiSettings next) {
                 fastAgi.useLimits(next);
+            }
+
+            @Override
+            public boolean apiAddress(String host, int port) {
+                return api.isPresent() && moved(() -> api.get().moveTo(host, port));
             }
 
             @Override
@@ -270,6 +280,17 @@ public final class HotlineServer implements AutoCloseable {
      * A reload's AMI servers: the pool connects, reconnects or logs off as they changed; the first servers ever
      * listed (none could be reached at start) start one.
      */
+    /** Runs a listener's move; a refusal (the address cannot be bound) is logged, the old listener stays. */
+    private static boolean moved(Runnable move) {
+        try {
+            move.run();
+            return true;
+        } catch (IllegalStateException e) {
+            log.error("reload: {}", e.getMessage());
+            return false;
+        }
+    }
+
     private void useAmiServers(List<AmiServer> listed) {
         List<AmiSettings> servers = reachable(listed, environment);
         if (ami.isPresent()) {

@@ -1,6 +1,7 @@
 package dev.hotline.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotline.server.config.ApiSettings;
 import dev.hotline.server.config.ApiSettings.Role;
@@ -8,6 +9,8 @@ import dev.hotline.server.config.ConfigLoader;
 import dev.hotline.server.config.ConfigProblem;
 import dev.hotline.server.config.ConfigResult;
 import dev.hotline.server.config.ServerSettings.Secret;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -100,6 +103,30 @@ class AdminApiTest {
         assertThat(applied.statusCode()).isEqualTo(200);
         assertThat(applied.body()).endsWith(
                 ",\"waitingForRestart\":\"server.yaml changed beyond ami and api.tokens: ...\"}");
+    }
+
+    @Test
+    void aReloadThatMovesTheApiBindsTheNewPortBeforeLettingTheOldOneGo() throws Exception {
+        next.set(shipped());
+        int old = api.localAddress().getPort();
+
+        api.moveTo("127.0.0.1", 0);
+
+        assertThat(api.localAddress().getPort()).isNotEqualTo(old);
+        assertThat(reload(ADMIN).statusCode()).as("the API answers on its new port").isEqualTo(200);
+    }
+
+    @Test
+    void aMoveToAPortInUseIsRefusedNamingBothAndTheApiStaysWhereItWas() throws Exception {
+        next.set(shipped());
+        int port = api.localAddress().getPort();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertThatThrownBy(() -> api.moveTo("127.0.0.1", taken.getLocalPort()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("the API cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ")
+                    .hasMessageEndingWith("; it stays on 127.0.0.1:" + port);
+        }
+        assertThat(reload(ADMIN).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -29,7 +29,9 @@ public final class FastAgiServer implements AutoCloseable {
 
     private final EventLoopGroup acceptor;
     private final EventLoopGroup sessions;
-    private final Channel listener;
+    private final ServerBootstrap bootstrap;
+    /** Where it accepts; a reload may move it ({@link #moveTo}). */
+    private volatile Channel listener;
     private final AtomicInteger openSessions = new AtomicInteger();
     /** The limits new connections get; a reload may change them (not the address). */
     private volatile FastAgiSettings settings;
@@ -41,7 +43,7 @@ public final class FastAgiServer implements AutoCloseable {
                 NioIoHandler.newFactory());
         sessions = new MultiThreadIoEventLoopGroup(new DefaultThreadFactory("fastagi-session"),
                 NioIoHandler.newFactory());
-        ServerBootstrap bootstrap = new ServerBootstrap()
+        bootstrap = new ServerBootstrap()
                 .group(acceptor, sessions)
                 .channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -88,17 +90,39 @@ public final class FastAgiServer implements AutoCloseable {
      * sessions); sessions already open keep the ones they were accepted with, but every new one counts against the
      * new total.
      *
-     * @throws IllegalArgumentException if {@code next} names another address: the listener moves only with a restart
+     * @throws IllegalArgumentException if {@code next} names another address than the one listened on: move the
+     *                                  listener first ({@link #moveTo})
      */
-    public void useLimits(FastAgiSettings next) {
+    public synchronized void useLimits(FastAgiSettings next) {
         if (!next.host().equals(settings.host()) || next.port() != settings.port()) {
-            throw new IllegalArgumentException("the FastAGI listener stays on " + settings.host() + ":"
-                    + settings.port() + " until a restart, not " + next.host() + ":" + next.port());
+            throw new IllegalArgumentException("the FastAGI listener is on " + settings.host() + ":"
+                    + settings.port() + ", not " + next.host() + ":" + next.port() + ": move it first");
         }
         settings = next;
         LOG.info("FastAGI limits now: at most {} sessions, lines up to {} bytes, {} environment lines within {} s, "
                 + "idle up to {} s", next.maxSessions(), next.maxLineLength(), next.maxEnvironmentLines(),
                 next.environmentTimeout().toSeconds(), next.idleTimeout().toSeconds());
+    }
+
+    /**
+     * Listens on {@code host:port} from now on: the new address is bound first, then the old listener closes, so
+     * there is no moment without one; sessions already open go on where they are.
+     *
+     * @throws IllegalStateException naming both addresses if the new one cannot be bound: the old one stays
+     */
+    public synchronized void moveTo(String host, int port) {
+        InetSocketAddress was = localAddress();
+        ChannelFuture bound = bootstrap.bind(host, port).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw new IllegalStateException("FastAGI cannot listen on " + host + ":" + port + ": "
+                    + bound.cause().getMessage() + "; it stays on " + was.getHostString() + ":" + was.getPort());
+        }
+        Channel old = listener;
+        listener = bound.channel();
+        settings = settings.withAddress(host, port);
+        old.close().awaitUninterruptibly();
+        LOG.info("FastAGI server moved to {} from {}; {} session(s) open go on", listener.localAddress(), was,
+                openSessions.get());
     }
 
     /** Sessions open right now. */

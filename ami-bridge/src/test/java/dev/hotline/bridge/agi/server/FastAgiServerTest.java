@@ -10,7 +10,10 @@ import dev.hotline.bridge.agi.AgiTranscript;
 import dev.hotline.bridge.agi.FixtureCommands;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -119,7 +122,51 @@ class FastAgiServerTest {
             assertThat(done.get(READ_GUARD_MILLIS, TimeUnit.MILLISECONDS)).hasSize(1);
             assertThatThrownBy(() -> server.useLimits(ANY_PORT.withPort(4574)))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("the FastAGI listener stays on 127.0.0.1:0 until a restart, not 127.0.0.1:4574");
+                    .hasMessage("the FastAGI listener is on 127.0.0.1:0, not 127.0.0.1:4574: move it first");
+        }
+    }
+
+    @Test
+    void theListenerMovesToANewAddressWhileACallOnTheOldOneGoesOn() throws Exception {
+        byte[] environment = AgiTranscript.load("agi-session-basic").environmentBytes();
+        List<AgiCommand> commands = List.of(AgiCommands.answer(), AgiCommands.getVariable("CALLERID(num)"));
+        AgiScript script = (channel, env) -> sendingInTurn(commands, new CompletableFuture<>()).onStart(channel, env);
+
+        try (FastAgiServer server = FastAgiServer.start(ANY_PORT, script);
+             Socket before = connect(server)) {
+            int oldPort = server.localAddress().getPort();
+            before.getOutputStream().write(environment);
+            assertThat(readLine(before)).isEqualTo("ANSWER\n");
+
+            server.moveTo("127.0.0.1", 0);
+
+            assertThat(server.localAddress().getPort()).isNotEqualTo(oldPort);
+            // the JDK closes a listening socket once its selector has let go of it: a moment after close() returns
+            assertThat(refusedWithin(oldPort, READ_GUARD_MILLIS)).as("the old address is let go").isTrue();
+            try (Socket after = connect(server)) {
+                after.getOutputStream().write(environment);
+                assertThat(readLine(after)).isEqualTo("ANSWER\n");
+            }
+            before.getOutputStream().write("200 result=0\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(readLine(before)).as("the call accepted on the old address goes on")
+                    .isEqualTo("GET VARIABLE CALLERID(num)\n");
+        }
+    }
+
+    @Test
+    void aMoveToAnAddressInUseIsRefusedNamingBothAndTheListenerStays() throws Exception {
+        try (FastAgiServer server = FastAgiServer.start(ANY_PORT, (channel, environment) -> { });
+             ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = server.localAddress().getPort();
+
+            assertThatThrownBy(() -> server.moveTo("127.0.0.1", taken.getLocalPort()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("FastAGI cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ")
+                    .hasMessageEndingWith("; it stays on 127.0.0.1:" + port);
+            assertThat(server.localAddress().getPort()).isEqualTo(port);
+            try (Socket still = connect(server)) {
+                assertThat(still.isConnected()).isTrue();
+            }
         }
     }
 
@@ -164,6 +211,19 @@ class FastAgiServerTest {
                     .failsWithin(READ_GUARD_MILLIS, TimeUnit.MILLISECONDS).withThrowableThat()
                     .withCauseInstanceOf(AgiChannelClosedException.class);
         }
+    }
+
+    /** Whether connecting to {@code port} on loopback is refused before {@code millis} have passed. */
+    private static boolean refusedWithin(int port, long millis) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < deadline) {
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                Thread.onSpinWait();
+            } catch (ConnectException refused) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Socket connect(FastAgiServer server) throws IOException {

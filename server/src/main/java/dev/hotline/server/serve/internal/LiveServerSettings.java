@@ -12,21 +12,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * server.yaml as far as it is in force, and a reload's changes to it put in force while calls go on: FastAGI's limits
- * for new connections, the AMI servers,
+ * server.yaml as far as it is in force, and a reload's changes to it put in force while calls go on: the FastAGI and
+ * API addresses (the new one bound before the old one closes), FastAGI's limits for new connections, the AMI servers,
  * how calls wait and file IVR requests (for calls that start from then on), how callbacks are placed (while they are),
- * {@code agents.autoLogin} and the API's tokens. What only a restart applies (the FastAGI or API address, the
- * journal, turning callbacks on or off) is named in one warning, and the rest of the change still applies.
+ * {@code agents.autoLogin} and the API's tokens. What only a restart applies (starting or stopping the API, the
+ * journal, turning callbacks on or off, and an address that could not be bound) is named in one warning, and the rest
+ * of the change still applies.
  */
 public final class LiveServerSettings {
     private static final Logger log = LoggerFactory.getLogger(LiveServerSettings.class);
 
     /** What a reload says when server.yaml changed in ways only a restart applies. */
-    public static final String WAITING_FOR_RESTART = "server.yaml changed in what only a restart applies (the "
-            + "FastAGI or API address, the journal, or whether callbacks are placed); the rest of it is in force";
+    public static final String WAITING_FOR_RESTART = "server.yaml changed in what only a restart applies (whether "
+            + "the API runs, the journal, whether callbacks are placed, or a listener's address that could not be "
+            + "bound); the rest of it is in force";
 
     /** Who puts each part in force; each is called only when its part changed. */
     public interface Owners {
+        /** FastAGI listens on {@code host:port} from now on; false (logged) when that address cannot be bound. */
+        boolean fastAgiAddress(String host, int port);
+
         /** FastAGI's limits for new connections ({@code settings} keeps the running address). */
         void fastAgiLimits(FastAgiSettings settings);
 
@@ -38,6 +43,9 @@ public final class LiveServerSettings {
 
         /** How callbacks are placed; false when none are placed (turning them on or off takes a restart). */
         boolean callbacks(CallbackSettings settings);
+
+        /** The API listens on {@code host:port} from now on; false (logged) when that address cannot be bound. */
+        boolean apiAddress(String host, int port);
 
         /** The API's tokens ({@code settings} keeps the running address); false when the API does not run. */
         boolean apiTokens(ApiSettings settings);
@@ -81,7 +89,13 @@ public final class LiveServerSettings {
             return;
         }
         FastAgiSettings listening = inForce.fastAgi();
-        FastAgiSettings limits = next.fastAgi().withAddress(listening.host(), listening.port());
+        FastAgiSettings fastAgi = next.fastAgi();
+        if (!sameAddress(fastAgi.host(), fastAgi.port(), listening.host(), listening.port())
+                && owners.fastAgiAddress(fastAgi.host(), fastAgi.port())) {
+            listening = listening.withAddress(fastAgi.host(), fastAgi.port());
+            inForce = inForce.withFastAgi(listening);
+        }
+        FastAgiSettings limits = fastAgi.withAddress(listening.host(), listening.port());
         if (!limits.equals(listening)) {
             owners.fastAgiLimits(limits);
             inForce = inForce.withFastAgi(limits);
@@ -112,16 +126,27 @@ public final class LiveServerSettings {
                     callbacks.endpoint(), callbacks.context(), callbacks.attempts(),
                     Durations.format(callbacks.retryAfter()), Durations.format(callbacks.expireAfter()));
         }
-        if (inForce.api().isPresent() && next.api().isPresent()
-                && !next.api().get().tokens().equals(inForce.api().get().tokens())) {
+        if (inForce.api().isPresent() && next.api().isPresent()) {
             ApiSettings running = inForce.api().get();
-            ApiSettings retokened = new ApiSettings(running.host(), running.port(), next.api().get().tokens());
-            if (owners.apiTokens(retokened)) {
-                inForce = inForce.withApi(Optional.of(retokened));
+            ApiSettings asked = next.api().get();
+            if (!sameAddress(asked.host(), asked.port(), running.host(), running.port())
+                    && owners.apiAddress(asked.host(), asked.port())) {
+                running = new ApiSettings(asked.host(), asked.port(), running.tokens());
+                inForce = inForce.withApi(Optional.of(running));
+            }
+            if (!asked.tokens().equals(running.tokens())) {
+                ApiSettings retokened = new ApiSettings(running.host(), running.port(), asked.tokens());
+                if (owners.apiTokens(retokened)) {
+                    inForce = inForce.withApi(Optional.of(retokened));
+                }
             }
         }
         if (!next.equals(inForce)) {
             log.warn("reload: {}", WAITING_FOR_RESTART);
         }
+    }
+
+    private static boolean sameAddress(String host, int port, String otherHost, int otherPort) {
+        return host.equals(otherHost) && port == otherPort;
     }
 }

@@ -28,7 +28,15 @@ class LiveServerSettingsTest {
     /** What each owner was asked to put in force. */
     private final List<String> applied = new ArrayList<>();
     private boolean callbacksPlaced;
+    /** A port that some other program holds: moving there fails. */
+    private static final int TAKEN = 5000;
     private final LiveServerSettings.Owners owners = new LiveServerSettings.Owners() {
+        @Override
+        public boolean fastAgiAddress(String host, int port) {
+            applied.add("fastagi to " + host + ":" + port);
+            return port != TAKEN;
+        }
+
         @Override
         public void fastAgiLimits(FastAgiSettings settings) {
             applied.add("fastagi " + settings.maxSessions() + " on " + settings.port());
@@ -51,6 +59,12 @@ class LiveServerSettingsTest {
         }
 
         @Override
+        public boolean apiAddress(String host, int port) {
+            applied.add("api to " + host + ":" + port);
+            return port != TAKEN;
+        }
+
+        @Override
         public boolean apiTokens(ApiSettings settings) {
             applied.add("tokens " + settings.tokens().size() + " on " + settings.port());
             return true;
@@ -68,31 +82,51 @@ class LiveServerSettingsTest {
     }
 
     @Test
-    void eachPartThatCanChangeLiveGoesToItsOwnerAndTheListenersWaitForARestart() {
+    void eachPartThatCanChangeLiveGoesToItsOwner() {
         LiveServerSettings live = new LiveServerSettings(AT_START, AT_START, owners);
-        ApiSettings moved = new ApiSettings("127.0.0.1", 9090, List.of());
+        ApiSettings moved = new ApiSettings("0.0.0.0", 9090, List.of());
         ServerSettings next = AT_START.withAmiServers(List.of()).withCallsSettings(Duration.ofSeconds(30), "jazz",
                 Duration.ofSeconds(2)).withApi(Optional.of(moved));
 
         live.apply(next);
 
-        assertThat(applied).containsExactly("ami []", "calls jazz", "tokens 0 on 8080");
-        assertThat(live.waitingForRestart(next)).as("the API's new port")
-                .contains(LiveServerSettings.WAITING_FOR_RESTART);
-        assertThat(live.waitingForRestart(next.withApi(Optional.of(new ApiSettings("127.0.0.1", 8080, List.of())))))
-                .isEmpty();
+        assertThat(applied).containsExactly("ami []", "calls jazz", "api to 0.0.0.0:9090", "tokens 0 on 9090");
+        assertThat(live.waitingForRestart(next)).isEmpty();
     }
 
     @Test
-    void fastAgisLimitsApplyToNewConnectionsWhileItsAddressWaitsForARestart() {
+    void fastAgiMovesToItsNewAddressFirstAndItsLimitsApplyThere() {
         LiveServerSettings live = new LiveServerSettings(AT_START, AT_START, owners);
         ServerSettings next = AT_START.withFastAgi(AT_START.fastAgi().withMaxSessions(20_000).withPort(4574));
 
         live.apply(next);
 
-        assertThat(applied).containsExactly("fastagi 20000 on 4573");
-        assertThat(live.waitingForRestart(next)).isPresent();
-        assertThat(live.waitingForRestart(next.withFastAgi(next.fastAgi().withPort(4573)))).isEmpty();
+        assertThat(applied).containsExactly("fastagi to 127.0.0.1:4574", "fastagi 20000 on 4574");
+        assertThat(live.waitingForRestart(next)).isEmpty();
+    }
+
+    @Test
+    void anAddressThatCannotBeBoundWaitsForARestartWhileTheRestApplies() {
+        LiveServerSettings live = new LiveServerSettings(AT_START, AT_START, owners);
+        ServerSettings next = AT_START.withFastAgi(AT_START.fastAgi().withMaxSessions(20_000).withPort(TAKEN))
+                .withApi(Optional.of(new ApiSettings("127.0.0.1", TAKEN, List.of())));
+
+        live.apply(next);
+
+        assertThat(applied).containsExactly("fastagi to 127.0.0.1:5000", "fastagi 20000 on 4573",
+                "api to 127.0.0.1:5000", "tokens 0 on 8080");
+        assertThat(live.waitingForRestart(next)).contains(LiveServerSettings.WAITING_FOR_RESTART);
+    }
+
+    @Test
+    void startingTheApiWaitsForARestart() {
+        ServerSettings withoutApi = AT_START.withApi(Optional.empty());
+        LiveServerSettings live = new LiveServerSettings(withoutApi, withoutApi, owners);
+
+        live.apply(AT_START);
+
+        assertThat(applied).isEmpty();
+        assertThat(live.waitingForRestart(AT_START)).contains(LiveServerSettings.WAITING_FOR_RESTART);
     }
 
     @Test
