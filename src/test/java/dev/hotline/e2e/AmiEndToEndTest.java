@@ -330,15 +330,17 @@ class AmiEndToEndTest {
         centre.rewrite("server.yaml", "musicOnHold: default", "musicOnHold: jazz");
         centre.rewrite("server.yaml", "flushEvery: 200ms", "flushEvery: 1s");
         centre.rewrite("server.yaml", "attempts: 3 ", "attempts: 5 ");
+        centre.rewrite("server.yaml", "  directory: " + centre.journal, "  directory: " + centre.journal + "-moved");
         assertThat(server.reload()).isInstanceOf(ConfigResult.Valid.class);
 
         assertThat(log.lines()).contains("reload: calls from now on wait with music on hold 'jazz', announcements "
                         + "every 1m, and have 2s to file an IVR request; calls in progress keep theirs",
                 "reload: callbacks rung on PJSIP/{number}@trunk into context hotline-callback, at most 5 attempt(s) "
                         + "10m apart, given up after 24h",
-                "reload: server.yaml changed in what only a restart applies (whether the API runs, the journal, "
-                        + "whether callbacks are placed, or a listener's address that could not be bound); the rest "
-                        + "of it is in force");
+                "journal: files now close at 67108864 bytes, lines reach the system every 1000 ms",
+                "reload: server.yaml changed in what only a restart applies (whether the API runs, the journal's "
+                        + "directory, whether callbacks are placed, or a listener's address that could not be "
+                        + "bound); the rest of it is in force");
         assertThat(api("GET", "/api/v1/queues", "", rotated).statusCode()).isEqualTo(200);
     }
 

@@ -73,6 +73,11 @@ public record ServerSettings(FastAgiSettings fastAgi, List<AmiServer> amiServers
     }
 
     /** These settings with {@code amiServers} instead of these AMI servers. */
+    public ServerSettings withJournal(JournalSettings journal) {
+        return new ServerSettings(fastAgi, amiServers, journal, announceEvery, musicOnHoldClass, agentsAutoLogin,
+                ivrRequestTimeout, callbacks, api);
+    }
+
     public ServerSettings withAmiServers(List<AmiServer> amiServers) {
         return new ServerSettings(fastAgi, amiServers, journal, announceEvery, musicOnHoldClass, agentsAutoLogin,
                 ivrRequestTimeout, callbacks, api);

@@ -59,7 +59,8 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
 
     private final BlockingQueue<Entry> handOff;
     private final int capacity;
-    private final long flushEveryNanos;
+    /** A reload may change it: the writer thread reads it after each flush. */
+    private volatile long flushEveryNanos;
     private final FileAppender files;
     private final Path dir;
     private final CallRecords callRecords;
@@ -119,6 +120,23 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
         JournalWriter writer = new JournalWriter(settings, files, callRecords, threads);
         writer.writerThread.start();
         return writer;
+    }
+
+    /**
+     * Puts a reload's file size and flush interval in force: the file open now rotates by the new size, and the next
+     * flush comes at the new interval after the one due now. The directory and the hand-off's capacity stay.
+     *
+     * @throws IllegalArgumentException if {@code next} names another directory or capacity: those take a restart
+     */
+    public void useLimits(JournalSettings next) {
+        if (!next.dir().equals(dir) || next.capacity() != capacity) {
+            throw new IllegalArgumentException("the journal stays in " + dir + " with room for " + capacity
+                    + " decisions until a restart, not " + next.dir() + " with " + next.capacity());
+        }
+        files.useMaxFileBytes(next.maxFileBytes());
+        flushEveryNanos = next.flushEvery().toNanos();
+        log.info("journal: files now close at {} bytes, lines reach the system every {} ms", next.maxFileBytes(),
+                next.flushEvery().toMillis());
     }
 
     /** Hands the decision to the writer thread; never waits. */

@@ -39,6 +39,7 @@ import dev.hotline.server.config.ServerSettings.AmiServer;
 import dev.hotline.server.journal.JournalException;
 import dev.hotline.server.journal.JournalReader;
 import dev.hotline.server.journal.JournalRecord;
+import dev.hotline.server.journal.JournalSettings;
 import dev.hotline.server.journal.JournalWriter;
 import dev.hotline.server.serve.internal.AgentPhones;
 import dev.hotline.server.serve.internal.AmiCallRecorder;
@@ -196,6 +197,11 @@ public final class HotlineServer implements AutoCloseable {
             @Override
             public boolean apiAddress(String host, int port) {
                 return api.isPresent() && moved(() -> api.get().moveTo(host, port));
+            }
+
+            @Override
+            public void journalLimits(JournalSettings next) {
+                journal.useLimits(next);
             }
 
             @Override

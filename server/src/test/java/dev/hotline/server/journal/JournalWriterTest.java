@@ -83,6 +83,30 @@ class JournalWriterTest {
     }
 
     @Test
+    void aFileSizeLoweredByAReloadRotatesTheFileOpenNow() throws IOException {
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock)) {
+            journal.onDecision(requeued(NINE_AM + 1, "c1"));
+            journal.flush().join();
+
+            journal.useLimits(JournalSettings.in(dir).withMaxFileBytes(1));
+            journal.onDecision(requeued(NINE_AM + 2, "c2"));
+        }
+
+        assertThat(fileNames()).containsExactly("journal-2026-11-23-001.jsonl", "journal-2026-11-23-002.jsonl");
+        assertThat(readAll()).contains(new JournalRecord.Logged(requeued(NINE_AM + 2, "c2")));
+    }
+
+    @Test
+    void anotherDirectoryOrCapacityTakesARestart() {
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock)) {
+            assertThatThrownBy(() -> journal.useLimits(JournalSettings.in(dir.resolve("elsewhere"))))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the journal stays in " + dir + " with room for 65536 decisions until a restart, not "
+                            + dir.resolve("elsewhere") + " with 65536");
+        }
+    }
+
+    @Test
     void aNewFileSaysWhichPhonesWereInUseWhenItBegan() throws IOException {
         var busy = new Decision.AgentPhoneChanged(NINE_AM + 1, "1001", PhoneState.FREE, PhoneState.BUSY);
         var unreachable = new Decision.AgentPhoneChanged(NINE_AM + 2, "1002", PhoneState.FREE, PhoneState.UNREACHABLE);

@@ -33,7 +33,8 @@ public final class FileAppender implements AutoCloseable {
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final Path dir;
-    private final long maxFileBytes;
+    /** A reload may change it (the writer thread reads it for each line). */
+    private volatile long maxFileBytes;
     private final Clock clock;
     private final JournalCodec codec = new JournalCodec();
 
@@ -60,6 +61,11 @@ public final class FileAppender implements AutoCloseable {
         this.lastAt = clock.millis();
         Files.createDirectories(dir);
         open(JournalRecord.OpenCause.START);
+    }
+
+    /** Files from now on close before they would grow past {@code bytes} (the one open now too). */
+    public void useMaxFileBytes(long bytes) {
+        this.maxFileBytes = bytes;
     }
 
     /** The file lines go to now. */

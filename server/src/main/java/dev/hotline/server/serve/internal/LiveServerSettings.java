@@ -5,6 +5,7 @@ import dev.hotline.server.config.ApiSettings;
 import dev.hotline.server.config.CallbackSettings;
 import dev.hotline.server.config.Durations;
 import dev.hotline.server.config.ServerSettings;
+import dev.hotline.server.journal.JournalSettings;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,19 +14,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * server.yaml as far as it is in force, and a reload's changes to it put in force while calls go on: the FastAGI and
- * API addresses (the new one bound before the old one closes), FastAGI's limits for new connections, the AMI servers,
- * how calls wait and file IVR requests (for calls that start from then on), how callbacks are placed (while they are),
- * {@code agents.autoLogin} and the API's tokens. What only a restart applies (starting or stopping the API, the
- * journal, turning callbacks on or off, and an address that could not be bound) is named in one warning, and the rest
- * of the change still applies.
+ * API addresses (the new one bound before the old one closes), FastAGI's limits for new connections, the journal's
+ * file size and flush interval, the AMI servers, how calls wait and file IVR requests (for calls that start from then
+ * on), how callbacks are placed (while they are), {@code agents.autoLogin} and the API's tokens. What only a restart
+ * applies (starting or stopping the API, the journal's directory, turning callbacks on or off, and an
+ * address that could not be bound) is named in one warning, and the rest of the change still applies.
  */
 public final class LiveServerSettings {
     private static final Logger log = LoggerFactory.getLogger(LiveServerSettings.class);
 
     /** What a reload says when server.yaml changed in ways only a restart applies. */
     public static final String WAITING_FOR_RESTART = "server.yaml changed in what only a restart applies (whether "
-            + "the API runs, the journal, whether callbacks are placed, or a listener's address that could not be "
-            + "bound); the rest of it is in force";
+            + "the API runs, the journal's directory, whether callbacks are placed, or a listener's address that "
+            + "could not be bound); the rest of it is in force";
 
     /** Who puts each part in force; each is called only when its part changed. */
     public interface Owners {
@@ -34,6 +35,9 @@ public final class LiveServerSettings {
 
         /** FastAGI's limits for new connections ({@code settings} keeps the running address). */
         void fastAgiLimits(FastAgiSettings settings);
+
+        /** The journal's file size and flush interval ({@code settings} keeps the running directory). */
+        void journalLimits(JournalSettings settings);
 
         /** The AMI servers server.yaml lists now (secrets not resolved yet). */
         void amiServers(List<ServerSettings.AmiServer> servers);
@@ -99,6 +103,13 @@ public final class LiveServerSettings {
         if (!limits.equals(listening)) {
             owners.fastAgiLimits(limits);
             inForce = inForce.withFastAgi(limits);
+        }
+        JournalSettings journal = inForce.journal();
+        JournalSettings journalLimits = new JournalSettings(journal.dir(), next.journal().maxFileBytes(),
+                next.journal().flushEvery(), journal.capacity());
+        if (!journalLimits.equals(journal)) {
+            owners.journalLimits(journalLimits);
+            inForce = inForce.withJournal(journalLimits);
         }
         if (!next.amiServers().equals(inForce.amiServers())) {
             owners.amiServers(next.amiServers());

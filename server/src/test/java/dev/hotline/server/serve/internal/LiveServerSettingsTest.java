@@ -8,6 +8,8 @@ import dev.hotline.server.config.CallbackSettings;
 import dev.hotline.server.config.ServerSettings;
 import dev.hotline.server.config.ServerSettings.AmiServer;
 import dev.hotline.server.config.ServerSettings.Secret;
+import dev.hotline.server.journal.JournalSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,12 @@ class LiveServerSettingsTest {
         @Override
         public void fastAgiLimits(FastAgiSettings settings) {
             applied.add("fastagi " + settings.maxSessions() + " on " + settings.port());
+        }
+
+        @Override
+        public void journalLimits(JournalSettings settings) {
+            applied.add("journal " + settings.maxFileBytes() + " every " + settings.flushEvery().toMillis() + " ms in "
+                    + settings.dir());
         }
 
         @Override
@@ -116,6 +124,21 @@ class LiveServerSettingsTest {
         assertThat(applied).containsExactly("fastagi to 127.0.0.1:5000", "fastagi 20000 on 4573",
                 "api to 127.0.0.1:5000", "tokens 0 on 8080");
         assertThat(live.waitingForRestart(next)).contains(LiveServerSettings.WAITING_FOR_RESTART);
+    }
+
+    @Test
+    void theJournalsFileSizeAndFlushIntervalApplyWhileItsDirectoryWaitsForARestart() {
+        LiveServerSettings live = new LiveServerSettings(AT_START, AT_START, owners);
+        JournalSettings journal = AT_START.journal();
+        ServerSettings next = AT_START.withJournal(new JournalSettings(Path.of("elsewhere"), 1_000_000,
+                Duration.ofSeconds(1), journal.capacity()));
+
+        live.apply(next);
+
+        assertThat(applied).containsExactly("journal 1000000 every 1000 ms in " + journal.dir());
+        assertThat(live.waitingForRestart(next)).as("the directory").isPresent();
+        assertThat(live.waitingForRestart(next.withJournal(new JournalSettings(journal.dir(), 1_000_000,
+                Duration.ofSeconds(1), journal.capacity())))).isEmpty();
     }
 
     @Test
