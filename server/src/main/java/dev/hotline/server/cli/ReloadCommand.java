@@ -55,8 +55,8 @@ public final class ReloadCommand implements Callable<Integer> {
     private Path dir;
 
     @Option(names = "--url", paramLabel = "URL",
-            description = "the server's API, if not where server.yaml says (e.g. after changing api.port, which "
-                    + "takes effect at a restart): http://127.0.0.1:8080")
+            description = "the server's API, if not where server.yaml says (server.yaml's api changed since the "
+                    + "server last read it, or a proxy stands in front): http://127.0.0.1:8080")
     private URI url;
 
     @Spec
@@ -111,8 +111,8 @@ public final class ReloadCommand implements Callable<Integer> {
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
             err.println("no Hotline server answers at " + base + " (" + (url != null ? "--url"
-                    : shown + "server.yaml's api") + "): is it running? A server started before api changed "
-                    + "still listens where it did: give --url");
+                    : shown + "server.yaml's api") + "): is it running? If api changed in server.yaml since the "
+                    + "server last read it, it still listens where it did: give --url");
             return ExitCodes.NOT_DELIVERED;
         } catch (HttpTimeoutException e) {
             err.println("the server at " + base + " did not answer within "

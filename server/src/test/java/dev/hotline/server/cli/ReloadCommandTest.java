@@ -167,7 +167,7 @@ class ReloadCommandTest {
     }
 
     @Test
-    void whenNoServerListensItSaysWhereItLookedAndThatAMovedApiNeedsUrl() throws IOException {
+    void whenNoServerListensItSaysWhereItLookedAndThatAnApiNotYetReloadedNeedsUrl() throws IOException {
         environment.put("HOTLINE_ADMIN_TOKEN", ADMIN);
         int closed;
         try (ServerSocket free = new ServerSocket(0)) {
@@ -182,7 +182,7 @@ class ReloadCommandTest {
     }
 
     @Test
-    void urlReachesAServerThatListensElsewhereThanServerYamlSays() throws IOException {
+    void urlReachesAServerThatStillListensWhereServerYamlSaidBefore() throws IOException {
         environment.put("HOTLINE_ADMIN_TOKEN", ADMIN);
         rewrite("server.yaml", "  port: " + api.localAddress().getPort(), "  port: 1");
 
