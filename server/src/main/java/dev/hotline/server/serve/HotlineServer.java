@@ -282,10 +282,6 @@ public final class HotlineServer implements AutoCloseable {
         return Optional.of(AmiPool.start(reachable, amiEvents, AmiStatusListener.NONE));
     }
 
-    /**
-     * A reload's AMI servers: the pool connects, reconnects or logs off as they changed; the first servers ever
-     * listed (none could be reached at start) start one.
-     */
     /** Runs a listener's move; a refusal (the address cannot be bound) is logged, the old listener stays. */
     private static boolean moved(Runnable move) {
         try {
@@ -297,6 +293,10 @@ public final class HotlineServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A reload's AMI servers: the pool connects, reconnects or logs off as they changed; the first servers ever
+     * listed (none could be reached at start) start one.
+     */
     private void useAmiServers(List<AmiServer> listed) {
         List<AmiSettings> servers = reachable(listed, environment);
         if (ami.isPresent()) {

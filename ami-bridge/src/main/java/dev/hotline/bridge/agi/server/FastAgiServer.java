@@ -33,7 +33,7 @@ public final class FastAgiServer implements AutoCloseable {
     /** Where it accepts; a reload may move it ({@link #moveTo}). */
     private volatile Channel listener;
     private final AtomicInteger openSessions = new AtomicInteger();
-    /** The limits new connections get; a reload may change them (not the address). */
+    /** The limits new connections get and the address listened on; a reload may change both. */
     private volatile FastAgiSettings settings;
 
     private FastAgiServer(FastAgiSettings settings, AgiScript script) {
