@@ -1,15 +1,19 @@
 package dev.hotline.e2e;
 
 import static dev.hotline.e2e.ShippedCentre.PATIENCE;
+import static dev.hotline.e2e.ShippedCentre.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.bridge.simulator.SimulatedAsterisk;
 import dev.hotline.bridge.simulator.SimulatedCall;
 import dev.hotline.bridge.simulator.SimulatedCaller;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +30,8 @@ class IvrRequestsEndToEndTest {
     private static final String ORDER_STATUS_NUMBER = "4008008888";
     /** 22:00 on a Wednesday in Shanghai: after-sales is closed (since 21:00). */
     private static final Instant AFTER_SALES_CLOSED = OffsetDateTime.parse("2026-11-25T22:00:00+08:00").toInstant();
+    /** 03:00 on a Thursday in Shanghai: the sales queues are closed (they open at 08:00). */
+    private static final Instant SALES_CLOSED = OffsetDateTime.parse("2026-11-26T03:00:00+08:00").toInstant();
 
     @TempDir
     Path temp;
@@ -57,6 +63,34 @@ class IvrRequestsEndToEndTest {
         assertThat(centre.journalLines()).anySatisfy(line -> assertThat(line).contains("\"type\":\"callback-requested\"",
                 "\"callId\":\"" + call.callId() + "\"", "\"number\":\"13900139000\"",
                 "\"dialledNumber\":\"" + ORDER_STATUS_NUMBER + "\"", "\"businessType\":\"after-sales\""));
+    }
+
+    @Test
+    void aCallerWhoLeavesAMessageInAClosedQueuesVoicemailHasItJournaledForTheCallBack() throws Exception {
+        // slimming tea's queue (sales-health) is open 08:00-24:00: at 03:00 its closed treatment is Asterisk's
+        // VoiceMail, mailbox sales-callback; the caller speaks, then hangs up, as callers do
+        try (ShippedCentre night = new ShippedCentre(temp.resolve("night")).startingAt(SALES_CLOSED);
+             SimulatedAsterisk nightAsterisk = night.serveToAgentsWhoAnswer()) {
+            SimulatedCall.Outcome call = nightAsterisk.call(SimulatedCaller.of("13900139001", "4008001001")
+                    .hangingUpAfter(Duration.ofSeconds(30))).ended().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+
+            assertThat(call.commands()).containsSubsequence("STREAM FILE hotline/sales-closed-leave-number \"\"",
+                    "EXEC VoiceMail sales-callback,u", "GET VARIABLE VMSTATUS");
+            await(() -> journalHas(night, "\"type\":\"message-left\"", "\"callId\":\"" + call.callId() + "\""),
+                    "the message-left record");
+            assertThat(night.journalLines()).anySatisfy(line -> assertThat(line).contains("\"type\":\"message-left\"",
+                    "\"callerNumber\":\"13900139001\"", "\"mailbox\":\"sales-callback\"", "\"file\":\"\"",
+                    "\"queue\":\"sales-health\"", "\"treatment\":\"CLOSED\""));
+        }
+    }
+
+    private static boolean journalHas(ShippedCentre centre, String... parts) {
+        try {
+            return centre.journalLines().stream().anyMatch(line -> Arrays.stream(parts)
+                    .allMatch(line::contains));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The sound files the caller heard, in order (STREAM FILE and GET DATA). */

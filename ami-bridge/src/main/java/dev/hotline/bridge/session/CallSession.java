@@ -104,6 +104,11 @@ public final class CallSession {
     /** The session plays the call's last prompts itself; a CallEnded meanwhile must not cut them short. */
     private boolean endingOwned;
     private boolean hungUp;
+    /**
+     * The caller is in Asterisk's VoiceMail (a queue's treatment): a hang-up is how most messages end, so it must not
+     * end the session before VMSTATUS tells whether a message was left (GET VARIABLE works on a dead channel).
+     */
+    private boolean inVoicemail;
     private boolean musicOn;
     private boolean announcing;
     private SessionScheduler.Timer announceTimer;
@@ -232,7 +237,7 @@ public final class CallSession {
                     waitWithMusic();
                 }
             }
-            case Decision.CallTreated t -> treated(t.treatment());
+            case Decision.CallTreated t -> treated(t);
             case Decision.CallEnded e -> {
                 acdOpen = false;
                 if (!endingOwned) {
@@ -256,6 +261,9 @@ public final class CallSession {
             return;
         }
         hungUp = true;
+        if (inVoicemail) {
+            return; // VoiceMail answers -1 and saves the message; voicemailLeft reads VMSTATUS, then ends
+        }
         activity++;
         if (ivrState != null && !ivrState.finished()) {
             ivrState = ivr.step(ivrState, Input.HANG_UP, Instant.ofEpochMilli(now())).state();
@@ -321,8 +329,8 @@ public final class CallSession {
         armAnnouncements();
     }
 
-    private void treated(Treatment treatment) {
-        switch (treatment) {
+    private void treated(Decision.CallTreated treated) {
+        switch (treated.treatment()) {
             case Treatment.Overflow o -> { }
             case Treatment.Hangup h -> {
                 endingOwned = true;
@@ -341,9 +349,10 @@ public final class CallSession {
                     playAndHangUp(sessions.loop.busyPrompt(), false);
                     return;
                 }
-                commands.add(AgiCommands.hangup());
                 phase = Phase.ENDING;
-                run(commands, this::finish);
+                inVoicemail = true;
+                run(commands, () -> voicemailLeft(v.mailbox(), Map.of("queue", treated.queue(),
+                        "treatment", treated.cause().name())));
             }
             case Treatment.IvrFlow f -> {
                 endingOwned = true;
@@ -694,6 +703,36 @@ public final class CallSession {
         } else {
             send(AgiCommands.hangup(), reply -> finish());
         }
+    }
+
+    /**
+     * Asterisk's VoiceMail returned (the caller hung up, or pressed #): VMSTATUS says whether it kept a message, and
+     * a kept one is filed as {@code message-left} with the queue and treatment, for whoever calls back. The session
+     * then ends, with a HANGUP if the caller is still there. The connection closing first ends it too.
+     */
+    private void voicemailLeft(String mailboxName, Map<String, String> about) {
+        channel.send(AgiCommands.getVariable("VMSTATUS")).whenComplete((reply, failure) -> mailbox.post(() -> {
+            inVoicemail = false;
+            if (failure != null) {
+                LOG.warn("call {}: whether a message was left in mailbox {} is unknown: {}", callId, mailboxName,
+                        failure.getMessage());
+            } else if (reply instanceof AgiReply.Success ok && ok.data().filter("SUCCESS"::equals).isPresent()) {
+                sessions.requests.messageRecorded(callId, caller, mailboxName, "", about).whenComplete((filed, e) -> {
+                    if (e != null) {
+                        LOG.error("call {}: the message left in mailbox {} could not be filed: {}", callId,
+                                mailboxName, reason(e));
+                    }
+                });
+            } else {
+                LOG.info("call {}: no message left in mailbox {} (VMSTATUS {})", callId, mailboxName,
+                        reply instanceof AgiReply.Success ok ? ok.data().orElse("not set") : reply);
+            }
+            if (hungUp || phase == Phase.DONE) {
+                finish();
+            } else {
+                run(List.of(AgiCommands.hangup()), this::finish);
+            }
+        }));
     }
 
     private void finish() {

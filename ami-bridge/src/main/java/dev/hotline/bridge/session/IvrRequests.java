@@ -18,7 +18,8 @@ public interface IvrRequests {
     /**
      * A caller left a message.
      *
-     * @param file         the recording as Asterisk wrote it, without extension (the format is wav)
+     * @param file         the recording as Asterisk wrote it, without extension (the format is wav); empty when
+     *                     Asterisk's VoiceMail application kept the message in the mailbox (a queue's treatment)
      * @param attachedData what the flow attached (order number, account)
      * @return completes once the message is filed, fails if it cannot be
      */

@@ -329,7 +329,14 @@ final class InboundLeg {
             return "200 result=0\n";
         }
         return switch (app) {
-            case "playback", "voicemail" -> played("200 result=0\n");
+            case "playback" -> played("200 result=0\n");
+            case "voicemail" -> {
+                // the greeting, the beep and the message: a caller who hangs up meanwhile ends the message, which
+                // VoiceMail keeps, as it keeps one ended with #
+                String reply = played("200 result=0\n");
+                variables.put("VMSTATUS", "SUCCESS");
+                yield reply;
+            }
             default -> "200 result=0\n";
         };
     }

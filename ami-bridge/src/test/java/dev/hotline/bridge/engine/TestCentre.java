@@ -34,6 +34,10 @@ public final class TestCentre {
     public static final String TEA_AD = "4008001000";
     public static final String TEA_AD_WITH_MENU = "4008002000";
     public static final String NIGHT_LINE = "4008003000";
+    /** Closed, like the night line, but its callers may leave a message in Asterisk's mailbox {@link #MAILBOX}. */
+    public static final String MESSAGE_LINE = "4008004000";
+    public static final String MAILBOX = "tea-messages";
+    public static final String LEAVE_A_MESSAGE = "hotline/closed-leave-message";
     public static final String BLACKLISTED = "13900000000";
     public static final String CLOSED_PROMPT = "hotline/closed-now";
 
@@ -51,15 +55,22 @@ public final class TestCentre {
         var night = new QueueConfig("night", "Night line", List.of("sales-team"), RoutingStrategy.LINEAR, 0,
                 Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ZERO, 0, Optional.empty(), List.of(),
                 new OpeningHours(ZoneOffset.UTC, Map.of(), List.of()), treatments);
+        var messages = new QueueConfig("messages", "Messages after hours", List.of("sales-team"),
+                RoutingStrategy.LINEAR, 0, Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ZERO, 0,
+                Optional.empty(), List.of(), new OpeningHours(ZoneOffset.UTC, Map.of(), List.of()),
+                new QueueTreatments(new Treatment.Voicemail(MAILBOX, LEAVE_A_MESSAGE), treatments.full(),
+                        treatments.maxWait(), treatments.noAgents()));
         return new CentreConfig(
                 new CentreSettings(ZoneOffset.UTC, Duration.ofMinutes(15), Duration.ofSeconds(5),
                         CentreSettings.DEFAULT_BUSY_PROMPT, Optional.empty()),
                 List.of(new NumberRoute(TEA_AD, MatchKind.EXACT, "tea", Optional.empty(), "slimming tea"),
                         new NumberRoute(TEA_AD_WITH_MENU, MatchKind.EXACT, "tea", Optional.of("menu"), "tea, menu"),
-                        new NumberRoute(NIGHT_LINE, MatchKind.EXACT, "night", Optional.empty(), "night line")),
+                        new NumberRoute(NIGHT_LINE, MatchKind.EXACT, "night", Optional.empty(), "night line"),
+                        new NumberRoute(MESSAGE_LINE, MatchKind.EXACT, "messages", Optional.empty(), "messages")),
                 List.of(new BusinessType("tea", "Slimming tea", "sales", Optional.empty()),
-                        new BusinessType("night", "Night line", "night", Optional.empty())),
-                List.of(sales, night),
+                        new BusinessType("night", "Night line", "night", Optional.empty()),
+                        new BusinessType("messages", "Messages after hours", "messages", Optional.empty())),
+                List.of(sales, night, messages),
                 List.of(new SkillGroup("sales-team", "Sales team")),
                 List.of(new AgentConfig("1001", "Li", "PJSIP/1001", List.of(new Skill("sales-team", 5))),
                         new AgentConfig("1002", "Wang", "PJSIP/1002", List.of(new Skill("sales-team", 5)))),

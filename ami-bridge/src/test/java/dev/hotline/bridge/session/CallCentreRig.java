@@ -215,7 +215,8 @@ final class CallCentreRig {
     }
 
     private static boolean returnsAtOnce(String command) {
-        return !command.startsWith("EXEC Dial") && !command.startsWith("GET ") && !command.startsWith("RECORD FILE");
+        return !command.startsWith("EXEC Dial") && !command.startsWith("EXEC VoiceMail") && !command.startsWith("GET ")
+                && !command.startsWith("RECORD FILE");
     }
 
     /** Time passes: the engine's timers and the sessions' timers that fall due fire. */

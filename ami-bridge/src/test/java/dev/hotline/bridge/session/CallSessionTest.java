@@ -430,6 +430,40 @@ class CallSessionTest {
     }
 
     @Test
+    void aCallerWhoHangsUpAfterLeavingAMessageInAClosedQueuesVoicemailHasItFiled() {
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.MESSAGE_LINE);
+        rig.settle(call);
+        assertThat(call.sent()).containsExactly("ANSWER", "STREAM FILE " + TestCentre.LEAVE_A_MESSAGE + " \"\"",
+                "EXEC VoiceMail " + TestCentre.MAILBOX + ",u");
+
+        call.callerHangsUp();
+        rig.settle(call);
+        assertThat(call.closed()).as("VoiceMail saves the message as the caller hangs up: not over yet").isFalse();
+        call.reply("GET VARIABLE VMSTATUS", variable("SUCCESS"));
+        rig.settle(call);
+
+        assertThat(rig.filed).containsExactly("message " + TestCentre.MAILBOX + " ");
+        assertThat(call.sent()).last().isEqualTo("GET VARIABLE VMSTATUS");
+        assertThat(call.closed()).isTrue();
+        assertThat(rig.ended("1795413048.1").outcome()).as("sent elsewhere by its queue")
+                .isEqualTo(Outcome.OVERFLOWED);
+    }
+
+    @Test
+    void aCallerWhoLeavesVoicemailWithoutAMessageHasNothingFiledAndIsHungUp() {
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.MESSAGE_LINE);
+        rig.settle(call);
+
+        call.reply("EXEC VoiceMail", ok("0"));
+        call.reply("GET VARIABLE VMSTATUS", variable("FAILED"));
+        rig.settle(call);
+
+        assertThat(rig.filed).isEmpty();
+        assertThat(call.sent()).endsWith("GET VARIABLE VMSTATUS", "HANGUP");
+        assertThat(call.closed()).isTrue();
+    }
+
+    @Test
     void periodicAnnouncementsTellTheCallerItsPosition() {
         CallCentreRig announcing = new CallCentreRig(Duration.ofSeconds(30)).agentsLoggedIn("1001");
         ScriptedAgiChannel first = announcing.call(CALLER, TestCentre.TEA_AD);

@@ -79,8 +79,8 @@ final class ScriptedAgiChannel implements AgiChannel {
 
     /**
      * Answers, in order, every pending command that returns at once in real life (ANSWER, music on and off,
-     * prompts played to the end, SET VARIABLE, HANGUP); stops at Dial, GET DATA, GET VARIABLE and RECORD FILE, whose
-     * replies the test gives.
+     * prompts played to the end, SET VARIABLE, HANGUP); stops at Dial, VoiceMail, GET DATA, GET VARIABLE and RECORD
+     * FILE, whose replies the test gives.
      */
     void playAlong() {
         for (String command = next(); command != null && returnsAtOnce(command); command = next()) {
@@ -90,7 +90,8 @@ final class ScriptedAgiChannel implements AgiChannel {
     }
 
     private static boolean returnsAtOnce(String command) {
-        return !command.startsWith("EXEC Dial") && !command.startsWith("GET ") && !command.startsWith("RECORD FILE");
+        return !command.startsWith("EXEC Dial") && !command.startsWith("EXEC VoiceMail") && !command.startsWith("GET ")
+                && !command.startsWith("RECORD FILE");
     }
 
     /** The caller hangs up: a running command gets {@code 200 result=-1}, then Asterisk sends HANGUP. */

@@ -50,8 +50,9 @@ public final class JournaledIvrRequests implements IvrRequests {
     public CompletionStage<Void> messageRecorded(String callId, String callerNumber, String mailbox, String file,
                                                  Map<String, String> attachedData) {
         // the caller number and what was keyed in or looked up come from outside: escaped, never raw in the log
-        log.info("message left: call {}, caller {}, mailbox {}, recording {}.wav, data {}", callId,
-                WireText.visible(callerNumber), mailbox, file, WireText.visible(attachedData.toString()));
+        log.info("message left: call {}, caller {}, mailbox {}, {}, data {}", callId, WireText.visible(callerNumber),
+                mailbox, file.isEmpty() ? "kept by Asterisk's VoiceMail" : "recording " + file + ".wav",
+                WireText.visible(attachedData.toString()));
         return filed(now -> new JournalRecord.MessageLeft(now, callId, callerNumber, mailbox, file, attachedData))
                 .thenAccept(filed -> { });
     }
