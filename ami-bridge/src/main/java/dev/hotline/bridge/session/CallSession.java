@@ -351,7 +351,7 @@ public final class CallSession {
                 }
                 phase = Phase.ENDING;
                 inVoicemail = true;
-                run(commands, () -> voicemailLeft(v.mailbox(), Map.of("queue", treated.queue(),
+                runWhatever(commands, () -> voicemailLeft(v.mailbox(), Map.of("queue", treated.queue(),
                         "treatment", treated.cause().name())));
             }
             case Treatment.IvrFlow f -> {
@@ -758,6 +758,22 @@ public final class CallSession {
             return;
         }
         send(commands.getFirst(), reply -> run(commands.subList(1, commands.size()), then));
+    }
+
+    /**
+     * Sends the commands one after another, then runs {@code then}, whatever each reply was, failures included: for
+     * a chain that must reach its end even when the connection goes (a closed channel fails what is sent at once).
+     */
+    private void runWhatever(List<AgiCommand> commands, Runnable then) {
+        if (commands.isEmpty()) {
+            then.run();
+            return;
+        }
+        channel.send(commands.getFirst()).whenComplete((reply, failure) -> mailbox.post(() -> {
+            if (phase != Phase.DONE) {
+                runWhatever(commands.subList(1, commands.size()), then);
+            }
+        }));
     }
 
     /** Sends one command of the current activity; its reply is handled only if no newer activity began. */

@@ -450,6 +450,19 @@ class CallSessionTest {
     }
 
     @Test
+    void aConnectionLostWhileTheCallerIsInVoicemailStillEndsTheSession() {
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.MESSAGE_LINE);
+        rig.settle(call);
+        assertThat(rig.sessions.liveCalls()).isEqualTo(1);
+
+        call.connectionLost();
+        rig.settle(call);
+
+        assertThat(rig.sessions.liveCalls()).as("nothing left behind").isZero();
+        assertThat(rig.filed).isEmpty();
+    }
+
+    @Test
     void aCallerWhoLeavesVoicemailWithoutAMessageHasNothingFiledAndIsHungUp() {
         ScriptedAgiChannel call = rig.call(CALLER, TestCentre.MESSAGE_LINE);
         rig.settle(call);

@@ -105,6 +105,21 @@ final class ScriptedAgiChannel implements AgiChannel {
         listeners.forEach(Runnable::run);
     }
 
+    /** The connection goes (Asterisk crashed, the network): what awaits a reply fails, as does what is sent later. */
+    void connectionLost() {
+        closed = true;
+        for (Pending p = unanswered.poll(); p != null; p = unanswered.poll()) {
+            p.reply().completeExceptionally(new AgiChannelClosedException("connection lost before the reply to '"
+                    + p.command() + "'"));
+        }
+        if (!hungUp) {
+            hungUp = true;
+            List<Runnable> listeners = List.copyOf(hangupListeners);
+            hangupListeners.clear();
+            listeners.forEach(Runnable::run);
+        }
+    }
+
     List<String> sent() {
         return sent;
     }
