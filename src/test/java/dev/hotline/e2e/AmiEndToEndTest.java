@@ -339,8 +339,7 @@ class AmiEndToEndTest {
                         + "10m apart, given up after 24h",
                 "journal: files now close at 67108864 bytes, lines reach the system every 1000 ms",
                 "reload: server.yaml changed in what only a restart applies (whether the API runs, the journal's "
-                        + "directory, whether callbacks are placed, or a listener's address that could not be "
-                        + "bound); the rest of it is in force");
+                        + "directory, or a listener's address that could not be bound); the rest of it is in force");
         assertThat(api("GET", "/api/v1/queues", "", rotated).statusCode()).isEqualTo(200);
     }
 

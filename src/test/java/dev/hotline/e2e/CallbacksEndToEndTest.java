@@ -80,7 +80,7 @@ class CallbacksEndToEndTest {
      * and every agent answers after a second. AMI opens only once the simulated Asterisk is there, so no
      * callback is rung into nowhere.
      */
-    private void serveWith(SimulatedCustomer customer) throws IOException {
+    private HotlineServer serveWith(SimulatedCustomer customer) throws IOException {
         ami = SimulatedAmiServer.start(Map.of("hotline", AMI_SECRET));
         ami.stopListening();
         HotlineServer server = centre.serveWithAmi(ami.port());
@@ -92,6 +92,7 @@ class CallbacksEndToEndTest {
                 .build();
         ami.resumeListening();
         await(() -> server.amiStates().get("asterisk-1") == AmiConnectionState.CONNECTED, "Hotline's AMI login");
+        return server;
     }
 
     private List<String> callbackLines() throws IOException {
@@ -131,6 +132,22 @@ class CallbacksEndToEndTest {
                 "\"order\":\"A-77\"", "\"callback_request\":\"" + REQUEST + "\""));
         assertThat(centre.callEnded(call.callId())).contains("\"outcome\":\"ANSWERED\"",
                 "\"callerNumber\":\"" + CUSTOMER + "\"", "\"dialledNumber\":\"" + TEA_AD + "\"");
+    }
+
+    @Test
+    void callbacksTurnedOnByAReloadRingTheRequestsTheJournalHolds() throws Exception {
+        centre.rewrite("server.yaml", "  endpoint: PJSIP/{number}@trunk", "  # endpoint: PJSIP/{number}@trunk");
+        HotlineServer server = serveWith(SimulatedCustomer.answersAfter(Duration.ofSeconds(3)));
+        assertThat(asterisk.callbackAttempts(CUSTOMER)).as("no endpoint: nobody is rung").isZero();
+
+        centre.rewrite("server.yaml", "  # endpoint: PJSIP/{number}@trunk", "  endpoint: PJSIP/{number}@trunk");
+        assertThat(server.reload()).isInstanceOf(ConfigResult.Valid.class);
+
+        SimulatedCall callback = asterisk.answeredCallback(CUSTOMER).get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(callback.ended().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS).answeredBy()).isPresent();
+        awaitClosed();
+        assertThat(callbackLines()).last().satisfies(closed -> assertThat(closed).contains(
+                "\"outcome\":\"agent-answered\"", "\"requestId\":\"" + REQUEST + "\""));
     }
 
     @Test

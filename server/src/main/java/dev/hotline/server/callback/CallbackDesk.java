@@ -79,8 +79,20 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
         this.plan = new CallbackPlan(settings);
     }
 
-    /** Takes the requests still open in the journal; before {@link #start}. */
+    /**
+     * Takes the requests still open in the journal: at once before {@link #attach}, on the engine's thread after (a
+     * reload that turns callbacks on; a request filed meanwhile is taken once).
+     */
     public void restore(List<OpenCallbacks.Restored> restored) {
+        EngineLoop attached = engine;
+        if (attached == null) {
+            restoreNow(restored);
+        } else {
+            attached.execute(now -> restoreNow(restored));
+        }
+    }
+
+    private void restoreNow(List<OpenCallbacks.Restored> restored) {
         for (OpenCallbacks.Restored r : restored) {
             plan.restore(r.request(), r.attempts(), r.lastAttemptAt());
         }

@@ -15,7 +15,6 @@ import dev.hotline.bridge.ami.AmiSettings;
 import dev.hotline.bridge.ami.AmiStatusListener;
 import dev.hotline.bridge.engine.EngineLoop;
 import dev.hotline.bridge.session.CallSessions;
-import dev.hotline.bridge.session.Callbacks;
 import dev.hotline.bridge.session.CallTelephony;
 import dev.hotline.bridge.session.HttpLookupService;
 import dev.hotline.bridge.session.SessionScheduler;
@@ -28,6 +27,7 @@ import dev.hotline.server.api.ApiRoutes;
 import dev.hotline.server.api.ApiServer;
 import dev.hotline.server.api.SupervisorEndpoints;
 import dev.hotline.server.callback.CallbackDesk;
+import dev.hotline.server.callback.CallbackSwitch;
 import dev.hotline.server.callback.OpenCallbacks;
 import dev.hotline.server.config.ApiSettings;
 import dev.hotline.server.config.CallbackSettings;
@@ -98,7 +98,9 @@ public final class HotlineServer implements AutoCloseable {
     private final Consumer<AmiEvent> amiEvents;
     private final AgentPhones phones;
     private final CallControl callControl;
-    private final Optional<CallbackDesk> callbacks;
+    /** The callback desk, while callbacks are placed; a reload may turn them on or off. */
+    private final CallbackSwitch callbacks = new CallbackSwitch();
+    private final Clock clock;
     private final Optional<ApiServer> api;
     private final AgentPush agentPush;
     private boolean closed;
@@ -112,6 +114,7 @@ public final class HotlineServer implements AutoCloseable {
         CentreConfig config = valid.config();
         this.settings = settings;
         this.environment = environment;
+        this.clock = clock;
 
         // read before the writer opens today's file: the requests a previous run left open are rung by this one
         List<OpenCallbacks.Restored> openCallbacks = settings.callbacks().placed()
@@ -128,16 +131,18 @@ public final class HotlineServer implements AutoCloseable {
         // the RANDOM strategy's seed, logged so that a run's choices can be replayed from its journal
         long seed = clock.millis();
         statistics = new CentreStatistics(config);
-        callbacks = settings.callbacks().placed()
-                ? Optional.of(new CallbackDesk(settings.callbacks(), journal, this::connectedAmi)) : Optional.empty();
-        callbacks.ifPresent(desk -> desk.restore(openCallbacks));
+        if (settings.callbacks().placed()) {
+            CallbackDesk desk = new CallbackDesk(settings.callbacks(), journal, this::connectedAmi);
+            desk.restore(openCallbacks);
+            callbacks.use(desk);
+        }
         // the agents' desktops hear of their offers in the same step as the call sessions
         agentPush = new AgentPush();
         List<DecisionListener> listeners = new ArrayList<>(List.of(statistics, journal, agentPush));
-        callbacks.ifPresent(listeners::add);
+        listeners.add(callbacks);
         engine = new EngineLoop(config, seed, clock, ARRIVAL_LIMIT, listeners);
         // before FastAGI takes calls: a request an early caller files must reach the desk's plan
-        callbacks.ifPresent(desk -> desk.attach(engine));
+        callbacks.desk().ifPresent(desk -> desk.attach(engine));
         engine.start();
         log.info("routing engine started (random strategy seed {})", seed);
         if (settings.agentsAutoLogin()) {
@@ -161,9 +166,9 @@ public final class HotlineServer implements AutoCloseable {
                 telephony);
         sessions = new CallSessions(engine, () -> reloader.current().flows(), FlowListener.NONE,
                 new HttpLookupService(HttpClient.newHttpClient()), new JournaledIvrRequests(engine, journal,
-                        request -> callbacks.ifPresent(desk -> desk.requested(request))),
+                        callbacks::requested),
                 SessionScheduler.of(sessionTimers), sessionTasks, sessionSettings, telephony, recorder,
-                callbacks.<Callbacks>map(desk -> desk).orElse(Callbacks.NONE));
+                callbacks);
         callControl = new CallControl(telephony, () -> reloader.current().config().agents(), this::connectedAmi);
         Optional<ApiServer> startedApi = Optional.empty();
         try {
@@ -215,9 +220,8 @@ public final class HotlineServer implements AutoCloseable {
             }
 
             @Override
-            public boolean callbacks(CallbackSettings next) {
-                HotlineServer.this.callbacks.ifPresent(desk -> desk.useSettings(next));
-                return HotlineServer.this.callbacks.isPresent();
+            public void callbacks(CallbackSettings next) {
+                useCallbacks(next);
             }
 
             @Override
@@ -231,7 +235,7 @@ public final class HotlineServer implements AutoCloseable {
         }
         InetSocketAddress bound = fastAgi.localAddress();
         log.info("FastAGI listening on {}:{}", bound.getHostString(), bound.getPort());
-        callbacks.ifPresentOrElse(CallbackDesk::start, () -> log.info("callbacks: requests are journaled, "
+        callbacks.desk().ifPresentOrElse(CallbackDesk::start, () -> log.info("callbacks: requests are journaled, "
                 + "not placed (server.yaml callbacks.endpoint is not set)"));
         log.info("ready: {} agents{}, {} queues", config.agents().size(),
                 settings.agentsAutoLogin() ? " (logged in and ready: agents.autoLogin)" : "", config.queues().size());
@@ -280,6 +284,26 @@ public final class HotlineServer implements AutoCloseable {
         // every state change of a connection (connecting, connected, down and when it retries) is logged by it;
         // events reach the phones on the AMI event thread, off Asterisk-Java's
         return Optional.of(AmiPool.start(reachable, amiEvents, AmiStatusListener.NONE));
+    }
+
+    /**
+     * A reload's callback settings: the desk in force takes them, or is closed when they place no callbacks (the open
+     * requests stay in the journal), or one starts, with the requests the journal holds open, when there was none.
+     */
+    private void useCallbacks(CallbackSettings next) {
+        Optional<CallbackDesk> running = callbacks.desk();
+        if (running.isPresent() && next.placed()) {
+            running.get().useSettings(next);
+        } else if (running.isPresent()) {
+            callbacks.takeOut().ifPresent(CallbackDesk::close);
+        } else if (next.placed()) {
+            CallbackDesk desk = new CallbackDesk(next, journal, this::connectedAmi);
+            desk.attach(engine);
+            // put in first, so that a request filed while the journal is read reaches it too; the plan takes each once
+            callbacks.use(desk);
+            desk.restore(openCallbacks(settings.withCallbacks(next), clock));
+            desk.start();
+        }
     }
 
     /** Runs a listener's move; a refusal (the address cannot be bound) is logged, the old listener stays. */
@@ -463,7 +487,7 @@ public final class HotlineServer implements AutoCloseable {
         sessionTasks.shutdown();
         awaitQuietly(sessionTasks);
         sessionTimers.shutdownNow();
-        callbacks.ifPresent(CallbackDesk::close);
+        callbacks.takeOut().ifPresent(CallbackDesk::close);
         ami.ifPresent(pool -> {
             log.info("shutdown: closing AMI connections");
             pool.close();
@@ -480,7 +504,7 @@ public final class HotlineServer implements AutoCloseable {
     private void stopAfterFailedStart() {
         sessionTasks.shutdownNow();
         sessionTimers.shutdownNow();
-        callbacks.ifPresent(CallbackDesk::close);
+        callbacks.takeOut().ifPresent(CallbackDesk::close);
         ami.ifPresent(AmiPool::close);
         engine.close();
         journal.close();

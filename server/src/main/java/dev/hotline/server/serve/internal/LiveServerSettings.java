@@ -16,17 +16,17 @@ import org.slf4j.LoggerFactory;
  * server.yaml as far as it is in force, and a reload's changes to it put in force while calls go on: the FastAGI and
  * API addresses (the new one bound before the old one closes), FastAGI's limits for new connections, the journal's
  * file size and flush interval, the AMI servers, how calls wait and file IVR requests (for calls that start from then
- * on), how callbacks are placed (while they are), {@code agents.autoLogin} and the API's tokens. What only a restart
- * applies (starting or stopping the API, the journal's directory, turning callbacks on or off, and an
- * address that could not be bound) is named in one warning, and the rest of the change still applies.
+ * on), how callbacks are placed (turning them on or off too), {@code agents.autoLogin} and the API's tokens. What only
+ * a restart applies (starting or stopping the API, the journal's directory, and an address that could not be bound)
+ * is named in one warning, and the rest of the change still applies.
  */
 public final class LiveServerSettings {
     private static final Logger log = LoggerFactory.getLogger(LiveServerSettings.class);
 
     /** What a reload says when server.yaml changed in ways only a restart applies. */
     public static final String WAITING_FOR_RESTART = "server.yaml changed in what only a restart applies (whether "
-            + "the API runs, the journal's directory, whether callbacks are placed, or a listener's address that "
-            + "could not be bound); the rest of it is in force";
+            + "the API runs, the journal's directory, or a listener's address that could not be bound); the rest of "
+            + "it is in force";
 
     /** Who puts each part in force; each is called only when its part changed. */
     public interface Owners {
@@ -45,8 +45,8 @@ public final class LiveServerSettings {
         /** How calls that start from now on wait and file IVR requests. */
         void calls(ServerSettings settings);
 
-        /** How callbacks are placed; false when none are placed (turning them on or off takes a restart). */
-        boolean callbacks(CallbackSettings settings);
+        /** How callbacks are placed, turning them on (an endpoint set) or off (the endpoint removed). */
+        void callbacks(CallbackSettings settings);
 
         /** The API listens on {@code host:port} from now on; false (logged) when that address cannot be bound. */
         boolean apiAddress(String host, int port);
@@ -131,11 +131,18 @@ public final class LiveServerSettings {
                             : "logged out until they log in");
         }
         CallbackSettings callbacks = next.callbacks();
-        if (!callbacks.equals(inForce.callbacks()) && callbacks.placed() && owners.callbacks(callbacks)) {
+        if (!callbacks.equals(inForce.callbacks())) {
+            boolean wasPlaced = inForce.callbacks().placed();
+            owners.callbacks(callbacks);
             inForce = inForce.withCallbacks(callbacks);
-            log.info("reload: callbacks rung on {} into context {}, at most {} attempt(s) {} apart, given up after {}",
-                    callbacks.endpoint(), callbacks.context(), callbacks.attempts(),
-                    Durations.format(callbacks.retryAfter()), Durations.format(callbacks.expireAfter()));
+            if (callbacks.placed()) {
+                log.info("reload: callbacks rung on {} into context {}, at most {} attempt(s) {} apart, given up "
+                                + "after {}", callbacks.endpoint(), callbacks.context(), callbacks.attempts(),
+                        Durations.format(callbacks.retryAfter()), Durations.format(callbacks.expireAfter()));
+            } else if (wasPlaced) {
+                log.info("reload: callbacks are no longer placed (callbacks.endpoint removed); open requests stay in "
+                        + "the journal and are rung once an endpoint is set again");
+            }
         }
         if (inForce.api().isPresent() && next.api().isPresent()) {
             ApiSettings running = inForce.api().get();

@@ -29,7 +29,6 @@ class LiveServerSettingsTest {
 
     /** What each owner was asked to put in force. */
     private final List<String> applied = new ArrayList<>();
-    private boolean callbacksPlaced;
     /** A port that some other program holds: moving there fails. */
     private static final int TAKEN = 5000;
     private final LiveServerSettings.Owners owners = new LiveServerSettings.Owners() {
@@ -61,9 +60,9 @@ class LiveServerSettingsTest {
         }
 
         @Override
-        public boolean callbacks(CallbackSettings settings) {
-            applied.add("callbacks " + settings.attempts());
-            return callbacksPlaced;
+        public void callbacks(CallbackSettings settings) {
+            applied.add("callbacks " + settings.attempts() + (settings.placed() ? " on " + settings.endpoint()
+                    : " not placed"));
         }
 
         @Override
@@ -153,16 +152,18 @@ class LiveServerSettingsTest {
     }
 
     @Test
-    void callbackRulesApplyOnlyWhileCallbacksArePlaced() {
+    void aReloadTurnsCallbacksOnAndOffThroughTheirOwner() {
         LiveServerSettings live = new LiveServerSettings(AT_START, AT_START, owners);
         CallbackSettings placed = new CallbackSettings("PJSIP/{number}@trunk", "hotline-callback", "",
                 Duration.ofSeconds(30), 5, Duration.ofMinutes(10), Duration.ofHours(24), 10, "", Duration.ofSeconds(5));
-        ServerSettings next = AT_START.withCallbacks(placed);
+        ServerSettings on = AT_START.withCallbacks(placed);
 
-        live.apply(next);
+        live.apply(on);
+        live.apply(AT_START);
 
-        assertThat(applied).containsExactly("callbacks 5");
-        assertThat(live.waitingForRestart(next)).as("no desk runs: turning callbacks on takes a restart").isPresent();
+        assertThat(applied).containsExactly("callbacks 5 on PJSIP/{number}@trunk",
+                "callbacks " + AT_START.callbacks().attempts() + " not placed");
+        assertThat(live.waitingForRestart(AT_START)).isEmpty();
     }
 
     @Test
