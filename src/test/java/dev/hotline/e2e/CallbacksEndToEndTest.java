@@ -18,6 +18,7 @@ import dev.hotline.server.journal.JournalSettings;
 import dev.hotline.server.journal.JournalWriter;
 import dev.hotline.server.serve.HotlineServer;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,6 +150,32 @@ class CallbacksEndToEndTest {
         awaitClosed();
         assertThat(callbackLines()).last().satisfies(closed -> assertThat(closed).contains(
                 "\"outcome\":\"agent-answered\"", "\"requestId\":\"" + REQUEST + "\""));
+    }
+
+    @Test
+    void callbacksTurnedOnWhileTheJournalCannotBeReadStartWithoutItsRequestsAndSaySo() throws Exception {
+        centre.rewrite("server.yaml", "  endpoint: PJSIP/{number}@trunk", "  # endpoint: PJSIP/{number}@trunk");
+        HotlineServer server = serveWith(SimulatedCustomer.answersAfter(Duration.ofSeconds(3)));
+        ServeEndToEndTest.LogLines log = new ServeEndToEndTest.LogLines();
+        log.attach();
+        try {
+            // the evening's file, no longer the last one: a line in the middle of it damaged by hand
+            Path evening;
+            try (Stream<Path> files = Files.list(centre.journal)) {
+                evening = files.sorted().findFirst().orElseThrow();
+            }
+            Files.writeString(evening, "{not a record\n" + Files.readString(evening));
+
+            centre.rewrite("server.yaml", "  # endpoint: PJSIP/{number}@trunk", "  endpoint: PJSIP/{number}@trunk");
+            assertThat(server.reload()).isInstanceOf(ConfigResult.Valid.class);
+
+            assertThat(log.lines()).anyMatch(line -> line.startsWith("reload: callbacks start without the requests "
+                    + "the journal holds open, which cannot be read: "))
+                    .contains("callbacks: placed on PJSIP/{number}@trunk into context hotline-callback, checked "
+                            + "every 1000 ms");
+        } finally {
+            log.detach();
+        }
     }
 
     @Test

@@ -301,7 +301,12 @@ public final class HotlineServer implements AutoCloseable {
             desk.attach(engine);
             // put in first, so that a request filed while the journal is read reaches it too; the plan takes each once
             callbacks.use(desk);
-            desk.restore(openCallbacks(settings.withCallbacks(next), clock));
+            try {
+                desk.restore(openCallbacks(settings.withCallbacks(next), clock));
+            } catch (JournalException e) {
+                log.error("reload: callbacks start without the requests the journal holds open, which cannot be "
+                        + "read: {}; they are rung after a restart once the journal is repaired", e.getMessage());
+            }
             desk.start();
         }
     }
