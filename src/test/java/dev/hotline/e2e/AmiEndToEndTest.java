@@ -413,7 +413,8 @@ class AmiEndToEndTest {
         assertThat(server.fastAgiAddress().getPort()).isEqualTo(fastAgiPort);
         assertThat(server.apiAddress()).map(InetSocketAddress::getPort).contains(apiPort);
         assertThat(log.lines()).noneMatch(line -> line.startsWith("reload: server.yaml changed"))
-                .anyMatch(line -> line.startsWith("FastAGI server moved to /127.0.0.1:" + fastAgiPort + " from "))
+                .anyMatch(line -> line.startsWith("FastAGI server moved to 127.0.0.1:" + fastAgiPort + " from 127.0.0.1:"
+                        + oldFastAgi.getPort() + "; "))
                 .contains("API moved to 127.0.0.1:" + apiPort + " from 127.0.0.1:" + oldApiPort);
         await(() -> refused(oldFastAgi), "the old FastAGI port let go");
         assertThat(supervisor("GET", "/api/v1/queues", "").statusCode()).as("the API on its new port").isEqualTo(200);

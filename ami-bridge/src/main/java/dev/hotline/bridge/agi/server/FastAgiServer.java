@@ -121,8 +121,9 @@ public final class FastAgiServer implements AutoCloseable {
         listener = bound.channel();
         settings = settings.withAddress(host, port);
         old.close().awaitUninterruptibly();
-        LOG.info("FastAGI server moved to {} from {}; {} session(s) open go on", listener.localAddress(), was,
-                openSessions.get());
+        InetSocketAddress at = localAddress();
+        LOG.info("FastAGI server moved to {}:{} from {}:{}; {} session(s) open go on", at.getHostString(), at.getPort(),
+                was.getHostString(), was.getPort(), openSessions.get());
     }
 
     /** Sessions open right now. */
