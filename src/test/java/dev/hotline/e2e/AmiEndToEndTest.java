@@ -338,17 +338,14 @@ class AmiEndToEndTest {
                 "reload: callbacks rung on PJSIP/{number}@trunk into context hotline-callback, at most 5 attempt(s) "
                         + "10m apart, given up after 24h",
                 "journal: files now close at 67108864 bytes, lines reach the system every 1000 ms",
-                "reload: server.yaml changed in what only a restart applies (whether the API runs, the journal's "
-                        + "directory, or a listener's address that could not be bound); the rest of it is in force");
+                "reload: server.yaml changed in what only a restart applies (the journal's directory, or a listener "
+                        + "that could not be bound); the rest of it is in force");
         assertThat(api("GET", "/api/v1/queues", "", rotated).statusCode()).isEqualTo(200);
     }
 
     @Test
     void anAdminReloadsOverTheApiAndIsToldWhyABrokenConfigurationWasRefused() throws Exception {
-        String admin = "admin-token-000000000001";
-        centre.rewrite("server.yaml", "      token: ${HOTLINE_SUPERVISOR_TOKEN}", "      token: ${HOTLINE_SUPERVISOR_TOKEN}"
-                + "\n    - name: admins\n      role: admin\n      token: " + admin);
-        server.reload();
+        String admin = anAdminToken();
         Path queues = centre.config.resolve("queues.yaml");
         String good = Files.readString(queues);
         Files.writeString(queues, "queues:\n  - id: sales-health\n    groups: [vip-gold]\n");
@@ -368,6 +365,30 @@ class AmiEndToEndTest {
         assertThat(applied.statusCode()).isEqualTo(200);
         assertThat(applied.body()).isEqualTo("{\"result\":\"applied\",\"agents\":12,\"queues\":4}");
         assertThat(supervisor("POST", "/api/v1/config/reload", "").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anAdminWhoRemovesTheApiOverTheApiIsAnsweredThenTheApiStopsAndAReloadStartsItAgain() throws Exception {
+        String admin = anAdminToken();
+        InetSocketAddress apiAddress = server.apiAddress().orElseThrow();
+        String withApi = Files.readString(centre.config.resolve("server.yaml"));
+        int start = withApi.indexOf("\napi:\n");
+        Files.writeString(centre.config.resolve("server.yaml"), withApi.substring(0, start)
+                + withApi.substring(withApi.indexOf("\n\n", start + 1)));
+
+        HttpResponse<String> removed = api("POST", "/api/v1/config/reload", "", admin);
+
+        assertThat(removed.statusCode()).as("the answer goes out before the API stops").isEqualTo(200);
+        assertThat(server.apiAddress()).isEmpty();
+        await(() -> refused(apiAddress), "the API's port let go");
+        assertThat(log.lines()).contains("reload: the API stops (server.yaml has no api section any more)");
+
+        Files.writeString(centre.config.resolve("server.yaml"), withApi);
+        assertThat(server.reload()).isInstanceOf(ConfigResult.Valid.class);
+
+        assertThat(server.apiAddress()).isPresent();
+        assertThat(supervisor("GET", "/api/v1/queues", "").statusCode()).as("the API runs again").isEqualTo(200);
+        assertThat(log.lines()).noneMatch(line -> line.startsWith("reload: server.yaml changed"));
     }
 
     @Test
@@ -428,6 +449,15 @@ class AmiEndToEndTest {
         assertThat(talking.ended()).as("the call accepted on the old port goes on").isNotDone();
         talking.hangUp();
         assertThat(talking.ended().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS).answeredBy()).contains(agent);
+    }
+
+    /** Adds an admin token to server.yaml and reloads it in; returns the token. */
+    private String anAdminToken() throws IOException {
+        String admin = "admin-token-000000000001";
+        centre.rewrite("server.yaml", "      token: ${HOTLINE_SUPERVISOR_TOKEN}", "      token: ${HOTLINE_SUPERVISOR_TOKEN}"
+                + "\n    - name: admins\n      role: admin\n      token: " + admin);
+        assertThat(server.reload()).isInstanceOf(ConfigResult.Valid.class);
+        return admin;
     }
 
     private static boolean refused(InetSocketAddress address) {

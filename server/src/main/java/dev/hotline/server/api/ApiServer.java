@@ -20,6 +20,7 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -144,5 +145,16 @@ public final class ApiServer implements AutoCloseable {
         listener.close().awaitUninterruptibly();
         loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
         log.info("API stopped");
+    }
+
+    /**
+     * Stops taking connections at once and closes the open ones {@code grace} later, so that an answer being made now
+     * (to the reload that removed the API) still goes out: Netty closes every channel of a loop as soon as the loop
+     * begins to shut down. Returns without waiting.
+     */
+    public void closeAfter(Duration grace) {
+        listener.close();
+        loop.schedule(() -> loop.shutdownGracefully(0, 1, TimeUnit.SECONDS)
+                .addListener(done -> log.info("API stopped")), grace.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -49,6 +49,7 @@ import dev.hotline.server.serve.internal.LiveServerSettings;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -79,6 +80,8 @@ public final class HotlineServer implements AutoCloseable {
     /** New calls are refused (busy prompt) while this many events wait for the routing engine: a flood degrades. */
     static final int ARRIVAL_LIMIT = 10_000;
     private static final long DRAIN_SECONDS = 5;
+    /** How long a removed API lets its open connections finish what they were doing (a reload's answer). */
+    private static final Duration API_GRACE = Duration.ofSeconds(1);
 
     private final ConfigReloader reloader;
     /** server.yaml as far as it is in force; a reload puts what it can of a changed one in force. */
@@ -101,7 +104,8 @@ public final class HotlineServer implements AutoCloseable {
     /** The callback desk, while callbacks are placed; a reload may turn them on or off. */
     private final CallbackSwitch callbacks = new CallbackSwitch();
     private final Clock clock;
-    private final Optional<ApiServer> api;
+    /** The HTTP API, while server.yaml has an {@code api} section; a reload may start or stop it. */
+    private volatile Optional<ApiServer> api = Optional.empty();
     private final AgentPush agentPush;
     private boolean closed;
     /** Set once every listener is up: a reload before that is ignored (the API starts first). */
@@ -172,14 +176,7 @@ public final class HotlineServer implements AutoCloseable {
         callControl = new CallControl(telephony, () -> reloader.current().config().agents(), this::connectedAmi);
         Optional<ApiServer> startedApi = Optional.empty();
         try {
-            startedApi = settings.api().map(apiSettings -> ApiServer.start(apiSettings, environment,
-                    new AgentEndpoints(agentPush, () -> reloader.current().config().agents(),
-                            agentId -> engine.read(routing -> routing.agent(agentId)),
-                            engine::decide, engine::now)
-                            .addTo(new SupervisorEndpoints(callControl, this::view, this::amiStates)
-                                    .addTo(new AdminEndpoints(this::reload, this::waitingForRestart,
-                                            task -> Thread.ofVirtual().name("api-reload").start(task))
-                                            .addTo(new ApiRoutes())))));
+            startedApi = settings.api().map(this::startApi);
             fastAgi = FastAgiServer.start(settings.fastAgi(), sessions);
         } catch (IllegalStateException e) {
             // a port already taken: stop what started, so the process can exit with the reason
@@ -200,8 +197,14 @@ public final class HotlineServer implements AutoCloseable {
             }
 
             @Override
+            public boolean apiRunning(Optional<ApiSettings> next) {
+                return useApi(next);
+            }
+
+            @Override
             public boolean apiAddress(String host, int port) {
-                return api.isPresent() && moved(() -> api.get().moveTo(host, port));
+                Optional<ApiServer> running = api;
+                return running.isPresent() && moved(() -> running.get().moveTo(host, port));
             }
 
             @Override
@@ -226,8 +229,9 @@ public final class HotlineServer implements AutoCloseable {
 
             @Override
             public boolean apiTokens(ApiSettings next) {
-                api.ifPresent(server -> server.useTokens(next, environment));
-                return api.isPresent();
+                Optional<ApiServer> running = api;
+                running.ifPresent(server -> server.useTokens(next, environment));
+                return running.isPresent();
             }
         });
         if (api.isEmpty()) {
@@ -309,6 +313,39 @@ public final class HotlineServer implements AutoCloseable {
             }
             desk.start();
         }
+    }
+
+    /** The HTTP API on {@code apiSettings}, with every endpoint: the agents', the supervisors' and the admins'. */
+    private ApiServer startApi(ApiSettings apiSettings) {
+        return ApiServer.start(apiSettings, environment,
+                new AgentEndpoints(agentPush, () -> reloader.current().config().agents(),
+                        agentId -> engine.read(routing -> routing.agent(agentId)),
+                        engine::decide, engine::now)
+                        .addTo(new SupervisorEndpoints(callControl, this::view, this::amiStates)
+                                .addTo(new AdminEndpoints(this::reload, this::waitingForRestart,
+                                        task -> Thread.ofVirtual().name("api-reload").start(task))
+                                        .addTo(new ApiRoutes()))));
+    }
+
+    /**
+     * A reload that adds or removes server.yaml's {@code api}: the API starts (false, logged, if its address cannot be
+     * bound), or stops taking connections at once and closes the open ones a second later, so that the answer to the
+     * reload that removed it, when an admin asked over the API, still goes out.
+     */
+    private boolean useApi(Optional<ApiSettings> next) {
+        if (next.isPresent()) {
+            try {
+                api = Optional.of(startApi(next.get()));
+                return true;
+            } catch (IllegalStateException e) {
+                log.error("reload: {}", e.getMessage());
+                return false;
+            }
+        }
+        Optional<ApiServer> running = api;
+        api = Optional.empty();
+        running.ifPresent(server -> server.closeAfter(API_GRACE));
+        return true;
     }
 
     /** Runs a listener's move; a refusal (the address cannot be bound) is logged, the old listener stays. */

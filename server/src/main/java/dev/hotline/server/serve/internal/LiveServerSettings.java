@@ -16,17 +16,16 @@ import org.slf4j.LoggerFactory;
  * server.yaml as far as it is in force, and a reload's changes to it put in force while calls go on: the FastAGI and
  * API addresses (the new one bound before the old one closes), FastAGI's limits for new connections, the journal's
  * file size and flush interval, the AMI servers, how calls wait and file IVR requests (for calls that start from then
- * on), how callbacks are placed (turning them on or off too), {@code agents.autoLogin} and the API's tokens. What only
- * a restart applies (starting or stopping the API, the journal's directory, and an address that could not be bound)
- * is named in one warning, and the rest of the change still applies.
+ * on), how callbacks are placed (turning them on or off too), {@code agents.autoLogin}, the API (started, stopped or
+ * with new tokens). What only a restart applies (the journal's directory, and a listener that could not be bound) is
+ * named in one warning, and the rest of the change still applies.
  */
 public final class LiveServerSettings {
     private static final Logger log = LoggerFactory.getLogger(LiveServerSettings.class);
 
     /** What a reload says when server.yaml changed in ways only a restart applies. */
-    public static final String WAITING_FOR_RESTART = "server.yaml changed in what only a restart applies (whether "
-            + "the API runs, the journal's directory, or a listener's address that could not be bound); the rest of "
-            + "it is in force";
+    public static final String WAITING_FOR_RESTART = "server.yaml changed in what only a restart applies (the "
+            + "journal's directory, or a listener that could not be bound); the rest of it is in force";
 
     /** Who puts each part in force; each is called only when its part changed. */
     public interface Owners {
@@ -47,6 +46,12 @@ public final class LiveServerSettings {
 
         /** How callbacks are placed, turning them on (an endpoint set) or off (the endpoint removed). */
         void callbacks(CallbackSettings settings);
+
+        /**
+         * The API runs by {@code next} from now on (server.yaml's {@code api} added), or stops (removed); false (logged)
+         * when it cannot start.
+         */
+        boolean apiRunning(Optional<ApiSettings> next);
 
         /** The API listens on {@code host:port} from now on; false (logged) when that address cannot be bound. */
         boolean apiAddress(String host, int port);
@@ -144,7 +149,13 @@ public final class LiveServerSettings {
                         + "the journal and are rung once an endpoint is set again");
             }
         }
-        if (inForce.api().isPresent() && next.api().isPresent()) {
+        if (inForce.api().isPresent() != next.api().isPresent()) {
+            if (owners.apiRunning(next.api())) {
+                inForce = inForce.withApi(next.api());
+                log.info("reload: the API {}", next.api().map(a -> "runs on " + a.host() + ":" + a.port())
+                        .orElse("stops (server.yaml has no api section any more)"));
+            }
+        } else if (inForce.api().isPresent()) {
             ApiSettings running = inForce.api().get();
             ApiSettings asked = next.api().get();
             if (!sameAddress(asked.host(), asked.port(), running.host(), running.port())

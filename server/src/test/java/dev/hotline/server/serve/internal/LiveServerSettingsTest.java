@@ -66,6 +66,12 @@ class LiveServerSettingsTest {
         }
 
         @Override
+        public boolean apiRunning(Optional<ApiSettings> next) {
+            applied.add("api " + next.map(a -> "on " + a.port()).orElse("stopped"));
+            return true;
+        }
+
+        @Override
         public boolean apiAddress(String host, int port) {
             applied.add("api to " + host + ":" + port);
             return port != TAKEN;
@@ -141,14 +147,15 @@ class LiveServerSettingsTest {
     }
 
     @Test
-    void startingTheApiWaitsForARestart() {
+    void theApiStartsWithItsSectionAndStopsWithout() {
         ServerSettings withoutApi = AT_START.withApi(Optional.empty());
         LiveServerSettings live = new LiveServerSettings(withoutApi, withoutApi, owners);
 
         live.apply(AT_START);
+        live.apply(withoutApi);
 
-        assertThat(applied).isEmpty();
-        assertThat(live.waitingForRestart(AT_START)).contains(LiveServerSettings.WAITING_FOR_RESTART);
+        assertThat(applied).containsExactly("api on 8080", "api stopped");
+        assertThat(live.waitingForRestart(withoutApi)).isEmpty();
     }
 
     @Test
