@@ -130,7 +130,7 @@ class CallbackDeskTest {
     }
 
     @Test
-    void aReloadsNewEndpointAndCallerIdAreUsedFromTheNextCustomerRungAndTurningCallbacksOffIsRefused()
+    void aReloadsNewEndpointAndCallerIdAreUsedFromTheNextCustomerRungAndSettingsWithoutAnEndpointAreNotADesks()
             throws Exception {
         deskWithAgentsReady("1001");
 
@@ -143,9 +143,32 @@ class CallbackDeskTest {
 
         assertThat(originates).containsExactly("SIP/trunk2/13911112222 callbacks-2,13911112222 "
                 + "\"TV shop\" <4008009000> {HOTLINE_CALLBACK=c7} 45s");
+        // turning callbacks off takes the desk out of the CallbackSwitch (below); a desk itself always places them
         assertThatThrownBy(() -> desk.useSettings(CallbackSettings.NOT_PLACED))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("callbacks are not placed without an endpoint");
+    }
+
+    @Test
+    void withNoDeskInTheSwitchNobodyIsRungAndACallbacksCallFindsNoRequestUntilADeskIsPutIn() throws Exception {
+        deskWithAgentsReady("1001");
+        CallbackSwitch callbacks = new CallbackSwitch();
+
+        callbacks.requested(TEA);
+        engine.runOnce();
+        round();
+
+        assertThat(originates).as("callbacks off: the request is only in the journal").isEmpty();
+        assertThat(callbacks.answered("c7", "1795395601.12")).isEmpty();
+
+        callbacks.use(desk);
+        callbacks.requested(TEA);
+        engine.runOnce();
+        round();
+
+        assertThat(originates).hasSize(1);
+        assertThat(callbacks.takeOut()).contains(desk);
+        assertThat(callbacks.desk()).isEmpty();
     }
 
     @Test
