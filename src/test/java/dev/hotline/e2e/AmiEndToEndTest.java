@@ -488,6 +488,9 @@ class AmiEndToEndTest {
                 + "are logged out until they log in", "reload: applied, 13 agents, 4 queues");
         assertThat(stateOf("1013")).isEqualTo(AgentState.LOGGED_OUT);
         assertThat(stateOf("1001")).as("agents already at work stay as they are").isEqualTo(AgentState.READY);
+        assertThat(server.lastReloadChanges()).as("what the reload's answer says").containsExactly(
+                "agents added: 1013", "agents.autoLogin is false: agents added to agents.yaml from now on are logged "
+                        + "out until they log in");
     }
 
     // ------------------------------------------------------------------------------------------ helpers

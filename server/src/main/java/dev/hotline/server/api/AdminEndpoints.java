@@ -4,6 +4,7 @@ import dev.hotline.server.config.ApiSettings.Role;
 import dev.hotline.server.config.ConfigProblem;
 import dev.hotline.server.config.ConfigResult;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,19 +21,22 @@ public final class AdminEndpoints {
     private static final Set<Role> ADMINS = Set.of(Role.ADMIN);
 
     private final Supplier<ConfigResult> reload;
+    private final Supplier<List<String>> changes;
     private final Supplier<Optional<String>> waitingForRestart;
     private final Executor reloading;
 
     /**
      * @param reload            reads the configuration again and applies it if it is valid (it reads files: never
      *                          on the API's event loop)
+     * @param changes           what the last valid reload changed, a sentence per change
      * @param waitingForRestart what server.yaml now says beyond what is in force (listeners: changes a restart
      *                          applies), empty when nothing
      * @param reloading         where {@code reload} runs
      */
-    public AdminEndpoints(Supplier<ConfigResult> reload, Supplier<Optional<String>> waitingForRestart,
-                          Executor reloading) {
+    public AdminEndpoints(Supplier<ConfigResult> reload, Supplier<List<String>> changes,
+                          Supplier<Optional<String>> waitingForRestart, Executor reloading) {
         this.reload = reload;
+        this.changes = changes;
         this.waitingForRestart = waitingForRestart;
         this.reloading = reloading;
     }
@@ -50,6 +54,10 @@ public final class AdminEndpoints {
                 body.put("result", "applied");
                 body.put("agents", valid.config().agents().size());
                 body.put("queues", valid.config().queues().size());
+                List<String> changed = changes.get();
+                if (!changed.isEmpty()) {
+                    body.put("changes", changed);
+                }
                 waitingForRestart.get().ifPresent(what -> body.put("waitingForRestart", what));
                 yield ApiResponse.ok(body);
             }

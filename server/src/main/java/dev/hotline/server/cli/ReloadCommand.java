@@ -144,6 +144,7 @@ public final class ReloadCommand implements Callable<Integer> {
             case 200 -> {
                 out.println("reloaded: " + body.path("agents").asInt() + " agents, " + body.path("queues").asInt()
                         + " queues in force");
+                body.path("changes").forEach(change -> out.println("changed: " + change.asText()));
                 if (body.hasNonNull("waitingForRestart")) {
                     out.println("waiting for a restart: " + body.get("waitingForRestart").asText());
                 }

@@ -44,6 +44,7 @@ import dev.hotline.server.journal.JournalWriter;
 import dev.hotline.server.serve.internal.AgentPhones;
 import dev.hotline.server.serve.internal.AmiCallRecorder;
 import dev.hotline.server.serve.internal.AmiEventLog;
+import dev.hotline.server.serve.internal.ConfigChanges;
 import dev.hotline.server.serve.internal.JournaledIvrRequests;
 import dev.hotline.server.serve.internal.LiveServerSettings;
 import java.net.InetSocketAddress;
@@ -82,6 +83,8 @@ public final class HotlineServer implements AutoCloseable {
     private static final long DRAIN_SECONDS = 5;
     /** How long a removed API lets its open connections finish what they were doing (a reload's answer). */
     private static final Duration API_GRACE = Duration.ofSeconds(1);
+    /** What the last valid reload changed. */
+    private volatile List<String> lastChanges = List.of();
 
     private final ConfigReloader reloader;
     /** server.yaml as far as it is in force; a reload puts what it can of a changed one in force. */
@@ -322,7 +325,8 @@ public final class HotlineServer implements AutoCloseable {
                         agentId -> engine.read(routing -> routing.agent(agentId)),
                         engine::decide, engine::now)
                         .addTo(new SupervisorEndpoints(callControl, this::view, this::amiStates)
-                                .addTo(new AdminEndpoints(this::reload, this::waitingForRestart,
+                                .addTo(new AdminEndpoints(this::reload, this::lastReloadChanges,
+                                        this::waitingForRestart,
                                         task -> Thread.ofVirtual().name("api-reload").start(task))
                                         .addTo(new ApiRoutes()))));
     }
@@ -460,9 +464,10 @@ public final class HotlineServer implements AutoCloseable {
      * Reads the configuration again. A valid one goes to the routing engine as {@code ConfigChanged} (waiting calls
      * and agents carry over) and its flows to calls that start from now on; with {@code agents.autoLogin}, agents it
      * adds are logged in. An invalid one is logged with every problem and the running configuration stays.
-     * {@code server.yaml} is checked too: what of it can change while calls go on (AMI servers, waiting and IVR
-     * settings, callbacks, {@code agents.autoLogin}, API tokens, FastAGI's limits) is put in force by
-     * {@link LiveServerSettings}; the listeners' addresses and the journal wait for a restart.
+     * {@code server.yaml} is checked too: what of it can change while calls go on (listeners, AMI servers, waiting
+     * and IVR settings, callbacks, {@code agents.autoLogin}, the API, FastAGI's and the journal's limits) is put in
+     * force by {@link LiveServerSettings}; the journal's directory waits for a restart. What a valid reload changed
+     * is then {@link #lastReloadChanges()}.
      */
     public synchronized ConfigResult reload() {
         ConfigResult.Valid before = reloader.current();
@@ -482,7 +487,10 @@ public final class HotlineServer implements AutoCloseable {
                 engine.submit(new AcdEvent.ConfigChanged(engine.now(), valid.config()));
                 // after the change, so the engine knows every agent it is told about
                 phones.configure(valid.config().agents());
-                serverYaml.apply(valid.server());
+                List<String> changes = new ArrayList<>(ConfigChanges.between(before.config(), valid.config()));
+                changes.forEach(change -> log.info("reload: {}", change));
+                changes.addAll(serverYaml.apply(valid.server()));
+                lastChanges = List.copyOf(changes);
                 if (serverYaml.autoLogin()) {
                     Set<String> known = new HashSet<>();
                     before.config().agents().forEach(a -> known.add(a.id()));
@@ -500,6 +508,11 @@ public final class HotlineServer implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /** What the last valid reload changed, a sentence per change (agents, queues, groups, server.yaml's parts). */
+    public List<String> lastReloadChanges() {
+        return lastChanges;
     }
 
     /**

@@ -36,6 +36,8 @@ class AdminApiTest {
     private final AtomicInteger reloads = new AtomicInteger();
     private final AtomicBoolean serverYamlWaits = new AtomicBoolean();
     private final AtomicReference<String> reloadedOn = new AtomicReference<>();
+    /** What the last reload changed, as the server says it. */
+    private final AtomicReference<List<String>> changes = new AtomicReference<>(List.of());
     private ApiServer api;
 
     @BeforeEach
@@ -48,7 +50,7 @@ class AdminApiTest {
             reloads.incrementAndGet();
             reloadedOn.set(Thread.currentThread().getName());
             return next.get();
-        }, () -> serverYamlWaits.get() ? Optional.of("server.yaml changed beyond ami and api.tokens: ...")
+        }, changes::get, () -> serverYamlWaits.get() ? Optional.of("server.yaml changed beyond ami and api.tokens: ...")
                 : Optional.empty(), task -> new Thread(task, "reloader").start()).addTo(new ApiRoutes()));
     }
 
@@ -91,6 +93,17 @@ class AdminApiTest {
         assertThat(refused.body()).isEqualTo("{\"result\":\"refused: the running configuration stays\",\"problems\":["
                 + "\"queues.yaml:3:14: queues[sales-health].groups[0]: unknown skill group 'vip-gold'\","
                 + "\"agents.yaml:7:5: agents[1003].id: duplicate agent id '1003'\"]}");
+    }
+
+    @Test
+    void theAnswerSaysWhatTheReloadChanged() throws Exception {
+        next.set(shipped());
+        changes.set(List.of("agents added: 1013", "FastAGI listens on 127.0.0.1:4574"));
+
+        HttpResponse<String> applied = reload(ADMIN);
+
+        assertThat(applied.body()).isEqualTo("{\"result\":\"applied\",\"agents\":12,\"queues\":4,\"changes\":["
+                + "\"agents added: 1013\",\"FastAGI listens on 127.0.0.1:4574\"]}");
     }
 
     @Test

@@ -47,6 +47,7 @@ class ReloadCommandTest {
     private final Map<String, String> environment = new HashMap<>();
     private final AtomicReference<ConfigResult> next = new AtomicReference<>();
     private final AtomicReference<Optional<String>> waiting = new AtomicReference<>(Optional.empty());
+    private final AtomicReference<List<String>> changes = new AtomicReference<>(List.of());
     private final AtomicInteger reloads = new AtomicInteger();
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -60,7 +61,7 @@ class ReloadCommandTest {
                         Optional.empty()))), name -> null, new AdminEndpoints(() -> {
                             reloads.incrementAndGet();
                             return next.get();
-                        }, waiting::get, Runnable::run).addTo(new ApiRoutes()));
+                        }, changes::get, waiting::get, Runnable::run).addTo(new ApiRoutes()));
         copy(SHIPPED, config);
         rewrite("server.yaml", "  port: 8080", "  port: " + api.localAddress().getPort());
         rewrite("server.yaml", "    # - name: admins\n    #   role: admin\n    #   token: ${HOTLINE_ADMIN_TOKEN}",
@@ -92,6 +93,17 @@ class ReloadCommandTest {
         assertThat(out.toString()).isEqualTo("reloaded: 12 agents, 4 queues in force\n");
         assertThat(err.toString()).isEmpty();
         assertThat(reloads).hasValue(1);
+    }
+
+    @Test
+    void eachChangeTheServerMadeIsPrintedOnALineOfItsOwn() {
+        environment.put("HOTLINE_ADMIN_TOKEN", ADMIN);
+        changes.set(List.of("agents added: 1013", "the API listens on 127.0.0.1:9090"));
+
+        assertThat(reload()).isEqualTo(ExitCodes.OK);
+
+        assertThat(out.toString()).isEqualTo("reloaded: 12 agents, 4 queues in force\nchanged: agents added: 1013\n"
+                + "changed: the API listens on 127.0.0.1:9090\n");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.hotline.server.config.CallbackSettings;
 import dev.hotline.server.config.Durations;
 import dev.hotline.server.config.ServerSettings;
 import dev.hotline.server.journal.JournalSettings;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,8 +49,8 @@ public final class LiveServerSettings {
         void callbacks(CallbackSettings settings);
 
         /**
-         * The API runs by {@code next} from now on (server.yaml's {@code api} added), or stops (removed); false (logged)
-         * when it cannot start.
+         * The API runs by {@code next} from now on (server.yaml's {@code api} added), or stops (removed); false
+         * (logged) when it cannot start.
          */
         boolean apiRunning(Optional<ApiSettings> next);
 
@@ -88,14 +89,18 @@ public final class LiveServerSettings {
         return lastRead.equals(inForce) ? Optional.empty() : Optional.of(WAITING_FOR_RESTART);
     }
 
-    /** Puts what can change of {@code next} (a valid server.yaml just read) in force, part by part. */
-    public synchronized void apply(ServerSettings next) {
+    /**
+     * Puts what can change of {@code next} (a valid server.yaml just read) in force, part by part, and says what it
+     * changed, a sentence per part, for the reload's answer.
+     */
+    public synchronized List<String> apply(ServerSettings next) {
+        List<String> changed = new ArrayList<>();
         if (!followsServerYaml) {
             if (!next.equals(inForce)) {
                 log.warn("reload: this server runs with settings other than server.yaml's; its changes are not "
                         + "applied");
             }
-            return;
+            return List.of();
         }
         FastAgiSettings listening = inForce.fastAgi();
         FastAgiSettings fastAgi = next.fastAgi();
@@ -103,11 +108,13 @@ public final class LiveServerSettings {
                 && owners.fastAgiAddress(fastAgi.host(), fastAgi.port())) {
             listening = listening.withAddress(fastAgi.host(), fastAgi.port());
             inForce = inForce.withFastAgi(listening);
+            changed.add("FastAGI listens on " + fastAgi.host() + ":" + fastAgi.port());
         }
         FastAgiSettings limits = fastAgi.withAddress(listening.host(), listening.port());
         if (!limits.equals(listening)) {
             owners.fastAgiLimits(limits);
             inForce = inForce.withFastAgi(limits);
+            changed.add("FastAGI's limits apply to new connections (at most " + limits.maxSessions() + " sessions)");
         }
         JournalSettings journal = inForce.journal();
         JournalSettings journalLimits = new JournalSettings(journal.dir(), next.journal().maxFileBytes(),
@@ -115,25 +122,30 @@ public final class LiveServerSettings {
         if (!journalLimits.equals(journal)) {
             owners.journalLimits(journalLimits);
             inForce = inForce.withJournal(journalLimits);
+            changed.add("journal files close at " + journalLimits.maxFileBytes() + " bytes, flushed every "
+                    + Durations.format(journalLimits.flushEvery()));
         }
         if (!next.amiServers().equals(inForce.amiServers())) {
             owners.amiServers(next.amiServers());
             inForce = inForce.withAmiServers(next.amiServers());
+            changed.add("AMI servers: " + (next.amiServers().isEmpty() ? "none"
+                    : String.join(", ", next.amiServers().stream().map(ServerSettings.AmiServer::name).toList())));
         }
         ServerSettings calls = inForce.withCallsSettings(next.announceEvery(), next.musicOnHoldClass(),
                 next.ivrRequestTimeout());
         if (!calls.equals(inForce)) {
             owners.calls(calls);
             inForce = calls;
-            log.info("reload: calls from now on wait with music on hold '{}', announcements every {}, and have {} "
-                    + "to file an IVR request; calls in progress keep theirs", next.musicOnHoldClass(),
-                    Durations.format(next.announceEvery()), Durations.format(next.ivrRequestTimeout()));
+            said(changed, "calls from now on wait with music on hold '" + next.musicOnHoldClass()
+                    + "', announcements every " + Durations.format(next.announceEvery()) + ", and have "
+                    + Durations.format(next.ivrRequestTimeout()) + " to file an IVR request; calls in progress keep "
+                    + "theirs");
         }
         if (next.agentsAutoLogin() != inForce.agentsAutoLogin()) {
             inForce = inForce.withAgentsAutoLogin(next.agentsAutoLogin());
-            log.info("reload: agents.autoLogin is {}: agents added to agents.yaml from now on are {}",
-                    next.agentsAutoLogin(), next.agentsAutoLogin() ? "logged in and made ready"
-                            : "logged out until they log in");
+            said(changed, "agents.autoLogin is " + next.agentsAutoLogin() + ": agents added to agents.yaml from now "
+                    + "on are " + (next.agentsAutoLogin() ? "logged in and made ready"
+                            : "logged out until they log in"));
         }
         CallbackSettings callbacks = next.callbacks();
         if (!callbacks.equals(inForce.callbacks())) {
@@ -141,18 +153,19 @@ public final class LiveServerSettings {
             owners.callbacks(callbacks);
             inForce = inForce.withCallbacks(callbacks);
             if (callbacks.placed()) {
-                log.info("reload: callbacks rung on {} into context {}, at most {} attempt(s) {} apart, given up "
-                                + "after {}", callbacks.endpoint(), callbacks.context(), callbacks.attempts(),
-                        Durations.format(callbacks.retryAfter()), Durations.format(callbacks.expireAfter()));
+                said(changed, "callbacks rung on " + callbacks.endpoint() + " into context " + callbacks.context()
+                        + ", at most " + callbacks.attempts() + " attempt(s) "
+                        + Durations.format(callbacks.retryAfter()) + " apart, given up after "
+                        + Durations.format(callbacks.expireAfter()));
             } else if (wasPlaced) {
-                log.info("reload: callbacks are no longer placed (callbacks.endpoint removed); open requests stay in "
-                        + "the journal and are rung once an endpoint is set again");
+                said(changed, "callbacks are no longer placed (callbacks.endpoint removed); open requests stay in the "
+                        + "journal and are rung once an endpoint is set again");
             }
         }
         if (inForce.api().isPresent() != next.api().isPresent()) {
             if (owners.apiRunning(next.api())) {
                 inForce = inForce.withApi(next.api());
-                log.info("reload: the API {}", next.api().map(a -> "runs on " + a.host() + ":" + a.port())
+                said(changed, "the API " + next.api().map(a -> "runs on " + a.host() + ":" + a.port())
                         .orElse("stops (server.yaml has no api section any more)"));
             }
         } else if (inForce.api().isPresent()) {
@@ -162,17 +175,27 @@ public final class LiveServerSettings {
                     && owners.apiAddress(asked.host(), asked.port())) {
                 running = new ApiSettings(asked.host(), asked.port(), running.tokens());
                 inForce = inForce.withApi(Optional.of(running));
+                changed.add("the API listens on " + asked.host() + ":" + asked.port());
             }
             if (!asked.tokens().equals(running.tokens())) {
                 ApiSettings retokened = new ApiSettings(running.host(), running.port(), asked.tokens());
                 if (owners.apiTokens(retokened)) {
                     inForce = inForce.withApi(Optional.of(retokened));
+                    changed.add("API tokens: " + (asked.tokens().isEmpty() ? "none" : String.join(", ",
+                            asked.tokens().stream().map(t -> t.name() + " (" + t.role().written() + ")").toList())));
                 }
             }
         }
         if (!next.equals(inForce)) {
             log.warn("reload: {}", WAITING_FOR_RESTART);
         }
+        return List.copyOf(changed);
+    }
+
+    /** A change this class puts in force itself: logged, and said in the answer. */
+    private static void said(List<String> changed, String sentence) {
+        log.info("reload: {}", sentence);
+        changed.add(sentence);
     }
 
     private static boolean sameAddress(String host, int port, String otherHost, int otherPort) {

@@ -112,9 +112,11 @@ class LiveServerSettingsTest {
         LiveServerSettings live = new LiveServerSettings(AT_START, AT_START, owners);
         ServerSettings next = AT_START.withFastAgi(AT_START.fastAgi().withMaxSessions(20_000).withPort(4574));
 
-        live.apply(next);
+        List<String> said = live.apply(next);
 
         assertThat(applied).containsExactly("fastagi to 127.0.0.1:4574", "fastagi 20000 on 4574");
+        assertThat(said).as("what the reload's answer says").containsExactly("FastAGI listens on 127.0.0.1:4574",
+                "FastAGI's limits apply to new connections (at most 20000 sessions)");
         assertThat(live.waitingForRestart(next)).isEmpty();
     }
 
