@@ -119,7 +119,8 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
      * attempt, and the attempts, retry interval and expiry apply to every open request; a customer being rung now
      * finishes that attempt as it started.
      *
-     * @throws IllegalArgumentException if {@code next} does not place callbacks (turning them off needs a restart)
+     * @throws IllegalArgumentException if {@code next} does not place callbacks (turning them off takes the desk out
+     *                                  of its {@link CallbackSwitch})
      */
     public void useSettings(CallbackSettings next) {
         if (!next.placed()) {

@@ -1,7 +1,9 @@
 package dev.hotline.server.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.hotline.server.api.internal.ApiJson;
 import dev.hotline.server.config.ApiSettings;
 import dev.hotline.server.config.ConfigLoader;
 import dev.hotline.server.config.ConfigProblem;
@@ -14,9 +16,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -169,11 +171,12 @@ public final class ReloadCommand implements Callable<Integer> {
         }
     }
 
+    /** The answer read as the API writes it; a body that is not JSON becomes its {@code error}. */
     private static JsonNode parse(String body) {
         try {
-            return new ObjectMapper().readTree(body);
-        } catch (IOException e) {
-            return new ObjectMapper().valueToTree(Map.of("error", body));
+            return ApiJson.body(body.getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            return JsonNodeFactory.instance.objectNode().put("error", body);
         }
     }
 

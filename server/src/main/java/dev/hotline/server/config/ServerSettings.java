@@ -72,12 +72,13 @@ public record ServerSettings(FastAgiSettings fastAgi, List<AmiServer> amiServers
                 ivrRequestTimeout, callbacks, api);
     }
 
-    /** These settings with {@code amiServers} instead of these AMI servers. */
+    /** These settings with {@code journal} instead of these journal settings. */
     public ServerSettings withJournal(JournalSettings journal) {
         return new ServerSettings(fastAgi, amiServers, journal, announceEvery, musicOnHoldClass, agentsAutoLogin,
                 ivrRequestTimeout, callbacks, api);
     }
 
+    /** These settings with {@code amiServers} instead of these AMI servers. */
     public ServerSettings withAmiServers(List<AmiServer> amiServers) {
         return new ServerSettings(fastAgi, amiServers, journal, announceEvery, musicOnHoldClass, agentsAutoLogin,
                 ivrRequestTimeout, callbacks, api);

@@ -167,7 +167,7 @@ public final class HotlineServer implements AutoCloseable {
             eventLog.accept(event);
             phones.accept(event);
         };
-        ami = startAmi(settings.amiServers(), environment);
+        ami = startAmi(settings.amiServers());
         AmiCallRecorder recorder = new AmiCallRecorder(() -> reloader.current().recordedQueues(),
                 () -> ami.map(pool -> pool.states().keySet().stream().map(pool::actions).toList()).orElse(List.of()),
                 telephony);
@@ -282,8 +282,8 @@ public final class HotlineServer implements AutoCloseable {
         return OpenCallbacks.read(reader, clock.millis() - settings.callbacks().expireAfter().toMillis());
     }
 
-    private Optional<AmiPool> startAmi(List<AmiServer> servers, Function<String, String> environment) {
-        List<AmiSettings> reachable = reachable(servers, environment);
+    private Optional<AmiPool> startAmi(List<AmiServer> servers) {
+        List<AmiSettings> reachable = reachable(servers);
         reachable.forEach(server -> log.info("AMI {}: connecting to {}", server.name(), server.address()));
         if (reachable.isEmpty()) {
             return Optional.empty();
@@ -368,7 +368,7 @@ public final class HotlineServer implements AutoCloseable {
      * listed (none could be reached at start) start one.
      */
     private void useAmiServers(List<AmiServer> listed) {
-        List<AmiSettings> servers = reachable(listed, environment);
+        List<AmiSettings> servers = reachable(listed);
         if (ami.isPresent()) {
             ami.get().reconfigure(servers).forEach(change -> log.info("reload: AMI {}", change));
         } else if (!servers.isEmpty()) {
@@ -386,7 +386,7 @@ public final class HotlineServer implements AutoCloseable {
     }
 
     /** The servers whose secret can be had; one whose variable is not set is left out, with a warning. */
-    private List<AmiSettings> reachable(List<AmiServer> servers, Function<String, String> environment) {
+    private List<AmiSettings> reachable(List<AmiServer> servers) {
         List<AmiSettings> reachable = new ArrayList<>();
         for (AmiServer server : servers) {
             Optional<AmiSettings> resolved = server.settings(environment);
