@@ -12,15 +12,27 @@ import java.util.List;
  */
 final class Group {
 
+    /**
+     * More READY members than this, and the strategies that scan the longest-idle list ({@link ReadyByOrder}) keep
+     * indexes of their own instead: a scan loads every READY member, an index costs a little on every READY change.
+     */
+    static final int KEPT_ABOVE = 12;
+    /** Fewer than this, and those indexes are dropped (well apart from {@link #KEPT_ABOVE}: not rebuilt often). */
+    static final int KEPT_BELOW = 6;
+
     final String id;
     final OrderStatisticTree<Call> waiting = new OrderStatisticTree<>(Call.SERVICE_ORDER);
     final List<Agent> members = new ArrayList<>();
     private final ReadyIndex[] ready = new ReadyIndex[RoutingStrategy.values().length];
+    /** The built indexes a READY change must update: the longest-idle list, and the others' while they are kept. */
+    private ReadyIndex[] updated = {};
     int loggedIn;
     /** READY members whose phone is free: those in the ready indexes. */
     int readyCount;
     /** The group sets this group is part of, whose distinct counts its members' state changes update. */
     GroupSet[] sets = {};
+    /** Whether the {@link ReadyByOrder} indexes keep indexes of their own now (see {@link #KEPT_ABOVE}). */
+    private boolean kept;
 
     Group(String id) {
         this.id = id;
@@ -30,7 +42,18 @@ final class Group {
     ReadyIndex readyAgents(RoutingStrategy strategy) {
         ReadyIndex index = ready[strategy.ordinal()];
         if (index == null) {
-            index = ReadyIndex.of(strategy, this);
+            ReadyQueue byIdle = strategy == RoutingStrategy.LONGEST_IDLE
+                    ? null : (ReadyQueue) readyAgents(RoutingStrategy.LONGEST_IDLE);
+            index = ReadyIndex.of(strategy, this, byIdle);
+            if (index instanceof ReadyByOrder byOrder) {
+                // it orders the longest-idle list's members: nothing to add, only an index to build if they are kept
+                ready[strategy.ordinal()] = index;
+                if (kept) {
+                    byOrder.keep();
+                    refreshUpdated();
+                }
+                return index;
+            }
             // in the strategy's order, so that the lists only ever append
             List<Agent> readyMembers = new ArrayList<>();
             for (Agent a : members) {
@@ -44,8 +67,20 @@ final class Group {
                 index.add(a.membershipOf(this));
             }
             ready[strategy.ordinal()] = index;
+            refreshUpdated();
         }
         return index;
+    }
+
+    /** Lists the indexes a READY change updates, after one is built or the kept indexes are started or dropped. */
+    private void refreshUpdated() {
+        List<ReadyIndex> list = new ArrayList<>();
+        for (ReadyIndex index : ready) {
+            if (index != null && (kept || !(index instanceof ReadyByOrder))) {
+                list.add(index);
+            }
+        }
+        updated = list.toArray(new ReadyIndex[0]);
     }
 
     /** The ready index of {@code strategy} if it has been built, else null (for checks). */
@@ -70,22 +105,40 @@ final class Group {
         }
         if (state == AgentState.READY && membership.agent().phone.offerable()) {
             readyCount += delta;
-            for (ReadyIndex index : ready) {
-                if (index != null) {
-                    if (delta > 0) {
-                        index.add(membership);
-                    } else {
-                        index.remove(membership);
-                    }
+            for (ReadyIndex index : updated) {
+                if (delta > 0) {
+                    index.add(membership);
+                } else {
+                    index.remove(membership);
+                }
+            }
+            if (kept ? readyCount < KEPT_BELOW : readyCount > KEPT_ABOVE) {
+                keepIndexes(!kept);
+            }
+        }
+    }
+
+    /** Starts or stops keeping the indexes of the strategies that otherwise scan the longest-idle list. */
+    private void keepIndexes(boolean keep) {
+        kept = keep;
+        for (ReadyIndex index : ready) {
+            if (index instanceof ReadyByOrder byOrder) {
+                if (keep) {
+                    byOrder.keep();
+                } else {
+                    byOrder.drop();
                 }
             }
         }
+        refreshUpdated();
     }
 
     /** Forgets members, counts and ready indexes before a configuration is applied. */
     void resetAgents() {
         members.clear();
         Arrays.fill(ready, null);
+        updated = new ReadyIndex[0];
+        kept = false;
         sets = new GroupSet[0];
         loggedIn = 0;
         readyCount = 0;

@@ -1,24 +1,34 @@
 package dev.hotline.acd.internal;
 
 import dev.hotline.acd.model.RoutingStrategy;
+import java.util.Comparator;
 import java.util.function.Consumer;
 
 /**
  * A skill group's READY members in one routing strategy's order ({@link StrategyOrder}); the first is the one the
  * strategy picks. Agents go in when they become READY and out when they leave it, so this churns on every offer.
- * Strategies whose order is the order agents became READY in (longest idle, and skill level then longest idle) keep
- * linked lists, O(1) to add, remove and read; the others keep an order-statistic tree, O(log n).
+ * Longest idle, the order agents became READY in, is a linked list, O(1) to add, remove and read, which every group
+ * keeps. The other strategies view that list ({@link ReadyByOrder}): they scan it while it is short, and while it is
+ * long they keep an index of their own, per-level lists for skill level (O(1)) and an order-statistic tree for the
+ * rest (O(log n)).
  */
-sealed interface ReadyIndex permits ReadyQueue, ReadyByLevel, ReadyTree {
+sealed interface ReadyIndex permits ReadyQueue, ReadyByLevel, ReadyTree, ReadyByOrder {
 
-    /** The index for {@code strategy} in {@code group}, empty. */
-    static ReadyIndex of(RoutingStrategy strategy, Group group) {
+    /**
+     * The index for {@code strategy} in {@code group}, empty; {@code byIdle} is the group's longest-idle list, which
+     * {@link ReadyByOrder} orders otherwise (null when building that list itself).
+     */
+    static ReadyIndex of(RoutingStrategy strategy, Group group, ReadyQueue byIdle) {
         return switch (strategy) {
             case LONGEST_IDLE -> new ReadyQueue(false);
-            case SKILL_LEVEL -> new ReadyByLevel();
-            case ROUND_ROBIN, FEWEST_CALLS, LEAST_TALK_TIME, LINEAR, RANDOM -> new ReadyTree(
-                    (a, b) -> StrategyOrder.compare(strategy, a, group, b, group));
+            case SKILL_LEVEL -> new ReadyByOrder(order(strategy, group), group, byIdle, ReadyByLevel::new);
+            case ROUND_ROBIN, FEWEST_CALLS, LEAST_TALK_TIME, LINEAR, RANDOM -> new ReadyByOrder(
+                    order(strategy, group), group, byIdle, () -> new ReadyTree(order(strategy, group)));
         };
+    }
+
+    private static Comparator<Agent> order(RoutingStrategy strategy, Group group) {
+        return (a, b) -> StrategyOrder.compare(strategy, a, group, b, group);
     }
 
     /** Puts a READY member in; {@code membership} is the agent's membership of this index's group. */
@@ -32,7 +42,10 @@ sealed interface ReadyIndex permits ReadyQueue, ReadyByLevel, ReadyTree {
 
     int size();
 
-    /** The {@code index}-th agent in order: O(log n) in a tree, O(n) in a list (RANDOM draws use a tree). */
+    /**
+     * The {@code index}-th agent in order: O(log n) in a tree, O(n) in a list, O(n log n) in a {@link ReadyByOrder}
+     * that scans (RANDOM draws, among few agents).
+     */
     Agent get(int index);
 
     boolean contains(Agent.Membership membership);

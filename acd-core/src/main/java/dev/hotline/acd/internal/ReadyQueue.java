@@ -84,6 +84,11 @@ final class ReadyQueue implements ReadyIndex {
         return head == null ? null : head.agent;
     }
 
+    /** The first link, for a walk in order along {@code next}. */
+    Agent.ReadyLink head() {
+        return head;
+    }
+
     boolean isEmpty() {
         return head == null;
     }
