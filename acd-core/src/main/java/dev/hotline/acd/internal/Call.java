@@ -41,6 +41,10 @@ final class Call {
     };
 
     final String id;
+    /** {@link CallTable#hash} of {@link #id}. */
+    final int idHash;
+    /** The next call in the same slot of the {@link CallTable}. */
+    Call nextInTable;
     final String callerNumber;
     final String dialledNumber;
     final long seq;
@@ -84,6 +88,7 @@ final class Call {
 
     Call(String id, String callerNumber, String dialledNumber, long seq, String vipLabel, String businessType) {
         this.id = id;
+        this.idHash = CallTable.hash(id);
         this.callerNumber = callerNumber;
         this.dialledNumber = dialledNumber;
         this.seq = seq;

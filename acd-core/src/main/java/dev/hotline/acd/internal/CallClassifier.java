@@ -53,7 +53,7 @@ final class CallClassifier {
         BusinessType type = c.businessType();
         Call call = new Call(e.callId(), e.callerNumber(), e.dialledNumber(), ++centre.callSeq, vipLabel, type.id());
         call.classification = c;
-        centre.calls.put(call.id, call);
+        centre.calls.add(call);
         centre.emit(new Decision.CallClassified(now, call.id, call.callerNumber, call.dialledNumber, type.id(),
                 type.queue(), c.ivrFlow(), c.rule(), call.vip));
     }

@@ -21,7 +21,7 @@ final class Centre {
 
     private final DecisionListener listener;
     final TimerQueue timers = new TimerQueue();
-    final Map<String, Call> calls = new HashMap<>();
+    final CallTable calls = new CallTable();
     final Map<String, Agent> agents = new HashMap<>();
     final Map<String, Group> groups = new HashMap<>();
     final Map<String, BusinessQueue> queues = new HashMap<>();
@@ -129,7 +129,7 @@ final class Centre {
 
     /** The call is over: forgotten, and reported once. */
     void endCall(Call call, Outcome outcome, BusinessQueue queue, Agent agent, long waited, long talk, String cause) {
-        calls.remove(call.id);
+        calls.remove(call);
         call.status = Call.Status.ENDED;
         emit(new Decision.CallEnded(now, call.id, outcome, queue == null ? Optional.empty() : queue.idAsOptional,
                 agent == null ? Optional.empty() : agent.idAsOptional, waited, talk, cause, call.callerNumber,

@@ -14,13 +14,13 @@ import java.util.Set;
  */
 final class InvariantCheck {
 
-    private final Map<String, Call> calls;
+    private final CallTable calls;
     private final Map<String, Agent> agents;
     private final List<Agent> agentOrder;
     private final Map<String, Group> groups;
     private final Map<String, BusinessQueue> queues;
 
-    InvariantCheck(Map<String, Call> calls, Map<String, Agent> agents, List<Agent> agentOrder,
+    InvariantCheck(CallTable calls, Map<String, Agent> agents, List<Agent> agentOrder,
                    Map<String, Group> groups, Map<String, BusinessQueue> queues) {
         this.calls = calls;
         this.agents = agents;
@@ -33,9 +33,8 @@ final class InvariantCheck {
         Map<BusinessQueue, int[]> queueCounts = new HashMap<>();
         Map<Group, Integer> groupWaiting = new HashMap<>();
         Map<Agent, Call> holders = new HashMap<>();
-        for (Map.Entry<String, Call> e : calls.entrySet()) {
-            Call call = e.getValue();
-            require(call.id.equals(e.getKey()), "call " + call.id + " is filed under " + e.getKey());
+        for (Call call : calls.all()) {
+            require(calls.get(call.id) == call, "call " + call.id + " is not found under its id");
             if (call.status == Call.Status.ENDED || call.status == Call.Status.IN_IVR) {
                 require(call.status == Call.Status.IN_IVR, "ended call " + call.id + " is still in the engine");
                 continue;

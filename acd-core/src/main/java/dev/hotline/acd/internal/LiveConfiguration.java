@@ -104,7 +104,7 @@ final class LiveConfiguration {
         }
 
         List<Call> inQueue = new ArrayList<>();
-        for (Call call : centre.calls.values()) {
+        for (Call call : centre.calls.all()) {
             if (call.status == Call.Status.WAITING) {
                 centre.unindex(call);
                 inQueue.add(call);
