@@ -9,21 +9,19 @@ import java.util.Optional;
 final class Agent {
 
     /**
-     * The agent's membership of a skill group, with the agent's level in it and the links that thread it through
-     * the group's ready lists ({@link ReadyQueue}).
+     * The agent's membership of a skill group, with the agent's level in it. It is itself the agent's place in the
+     * group's longest-idle list, the list every READY change updates, so that update loads no object of its own;
+     * {@link #bySkill} is its place in the skill-level lists, kept only while the group has many READY agents.
      */
-    static final class Membership {
-        private final Agent agent;
+    static final class Membership extends ReadyLink {
         private final Group group;
         private final int level;
-        final ReadyLink byIdle;
         final ReadyLink bySkill;
 
         Membership(Agent agent, Group group, int level) {
-            this.agent = agent;
+            super(agent);
             this.group = group;
             this.level = level;
-            this.byIdle = new ReadyLink(agent);
             this.bySkill = new ReadyLink(agent);
         }
 
@@ -40,8 +38,8 @@ final class Agent {
         }
     }
 
-    /** A place in one ready list of one group. */
-    static final class ReadyLink {
+    /** A place in one ready list of one group ({@link ReadyQueue}). */
+    static class ReadyLink {
         final Agent agent;
         ReadyLink prev;
         ReadyLink next;

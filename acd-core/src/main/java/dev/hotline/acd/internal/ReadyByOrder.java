@@ -17,16 +17,14 @@ import java.util.function.Supplier;
 final class ReadyByOrder implements ReadyIndex {
 
     private final Comparator<Agent> order;
-    private final Group group;
-    /** The group's READY members in longest-idle order, which this index orders otherwise. */
+    /** The group's READY members in longest-idle order (its links are the memberships), which this orders otherwise. */
     private final ReadyQueue members;
     private final Supplier<ReadyIndex> newIndex;
     /** The members in {@link #order}, while the group keeps the indexes; else null. */
     private ReadyIndex kept;
 
-    ReadyByOrder(Comparator<Agent> order, Group group, ReadyQueue members, Supplier<ReadyIndex> newIndex) {
+    ReadyByOrder(Comparator<Agent> order, ReadyQueue members, Supplier<ReadyIndex> newIndex) {
         this.order = order;
-        this.group = group;
         this.members = members;
         this.newIndex = newIndex;
     }
@@ -36,7 +34,7 @@ final class ReadyByOrder implements ReadyIndex {
         if (kept == null) {
             kept = newIndex.get();
             for (Agent.ReadyLink x = members.head(); x != null; x = x.next) {
-                kept.add(x.agent.membershipOf(group));
+                kept.add((Agent.Membership) x);
             }
         }
     }
@@ -48,7 +46,7 @@ final class ReadyByOrder implements ReadyIndex {
         }
         // emptied first: the skill lists thread links that live in the memberships, to be linked again later
         for (Agent.ReadyLink x = members.head(); x != null; x = x.next) {
-            kept.remove(x.agent.membershipOf(group));
+            kept.remove((Agent.Membership) x);
         }
         kept = null;
     }

@@ -21,9 +21,9 @@ sealed interface ReadyIndex permits ReadyQueue, ReadyByLevel, ReadyTree, ReadyBy
     static ReadyIndex of(RoutingStrategy strategy, Group group, ReadyQueue byIdle) {
         return switch (strategy) {
             case LONGEST_IDLE -> new ReadyQueue(false);
-            case SKILL_LEVEL -> new ReadyByOrder(order(strategy, group), group, byIdle, ReadyByLevel::new);
+            case SKILL_LEVEL -> new ReadyByOrder(order(strategy, group), byIdle, ReadyByLevel::new);
             case ROUND_ROBIN, FEWEST_CALLS, LEAST_TALK_TIME, LINEAR, RANDOM -> new ReadyByOrder(
-                    order(strategy, group), group, byIdle, () -> new ReadyTree(order(strategy, group)));
+                    order(strategy, group), byIdle, () -> new ReadyTree(order(strategy, group)));
         };
     }
 

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  */
 final class ReadyQueue implements ReadyIndex {
 
-    /** Which of the membership's two links this list threads (a group keeps a longest-idle and a skill list). */
+    /** Whether this list threads the memberships' skill links (a skill-level list) or the memberships themselves. */
     private final boolean skillLink;
     private Agent.ReadyLink head;
     private Agent.ReadyLink tail;
@@ -22,7 +22,7 @@ final class ReadyQueue implements ReadyIndex {
     }
 
     private Agent.ReadyLink link(Agent.Membership m) {
-        return skillLink ? m.bySkill : m.byIdle;
+        return skillLink ? m.bySkill : m;
     }
 
     @Override
