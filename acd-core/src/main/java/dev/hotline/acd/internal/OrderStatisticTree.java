@@ -59,6 +59,14 @@ final class OrderStatisticTree<T> {
      * costs no comparisons of its own.
      */
     private boolean wentRight;
+    /**
+     * The last element, kept as {@link #first} is and for a like reason: a call joining a waiting list mostly goes
+     * last (the newest of the lowest priority), which one comparison with the last shows, instead of one with every
+     * cold element down the right spine; its position is then the size.
+     */
+    private T last;
+    /** As {@link #wentRight}, for {@link #last}. */
+    private boolean wentLeft;
     private int weightState = 0x2545F491;
 
     /** An ordered set without the minimum attribute. */
@@ -89,21 +97,44 @@ final class OrderStatisticTree<T> {
             spare = node.right;
             node.reuse(value, nextWeight(), a);
         }
+        if (last != null && order.compare(value, last) > 0) {
+            root = insertLast(root, node);
+            last = value;
+            return;
+        }
         wentRight = false;
+        wentLeft = false;
         root = insert(root, node);
         if (!wentRight) {
             first = value;
+        }
+        if (!wentLeft) {
+            last = value;
         }
     }
 
     /** Removes {@code value}; returns whether it was there. */
     boolean remove(T value) {
+        if (value == first && value != null) {
+            // the head (the call an agent takes, mostly): down the left spine without comparing, since every
+            // comparison would load a cold element
+            root = deleteFirst(root);
+            first = leftmost();
+            if (value == last) {
+                last = rightmost();
+            }
+            return true;
+        }
         int before = size(root);
         wentRight = false;
+        wentLeft = false;
         root = delete(root, value);
         if (!wentRight) {
             // the spine was just walked by the deletion, so finding the head again costs no cold loads
             first = leftmost();
+        }
+        if (!wentLeft) {
+            last = rightmost();
         }
         return size(root) < before;
     }
@@ -122,6 +153,14 @@ final class OrderStatisticTree<T> {
 
     /** How many elements come before {@code value} (which need not be in the tree). */
     int rankOf(T value) {
+        if (last != null) {
+            if (value == last) {
+                return size(root) - 1;
+            }
+            if (order.compare(value, last) > 0) {
+                return size(root);
+            }
+        }
         int rank = 0;
         Node<T> n = root;
         while (n != null) {
@@ -142,6 +181,17 @@ final class OrderStatisticTree<T> {
     /** The first element, or null when empty: O(1). */
     T first() {
         return first;
+    }
+
+    private T rightmost() {
+        Node<T> n = root;
+        if (n == null) {
+            return null;
+        }
+        while (n.right != null) {
+            n = n.right;
+        }
+        return n.value;
     }
 
     private T leftmost() {
@@ -192,6 +242,10 @@ final class OrderStatisticTree<T> {
             throw new IllegalStateException(name + " keeps " + first + " as its first element, but "
                     + leftmost() + " is");
         }
+        if (last != rightmost()) {
+            throw new IllegalStateException(name + " keeps " + last + " as its last element, but "
+                    + rightmost() + " is");
+        }
     }
 
     private void check(Node<T> n, T low, T high, String name) {
@@ -227,6 +281,7 @@ final class OrderStatisticTree<T> {
             return x;
         }
         if (order.compare(x.value, n.value) < 0) {
+            wentLeft = true;
             n.left = insert(n.left, x);
             if (n.left.weight > n.weight) {
                 return rotateRight(n);
@@ -256,11 +311,38 @@ final class OrderStatisticTree<T> {
             return rest;
         }
         if (c < 0) {
+            wentLeft = true;
             n.left = delete(n.left, value);
         } else {
             wentRight = true;
             n.right = delete(n.right, value);
         }
+        update(n);
+        return n;
+    }
+
+    /** Inserts {@code x}, which comes after every element, down the right spine without comparing. */
+    private Node<T> insertLast(Node<T> n, Node<T> x) {
+        if (n == null) {
+            return x;
+        }
+        n.right = insertLast(n.right, x);
+        if (n.right.weight > n.weight) {
+            return rotateLeft(n);
+        }
+        update(n);
+        return n;
+    }
+
+    private Node<T> deleteFirst(Node<T> n) {
+        if (n.left == null) {
+            Node<T> rest = n.right;
+            n.value = null;
+            n.right = spare;
+            spare = n;
+            return rest;
+        }
+        n.left = deleteFirst(n.left);
         update(n);
         return n;
     }

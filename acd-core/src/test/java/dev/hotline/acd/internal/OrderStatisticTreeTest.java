@@ -46,6 +46,43 @@ class OrderStatisticTreeTest {
     }
 
     @Test
+    void takingTheHeadAgreesWithASortedSetAsWell() {
+        // an agent takes the first waiting call of its group: the head itself, removed without comparisons
+        Random random = new Random(12);
+        OrderStatisticTree<Long> tree = new OrderStatisticTree<>(Comparator.naturalOrder(), v -> -v);
+        TreeSet<Long> reference = new TreeSet<>();
+        for (int i = 0; i < 20_000; i++) {
+            if (random.nextInt(3) > 0 || reference.isEmpty()) {
+                Long v = (long) random.nextInt(100_000);
+                if (reference.add(v)) {
+                    tree.add(v);
+                }
+            } else if (random.nextBoolean()) {
+                assertThat(tree.remove(tree.first())).isTrue();
+                reference.pollFirst();
+            } else {
+                Long v = new ArrayList<>(reference).get(random.nextInt(reference.size()));
+                assertThat(tree.remove(v)).isTrue();
+                reference.remove(v);
+            }
+            assertThat(tree.size()).isEqualTo(reference.size());
+            assertThat(tree.first()).isEqualTo(reference.isEmpty() ? null : reference.first());
+            if (!reference.isEmpty()) {
+                assertThat(tree.minAux()).isEqualTo(-reference.last());
+            }
+            if (i % 500 == 0) {
+                tree.checkStructure("tree");
+                assertThat(tree.rankOf(reference.isEmpty() ? 0L : reference.last())).isEqualTo(
+                        Math.max(0, reference.size() - 1));
+            }
+        }
+        tree.checkStructure("tree");
+        List<Long> inOrder = new ArrayList<>();
+        tree.forEach(inOrder::add);
+        assertThat(inOrder).containsExactlyElementsOf(reference);
+    }
+
+    @Test
     void anEmptyTreeHasNoFirstAndNoMinimum() {
         OrderStatisticTree<Long> tree = new OrderStatisticTree<>(Comparator.naturalOrder());
 
