@@ -99,7 +99,8 @@ final class AgentLifecycle {
             dispatch.takeNextCall(agent);
         } else {
             centre.setState(agent, AgentState.WRAP_UP, "call " + call.id + " ended");
-            agent.wrapUpTimer = centre.timers.schedule(centre.now + wrapUpMillis, Timer.Kind.WRAP_UP, null, agent);
+            agent.wrapUpTimer = centre.timers.schedule(centre.now, centre.now + wrapUpMillis, Timer.Kind.WRAP_UP, null,
+                    agent);
         }
     }
 

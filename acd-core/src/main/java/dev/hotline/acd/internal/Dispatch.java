@@ -130,7 +130,7 @@ final class Dispatch {
         call.offeredVia = via;
         call.queue.ringing++;
         long ring = call.queue.ringTimeoutMillis;
-        call.ringTimer = centre.timers.schedule(now + ring, Timer.Kind.RING, call, null);
+        call.ringTimer = centre.timers.schedule(now, now + ring, Timer.Kind.RING, call, null);
         centre.emit(new Decision.CallOffered(now, call.id, agent.id(), agent.endpoint, call.queue.id, ring,
                 call.waited(now), call.callerNumber, call.dialledNumber, call.businessType,
                 call.vip, call.attachedData, reason));

@@ -59,7 +59,7 @@ final class Escalation {
         }
         centre.timers.cancel(call.stepTimer);
         call.stepTimer = call.stepsFired < call.plan.steps.size()
-                ? centre.timers.schedule(stepDeadline(call), Timer.Kind.STEP, call, null)
+                ? centre.timers.schedule(centre.now, stepDeadline(call), Timer.Kind.STEP, call, null)
                 : null;
     }
 
@@ -89,7 +89,8 @@ final class Escalation {
         scheduleMaxWait(call);
         centre.timers.cancel(call.stepTimer);
         call.stepTimer = call.stepsFired < call.plan.steps.size()
-                ? centre.timers.schedule(Math.max(centre.now, stepDeadline(call)), Timer.Kind.STEP, call, null)
+                ? centre.timers.schedule(centre.now, Math.max(centre.now, stepDeadline(call)), Timer.Kind.STEP, call,
+                        null)
                 : null;
     }
 
@@ -97,7 +98,7 @@ final class Escalation {
         centre.timers.cancel(call.maxWaitTimer);
         long maxWait = call.queue.maxWaitMillis;
         call.maxWaitTimer = maxWait >= 0
-                ? centre.timers.schedule(call.queueEnteredAt + maxWait, Timer.Kind.MAX_WAIT, call, null)
+                ? centre.timers.schedule(centre.now, call.queueEnteredAt + maxWait, Timer.Kind.MAX_WAIT, call, null)
                 : null;
     }
 

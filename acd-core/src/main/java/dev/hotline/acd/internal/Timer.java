@@ -20,8 +20,11 @@ final class Timer {
     final Kind kind;
     final Call call;
     final Agent agent;
-    /** Where the timer sits in its {@link TimerQueue}'s heap; -1 once it has fired or been cancelled. */
-    int slot = -1;
+    /** The {@link TimerQueue} lane the timer waits in; null once it has fired or been cancelled. */
+    TimerQueue.Lane lane;
+    /** Its neighbours in the lane, earlier and later. */
+    Timer prev;
+    Timer next;
 
     Timer(long deadline, long seq, Kind kind, Call call, Agent agent) {
         this.deadline = deadline;
@@ -33,7 +36,7 @@ final class Timer {
 
     /** Pending: neither fired nor cancelled. */
     boolean pending() {
-        return slot >= 0;
+        return lane != null;
     }
 
     @Override
