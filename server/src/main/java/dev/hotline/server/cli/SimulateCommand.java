@@ -91,7 +91,7 @@ public final class SimulateCommand implements Callable<Integer> {
         double slThresholdSeconds;
 
         @Option(names = "--calls", paramLabel = "C", defaultValue = "100000",
-                description = "Calls to simulate; the first 5 % are warm-up, left out of the figures "
+                description = "Calls to simulate; the first 5 %% are warm-up, left out of the figures "
                         + "(default: ${DEFAULT-VALUE}).")
         long calls;
 
