@@ -316,7 +316,8 @@ public final class AmiConnection implements AutoCloseable {
 
     private void report(AmiConnectionState newState, String reason) {
         state = newState;
-        if (newState == AmiConnectionState.DOWN) {
+        // a connection lost is worth a warning; one this server stopped (shutdown, a reload that drops it) is not
+        if (newState == AmiConnectionState.DOWN && !stopped) {
             LOG.warn("AMI '{}' {}: {}", settings.name(), newState, reason);
         } else {
             LOG.info("AMI '{}' {}: {}", settings.name(), newState, reason);

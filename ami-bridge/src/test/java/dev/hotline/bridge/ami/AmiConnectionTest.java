@@ -2,6 +2,8 @@ package dev.hotline.bridge.ami;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import dev.hotline.bridge.LogCapture;
 import dev.hotline.bridge.simulator.SimulatedAmiServer;
 import dev.hotline.bridge.simulator.SimulatedChannel;
 import java.io.IOException;
@@ -104,6 +106,24 @@ class AmiConnectionTest {
         assertThat(connection.state()).isEqualTo(AmiConnectionState.CONNECTED);
         assertThat(asterisk.successfulLogins()).isEqualTo(2);
         assertThat(events.next(AmiEvent.Resynchronised.class).server()).isEqualTo("pbx1");
+    }
+
+    @Test
+    void aLostConnectionIsLoggedAsAWarningButOneThisServerStopsIsNot() throws Exception {
+        connect("acdsecret");
+        events.next(AmiEvent.Resynchronised.class);
+        try (LogCapture log = LogCapture.of(AmiConnection.class, Level.INFO)) {
+            asterisk.dropConnections();
+            scheduler.awaitPostedTask();
+            connection.close();
+            scheduler.runDue();
+            connection = null;
+
+            assertThat(log.lines()).containsExactly(
+                    "WARN AMI 'pbx1' DOWN: connection closed by 127.0.0.1:" + asterisk.port()
+                            + "; reconnecting in 1000 ms",
+                    "INFO AMI 'pbx1' DOWN: stopped");
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.hotline.bridge.agi.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
+import dev.hotline.bridge.LogCapture;
 import dev.hotline.bridge.agi.AgiCommand;
 import dev.hotline.bridge.agi.AgiEnvironment;
 import dev.hotline.bridge.agi.AgiReply;

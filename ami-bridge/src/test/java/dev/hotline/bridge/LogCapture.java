@@ -1,4 +1,4 @@
-package dev.hotline.bridge.agi.server;
+package dev.hotline.bridge;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * Keeps what one logger writes, from any thread, while attached; the logger's level is raised to {@code level} and
  * restored on {@link #close()}. Lines read {@code LEVEL message}, the message with its arguments filled in.
  */
-final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+public final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
     private final Logger logger;
     private final Level levelBefore;
@@ -31,7 +31,7 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
         logger.setAdditive(false); // hundreds of expected warnings stay off the console
     }
 
-    static LogCapture of(Class<?> source, Level level) {
+    public static LogCapture of(Class<?> source, Level level) {
         return new LogCapture(source, level);
     }
 
@@ -40,7 +40,7 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
         lines.add(event.getLevel() + " " + event.getFormattedMessage());
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 
