@@ -60,14 +60,13 @@ public final class AgentEndpoints {
         return routes.add(new ApiRoutes.Route("GET", "/api/v1/agents/{agentId}/events", ANYONE_WITH_A_TOKEN,
                         new ApiRoutes.Endpoint.Stream(this::open)))
                 .add(new ApiRoutes.Route("POST", "/api/v1/agents/{agentId}/login", ANYONE_WITH_A_TOKEN,
-                        r -> change(r, id -> Optional.of(new AcdEvent.AgentLoggedIn(clock.getAsLong(), id)))))
+                        r -> change(r, id -> new AcdEvent.AgentLoggedIn(clock.getAsLong(), id))))
                 .add(new ApiRoutes.Route("POST", "/api/v1/agents/{agentId}/ready", ANYONE_WITH_A_TOKEN,
-                        r -> change(r, id -> Optional.of(new AcdEvent.AgentReady(clock.getAsLong(), id)))))
+                        r -> change(r, id -> new AcdEvent.AgentReady(clock.getAsLong(), id))))
                 .add(new ApiRoutes.Route("POST", "/api/v1/agents/{agentId}/not-ready", ANYONE_WITH_A_TOKEN,
-                        r -> change(r, id -> reason(r).map(why -> new AcdEvent.AgentNotReady(clock.getAsLong(), id,
-                                why)))))
+                        r -> change(r, id -> new AcdEvent.AgentNotReady(clock.getAsLong(), id, reason(r)))))
                 .add(new ApiRoutes.Route("POST", "/api/v1/agents/{agentId}/logout", ANYONE_WITH_A_TOKEN,
-                        r -> change(r, id -> Optional.of(new AcdEvent.AgentLoggedOut(clock.getAsLong(), id)))));
+                        r -> change(r, id -> new AcdEvent.AgentLoggedOut(clock.getAsLong(), id))));
     }
 
     /** Why the request may not act for its agent: not their own, or no such agent; empty when it may. */
@@ -87,21 +86,22 @@ public final class AgentEndpoints {
      * Applies the agent's state change and answers with the engine's verdict: 200 with the state it is in now, 409
      * with the reason the engine refused it; 400 when {@code event} finds the request itself wrong (no reason code).
      */
-    private CompletionStage<ApiResponse> change(ApiRequest request, Function<String, Optional<AcdEvent>> event) {
+    private CompletionStage<ApiResponse> change(ApiRequest request, StateChange event) {
         Optional<ApiResponse> refused = refusal(request, "change the state of");
         if (refused.isPresent()) {
             return CompletableFuture.completedFuture(refused.get());
         }
         String agentId = request.parameter("agentId");
-        Optional<AcdEvent> change = event.apply(agentId);
-        if (change.isEmpty()) {
-            return CompletableFuture.completedFuture(ApiResponse.error(400, "not ready needs a reason code: a body "
-                    + "such as {\"reason\": \"lunch\"}, 1 to " + MAX_REASON_LENGTH + " printable characters"));
+        AcdEvent change;
+        try {
+            change = event.of(agentId);
+        } catch (BadRequest e) {
+            return CompletableFuture.completedFuture(ApiResponse.error(400, e.getMessage()));
         }
-        return engine.apply(change.get()).thenApply(decisions -> {
+        return engine.apply(change).thenApply(decisions -> {
             Decision.AgentStateChanged last = null;
             for (Decision decision : decisions) {
-                if (decision instanceof Decision.EventRejected rejected && rejected.event().equals(change.get())) {
+                if (decision instanceof Decision.EventRejected rejected && rejected.event().equals(change)) {
                     return ApiResponse.error(409, rejected.message());
                 }
                 if (decision instanceof Decision.AgentStateChanged s && s.agentId().equals(agentId)) {
@@ -113,19 +113,40 @@ public final class AgentEndpoints {
         });
     }
 
-    /** The body's reason code: {@code {"reason": "lunch"}}; empty when it is missing or not one. */
-    private static Optional<String> reason(ApiRequest request) {
+    /** The body's reason code: {@code {"reason": "lunch"}}. */
+    private static String reason(ApiRequest request) throws BadRequest {
+        JsonNode body;
         try {
-            JsonNode reason = ApiJson.body(request.body()).get("reason");
-            if (reason == null || !reason.isTextual()) {
-                return Optional.empty();
-            }
-            String text = reason.asText().strip();
-            boolean printable = text.chars().noneMatch(Character::isISOControl);
-            return text.isEmpty() || text.length() > MAX_REASON_LENGTH || !printable ? Optional.empty()
-                    : Optional.of(text);
+            body = ApiJson.body(request.body());
         } catch (JsonProcessingException e) {
-            return Optional.empty();
+            throw new BadRequest("the body is not JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+        JsonNode reason = body.get("reason");
+        if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
+            throw new BadRequest("not ready needs a reason code: a body such as {\"reason\": \"lunch\"}, 1 to "
+                    + MAX_REASON_LENGTH + " printable characters");
+        }
+        String text = reason.asText().strip();
+        if (text.length() > MAX_REASON_LENGTH) {
+            throw new BadRequest("the reason code is " + text.length() + " characters long; at most "
+                    + MAX_REASON_LENGTH);
+        }
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            throw new BadRequest("the reason code has a control character; it must be printable");
+        }
+        return text;
+    }
+
+    /** The event a state-change request makes for its agent. */
+    @FunctionalInterface
+    private interface StateChange {
+        AcdEvent of(String agentId) throws BadRequest;
+    }
+
+    /** A request the endpoint cannot act on as sent; the message says what is wrong with it. */
+    private static final class BadRequest extends Exception {
+        BadRequest(String message) {
+            super(message, null, false, false);
         }
     }
 

@@ -114,6 +114,28 @@ class AgentDesktopApiTest {
         assertThat(bySupervisor.statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aReasonCodeThatCannotBeReadIsRefusedWithWhatIsWrongWithIt() throws Exception {
+        HttpResponse<String> notJson = post("/api/v1/agents/1001/not-ready", DESK_1001, "{reason: lunch");
+        HttpResponse<String> tooLong = post("/api/v1/agents/1001/not-ready", DESK_1001,
+                "{\"reason\": \"" + "x".repeat(65) + "\"}");
+        HttpResponse<String> control = post("/api/v1/agents/1001/not-ready", DESK_1001, "{\"reason\": \"lun\\tch\"}");
+        HttpResponse<String> notText = post("/api/v1/agents/1001/not-ready", DESK_1001, "{\"reason\": 42}");
+
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.body()).startsWith("{\"error\":\"the body is not JSON: Unexpected character");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).isEqualTo("{\"error\":\"the reason code is 65 characters long; at most 64\"}");
+        assertThat(control.statusCode()).isEqualTo(400);
+        assertThat(control.body()).contains("the reason code has a control character; it must be printable");
+        assertThat(notText.statusCode()).isEqualTo(400);
+        assertThat(notText.body()).contains("not ready needs a reason code");
+        post("/api/v1/agents/1001/login", DESK_1001, "");
+        HttpResponse<String> longest = post("/api/v1/agents/1001/not-ready", DESK_1001,
+                "{\"reason\": \"" + "x".repeat(64) + "\"}");
+        assertThat(longest.statusCode()).as(longest.body()).isEqualTo(200);
+    }
+
     private HttpResponse<InputStream> follow(String agentId, String token) throws Exception {
         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + api.localAddress().getPort() + "/api/v1/agents/" + agentId + "/events"))
