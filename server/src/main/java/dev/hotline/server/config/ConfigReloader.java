@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The configuration in force, and its reload: a reload that finds any problem (in the centre's files or in an IVR
@@ -13,7 +11,6 @@ import org.slf4j.LoggerFactory;
  * Readers on any thread see either the old or the new configuration, never a mix.
  */
 public final class ConfigReloader {
-    private static final Logger log = LoggerFactory.getLogger(ConfigReloader.class);
 
     private final Path dir;
     private final AtomicReference<ConfigResult.Valid> current;
@@ -41,15 +38,10 @@ public final class ConfigReloader {
      * the routing engine as a {@code ConfigChanged} event); on failure nothing changes and every problem is returned.
      */
     public ConfigResult reload() {
+        // no logging here: the server logs the outcome, each problem and what changed, once
         ConfigResult result = ConfigLoader.load(dir);
-        switch (result) {
-            case ConfigResult.Valid valid -> {
-                current.set(valid);
-                log.info("Configuration reloaded from {}", dir);
-            }
-            case ConfigResult.Invalid invalid -> log.warn("Configuration reload from {} refused, {} problem(s); "
-                    + "the running configuration stays. First: {}", dir, invalid.problems().size(),
-                    invalid.problems().getFirst());
+        if (result instanceof ConfigResult.Valid valid) {
+            current.set(valid);
         }
         return result;
     }
