@@ -1,9 +1,14 @@
 package dev.hotline.server.simulation;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.hotline.server.config.ConfigProblem;
 import dev.hotline.server.config.Durations;
+import dev.hotline.server.config.internal.Fields;
+import dev.hotline.server.config.internal.Problems;
+import dev.hotline.server.config.internal.Where;
+import dev.hotline.server.config.internal.YamlNode;
+import dev.hotline.server.config.internal.YamlNode.Scalar;
+import dev.hotline.server.config.internal.YamlNode.ScalarType;
+import dev.hotline.server.config.internal.YamlTreeReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,7 +18,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,206 +40,236 @@ import java.util.Set;
  *     vipShare: 0.02               # optional, 0 by default
  *     blacklistedShare: 0.01       # optional, 0 by default
  * </pre>
+ *
+ * <p>Read with the configuration files' rules and messages: every problem is reported at once, each with its line,
+ * column and key path ({@code traffic.yaml:9:19: businessTypes.slimming-tea.callsPerHour: ...}).
  */
 public final class TrafficFile {
-    private static final YAMLMapper YAML = new YAMLMapper();
-    private static final Set<String> TOP = Set.of("start", "duration", "agents", "businessTypes");
-    private static final Set<String> AGENTS = Set.of("ringDelay", "noAnswerProbability", "notReadyPause");
-    private static final Set<String> RING_DELAY = Set.of("min", "max");
-    private static final Set<String> BUSINESS = Set.of("callsPerHour", "erlangs", "number", "handleTime", "patience",
-            "vipShare", "blacklistedShare");
-    private static final Set<String> HANDLE = Set.of("distribution", "mean", "sd");
+    private static final Set<String> TOP = Fields.known("start", "duration", "agents", "businessTypes");
+    private static final Set<String> AGENTS = Fields.known("ringDelay", "noAnswerProbability", "notReadyPause");
+    private static final Set<String> RING_DELAY = Fields.known("min", "max");
+    private static final Set<String> BUSINESS = Fields.known("callsPerHour", "erlangs", "number", "handleTime",
+            "patience", "vipShare", "blacklistedShare");
+    private static final Set<String> HANDLE = Fields.known("distribution", "mean", "sd");
 
     private final Path file;
+    private final Problems problems = new Problems();
 
     private TrafficFile(Path file) {
         this.file = file;
     }
 
-    /** Reads and checks {@code file}; every problem names the file, the key and the offending value. */
+    /** Reads and checks {@code file}; every problem names the file, the line, the key and the offending value. */
     public static TrafficProfile load(Path file) throws TrafficFileException {
         return new TrafficFile(file).read();
     }
 
     private TrafficProfile read() throws TrafficFileException {
-        JsonNode root;
+        String text;
         try {
-            root = YAML.readTree(Files.readString(file));
+            text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new TrafficFileException(file, "no such file");
-        } catch (JacksonException e) {
-            throw new TrafficFileException(file, "not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
         } catch (IOException e) {
             throw new TrafficFileException(file, "cannot be read: " + e.getMessage(), e);
         }
-        if (root == null || !root.isObject()) {
-            throw problem("", "the file must be a mapping with keys " + sorted(TOP));
+        YamlNode root;
+        try {
+            root = YamlTreeReader.read(text);
+        } catch (YamlTreeReader.SyntaxError e) {
+            throw new TrafficFileException(file, List.of(new ConfigProblem(file.toString(), e.mark().line(),
+                    e.mark().column(), "", e.getMessage())));
         }
-        onlyKeys(root, "", TOP);
-        LocalDateTime start = dateTime(required(root, "start", ""), "start");
-        Duration duration = duration(required(root, "duration", ""), "duration");
-        AgentBehaviour agents = root.has("agents") ? agents(root.get("agents")) : AgentBehaviour.DEFAULT;
-        JsonNode types = required(root, "businessTypes", "");
-        if (!types.isObject() || types.isEmpty()) {
-            throw problem("businessTypes", "must map at least one business type id to its traffic");
+        Optional<TrafficProfile> profile = Fields.of(problems, Where.top(file.toString(), root.mark()), root, TOP)
+                .flatMap(this::profile);
+        if (!problems.isEmpty() || profile.isEmpty()) {
+            throw new TrafficFileException(file, problems.sorted(List.of(file.toString())));
         }
+        return profile.get();
+    }
+
+    private Optional<TrafficProfile> profile(Fields top) {
+        Optional<LocalDateTime> start = top.required("start").flatMap(n -> dateTime(top.at("start"), n));
+        Optional<Duration> duration = top.required("duration").flatMap(n -> positive(top.at("duration"), n));
+        Optional<AgentBehaviour> agents = top.node("agents").isPresent()
+                ? top.node("agents").flatMap(n -> Fields.of(problems, top.at("agents"), n, AGENTS))
+                        .flatMap(this::agents)
+                : Optional.of(AgentBehaviour.DEFAULT);
         List<BusinessTraffic> traffic = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> e : types.properties()) {
-            traffic.add(business(e.getKey(), e.getValue()));
+        Optional<YamlNode> types = top.required("businessTypes");
+        if (types.isPresent()) {
+            if (!(types.get() instanceof YamlNode.MapNode map) || map.entries().isEmpty()) {
+                problems.add(top.at("businessTypes"), "must map at least one business type id to its traffic, got "
+                        + types.get().describe());
+            } else {
+                Where at = top.at("businessTypes");
+                Fields.uniqueEntries(problems, at, map).values().forEach(e -> Fields.of(problems,
+                        at.key(e.key(), e.value().mark()), e.value(), BUSINESS)
+                        .flatMap(f -> business(e.key(), f)).ifPresent(traffic::add));
+            }
+        }
+        if (start.isEmpty() || duration.isEmpty() || agents.isEmpty() || !problems.isEmpty()) {
+            return Optional.empty();
         }
         try {
-            return new TrafficProfile(start, new ArrivalsEnd.After(duration), agents, traffic);
+            return Optional.of(new TrafficProfile(start.get(), new ArrivalsEnd.After(duration.get()), agents.get(),
+                    traffic));
         } catch (IllegalArgumentException e) {
-            throw new TrafficFileException(file, e.getMessage());
+            problems.add(top.where(), e.getMessage());
+            return Optional.empty();
         }
     }
 
-    private AgentBehaviour agents(JsonNode node) throws TrafficFileException {
-        object(node, "agents");
-        onlyKeys(node, "agents", AGENTS);
+    private Optional<AgentBehaviour> agents(Fields agents) {
         AgentBehaviour d = AgentBehaviour.DEFAULT;
         Duration min = d.ringDelayMin();
         Duration max = d.ringDelayMax();
-        if (node.has("ringDelay")) {
-            JsonNode ring = node.get("ringDelay");
-            object(ring, "agents.ringDelay");
-            onlyKeys(ring, "agents.ringDelay", RING_DELAY);
-            min = duration(required(ring, "min", "agents.ringDelay"), "agents.ringDelay.min");
-            max = duration(required(ring, "max", "agents.ringDelay"), "agents.ringDelay.max");
+        if (agents.has("ringDelay")) {
+            Optional<Fields> ring = agents.node("ringDelay")
+                    .flatMap(n -> Fields.of(problems, agents.at("ringDelay"), n, RING_DELAY));
+            if (ring.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Duration> lowest = ring.get().required("min").flatMap(n -> duration(ring.get().at("min"), n));
+            Optional<Duration> highest = ring.get().required("max").flatMap(n -> duration(ring.get().at("max"), n));
+            if (lowest.isEmpty() || highest.isEmpty()) {
+                return Optional.empty();
+            }
+            min = lowest.get();
+            max = highest.get();
             if (max.compareTo(min) < 0) {
-                throw problem("agents.ringDelay", "max " + ring.get("max").asText() + " is below min "
-                        + ring.get("min").asText());
+                problems.add(ring.get().at("max"), Durations.format(max) + " is below min "
+                        + Durations.format(min));
+                return Optional.empty();
             }
         }
-        double noAnswer = node.has("noAnswerProbability")
-                ? share(node.get("noAnswerProbability"), "agents.noAnswerProbability") : d.noAnswerProbability();
-        Duration pause = node.has("notReadyPause")
-                ? duration(node.get("notReadyPause"), "agents.notReadyPause") : d.notReadyPause();
-        return new AgentBehaviour(min, max, noAnswer, pause);
+        Optional<Double> noAnswer = agents.has("noAnswerProbability")
+                ? agents.node("noAnswerProbability").flatMap(n -> share(agents.at("noAnswerProbability"), n))
+                : Optional.of(d.noAnswerProbability());
+        Optional<Duration> pause = agents.has("notReadyPause")
+                ? agents.node("notReadyPause").flatMap(n -> duration(agents.at("notReadyPause"), n))
+                : Optional.of(d.notReadyPause());
+        if (noAnswer.isEmpty() || pause.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AgentBehaviour(min, max, noAnswer.get(), pause.get()));
     }
 
-    private BusinessTraffic business(String id, JsonNode node) throws TrafficFileException {
-        String key = "businessTypes." + id;
-        object(node, key);
-        onlyKeys(node, key, BUSINESS);
-        HandleTime handle = handleTime(required(node, "handleTime", key), key + ".handleTime");
-        boolean rate = node.has("callsPerHour");
-        boolean erlangs = node.has("erlangs");
+    private Optional<BusinessTraffic> business(String id, Fields type) {
+        Optional<HandleTime> handle = type.required("handleTime")
+                .flatMap(n -> Fields.of(problems, type.at("handleTime"), n, HANDLE)).flatMap(this::handleTime);
+        boolean rate = type.has("callsPerHour");
+        boolean erlangs = type.has("erlangs");
         if (rate == erlangs) {
-            throw problem(key, "give exactly one of callsPerHour and erlangs");
+            problems.add(type.where(), "give exactly one of callsPerHour and erlangs");
+            return Optional.empty();
         }
-        double callsPerHour = rate
-                ? nonNegative(node.get("callsPerHour"), key + ".callsPerHour")
-                : nonNegative(node.get("erlangs"), key + ".erlangs") * 3_600_000.0 / handle.mean().toMillis();
+        String key = rate ? "callsPerHour" : "erlangs";
+        Optional<Double> amount = type.node(key).flatMap(n -> nonNegative(type.at(key), n));
         Optional<String> number = Optional.empty();
-        if (node.has("number")) {
-            JsonNode n = node.get("number");
-            if (!(n.isTextual() || n.isIntegralNumber()) || n.asText().isBlank()) {
-                throw problem(key + ".number", "must be the dialled number's digits, got " + n);
+        if (type.has("number")) {
+            YamlNode n = type.node("number").orElseThrow();
+            if (n instanceof Scalar s && (s.type() == ScalarType.STRING || s.type() == ScalarType.INTEGER)
+                    && !s.text().isBlank()) {
+                number = Optional.of(s.text().strip());
+            } else {
+                problems.add(type.at("number"), "must be the dialled number's digits, got " + n.describe());
             }
-            number = Optional.of(n.asText());
         }
-        Optional<Duration> patience = node.has("patience")
-                ? Optional.of(positive(node.get("patience"), key + ".patience")) : Optional.empty();
-        double vip = node.has("vipShare") ? share(node.get("vipShare"), key + ".vipShare") : 0.0;
-        double black = node.has("blacklistedShare")
-                ? share(node.get("blacklistedShare"), key + ".blacklistedShare") : 0.0;
-        if (vip + black > 1.0) {
-            throw problem(key, "vipShare " + vip + " and blacklistedShare " + black + " add up to more than 1");
+        Optional<Duration> patience = type.node("patience").flatMap(n -> positive(type.at("patience"), n));
+        Optional<Double> vip = type.has("vipShare")
+                ? type.node("vipShare").flatMap(n -> share(type.at("vipShare"), n)) : Optional.of(0.0);
+        Optional<Double> black = type.has("blacklistedShare")
+                ? type.node("blacklistedShare").flatMap(n -> share(type.at("blacklistedShare"), n)) : Optional.of(0.0);
+        if (handle.isEmpty() || amount.isEmpty() || vip.isEmpty() || black.isEmpty()) {
+            return Optional.empty();
         }
-        return new BusinessTraffic(id, number, callsPerHour, handle, patience, vip, black);
+        if (vip.get() + black.get() > 1.0) {
+            problems.add(type.where(), "vipShare " + vip.get() + " and blacklistedShare " + black.get()
+                    + " add up to more than 1");
+            return Optional.empty();
+        }
+        double callsPerHour = rate ? amount.get() : amount.get() * 3_600_000.0 / handle.get().mean().toMillis();
+        return Optional.of(new BusinessTraffic(id, number, callsPerHour, handle.get(), patience, vip.get(),
+                black.get()));
     }
 
-    private HandleTime handleTime(JsonNode node, String key) throws TrafficFileException {
-        object(node, key);
-        onlyKeys(node, key, HANDLE);
-        String distribution = required(node, "distribution", key).asText();
-        Duration mean = positive(required(node, "mean", key), key + ".mean");
-        return switch (distribution) {
+    private Optional<HandleTime> handleTime(Fields handle) {
+        Optional<String> distribution = handle.requiredText("distribution");
+        Optional<Duration> mean = handle.required("mean").flatMap(n -> positive(handle.at("mean"), n));
+        if (distribution.isEmpty() || mean.isEmpty()) {
+            return Optional.empty();
+        }
+        switch (distribution.get()) {
             case "exponential" -> {
-                if (node.has("sd")) {
-                    throw problem(key + ".sd", "an exponential handle time has no separate sd (it equals the mean)");
+                if (handle.has("sd")) {
+                    problems.add(handle.at("sd"), "an exponential handle time has no separate sd (it equals the mean)");
+                    return Optional.empty();
                 }
-                yield new HandleTime.Exponential(mean);
+                return Optional.of(new HandleTime.Exponential(mean.get()));
             }
-            case "lognormal" -> new HandleTime.LogNormal(mean, positive(required(node, "sd", key), key + ".sd"));
-            default -> throw problem(key + ".distribution", "must be exponential or lognormal, got '"
-                    + distribution + "'");
-        };
-    }
-
-    private JsonNode required(JsonNode parent, String field, String at) throws TrafficFileException {
-        JsonNode n = parent.get(field);
-        if (n == null || n.isNull()) {
-            throw problem(at.isEmpty() ? field : at + "." + field, "is missing");
-        }
-        return n;
-    }
-
-    private void object(JsonNode node, String key) throws TrafficFileException {
-        if (!node.isObject()) {
-            throw problem(key, "must be a mapping, got " + node);
-        }
-    }
-
-    private void onlyKeys(JsonNode node, String at, Set<String> allowed) throws TrafficFileException {
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            String name = e.getKey();
-            if (!allowed.contains(name)) {
-                throw problem(at.isEmpty() ? name : at + "." + name, "unknown key (expected one of "
-                        + sorted(allowed) + ")");
+            case "lognormal" -> {
+                return handle.required("sd").flatMap(n -> positive(handle.at("sd"), n))
+                        .map(sd -> new HandleTime.LogNormal(mean.get(), sd));
+            }
+            default -> {
+                problems.add(handle.at("distribution"), "must be exponential or lognormal, got '"
+                        + distribution.get() + "'");
+                return Optional.empty();
             }
         }
     }
 
-    private LocalDateTime dateTime(JsonNode node, String key) throws TrafficFileException {
-        try {
-            return LocalDateTime.parse(node.asText());
-        } catch (DateTimeParseException e) {
-            throw problem(key, "must be a local date and time like 2026-11-20T19:30, got '" + node.asText() + "'");
+    private Optional<LocalDateTime> dateTime(Where at, YamlNode node) {
+        if (node instanceof Scalar s && !s.isNull()) {
+            try {
+                return Optional.of(LocalDateTime.parse(s.text().strip()));
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
         }
+        problems.add(at, "must be a local date and time like 2026-11-20T19:30, got " + node.describe());
+        return Optional.empty();
     }
 
     /** Written as in the configuration files ({@link Durations}): 90s, 2m, 1h30m. */
-    private Duration duration(JsonNode node, String key) throws TrafficFileException {
-        if (!node.isValueNode()) {
-            throw problem(key, "must be a duration like 90s, 2m or 1h30m, got " + node);
-        }
-        try {
-            return Durations.parse(node.asText());
-        } catch (IllegalArgumentException e) {
-            throw problem(key, e.getMessage());
-        }
+    private Optional<Duration> duration(Where at, YamlNode node) {
+        return Fields.duration(problems, at, node);
     }
 
-    private Duration positive(JsonNode node, String key) throws TrafficFileException {
-        Duration d = duration(node, key);
-        if (d.toMillis() <= 0) {
-            throw problem(key, "must be longer than 0, got '" + node.asText() + "'");
+    private Optional<Duration> positive(Where at, YamlNode node) {
+        Optional<Duration> d = duration(at, node);
+        if (d.isPresent() && d.get().toMillis() <= 0) {
+            problems.add(at, "must be longer than 0, got " + node.describe());
+            return Optional.empty();
         }
         return d;
     }
 
-    private double nonNegative(JsonNode node, String key) throws TrafficFileException {
-        if (!node.isNumber() || !(node.asDouble() >= 0) || Double.isInfinite(node.asDouble())) {
-            throw problem(key, "must be a number >= 0, got '" + node.asText() + "'");
+    private Optional<Double> nonNegative(Where at, YamlNode node) {
+        Optional<Double> value = number(node).filter(v -> v >= 0 && !Double.isInfinite(v));
+        if (value.isEmpty()) {
+            problems.add(at, "must be a number >= 0, got " + node.describe());
         }
-        return node.asDouble();
+        return value;
     }
 
-    private double share(JsonNode node, String key) throws TrafficFileException {
-        if (!node.isNumber() || !(node.asDouble() >= 0 && node.asDouble() <= 1)) {
-            throw problem(key, "must be a fraction within 0..1, got '" + node.asText() + "'");
+    private Optional<Double> share(Where at, YamlNode node) {
+        Optional<Double> value = number(node).filter(v -> v >= 0 && v <= 1);
+        if (value.isEmpty()) {
+            problems.add(at, "must be a fraction within 0..1, got " + node.describe());
         }
-        return node.asDouble();
+        return value;
     }
 
-    private TrafficFileException problem(String key, String what) {
-        return new TrafficFileException(file, key.isEmpty() ? what : key + ": " + what);
-    }
-
-    private static String sorted(Set<String> keys) {
-        return String.join(", ", keys.stream().sorted().toList());
+    private static Optional<Double> number(YamlNode node) {
+        if (node instanceof Scalar s && (s.type() == ScalarType.INTEGER || s.type() == ScalarType.DECIMAL)) {
+            try {
+                return Optional.of(Double.parseDouble(s.text()));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -72,8 +72,8 @@ class TrafficFileTest {
         Path f = write(TEA.replace("patience: 60s", "patiense: 60s"));
 
         assertThatThrownBy(() -> TrafficFile.load(f)).isInstanceOf(TrafficFileException.class)
-                .hasMessage(f + ": businessTypes.slimming-tea.patiense: unknown key (expected one of "
-                        + "blacklistedShare, callsPerHour, erlangs, handleTime, number, patience, vipShare)");
+                .hasMessage(f + ":12:5: businessTypes.slimming-tea.patiense: unknown key 'patiense' (known: "
+                        + "callsPerHour, erlangs, number, handleTime, patience, vipShare, blacklistedShare)");
     }
 
     @Test
@@ -81,7 +81,7 @@ class TrafficFileTest {
         Path f = write(TEA.replace("duration: 2h", "duration: 120"));
 
         assertThatThrownBy(() -> TrafficFile.load(f))
-                .hasMessage(f + ": duration: '120' has no unit: write 120s, 120m or 120h");
+                .hasMessage(f + ":2:11: duration: '120' has no unit: write 120s, 120m or 120h");
     }
 
     @Test
@@ -89,7 +89,8 @@ class TrafficFileTest {
         Path f = write(TEA.replace("vipShare: 0.02", "vipShare: 2"));
 
         assertThatThrownBy(() -> TrafficFile.load(f))
-                .hasMessage(f + ": businessTypes.slimming-tea.vipShare: must be a fraction within 0..1, got '2'");
+                .hasMessage(f + ":13:15: businessTypes.slimming-tea.vipShare: must be a fraction within 0..1, got "
+                        + "the number 2");
     }
 
     @Test
@@ -97,7 +98,7 @@ class TrafficFileTest {
         Path f = write(TEA.replace("erlangs: 5", "erlangs: 5\n    callsPerHour: 75"));
 
         assertThatThrownBy(() -> TrafficFile.load(f))
-                .hasMessage(f + ": businessTypes.after-sales: give exactly one of callsPerHour and erlangs");
+                .hasMessage(f + ":16:5: businessTypes.after-sales: give exactly one of callsPerHour and erlangs");
     }
 
     @Test
@@ -105,29 +106,45 @@ class TrafficFileTest {
         Path f = write(TEA.replace("distribution: exponential", "distribution: gamma"));
 
         assertThatThrownBy(() -> TrafficFile.load(f)).hasMessage(f
-                + ": businessTypes.after-sales.handleTime.distribution: must be exponential or lognormal, got 'gamma'");
+                + ":17:32: businessTypes.after-sales.handleTime.distribution: must be exponential or lognormal, got "
+                + "'gamma'");
     }
 
     @Test
     void aRingDelayMaximumBelowItsMinimumIsRefused() throws Exception {
         Path f = write(TEA.replace("{min: 1s, max: 4s}", "{min: 5s, max: 4s}"));
 
-        assertThatThrownBy(() -> TrafficFile.load(f)).hasMessage(f + ": agents.ringDelay: max 4s is below min 5s");
+        assertThatThrownBy(() -> TrafficFile.load(f)).hasMessage(f + ":4:29: agents.ringDelay.max: 4s is below min 5s");
     }
 
     @Test
     void aMissingStartIsNamed() throws Exception {
         Path f = write(TEA.replace("start: 2026-11-20T19:30\n", ""));
 
-        assertThatThrownBy(() -> TrafficFile.load(f)).hasMessage(f + ": start: is missing");
+        assertThatThrownBy(() -> TrafficFile.load(f)).hasMessage(f + ":1:1: missing required key 'start'");
     }
 
     @Test
     void brokenYamlIsReportedWithItsLine() throws Exception {
         Path f = write("start: [2026\nduration: 2h\n");
 
-        assertThatThrownBy(() -> TrafficFile.load(f)).hasMessageStartingWith(f + ": not valid YAML: ")
-                .hasMessageContaining("(line ");
+        assertThatThrownBy(() -> TrafficFile.load(f)).hasMessage(f + ":2:9: YAML syntax error: expected ',' or ']', "
+                + "but got : (while parsing a flow sequence)");
+    }
+
+    @Test
+    void everyProblemOfTheFileIsReportedAtOnceInLineOrder() throws Exception {
+        Path f = write(TEA.replace("duration: 2h", "duration: 120").replace("callsPerHour: 600", "callsPerHour: -5")
+                .replace("distribution: exponential", "distribution: gamma"));
+
+        assertThatThrownBy(() -> TrafficFile.load(f)).isInstanceOfSatisfying(TrafficFileException.class, e -> {
+            assertThat(e.problems()).extracting(p -> p.line() + " " + p.path()).containsExactly(
+                    "2 duration", "9 businessTypes.slimming-tea.callsPerHour",
+                    "17 businessTypes.after-sales.handleTime.distribution");
+            assertThat(e.getMessage().lines()).hasSize(3)
+                    .contains(f + ":9:19: businessTypes.slimming-tea.callsPerHour: must be a number >= 0, got the "
+                            + "number -5");
+        });
     }
 
     @Test
