@@ -84,7 +84,7 @@ class IvrFlowFilesTest {
                     queue: sales
                 """);
 
-        assertThat(config.problems()).containsExactly("ivr/tea-menu.yaml: nodes.goodbye: unknown key 'next' in a "
+        assertThat(config.problems()).containsExactly("ivr/tea-menu.yaml:4:3: nodes.goodbye: unknown key 'next' in a "
                 + "hangup (known keys: prompts, disposition, self-service, record, type)");
     }
 

@@ -57,13 +57,39 @@ public final class IvrFlowFiles {
             case FlowLoadResult.Rejected rejected -> {
                 // A rejected set declares nothing: references to its flows would only repeat the real problems.
                 ctx.ids().unreadable(Ids.Kind.IVR_FLOW);
+                Map<String, Optional<YamlNode>> trees = new TreeMap<>();
                 for (FlowError e : rejected.errors()) {
-                    ctx.problems().add(new ConfigProblem(FOLDER + "/" + e.source(), 0, 0,
+                    Mark at = e.node().flatMap(node -> nodeMark(trees.computeIfAbsent(e.source(),
+                            source -> tree(flows.get(source))), node)).orElse(new Mark(0, 0));
+                    ctx.problems().add(new ConfigProblem(FOLDER + "/" + e.source(), at.line(), at.column(),
                             e.node().map(n -> "nodes." + n).orElse(""), e.message()));
                 }
                 yield Optional.empty();
             }
         };
+    }
+
+    /** The flow's text as a tree with positions; empty for a table, or a text the flow loader found no YAML. */
+    private static Optional<YamlNode> tree(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(YamlTreeReader.read(text));
+        } catch (YamlTreeReader.SyntaxError e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Where the flow's node {@code name} is written ({@code nodes: <name>:}), so its problems name a line. */
+    private static Optional<Mark> nodeMark(Optional<YamlNode> flow, String name) {
+        return flow.flatMap(root -> entry(root, "nodes")).flatMap(nodes -> entry(nodes.value(), name))
+                .map(YamlNode.Entry::keyMark);
+    }
+
+    private static Optional<YamlNode.Entry> entry(YamlNode map, String key) {
+        return map instanceof YamlNode.MapNode m
+                ? m.entries().stream().filter(e -> e.key().equals(key)).findFirst() : Optional.empty();
     }
 
     /** Adds the folder's regular files ({@code .yaml} only for flows) to {@code into}; false if one is unreadable. */
