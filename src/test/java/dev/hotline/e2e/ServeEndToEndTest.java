@@ -8,6 +8,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import dev.hotline.bridge.ami.AmiConnectionState;
 import dev.hotline.bridge.simulator.SimulatedAmiServer;
+import dev.hotline.server.Hotline;
+import dev.hotline.server.cli.ExitCodes;
 import dev.hotline.server.config.ConfigReloader;
 import dev.hotline.server.config.ConfigResult;
 import dev.hotline.server.config.ServerSettings;
@@ -16,6 +18,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -35,8 +39,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 /**
  * {@code hotline serve} in process over real sockets: the shipped configuration with its listeners on free ports, a
@@ -220,6 +226,31 @@ class ServeEndToEndTest {
         assertThat(server.reload()).isSameAs(running);
         assertThat(log.lines()).contains("reload: ignored, the server is stopping").doesNotContain(
                 "reload: applied, 12 agents, 4 queues");
+    }
+
+    @Test
+    @Timeout(60) // a start that wrongly succeeded would serve until stopped
+    void hotlineServeExitsFiveWithTheReasonWhenItsFastAgiPortIsTaken() throws IOException {
+        writeServerYaml(asterisk.port());
+        Path serverYaml = config.resolve("server.yaml");
+        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            String text = Files.readString(serverYaml);
+            String fastAgiOnFreePort = "fastagi:\n  bind: 127.0.0.1\n  port: 0";
+            assertThat(text).contains(fastAgiOnFreePort);
+            Files.writeString(serverYaml, text.replace(fastAgiOnFreePort,
+                    "fastagi:\n  bind: 127.0.0.1\n  port: " + taken.getLocalPort()));
+            StringWriter err = new StringWriter();
+            CommandLine cli = new CommandLine(new Hotline());
+            cli.setErr(new PrintWriter(err, true));
+
+            int exit = cli.execute("serve", "--config", config.toString());
+
+            assertThat(exit).isEqualTo(ExitCodes.CANNOT_LISTEN).isEqualTo(5);
+            assertThat(err.toString().lines()).containsExactly(
+                    "FastAGI server cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": Address already in use",
+                    "nothing was started: stop whatever holds that address (another Hotline?), or give the listener "
+                            + "another bind or port in server.yaml");
+        }
     }
 
     @Test

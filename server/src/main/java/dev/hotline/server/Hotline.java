@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
                 ExitCodes.USAGE + ":wrong command-line usage",
                 ExitCodes.INTERNAL_ERROR + ":unexpected error (a bug: please report it with the printed trace)",
                 ExitCodes.NOT_DELIVERED + ":reload: the running server could not be asked",
+                ExitCodes.CANNOT_LISTEN + ":serve: a port is taken (the reason is printed to stderr)",
         })
 public final class Hotline implements Callable<Integer> {
 

@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int INTERNAL_ERROR = 3;
     /** {@code reload}: the running server could not be asked (none answers, no admin token, the token refused). */
     public static final int NOT_DELIVERED = 4;
+    /** {@code serve}: a listener cannot have its address (a port taken); nothing was left running. */
+    public static final int CANNOT_LISTEN = 5;
 
     private ExitCodes() {
     }

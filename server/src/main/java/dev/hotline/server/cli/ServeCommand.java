@@ -2,6 +2,7 @@ package dev.hotline.server.cli;
 
 import dev.hotline.server.config.ConfigReloader;
 import dev.hotline.server.serve.HotlineServer;
+import dev.hotline.server.serve.ListenerUnavailable;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -43,7 +44,12 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ConfigReloader reloader = started.get();
         log.info("configuration: {}", dir.toAbsolutePath().normalize());
-        HotlineServer server = HotlineServer.start(reloader, System::getenv, Clock.systemUTC());
+        HotlineServer server;
+        try {
+            server = HotlineServer.start(reloader, System::getenv, Clock.systemUTC());
+        } catch (ListenerUnavailable e) {
+            return ListenerAdvice.print(e, spec.commandLine().getErr());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("hotline-shutdown").unstarted(() -> {
             log.info("shutdown: signal received");

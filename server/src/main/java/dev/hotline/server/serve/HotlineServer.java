@@ -185,7 +185,7 @@ public final class HotlineServer implements AutoCloseable {
             // a port already taken: stop what started, so the process can exit with the reason
             startedApi.ifPresent(ApiServer::close);
             stopAfterFailedStart();
-            throw e;
+            throw new ListenerUnavailable(e.getMessage(), e);
         }
         api = startedApi;
         serverYaml = new LiveServerSettings(valid.server(), settings, new LiveServerSettings.Owners() {
