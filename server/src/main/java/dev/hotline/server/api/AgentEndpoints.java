@@ -8,6 +8,7 @@ import dev.hotline.acd.Decision;
 import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.server.api.internal.ApiJson;
 import dev.hotline.server.config.ApiSettings.Role;
+import dev.hotline.server.json.JsonErrors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,7 +120,7 @@ public final class AgentEndpoints {
         try {
             body = ApiJson.body(request.body());
         } catch (JsonProcessingException e) {
-            throw new BadRequest("the body is not JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new BadRequest("the body is not JSON: " + JsonErrors.reason(e));
         }
         JsonNode reason = body.get("reason");
         if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {

@@ -8,6 +8,7 @@ import dev.hotline.server.api.internal.ApiJson;
 import dev.hotline.server.config.ApiSettings.Role;
 import dev.hotline.server.serve.CallControl;
 import dev.hotline.server.serve.CentreView;
+import dev.hotline.server.json.JsonErrors;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class SupervisorEndpoints {
         try {
             body = ApiJson.body(request.body());
         } catch (JsonProcessingException e) {
-            return bad("the body is not JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            return bad("the body is not JSON: " + JsonErrors.reason(e));
         }
         if (!body.isObject()) {
             return bad("the body must be a JSON object such as {\"phone\": \"PJSIP/2001\", \"mode\": \"listen\"}");

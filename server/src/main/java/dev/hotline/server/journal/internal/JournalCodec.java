@@ -17,6 +17,7 @@ import dev.hotline.acd.Decision;
 import dev.hotline.acd.model.EscalationAction;
 import dev.hotline.acd.model.Treatment;
 import dev.hotline.server.journal.JournalRecord;
+import dev.hotline.server.json.JsonErrors;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -126,7 +127,7 @@ public final class JournalCodec {
         try {
             node = mapper.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new MalformedRecordException("not JSON: " + e.getOriginalMessage());
+            throw new MalformedRecordException("not JSON: " + JsonErrors.reason(e));
         }
         if (!(node instanceof ObjectNode object)) {
             throw new MalformedRecordException("not a JSON object");
