@@ -19,6 +19,7 @@ import dev.hotline.server.simulation.SimulationResult;
 import dev.hotline.server.simulation.SingleQueueScenario;
 import dev.hotline.server.simulation.TrafficFile;
 import dev.hotline.server.simulation.TrafficFileException;
+import dev.hotline.server.simulation.TrafficMismatch;
 import dev.hotline.server.simulation.TrafficProfile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -203,6 +204,10 @@ public final class SimulateCommand implements Callable<Integer> {
             simulation = new CentreSimulation(config, traffic, seed);
         } catch (TrafficFileException e) {
             err.println(e.getMessage());
+            err.flush();
+            return ExitCodes.INVALID_CONFIG;
+        } catch (TrafficMismatch e) {
+            err.println(TrafficFile.problemAt(o.traffic, e.path(), e.reason()));
             err.flush();
             return ExitCodes.INVALID_CONFIG;
         } catch (IllegalArgumentException e) {

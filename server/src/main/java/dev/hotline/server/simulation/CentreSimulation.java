@@ -30,8 +30,8 @@ public final class CentreSimulation {
     private final long startMillis;
 
     /**
-     * @throws IllegalArgumentException when the traffic does not fit the configuration; the message names the
-     *                                  traffic's key (e.g. {@code businessTypes.tea.vipShare}) and what is wrong
+     * @throws TrafficMismatch when the traffic does not fit the configuration; it names the traffic's key (e.g.
+     *                         {@code businessTypes.tea.vipShare}) and what is wrong
      */
     public CentreSimulation(CentreConfig config, TrafficProfile traffic, long seed) {
         this.config = Objects.requireNonNull(config, "config");
@@ -67,26 +67,26 @@ public final class CentreSimulation {
         for (BusinessTraffic b : traffic.businessTypes()) {
             String key = "businessTypes." + b.businessType();
             if (!types.containsKey(b.businessType())) {
-                throw new IllegalArgumentException(key + ": the configuration has no such business type (it has "
+                throw new TrafficMismatch(key, "the configuration has no such business type (it has "
                         + String.join(", ", types.keySet().stream().sorted().toList()) + ")");
             }
             if (b.vipShare() > 0 && !numbers.hasVips()) {
-                throw new IllegalArgumentException(key + ".vipShare: is " + b.vipShare()
+                throw new TrafficMismatch(key + ".vipShare", "is " + b.vipShare()
                         + " but the configuration lists no VIP callers");
             }
             if (b.blacklistedShare() > 0 && !numbers.hasBlacklist()) {
-                throw new IllegalArgumentException(key + ".blacklistedShare: is " + b.blacklistedShare()
+                throw new TrafficMismatch(key + ".blacklistedShare", "is " + b.blacklistedShare()
                         + " but the configuration's blacklist has no entry in force at the start");
             }
             result.add(b.dialledNumber().or(() -> DialledNumbers.of(config, b.businessType()))
-                    .orElseThrow(() -> new IllegalArgumentException(key + ".number: is needed, because no exact "
+                    .orElseThrow(() -> new TrafficMismatch(key + ".number", "is needed, because no exact "
                             + "number or prefix of the number plan leads to business type " + b.businessType())));
         }
         long maxRingDelay = traffic.agents().ringDelayMax().toMillis();
         for (QueueConfig q : config.queues()) {
             if (maxRingDelay >= q.ringTimeout().toMillis()) {
-                throw new IllegalArgumentException("agents.ringDelay.max: "
-                        + Durations.format(traffic.agents().ringDelayMax()) + " is not below queue " + q.id()
+                throw new TrafficMismatch("agents.ringDelay.max",
+                        Durations.format(traffic.agents().ringDelayMax()) + " is not below queue " + q.id()
                         + "'s ring timeout " + Durations.format(q.ringTimeout())
                         + ": agents would never answer in time (use agents.noAnswerProbability for ring-no-answers)");
             }

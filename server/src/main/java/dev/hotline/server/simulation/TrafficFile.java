@@ -64,6 +64,32 @@ public final class TrafficFile {
         return new TrafficFile(file).read();
     }
 
+    /**
+     * A problem about the key {@code path} of {@code file} ({@code businessTypes.tea.vipShare}), placed at the line
+     * and column where the key is written, or where its deepest written parent is; at the file when the file can no
+     * longer be read. For problems found after loading ({@link TrafficMismatch}), when the positions are gone.
+     */
+    public static ConfigProblem problemAt(Path file, String path, String message) {
+        YamlNode.Mark at = new YamlNode.Mark(0, 0);
+        try {
+            YamlNode node = YamlTreeReader.read(Files.readString(file));
+            for (String key : path.split("\\.")) {
+                if (!(node instanceof YamlNode.MapNode map)) {
+                    break;
+                }
+                Optional<YamlNode.Entry> entry = map.entries().stream().filter(e -> e.key().equals(key)).findFirst();
+                if (entry.isEmpty()) {
+                    break;
+                }
+                at = entry.get().keyMark();
+                node = entry.get().value();
+            }
+        } catch (IOException | YamlTreeReader.SyntaxError e) {
+            // the file changed under us: the problem is still worth saying, without a place
+        }
+        return new ConfigProblem(file.toString(), at.line(), at.column(), path, message);
+    }
+
     private TrafficProfile read() throws TrafficFileException {
         String text;
         try {

@@ -173,7 +173,7 @@ class SimulateCommandTest {
         assertThat(run("simulate", "--config", config(), "--traffic", traffic.toString()))
                 .isEqualTo(ExitCodes.INVALID_CONFIG);
 
-        assertThat(err.toString()).isEqualTo(traffic + ": businessTypes.slimming-coffee: the configuration has no "
+        assertThat(err.toString()).isEqualTo(traffic + ":4:3: businessTypes.slimming-coffee: the configuration has no "
                 + "such business type (it has after-sales, general-enquiry, knife-set, massage-chair, "
                 + "skincare-set, slimming-tea)" + System.lineSeparator());
     }

@@ -148,6 +148,18 @@ class TrafficFileTest {
     }
 
     @Test
+    void aProblemFoundAfterLoadingIsPlacedAtItsKeyOrItsDeepestWrittenParent() throws Exception {
+        Path f = write(TEA);
+
+        assertThat(TrafficFile.problemAt(f, "businessTypes.slimming-tea.vipShare", "is 0.02 but ...").toString())
+                .isEqualTo(f + ":13:5: businessTypes.slimming-tea.vipShare: is 0.02 but ...");
+        assertThat(TrafficFile.problemAt(f, "businessTypes.after-sales.number", "is needed").toString())
+                .isEqualTo(f + ":15:3: businessTypes.after-sales.number: is needed");
+        assertThat(TrafficFile.problemAt(dir.resolve("gone.yaml"), "agents.ringDelay.max", "too slow").toString())
+                .isEqualTo(dir.resolve("gone.yaml") + ": agents.ringDelay.max: too slow");
+    }
+
+    @Test
     void aMissingFileIsNamed() {
         Path f = dir.resolve("nowhere.yaml");
 
