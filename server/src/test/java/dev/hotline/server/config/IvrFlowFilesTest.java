@@ -89,6 +89,19 @@ class IvrFlowFilesTest {
     }
 
     @Test
+    void aFlowThatIsNotYamlIsReportedAtThePlaceTheParserGaveUpAsTheOtherFilesAre() {
+        config.withFlowText("tea-menu", """
+                flow: tea-menu
+                start: goodbye
+                nodes:
+                  goodbye: [
+                """);
+
+        assertThat(config.problems()).containsExactly("ivr/tea-menu.yaml:5:1: YAML syntax error: expected the node "
+                + "content, but found '<stream end>' (while parsing a flow node)");
+    }
+
+    @Test
     void theShippedFlowsLoadWithTheDefaultConfig() {
         ConfigResult result = ConfigLoader.load(Path.of(System.getProperty("hotline.config.dir", "../config")));
 

@@ -57,11 +57,19 @@ public final class IvrFlowFiles {
             case FlowLoadResult.Rejected rejected -> {
                 // A rejected set declares nothing: references to its flows would only repeat the real problems.
                 ctx.ids().unreadable(Ids.Kind.IVR_FLOW);
-                Map<String, Optional<YamlNode>> trees = new TreeMap<>();
+                Map<String, Positions> positions = new TreeMap<>();
                 for (FlowError e : rejected.errors()) {
-                    Mark at = e.node().flatMap(node -> nodeMark(trees.computeIfAbsent(e.source(),
-                            source -> tree(flows.get(source))), node)).orElse(new Mark(0, 0));
-                    ctx.problems().add(new ConfigProblem(FOLDER + "/" + e.source(), at.line(), at.column(),
+                    String file = FOLDER + "/" + e.source();
+                    Positions flow = positions.computeIfAbsent(e.source(), source -> Positions.of(flows.get(source)));
+                    if (flow.syntaxError().isPresent()) {
+                        // said as the other files' YAML errors are, at the place the parser gave up
+                        YamlTreeReader.SyntaxError unreadable = flow.syntaxError().get();
+                        ctx.problems().add(new ConfigProblem(file, unreadable.mark().line(),
+                                unreadable.mark().column(), "", unreadable.getMessage()));
+                        continue;
+                    }
+                    Mark at = e.node().flatMap(node -> nodeMark(flow.tree(), node)).orElse(new Mark(0, 0));
+                    ctx.problems().add(new ConfigProblem(file, at.line(), at.column(),
                             e.node().map(n -> "nodes." + n).orElse(""), e.message()));
                 }
                 yield Optional.empty();
@@ -69,15 +77,17 @@ public final class IvrFlowFiles {
         };
     }
 
-    /** The flow's text as a tree with positions; empty for a table, or a text the flow loader found no YAML. */
-    private static Optional<YamlNode> tree(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(YamlTreeReader.read(text));
-        } catch (YamlTreeReader.SyntaxError e) {
-            return Optional.empty();
+    /** A flow's text read for the places of its problems: its tree, or why it is not YAML; neither for a table. */
+    private record Positions(Optional<YamlNode> tree, Optional<YamlTreeReader.SyntaxError> syntaxError) {
+        static Positions of(String text) {
+            if (text == null) {
+                return new Positions(Optional.empty(), Optional.empty());
+            }
+            try {
+                return new Positions(Optional.of(YamlTreeReader.read(text)), Optional.empty());
+            } catch (YamlTreeReader.SyntaxError e) {
+                return new Positions(Optional.empty(), Optional.of(e));
+            }
         }
     }
 
