@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
         description = {
                 "Run Hotline: FastAGI for Asterisk's calls, the AMI connections, the routing engine and the journal.",
-                "An invalid configuration is refused like validate does (every problem on stderr, exit 1).",
+                "An invalid configuration is refused like validate does (every problem on stderr, exit 1); a "
+                        + "FastAGI or API port already taken stops the start (the reason on stderr, exit 5).",
                 "kill -HUP <pid> reloads the configuration: a valid one applies without dropping calls, an "
                         + "invalid one is logged and the running one stays. SIGTERM or Ctrl-C stops it cleanly."})
 public final class ServeCommand implements Callable<Integer> {
