@@ -29,6 +29,14 @@ class StrategyTest {
     }
 
     @Test
+    void theExplanationOfACallTakenOnArrivalSaysItArrivedNotThatItWaited() {
+        var centre = centre(RoutingStrategy.LONGEST_IDLE).start().loginReady("a1").call("c1", "sales");
+
+        assertThat(why(centre)).isEqualTo("Call c1 arrived in queue sales; group s serves it from the start; "
+                + "LONGEST_IDLE picked agent a1: idle 0 s, longest.");
+    }
+
+    @Test
     void longestIdleBreaksTiesByConfiguredOrder() {
         var centre = centre(RoutingStrategy.LONGEST_IDLE).start().loginReady("a3", "a2", "a1").call("c1", "sales");
 

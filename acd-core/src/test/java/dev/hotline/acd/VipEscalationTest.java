@@ -51,7 +51,7 @@ class VipEscalationTest {
         CallOffered offer = centre.last(CallOffered.class);
         assertThat(offer.agentId()).isEqualTo("s1");
         assertThat(offer.reason().escalationStep()).isEqualTo(Optional.of("vip-escalation"));
-        assertThat(offer.reason().explanation()).isEqualTo("VIP call c1 waited in queue sales; group sales-team "
+        assertThat(offer.reason().explanation()).isEqualTo("VIP call c1 waited 30 s in queue sales; group sales-team "
                 + "was made eligible by escalation step vip-escalation; LONGEST_IDLE picked agent s1: idle 30 s, "
                 + "longest.");
     }

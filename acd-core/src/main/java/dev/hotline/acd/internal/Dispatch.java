@@ -79,7 +79,10 @@ final class Dispatch {
         }
         Group group = eligible[via];
         Optional<String> step = call.eligibility.addedBy.get(via);
-        String explanation = (call.vip() ? "VIP call " : "Call ") + call.id + " waited in queue " + call.queue.id
+        long waited = call.waited(centre.now);
+        String explanation = (call.vip() ? "VIP call " : "Call ") + call.id
+                + (waited == 0 ? " arrived in queue " : " waited " + StrategyOrder.seconds(waited) + " in queue ")
+                + call.queue.id
                 + "; group " + group.id + (step.isEmpty() ? " serves it from the start"
                         : " was made eligible by escalation step " + step.get())
                 + "; " + strategy + " picked agent " + best.id() + ": "

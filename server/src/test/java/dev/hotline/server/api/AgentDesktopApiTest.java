@@ -191,7 +191,7 @@ class AgentDesktopApiTest {
         return new Decision.CallOffered(NOW, callId, agentId, "PJSIP/" + agentId, "sales-health", 15_000, 12_000,
                 "13911112222", "4008001001", "slimming-tea", Optional.of("Gold customers (gold)"),
                 Map.of("order", "A-77"), new AssignmentReason("sales-health", "sales-health", Optional.empty(),
-                RoutingStrategy.SKILL_LEVEL, "Call " + callId + " waited in queue sales-health; ..."));
+                RoutingStrategy.SKILL_LEVEL, "Call " + callId + " waited 12 s in queue sales-health; ..."));
     }
 
     @Test
@@ -217,7 +217,7 @@ class AgentDesktopApiTest {
         assertThat(offer.getLast()).startsWith("data: {").contains("\"callId\":\"1.5\"",
                 "\"callerNumber\":\"13911112222\"", "\"dialledNumber\":\"4008001001\"",
                 "\"businessType\":\"slimming-tea\"", "\"vip\":\"Gold customers (gold)\"",
-                "\"attachedData\":{\"order\":\"A-77\"}", "\"explanation\":\"Call 1.5 waited in queue sales-health");
+                "\"attachedData\":{\"order\":\"A-77\"}", "\"explanation\":\"Call 1.5 waited 12 s in queue sales-health");
         List<String> state = nextEvent(stream);
         assertThat(state.getFirst()).isEqualTo("event: state");
         assertThat(state.getLast()).contains("\"from\":\"READY\"", "\"to\":\"RESERVED\"");
