@@ -3,6 +3,7 @@ package dev.hotline.server.cli;
 import dev.hotline.server.config.ConfigReloader;
 import dev.hotline.server.serve.HotlineServer;
 import dev.hotline.server.serve.ListenerUnavailable;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -49,7 +50,12 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             server = HotlineServer.start(reloader, System::getenv, Clock.systemUTC());
         } catch (ListenerUnavailable e) {
-            return ListenerAdvice.print(e, spec.commandLine().getErr());
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(e.getMessage());
+            err.println("nothing was started: stop whatever holds that address (another Hotline?), or give the "
+                    + "listener another bind or port in server.yaml");
+            err.flush();
+            return ExitCodes.CANNOT_LISTEN;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("hotline-shutdown").unstarted(() -> {

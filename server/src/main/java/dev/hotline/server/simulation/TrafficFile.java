@@ -77,7 +77,7 @@ public final class TrafficFile {
                 if (!(node instanceof YamlNode.MapNode map)) {
                     break;
                 }
-                Optional<YamlNode.Entry> entry = map.entries().stream().filter(e -> e.key().equals(key)).findFirst();
+                Optional<YamlNode.Entry> entry = map.entry(key);
                 if (entry.isEmpty()) {
                     break;
                 }
@@ -117,7 +117,7 @@ public final class TrafficFile {
     private Optional<TrafficProfile> profile(Fields top) {
         Optional<LocalDateTime> start = top.required("start").flatMap(n -> dateTime(top.at("start"), n));
         Optional<Duration> duration = top.required("duration").flatMap(n -> positive(top.at("duration"), n));
-        Optional<AgentBehaviour> agents = top.node("agents").isPresent()
+        Optional<AgentBehaviour> agents = top.has("agents")
                 ? top.node("agents").flatMap(n -> Fields.of(problems, top.at("agents"), n, AGENTS))
                         .flatMap(this::agents)
                 : Optional.of(AgentBehaviour.DEFAULT);

@@ -93,13 +93,9 @@ public final class IvrFlowFiles {
 
     /** Where the flow's node {@code name} is written ({@code nodes: <name>:}), so its problems name a line. */
     private static Optional<Mark> nodeMark(Optional<YamlNode> flow, String name) {
-        return flow.flatMap(root -> entry(root, "nodes")).flatMap(nodes -> entry(nodes.value(), name))
+        return flow.flatMap(root -> root instanceof YamlNode.MapNode map ? map.entry("nodes") : Optional.empty())
+                .flatMap(nodes -> nodes.value() instanceof YamlNode.MapNode map ? map.entry(name) : Optional.empty())
                 .map(YamlNode.Entry::keyMark);
-    }
-
-    private static Optional<YamlNode.Entry> entry(YamlNode map, String key) {
-        return map instanceof YamlNode.MapNode m
-                ? m.entries().stream().filter(e -> e.key().equals(key)).findFirst() : Optional.empty();
     }
 
     /** Adds the folder's regular files ({@code .yaml} only for flows) to {@code into}; false if one is unreadable. */

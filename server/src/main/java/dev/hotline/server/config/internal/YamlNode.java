@@ -1,6 +1,7 @@
 package dev.hotline.server.config.internal;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A YAML value with the place it was written, so every problem found later can name its line and column.
@@ -22,6 +23,11 @@ public sealed interface YamlNode {
     record MapNode(Mark mark, List<Entry> entries) implements YamlNode {
         public MapNode {
             entries = List.copyOf(entries);
+        }
+
+        /** The first entry written with {@code key}. */
+        public Optional<Entry> entry(String key) {
+            return entries.stream().filter(e -> e.key().equals(key)).findFirst();
         }
 
         @Override
