@@ -2,6 +2,7 @@ package dev.hotline.acd;
 
 import dev.hotline.acd.internal.Engine;
 import dev.hotline.acd.model.CentreConfig;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,16 @@ public final class RoutingEngine {
      */
     public void handle(AcdEvent event) {
         engine.handle(event);
+    }
+
+    /**
+     * Applies the events in order, exactly as {@link #handle} one at a time would: the same decisions, in the same
+     * order, a failed event answered by its {@link Decision.EventRejected} and the others applied. For a backlog
+     * (the server drains its inbox this way): in a large centre it loads the calls of the next few events together
+     * before handling them, which cuts the wait for memory that most events of a big centre start with.
+     */
+    public void handleAll(List<? extends AcdEvent> events) {
+        engine.handleAll(events);
     }
 
     /** Fires the timers due at or before {@code nowMillis} in deadline order (ties: scheduling order). */

@@ -30,17 +30,25 @@ final class RandomTraffic {
     private static final String[] CALLERS = {"1001", "1002", "1003", "vip-1", "vip-2", "blocked", "1009"};
     private static final String[] DIALLED = {CentreFixture.numberOf("sales"), CentreFixture.numberOf("service"),
             CentreFixture.numberOf("sales"), "unknown"};
-    private static final int EVENTS = 300;
 
+    private final int events;
     private final long seed;
     private final Random random;
     private final List<CentreConfig> configs;
     private final List<String> arrived = new ArrayList<>();
+    /** Every event handed to the engine, in order (time passing is in the events' times). */
+    private final List<AcdEvent> handled = new ArrayList<>();
     /** Calls ringing an agent now, to answer some of them. */
     private final Map<String, String> ringing = new HashMap<>();
     private long time = CentreFixture.START;
 
     RandomTraffic(long seed) {
+        this(seed, 300);
+    }
+
+    /** {@code events} steps of random traffic: about one in seven a call arriving, many of which stay to the end. */
+    RandomTraffic(long seed, int events) {
+        this.events = events;
         this.seed = seed;
         this.random = new Random(seed);
         int variant = random.nextInt(14);
@@ -56,6 +64,11 @@ final class RandomTraffic {
     /** The ids of every call that arrived, in order. */
     List<String> arrived() {
         return arrived;
+    }
+
+    /** Every event the last {@link #run} handed to its engine, in order. */
+    List<AcdEvent> handled() {
+        return handled;
     }
 
     private static CentreFixture centre(int variant) {
@@ -91,7 +104,7 @@ final class RandomTraffic {
             listener.onDecision(d);
         });
         int nextCall = 0;
-        for (int step = 0; step < EVENTS; step++) {
+        for (int step = 0; step < events; step++) {
             // mostly one of the latest calls, sometimes any id ever used or the next (unknown) one
             String call = "c" + (random.nextInt(4) > 0
                     ? Math.max(0, nextCall - 1 - random.nextInt(3)) : random.nextInt(nextCall + 1));
@@ -132,12 +145,15 @@ final class RandomTraffic {
                 }
             };
             if (event != null) {
+                handled.add(event);
                 engine.handle(event);
                 check.after(engine);
             }
         }
         for (String id : arrived) {
-            engine.handle(new AcdEvent.CallerHungUp(time, id));
+            AcdEvent hangUp = new AcdEvent.CallerHungUp(time, id);
+            handled.add(hangUp);
+            engine.handle(hangUp);
             check.after(engine);
         }
         return engine;

@@ -2,6 +2,8 @@ package dev.hotline.bench;
 
 import dev.hotline.acd.AcdEvent;
 import dev.hotline.acd.RoutingEngine;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -74,12 +76,16 @@ public class RoutingBenchmark {
         }
     }
 
-    /** For {@link #routeEvents}: room for one chunk. */
+    /** For {@link #routeEvents}: room for one chunk, and the chunk as the list the engine takes. */
     @State(Scope.Thread)
     public static class ChunkReplay extends Replay {
+        List<AcdEvent> chunk;
+
         @Setup(Level.Invocation)
         public void ensureChunk(Centre centre, Blackhole blackhole) {
             ensure(centre, blackhole, CHUNK);
+            // a list of its own, as the server's backlog is: a view of the recording would add its checks to each get
+            chunk = Arrays.asList(Arrays.copyOfRange(events, next, next + CHUNK));
         }
     }
 
@@ -102,20 +108,18 @@ public class RoutingBenchmark {
         }
     }
 
-    /** Events per second: {@link #CHUNK} consecutive events per invocation, reported per event. */
+    /**
+     * Events per second: {@link #CHUNK} consecutive events per invocation, reported per event, handed to the engine
+     * together ({@link RoutingEngine#handleAll}) as the server hands it the backlog in its inbox: at a million events
+     * a second the inbox is never empty.
+     */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(CHUNK)
     public void routeEvents(ChunkReplay replay) {
-        RoutingEngine engine = replay.engine;
-        AcdEvent[] events = replay.events;
-        int from = replay.next;
-        int to = from + CHUNK;
-        for (int i = from; i < to; i++) {
-            engine.handle(events[i]);
-        }
-        replay.next = to;
+        replay.engine.handleAll(replay.chunk);
+        replay.next += CHUNK;
     }
 
     /** Latency of one event (its timers, its decisions), sampled: p50 / p99 / p99.9. */

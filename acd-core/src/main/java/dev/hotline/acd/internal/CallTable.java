@@ -54,6 +54,11 @@ final class CallTable {
         }
     }
 
+    /** The slots themselves, for {@link Lookahead} to read. */
+    Call[] slots() {
+        return slots;
+    }
+
     int size() {
         return size;
     }

@@ -7,6 +7,7 @@ import dev.hotline.acd.DecisionListener;
 import dev.hotline.acd.QueueView;
 import dev.hotline.acd.WaitingCall;
 import dev.hotline.acd.model.CentreConfig;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -32,6 +33,7 @@ public final class Engine {
     private final CallEnding ending;
     private final LiveConfiguration configuration;
     private final CentreViews views;
+    private final Lookahead lookahead;
     private Thread owner;
 
     public Engine(CentreConfig config, long startMillis, long seed, DecisionListener listener) {
@@ -48,6 +50,7 @@ public final class Engine {
         ending = new CallEnding(centre, lifecycle);
         configuration = new LiveConfiguration(centre, escalation, dispatch, lifecycle, admission);
         views = new CentreViews(centre);
+        lookahead = new Lookahead(centre.calls);
         configuration.start(Objects.requireNonNull(config, "config"));
     }
 
@@ -63,6 +66,26 @@ public final class Engine {
             LOG.error("could not apply {}", event, e);
             centre.emit(new Decision.EventRejected(centre.now, event, "internal error applying "
                     + event.getClass().getSimpleName() + ": " + e));
+        }
+    }
+
+    public void handleAll(List<? extends AcdEvent> events) {
+        int size = events.size();
+        // asked once a backlog: looking ahead is a hint, and a backlog that crosses the threshold loses little
+        if (!lookahead.pays()) {
+            for (int i = 0; i < size; i++) {
+                handle(events.get(i));
+            }
+            return;
+        }
+        for (int from = 0; from < size; from += Lookahead.GROUP) {
+            int to = Math.min(size, from + Lookahead.GROUP);
+            if (to - from > 1) {
+                lookahead.load(events, from, to);
+            }
+            for (int i = from; i < to; i++) {
+                handle(events.get(i));
+            }
         }
     }
 

@@ -66,6 +66,8 @@ public final class EngineLoop implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean running;
     private volatile Thread thread;
+    /** Loop thread only: events taken from the inbox and not yet applied (see {@link #applyBacklog}). */
+    private final List<AcdEvent> backlog = new ArrayList<>();
     /** Loop thread only: where the decisions of the event being {@link #decide decided} also go. */
     private List<Decision> collecting;
 
@@ -214,20 +216,45 @@ public final class EngineLoop implements AutoCloseable {
             depth.decrementAndGet();
             try {
                 switch (task) {
-                    case Task.Apply apply -> engine.handle(apply.event());
-                    case Task.Read read -> read.read().run();
-                    case Task.Decide decide -> decide(decide);
+                    case Task.Apply apply -> backlog.add(apply.event());
+                    case Task.Read read -> {
+                        applyBacklog();
+                        read.read().run();
+                    }
+                    case Task.Decide decide -> {
+                        applyBacklog();
+                        decide(decide);
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.error("routing engine failed on {}; the loop goes on", task, e);
             }
         }
+        applyBacklog();
         try {
             engine.advanceTo(clock.millis());
         } catch (RuntimeException e) {
             LOG.error("routing engine failed firing timers; the loop goes on", e);
         }
         return handled;
+    }
+
+    /**
+     * Applies the events taken from the inbox since the last read or decide, together: in a busy large centre the
+     * engine then loads their calls at once ({@link RoutingEngine#handleAll}). The engine answers an event it cannot
+     * apply with a rejection and goes on, so one bad event does not cost the others.
+     */
+    private void applyBacklog() {
+        if (backlog.isEmpty()) {
+            return;
+        }
+        try {
+            engine.handleAll(backlog);
+        } catch (RuntimeException e) {
+            LOG.error("routing engine failed on a batch of {} events; the loop goes on", backlog.size(), e);
+        } finally {
+            backlog.clear();
+        }
     }
 
     /** Starts the loop thread. */

@@ -72,6 +72,24 @@ class EngineLoopTest {
     }
 
     @Test
+    void eventsWaitingTogetherAreAppliedInTheirOrderAndABadOneAmongThemCostsTheOthersNothing() {
+        EngineLoop loop = loop(100);
+        loop.submit(new AcdEvent.AgentLoggedIn(loop.now(), "1001"));
+        loop.submit(new AcdEvent.AgentReady(loop.now(), "no-such-agent"));
+        loop.submit(new AcdEvent.AgentReady(loop.now(), "1001"));
+        loop.submit(new AcdEvent.AgentNotReady(loop.now(), "1001", "break"));
+
+        assertThat(loop.runOnce()).isEqualTo(4);
+
+        assertThat(journal).extracting(d -> switch (d) {
+            case Decision.AgentStateChanged c -> c.agentId() + " " + c.to();
+            case Decision.EventRejected r -> r.message();
+            default -> d.getClass().getSimpleName();
+        }).containsExactly("1001 NOT_READY", "agent no-such-agent cannot become READY: no such agent", "1001 READY",
+                "1001 NOT_READY");
+    }
+
+    @Test
     void whoeverAsksForADecisionGetsTheDecisionsOfTheirEventAndTheListenersGetThemToo() {
         EngineLoop loop = loop(100);
         loop.submit(new AcdEvent.AgentLoggedIn(clock.millis(), "1001"));
