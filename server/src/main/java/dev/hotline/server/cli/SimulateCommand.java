@@ -22,6 +22,7 @@ import dev.hotline.server.simulation.TrafficFileException;
 import dev.hotline.server.simulation.TrafficMismatch;
 import dev.hotline.server.simulation.TrafficProfile;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -119,16 +120,19 @@ public final class SimulateCommand implements Callable<Integer> {
         positive("--agents", o.agents);
         positive("--erlangs", o.erlangs);
         positive("--aht", o.ahtSeconds);
+        seconds("--aht", o.ahtSeconds, 0.001);
         notNegative("--sl-threshold", o.slThresholdSeconds);
+        seconds("--sl-threshold", o.slThresholdSeconds, 0);
         positive("--calls", o.calls);
         if (o.patienceSeconds != null) {
             positive("--patience", o.patienceSeconds);
+            seconds("--patience", o.patienceSeconds, 0.001);
         }
         SingleQueueScenario scenario;
         try {
             scenario = new SingleQueueScenario(o.agents, o.erlangs, millis(o.ahtSeconds), millis(o.slThresholdSeconds),
                     o.calls, Optional.ofNullable(o.patienceSeconds).map(SimulateCommand::millis));
-        } catch (IllegalArgumentException e) { // what the checks above cannot see, such as an AHT below 1 ms
+        } catch (IllegalArgumentException e) { // what the checks above cannot see: calls arriving over eons
             throw new ParameterException(spec.commandLine(), "Invalid options: " + e.getMessage());
         }
         long warmUp = (long) Math.floor(o.calls * WARM_UP_SHARE);
@@ -269,7 +273,24 @@ public final class SimulateCommand implements Callable<Integer> {
         }
     }
 
+    /** A time in seconds the simulator's millisecond clock can tell from zero and count without overflow. */
+    private void seconds(String option, double value, double least) {
+        if (least > 0 && value < least) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option
+                    + "': must be at least " + format(least) + " (1 ms), got " + format(value));
+        }
+        long most = SingleQueueScenario.LONGEST.toSeconds();
+        if (value > most) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option
+                    + "': must be at most " + most + " (about 31 years), got " + format(value));
+        }
+    }
+
+    /** As typed, mostly: 5 not 5.0, 0.0001 not 1.0E-4; a number too big or small for that in exponent form. */
     private static String format(double v) {
-        return v == Math.rint(v) && !Double.isInfinite(v) ? String.valueOf((long) v) : String.valueOf(v);
+        if (Double.isNaN(v) || Double.isInfinite(v) || v != 0 && (Math.abs(v) < 1e-6 || Math.abs(v) >= 1e15)) {
+            return String.valueOf(v);
+        }
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -42,6 +43,11 @@ public record SingleQueueScenario(int agents, double erlangs, Duration aht, Dura
     public static final String GROUP = "agents";
     /** An arbitrary fixed start: the queue is always open, so only repeatability matters. */
     static final LocalDateTime START = LocalDateTime.of(2026, 1, 5, 9, 0);
+    /** The longest handle time, patience or threshold: a billion seconds (31 years), far beyond any real call. */
+    public static final Duration LONGEST = Duration.ofSeconds(1_000_000_000);
+    /** How long the calls may take to arrive, in simulated time: far inside what the engine's clock counts. */
+    static final double LONGEST_ARRIVALS_YEARS = 10_000;
+    private static final double MILLIS_PER_YEAR = 365.25 * 24 * 3_600_000;
 
     public SingleQueueScenario {
         if (agents < 1) {
@@ -51,17 +57,30 @@ public record SingleQueueScenario(int agents, double erlangs, Duration aht, Dura
             throw new IllegalArgumentException("erlangs must be a number above 0: " + erlangs);
         }
         Objects.requireNonNull(aht, "aht");
-        if (aht.toMillis() < 1) {
-            throw new IllegalArgumentException("aht must be at least 1 ms: " + aht);
+        if (aht.toMillis() < 1 || aht.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException("aht must be 1 ms to " + LONGEST.toSeconds() + " s: " + aht);
         }
         Objects.requireNonNull(slThreshold, "slThreshold");
-        if (slThreshold.isNegative()) {
-            throw new IllegalArgumentException("the service-level threshold must not be negative: " + slThreshold);
+        if (slThreshold.isNegative() || slThreshold.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException("the service-level threshold must be 0 to " + LONGEST.toSeconds()
+                    + " s: " + slThreshold);
         }
         if (calls < 1) {
             throw new IllegalArgumentException("calls must be at least 1: " + calls);
         }
         Objects.requireNonNull(patience, "patience");
+        patience.ifPresent(p -> {
+            if (p.toMillis() < 1 || p.compareTo(LONGEST) > 0) {
+                throw new IllegalArgumentException("patience must be 1 ms to " + LONGEST.toSeconds() + " s: " + p);
+            }
+        });
+        double arrivalYears = calls * (aht.toMillis() / erlangs) / MILLIS_PER_YEAR;
+        if (!(arrivalYears <= LONGEST_ARRIVALS_YEARS)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%d calls at %s Erlangs with a mean handle"
+                    + " time of %s s would take about %.3g years of simulated time to arrive, more than the"
+                    + " simulator's %,.0f: raise the Erlangs or lower the calls", calls, erlangs,
+                    aht.toMillis() / 1000.0, arrivalYears, LONGEST_ARRIVALS_YEARS));
+        }
     }
 
     /** Calls per hour: A / AHT. */

@@ -131,7 +131,36 @@ class SimulateCommandTest {
     void aHandleTimeShorterThanTheClockCanTellIsAUsageError() {
         assertThat(run("simulate", "--agents", "3", "--erlangs", "2", "--aht", "0.0001")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(err.toString()).startsWith("Invalid options: aht must be at least 1 ms: PT0S");
+        assertThat(err.toString())
+                .startsWith("Invalid value for option '--aht': must be at least 0.001 (1 ms), got 0.0001");
+    }
+
+    @Test
+    void aHandleTimePatienceOrThresholdBeyondAnyRealCallIsAUsageErrorNotAnOverflow() {
+        assertThat(run("simulate", "--agents", "3", "--erlangs", "2", "--aht", "1e308")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).startsWith(
+                "Invalid value for option '--aht': must be at most 1000000000 (about 31 years), got 1.0E308");
+
+        assertThat(run("simulate", "--agents", "3", "--erlangs", "2", "--aht", "180", "--patience", "1e300"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).startsWith(
+                "Invalid value for option '--patience': must be at most 1000000000 (about 31 years), got 1.0E300");
+
+        assertThat(run("simulate", "--agents", "3", "--erlangs", "2", "--aht", "180", "--sl-threshold", "2e9"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).startsWith("Invalid value for option '--sl-threshold': must be at most 1000000000"
+                + " (about 31 years), got 2000000000");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void trafficSoThinThatTheCallsWouldTakeEonsToArriveIsAUsageError() {
+        assertThat(run("simulate", "--agents", "3", "--erlangs", "1e-300", "--aht", "180", "--calls", "100"))
+                .isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString()).startsWith("Invalid options: 100 calls at 1.0E-300 Erlangs with a mean handle time"
+                + " of 180.0 s would take about 5.70e+296 years of simulated time to arrive, more than the simulator's"
+                + " 10,000: raise the Erlangs or lower the calls");
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class CentreSimulationTest {
     private static final Path CONFIG = Path.of(System.getProperty("hotline.config.dir", "../config"));
@@ -94,6 +95,18 @@ class CentreSimulationTest {
         assertThat(all).filteredOn(d -> d instanceof Decision.CallClassified).allMatch(d -> d.at() < end);
         assertThat(result.endMillis()).isGreaterThanOrEqualTo(end);
         assertThat(result.endMillis()).isEqualTo(all.getLast().at());
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void callersSoRareThatNoneCallsInThePeriodNeverCallAndTheSimulationEnds() {
+        TrafficProfile rare = new TrafficProfile(FRIDAY_EVENING, new ArrivalsEnd.After(Duration.ofHours(1)),
+                AgentBehaviour.DEFAULT, List.of(new BusinessTraffic("slimming-tea", Optional.empty(), 1e-300,
+                        new HandleTime.Exponential(Duration.ofMinutes(2)), Optional.empty(), 0, 0)));
+
+        SimulationResult result = new CentreSimulation(defaultConfig(), rare, 1).run(d -> { });
+
+        assertThat(result.callsGenerated()).isZero();
     }
 
     @Test

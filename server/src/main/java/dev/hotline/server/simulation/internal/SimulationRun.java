@@ -165,11 +165,12 @@ public final class SimulationRun implements DecisionListener {
             return;
         }
         double meanGapMillis = 3_600_000.0 / perHour;
-        long at = after + Math.round(-Math.log(1.0 - arrivalRandom[i].nextDouble()) * meanGapMillis);
-        if (at >= arrivalsEndMillis) {
+        // Long.MAX_VALUE when the rate is vanishingly small: compared, never added, so the clock cannot wrap round
+        long gap = Math.round(-Math.log(1.0 - arrivalRandom[i].nextDouble()) * meanGapMillis);
+        if (gap >= arrivalsEndMillis - after) {
             return;
         }
-        agenda.schedule(at, new Happening.CallerDials(i));
+        agenda.schedule(after + gap, new Happening.CallerDials(i));
         callersScheduled++;
     }
 
