@@ -18,6 +18,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,6 +46,8 @@ import java.util.Set;
  * column and key path ({@code traffic.yaml:9:19: businessTypes.slimming-tea.callsPerHour: ...}).
  */
 public final class TrafficFile {
+    /** Calls of one business type in one run: more would take the simulator hours, and is surely a typo. */
+    static final long MOST_CALLS = 100_000_000;
     private static final Set<String> TOP = Fields.known("start", "duration", "agents", "businessTypes");
     private static final Set<String> AGENTS = Fields.known("ringDelay", "noAnswerProbability", "notReadyPause");
     private static final Set<String> RING_DELAY = Fields.known("min", "max");
@@ -131,7 +134,7 @@ public final class TrafficFile {
                 Where at = top.at("businessTypes");
                 Fields.uniqueEntries(problems, at, map).values().forEach(e -> Fields.of(problems,
                         at.key(e.key(), e.value().mark()), e.value(), BUSINESS)
-                        .flatMap(f -> business(e.key(), f)).ifPresent(traffic::add));
+                        .flatMap(f -> business(e.key(), f, duration)).ifPresent(traffic::add));
             }
         }
         if (start.isEmpty() || duration.isEmpty() || agents.isEmpty() || !problems.isEmpty()) {
@@ -181,7 +184,7 @@ public final class TrafficFile {
         return Optional.of(new AgentBehaviour(min, max, noAnswer.get(), pause.get()));
     }
 
-    private Optional<BusinessTraffic> business(String id, Fields type) {
+    private Optional<BusinessTraffic> business(String id, Fields type, Optional<Duration> duration) {
         Optional<HandleTime> handle = type.required("handleTime")
                 .flatMap(n -> Fields.of(problems, type.at("handleTime"), n, HANDLE)).flatMap(this::handleTime);
         boolean rate = type.has("callsPerHour");
@@ -216,6 +219,13 @@ public final class TrafficFile {
             return Optional.empty();
         }
         double callsPerHour = rate ? amount.get() : amount.get() * 3_600_000.0 / handle.get().mean().toMillis();
+        double expected = duration.map(d -> callsPerHour * d.toMillis() / 3_600_000.0).orElse(0.0);
+        if (expected > MOST_CALLS) {
+            problems.add(type.at(key), String.format(Locale.ROOT, "%.4g calls an hour for %s make about %.3g calls,"
+                    + " more than the simulator takes of one business type in a run (%,d): lower %s or the duration",
+                    callsPerHour, Durations.format(duration.get()), expected, MOST_CALLS, key));
+            return Optional.empty();
+        }
         return Optional.of(new BusinessTraffic(id, number, callsPerHour, handle.get(), patience, vip.get(),
                 black.get()));
     }

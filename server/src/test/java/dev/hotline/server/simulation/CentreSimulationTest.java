@@ -110,6 +110,18 @@ class CentreSimulationTest {
     }
 
     @Test
+    void aStreamOfMoreCallsAMillisecondThanTheClockCanSpaceOutStillArrivesAtItsRate() {
+        // 36 million calls an hour is 10 a millisecond: 10,000 in one second, +- 100 (one standard deviation)
+        TrafficProfile flood = new TrafficProfile(FRIDAY_EVENING, new ArrivalsEnd.After(Duration.ofSeconds(1)),
+                AgentBehaviour.DEFAULT, List.of(new BusinessTraffic("slimming-tea", Optional.empty(), 36_000_000,
+                        new HandleTime.Exponential(Duration.ofMinutes(2)), Optional.empty(), 0, 0)));
+
+        SimulationResult result = new CentreSimulation(defaultConfig(), flood, 3).run(d -> { });
+
+        assertThat(result.callsGenerated()).isBetween(9_600L, 10_400L);
+    }
+
+    @Test
     void callersArriveAtTheConfiguredRate() {
         // 120 calls an hour for 10 hours: Poisson, so 1,200 +- 35 (one standard deviation); 150 is over four
         TrafficProfile tenHours = new TrafficProfile(FRIDAY_EVENING.minusHours(9),

@@ -94,6 +94,16 @@ class TrafficFileTest {
     }
 
     @Test
+    void moreCallsOfOneBusinessTypeThanASimulatorRunTakesIsRefusedAtItsRate() throws Exception {
+        Path f = write(TEA.replace("callsPerHour: 600", "callsPerHour: 1e12"));
+
+        assertThatThrownBy(() -> TrafficFile.load(f))
+                .hasMessage(f + ":9:19: businessTypes.slimming-tea.callsPerHour: 1.000e+12 calls an hour for 2h make"
+                        + " about 2.00e+12 calls, more than the simulator takes of one business type in a run"
+                        + " (100,000,000): lower callsPerHour or the duration");
+    }
+
+    @Test
     void aBusinessTypeNeedsEitherCallsPerHourOrErlangsNotBoth() throws Exception {
         Path f = write(TEA.replace("erlangs: 5", "erlangs: 5\n    callsPerHour: 75"));
 

@@ -43,6 +43,12 @@ public final class SimulationRun implements DecisionListener {
     private final List<BusinessTraffic> streams;
     private final String[] dialled;
     private final SplittableRandom[] arrivalRandom;
+    /**
+     * Each stream's latest arrival in milliseconds since the start, with its fraction: the gaps between calls are
+     * added exactly and only the arrival's time is cut to the millisecond, so a stream of more calls a second than a
+     * millisecond clock can space out still arrives at its rate.
+     */
+    private final double[] arrivalClock;
     private final SplittableRandom[] handleRandom;
     private final SplittableRandom[] patienceRandom;
     private final SplittableRandom[] callerRandom;
@@ -86,6 +92,7 @@ public final class SimulationRun implements DecisionListener {
         RandomStreams random = new RandomStreams(seed);
         int n = streams.size();
         arrivalRandom = new SplittableRandom[n];
+        arrivalClock = new double[n];
         handleRandom = new SplittableRandom[n];
         patienceRandom = new SplittableRandom[n];
         callerRandom = new SplittableRandom[n];
@@ -121,7 +128,7 @@ public final class SimulationRun implements DecisionListener {
             engine.handle(new AcdEvent.AgentReady(startMillis, a.id()));
         }
         for (int i = 0; i < streams.size(); i++) {
-            scheduleNextCaller(i, startMillis);
+            scheduleNextCaller(i);
         }
         long lastArrival = startMillis;
         while (true) {
@@ -159,18 +166,18 @@ public final class SimulationRun implements DecisionListener {
         return engine.nextDeadline();
     }
 
-    private void scheduleNextCaller(int i, long after) {
+    private void scheduleNextCaller(int i) {
         double perHour = streams.get(i).callsPerHour();
         if (perHour == 0.0 || callsGenerated >= callLimit) {
             return;
         }
         double meanGapMillis = 3_600_000.0 / perHour;
-        // Long.MAX_VALUE when the rate is vanishingly small: compared, never added, so the clock cannot wrap round
-        long gap = Math.round(-Math.log(1.0 - arrivalRandom[i].nextDouble()) * meanGapMillis);
-        if (gap >= arrivalsEndMillis - after) {
+        arrivalClock[i] += -Math.log(1.0 - arrivalRandom[i].nextDouble()) * meanGapMillis;
+        // infinite when the rate is vanishingly small: compared, never added to a long, so no clock wraps round
+        if (!(arrivalClock[i] < arrivalsEndMillis - startMillis)) {
             return;
         }
-        agenda.schedule(after + gap, new Happening.CallerDials(i));
+        agenda.schedule(startMillis + (long) arrivalClock[i], new Happening.CallerDials(i));
         callersScheduled++;
     }
 
@@ -238,7 +245,7 @@ public final class SimulationRun implements DecisionListener {
         if (patienceMillis > 0 && calls.containsKey(callId)) {
             agenda.schedule(t + patienceMillis, new Happening.PatienceRunsOut(callId));
         }
-        scheduleNextCaller(i, t);
+        scheduleNextCaller(i);
     }
 
     @Override
