@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 public final class Durations {
     private static final Pattern DURATION = Pattern.compile("(?:(\\d{1,9})h)?(?:(\\d{1,9})m)?(?:(\\d{1,9})s)?");
     private static final Pattern BARE_NUMBER = Pattern.compile("\\d+");
+    /** The form of a duration with numbers of any length, to tell "too long" from "not a duration". */
+    private static final Pattern ANY_LENGTH = Pattern.compile("(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?");
 
     private Durations() {
     }
@@ -28,6 +30,9 @@ public final class Durations {
             throw new IllegalArgumentException("'" + t + "' has no unit: write " + t + "s, " + t + "m or " + t + "h");
         }
         Matcher m = DURATION.matcher(t);
+        if (!t.isEmpty() && !m.matches() && ANY_LENGTH.matcher(t).matches()) {
+            throw new IllegalArgumentException("'" + t + "' is too long: at most 9 digits a unit, as in 999999999h");
+        }
         if (t.isEmpty() || !m.matches()) {
             throw new IllegalArgumentException("'" + t + "' is not a duration: write it like 20s, 5m or 1h30m");
         }

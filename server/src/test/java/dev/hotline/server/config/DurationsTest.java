@@ -30,6 +30,13 @@ class DurationsTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"100000000000000h", "1h1234567890m", "9999999999s"})
+    void aNumberOfMoreThanNineDigitsIsTooLongNotUnreadable(String text) {
+        assertThatThrownBy(() -> Durations.parse(text))
+                .hasMessage("'" + text + "' is too long: at most 9 digits a unit, as in 999999999h");
+    }
+
+    @ParameterizedTest
     @CsvSource({"0, 0s", "20, 20s", "60, 1m", "5400, 1h30m", "3605, 1h5s"})
     void formattingReadsBack(long seconds, String text) {
         assertThat(Durations.format(Duration.ofSeconds(seconds))).isEqualTo(text);
