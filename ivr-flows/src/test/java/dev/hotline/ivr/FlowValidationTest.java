@@ -47,6 +47,21 @@ class FlowValidationTest {
     }
 
     @Test
+    void aProblemOfTheFlowItselfSaysAtWhichKeyItIsWrittenSoALoaderCanGiveItsLine() {
+        String broken = MENU.replace("start: menu", "start: meun") + """
+                sources:
+                  stock: {url: "ftp://stock.example.com", timeout: 2s}
+                """;
+
+        FlowLoadResult result = FlowLoader.load(Map.of("sales.yaml", broken), Map.of());
+
+        assertThat(result).isInstanceOfSatisfying(FlowLoadResult.Rejected.class, rejected ->
+                assertThat(rejected.errors()).filteredOn(e -> e.node().isEmpty())
+                        .extracting(e -> e.key().orElse("(none)"))
+                        .containsExactlyInAnyOrder("start", "sources.stock.url"));
+    }
+
+    @Test
     void anOptionLeadingToAnUnknownNodeIsNamed() {
         assertThat(errorsOf(MENU.replace("\"1\": agent", "\"1\": agnet"))).containsExactly(
                 "sales.yaml: node 'menu': exit 'key 1' leads to unknown node 'agnet'");

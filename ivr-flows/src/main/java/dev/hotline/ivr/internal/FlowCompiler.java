@@ -89,11 +89,11 @@ public final class FlowCompiler {
     private void checkGraph(Flow flow, Problems problems) {
         Map<String, Node> nodes = flow.nodes();
         if (!flow.start().isEmpty() && !nodes.containsKey(flow.start())) {
-            problems.add("start node '" + flow.start() + "' does not exist");
+            problems.addAt("start", "start node '" + flow.start() + "' does not exist");
         }
         flow.agentEscape().ifPresent(escape -> {
             if (!escape.target().isEmpty() && !nodes.containsKey(escape.target())) {
-                problems.add("agent-escape target '" + escape.target() + "' does not exist");
+                problems.addAt("agent-escape.target", "agent-escape target '" + escape.target() + "' does not exist");
             }
         });
         for (Node node : nodes.values()) {

@@ -67,7 +67,8 @@ public final class FlowParser {
         Optional<Flow.AgentEscape> escape = agentEscape(f.raw("agent-escape"));
         Map<String, String> constants = f.textMap("constants");
         constants.keySet().stream().filter(c -> !VARIABLE.matcher(c).matches())
-                .forEach(c -> problems.add("constant '" + c + "': a name is a letter then letters, digits or _"));
+                .forEach(c -> problems.addAt("constants." + c,
+                        "constant '" + c + "': a name is a letter then letters, digits or _"));
         Map<String, VarType> variables = variables(f.textMap("variables"));
         Map<String, LookupSource> sources = sources(f.raw("sources"));
         BusinessCalendar calendar = calendar(f.raw("calendar"));
@@ -93,7 +94,8 @@ public final class FlowParser {
             return Optional.empty();
         }
         if (!value.isObject()) {
-            problems.add("key 'agent-escape': expected a mapping with key and target, got " + Fields.describe(value));
+            problems.addAt("agent-escape",
+                    "key 'agent-escape': expected a mapping with key and target, got " + Fields.describe(value));
             return Optional.empty();
         }
         Fields f = new Fields(value, "agent-escape", problems);
@@ -101,7 +103,7 @@ public final class FlowParser {
         String target = f.text("target", "the node that hands the caller to an agent");
         f.rejectUnknownKeys(Set.of());
         if (!key.isEmpty() && !KEY.matcher(key).matches()) {
-            problems.add("agent-escape key '" + key + "': expected one of 0-9, * or #");
+            problems.addAt("agent-escape.key", "agent-escape key '" + key + "': expected one of 0-9, * or #");
         }
         return Optional.of(new Flow.AgentEscape(key, target));
     }
@@ -110,12 +112,13 @@ public final class FlowParser {
         Map<String, VarType> variables = new LinkedHashMap<>();
         declared.forEach((name, type) -> {
             if (!VARIABLE.matcher(name).matches()) {
-                problems.add("variable '" + name + "': a name is a letter then letters, digits or _");
+                problems.addAt("variables." + name,
+                        "variable '" + name + "': a name is a letter then letters, digits or _");
             }
             try {
                 variables.put(name, VarType.valueOf(type.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                problems.add("variable '" + name + "': unknown type '" + type
+                problems.addAt("variables." + name, "variable '" + name + "': unknown type '" + type
                         + "' (expected string, int, double, bool or record)");
             }
         });
@@ -128,17 +131,19 @@ public final class FlowParser {
             return sources;
         }
         if (!value.isObject()) {
-            problems.add("key 'sources': expected a mapping of source names, got " + Fields.describe(value));
+            problems.addAt("sources",
+                    "key 'sources': expected a mapping of source names, got " + Fields.describe(value));
             return sources;
         }
         for (Map.Entry<String, JsonNode> entry : value.properties()) {
             String name = entry.getKey();
             if (!entry.getValue().isObject()) {
-                problems.add("source '" + name + "': expected a mapping with table or url, got "
+                problems.addAt("sources." + name, "source '" + name + "': expected a mapping with table or url, got "
                         + Fields.describe(entry.getValue()));
                 continue;
             }
-            Fields f = new Fields(entry.getValue(), "source", new PrefixedProblems(problems, "source '" + name + "': "));
+            Fields f = new Fields(entry.getValue(), "source", new PrefixedProblems(problems,
+                    "source '" + name + "': ", "sources." + name));
             if (f.has("table")) {
                 String table = f.text("table", "");
                 String key = f.text("key", "the column lookup keys are matched against");
@@ -146,16 +151,19 @@ public final class FlowParser {
             } else if (f.has("url")) {
                 String url = f.text("url", "");
                 if (!url.startsWith("http://") && !url.startsWith("https://")) {
-                    problems.add("source '" + name + "': url '" + url + "' is not an http:// or https:// address");
+                    problems.addAt("sources." + name + ".url",
+                            "source '" + name + "': url '" + url + "' is not an http:// or https:// address");
                 }
                 Optional<Duration> timeout = f.optionalDuration("timeout");
                 if (timeout.isEmpty() && !f.has("timeout")) {
-                    problems.add("source '" + name + "': an HTTP source needs a timeout (e.g. 2s) so a slow "
+                    problems.addAt("sources." + name,
+                            "source '" + name + "': an HTTP source needs a timeout (e.g. 2s) so a slow "
                             + "endpoint cannot keep callers waiting");
                 }
                 sources.put(name, new LookupSource.Http(name, url, timeout.orElse(Duration.ofSeconds(2))));
             } else {
-                problems.add("source '" + name + "': expected key 'table' (a shipped table) or 'url' (HTTP JSON)");
+                problems.addAt("sources." + name,
+                        "source '" + name + "': expected key 'table' (a shipped table) or 'url' (HTTP JSON)");
             }
             f.rejectUnknownKeys(Set.of());
         }
@@ -167,17 +175,18 @@ public final class FlowParser {
             return new BusinessCalendar(ZoneOffset.UTC, Set.of());
         }
         if (!value.isObject()) {
-            problems.add("key 'calendar': expected a mapping with zone and holidays, got " + Fields.describe(value));
+            problems.addAt("calendar",
+                    "key 'calendar': expected a mapping with zone and holidays, got " + Fields.describe(value));
             return new BusinessCalendar(ZoneOffset.UTC, Set.of());
         }
-        Fields f = new Fields(value, "calendar", new PrefixedProblems(problems, "calendar: "));
+        Fields f = new Fields(value, "calendar", new PrefixedProblems(problems, "calendar: ", "calendar"));
         ZoneId zone = ZoneOffset.UTC;
         String zoneName = f.text("zone", "the time zone conditions read the clock in, e.g. Asia/Shanghai");
         if (!zoneName.isEmpty()) {
             try {
                 zone = ZoneId.of(zoneName);
             } catch (DateTimeException e) {
-                problems.add("calendar: unknown time zone '" + zoneName + "'");
+                problems.addAt("calendar.zone", "calendar: unknown time zone '" + zoneName + "'");
             }
         }
         Set<LocalDate> holidays = new HashSet<>();
@@ -185,7 +194,7 @@ public final class FlowParser {
             try {
                 holidays.add(LocalDate.parse(day));
             } catch (DateTimeException e) {
-                problems.add("calendar: holiday '" + day + "' is not a date such as 2025-10-01");
+                problems.addAt("calendar.holidays", "calendar: holiday '" + day + "' is not a date such as 2025-10-01");
             }
         }
         f.rejectUnknownKeys(Set.of());
@@ -385,7 +394,7 @@ public final class FlowParser {
                     problems.add("rule " + i + ": expected a mapping with when and goto");
                     continue;
                 }
-                Fields rf = new Fields(ruleNode, "rule", new PrefixedProblems(problems, "rule " + i + ": "));
+                Fields rf = new Fields(ruleNode, "rule", new PrefixedProblems(problems, "rule " + i + ": ", null));
                 rules.add(new Node.Rule(rf.text("when", "the condition"), rf.text("goto", "where the rule leads")));
                 rf.rejectUnknownKeys(Set.of());
             }
@@ -431,16 +440,23 @@ public final class FlowParser {
     private static final class PrefixedProblems extends Problems {
         private final Problems target;
         private final String prefix;
+        /** Where the section is written in the flow's top level, or null for a part of a node. */
+        private final String key;
 
-        PrefixedProblems(Problems target, String prefix) {
+        PrefixedProblems(Problems target, String prefix, String key) {
             super(target.source(), List.of());
             this.target = target;
             this.prefix = prefix;
+            this.key = key;
         }
 
         @Override
         void add(String message) {
-            target.add(prefix + message);
+            if (key == null) {
+                target.add(prefix + message);
+            } else {
+                target.addAt(key, prefix + message);
+            }
         }
     }
 }

@@ -25,6 +25,11 @@ class Problems {
         sink.add(new FlowError(source, node, message));
     }
 
+    /** A problem of the flow's top level, written at {@code key} (a dotted path such as {@code sources.orders}). */
+    void addAt(String key, String message) {
+        sink.add(new FlowError(source, Optional.empty(), Optional.of(key), message));
+    }
+
     void addForNode(String nodeId, String message) {
         sink.add(new FlowError(source, Optional.ofNullable(nodeId), message));
     }

@@ -89,6 +89,51 @@ class IvrFlowFilesTest {
     }
 
     @Test
+    void aProblemOfTheFlowItselfIsReportedAtTheKeyItIsWrittenAt() {
+        config.withFlowText("tea-menu", """
+                flow: tea-menu
+                start: goodby
+                calendar:
+                  zone: Asia/Shangai
+                sources:
+                  stock:
+                    url: ftp://stock.example.com
+                    timeout: 2s
+                nodes:
+                  goodbye:
+                    type: hangup
+                    prompts: [common/thanks-goodbye]
+                    disposition: thanked
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "ivr/tea-menu.yaml:2:1: start: start node 'goodby' does not exist",
+                "ivr/tea-menu.yaml:4:3: calendar.zone: calendar: unknown time zone 'Asia/Shangai'",
+                "ivr/tea-menu.yaml:7:5: sources.stock.url: source 'stock': url 'ftp://stock.example.com' is not an"
+                        + " http:// or https:// address",
+                "ivr/tea-menu.yaml:10:3: nodes.goodbye: unreachable: no path from start node 'goodby' leads here");
+    }
+
+    @Test
+    void aProblemAtAKeyThatIsNotWrittenIsReportedAtItsDeepestWrittenParent() {
+        config.withFlowText("tea-menu", """
+                flow: tea-menu
+                start: goodbye
+                sources:
+                  stock:
+                    url: https://stock.example.com
+                nodes:
+                  goodbye:
+                    type: hangup
+                    prompts: [common/thanks-goodbye]
+                    disposition: thanked
+                """);
+
+        assertThat(config.problems()).containsExactly("ivr/tea-menu.yaml:4:3: sources.stock: source 'stock': an HTTP"
+                + " source needs a timeout (e.g. 2s) so a slow endpoint cannot keep callers waiting");
+    }
+
+    @Test
     void aFlowThatIsNotYamlIsReportedAtThePlaceTheParserGaveUpAsTheOtherFilesAre() {
         config.withFlowText("tea-menu", """
                 flow: tea-menu

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -68,9 +69,12 @@ public final class IvrFlowFiles {
                                 unreadable.mark().column(), "", unreadable.getMessage()));
                         continue;
                     }
-                    Mark at = e.node().flatMap(node -> nodeMark(flow.tree(), node)).orElse(new Mark(0, 0));
-                    ctx.problems().add(new ConfigProblem(file, at.line(), at.column(),
-                            e.node().map(n -> "nodes." + n).orElse(""), e.message()));
+                    List<String> path = e.node().map(n -> List.of("nodes", n))
+                            .or(() -> e.key().map(k -> List.of(k.split("\\."))))
+                            .orElse(List.of());
+                    Mark at = flow.tree().flatMap(tree -> deepestWritten(tree, path)).orElse(new Mark(0, 0));
+                    ctx.problems().add(new ConfigProblem(file, at.line(), at.column(), String.join(".", path),
+                            e.message()));
                 }
                 yield Optional.empty();
             }
@@ -91,11 +95,22 @@ public final class IvrFlowFiles {
         }
     }
 
-    /** Where the flow's node {@code name} is written ({@code nodes: <name>:}), so its problems name a line. */
-    private static Optional<Mark> nodeMark(Optional<YamlNode> flow, String name) {
-        return flow.flatMap(root -> root instanceof YamlNode.MapNode map ? map.entry("nodes") : Optional.empty())
-                .flatMap(nodes -> nodes.value() instanceof YamlNode.MapNode map ? map.entry(name) : Optional.empty())
-                .map(YamlNode.Entry::keyMark);
+    /**
+     * Where the deepest written key of {@code path} is ({@code nodes: <name>:}, {@code sources: <name>: url:}), so a
+     * problem names a line even when the key it is about is missing; empty when not even the first key is written.
+     */
+    private static Optional<Mark> deepestWritten(YamlNode root, List<String> path) {
+        Optional<Mark> deepest = Optional.empty();
+        YamlNode at = root;
+        for (String key : path) {
+            Optional<YamlNode.Entry> entry = at instanceof YamlNode.MapNode map ? map.entry(key) : Optional.empty();
+            if (entry.isEmpty()) {
+                break;
+            }
+            deepest = Optional.of(entry.get().keyMark());
+            at = entry.get().value();
+        }
+        return deepest;
     }
 
     /** Adds the folder's regular files ({@code .yaml} only for flows) to {@code into}; false if one is unreadable. */
