@@ -52,7 +52,7 @@ final class Fields {
             return Optional.empty();
         }
         if (!value.isValueNode() || value.isBoolean()) {
-            problems.add("key '" + key + "': expected a text, got " + describe(value));
+            problems.addAtKey(key, "key '" + key + "': expected a text, got " + describe(value));
             return Optional.empty();
         }
         return Optional.of(value.asText());
@@ -62,7 +62,8 @@ final class Fields {
     String text(String key, String whyRequired) {
         Optional<String> value = optionalText(key);
         if (value.isEmpty() && !mapping.has(key)) {
-            problems.add("missing key '" + key + "'" + (whyRequired.isEmpty() ? "" : " (" + whyRequired + ")"));
+            problems.addAtKey(key,
+                    "missing key '" + key + "'" + (whyRequired.isEmpty() ? "" : " (" + whyRequired + ")"));
         }
         return value.orElse("");
     }
@@ -73,7 +74,7 @@ final class Fields {
             return fallback;
         }
         if (!value.isBoolean()) {
-            problems.add("key '" + key + "': expected true or false, got " + describe(value));
+            problems.addAtKey(key, "key '" + key + "': expected true or false, got " + describe(value));
             return fallback;
         }
         return value.booleanValue();
@@ -85,7 +86,7 @@ final class Fields {
             return fallback;
         }
         if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
-            problems.add("key '" + key + "': expected a whole number from " + min + " to " + max + ", got "
+            problems.addAtKey(key, "key '" + key + "': expected a whole number from " + min + " to " + max + ", got "
                     + describe(value));
             return fallback;
         }
@@ -99,7 +100,8 @@ final class Fields {
         }
         Matcher m = DURATION.matcher(text.get());
         if (!m.matches()) {
-            problems.add("key '" + key + "': expected a duration such as 5s, 800ms or 2m, got '" + text.get() + "'");
+            problems.addAtKey(key,
+                    "key '" + key + "': expected a duration such as 5s, 800ms or 2m, got '" + text.get() + "'");
             return Optional.empty();
         }
         long amount = Long.parseLong(m.group(1));
@@ -126,13 +128,14 @@ final class Fields {
         } else if (value.isArray()) {
             for (JsonNode item : value) {
                 if (!item.isValueNode() || item.isBoolean() || item.isNull()) {
-                    problems.add("key '" + key + "': expected a list of texts, got an item " + describe(item));
+                    problems.addAtKey(key,
+                            "key '" + key + "': expected a list of texts, got an item " + describe(item));
                 } else {
                     texts.add(item.asText());
                 }
             }
         } else {
-            problems.add("key '" + key + "': expected a text or a list of texts, got " + describe(value));
+            problems.addAtKey(key, "key '" + key + "': expected a text or a list of texts, got " + describe(value));
         }
         return texts;
     }
@@ -145,13 +148,14 @@ final class Fields {
             return map;
         }
         if (!value.isObject()) {
-            problems.add("key '" + key + "': expected a mapping, got " + describe(value));
+            problems.addAtKey(key, "key '" + key + "': expected a mapping, got " + describe(value));
             return map;
         }
         for (Map.Entry<String, JsonNode> entry : value.properties()) {
             JsonNode item = entry.getValue();
             if (!item.isValueNode() || item.isNull()) {
-                problems.add("key '" + key + "." + entry.getKey() + "': expected a text, got " + describe(item));
+                String at = key + "." + entry.getKey();
+                problems.addAtKey(at, "key '" + at + "': expected a text, got " + describe(item));
             } else {
                 map.put(entry.getKey(), item.asText());
             }
@@ -166,7 +170,8 @@ final class Fields {
             if (!read.contains(key) && !allowed.contains(key)) {
                 List<String> known = new ArrayList<>(read);
                 known.addAll(allowed);
-                problems.add("unknown key '" + key + "' in a " + what + " (known keys: " + String.join(", ", known)
+                problems.addAtKey(key,
+                        "unknown key '" + key + "' in a " + what + " (known keys: " + String.join(", ", known)
                         + ")");
             }
         }

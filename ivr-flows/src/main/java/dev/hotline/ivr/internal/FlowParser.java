@@ -458,5 +458,14 @@ public final class FlowParser {
                 target.addAt(key, prefix + message);
             }
         }
+
+        @Override
+        void addAtKey(String inner, String message) {
+            if (key == null) {
+                target.add(prefix + message);
+            } else {
+                target.addAt(key + "." + inner, prefix + message);
+            }
+        }
     }
 }

@@ -30,6 +30,18 @@ class Problems {
         sink.add(new FlowError(source, Optional.empty(), Optional.of(key), message));
     }
 
+    /**
+     * A problem of the mapping being read at {@code key}: a node's problem belongs to the node, a top-level one is
+     * placed at its key.
+     */
+    void addAtKey(String key, String message) {
+        if (node.isPresent()) {
+            add(message);
+        } else {
+            addAt(key, message);
+        }
+    }
+
     void addForNode(String nodeId, String message) {
         sink.add(new FlowError(source, Optional.ofNullable(nodeId), message));
     }

@@ -115,6 +115,28 @@ class IvrFlowFilesTest {
     }
 
     @Test
+    void aMisspelledOrMistypedTopLevelKeyIsReportedAtItsLine() {
+        config.withFlowText("tea-menu", """
+                flow: tea-menu
+                start: goodbye
+                max-step: 50
+                sources:
+                  stock: {url: "https://stock.example.com", timeout: soon}
+                nodes:
+                  goodbye:
+                    type: hangup
+                    prompts: [common/thanks-goodbye]
+                    disposition: thanked
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "ivr/tea-menu.yaml:3:1: max-step: unknown key 'max-step' in a flow (known keys: flow, description,"
+                        + " subflow, start, agent-escape, constants, variables, sources, calendar, max-steps, nodes)",
+                "ivr/tea-menu.yaml:5:45: sources.stock.timeout: source 'stock': key 'timeout': expected a duration"
+                        + " such as 5s, 800ms or 2m, got 'soon'");
+    }
+
+    @Test
     void aProblemAtAKeyThatIsNotWrittenIsReportedAtItsDeepestWrittenParent() {
         config.withFlowText("tea-menu", """
                 flow: tea-menu
