@@ -9,6 +9,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The ivr/ folder: flows are validated with the rest of the configuration, and references to them are checked. */
 class IvrFlowFilesTest {
+    /** The nodes of a flow that says goodbye and hangs up: what the tests below put after the keys they test. */
+    private static final String GOODBYE_NODE = """
+            nodes:
+              goodbye:
+                type: hangup
+                prompts: [common/thanks-goodbye]
+                disposition: thanked
+            """;
+
     @TempDir
     Path dir;
     ConfigFixture config;
@@ -99,12 +108,7 @@ class IvrFlowFilesTest {
                   stock:
                     url: ftp://stock.example.com
                     timeout: 2s
-                nodes:
-                  goodbye:
-                    type: hangup
-                    prompts: [common/thanks-goodbye]
-                    disposition: thanked
-                """);
+                """ + GOODBYE_NODE);
 
         assertThat(config.problems()).containsExactly(
                 "ivr/tea-menu.yaml:2:1: start: start node 'goodby' does not exist",
@@ -122,12 +126,7 @@ class IvrFlowFilesTest {
                 max-step: 50
                 sources:
                   stock: {url: "https://stock.example.com", timeout: soon}
-                nodes:
-                  goodbye:
-                    type: hangup
-                    prompts: [common/thanks-goodbye]
-                    disposition: thanked
-                """);
+                """ + GOODBYE_NODE);
 
         assertThat(config.problems()).containsExactly(
                 "ivr/tea-menu.yaml:3:1: max-step: unknown key 'max-step' in a flow (known keys: flow, description,"
@@ -144,12 +143,7 @@ class IvrFlowFilesTest {
                 sources:
                   stock:
                     url: https://stock.example.com
-                nodes:
-                  goodbye:
-                    type: hangup
-                    prompts: [common/thanks-goodbye]
-                    disposition: thanked
-                """);
+                """ + GOODBYE_NODE);
 
         assertThat(config.problems()).containsExactly("ivr/tea-menu.yaml:4:3: sources.stock: source 'stock': an HTTP"
                 + " source needs a timeout (e.g. 2s) so a slow endpoint cannot keep callers waiting");
