@@ -1,5 +1,6 @@
 package dev.hotline.acd.stats;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -29,6 +30,21 @@ public record AgentTimeFigures(long loggedInMillis, long readyMillis, long ready
 
     public AgentTimeFigures {
         notReadyByReason = Map.copyOf(notReadyByReason);
+    }
+
+    /**
+     * The time spent between two readings of the same agents' figures, {@code earlier} and this one: for a window of
+     * a run, such as a simulation's steady state without the filling up before it and the drain after it.
+     */
+    public AgentTimeFigures since(AgentTimeFigures earlier) {
+        Map<String, Long> reasons = new HashMap<>(notReadyByReason);
+        earlier.notReadyByReason.forEach((reason, millis) -> reasons.merge(reason, -millis, Long::sum));
+        reasons.values().removeIf(millis -> millis == 0);
+        return new AgentTimeFigures(loggedInMillis - earlier.loggedInMillis, readyMillis - earlier.readyMillis,
+                readyPhoneBusyMillis - earlier.readyPhoneBusyMillis,
+                readyPhoneUnreachableMillis - earlier.readyPhoneUnreachableMillis,
+                reservedMillis - earlier.reservedMillis, talkMillis - earlier.talkMillis,
+                wrapUpMillis - earlier.wrapUpMillis, notReadyMillis - earlier.notReadyMillis, reasons);
     }
 
     /**

@@ -4,6 +4,8 @@ import static dev.hotline.acd.stats.Centres.NINE_AM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.hotline.acd.Decision;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,28 @@ class AgentTimeTest {
         assertThat(agent.wrapUpMillis()).isEqualTo(30_000);
         assertThat(agent.readyMillis()).isEqualTo(12_000 + 75_000);
         assertThat(agent.occupancy()).hasValueCloseTo(213.0 / 300.0, within(1e-9));
+    }
+
+    @Test
+    void theTimeBetweenTwoReadingsIsTheirDifferenceReasonByReason() {
+        timeline.agent("1001").logsIn(0);
+        timeline.call("c1").arrives(0, "sales").offeredTo("1001", 0).answered(5).ends(95).wrapUp(100);
+        timeline.agent("1001").notReady(195, "break").readyAgain(395);
+        CentreStatistics stats = new CentreStatistics(Centres.standard());
+        List<Decision> all = timeline.decisions();
+        all.stream().filter(d -> d.at() <= timeline.at(100)).forEach(stats::onDecision);
+        AgentTimeFigures atHundred = stats.snapshot(timeline.at(100)).agents().get("1001").agentTime();
+        all.stream().filter(d -> d.at() > timeline.at(100)).forEach(stats::onDecision);
+        AgentTimeFigures atFourHundred = stats.snapshot(timeline.at(400)).agents().get("1001").agentTime();
+
+        AgentTimeFigures between = atFourHundred.since(atHundred);
+
+        assertThat(between.loggedInMillis()).isEqualTo(300_000);
+        assertThat(between.talkMillis()).isZero();
+        assertThat(between.wrapUpMillis()).isEqualTo(95_000);
+        assertThat(between.notReadyByReason()).isEqualTo(Map.of("break", 200_000L));
+        assertThat(between.readyMillis()).isEqualTo(5_000);
+        assertThat(between.occupancy()).hasValueCloseTo(95.0 / 100.0, within(1e-9));
     }
 
     @Test

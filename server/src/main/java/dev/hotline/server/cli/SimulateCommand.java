@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotline.acd.DecisionListener;
 import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.stats.AgentTimeFigures;
 import dev.hotline.acd.stats.CallFigures;
 import dev.hotline.acd.stats.CentreStatistics;
 import dev.hotline.acd.stats.Figures;
@@ -17,6 +19,7 @@ import dev.hotline.server.simulation.ArrivalsEnd;
 import dev.hotline.server.simulation.CentreSimulation;
 import dev.hotline.server.simulation.SimulationResult;
 import dev.hotline.server.simulation.SingleQueueScenario;
+import dev.hotline.server.simulation.SteadyStateWindow;
 import dev.hotline.server.simulation.TrafficFile;
 import dev.hotline.server.simulation.TrafficFileException;
 import dev.hotline.server.simulation.TrafficMismatch;
@@ -142,9 +145,12 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         CentreConfig config = scenario.centreConfig();
         CentreStatistics stats = new CentreStatistics(config);
-        SimulationResult result = new CentreSimulation(config, scenario.traffic(), seed).run(stats, warmUp);
+        SteadyStateWindow steady = new SteadyStateWindow(stats, o.calls - warmUp);
+        SimulationResult result = new CentreSimulation(config, scenario.traffic(), seed)
+                .run(DecisionListener.all(stats, steady), warmUp);
         Figures figures = stats.snapshot(result.endMillis());
         CallFigures queue = figures.queues().get(SingleQueueScenario.QUEUE);
+        AgentTimeFigures agentTime = steady.centreAgentTime().orElse(figures.centre().agentTime());
 
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -162,7 +168,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 inputs.put("patience", o.patienceSeconds);
             }
             inputs.put("seed", seed);
-            SimulationReport.queueFigures(root, queue, figures.centre().agentTime());
+            SimulationReport.queueFigures(root, queue, agentTime);
             SimulationReport.simulator(root, result);
             out.println(write(root));
         } else {
@@ -178,8 +184,7 @@ public final class SimulateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, line, "ASA", SimulationReport.secondsText(queue.answers().asaMillis()));
             out.printf(Locale.ROOT, line, "P(wait)", SimulationReport.percent(queue.answers().probabilityOfWaiting()));
             out.printf(Locale.ROOT, line, "AHT", SimulationReport.secondsText(queue.answers().ahtMillis()));
-            out.printf(Locale.ROOT, line, "occupancy",
-                    SimulationReport.percent(figures.centre().agentTime().occupancy()));
+            out.printf(Locale.ROOT, line, "occupancy", SimulationReport.percent(agentTime.occupancy()));
             out.println();
             out.print(SimulationReport.simulatorLine(result));
         }

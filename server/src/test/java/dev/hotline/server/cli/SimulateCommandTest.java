@@ -1,6 +1,7 @@
 package dev.hotline.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,6 +89,17 @@ class SimulateCommandTest {
         run(with(seed4, "--json"));
 
         assertThat(out.toString()).isNotEqualTo(seed3);
+    }
+
+    @Test
+    void occupancyIsReadOverTheSteadyStateNotTheDrainAfterTheLastCall() throws IOException {
+        // 1,000 agents at 980 Erlangs: the drain after the last arrival is long next to the run, and would pull the
+        // whole run's occupancy down to about 0.92
+        assertThat(run("simulate", "--agents", "1000", "--erlangs", "980", "--aht", "180", "--calls", "50000",
+                "--json")).isZero();
+
+        JsonNode root = onlyJsonObject(out.toString());
+        assertThat(root.get("occupancy").asDouble()).isCloseTo(0.98, within(0.01));
     }
 
     @Test
