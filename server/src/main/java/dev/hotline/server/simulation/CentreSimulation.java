@@ -8,6 +8,9 @@ import dev.hotline.server.config.Durations;
 import dev.hotline.server.simulation.internal.CallerNumbers;
 import dev.hotline.server.simulation.internal.DialledNumbers;
 import dev.hotline.server.simulation.internal.SimulationRun;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +40,7 @@ public final class CentreSimulation {
         this.config = Objects.requireNonNull(config, "config");
         this.traffic = Objects.requireNonNull(traffic, "traffic");
         this.seed = seed;
-        this.startMillis = traffic.start().atZone(config.settings().zone()).toInstant().toEpochMilli();
+        this.startMillis = startMillis(traffic.start(), config.settings().zone());
         this.dialled = check();
     }
 
@@ -57,6 +60,16 @@ public final class CentreSimulation {
     /** Virtual epoch milliseconds at which the simulation starts. */
     public long startMillis() {
         return startMillis;
+    }
+
+    /** The start in the centre's zone; a local time the clocks skip (spring forward) is refused, not moved. */
+    private static long startMillis(LocalDateTime start, ZoneId zone) {
+        if (zone.getRules().getValidOffsets(start).isEmpty()) {
+            ZonedDateTime moved = start.atZone(zone);
+            throw new TrafficMismatch("start", start + " does not exist in the centre's zone " + zone
+                    + ": the clocks go forward then (write " + moved.toLocalDateTime() + ", the same moment)");
+        }
+        return start.atZone(zone).toInstant().toEpochMilli();
     }
 
     private List<String> check() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.model.CentreSettings;
 import dev.hotline.acd.model.MatchKind;
 import dev.hotline.acd.model.NumberRoute;
 import dev.hotline.acd.stats.CentreFigures;
@@ -15,6 +16,7 @@ import dev.hotline.server.config.ConfigResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -193,6 +195,22 @@ class CentreSimulationTest {
         assertThatThrownBy(() -> new CentreSimulation(defaultConfig(), traffic, 1))
                 .hasMessage("agents.ringDelay.max: 15s is not below queue sales-health's ring timeout 15s: agents "
                         + "would never answer in time (use agents.noAnswerProbability for ring-no-answers)");
+    }
+
+    @Test
+    void aStartTheClocksSkipInTheCentresZoneIsRefusedNotMovedByAnHour() {
+        CentreConfig china = defaultConfig();
+        CentreSettings s = china.settings();
+        CentreConfig berlin = new CentreConfig(new CentreSettings(ZoneId.of("Europe/Berlin"), s.reportInterval(),
+                s.shortAbandon(), s.busyPrompt(), s.defaultBusinessType()), china.numbers(), china.businessTypes(),
+                china.queues(), china.groups(), china.agents(), china.blacklist(), china.vipPolicy(), china.vips());
+        TrafficProfile springForward = new TrafficProfile(LocalDateTime.of(2026, 3, 29, 2, 30),
+                new ArrivalsEnd.After(Duration.ofHours(1)), AgentBehaviour.DEFAULT, tea(0, 0).businessTypes());
+
+        assertThatThrownBy(() -> new CentreSimulation(berlin, springForward, 1))
+                .isInstanceOf(TrafficMismatch.class)
+                .hasMessage("start: 2026-03-29T02:30 does not exist in the centre's zone Europe/Berlin: the clocks go"
+                        + " forward then (write 2026-03-29T03:30, the same moment)");
     }
 
     @Test
