@@ -33,8 +33,13 @@ final class TimerQueue {
         }
 
         boolean before(Lane other) {
-            return headDeadline < other.headDeadline || headDeadline == other.headDeadline && headSeq < other.headSeq;
+            return firesBefore(headDeadline, headSeq, other.headDeadline, other.headSeq);
         }
+    }
+
+    /** The firing order of timers and lanes' heads: by deadline, then by scheduling order. */
+    private static boolean firesBefore(long deadline, long seq, long otherDeadline, long otherSeq) {
+        return deadline < otherDeadline || deadline == otherDeadline && seq < otherSeq;
     }
 
     private final LanesByDuration lanes = new LanesByDuration();
@@ -52,23 +57,18 @@ final class TimerQueue {
         while (after != null && after.deadline > deadline) {
             after = after.prev;
         }
+        Timer before = after == null ? lane.head : after.next;
+        t.prev = after;
+        t.next = before;
+        if (before == null) {
+            lane.tail = t;
+        } else {
+            before.prev = t;
+        }
         if (after == null) {
-            t.next = lane.head;
-            if (lane.head == null) {
-                lane.tail = t;
-            } else {
-                lane.head.prev = t;
-            }
             lane.head = t;
             headChanged(lane);
         } else {
-            t.prev = after;
-            t.next = after.next;
-            if (after.next == null) {
-                lane.tail = t;
-            } else {
-                after.next.prev = t;
-            }
             after.next = t;
         }
         return t;
@@ -123,8 +123,7 @@ final class TimerQueue {
             removeFromHeap(lane);
             return;
         }
-        boolean earlier = lane.slot >= 0
-                && (head.deadline < lane.headDeadline || head.deadline == lane.headDeadline && head.seq < lane.headSeq);
+        boolean earlier = lane.slot >= 0 && firesBefore(head.deadline, head.seq, lane.headDeadline, lane.headSeq);
         lane.headDeadline = head.deadline;
         lane.headSeq = head.seq;
         if (lane.slot < 0) {

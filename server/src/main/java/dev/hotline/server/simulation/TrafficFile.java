@@ -75,18 +75,7 @@ public final class TrafficFile {
     public static ConfigProblem problemAt(Path file, String path, String message) {
         YamlNode.Mark at = new YamlNode.Mark(0, 0);
         try {
-            YamlNode node = YamlTreeReader.read(Files.readString(file));
-            for (String key : path.split("\\.")) {
-                if (!(node instanceof YamlNode.MapNode map)) {
-                    break;
-                }
-                Optional<YamlNode.Entry> entry = map.entry(key);
-                if (entry.isEmpty()) {
-                    break;
-                }
-                at = entry.get().keyMark();
-                node = entry.get().value();
-            }
+            at = YamlTreeReader.read(Files.readString(file)).placeOf(List.of(path.split("\\."))).orElse(at);
         } catch (IOException | YamlTreeReader.SyntaxError e) {
             // the file changed under us: the problem is still worth saying, without a place
         }

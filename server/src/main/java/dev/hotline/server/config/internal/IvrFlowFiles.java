@@ -72,7 +72,7 @@ public final class IvrFlowFiles {
                     List<String> path = e.node().map(n -> List.of("nodes", n))
                             .or(() -> e.key().map(k -> List.of(k.split("\\."))))
                             .orElse(List.of());
-                    Mark at = flow.tree().flatMap(tree -> deepestWritten(tree, path)).orElse(new Mark(0, 0));
+                    Mark at = flow.tree().flatMap(tree -> tree.placeOf(path)).orElse(new Mark(0, 0));
                     ctx.problems().add(new ConfigProblem(file, at.line(), at.column(), String.join(".", path),
                             e.message()));
                 }
@@ -93,24 +93,6 @@ public final class IvrFlowFiles {
                 return new Positions(Optional.empty(), Optional.of(e));
             }
         }
-    }
-
-    /**
-     * Where the deepest written key of {@code path} is ({@code nodes: <name>:}, {@code sources: <name>: url:}), so a
-     * problem names a line even when the key it is about is missing; empty when not even the first key is written.
-     */
-    private static Optional<Mark> deepestWritten(YamlNode root, List<String> path) {
-        Optional<Mark> deepest = Optional.empty();
-        YamlNode at = root;
-        for (String key : path) {
-            Optional<YamlNode.Entry> entry = at instanceof YamlNode.MapNode map ? map.entry(key) : Optional.empty();
-            if (entry.isEmpty()) {
-                break;
-            }
-            deepest = Optional.of(entry.get().keyMark());
-            at = entry.get().value();
-        }
-        return deepest;
     }
 
     /** Adds the folder's regular files ({@code .yaml} only for flows) to {@code into}; false if one is unreadable. */

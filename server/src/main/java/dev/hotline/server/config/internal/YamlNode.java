@@ -15,6 +15,25 @@ public sealed interface YamlNode {
     /** How a problem names what was found instead of what was expected. */
     String describe();
 
+    /**
+     * Where the key {@code path} (keys of nested maps, from this node) is written, or its deepest written parent,
+     * so that a problem about a key names a line even when the key itself is missing; empty when not even the first
+     * key is written.
+     */
+    default Optional<Mark> placeOf(List<String> path) {
+        Optional<Mark> deepest = Optional.empty();
+        YamlNode at = this;
+        for (String key : path) {
+            Optional<Entry> entry = at instanceof MapNode map ? map.entry(key) : Optional.empty();
+            if (entry.isEmpty()) {
+                break;
+            }
+            deepest = Optional.of(entry.get().keyMark());
+            at = entry.get().value();
+        }
+        return deepest;
+    }
+
     /** A position in a file. */
     record Mark(int line, int column) {
     }
