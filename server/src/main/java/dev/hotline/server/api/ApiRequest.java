@@ -9,7 +9,7 @@ import java.util.Optional;
  * One request as an endpoint sees it, once its token has been checked.
  *
  * @param method     GET, POST...
- * @param path       the path without query string
+ * @param path       the path as sent (still percent-encoded), without query string
  * @param parameters the path's {@code {name}} parts, by name
  * @param body       the request body (empty for none)
  * @param caller     the name of the token that opened it ("" for an endpoint open to all)

@@ -92,6 +92,10 @@ public final class ApiRoutes {
         /** No such path. */
         record NotFound() implements Match {
         }
+
+        /** The path is not a path: a bad percent-encoding, or bytes that are not UTF-8; says what and where. */
+        record BadPath(String problem) implements Match {
+        }
     }
 
     private final List<Route> routes = new ArrayList<>();
@@ -107,9 +111,20 @@ public final class ApiRoutes {
         return routes.stream().map(r -> r.method() + " " + r.path()).toList();
     }
 
-    /** Finds the route for a request; the path is already decoded and without query string. */
-    public Match match(String method, String path) {
-        String[] parts = path.startsWith("/") ? path.substring(1).split("/", -1) : new String[] {path};
+    /**
+     * Finds the route for a request. {@code rawPath} is the path as sent, without query string and not yet
+     * percent-decoded: it is split at its slashes first and each part decoded after, so that an encoded slash
+     * ({@code %2F}) stays inside its part instead of making a new one.
+     */
+    public Match match(String method, String rawPath) {
+        String[] parts = rawPath.startsWith("/") ? rawPath.substring(1).split("/", -1) : new String[] {rawPath};
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                parts[i] = PathPart.decode(parts[i]);
+            } catch (IllegalArgumentException e) {
+                return new Match.BadPath(e.getMessage());
+            }
+        }
         Set<String> allowed = new LinkedHashSet<>();
         for (Route route : routes) {
             Optional<Map<String, String>> parameters = route.match(parts);

@@ -223,6 +223,43 @@ class SupervisorApiTest {
     }
 
     @Test
+    void aCallIdInThePathIsPercentDecodedPartByPartSoAnEncodedSlashStaysInTheId() throws Exception {
+        HttpResponse<String> encoded = send("POST", "/api/v1/calls/1%2E5/hangup", SUPERVISOR_TOKEN, null);
+        HttpResponse<String> slash = send("POST", "/api/v1/calls/1%2F5/hangup", SUPERVISOR_TOKEN, null);
+
+        assertThat(encoded.statusCode()).isEqualTo(200);
+        assertThat(slash.statusCode()).isEqualTo(404);
+        assertThat(slash.body()).isEqualTo("{\"error\":\"no call '1/5' is in progress\"}");
+        assertThat(asked).containsExactly("hangup PJSIP/trunk-00000005");
+    }
+
+    @Test
+    void aPathThatDoesNotDecodeIsABadRequestThatSaysWhatIsWrongAndTheConnectionGoesOn() throws Exception {
+        assertThat(rawAnswer("POST /api/v1/calls/1%ZZ/hangup")).startsWith("HTTP/1.1 400 Bad Request")
+                .endsWith("{\"error\":\"the path part '1%ZZ' has a bad percent-encoding at character 2: '%' must "
+                        + "be followed by two hexadecimal digits\"}");
+        assertThat(rawAnswer("POST /api/v1/calls/1.5%/hangup")).startsWith("HTTP/1.1 400 Bad Request")
+                .contains("the path part '1.5%' has a bad percent-encoding at character 4");
+        assertThat(rawAnswer("POST /api/v1/calls/%E2%82/hangup")).startsWith("HTTP/1.1 400 Bad Request")
+                .endsWith("{\"error\":\"the path part '%E2%82' does not decode to UTF-8 text\"}");
+        assertThat(rawAnswer("POST /api/v1/calls/1%0A5/hangup")).startsWith("HTTP/1.1 400 Bad Request")
+                .endsWith("{\"error\":\"the path part '1%0A5' decodes to a control character\"}");
+        assertThat(asked).isEmpty();
+        assertThat(send("GET", "/health", null, null).statusCode()).as("the API goes on").isEqualTo(200);
+    }
+
+    /** Sends a request line as written (the JDK's client refuses a bad URI) and reads the whole answer. */
+    private String rawAnswer(String requestLine) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", api.localAddress().getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write((requestLine + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                    + SUPERVISOR_TOKEN + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void anUnknownEndpointListsTheEndpointsAndAWrongMethodSaysWhichOneItTakes() throws Exception {
         HttpResponse<String> unknown = send("GET", "/api/v1/calls", SUPERVISOR_TOKEN, null);
         HttpResponse<String> wrongMethod = send("GET", "/api/v1/calls/1.5/hangup", SUPERVISOR_TOKEN, null);

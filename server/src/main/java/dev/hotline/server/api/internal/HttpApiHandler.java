@@ -59,7 +59,8 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         String method = request.method().name();
-        String path = new QueryStringDecoder(request.uri()).path();
+        // as sent: the routes decode each part after splitting, and the log shows what came (no decoded newlines)
+        String path = new QueryStringDecoder(request.uri()).rawPath();
         CompletionStage<ApiResponse> answer;
         try {
             answer = answer(ctx, method, path, request);
@@ -92,6 +93,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
     private CompletionStage<ApiResponse> answer(ChannelHandlerContext ctx, String method, String path,
                                                 FullHttpRequest request) {
         return switch (routes.match(method, path)) {
+            case ApiRoutes.Match.BadPath bad -> done(ApiResponse.error(400, bad.problem()));
             case ApiRoutes.Match.NotFound n -> done(ApiResponse.error(404, "no such endpoint: " + method + " " + path
                     + " (endpoints: " + String.join(", ", routes.listed()) + ")"));
             case ApiRoutes.Match.WrongMethod w -> done(new ApiResponse(405, Map.of("error", path + " takes "
