@@ -122,7 +122,14 @@ public final class AgentEndpoints {
         } catch (JsonProcessingException e) {
             throw new BadRequest("the body is not JSON: " + JsonErrors.reason(e));
         }
+        Optional<String> shape = ApiJson.shapeProblem(body, "{\"reason\": \"lunch\"}", List.of("reason"));
+        if (shape.isPresent()) {
+            throw new BadRequest(shape.get());
+        }
         JsonNode reason = body.get("reason");
+        if (reason != null && !reason.isNull() && !reason.isTextual()) {
+            throw new BadRequest("'reason' must be text such as \"lunch\", not " + ApiJson.kind(reason));
+        }
         if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
             throw new BadRequest("not ready needs a reason code: a body such as {\"reason\": \"lunch\"}, 1 to "
                     + MAX_REASON_LENGTH + " printable characters");

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -77,17 +78,26 @@ public final class SupervisorEndpoints {
         } catch (JsonProcessingException e) {
             return bad("the body is not JSON: " + JsonErrors.reason(e));
         }
-        if (!body.isObject()) {
-            return bad("the body must be a JSON object such as {\"phone\": \"PJSIP/2001\", \"mode\": \"listen\"}");
+        Optional<String> shape = ApiJson.shapeProblem(body, "{\"phone\": \"PJSIP/2001\", \"mode\": \"listen\"}",
+                List.of("phone", "mode"));
+        if (shape.isPresent()) {
+            return bad(shape.get());
         }
         JsonNode phone = body.path("phone");
+        if (!phone.isMissingNode() && !phone.isNull() && !phone.isTextual()) {
+            return bad("'phone' must be text such as \"PJSIP/2001\", not " + ApiJson.kind(phone));
+        }
         if (!phone.isTextual() || phone.asText().isEmpty()) {
             return bad("'phone' is missing: the supervisor's phone to ring, e.g. \"PJSIP/2001\"");
         }
         if (!PHONE.matcher(phone.asText()).matches()) {
             return bad("'phone' must be a channel such as PJSIP/2001 (letters, digits and @._+#*- after the /)");
         }
-        String modeText = body.path("mode").asText("listen");
+        JsonNode modeNode = body.path("mode");
+        if (!modeNode.isMissingNode() && !modeNode.isTextual()) {
+            return bad("'mode' must be text (listen, whisper or barge), not " + ApiJson.kind(modeNode));
+        }
+        String modeText = modeNode.asText("listen");
         ListenMode mode;
         try {
             mode = ListenMode.valueOf(modeText.toUpperCase(Locale.ROOT));

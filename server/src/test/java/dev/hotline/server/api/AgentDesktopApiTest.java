@@ -121,6 +121,10 @@ class AgentDesktopApiTest {
                 "{\"reason\": \"" + "x".repeat(65) + "\"}");
         HttpResponse<String> control = post("/api/v1/agents/1001/not-ready", DESK_1001, "{\"reason\": \"lun\\tch\"}");
         HttpResponse<String> notText = post("/api/v1/agents/1001/not-ready", DESK_1001, "{\"reason\": 42}");
+        HttpResponse<String> misspelt = post("/api/v1/agents/1001/not-ready", DESK_1001, "{\"reson\": \"lunch\"}");
+        HttpResponse<String> extra = post("/api/v1/agents/1001/not-ready", DESK_1001,
+                "{\"reason\": \"lunch\", \"until\": \"13:00\"}");
+        HttpResponse<String> array = post("/api/v1/agents/1001/not-ready", DESK_1001, "[\"lunch\"]");
 
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(notJson.body()).startsWith("{\"error\":\"the body is not JSON: Unexpected character");
@@ -129,7 +133,12 @@ class AgentDesktopApiTest {
         assertThat(control.statusCode()).isEqualTo(400);
         assertThat(control.body()).contains("the reason code has a control character; it must be printable");
         assertThat(notText.statusCode()).isEqualTo(400);
-        assertThat(notText.body()).contains("not ready needs a reason code");
+        assertThat(notText.body()).isEqualTo("{\"error\":\"'reason' must be text such as \\\"lunch\\\", not a number\"}");
+        assertThat(misspelt.statusCode()).isEqualTo(400);
+        assertThat(misspelt.body()).isEqualTo("{\"error\":\"unknown field 'reson': the body takes reason\"}");
+        assertThat(extra.body()).isEqualTo("{\"error\":\"unknown field 'until': the body takes reason\"}");
+        assertThat(array.body()).isEqualTo("{\"error\":\"the body must be a JSON object such as "
+                + "{\\\"reason\\\": \\\"lunch\\\"}, not an array\"}");
         post("/api/v1/agents/1001/login", DESK_1001, "");
         HttpResponse<String> longest = post("/api/v1/agents/1001/not-ready", DESK_1001,
                 "{\"reason\": \"" + "x".repeat(64) + "\"}");

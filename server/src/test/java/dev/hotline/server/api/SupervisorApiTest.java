@@ -174,6 +174,16 @@ class SupervisorApiTest {
                 "{\"phone\": \"PJSIP/2001\", \"mode\": \"loud\"}");
         assertThat(badMode.statusCode()).isEqualTo(400);
         assertThat(badMode.body()).isEqualTo("{\"error\":\"'mode' must be listen, whisper, barge, not 'loud'\"}");
+        assertThat(send("POST", "/api/v1/agents/1001/listen", SUPERVISOR_TOKEN,
+                "{\"phone\": \"PJSIP/2001\", \"mode\": true}").body())
+                .isEqualTo("{\"error\":\"'mode' must be text (listen, whisper or barge), not true or false\"}");
+        assertThat(send("POST", "/api/v1/agents/1001/listen", SUPERVISOR_TOKEN, "{\"phone\": 2001}").body())
+                .isEqualTo("{\"error\":\"'phone' must be text such as \\\"PJSIP/2001\\\", not a number\"}");
+        assertThat(send("POST", "/api/v1/agents/1001/listen", SUPERVISOR_TOKEN,
+                "{\"phone\": \"PJSIP/2001\", \"mod\": \"whisper\"}").body())
+                .isEqualTo("{\"error\":\"unknown field 'mod': the body takes phone, mode\"}");
+        assertThat(send("POST", "/api/v1/agents/1001/listen", SUPERVISOR_TOKEN, "\"PJSIP/2001\"").body())
+                .startsWith("{\"error\":\"the body must be a JSON object such as ").endsWith(", not a string\"}");
         assertThat(send("POST", "/api/v1/agents/2002/listen", SUPERVISOR_TOKEN, "{\"phone\": \"PJSIP/2001\"}")
                 .body()).isEqualTo("{\"error\":\"no agent '2002' in agents.yaml\"}");
         assertThat(asked).isEmpty();

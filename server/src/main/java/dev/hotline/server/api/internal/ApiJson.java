@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** The API's JSON, both ways: answers and pushed events written, request bodies read. One mapper, thread-safe. */
 public final class ApiJson {
@@ -28,6 +32,37 @@ public final class ApiJson {
     /** {@code value} as JSON bytes. */
     static byte[] bytes(Object value) throws JsonProcessingException {
         return MAPPER.writeValueAsBytes(value);
+    }
+
+    /**
+     * What is wrong with the shape of a request body, if anything: it must be an object, and every field must be one
+     * the endpoint takes (a misspelt field is refused rather than ignored, so "reson" does not pass as no reason).
+     *
+     * @param example a body the endpoint takes, for the message
+     * @param fields  the fields it takes
+     */
+    public static Optional<String> shapeProblem(JsonNode body, String example, List<String> fields) {
+        if (!body.isObject()) {
+            return Optional.of("the body must be a JSON object such as " + example + ", not " + kind(body));
+        }
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!fields.contains(name)) {
+                return Optional.of("unknown field '" + name + "': the body takes " + String.join(", ", fields));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What kind of JSON value {@code node} is, for messages: "a number", "an array", "null"... */
+    public static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT, POJO -> "an object";
+            case NULL, MISSING -> "null";
+            case BOOLEAN -> "true or false";
+            default -> "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
+        };
     }
 
     /**
