@@ -5,6 +5,7 @@ import dev.hotline.server.config.ConfigLoader;
 import dev.hotline.server.config.ConfigProblem;
 import dev.hotline.server.config.ConfigResult;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,7 +52,8 @@ public final class ValidateCommand implements Callable<Integer> {
     /** The directory as the messages show it: with a trailing slash. */
     static String display(Path dir) {
         String s = dir.toString();
-        return s.endsWith("/") ? s : s + "/";
+        // a slash says "the directory"; a file given by mistake is shown as it is
+        return s.endsWith("/") || Files.isRegularFile(dir) ? s : s + "/";
     }
 
     private static String summary(ConfigResult.Valid valid) {

@@ -64,7 +64,8 @@ public final class ConfigLoader {
         LoadContext ctx = LoadContext.fresh();
         if (!Files.isDirectory(dir)) {
             return new ConfigResult.Invalid(List.of(new ConfigProblem(dir.toString(), 0, 0, "",
-                    "no such configuration directory")));
+                    Files.exists(dir) ? "is a file, not a configuration directory (give the directory that holds "
+                            + CENTRE + ")" : "no such configuration directory")));
         }
         Optional<YamlNode> centreRoot = read(dir, CENTRE, ctx);
         Optional<YamlNode> numbersRoot = read(dir, NUMBERS, ctx);

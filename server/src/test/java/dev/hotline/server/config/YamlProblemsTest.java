@@ -2,6 +2,8 @@ package dev.hotline.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -236,6 +238,16 @@ class YamlProblemsTest {
 
         assertThat(result).isEqualTo(new ConfigResult.Invalid(List.of(
                 new ConfigProblem(nowhere.toString(), 0, 0, "", "no such configuration directory"))));
+    }
+
+    @Test
+    void aFileGivenAsTheConfigurationDirectoryIsReportedAsAFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("queues.yaml.txt"), "queues: []\n");
+
+        ConfigResult result = ConfigLoader.load(file);
+
+        assertThat(result).isEqualTo(new ConfigResult.Invalid(List.of(new ConfigProblem(file.toString(), 0, 0, "",
+                "is a file, not a configuration directory (give the directory that holds centre.yaml)"))));
     }
 
     @Test
