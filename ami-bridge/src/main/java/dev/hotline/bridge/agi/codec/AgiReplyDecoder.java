@@ -37,7 +37,7 @@ public final class AgiReplyDecoder extends AgiLineDecoder {
     }
 
     @Override
-    protected Object decode(ChannelHandlerContext ctx, ByteBuf buffer) throws Exception {
+    protected Object decodeAgi(ChannelHandlerContext ctx, ByteBuf buffer) throws Exception {
         while (true) {
             String line = nextLine(ctx, buffer);
             if (line == null) {

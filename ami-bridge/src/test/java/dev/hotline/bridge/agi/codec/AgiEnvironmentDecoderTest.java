@@ -124,6 +124,19 @@ class AgiEnvironmentDecoderTest {
     }
 
     @Test
+    void aRefusedEnvironmentIsReportedOnceNotAgainForTheLinesAfterIt() {
+        EmbeddedChannel channel = new EmbeddedChannel(new AgiEnvironmentDecoder(8192, 128));
+
+        assertThatThrownBy(() -> channel.writeInbound(Unpooled.copiedBuffer(
+                "agi_network: yes\nthis is not a header\n\n", StandardCharsets.UTF_8)))
+                .isInstanceOf(AgiProtocolException.class)
+                .hasMessage("AGI environment line 2 is not 'agi_<key>: <value>': 'this is not a header'");
+        channel.writeInbound(Unpooled.copiedBuffer("agi_uniqueid: 1.1\n\n", StandardCharsets.UTF_8));
+
+        assertThat(channel.finish()).as("nothing decoded, and closing reports nothing more").isFalse();
+    }
+
+    @Test
     void anEnvironmentWithoutItsChannelIsAProtocolError() {
         EmbeddedChannel channel = new EmbeddedChannel(new AgiEnvironmentDecoder(8192, 128));
 

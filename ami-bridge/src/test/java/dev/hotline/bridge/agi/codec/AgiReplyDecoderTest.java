@@ -161,9 +161,23 @@ class AgiReplyDecoderTest {
                 StandardCharsets.UTF_8)))
                 .isInstanceOf(AgiProtocolException.class)
                 .hasMessage("not an AGI reply: '503 result=-2 Memory allocation failure'");
-        assertThatThrownBy(() -> channel.writeInbound(Unpooled.copiedBuffer("200 ok\n", StandardCharsets.UTF_8)))
+        EmbeddedChannel another = new EmbeddedChannel(new AgiReplyDecoder(8192));
+        assertThatThrownBy(() -> another.writeInbound(Unpooled.copiedBuffer("200 ok\n", StandardCharsets.UTF_8)))
                 .isInstanceOf(AgiProtocolException.class)
                 .hasMessage("AGI 200 reply without result=: '200 ok'");
+    }
+
+    @Test
+    void afterARefusedReplyTheRestOfTheInputIsDroppedNotReportedAgain() {
+        EmbeddedChannel channel = new EmbeddedChannel(new AgiReplyDecoder(8192));
+
+        assertThatThrownBy(() -> channel.writeInbound(Unpooled.copiedBuffer("garbage here\n200 ok\n",
+                StandardCharsets.UTF_8)))
+                .isInstanceOf(AgiProtocolException.class)
+                .hasMessage("not an AGI reply: 'garbage here'");
+        channel.writeInbound(Unpooled.copiedBuffer("200 result=1\n", StandardCharsets.UTF_8));
+
+        assertThat(channel.finish()).as("the session is closing for the first: nothing more decoded").isFalse();
     }
 
     private static List<Object> decode(String text) {
