@@ -254,6 +254,42 @@ class ServeEndToEndTest {
     }
 
     @Test
+    @Timeout(60)
+    void hotlineServeExitsSixWithTheReasonWhenItsJournalDirectoryIsAFile() throws IOException {
+        writeServerYaml(asterisk.port());
+        Files.writeString(journal, "not a directory\n");
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Hotline());
+        cli.setErr(new PrintWriter(err, true));
+
+        int exit = cli.execute("serve", "--config", config.toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.CANNOT_JOURNAL).isEqualTo(6);
+        assertThat(err.toString().lines()).containsExactly(
+                "cannot open the journal in " + journal + ": it is a file, not a directory",
+                "nothing was started: give journal.directory in server.yaml a directory Hotline can write");
+    }
+
+    @Test
+    @Timeout(60)
+    void hotlineServeExitsSixNamingTheLineWhenTheCallbacksItsJournalHoldsOpenCannotBeRead() throws IOException {
+        writeServerYaml(asterisk.port());
+        Files.createDirectories(journal);
+        Files.writeString(journal.resolve("journal-2026-11-23-001.jsonl"), "{\"type\": \"callback-requested\"\n");
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Hotline());
+        cli.setErr(new PrintWriter(err, true));
+
+        int exit = cli.execute("serve", "--config", config.toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.CANNOT_JOURNAL);
+        assertThat(err.toString()).startsWith("cannot read the callback requests the journal in " + journal
+                + " holds open: journal-2026-11-23-001.jsonl:1: not JSON: ").contains("(they were promised to "
+                + "callers, so nothing starts until the damaged line is repaired or its file moved away)");
+        assertThat(err.toString()).doesNotContain("\tat ");
+    }
+
+    @Test
     void shutdownClosesFastAgiThenAmiThenTheEngineThenTheJournal() throws IOException {
         serve(asterisk.port());
         await(() -> asterisk.connectedClients() == 1, "the AMI connection");

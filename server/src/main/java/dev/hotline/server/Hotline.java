@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
                 ExitCodes.INTERNAL_ERROR + ":unexpected error (a bug: please report it with the printed trace)",
                 ExitCodes.NOT_DELIVERED + ":reload: the running server could not be asked",
                 ExitCodes.CANNOT_LISTEN + ":serve: a port is taken (the reason is printed to stderr)",
+                ExitCodes.CANNOT_JOURNAL + ":serve, demo: the journal cannot be opened or read (the reason is printed "
+                        + "to stderr)",
         })
 public final class Hotline implements Callable<Integer> {
 

@@ -14,8 +14,10 @@ import dev.hotline.server.demo.ScaledClock;
 import dev.hotline.server.journal.JournalSettings;
 import dev.hotline.server.serve.CentreView;
 import dev.hotline.server.serve.HotlineServer;
+import dev.hotline.server.serve.JournalUnavailable;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--start-at", paramLabel = "HH:MM", defaultValue = "10:00",
             description = "the simulated clock's start, today in the centre's zone (default: ${DEFAULT-VALUE})")
-    LocalTime startAt;
+    String startAt;
 
     @Option(names = "--journal", paramLabel = "DIR",
             description = "where the journal goes (default: a new temporary directory)")
@@ -110,6 +113,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Duration runFor = duration == null ? null : duration("--duration", duration);
         Duration pictureEvery = duration("--every", every);
+        LocalTime start = timeOfDay("--start-at", startAt);
         if (!(rate > 0) || !(speed > 0) || Double.isInfinite(rate) || Double.isInfinite(speed)) {
             throw new ParameterException(spec.commandLine(), "--rate and --speed must be positive numbers: --rate "
                     + rate + ", --speed " + speed);
@@ -127,7 +131,7 @@ public final class DemoCommand implements Callable<Integer> {
             root.setLevel(Level.WARN);
         }
         try {
-            return run(reloader, out(), pictureEvery, runFor);
+            return run(reloader, out(), start, pictureEvery, runFor);
         } finally {
             root.setLevel(logLevel);
         }
@@ -137,7 +141,8 @@ public final class DemoCommand implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
-    private int run(ConfigReloader reloader, PrintWriter out, Duration pictureEvery, Duration runFor)
+    private int run(ConfigReloader reloader, PrintWriter out, LocalTime startAt, Duration pictureEvery,
+                    Duration runFor)
             throws IOException, InterruptedException {
         CentreConfig centre = reloader.current().config();
         ZoneId zone = centre.settings().zone();
@@ -152,6 +157,13 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             server = HotlineServer.start(reloader,
                     demoSettings(reloader.current().server(), ami.port(), secret, journalDir), name -> null, clock);
+        } catch (JournalUnavailable e) {
+            ami.close();
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(e.getMessage());
+            err.println("the demo did not start: give --journal a directory Hotline can write (or leave it out)");
+            err.flush();
+            return ExitCodes.CANNOT_JOURNAL;
         } catch (RuntimeException e) {
             ami.close();
             throw e;
@@ -291,7 +303,20 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    private LocalTime timeOfDay(String option, String text) {
+        try {
+            return LocalTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), option + " must be a time of day HH:MM from 00:00 to "
+                    + "23:59: '" + text + "'");
+        }
+    }
+
     private static String number(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+        if (value != Math.rint(value) || Math.abs(value) >= 1e15) {
+            // BigDecimal's plain text: no exponent (1.0E-4 calls a minute) for a figure people read
+            return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+        }
+        return Long.toString((long) value);
     }
 }

@@ -15,6 +15,8 @@ public final class ExitCodes {
     public static final int NOT_DELIVERED = 4;
     /** {@code serve}: a listener cannot have its address (a port taken); nothing was left running. */
     public static final int CANNOT_LISTEN = 5;
+    /** {@code serve}, {@code demo}: the journal cannot be opened, or its open callback requests read; nothing started. */
+    public static final int CANNOT_JOURNAL = 6;
 
     private ExitCodes() {
     }

@@ -2,6 +2,7 @@ package dev.hotline.server.cli;
 
 import dev.hotline.server.config.ConfigReloader;
 import dev.hotline.server.serve.HotlineServer;
+import dev.hotline.server.serve.JournalUnavailable;
 import dev.hotline.server.serve.ListenerUnavailable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -56,6 +57,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + "listener another bind or port in server.yaml");
             err.flush();
             return ExitCodes.CANNOT_LISTEN;
+        } catch (JournalUnavailable e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(e.getMessage());
+            err.println("nothing was started: give journal.directory in server.yaml a directory Hotline can write");
+            err.flush();
+            return ExitCodes.CANNOT_JOURNAL;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("hotline-shutdown").unstarted(() -> {

@@ -6,6 +6,7 @@ import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.server.journal.internal.FileAppender;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -114,6 +115,10 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
         FileAppender files;
         try {
             files = new FileAppender(settings.dir(), settings.maxFileBytes(), clock, config);
+        } catch (FileAlreadyExistsException e) {
+            throw new UncheckedIOException("cannot open the journal in " + settings.dir() + ": "
+                    + (e.getFile() == null || Path.of(e.getFile()).equals(settings.dir()) ? "it is"
+                    : e.getFile() + " is") + " a file, not a directory", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the journal in " + settings.dir() + ": " + e, e);
         }

@@ -47,6 +47,7 @@ import dev.hotline.server.serve.internal.AmiEventLog;
 import dev.hotline.server.serve.internal.ConfigChanges;
 import dev.hotline.server.serve.internal.JournaledIvrRequests;
 import dev.hotline.server.serve.internal.LiveServerSettings;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -128,11 +129,15 @@ public final class HotlineServer implements AutoCloseable {
                 ? openCallbacks(settings, clock) : List.of();
         // what the call sessions know of each call (its channel, its recording) completes its journaled record
         CallTelephony telephony = new CallTelephony();
-        journal = JournalWriter.start(settings.journal(), config, clock, ended -> {
-            Optional<CallTelephony.Facts> facts = telephony.take(ended.callId());
-            return new JournalRecord.CallRecord(ended, facts.map(CallTelephony.Facts::channel),
-                    facts.flatMap(CallTelephony.Facts::recording));
-        });
+        try {
+            journal = JournalWriter.start(settings.journal(), config, clock, ended -> {
+                Optional<CallTelephony.Facts> facts = telephony.take(ended.callId());
+                return new JournalRecord.CallRecord(ended, facts.map(CallTelephony.Facts::channel),
+                        facts.flatMap(CallTelephony.Facts::recording));
+            });
+        } catch (UncheckedIOException e) {
+            throw new JournalUnavailable(e.getMessage(), e);
+        }
         log.info("journal: {}", shown(settings.journal().dir()));
 
         // the RANDOM strategy's seed, logged so that a run's choices can be replayed from its journal
@@ -254,7 +259,7 @@ public final class HotlineServer implements AutoCloseable {
      *
      * @param environment where {@code ${VARIABLE}} AMI secrets are read ({@code System::getenv})
      * @param clock       the time events are stamped with
-     * @throws java.io.UncheckedIOException if the journal cannot be opened
+     * @throws JournalUnavailable          if the journal cannot be opened, or the callbacks it holds open read
      * @throws IllegalStateException        if the FastAGI port cannot be bound
      */
     public static HotlineServer start(ConfigReloader reloader, Function<String, String> environment, Clock clock) {
@@ -279,7 +284,13 @@ public final class HotlineServer implements AutoCloseable {
             return List.of();
         }
         // a damaged journal stops the start: the requests it holds were promised to callers
-        return OpenCallbacks.read(reader, clock.millis() - settings.callbacks().expireAfter().toMillis());
+        try {
+            return OpenCallbacks.read(reader, clock.millis() - settings.callbacks().expireAfter().toMillis());
+        } catch (JournalException e) {
+            throw new JournalUnavailable("cannot read the callback requests the journal in "
+                    + settings.journal().dir() + " holds open: " + e.getMessage() + " (they were promised to callers, "
+                    + "so nothing starts until the damaged line is repaired or its file moved away)", e);
+        }
     }
 
     private Optional<AmiPool> startAmi(List<AmiServer> servers) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hotline.server.Hotline;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.MatchResult;
@@ -60,6 +61,29 @@ class DemoCommandTest {
 
         assertThat(run(new StringWriter(), err, "demo", "--config", config(), "--speed", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("--rate and --speed must be positive numbers: --rate 4.0, --speed 0.0");
+    }
+
+    @Test
+    void aStartThatIsNoTimeOfDayIsAUsageErrorThatSaysHowToWriteIt() {
+        StringWriter err = new StringWriter();
+
+        assertThat(run(new StringWriter(), err, "demo", "--config", config(), "--start-at", "25:00")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("--start-at must be a time of day HH:MM from 00:00 to 23:59: '25:00'");
+    }
+
+    @Test
+    void aJournalThatIsAFileStopsTheDemoBeforeItStartsWithExitSix() throws Exception {
+        Path file = Files.writeString(journal.resolve("journal.txt"), "a file\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int exit = run(out, err, "demo", "--config", config(), "--duration", "5s", "--journal", file.toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.CANNOT_JOURNAL);
+        assertThat(err.toString().lines()).containsExactly(
+                "cannot open the journal in " + file + ": it is a file, not a directory",
+                "the demo did not start: give --journal a directory Hotline can write (or leave it out)");
+        assertThat(out.toString()).isEmpty();
     }
 
     private static long count(MatchResult m, int group) {
