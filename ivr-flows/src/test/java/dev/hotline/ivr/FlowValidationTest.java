@@ -91,23 +91,54 @@ class FlowValidationTest {
                         + "after the last invalid key or timeout");
     }
 
+    /** A valid collect flow; tests replace one piece of it. */
+    private static final String COLLECT = """
+            flow: sales
+            start: ask
+            nodes:
+              ask:
+                type: collect
+                prompts: [sales/enter-number]
+                max-digits: 6
+                pattern: "[0-9]{6}"
+                timeout: 5s
+                into: number
+                next: agent
+                on-failure: agent
+              agent:
+                type: queue
+            """;
+
     @Test
     void aCollectWithoutAnUpperBoundIsRejected() {
-        assertThat(errorsOf("""
-                flow: sales
-                start: ask
-                nodes:
-                  ask:
-                    type: collect
-                    prompts: [sales/enter-number]
-                    timeout: 5s
-                    into: number
-                    next: agent
-                    on-failure: agent
-                  agent:
-                    type: queue
-                """)).containsExactly(
+        assertThat(errorsOf(COLLECT.replace("    max-digits: 6\n", ""))).containsExactly(
                 "sales.yaml: node 'ask': collect has no bound: add 'max-digits', the longest entry accepted");
+    }
+
+    @Test
+    void aCollectPatternThatIsNoRegularExpressionIsReportedWithWhereItBreaks() {
+        assertThat(errors(Map.of("sales.yaml", COLLECT))).isEmpty();
+        assertThat(errorsOf(COLLECT.replace("[0-9]{6}", "[0-9{6}"))).containsExactly(
+                "sales.yaml: node 'ask': key 'pattern': '[0-9{6}' is not a valid regular expression: Unclosed "
+                        + "character class at character 7");
+    }
+
+    @Test
+    void aNodeWithoutItsNextIsReportedOnceSayingWhatNextIsFor() {
+        assertThat(errorsOf(MENU.replace("type: queue", "type: play\n    prompts: [sales/thanks]"))).containsExactly(
+                "sales.yaml: node 'agent': missing key 'next' (where callers go next)");
+        assertThat(errorsOf(MENU.replace("type: queue", "type: goto"))).containsExactly(
+                "sales.yaml: node 'agent': missing key 'target' (where callers go next)");
+        assertThat(errorsOf(COLLECT.replace("    next: agent\n", ""))).containsExactly(
+                "sales.yaml: node 'ask': missing key 'next' (where callers go next)");
+    }
+
+    @Test
+    void aWaitOfNothingIsRejected() {
+        assertThat(errorsOf(COLLECT.replace("timeout: 5s", "timeout: 0s"))).containsExactly(
+                "sales.yaml: node 'ask': key 'timeout': must be longer than 0, got '0s'");
+        assertThat(errorsOf(MENU.replace("timeout: 5s", "timeout: 5s\n    inter-digit-timeout: 0ms"))).containsExactly(
+                "sales.yaml: node 'menu': key 'inter-digit-timeout': must be longer than 0, got '0ms'");
     }
 
     @Test

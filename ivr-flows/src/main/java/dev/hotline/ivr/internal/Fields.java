@@ -105,6 +105,11 @@ final class Fields {
             return Optional.empty();
         }
         long amount = Long.parseLong(m.group(1));
+        if (amount == 0) {
+            // every duration of a flow is a wait (for a key, a lookup, a message): none of them can be nothing
+            problems.addAtKey(key, "key '" + key + "': must be longer than 0, got '" + text.get() + "'");
+            return Optional.empty();
+        }
         return Optional.of(switch (m.group(2)) {
             case "ms" -> Duration.ofMillis(amount);
             case "s" -> Duration.ofSeconds(amount);

@@ -236,7 +236,7 @@ public final class FlowParser {
         String type = typeNode.asText();
         Fields f = new Fields(value, type, problems);
         Node node = switch (type) {
-            case "play" -> new Node.Play(id, prompts(f, true), bargeIn(f), f.text("next", ""));
+            case "play" -> new Node.Play(id, prompts(f, true), bargeIn(f), next(f));
             case "menu" -> menu(id, f);
             case "collect" -> collect(id, f);
             case "say" -> say(id, f);
@@ -246,13 +246,13 @@ public final class FlowParser {
             case "queue" -> new Node.Queue(id, f.optionalText("business"), f.integer("priority-raise", 0, 0, 1000),
                     f.texts("skills"), f.textMap("attach"));
             case "voicemail" -> new Node.Voicemail(id, prompts(f, false), f.text("mailbox", "whose messages these are"),
-                    f.duration("max-duration", Duration.ofMinutes(2)), f.textMap("attach"), f.text("next", ""),
+                    f.duration("max-duration", Duration.ofMinutes(2)), f.textMap("attach"), next(f),
                     f.optionalText("failed").orElse(""));
             case "callback" -> new Node.Callback(id, f.text("number", "an expression giving the number to call back"),
-                    f.optionalText("business"), f.textMap("attach"), f.text("next", ""),
+                    f.optionalText("business"), f.textMap("attach"), next(f),
                     f.optionalText("failed").orElse(""));
-            case "goto" -> new Node.Goto(id, f.text("target", ""));
-            case "subflow" -> new Node.Subflow(id, f.text("flow", "the subflow to run"), f.text("next", ""));
+            case "goto" -> new Node.Goto(id, f.optionalText("target").orElse(""));
+            case "subflow" -> new Node.Subflow(id, f.text("flow", "the subflow to run"), next(f));
             case "return" -> new Node.Return(id);
             case "language" -> language(id, f);
             case "hangup" -> new Node.Hangup(id, prompts(f, false), f.text("disposition", "why the call ended"),
@@ -307,6 +307,14 @@ public final class FlowParser {
                 f.bool("agent-escape", true), variableName(f.optionalText("into")));
     }
 
+    /**
+     * Where callers go after the node; its absence is reported by the graph check, which knows which nodes need one
+     * (reporting it here too gave the admin the same problem twice).
+     */
+    private static String next(Fields f) {
+        return f.optionalText("next").orElse("");
+    }
+
     private Optional<String> variableName(Optional<String> name) {
         name.filter(n -> !VARIABLE.matcher(n).matches())
                 .ifPresent(n -> problems.add("key 'into': '" + n + "' is not a variable name"));
@@ -330,12 +338,15 @@ public final class FlowParser {
         if (timeout.isEmpty() && !f.has("timeout")) {
             problems.add("collect has no timeout handling: add 'timeout' (e.g. 8s), how long to wait for a key");
         }
-        Optional<String> pattern = f.optionalText("pattern");
-        pattern.ifPresent(p -> {
+        // an invalid pattern is reported and left out of the node, which the compiled flow would otherwise compile
+        Optional<String> pattern = f.optionalText("pattern").filter(p -> {
             try {
                 Pattern.compile(p);
+                return true;
             } catch (PatternSyntaxException e) {
-                problems.add("key 'pattern': '" + p + "' is not a valid regular expression: " + e.getDescription());
+                problems.add("key 'pattern': '" + p + "' is not a valid regular expression: " + e.getDescription()
+                        + " at character " + (e.getIndex() + 1));
+                return false;
             }
         });
         Node.CheckDigit check = Node.CheckDigit.NONE;
@@ -358,7 +369,8 @@ public final class FlowParser {
         }
         return new Node.Collect(id, prompts, min, Math.max(max, 1), terminator, timeout.orElse(Duration.ofSeconds(5)),
                 f.duration("inter-digit-timeout", DEFAULT_INTER_DIGIT), pattern, check, f.integer("retries", 2, 0, 9),
-                f.optionalText("invalid-prompt"), f.optionalText("timeout-prompt"), into, f.text("next", ""),
+                f.optionalText("invalid-prompt"), f.optionalText("timeout-prompt"), into,
+                f.text("next", "where callers go next"),
                 onFailure);
     }
 
@@ -378,7 +390,7 @@ public final class FlowParser {
             problems.add("missing key 'currency' (saying money needs the currency's prompts, e.g. cny)");
         }
         return new Node.Say(id, as, f.text("value", "an expression giving what to say"), currency, bargeIn(f),
-                f.text("next", ""));
+                next(f));
     }
 
     private Node branch(String id, Fields f) {
@@ -407,7 +419,7 @@ public final class FlowParser {
         if (assignments.isEmpty()) {
             problems.add("missing key 'values' (variable: expression pairs)");
         }
-        return new Node.SetVariables(id, assignments, f.text("next", ""));
+        return new Node.SetVariables(id, assignments, next(f));
     }
 
     private Node lookup(String id, Fields f) {
@@ -433,7 +445,7 @@ public final class FlowParser {
                 problems.add("option '" + k + "': expected one key 0-9, * or # (quote * and # in YAML)"));
         String fallback = f.text("default", "the language callers who press nothing get");
         return new Node.LanguageChoice(id, prompts, options, fallback, f.duration("timeout", Duration.ofSeconds(5)),
-                f.text("next", ""));
+                next(f));
     }
 
     /** Problems of a nested mapping, prefixed with where they are ("source 'orders': "). */
