@@ -302,6 +302,16 @@ class FlowValidationTest {
     }
 
     @Test
+    void aCsvTableThatCannotBeReadIsReportedWithItsLineNotThrown() {
+        assertThat(errors(Map.of("sales.yaml", MENU), Map.of("tables/orders.csv",
+                "phone,order_id,status\n13800138000,\"TV-1,shipped\n"))).containsExactly(
+                "tables/orders.csv: not a readable table: Missing closing quote for value (line 3)");
+        assertThat(errors(Map.of("sales.yaml", MENU), Map.of("tables/orders.csv",
+                "phone,order_id,status\n13800138000,TV-1,shipped\n13900139000,TV-2\n"))).containsExactly(
+                "tables/orders.csv: not a readable table: Not enough column values: expected 3, found 2 (line 3)");
+    }
+
+    @Test
     void aSetOfAnUndeclaredVariableOrOfTheWrongTypeIsRejected() {
         assertThat(errorsOf("""
                 flow: sales

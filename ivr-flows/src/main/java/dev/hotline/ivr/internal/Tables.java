@@ -1,8 +1,10 @@
 package dev.hotline.ivr.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.hotline.ivr.FlowError;
@@ -32,6 +34,10 @@ public final class Tables {
                 return readYaml(name, text, errors);
             }
             errors.add(new FlowError(name, Optional.empty(), "a lookup table is a .csv or .yaml file"));
+        } catch (JsonProcessingException e) {
+            // Jackson's own message ends with the source's description; the line is what an admin needs
+            errors.add(new FlowError(name, Optional.empty(), "not a readable table: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")));
         } catch (IOException e) {
             errors.add(new FlowError(name, Optional.empty(), "not a readable table: " + e.getMessage()));
         }
@@ -41,10 +47,11 @@ public final class Tables {
     private static List<Map<String, String>> readCsv(String text) throws IOException {
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(false);
         List<Map<String, String>> rows = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> it =
-                     CSV.readerForMapOf(String.class).with(schema).readValues(text)) {
-            while (it.hasNext()) {
-                rows.add(Map.copyOf(it.next()));
+        // a row with fewer values than the header names is refused, not read with columns missing
+        try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(schema)
+                .with(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS).readValues(text)) {
+            while (it.hasNextValue()) {
+                rows.add(Map.copyOf(it.nextValue()));
             }
         }
         return rows;
