@@ -125,8 +125,15 @@ public final class HotlineServer implements AutoCloseable {
         this.clock = clock;
 
         // read before the writer opens today's file: the requests a previous run left open are rung by this one
-        List<OpenCallbacks.Restored> openCallbacks = settings.callbacks().placed()
-                ? openCallbacks(settings, clock) : List.of();
+        List<OpenCallbacks.Restored> openCallbacks;
+        try {
+            openCallbacks = settings.callbacks().placed() ? openCallbacks(settings, clock) : List.of();
+        } catch (JournalException e) {
+            // a damaged journal stops the start: the requests it holds were promised to callers
+            throw new JournalUnavailable("cannot read the callback requests the journal in "
+                    + settings.journal().dir() + " holds open: " + e.getMessage() + " (they were promised to callers, "
+                    + "so nothing starts until the damaged line is repaired or its file moved away)", e);
+        }
         // what the call sessions know of each call (its channel, its recording) completes its journaled record
         CallTelephony telephony = new CallTelephony();
         try {
@@ -283,14 +290,7 @@ public final class HotlineServer implements AutoCloseable {
         } catch (JournalException e) {
             return List.of();
         }
-        // a damaged journal stops the start: the requests it holds were promised to callers
-        try {
-            return OpenCallbacks.read(reader, clock.millis() - settings.callbacks().expireAfter().toMillis());
-        } catch (JournalException e) {
-            throw new JournalUnavailable("cannot read the callback requests the journal in "
-                    + settings.journal().dir() + " holds open: " + e.getMessage() + " (they were promised to callers, "
-                    + "so nothing starts until the damaged line is repaired or its file moved away)", e);
-        }
+        return OpenCallbacks.read(reader, clock.millis() - settings.callbacks().expireAfter().toMillis());
     }
 
     private Optional<AmiPool> startAmi(List<AmiServer> servers) {
