@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,6 +26,7 @@ import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -59,7 +61,7 @@ public final class ReloadCommand implements Callable<Integer> {
     @Option(names = "--url", paramLabel = "URL",
             description = "the server's API, if not where server.yaml says (server.yaml's api changed since the "
                     + "server last read it, or a proxy stands in front): http://127.0.0.1:8080")
-    private URI url;
+    private String urlText;
 
     @Spec
     private CommandSpec spec;
@@ -77,6 +79,7 @@ public final class ReloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        URI url = urlText == null ? null : url(urlText);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String shown = ValidateCommand.display(dir);
@@ -178,6 +181,23 @@ public final class ReloadCommand implements Callable<Integer> {
         } catch (JsonProcessingException e) {
             return JsonNodeFactory.instance.objectNode().put("error", body);
         }
+    }
+
+    /** {@code --url} as an address the reload can be posted to, or a usage error saying how to write one. */
+    private URI url(String text) {
+        String how = "--url must be an http:// or https:// address such as http://127.0.0.1:8080, not '" + text + "'";
+        URI parsed;
+        try {
+            parsed = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new ParameterException(spec.commandLine(), how + ": " + e.getReason() + " at character "
+                    + (e.getIndex() + 1));
+        }
+        if (!("http".equalsIgnoreCase(parsed.getScheme()) || "https".equalsIgnoreCase(parsed.getScheme()))
+                || parsed.getHost() == null) {
+            throw new ParameterException(spec.commandLine(), how);
+        }
+        return parsed;
     }
 
     private static URI withSlash(URI uri) {

@@ -205,6 +205,23 @@ class ReloadCommandTest {
     }
 
     @Test
+    void aUrlThatIsNoHttpAddressIsAUsageErrorSayingHowToWriteOne() {
+        environment.put("HOTLINE_ADMIN_TOKEN", ADMIN);
+
+        assertThat(reload("--url", "notaurl")).isEqualTo(ExitCodes.USAGE);
+        assertThat(reload("--url", "ftp://127.0.0.1:8080")).isEqualTo(ExitCodes.USAGE);
+        assertThat(reload("--url", "http://[::1")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString()).contains(
+                "--url must be an http:// or https:// address such as http://127.0.0.1:8080, not 'notaurl'\n",
+                "--url must be an http:// or https:// address such as http://127.0.0.1:8080, not 'ftp://127.0.0.1:8080'\n",
+                "--url must be an http:// or https:// address such as http://127.0.0.1:8080, not 'http://[::1': "
+                        + "Expected closing bracket for IPv6 address at character 12");
+        assertThat(err.toString()).doesNotContain("\tat ");
+        assertThat(reloads).hasValue(0);
+    }
+
+    @Test
     void aServerWithoutAnApiCannotBeAskedAndTheSignalIsNamed() throws IOException {
         environment.put("HOTLINE_ADMIN_TOKEN", ADMIN);
         String text = Files.readString(config.resolve("server.yaml"));
