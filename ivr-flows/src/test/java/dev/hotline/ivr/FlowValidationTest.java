@@ -312,6 +312,18 @@ class FlowValidationTest {
     }
 
     @Test
+    void aYamlTableOverSnakeYamlsDefaultThreeMegabytesIsRead() {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 50_000; i++) {
+            rows.append("- { phone: \"1380013").append(String.format("%04d", i % 10_000)).append(i / 10_000)
+                    .append("\", order_id: TV-20250301-").append(i).append(", status: shipped }\n");
+        }
+        assertThat(rows.length()).isGreaterThan(3 * 1024 * 1024);
+
+        assertThat(errors(Map.of("sales.yaml", MENU), Map.of("tables/orders.yaml", rows.toString()))).isEmpty();
+    }
+
+    @Test
     void aSetOfAnUndeclaredVariableOrOfTheWrongTypeIsRejected() {
         assertThat(errorsOf("""
                 flow: sales

@@ -26,7 +26,7 @@ import java.util.regex.PatternSyntaxException;
 
 /** Turns one flow's YAML text into a {@link Flow}, reporting every problem of form (graph checks come later). */
 public final class FlowParser {
-    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final YAMLMapper YAML = YamlReading.MAPPER;
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern KEYS = Pattern.compile("[0-9*#]{1,8}");

@@ -19,7 +19,7 @@ import java.util.Optional;
 /** Reads lookup tables: CSV with a header row ({@code .csv}) or a YAML list of mappings ({@code .yaml}/{@code .yml}). */
 public final class Tables {
     private static final CsvMapper CSV = new CsvMapper();
-    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final YAMLMapper YAML = YamlReading.MAPPER;
 
     private Tables() {
     }

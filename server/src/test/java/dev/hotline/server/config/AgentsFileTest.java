@@ -40,6 +40,22 @@ class AgentsFileTest {
     }
 
     @Test
+    void aCentreOfFortyThousandAgentsIsReadThoughItsFileIsOverSnakeYamlsDefaultThreeMegabytes() {
+        StringBuilder agents = new StringBuilder("groups:\n  - id: sales-a\nagents:\n");
+        for (int i = 0; i < 40_000; i++) {
+            agents.append("  - id: \"").append(100_000 + i).append("\"\n    name: Agent ").append(i)
+                    .append(" of the evening shift\n    endpoint: PJSIP/").append(100_000 + i)
+                    .append("\n    skills: {sales-a: 5}\n");
+        }
+        assertThat(agents.length()).isGreaterThan(3 * 1024 * 1024);
+        config.with("agents.yaml", agents.toString());
+
+        assertThat(config.valid().agents()).hasSize(40_000)
+                .last().isEqualTo(new AgentConfig("139999", "Agent 39999 of the evening shift", "PJSIP/139999",
+                        List.of(new Skill("sales-a", 5))));
+    }
+
+    @Test
     void aSkillGroupIdUsedTwiceIsReported() {
         config.with("agents.yaml", """
                 groups:

@@ -14,13 +14,26 @@ import dev.hotline.server.config.internal.YamlNode.ScalarType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads one YAML document into a {@link YamlNode} tree in a single pass over Jackson's streaming YAML parser. */
 public final class YamlTreeReader {
-    private static final YAMLFactory FACTORY = new YAMLFactory();
+    /**
+     * The longest file read, in characters. SnakeYAML's default (3 MiB) is about 25,000 agents in agents.yaml, and the
+     * engine is built for 100,000; what is left is a bound on a file that is not a configuration at all.
+     */
+    private static final int MOST_CHARACTERS = 256 * 1024 * 1024;
+    // rebuild(): builder() alone reads an empty value as "", not null
+    private static final YAMLFactory FACTORY = new YAMLFactory().rebuild().loaderOptions(loaderOptions()).build();
 
     private YamlTreeReader() {
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MOST_CHARACTERS);
+        return options;
     }
 
     /** A YAML text that cannot be read, with the place the parser gave up. */
