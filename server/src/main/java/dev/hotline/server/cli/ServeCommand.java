@@ -82,11 +82,19 @@ public final class ServeCommand implements Callable<Integer> {
      */
     private static void onHangUpSignal(HotlineServer server) {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
+            sun.misc.SignalHandler before = sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
                 log.info("reload: SIGHUP received");
                 server.reload();
             });
-            log.info("reload: send SIGHUP (kill -HUP {})", ProcessHandle.current().pid());
+            if (before == sun.misc.SignalHandler.SIG_IGN) {
+                // the JVM leaves a signal its parent ignored ignored (nohup does that to SIGHUP): kill -HUP would
+                // silently do nothing, so say so and name what works
+                log.warn("reload: SIGHUP is ignored in this process (started with nohup?), so kill -HUP does nothing; "
+                        + "reload with hotline reload or POST /api/v1/config/reload, or start Hotline without nohup "
+                        + "(setsid, systemd)");
+            } else {
+                log.info("reload: send SIGHUP (kill -HUP {})", ProcessHandle.current().pid());
+            }
         } catch (IllegalArgumentException e) {
             log.warn("reload: this platform has no SIGHUP ({}); reload with an admin token over the API "
                     + "(POST /api/v1/config/reload), or restart", e.getMessage());
