@@ -290,6 +290,30 @@ class ServeEndToEndTest {
     }
 
     @Test
+    void aCentreWhoseAgentsLogInAtStartOutnumberingTheJournalsHandOffLosesNoRecord() throws IOException {
+        writeServerYaml(asterisk.port());
+        StringBuilder agents = new StringBuilder(Files.readString(config.resolve("agents.yaml")).stripTrailing());
+        for (int i = 0; i < 400; i++) {
+            agents.append("\n  - id: \"").append(5000 + i).append("\"\n    endpoint: PJSIP/").append(5000 + i)
+                    .append("\n    skills: {sales-health: 5}");
+        }
+        Files.writeString(config.resolve("agents.yaml"), agents + "\n");
+        ConfigReloader reloader = started();
+        ServerSettings small = reloader.current().server()
+                .withJournal(reloader.current().server().journal().withCapacity(32));
+
+        server = HotlineServer.start(reloader, small, Map.of(SECRET_VARIABLE, "amp111")::get, Clock.systemUTC());
+        server.close();
+
+        String journaled = journalText();
+        assertThat(journaled).doesNotContain("\"type\":\"records-lost\"");
+        assertThat(journaled.lines().filter(l -> l.contains("\"type\":\"agent-state-changed\"")
+                && l.contains("\"to\":\"READY\"")).count()).isEqualTo(412);
+        assertThat(log.lines()).contains("shutdown: journal flushed and closed in " + journal
+                + "/ (0 records lost since start)");
+    }
+
+    @Test
     void shutdownClosesFastAgiThenAmiThenTheEngineThenTheJournal() throws IOException {
         serve(asterisk.port());
         await(() -> asterisk.connectedClients() == 1, "the AMI connection");

@@ -206,6 +206,11 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
         return done;
     }
 
+    /** How many decisions may wait for the writer before they are lost (the hand-off's size). */
+    public int capacity() {
+        return capacity;
+    }
+
     /** Decisions that never reached the journal since the start (a full hand-off or a write error). */
     public long lostRecords() {
         return lost.get();

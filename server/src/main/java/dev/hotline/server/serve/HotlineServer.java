@@ -84,6 +84,8 @@ public final class HotlineServer implements AutoCloseable {
     private static final long DRAIN_SECONDS = 5;
     /** How long a removed API lets its open connections finish what they were doing (a reload's answer). */
     private static final Duration API_GRACE = Duration.ofSeconds(1);
+    /** How long logging agents in waits for the journal to catch up before going on (a stalled disk). */
+    private static final Duration JOURNAL_CATCH_UP = Duration.ofSeconds(5);
     /** What the last valid reload changed. */
     private volatile List<String> lastChanges = List.of();
 
@@ -412,11 +414,35 @@ public final class HotlineServer implements AutoCloseable {
         return reachable;
     }
 
+    /**
+     * Logs {@code agents} in and makes them ready ({@code agents.autoLogin}). The engine turns thousands of agents into
+     * decisions faster than the journal writes them, so after each share of the journal's hand-off (two or three
+     * decisions an agent) this thread waits until the engine has applied them and the journal has written them:
+     * 40,000 agents at start had lost some 6,000 records on a healthy disk. On a stalled disk the wait gives up, and
+     * the journal's own back-pressure (lose and count) applies.
+     */
     private void logIn(List<AgentConfig> agents) {
-        for (AgentConfig agent : agents) {
+        int atOnce = Math.max(1, journal.capacity() / 8);
+        for (int i = 0; i < agents.size(); i++) {
             long now = engine.now();
-            engine.submit(new AcdEvent.AgentLoggedIn(now, agent.id()));
-            engine.submit(new AcdEvent.AgentReady(now, agent.id()));
+            engine.submit(new AcdEvent.AgentLoggedIn(now, agents.get(i).id()));
+            engine.submit(new AcdEvent.AgentReady(now, agents.get(i).id()));
+            if ((i + 1) % atOnce == 0 && i + 1 < agents.size()) {
+                awaitJournal();
+            }
+        }
+    }
+
+    /** Waits (at most {@link #JOURNAL_CATCH_UP}) until the engine has applied what was handed in and it is written. */
+    private void awaitJournal() {
+        try {
+            engine.read(e -> null).toCompletableFuture().get(JOURNAL_CATCH_UP.toMillis(), TimeUnit.MILLISECONDS);
+            journal.flush().get(JOURNAL_CATCH_UP.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("agents.autoLogin: the journal did not catch up within {} ms ({}); logging in goes on",
+                    JOURNAL_CATCH_UP.toMillis(), e.toString());
         }
     }
 
