@@ -26,11 +26,14 @@ import java.util.concurrent.TimeUnit;
  * Lookups over HTTP: {@code GET <url>?<parameters>} with the flow's timeout, asynchronously. A JSON object answer is
  * flattened to text fields ({@code {"order": {"status": "shipped"}}} gives {@code order.status = shipped}, array
  * elements are numbered {@code items.0}); 404 means "nothing found" (an empty result); any other status, a body that
- * is not a JSON object, a network error or the timeout is a {@link Input.LookupFailed} naming it.
+ * is not a JSON object or is larger than {@link #MOST_BYTES}, a network error or the timeout is a
+ * {@link Input.LookupFailed} naming it.
  */
 public final class HttpLookupService implements LookupService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The largest answer read: a customer's record is a few hundred bytes, anything near this is not one. */
+    static final long MOST_BYTES = 1024 * 1024;
 
     private final HttpClient client;
 
@@ -49,7 +52,7 @@ public final class HttpLookupService implements LookupService {
         }
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(lookup.timeout())
                 .header("Accept", "application/json").GET().build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        return client.sendAsync(request, LimitedBody.upTo(MOST_BYTES))
                 .orTimeout(lookup.timeout().toNanos(), TimeUnit.NANOSECONDS)
                 .handle((response, failure) -> failure != null
                         ? new Input.LookupFailed("source " + lookup.source() + ": " + describe(failure, lookup))
@@ -111,6 +114,11 @@ public final class HttpLookupService implements LookupService {
     private static String describe(Throwable failure, Action.Lookup lookup) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof LimitedBody.TooLarge) {
+                return "answer from " + lookup.url() + " is larger than " + MOST_BYTES + " bytes";
+            }
+        }
         if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException) {
             return "no answer from " + lookup.url() + " within " + lookup.timeout().toMillis() + " ms";
         }

@@ -36,6 +36,19 @@ class HttpLookupServiceTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.createContext("/huge", exchange -> {
+            // a service gone wrong: megabytes, sent as they come (chunked), never a customer's record
+            exchange.sendResponseHeaders(200, 0);
+            byte[] chunk = ("{\"padding\": \"" + "x".repeat(64 * 1024)).getBytes(StandardCharsets.UTF_8);
+            try {
+                for (int i = 0; i < 64; i++) {
+                    exchange.getResponseBody().write(chunk);
+                }
+            } catch (IOException hungUp) {
+                // the client stopped reading, as it should
+            }
+            exchange.close();
+        });
         server.createContext("/down", exchange -> {
             exchange.sendResponseHeaders(503, -1);
             exchange.close();
@@ -65,6 +78,14 @@ class HttpLookupServiceTest {
     @Test
     void notFoundIsAnEmptyResult() throws Exception {
         assertThat(lookup("/balance", Map.of("account", "0"))).isEqualTo(new Input.LookupResult(Map.of()));
+    }
+
+    @Test
+    void anAnswerOfMegabytesIsAFailedLookupNotAFullHeap() throws Exception {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/huge";
+
+        assertThat(lookup("/huge", Map.of())).isEqualTo(new Input.LookupFailed("source accounts: answer from " + url
+                + " is larger than 1048576 bytes"));
     }
 
     @Test
