@@ -114,6 +114,26 @@ class ServerFileTest {
     }
 
     @Test
+    void theApiCannotTakeFastAgisPortOnAnOverlappingAddress() {
+        config.with("server.yaml", """
+                fastagi:
+                  bind: 0.0.0.0
+                  port: 4573
+                api:
+                  bind: 127.0.0.1
+                  port: 4573
+                """);
+
+        assertThat(config.problems()).containsExactly("server.yaml:6:9: api.port: port 4573 is FastAGI's too "
+                + "(fastagi.port, 0.0.0.0): the two cannot listen on it both; give the API another port");
+        config.with("server.yaml", """
+                fastagi: {bind: 127.0.0.1, port: 4573}
+                api: {bind: 10.0.0.5, port: 4573}
+                """);
+        assertThat(config.server().api()).as("other addresses, no overlap").isPresent();
+    }
+
+    @Test
     void everyApiProblemIsNamedWithItsPlace() {
         config.with("server.yaml", """
                 api:

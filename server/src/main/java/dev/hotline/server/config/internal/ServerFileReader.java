@@ -87,8 +87,28 @@ public final class ServerFileReader {
                 || callbacks.isEmpty() || api.isEmpty()) {
             return Optional.empty();
         }
+        if (api.get().isPresent() && sharePort(fastAgi.get(), api.get().get())) {
+            Where apiPort = f.node("api").filter(YamlNode.MapNode.class::isInstance)
+                    .flatMap(n -> ((YamlNode.MapNode) n).entry("port"))
+                    .map(port -> f.at("api").key("port", port.value().mark())).orElse(f.at("api"));
+            ctx.problems().add(apiPort, "port " + api.get().get().port() + " is FastAGI's too (fastagi.port, "
+                    + fastAgi.get().host() + "): the two cannot listen on it both; give the API another port");
+            return Optional.empty();
+        }
         return Optional.of(new ServerSettings(fastAgi.get(), ami.get(), journal.get(), announceEvery.get(),
                 musicOnHold.get(), autoLogin.get(), requestTimeout.get(), callbacks.get(), api.get()));
+    }
+
+    /** Whether FastAGI and the API would ask for the same port on addresses that overlap (0 picks a free one). */
+    private static boolean sharePort(FastAgiSettings fastAgi, ApiSettings api) {
+        if (fastAgi.port() == 0 || fastAgi.port() != api.port()) {
+            return false;
+        }
+        return fastAgi.host().equals(api.host()) || anyAddress(fastAgi.host()) || anyAddress(api.host());
+    }
+
+    private static boolean anyAddress(String bind) {
+        return bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]");
     }
 
     private static Optional<CallbackSettings> callbacks(Where at, YamlNode node, LoadContext ctx) {
