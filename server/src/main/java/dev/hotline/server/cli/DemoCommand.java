@@ -107,6 +107,10 @@ public final class DemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final Object stopping = new Object();
+    /** A periodic picture this recent is the last one: printing another would repeat it. */
+    private static final long SAME_MOMENT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    /** When {@link #print} last printed ({@link System#nanoTime}); 0 before the first picture. */
+    private volatile long lastPictureAt;
     private boolean stopped;
 
     @Override
@@ -251,6 +255,7 @@ public final class DemoCommand implements Callable<Integer> {
             CentreView view = server.view().toCompletableFuture().get(5, TimeUnit.SECONDS);
             out.print(DemoPicture.render(view, zone, speed, placed.get(), asterisk.liveCalls()));
             out.flush();
+            lastPictureAt = System.nanoTime();
         } catch (ExecutionException | TimeoutException e) {
             out.println("-- the routing engine did not answer: " + e);
             out.flush();
@@ -278,7 +283,10 @@ public final class DemoCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            print(out, server, zone, placed, asterisk);
+            if (lastPictureAt == 0 || System.nanoTime() - lastPictureAt > SAME_MOMENT_NANOS) {
+                // unless a periodic picture was printed this very moment (--duration a multiple of --every)
+                print(out, server, zone, placed, asterisk);
+            }
             out.println("Stopping: " + asterisk.liveCalls() + " callers still on the line hang up.");
             out.flush();
             asterisk.close();

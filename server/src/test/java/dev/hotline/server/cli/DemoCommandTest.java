@@ -56,6 +56,18 @@ class DemoCommandTest {
     }
 
     @Test
+    void aDemoThatStopsAsAPictureIsDueShowsThatPictureOnceNotTwice() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int exit = run(out, err, "demo", "--config", config(), "--duration", "2s", "--every", "1s", "--seed", "7",
+                "--journal", journal.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString().lines().filter(line -> line.startsWith("-- "))).as(out.toString()).hasSize(2);
+    }
+
+    @Test
     void aSpeedThatIsNotPositiveIsAUsageError() {
         StringWriter err = new StringWriter();
 
