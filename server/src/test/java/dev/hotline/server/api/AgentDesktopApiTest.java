@@ -145,6 +145,17 @@ class AgentDesktopApiTest {
         assertThat(longest.statusCode()).as(longest.body()).isEqualTo(200);
     }
 
+    @Test
+    void aHeadOfTheEventStreamOpensNoStream() throws Exception {
+        HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + api.localAddress().getPort() + "/api/v1/agents/1001/events"))
+                .header("Authorization", "Bearer " + DESK_1001).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(head.statusCode()).isEqualTo(405);
+        assertThat(head.headers().firstValue("Allow")).contains("GET");
+    }
+
     private HttpResponse<InputStream> follow(String agentId, String token) throws Exception {
         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + api.localAddress().getPort() + "/api/v1/agents/" + agentId + "/events"))

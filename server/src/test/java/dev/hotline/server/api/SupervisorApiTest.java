@@ -270,6 +270,30 @@ class SupervisorApiTest {
     }
 
     @Test
+    void headIsAnsweredAsGetWithoutTheBodySoAMonitorCanAskIt() throws Exception {
+        HttpResponse<String> get = send("GET", "/health", null, null);
+        HttpResponse<String> head = send("HEAD", "/health", null, null);
+        HttpResponse<String> queues = send("HEAD", "/api/v1/queues", SUPERVISOR_TOKEN, null);
+        HttpResponse<String> hangup = send("HEAD", "/api/v1/calls/1.5/hangup", SUPERVISOR_TOKEN, null);
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("content-length")).contains(Integer.toString(get.body().length()));
+        assertThat(queues.statusCode()).isEqualTo(200);
+        assertThat(hangup.statusCode()).isEqualTo(405);
+        assertThat(hangup.headers().firstValue("Allow")).contains("POST");
+        assertThat(asked).as("a HEAD does nothing").isEmpty();
+    }
+
+    @Test
+    void theBearerSchemeIsReadWhateverItsCase() throws Exception {
+        HttpRequest lower = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.localAddress().getPort()
+                + "/api/v1/queues")).header("Authorization", "bearer " + SUPERVISOR_TOKEN).GET().build();
+
+        assertThat(http.send(lower, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void anUnknownEndpointListsTheEndpointsAndAWrongMethodSaysWhichOneItTakes() throws Exception {
         HttpResponse<String> unknown = send("GET", "/api/v1/calls", SUPERVISOR_TOKEN, null);
         HttpResponse<String> wrongMethod = send("GET", "/api/v1/calls/1.5/hangup", SUPERVISOR_TOKEN, null);

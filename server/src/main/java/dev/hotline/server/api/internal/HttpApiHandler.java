@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -58,12 +59,14 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
             return;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
+        // HEAD is GET without the body (RFC 9110), as monitors and load balancers ask it
+        boolean head = request.method().equals(HttpMethod.HEAD);
         String method = request.method().name();
         // as sent: the routes decode each part after splitting, and the log shows what came (no decoded newlines)
         String path = new QueryStringDecoder(request.uri()).rawPath();
         CompletionStage<ApiResponse> answer;
         try {
-            answer = answer(ctx, method, path, request);
+            answer = answer(ctx, head ? "GET" : method, path, request, head);
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
@@ -79,7 +82,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
                 log.error("API {} {} failed", method, path, cause);
                 written = ApiResponse.error(500, "the server could not answer: " + cause);
             }
-            write(ctx, written, keepAlive);
+            write(ctx, written, keepAlive, head);
             if (path.equals(HEALTH)) {
                 // a load balancer or a monitor asks every few seconds: not worth a line each time
                 log.debug("API {} {} -> {}", method, path, written.status());
@@ -91,14 +94,18 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     /** What to answer; null when the request became an open event stream. */
     private CompletionStage<ApiResponse> answer(ChannelHandlerContext ctx, String method, String path,
-                                                FullHttpRequest request) {
+                                                FullHttpRequest request, boolean head) {
         return switch (routes.match(method, path)) {
             case ApiRoutes.Match.BadPath bad -> done(ApiResponse.error(400, bad.problem()));
             case ApiRoutes.Match.NotFound n -> done(ApiResponse.error(404, "no such endpoint: " + method + " " + path
                     + " (endpoints: " + String.join(", ", routes.listed()) + ")"));
             case ApiRoutes.Match.WrongMethod w -> done(new ApiResponse(405, Map.of("error", path + " takes "
-                    + String.join(" or ", w.allowed()) + ", not " + method), Map.of("Allow",
+                    + String.join(" or ", w.allowed()) + ", not " + request.method().name()), Map.of("Allow",
                     String.join(", ", w.allowed()))));
+            case ApiRoutes.Match.Found found when head && found.route().endpoint() instanceof ApiRoutes.Endpoint.Stream
+                    // an event stream has no head of its own to give without opening it
+                    -> done(new ApiResponse(405, Map.of("error", path + " is an event stream: it takes GET, not HEAD"),
+                            Map.of("Allow", "GET")));
             case ApiRoutes.Match.Found found -> {
                 byte[] body = ByteBufUtil.getBytes(request.content());
                 if (found.route().roles().isEmpty()) {
@@ -106,7 +113,8 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
                             Optional.empty()), null);
                 }
                 String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION, "");
-                if (!authorization.startsWith(BEARER)) {
+                // the scheme's name is case-insensitive (RFC 9110 11.1): "bearer" is "Bearer"
+                if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
                     yield done(unauthorized("this endpoint needs a token: send Authorization: Bearer <token>"));
                 }
                 Optional<Tokens.Holder> holder = tokens.holderOf(authorization.substring(BEARER.length()).trim());
@@ -161,6 +169,11 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
     }
 
     private void write(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive) {
+        write(ctx, response, keepAlive, false);
+    }
+
+    /** Writes the answer; to a HEAD request, its headers only, with the length the body would have. */
+    private void write(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive, boolean head) {
         byte[] body;
         try {
             body = ApiJson.bytes(response.body());
@@ -170,7 +183,8 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
             response = ApiResponse.error(500, "");
         }
         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(body));
+                HttpResponseStatus.valueOf(response.status()),
+                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
         out.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
         out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         response.headers().forEach(out.headers()::set);
