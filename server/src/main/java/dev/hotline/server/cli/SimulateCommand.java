@@ -56,6 +56,11 @@ import picocli.CommandLine.Spec;
 public final class SimulateCommand implements Callable<Integer> {
     /** The share of calls left out of the single-queue figures while the empty centre fills up. */
     static final double WARM_UP_SHARE = 0.05;
+    /**
+     * Mean handle times an empty centre takes to fill: the number of busy agents approaches its steady value as
+     * 1 - e^(-t / AHT), 99 % of the way after five. Five handle times bring 5 x A calls.
+     */
+    static final double FILLING_HANDLE_TIMES = 5;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec
@@ -138,7 +143,13 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) { // what the checks above cannot see: calls arriving over eons
             throw new ParameterException(spec.commandLine(), "Invalid options: " + e.getMessage());
         }
-        long warmUp = (long) Math.floor(o.calls * WARM_UP_SHARE);
+        long warmUp = warmUpCalls(o.calls, o.erlangs);
+        if (warmUp < FILLING_HANDLE_TIMES * o.erlangs) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "note: %d calls are too few for %s Erlangs to reach a "
+                    + "steady state (the first %.0f fill the empty centre): the figures read as a centre filling up; "
+                    + "give --calls %d or more%n", o.calls, o.erlangs, Math.ceil(FILLING_HANDLE_TIMES * o.erlangs),
+                    (long) Math.ceil(2 * FILLING_HANDLE_TIMES * o.erlangs));
+        }
         if (o.erlangs >= o.agents && o.patienceSeconds == null) {
             spec.commandLine().getErr().printf(Locale.ROOT, "note: %s Erlangs on %d agents is more work than they "
                     + "can do: the queue only grows, and the figures depend on --calls%n", o.erlangs, o.agents);
@@ -250,6 +261,17 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The calls left out of the figures: 5 % of them, or, when the centre is large, the calls of five handle times
+     * ({@link #FILLING_HANDLE_TIMES}), which 5 % of a few million calls at tens of thousands of Erlangs is not
+     * (occupancy read 93.5 % for 95 %); never more than half the calls.
+     */
+    static long warmUpCalls(long calls, double erlangs) {
+        long share = (long) Math.floor(calls * WARM_UP_SHARE);
+        long filling = (long) Math.min(Math.ceil(FILLING_HANDLE_TIMES * erlangs), Long.MAX_VALUE / 2.0);
+        return Math.min(Math.max(share, filling), calls / 2);
     }
 
     private static String write(ObjectNode root) {

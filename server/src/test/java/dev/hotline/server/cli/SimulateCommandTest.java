@@ -72,6 +72,30 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aLargeCentreIsLeftToFillForFiveHandleTimesBeforeItsFiguresAreRead() throws IOException {
+        // 19,000 Erlangs: 5 % of the calls is one handle time, when the busy agents are only 63 % of the way
+        assertThat(run("simulate", "--agents", "20000", "--erlangs", "19000", "--aht", "60", "--sl-threshold", "20",
+                "--calls", "400000", "--seed", "1", "--json")).isZero();
+
+        JsonNode root = onlyJsonObject(out.toString());
+        assertThat(root.at("/inputs/warmUpCalls").asLong()).isEqualTo(95_000);
+        assertThat(root.get("occupancy").asDouble()).as("A / N = 0.95").isBetween(0.945, 0.955);
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void tooFewCallsForALargeCentreToFillAreSaidToReadAsACentreFillingUp() {
+        assertThat(run("simulate", "--agents", "2000", "--erlangs", "1900", "--aht", "10", "--calls", "4000",
+                "--seed", "1")).isZero();
+
+        assertThat(err.toString()).isEqualTo("note: 4000 calls are too few for 1900.0 Erlangs to reach a steady "
+                + "state (the first 9500 fill the empty centre): the figures read as a centre filling up; give "
+                + "--calls 19000 or more" + System.lineSeparator());
+        assertThat(SimulateCommand.warmUpCalls(4_000, 1_900)).as("at most half the calls").isEqualTo(2_000);
+        assertThat(SimulateCommand.warmUpCalls(5_000, 10)).as("5 % of a small centre's calls").isEqualTo(250);
+    }
+
+    @Test
     void theSameSeedPrintsTheSameOutputByteForByte() {
         run(with(SMALL_QUEUE, "--json"));
         String first = out.toString();
