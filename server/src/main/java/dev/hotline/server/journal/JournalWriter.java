@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,9 @@ import org.slf4j.LoggerFactory;
 public final class JournalWriter implements DecisionListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JournalWriter.class);
     private static final int MAX_BATCH = 4096;
+    /** The first wait after a write error before a new file is tried; it doubles while the errors go on. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    static final Duration LAST_RETRY = Duration.ofSeconds(30);
 
     private sealed interface Entry {
     }
@@ -73,10 +77,16 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
     private final Loss handOffLoss = new Loss();
     /** Records lost by write errors, not yet marked in the journal (writer thread only). */
     private final Loss writeLoss = new Loss();
+    private final long firstRetryNanos;
+    /** The wait before the next file after the last write error, 0 when writing works (writer thread only). */
+    private long retryAfter;
+    /** {@link System#nanoTime} before which no new file is tried (writer thread only). */
+    private long retryAt;
 
     private JournalWriter(JournalSettings settings, FileAppender files, CallRecords callRecords,
-                          ThreadFactory threads) {
+                          ThreadFactory threads, Duration firstRetry) {
         this.callRecords = callRecords;
+        this.firstRetryNanos = firstRetry.toNanos();
         this.handOff = new ArrayBlockingQueue<>(settings.capacity());
         this.capacity = settings.capacity();
         this.flushEveryNanos = settings.flushEvery().toNanos();
@@ -112,9 +122,18 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
 
     static JournalWriter start(JournalSettings settings, CentreConfig config, Clock clock, CallRecords callRecords,
                                ThreadFactory threads) {
+        return start(settings, config, clock, callRecords, threads, FileAppender.Disk.FILE_SYSTEM, FIRST_RETRY);
+    }
+
+    /**
+     * As the others, creating the journal's files on {@code disk} (tests: a disk that fills up), trying a new file
+     * {@code firstRetry} after a write error at first.
+     */
+    static JournalWriter start(JournalSettings settings, CentreConfig config, Clock clock, CallRecords callRecords,
+                               ThreadFactory threads, FileAppender.Disk disk, Duration firstRetry) {
         FileAppender files;
         try {
-            files = new FileAppender(settings.dir(), settings.maxFileBytes(), clock, config);
+            files = new FileAppender(settings.dir(), settings.maxFileBytes(), clock, config, disk);
         } catch (FileAlreadyExistsException e) {
             throw new UncheckedIOException("cannot open the journal in " + settings.dir() + ": "
                     + (e.getFile() == null || Path.of(e.getFile()).equals(settings.dir()) ? "it is"
@@ -122,7 +141,7 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the journal in " + settings.dir() + ": " + e, e);
         }
-        JournalWriter writer = new JournalWriter(settings, files, callRecords, threads);
+        JournalWriter writer = new JournalWriter(settings, files, callRecords, threads, firstRetry);
         writer.writerThread.start();
         return writer;
     }
@@ -330,8 +349,20 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
         }
     }
 
-    /** Writes one record; on a write error counts it lost and lets the next record start a new file. */
+    /**
+     * Writes one record; on a write error counts it lost and lets a later record start a new file. After a write error
+     * no file is opened before {@link #retryAt}: a full disk would otherwise get a new file for every record.
+     */
     private boolean write(JournalRecord record, CompletableFuture<Void> durable) {
+        if (!files.isOpen() && System.nanoTime() - retryAt < 0) {
+            writeLoss.add(record.at());
+            lost.incrementAndGet();
+            if (durable != null) {
+                durable.completeExceptionally(new IOException("the journal cannot be written (a write error); it "
+                        + "tries again in " + TimeUnit.NANOSECONDS.toMillis(retryAt - System.nanoTime()) + " ms"));
+            }
+            return false;
+        }
         try {
             if (writeLoss.count > 0) {
                 files.append(writeLoss.marker());
@@ -347,7 +378,7 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
                 log.error("journal: cannot write to {} ({}); records are lost and counted until writing works again",
                         files.currentFile(), e.toString());
             }
-            files.abandonFile();
+            dropFile();
             writeLoss.add(record.at());
             lost.incrementAndGet();
             if (durable != null) {
@@ -355,6 +386,25 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
             }
             return false;
         }
+    }
+
+    /**
+     * Drops the file after a write error: what its buffer held is counted lost, and no new file is tried before a
+     * wait that doubles with each failure in a row ({@link #FIRST_RETRY} to {@link #LAST_RETRY}; a first wait of 0
+     * stays 0).
+     */
+    private void dropFile() {
+        FileAppender.Unflushed unwritten = files.abandonFile();
+        if (unwritten.count() > 0) {
+            writeLoss.add(unwritten.firstAt());
+            writeLoss.add(unwritten.lastAt(), unwritten.count() - 1);
+            lost.addAndGet(unwritten.count());
+        }
+        retryAfter = retryAfter == 0 ? firstRetryNanos : Math.min(2 * retryAfter, LAST_RETRY.toNanos());
+        retryAt = System.nanoTime() + retryAfter;
+        log.warn("journal: the next file is tried in {} ms{}", TimeUnit.NANOSECONDS.toMillis(retryAfter),
+                unwritten.count() > 0 ? "; " + unwritten.count() + " records in the dropped file's buffer are lost"
+                        : "");
     }
 
     private interface DiskStep {
@@ -374,9 +424,10 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
     private void syncOrDropFile() throws IOException {
         try {
             files.sync();
+            retryAfter = 0;
         } catch (IOException e) {
             log.error("journal: cannot force {} to the disk: {}", files.currentFile(), e.toString());
-            files.abandonFile();
+            dropFile();
             throw e;
         }
     }
@@ -384,9 +435,10 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
     private void flushOrDropFile() throws IOException {
         try {
             files.flush();
+            retryAfter = 0;
         } catch (IOException e) {
             log.error("journal: cannot flush {}: {}", files.currentFile(), e.toString());
-            files.abandonFile();
+            dropFile();
             throw e;
         }
     }
@@ -398,10 +450,18 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
         long lastAt;
 
         void add(long at) {
+            add(at, 1);
+        }
+
+        /** {@code n} records, the last of them at {@code at}. */
+        void add(long at, long n) {
+            if (n <= 0) {
+                return;
+            }
             if (count == 0) {
                 firstAt = at;
             }
-            count++;
+            count += n;
             lastAt = at;
         }
 

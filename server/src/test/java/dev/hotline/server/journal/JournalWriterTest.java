@@ -5,17 +5,21 @@ import static dev.hotline.server.journal.JournalFixtures.SHANGHAI;
 import static dev.hotline.server.journal.JournalFixtures.shippedConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.Outcome;
 import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.server.journal.internal.FileAppender;
 import dev.hotline.server.journal.internal.JournalCodec;
 import dev.hotline.server.journal.internal.JournalFiles;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +30,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -196,6 +202,63 @@ class JournalWriterTest {
                 NINE_AM, NINE_AM + 1, NINE_AM + 2, NINE_AM + 4, NINE_AM + 5);
         assertThat(readAll().get(3)).isEqualTo(new JournalRecord.RecordsLost(NINE_AM + 4, 2, NINE_AM + 3));
         assertThat(journal.lostRecords()).isEqualTo(2);
+    }
+
+    /**
+     * A disk that is full while {@code full} is set: the file is created (its name takes a number), but its bytes go to
+     * /dev/full, where every write fails with "No space left on device".
+     */
+    private FileAppender.Disk fillingDisk(AtomicBoolean full, AtomicInteger created) {
+        return file -> {
+            created.incrementAndGet();
+            if (!full.get()) {
+                return FileAppender.Disk.FILE_SYSTEM.create(file);
+            }
+            Files.createFile(file);
+            return FileChannel.open(Path.of("/dev/full"), StandardOpenOption.WRITE);
+        };
+    }
+
+    @Test
+    void aFullDiskLosesRecordsCountedWithoutAFilePerRecordAndLeavesNoEmptyFiles() throws IOException {
+        assumeTrue(Files.exists(Path.of("/dev/full")), "Linux's /dev/full");
+        AtomicBoolean full = new AtomicBoolean(true);
+        AtomicInteger created = new AtomicInteger();
+        JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock, CallRecords.ACD_ONLY,
+                Thread::new, fillingDisk(full, created), Duration.ofMinutes(1));
+
+        var first = journal.append(requeued(NINE_AM + 1, "c1"));
+        assertThatThrownBy(first::join).isInstanceOf(CompletionException.class)
+                .hasMessageContaining("No space left on device");
+        for (int i = 2; i <= 50; i++) {
+            journal.onDecision(requeued(NINE_AM + i, "c" + i));
+        }
+        journal.flush().join();
+
+        assertThat(journal.lostRecords()).isEqualTo(50);
+        assertThat(created.get()).as("files tried: the first, none while waiting to retry").isEqualTo(1);
+        assertThat(fileNames()).as("nothing of it reached the disk: no empty file left").isEmpty();
+        journal.close();
+    }
+
+    @Test
+    void whenTheDiskHasRoomAgainTheNextFileMarksWhatTheFullDiskLost() throws IOException {
+        assumeTrue(Files.exists(Path.of("/dev/full")), "Linux's /dev/full");
+        AtomicBoolean full = new AtomicBoolean(true);
+        JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock, CallRecords.ACD_ONLY,
+                Thread::new, fillingDisk(full, new AtomicInteger()), Duration.ZERO);
+        journal.onDecision(requeued(NINE_AM + 1, "c1"));
+        journal.onDecision(requeued(NINE_AM + 2, "c2"));
+        journal.flush().exceptionally(e -> null).join();
+
+        full.set(false);
+        journal.onDecision(requeued(NINE_AM + 3, "c3"));
+        journal.close();
+
+        assertThat(journal.lostRecords()).isEqualTo(2);
+        assertThat(readAll()).extracting(r -> r.getClass().getSimpleName() + "@" + (r.at() - NINE_AM)).containsExactly(
+                "FileOpened@2", "RecordsLost@2", "Logged@3");
+        assertThat(readAll().get(1)).isEqualTo(new JournalRecord.RecordsLost(NINE_AM + 2, 2, NINE_AM + 1));
     }
 
     @Test

@@ -52,8 +52,34 @@ public final class FileAppender implements AutoCloseable {
     private long headerBytes;
     private boolean dirty;
 
+    /** Where a new journal file is created: the disk itself, or in tests one that fills up. */
+    public interface Disk {
+        /** The disk of the file system: creates {@code file}, which must not exist yet, for writing. */
+        Disk FILE_SYSTEM = file -> FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
+        FileChannel create(Path file) throws IOException;
+    }
+
+    /** Records written to the buffer since the last successful flush: lost if the file must be dropped. */
+    public record Unflushed(long count, long firstAt, long lastAt) {
+        static final Unflushed NONE = new Unflushed(0, 0, 0);
+
+        Unflushed and(long at) {
+            return new Unflushed(count + 1, count == 0 ? at : firstAt, at);
+        }
+    }
+
+    private final Disk disk;
+    private Unflushed unflushed = Unflushed.NONE;
+
     /** Opens the first file, with the cause {@link JournalRecord.OpenCause#START}. */
     public FileAppender(Path dir, long maxFileBytes, Clock clock, CentreConfig config) throws IOException {
+        this(dir, maxFileBytes, clock, config, Disk.FILE_SYSTEM);
+    }
+
+    /** As {@link #FileAppender(Path, long, Clock, CentreConfig)}, creating files on {@code disk}. */
+    public FileAppender(Path dir, long maxFileBytes, Clock clock, CentreConfig config, Disk disk) throws IOException {
+        this.disk = disk;
         this.dir = dir;
         this.maxFileBytes = maxFileBytes;
         this.clock = clock;
@@ -85,7 +111,13 @@ public final class FileAppender implements AutoCloseable {
             rotate(JournalRecord.OpenCause.SIZE);
         }
         write(line);
+        unflushed = unflushed.and(record.at());
         follow(record);
+    }
+
+    /** Whether a file is open: after {@link #abandonFile()}, none until the next record. */
+    public boolean isOpen() {
+        return channel != null;
     }
 
     /** Pushes buffered lines to the operating system (they survive a crash of the process, not of the machine). */
@@ -94,6 +126,7 @@ public final class FileAppender implements AutoCloseable {
             out.flush();
             dirty = false;
         }
+        unflushed = Unflushed.NONE;
     }
 
     /** Flushes and forces the file's content to the disk (survives a power cut). */
@@ -106,9 +139,13 @@ public final class FileAppender implements AutoCloseable {
 
     /**
      * Drops the current file after a write error, so that the next record opens a new one rather than appending
-     * behind a line that may be half written.
+     * behind a line that may be half written; a file of which nothing reached the disk is removed (a full disk would
+     * otherwise leave an empty file per attempt).
+     *
+     * @return the records written since the last successful flush: lost with the file's buffer (at most: some may
+     *         have reached the disk before the error)
      */
-    public void abandonFile() {
+    public Unflushed abandonFile() {
         try {
             if (channel != null) {
                 channel.close();
@@ -116,8 +153,20 @@ public final class FileAppender implements AutoCloseable {
         } catch (IOException ignored) {
             // the file is already broken; the write error was reported
         }
+        if (channel != null && file != null) {
+            try {
+                if (Files.size(file) == 0) {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException ignored) {
+                // it stays, empty; the reader skips a file without lines
+            }
+        }
         channel = null;
         out = null;
+        Unflushed lost = unflushed;
+        unflushed = Unflushed.NONE;
+        return lost;
     }
 
     @Override
@@ -156,7 +205,7 @@ public final class FileAppender implements AutoCloseable {
         day = today();
         file = dir.resolve(JournalFiles.name(day, JournalFiles.nextSequence(dir, day)));
         // never append to an old file: its last line may be torn by a crash
-        channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        channel = disk.create(file);
         out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
         fileBytes = 0;
         syncDirectory();
