@@ -366,7 +366,7 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
         try {
             if (writeLoss.count > 0) {
                 files.append(writeLoss.marker());
-                log.warn("journal: writing again, to {}; {} records lost to write errors are marked in it",
+                log.warn("journal: trying again, in {}; the {} records lost to write errors are marked first",
                         files.currentFile(), writeLoss.count);
                 writeLoss.reset();
             }
@@ -424,7 +424,10 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
     private void syncOrDropFile() throws IOException {
         try {
             files.sync();
-            retryAfter = 0;
+            if (files.isOpen()) {
+                // a file took lines: writing works again (with no file open, nothing was tried)
+                retryAfter = 0;
+            }
         } catch (IOException e) {
             log.error("journal: cannot force {} to the disk: {}", files.currentFile(), e.toString());
             dropFile();
@@ -435,7 +438,10 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
     private void flushOrDropFile() throws IOException {
         try {
             files.flush();
-            retryAfter = 0;
+            if (files.isOpen()) {
+                // a file took lines: writing works again (with no file open, nothing was tried)
+                retryAfter = 0;
+            }
         } catch (IOException e) {
             log.error("journal: cannot flush {}: {}", files.currentFile(), e.toString());
             dropFile();
