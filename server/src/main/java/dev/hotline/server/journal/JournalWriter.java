@@ -395,11 +395,10 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
      */
     private void dropFile() {
         FileAppender.Unflushed unwritten = files.abandonFile();
-        if (unwritten.count() > 0) {
-            writeLoss.add(unwritten.firstAt());
-            writeLoss.add(unwritten.lastAt(), unwritten.count() - 1);
-            lost.addAndGet(unwritten.count());
-        }
+        // gaps marked in the dropped buffer need marking again (their records were counted when lost)
+        writeLoss.add(unwritten.markedFirstAt(), unwritten.markedLastAt(), unwritten.marked());
+        writeLoss.add(unwritten.firstAt(), unwritten.lastAt(), unwritten.count());
+        lost.addAndGet(unwritten.count());
         retryAfter = retryAfter == 0 ? firstRetryNanos : Math.min(2 * retryAfter, LAST_RETRY.toNanos());
         retryAt = System.nanoTime() + retryAfter;
         log.warn("journal: the next file is tried in {} ms{}", TimeUnit.NANOSECONDS.toMillis(retryAfter),
@@ -456,19 +455,17 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
         long lastAt;
 
         void add(long at) {
-            add(at, 1);
+            add(at, at, 1);
         }
 
-        /** {@code n} records, the last of them at {@code at}. */
-        void add(long at, long n) {
+        /** {@code n} records, from {@code from} to {@code to}. */
+        void add(long from, long to, long n) {
             if (n <= 0) {
                 return;
             }
-            if (count == 0) {
-                firstAt = at;
-            }
+            firstAt = count == 0 ? from : Math.min(firstAt, from);
+            lastAt = count == 0 ? to : Math.max(lastAt, to);
             count += n;
-            lastAt = at;
         }
 
         JournalRecord.RecordsLost marker() {

@@ -250,15 +250,18 @@ class JournalWriterTest {
         journal.onDecision(requeued(NINE_AM + 1, "c1"));
         journal.onDecision(requeued(NINE_AM + 2, "c2"));
         journal.flush().exceptionally(e -> null).join();
+        // still full: the next file's mark of c1-c2 is lost with c3, and must be made again
+        journal.onDecision(requeued(NINE_AM + 3, "c3"));
+        journal.flush().exceptionally(e -> null).join();
 
         full.set(false);
-        journal.onDecision(requeued(NINE_AM + 3, "c3"));
+        journal.onDecision(requeued(NINE_AM + 4, "c4"));
         journal.close();
 
-        assertThat(journal.lostRecords()).isEqualTo(2);
+        assertThat(journal.lostRecords()).isEqualTo(3);
         assertThat(readAll()).extracting(r -> r.getClass().getSimpleName() + "@" + (r.at() - NINE_AM)).containsExactly(
-                "FileOpened@2", "RecordsLost@2", "Logged@3");
-        assertThat(readAll().get(1)).isEqualTo(new JournalRecord.RecordsLost(NINE_AM + 2, 2, NINE_AM + 1));
+                "FileOpened@3", "RecordsLost@3", "Logged@4");
+        assertThat(readAll().get(1)).isEqualTo(new JournalRecord.RecordsLost(NINE_AM + 3, 3, NINE_AM + 1));
     }
 
     @Test

@@ -60,12 +60,22 @@ public final class FileAppender implements AutoCloseable {
         FileChannel create(Path file) throws IOException;
     }
 
-    /** Records written to the buffer since the last successful flush: lost if the file must be dropped. */
-    public record Unflushed(long count, long firstAt, long lastAt) {
-        static final Unflushed NONE = new Unflushed(0, 0, 0);
+    /**
+     * What was written to the buffer since the last successful flush, lost if the file must be dropped: records
+     * ({@code count}, from {@code firstAt} to {@code lastAt}), and {@code records-lost} lines, which stand for
+     * {@code marked} records lost before (from {@code markedFirstAt}) that would then need marking again.
+     */
+    public record Unflushed(long count, long firstAt, long lastAt, long marked, long markedFirstAt,
+                            long markedLastAt) {
+        static final Unflushed NONE = new Unflushed(0, 0, 0, 0, 0, 0);
 
-        Unflushed and(long at) {
-            return new Unflushed(count + 1, count == 0 ? at : firstAt, at);
+        Unflushed and(JournalRecord record) {
+            if (record instanceof JournalRecord.RecordsLost lost) {
+                return new Unflushed(count, firstAt, lastAt, marked + lost.count(),
+                        marked == 0 ? lost.firstAt() : markedFirstAt, lost.at());
+            }
+            return new Unflushed(count + 1, count == 0 ? record.at() : firstAt, record.at(), marked, markedFirstAt,
+                    markedLastAt);
         }
     }
 
@@ -111,7 +121,7 @@ public final class FileAppender implements AutoCloseable {
             rotate(JournalRecord.OpenCause.SIZE);
         }
         write(line);
-        unflushed = unflushed.and(record.at());
+        unflushed = unflushed.and(record);
         follow(record);
     }
 
