@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -262,6 +263,30 @@ class JournalWriterTest {
         assertThat(readAll()).extracting(r -> r.getClass().getSimpleName() + "@" + (r.at() - NINE_AM)).containsExactly(
                 "FileOpened@3", "RecordsLost@3", "Logged@4");
         assertThat(readAll().get(1)).isEqualTo(new JournalRecord.RecordsLost(NINE_AM + 3, 3, NINE_AM + 1));
+    }
+
+    @Test
+    void aJournalDirectoryRemovedWhileWritingIsFoundAtTheNextFlushAndWritingGoesOnInANewOne() throws IOException {
+        JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock, CallRecords.ACD_ONLY,
+                Thread::new, FileAppender.Disk.FILE_SYSTEM, Duration.ZERO);
+        journal.onDecision(requeued(NINE_AM + 1, "c1"));
+        journal.flush().join();
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+
+        journal.onDecision(requeued(NINE_AM + 2, "c2"));
+        assertThatThrownBy(() -> journal.flush().join()).hasMessageContaining("removed while being written");
+        journal.onDecision(requeued(NINE_AM + 3, "c3"));
+        journal.close();
+
+        assertThat(journal.lostRecords()).as("c1 and c2 went with the removed file").isEqualTo(2);
+        assertThat(fileNames()).containsExactly("journal-2026-11-23-001.jsonl");
+        assertThat(readAll()).extracting(r -> r.getClass().getSimpleName() + "@" + (r.at() - NINE_AM)).containsExactly(
+                "FileOpened@2", "RecordsLost@2", "Logged@3");
+        assertThat(readAll().get(1)).isEqualTo(new JournalRecord.RecordsLost(NINE_AM + 2, 2, NINE_AM + 1));
     }
 
     @Test

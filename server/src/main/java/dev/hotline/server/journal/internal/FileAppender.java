@@ -12,6 +12,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
@@ -81,6 +82,8 @@ public final class FileAppender implements AutoCloseable {
 
     private final Disk disk;
     private Unflushed unflushed = Unflushed.NONE;
+    /** What the current file holds besides its first line: all of it is lost if the file is removed under us. */
+    private Unflushed inFile = Unflushed.NONE;
 
     /** Opens the first file, with the cause {@link JournalRecord.OpenCause#START}. */
     public FileAppender(Path dir, long maxFileBytes, Clock clock, CentreConfig config) throws IOException {
@@ -122,6 +125,7 @@ public final class FileAppender implements AutoCloseable {
         }
         write(line);
         unflushed = unflushed.and(record);
+        inFile = inFile.and(record);
         follow(record);
     }
 
@@ -133,6 +137,10 @@ public final class FileAppender implements AutoCloseable {
     /** Pushes buffered lines to the operating system (they survive a crash of the process, not of the machine). */
     public void flush() throws IOException {
         if (dirty && out != null) {
+            if (!Files.exists(file)) {
+                // removed by hand (rm -r journal/): the lines would go on into a file nobody can read
+                throw new NoSuchFileException(file.toString(), null, "removed while being written");
+            }
             out.flush();
             dirty = false;
         }
@@ -153,9 +161,10 @@ public final class FileAppender implements AutoCloseable {
      * otherwise leave an empty file per attempt).
      *
      * @return the records written since the last successful flush: lost with the file's buffer (at most: some may
-     *         have reached the disk before the error)
+     *         have reached the disk before the error); every record of the file if it was removed
      */
     public Unflushed abandonFile() {
+        boolean removed = channel != null && file != null && !Files.exists(file);
         try {
             if (channel != null) {
                 channel.close();
@@ -174,8 +183,9 @@ public final class FileAppender implements AutoCloseable {
         }
         channel = null;
         out = null;
-        Unflushed lost = unflushed;
+        Unflushed lost = removed ? inFile : unflushed;
         unflushed = Unflushed.NONE;
+        inFile = Unflushed.NONE;
         return lost;
     }
 
@@ -213,11 +223,14 @@ public final class FileAppender implements AutoCloseable {
 
     private void open(JournalRecord.OpenCause cause) throws IOException {
         day = today();
+        // again each time: a directory removed while the server runs comes back with the next file
+        Files.createDirectories(dir);
         file = dir.resolve(JournalFiles.name(day, JournalFiles.nextSequence(dir, day)));
         // never append to an old file: its last line may be torn by a crash
         channel = disk.create(file);
         out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
         fileBytes = 0;
+        inFile = Unflushed.NONE;
         syncDirectory();
         var header = new JournalRecord.FileOpened(lastAt, cause, config, new ArrayList<>(agentsOnDuty.values()),
                 new ArrayList<>(phonesInUse.values()));
