@@ -4,9 +4,9 @@ import dev.hotline.server.config.ConfigReloader;
 import dev.hotline.server.serve.HotlineServer;
 import dev.hotline.server.serve.JournalUnavailable;
 import dev.hotline.server.serve.ListenerUnavailable;
+import dev.hotline.server.serve.SteadyClock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -49,7 +49,7 @@ public final class ServeCommand implements Callable<Integer> {
         log.info("configuration: {}", dir.toAbsolutePath().normalize());
         HotlineServer server;
         try {
-            server = HotlineServer.start(reloader, System::getenv, Clock.systemUTC());
+            server = HotlineServer.start(reloader, System::getenv, SteadyClock.system());
         } catch (ListenerUnavailable e) {
             PrintWriter err = spec.commandLine().getErr();
             err.println(e.getMessage());
