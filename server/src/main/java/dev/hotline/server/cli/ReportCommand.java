@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -74,12 +75,25 @@ public final class ReportCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A local time of the centre as an instant. A time the clocks skip when they spring forward (02:30 on a night they
+     * go from 02:00 to 03:00) is the moment they skip to, 03:00, as a date's midnight is; not 03:30, an hour after
+     * the time asked for. A time that occurs twice when they go back is its first occurrence.
+     */
+    static Instant instantOf(LocalDateTime local, ZoneId zone) {
+        ZoneOffsetTransition transition = zone.getRules().getTransition(local);
+        if (transition != null && transition.isGap()) {
+            return transition.getInstant();
+        }
+        return local.atZone(zone).toInstant();
+    }
+
     private Instant parseTime(String option, String text, ZoneId zone) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notWithOffset) {
             try {
-                return LocalDateTime.parse(text).atZone(zone).toInstant();
+                return instantOf(LocalDateTime.parse(text), zone);
             } catch (DateTimeParseException notLocal) {
                 try {
                     return LocalDate.parse(text).atStartOfDay(zone).toInstant();

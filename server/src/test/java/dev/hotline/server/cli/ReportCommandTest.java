@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
@@ -181,5 +183,19 @@ class ReportCommandTest {
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).isEqualTo(empty + ": no journal files (journal-YYYY-MM-DD-NNN.jsonl)"
                 + System.lineSeparator());
+    }
+
+    @Test
+    void aLocalTimeTheClocksSkipIsTheMomentTheySkipToAndOneTheyRepeatIsItsFirstOccurrence() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+
+        // 8 March 2026: 02:00 EST becomes 03:00 EDT, which is 07:00 UTC
+        assertThat(ReportCommand.instantOf(LocalDateTime.parse("2026-03-08T02:30"), newYork))
+                .isEqualTo(Instant.parse("2026-03-08T07:00:00Z"));
+        // 1 November 2026: 01:30 EDT (05:30 UTC), then 01:30 EST again an hour later
+        assertThat(ReportCommand.instantOf(LocalDateTime.parse("2026-11-01T01:30"), newYork))
+                .isEqualTo(Instant.parse("2026-11-01T05:30:00Z"));
+        assertThat(ReportCommand.instantOf(LocalDateTime.parse("2026-11-23T09:00"), ZoneId.of("Asia/Shanghai")))
+                .isEqualTo(Instant.parse("2026-11-23T01:00:00Z"));
     }
 }
