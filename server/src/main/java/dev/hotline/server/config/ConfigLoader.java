@@ -12,6 +12,7 @@ import dev.hotline.ivr.FlowSet;
 import dev.hotline.server.config.internal.Ids;
 import dev.hotline.server.config.internal.IvrFlowFiles;
 import dev.hotline.server.config.internal.LoadContext;
+import dev.hotline.server.config.internal.MisnamedFiles;
 import dev.hotline.server.config.internal.NumbersFileReader;
 import dev.hotline.server.config.internal.NumbersFileReader.NumbersFile;
 import dev.hotline.server.config.internal.QueuesFileReader;
@@ -74,6 +75,7 @@ public final class ConfigLoader {
         Optional<YamlNode> blacklistRoot = read(dir, BLACKLIST, ctx);
         Optional<YamlNode> vipsRoot = read(dir, VIPS, ctx);
         Optional<YamlNode> serverRoot = read(dir, SERVER, ctx);
+        MisnamedFiles.check(dir, FILES, ctx.problems());
         // A file that could not be read declares nothing: references into it are not reported one by one.
         numbersRoot.ifPresentOrElse(r -> { }, () -> ctx.ids().unreadable(Ids.Kind.BUSINESS_TYPE));
         queuesRoot.ifPresentOrElse(r -> { }, () -> ctx.ids().unreadable(Ids.Kind.QUEUE));

@@ -27,6 +27,23 @@ class YamlProblemsTest {
     }
 
     @Test
+    void aConfigurationFileUnderAnAlmostRightNameIsReportedNotSilentlyLeftOut() {
+        config.with("vip.yaml", "vips:\n  - number: \"13912345678\"\n")
+                .with("Blacklist.yml", "blacklist: []\n")
+                .with("center.yaml", "settings: {zone: UTC}\n")
+                .with("traffic.yaml", "start: 2026-11-20T19:55\n")
+                .with("notes.txt", "vips.yaml is the VIP directory\n");
+
+        assertThat(config.problems()).containsExactlyInAnyOrder(
+                "Blacklist.yml: not read: did you mean blacklist.yaml? Configuration files have fixed names (rename "
+                        + "it, or move it out of the configuration directory)",
+                "center.yaml: not read: did you mean centre.yaml? Configuration files have fixed names (rename it, "
+                        + "or move it out of the configuration directory)",
+                "vip.yaml: not read: did you mean vips.yaml? Configuration files have fixed names (rename it, or "
+                        + "move it out of the configuration directory)");
+    }
+
+    @Test
     void aYamlSyntaxErrorIsReportedWhereTheParserGaveUp() {
         config.with("queues.yaml", """
                 queues:
