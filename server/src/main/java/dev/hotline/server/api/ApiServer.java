@@ -22,6 +22,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -111,7 +112,20 @@ public final class ApiServer implements AutoCloseable {
             holders.add(new Tokens.Holder(token.name(), token.role(), token.agent(),
                     value.get().getBytes(StandardCharsets.UTF_8)));
         }
-        return new Tokens(holders);
+        // two variables set to one value: a request could not say whose it is, nor which role it has, so neither
+        // token opens anything (the first listed would otherwise win, whatever its role)
+        List<Tokens.Holder> unique = new ArrayList<>();
+        for (Tokens.Holder holder : holders) {
+            List<String> sharing = holders.stream().filter(h -> h != holder && Arrays.equals(h.value(), holder.value()))
+                    .map(Tokens.Holder::name).toList();
+            if (sharing.isEmpty()) {
+                unique.add(holder);
+            } else {
+                log.error("API token '{}' has the same value as {}; it is left out (give each token its own)",
+                        holder.name(), sharing.stream().map(n -> "'" + n + "'").toList());
+            }
+        }
+        return new Tokens(unique);
     }
 
     /**

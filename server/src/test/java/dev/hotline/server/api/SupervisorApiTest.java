@@ -213,6 +213,24 @@ class SupervisorApiTest {
     }
 
     @Test
+    void twoTokensSetToOneValueOpenNothingSinceARequestCouldNotSayWhoseItIs() throws Exception {
+        api.close();
+        ApiSettings settings = new ApiSettings("127.0.0.1", 0, List.of(
+                new ApiSettings.Token("agent-1001", Role.AGENT, new Secret.FromEnvironment("DESK_TOKEN"),
+                        Optional.of("1001")),
+                new ApiSettings.Token("supervisors", Role.SUPERVISOR, new Secret.FromEnvironment("SUPERVISOR_TOKEN"),
+                        Optional.empty())));
+        api = ApiServer.start(settings, Map.of("DESK_TOKEN", SUPERVISOR_TOKEN, "SUPERVISOR_TOKEN",
+                SUPERVISOR_TOKEN)::get, new SupervisorEndpoints(new CallControl(telephony, () -> AGENTS,
+                () -> connected), () -> CompletableFuture.completedFuture(null), Map::of).addTo(new ApiRoutes()));
+
+        HttpResponse<String> hangup = send("POST", "/api/v1/calls/1.5/hangup", SUPERVISOR_TOKEN, null);
+
+        assertThat(hangup.statusCode()).as("neither the agent's role nor the supervisor's").isEqualTo(401);
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
     void aTokenWhoseVariableIsNotSetOpensNothing() throws Exception {
         assertThat(send("GET", "/api/v1/queues", "", null).statusCode()).isEqualTo(401);
     }

@@ -134,6 +134,24 @@ class ServerFileTest {
     }
 
     @Test
+    void twoTokensCannotShareAValueOrAVariable() {
+        config.with("server.yaml", """
+                api:
+                  tokens:
+                    - {name: supervisors, role: supervisor, token: same-token-0123456789}
+                    - {name: admins, role: admin, token: same-token-0123456789}
+                    - {name: desk, role: agent, agent: "1001", token: "${DESK_TOKEN}"}
+                    - {name: wallboard, role: supervisor, token: "${DESK_TOKEN}"}
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "server.yaml:4:42: api.tokens[admins].token: duplicate token value: each token must be its own "
+                        + "(first at line 3)",
+                "server.yaml:6:50: api.tokens[wallboard].token: duplicate token variable: each token must be its own "
+                        + "(first at line 5)");
+    }
+
+    @Test
     void everyApiProblemIsNamedWithItsPlace() {
         config.with("server.yaml", """
                 api:
@@ -141,9 +159,9 @@ class ServerFileTest {
                   tokens:
                     - {name: supervisors, role: boss, token: short}
                     - {name: supervisors, role: admin, token: "${TOKEN"}
-                    - {role: admin, token: 0123456789abcdef}
-                    - {name: desk, role: agent, token: 0123456789abcdef}
-                    - {name: boss, role: admin, agent: "1001", token: 0123456789abcdef}
+                    - {role: admin, token: 0123456789abcde1}
+                    - {name: desk, role: agent, token: 0123456789abcde2}
+                    - {name: boss, role: admin, agent: "1001", token: 0123456789abcde3}
                 """);
 
         assertThat(config.problems()).containsExactly(

@@ -31,8 +31,10 @@ final class ApiSectionReader {
         List<ApiSettings.Token> tokens = new ArrayList<>();
         boolean sound = true;
         FirstSeen<String> names = new FirstSeen<>();
+        // one value, one holder: a value two tokens share could not say whose request it is (nor which role it has)
+        FirstSeen<Secret> values = new FirstSeen<>();
         for (Item item : f.list("tokens", "name")) {
-            Optional<ApiSettings.Token> token = token(item, names, ctx);
+            Optional<ApiSettings.Token> token = token(item, names, values, ctx);
             token.ifPresent(tokens::add);
             sound &= token.isPresent();
         }
@@ -42,7 +44,8 @@ final class ApiSectionReader {
         return Optional.of(new ApiSettings(bind.get(), port.get(), tokens));
     }
 
-    private static Optional<ApiSettings.Token> token(Item item, FirstSeen<String> names, LoadContext ctx) {
+    private static Optional<ApiSettings.Token> token(Item item, FirstSeen<String> names, FirstSeen<Secret> values,
+                                                     LoadContext ctx) {
         Optional<Fields> fields = Fields.of(ctx.problems(), item.where(), item.node(), TOKEN_KEYS);
         if (fields.isEmpty()) {
             return Optional.empty();
@@ -61,7 +64,9 @@ final class ApiSectionReader {
                         return false;
                     }
                     return true;
-                });
+                })
+                .filter(v -> values.firstTime(v, f.at("token"), ctx.problems(), v instanceof Secret.Written
+                        ? "token value: each token must be its own" : "token variable: each token must be its own"));
         Optional<Optional<String>> agent = role.flatMap(r -> agent(f, r, ctx));
         if (name.isEmpty() || role.isEmpty() || secret.isEmpty() || agent.isEmpty()) {
             return Optional.empty();
