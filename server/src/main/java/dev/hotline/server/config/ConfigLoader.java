@@ -79,7 +79,10 @@ public final class ConfigLoader {
         // A file that could not be read declares nothing: references into it are not reported one by one.
         numbersRoot.ifPresentOrElse(r -> { }, () -> ctx.ids().unreadable(Ids.Kind.BUSINESS_TYPE));
         queuesRoot.ifPresentOrElse(r -> { }, () -> ctx.ids().unreadable(Ids.Kind.QUEUE));
-        agentsRoot.ifPresentOrElse(r -> { }, () -> ctx.ids().unreadable(Ids.Kind.SKILL_GROUP));
+        agentsRoot.ifPresentOrElse(r -> { }, () -> {
+            ctx.ids().unreadable(Ids.Kind.SKILL_GROUP);
+            ctx.ids().unreadable(Ids.Kind.AGENT);
+        });
 
         CentreFile centre = centreRoot.map(r -> CentreFileReader.read(top(CENTRE, r), r, ctx))
                 .orElse(new CentreFile(Optional.empty(), Optional.empty()));

@@ -134,6 +134,18 @@ class ServerFileTest {
     }
 
     @Test
+    void anAgentsTokenNamesAnAgentOfAgentsYaml() {
+        config.with("server.yaml", """
+                api:
+                  tokens:
+                    - {name: desk, role: agent, agent: "1002", token: "${DESK_TOKEN}"}
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "server.yaml:3:40: api.tokens[desk].agent: unknown agent '1002' (known: 1001)");
+    }
+
+    @Test
     void twoTokensCannotShareAValueOrAVariable() {
         config.with("server.yaml", """
                 api:

@@ -71,6 +71,10 @@ public final class AgentsFileReader {
         Optional<String> id = f.requiredText("id");
         boolean unique = id.map(i -> agentIds.firstTime(i, f.at("id"), ctx.problems(), "agent id '" + i + "'"))
                 .orElse(false);
+        if (unique) {
+            // for server.yaml's agent tokens, which name their agent
+            ctx.ids().declare(Ids.Kind.AGENT, id.get(), f.at("id"), ctx.problems());
+        }
         Optional<String> name = f.text("name");
         Optional<String> endpoint = f.requiredText("endpoint").filter(e -> soundEndpoint(e, f.at("endpoint"), ctx))
                 .filter(e -> endpoints.firstTime(e, f.at("endpoint"), ctx.problems(), "endpoint '" + e + "'"));

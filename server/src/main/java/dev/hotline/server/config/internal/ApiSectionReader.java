@@ -88,8 +88,10 @@ final class ApiSectionReader {
             ctx.problems().add(f.where(), "an agent's token names its agent (agents.yaml's id), e.g. agent: 1001");
             return Optional.empty();
         }
-        return f.text("agent").filter(a -> ServerFileReader.named(a, "agent id", f.at("agent"), ctx))
-                .map(Optional::of);
+        Optional<String> agent = f.text("agent")
+                .filter(a -> ServerFileReader.named(a, "agent id", f.at("agent"), ctx));
+        agent.ifPresent(a -> ctx.ids().refer(Ids.Kind.AGENT, a, f.at("agent")));
+        return agent.map(Optional::of);
     }
 
     private static Optional<ApiSettings.Role> role(String text, Where at, LoadContext ctx) {

@@ -16,7 +16,8 @@ public final class Ids {
 
     /** What an id names. */
     public enum Kind {
-        SKILL_GROUP("skill group"), QUEUE("queue"), BUSINESS_TYPE("business type"), IVR_FLOW("IVR flow");
+        SKILL_GROUP("skill group"), QUEUE("queue"), BUSINESS_TYPE("business type"), IVR_FLOW("IVR flow"),
+        AGENT("agent");
 
         private final String label;
 
@@ -24,6 +25,9 @@ public final class Ids {
             this.label = label;
         }
     }
+
+    /** Known ids listed with an unknown one, at most. */
+    private static final int HINTED = 12;
 
     private record Reference(Kind kind, String id, Where where) {
     }
@@ -72,7 +76,10 @@ public final class Ids {
                 continue;
             }
             Set<String> known = declared.get(r.kind()).keySet();
-            String hint = known.isEmpty() ? "none are defined" : "known: " + String.join(", ", known);
+            // a centre may have thousands of agents: the first few say what the ids look like
+            String hint = known.isEmpty() ? "none are defined" : "known: " + String.join(", ",
+                    known.stream().limit(HINTED).toList()) + (known.size() > HINTED
+                    ? " and " + (known.size() - HINTED) + " more" : "");
             problems.add(r.where(), "unknown " + r.kind().label + " '" + r.id() + "' (" + hint + ")");
         }
     }
