@@ -67,6 +67,8 @@ public final class DemoCommand implements Callable<Integer> {
     private static final String AMI_USER = "hotline";
     /** How long (simulated) an agent who let a call ring out stays not ready. */
     private static final Duration BACK_AT_DESK_AFTER = Duration.ofMinutes(1);
+    /** A periodic picture this recent is the last one: printing another would repeat it. */
+    private static final long SAME_MOMENT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     @Option(names = "--config", paramLabel = "DIR", defaultValue = "config",
             description = "the configuration directory (default: ${DEFAULT-VALUE})")
@@ -107,8 +109,6 @@ public final class DemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final Object stopping = new Object();
-    /** A periodic picture this recent is the last one: printing another would repeat it. */
-    private static final long SAME_MOMENT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     /** When {@link #print} last printed ({@link System#nanoTime}); 0 before the first picture. */
     private volatile long lastPictureAt;
     private boolean stopped;

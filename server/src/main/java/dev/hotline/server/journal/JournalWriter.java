@@ -355,13 +355,9 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
      */
     private boolean write(JournalRecord record, CompletableFuture<Void> durable) {
         if (!files.isOpen() && System.nanoTime() - retryAt < 0) {
-            writeLoss.add(record.at());
-            lost.incrementAndGet();
-            if (durable != null) {
-                durable.completeExceptionally(new IOException("the journal cannot be written (a write error); it "
-                        + "tries again in " + TimeUnit.NANOSECONDS.toMillis(retryAt - System.nanoTime()) + " ms"));
-            }
-            return false;
+            return lostToWriteError(record, durable, new IOException("the journal cannot be written (a write "
+                    + "error); it tries again in " + TimeUnit.NANOSECONDS.toMillis(retryAt - System.nanoTime())
+                    + " ms"));
         }
         try {
             if (writeLoss.count > 0) {
@@ -379,13 +375,18 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
                         files.currentFile(), e.toString());
             }
             dropFile();
-            writeLoss.add(record.at());
-            lost.incrementAndGet();
-            if (durable != null) {
-                durable.completeExceptionally(e);
-            }
-            return false;
+            return lostToWriteError(record, durable, e);
         }
+    }
+
+    /** Counts {@code record} lost to a write error, to be marked in the next file; false, as {@link #write} is. */
+    private boolean lostToWriteError(JournalRecord record, CompletableFuture<Void> durable, Exception why) {
+        writeLoss.add(record.at());
+        lost.incrementAndGet();
+        if (durable != null) {
+            durable.completeExceptionally(why);
+        }
+        return false;
     }
 
     /**
@@ -423,10 +424,7 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
     private void syncOrDropFile() throws IOException {
         try {
             files.sync();
-            if (files.isOpen()) {
-                // a file took lines: writing works again (with no file open, nothing was tried)
-                retryAfter = 0;
-            }
+            writingWorks();
         } catch (IOException e) {
             log.error("journal: cannot force {} to the disk: {}", files.currentFile(), e.toString());
             dropFile();
@@ -434,13 +432,18 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
         }
     }
 
+    /** After a flush or force that succeeded: if a file took the lines, the next write error waits from the start. */
+    private void writingWorks() {
+        if (files.isOpen()) {
+            // with no file open, nothing was tried
+            retryAfter = 0;
+        }
+    }
+
     private void flushOrDropFile() throws IOException {
         try {
             files.flush();
-            if (files.isOpen()) {
-                // a file took lines: writing works again (with no file open, nothing was tried)
-                retryAfter = 0;
-            }
+            writingWorks();
         } catch (IOException e) {
             log.error("journal: cannot flush {}: {}", files.currentFile(), e.toString());
             dropFile();
