@@ -263,4 +263,30 @@ class FlowInterpreterTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("flow 'account-number' is a subflow: it runs only from subflow nodes");
     }
+
+    @Test
+    void ofTwoTableRowsWithOneKeyTheFirstIsFoundSoANewestFirstExportTellsTheLatestOrder() {
+        FlowSet flows = switch (FlowLoader.load(Map.of("status.yaml", """
+                flow: status
+                start: find
+                sources: { orders: { table: tables/orders.csv, key: phone } }
+                variables: { order: record }
+                nodes:
+                  find: { type: lookup, source: orders, key: caller, into: order, found: told, failed: agent }
+                  told: { type: hangup, disposition: told }
+                  agent: { type: queue }
+                """), Map.of("tables/orders.csv", """
+                phone,order_id
+                13800138000,TV-20250303-0108
+                13800138000,TV-20250301-0042
+                """))) {
+            case FlowLoadResult.Loaded loaded -> loaded.flows();
+            case FlowLoadResult.Rejected rejected -> throw new AssertionError(rejected.errors().toString());
+        };
+
+        Caller caller = Caller.calls(new FlowInterpreter(flows), "status", CALL, NOW);
+
+        assertThat(caller.state().variable("order")).hasValueSatisfying(order ->
+                assertThat(order.toString()).contains("TV-20250303-0108").doesNotContain("TV-20250301-0042"));
+    }
 }

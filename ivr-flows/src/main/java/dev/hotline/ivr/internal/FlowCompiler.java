@@ -418,6 +418,7 @@ public final class FlowCompiler {
                                 + " has no column '" + table.keyColumn() + "'");
                         break;
                     }
+                    // several rows a key (a customer's orders): the first is found, so an export lists newest first
                     byKey.putIfAbsent(key, row);
                 }
                 indexed.put(table.name(), byKey);
