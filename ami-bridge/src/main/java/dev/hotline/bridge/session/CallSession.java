@@ -54,6 +54,8 @@ public final class CallSession {
     private static final Logger LOG = LoggerFactory.getLogger(CallSession.class);
     /** The attached-data key naming the callback request a callback's call serves (in the agent's screen pop). */
     public static final String CALLBACK_DATA = "callback_request";
+    /** How long after a prompt's result -1 the caller's HANGUP line must have come, else the prompt failed. */
+    static final Duration PROMPT_FAILED_AFTER = Duration.ofSeconds(1);
 
     /** Where the call is, as the session sees it. */
     enum Phase {
@@ -476,15 +478,41 @@ public final class CallSession {
         } catch (IllegalArgumentException e) {
             LOG.warn("call {}: flow {} node {}: {} cannot be sent ({}); skipped", callId, ivrState.flow(),
                     ivrState.node(), action, e.getMessage());
-            step(Input.DONE);
+            step(IvrCommands.notHeard(action));
             return;
         }
         send(command, reply -> {
+            if (IvrCommands.mayBeHangUp(reply)) {
+                awaitHangUp(action, command);
+                return;
+            }
+            if (reply instanceof AgiReply.InvalidCommand || reply instanceof AgiReply.Usage) {
+                LOG.warn("call {}: flow {} node {}: Asterisk did not take '{}' ({}); the flow goes on as if it was "
+                        + "not heard", callId, ivrState.flow(), ivrState.node(), command,
+                        reply instanceof AgiReply.Usage ? "520, its usage" : "510, an unknown command");
+            }
             Input input = IvrCommands.input(action, reply);
             if (input != null) {
                 step(input);
             }
         });
+    }
+
+    /**
+     * Result -1 to a prompt: a hang-up's HANGUP line follows at once; if none has come within
+     * {@link #PROMPT_FAILED_AFTER}, the caller is still there and the prompt could not be played (a missing sound
+     * file), so the flow goes on rather than leave the caller in silence.
+     */
+    private void awaitHangUp(Action action, AgiCommand command) {
+        SessionState waitingIn = ivrState;
+        sessions.scheduler.schedule(PROMPT_FAILED_AFTER, () -> mailbox.post(() -> {
+            if (!hungUp && phase == Phase.IN_IVR && ivrState == waitingIn) {
+                LOG.warn("call {}: flow {} node {}: Asterisk could not play '{}' (result -1, and the caller is still "
+                        + "there: a missing sound file?); the flow goes on", callId, ivrState.flow(), ivrState.node(),
+                        command);
+                step(IvrCommands.notHeard(action));
+            }
+        }));
     }
 
     /**

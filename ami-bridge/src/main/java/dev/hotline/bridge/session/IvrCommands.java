@@ -54,22 +54,39 @@ final class IvrCommands {
     }
 
     /**
-     * The input a reply to {@link #command} means; null when the reply says the caller hung up (result -1, or 511):
-     * the hang-up itself arrives separately and ends the flow.
+     * The input a reply to {@link #command} means; null when the reply says the caller hung up or may have (result
+     * -1, or 511): a hang-up arrives separately and ends the flow, and a -1 without one is a prompt Asterisk could
+     * not play ({@link #mayBeHangUp}).
      */
     static Input input(Action action, AgiReply reply) {
         return switch (reply) {
-            case AgiReply.Success s when s.result().equals("-1") -> null;
+            case AgiReply.Success s when mayBeHangUp(s) -> null;
             case AgiReply.DeadChannel dead -> null;
             case AgiReply.Success s when action instanceof Action.Collect ->
                     s.result().isEmpty() ? Input.TIMEOUT : Input.digits(s.result());
             case AgiReply.Success s when action instanceof Action.SetLanguage -> Input.DONE;
             case AgiReply.Success s -> keyOrDone(s.result());
-            // a command Asterisk did not take (a missing sound is not one of these): the flow goes on as if it played
-            case AgiReply.InvalidCommand invalid -> Input.DONE;
-            case AgiReply.Usage usage -> Input.DONE;
-            case AgiReply.Trying trying -> Input.DONE;
+            // a command Asterisk did not take: the flow goes on as if the caller heard it and pressed nothing
+            case AgiReply.InvalidCommand invalid -> notHeard(action);
+            case AgiReply.Usage usage -> notHeard(action);
+            case AgiReply.Trying trying -> notHeard(action);
         };
+    }
+
+    /**
+     * Result -1: the caller hung up (Asterisk's HANGUP line follows at once), or the prompt could not be played (a
+     * missing sound file: {@code 200 result=-1 endpos=0} and the caller still there, fixture agi-errors.txt).
+     */
+    static boolean mayBeHangUp(AgiReply reply) {
+        return reply instanceof AgiReply.Success s && s.result().equals("-1");
+    }
+
+    /**
+     * What the flow hears of a prompt the caller did not hear (not sent, not taken, not played): it ended, and a
+     * digit collection timed out with nothing keyed, so the flow's own retries and failure path apply.
+     */
+    static Input notHeard(Action action) {
+        return action instanceof Action.Collect ? Input.TIMEOUT : Input.DONE;
     }
 
     /** STREAM FILE and SAY answer 0 when played to the end, else the ASCII code of the key that interrupted. */

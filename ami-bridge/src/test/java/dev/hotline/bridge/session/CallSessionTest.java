@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.Outcome;
 import dev.hotline.acd.model.CentreSettings;
+import dev.hotline.bridge.agi.AgiReply;
 import dev.hotline.bridge.engine.TestCentre;
 import java.io.IOException;
 import java.time.Duration;
@@ -270,6 +271,57 @@ class CallSessionTest {
         assertThat(ended.outcome()).isEqualTo(Outcome.ABANDONED);
         assertThat(ended.cause()).isEqualTo("caller hung up in the IVR");
         assertThat(call.closed()).isTrue();
+    }
+
+    @Test
+    void aPromptAsteriskCannotPlayWhileTheCallerStaysIsSkippedAndTheFlowGoesOn() {
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD_WITH_MENU);
+        call.reply("ANSWER", ok("0"));
+        call.reply("GET DATA tv/main-menu", ok("2"));
+        rig.loop.runOnce();
+        assertThat(call.next()).isEqualTo("STREAM FILE tv/order-delivered \"\"");
+        call.sent().clear();
+
+        call.reply("STREAM FILE tv/order-delivered", ok("-1"));   // a missing sound file: no HANGUP follows
+        rig.settle(call);
+        assertThat(call.sent()).as("a hang-up's HANGUP line may still come").isEmpty();
+        rig.advance(CallSession.PROMPT_FAILED_AFTER);
+        rig.settle(call);
+
+        assertThat(call.sent()).containsExactly("STREAM FILE common/thanks-goodbye \"\"", "HANGUP");
+        assertThat(rig.ended("1795413048.1").outcome()).isEqualTo(Outcome.SELF_SERVICE);
+    }
+
+    @Test
+    void aCallerWhoHangsUpDuringAPromptIsNotTakenForAMissingSoundFile() {
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD_WITH_MENU);
+        call.reply("ANSWER", ok("0"));
+        call.reply("GET DATA tv/main-menu", ok("2"));
+        rig.loop.runOnce();
+        assertThat(call.next()).isEqualTo("STREAM FILE tv/order-delivered \"\"");
+
+        call.callerHangsUp();   // 200 result=-1, then HANGUP
+        rig.loop.runOnce();
+        rig.advance(CallSession.PROMPT_FAILED_AFTER);
+
+        assertThat(call.sent()).last().isEqualTo("STREAM FILE tv/order-delivered \"\"");
+        assertThat(rig.ended("1795413048.1").outcome()).isEqualTo(Outcome.ABANDONED);
+    }
+
+    @Test
+    void aMenuAsteriskRefusesAsAnUnknownCommandCountsAsNoKeyPressedSoTheMenusRetriesApply() {
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD_WITH_MENU);
+        call.reply("ANSWER", ok("0"));
+
+        call.reply("GET DATA tv/main-menu", new AgiReply.InvalidCommand());
+        rig.settle(call);
+
+        assertThat(call.sent()).containsExactly("ANSWER", "GET DATA tv/main-menu 5000 1",
+                "GET DATA tv/main-menu 5000 1");
+        call.reply("GET DATA tv/main-menu", new AgiReply.Usage("Usage: GET DATA <file to be streamed> [timeout]"));
+        rig.settle(call);
+        assertThat(call.sent()).hasSize(4);
+        assertThat(call.closed()).isFalse();
     }
 
     @Test
