@@ -142,6 +142,13 @@ class FlowValidationTest {
     }
 
     @Test
+    void aWaitOfMoreThanAnHourIsRejectedSinceAsteriskReadsTimeoutsInMillisecondsIntoAnInt() {
+        assertThat(errorsOf(COLLECT.replace("timeout: 5s", "timeout: 999999999m"))).containsExactly(
+                "sales.yaml: node 'ask': key 'timeout': at most 60m, got '999999999m'");
+        assertThat(errorsOf(COLLECT.replace("timeout: 5s", "timeout: 60m"))).isEmpty();
+    }
+
+    @Test
     void aConditionThatIsNotBooleanIsRejectedWithItsType() {
         assertThat(errorsOf(branchOn("caller.size() + 1"))).containsExactly(
                 "sales.yaml: node 'route': condition 'caller.size() + 1': expected type 'bool' but found 'int' "

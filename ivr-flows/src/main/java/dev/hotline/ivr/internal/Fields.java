@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  */
 final class Fields {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
+    /** The longest wait a flow may name (a key, a message, a lookup). */
+    static final Duration LONGEST = Duration.ofHours(1);
 
     private final JsonNode mapping;
     private final String what;
@@ -110,11 +112,17 @@ final class Fields {
             problems.addAtKey(key, "key '" + key + "': must be longer than 0, got '" + text.get() + "'");
             return Optional.empty();
         }
-        return Optional.of(switch (m.group(2)) {
+        Duration duration = switch (m.group(2)) {
             case "ms" -> Duration.ofMillis(amount);
             case "s" -> Duration.ofSeconds(amount);
             default -> Duration.ofMinutes(amount);
-        });
+        };
+        if (duration.compareTo(LONGEST) > 0) {
+            // Asterisk reads a timeout in milliseconds into an int: no wait of a caller in a flow is an hour anyway
+            problems.addAtKey(key, "key '" + key + "': at most 60m, got '" + text.get() + "'");
+            return Optional.empty();
+        }
+        return Optional.of(duration);
     }
 
     Duration duration(String key, Duration fallback) {

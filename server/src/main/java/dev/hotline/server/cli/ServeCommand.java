@@ -84,7 +84,12 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             sun.misc.SignalHandler before = sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
                 log.info("reload: SIGHUP received");
-                server.reload();
+                try {
+                    server.reload();
+                } catch (RuntimeException e) {
+                    // a fault of the server's, not of the files: logged where the admin looks, not on stderr
+                    log.error("reload: failed: {}", e.toString(), e);
+                }
             });
             if (before == sun.misc.SignalHandler.SIG_IGN) {
                 // the JVM leaves a signal its parent ignored ignored (nohup does that to SIGHUP): kill -HUP would

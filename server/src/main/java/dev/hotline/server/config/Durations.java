@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Durations the way telephony admins write them: {@code 20s}, {@code 5m}, {@code 1h30m}, {@code 0s}. Units are
- * hours, minutes and seconds, in that order, each at most once; a bare number is refused because {@code 20} could
+ * hours, minutes and seconds, in that order, each at most once, together at most a year ({@link #LONGEST}); a bare
+ * number is refused because {@code 20} could
  * mean seconds or minutes and a wrong guess silently changes how the centre behaves.
  */
 public final class Durations {
@@ -14,6 +15,9 @@ public final class Durations {
     private static final Pattern BARE_NUMBER = Pattern.compile("\\d+");
     /** The form of a duration with numbers of any length, to tell "too long" from "not a duration". */
     private static final Pattern ANY_LENGTH = Pattern.compile("(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?");
+
+    /** The longest duration any setting takes: a leap year. */
+    public static final Duration LONGEST = Duration.ofDays(366);
 
     private Durations() {
     }
@@ -31,12 +35,18 @@ public final class Durations {
         }
         Matcher m = DURATION.matcher(t);
         if (!t.isEmpty() && !m.matches() && ANY_LENGTH.matcher(t).matches()) {
-            throw new IllegalArgumentException("'" + t + "' is too long: at most 9 digits a unit, as in 999999999h");
+            throw new IllegalArgumentException("'" + t + "' is too long: at most 9 digits a unit, and a year in all ("
+                    + format(LONGEST) + ")");
         }
         if (t.isEmpty() || !m.matches()) {
             throw new IllegalArgumentException("'" + t + "' is not a duration: write it like 20s, 5m or 1h30m");
         }
-        return Duration.ofHours(group(m, 1)).plusMinutes(group(m, 2)).plusSeconds(group(m, 3));
+        Duration d = Duration.ofHours(group(m, 1)).plusMinutes(group(m, 2)).plusSeconds(group(m, 3));
+        if (d.compareTo(LONGEST) > 0) {
+            // beyond it, timers in nanoseconds overflow; no wait, timeout or interval of a centre is that long
+            throw new IllegalArgumentException("'" + t + "' is longer than a year: at most " + format(LONGEST));
+        }
+        return d;
     }
 
     /** The shortest way {@link #parse} reads back: {@code 1h30m}, {@code 20s}, {@code 0s}. */

@@ -33,7 +33,19 @@ class DurationsTest {
     @CsvSource({"100000000000000h", "1h1234567890m", "9999999999s"})
     void aNumberOfMoreThanNineDigitsIsTooLongNotUnreadable(String text) {
         assertThatThrownBy(() -> Durations.parse(text))
-                .hasMessage("'" + text + "' is too long: at most 9 digits a unit, as in 999999999h");
+                .hasMessage("'" + text + "' is too long: at most 9 digits a unit, and a year in all (8784h)");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"999999999h", "8784h1s", "9000h", "999999999m"})
+    void aDurationLongerThanAYearIsRefusedSinceNoTimerOfACentreWaitsThatLongAndTimersWouldOverflow(String text) {
+        assertThatThrownBy(() -> Durations.parse(text))
+                .hasMessage("'" + text + "' is longer than a year: at most 8784h");
+    }
+
+    @Test
+    void aWholeLeapYearIsTheLongest() {
+        assertThat(Durations.parse("8784h")).isEqualTo(Duration.ofDays(366));
     }
 
     @ParameterizedTest

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,36 +106,34 @@ public final class LiveServerSettings {
         FastAgiSettings listening = inForce.fastAgi();
         FastAgiSettings fastAgi = next.fastAgi();
         if (!sameAddress(fastAgi.host(), fastAgi.port(), listening.host(), listening.port())
-                && owners.fastAgiAddress(fastAgi.host(), fastAgi.port())) {
+                && applied(changed, "FastAGI's address", () -> owners.fastAgiAddress(fastAgi.host(), fastAgi.port()))) {
             listening = listening.withAddress(fastAgi.host(), fastAgi.port());
             inForce = inForce.withFastAgi(listening);
             changed.add("FastAGI listens on " + fastAgi.host() + ":" + fastAgi.port());
         }
         FastAgiSettings limits = fastAgi.withAddress(listening.host(), listening.port());
-        if (!limits.equals(listening)) {
-            owners.fastAgiLimits(limits);
+        if (!limits.equals(listening) && applied(changed, "FastAGI's limits", () -> owners.fastAgiLimits(limits))) {
             inForce = inForce.withFastAgi(limits);
             changed.add("FastAGI's limits apply to new connections (at most " + limits.maxSessions() + " sessions)");
         }
         JournalSettings journal = inForce.journal();
         JournalSettings journalLimits = new JournalSettings(journal.dir(), next.journal().maxFileBytes(),
                 next.journal().flushEvery(), journal.capacity());
-        if (!journalLimits.equals(journal)) {
-            owners.journalLimits(journalLimits);
+        if (!journalLimits.equals(journal)
+                && applied(changed, "the journal's limits", () -> owners.journalLimits(journalLimits))) {
             inForce = inForce.withJournal(journalLimits);
             changed.add("journal files close at " + journalLimits.maxFileBytes() + " bytes, flushed every "
                     + Durations.format(journalLimits.flushEvery()));
         }
-        if (!next.amiServers().equals(inForce.amiServers())) {
-            owners.amiServers(next.amiServers());
+        if (!next.amiServers().equals(inForce.amiServers())
+                && applied(changed, "the AMI servers", () -> owners.amiServers(next.amiServers()))) {
             inForce = inForce.withAmiServers(next.amiServers());
             changed.add("AMI servers: " + (next.amiServers().isEmpty() ? "none"
                     : String.join(", ", next.amiServers().stream().map(ServerSettings.AmiServer::name).toList())));
         }
         ServerSettings calls = inForce.withCallsSettings(next.announceEvery(), next.musicOnHoldClass(),
                 next.ivrRequestTimeout());
-        if (!calls.equals(inForce)) {
-            owners.calls(calls);
+        if (!calls.equals(inForce) && applied(changed, "how calls wait", () -> owners.calls(calls))) {
             inForce = calls;
             said(changed, "calls from now on wait with music on hold '" + next.musicOnHoldClass()
                     + "', announcements every " + Durations.format(next.announceEvery()) + ", and have "
@@ -148,9 +147,9 @@ public final class LiveServerSettings {
                             : "logged out until they log in"));
         }
         CallbackSettings callbacks = next.callbacks();
-        if (!callbacks.equals(inForce.callbacks())) {
-            boolean wasPlaced = inForce.callbacks().placed();
-            owners.callbacks(callbacks);
+        boolean wasPlaced = inForce.callbacks().placed();
+        if (!callbacks.equals(inForce.callbacks())
+                && applied(changed, "the callbacks", () -> owners.callbacks(callbacks))) {
             inForce = inForce.withCallbacks(callbacks);
             if (callbacks.placed()) {
                 said(changed, "callbacks rung on " + callbacks.endpoint() + " into context " + callbacks.context()
@@ -163,7 +162,7 @@ public final class LiveServerSettings {
             }
         }
         if (inForce.api().isPresent() != next.api().isPresent()) {
-            if (owners.apiRunning(next.api())) {
+            if (applied(changed, "the API", () -> owners.apiRunning(next.api()))) {
                 inForce = inForce.withApi(next.api());
                 said(changed, "the API " + next.api().map(a -> "runs on " + a.host() + ":" + a.port())
                         .orElse("stops (server.yaml has no api section any more)"));
@@ -172,14 +171,14 @@ public final class LiveServerSettings {
             ApiSettings running = inForce.api().get();
             ApiSettings asked = next.api().get();
             if (!sameAddress(asked.host(), asked.port(), running.host(), running.port())
-                    && owners.apiAddress(asked.host(), asked.port())) {
+                    && applied(changed, "the API's address", () -> owners.apiAddress(asked.host(), asked.port()))) {
                 running = new ApiSettings(asked.host(), asked.port(), running.tokens());
                 inForce = inForce.withApi(Optional.of(running));
                 changed.add("the API listens on " + asked.host() + ":" + asked.port());
             }
             if (!asked.tokens().equals(running.tokens())) {
                 ApiSettings retokened = new ApiSettings(running.host(), running.port(), asked.tokens());
-                if (owners.apiTokens(retokened)) {
+                if (applied(changed, "the API tokens", () -> owners.apiTokens(retokened))) {
                     inForce = inForce.withApi(Optional.of(retokened));
                     changed.add("API tokens: " + (asked.tokens().isEmpty() ? "none" : String.join(", ",
                             asked.tokens().stream().map(t -> t.name() + " (" + t.role().written() + ")").toList())));
@@ -190,6 +189,28 @@ public final class LiveServerSettings {
             log.warn("reload: {}", WAITING_FOR_RESTART);
         }
         return List.copyOf(changed);
+    }
+
+    /**
+     * Asks one part's owner to put its change in force. The file was valid, so a failure here is a fault of the
+     * server, not of the file: logged with its trace and said in the answer, that part stays as it was, and the other
+     * parts still apply, so one fault never leaves the reload's answer unsaid or later parts unapplied.
+     */
+    private static boolean applied(List<String> changed, String part, BooleanSupplier change) {
+        try {
+            return change.getAsBoolean();
+        } catch (RuntimeException e) {
+            log.error("reload: {} could not be put in force and stay as they were: {}", part, e.toString(), e);
+            changed.add(part + " could not be put in force (" + e + ") and stay as they were");
+            return false;
+        }
+    }
+
+    private static boolean applied(List<String> changed, String part, Runnable change) {
+        return applied(changed, part, () -> {
+            change.run();
+            return true;
+        });
     }
 
     /** A change this class puts in force itself: logged, and said in the answer. */

@@ -193,4 +193,33 @@ class LiveServerSettingsTest {
 
         assertThat(applied).isEmpty();
     }
+
+    @Test
+    void aPartWhoseOwnerFailsStaysAsItWasIsSaidInTheAnswerAndTheOtherPartsStillApply() {
+        LiveServerSettings.Owners failingJournal = new LiveServerSettings.Owners() {
+            @Override public boolean fastAgiAddress(String host, int port) { return owners.fastAgiAddress(host, port); }
+            @Override public void fastAgiLimits(FastAgiSettings settings) { owners.fastAgiLimits(settings); }
+            @Override public void journalLimits(JournalSettings settings) {
+                throw new ArithmeticException("long overflow");
+            }
+            @Override public void amiServers(List<AmiServer> servers) { owners.amiServers(servers); }
+            @Override public void calls(ServerSettings settings) { owners.calls(settings); }
+            @Override public void callbacks(CallbackSettings settings) { owners.callbacks(settings); }
+            @Override public boolean apiRunning(Optional<ApiSettings> next) { return owners.apiRunning(next); }
+            @Override public boolean apiAddress(String host, int port) { return owners.apiAddress(host, port); }
+            @Override public boolean apiTokens(ApiSettings settings) { return owners.apiTokens(settings); }
+        };
+        LiveServerSettings live = new LiveServerSettings(AT_START, AT_START, failingJournal);
+        JournalSettings journal = AT_START.journal();
+        ServerSettings next = AT_START.withJournal(new JournalSettings(journal.dir(), journal.maxFileBytes(),
+                Duration.ofSeconds(1), journal.capacity())).withCallsSettings(Duration.ofSeconds(30), "jazz",
+                Duration.ofSeconds(2));
+
+        List<String> said = live.apply(next);
+
+        assertThat(said.getFirst()).isEqualTo("the journal's limits could not be put in force "
+                + "(java.lang.ArithmeticException: long overflow) and stay as they were");
+        assertThat(applied).containsExactly("calls jazz");
+        assertThat(live.waitingForRestart(next)).as("the journal's change is not in force").isPresent();
+    }
 }
