@@ -349,6 +349,33 @@ class QueuesFileTest {
     }
 
     @Test
+    void prioritiesAreBoundedSoTheirSumCannotOverflowAndSendTheMostUrgentCallerToTheBack() {
+        withSalesQueue("""
+                basePriority: 2147483647
+                escalation:
+                  - after: 1m
+                    raisePriority: 1001
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:4:19: queues[sales].basePriority: basePriority must be from -1000 to 1000, got 2147483647",
+                "queues.yaml:7:24: queues[sales].escalation[0].raisePriority: raisePriority must be at most 1000, "
+                        + "got 1001");
+    }
+
+    @Test
+    void theLowestAndHighestPrioritiesAreAccepted() {
+        withSalesQueue("""
+                basePriority: -1000
+                escalation:
+                  - after: 1m
+                    raisePriority: 1000
+                """);
+
+        assertThat(salesQueue().basePriority()).isEqualTo(-1000);
+    }
+
+    @Test
     void anEscalationStepMustDoSomething() {
         withSalesQueue("""
                 escalation:

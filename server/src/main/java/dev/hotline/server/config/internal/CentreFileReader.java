@@ -85,7 +85,7 @@ public final class CentreFileReader {
         Optional<Duration> escalateAfter = f.has("escalateAfter") ? f.duration("escalateAfter")
                 : Optional.of(DEFAULT_VIP_ESCALATE_AFTER);
         Optional<Integer> boost = f.has("priorityBoost")
-                ? f.integer("priorityBoost").filter(b -> positive(b, "priorityBoost", f.at("priorityBoost"), ctx))
+                ? f.integer("priorityBoost").filter(b -> priorityRaise(b, "priorityBoost", f.at("priorityBoost"), ctx))
                 : Optional.of(VipPolicy.DEFAULT_PRIORITY_BOOST);
         if (f.has("group") && group.isEmpty() || escalateAfter.isEmpty() || boost.isEmpty()) {
             return Optional.empty();
@@ -93,9 +93,21 @@ public final class CentreFileReader {
         return Optional.of(new VipPolicy(group, escalateAfter.get(), boost.get()));
     }
 
-    static boolean positive(int value, String key, Where at, LoadContext ctx) {
+    /**
+     * The most a priority may start at or rise by in one go. Every raise of a call (an escalation step, the VIP
+     * boost, the IVR's and a callback's raise) is at most this, so their sum cannot overflow and turn the most urgent
+     * caller into the last.
+     */
+    static final int MOST_PRIORITY = 1000;
+
+    /** A priority raise: 1 to {@link #MOST_PRIORITY} ("priorities only rise"). */
+    static boolean priorityRaise(int value, String key, Where at, LoadContext ctx) {
         if (value < 1) {
             ctx.problems().add(at, key + " must be at least 1, got " + value);
+            return false;
+        }
+        if (value > MOST_PRIORITY) {
+            ctx.problems().add(at, key + " must be at most " + MOST_PRIORITY + ", got " + value);
             return false;
         }
         return true;

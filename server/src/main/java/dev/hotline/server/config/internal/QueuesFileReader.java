@@ -83,7 +83,14 @@ public final class QueuesFileReader {
                 ? f.text("strategy").flatMap(s -> Choices.parse(RoutingStrategy.class, s, "strategy",
                         f.at("strategy"), ctx.problems()))
                 : Optional.of(DEFAULT_STRATEGY);
-        Optional<Integer> basePriority = f.has("basePriority") ? f.integer("basePriority") : Optional.of(0);
+        Optional<Integer> basePriority = f.has("basePriority") ? f.integer("basePriority").filter(p -> {
+            if (p < -CentreFileReader.MOST_PRIORITY || p > CentreFileReader.MOST_PRIORITY) {
+                ctx.problems().add(f.at("basePriority"), "basePriority must be from -" + CentreFileReader.MOST_PRIORITY
+                        + " to " + CentreFileReader.MOST_PRIORITY + ", got " + p);
+                return false;
+            }
+            return true;
+        }) : Optional.of(0);
         Optional<Duration> serviceLevel = positive(f, "serviceLevel", DEFAULT_SERVICE_LEVEL, ctx);
         Optional<Duration> ringTimeout = positive(f, "ringTimeout", DEFAULT_RING_TIMEOUT, ctx);
         Optional<Duration> wrapUp = f.has("wrapUp") ? f.duration("wrapUp") : Optional.of(DEFAULT_WRAP_UP);
@@ -218,7 +225,7 @@ public final class QueuesFileReader {
             Where at = f.at(key);
             Optional<? extends EscalationAction> action = switch (key) {
                 case "addGroups" -> addGroups(at, f.node(key), queueId, groups, addedBy, stepPath, ctx);
-                case "raisePriority" -> f.integer(key).filter(by -> CentreFileReader.positive(by, key, at, ctx))
+                case "raisePriority" -> f.integer(key).filter(by -> CentreFileReader.priorityRaise(by, key, at, ctx))
                         .map(EscalationAction.RaisePriority::new);
                 case "announce" -> f.text(key).map(EscalationAction.Announce::new);
                 case "overflowTo" -> f.node(key).flatMap(n -> TreatmentReader.read(at, n, queueId, ctx))
