@@ -59,6 +59,38 @@ class IvrFlowFilesTest {
     }
 
     @Test
+    void aNumberOrTreatmentNamingASubflowIsAProblemSinceACallStartedInItWouldHaveNowhereToReturn() {
+        config.withFlowText("greeting", """
+                flow: greeting
+                subflow: true
+                start: hello
+                nodes:
+                  hello: { type: play, prompts: [common/hello], next: back }
+                  back: { type: return }
+                """).with("numbers.yaml", """
+                numbers:
+                  - number: "4008001001"
+                    businessType: tea
+                    ivrFlow: greeting
+                businessTypes:
+                  - id: tea
+                    queue: sales
+                """).with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: [sales-a]
+                    treatments:
+                      noAgents: {ivr: greeting}
+                """);
+
+        String why = "IVR flow 'greeting' is a subflow (subflow: true): it runs only from subflow nodes of other "
+                + "flows, so a number or treatment cannot start it";
+        assertThat(config.problems()).containsExactlyInAnyOrder(
+                "numbers.yaml:4:14: numbers[4008001001].ivrFlow: " + why,
+                "queues.yaml:5:23: queues[sales].treatments.noAgents.ivr: " + why);
+    }
+
+    @Test
     void withoutAnIvrFolderATreatmentNamingAFlowIsAProblem() {
         config.with("queues.yaml", """
                 queues:

@@ -35,6 +35,8 @@ public final class Ids {
     private final Map<Kind, Map<String, Where>> declared = new EnumMap<>(Kind.class);
     private final List<Reference> references = new ArrayList<>();
     private final Set<Kind> unreadable = EnumSet.noneOf(Kind.class);
+    /** Ids that exist but cannot be named by references of their kind, with why (an IVR subflow). */
+    private final Map<Kind, Map<String, String>> unusable = new EnumMap<>(Kind.class);
 
     public Ids() {
         for (Kind k : Kind.values()) {
@@ -50,6 +52,14 @@ public final class Ids {
         }
         problems.add(where, "duplicate " + kind.label + " id '" + id + "' (first at line " + first.mark().line() + ")");
         return false;
+    }
+
+    /**
+     * Notes an id that exists but that references of {@code kind} cannot name: a reference to it is reported with
+     * {@code why} ("is a subflow: ...") rather than as unknown.
+     */
+    public void unusable(Kind kind, String id, String why) {
+        unusable.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(id, why);
     }
 
     /** Notes that {@code where} names {@code id}, to be checked by {@link #checkReferences}. */
@@ -73,6 +83,11 @@ public final class Ids {
     public void checkReferences(Problems problems) {
         for (Reference r : references) {
             if (unreadable.contains(r.kind()) || isDeclared(r.kind(), r.id())) {
+                continue;
+            }
+            String why = unusable.getOrDefault(r.kind(), Map.of()).get(r.id());
+            if (why != null) {
+                problems.add(r.where(), r.kind().label + " '" + r.id() + "' " + why);
                 continue;
             }
             Set<String> known = declared.get(r.kind()).keySet();

@@ -50,8 +50,14 @@ public final class IvrFlowFiles {
         return switch (FlowLoader.load(flows, tables)) {
             case FlowLoadResult.Loaded loaded -> {
                 for (String name : loaded.flows().names()) {
-                    ctx.ids().declare(Ids.Kind.IVR_FLOW, name, Where.top(FOLDER + "/" + name, new Mark(0, 0)),
-                            ctx.problems());
+                    if (loaded.flows().flow(name).orElseThrow().subflow()) {
+                        // a subflow ends in return nodes: a call started in one would have nowhere to return to
+                        ctx.ids().unusable(Ids.Kind.IVR_FLOW, name, "is a subflow (subflow: true): it runs only "
+                                + "from subflow nodes of other flows, so a number or treatment cannot start it");
+                    } else {
+                        ctx.ids().declare(Ids.Kind.IVR_FLOW, name, Where.top(FOLDER + "/" + name, new Mark(0, 0)),
+                                ctx.problems());
+                    }
                 }
                 yield Optional.of(loaded.flows());
             }
