@@ -91,6 +91,38 @@ class IvrFlowFilesTest {
     }
 
     @Test
+    void aQueueOrCallbackNodeNamingABusinessTypeNumbersYamlDoesNotDefineIsAProblemWhetherLiteralOrConstant() {
+        config.withFlowText("tea-menu", """
+                flow: tea-menu
+                start: menu
+                constants: { after_sales: after-sale }
+                nodes:
+                  menu:
+                    type: menu
+                    prompts: [tea/menu]
+                    options: { "1": order, "2": after-sales, "3": call-me, "4": by-caller }
+                    timeout: 5s
+                    on-failure: order
+                  order: { type: queue, business: "'tea'" }
+                  after-sales: { type: queue, business: after_sales }
+                  call-me: { type: callback, number: caller, business: "'coffee'", next: order }
+                  by-caller: { type: queue, business: "caller.startsWith('138') ? 'tea' : 'vip-tea'" }
+                """).with("numbers.yaml", """
+                numbers:
+                  - number: "4008001001"
+                    businessType: tea
+                    ivrFlow: tea-menu
+                businessTypes:
+                  - id: tea
+                    queue: sales
+                """);
+
+        assertThat(config.problems()).containsExactlyInAnyOrder(
+                "ivr/tea-menu.yaml:12:31: nodes.after-sales.business: unknown business type 'after-sale' (known: tea)",
+                "ivr/tea-menu.yaml:13:46: nodes.call-me.business: unknown business type 'coffee' (known: tea)");
+    }
+
+    @Test
     void withoutAnIvrFolderATreatmentNamingAFlowIsAProblem() {
         config.with("queues.yaml", """
                 queues:

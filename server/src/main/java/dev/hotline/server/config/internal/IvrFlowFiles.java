@@ -1,9 +1,11 @@
 package dev.hotline.server.config.internal;
 
+import dev.hotline.ivr.Flow;
 import dev.hotline.ivr.FlowError;
 import dev.hotline.ivr.FlowLoadResult;
 import dev.hotline.ivr.FlowLoader;
 import dev.hotline.ivr.FlowSet;
+import dev.hotline.ivr.Node;
 import dev.hotline.server.config.ConfigProblem;
 import dev.hotline.server.config.internal.YamlNode.Mark;
 import java.io.IOException;
@@ -59,6 +61,7 @@ public final class IvrFlowFiles {
                                 ctx.problems());
                     }
                 }
+                referBusinessTypes(loaded.flows(), flows, ctx);
                 yield Optional.of(loaded.flows());
             }
             case FlowLoadResult.Rejected rejected -> {
@@ -85,6 +88,42 @@ public final class IvrFlowFiles {
                 yield Optional.empty();
             }
         };
+    }
+
+    /**
+     * The business types queue and callback nodes name as text, a quoted literal ({@code 'after-sales'}) or one of
+     * the flow's constants, must be ones numbers.yaml defines: else every caller reaching the node would hear the busy
+     * prompt. A business computed at call time (from a variable) can only be checked then.
+     */
+    private static void referBusinessTypes(FlowSet loaded, Map<String, String> texts, LoadContext ctx) {
+        for (String name : loaded.names()) {
+            Flow flow = loaded.flow(name).orElseThrow();
+            Positions positions = Positions.of(texts.get(flow.source()));
+            for (Node node : flow.nodes().values()) {
+                Optional<String> business = switch (node) {
+                    case Node.Queue queue -> queue.business();
+                    case Node.Callback callback -> callback.business();
+                    default -> Optional.empty();
+                };
+                business.flatMap(expression -> named(expression.strip(), flow.constants())).ifPresent(type -> {
+                    List<String> path = List.of("nodes", node.id(), "business");
+                    Mark at = positions.tree().flatMap(tree -> tree.placeOf(path)).orElse(new Mark(0, 0));
+                    ctx.ids().refer(Ids.Kind.BUSINESS_TYPE, type,
+                            new Where(FOLDER + "/" + flow.source(), at, String.join(".", path)));
+                });
+            }
+        }
+    }
+
+    /** The text a business expression always gives: a quoted literal without escapes, or a constant's value. */
+    private static Optional<String> named(String expression, Map<String, String> constants) {
+        if (expression.length() >= 2 && (expression.charAt(0) == '\'' || expression.charAt(0) == '"')
+                && expression.charAt(expression.length() - 1) == expression.charAt(0)) {
+            String inside = expression.substring(1, expression.length() - 1);
+            return inside.indexOf(expression.charAt(0)) < 0 && inside.indexOf('\\') < 0 ? Optional.of(inside)
+                    : Optional.empty();
+        }
+        return Optional.ofNullable(constants.get(expression));
     }
 
     /** A flow's text read for the places of its problems: its tree, or why it is not YAML; neither for a table. */
