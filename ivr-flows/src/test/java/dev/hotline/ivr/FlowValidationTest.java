@@ -47,6 +47,27 @@ class FlowValidationTest {
     }
 
     @Test
+    void aNodeWrittenTwiceIsRefusedSinceTheCopyWouldSilentlyReplaceTheFirst() {
+        assertThat(errorsOf(MENU + """
+                  menu:
+                    type: queue
+                """)).singleElement().asString()
+                .startsWith("sales.yaml: not valid YAML: Duplicate field 'menu'");
+    }
+
+    @Test
+    void aSecondYamlDocumentIsRefusedRatherThanDropped() {
+        assertThat(errorsOf(MENU + "---\nflow: other\n")).containsExactly(
+                "sales.yaml: a second YAML document starts at line 13: a flow file holds one flow");
+    }
+
+    @Test
+    void anEmptyFileSaysItHoldsNothing() {
+        assertThat(errorsOf("")).containsExactly(
+                "sales.yaml: expected a mapping with keys flow, start and nodes, got nothing");
+    }
+
+    @Test
     void aProblemOfTheFlowItselfSaysAtWhichKeyItIsWrittenSoALoaderCanGiveItsLine() {
         String broken = MENU.replace("start: menu", "start: meun") + """
                 sources:

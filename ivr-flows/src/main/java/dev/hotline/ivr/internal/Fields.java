@@ -191,7 +191,7 @@ final class Fields {
     }
 
     static String describe(JsonNode value) {
-        if (value == null || value.isNull()) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
             return "nothing";
         }
         if (value.isObject()) {

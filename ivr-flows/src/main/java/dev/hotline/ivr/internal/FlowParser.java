@@ -1,5 +1,6 @@
 package dev.hotline.ivr.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -9,6 +10,7 @@ import dev.hotline.ivr.LookupSource;
 import dev.hotline.ivr.Node;
 import dev.hotline.ivr.VarType;
 
+import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -49,10 +51,20 @@ public final class FlowParser {
 
     private Optional<Flow> parse(String text) {
         JsonNode root;
-        try {
-            root = YAML.readTree(text);
+        try (JsonParser parser = YAML.createParser(text)) {
+            root = YAML.readTree(parser);
+            if (root != null && parser.nextToken() != null) {
+                // Jackson would read the first and drop the rest without a word
+                problems.add("a second YAML document starts at line " + parser.currentTokenLocation().getLineNr()
+                        + ": a flow file holds one flow");
+                return Optional.empty();
+            }
         } catch (JsonProcessingException e) {
             problems.add("not valid YAML: " + withoutEcho(e.getOriginalMessage()) + locationOf(e));
+            return Optional.empty();
+        } catch (IOException e) {
+            // the text is in memory: only the parser's own failures end up here
+            problems.add("not valid YAML: " + e.getMessage());
             return Optional.empty();
         }
         if (root == null || !root.isObject()) {

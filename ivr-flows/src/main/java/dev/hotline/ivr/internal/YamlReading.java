@@ -1,5 +1,6 @@
 package dev.hotline.ivr.internal;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -12,8 +13,9 @@ final class YamlReading {
      */
     static final int MOST_CHARACTERS = 256 * 1024 * 1024;
     // rebuild(): builder() alone reads an empty value as "", not null
-    static final YAMLMapper MAPPER = new YAMLMapper(
-            new YAMLFactory().rebuild().loaderOptions(loaderOptions()).build());
+    // a key written twice is refused: a node copied and not renamed would silently replace the first
+    static final YAMLMapper MAPPER = new YAMLMapper(new YAMLFactory().rebuild().loaderOptions(loaderOptions())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private YamlReading() {
     }

@@ -123,6 +123,43 @@ class IvrFlowFilesTest {
     }
 
     @Test
+    void aNodeIdWrittenTwiceInAFlowIsAProblemAtItsLineAsInEveryOtherFile() {
+        config.withFlowText("tea-menu", """
+                flow: tea-menu
+                start: goodbye
+                nodes:
+                  goodbye:
+                    type: hangup
+                    disposition: thanked
+                    disposition: done
+                  goodbye:
+                    type: hangup
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "ivr/tea-menu.yaml:7:5: nodes.goodbye.disposition: duplicate key 'disposition' (first at line 6)",
+                "ivr/tea-menu.yaml:8:3: nodes.goodbye: duplicate key 'goodbye' (first at line 4)");
+    }
+
+    @Test
+    void aFlowBreakingTheRulesOfEveryFileIsSaidOnceAndWhatFollowsFromItIsNot() {
+        config.withFlowText("tea-menu", """
+                flow: tea-menu
+                start: goodbye
+                nodes:
+                  goodbye:
+                    type: plya
+                    prompts: &bye [common/bye]
+                    next: nowhere
+                ---
+                flow: ignored
+                """);
+
+        assertThat(config.problems()).containsExactly("ivr/tea-menu.yaml:6:14: YAML anchors (&bye) are not "
+                + "supported: write each value out in full where it applies");
+    }
+
+    @Test
     void withoutAnIvrFolderATreatmentNamingAFlowIsAProblem() {
         config.with("queues.yaml", """
                 queues:

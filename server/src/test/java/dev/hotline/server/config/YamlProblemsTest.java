@@ -89,11 +89,25 @@ class YamlProblemsTest {
     }
 
     @Test
-    void yamlAliasesAreRefusedRatherThanSilentlyMisread() {
+    void yamlAnchorsAndAliasesAreRefusedRatherThanSilentlyMisread() {
         config.with("queues.yaml", """
                 queues:
                   - id: sales
                     groups: &serving [sales-a]
+                  - id: sales-2
+                    groups: *serving
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:3:13: YAML anchors (&serving) are not "
+                + "supported: write each value out in full where it applies");
+    }
+
+    @Test
+    void anAliasOfAnAnchorInAnotherFileIsRefusedToo() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: [sales-a]
                   - id: sales-2
                     groups: *serving
                 """);

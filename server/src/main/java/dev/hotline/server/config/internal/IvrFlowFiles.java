@@ -12,9 +12,12 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -49,7 +52,22 @@ public final class IvrFlowFiles {
     }
 
     private static Optional<FlowSet> load(Map<String, String> flows, Map<String, String> tables, LoadContext ctx) {
+        Set<String> broken = new HashSet<>();
+        flows.forEach((name, text) -> {
+            if (!followsEveryFileRules(FOLDER + "/" + name, text, ctx)) {
+                broken.add(name);
+            }
+        });
+        tables.forEach((name, text) -> {
+            if (!name.endsWith(".csv") && !followsEveryFileRules(FOLDER + "/" + name, text, ctx)) {
+                broken.add(name);
+            }
+        });
         return switch (FlowLoader.load(flows, tables)) {
+            case FlowLoadResult.Loaded loaded when !broken.isEmpty() -> {
+                ctx.ids().unreadable(Ids.Kind.IVR_FLOW);
+                yield Optional.empty();
+            }
             case FlowLoadResult.Loaded loaded -> {
                 for (String name : loaded.flows().names()) {
                     if (loaded.flows().flow(name).orElseThrow().subflow()) {
@@ -69,15 +87,11 @@ public final class IvrFlowFiles {
                 ctx.ids().unreadable(Ids.Kind.IVR_FLOW);
                 Map<String, Positions> positions = new TreeMap<>();
                 for (FlowError e : rejected.errors()) {
+                    if (broken.contains(e.source())) {
+                        continue; // its one problem is said above: what follows from it would only bury it
+                    }
                     String file = FOLDER + "/" + e.source();
                     Positions flow = positions.computeIfAbsent(e.source(), source -> Positions.of(flows.get(source)));
-                    if (flow.syntaxError().isPresent()) {
-                        // said as the other files' YAML errors are, at the place the parser gave up
-                        YamlTreeReader.SyntaxError unreadable = flow.syntaxError().get();
-                        ctx.problems().add(new ConfigProblem(file, unreadable.mark().line(),
-                                unreadable.mark().column(), "", unreadable.getMessage()));
-                        continue;
-                    }
                     List<String> path = e.node().map(n -> List.of("nodes", n))
                             .or(() -> e.key().map(k -> List.of(k.split("\\."))))
                             .orElse(List.of());
@@ -88,6 +102,49 @@ public final class IvrFlowFiles {
                 yield Optional.empty();
             }
         };
+    }
+
+    /**
+     * The rules every configuration file follows (docs/configuration.md): one YAML document, no anchors or aliases,
+     * no key written twice in one map. Said once, at its place; false when broken.
+     */
+    private static boolean followsEveryFileRules(String file, String text, LoadContext ctx) {
+        YamlNode tree;
+        try {
+            tree = YamlTreeReader.read(text);
+        } catch (YamlTreeReader.SyntaxError e) {
+            ctx.problems().add(new ConfigProblem(file, e.mark().line(), e.mark().column(), "", e.getMessage()));
+            return false;
+        }
+        return noKeyTwice(file, tree, "", ctx);
+    }
+
+    private static boolean noKeyTwice(String file, YamlNode node, String path, LoadContext ctx) {
+        boolean sound = true;
+        switch (node) {
+            case YamlNode.MapNode map -> {
+                Map<String, YamlNode.Entry> seen = new HashMap<>();
+                for (YamlNode.Entry entry : map.entries()) {
+                    String at = path.isEmpty() ? entry.key() : path + "." + entry.key();
+                    YamlNode.Entry first = seen.putIfAbsent(entry.key(), entry);
+                    if (first != null) {
+                        // a node copied and not renamed would silently replace the first
+                        ctx.problems().add(new ConfigProblem(file, entry.keyMark().line(), entry.keyMark().column(),
+                                at, "duplicate key '" + entry.key() + "' (first at line " + first.keyMark().line()
+                                        + ")"));
+                        sound = false;
+                    }
+                    sound &= noKeyTwice(file, entry.value(), at, ctx);
+                }
+            }
+            case YamlNode.ListNode list -> {
+                for (int i = 0; i < list.items().size(); i++) {
+                    sound &= noKeyTwice(file, list.items().get(i), path + "[" + i + "]", ctx);
+                }
+            }
+            case YamlNode.Scalar scalar -> { }
+        }
+        return sound;
     }
 
     /**
@@ -126,16 +183,16 @@ public final class IvrFlowFiles {
         return Optional.ofNullable(constants.get(expression));
     }
 
-    /** A flow's text read for the places of its problems: its tree, or why it is not YAML; neither for a table. */
-    private record Positions(Optional<YamlNode> tree, Optional<YamlTreeReader.SyntaxError> syntaxError) {
+    /** A flow's text read for the places of its problems: its tree (none for a table, or a broken flow). */
+    private record Positions(Optional<YamlNode> tree) {
         static Positions of(String text) {
             if (text == null) {
-                return new Positions(Optional.empty(), Optional.empty());
+                return new Positions(Optional.empty());
             }
             try {
-                return new Positions(Optional.of(YamlTreeReader.read(text)), Optional.empty());
+                return new Positions(Optional.of(YamlTreeReader.read(text)));
             } catch (YamlTreeReader.SyntaxError e) {
-                return new Positions(Optional.empty(), Optional.of(e));
+                return new Positions(Optional.empty());
             }
         }
     }

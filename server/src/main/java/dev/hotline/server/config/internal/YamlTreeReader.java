@@ -77,6 +77,11 @@ public final class YamlTreeReader {
             throw new SyntaxError(mark, "YAML aliases (*" + parser.getText()
                     + ") are not supported: write the value out in full");
         }
+        if (parser.getObjectId() != null) {
+            // an anchor alone does nothing, but says the writer means to repeat a value by alias
+            throw new SyntaxError(mark, "YAML anchors (&" + parser.getObjectId()
+                    + ") are not supported: write each value out in full where it applies");
+        }
         return switch (token) {
             case START_OBJECT -> {
                 List<Entry> entries = new ArrayList<>();
