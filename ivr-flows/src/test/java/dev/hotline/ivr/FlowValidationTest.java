@@ -385,4 +385,26 @@ class FlowValidationTest {
         assertThat(errors(Map.of("a.yaml", MENU, "b.yaml", MENU))).containsExactly(
                 "b.yaml: flow name 'sales' is already used by a.yaml");
     }
+
+    @Test
+    void aCopyOfAFlowUnderAnotherFileNameIsTheOneReportedAndTheOthersAreCheckedAgainstTheOriginal() {
+        String caller = """
+                flow: main
+                start: greet
+                nodes:
+                  greet: { type: subflow, flow: sales, next: bye }
+                  bye: { type: hangup, disposition: greeted }
+                """;
+        String subflow = """
+                flow: sales
+                subflow: true
+                start: hello
+                nodes:
+                  hello: { type: play, prompts: [hello], next: back }
+                  back: { type: return }
+                """;
+
+        assertThat(errors(Map.of("main.yaml", caller, "sales.yaml", subflow, "a-copy.yaml", MENU))).containsExactly(
+                "a-copy.yaml: flow name 'sales' is already used by sales.yaml");
+    }
 }

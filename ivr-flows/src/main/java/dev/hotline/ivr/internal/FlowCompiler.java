@@ -52,13 +52,18 @@ public final class FlowCompiler {
 
     private Result run(Map<String, String> flowTexts, Map<String, String> tableTexts) {
         tableTexts.forEach((name, text) -> Tables.read(name, text, errors).ifPresent(rows -> tables.put(name, rows)));
-        flowTexts.forEach((source, text) -> FlowParser.parse(text, new Problems(source, errors)).ifPresent(flow -> {
-            Flow previous = flows.putIfAbsent(flow.name(), flow);
-            if (previous != null) {
-                errors.add(new FlowError(source, Optional.empty(), "flow name '" + flow.name()
-                        + "' is already used by " + previous.source()));
-            }
-        }));
+        Map<String, List<Flow>> byName = new LinkedHashMap<>();
+        flowTexts.forEach((source, text) -> FlowParser.parse(text, new Problems(source, errors)).ifPresent(
+                flow -> byName.computeIfAbsent(flow.name(), name -> new ArrayList<>()).add(flow)));
+        byName.forEach((name, named) -> {
+            // of two files with one flow name, the one named after it is the flow (a copy is the mistake), so the
+            // other flows are checked against it and the problem is said of the copy
+            Flow kept = named.stream().filter(f -> baseName(f.source()).equals(name)).findFirst()
+                    .orElse(named.getFirst());
+            flows.put(name, kept);
+            named.stream().filter(f -> f != kept).forEach(copy -> errors.add(new FlowError(copy.source(),
+                    Optional.empty(), "flow name '" + name + "' is already used by " + kept.source())));
+        });
         for (Flow flow : flows.values()) {
             checkGraph(flow, new Problems(flow.source(), errors));
         }
@@ -82,6 +87,11 @@ public final class FlowCompiler {
         List<FlowError> byFile = new ArrayList<>(errors);
         byFile.sort(java.util.Comparator.comparing(FlowError::source));
         return new Result(errors.isEmpty() ? compiled : Map.of(), List.copyOf(byFile));
+    }
+
+    private static String baseName(String source) {
+        int dot = source.lastIndexOf('.');
+        return dot < 0 ? source : source.substring(0, dot);
     }
 
     // ---- the graph of one flow ------------------------------------------------------------------------------
