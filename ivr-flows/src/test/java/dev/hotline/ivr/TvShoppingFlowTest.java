@@ -258,4 +258,37 @@ class TvShoppingFlowTest {
         assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, List.of(), Map.of(
                 "caller", "13800138000", "language", "zh")));
     }
+
+    /** A sales caller at 07:00 Shanghai time (the sales lines open at 08:00) in the after-hours menu. */
+    private Caller callerInTheAfterHoursMenu(String callerNumber) {
+        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom(callerNumber),
+                Instant.parse("2025-03-03T23:00:00Z"));
+        caller.presses("1").listens();
+        assertThat(caller.action()).isEqualTo(new Action.Play("common/closed-hours", ""));
+        caller.listens();
+        assertThat(caller.action()).isInstanceOfSatisfying(Action.Collect.class,
+                menu -> assertThat(menu.prompt()).isEqualTo("common/after-hours-menu"));
+        return caller;
+    }
+
+    @Test
+    void aCallerAfterHoursAsksToBeCalledBackOnTheNumberTheyCalledFrom() {
+        Caller caller = callerInTheAfterHoursMenu("13800138000");
+        caller.presses("2");
+
+        assertThat(caller.action()).isInstanceOfSatisfying(Action.RequestCallback.class,
+                request -> assertThat(request.number()).isEqualTo("13800138000"));
+    }
+
+    @Test
+    void aCallerAfterHoursWithAWithheldNumberKeysInTheNumberToBeCalledBackOn() {
+        Caller caller = callerInTheAfterHoursMenu("");
+        caller.presses("2");
+        assertThat(caller.action()).isInstanceOfSatisfying(Action.Collect.class,
+                ask -> assertThat(ask.prompt()).isEqualTo("common/enter-callback-number"));
+        caller.presses("13912345678#");
+
+        assertThat(caller.action()).isInstanceOfSatisfying(Action.RequestCallback.class,
+                request -> assertThat(request.number()).isEqualTo("13912345678"));
+    }
 }

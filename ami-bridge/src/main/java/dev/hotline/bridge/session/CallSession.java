@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -526,20 +527,24 @@ public final class CallSession {
         int mine = activity;
         String where = "flow " + ivrState.flow() + " node " + ivrState.node();
         Duration limit = settings.requestTimeout();
-        CompletableFuture<Input> answer = new CompletableFuture<>();
+        CompletableFuture<Throwable> answer = new CompletableFuture<>();
         SessionScheduler.Timer timer = sessions.scheduler.schedule(limit,
-                () -> answer.complete(new Input.RequestFailed("not filed within " + limit.toMillis() + " ms")));
+                () -> answer.complete(new TimeoutException("not filed within " + limit.toMillis() + " ms")));
         try {
-            filing.get().whenComplete((filed, failure) -> answer.complete(failure == null ? Input.DONE
-                    : new Input.RequestFailed(reason(failure))));
+            filing.get().whenComplete((filed, failure) -> answer.complete(failure));
         } catch (RuntimeException e) {
-            answer.complete(new Input.RequestFailed(reason(e)));
+            answer.complete(e);
         }
-        answer.thenAccept(input -> mailbox.post(() -> {
+        answer.thenAccept(failure -> mailbox.post(() -> {
             timer.cancel();
-            if (input instanceof Input.RequestFailed failed) {
+            Input input = failure == null ? Input.DONE : new Input.RequestFailed(reason(failure));
+            if (failure != null && cause(failure) instanceof IllegalArgumentException) {
+                // what the caller gave (a withheld number to call back on): the flow's failed path, not a fault
+                LOG.warn("call {}: {}: the {} was refused ({}); the caller is not told it was taken", callId, where,
+                        request, reason(failure));
+            } else if (failure != null) {
                 LOG.error("call {}: {}: the {} could not be filed ({}); the caller is not told it was taken", callId,
-                        where, request, failed.reason());
+                        where, request, reason(failure));
             }
             if (mine == activity) {
                 step(input);
@@ -548,9 +553,12 @@ public final class CallSession {
     }
 
     private static String reason(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause = cause(failure);
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    private static Throwable cause(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private void step(Input input) {

@@ -2,13 +2,23 @@ package dev.hotline.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotline.acd.model.BusinessType;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.model.QueueConfig;
+import dev.hotline.ivr.Action;
+import dev.hotline.ivr.CallContext;
+import dev.hotline.ivr.FlowInterpreter;
+import dev.hotline.ivr.FlowSet;
+import dev.hotline.ivr.Input;
+import dev.hotline.ivr.Step;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The configuration shipped in config/ is the documented example: it must load, and say what it claims. */
@@ -65,5 +75,45 @@ class DefaultConfigTest {
         assertThat(afterSales.hours().isOpenAt(at("2026-02-20T10:00:00"))).isFalse();
         assertThat(afterSales.hours().holiday(LocalDate.of(2027, 2, 6)).orElseThrow().name())
                 .isEqualTo("Spring Festival");
+    }
+
+    /**
+     * Whether the shipped welcome flow (through tv-shopping, the after-sales line's flow and the treatment of its
+     * closed queue) lets a caller of {@code businessType} on to the main menu at {@code at}, or says it is closed.
+     */
+    private static boolean welcomeSaysOpen(FlowSet flows, String businessType, Instant at) {
+        FlowInterpreter ivr = new FlowInterpreter(flows);
+        Step step = ivr.start("tv-shopping", new CallContext("13800138000", "4008000000", businessType, false, "zh"),
+                at);
+        step = ivr.step(step.state(), Input.digits("1"), at);          // Mandarin
+        step = ivr.step(step.state(), Input.DONE, at);                 // the language is set
+        Action heard = step.action();
+        if (heard instanceof Action.Collect menu && menu.prompt().equals("tv/main-menu")) {
+            return true;
+        }
+        assertThat(heard).as("%s at %s", businessType, at).isIn(new Action.Play("common/closed-hours", ""),
+                new Action.Play("common/closed-holiday", ""));
+        return false;
+    }
+
+    @Test
+    void theWelcomeFlowSaysOpenExactlyWhenTheQueueOfTheCallersBusinessTypeTakesCalls() {
+        ConfigResult.Valid valid = (ConfigResult.Valid) ConfigLoader.load(defaultConfigDir());
+        CentreConfig config = valid.config();
+        // a week with weekdays and a weekend, and National Day (holidays for after-sales, open days for sales)
+        List<LocalDateTime> times = new ArrayList<>();
+        for (LocalDateTime t = LocalDateTime.parse("2026-09-26T00:30:00");
+                t.isBefore(LocalDateTime.parse("2026-10-09T00:00:00")); t = t.plusHours(1)) {
+            times.add(t);
+        }
+        for (BusinessType type : config.businessTypes()) {
+            QueueConfig queue = queue(config, type.queue());
+            for (LocalDateTime local : times) {
+                Instant at = local.atZone(SHANGHAI).toInstant();
+                assertThat(welcomeSaysOpen(valid.flows(), type.id(), at))
+                        .as("business type %s (queue %s) at %s Shanghai", type.id(), queue.id(), local)
+                        .isEqualTo(queue.hours().isOpenAt(at.toEpochMilli()));
+            }
+        }
     }
 }

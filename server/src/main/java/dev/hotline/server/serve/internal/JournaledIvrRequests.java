@@ -64,12 +64,13 @@ public final class JournaledIvrRequests implements IvrRequests {
     @Override
     public CompletionStage<Void> callbackRequested(String callId, String number, String dialledNumber,
                                                    String businessType, Map<String, String> attachedData) {
-        log.info("callback requested: call {}, number {}, business type {}, data {}", callId, WireText.visible(number),
-                businessType, WireText.visible(attachedData.toString()));
         if (!PHONE_NUMBER.matcher(number).matches()) {
+            // the caller's to give (a withheld caller id): the session says so at WARN, and the flow's failed path runs
             return CompletableFuture.failedFuture(new IllegalArgumentException("'" + WireText.visible(number)
                     + "' is not a phone number to call back (3 to 20 digits, an optional leading +)"));
         }
+        log.info("callback requested: call {}, number {}, business type {}, data {}", callId, WireText.visible(number),
+                businessType, WireText.visible(attachedData.toString()));
         return filed(now -> new JournalRecord.CallbackRequested(now, callId, number, dialledNumber, businessType,
                 attachedData)).thenAccept(filed -> callbacks.accept(CallbackRequest.of(filed)));
     }
