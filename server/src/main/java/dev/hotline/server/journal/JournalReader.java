@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
@@ -39,26 +40,66 @@ public final class JournalReader {
     }
 
     /**
-     * Hands every record to {@code sink}, starting with the file in which {@code fromMillis} falls: a file is skipped
-     * when the next one opened before {@code fromMillis}, because the next one's first line carries everything in
-     * force (configuration, agents on duty). So the records before {@code fromMillis} that {@code sink} receives are
-     * those of that one file; it decides what to do with them.
+     * Hands every record to {@code sink}, starting with the file in which {@code fromMillis - }{@link #CALLS_LAST}
+     * falls, or the later file that began at a restart at or before {@code fromMillis}: earlier files are skipped,
+     * because the next one's first line carries everything in force (configuration, agents on duty) and the calls
+     * going on at {@code fromMillis} began after it. The records before {@code fromMillis} that {@code sink}
+     * receives are those it needs to know the calls and agents at {@code fromMillis}; it decides what to do with them.
      *
      * @throws JournalException     for a damaged line, or when the directory holds no journal file
      * @throws UncheckedIOException when a file cannot be read
      */
     public void read(long fromMillis, Consumer<JournalRecord> sink) {
         List<FileId> files = files();
+        long readFrom = fromMillis < Long.MIN_VALUE + CALLS_LAST ? Long.MIN_VALUE : fromMillis - CALLS_LAST;
         int start = 0;
         for (int i = files.size() - 1; i > 0; i--) {
             Optional<JournalRecord> header = firstRecord(files.get(i).path());
-            if (header.isPresent() && header.get().at() < fromMillis) {
+            boolean started = header.orElse(null) instanceof JournalRecord.FileOpened opened
+                    && opened.cause() == JournalRecord.OpenCause.START;
+            // nothing carries over a restart: from the start before fromMillis, every call is known
+            if (header.isPresent() && (header.get().at() < readFrom || started && header.get().at() <= fromMillis)) {
                 start = i;
                 break;
             }
         }
+        InOrder inOrder = new InOrder();
         for (FileId file : files.subList(start, files.size())) {
-            readFile(file.path(), sink);
+            readLines(file.path(), (record, line) -> {
+                inOrder.check(file.path(), line, record);
+                sink.accept(record);
+                return true;
+            });
+        }
+    }
+
+    /**
+     * Records follow one another in time: the engine stamps them on its one thread with a clock that never steps
+     * back. A record much older than the one before it is damage (a line edited or copied in, a clock set back
+     * between two runs), and the figures of a statistics fed backwards in time would be nonsense, so reading stops
+     * there, naming both lines. A step back within {@link #TOLERATED_STEP_BACK} changes no figure that matters and
+     * is let through.
+     */
+    private static final class InOrder {
+        private long lastAt = Long.MIN_VALUE;
+        private String lastWhere = "";
+
+        void check(Path file, long line, JournalRecord record) {
+            String where = file.getFileName() + ":" + line;
+            if (lastAt != Long.MIN_VALUE && record.at() < lastAt - TOLERATED_STEP_BACK) {
+                boolean restart = record instanceof JournalRecord.FileOpened opened
+                        && opened.cause() == JournalRecord.OpenCause.START;
+                throw new JournalException(where + ": " + (restart ? "the server started at " : "this record is of ")
+                        + Instant.ofEpochMilli(record.at()) + ", before the record at " + lastWhere + " ("
+                        + Instant.ofEpochMilli(lastAt) + "): " + (restart
+                        ? "the clock was set back between two runs; report each run apart (--to before this start, "
+                                + "--from after it)"
+                        : "one of the two lines is damaged (time in the journal only goes forward)"));
+            }
+            if (record.at() >= lastAt) {
+                lastAt = record.at();
+                lastWhere = where;
+            }
         }
     }
 
@@ -94,23 +135,27 @@ public final class JournalReader {
     private Optional<JournalRecord> firstRecord(Path file) {
         JournalRecord[] first = new JournalRecord[1];
         // a file's first line is short enough to read whole; a torn one (a crash at once) gives nothing
-        readLines(file, record -> {
+        readLines(file, (record, line) -> {
             first[0] = record;
             return false;
         });
         return Optional.ofNullable(first[0]);
     }
 
-    private void readFile(Path file, Consumer<JournalRecord> sink) {
-        readLines(file, record -> {
-            sink.accept(record);
-            return true;
-        });
-    }
+    /**
+     * How long before a period's start the journal is read: a file's first line carries the configuration and the
+     * agents on duty but not the calls in progress, so a call that began before the first file read and ended in the
+     * period would be unknown to the statistics (its answer counted as a new offer, its abandon lost). Calls longer
+     * than this are not a centre's; the next file that began by a restart is read from instead when it is later.
+     */
+    static final long CALLS_LAST = 4 * 3_600_000L;
+
+    /** How far a record may be older than the one before it: a step back beyond this is damage. */
+    static final long TOLERATED_STEP_BACK = 1_000;
 
     private interface LineSink {
         /** @return whether to go on reading */
-        boolean accept(JournalRecord record);
+        boolean accept(JournalRecord record, long line);
     }
 
     private void readLines(Path file, LineSink sink) {
@@ -135,7 +180,7 @@ public final class JournalReader {
                     }
                     throw new JournalException(file.getFileName() + ":" + number + ": " + e.getMessage());
                 }
-                if (!sink.accept(record)) {
+                if (!sink.accept(record, number)) {
                     return;
                 }
                 line = next;

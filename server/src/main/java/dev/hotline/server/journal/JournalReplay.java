@@ -27,8 +27,9 @@ import java.util.function.Consumer;
  * not offered in it), and agent time is the time spent in the period. Calls waiting and the longest current wait are
  * taken at the period's end, which is {@code to} if the journal goes on after it, otherwise its last record.
  *
- * <p>Where the server was restarted (a file opened by a start), agents still on duty are logged out at the restart,
- * since the new engine starts with nobody logged in.
+ * <p>Where the server was restarted (a file opened by a start), agents still on duty are logged out at the last
+ * record before it, when the server stopped as far as the journal knows: the time it was down is nobody's time on
+ * duty, and the new engine starts with nobody logged in.
  */
 public final class JournalReplay {
 
@@ -106,6 +107,10 @@ public final class JournalReplay {
     }
 
     private void accept(JournalRecord record) {
+        if (record instanceof JournalRecord.FileOpened opened && opened.cause() == JournalRecord.OpenCause.START
+                && statistics != null && !continuesAfterPeriod) {
+            stopped();
+        }
         if (record.at() >= to) {
             continuesAfterPeriod = true;
             return;
@@ -171,18 +176,22 @@ public final class JournalReplay {
             }
             return;
         }
-        if (opened.cause() == JournalRecord.OpenCause.START) {
-            for (Decision.AgentStateChanged a : List.copyOf(onDuty.values())) {
-                feed(new Decision.AgentStateChanged(opened.at(), a.agentId(), a.to(), AgentState.LOGGED_OUT,
-                        "server restarted"));
-            }
-            // the restarted engine knows no phone until AMI reports it again
-            for (Map.Entry<String, PhoneState> p : List.copyOf(phonesNotFree.entrySet())) {
-                feed(new Decision.AgentPhoneChanged(opened.at(), p.getKey(), p.getValue(), PhoneState.FREE));
-            }
-            if (!opened.config().equals(config)) {
-                feed(new Decision.ConfigApplied(opened.at(), opened.config()));
-            }
+        if (opened.cause() == JournalRecord.OpenCause.START && !opened.config().equals(config)) {
+            feed(new Decision.ConfigApplied(opened.at(), opened.config()));
+        }
+    }
+
+    /**
+     * The server stopped (a restart follows): its agents stop working at its last record, not at the restart, so
+     * the time it was down is nobody's time on duty; and the restarted engine knows no phone until AMI reports it.
+     */
+    private void stopped() {
+        for (Decision.AgentStateChanged a : List.copyOf(onDuty.values())) {
+            feed(new Decision.AgentStateChanged(lastAt, a.agentId(), a.to(), AgentState.LOGGED_OUT,
+                    "server stopped"));
+        }
+        for (Map.Entry<String, PhoneState> p : List.copyOf(phonesNotFree.entrySet())) {
+            feed(new Decision.AgentPhoneChanged(lastAt, p.getKey(), p.getValue(), PhoneState.FREE));
         }
     }
 

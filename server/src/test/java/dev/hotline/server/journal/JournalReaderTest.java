@@ -85,18 +85,56 @@ class JournalReaderTest {
                 .hasMessageStartingWith(FIRST + ":3: not JSON: ");
     }
 
+    private static final long HOUR = 3_600_000;
+
     @Test
-    void filesWhollyBeforeTheStartOfThePeriodAreNotRead() {
+    void filesThatEndedLongerThanACallLastsBeforeThePeriodAreNotRead() {
         try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir).withMaxFileBytes(1), CONFIG,
                 Clock.fixed(Instant.ofEpochMilli(NINE_AM), ZoneOffset.UTC))) {
             for (int i = 1; i <= 4; i++) {
-                journal.onDecision(new Decision.CallRequeued(NINE_AM + i, "c" + i, "1001", "q", "ring-no-answer"));
+                journal.onDecision(new Decision.CallRequeued(NINE_AM + 3 * i * HOUR, "c" + i, "1001", "q",
+                        "ring-no-answer"));
             }
         }
 
-        // files: [open@0, c1] [open@1, c2] [open@2, c3] [open@3, c4]; the file opened at 2 holds what is in force at 3
-        assertThat(read(NINE_AM + 3)).extracting(JournalRecord::at)
-                .containsExactly(NINE_AM + 2, NINE_AM + 3, NINE_AM + 3, NINE_AM + 4);
+        // files: [open@0, c1@3h] [open@3h, c2@6h] [open@6h, c3@9h] [open@9h, c4@12h]; a call going on at 9h began
+        // after 5h, in the file opened at 3h (whose first line holds what was in force then)
+        assertThat(read(NINE_AM + 9 * HOUR)).extracting(r -> (r.at() - NINE_AM) / HOUR)
+                .containsExactly(3L, 6L, 6L, 9L, 9L, 12L);
+    }
+
+    @Test
+    void nothingBeforeARestartIsReadForAPeriodAfterIt() {
+        writeJournal(2);
+        JournalWriter.start(JournalSettings.in(dir), CONFIG,
+                Clock.fixed(Instant.ofEpochMilli(NINE_AM + HOUR), ZoneOffset.UTC)).close();
+
+        assertThat(read(NINE_AM + HOUR + 1)).singleElement().isInstanceOfSatisfying(JournalRecord.FileOpened.class,
+                opened -> assertThat(opened.cause()).isEqualTo(JournalRecord.OpenCause.START));
+    }
+
+    @Test
+    void aRecordOlderThanTheOneBeforeItIsDamageNamingBothLines() throws IOException {
+        writeJournal(3);
+        List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve(FIRST)));
+        lines.set(2, lines.get(2).replace("\"atMillis\":" + (NINE_AM + 2), "\"atMillis\":1893459600002"));
+        Files.write(dir.resolve(FIRST), lines);
+
+        assertThatThrownBy(() -> read(Long.MIN_VALUE)).isInstanceOf(JournalException.class)
+                .hasMessage(FIRST + ":4: this record is of 2026-11-23T01:00:00.003Z, before the record at " + FIRST
+                        + ":3 (2030-01-01T01:00:00.002Z): one of the two lines is damaged (time in the journal only "
+                        + "goes forward)");
+    }
+
+    @Test
+    void aServerStartedWithItsClockSetBackBeforeThePreviousRunIsSaidWithHowToReportTheRunsApart() {
+        writeJournal(1);
+        JournalWriter.start(JournalSettings.in(dir), CONFIG,
+                Clock.fixed(Instant.ofEpochMilli(NINE_AM - HOUR), ZoneOffset.UTC)).close();
+
+        assertThatThrownBy(() -> read(Long.MIN_VALUE)).isInstanceOf(JournalException.class)
+                .hasMessageContaining(":1: the server started at 2026-11-23T00:00:00Z, before the record at " + FIRST
+                        + ":2").hasMessageEndingWith("report each run apart (--to before this start, --from after it)");
     }
 
     @Test

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.DecisionListener;
+import dev.hotline.acd.Outcome;
 import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.model.CentreSettings;
 import dev.hotline.acd.stats.AgentTimeFigures;
 import dev.hotline.acd.stats.AnswerFigures;
 import dev.hotline.acd.stats.CallFigures;
@@ -24,6 +26,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -125,6 +128,89 @@ class ReportFromJournalTest {
         assertThat(comparable(period)).isEqualTo(comparable(interval));
         assertThat(period.from()).isEqualTo(nineFifteen);
         assertThat(period.to()).isEqualTo(nineThirty);
+    }
+
+    @Test
+    void aDailyReportFromMidnightKnowsTheCallsInProgressAtMidnightThoughTheDaysFileBeginsThen() throws IOException {
+        // a centre whose day begins in New York while its queues keep Shanghai's hours: busy at its midnight
+        CentreSettings shanghai = CONFIG.settings();
+        CentreConfig config = new CentreConfig(new CentreSettings(ZoneId.of("America/New_York"),
+                shanghai.reportInterval(), shanghai.shortAbandon(), shanghai.busyPrompt(),
+                shanghai.defaultBusinessType()), CONFIG.numbers(), CONFIG.businessTypes(), CONFIG.queues(),
+                CONFIG.groups(), CONFIG.agents(), CONFIG.blacklist(), CONFIG.vipPolicy(), CONFIG.vips());
+        long midnight = Instant.parse("2026-11-24T05:00:00Z").toEpochMilli();   // 13:00 in Shanghai
+        long start = midnight - Duration.ofMinutes(15).toMillis();
+        CentreStatistics live = new CentreStatistics(config);
+        AtomicLong virtualNow = new AtomicLong(start);
+        CentreRun run = new CentreRun(config, 6, virtualNow);
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), config, clockOf(virtualNow))) {
+            run.run(start, Duration.ofMinutes(30).toMillis(), DecisionListener.all(live, journal));
+        }
+        long quarterPast = midnight + Duration.ofMinutes(15).toMillis();
+
+        Figures period = JournalReplay.of(dir, Instant.ofEpochMilli(midnight), Instant.ofEpochMilli(quarterPast),
+                warnings::add).figures();
+
+        Figures interval = live.interval(midnight, run.lastDecisionAt()).orElseThrow();
+        assertThat(JournalFiles.list(dir)).extracting(f -> f.day().toString())
+                .as("the day's file begins at midnight in New York").containsExactly("2026-11-23", "2026-11-24");
+        assertThat(interval.centre().calls().answers().handled()).as("calls answered before midnight, ended after")
+                .isPositive();
+        assertThat(interval.centre().calls().abandoned()).as("calls queued before midnight, abandoned after %s", interval.centre().calls()).isPositive();
+        assertThat(comparable(period)).isEqualTo(comparable(interval));
+    }
+
+    @Test
+    void aCallQueuedBeforeMidnightAndAbandonedAfterIsAbandonedInTheNextDaysReportNotLostNorOfferedAgain()
+            throws IOException {
+        long midnight = Instant.parse("2026-11-23T16:00:00Z").toEpochMilli();   // in Shanghai
+        AtomicLong virtualNow = new AtomicLong(midnight - 10_000);
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG, clockOf(virtualNow))) {
+            journal.onDecision(new Decision.CallClassified(midnight - 10_000, "c1", "13911112222", "4008001001",
+                    "slimming-tea", "sales-health", Optional.empty(), "exact 4008001001", Optional.empty()));
+            journal.onDecision(new Decision.CallQueued(midnight - 10_000, "c1", "sales-health", 0,
+                    List.of("health"), 1, 30_000));
+            virtualNow.set(midnight + 10_000);
+            journal.onDecision(new Decision.CallEnded(midnight + 10_000, "c1", Outcome.ABANDONED,
+                    Optional.of("sales-health"), Optional.empty(), 20_000, 0, "caller hung up while waiting",
+                    "13911112222", "4008001001", Optional.empty()));
+        }
+        assertThat(JournalFiles.list(dir)).as("a file a day").hasSize(2);
+
+        CallFigures before = JournalReplay.of(dir, null, Instant.ofEpochMilli(midnight), warnings::add).figures()
+                .centre().calls();
+        CallFigures after = JournalReplay.of(dir, Instant.ofEpochMilli(midnight), null, warnings::add).figures()
+                .centre().calls();
+
+        assertThat(before.offered()).isEqualTo(1);
+        assertThat(before.abandoned()).isZero();
+        assertThat(after.offered()).isZero();
+        assertThat(after.abandoned()).isEqualTo(1);
+    }
+
+    @Test
+    void theTimeTheServerWasDownIsNobodysTimeOnDuty() {
+        long eight = EIGHT_PM - Duration.ofHours(12).toMillis();
+        long nine = eight + Duration.ofHours(1).toMillis();
+        long ten = nine + Duration.ofHours(1).toMillis();
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG,
+                Clock.fixed(Instant.ofEpochMilli(eight), ZoneId.of("UTC")))) {
+            journal.onDecision(new Decision.AgentStateChanged(eight, "1001", AgentState.LOGGED_OUT,
+                    AgentState.READY, "logged in"));
+            journal.onDecision(new Decision.CallRequeued(eight + 30 * 60_000, "c1", "1001", "sales-health",
+                    "ring-no-answer"));
+        }
+        // the server stopped after its 08:30 record and started again at 10:00: nobody logged in since
+        JournalWriter.start(JournalSettings.in(dir), CONFIG, Clock.fixed(Instant.ofEpochMilli(ten), ZoneId.of("UTC")))
+                .close();
+
+        StaffFigures downtime = JournalReplay.of(dir, Instant.ofEpochMilli(nine), Instant.ofEpochMilli(ten),
+                warnings::add).figures().agents().get("1001");
+        StaffFigures whole = JournalReplay.of(dir, null, null, warnings::add).figures().agents().get("1001");
+
+        assertThat(downtime.agentTime().loggedInMillis()).isZero();
+        assertThat(whole.agentTime().loggedInMillis()).as("08:00 to the last record at 08:30")
+                .isEqualTo(30 * 60_000);
     }
 
     @Test
