@@ -524,4 +524,17 @@ class QueuesFileTest {
         assertThat(config.problems()).containsExactly("queues.yaml:7:11: queues[sales].hours.holidays[1]: "
                 + "duplicate holiday date 2026-10-06 (first at line 6)");
     }
+
+    @Test
+    void aHolidayIsAtMost31DaysCountingItsFirstAndLastDay() {
+        withSalesQueue("""
+                hours:
+                  holidays:
+                    - {from: 2026-01-01, to: 2026-01-31, name: January}
+                    - {from: 2026-03-01, to: 2026-04-01, name: Too long}
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:7:34: queues[sales].hours.holidays[1].to: a "
+                + "holiday from 2026-03-01 to 2026-04-01 is longer than 31 days: check the dates");
+    }
 }

@@ -242,7 +242,7 @@ final class HoursReader {
             ctx.problems().add(f.at("to"), "to " + to.get() + " is before from " + from.get());
             return Optional.empty();
         }
-        if (from.get().plusDays(LONGEST_HOLIDAY_DAYS).isBefore(to.get())) {
+        if (from.get().plusDays(LONGEST_HOLIDAY_DAYS - 1).isBefore(to.get())) {   // from and to both count
             ctx.problems().add(f.at("to"), "a holiday from " + from.get() + " to " + to.get() + " is longer than "
                     + LONGEST_HOLIDAY_DAYS + " days: check the dates");
             return Optional.empty();
