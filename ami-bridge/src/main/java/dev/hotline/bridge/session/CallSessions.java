@@ -170,7 +170,8 @@ public final class CallSessions implements AgiScript {
         if (id.matches("[A-Za-z0-9._-]{1,64}")) {
             return id;
         }
-        String local = "hotline-" + unnamedCalls.incrementAndGet();
+        // the time makes it unique across restarts too: it names the call's journal record and recorded files
+        String local = "hotline-" + loop.now() + "-" + unnamedCalls.incrementAndGet();
         LOG.warn("FastAGI session {}: unique id '{}' is not usable as a call id; using {}",
                 WireText.visible(environment.channel()), WireText.visible(id), local);
         return local;

@@ -52,6 +52,16 @@ class CallSessionTest {
     }
 
     @Test
+    void aUniqueidThatCannotNameACallIsReplacedByANameUniqueAcrossRestartsSoNoRecordingOverwritesAnother() {
+        rig.agentsLoggedIn("1001");
+        ScriptedAgiChannel call = rig.call("../../../tmp/x", CALLER, TestCentre.TEA_AD);
+        rig.settle(call);
+
+        assertThat(rig.decisions(Decision.CallClassified.class)).singleElement().satisfies(c -> assertThat(
+                c.callId()).isEqualTo("hotline-" + TestCentre.START.toEpochMilli() + "-1"));
+    }
+
+    @Test
     void anAdvertisementNumberReachesItsBusinessQueueAndHearsMusicOnHold() {
         rig.agentsLoggedIn("1001");
         ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
