@@ -131,6 +131,14 @@ class FlowValidationTest {
             """;
 
     @Test
+    void onlyTheHashKeyCanEndAnEntrySinceAsteriskStopsOnItAlone() {
+        assertThat(errorsOf(COLLECT.replace("max-digits: 6", "max-digits: 6\n    terminator: \"*\""))).containsExactly(
+                "sales.yaml: node 'ask': key 'terminator': only '#' can end an entry (Asterisk's GET DATA stops on # "
+                        + "alone), got '*'");
+        assertThat(errorsOf(COLLECT.replace("max-digits: 6", "max-digits: 6\n    terminator: \"#\""))).isEmpty();
+    }
+
+    @Test
     void aCollectWithoutAnUpperBoundIsRejected() {
         assertThat(errorsOf(COLLECT.replace("    max-digits: 6\n", ""))).containsExactly(
                 "sales.yaml: node 'ask': collect has no bound: add 'max-digits', the longest entry accepted");

@@ -343,8 +343,11 @@ public final class FlowParser {
             problems.add("max-digits " + max + " is less than min-digits " + min);
         }
         String terminator = f.optionalText("terminator").orElse("");
-        if (!terminator.isEmpty() && !terminator.equals("#") && !terminator.equals("*")) {
-            problems.add("key 'terminator': expected '#' or '*', got '" + terminator + "'");
+        if (terminator.equals("*")) {
+            // Asterisk's GET DATA ends an entry on # only: a caller pressing * would wait out the timeout
+            problems.add("key 'terminator': only '#' can end an entry (Asterisk's GET DATA stops on # alone), got '*'");
+        } else if (!terminator.isEmpty() && !terminator.equals("#")) {
+            problems.add("key 'terminator': expected '#', got '" + terminator + "'");
         }
         Optional<Duration> timeout = f.optionalDuration("timeout");
         if (timeout.isEmpty() && !f.has("timeout")) {
