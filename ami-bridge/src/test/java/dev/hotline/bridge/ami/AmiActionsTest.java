@@ -118,6 +118,19 @@ class AmiActionsTest {
     }
 
     @Test
+    void aHangUpWhoseConnectionIsLostBeforeItsResponseFailsAsUnavailableInsteadOfWaitingForever() throws Exception {
+        asterisk.addChannel(AmiConnectionTest.channel("PJSIP/1001-00000007", "1795413076.30"));
+        asterisk.stopAnswering();
+
+        CompletionStage<AmiReply> hangup = actions.hangup("PJSIP/1001-00000007");
+        asterisk.awaitAction("Hangup", TIMEOUT);
+        asterisk.dropConnections();
+
+        assertThatThrownBy(() -> await(hangup)).hasCauseInstanceOf(AmiUnavailableException.class)
+                .cause().hasMessage("AMI 'pbx1': the connection was lost before the response to Hangup");
+    }
+
+    @Test
     void hangingUpAChannelThatIsGoneIsARefusalNotAnError() throws Exception {
         assertThat(await(actions.hangup("PJSIP/9999-00000000"))).isEqualTo(new AmiReply(false, "No such channel"));
     }

@@ -145,7 +145,19 @@ public final class ManagerActions implements AmiActions {
             return result;
         }
         try {
-            current.sendAction(action, response -> completions.execute(() -> result.complete(convert.apply(response))));
+            current.sendAction(action, response -> completions.execute(() -> {
+                // Asterisk-Java answers null when the connection went before the response: the caller must hear of it
+                if (response == null) {
+                    result.completeExceptionally(new AmiUnavailableException("AMI '" + server + "': the connection "
+                            + "was lost before the response to " + action.getAction()));
+                    return;
+                }
+                try {
+                    result.complete(convert.apply(response));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            }));
         } catch (IOException | IllegalStateException e) {
             result.completeExceptionally(new AmiUnavailableException(
                     "AMI '" + server + "': " + action.getAction() + " not sent: " + e.getMessage()));
