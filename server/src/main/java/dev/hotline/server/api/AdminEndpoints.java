@@ -44,7 +44,7 @@ public final class AdminEndpoints {
     /** Adds the routes to {@code routes}. */
     public ApiRoutes addTo(ApiRoutes routes) {
         return routes.add(new ApiRoutes.Route("POST", "/api/v1/config/reload", ADMINS,
-                r -> CompletableFuture.supplyAsync(reload, reloading).thenApply(this::answer)));
+                ApiRoutes.takingNoBody(r -> CompletableFuture.supplyAsync(reload, reloading).thenApply(this::answer))));
     }
 
     private ApiResponse answer(ConfigResult result) {

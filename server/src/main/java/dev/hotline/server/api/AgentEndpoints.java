@@ -61,13 +61,15 @@ public final class AgentEndpoints {
         return routes.add(new ApiRoutes.Route("GET", "/api/v1/agents/{agentId}/events", ANYONE_WITH_A_TOKEN,
                         new ApiRoutes.Endpoint.Stream(this::open)))
                 .add(new ApiRoutes.Route("POST", "/api/v1/agents/{agentId}/login", ANYONE_WITH_A_TOKEN,
-                        r -> change(r, id -> new AcdEvent.AgentLoggedIn(clock.getAsLong(), id))))
+                        ApiRoutes.takingNoBody(r -> change(r, id -> new AcdEvent.AgentLoggedIn(clock.getAsLong(),
+                                id)))))
                 .add(new ApiRoutes.Route("POST", "/api/v1/agents/{agentId}/ready", ANYONE_WITH_A_TOKEN,
-                        r -> change(r, id -> new AcdEvent.AgentReady(clock.getAsLong(), id))))
+                        ApiRoutes.takingNoBody(r -> change(r, id -> new AcdEvent.AgentReady(clock.getAsLong(), id)))))
                 .add(new ApiRoutes.Route("POST", "/api/v1/agents/{agentId}/not-ready", ANYONE_WITH_A_TOKEN,
                         r -> change(r, id -> new AcdEvent.AgentNotReady(clock.getAsLong(), id, reason(r)))))
                 .add(new ApiRoutes.Route("POST", "/api/v1/agents/{agentId}/logout", ANYONE_WITH_A_TOKEN,
-                        r -> change(r, id -> new AcdEvent.AgentLoggedOut(clock.getAsLong(), id))));
+                        ApiRoutes.takingNoBody(r -> change(r, id -> new AcdEvent.AgentLoggedOut(clock.getAsLong(),
+                                id)))));
     }
 
     /** Why the request may not act for its agent: not their own, or no such agent; empty when it may. */

@@ -1,5 +1,6 @@
 package dev.hotline.server.api;
 
+import dev.hotline.server.api.internal.ApiJson;
 import dev.hotline.server.config.ApiSettings.Role;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -27,6 +29,18 @@ public final class ApiRoutes {
         /** Keeps the connection open as a stream of events, unless {@code open} refuses the request. */
         record Stream(Function<ApiRequest, Opening> open) implements Endpoint {
         }
+    }
+
+    /**
+     * {@code handler} for a request that takes no body: any other body than none or {@code {}} is answered 400, so a
+     * client that sends a reason with {@code logout} learns it was not taken rather than believing it was.
+     */
+    public static Function<ApiRequest, CompletionStage<ApiResponse>> takingNoBody(
+            Function<ApiRequest, CompletionStage<ApiResponse>> handler) {
+        return request -> ApiJson.noBodyProblem(request.body())
+                .<CompletionStage<ApiResponse>>map(problem -> CompletableFuture.completedFuture(
+                        ApiResponse.error(400, problem)))
+                .orElseGet(() -> handler.apply(request));
     }
 
     /** What a stream endpoint makes of a request. */

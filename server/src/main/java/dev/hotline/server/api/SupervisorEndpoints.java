@@ -55,7 +55,8 @@ public final class SupervisorEndpoints {
                         r -> centre.get().thenApply(view -> ApiResponse.ok(view.queues()))))
                 .add(new ApiRoutes.Route("GET", "/api/v1/agents", SUPERVISORS,
                         r -> centre.get().thenApply(view -> ApiResponse.ok(view.agents()))))
-                .add(new ApiRoutes.Route("POST", "/api/v1/calls/{callId}/hangup", SUPERVISORS, this::hangUp))
+                .add(new ApiRoutes.Route("POST", "/api/v1/calls/{callId}/hangup", SUPERVISORS,
+                        ApiRoutes.takingNoBody(this::hangUp)))
                 .add(new ApiRoutes.Route("POST", "/api/v1/agents/{agentId}/listen", SUPERVISORS, this::listenIn));
     }
 

@@ -146,6 +146,35 @@ class AgentDesktopApiTest {
     }
 
     @Test
+    void aBodyThatIsNotOneJsonValueWithEachFieldOnceIsRefusedNotPartlyRead() throws Exception {
+        HttpResponse<String> trailing = post("/api/v1/agents/1001/not-ready", DESK_1001,
+                "{\"reason\": \"lunch\"} garbage");
+        HttpResponse<String> twice = post("/api/v1/agents/1001/not-ready", DESK_1001,
+                "{\"reason\": \"lunch\", \"reason\": \"tea\"}");
+
+        assertThat(trailing.statusCode()).isEqualTo(400);
+        assertThat(trailing.body()).startsWith("{\"error\":\"the body is not JSON: ");
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(twice.body()).startsWith("{\"error\":\"the body is not JSON: Duplicate field 'reason'");
+    }
+
+    @Test
+    void aStateChangeThatTakesNoBodyRefusesOneSoTheDesktopDoesNotBelieveItWasApplied() throws Exception {
+        HttpResponse<String> logoutWithReason = post("/api/v1/agents/1001/logout", DESK_1001,
+                "{\"reason\": \"done\"}");
+        HttpResponse<String> readyWithText = post("/api/v1/agents/1001/ready", DESK_1001, "not json at all");
+        HttpResponse<String> loginWithNothing = post("/api/v1/agents/1001/login", DESK_1001, "{}");
+
+        assertThat(logoutWithReason.statusCode()).isEqualTo(400);
+        assertThat(logoutWithReason.body()).isEqualTo(
+                "{\"error\":\"this request takes no body; got the field(s) reason\"}");
+        assertThat(readyWithText.statusCode()).isEqualTo(400);
+        assertThat(readyWithText.body()).startsWith("{\"error\":\"this request takes no body, and the body is "
+                + "not JSON: ");
+        assertThat(loginWithNothing.statusCode()).as(loginWithNothing.body()).isEqualTo(200);
+    }
+
+    @Test
     void aHeadOfTheEventStreamOpensNoStream() throws Exception {
         HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + api.localAddress().getPort() + "/api/v1/agents/1001/events"))

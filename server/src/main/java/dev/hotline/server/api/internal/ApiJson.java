@@ -1,10 +1,13 @@
 package dev.hotline.server.api.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.hotline.server.json.JsonErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -14,8 +17,13 @@ import java.util.Optional;
 
 /** The API's JSON, both ways: answers and pushed events written, request bodies read. One mapper, thread-safe. */
 public final class ApiJson {
-    /** Records as objects, {@code Optional} fields as their value or null. */
-    private static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new Jdk8Module()).build();
+    /**
+     * Records as objects, {@code Optional} fields as their value or null. Bodies are read strictly: a key written
+     * twice or anything after the value is not a body the client meant (a truncated or concatenated request).
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new Jdk8Module())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private ApiJson() {
     }
@@ -66,12 +74,34 @@ public final class ApiJson {
     }
 
     /**
-     * A request body as a JSON tree; an empty body is an empty object.
+     * What is wrong with the body of a request that takes none, if anything: empty, or an empty JSON object, is
+     * none; anything else is refused rather than ignored, so a client does not believe it applied what it sent.
+     */
+    public static Optional<String> noBodyProblem(byte[] body) {
+        JsonNode node;
+        try {
+            node = body(body);
+        } catch (JsonProcessingException e) {
+            return Optional.of("this request takes no body, and the body is not JSON: " + JsonErrors.reason(e));
+        }
+        if (node.isObject() && node.isEmpty()) {
+            return Optional.empty();
+        }
+        if (node.isObject()) {
+            List<String> fields = new java.util.ArrayList<>();
+            node.fieldNames().forEachRemaining(fields::add);
+            return Optional.of("this request takes no body; got the field(s) " + String.join(", ", fields));
+        }
+        return Optional.of("this request takes no body; got " + kind(node));
+    }
+
+    /**
+     * A request body as a JSON tree; an empty body (or only white space) is an empty object.
      *
      * @throws JsonProcessingException when the body is not JSON (its message says where)
      */
     public static JsonNode body(byte[] body) throws JsonProcessingException {
-        if (body.length == 0) {
+        if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return MAPPER.createObjectNode();
         }
         try {
