@@ -175,6 +175,22 @@ class AgentDesktopApiTest {
     }
 
     @Test
+    void anHttp10ClientSuchAsAProxyGetsTheEventStreamUnchunkedEndedByClosingTheConnection() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.localAddress().getPort())) {
+            socket.getOutputStream().write(("GET /api/v1/agents/1001/events HTTP/1.0\r\nAuthorization: Bearer "
+                    + DESK_1001 + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            List<String> head = nextEvent(in);   // the head, up to its blank line
+
+            assertThat(head.getFirst()).isEqualTo("HTTP/1.0 200 OK");
+            assertThat(head).noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("transfer-encoding"));
+            assertThat(nextEvent(in).getFirst()).as("the first event, with no chunk size before it")
+                    .isEqualTo("event: agent");
+        }
+    }
+
+    @Test
     void aHeadOfTheEventStreamOpensNoStream() throws Exception {
         HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + api.localAddress().getPort() + "/api/v1/agents/1001/events"))

@@ -110,7 +110,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
                 byte[] body = ByteBufUtil.getBytes(request.content());
                 if (found.route().roles().isEmpty()) {
                     yield run(ctx, found.route(), new ApiRequest(method, path, found.parameters(), body, "", null,
-                            Optional.empty()), null);
+                            Optional.empty()), null, request.protocolVersion());
                 }
                 String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION, "");
                 // the scheme's name is case-insensitive (RFC 9110 11.1): "bearer" is "Bearer"
@@ -127,7 +127,8 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
                             + " needs " + roles(found.route().roles())));
                 }
                 yield run(ctx, found.route(), new ApiRequest(method, path, found.parameters(), body,
-                        holder.get().name(), holder.get().role(), holder.get().agent()), holder.get());
+                        holder.get().name(), holder.get().role(), holder.get().agent()), holder.get(),
+                        request.protocolVersion());
             }
         };
     }
@@ -137,7 +138,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
      * {@code holder} is whose token opened it, null for an open endpoint.
      */
     private CompletionStage<ApiResponse> run(ChannelHandlerContext ctx, ApiRoutes.Route route, ApiRequest request,
-                                             Tokens.Holder holder) {
+                                             Tokens.Holder holder, HttpVersion version) {
         return switch (route.endpoint()) {
             case ApiRoutes.Endpoint.Answer a -> a.handler().apply(request);
             case ApiRoutes.Endpoint.Stream stream -> switch (stream.open().apply(request)) {
@@ -147,7 +148,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
                         // before the stream starts, so that a reload from then on finds it
                         tokens.streamOpened(ctx.channel(), holder);
                     }
-                    ServerSentEvents events = new ServerSentEvents(ctx.channel());
+                    ServerSentEvents events = new ServerSentEvents(ctx.channel(), version);
                     accept.subscriber().accept(events);
                     events.start();
                     yield null;

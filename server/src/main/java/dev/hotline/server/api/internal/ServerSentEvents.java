@@ -28,10 +28,16 @@ public final class ServerSentEvents implements EventSink {
     static final int KEEP_ALIVE_SECONDS = 15;
 
     private final Channel channel;
+    private final HttpVersion version;
 
-    /** A stream on {@code channel}; nothing is sent before {@link #start()}. */
-    public ServerSentEvents(Channel channel) {
+    /**
+     * A stream on {@code channel} for a request of {@code version}; nothing is sent before {@link #start()}. An
+     * HTTP/1.0 client (nginx talks it to upstreams by default) knows no chunked encoding: its stream is the bare
+     * events, ended by closing the connection.
+     */
+    public ServerSentEvents(Channel channel, HttpVersion version) {
         this.channel = channel;
+        this.version = version;
     }
 
     /**
@@ -43,10 +49,16 @@ public final class ServerSentEvents implements EventSink {
         if (channel.pipeline().get(ReadTimeoutHandler.class) != null) {
             channel.pipeline().remove(ReadTimeoutHandler.class);
         }
-        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        boolean chunked = !version.equals(HttpVersion.HTTP_1_0);
+        HttpResponse head = new DefaultHttpResponse(chunked ? HttpVersion.HTTP_1_1 : HttpVersion.HTTP_1_0,
+                HttpResponseStatus.OK);
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
-                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
-                .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE);
+        if (chunked) {
+            head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        } else {
+            head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
         channel.writeAndFlush(head);
         ScheduledFuture<?> keepAlive = channel.eventLoop().scheduleAtFixedRate(() -> write(": keep-alive\n\n"), KEEP_ALIVE_SECONDS,
                 KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
