@@ -105,11 +105,14 @@ public final class LiveServerSettings {
         }
         FastAgiSettings listening = inForce.fastAgi();
         FastAgiSettings fastAgi = next.fastAgi();
-        if (!sameAddress(fastAgi.host(), fastAgi.port(), listening.host(), listening.port())
-                && applied(changed, "FastAGI's address", () -> owners.fastAgiAddress(fastAgi.host(), fastAgi.port()))) {
-            listening = listening.withAddress(fastAgi.host(), fastAgi.port());
-            inForce = inForce.withFastAgi(listening);
-            changed.add("FastAGI listens on " + fastAgi.host() + ":" + fastAgi.port());
+        if (!sameAddress(fastAgi.host(), fastAgi.port(), listening.host(), listening.port())) {
+            if (applied(changed, "FastAGI's address", () -> owners.fastAgiAddress(fastAgi.host(), fastAgi.port()))) {
+                listening = listening.withAddress(fastAgi.host(), fastAgi.port());
+                inForce = inForce.withFastAgi(listening);
+                changed.add("FastAGI listens on " + fastAgi.host() + ":" + fastAgi.port());
+            } else {
+                changed.add(notMoved("FastAGI", fastAgi.host(), fastAgi.port(), listening.host(), listening.port()));
+            }
         }
         FastAgiSettings limits = fastAgi.withAddress(listening.host(), listening.port());
         if (!limits.equals(listening) && applied(changed, "FastAGI's limits", () -> owners.fastAgiLimits(limits))) {
@@ -170,11 +173,14 @@ public final class LiveServerSettings {
         } else if (inForce.api().isPresent()) {
             ApiSettings running = inForce.api().get();
             ApiSettings asked = next.api().get();
-            if (!sameAddress(asked.host(), asked.port(), running.host(), running.port())
-                    && applied(changed, "the API's address", () -> owners.apiAddress(asked.host(), asked.port()))) {
-                running = new ApiSettings(asked.host(), asked.port(), running.tokens());
-                inForce = inForce.withApi(Optional.of(running));
-                changed.add("the API listens on " + asked.host() + ":" + asked.port());
+            if (!sameAddress(asked.host(), asked.port(), running.host(), running.port())) {
+                if (applied(changed, "the API's address", () -> owners.apiAddress(asked.host(), asked.port()))) {
+                    running = new ApiSettings(asked.host(), asked.port(), running.tokens());
+                    inForce = inForce.withApi(Optional.of(running));
+                    changed.add("the API listens on " + asked.host() + ":" + asked.port());
+                } else {
+                    changed.add(notMoved("the API", asked.host(), asked.port(), running.host(), running.port()));
+                }
             }
             if (!asked.tokens().equals(running.tokens())) {
                 ApiSettings retokened = new ApiSettings(running.host(), running.port(), asked.tokens());
@@ -211,6 +217,12 @@ public final class LiveServerSettings {
             change.run();
             return true;
         });
+    }
+
+    /** A listener that could not move, for the reload's answer (its owner logged why). */
+    private static String notMoved(String listener, String host, int port, String stayHost, int stayPort) {
+        return listener + " could not listen on " + host + ":" + port + " (the log says why: in use, or not an "
+                + "address of this machine); it stays on " + stayHost + ":" + stayPort;
     }
 
     /** A change this class puts in force itself: logged, and said in the answer. */

@@ -126,10 +126,15 @@ class LiveServerSettingsTest {
         ServerSettings next = AT_START.withFastAgi(AT_START.fastAgi().withMaxSessions(20_000).withPort(TAKEN))
                 .withApi(Optional.of(new ApiSettings("127.0.0.1", TAKEN, List.of())));
 
-        live.apply(next);
+        List<String> said = live.apply(next);
 
         assertThat(applied).containsExactly("fastagi to 127.0.0.1:5000", "fastagi 20000 on 4573",
                 "api to 127.0.0.1:5000", "tokens 0 on 8080");
+        assertThat(said).as("the reload's answer names what stayed").contains(
+                "FastAGI could not listen on 127.0.0.1:5000 (the log says why: in use, or not an address of this "
+                        + "machine); it stays on 127.0.0.1:4573",
+                "the API could not listen on 127.0.0.1:5000 (the log says why: in use, or not an address of this "
+                        + "machine); it stays on 127.0.0.1:8080");
         assertThat(live.waitingForRestart(next)).contains(LiveServerSettings.WAITING_FOR_RESTART);
     }
 
