@@ -69,14 +69,17 @@ final class ManualScheduler implements AmiScheduler {
         }
     }
 
-    /** Waits (at most 5 s) until a task is due now, e.g. one posted by another thread, then runs the due tasks. */
+    /**
+     * Waits (at most 20 s: a loaded CI machine may take seconds to deliver a loopback answer) until a task is due
+     * now, e.g. one posted by another thread, then runs the due tasks.
+     */
     void awaitPostedTask() throws InterruptedException {
         lock.lock();
         try {
-            long left = TimeUnit.SECONDS.toNanos(5);
+            long left = TimeUnit.SECONDS.toNanos(20);
             while (!hasDueTask()) {
                 if (left <= 0) {
-                    throw new AssertionError("no task was posted within 5 s");
+                    throw new AssertionError("no task was posted within 20 s");
                 }
                 left = posted.awaitNanos(left);
             }

@@ -1,5 +1,6 @@
 package dev.hotline.server.api;
 
+import dev.hotline.bridge.net.BindFailure;
 import dev.hotline.server.api.internal.HttpApiHandler;
 import dev.hotline.server.api.internal.Tokens;
 import dev.hotline.server.api.internal.TokensInForce;
@@ -63,7 +64,7 @@ public final class ApiServer implements AutoCloseable {
         if (!bound.isSuccess()) {
             loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
             throw new IllegalStateException("the API cannot listen on " + settings.host() + ":" + settings.port()
-                    + ": " + bound.cause().getMessage(), bound.cause());
+                    + ": " + BindFailure.why(bound.cause()), bound.cause());
         }
         listener = bound.channel();
         InetSocketAddress at = (InetSocketAddress) listener.localAddress();
@@ -139,7 +140,7 @@ public final class ApiServer implements AutoCloseable {
         ChannelFuture bound = bootstrap.bind(host, port).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             throw new IllegalStateException("the API cannot listen on " + host + ":" + port + ": "
-                    + bound.cause().getMessage() + "; it stays on " + was.getHostString() + ":" + was.getPort());
+                    + BindFailure.why(bound.cause()) + "; it stays on " + was.getHostString() + ":" + was.getPort());
         }
         Channel old = listener;
         listener = bound.channel();

@@ -54,7 +54,7 @@ public final class ServeCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             err.println(e.getMessage());
             err.println("nothing was started: stop whatever holds that address (another Hotline?), or give the "
-                    + "listener another bind or port in server.yaml");
+                    + "listener another bind (an address of this machine) or port in server.yaml");
             err.flush();
             return ExitCodes.CANNOT_LISTEN;
         } catch (JournalUnavailable e) {

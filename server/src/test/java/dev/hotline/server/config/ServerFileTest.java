@@ -134,6 +134,20 @@ class ServerFileTest {
     }
 
     @Test
+    void aBindAddressOfDigitsAndDotsMustBeAnIpv4Address() {
+        config.with("server.yaml", """
+                fastagi: {bind: 999.999.999.999}
+                api: {bind: 127.0.0}
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "server.yaml:1:17: fastagi.bind: '999.999.999.999' is not an IPv4 address (four numbers of 0 to 255, "
+                        + "as in 127.0.0.1)",
+                "server.yaml:2:13: api.bind: '127.0.0' is not an IPv4 address (four numbers of 0 to 255, as in "
+                        + "127.0.0.1)");
+    }
+
+    @Test
     void anAgentsTokenNamesAnAgentOfAgentsYaml() {
         config.with("server.yaml", """
                 api:

@@ -1,6 +1,7 @@
 package dev.hotline.bridge.agi.server;
 
 import dev.hotline.bridge.agi.server.internal.AgiPipeline;
+import dev.hotline.bridge.net.BindFailure;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -56,7 +57,7 @@ public final class FastAgiServer implements AutoCloseable {
         if (!bound.isSuccess()) {
             shutDown();
             throw new IllegalStateException("FastAGI server cannot listen on " + settings.host() + ":" + settings.port()
-                    + ": " + bound.cause().getMessage(), bound.cause());
+                    + ": " + BindFailure.why(bound.cause()), bound.cause());
         }
         listener = bound.channel();
         LOG.info("FastAGI server listening on {} (at most {} sessions)", listener.localAddress(), settings.maxSessions());
@@ -115,7 +116,7 @@ public final class FastAgiServer implements AutoCloseable {
         ChannelFuture bound = bootstrap.bind(host, port).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             throw new IllegalStateException("FastAGI cannot listen on " + host + ":" + port + ": "
-                    + bound.cause().getMessage() + "; it stays on " + was.getHostString() + ":" + was.getPort());
+                    + BindFailure.why(bound.cause()) + "; it stays on " + was.getHostString() + ":" + was.getPort());
         }
         Channel old = listener;
         listener = bound.channel();

@@ -345,6 +345,19 @@ public final class ServerFileReader {
             ctx.problems().add(at, "'" + text + "' is not a host name or IP address");
             return false;
         }
+        if (text.matches("[0-9.]+")) {
+            // all digits and dots is meant as an IPv4 address, never a host name: four numbers of 0 to 255
+            String[] parts = text.split("\\.", -1);
+            boolean address = parts.length == 4;
+            for (String part : parts) {
+                address &= !part.isEmpty() && part.length() <= 3 && Integer.parseInt(part) <= 255;
+            }
+            if (!address) {
+                ctx.problems().add(at, "'" + text + "' is not an IPv4 address (four numbers of 0 to 255, as in "
+                        + "127.0.0.1)");
+                return false;
+            }
+        }
         return true;
     }
 
