@@ -47,7 +47,17 @@ public final class Hotline implements Callable<Integer> {
     private CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Hotline()).execute(args));
+        int exit;
+        try {
+            exit = new CommandLine(new Hotline()).execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli maps exceptions to exit codes, not errors: without this the JVM's trace and exit 1 ("invalid
+            // configuration") would say the wrong thing
+            System.err.println("out of memory (" + e.getMessage() + "): give the JVM more heap (java -Xmx...), or ask "
+                    + "for less (fewer calls or agents to simulate, a shorter report)");
+            exit = ExitCodes.INTERNAL_ERROR;
+        }
+        System.exit(exit);
     }
 
     /** Without a subcommand: {@code serve} with its defaults (the running server is the main job). */

@@ -54,6 +54,11 @@ import picocli.CommandLine.Spec;
                 ExitCodes.USAGE + ":wrong command-line usage, such as an option value out of range",
                 ExitCodes.INTERNAL_ERROR + ":unexpected error (a bug: please report it with the printed trace)"})
 public final class SimulateCommand implements Callable<Integer> {
+    /** The most agents one queue is simulated with: the largest centre the engine's benchmarks measure. */
+    static final long MOST_AGENTS = 100_000;
+    /** The most calls an overloaded queue without patience may leave waiting at once (some 5 GB of heap). */
+    static final long MOST_WAITING = 10_000_000;
+
     /** The share of calls left out of the single-queue figures while the empty centre fills up. */
     static final double WARM_UP_SHARE = 0.05;
     /**
@@ -132,6 +137,18 @@ public final class SimulateCommand implements Callable<Integer> {
         notNegative("--sl-threshold", o.slThresholdSeconds);
         seconds("--sl-threshold", o.slThresholdSeconds, 0);
         positive("--calls", o.calls);
+        atMost("--agents", o.agents, MOST_AGENTS, "the largest centre the engine is measured at");
+        atMost("--calls", o.calls, TrafficFile.MOST_CALLS, "more would take hours, and is surely a typo");
+        if (o.erlangs >= o.agents && o.patienceSeconds == null) {
+            // nobody leaves and the agents cannot keep up: every call beyond their share is still waiting at the end
+            double waitingAtTheEnd = o.calls * (1 - o.agents / o.erlangs);
+            if (waitingAtTheEnd > MOST_WAITING) {
+                throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, "Invalid options: %s "
+                        + "Erlangs on %d agents with no --patience leaves about %.0f of the %d calls waiting at once "
+                        + "(at most %d): give --patience, more --agents or fewer --calls", o.erlangs, o.agents,
+                        waitingAtTheEnd, o.calls, MOST_WAITING));
+            }
+        }
         if (o.patienceSeconds != null) {
             positive("--patience", o.patienceSeconds);
             seconds("--patience", o.patienceSeconds, 0.001);
@@ -290,6 +307,13 @@ public final class SimulateCommand implements Callable<Integer> {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new ParameterException(spec.commandLine(),
                     "Invalid value for option '" + option + "': must be above 0, got " + format(value));
+        }
+    }
+
+    private void atMost(String option, long value, long most, String why) {
+        if (value > most) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': must be at "
+                    + "most " + most + " (" + why + "), got " + value);
         }
     }
 

@@ -47,7 +47,7 @@ import java.util.Set;
  */
 public final class TrafficFile {
     /** Calls of one business type in one run: more would take the simulator hours, and is surely a typo. */
-    static final long MOST_CALLS = 100_000_000;
+    public static final long MOST_CALLS = 100_000_000;
     private static final Set<String> TOP = Fields.known("start", "duration", "agents", "businessTypes");
     private static final Set<String> AGENTS = Fields.known("ringDelay", "noAnswerProbability", "notReadyPause");
     private static final Set<String> RING_DELAY = Fields.known("min", "max");

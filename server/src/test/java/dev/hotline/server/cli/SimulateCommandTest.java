@@ -156,6 +156,28 @@ class SimulateCommandTest {
     }
 
     @Test
+    void moreAgentsOrCallsThanTheSimulatorTakesAreUsageErrorsNotAnHourLongRunThatRunsOutOfMemory() {
+        assertThat(run("simulate", "--agents", "10000000", "--erlangs", "1", "--aht", "100", "--calls", "10"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).startsWith("Invalid value for option '--agents': must be at most 100000 (the "
+                + "largest centre the engine is measured at), got 10000000");
+        err.getBuffer().setLength(0);
+        assertThat(run("simulate", "--agents", "5", "--erlangs", "4", "--aht", "100", "--calls",
+                "9223372036854775807")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).startsWith("Invalid value for option '--calls': must be at most 100000000");
+    }
+
+    @Test
+    void anOverloadedQueueThatWouldHoldMillionsOfCallsAtOnceIsRefusedSayingWhatToGive() {
+        assertThat(run("simulate", "--agents", "5", "--erlangs", "1e6", "--aht", "1", "--calls", "30000000"))
+                .isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString()).startsWith("Invalid options: 1000000.0 Erlangs on 5 agents with no --patience "
+                + "leaves about 29999850 of the 30000000 calls waiting at once (at most 10000000): give --patience, "
+                + "more --agents or fewer --calls");
+    }
+
+    @Test
     void aNegativeServiceLevelThresholdIsAUsageError() {
         assertThat(run("simulate", "--agents", "3", "--erlangs", "2", "--aht", "180", "--sl-threshold", "-5"))
                 .isEqualTo(ExitCodes.USAGE);
