@@ -249,7 +249,7 @@ class ServeEndToEndTest {
             assertThat(err.toString().lines()).containsExactly(
                     "FastAGI server cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": Address already in use",
                     "nothing was started: stop whatever holds that address (another Hotline?), or give the listener "
-                            + "another bind or port in server.yaml");
+                            + "another bind (an address of this machine) or port in server.yaml");
         }
     }
 

@@ -244,7 +244,7 @@ public final class SimulateCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.INVALID_CONFIG;
         } catch (TrafficMismatch e) {
-            err.println(TrafficFile.problemAt(o.traffic, e.path(), e.reason()));
+            e.problems().forEach(p -> err.println(TrafficFile.problemAt(o.traffic, p.path(), p.reason())));
             err.flush();
             return ExitCodes.INVALID_CONFIG;
         } catch (IllegalArgumentException e) {

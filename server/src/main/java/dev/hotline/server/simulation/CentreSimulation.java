@@ -1,6 +1,9 @@
 package dev.hotline.server.simulation;
 
+import dev.hotline.acd.AcdEvent;
+import dev.hotline.acd.Decision;
 import dev.hotline.acd.DecisionListener;
+import dev.hotline.acd.RoutingEngine;
 import dev.hotline.acd.model.BusinessType;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.model.QueueConfig;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -76,34 +80,69 @@ public final class CentreSimulation {
         Map<String, BusinessType> types = config.businessTypes().stream()
                 .collect(Collectors.toMap(BusinessType::id, Function.identity()));
         CallerNumbers numbers = new CallerNumbers(config, startMillis);
+        List<TrafficMismatch.Problem> problems = new ArrayList<>();
         List<String> result = new ArrayList<>();
         for (BusinessTraffic b : traffic.businessTypes()) {
             String key = "businessTypes." + b.businessType();
             if (!types.containsKey(b.businessType())) {
-                throw new TrafficMismatch(key, "the configuration has no such business type (it has "
-                        + String.join(", ", types.keySet().stream().sorted().toList()) + ")");
+                problems.add(new TrafficMismatch.Problem(key, "the configuration has no such business type (it has "
+                        + String.join(", ", types.keySet().stream().sorted().toList()) + ")"));
+                continue;
             }
             if (b.vipShare() > 0 && !numbers.hasVips()) {
-                throw new TrafficMismatch(key + ".vipShare", "is " + b.vipShare()
-                        + " but the configuration lists no VIP callers");
+                problems.add(new TrafficMismatch.Problem(key + ".vipShare", "is " + b.vipShare()
+                        + " but the configuration lists no VIP callers"));
             }
             if (b.blacklistedShare() > 0 && !numbers.hasBlacklist()) {
-                throw new TrafficMismatch(key + ".blacklistedShare", "is " + b.blacklistedShare()
-                        + " but the configuration's blacklist has no entry in force at the start");
+                problems.add(new TrafficMismatch.Problem(key + ".blacklistedShare", "is " + b.blacklistedShare()
+                        + " but the configuration's blacklist has no entry in force at the start"));
             }
-            result.add(b.dialledNumber().or(() -> DialledNumbers.of(config, b.businessType()))
-                    .orElseThrow(() -> new TrafficMismatch(key + ".number", "is needed, because no exact "
-                            + "number or prefix of the number plan leads to business type " + b.businessType())));
+            Optional<String> number = b.dialledNumber().or(() -> DialledNumbers.of(config, b.businessType()));
+            if (number.isEmpty()) {
+                problems.add(new TrafficMismatch.Problem(key + ".number", "is needed, because no exact number or "
+                        + "prefix of the number plan leads to business type " + b.businessType()));
+                continue;
+            }
+            if (b.dialledNumber().isPresent()) {
+                // the number plan decides, not the traffic file: its calls would be another business's demand
+                String reached = businessTypeOf(number.get());
+                if (!reached.equals(b.businessType())) {
+                    problems.add(new TrafficMismatch.Problem(key + ".number", number.get() + " leads to "
+                            + (reached.isEmpty() ? "no business type (the number plan refuses it)"
+                            : "business type " + reached) + " in numbers.yaml, not to " + b.businessType()));
+                }
+            }
+            result.add(number.get());
         }
         long maxRingDelay = traffic.agents().ringDelayMax().toMillis();
         for (QueueConfig q : config.queues()) {
             if (maxRingDelay >= q.ringTimeout().toMillis()) {
-                throw new TrafficMismatch("agents.ringDelay.max",
+                problems.add(new TrafficMismatch.Problem("agents.ringDelay.max",
                         Durations.format(traffic.agents().ringDelayMax()) + " is not below queue " + q.id()
                         + "'s ring timeout " + Durations.format(q.ringTimeout())
-                        + ": agents would never answer in time (use agents.noAnswerProbability for ring-no-answers)");
+                        + ": agents would never answer in time (use agents.noAnswerProbability for ring-no-answers)"));
+                break;
             }
         }
+        if (!problems.isEmpty()) {
+            throw new TrafficMismatch(problems);
+        }
         return result;
+    }
+
+    /**
+     * The business type the engine gives a call to {@code number} (exact numbers, prefixes, patterns, the default),
+     * found by asking a fresh engine, so the answer is the routing's own; "" when it refuses the number.
+     */
+    private String businessTypeOf(String number) {
+        String[] reached = {""};
+        RoutingEngine dryRun = new RoutingEngine(config, startMillis, seed, decision -> {
+            if (decision instanceof Decision.CallClassified c) {
+                reached[0] = c.businessType();
+            }
+        });
+        // no caller number: on neither the blacklist nor the VIP list
+        dryRun.handle(new AcdEvent.CallArrived(startMillis, "dry-run", "", number));
+        return reached[0];
     }
 }

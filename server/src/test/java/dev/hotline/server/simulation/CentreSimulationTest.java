@@ -238,6 +238,38 @@ class CentreSimulationTest {
                 });
     }
 
+    @Test
+    void aNumberInTheTrafficThatTheNumberPlanRoutesToAnotherBusinessIsAProblemNotAnotherQueuesDemand() {
+        TrafficProfile traffic = new TrafficProfile(FRIDAY_EVENING, new ArrivalsEnd.After(Duration.ofHours(1)),
+                AgentBehaviour.DEFAULT, List.of(
+                        new BusinessTraffic("knife-set", Optional.of("4008001001"), 30,
+                                new HandleTime.Exponential(Duration.ofMinutes(2)), Optional.empty(), 0, 0),
+                        new BusinessTraffic("slimming-tea", Optional.of("4008001001"), 30,
+                                new HandleTime.Exponential(Duration.ofMinutes(2)), Optional.empty(), 0, 0)));
+
+        assertThatThrownBy(() -> new CentreSimulation(defaultConfig(), traffic, 1))
+                .isInstanceOfSatisfying(TrafficMismatch.class, e -> assertThat(e.problems()).containsExactly(
+                        new TrafficMismatch.Problem("businessTypes.knife-set.number", "4008001001 leads to business "
+                                + "type slimming-tea in numbers.yaml, not to knife-set")));
+    }
+
+    @Test
+    void everyMismatchIsSaidAtOnce() {
+        SingleQueueScenario queue = new SingleQueueScenario(2, 1.0, Duration.ofMinutes(2), Duration.ofSeconds(20),
+                10, Optional.empty());
+        TrafficProfile traffic = new TrafficProfile(FRIDAY_EVENING, new ArrivalsEnd.AfterCalls(10),
+                AgentBehaviour.DEFAULT, List.of(
+                        new BusinessTraffic("calls", Optional.empty(), 30,
+                                new HandleTime.Exponential(Duration.ofMinutes(2)), Optional.empty(), 0.1, 0.1),
+                        new BusinessTraffic("coffee", Optional.empty(), 30,
+                                new HandleTime.Exponential(Duration.ofMinutes(2)), Optional.empty(), 0, 0)));
+
+        assertThatThrownBy(() -> new CentreSimulation(queue.centreConfig(), traffic, 1))
+                .isInstanceOfSatisfying(TrafficMismatch.class, e -> assertThat(e.problems())
+                        .extracting(TrafficMismatch.Problem::path).containsExactly("businessTypes.calls.vipShare",
+                                "businessTypes.calls.blacklistedShare", "businessTypes.coffee"));
+    }
+
     private static TrafficProfile traffic(String businessType) {
         return new TrafficProfile(FRIDAY_EVENING, new ArrivalsEnd.After(Duration.ofHours(1)), AgentBehaviour.DEFAULT,
                 List.of(new BusinessTraffic(businessType, Optional.empty(), 30,
