@@ -132,17 +132,23 @@ public final class AgentEndpoints {
         if (reason != null && !reason.isNull() && !reason.isTextual()) {
             throw new BadRequest("'reason' must be text such as \"lunch\", not " + ApiJson.kind(reason));
         }
-        if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
+        // white space of every kind (a no-break space too) around it is not part of it
+        String text = reason == null || !reason.isTextual() ? "" : reason.asText()
+                .replaceAll("^[\\p{Z}\\s]+|[\\p{Z}\\s]+$", "");
+        if (text.isEmpty()) {
             throw new BadRequest("not ready needs a reason code: a body such as {\"reason\": \"lunch\"}, 1 to "
                     + MAX_REASON_LENGTH + " printable characters");
         }
-        String text = reason.asText().strip();
-        if (text.length() > MAX_REASON_LENGTH) {
-            throw new BadRequest("the reason code is " + text.length() + " characters long; at most "
+        int characters = text.codePointCount(0, text.length());
+        if (characters > MAX_REASON_LENGTH) {
+            throw new BadRequest("the reason code is " + characters + " characters long; at most "
                     + MAX_REASON_LENGTH);
         }
-        if (text.chars().anyMatch(Character::isISOControl)) {
-            throw new BadRequest("the reason code has a control character; it must be printable");
+        // reports, wallboards and the journal show it: no control, format (zero-width) or half-surrogate characters
+        if (text.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.SURROGATE)) {
+            throw new BadRequest("the reason code has a control, invisible or broken character; it must be "
+                    + "printable");
         }
         return text;
     }

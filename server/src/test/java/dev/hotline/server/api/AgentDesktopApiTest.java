@@ -131,7 +131,8 @@ class AgentDesktopApiTest {
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(tooLong.body()).isEqualTo("{\"error\":\"the reason code is 65 characters long; at most 64\"}");
         assertThat(control.statusCode()).isEqualTo(400);
-        assertThat(control.body()).contains("the reason code has a control character; it must be printable");
+        assertThat(control.body()).contains("the reason code has a control, invisible or broken character; it must be "
+                + "printable");
         assertThat(notText.statusCode()).isEqualTo(400);
         assertThat(notText.body()).isEqualTo("{\"error\":\"'reason' must be text such as \\\"lunch\\\", not a number\"}");
         assertThat(misspelt.statusCode()).isEqualTo(400);
@@ -143,6 +144,24 @@ class AgentDesktopApiTest {
         HttpResponse<String> longest = post("/api/v1/agents/1001/not-ready", DESK_1001,
                 "{\"reason\": \"" + "x".repeat(64) + "\"}");
         assertThat(longest.statusCode()).as(longest.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aReasonCodeIsCountedInCharactersAndMustBeVisibleText() throws Exception {
+        HttpResponse<String> noBreakSpace = post("/api/v1/agents/1001/not-ready", DESK_1001,
+                "{\"reason\": \"\\u00a0\"}");
+        HttpResponse<String> zeroWidth = post("/api/v1/agents/1001/not-ready", DESK_1001,
+                "{\"reason\": \"a\\u200bb\"}");
+        HttpResponse<String> halfAPair = post("/api/v1/agents/1001/not-ready", DESK_1001,
+                "{\"reason\": \"\\ud83d\"}");
+        post("/api/v1/agents/1001/login", DESK_1001, "");
+        HttpResponse<String> emoji = post("/api/v1/agents/1001/not-ready", DESK_1001,
+                "{\"reason\": \"" + "\uD83D\uDE00".repeat(40) + "\"}");
+
+        assertThat(noBreakSpace.body()).startsWith("{\"error\":\"not ready needs a reason code");
+        assertThat(zeroWidth.statusCode()).isEqualTo(400);
+        assertThat(halfAPair.statusCode()).isEqualTo(400);
+        assertThat(emoji.statusCode()).as("40 characters, though 80 UTF-16 units: %s", emoji.body()).isEqualTo(200);
     }
 
     @Test
