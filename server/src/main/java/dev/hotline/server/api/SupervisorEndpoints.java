@@ -123,6 +123,7 @@ public final class SupervisorEndpoints {
                     + "' is in progress");
             case CallControl.Result.NoSuchAgent n -> ApiResponse.error(404, "no agent '" + n.agentId()
                     + "' in agents.yaml");
+            case CallControl.Result.NotPossible n -> ApiResponse.error(400, n.why());
             case CallControl.Result.NoManagerInterface n -> ApiResponse.error(503, n.why());
             case CallControl.Result.Refused r -> new ApiResponse(502, Map.of("error",
                     "every Asterisk server refused", "refusals", List.copyOf(r.reasons())), Map.of());

@@ -38,6 +38,10 @@ public final class CallControl {
         record NoSuchAgent(String agentId) implements Result {
         }
 
+        /** The request cannot be done as asked ({@code why}): a supervisor's phone that is the agent's own. */
+        record NotPossible(String why) implements Result {
+        }
+
         /** No manager interface is configured or none is connected. */
         record NoManagerInterface(String why) implements Result {
         }
@@ -93,6 +97,11 @@ public final class CallControl {
             return CompletableFuture.completedFuture(new Result.NoSuchAgent(agentId));
         }
         String spied = agent.get().endpoint();
+        if (spied.equalsIgnoreCase(supervisorEndpoint)) {
+            // ChanSpy would ring the agent's own phone in the middle of their call
+            return CompletableFuture.completedFuture(new Result.NotPossible(supervisorEndpoint + " is agent "
+                    + agentId + "'s own phone: give the supervisor's phone to ring"));
+        }
         return inTurn(actions -> actions.listenIn(supervisorEndpoint, spied, mode).thenApply(result -> result.success()
                         ? Optional.<String>empty() : Optional.of("originate failed, reason " + result.reason())),
                 supervisorEndpoint + " listens in on " + spied + " (" + mode + ")");

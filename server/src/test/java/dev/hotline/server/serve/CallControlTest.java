@@ -123,4 +123,16 @@ class CallControlTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a supervisor's phone is needed to listen in on agent 1001");
     }
+
+    @Test
+    void theAgentsOwnPhoneCannotListenInOnThem() {
+        Asterisk theirs = new Asterisk(List.of(), List.of("PJSIP/1001"));
+
+        CallControl.Result result = done(new CallControl(telephony, () -> AGENTS, () -> List.of(theirs))
+                .listenIn("PJSIP/1001", "1001", AmiActions.ListenMode.LISTEN));
+
+        assertThat(result).isEqualTo(new CallControl.Result.NotPossible(
+                "PJSIP/1001 is agent 1001's own phone: give the supervisor's phone to ring"));
+        assertThat(theirs.asked).isEmpty();
+    }
 }
