@@ -150,6 +150,8 @@ class ServeEndToEndTest {
         assertThat(log.lines()).contains("AMI asterisk-1: its secret variable HOTLINE_AMI_SECRET is not set; "
                 + "not connecting to 127.0.0.1:" + asterisk.port() + " (set it and restart)");
         assertThat(server.amiStates()).isEmpty();
+        assertThat(server.amiHealth()).as("what /health says of it").containsExactly(Map.entry("asterisk-1",
+                "NOT_CONNECTING: its secret variable HOTLINE_AMI_SECRET is not set"));
         assertThat(call(BLACKLISTED, "4008001001", "1795413027.3")).last().isEqualTo("HANGUP");
     }
 

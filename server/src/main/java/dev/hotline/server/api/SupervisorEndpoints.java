@@ -3,7 +3,6 @@ package dev.hotline.server.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotline.bridge.ami.AmiActions.ListenMode;
-import dev.hotline.bridge.ami.AmiConnectionState;
 import dev.hotline.server.api.internal.ApiJson;
 import dev.hotline.server.config.ApiSettings.Role;
 import dev.hotline.server.json.JsonErrors;
@@ -33,15 +32,15 @@ public final class SupervisorEndpoints {
 
     private final CallControl calls;
     private final Supplier<CompletionStage<CentreView>> centre;
-    private final Supplier<Map<String, AmiConnectionState>> ami;
+    private final Supplier<Map<String, String>> ami;
 
     /**
      * @param calls  hang-up and listen-in over AMI
      * @param centre the centre as the routing engine sees it now
-     * @param ami    each Asterisk manager interface's state, for health
+     * @param ami    each Asterisk manager interface's state, or why it is not connected to, for health
      */
     public SupervisorEndpoints(CallControl calls, Supplier<CompletionStage<CentreView>> centre,
-                               Supplier<Map<String, AmiConnectionState>> ami) {
+                               Supplier<Map<String, String>> ami) {
         this.calls = calls;
         this.centre = centre;
         this.ami = ami;

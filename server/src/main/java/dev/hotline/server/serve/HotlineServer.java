@@ -58,6 +58,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -103,6 +104,8 @@ public final class HotlineServer implements AutoCloseable {
     private final FastAgiServer fastAgi;
     /** Present once some AMI server was configured; its servers follow server.yaml's {@code ami} on reload. */
     private volatile Optional<AmiPool> ami;
+    /** The AMI servers server.yaml lists that Hotline does not connect to, with why. */
+    private volatile Map<String, String> amiSkipped = Map.of();
     /** Where AMI events go: the log of connection changes and the agents' phones (on the AMI event thread). */
     private final Consumer<AmiEvent> amiEvents;
     private final AgentPhones phones;
@@ -337,7 +340,7 @@ public final class HotlineServer implements AutoCloseable {
                 new AgentEndpoints(agentPush, () -> reloader.current().config().agents(),
                         agentId -> engine.read(routing -> routing.agent(agentId)),
                         engine::decide, engine::now)
-                        .addTo(new SupervisorEndpoints(callControl, this::view, this::amiStates)
+                        .addTo(new SupervisorEndpoints(callControl, this::view, this::amiHealth)
                                 .addTo(new AdminEndpoints(this::reload, this::lastReloadChanges,
                                         this::waitingForRestart,
                                         task -> Thread.ofVirtual().name("api-reload").start(task))
@@ -401,16 +404,19 @@ public final class HotlineServer implements AutoCloseable {
     /** The servers whose secret can be had; one whose variable is not set is left out, with a warning. */
     private List<AmiSettings> reachable(List<AmiServer> servers) {
         List<AmiSettings> reachable = new ArrayList<>();
+        Map<String, String> skipped = new TreeMap<>();
         for (AmiServer server : servers) {
             Optional<AmiSettings> resolved = server.settings(environment);
             if (resolved.isEmpty()) {
+                String variable = ((ServerSettings.Secret.FromEnvironment) server.secret()).variable();
                 log.warn("AMI {}: its secret variable {} is not set; not connecting to {} (set it and restart)",
-                        server.name(), ((ServerSettings.Secret.FromEnvironment) server.secret()).variable(),
-                        server.address());
+                        server.name(), variable, server.address());
+                skipped.put(server.name(), "NOT_CONNECTING: its secret variable " + variable + " is not set");
                 continue;
             }
             reachable.add(resolved.get());
         }
+        amiSkipped = Map.copyOf(skipped);
         return reachable;
     }
 
@@ -495,6 +501,16 @@ public final class HotlineServer implements AutoCloseable {
     /** Each AMI server's connection state; empty when none is connected to. */
     public Map<String, AmiConnectionState> amiStates() {
         return ami.map(AmiPool::states).orElse(Map.of());
+    }
+
+    /**
+     * Every AMI server server.yaml lists, for {@code /health}: its connection's state, or why Hotline does not
+     * connect to it, so a monitor never reads "healthy, no Asterisk" for a server left out.
+     */
+    public Map<String, String> amiHealth() {
+        Map<String, String> health = new TreeMap<>(amiSkipped);
+        amiStates().forEach((name, state) -> health.put(name, state.name()));
+        return health;
     }
 
     /**

@@ -87,7 +87,7 @@ class SupervisorApiTest {
                         Optional.empty())));
         api = ApiServer.start(settings, Map.<String, String>of()::get, new SupervisorEndpoints(calls,
                 () -> CompletableFuture.completedFuture(view),
-                () -> Map.of("asterisk-1", AmiConnectionState.CONNECTED)).addTo(new ApiRoutes()));
+                () -> Map.of("asterisk-1", AmiConnectionState.CONNECTED.name())).addTo(new ApiRoutes()));
     }
 
     @AfterEach

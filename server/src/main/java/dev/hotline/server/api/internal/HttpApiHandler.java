@@ -10,6 +10,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -20,6 +21,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.timeout.ReadTimeoutException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -199,7 +201,13 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.warn("API connection from {} closed: {}", ctx.channel().remoteAddress(), cause.toString());
+        if (cause instanceof ReadTimeoutException || cause instanceof PrematureChannelClosureException
+                || cause instanceof java.io.IOException) {
+            // a client that leaves a keep-alive connection idle, or goes away: how HTTP clients are, not trouble
+            log.debug("API connection from {} closed: {}", ctx.channel().remoteAddress(), cause.toString());
+        } else {
+            log.warn("API connection from {} closed: {}", ctx.channel().remoteAddress(), cause.toString());
+        }
         ctx.close();
     }
 }
