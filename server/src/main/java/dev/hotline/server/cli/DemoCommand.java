@@ -6,6 +6,7 @@ import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.bridge.agi.server.FastAgiSettings;
 import dev.hotline.bridge.simulator.SimulatedAmiServer;
 import dev.hotline.bridge.simulator.SimulatedAsterisk;
+import dev.hotline.server.config.ApiSettings;
 import dev.hotline.server.config.ConfigReloader;
 import dev.hotline.server.config.Durations;
 import dev.hotline.server.config.ServerSettings;
@@ -160,7 +161,7 @@ public final class DemoCommand implements Callable<Integer> {
         HotlineServer server;
         try {
             server = HotlineServer.start(reloader,
-                    demoSettings(reloader.current().server(), ami.port(), secret, journalDir), name -> null, clock);
+                    demoSettings(reloader.current().server(), ami.port(), secret, journalDir), System::getenv, clock);
         } catch (JournalUnavailable e) {
             ami.close();
             PrintWriter err = spec.commandLine().getErr();
@@ -175,8 +176,10 @@ public final class DemoCommand implements Callable<Integer> {
         SimulatedAsterisk asterisk = SimulatedAsterisk.builder(server.fastAgiAddress())
                 .timing(SimulatedAsterisk.Timing.scaled(Duration.ofNanos(Math.round(1e9 / speed))))
                 .otherAgents(traffic::nextAgent).ami(ami, traffic.endpoints()).build();
-        out.printf("Hotline demo: %s, FastAGI on 127.0.0.1:%d, simulated Asterisk's AMI on 127.0.0.1:%d%n",
-                config, server.fastAgiAddress().getPort(), ami.port());
+        out.printf("Hotline demo: %s, FastAGI on 127.0.0.1:%d, simulated Asterisk's AMI on 127.0.0.1:%d%s%n",
+                config, server.fastAgiAddress().getPort(), ami.port(), server.apiAddress()
+                        .map(api -> ", the API on 127.0.0.1:" + api.getPort() + " (server.yaml's tokens)")
+                        .orElse(""));
         out.printf("%s calls a minute at random, time x%s, journal in %s. %s%n", number(rate), number(speed),
                 journalDir, runFor == null ? "Ctrl-C stops." : "Stops after " + Durations.format(runFor) + ".");
         out.flush();
@@ -217,12 +220,15 @@ public final class DemoCommand implements Callable<Integer> {
                 Duration.ofSeconds(1), Duration.ofSeconds(30));
         // announcements are timed by the sessions in real time: shortened by the speed, they keep their rhythm
         Duration announceEvery = Duration.ofNanos(Math.round(configured.announceEvery().toNanos() / speed));
-        // no agent API yet: the demo's agents are logged in and ready from the start, whatever server.yaml says
+        // the demo's agents are logged in and ready from the start, whatever server.yaml says (nobody is at a desk);
+        // the API, if server.yaml has one, on a free loopback port with its tokens, so a desktop can follow the offers
+        JournalSettings journal = configured.journal();
         return new ServerSettings(new FastAgiSettings("127.0.0.1", 0, fastAgi.maxLineLength(),
                 fastAgi.maxEnvironmentLines(), fastAgi.environmentTimeout(), fastAgi.idleTimeout(),
-                fastAgi.maxSessions()), List.of(simulated), JournalSettings.in(journalDir), announceEvery,
+                fastAgi.maxSessions()), List.of(simulated), new JournalSettings(journalDir, journal.maxFileBytes(),
+                journal.flushEvery(), journal.capacity()), announceEvery,
                 configured.musicOnHoldClass(), true, configured.ivrRequestTimeout(), configured.callbacks(),
-                Optional.empty());
+                configured.api().map(api -> new ApiSettings("127.0.0.1", 0, api.tokens())));
     }
 
     private void scheduleArrival(ScheduledExecutorService timers, DemoTraffic traffic, SimulatedAsterisk asterisk,

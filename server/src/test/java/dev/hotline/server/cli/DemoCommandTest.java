@@ -41,6 +41,8 @@ class DemoCommandTest {
                 "30 calls a minute at random, time x10, journal in " + journal + ". Stops after 5s.",
                 "   sales-health ", "   agents: 1001 ", "callers still on the line hang up.",
                 "Stopped. The journal is in " + journal);
+        assertThat(printed).as("server.yaml has an api section: the demo serves it on a free port")
+                .containsPattern("the API on 127\\.0\\.0\\.1:\\d+ \\(server.yaml's tokens\\)");
         List<long[]> pictures = FIGURES.matcher(printed).results()
                 .map(m -> new long[] {count(m, 1), count(m, 4)}).toList();
         assertThat(pictures).as("pictures printed").hasSizeGreaterThanOrEqualTo(2);
