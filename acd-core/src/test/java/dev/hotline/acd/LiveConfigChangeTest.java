@@ -41,6 +41,15 @@ class LiveConfigChangeTest {
     }
 
     @Test
+    void anAgentNeverLoggedInIsLoggedOutSinceTheEngineLearntOfThemNotSince1970() {
+        var centre = base().start().advance(java.time.Duration.ofMinutes(5)).reconfigure(base().agent("s2", "s"));
+
+        assertThat(centre.engine.agent("s1").orElseThrow().sinceMillis()).isEqualTo(CentreFixture.START);
+        assertThat(centre.engine.agent("s2").orElseThrow().sinceMillis()).as("added by the change")
+                .isEqualTo(CentreFixture.START + 5 * 60_000);
+    }
+
+    @Test
     void aRemovedIdleAgentIsLoggedOutAtOnce() {
         var centre = base().agent("s2", "s").start().loginReady("s1", "s2")
                 .reconfigure(base());

@@ -128,7 +128,12 @@ final class LiveConfiguration {
 
         List<Agent> order = new ArrayList<>();
         for (AgentConfig ac : next.agents()) {
-            Agent agent = centre.agents.computeIfAbsent(ac.id(), id -> new Agent(ac));
+            Agent agent = centre.agents.computeIfAbsent(ac.id(), id -> {
+                Agent added = new Agent(ac);
+                // logged out since the engine learnt of them: a desktop shows that, not "since 1970"
+                added.stateSince = centre.now;
+                return added;
+            });
             agent.configure(ac);
             agent.leaving = false;
             order.add(agent);
