@@ -113,6 +113,14 @@ public final class ConfigLoader {
         return new ConfigResult.Valid(config, flows.orElseThrow(), server.orElseThrow(), queues.recorded());
     }
 
+    private static String target(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "a path that cannot be read (" + e.getMessage() + ")";
+        }
+    }
+
     private static Where top(String file, YamlNode root) {
         return Where.top(file, root.mark());
     }
@@ -120,6 +128,12 @@ public final class ConfigLoader {
     /** The file's root map; empty when it is missing, unreadable or not a map (reported unless optional and absent). */
     private static Optional<YamlNode> read(Path dir, String file, LoadContext ctx) {
         Path path = dir.resolve(file);
+        if (!Files.exists(path) && Files.isSymbolicLink(path)) {
+            // deployed as a link (a ConfigMap, a release directory) whose target is gone: not "no VIPs"
+            ctx.problems().add(new ConfigProblem(file, 0, 0, "", "is a link to " + target(path)
+                    + ", which does not exist"));
+            return Optional.empty();
+        }
         if (!Files.exists(path)) {
             if (REQUIRED_FILES.contains(file)) {
                 ctx.problems().add(new ConfigProblem(file, 0, 0, "", "required file is missing from " + dir
@@ -127,6 +141,10 @@ public final class ConfigLoader {
                 return Optional.empty();
             }
             return Optional.of(new MapNode(new Mark(1, 1), List.of()));
+        }
+        if (Files.isDirectory(path)) {
+            ctx.problems().add(new ConfigProblem(file, 0, 0, "", "is a directory, not a file"));
+            return Optional.empty();
         }
         String text;
         try {

@@ -262,6 +262,21 @@ class YamlProblemsTest {
     }
 
     @Test
+    void anOptionalFileDeployedAsALinkToNothingIsAProblemNotAnEmptyBlacklist() throws IOException {
+        java.nio.file.Files.createSymbolicLink(dir.resolve("blacklist.yaml"), dir.resolve("releases/blacklist.yaml"));
+
+        assertThat(config.problems()).containsExactly("blacklist.yaml: is a link to " + dir.resolve(
+                "releases/blacklist.yaml") + ", which does not exist");
+    }
+
+    @Test
+    void aConfigurationFileThatIsADirectoryIsSaidSo() throws IOException {
+        java.nio.file.Files.createDirectory(dir.resolve("vips.yaml"));
+
+        assertThat(config.problems()).containsExactly("vips.yaml: is a directory, not a file");
+    }
+
+    @Test
     void aDirectoryThatDoesNotExistIsReported() {
         Path nowhere = dir.resolve("nowhere");
 
