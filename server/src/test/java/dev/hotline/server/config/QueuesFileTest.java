@@ -537,4 +537,28 @@ class QueuesFileTest {
         assertThat(config.problems()).containsExactly("queues.yaml:7:34: queues[sales].hours.holidays[1].to: a "
                 + "holiday from 2026-03-01 to 2026-04-01 is longer than 31 days: check the dates");
     }
+
+    @Test
+    void aNumberWrittenOtherThanInPlainDecimalDigitsSaysSoRatherThanOutOfRange() {
+        withSalesQueue("""
+                maxWaiting: 1_000
+                basePriority: 0x10
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:4:17: queues[sales].maxWaiting: write the number 1_000 in plain decimal digits (no _, 0x, "
+                        + "0o or +)",
+                "queues.yaml:5:19: queues[sales].basePriority: write the number 0x10 in plain decimal digits (no _, "
+                        + "0x, 0o or +)");
+    }
+
+    @Test
+    void aQuotedTrueIsSaidToBeQuoted() {
+        withSalesQueue("""
+                recording: "true"
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:4:16: queues[sales].recording: expected true or "
+                + "false without quotes, got the text 'true'");
+    }
 }

@@ -129,7 +129,9 @@ public final class Fields {
                 String t = s.text().strip().toLowerCase(java.util.Locale.ROOT);
                 return Optional.of(t.equals("true") || t.equals("yes") || t.equals("on"));
             }
-            problems.add(at(key), "expected true or false, got " + n.describe());
+            problems.add(at(key), "expected true or false" + (n instanceof Scalar q && q.type() == ScalarType.STRING
+                    && q.text().strip().matches("(?i)true|false|yes|no|on|off") ? " without quotes" : "") + ", got "
+                    + n.describe());
             return Optional.empty();
         });
     }
@@ -169,7 +171,9 @@ public final class Fields {
             try {
                 return Optional.of(Integer.parseInt(s.text()));
             } catch (NumberFormatException e) {
-                problems.add(at, "the number " + s.text() + " is out of range");
+                // YAML also reads 1_000, 0x10 and +5 as numbers; the files take plain decimal digits
+                problems.add(at, s.text().matches("-?[0-9]+") ? "the number " + s.text() + " is out of range"
+                        : "write the number " + s.text() + " in plain decimal digits (no _, 0x, 0o or +)");
                 return Optional.empty();
             }
         }
