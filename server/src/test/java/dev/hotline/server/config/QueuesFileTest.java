@@ -488,8 +488,8 @@ class QueuesFileTest {
                 "queues.yaml:6:9: queues[sales].hours.weekly.monday: unknown day 'monday' (write mon, tue, wed, "
                         + "thu, fri, sat, sun, a range like mon-fri, or daily)",
                 "queues.yaml:8:9: queues[sales].hours.weekly.fri: fri is already given by 'mon-fri' (line 7)",
-                "queues.yaml:9:9: queues[sales].hours.weekly.sun-sat: day range 'sun-sat' runs backwards (write it "
-                        + "from mon towards sun, e.g. sat-sun)");
+                "queues.yaml:9:9: queues[sales].hours.weekly.sun-sat: day range 'sun-sat' runs past Sunday: ranges "
+                        + "go from mon towards sun, so write it as two, sun and mon-sat");
     }
 
     @Test

@@ -100,8 +100,11 @@ final class HoursReader {
             return Optional.empty();
         }
         if (to < from) {
-            ctx.problems().add(at, "day range '" + key + "' runs backwards (write it from mon towards sun, e.g. "
-                    + ends[1] + "-" + ends[0] + ")");
+            // fri-mon means the weekend around it, not mon-fri: two ranges that meet at the week's end
+            String tail = ends[0].equals("sun") ? "sun" : ends[0] + "-sun";
+            String head = ends[1].equals("mon") ? "mon" : "mon-" + ends[1];
+            ctx.problems().add(at, "day range '" + key + "' runs past Sunday: ranges go from mon towards sun, so "
+                    + "write it as two, " + tail + " and " + head);
             return Optional.empty();
         }
         List<DayOfWeek> days = new ArrayList<>();
