@@ -63,6 +63,11 @@ public final class ConfigLoader {
     /** Loads and checks the configuration in {@code dir}. Never throws for a bad configuration: it is a value. */
     public static ConfigResult load(Path dir) {
         LoadContext ctx = LoadContext.fresh();
+        if (dir.toString().isBlank()) {
+            // Path.of("") is the working directory: an empty --config must not quietly mean "here"
+            return new ConfigResult.Invalid(List.of(new ConfigProblem("--config", 0, 0, "",
+                    "is empty: give the configuration directory, e.g. --config config/")));
+        }
         if (!Files.isDirectory(dir)) {
             return new ConfigResult.Invalid(List.of(new ConfigProblem(dir.toString(), 0, 0, "",
                     Files.exists(dir) ? "is a file, not a configuration directory (give the directory that holds "

@@ -277,6 +277,12 @@ class YamlProblemsTest {
     }
 
     @Test
+    void anEmptyDirectoryNameIsReportedNotTakenForTheWorkingDirectory() {
+        assertThat(ConfigLoader.load(Path.of(""))).isEqualTo(new ConfigResult.Invalid(List.of(new ConfigProblem(
+                "--config", 0, 0, "", "is empty: give the configuration directory, e.g. --config config/"))));
+    }
+
+    @Test
     void aDirectoryThatDoesNotExistIsReported() {
         Path nowhere = dir.resolve("nowhere");
 
