@@ -338,10 +338,27 @@ class FlowValidationTest {
     }
 
     @Test
+    void aSourceOfATableThatCannotBeReadDoesNotAlsoSayTheTableIsMissing() {
+        String flow = """
+                flow: orders
+                start: find
+                sources: { orders: { table: tables/orders.csv, key: phone } }
+                variables: { order: record }
+                nodes:
+                  find: { type: lookup, source: orders, key: caller, into: order, found: agent, failed: agent }
+                  agent: { type: queue }
+                """;
+
+        assertThat(errors(Map.of("orders.yaml", flow), Map.of("tables/orders.csv",
+                "phone,order_id\n13800138000,\"TV-1\n13900139000,TV-2\n"))).containsExactly(
+                "tables/orders.csv: not a readable table: a quote opened on line 2 is never closed");
+    }
+
+    @Test
     void aCsvTableThatCannotBeReadIsReportedWithItsLineNotThrown() {
         assertThat(errors(Map.of("sales.yaml", MENU), Map.of("tables/orders.csv",
                 "phone,order_id,status\n13800138000,\"TV-1,shipped\n"))).containsExactly(
-                "tables/orders.csv: not a readable table: Missing closing quote for value (line 3)");
+                "tables/orders.csv: not a readable table: a quote opened on line 2 is never closed");
         assertThat(errors(Map.of("sales.yaml", MENU), Map.of("tables/orders.csv",
                 "phone,order_id,status\n13800138000,TV-1,shipped\n13900139000,TV-2\n"))).containsExactly(
                 "tables/orders.csv: not a readable table: Not enough column values: expected 3, found 2 (line 3)");

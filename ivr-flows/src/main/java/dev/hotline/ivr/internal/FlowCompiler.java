@@ -32,6 +32,8 @@ public final class FlowCompiler {
     private final List<FlowError> errors = new ArrayList<>();
     private final Map<String, Flow> flows = new LinkedHashMap<>();
     private final Map<String, List<Map<String, String>>> tables = new HashMap<>();
+    /** Tables that are there but could not be read: their problem is said once, not again by each source. */
+    private final Set<String> unreadableTables = new HashSet<>();
     private final Map<String, Map<String, VarType>> ownVariables = new HashMap<>();
     private final Map<String, Map<String, VarType>> environments = new HashMap<>();
 
@@ -51,7 +53,8 @@ public final class FlowCompiler {
     }
 
     private Result run(Map<String, String> flowTexts, Map<String, String> tableTexts) {
-        tableTexts.forEach((name, text) -> Tables.read(name, text, errors).ifPresent(rows -> tables.put(name, rows)));
+        tableTexts.forEach((name, text) -> Tables.read(name, text, errors).ifPresentOrElse(
+                rows -> tables.put(name, rows), () -> unreadableTables.add(name)));
         Map<String, List<Flow>> byName = new LinkedHashMap<>();
         flowTexts.forEach((source, text) -> FlowParser.parse(text, new Problems(source, errors)).ifPresent(
                 flow -> byName.computeIfAbsent(flow.name(), name -> new ArrayList<>()).add(flow)));
@@ -413,6 +416,9 @@ public final class FlowCompiler {
         for (LookupSource source : flow.sources().values()) {
             if (source instanceof LookupSource.Table table) {
                 List<Map<String, String>> rows = tables.get(table.table());
+                if (rows == null && unreadableTables.contains(table.table())) {
+                    continue;
+                }
                 if (rows == null) {
                     problems.add("source '" + table.name() + "': table '" + table.table() + "' was not found "
                             + "(tables: " + String.join(", ", new java.util.TreeSet<>(tables.keySet())) + ")");

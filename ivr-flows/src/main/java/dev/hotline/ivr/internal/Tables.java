@@ -36,12 +36,37 @@ public final class Tables {
             errors.add(new FlowError(name, Optional.empty(), "a lookup table is a .csv or .yaml file"));
         } catch (JsonProcessingException e) {
             // Jackson's own message ends with the source's description; the line is what an admin needs
-            errors.add(new FlowError(name, Optional.empty(), "not a readable table: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")));
+            Optional<Integer> unclosed = name.endsWith(".csv") ? unclosedQuote(text) : Optional.empty();
+            errors.add(new FlowError(name, Optional.empty(), unclosed.isPresent()
+                    ? "not a readable table: a quote opened on line " + unclosed.get() + " is never closed"
+                    : "not a readable table: " + e.getOriginalMessage()
+                            + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")));
         } catch (IOException e) {
             errors.add(new FlowError(name, Optional.empty(), "not a readable table: " + e.getMessage()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The line of a CSV text's quote that is never closed, if any: Jackson reports where it gave up, the end of the
+     * file, which says nothing of where to look.
+     */
+    private static Optional<Integer> unclosedQuote(String text) {
+        boolean open = false;
+        int line = 1;
+        int openedOn = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                open = !open;   // a doubled quote inside a value closes and opens again: the count still works
+                if (open) {
+                    openedOn = line;
+                }
+            } else if (c == '\n') {
+                line++;
+            }
+        }
+        return open ? Optional.of(openedOn) : Optional.empty();
     }
 
     private static List<Map<String, String>> readCsv(String text) throws IOException {
