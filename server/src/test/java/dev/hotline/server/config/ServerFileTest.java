@@ -131,6 +131,12 @@ class ServerFileTest {
                 api: {bind: 10.0.0.5, port: 4573}
                 """);
         assertThat(config.server().api()).as("other addresses, no overlap").isPresent();
+        config.with("server.yaml", """
+                fastagi: {bind: 127.0.0.1, port: 4573}
+                api: {bind: localhost, port: 4573}
+                """);
+        assertThat(config.problems()).as("localhost is the loopback too").singleElement().asString()
+                .contains("port 4573 is FastAGI's too");
     }
 
     @Test

@@ -104,7 +104,17 @@ public final class ServerFileReader {
         if (fastAgi.port() == 0 || fastAgi.port() != api.port()) {
             return false;
         }
-        return fastAgi.host().equals(api.host()) || anyAddress(fastAgi.host()) || anyAddress(api.host());
+        return sameHost(fastAgi.host(), api.host()) || anyAddress(fastAgi.host()) || anyAddress(api.host());
+    }
+
+    /** Two binds that name one address: written alike, or both this machine's loopback (localhost, 127.0.0.1). */
+    private static boolean sameHost(String one, String other) {
+        return one.equalsIgnoreCase(other) || loopback(one) && loopback(other);
+    }
+
+    private static boolean loopback(String bind) {
+        return bind.equalsIgnoreCase("localhost") || bind.equals("127.0.0.1") || bind.equals("::1")
+                || bind.equals("[::1]");
     }
 
     private static boolean anyAddress(String bind) {
