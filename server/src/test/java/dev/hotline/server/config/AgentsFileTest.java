@@ -69,6 +69,22 @@ class AgentsFileTest {
     }
 
     @Test
+    void anIdWithASpaceOrAnInvisibleCharacterIsReportedWithItWrittenOut() {
+        config.with("agents.yaml", """
+                groups:
+                  - id: "sales\u200b-a"
+                  - id: "sales b"
+                agents: []
+                """);
+
+        assertThat(config.problems()).contains(
+                "agents.yaml:2:9: groups[sales\u200b-a].id: skill group id 'sales\\u200b-a' holds a space or an "
+                        + "invisible character: an id is one word of visible characters",
+                "agents.yaml:3:9: groups[sales b].id: skill group id 'sales b' holds a space or an invisible "
+                        + "character: an id is one word of visible characters");
+    }
+
+    @Test
     void anAgentIdOrEndpointUsedTwiceIsReported() {
         config.with("agents.yaml", """
                 groups:

@@ -44,8 +44,18 @@ public final class Ids {
         }
     }
 
-    /** Declares an id; reports and returns false if it was declared before. */
+    /**
+     * Declares an id; reports and returns false if it was declared before, or if it holds a space or an invisible
+     * character: ids go into logs, API paths, Dial arguments and reports, where "sales\u200b-a" would look like
+     * "sales-a" and match nothing.
+     */
     public boolean declare(Kind kind, String id, Where where, Problems problems) {
+        if (id.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+            problems.add(where, kind.label + " id '" + visible(id) + "' holds a space or an invisible character: an "
+                    + "id is one word of visible characters");
+            return false;
+        }
         Where first = declared.get(kind).putIfAbsent(id, where);
         if (first == null) {
             return true;
@@ -60,6 +70,22 @@ public final class Ids {
      */
     public void unusable(Kind kind, String id, String why) {
         unusable.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(id, why);
+    }
+
+    /** The id with its spaces and invisible characters written out (\\u200b), so the message shows them. */
+    private static String visible(String id) {
+        StringBuilder out = new StringBuilder();
+        id.codePoints().forEach(c -> {
+            if (c == ' ') {
+                out.append(' ');
+            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                    || Character.getType(c) == Character.FORMAT) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     /** Notes that {@code where} names {@code id}, to be checked by {@link #checkReferences}. */
