@@ -103,6 +103,11 @@ public final class JournalReader {
         }
     }
 
+    /** The time of the journal's first record (its oldest file's first line); empty when it cannot be read. */
+    public Optional<Long> beginsAt() {
+        return firstRecord(files().getFirst().path()).map(JournalRecord::at);
+    }
+
     /** The journal files, oldest first. */
     public List<FileId> files() {
         List<FileId> files;

@@ -102,7 +102,12 @@ public final class JournalReplay {
             throw new IllegalArgumentException("from " + from + " is not before to " + to);
         }
         JournalReplay replay = new JournalReplay(fromMillis, toMillis, warnings);
-        new JournalReader(dir, warnings).read(fromMillis, replay::accept);
+        JournalReader reader = new JournalReader(dir, warnings);
+        reader.read(fromMillis, replay::accept);
+        reader.beginsAt().filter(begins -> begins > fromMillis && fromMillis != Long.MIN_VALUE).ifPresent(begins ->
+                warnings.accept("the journal begins at " + Instant.ofEpochMilli(begins) + ", after the period's "
+                        + "start: " + (begins >= toMillis ? "nothing of the period is in it"
+                        : "the figures cover the period from then on")));
         return replay.report();
     }
 
@@ -111,7 +116,19 @@ public final class JournalReplay {
                 && statistics != null && !continuesAfterPeriod) {
             stopped();
         }
+        if (record instanceof JournalRecord.FileOpened opened && opened.cause() != JournalRecord.OpenCause.START
+                && statistics != null && !continuesAfterPeriod && lastAt < opened.at()) {
+            // a file's first line is stamped with the last record of the file before it: that one is not all here
+            warnings.accept("the journal has no records from " + Instant.ofEpochMilli(lastAt) + " to "
+                    + Instant.ofEpochMilli(opened.at()) + ", where the next file says it went on: a file is missing "
+                    + "or cut short, and the figures of that time are incomplete");
+        }
         if (record.at() >= to) {
+            if (statistics == null && record instanceof JournalRecord.FileOpened opened) {
+                // the journal begins after the period: its configuration, and nothing that happened in the period
+                config = opened.config();
+                statistics = new CentreStatistics(config);
+            }
             continuesAfterPeriod = true;
             return;
         }
@@ -215,6 +232,10 @@ public final class JournalReplay {
             throw new JournalException("the journal holds no readable record");
         }
         long end = continuesAfterPeriod ? to : Math.max(lastAt, from);
+        if (!continuesAfterPeriod && to != Long.MAX_VALUE) {
+            warnings.accept("the journal ends at " + Instant.ofEpochMilli(lastAt) + ", before the period's end: "
+                    + (lastAt < from ? "nothing of the period is in it" : "the figures stop there"));
+        }
         Figures atEnd = statistics.snapshot(end);
         if (from == Long.MIN_VALUE) {
             return new Report(atEnd, lostRecords, requests.counts());

@@ -189,6 +189,46 @@ class ReportFromJournalTest {
     }
 
     @Test
+    void aPeriodOutsideTheJournalSaysSoAndCountsNothing() {
+        long t = EIGHT_PM;
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG,
+                Clock.fixed(Instant.ofEpochMilli(t), ZoneId.of("UTC")))) {
+            journal.onDecision(new Decision.CallRequeued(t + 1, "c1", "1001", "sales-health", "ring-no-answer"));
+        }
+        Instant dayBefore = Instant.ofEpochMilli(t).minus(Duration.ofDays(1));
+        Instant yearAfter = Instant.ofEpochMilli(t).plus(Duration.ofDays(365));
+
+        Figures before = JournalReplay.of(dir, dayBefore, dayBefore.plus(Duration.ofHours(1)), warnings::add)
+                .figures();
+        assertThat(before.centre().inbound()).isZero();
+        assertThat(warnings).containsExactly("the journal begins at 2026-11-23T12:00:00Z, after the period's start: "
+                + "nothing of the period is in it");
+        warnings.clear();
+        JournalReplay.of(dir, yearAfter, yearAfter.plus(Duration.ofHours(1)), warnings::add);
+        assertThat(warnings).containsExactly("the journal ends at 2026-11-23T12:00:00.001Z, before the period's end: "
+                + "nothing of the period is in it");
+    }
+
+    @Test
+    void aJournalFileMissingBetweenTwoOthersIsSaidAsAGapInTheRecords() throws IOException {
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir).withMaxFileBytes(1), CONFIG,
+                Clock.fixed(Instant.ofEpochMilli(EIGHT_PM), ZoneId.of("UTC")))) {
+            for (int i = 1; i <= 3; i++) {
+                journal.onDecision(new Decision.CallRequeued(EIGHT_PM + i * 60_000, "c" + i, "1001", "sales-health",
+                        "ring-no-answer"));
+            }
+        }
+        // files: [open@0, c1@1m] [open@1m, c2@2m] [open@2m, c3@3m]; the middle one is deleted
+        java.nio.file.Files.delete(JournalFiles.list(dir).get(1).path());
+
+        JournalReplay.of(dir, null, null, warnings::add);
+
+        assertThat(warnings).containsExactly("the journal has no records from 2026-11-23T12:01:00Z to "
+                + "2026-11-23T12:02:00Z, where the next file says it went on: a file is missing or cut short, and the "
+                + "figures of that time are incomplete");
+    }
+
+    @Test
     void theTimeTheServerWasDownIsNobodysTimeOnDuty() {
         long eight = EIGHT_PM - Duration.ofHours(12).toMillis();
         long nine = eight + Duration.ofHours(1).toMillis();
