@@ -431,7 +431,14 @@ public final class CallSession {
                 int mine = activity;
                 sessions.lookups.lookup(lookup).whenComplete((input, failure) -> mailbox.post(() -> {
                     if (mine == activity) {
-                        step(failure != null ? new Input.LookupFailed(lookup.source() + ": " + failure) : input);
+                        Input answer = failure != null ? new Input.LookupFailed(lookup.source() + ": " + failure)
+                                : input;
+                        if (answer instanceof Input.LookupFailed failed) {
+                            // a back end that is down shows in the log, not only in callers put through to agents
+                            LOG.warn("call {}: flow {} node {}: lookup failed ({}); the flow takes its failed path",
+                                    callId, ivrState.flow(), ivrState.node(), failed.reason());
+                        }
+                        step(answer);
                     }
                 }));
             }
@@ -678,6 +685,12 @@ public final class CallSession {
         }
         phase = Phase.WAITING;
         if (!offerWithdrawn) {
+            if (status.isEmpty()) {
+                // Dial never set DIALSTATUS (a bad endpoint, an unknown channel driver): the agent's phone is the
+                // likely cause, and the ACD makes the agent not ready for it
+                LOG.warn("call {}: Dial to agent {} ({}) ended without a DIALSTATUS ({}); the agent is made not "
+                        + "ready", callId, dialled.agentId(), dialled.endpoint(), reply);
+            }
             // the ACD answers with CallRequeued (music again) and perhaps the next agent's CallOffered
             submit(new AcdEvent.OfferFailed(now(), callId, dialled.agentId(), cause(status)));
         } else if (nextOffer != null) {
