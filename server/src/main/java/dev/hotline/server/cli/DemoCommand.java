@@ -87,8 +87,12 @@ public final class DemoCommand implements Callable<Integer> {
             description = "stop after this much real time, e.g. 90s or 10m (default: until Ctrl-C)")
     String duration;
 
+    /** The fastest the demo's time may run: a quarter of an hour each real second. */
+    static final double MOST_SPEED = 1000;
+
     @Option(names = "--speed", paramLabel = "X", defaultValue = "10",
-            description = "how many times faster than real time the centre runs (default: ${DEFAULT-VALUE})")
+            description = "how many times faster than real time the centre runs, at most 1000 "
+                    + "(default: ${DEFAULT-VALUE})")
     double speed;
 
     @Option(names = "--every", paramLabel = "TIME", defaultValue = "5s",
@@ -122,6 +126,12 @@ public final class DemoCommand implements Callable<Integer> {
         if (!(rate > 0) || !(speed > 0) || Double.isInfinite(rate) || Double.isInfinite(speed)) {
             throw new ParameterException(spec.commandLine(), "--rate and --speed must be positive numbers: --rate "
                     + rate + ", --speed " + speed);
+        }
+        if (speed > MOST_SPEED) {
+            // beyond it a second of real time is more than a quarter of an hour of calls, timers and journal days:
+            // the real server's threads cannot keep up, and nothing is left to watch
+            throw new ParameterException(spec.commandLine(), "--speed must be at most " + number(MOST_SPEED)
+                    + ", got " + number(speed));
         }
         Optional<ConfigReloader> started = ConfigStartup.start(config, spec.commandLine().getErr());
         if (started.isEmpty()) {

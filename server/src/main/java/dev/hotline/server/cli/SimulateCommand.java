@@ -304,7 +304,11 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private void positive(String option, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '" + option + "': must be a finite number, got " + format(value));
+        }
+        if (!(value > 0)) {
             throw new ParameterException(spec.commandLine(),
                     "Invalid value for option '" + option + "': must be above 0, got " + format(value));
         }

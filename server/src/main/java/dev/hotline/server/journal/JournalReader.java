@@ -117,7 +117,9 @@ public final class JournalReader {
             throw new UncheckedIOException("cannot list the journal directory " + dir + ": " + e, e);
         }
         if (files.isEmpty()) {
-            throw new JournalException(dir + ": no journal files (journal-YYYY-MM-DD-NNN.jsonl)");
+            throw new JournalException(dir + (Files.isDirectory(dir) ? ": no journal files (journal-YYYY-MM-DD-NNN.jsonl)"
+                    : Files.exists(dir) ? ": not a directory (give the journal's directory, server.yaml's journal.dir)"
+                    : ": no such directory"));
         }
         return files;
     }

@@ -118,7 +118,7 @@ public final class TrafficFile {
         if (types.isPresent()) {
             if (!(types.get() instanceof YamlNode.MapNode map) || map.entries().isEmpty()) {
                 problems.add(top.at("businessTypes"), "must map at least one business type id to its traffic, got "
-                        + types.get().describe());
+                        + (types.get() instanceof YamlNode.MapNode ? "an empty map" : types.get().describe()));
             } else {
                 Where at = top.at("businessTypes");
                 Fields.uniqueEntries(problems, at, map).values().forEach(e -> Fields.of(problems,

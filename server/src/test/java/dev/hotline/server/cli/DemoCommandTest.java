@@ -78,6 +78,15 @@ class DemoCommandTest {
     }
 
     @Test
+    void aSpeedBeyondWhatTheServerCanFollowIsAUsageError() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        assertThat(run(out, err, "demo", "--config", config(), "--speed", "1e9")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).startsWith("--speed must be at most 1000, got 1000000000");
+    }
+
+    @Test
     void aStartThatIsNoTimeOfDayIsAUsageErrorThatSaysHowToWriteIt() {
         StringWriter err = new StringWriter();
 

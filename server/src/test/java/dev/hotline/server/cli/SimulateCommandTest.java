@@ -168,6 +168,13 @@ class SimulateCommandTest {
     }
 
     @Test
+    void anInfiniteOrNotANumberValueIsSaidToBeNoFiniteNumber() {
+        assertThat(run("simulate", "--agents", "5", "--erlangs", "Infinity", "--aht", "100")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).startsWith("Invalid value for option '--erlangs': must be a finite number, got "
+                + "Infinity");
+    }
+
+    @Test
     void anOverloadedQueueThatWouldHoldMillionsOfCallsAtOnceIsRefusedSayingWhatToGive() {
         assertThat(run("simulate", "--agents", "5", "--erlangs", "1e6", "--aht", "1", "--calls", "30000000"))
                 .isEqualTo(ExitCodes.USAGE);

@@ -138,6 +138,12 @@ class JournalReaderTest {
     }
 
     @Test
+    void aJournalDirectoryThatDoesNotExistIsSaidSo() {
+        assertThatThrownBy(() -> new JournalReader(dir.resolve("nowhere"), warnings::add).read(Long.MIN_VALUE,
+                r -> { })).hasMessage(dir.resolve("nowhere") + ": no such directory");
+    }
+
+    @Test
     void aDirectoryWithoutJournalFilesIsAnErrorNamingIt() {
         assertThatThrownBy(() -> read(Long.MIN_VALUE))
                 .hasMessage(dir + ": no journal files (journal-YYYY-MM-DD-NNN.jsonl)");
