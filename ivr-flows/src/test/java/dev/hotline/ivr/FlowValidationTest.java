@@ -139,6 +139,24 @@ class FlowValidationTest {
     }
 
     @Test
+    void smallMistakesAreToldInTheWordsThatFixThem() {
+        assertThat(errorsOf(MENU.replace("\"1\": agent", "\"123456789\": agent"))).containsExactly(
+                "sales.yaml: node 'menu': option '123456789': expected 1 to 8 keys of 0-9, * or # (quote * and # in "
+                        + "YAML)");
+        assertThat(errorsOf(MENU.replace("  agent:\n    type: queue", "  agent:\n    type: set\n    values: {}\n"
+                + "    next: menu"))).contains("sales.yaml: node 'agent': key 'values' is empty: give at least one "
+                + "variable: expression pair");
+        assertThat(errorsOf(MENU.replace("  agent:\n    type: queue", "  agent:\n    type: say\n    as: number\n"
+                + "    value: \"42\"\n    currency: usd\n    next: menu"))).containsExactly("sales.yaml: node 'agent': "
+                + "key 'currency' is for 'as: money' only, and this node says number: remove it, or say money");
+        assertThat(errorsOf(MENU.replace("options: { \"1\": agent }", "options: { *: agent }")))
+                .singleElement().asString().endsWith("(a * outside quotes starts a YAML alias: write \"*\")");
+        assertThat(errorsOf(COLLECT.replace("flow: sales", "flow: sales\nvariables: { number: int }")))
+                .singleElement().asString().endsWith(": keys collected are text; declare it string and convert "
+                        + "where it is used (int(number))");
+    }
+
+    @Test
     void aCollectWithoutAnUpperBoundIsRejected() {
         assertThat(errorsOf(COLLECT.replace("    max-digits: 6\n", ""))).containsExactly(
                 "sales.yaml: node 'ask': collect has no bound: add 'max-digits', the longest entry accepted");

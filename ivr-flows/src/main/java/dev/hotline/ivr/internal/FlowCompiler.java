@@ -348,7 +348,10 @@ public final class FlowCompiler {
         VarType previous = environment.putIfAbsent(name, type);
         if (previous != null && previous != type) {
             problems.addForNode(node, "variable '" + name + "' (" + how + ") is " + type.name().toLowerCase()
-                    + " here but " + previous.name().toLowerCase() + " elsewhere in the flow");
+                    + " here but " + previous.name().toLowerCase() + " elsewhere in the flow"
+                    + (type == VarType.STRING && how.startsWith("collect")
+                    ? ": keys collected are text; declare it string and convert where it is used (int(" + name
+                    + "))" : ""));
         }
     }
 

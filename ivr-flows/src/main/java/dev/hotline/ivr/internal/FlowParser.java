@@ -60,7 +60,10 @@ public final class FlowParser {
                 return Optional.empty();
             }
         } catch (JsonProcessingException e) {
-            problems.add("not valid YAML: " + withoutEcho(e.getOriginalMessage()) + locationOf(e));
+            String message = withoutEcho(e.getOriginalMessage());
+            // an unquoted * begins a YAML alias: SnakeYAML says so in its own terms
+            problems.add("not valid YAML: " + message + locationOf(e) + (message.contains("alias")
+                    ? " (a * outside quotes starts a YAML alias: write \"*\")" : ""));
             return Optional.empty();
         } catch (IOException e) {
             // the text is in memory: only the parser's own failures end up here
@@ -227,7 +230,8 @@ public final class FlowParser {
             String id = entry.getKey();
             problems.inNode(id);
             if (!ID.matcher(id).matches()) {
-                problems.add("a node id is a letter then letters, digits, - or _");
+                problems.add("a node id is an ASCII letter then ASCII letters, digits, - or _ (it names the node "
+                        + "in logs and reports), got '" + id + "'");
             }
             if (!entry.getValue().isObject()) {
                 problems.add("expected a mapping with a type, got " + Fields.describe(entry.getValue()));
@@ -303,7 +307,7 @@ public final class FlowParser {
             problems.add("missing key 'options' (the keys callers press and where each leads)");
         }
         options.keySet().stream().filter(k -> !KEYS.matcher(k).matches()).forEach(k ->
-                problems.add("option '" + k + "': expected keys 0-9, * or # (quote * and # in YAML)"));
+                problems.add("option '" + k + "': expected 1 to 8 keys of 0-9, * or # (quote * and # in YAML)"));
         Optional<Duration> timeout = f.optionalDuration("timeout");
         if (timeout.isEmpty() && !f.has("timeout")) {
             problems.add("menu has no timeout handling: add 'timeout' (e.g. 5s), how long to wait for a key");
@@ -403,6 +407,9 @@ public final class FlowParser {
         String currency = f.optionalText("currency").orElse("");
         if (as == Node.SayAs.MONEY && currency.isEmpty()) {
             problems.add("missing key 'currency' (saying money needs the currency's prompts, e.g. cny)");
+        } else if (as != Node.SayAs.MONEY && !currency.isEmpty()) {
+            problems.add("key 'currency' is for 'as: money' only, and this node says " + f.optionalText("as")
+                    .orElse("a number") + ": remove it, or say money");
         }
         return new Node.Say(id, as, f.text("value", "an expression giving what to say"), currency, bargeIn(f),
                 next(f));
@@ -432,7 +439,8 @@ public final class FlowParser {
     private Node set(String id, Fields f) {
         Map<String, String> assignments = f.textMap("values");
         if (assignments.isEmpty()) {
-            problems.add("missing key 'values' (variable: expression pairs)");
+            problems.add(f.has("values") ? "key 'values' is empty: give at least one variable: expression pair"
+                    : "missing key 'values' (variable: expression pairs)");
         }
         return new Node.SetVariables(id, assignments, next(f));
     }
