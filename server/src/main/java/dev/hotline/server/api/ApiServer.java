@@ -9,12 +9,14 @@ import dev.hotline.server.config.ServerSettings;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.ReadTimeoutHandler;
@@ -56,7 +58,13 @@ public final class ApiServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline().addLast(new ReadTimeoutHandler(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS),
-                                new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY_BYTES),
+                                new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY_BYTES) {
+                                    @Override
+                                    protected void handleOversizedMessage(ChannelHandlerContext ctx,
+                                                                          HttpMessage oversized) {
+                                        HttpApiHandler.refuseOversized(ctx, oversized, MAX_BODY_BYTES);
+                                    }
+                                },
                                 new HttpApiHandler(routes, tokens));
                     }
                 });

@@ -210,6 +210,24 @@ class AgentDesktopApiTest {
     }
 
     @Test
+    void aBodyUrlOrHeadersPastTheLimitsGetTheirOwnStatusesWithAJsonError() throws Exception {
+        HttpResponse<String> bigBody = post("/api/v1/agents/1001/not-ready", DESK_1001,
+                "{\"reason\": \"" + "x".repeat(70 * 1024) + "\"}");
+        HttpResponse<String> longUrl = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + api.localAddress().getPort() + "/api/v1/agents/" + "1".repeat(5000))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bigHeaders = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + api.localAddress().getPort() + "/health")).header("X-Pad", "p".repeat(9000)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(bigBody.statusCode()).isEqualTo(413);
+        assertThat(bigBody.body()).isEqualTo("{\"error\":\"the body is over 65536 bytes; no endpoint takes more "
+                + "than a few fields\"}");
+        assertThat(longUrl.statusCode()).isEqualTo(414);
+        assertThat(bigHeaders.statusCode()).isEqualTo(431);
+    }
+
+    @Test
     void aHeadOfTheEventStreamOpensNoStream() throws Exception {
         HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + api.localAddress().getPort() + "/api/v1/agents/1001/events"))

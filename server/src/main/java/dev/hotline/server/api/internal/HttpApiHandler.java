@@ -16,11 +16,15 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +61,10 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
             // not HTTP, or a request line or header past the codec's limits: say so and hang up
             Throwable cause = request.decoderResult().cause();
             log.warn("API request from {} is not valid HTTP: {}", ctx.channel().remoteAddress(), cause.toString());
-            write(ctx, ApiResponse.error(400, "not a valid HTTP request: " + cause.getMessage()), false);
+            // the codec's limits have statuses of their own (RFC 9110, RFC 6585): a client can tell them apart
+            int status = cause instanceof TooLongHttpLineException ? 414
+                    : cause instanceof TooLongHttpHeaderException ? 431 : 400;
+            write(ctx, ApiResponse.error(status, "not a valid HTTP request: " + cause.getMessage()), false);
             return;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
@@ -176,6 +183,24 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
     }
 
     /** Writes the answer; to a HEAD request, its headers only, with the length the body would have. */
+    /**
+     * Answers a request whose body is over {@code limit} bytes with 413 and the JSON body every other error has, then
+     * closes (the rest of the body is not read); logged like every answer.
+     */
+    public static void refuseOversized(ChannelHandlerContext ctx, HttpMessage request, int limit) {
+        String method = request instanceof HttpRequest r ? r.method().name() : "?";
+        String path = request instanceof HttpRequest r ? new QueryStringDecoder(r.uri()).rawPath() : "?";
+        log.info("API {} {} -> 413 (a body over {} bytes)", method, path, limit);
+        byte[] body = ApiJson.write(Map.of("error", "the body is over " + limit + " bytes; no endpoint takes more "
+                + "than a few fields")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
+        out.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+    }
+
     private void write(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive, boolean head) {
         byte[] body;
         try {
