@@ -228,6 +228,19 @@ class AgentDesktopApiTest {
     }
 
     @Test
+    void aRequestWithTwoAuthorizationHeadersIsRefusedRatherThanTakenForEitherToken() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.localAddress().getPort())) {
+            socket.getOutputStream().write(("POST /api/v1/agents/1001/login HTTP/1.1\r\nHost: x\r\nAuthorization: "
+                    + "Bearer " + DESK_1001 + "\r\nAuthorization: Bearer someone-else-0000\r\nContent-Length: 0\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400 ").endsWith(
+                    "{\"error\":\"the request has more than one Authorization header: send one\"}");
+        }
+    }
+
+    @Test
     void aHeadOfTheEventStreamOpensNoStream() throws Exception {
         HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + api.localAddress().getPort() + "/api/v1/agents/1001/events"))

@@ -121,6 +121,10 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
                     yield run(ctx, found.route(), new ApiRequest(method, path, found.parameters(), body, "", null,
                             Optional.empty()), null, request.protocolVersion());
                 }
+                if (request.headers().getAll(HttpHeaderNames.AUTHORIZATION).size() > 1) {
+                    // whose request is it? the first or the last would be a guess with someone's role
+                    yield done(ApiResponse.error(400, "the request has more than one Authorization header: send one"));
+                }
                 String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION, "");
                 // the scheme's name is case-insensitive (RFC 9110 11.1): "bearer" is "Bearer"
                 if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
