@@ -181,11 +181,33 @@ public final class CallSession {
             if (phase == Phase.DIALING && offer != null && !answerReported && !hungUp) {
                 answerReported = true;
                 agentReached = true;
+                if (offerWithdrawn) {
+                    answeredTooLate();
+                    return;
+                }
                 // before the ACD hears of the answer, so the file is noted before the call can end
                 sessions.recorder.answered(callId, channelName, offer.queue());
                 submit(new AcdEvent.OfferAnswered(now(), callId, offer.agentId()));
             }
         });
+    }
+
+    /**
+     * The agent picked up just as the ACD's ring timer withdrew the offer: Asterisk has bridged them all the same.
+     * The ACD holds the call as waiting again and may offer it to another agent, whose phone would never ring (and
+     * who would be made not ready for it), so it is told the call left; the conversation goes on outside its figures.
+     */
+    private void answeredTooLate() {
+        LOG.warn("call {}: agent {} answered after the ACD's ring timeout had withdrawn the offer; the caller talks "
+                + "to them, and the ACD counts the call as abandoned now (this conversation is not in its figures)",
+                callId, offer.agentId());
+        nextOffer = null;
+        // the ACD's CallEnded must not cut the conversation short: the session ends with Dial
+        endingOwned = true;
+        if (acdOpen) {
+            acdOpen = false;
+            submit(new AcdEvent.CallerHungUp(now(), callId));
+        }
     }
 
     private void arrive() {

@@ -4,6 +4,7 @@ import static dev.hotline.bridge.session.ScriptedAgiChannel.ok;
 import static dev.hotline.bridge.session.ScriptedAgiChannel.variable;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.Outcome;
 import dev.hotline.acd.model.CentreSettings;
@@ -600,6 +601,30 @@ class CallSessionTest {
         assertThat(rig.ended("1795413048.1").cause()).isEqualTo("caller hung up while agent 1001's phone rang");
         assertThat(call.sent()).endsWith("EXEC Dial PJSIP/1001,20,U(hotline-answered^1795413048.1)",
                 "GET VARIABLE DIALSTATUS");
+        assertThat(call.closed()).isTrue();
+        assertThat(rig.journal).noneMatch(d -> d instanceof Decision.EventRejected);
+    }
+
+    @Test
+    void anAgentWhoAnswersJustAfterTheRingTimeoutTalksToTheCallerAndTheAcdNoLongerOffersTheCallToAnyone() {
+        rig.agentsReady("1001", "1002");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(call);
+        rig.advance(Duration.ofSeconds(20));   // the ACD's ring timer: 1001 not ready, the call offered to 1002
+
+        rig.agentAnswers("1795413048.1");       // 1001's answer, a few milliseconds too late
+        rig.loop.runOnce();
+
+        assertThat(rig.ended("1795413048.1").outcome()).as("the ACD let the call go").isEqualTo(Outcome.ABANDONED);
+        assertThat(rig.decisions(Decision.AgentStateChanged.class)).last().satisfies(s -> {
+            assertThat(s.agentId()).isEqualTo("1002");
+            assertThat(s.to()).as("1002's offer withdrawn, never rung").isEqualTo(AgentState.READY);
+        });
+        assertThat(call.closed()).as("the conversation goes on").isFalse();
+        call.reply("EXEC Dial", ok("-1"));
+        call.reply("GET VARIABLE DIALSTATUS", variable("ANSWER"));
+        rig.settle(call);
+        assertThat(call.sent()).filteredOn(c -> c.startsWith("EXEC Dial")).as("1002 is never dialled").hasSize(1);
         assertThat(call.closed()).isTrue();
         assertThat(rig.journal).noneMatch(d -> d instanceof Decision.EventRejected);
     }
