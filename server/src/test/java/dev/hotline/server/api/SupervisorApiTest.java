@@ -239,8 +239,7 @@ class SupervisorApiTest {
     void somethingThatIsNotHttpIsAnsweredBadRequestAndTheConnectionClosed() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", api.localAddress().getPort())) {
             socket.setSoTimeout(5_000);
-            socket.getOutputStream().write(("GET /health HTTP/1.1\r\nX-Long: " + "a".repeat(20_000) + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write("HELLO THERE, API\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 
             String answer = new String(socket.getInputStream().readAllBytes(),
                     StandardCharsets.US_ASCII);
