@@ -96,6 +96,19 @@ public final class RoutingEngine {
     }
 
     /**
+     * Every queue's live figures: the configuration's queues in its order, then retired ones (removed by a change)
+     * that still serve the calls they hold.
+     */
+    public List<QueueView> queues() {
+        return engine.queues();
+    }
+
+    /** Every agent's state, call and counters: the configuration's in its order, then removed ones still on a call. */
+    public List<AgentView> agents() {
+        return engine.agents();
+    }
+
+    /**
      * Checks that every index agrees with the calls and agents (O(size of the centre), for tests).
      *
      * @throws IllegalStateException naming the broken invariant

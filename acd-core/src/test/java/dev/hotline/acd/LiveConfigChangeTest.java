@@ -86,6 +86,18 @@ class LiveConfigChangeTest {
     }
 
     @Test
+    void theViewsListARetiredQueueStillHoldingCallsAndARemovedAgentStillOnACall() {
+        var centre = base().agent("s2", "s").start().loginReady("s2").login("s1").call("c1", "sales")
+                .answer("c1", "s2").call("c2", "sales")
+                .reconfigure(CentreFixture.centre().queue("service", "v").agent("s1", "s").agent("v1", "v").group("s"));
+
+        assertThat(centre.engine.queues()).extracting(QueueView::queueId, QueueView::retired)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("service", false),
+                        org.assertj.core.groups.Tuple.tuple("sales", true));
+        assertThat(centre.engine.agents()).extracting(AgentView::agentId).containsExactly("s1", "v1", "s2");
+    }
+
+    @Test
     void aRetiredQueueTakesNoNewCalls() {
         var centre = base().start().login("s1").call("c1", "sales")
                 .reconfigure(CentreFixture.centre().queue("service", "v").agent("s1", "s").agent("v1", "v").group("s")

@@ -3,7 +3,12 @@ package dev.hotline.acd.internal;
 import dev.hotline.acd.AgentView;
 import dev.hotline.acd.QueueView;
 import dev.hotline.acd.WaitingCall;
+import dev.hotline.acd.model.QueueConfig;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Read-only views of calls, agents and queues for the API and wallboards. */
 final class CentreViews {
@@ -31,6 +36,31 @@ final class CentreViews {
         }
         return Optional.of(new AgentView(agent.id(), agent.state, agent.reason, agent.stateSince,
                 Optional.ofNullable(agent.call).map(c -> c.id), agent.answered, agent.talkMillis, agent.phone));
+    }
+
+    /**
+     * Every queue: the configuration's in its order, then the retired ones (removed by a change) that still hold
+     * calls, by id, so a supervisor sees the callers they keep.
+     */
+    List<QueueView> queues() {
+        List<QueueView> views = new ArrayList<>();
+        Set<String> configured = new HashSet<>();
+        for (QueueConfig q : centre.config.queues()) {
+            configured.add(q.id());
+            views.add(queue(q.id()));
+        }
+        centre.queues.keySet().stream().filter(id -> !configured.contains(id)).sorted()
+                .forEach(id -> views.add(queue(id)));
+        return views;
+    }
+
+    /** Every agent the engine knows, in the configuration's order, then those removed who finish a call. */
+    List<AgentView> agents() {
+        List<AgentView> views = new ArrayList<>();
+        for (Agent agent : centre.agentOrder) {
+            agent(agent.id()).ifPresent(views::add);
+        }
+        return views;
     }
 
     QueueView queue(String queueId) {

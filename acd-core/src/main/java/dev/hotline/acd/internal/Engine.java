@@ -155,6 +155,14 @@ public final class Engine {
         return views.queue(queueId);
     }
 
+    public List<QueueView> queues() {
+        return views.queues();
+    }
+
+    public List<AgentView> agents() {
+        return views.agents();
+    }
+
     /** Checks every index against the calls and agents; throws {@link IllegalStateException} naming the breach. */
     public void validateInternalState() {
         new InvariantCheck(centre.calls, centre.agents, centre.agentOrder, centre.groups, centre.queues).run();

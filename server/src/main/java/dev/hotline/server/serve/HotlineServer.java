@@ -489,12 +489,9 @@ public final class HotlineServer implements AutoCloseable {
      */
     public CompletionStage<CentreView> view() {
         return engine.read(routing -> {
-            CentreConfig config = routing.config();
             long now = routing.now();
-            return new CentreView(now,
-                    config.queues().stream().map(q -> routing.queue(q.id())).toList(),
-                    config.agents().stream().map(a -> routing.agent(a.id())).flatMap(Optional::stream).toList(),
-                    statistics.snapshot(now));
+            // retired queues and removed agents still on a call too: a supervisor must see the callers they keep
+            return new CentreView(now, routing.queues(), routing.agents(), statistics.snapshot(now));
         });
     }
 
