@@ -89,6 +89,34 @@ class EscalationStepsTest {
         assertThat(centre.ended("c1").cause()).isEqualTo("escalation step vm of queue sales: voicemail(sales-box)");
     }
 
+    private static CentreFixture withSteps(boolean withTheFirst) {
+        return CentreFixture.centre().queue("sales", q -> {
+            q.groups("s");
+            if (withTheFirst) {
+                q.step("after-60s", Duration.ofSeconds(60), new AddGroups(List.of("backup")));
+            }
+            q.step("after-2m", Duration.ofMinutes(2), new RaisePriority(3))
+                    .step("to-voicemail", Duration.ofMinutes(5),
+                            new OverflowTo(new Treatment.Voicemail("sales-box", "leave-a-message")));
+        }).group("backup").agent("s1", "s");
+    }
+
+    @Test
+    void aStepRemovedByAReloadNeitherSkipsNorRepeatsTheStepsOfCallsAlreadyWaiting() {
+        var centre = withSteps(true).start().login("s1").call("c1", "sales").advance(Duration.ofMinutes(3))
+                .reconfigure(withSteps(false));
+
+        assertThat(centre.all(CallEscalated.class)).extracting(CallEscalated::step)
+                .as("fired before the change").containsExactly("after-60s", "after-2m");
+        centre.advance(Duration.ofMinutes(2));
+
+        assertThat(centre.all(CallEscalated.class)).extracting(CallEscalated::step)
+                .as("the 2 m step is not repeated").containsExactly("after-60s", "after-2m", "to-voicemail");
+        assertThat(centre.ended("c1").outcome()).as("the voicemail overflow at 5 minutes still comes")
+                .isEqualTo(Outcome.OVERFLOWED);
+        assertThat(centre.ended("c1").waitedMillis()).isEqualTo(Duration.ofMinutes(5).toMillis());
+    }
+
     @Test
     void aStepDoesNotFireForACallAlreadyAnswered() {
         var centre = CentreFixture.centre()

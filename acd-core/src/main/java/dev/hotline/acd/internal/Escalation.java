@@ -84,6 +84,23 @@ final class Escalation {
         }
     }
 
+    /**
+     * After a configuration change: how many of the call's (new) plan's steps count as fired, those timed at or before
+     * the last step that did fire. A step removed or added ahead of it neither repeats what fired nor skips what is
+     * still to come (a voicemail overflow at 5 minutes stays at 5 minutes); an earlier step added now is taken as
+     * done, since the call is past it.
+     */
+    void recountSteps(Call call) {
+        int covered = 0;
+        for (EscalationStep step : call.plan.steps) {
+            if (step.after().toMillis() > call.lastStepAfterMillis) {
+                break;
+            }
+            covered++;
+        }
+        call.stepsFired = covered;
+    }
+
     /** After a configuration change: the waiting call's timers follow its queue's new settings. */
     void reschedule(Call call) {
         scheduleMaxWait(call);
@@ -126,6 +143,7 @@ final class Escalation {
         Group[] before = call.eligibility.groups;
         centre.unindex(call);
         call.stepsFired++;
+        call.lastStepAfterMillis = step.after().toMillis();
         computeEligibility(call);
         centre.index(call);
         List<String> added = new ArrayList<>();

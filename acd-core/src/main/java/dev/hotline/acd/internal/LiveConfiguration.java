@@ -178,6 +178,7 @@ final class LiveConfiguration {
 
         for (Call call : inQueue) {
             call.plan = call.queue.planFor(call);
+            escalation.recountSteps(call);
             escalation.computeEligibility(call);
             if (call.status == Call.Status.WAITING) {
                 centre.index(call);
