@@ -193,4 +193,19 @@ class CallbacksEndToEndTest {
                 second -> assertThat(second).contains("\"attempt\":2", "\"result\":\"no-answer\""),
                 closed -> assertThat(closed).contains("\"outcome\":\"gave-up\"", "\"attempts\":2"));
     }
+
+    @Test
+    void aRequestThatExpiredWhileTheServerWasDownIsClosedAsExpiredAtTheStartNotLeftOpenForEver() throws Exception {
+        // asked at 22:00, the server stopped then, started at 10:00: the request's 2 hours ran out overnight
+        centre.rewrite("server.yaml", "  expireAfter: 24h", "  expireAfter: 2h");
+        serveWith(SimulatedCustomer.answersAfter(Duration.ofSeconds(3)));
+
+        awaitClosed();
+
+        assertThat(asterisk.callbackAttempts(CUSTOMER)).isZero();
+        assertThat(callbackLines()).satisfiesExactly(
+                requested -> assertThat(requested).contains("\"type\":\"callback-requested\""),
+                closed -> assertThat(closed).contains("\"type\":\"callback-closed\"", "\"outcome\":\"expired\"",
+                        "\"attempts\":0"));
+    }
 }

@@ -47,6 +47,8 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
     private static final Logger log = LoggerFactory.getLogger("dev.hotline.server.callbacks");
     /** The channel variable that tells the callback context which request the customer answered. */
     static final String REQUEST_VARIABLE = "HOTLINE_CALLBACK";
+    /** How long past the ring time Asterisk's OriginateResponse may still come before the attempt counts as failed. */
+    static final Duration ORIGINATE_RESPONSE_GRACE = Duration.ofSeconds(30);
 
     /** Replaced by a reload; read on the desk's thread when ringing. */
     private volatile CallbackSettings settings;
@@ -214,7 +216,8 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
             return CallbackPlan.Room.NONE;
         }
         QueueView view = routing.queue(queue.get().id());
-        return new CallbackPlan.Room(queue.get().hours().isOpenAt(now), view.agentsReady(), view.waiting());
+        return new CallbackPlan.Room(queue.get().id(), queue.get().hours().isOpenAt(now), view.agentsReady(),
+                view.waiting());
     }
 
     /** On the desk's thread: rings one customer through the first connected AMI server. */
@@ -232,8 +235,12 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
         log.info("callback {}: ringing {} for {} (attempt {} of {})", request.id(), WireText.visible(request.number()),
                 request.businessType(), ring.attempt(), s.attempts());
         try {
+            // Asterisk's OriginateResponse comes by the ring time; one never sent (a lost event) must not leave the
+            // customer "ringing" for ever and the queue's room taken
             connected.getFirst().originateCallback(s.endpointFor(request.number()), s.context(), request.number(),
                             s.callerId(), Map.of(REQUEST_VARIABLE, request.id()), s.ringTimeout())
+                    .toCompletableFuture()
+                    .orTimeout(s.ringTimeout().plus(ORIGINATE_RESPONSE_GRACE).toMillis(), TimeUnit.MILLISECONDS)
                     .whenComplete((result, failure) -> engine.execute(now -> rang(request, s, result, failure, now)));
         } catch (RuntimeException e) {
             engine.execute(now -> rang(request, s, null, e, now));
@@ -247,6 +254,14 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
+            if (cause instanceof java.util.concurrent.TimeoutException) {
+                log.warn("callback {}: Asterisk sent no OriginateResponse within the ring time and {} s; counted as "
+                        + "a failed attempt", id, ORIGINATE_RESPONSE_GRACE.toSeconds());
+                if (ringing.remove(id) != null) {
+                    write(plan.notReached(id, now, "failed", "no OriginateResponse from Asterisk"));
+                }
+                return;
+            }
             log.warn("callback {}: no answer from Asterisk about the call: {}", id, cause.toString());
             // the Originate may have reached Asterisk before the connection went: the customer may still answer,
             // so their call is let in until the ring time is over; then it was no attempt

@@ -40,14 +40,15 @@ final class CallbackPlan {
     }
 
     /**
-     * The room a business type has for callbacks now.
+     * The room a business type's queue has for callbacks now; business types that share a queue share its room.
      *
-     * @param open        its queue is open (hours, holidays)
+     * @param queue       the queue ("" for none)
+     * @param open        it is open (hours, holidays)
      * @param agentsReady agents of the queue a call could be offered to now
      * @param waiting     callers waiting in the queue
      */
-    record Room(boolean open, int agentsReady, int waiting) {
-        static final Room NONE = new Room(false, 0, 0);
+    record Room(String queue, boolean open, int agentsReady, int waiting) {
+        static final Room NONE = new Room("", false, 0, 0);
     }
 
     /** A customer to ring now: the request and which attempt this is (1 for the first). */
@@ -109,31 +110,32 @@ final class CallbackPlan {
     }
 
     /**
-     * The customers to ring now, oldest request first, as many per business type as its room allows; they are
+     * The customers to ring now, oldest request first, as many per queue as its room allows; they are
      * counted as ringing from now.
      *
      * @param roomOf the room of a business type ({@link Room#NONE} for one the configuration no longer has)
      */
     List<Ring> due(long now, Function<String, Room> roomOf) {
+        // counted per queue: two business types served by one queue (after-sales, general enquiries) share its agents
+        Map<String, Room> rooms = new HashMap<>();
         Map<String, Integer> free = new HashMap<>();
         for (Open o : open.values()) {
             if (o.stage == Stage.RINGING) {
-                free.merge(o.request.businessType(), -1, Integer::sum);
+                free.merge(rooms.computeIfAbsent(o.request.businessType(), roomOf).queue(), -1, Integer::sum);
             }
         }
         List<Ring> rings = new ArrayList<>();
-        Map<String, Room> rooms = new HashMap<>();
         for (Open o : open.values()) {
             if (o.stage != Stage.WAITING || o.notBefore > now) {
                 continue;
             }
-            String type = o.request.businessType();
-            Room room = rooms.computeIfAbsent(type, roomOf);
-            int left = free.getOrDefault(type, 0) + (room.open() ? room.agentsReady() - room.waiting() : 0);
+            Room room = rooms.computeIfAbsent(o.request.businessType(), roomOf);
+            String queue = room.queue();
+            int left = free.getOrDefault(queue, 0) + (room.open() ? room.agentsReady() - room.waiting() : 0);
             if (left <= 0) {
                 continue;
             }
-            free.put(type, free.getOrDefault(type, 0) - 1);
+            free.put(queue, free.getOrDefault(queue, 0) - 1);
             o.stage = Stage.RINGING;
             o.attempts++;
             rings.add(new Ring(o.request, o.attempts));

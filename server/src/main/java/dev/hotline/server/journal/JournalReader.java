@@ -108,6 +108,16 @@ public final class JournalReader {
         return firstRecord(files().getFirst().path()).map(JournalRecord::at);
     }
 
+    /** The time of the journal's last record (its newest file read through); empty when it has none. */
+    public Optional<Long> endsAt() {
+        long[] last = {Long.MIN_VALUE};
+        readLines(files().getLast().path(), (record, line) -> {
+            last[0] = Math.max(last[0], record.at());
+            return true;
+        });
+        return last[0] == Long.MIN_VALUE ? Optional.empty() : Optional.of(last[0]);
+    }
+
     /** The journal files, oldest first. */
     public List<FileId> files() {
         List<FileId> files;

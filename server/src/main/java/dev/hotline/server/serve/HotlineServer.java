@@ -287,7 +287,10 @@ public final class HotlineServer implements AutoCloseable {
         return new HotlineServer(reloader, settings, environment, clock);
     }
 
-    /** The callback requests the journal holds open, made within {@code callbacks.expireAfter}. */
+    /**
+     * The callback requests the journal holds open, made within {@code callbacks.expireAfter} of its last record (at
+     * a start, when the server stopped).
+     */
     private static List<OpenCallbacks.Restored> openCallbacks(ServerSettings settings, Clock clock) {
         JournalReader reader = new JournalReader(settings.journal().dir(), warning -> log.warn("journal: {}", warning));
         try {
@@ -295,7 +298,11 @@ public final class HotlineServer implements AutoCloseable {
         } catch (JournalException e) {
             return List.of();
         }
-        return OpenCallbacks.read(reader, clock.millis() - settings.callbacks().expireAfter().toMillis());
+        // the requests still open when the journal's last run stopped, even those that expired while it was down:
+        // the desk's first round closes those as expired, in the journal, rather than leave them open for ever
+        long now = clock.millis();
+        long stoppedAt = reader.endsAt().map(end -> Math.min(end, now)).orElse(now);
+        return OpenCallbacks.read(reader, stoppedAt - settings.callbacks().expireAfter().toMillis());
     }
 
     private Optional<AmiPool> startAmi(List<AmiServer> servers) {

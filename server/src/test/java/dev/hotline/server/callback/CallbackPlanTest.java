@@ -23,7 +23,7 @@ class CallbackPlanTest {
     /** Three attempts, ten minutes apart, given up after a day. */
     private static final CallbackSettings SETTINGS = new CallbackSettings("PJSIP/{number}@trunk", "hotline-callback",
             "", Duration.ofSeconds(30), 3, Duration.ofMinutes(10), Duration.ofHours(24), 10, "", Duration.ofSeconds(5));
-    private static final Function<String, CallbackPlan.Room> ONE_AGENT_FREE = type -> new CallbackPlan.Room(true, 1, 0);
+    private static final Function<String, CallbackPlan.Room> ONE_AGENT_FREE = type -> new CallbackPlan.Room(type, true, 1, 0);
 
     private final CallbackPlan plan = new CallbackPlan(SETTINGS);
 
@@ -49,10 +49,10 @@ class CallbackPlanTest {
     void aCallbackNeverJumpsAheadOfCallersOnTheLineNorRingsWhileTheQueueIsClosed() {
         plan.add(request("c1", "13811110000", "tea", T0));
 
-        assertThat(plan.due(T0, type -> new CallbackPlan.Room(true, 2, 2))).isEmpty();
-        assertThat(plan.due(T0, type -> new CallbackPlan.Room(false, 2, 0))).isEmpty();
+        assertThat(plan.due(T0, type -> new CallbackPlan.Room(type, true, 2, 2))).isEmpty();
+        assertThat(plan.due(T0, type -> new CallbackPlan.Room(type, false, 2, 0))).isEmpty();
         assertThat(plan.due(T0, type -> CallbackPlan.Room.NONE)).isEmpty();
-        assertThat(ids(plan.due(T0, type -> new CallbackPlan.Room(true, 3, 2)))).containsExactly("c1#1");
+        assertThat(ids(plan.due(T0, type -> new CallbackPlan.Room(type, true, 3, 2)))).containsExactly("c1#1");
     }
 
     @Test
@@ -63,9 +63,22 @@ class CallbackPlanTest {
         plan.add(request("c4", "13844440000", "home", T0 + 3));
 
         List<CallbackPlan.Ring> rings = plan.due(T0 + MINUTE,
-                type -> new CallbackPlan.Room(true, type.equals("tea") ? 2 : 1, 0));
+                type -> new CallbackPlan.Room(type, true, type.equals("tea") ? 2 : 1, 0));
 
         assertThat(ids(rings)).containsExactly("c1#1", "c2#1", "c4#1");
+    }
+
+    @Test
+    void businessTypesServedByOneQueueShareItsAgentsSoOneAgentFreeRingsOneCustomer() {
+        plan.add(request("c1", "13811110000", "after-sales", T0));
+        plan.add(request("c2", "13822220000", "general-enquiry", T0 + 1));
+
+        List<CallbackPlan.Ring> first = plan.due(T0 + MINUTE, type -> new CallbackPlan.Room("after-sales", true, 1, 0));
+        List<CallbackPlan.Ring> meanwhile = plan.due(T0 + 2 * MINUTE,
+                type -> new CallbackPlan.Room("after-sales", true, 1, 0));
+
+        assertThat(ids(first)).containsExactly("c1#1");
+        assertThat(meanwhile).as("c1 still rings, taking the one agent's room").isEmpty();
     }
 
     @Test
@@ -126,7 +139,7 @@ class CallbackPlanTest {
     void aCustomerWhoHangsUpBeforeAnAgentAnswersIsRungAgainButOneHotlineTurnedAwayIsNot() {
         plan.add(request("c1", "13811110000", "tea", T0));
         plan.add(request("c2", "13822220000", "tea", T0));
-        plan.due(T0, type -> new CallbackPlan.Room(true, 2, 0));
+        plan.due(T0, type -> new CallbackPlan.Room(type, true, 2, 0));
         plan.answered("c1", T0);
         plan.answered("c2", T0);
 
