@@ -223,6 +223,25 @@ class ServerFileTest {
     }
 
     @Test
+    void callbackSettingsThatCannotWorkTogetherAreProblems() {
+        config.with("server.yaml", """
+                callbacks:
+                  ringTimeout: 2h
+                  attempts: 3
+                  retryAfter: 10m
+                  expireAfter: 5m
+                  checkEvery: 48h
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "server.yaml:2:16: callbacks.ringTimeout: ringTimeout 2h is longer than a phone rings: at most 5m",
+                "server.yaml:5:16: callbacks.expireAfter: expireAfter 5m ends a request before its 3 attempts 10m "
+                        + "apart can be made (they take 20m): lengthen expireAfter, or shorten retryAfter or attempts",
+                "server.yaml:6:15: callbacks.checkEvery: checkEvery 48h would leave free agents unused for that "
+                        + "long: at most 1h");
+    }
+
+    @Test
     void everyCallbackProblemIsNamedWithItsPlace() {
         config.with("server.yaml", """
                 callbacks:

@@ -121,6 +121,11 @@ public final class ServerFileReader {
         return bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]");
     }
 
+    /** The longest a customer's phone may ring for a callback: past it, nobody is picking up. */
+    private static final Duration LONGEST_CALLBACK_RING = Duration.ofMinutes(5);
+    /** The longest between two checks of the open callbacks against the queues. */
+    private static final Duration LONGEST_CALLBACK_CHECK = Duration.ofHours(1);
+
     private static Optional<CallbackSettings> callbacks(Where at, YamlNode node, LoadContext ctx) {
         Optional<Fields> fields = Fields.of(ctx.problems(), at, node, CALLBACK_KEYS);
         if (fields.isEmpty()) {
@@ -156,6 +161,29 @@ public final class ServerFileReader {
         if (endpoint.isEmpty() || context.isEmpty() || callerId.isEmpty() || ringTimeout.isEmpty()
                 || attempts.isEmpty() || retryAfter.isEmpty() || expireAfter.isEmpty() || priorityRaise.isEmpty()
                 || greeting.isEmpty() || checkEvery.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean sound = true;
+        if (ringTimeout.get().compareTo(LONGEST_CALLBACK_RING) > 0) {
+            ctx.problems().add(f.at("ringTimeout"), "ringTimeout " + Durations.format(ringTimeout.get()) + " is longer "
+                    + "than a phone rings: at most " + Durations.format(LONGEST_CALLBACK_RING));
+            sound = false;
+        }
+        if (checkEvery.get().compareTo(LONGEST_CALLBACK_CHECK) > 0) {
+            ctx.problems().add(f.at("checkEvery"), "checkEvery " + Durations.format(checkEvery.get()) + " would leave "
+                    + "free agents unused for that long: at most " + Durations.format(LONGEST_CALLBACK_CHECK));
+            sound = false;
+        }
+        Duration allAttempts = retryAfter.get().multipliedBy(attempts.get() - 1);
+        if (expireAfter.get().compareTo(allAttempts) < 0) {
+            // "3 tries" that can only ever be one or two is a setting that says what it does not do
+            ctx.problems().add(f.at("expireAfter"), "expireAfter " + Durations.format(expireAfter.get()) + " ends a "
+                    + "request before its " + attempts.get() + " attempts " + Durations.format(retryAfter.get())
+                    + " apart can be made (they take " + Durations.format(allAttempts) + "): lengthen expireAfter, "
+                    + "or shorten retryAfter or attempts");
+            sound = false;
+        }
+        if (!sound) {
             return Optional.empty();
         }
         return Optional.of(new CallbackSettings(endpoint.get(), context.get(), callerId.get(), ringTimeout.get(),
