@@ -2,15 +2,16 @@ package dev.hotline.server.serve.internal;
 
 import dev.hotline.acd.model.CentreConfig;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * What a reload changed in the centre, said in a few sentences for the admin who asked: the agents, queues, skill
- * groups and numbers added or removed, by id. Changes within one that stays (a skill level, an escalation step) are
- * not listed one by one: the files say them.
+ * groups, numbers, business types, blacklist entries and VIPs added, removed or changed, by id, and the centre's
+ * settings and VIP rule when they changed. What changed within one that stays (a skill level, an escalation step) is
+ * not spelt out: the files say it; that it changed is, so an admin can see the edit took effect.
  */
 public final class ConfigChanges {
 
@@ -20,27 +21,47 @@ public final class ConfigChanges {
     /** A sentence per kind of thing added or removed between {@code before} and {@code after}; empty if none. */
     public static List<String> between(CentreConfig before, CentreConfig after) {
         List<String> changes = new ArrayList<>();
-        compare(changes, "agents", ids(before.agents(), a -> a.id()), ids(after.agents(), a -> a.id()));
-        compare(changes, "queues", ids(before.queues(), q -> q.id()), ids(after.queues(), q -> q.id()));
-        compare(changes, "skill groups", ids(before.groups(), g -> g.id()), ids(after.groups(), g -> g.id()));
-        compare(changes, "numbers", ids(before.numbers(), n -> n.number()), ids(after.numbers(), n -> n.number()));
+        compare(changes, "agents", before.agents(), after.agents(), a -> a.id());
+        compare(changes, "queues", before.queues(), after.queues(), q -> q.id());
+        compare(changes, "skill groups", before.groups(), after.groups(), g -> g.id());
+        compare(changes, "numbers", before.numbers(), after.numbers(), n -> n.number());
+        compare(changes, "business types", before.businessTypes(), after.businessTypes(), b -> b.id());
+        compare(changes, "blacklist entries", before.blacklist(), after.blacklist(), e -> e.number());
+        compare(changes, "VIPs", before.vips(), after.vips(), v -> v.number());
+        if (!before.settings().equals(after.settings())) {
+            changes.add("the centre's settings changed (centre.yaml settings)");
+        }
+        if (!before.vipPolicy().equals(after.vipPolicy())) {
+            changes.add("the VIP rule changed (centre.yaml vip)");
+        }
         return changes;
     }
 
-    private static <T> Set<String> ids(List<T> items, Function<T, String> id) {
-        Set<String> ids = new LinkedHashSet<>();
-        items.forEach(item -> ids.add(id.apply(item)));
-        return ids;
-    }
-
-    private static void compare(List<String> changes, String what, Set<String> before, Set<String> after) {
-        List<String> added = after.stream().filter(id -> !before.contains(id)).toList();
-        List<String> removed = before.stream().filter(id -> !after.contains(id)).toList();
+    private static <T> void compare(List<String> changes, String what, List<T> before, List<T> after,
+                                    Function<T, String> id) {
+        Map<String, T> was = new LinkedHashMap<>();
+        before.forEach(item -> was.putIfAbsent(id.apply(item), item));
+        Map<String, T> is = new LinkedHashMap<>();
+        after.forEach(item -> is.putIfAbsent(id.apply(item), item));
+        List<String> added = is.keySet().stream().filter(k -> !was.containsKey(k)).toList();
+        List<String> removed = was.keySet().stream().filter(k -> !is.containsKey(k)).toList();
+        List<String> changed = is.keySet().stream().filter(k -> was.containsKey(k) && !was.get(k).equals(is.get(k)))
+                .toList();
         if (!added.isEmpty()) {
-            changes.add(what + " added: " + String.join(", ", added));
+            changes.add(what + " added: " + listed(added));
         }
         if (!removed.isEmpty()) {
-            changes.add(what + " removed: " + String.join(", ", removed));
+            changes.add(what + " removed: " + listed(removed));
         }
+        if (!changed.isEmpty()) {
+            changes.add(what + " changed: " + listed(changed));
+        }
+    }
+
+    /** The ids, or the first of many and how many more: a blacklist may change by thousands. */
+    private static String listed(List<String> ids) {
+        int shown = 20;
+        return ids.size() <= shown ? String.join(", ", ids)
+                : String.join(", ", ids.subList(0, shown)) + " and " + (ids.size() - shown) + " more";
     }
 }

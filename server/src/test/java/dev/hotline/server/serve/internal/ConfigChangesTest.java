@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What a reload says it changed in the centre: agents, queues, groups and numbers added or removed, by id. */
+/** What a reload says it changed in the centre: what was added, removed or changed, by id. */
 class ConfigChangesTest {
     private static final CentreConfig SHIPPED = ((ConfigResult.Valid) ConfigLoader.load(
             Path.of(System.getProperty("hotline.config.dir", "../config")))).config();
@@ -32,5 +32,21 @@ class ConfigChangesTest {
 
         assertThat(ConfigChanges.between(SHIPPED, after)).containsExactly("agents added: 1013",
                 "agents removed: " + removed.id());
+    }
+
+    @Test
+    void aNumberMovedToAnotherBusinessAndABlacklistEntryAddedAreSaidSoTheAdminSeesTheEditTookEffect() {
+        List<dev.hotline.acd.model.NumberRoute> numbers = new ArrayList<>(SHIPPED.numbers());
+        dev.hotline.acd.model.NumberRoute first = numbers.getFirst();
+        numbers.set(0, new dev.hotline.acd.model.NumberRoute(first.number(), first.kind(), "after-sales",
+                first.ivrFlow(), first.label()));
+        List<dev.hotline.acd.model.BlacklistEntry> blacklist = new ArrayList<>(SHIPPED.blacklist());
+        blacklist.add(new dev.hotline.acd.model.BlacklistEntry("13700000000", dev.hotline.acd.model.MatchKind.EXACT,
+                java.util.Optional.empty(), "abuse", java.util.Optional.empty()));
+        CentreConfig after = new CentreConfig(SHIPPED.settings(), numbers, SHIPPED.businessTypes(),
+                SHIPPED.queues(), SHIPPED.groups(), SHIPPED.agents(), blacklist, SHIPPED.vipPolicy(), SHIPPED.vips());
+
+        assertThat(ConfigChanges.between(SHIPPED, after)).containsExactly("numbers changed: " + first.number(),
+                "blacklist entries added: 13700000000");
     }
 }
