@@ -54,7 +54,7 @@ final class FiguresTable {
         out.append(String.format(Locale.ROOT, "  inbound %d, refused %d (blacklist %d, unknown number %d, by queues %d),"
                         + " self-service %d, abandoned in IVR %d%n", c.inbound(), c.refused(), c.refusedBlacklist(),
                 c.refusedUnknownNumber(), calls.refused(), c.selfService(), c.abandonedInIvr()));
-        out.append(String.format(Locale.ROOT, "  queued %d, answered %d, abandoned %d (short %d), overflowed %d,"
+        out.append(String.format(Locale.ROOT, "  offered %d, answered %d, abandoned %d (short %d), overflowed %d,"
                         + " waiting %d%n", calls.offered(), calls.answers().answered(), calls.abandoned(),
                 calls.shortAbandoned(), calls.overflowed(), calls.waiting()));
         out.append(String.format(Locale.ROOT, "  connection rate %s, service level %s, ASA %s, AHT %s,"

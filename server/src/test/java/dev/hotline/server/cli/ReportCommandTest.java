@@ -94,7 +94,7 @@ class ReportCommandTest {
                 "Journal " + journal + ", 2026-11-23 09:00:00 to 2026-11-23 09:03:20 (Asia/Shanghai)\n",
                 "  inbound 2, refused 0 (blacklist 0, unknown number 0, by queues 0), self-service 0,"
                         + " abandoned in IVR 0\n",
-                "  queued 2, answered 1, abandoned 1 (short 0), overflowed 0, waiting 0\n",
+                "  offered 2, answered 1, abandoned 1 (short 0), overflowed 0, waiting 0\n",
                 "  connection rate 50.0 %, service level 50.0 %, ASA 0:03, AHT 2:10, abandonment 50.0 %,"
                         + " occupancy 95.0 %, utilisation 65.0 %\n",
                 "  agents logged in 0:03:20: ready 0:00:07; ready, phone busy 0:01:00; ready, phone unreachable"
@@ -161,7 +161,7 @@ class ReportCommandTest {
         assertThat(exit).isZero();
         assertThat(err.toString()).matches("warning: " + FILE + ":\\d+: torn last line skipped \\(the writer stopped "
                 + "in the middle of it\\)\\R");
-        assertThat(out.toString()).contains("queued 2, answered 1");
+        assertThat(out.toString()).contains("offered 2, answered 1");
     }
 
     @Test
