@@ -232,9 +232,9 @@ public final class JournalReplay {
             throw new JournalException("the journal holds no readable record");
         }
         long end = continuesAfterPeriod ? to : Math.max(lastAt, from);
-        if (!continuesAfterPeriod && to != Long.MAX_VALUE) {
-            warnings.accept("the journal ends at " + Instant.ofEpochMilli(lastAt) + ", before the period's end: "
-                    + (lastAt < from ? "nothing of the period is in it" : "the figures stop there"));
+        if (!continuesAfterPeriod && (to != Long.MAX_VALUE || lastAt < from)) {
+            warnings.accept("the journal ends at " + Instant.ofEpochMilli(lastAt) + ", before the period's "
+                    + (lastAt < from ? "start: nothing of the period is in it" : "end: the figures stop there"));
         }
         Figures atEnd = statistics.snapshot(end);
         if (from == Long.MIN_VALUE) {

@@ -76,10 +76,13 @@ public record SingleQueueScenario(int agents, double erlangs, Duration aht, Dura
         });
         double arrivalYears = calls * (aht.toMillis() / erlangs) / MILLIS_PER_YEAR;
         if (!(arrivalYears <= LONGEST_ARRIVALS_YEARS)) {
+            // too long to count in a double at 1e-300 Erlangs: said as "more than", not as "Infinity years"
+            String howLong = Double.isFinite(arrivalYears) ? String.format(Locale.ROOT, "about %.3g", arrivalYears)
+                    : "more than 1e308";
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%d calls at %s Erlangs with a mean handle"
-                    + " time of %s s would take about %.3g years of simulated time to arrive, more than the"
+                    + " time of %s s would take %s years of simulated time to arrive, more than the"
                     + " simulator's %,.0f: raise the Erlangs or lower the calls", calls, erlangs,
-                    aht.toMillis() / 1000.0, arrivalYears, LONGEST_ARRIVALS_YEARS));
+                    aht.toMillis() / 1000.0, howLong, LONGEST_ARRIVALS_YEARS));
         }
     }
 

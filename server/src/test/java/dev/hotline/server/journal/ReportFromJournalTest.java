@@ -205,8 +205,12 @@ class ReportFromJournalTest {
                 + "nothing of the period is in it");
         warnings.clear();
         JournalReplay.of(dir, yearAfter, yearAfter.plus(Duration.ofHours(1)), warnings::add);
-        assertThat(warnings).containsExactly("the journal ends at 2026-11-23T12:00:00.001Z, before the period's end: "
-                + "nothing of the period is in it");
+        assertThat(warnings).containsExactly("the journal ends at 2026-11-23T12:00:00.001Z, before the period's "
+                + "start: nothing of the period is in it");
+        warnings.clear();
+        JournalReplay.of(dir, yearAfter, null, warnings::add);
+        assertThat(warnings).as("from a time after it, to its end").containsExactly("the journal ends at "
+                + "2026-11-23T12:00:00.001Z, before the period's start: nothing of the period is in it");
     }
 
     @Test
