@@ -232,8 +232,11 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
         }
         ringing.put(request.id(), new CallbackCall(request.number(), request.dialledNumber(),
                 request.businessType(), s.priorityRaise(), s.greeting(), request.attachedData()));
-        log.info("callback {}: ringing {} for {} (attempt {} of {})", request.id(), WireText.visible(request.number()),
-                request.businessType(), ring.attempt(), s.attempts());
+        log.info("callback {}: ringing {} for {} (attempt {})", request.id(), WireText.visible(request.number()),
+                request.businessType(), ring.attempt() <= s.attempts() ? ring.attempt() + " of " + s.attempts()
+                        // the customer was on the line at the last allowed attempt when Hotline stopped: docs say so
+                        : ring.attempt() + ", past the " + s.attempts() + " allowed: Hotline stopped while the "
+                        + "customer was on the line");
         try {
             // Asterisk's OriginateResponse comes by the ring time; one never sent (a lost event) must not leave the
             // customer "ringing" for ever and the queue's room taken
