@@ -24,6 +24,8 @@ import java.util.Optional;
  * state and input always give the same step.
  */
 public final class FlowInterpreter {
+    /** The most digits a number said as decimal or money may have before the point, and after it. */
+    static final int MOST_DIGITS = 18;
     private static final String ALL_KEYS = "0123456789*#";
     /** Nodes passed within one step; validation rules out loops without input, so reaching it is a bug. */
     private static final int MAX_HOPS = 10_000;
@@ -175,7 +177,7 @@ public final class FlowInterpreter {
                     try {
                         pending = sayActions(say, flow.exprs(nodeId).main().orElseThrow().evaluate(variables()));
                         return emit();
-                    } catch (Expr.ExpressionFailedException | IllegalArgumentException e) {
+                    } catch (Expr.ExpressionFailedException | IllegalArgumentException | ArithmeticException e) {
                         expressionFailed(e);
                         jump = exit("next", say.next());
                         return null;
@@ -667,12 +669,28 @@ public final class FlowInterpreter {
             return switch (say.as()) {
                 case NUMBER -> List.of(new Action.SayNumber((Long) value, keys));
                 case DIGITS -> List.of(new Action.SayDigits((String) value, keys));
-                case DECIMAL -> decimal(new BigDecimal(asText(value)), keys);
-                case MONEY -> money(say.currency(), new BigDecimal(asText(value)), keys);
+                case DECIMAL -> decimal(sayable(asText(value)), keys);
+                case MONEY -> money(say.currency(), sayable(asText(value)), keys);
                 case DATE -> List.of(dateTime(value, Action.DateTimePart.DATE, keys));
                 case TIME -> List.of(dateTime(value, Action.DateTimePart.TIME, keys));
                 case DATE_AND_TIME -> List.of(dateTime(value, Action.DateTimePart.DATE_AND_TIME, keys));
             };
+        }
+
+        /**
+         * A number from outside (a lookup's answer, a table) that can be said: at most 18 digits before the point and
+         * 18 after. A back end answering 1e100000000 would otherwise have the interpreter write out a hundred million
+         * digits while the caller hears silence and the call threads are busy for everyone.
+         *
+         * @throws IllegalArgumentException for anything else: the say node is skipped, as for a failed expression
+         */
+        private static BigDecimal sayable(String text) {
+            BigDecimal value = new BigDecimal(text);
+            if (value.precision() - value.scale() > MOST_DIGITS || value.scale() > MOST_DIGITS) {
+                throw new IllegalArgumentException("'" + (text.length() > 40 ? text.substring(0, 40) + "..." : text)
+                        + "' has more than " + MOST_DIGITS + " digits before or after the point: not a number to say");
+            }
+            return value;
         }
 
         /**

@@ -289,4 +289,24 @@ class FlowInterpreterTest {
         assertThat(caller.state().variable("order")).hasValueSatisfying(order ->
                 assertThat(order.toString()).contains("TV-20250303-0108").doesNotContain("TV-20250301-0042"));
     }
+
+    @Test
+    void anAmountTooLargeToSayIsSkippedAtOnceRatherThanWrittenOutDigitByDigit() {
+        FlowSet flows = switch (FlowLoader.load(Map.of("balance.yaml", """
+                flow: balance
+                start: take
+                variables: { amount: string }
+                nodes:
+                  take: { type: set, values: { amount: "'1e100000000'" }, next: say }
+                  say: { type: say, as: money, currency: cny, value: amount, next: bye }
+                  bye: { type: hangup, disposition: told }
+                """), Map.of())) {
+            case FlowLoadResult.Loaded loaded -> loaded.flows();
+            case FlowLoadResult.Rejected rejected -> throw new AssertionError(rejected.errors().toString());
+        };
+
+        Caller caller = Caller.calls(new FlowInterpreter(flows), "balance", CALL, NOW);
+
+        assertThat(caller.action()).isEqualTo(new Action.Hangup("told"));
+    }
 }
