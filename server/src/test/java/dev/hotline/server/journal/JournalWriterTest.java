@@ -59,6 +59,19 @@ class JournalWriterTest {
     }
 
     @Test
+    void theJournalItCreatesIsReadableByItsOwnUserOnlyForItHoldsCallersNumbersAndAccountData() throws IOException {
+        Path journalDir = dir.resolve("journal");
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(journalDir), CONFIG, clock)) {
+            journal.onDecision(requeued(NINE_AM + 1, "c1"));
+        }
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(journalDir))).isEqualTo("rwx------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(
+                journalDir.resolve("journal-2026-11-23-001.jsonl")))).isEqualTo("rw-------");
+    }
+
+    @Test
     void everyFileStartsWithTheConfigurationInForceAndDecisionsFollowInOrder() throws IOException {
         try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock)) {
             journal.onDecision(requeued(NINE_AM + 1, "c1"));

@@ -11,15 +11,20 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -53,10 +58,31 @@ public final class FileAppender implements AutoCloseable {
     private long headerBytes;
     private boolean dirty;
 
+    /**
+     * The journal holds callers' numbers and what the IVR attached (account numbers): on a POSIX file system the
+     * directory Hotline creates and every file it writes are its own user's only (0700, 0600), whatever the umask.
+     */
+    private static final List<FileAttribute<?>> OWNER_ONLY_FILE = posix()
+            ? List.of(PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))) : List.of();
+    private static final List<FileAttribute<?>> OWNER_ONLY_DIRECTORY = posix()
+            ? List.of(PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))) : List.of();
+
+    private static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** Creates the directory, owner-only, if it is not there; one that exists keeps its permissions. */
+    private static void createDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, OWNER_ONLY_DIRECTORY.toArray(new FileAttribute<?>[0]));
+        }
+    }
+
     /** Where a new journal file is created: the disk itself, or in tests one that fills up. */
     public interface Disk {
         /** The disk of the file system: creates {@code file}, which must not exist yet, for writing. */
-        Disk FILE_SYSTEM = file -> FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Disk FILE_SYSTEM = file -> FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), OWNER_ONLY_FILE.toArray(new FileAttribute<?>[0]));
 
         FileChannel create(Path file) throws IOException;
     }
@@ -98,7 +124,7 @@ public final class FileAppender implements AutoCloseable {
         this.clock = clock;
         this.config = config;
         this.lastAt = clock.millis();
-        Files.createDirectories(dir);
+        createDirectory(dir);
         open(JournalRecord.OpenCause.START);
     }
 
@@ -224,7 +250,7 @@ public final class FileAppender implements AutoCloseable {
     private void open(JournalRecord.OpenCause cause) throws IOException {
         day = today();
         // again each time: a directory removed while the server runs comes back with the next file
-        Files.createDirectories(dir);
+        createDirectory(dir);
         file = dir.resolve(JournalFiles.name(day, JournalFiles.nextSequence(dir, day)));
         // never append to an old file: its last line may be torn by a crash
         channel = disk.create(file);
