@@ -28,7 +28,11 @@ import java.util.stream.Collectors;
 public final class SupervisorEndpoints {
     private static final Set<Role> SUPERVISORS = Set.of(Role.SUPERVISOR, Role.ADMIN);
     /** A phone to ring: technology/resource, as agents.yaml writes endpoints (no spaces, commas or quotes). */
-    private static final Pattern PHONE = Pattern.compile("[A-Za-z0-9]+/[A-Za-z0-9@._+#*-]+");
+    /**
+     * A supervisor's phone: an endpoint of the Asterisk (technology/resource), never a trunk dial string ({@code @})
+     * or a dialplan context ({@code Local/}): a token misused must not ring any number in the world into a live call.
+     */
+    private static final Pattern PHONE = Pattern.compile("(?!(?i:local)/)[A-Za-z0-9]+/[A-Za-z0-9._+#*-]+");
 
     private final CallControl calls;
     private final Supplier<CompletionStage<CentreView>> centre;
@@ -91,7 +95,8 @@ public final class SupervisorEndpoints {
             return bad("'phone' is missing: the supervisor's phone to ring, e.g. \"PJSIP/2001\"");
         }
         if (!PHONE.matcher(phone.asText()).matches()) {
-            return bad("'phone' must be a channel such as PJSIP/2001 (letters, digits and @._+#*- after the /)");
+            return bad("'phone' must be the supervisor's endpoint such as PJSIP/2001 (letters, digits and ._+#*- "
+                    + "after the /; no trunk dial string with @, no Local/ channel)");
         }
         JsonNode modeNode = body.path("mode");
         if (!modeNode.isMissingNode() && !modeNode.isTextual()) {

@@ -169,7 +169,14 @@ class SupervisorApiTest {
         assertThat(send("POST", "/api/v1/agents/1001/listen", SUPERVISOR_TOKEN, "{}").body())
                 .isEqualTo("{\"error\":\"'phone' is missing: the supervisor's phone to ring, e.g. \\\"PJSIP/2001\\\"\"}");
         assertThat(send("POST", "/api/v1/agents/1001/listen", SUPERVISOR_TOKEN,
-                "{\"phone\": \"PJSIP/2001,q\"}").body()).contains("'phone' must be a channel such as PJSIP/2001");
+                "{\"phone\": \"PJSIP/2001,q\"}").body()).contains("'phone' must be the supervisor's endpoint such as "
+                + "PJSIP/2001");
+        assertThat(send("POST", "/api/v1/agents/1001/listen", SUPERVISOR_TOKEN,
+                "{\"phone\": \"PJSIP/+447700900123@trunk\"}").statusCode()).as("a trunk dial string").isEqualTo(400);
+        assertThat(send("POST", "/api/v1/agents/1001/listen", SUPERVISOR_TOKEN,
+                "{\"phone\": \"Local/s@hotline-callback\"}").statusCode()).as("a dialplan context").isEqualTo(400);
+        assertThat(send("POST", "/api/v1/agents/1001/listen", SUPERVISOR_TOKEN,
+                "{\"phone\": \"local/2001\"}").statusCode()).as("Local in any case").isEqualTo(400);
         HttpResponse<String> badMode = send("POST", "/api/v1/agents/1001/listen", SUPERVISOR_TOKEN,
                 "{\"phone\": \"PJSIP/2001\", \"mode\": \"loud\"}");
         assertThat(badMode.statusCode()).isEqualTo(400);
