@@ -8,6 +8,7 @@ import dev.hotline.bridge.agi.AgiCommand;
 import dev.hotline.bridge.agi.AgiCommands;
 import dev.hotline.bridge.agi.AgiEnvironment;
 import dev.hotline.bridge.agi.AgiReply;
+import dev.hotline.bridge.agi.codec.WireText;
 import dev.hotline.bridge.agi.server.AgiChannel;
 import dev.hotline.ivr.Action;
 import dev.hotline.ivr.CallContext;
@@ -458,7 +459,7 @@ public final class CallSession {
                         if (answer instanceof Input.LookupFailed failed) {
                             // a back end that is down shows in the log, not only in callers put through to agents
                             LOG.warn("call {}: flow {} node {}: lookup failed ({}); the flow takes its failed path",
-                                    callId, ivrState.flow(), ivrState.node(), failed.reason());
+                                    callId, ivrState.flow(), ivrState.node(), WireText.visible(failed.reason()));
                         }
                         step(answer);
                     }
@@ -506,8 +507,10 @@ public final class CallSession {
         try {
             command = IvrCommands.command(action);
         } catch (IllegalArgumentException e) {
+            // the action and the reason may hold what a lookup answered: escaped, never raw in the log
             LOG.warn("call {}: flow {} node {}: {} cannot be sent ({}); skipped", callId, ivrState.flow(),
-                    ivrState.node(), action, e.getMessage());
+                    ivrState.node(), WireText.visible(action.toString()),
+                    WireText.visible(String.valueOf(e.getMessage())));
             step(IvrCommands.notHeard(action));
             return;
         }

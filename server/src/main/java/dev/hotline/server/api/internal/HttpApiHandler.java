@@ -1,6 +1,7 @@
 package dev.hotline.server.api.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.hotline.bridge.agi.codec.WireText;
 import dev.hotline.server.api.ApiRequest;
 import dev.hotline.server.api.ApiResponse;
 import dev.hotline.server.api.ApiRoutes;
@@ -60,7 +61,9 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
         if (request.decoderResult().isFailure()) {
             // not HTTP, or a request line or header past the codec's limits: say so and hang up
             Throwable cause = request.decoderResult().cause();
-            log.warn("API request from {} is not valid HTTP: {}", ctx.channel().remoteAddress(), cause.toString());
+            // the codec's message quotes what the client sent: escaped, never raw in the log
+            log.warn("API request from {} is not valid HTTP: {}", ctx.channel().remoteAddress(),
+                    WireText.visible(cause.toString()));
             // the codec's limits have statuses of their own (RFC 9110, RFC 6585): a client can tell them apart
             int status = cause instanceof TooLongHttpLineException ? 414
                     : cause instanceof TooLongHttpHeaderException ? 431 : 400;
