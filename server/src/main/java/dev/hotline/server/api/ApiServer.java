@@ -2,6 +2,7 @@ package dev.hotline.server.api;
 
 import dev.hotline.bridge.net.BindFailure;
 import dev.hotline.server.api.internal.HttpApiHandler;
+import dev.hotline.server.api.internal.RequestDeadline;
 import dev.hotline.server.api.internal.Tokens;
 import dev.hotline.server.api.internal.TokensInForce;
 import dev.hotline.server.config.ApiSettings;
@@ -29,6 +30,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +46,21 @@ public final class ApiServer implements AutoCloseable {
     static final int MAX_BODY_BYTES = 64 * 1024;
     /** A client that sends nothing for this long is disconnected. */
     static final int READ_TIMEOUT_SECONDS = 60;
+    /** A request must be whole this long after its first byte ({@link RequestDeadline}). */
+    static final int REQUEST_DEADLINE_SECONDS = 30;
+    /**
+     * Connections at once, event streams included: beyond it a new one is closed at once, so that clients of the API
+     * cannot take every file handle of the process, which FastAGI's callers need too.
+     */
+    static final int MAX_CONNECTIONS = 4096;
 
     private final EventLoopGroup loop;
     private final ServerBootstrap bootstrap;
     /** Where it accepts; a reload may move it ({@link #moveTo}). */
     private volatile Channel listener;
     private final TokensInForce tokens;
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicLong refusedConnections = new AtomicLong();
 
     private ApiServer(ApiSettings settings, TokensInForce tokens, ApiRoutes routes) {
         this.tokens = tokens;
@@ -57,7 +69,19 @@ public final class ApiServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        if (connections.incrementAndGet() > MAX_CONNECTIONS) {
+                            connections.decrementAndGet();
+                            if (refusedConnections.getAndIncrement() % 1000 == 0) {
+                                log.warn("API: {} connections are open, the most it keeps; a new one from {} is "
+                                        + "closed ({} closed so far)", MAX_CONNECTIONS, channel.remoteAddress(),
+                                        refusedConnections.get());
+                            }
+                            channel.close();
+                            return;
+                        }
+                        channel.closeFuture().addListener(closed -> connections.decrementAndGet());
                         channel.pipeline().addLast(new ReadTimeoutHandler(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS),
+                                new RequestDeadline(REQUEST_DEADLINE_SECONDS),
                                 new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY_BYTES) {
                                     @Override
                                     protected void handleOversizedMessage(ChannelHandlerContext ctx,

@@ -58,6 +58,10 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        RequestDeadline deadline = ctx.pipeline().get(RequestDeadline.class);
+        if (deadline != null) {
+            deadline.requestComplete();
+        }
         if (request.decoderResult().isFailure()) {
             // not HTTP, or a request line or header past the codec's limits: say so and hang up
             Throwable cause = request.decoderResult().cause();
@@ -163,6 +167,10 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
                     if (holder != null) {
                         // before the stream starts, so that a reload from then on finds it
                         tokens.streamOpened(ctx.channel(), holder);
+                    }
+                    RequestDeadline deadline = ctx.pipeline().get(RequestDeadline.class);
+                    if (deadline != null) {
+                        deadline.streamOpened();
                     }
                     ServerSentEvents events = new ServerSentEvents(ctx.channel(), version);
                     accept.subscriber().accept(events);
