@@ -8,7 +8,9 @@ import dev.hotline.bridge.ami.internal.ManagerActions;
 import dev.hotline.bridge.ami.internal.ReconnectBackoff;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
@@ -64,7 +66,8 @@ public final class AmiConnection implements AutoCloseable {
     private boolean stopped;
     private AmiScheduler.Cancellable keepAlive;
     private AmiScheduler.Cancellable reconnect;
-    private final List<AmiScheduler.Cancellable> pingDeadlines = new ArrayList<>();
+    /** The deadline of each Ping still unanswered, by its number. */
+    private final Map<Long, AmiScheduler.Cancellable> pingDeadlines = new HashMap<>();
 
     // read from any thread
     private volatile HotlineManagerConnection current;
@@ -156,7 +159,14 @@ public final class AmiConnection implements AutoCloseable {
             return;
         }
         current = connection;
-        failedAttempts = 0;
+        // the back-off starts again only once the connection has stayed up a keep-alive interval: one that an
+        // Asterisk drops right after each login (its writetimeout during the resynchronisation burst) must not be
+        // retried, and resynchronised, every second
+        scheduler.schedule(settings.keepAliveInterval(), () -> {
+            if (attempt == generation && current == connection) {
+                failedAttempts = 0;
+            }
+        });
         report(AmiConnectionState.CONNECTED, "logged in to " + settings.address() + " as " + settings.username());
         keepAlive = scheduler.schedule(settings.keepAliveInterval(), () -> ping(attempt));
         resynchronise(connection);
@@ -191,7 +201,11 @@ public final class AmiConnection implements AutoCloseable {
             lost(attempt, "keep-alive: Ping not sent to " + settings.address() + ": " + e.getMessage());
             return;
         }
-        pingDeadlines.add(scheduler.schedule(settings.keepAliveTimeout(), () -> checkPong(attempt, ping)));
+        // each deadline leaves the list when it has run: a connection up for months keeps none of them
+        pingDeadlines.put(ping, scheduler.schedule(settings.keepAliveTimeout(), () -> {
+            pingDeadlines.remove(ping);
+            checkPong(attempt, ping);
+        }));
         keepAlive = scheduler.schedule(settings.keepAliveInterval(), () -> ping(attempt));
     }
 
@@ -258,7 +272,7 @@ public final class AmiConnection implements AutoCloseable {
             keepAlive.cancel();
             keepAlive = null;
         }
-        pingDeadlines.forEach(AmiScheduler.Cancellable::cancel);
+        pingDeadlines.values().forEach(AmiScheduler.Cancellable::cancel);
         pingDeadlines.clear();
     }
 

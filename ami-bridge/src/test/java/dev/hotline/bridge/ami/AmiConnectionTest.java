@@ -109,6 +109,39 @@ class AmiConnectionTest {
     }
 
     @Test
+    void aConnectionDroppedRightAfterEachLoginIsRetriedLaterEachTimeNotEverySecond() throws Exception {
+        connect("acdsecret");
+        events.next(AmiEvent.Resynchronised.class);
+        asterisk.dropConnections();
+        scheduler.awaitPostedTask();
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(connection.state()).isEqualTo(AmiConnectionState.CONNECTED);
+        events.next(AmiEvent.Resynchronised.class);
+
+        asterisk.dropConnections();   // again, before it stayed up a keep-alive interval
+        scheduler.awaitPostedTask();
+
+        assertThat(states).last().asString().endsWith("; reconnecting in 2000 ms");
+    }
+
+    @Test
+    void aConnectionThatStayedUpAKeepAliveIntervalStartsTheBackOffAgain() throws Exception {
+        connect("acdsecret");
+        events.next(AmiEvent.Resynchronised.class);
+        asterisk.dropConnections();
+        scheduler.awaitPostedTask();
+        scheduler.advance(Duration.ofSeconds(1));
+        events.next(AmiEvent.Resynchronised.class);
+        scheduler.advance(Duration.ofSeconds(15));
+        scheduler.awaitPostedTask();   // the keep-alive's Pong
+
+        asterisk.dropConnections();
+        scheduler.awaitPostedTask();
+
+        assertThat(states).last().asString().endsWith("; reconnecting in 1000 ms");
+    }
+
+    @Test
     void aLostConnectionIsLoggedAsAWarningButOneThisServerStopsIsNot() throws Exception {
         connect("acdsecret");
         events.next(AmiEvent.Resynchronised.class);
