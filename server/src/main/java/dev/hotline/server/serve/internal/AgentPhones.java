@@ -61,8 +61,15 @@ public final class AgentPhones implements Consumer<AmiEvent> {
     public synchronized void accept(AmiEvent event) {
         switch (event) {
             case AmiEvent.DeviceStateChanged d -> {
+                List<String> agentsOfIt = agentsOfDevice.getOrDefault(d.device(), List.of());
+                if (agentsOfIt.isEmpty()) {
+                    // not an agent's phone (a trunk, a Local channel per caller): kept, they would pile up for as
+                    // long as the connection stays; an agent added later with such a phone is known from its
+                    // phone's next change
+                    return;
+                }
                 reports.computeIfAbsent(d.device(), device -> new LinkedHashMap<>()).put(d.server(), d.state());
-                for (String agentId : agentsOfDevice.getOrDefault(d.device(), List.of())) {
+                for (String agentId : agentsOfIt) {
                     tell(agentId, false);
                 }
             }
