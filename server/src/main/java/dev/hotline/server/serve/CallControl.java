@@ -5,11 +5,13 @@ import dev.hotline.bridge.ami.AmiActions;
 import dev.hotline.bridge.ami.AmiActions.ListenMode;
 import dev.hotline.bridge.session.CallTelephony;
 import dev.hotline.server.serve.internal.ServersInTurn;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -102,10 +104,31 @@ public final class CallControl {
             return CompletableFuture.completedFuture(new Result.NotPossible(supervisorEndpoint + " is agent "
                     + agentId + "'s own phone: give the supervisor's phone to ring"));
         }
-        return inTurn(actions -> actions.listenIn(supervisorEndpoint, spied, mode).thenApply(result -> result.success()
-                        ? Optional.<String>empty() : Optional.of("originate failed, reason " + result.reason())),
-                supervisorEndpoint + " listens in on " + spied + " (" + mode + ")");
+        // Asterisk's reasons 3 (no answer) and 5 (busy) say this server rang the supervisor's phone: another server
+        // would ring it a second time, half a minute later
+        int[] rang = {0};
+        return inTurn(actions -> actions.listenIn(supervisorEndpoint, spied, mode).thenApply(result -> {
+            if (result.success()) {
+                return Optional.<String>empty();
+            }
+            if (result.reason() == 3 || result.reason() == 5) {
+                rang[0] = result.reason();
+                return Optional.<String>empty();
+            }
+            return Optional.of("originate failed, reason " + result.reason());
+        }), supervisorEndpoint + " listens in on " + spied + " (" + mode + ")")
+                .thenApply(result -> result instanceof Result.Done && rang[0] != 0
+                        ? new Result.Refused(List.of(supervisorEndpoint + " rang and was " + (rang[0] == 3
+                                ? "not answered" : "busy") + " (Asterisk reason " + rang[0] + ")"))
+                        : result)
+                // below the API's 60 s read timeout, so the supervisor's tool hears why rather than a dropped line
+                .toCompletableFuture().completeOnTimeout(new Result.Refused(List.of("Asterisk did not say within "
+                        + LISTEN_IN_ANSWER.toSeconds() + " s whether " + supervisorEndpoint + " answered")),
+                        LISTEN_IN_ANSWER.toMillis(), TimeUnit.MILLISECONDS);
     }
+
+    /** How long a listen-in waits for Asterisk to say whether the supervisor's phone answered. */
+    static final Duration LISTEN_IN_ANSWER = Duration.ofSeconds(45);
 
     /** Asks each server in turn; an empty answer means it did it, a text why not. */
     private CompletionStage<Result> inTurn(Function<AmiActions, CompletionStage<Optional<String>>> ask,

@@ -28,6 +28,8 @@ class CallControlTest {
         final List<String> phones;
         final List<String> asked = new ArrayList<>();
         boolean down;
+        /** The supervisor's phone rings here but nobody answers: Asterisk's reason 3. */
+        boolean ringsUnanswered;
 
         Asterisk(List<String> channels, List<String> phones) {
             this.channels = channels;
@@ -48,6 +50,10 @@ class CallControlTest {
         public CompletionStage<AmiEvent.OriginateResult> listenIn(String supervisorEndpoint, String agentEndpoint,
                                                                   ListenMode mode) {
             asked.add("listen " + supervisorEndpoint + " " + agentEndpoint + " " + mode.chanSpyOptions());
+            if (ringsUnanswered) {
+                return CompletableFuture.completedFuture(new AmiEvent.OriginateResult("asterisk", "1", false, 3, "",
+                        ""));
+            }
             boolean rings = phones.contains(supervisorEndpoint);
             return CompletableFuture.completedFuture(new AmiEvent.OriginateResult("asterisk", "1", rings,
                     rings ? 4 : 0, rings ? supervisorEndpoint + "-00000001" : "", rings ? "1.1" : ""));
@@ -134,5 +140,19 @@ class CallControlTest {
         assertThat(result).isEqualTo(new CallControl.Result.NotPossible(
                 "PJSIP/1001 is agent 1001's own phone: give the supervisor's phone to ring"));
         assertThat(theirs.asked).isEmpty();
+    }
+
+    @Test
+    void aSupervisorsPhoneThatRangUnansweredIsNotRungAgainThroughTheNextAsterisk() {
+        Asterisk theirs = new Asterisk(List.of(), List.of("PJSIP/2001"));
+        theirs.ringsUnanswered = true;
+        Asterisk other = new Asterisk(List.of(), List.of());
+
+        CallControl.Result result = done(new CallControl(telephony, () -> AGENTS, () -> List.of(theirs, other))
+                .listenIn("PJSIP/2001", "1001", AmiActions.ListenMode.LISTEN));
+
+        assertThat(result).isEqualTo(new CallControl.Result.Refused(List.of(
+                "PJSIP/2001 rang and was not answered (Asterisk reason 3)")));
+        assertThat(other.asked).isEmpty();
     }
 }
