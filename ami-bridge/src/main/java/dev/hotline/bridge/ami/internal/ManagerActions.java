@@ -124,6 +124,11 @@ public final class ManagerActions implements AmiActions {
         originate.setAsync(true);
         CompletableFuture<AmiEvent.OriginateResult> result = new CompletableFuture<>();
         pendingOriginates.put(actionId, result);
+        // an OriginateResponse that never comes (an eventfilter, a lost event) must not keep its entry for as long as
+        // the connection lasts: past the Originate's own ring time and a minute, it failed
+        long ringMillis = originate.getTimeout() == null ? 30_000 : originate.getTimeout();
+        result.orTimeout(ringMillis + 60_000, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .whenComplete((done, failure) -> pendingOriginates.remove(actionId, result));
         send(originate, ManagerActions::reply).whenComplete((reply, failure) -> {
             if (failure != null) {
                 pendingOriginates.remove(actionId);
