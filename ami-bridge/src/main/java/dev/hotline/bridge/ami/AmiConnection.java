@@ -130,8 +130,12 @@ public final class AmiConnection implements AutoCloseable {
      */
     public void retire(String reason) {
         scheduler.execute(() -> {
-            stop();
+            HotlineManagerConnection connection = current;
+            current = null;
+            // said before the logoff, which a stalled server holds up for seconds: the connection that replaces this
+            // one under the same name resynchronises meanwhile, and a late "lost" would erase what it reported
             sink.accept(new AmiEvent.ConnectionLost(settings.name(), reason));
+            stop(connection);
         });
     }
 
@@ -247,6 +251,12 @@ public final class AmiConnection implements AutoCloseable {
     }
 
     private void stop() {
+        HotlineManagerConnection connection = current;
+        current = null;
+        stop(connection);
+    }
+
+    private void stop(HotlineManagerConnection connection) {
         stopped = true;
         generation++;
         cancelTimers();
@@ -254,8 +264,6 @@ public final class AmiConnection implements AutoCloseable {
             reconnect.cancel();
             reconnect = null;
         }
-        HotlineManagerConnection connection = current;
-        current = null;
         if (connection != null) {
             try {
                 connection.logoff();
