@@ -199,8 +199,9 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     /** Writes the answer; to a HEAD request, its headers only, with the length the body would have. */
     /**
-     * Answers a request whose body is over {@code limit} bytes with 413 and the JSON body every other error has, then
-     * closes (the rest of the body is not read); logged like every answer.
+     * Answers a request whose body is over {@code limit} bytes with 413 and the JSON body every other error has; the
+     * rest of the body is read and dropped on a keep-alive connection, else the connection is closed; logged like
+     * every answer.
      */
     public static void refuseOversized(ChannelHandlerContext ctx, HttpMessage request, int limit) {
         String method = request instanceof HttpRequest r ? r.method().name() : "?";
@@ -211,9 +212,15 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
         out.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        if (HttpUtil.isKeepAlive(request)) {
+            // the aggregator reads the rest of the body and drops it: closing while the client still sends would
+            // reset the connection, and the client might never read this answer
+            ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        } else {
+            out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     private void write(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive, boolean head) {
