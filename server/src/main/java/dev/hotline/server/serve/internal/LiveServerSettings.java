@@ -109,7 +109,7 @@ public final class LiveServerSettings {
             if (applied(changed, "FastAGI's address", () -> owners.fastAgiAddress(fastAgi.host(), fastAgi.port()))) {
                 listening = listening.withAddress(fastAgi.host(), fastAgi.port());
                 inForce = inForce.withFastAgi(listening);
-                changed.add("FastAGI listens on " + fastAgi.host() + ":" + fastAgi.port());
+                changed.add("FastAGI listens on " + address(fastAgi.host(), fastAgi.port()));
             } else {
                 changed.add(notMoved("FastAGI", fastAgi.host(), fastAgi.port(), listening.host(), listening.port()));
             }
@@ -177,7 +177,7 @@ public final class LiveServerSettings {
                 if (applied(changed, "the API's address", () -> owners.apiAddress(asked.host(), asked.port()))) {
                     running = new ApiSettings(asked.host(), asked.port(), running.tokens());
                     inForce = inForce.withApi(Optional.of(running));
-                    changed.add("the API listens on " + asked.host() + ":" + asked.port());
+                    changed.add("the API listens on " + address(asked.host(), asked.port()));
                 } else {
                     changed.add(notMoved("the API", asked.host(), asked.port(), running.host(), running.port()));
                 }
@@ -217,6 +217,11 @@ public final class LiveServerSettings {
             change.run();
             return true;
         });
+    }
+
+    /** An address as the answer says it: port 0 asks the system for a free one, which the log names once bound. */
+    private static String address(String host, int port) {
+        return host + ":" + (port == 0 ? "a free port (the log names it)" : String.valueOf(port));
     }
 
     /** A listener that could not move, for the reload's answer (its owner logged why). */

@@ -227,4 +227,14 @@ class LiveServerSettingsTest {
         assertThat(applied).containsExactly("calls jazz");
         assertThat(live.waitingForRestart(next)).as("the journal's change is not in force").isPresent();
     }
+
+    @Test
+    void aListenerMovedToAFreePortIsSaidSoNotAsPortZero() {
+        LiveServerSettings live = new LiveServerSettings(AT_START, AT_START, owners);
+        ServerSettings next = AT_START.withFastAgi(AT_START.fastAgi().withPort(0));
+
+        List<String> said = live.apply(next);
+
+        assertThat(said).containsExactly("FastAGI listens on 127.0.0.1:a free port (the log names it)");
+    }
 }
