@@ -64,11 +64,6 @@ final class Call {
     BusinessQueue queue;
     EscalationPlan plan;
     int stepsFired;
-    /**
-     * The {@code after} of the last step that fired, in ms; -1 for none. A configuration change counts the new plan's
-     * steps up to it as fired: steps are known by their time, not their place in a list an admin may edit.
-     */
-    long lastStepAfterMillis = -1;
     long queueEnteredAt;
     /** Ordering key, changed only while the call is out of every index. */
     int priority;

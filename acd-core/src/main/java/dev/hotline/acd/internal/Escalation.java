@@ -85,19 +85,23 @@ final class Escalation {
     }
 
     /**
-     * After a configuration change: how many of the call's (new) plan's steps count as fired, those timed at or before
-     * the last step that did fire. A step removed or added ahead of it neither repeats what fired nor skips what is
-     * still to come (a voicemail overflow at 5 minutes stays at 5 minutes); an earlier step added now is taken as
-     * done, since the call is past it.
+     * After a configuration change gave the call {@code next} for its plan: how many of its steps count as fired,
+     * those timed at or before the last step that did fire under the plan it had. Steps are known by their time, not
+     * their place in a list an admin may edit: a step removed or added ahead of it neither repeats what fired nor
+     * skips what is still to come (a voicemail overflow at 5 minutes stays at 5 minutes); an earlier step added now is
+     * taken as done, since the call is past it.
      */
-    void recountSteps(Call call) {
+    void replan(Call call, EscalationPlan next) {
+        int fired = Math.min(call.stepsFired, call.plan.steps.size());
+        long lastFiredAfter = fired == 0 ? -1 : call.plan.steps.get(fired - 1).after().toMillis();
         int covered = 0;
-        for (EscalationStep step : call.plan.steps) {
-            if (step.after().toMillis() > call.lastStepAfterMillis) {
+        for (EscalationStep step : next.steps) {
+            if (step.after().toMillis() > lastFiredAfter) {
                 break;
             }
             covered++;
         }
+        call.plan = next;
         call.stepsFired = covered;
     }
 
@@ -143,7 +147,6 @@ final class Escalation {
         Group[] before = call.eligibility.groups;
         centre.unindex(call);
         call.stepsFired++;
-        call.lastStepAfterMillis = step.after().toMillis();
         computeEligibility(call);
         centre.index(call);
         List<String> added = new ArrayList<>();

@@ -177,8 +177,7 @@ final class LiveConfiguration {
         plan.resolveQueues(centre.queues);
 
         for (Call call : inQueue) {
-            call.plan = call.queue.planFor(call);
-            escalation.recountSteps(call);
+            escalation.replan(call, call.queue.planFor(call));
             escalation.computeEligibility(call);
             if (call.status == Call.Status.WAITING) {
                 centre.index(call);

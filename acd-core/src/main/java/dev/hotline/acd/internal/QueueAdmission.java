@@ -83,7 +83,6 @@ final class QueueAdmission {
         call.queue = queue;
         call.plan = plan;
         call.stepsFired = 0;
-        call.lastStepAfterMillis = -1;
         call.queueEnteredAt = now;
         call.requeued = false;
         queue.activeCalls++;
