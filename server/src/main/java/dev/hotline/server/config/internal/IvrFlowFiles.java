@@ -52,14 +52,13 @@ public final class IvrFlowFiles {
     }
 
     private static Optional<FlowSet> load(Map<String, String> flows, Map<String, String> tables, LoadContext ctx) {
+        // each flow's tree, read once: for the rules of every file, then for the places of its problems
+        Map<String, YamlNode> trees = new HashMap<>();
         Set<String> broken = new HashSet<>();
-        flows.forEach((name, text) -> {
-            if (!followsEveryFileRules(FOLDER + "/" + name, text, ctx)) {
-                broken.add(name);
-            }
-        });
+        flows.forEach((name, text) -> followsEveryFileRules(FOLDER + "/" + name, text, ctx)
+                .ifPresentOrElse(tree -> trees.put(name, tree), () -> broken.add(name)));
         tables.forEach((name, text) -> {
-            if (!name.endsWith(".csv") && !followsEveryFileRules(FOLDER + "/" + name, text, ctx)) {
+            if (!name.endsWith(".csv") && followsEveryFileRules(FOLDER + "/" + name, text, ctx).isEmpty()) {
                 broken.add(name);
             }
         });
@@ -79,23 +78,22 @@ public final class IvrFlowFiles {
                                 ctx.problems());
                     }
                 }
-                referBusinessTypes(loaded.flows(), flows, ctx);
+                referBusinessTypes(loaded.flows(), trees, ctx);
                 yield Optional.of(loaded.flows());
             }
             case FlowLoadResult.Rejected rejected -> {
                 // A rejected set declares nothing: references to its flows would only repeat the real problems.
                 ctx.ids().unreadable(Ids.Kind.IVR_FLOW);
-                Map<String, Positions> positions = new TreeMap<>();
                 for (FlowError e : rejected.errors()) {
                     if (broken.contains(e.source())) {
                         continue; // its one problem is said above: what follows from it would only bury it
                     }
                     String file = FOLDER + "/" + e.source();
-                    Positions flow = positions.computeIfAbsent(e.source(), source -> Positions.of(flows.get(source)));
+                    Optional<YamlNode> tree = Optional.ofNullable(trees.get(e.source()));
                     List<String> path = e.node().map(n -> List.of("nodes", n))
                             .or(() -> e.key().map(k -> List.of(k.split("\\."))))
                             .orElse(List.of());
-                    Mark at = flow.tree().flatMap(tree -> tree.placeOf(path)).orElse(new Mark(0, 0));
+                    Mark at = tree.flatMap(t -> t.placeOf(path)).orElse(new Mark(0, 0));
                     ctx.problems().add(new ConfigProblem(file, at.line(), at.column(), String.join(".", path),
                             e.message()));
                 }
@@ -106,17 +104,17 @@ public final class IvrFlowFiles {
 
     /**
      * The rules every configuration file follows (docs/configuration.md): one YAML document, no anchors or aliases,
-     * no key written twice in one map. Said once, at its place; false when broken.
+     * no key written twice in one map. Said once, at its place; the file's tree, or empty when broken.
      */
-    private static boolean followsEveryFileRules(String file, String text, LoadContext ctx) {
+    private static Optional<YamlNode> followsEveryFileRules(String file, String text, LoadContext ctx) {
         YamlNode tree;
         try {
             tree = YamlTreeReader.read(text);
         } catch (YamlTreeReader.SyntaxError e) {
             ctx.problems().add(new ConfigProblem(file, e.mark().line(), e.mark().column(), "", e.getMessage()));
-            return false;
+            return Optional.empty();
         }
-        return noKeyTwice(file, tree, "", ctx);
+        return noKeyTwice(file, tree, "", ctx) ? Optional.of(tree) : Optional.empty();
     }
 
     private static boolean noKeyTwice(String file, YamlNode node, String path, LoadContext ctx) {
@@ -152,10 +150,10 @@ public final class IvrFlowFiles {
      * the flow's constants, must be ones numbers.yaml defines: else every caller reaching the node would hear the busy
      * prompt. A business computed at call time (from a variable) can only be checked then.
      */
-    private static void referBusinessTypes(FlowSet loaded, Map<String, String> texts, LoadContext ctx) {
+    private static void referBusinessTypes(FlowSet loaded, Map<String, YamlNode> trees, LoadContext ctx) {
         for (String name : loaded.names()) {
             Flow flow = loaded.flow(name).orElseThrow();
-            Positions positions = Positions.of(texts.get(flow.source()));
+            Optional<YamlNode> tree = Optional.ofNullable(trees.get(flow.source()));
             for (Node node : flow.nodes().values()) {
                 Optional<String> business = switch (node) {
                     case Node.Queue queue -> queue.business();
@@ -164,7 +162,7 @@ public final class IvrFlowFiles {
                 };
                 business.flatMap(expression -> named(expression.strip(), flow.constants())).ifPresent(type -> {
                     List<String> path = List.of("nodes", node.id(), "business");
-                    Mark at = positions.tree().flatMap(tree -> tree.placeOf(path)).orElse(new Mark(0, 0));
+                    Mark at = tree.flatMap(t -> t.placeOf(path)).orElse(new Mark(0, 0));
                     ctx.ids().refer(Ids.Kind.BUSINESS_TYPE, type,
                             new Where(FOLDER + "/" + flow.source(), at, String.join(".", path)));
                 });
@@ -181,20 +179,6 @@ public final class IvrFlowFiles {
                     : Optional.empty();
         }
         return Optional.ofNullable(constants.get(expression));
-    }
-
-    /** A flow's text read for the places of its problems: its tree (none for a table, or a broken flow). */
-    private record Positions(Optional<YamlNode> tree) {
-        static Positions of(String text) {
-            if (text == null) {
-                return new Positions(Optional.empty());
-            }
-            try {
-                return new Positions(Optional.of(YamlTreeReader.read(text)));
-            } catch (YamlTreeReader.SyntaxError e) {
-                return new Positions(Optional.empty());
-            }
-        }
     }
 
     /** Adds the folder's regular files ({@code .yaml} only for flows) to {@code into}; false if one is unreadable. */
