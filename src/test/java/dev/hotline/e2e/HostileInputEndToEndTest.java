@@ -84,7 +84,7 @@ class HostileInputEndToEndTest {
         assertThat(call.ending()).isEqualTo(Ending.HOTLINE_HUNG_UP);
         assertThat(call.answeredBy()).isPresent();
         assertThat(call.commands()).containsExactly("ANSWER", "EXEC StartMusicOnHold default", "EXEC StopMusicOnHold",
-                "EXEC Dial " + call.answeredBy().get() + ",15,U(hotline-answered^" + call.callId() + ")",
+                "EXEC Dial " + call.answeredBy().get() + ",14,U(hotline-answered^" + call.callId() + ")",
                 "GET VARIABLE DIALSTATUS", "HANGUP");
         centre.close();
         assertThat(centre.callEnded(call.callId())).contains("\"outcome\":\"ANSWERED\"");

@@ -58,6 +58,8 @@ public final class CallSession {
     public static final String CALLBACK_DATA = "callback_request";
     /** How long after a prompt's result -1 the caller's HANGUP line must have come, else the prompt failed. */
     static final Duration PROMPT_FAILED_AFTER = Duration.ofSeconds(1);
+    /** How much sooner than the ACD's ring timer Asterisk's Dial gives up ({@link #dialSeconds}). */
+    static final long DIAL_MARGIN_MILLIS = 1_000;
 
     /** Where the call is, as the session sees it. */
     enum Phase {
@@ -668,8 +670,7 @@ public final class CallSession {
         offerWithdrawn = false;
         answerReported = false;
         activity++;
-        // Dial's timeout is whole seconds: round down, so Asterisk gives up no later than the ACD's ring timer
-        long seconds = Math.max(1, o.ringTimeoutMillis() / 1000);
+        long seconds = dialSeconds(o.ringTimeoutMillis());
         AgiCommand dial;
         try {
             dial = AgiCommands.exec("Dial", o.endpoint(), Long.toString(seconds),
@@ -683,6 +684,16 @@ public final class CallSession {
         List<AgiCommand> commands = stopMusic();
         commands.add(dial);
         run(commands, () -> send(AgiCommands.getVariable("DIALSTATUS"), this::dialEnded));
+    }
+
+    /**
+     * Dial's timeout for a ring timeout of the ACD: whole seconds (older Asterisks read no fraction), and a second
+     * short of the ACD's timer, whose count began before Dial did. Asterisk then gives up first and says NOANSWER,
+     * so an agent cannot pick up after the ACD has withdrawn the offer (a conversation the figures would miss); the
+     * ACD's timer stays the backstop for a session that never reports. A ring timeout under two seconds gets one.
+     */
+    static long dialSeconds(long ringTimeoutMillis) {
+        return Math.max(1, (ringTimeoutMillis - DIAL_MARGIN_MILLIS) / 1000);
     }
 
     private void dialEnded(AgiReply reply) {

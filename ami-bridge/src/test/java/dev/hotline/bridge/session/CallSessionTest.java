@@ -128,7 +128,7 @@ class CallSessionTest {
         rig.settle(call);
 
         assertThat(call.sent()).containsExactly("ANSWER", "EXEC StartMusicOnHold default",
-                "EXEC StopMusicOnHold", "EXEC Dial PJSIP/1002,20,U(hotline-answered^1795413048.1)");
+                "EXEC StopMusicOnHold", "EXEC Dial PJSIP/1002,19,U(hotline-answered^1795413048.1)");
 
         rig.agentAnswers("1795413048.1");
         assertThat(rig.decisions(Decision.CallAnswered.class)).singleElement()
@@ -153,18 +153,48 @@ class CallSessionTest {
         rig.agentsReady("1001", "1002");
         ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
         rig.settle(call);
-        assertThat(call.sent()).last().isEqualTo("EXEC Dial PJSIP/1001,20,U(hotline-answered^1795413048.1)");
+        assertThat(call.sent()).last().isEqualTo("EXEC Dial PJSIP/1001,19,U(hotline-answered^1795413048.1)");
 
         call.reply("EXEC Dial", ok("0"));
         call.reply("GET VARIABLE DIALSTATUS", variable("NOANSWER"));
         rig.settle(call);
 
         assertThat(call.sent()).containsExactly("ANSWER", "EXEC StartMusicOnHold default", "EXEC StopMusicOnHold",
-                "EXEC Dial PJSIP/1001,20,U(hotline-answered^1795413048.1)", "GET VARIABLE DIALSTATUS",
+                "EXEC Dial PJSIP/1001,19,U(hotline-answered^1795413048.1)", "GET VARIABLE DIALSTATUS",
                 "EXEC StartMusicOnHold default", "EXEC StopMusicOnHold",
-                "EXEC Dial PJSIP/1002,20,U(hotline-answered^1795413048.1)");
+                "EXEC Dial PJSIP/1002,19,U(hotline-answered^1795413048.1)");
         assertThat(rig.decisions(Decision.CallRequeued.class)).singleElement()
                 .satisfies(r -> assertThat(r.cause()).contains("no answer"));
+    }
+
+    @Test
+    void asteriskStopsRingingTheAgentASecondBeforeTheAcdsRingTimerSoItsNoAnswerDecidesAndNoLateAnswerSlipsIn() {
+        rig.agentsReady("1001", "1002");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(call);
+        assertThat(call.sent()).last().as("the queue rings 20 s; Dial is told 19").asString()
+                .startsWith("EXEC Dial PJSIP/1001,19,");
+
+        rig.advance(Duration.ofSeconds(19));    // Asterisk's Dial gives up
+        call.reply("EXEC Dial", ok("0"));
+        call.reply("GET VARIABLE DIALSTATUS", variable("NOANSWER"));
+        rig.settle(call);
+        rig.advance(Duration.ofSeconds(2));     // past the ACD's own ring timer, cancelled by the report
+
+        assertThat(rig.decisions(Decision.CallRequeued.class)).singleElement()
+                .satisfies(r -> assertThat(r.cause()).isEqualTo("no answer"));
+        assertThat(rig.decisions(Decision.CallOffered.class)).extracting(Decision.CallOffered::agentId)
+                .containsExactly("1001", "1002");
+        assertThat(rig.journal).noneMatch(d -> d instanceof Decision.EventRejected);
+    }
+
+    @Test
+    void dialIsToldTheRingTimeoutInWholeSecondsASecondShortAndNeverZeroWhichWouldMeanForever() {
+        assertThat(CallSession.dialSeconds(20_000)).isEqualTo(19);
+        assertThat(CallSession.dialSeconds(20_900)).isEqualTo(19);
+        assertThat(CallSession.dialSeconds(2_000)).isEqualTo(1);
+        assertThat(CallSession.dialSeconds(1_500)).isEqualTo(1);
+        assertThat(CallSession.dialSeconds(1)).isEqualTo(1);
     }
 
     @Test
@@ -572,7 +602,7 @@ class CallSessionTest {
         call.playAlong();
 
         assertThat(call.sent()).containsExactly("ANSWER", "EXEC StartMusicOnHold default", "EXEC StopMusicOnHold",
-                "STREAM FILE queue-thereare \"\"", "EXEC Dial PJSIP/1001,20,U(hotline-answered^1795413048.1)");
+                "STREAM FILE queue-thereare \"\"", "EXEC Dial PJSIP/1001,19,U(hotline-answered^1795413048.1)");
     }
 
     @Test
@@ -599,7 +629,7 @@ class CallSessionTest {
         rig.loop.runOnce();
 
         assertThat(rig.ended("1795413048.1").cause()).isEqualTo("caller hung up while agent 1001's phone rang");
-        assertThat(call.sent()).endsWith("EXEC Dial PJSIP/1001,20,U(hotline-answered^1795413048.1)",
+        assertThat(call.sent()).endsWith("EXEC Dial PJSIP/1001,19,U(hotline-answered^1795413048.1)",
                 "GET VARIABLE DIALSTATUS");
         assertThat(call.closed()).isTrue();
         assertThat(rig.journal).noneMatch(d -> d instanceof Decision.EventRejected);
@@ -610,9 +640,9 @@ class CallSessionTest {
         rig.agentsReady("1001", "1002");
         ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
         rig.settle(call);
-        rig.advance(Duration.ofSeconds(20));   // the ACD's ring timer: 1001 not ready, the call offered to 1002
+        rig.advance(Duration.ofSeconds(20));   // the ACD's backstop ring timer: 1001 not ready, offered to 1002
 
-        rig.agentAnswers("1795413048.1");       // 1001's answer, a few milliseconds too late
+        rig.agentAnswers("1795413048.1");       // 1001's answer, after the backstop (Dial never said NOANSWER)
         rig.loop.runOnce();
 
         assertThat(rig.ended("1795413048.1").outcome()).as("the ACD let the call go").isEqualTo(Outcome.ABANDONED);
@@ -644,7 +674,7 @@ class CallSessionTest {
         call.reply("GET VARIABLE DIALSTATUS", variable("NOANSWER"));
         rig.settle(call);
 
-        assertThat(call.sent()).last().isEqualTo("EXEC Dial PJSIP/1002,20,U(hotline-answered^1795413048.1)");
+        assertThat(call.sent()).last().isEqualTo("EXEC Dial PJSIP/1002,19,U(hotline-answered^1795413048.1)");
         assertThat(rig.journal).noneMatch(d -> d instanceof Decision.EventRejected);
     }
 }
