@@ -14,7 +14,11 @@ import java.util.Optional;
  * @param talkMillis    talk time since login
  * @param phone         what the agent's phone is doing: a READY agent is offered calls only while it is
  *                      {@link PhoneState#FREE} ("READY, phone busy" on a private call)
+ * @param afterCall     where the agent goes when the call (and wrap-up) is over: READY, or the NOT_READY or
+ *                      LOGGED_OUT the agent asked for during it ({@link Decision.AgentAfterCall})
+ * @param afterCallReason the not-ready code asked for after the call, empty otherwise
  */
 public record AgentView(String agentId, AgentState state, String reason, long sinceMillis, Optional<String> callId,
-                        int answeredCalls, long talkMillis, PhoneState phone) {
+                        int answeredCalls, long talkMillis, PhoneState phone, AgentState afterCall,
+                        String afterCallReason) {
 }

@@ -34,6 +34,7 @@ public sealed interface Decision {
             case CallEnded d -> d.callId();
             case EventRejected d -> AcdEvent.callIdOf(d.event());
             case AgentStateChanged d -> null;
+            case AgentAfterCall d -> null;
             case AgentPhoneChanged d -> null;
             case ConfigApplied d -> null;
         };
@@ -138,6 +139,19 @@ public sealed interface Decision {
 
     /** An agent moved from one state to another; {@code reason} is the not-ready code or what caused the change. */
     record AgentStateChanged(long at, String agentId, AgentState from, AgentState to, String reason)
+            implements Decision {
+    }
+
+    /**
+     * An agent on a call asked what to do when it is over: {@code after} is {@link AgentState#NOT_READY} (with the
+     * reason code) or {@link AgentState#LOGGED_OUT} where the agent would be READY again, or READY when the agent
+     * withdrew an earlier request. It takes effect when the call and its wrap-up are over, or when the offer ends
+     * unanswered; the latest request wins, and any change of state the agent makes before then replaces it.
+     *
+     * @param state  the agent's state when asking: RESERVED or TALKING
+     * @param reason the not-ready code for NOT_READY, empty otherwise
+     */
+    record AgentAfterCall(long at, String agentId, AgentState state, AgentState after, String reason)
             implements Decision {
     }
 

@@ -1,6 +1,7 @@
 package dev.hotline.acd;
 
 import static dev.hotline.acd.CentreFixture.centre;
+import static dev.hotline.acd.CentreFixture.transition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.acd.Decision.AgentStateChanged;
@@ -9,17 +10,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The agent's day: login puts the agent NOT_READY ("logged in") until AgentReady; READY -> RESERVED (offer) ->
- * TALKING -> WRAP_UP -> READY. Logout is allowed from READY, NOT_READY and WRAP_UP; on a call it is rejected.
+ * TALKING -> WRAP_UP -> READY. Logout is allowed from READY, NOT_READY and WRAP_UP; on a call it waits for the call's
+ * end ({@link AfterTheCallTest}).
  */
 class AgentStateTest {
 
     private CentreFixture centre() {
         return CentreFixture.centre().queue("sales", q -> q.groups("s").wrapUp(Duration.ofSeconds(30)))
                 .agent("1001", "s").agent("1002", "s");
-    }
-
-    private static String transition(AgentStateChanged c) {
-        return c.from() + "->" + c.to() + " (" + c.reason() + ")";
     }
 
     @Test
@@ -39,7 +37,7 @@ class AgentStateTest {
                 .advance(Duration.ofSeconds(60)).callerHangsUp("c1")
                 .advance(Duration.ofSeconds(30));
 
-        assertThat(centre.all(AgentStateChanged.class)).extracting(AgentStateTest::transition).containsExactly(
+        assertThat(centre.all(AgentStateChanged.class)).extracting(CentreFixture::transition).containsExactly(
                 "READY->RESERVED (offered call c1)",
                 "RESERVED->TALKING (answered call c1)",
                 "TALKING->WRAP_UP (call c1 ended)",
@@ -99,15 +97,12 @@ class AgentStateTest {
     }
 
     @Test
-    void logoutDuringACallIsRejected() {
+    void logoutDuringACallWaitsForTheEndOfTheCall() {
         var centre = centre().start().loginReady("1001").call("c1", "sales").logout("1001");
-        assertThat(centre.rejection()).isEqualTo("agent 1001 cannot log out: agent is RESERVED for c1; "
-                + "log out after the call");
 
-        centre.answer("c1", "1001").logout("1001");
-        assertThat(centre.rejection()).isEqualTo("agent 1001 cannot log out: agent is TALKING on call c1; "
-                + "log out after the call");
-        assertThat(centre.stateOf("1001")).isEqualTo(AgentState.TALKING);
+        assertThat(centre.stateOf("1001")).isEqualTo(AgentState.RESERVED);
+        assertThat(centre.last(Decision.AgentAfterCall.class).after()).isEqualTo(AgentState.LOGGED_OUT);
+        assertThat(centre.all(Decision.EventRejected.class)).isEmpty();
     }
 
     @Test

@@ -59,6 +59,11 @@ final class CentreFixture {
     }
 
     /** The number that reaches queue {@code queue}'s business type. */
+    /** An agent's state change as the specifications write it: "TALKING->WRAP_UP (call c1 ended)". */
+    static String transition(Decision.AgentStateChanged c) {
+        return c.from() + "->" + c.to() + " (" + c.reason() + ")";
+    }
+
     static String numberOf(String queue) {
         return "400-" + queue;
     }

@@ -71,6 +71,8 @@ class RoutingPropertiesTest {
                         assertThat(e.outcome()).isEqualTo(Outcome.ABANDONED);
                     }
                 }
+                case Decision.AgentAfterCall a ->
+                        assertThat(a.state()).isIn(AgentState.RESERVED, AgentState.TALKING);
                 case Decision.AgentPhoneChanged p -> {
                     assertThat(p.from()).isEqualTo(phones.getOrDefault(p.agentId(), PhoneState.FREE));
                     assertThat(p.to()).isNotEqualTo(p.from());

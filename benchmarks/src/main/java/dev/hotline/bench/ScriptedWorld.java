@@ -326,6 +326,9 @@ final class ScriptedWorld implements DecisionListener {
             case Decision.AgentPhoneChanged d -> {
                 // the scripted agents' phones are never reported
             }
+            case Decision.AgentAfterCall d -> {
+                // the scripted agents never ask for a break during a call
+            }
         }
     }
 }

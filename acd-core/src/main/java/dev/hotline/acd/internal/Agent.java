@@ -78,6 +78,14 @@ final class Agent {
      */
     PhoneState phone = PhoneState.FREE;
 
+    /**
+     * Where the agent goes when the call and its wrap-up are over: READY unless the agent asked for NOT_READY (with
+     * {@link #afterCallReason}) or LOGGED_OUT during the call. Anything else than READY only while RESERVED, TALKING
+     * or in WRAP_UP; every other state resets it ({@link Centre#setState}).
+     */
+    AgentState afterCall = AgentState.READY;
+    String afterCallReason = "";
+
     Call call;
     Timer wrapUpTimer;
     /** Removed from the configuration while on a call: logged out when the call is over. */

@@ -2,12 +2,14 @@ package dev.hotline.acd.internal;
 
 import dev.hotline.acd.AcdEvent;
 import dev.hotline.acd.AgentState;
+import dev.hotline.acd.Decision;
 import dev.hotline.acd.PhoneState;
 
 /**
  * An agent's working day: log in (NOT_READY), READY, NOT_READY with a reason, wrap-up after a call, log out; the
- * changes an agent asks for in a state that does not allow them are rejected, naming the state. An agent who becomes
- * READY takes the first waiting call it can serve.
+ * changes an agent asks for in a state that does not allow them are rejected, naming the state, except NOT_READY and
+ * log out during a call, which wait for its end (and its wrap-up). An agent who becomes READY takes the first waiting
+ * call it can serve.
  */
 final class AgentLifecycle {
 
@@ -39,8 +41,7 @@ final class AgentLifecycle {
         switch (agent.state) {
             case LOGGED_OUT -> throw new Rejection("agent " + agent.id() + " cannot log out: agent is already "
                     + "LOGGED_OUT");
-            case RESERVED, TALKING -> throw new Rejection("agent " + agent.id() + " cannot log out: agent is "
-                    + Centre.describe(agent) + "; log out after the call");
+            case RESERVED, TALKING -> afterCall(agent, AgentState.LOGGED_OUT, "");
             case READY, NOT_READY, WRAP_UP -> logOut(agent, "logged out");
         }
     }
@@ -54,8 +55,17 @@ final class AgentLifecycle {
                 centre.setState(agent, AgentState.READY, "wrap-up ended early");
             }
             case READY -> throw new Rejection("agent " + agent.id() + " cannot become READY: agent is already READY");
-            case LOGGED_OUT, RESERVED, TALKING -> throw new Rejection("agent " + agent.id()
-                    + " cannot become READY: agent is " + Centre.describe(agent));
+            case RESERVED, TALKING -> {
+                if (agent.afterCall == AgentState.READY) {
+                    throw new Rejection("agent " + agent.id() + " cannot become READY: agent is "
+                            + Centre.describe(agent) + "; READY again after the call");
+                }
+                // withdraws the NOT_READY or LOGGED_OUT asked for after the call
+                afterCall(agent, AgentState.READY, "");
+                return;
+            }
+            case LOGGED_OUT -> throw new Rejection("agent " + agent.id() + " cannot become READY: agent is "
+                    + Centre.describe(agent));
         }
         dispatch.takeNextCall(agent);
     }
@@ -69,7 +79,8 @@ final class AgentLifecycle {
                 cancelWrapUp(agent);
                 centre.setState(agent, AgentState.NOT_READY, reason);
             }
-            case LOGGED_OUT, RESERVED, TALKING -> throw new Rejection("agent " + agent.id()
+            case RESERVED, TALKING -> afterCall(agent, AgentState.NOT_READY, reason);
+            case LOGGED_OUT -> throw new Rejection("agent " + agent.id()
                     + " cannot become NOT_READY (" + reason + "): agent is " + Centre.describe(agent));
         }
     }
@@ -95,8 +106,7 @@ final class AgentLifecycle {
         if (agent.leaving) {
             leave(agent);
         } else if (wrapUpMillis == 0) {
-            centre.setState(agent, AgentState.READY, "call " + call.id + " ended, no wrap-up");
-            dispatch.takeNextCall(agent);
+            callOver(agent, "call " + call.id + " ended, no wrap-up");
         } else {
             centre.setState(agent, AgentState.WRAP_UP, "call " + call.id + " ended");
             agent.wrapUpTimer = centre.timers.schedule(centre.now, centre.now + wrapUpMillis, Timer.Kind.WRAP_UP, null,
@@ -109,8 +119,7 @@ final class AgentLifecycle {
         if (agent.leaving) {
             leave(agent);
         } else {
-            centre.setState(agent, AgentState.READY, "offer of call " + call.id + " withdrawn: caller hung up");
-            dispatch.takeNextCall(agent);
+            callOver(agent, "offer of call " + call.id + " withdrawn: caller hung up");
         }
     }
 
@@ -118,8 +127,39 @@ final class AgentLifecycle {
         Agent agent = timer.agent;
         if (agent.wrapUpTimer == timer) {
             agent.wrapUpTimer = null;
-            centre.setState(agent, AgentState.READY, "wrap-up over");
-            dispatch.takeNextCall(agent);
+            callOver(agent, "wrap-up over");
+        }
+    }
+
+    /**
+     * The agent on a call asks to be {@code after} (NOT_READY with {@code reason}, LOGGED_OUT, or READY as usual)
+     * once it is over, replacing any earlier request.
+     */
+    private void afterCall(Agent agent, AgentState after, String reason) {
+        agent.afterCall = after;
+        agent.afterCallReason = reason;
+        centre.emit(new Decision.AgentAfterCall(centre.now, agent.id(), agent.state, after, reason));
+    }
+
+    /**
+     * The agent's call (and wrap-up) is over, for the reason {@code why}: READY for the next call, or what the agent
+     * asked for during it.
+     */
+    private void callOver(Agent agent, String why) {
+        switch (agent.afterCall) {
+            case NOT_READY -> centre.setState(agent, AgentState.NOT_READY, agent.afterCallReason);
+            case LOGGED_OUT -> logOut(agent, "logged out after the call (" + why + ")");
+            default -> {
+                centre.setState(agent, AgentState.READY, why);
+                dispatch.takeNextCall(agent);
+            }
+        }
+    }
+
+    /** An offer the agent did not take made them NOT_READY: one who asked to log out after the call does so now. */
+    void offerNotTaken(Agent agent, boolean loggingOut) {
+        if (loggingOut) {
+            logOut(agent, "logged out after the call (offer not taken)");
         }
     }
 

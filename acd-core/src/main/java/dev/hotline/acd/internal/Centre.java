@@ -168,6 +168,10 @@ final class Centre {
         countInGroupSets(agent, from, to);
         agent.state = to;
         agent.reason = reason;
+        if (to == AgentState.READY || to == AgentState.NOT_READY || to == AgentState.LOGGED_OUT) {
+            agent.afterCall = AgentState.READY;
+            agent.afterCallReason = "";
+        }
         agent.stateSince = now;
         if (to == AgentState.READY) {
             agent.readySince = now;

@@ -35,7 +35,8 @@ final class CentreViews {
             return Optional.empty();
         }
         return Optional.of(new AgentView(agent.id(), agent.state, agent.reason, agent.stateSince,
-                Optional.ofNullable(agent.call).map(c -> c.id), agent.answered, agent.talkMillis, agent.phone));
+                Optional.ofNullable(agent.call).map(c -> c.id), agent.answered, agent.talkMillis, agent.phone,
+                agent.afterCall, agent.afterCallReason));
     }
 
     /**

@@ -224,7 +224,9 @@ final class Dispatch {
         if (agent.leaving) {
             lifecycle.leave(agent);
         } else {
+            boolean loggingOut = agent.afterCall == AgentState.LOGGED_OUT;
             centre.setState(agent, AgentState.NOT_READY, agentReason);
+            lifecycle.offerNotTaken(agent, loggingOut);
         }
         if (call.status != Call.Status.WAITING || call.queue != queue) {
             return;

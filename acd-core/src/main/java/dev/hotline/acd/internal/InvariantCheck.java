@@ -138,6 +138,12 @@ final class InvariantCheck {
             require((a.state == AgentState.WRAP_UP) == (a.wrapUpTimer != null && a.wrapUpTimer.pending()),
                     "agent " + a.id() + " is " + a.state + " with wrap-up timer " + a.wrapUpTimer);
             require(!a.leaving || onCall, "agent " + a.id() + " is leaving but not on a call");
+            require(a.afterCall == AgentState.READY || a.afterCall == AgentState.NOT_READY
+                    || a.afterCall == AgentState.LOGGED_OUT, "agent " + a.id() + " is to be " + a.afterCall
+                    + " after the call");
+            require(a.afterCall == AgentState.READY || a.state == AgentState.RESERVED
+                    || a.state == AgentState.TALKING || a.state == AgentState.WRAP_UP, "agent " + a.id()
+                    + " is to be " + a.afterCall + " after a call but is " + a.state);
         }
         require(agentOrder.size() == agents.size(), "the engine orders " + agentOrder.size() + " agents but knows "
                 + agents.size());

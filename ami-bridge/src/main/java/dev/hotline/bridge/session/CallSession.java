@@ -279,6 +279,7 @@ public final class CallSession {
             case Decision.CallMoved m -> { }
             case Decision.CallAnswered a -> { }
             case Decision.AgentStateChanged s -> { }
+            case Decision.AgentAfterCall a -> { }
             case Decision.AgentPhoneChanged p -> { }
             case Decision.ConfigApplied c -> { }
         }

@@ -24,8 +24,9 @@ import java.util.function.Supplier;
  * with the agent's offers and their screen pops, state changes, phone changes and call ends ({@link AgentPush}); it
  * starts with an {@code agent} event, the agent as the routing engine sees them then. {@code POST .../login},
  * {@code .../ready}, {@code .../not-ready} (with a reason) and {@code .../logout} change the agent's state and answer
- * with the routing engine's verdict: the new state, or why not (an agent cannot log out during a call). An agent's
- * token acts for its own agent only; supervisors and admins act for anyone.
+ * with the routing engine's verdict: the new state, or why not. Asked during a call, not-ready and logout take effect
+ * when the call and its wrap-up are over (the answer says {@code afterCall}); ready withdraws such a request. An
+ * agent's token acts for its own agent only; supervisors and admins act for anyone.
  */
 public final class AgentEndpoints {
     private static final Set<Role> ANYONE_WITH_A_TOKEN = Set.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN);
@@ -103,6 +104,7 @@ public final class AgentEndpoints {
         }
         return engine.apply(change).thenApply(decisions -> {
             Decision.AgentStateChanged last = null;
+            Decision.AgentAfterCall later = null;
             for (Decision decision : decisions) {
                 if (decision instanceof Decision.EventRejected rejected && rejected.event().equals(change)) {
                     return ApiResponse.error(409, rejected.message());
@@ -110,9 +112,17 @@ public final class AgentEndpoints {
                 if (decision instanceof Decision.AgentStateChanged s && s.agentId().equals(agentId)) {
                     last = s;
                 }
+                if (decision instanceof Decision.AgentAfterCall a && a.agentId().equals(agentId)) {
+                    later = a;
+                }
             }
-            return last == null ? ApiResponse.ok(Map.of("agentId", agentId, "result", "no change"))
-                    : ApiResponse.ok(Map.of("agentId", agentId, "state", last.to().name(), "reason", last.reason()));
+            if (last != null) {
+                return ApiResponse.ok(Map.of("agentId", agentId, "state", last.to().name(), "reason", last.reason()));
+            }
+            // on a call: the change waits for its end
+            return later == null ? ApiResponse.ok(Map.of("agentId", agentId, "result", "no change"))
+                    : ApiResponse.ok(Map.of("agentId", agentId, "state", later.state().name(), "afterCall",
+                            later.after().name(), "reason", later.reason()));
         });
     }
 

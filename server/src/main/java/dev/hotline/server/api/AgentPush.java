@@ -63,6 +63,7 @@ public final class AgentPush implements DecisionListener {
         switch (decision) {
             case Decision.CallOffered offer -> send(offer.agentId(), "offer", offer);
             case Decision.AgentStateChanged state -> send(state.agentId(), "state", state);
+            case Decision.AgentAfterCall after -> send(after.agentId(), "after-call", after);
             case Decision.AgentPhoneChanged phone -> send(phone.agentId(), "phone", phone);
             case Decision.CallEnded ended when ended.agentId().isPresent() ->
                     send(ended.agentId().get(), "call-ended", ended);

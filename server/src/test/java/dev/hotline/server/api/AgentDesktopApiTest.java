@@ -2,6 +2,7 @@ package dev.hotline.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotline.acd.AcdEvent;
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.AgentView;
 import dev.hotline.acd.AssignmentReason;
@@ -60,7 +61,7 @@ class AgentDesktopApiTest {
         engine.start();
         List<AgentConfig> agents = JournalFixtures.shippedConfig().agents();
         Map<String, AgentView> engineSees = Map.of("1001", new AgentView("1001", AgentState.READY, "logged in",
-                NOW - 60_000, Optional.empty(), 3, 420_000, PhoneState.FREE));
+                NOW - 60_000, Optional.empty(), 3, 420_000, PhoneState.FREE, AgentState.READY, ""));
         ApiSettings settings = new ApiSettings("127.0.0.1", 0, List.of(
                 new ApiSettings.Token("desk-1001", Role.AGENT, new Secret.Written(DESK_1001), Optional.of("1001")),
                 new ApiSettings.Token("supervisors", Role.SUPERVISOR, new Secret.Written(SUPERVISOR),
@@ -98,6 +99,30 @@ class AgentDesktopApiTest {
         HttpResponse<String> again = post("/api/v1/agents/1001/logout", DESK_1001, "");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).isEqualTo("{\"error\":\"agent 1001 cannot log out: agent is already LOGGED_OUT\"}");
+    }
+
+    @Test
+    void anAgentOnACallWhoAsksForABreakGetsItWhenTheCallIsOverAndTheAnswerSaysSo() throws Exception {
+        post("/api/v1/agents/1001/login", DESK_1001, "");
+        post("/api/v1/agents/1001/ready", DESK_1001, "");
+        engine.decide(new AcdEvent.CallArrived(NOW, "c1", "13800000001", "4008001001")).toCompletableFuture().get();
+        engine.decide(new AcdEvent.QueueRequested(NOW, "c1", Optional.empty(), 0, Map.of())).toCompletableFuture()
+                .get();
+        engine.decide(new AcdEvent.OfferAnswered(NOW, "c1", "1001")).toCompletableFuture().get();
+
+        HttpResponse<String> lunch = post("/api/v1/agents/1001/not-ready", DESK_1001, "{\"reason\": \"lunch\"}");
+        HttpResponse<String> logout = post("/api/v1/agents/1001/logout", DESK_1001, "");
+        HttpResponse<String> ready = post("/api/v1/agents/1001/ready", DESK_1001, "");
+
+        assertThat(lunch.statusCode()).isEqualTo(200);
+        assertThat(lunch.body()).contains("\"state\":\"TALKING\"", "\"afterCall\":\"NOT_READY\"",
+                "\"reason\":\"lunch\"");
+        assertThat(logout.body()).contains("\"state\":\"TALKING\"", "\"afterCall\":\"LOGGED_OUT\"");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"afterCall\":\"READY\"");
+        HttpResponse<String> readyAgain = post("/api/v1/agents/1001/ready", DESK_1001, "");
+        assertThat(readyAgain.statusCode()).isEqualTo(409);
+        assertThat(readyAgain.body()).contains("READY again after the call");
     }
 
     @Test

@@ -77,7 +77,7 @@ class SupervisorApiTest {
         CentreView view = new CentreView(JournalFixtures.NINE_AM,
                 List.of(new QueueView("sales-health", 2, 1, 45_000, 3, 1, 0, 180_000, false)),
                 List.of(new AgentView("1001", AgentState.TALKING, "answered call 1.5", JournalFixtures.NINE_AM,
-                        Optional.of("1.5"), 4, 600_000, PhoneState.FREE)),
+                        Optional.of("1.5"), 4, 600_000, PhoneState.FREE, AgentState.NOT_READY, "lunch")),
                 new CentreStatistics(JournalFixtures.shippedConfig()).snapshot(JournalFixtures.NINE_AM));
         ApiSettings settings = new ApiSettings("127.0.0.1", 0, List.of(
                 new ApiSettings.Token("supervisors", Role.SUPERVISOR, new Secret.Written(SUPERVISOR_TOKEN),

@@ -76,6 +76,8 @@ public final class JournalFixtures {
                     Optional.of("hotline-1795395601.26.wav"));
             case AGENT_STATE_CHANGED -> logged(new Decision.AgentStateChanged(at, "1002", AgentState.TALKING,
                     AgentState.WRAP_UP, "call c2 ended"));
+            case AGENT_AFTER_CALL -> logged(new Decision.AgentAfterCall(at, "1002", AgentState.TALKING,
+                    AgentState.NOT_READY, "lunch"));
             case AGENT_PHONE_CHANGED -> logged(new Decision.AgentPhoneChanged(at, "1001", PhoneState.FREE,
                     PhoneState.BUSY));
             case CONFIG_APPLIED -> logged(new Decision.ConfigApplied(at, config));

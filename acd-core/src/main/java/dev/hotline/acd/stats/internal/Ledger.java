@@ -102,6 +102,8 @@ public final class Ledger {
             case Decision.CallTreated t -> treat(call(t.callId()), t.queue(), t.treatment(), at);
             case Decision.CallEnded e -> end(e);
             case Decision.AgentStateChanged s -> agentChanged(s);
+            // a request about later: the figures move when the state does
+            case Decision.AgentAfterCall a -> { }
             case Decision.AgentPhoneChanged p -> phoneChanged(p);
             case Decision.ConfigApplied c -> {
                 configure(c.config());

@@ -29,6 +29,7 @@ public enum RecordType {
     CALL_TREATED("call-treated", Decision.CallTreated.class),
     CALL_ENDED("call-ended", Decision.CallEnded.class),
     AGENT_STATE_CHANGED("agent-state-changed", Decision.AgentStateChanged.class),
+    AGENT_AFTER_CALL("agent-after-call", Decision.AgentAfterCall.class),
     AGENT_PHONE_CHANGED("agent-phone-changed", Decision.AgentPhoneChanged.class),
     CONFIG_APPLIED("config-applied", Decision.ConfigApplied.class),
     EVENT_REJECTED("event-rejected", Decision.EventRejected.class),
@@ -105,6 +106,7 @@ public enum RecordType {
             case Decision.CallTreated d -> CALL_TREATED;
             case Decision.CallEnded d -> CALL_ENDED;
             case Decision.AgentStateChanged d -> AGENT_STATE_CHANGED;
+            case Decision.AgentAfterCall d -> AGENT_AFTER_CALL;
             case Decision.AgentPhoneChanged d -> AGENT_PHONE_CHANGED;
             case Decision.ConfigApplied d -> CONFIG_APPLIED;
             case Decision.EventRejected d -> EVENT_REJECTED;

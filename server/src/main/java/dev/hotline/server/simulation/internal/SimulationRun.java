@@ -289,6 +289,8 @@ public final class SimulationRun implements DecisionListener {
             case Decision.CallMoved ignored -> { }
             case Decision.CallTreated ignored -> { }
             case Decision.ConfigApplied ignored -> { }
+            // the simulated agents never ask for a break after a call
+            case Decision.AgentAfterCall ignored -> { }
             // the simulated agents have no phones of their own: nothing reports them busy
             case Decision.AgentPhoneChanged ignored -> { }
         }
