@@ -6,10 +6,12 @@ import dev.hotline.server.journal.CallbackOutcome;
 import dev.hotline.server.journal.JournalRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -20,6 +22,9 @@ import java.util.function.Function;
  *   <li>Requests are rung oldest first, and only when the business type's queue is open and has an agent ready with
  *   nobody waiting for them: a callback never jumps ahead of a caller on the line, and a customer who answers is put
  *   through at once rather than made to wait again.</li>
+ *   <li>A customer's number is rung for one request at a time: a customer who asked twice is not rung twice at once
+ *   nor sooner than {@code retryAfter} after not answering; when one call reaches an agent the other request is
+ *   closed as the customer got through, and when one is given up the other is too.</li>
  *   <li>A customer who does not answer, is busy, or hangs up before an agent answers is rung again after
  *   {@code retryAfter}, up to {@code attempts} times; then the request is given up.</li>
  *   <li>A request is closed when its call reaches an agent, when a later call from the number is answered by an
@@ -96,14 +101,23 @@ final class CallbackPlan {
                 attempts == 0 ? request.requestedAt() : lastAt + settings.retryAfter().toMillis()));
     }
 
-    /** Gives up the requests older than {@code expireAfter} that are not being rung or served. */
+    /**
+     * Gives up the requests, not being rung or served, that are older than {@code expireAfter} or whose number
+     * callbacks may no longer ring ({@code allowedNumbers} changed since they were filed).
+     */
     List<JournalRecord> expire(long now) {
         List<JournalRecord> closed = new ArrayList<>();
         for (Iterator<Open> it = open.values().iterator(); it.hasNext(); ) {
             Open o = it.next();
-            if (o.stage == Stage.WAITING && now - o.request.requestedAt() >= settings.expireAfter().toMillis()) {
+            if (o.stage != Stage.WAITING) {
+                continue;
+            }
+            if (now - o.request.requestedAt() >= settings.expireAfter().toMillis()) {
                 it.remove();
                 closed.add(closed(now, o, CallbackOutcome.EXPIRED, ""));
+            } else if (!settings.allows(o.request.number())) {
+                it.remove();
+                closed.add(closed(now, o, CallbackOutcome.NUMBER_NOT_ALLOWED, ""));
             }
         }
         return closed;
@@ -119,14 +133,20 @@ final class CallbackPlan {
         // counted per queue: two business types served by one queue (after-sales, general enquiries) share its agents
         Map<String, Room> rooms = new HashMap<>();
         Map<String, Integer> free = new HashMap<>();
+        // one call to a customer at a time: two requests from one number (they asked twice) never ring it together,
+        // nor one while the other waits out retryAfter after the customer did not answer
+        Set<String> numbersNotNow = new HashSet<>();
         for (Open o : open.values()) {
             if (o.stage == Stage.RINGING) {
                 free.merge(rooms.computeIfAbsent(o.request.businessType(), roomOf).queue(), -1, Integer::sum);
             }
+            if (o.stage != Stage.WAITING || (o.attempts > 0 && o.notBefore > now)) {
+                numbersNotNow.add(o.request.number());
+            }
         }
         List<Ring> rings = new ArrayList<>();
         for (Open o : open.values()) {
-            if (o.stage != Stage.WAITING || o.notBefore > now) {
+            if (o.stage != Stage.WAITING || o.notBefore > now || numbersNotNow.contains(o.request.number())) {
                 continue;
             }
             Room room = rooms.computeIfAbsent(o.request.businessType(), roomOf);
@@ -136,6 +156,7 @@ final class CallbackPlan {
                 continue;
             }
             free.put(queue, free.getOrDefault(queue, 0) - 1);
+            numbersNotNow.add(o.request.number());
             o.stage = Stage.RINGING;
             o.attempts++;
             rings.add(new Ring(o.request, o.attempts));
@@ -235,7 +256,17 @@ final class CallbackPlan {
     private List<JournalRecord> again(Open o, long now, String callId) {
         if (o.attempts >= settings.attempts()) {
             open.remove(o.request.id());
-            return List.of(closed(now, o, CallbackOutcome.GAVE_UP, callId));
+            List<JournalRecord> closed = new ArrayList<>();
+            closed.add(closed(now, o, CallbackOutcome.GAVE_UP, callId));
+            // the customer's other requests would only ring the same phone that many times again
+            for (Iterator<Open> it = open.values().iterator(); it.hasNext(); ) {
+                Open other = it.next();
+                if (other.stage == Stage.WAITING && other.request.number().equals(o.request.number())) {
+                    it.remove();
+                    closed.add(closed(now, other, CallbackOutcome.GAVE_UP, ""));
+                }
+            }
+            return closed;
         }
         o.stage = Stage.WAITING;
         o.notBefore = now + settings.retryAfter().toMillis();

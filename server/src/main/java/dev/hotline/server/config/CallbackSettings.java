@@ -1,6 +1,8 @@
 package dev.hotline.server.config;
 
+import dev.hotline.acd.model.DialPattern;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,10 +21,12 @@ import java.util.Objects;
  * @param priorityRaise added to the queue's base priority of a callback's call: the customer has waited already
  * @param greeting      what the customer hears on answering, before the queue; empty for nothing
  * @param checkEvery    how often the open requests are checked against the queues
+ * @param allowedNumbers the only numbers called back (Asterisk patterns), so that a caller who keys in a number
+ *                      cannot make the centre ring an international or premium-rate one; empty: any phone number
  */
 public record CallbackSettings(String endpoint, String context, String callerId, Duration ringTimeout, int attempts,
                                Duration retryAfter, Duration expireAfter, int priorityRaise, String greeting,
-                               Duration checkEvery) {
+                               Duration checkEvery, List<DialPattern> allowedNumbers) {
 
     /** Where the customer's number goes in {@link #endpoint}. */
     public static final String NUMBER = "{number}";
@@ -41,9 +45,37 @@ public record CallbackSettings(String endpoint, String context, String callerId,
         Objects.requireNonNull(expireAfter, "expireAfter");
         Objects.requireNonNull(greeting, "greeting");
         Objects.requireNonNull(checkEvery, "checkEvery");
+        allowedNumbers = List.copyOf(allowedNumbers);
         if (!endpoint.isEmpty() && !endpoint.contains(NUMBER)) {
             throw new IllegalArgumentException("a callback endpoint needs " + NUMBER + ": '" + endpoint + "'");
         }
+    }
+
+    /** Settings that call back any phone number. */
+    public CallbackSettings(String endpoint, String context, String callerId, Duration ringTimeout, int attempts,
+                            Duration retryAfter, Duration expireAfter, int priorityRaise, String greeting,
+                            Duration checkEvery) {
+        this(endpoint, context, callerId, ringTimeout, attempts, retryAfter, expireAfter, priorityRaise, greeting,
+                checkEvery, List.of());
+    }
+
+    /** These settings with {@code patterns} as the numbers called back. */
+    public CallbackSettings withAllowedNumbers(List<DialPattern> patterns) {
+        return new CallbackSettings(endpoint, context, callerId, ringTimeout, attempts, retryAfter, expireAfter,
+                priorityRaise, greeting, checkEvery, patterns);
+    }
+
+    /** Whether {@code number} may be called back: it matches one of {@link #allowedNumbers}, or there are none. */
+    public boolean allows(String number) {
+        if (allowedNumbers.isEmpty()) {
+            return true;
+        }
+        for (DialPattern pattern : allowedNumbers) {
+            if (pattern.matches(number)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether callbacks are placed at all. */

@@ -13,7 +13,9 @@ public enum CallbackOutcome {
     /** Not done within {@code callbacks.expireAfter}. */
     EXPIRED("expired", false),
     /** The callback's call ended without an agent by Hotline's rules (refused, a queue treatment). */
-    NOT_SERVED("not-served", false);
+    NOT_SERVED("not-served", false),
+    /** The number is not one callbacks may ring ({@code callbacks.allowedNumbers}, changed since it was asked). */
+    NUMBER_NOT_ALLOWED("number-not-allowed", false);
 
     private final String wireName;
     private final boolean served;

@@ -93,6 +93,8 @@ public final class HotlineServer implements AutoCloseable {
     private final ConfigReloader reloader;
     /** server.yaml as far as it is in force; a reload puts what it can of a changed one in force. */
     private final LiveServerSettings serverYaml;
+    /** Files the IVR's messages and callback requests; knows which numbers callbacks may ring. */
+    private final JournaledIvrRequests ivrRequests;
     private final ServerSettings settings;
     private final Function<String, String> environment;
     private final CentreStatistics statistics;
@@ -188,9 +190,9 @@ public final class HotlineServer implements AutoCloseable {
         AmiCallRecorder recorder = new AmiCallRecorder(() -> reloader.current().recordedQueues(),
                 () -> ami.map(pool -> pool.states().keySet().stream().map(pool::actions).toList()).orElse(List.of()),
                 telephony);
+        ivrRequests = new JournaledIvrRequests(engine, journal, callbacks::requested, settings.callbacks());
         sessions = new CallSessions(engine, () -> reloader.current().flows(), FlowListener.NONE,
-                new HttpLookupService(HttpClient.newHttpClient()), new JournaledIvrRequests(engine, journal,
-                        callbacks::requested),
+                new HttpLookupService(HttpClient.newHttpClient()), ivrRequests,
                 SessionScheduler.of(sessionTimers), sessionTasks, sessionSettings, telephony, recorder,
                 callbacks);
         callControl = new CallControl(telephony, () -> reloader.current().config().agents(), this::connectedAmi);
@@ -321,6 +323,7 @@ public final class HotlineServer implements AutoCloseable {
      * requests stay in the journal), or one starts, with the requests the journal holds open, when there was none.
      */
     private void useCallbacks(CallbackSettings next) {
+        ivrRequests.useCallbackSettings(next);
         Optional<CallbackDesk> running = callbacks.desk();
         if (running.isPresent() && next.placed()) {
             running.get().useSettings(next);

@@ -7,8 +7,10 @@ import static dev.hotline.server.journal.CallbackOutcome.GAVE_UP;
 import static dev.hotline.server.journal.CallbackOutcome.NOT_SERVED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotline.acd.model.DialPattern;
 import dev.hotline.bridge.session.Callbacks;
 import dev.hotline.server.config.CallbackSettings;
+import dev.hotline.server.journal.CallbackOutcome;
 import dev.hotline.server.journal.JournalRecord;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +45,59 @@ class CallbackPlanTest {
         assertThat(ids(plan.due(T0 + 2 * MINUTE, ONE_AGENT_FREE))).containsExactly("c1#1");
         assertThat(ids(plan.due(T0 + 2 * MINUTE, ONE_AGENT_FREE)))
                 .as("the free agent is spoken for by the customer being rung").isEmpty();
+    }
+
+    @Test
+    void aCustomerWhoAskedTwiceIsRungForOneRequestAtATimeAndTheOtherClosesOnceAnAgentHasThem() {
+        plan.add(request("c1", "13811110000", "tea", T0));
+        plan.add(request("c2", "13811110000", "knives", T0 + MINUTE));
+        Function<String, CallbackPlan.Room> agentsFree = type -> new CallbackPlan.Room(type, true, 5, 0);
+
+        assertThat(ids(plan.due(T0 + 2 * MINUTE, agentsFree))).as("not two calls to one phone").containsExactly(
+                "c1#1");
+        plan.answered("c1", T0 + 2 * MINUTE);
+        assertThat(plan.due(T0 + 3 * MINUTE, agentsFree)).as("nor while the customer is on the line").isEmpty();
+
+        plan.callEnded("c1", "cb-call-1", Callbacks.Ending.AGENT_ANSWERED, T0 + 9 * MINUTE);
+        assertThat(plan.customerGotThrough("13811110000", "cb-call-1", T0 + 9 * MINUTE)).singleElement()
+                .satisfies(r -> assertThat(((JournalRecord.CallbackClosed) r).requestId()).isEqualTo("c2"));
+        assertThat(plan.size()).isZero();
+    }
+
+    @Test
+    void aCustomerWhoAskedTwiceAndDoesNotAnswerIsRungAtTheRetryIntervalNotOncePerRequestAndBothAreGivenUpTogether() {
+        plan.add(request("c1", "13811110000", "tea", T0));
+        plan.add(request("c2", "13811110000", "tea", T0 + MINUTE));
+        Function<String, CallbackPlan.Room> agentsFree = type -> new CallbackPlan.Room(type, true, 5, 0);
+
+        assertThat(ids(plan.due(T0 + 2 * MINUTE, agentsFree))).containsExactly("c1#1");
+        plan.notReached("c1", T0 + 3 * MINUTE, "no-answer", "");
+        assertThat(plan.due(T0 + 4 * MINUTE, agentsFree)).as("the phone rests, whichever request").isEmpty();
+        assertThat(ids(plan.due(T0 + 13 * MINUTE, agentsFree))).containsExactly("c1#2");
+        plan.notReached("c1", T0 + 14 * MINUTE, "no-answer", "");
+        assertThat(ids(plan.due(T0 + 24 * MINUTE, agentsFree))).containsExactly("c1#3");
+
+        List<JournalRecord> last = plan.notReached("c1", T0 + 25 * MINUTE, "no-answer", "");
+        assertThat(last).filteredOn(JournalRecord.CallbackClosed.class::isInstance)
+                .extracting(r -> ((JournalRecord.CallbackClosed) r).requestId() + " "
+                        + ((JournalRecord.CallbackClosed) r).outcome())
+                .containsExactly("c1 " + GAVE_UP, "c2 " + GAVE_UP);
+        assertThat(plan.size()).isZero();
+    }
+
+    @Test
+    void anOpenRequestWhoseNumberAReloadNoLongerAllowsIsClosedNotRung() {
+        plan.add(request("c1", "00882161234567", "tea", T0));
+        plan.add(request("c2", "13811110000", "tea", T0));
+        plan.useSettings(SETTINGS.withAllowedNumbers(List.of(DialPattern.parse("_1[3-9]XXXXXXXXX"))));
+
+        assertThat(plan.expire(T0 + MINUTE)).singleElement().satisfies(r -> {
+            JournalRecord.CallbackClosed closed = (JournalRecord.CallbackClosed) r;
+            assertThat(closed.requestId()).isEqualTo("c1");
+            assertThat(closed.outcome()).isEqualTo(CallbackOutcome.NUMBER_NOT_ALLOWED);
+        });
+        assertThat(ids(plan.due(T0 + MINUTE, type -> new CallbackPlan.Room(type, true, 5, 0))))
+                .containsExactly("c2#1");
     }
 
     @Test

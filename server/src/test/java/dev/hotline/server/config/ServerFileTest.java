@@ -2,6 +2,7 @@ package dev.hotline.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotline.acd.model.DialPattern;
 import dev.hotline.bridge.agi.server.FastAgiSettings;
 import dev.hotline.bridge.ami.AmiSettings;
 import dev.hotline.server.config.ServerSettings.AmiServer;
@@ -78,6 +79,7 @@ class ServerFileTest {
                   priorityRaise: 20
                   greeting: tv/your-callback
                   checkEvery: 2s
+                  allowedNumbers: ["_1[3-9]XXXXXXXXX", "_0[1-9]XXXXXXXX!"]
                 api:
                   bind: 0.0.0.0
                   port: 8443
@@ -102,8 +104,14 @@ class ServerFileTest {
         assertThat(s.ivrRequestTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(s.callbacks()).isEqualTo(new CallbackSettings("PJSIP/{number}@pstn-trunk", "tv-callback",
                 "\"TV shop\" <4008001000>", Duration.ofSeconds(25), 4, Duration.ofMinutes(15), Duration.ofHours(12),
-                20, "tv/your-callback", Duration.ofSeconds(2)));
+                20, "tv/your-callback", Duration.ofSeconds(2), List.of(DialPattern.parse("_1[3-9]XXXXXXXXX"),
+                DialPattern.parse("_0[1-9]XXXXXXXX!"))));
         assertThat(s.callbacks().endpointFor("13911112222")).isEqualTo("PJSIP/13911112222@pstn-trunk");
+        assertThat(s.callbacks().allows("13911112222")).isTrue();
+        assertThat(s.callbacks().allows("01012345678")).isTrue();
+        assertThat(s.callbacks().allows("0088216123456")).as("international").isFalse();
+        assertThat(s.callbacks().allows("95123")).as("a premium short number").isFalse();
+        assertThat(s.callbacks().allows("+8613911112222")).isFalse();
         assertThat(s.api()).contains(new ApiSettings("0.0.0.0", 8443, List.of(
                 new ApiSettings.Token("supervisors", ApiSettings.Role.SUPERVISOR,
                         new Secret.FromEnvironment("HOTLINE_SUPERVISOR_TOKEN"), Optional.empty()),
@@ -264,7 +272,28 @@ class ServerFileTest {
                         + "(letters, digits, _, - and /)",
                 "server.yaml:7:3: callbacks.ringtimeout: unknown key 'ringtimeout' (known: endpoint, context, "
                         + "callerId, ringTimeout, attempts, retryAfter, expireAfter, priorityRaise, greeting, "
-                        + "checkEvery)");
+                        + "checkEvery, allowedNumbers)");
+    }
+
+    @Test
+    void theNumbersCallbacksMayRingAreAsteriskPatternsAndAnEmptyListIsAMistakeNotAnOpenDoor() {
+        config.with("server.yaml", """
+                callbacks:
+                  allowedNumbers: ["_1[3-9]XXXXXXXXX", "1390000", "_0Q"]
+                """);
+        assertThat(config.problems()).containsExactly(
+                "server.yaml:2:40: callbacks.allowedNumbers[1]: pattern '1390000' must start with '_' (Asterisk "
+                        + "pattern syntax, e.g. _400800XXXX)",
+                "server.yaml:2:51: callbacks.allowedNumbers[2]: pattern '_0Q' has 'Q' at position 3 (allowed: "
+                        + "digits, X, Z, N, [sets], and a final . or !)");
+
+        config.with("server.yaml", """
+                callbacks:
+                  allowedNumbers: []
+                """);
+        assertThat(config.problems()).containsExactly("server.yaml:2:19: callbacks.allowedNumbers: allowedNumbers "
+                + "is empty: list the numbers callbacks may ring as Asterisk patterns (e.g. _1[3-9]XXXXXXXXX), or "
+                + "remove the key to allow any number");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.hotline.server.config.internal;
 
+import dev.hotline.acd.model.DialPattern;
 import dev.hotline.bridge.agi.server.FastAgiSettings;
 import dev.hotline.server.config.ApiSettings;
 import dev.hotline.server.config.CallbackSettings;
@@ -34,7 +35,7 @@ public final class ServerFileReader {
     private static final Set<String> IVR_KEYS = Fields.known("requestTimeout");
     private static final Set<String> AGENTS_KEYS = Fields.known("autoLogin");
     private static final Set<String> CALLBACK_KEYS = Fields.known("endpoint", "context", "callerId", "ringTimeout",
-            "attempts", "retryAfter", "expireAfter", "priorityRaise", "greeting", "checkEvery");
+            "attempts", "retryAfter", "expireAfter", "priorityRaise", "greeting", "checkEvery", "allowedNumbers");
     /** A channel with the customer's number in it: technology/resource, no spaces, commas or quotes. */
     private static final Pattern ENDPOINT = Pattern.compile("[A-Za-z0-9]+/[A-Za-z0-9@._{}+#*-]*");
     private static final Pattern SOUND = Pattern.compile("[A-Za-z0-9_/-]*");
@@ -158,7 +159,8 @@ public final class ServerFileReader {
             return true;
         }) : Optional.of(d.greeting());
         Optional<Duration> checkEvery = positive(f, "checkEvery", d.checkEvery(), ctx);
-        if (endpoint.isEmpty() || context.isEmpty() || callerId.isEmpty() || ringTimeout.isEmpty()
+        Optional<List<DialPattern>> allowedNumbers = allowedNumbers(f, ctx);
+        if (allowedNumbers.isEmpty() || endpoint.isEmpty() || context.isEmpty() || callerId.isEmpty() || ringTimeout.isEmpty()
                 || attempts.isEmpty() || retryAfter.isEmpty() || expireAfter.isEmpty() || priorityRaise.isEmpty()
                 || greeting.isEmpty() || checkEvery.isEmpty()) {
             return Optional.empty();
@@ -188,7 +190,39 @@ public final class ServerFileReader {
         }
         return Optional.of(new CallbackSettings(endpoint.get(), context.get(), callerId.get(), ringTimeout.get(),
                 attempts.get(), retryAfter.get(), expireAfter.get(), priorityRaise.get(), greeting.get(),
-                checkEvery.get()));
+                checkEvery.get(), allowedNumbers.get()));
+    }
+
+    /** {@code allowedNumbers}: Asterisk patterns, at least one when the key is there; absent, any number. */
+    private static Optional<List<DialPattern>> allowedNumbers(Fields f, LoadContext ctx) {
+        if (!f.has("allowedNumbers")) {
+            return Optional.of(List.of());
+        }
+        List<Item> items = f.list("allowedNumbers", null);
+        if (items.isEmpty()) {
+            if (f.node("allowedNumbers").filter(n -> n instanceof YamlNode.ListNode).isPresent()) {
+                // an empty list would read as "any number", the opposite of what an admin who wrote it meant
+                ctx.problems().add(f.at("allowedNumbers"), "allowedNumbers is empty: list the numbers callbacks may "
+                        + "ring as Asterisk patterns (e.g. _1[3-9]XXXXXXXXX), or remove the key to allow any number");
+            }
+            return Optional.empty();
+        }
+        List<DialPattern> patterns = new ArrayList<>();
+        boolean sound = true;
+        for (Item item : items) {
+            Optional<String> text = Fields.text(ctx.problems(), item.where(), item.node());
+            if (text.isEmpty()) {
+                sound = false;
+                continue;
+            }
+            try {
+                patterns.add(DialPattern.parse(text.get()));
+            } catch (IllegalArgumentException e) {
+                ctx.problems().add(item.where(), e.getMessage());
+                sound = false;
+            }
+        }
+        return sound ? Optional.of(patterns) : Optional.empty();
     }
 
     private static boolean endpoint(String text, Where at, LoadContext ctx) {

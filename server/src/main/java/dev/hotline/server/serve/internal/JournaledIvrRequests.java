@@ -4,6 +4,7 @@ import dev.hotline.bridge.agi.codec.WireText;
 import dev.hotline.bridge.engine.EngineLoop;
 import dev.hotline.bridge.session.IvrRequests;
 import dev.hotline.server.callback.CallbackRequest;
+import dev.hotline.server.config.CallbackSettings;
 import dev.hotline.server.journal.JournalRecord;
 import dev.hotline.server.journal.JournalWriter;
 import java.util.Map;
@@ -35,15 +36,24 @@ public final class JournaledIvrRequests implements IvrRequests {
     private final EngineLoop engine;
     private final JournalWriter journal;
     private final Consumer<CallbackRequest> callbacks;
+    /** The callback rules in force: which numbers may be called back. Replaced by a reload. */
+    private volatile CallbackSettings callbackSettings;
 
     /**
      * @param callbacks hears of every callback request once it is filed (the callback desk), on the journal's
      *                  completion thread
      */
-    public JournaledIvrRequests(EngineLoop engine, JournalWriter journal, Consumer<CallbackRequest> callbacks) {
+    public JournaledIvrRequests(EngineLoop engine, JournalWriter journal, Consumer<CallbackRequest> callbacks,
+                                CallbackSettings callbackSettings) {
         this.engine = engine;
         this.journal = journal;
         this.callbacks = callbacks;
+        this.callbackSettings = callbackSettings;
+    }
+
+    /** A reload's callback rules: requests from now on are checked against its allowed numbers. */
+    public void useCallbackSettings(CallbackSettings next) {
+        callbackSettings = next;
     }
 
     @Override
@@ -58,7 +68,8 @@ public final class JournaledIvrRequests implements IvrRequests {
     }
 
     /**
-     * Files the request once its number is one a phone can ring; the callback desk, if callbacks are placed, hears
+     * Files the request once its number is one a phone can ring and callbacks may ring
+     * ({@code callbacks.allowedNumbers}); the callback desk, if callbacks are placed, hears
      * of it once it is on disk.
      */
     @Override
@@ -68,6 +79,13 @@ public final class JournaledIvrRequests implements IvrRequests {
             // the caller's to give (a withheld caller id): the session says so at WARN, and the flow's failed path runs
             return CompletableFuture.failedFuture(new IllegalArgumentException("'" + WireText.visible(number)
                     + "' is not a phone number to call back (3 to 20 digits, an optional leading +)"));
+        }
+        CallbackSettings rules = callbackSettings;
+        if (!rules.allows(number)) {
+            // a number keyed in the IVR could be an international or premium-rate one: not filed, so never rung
+            return CompletableFuture.failedFuture(new IllegalArgumentException("'" + number + "' is not a number "
+                    + "callbacks may ring (server.yaml callbacks.allowedNumbers: " + rules.allowedNumbers().stream()
+                    .map(Object::toString).collect(java.util.stream.Collectors.joining(", ")) + ")"));
         }
         log.info("callback requested: call {}, number {}, business type {}, data {}", callId, WireText.visible(number),
                 businessType, WireText.visible(attachedData.toString()));

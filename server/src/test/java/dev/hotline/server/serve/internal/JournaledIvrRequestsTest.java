@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.model.DialPattern;
 import dev.hotline.bridge.engine.EngineLoop;
 import dev.hotline.server.callback.CallbackRequest;
+import dev.hotline.server.config.CallbackSettings;
 import dev.hotline.server.config.ConfigLoader;
 import dev.hotline.server.config.ConfigResult;
 import dev.hotline.server.journal.JournalSettings;
@@ -52,7 +54,7 @@ class JournaledIvrRequestsTest {
 
     private void journalOpened() {
         journal = JournalWriter.start(JournalSettings.in(dir), SHIPPED, NINE_AM);
-        requests = new JournaledIvrRequests(engine, journal, filedCallbacks::add);
+        requests = new JournaledIvrRequests(engine, journal, filedCallbacks::add, CallbackSettings.NOT_PLACED);
     }
 
     @AfterEach
@@ -98,6 +100,25 @@ class JournaledIvrRequestsTest {
         assertThatThrownBy(filed::join).isInstanceOf(CompletionException.class)
                 .hasMessageContaining("'1391\\r\\nAction: Hangup' is not a phone number to call back");
         assertThat(filedCallbacks).isEmpty();
+    }
+
+    @Test
+    void aCallbackToANumberCallbacksMayNotRingIsNotFiledSoACallerCannotHaveTheCentreRingAPremiumLine() throws Exception {
+        journalOpened();
+        requests.useCallbackSettings(CallbackSettings.NOT_PLACED.withAllowedNumbers(List.of(
+                DialPattern.parse("_1[3-9]XXXXXXXXX"))));
+
+        CompletableFuture<Void> international = requests.callbackRequested("c7", "00882161234567", "4008001001",
+                "health-tea", Map.of()).toCompletableFuture();
+        CompletableFuture<Void> mobile = requests.callbackRequested("c8", "13911112222", "4008001001",
+                "health-tea", Map.of()).toCompletableFuture();
+        engine.runOnce();
+
+        assertThatThrownBy(international::join).isInstanceOf(CompletionException.class).hasMessageContaining(
+                "'00882161234567' is not a number callbacks may ring (server.yaml callbacks.allowedNumbers: "
+                        + "_1[3-9]XXXXXXXXX)");
+        mobile.get(10, TimeUnit.SECONDS);
+        assertThat(filedCallbacks).extracting(CallbackRequest::id).containsExactly("c8");
     }
 
     @Test
