@@ -86,14 +86,22 @@ public sealed interface Action extends Serializable {
     /**
      * Fetch self-service data from an HTTP JSON endpoint (the bridge performs the request; this module opens no
      * socket). Answer: {@link Input.LookupResult} with the fields of the JSON object (empty when not found), or
-     * {@link Input.LookupFailed} when the request failed or took longer than the timeout.
+     * {@link Input.LookupFailed} when the request failed or took longer than the timeout. {@code method} says how
+     * the parameters travel ({@link LookupSource.HttpMethod}).
      */
-    record Lookup(String source, String url, Map<String, String> parameters, Duration timeout) implements Action {
+    record Lookup(String source, String url, Map<String, String> parameters, Duration timeout,
+                  LookupSource.HttpMethod method) implements Action {
         public Lookup {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(url, "url");
             parameters = Map.copyOf(parameters);
             Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(method, "method");
+        }
+
+        /** A lookup whose parameters go in the query string. */
+        public Lookup(String source, String url, Map<String, String> parameters, Duration timeout) {
+            this(source, url, parameters, timeout, LookupSource.HttpMethod.GET);
         }
     }
 

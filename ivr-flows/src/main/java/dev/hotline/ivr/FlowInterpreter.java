@@ -625,7 +625,8 @@ public final class FlowInterpreter {
                         for (String name : lookup.parameters().keySet()) {
                             parameters.put(name, asText(exprs.items().get(i++).evaluate(vars)));
                         }
-                        return new Action.Lookup(http.name(), http.url(), parameters, http.timeout());
+                        return new Action.Lookup(http.name(), http.url(), parameters, http.timeout(),
+                                http.method());
                     }
                 }
             } catch (Expr.ExpressionFailedException e) {

@@ -22,12 +22,24 @@ public sealed interface LookupSource {
         }
     }
 
+    /**
+     * How the parameters of an HTTP lookup travel: in the query string ({@code GET}), or as a JSON object in the body
+     * ({@code POST}), which keeps a PIN or an account number out of URLs, and so out of access logs and proxies.
+     */
+    enum HttpMethod { GET, POST }
+
     /** An HTTP endpoint answering a JSON object; the bridge performs the request. */
-    record Http(String name, String url, Duration timeout) implements LookupSource {
+    record Http(String name, String url, Duration timeout, HttpMethod method) implements LookupSource {
         public Http {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(method, "method");
+        }
+
+        /** A source asked with {@code GET}. */
+        public Http(String name, String url, Duration timeout) {
+            this(name, url, timeout, HttpMethod.GET);
         }
     }
 }

@@ -83,6 +83,17 @@ class FlowValidationTest {
     }
 
     @Test
+    void anHttpSourceIsAskedWithGetOrPostAndNothingElse() {
+        String flow = MENU + """
+                sources:
+                  stock: {url: "https://stock.example.com", timeout: 2s, method: put}
+                """;
+
+        assertThat(errorsOf(flow)).containsExactly("sales.yaml: source 'stock': method 'put' is not get "
+                + "(parameters in the URL) or post (parameters in a JSON body)");
+    }
+
+    @Test
     void anOptionLeadingToAnUnknownNodeIsNamed() {
         assertThat(errorsOf(MENU.replace("\"1\": agent", "\"1\": agnet"))).containsExactly(
                 "sales.yaml: node 'menu': exit 'key 1' leads to unknown node 'agnet'");

@@ -39,7 +39,7 @@ class PhoneBankingFlowTest {
         assertThat(caller.action()).isEqualTo(PIN);
         caller.presses("123456");
         assertThat(caller.action()).isEqualTo(new Action.Lookup("accounts", "https://bank.example.com/ivr/v1/balance",
-                Map.of("account", VALID_CARD, "pin", "123456"), Duration.ofSeconds(3)));
+                Map.of("account", VALID_CARD, "pin", "123456"), Duration.ofSeconds(3), LookupSource.HttpMethod.POST));
         caller.lookupAnswers(Map.of("name", "Li Wei", "balance", "12345.67"));
         assertThat(caller.action()).isEqualTo(MAIN_MENU);
         return caller;

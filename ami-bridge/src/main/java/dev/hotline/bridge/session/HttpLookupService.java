@@ -3,8 +3,10 @@ package dev.hotline.bridge.session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotline.ivr.Action;
 import dev.hotline.ivr.Input;
+import dev.hotline.ivr.LookupSource;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,7 +25,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Lookups over HTTP: {@code GET <url>?<parameters>} with the flow's timeout, asynchronously. A JSON object answer is
+ * Lookups over HTTP: {@code GET <url>?<parameters>}, or {@code POST <url>} with the parameters as a JSON object of
+ * texts (a source with {@code method: post}), with the flow's timeout, asynchronously. A JSON object answer is
  * flattened to text fields ({@code {"order": {"status": "shipped"}}} gives {@code order.status = shipped}, array
  * elements are numbered {@code items.0}); 404 means "nothing found" (an empty result); any other status, a body that
  * is not a JSON object or is larger than {@link #MOST_BYTES}, a network error or the timeout is a
@@ -43,15 +46,23 @@ public final class HttpLookupService implements LookupService {
 
     @Override
     public CompletionStage<Input> lookup(Action.Lookup lookup) {
+        boolean post = lookup.method() == LookupSource.HttpMethod.POST;
         URI uri;
         try {
-            uri = URI.create(lookup.url() + query(lookup.url(), lookup.parameters()));
+            uri = URI.create(post ? lookup.url() : lookup.url() + query(lookup.url(), lookup.parameters()));
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(
                     new Input.LookupFailed("source " + lookup.source() + ": bad URL " + lookup.url()));
         }
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(lookup.timeout())
-                .header("Accept", "application/json").GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(lookup.timeout())
+                .header("Accept", "application/json");
+        if (post) {
+            builder.header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body(lookup.parameters()), StandardCharsets.UTF_8));
+        } else {
+            builder.GET();
+        }
+        HttpRequest request = builder.build();
         return client.sendAsync(request, LimitedBody.upTo(MOST_BYTES))
                 .orTimeout(lookup.timeout().toNanos(), TimeUnit.NANOSECONDS)
                 .handle((response, failure) -> failure != null
@@ -94,6 +105,13 @@ public final class HttpLookupService implements LookupService {
         } else if (!node.isNull()) {
             fields.put(prefix, node.asText());
         }
+    }
+
+    /** The parameters as one JSON object of text values, in name order. */
+    private static String body(Map<String, String> parameters) {
+        ObjectNode body = JSON.createObjectNode();
+        new TreeMap<>(parameters).forEach(body::put);
+        return body.toString();
     }
 
     private static String query(String url, Map<String, String> parameters) {

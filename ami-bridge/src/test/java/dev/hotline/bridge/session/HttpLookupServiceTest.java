@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.hotline.ivr.Action;
 import dev.hotline.ivr.Input;
+import dev.hotline.ivr.LookupSource;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -34,6 +35,17 @@ class HttpLookupServiceTest {
                     : new byte[0];
             exchange.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
             exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.createContext("/verify", exchange -> {
+            // the PIN may come in a JSON body only, never in the URL
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean asked = exchange.getRequestMethod().equals("POST") && exchange.getRequestURI().getRawQuery() == null
+                    && "application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))
+                    && body.equals("{\"account\":\"6222 00\",\"pin\":\"1234\"}");
+            byte[] answer = asked ? "{\"owner\": \"Li\"}".getBytes(StandardCharsets.UTF_8) : new byte[0];
+            exchange.sendResponseHeaders(asked ? 200 : 400, asked ? answer.length : -1);
+            exchange.getResponseBody().write(answer);
             exchange.close();
         });
         server.createContext("/huge", exchange -> {
@@ -73,6 +85,15 @@ class HttpLookupServiceTest {
 
         assertThat(input).isEqualTo(new Input.LookupResult(
                 Map.of("balance.major", "120", "balance.minor", "5", "owner", "Li")));
+    }
+
+    @Test
+    void aPostSourceSendsItsParametersAsAJsonBodySoAPinNeverAppearsInAUrl() throws Exception {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/verify";
+        Input input = lookups.lookup(new Action.Lookup("accounts", url, Map.of("pin", "1234", "account", "6222 00"),
+                Duration.ofSeconds(5), LookupSource.HttpMethod.POST)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        assertThat(input).isEqualTo(new Input.LookupResult(Map.of("owner", "Li")));
     }
 
     @Test

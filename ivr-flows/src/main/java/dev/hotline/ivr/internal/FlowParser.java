@@ -175,7 +175,18 @@ public final class FlowParser {
                             "source '" + name + "': an HTTP source needs a timeout (e.g. 2s) so a slow "
                             + "endpoint cannot keep callers waiting");
                 }
-                sources.put(name, new LookupSource.Http(name, url, timeout.orElse(Duration.ofSeconds(2))));
+                LookupSource.HttpMethod method = LookupSource.HttpMethod.GET;
+                Optional<String> asked = f.optionalText("method");
+                if (asked.isPresent()) {
+                    switch (asked.get()) {
+                        case "get" -> method = LookupSource.HttpMethod.GET;
+                        case "post" -> method = LookupSource.HttpMethod.POST;
+                        default -> problems.addAt("sources." + name + ".method", "source '" + name + "': method '"
+                                + asked.get() + "' is not get (parameters in the URL) or post (parameters in a JSON "
+                                + "body)");
+                    }
+                }
+                sources.put(name, new LookupSource.Http(name, url, timeout.orElse(Duration.ofSeconds(2)), method));
             } else {
                 problems.addAt("sources." + name,
                         "source '" + name + "': expected key 'table' (a shipped table) or 'url' (HTTP JSON)");
