@@ -3,6 +3,7 @@ package dev.hotline.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.hotline.server.ConfigCopy;
 import dev.hotline.server.Hotline;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -41,7 +42,7 @@ class ReloadSignalEndToEndTest {
         assumeTrue(Path.of("/bin/kill").toFile().canExecute() || Path.of("/usr/bin/kill").toFile().canExecute(),
                 "a POSIX system with kill and nohup");
         config = temp.resolve("config");
-        ShippedCentre.copy(ShippedCentre.SHIPPED, config);
+        ConfigCopy.tree(ShippedCentre.SHIPPED, config);
         Path serverYaml = config.resolve("server.yaml");
         String shipped = Files.readString(serverYaml);
         String text = shipped.replace("  port: 4573", "  port: 0").replace("  port: 8080", "  port: 0")

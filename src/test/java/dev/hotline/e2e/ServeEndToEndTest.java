@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import dev.hotline.bridge.ami.AmiConnectionState;
 import dev.hotline.bridge.simulator.SimulatedAmiServer;
+import dev.hotline.server.ConfigCopy;
 import dev.hotline.server.Hotline;
 import dev.hotline.server.cli.ExitCodes;
 import dev.hotline.server.config.ConfigReloader;
@@ -67,7 +68,7 @@ class ServeEndToEndTest {
     void shippedConfigurationOnFreePorts() throws IOException {
         config = temp.resolve("config");
         journal = temp.resolve("journal");
-        ShippedCentre.copy(SHIPPED, config);
+        ConfigCopy.tree(SHIPPED, config);
         asterisk = SimulatedAmiServer.start(Map.of("hotline", "amp111"));
         log.attach();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.bridge.simulator.SimulatedAgent;
 import dev.hotline.bridge.simulator.SimulatedAsterisk;
+import dev.hotline.server.ConfigCopy;
 import dev.hotline.server.config.ConfigReloader;
 import dev.hotline.server.serve.HotlineServer;
 import java.io.IOException;
@@ -58,7 +59,7 @@ final class ShippedCentre implements AutoCloseable {
     ShippedCentre(Path directory) throws IOException {
         config = directory.resolve("config");
         journal = directory.resolve("journal");
-        copy(SHIPPED, config);
+        ConfigCopy.tree(SHIPPED, config);
         rewrite("server.yaml", "  port: 4573", "  port: 0");
         rewrite("server.yaml", "  port: 8080", "  port: 0");
         rewrite("server.yaml", "  directory: journal", "  directory: " + journal);
@@ -166,22 +167,6 @@ final class ShippedCentre implements AutoCloseable {
             return Files.readAllLines(file).stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Copies a configuration directory tree. */
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }

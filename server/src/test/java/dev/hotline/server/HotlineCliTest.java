@@ -37,6 +37,21 @@ class HotlineCliTest {
     }
 
     @Test
+    void validateSaysWhatWorksButIsMostLikelyNotMeantAsWarningsAndStillExitsZero(@TempDir Path dir)
+            throws IOException {
+        ConfigCopy.tree(Path.of(defaultConfig()), dir);
+        Files.writeString(dir.resolve("server.yaml"), "callbacks:\n  endpoint: PJSIP/{number}@trunk\n");
+
+        int exit = run("validate", "--config", dir.toString());
+
+        assertThat(exit).isZero();
+        assertThat(err.toString().lines()).containsExactly("warning: server.yaml:2:13: callbacks.endpoint: callbacks "
+                + "ring any number a caller keys in, an international or premium-rate one too, at the centre's cost: "
+                + "list the numbers they may ring in allowedNumbers (e.g. [\"_1[3-9]XXXXXXXXX\"])");
+        assertThat(out.toString()).endsWith("6 IVR flows; 1 warning" + System.lineSeparator());
+    }
+
+    @Test
     void validatePrintsEveryProblemOnStderrAndExitsOne(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("centre.yaml"), "settings:\n  zone: Asia/Shangai\n");
         Files.writeString(dir.resolve("numbers.yaml"), "numbers: []\nbusinessTypes: []\n");

@@ -59,6 +59,9 @@ public final class AdminEndpoints {
                     body.put("changes", changed);
                 }
                 waitingForRestart.get().ifPresent(what -> body.put("waitingForRestart", what));
+                if (!valid.warnings().isEmpty()) {
+                    body.put("warnings", valid.warnings().stream().map(ConfigProblem::toString).toList());
+                }
                 yield ApiResponse.ok(body);
             }
             case ConfigResult.Invalid invalid -> {

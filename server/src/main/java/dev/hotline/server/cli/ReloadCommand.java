@@ -93,6 +93,7 @@ public final class ReloadCommand implements Callable<Integer> {
                 return ExitCodes.INVALID_CONFIG;
             }
         }
+        valid.warnings().forEach(w -> err.println("warning: " + w));
         Optional<ApiSettings> api = valid.server().api();
         if (url == null && api.isEmpty()) {
             err.println("cannot ask the server to reload: " + shown + "server.yaml has no api section, so the server "

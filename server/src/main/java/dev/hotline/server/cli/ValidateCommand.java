@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
         description = {
                 "Check the configuration without starting anything.",
-                "Prints a one-line summary and exits 0 when it is valid; otherwise prints every problem, one per "
+                "Prints a one-line summary and exits 0 when it is valid (with a warning on stderr for each setting "
+                        + "that works but is most likely not meant); otherwise prints every problem, one per "
                         + "line (file:line:column: key: what is wrong), to stderr and exits 1."})
 public final class ValidateCommand implements Callable<Integer> {
 
@@ -35,7 +36,14 @@ public final class ValidateCommand implements Callable<Integer> {
         String shown = display(dir);
         return switch (ConfigLoader.load(dir)) {
             case ConfigResult.Valid valid -> {
-                spec.commandLine().getOut().println(shown + " is valid: " + summary(valid));
+                // valid, and it runs as written: a warning is a door most likely left open, not a refusal
+                PrintWriter err = spec.commandLine().getErr();
+                for (ConfigProblem w : valid.warnings()) {
+                    err.println("warning: " + w);
+                }
+                spec.commandLine().getOut().println(shown + " is valid: " + summary(valid)
+                        + (valid.warnings().isEmpty() ? "" : "; " + count(valid.warnings().size(), "warning",
+                        "warnings")));
                 yield ExitCodes.OK;
             }
             case ConfigResult.Invalid invalid -> {

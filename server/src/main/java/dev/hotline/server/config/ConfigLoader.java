@@ -115,7 +115,8 @@ public final class ConfigLoader {
         CentreConfig config = new CentreConfig(centre.settings().orElseThrow(), numbers.numbers(),
                 numbers.businessTypes(), queues.queues(), agents.groups(), agents.agents(), blacklist, vipPolicy, vips);
         log.debug("Loaded configuration from {}", dir);
-        return new ConfigResult.Valid(config, flows.orElseThrow(), server.orElseThrow(), queues.recorded());
+        return new ConfigResult.Valid(config, flows.orElseThrow(), server.orElseThrow(), queues.recorded(),
+                ctx.warnings().sorted(FILES));
     }
 
     private static String target(Path link) {

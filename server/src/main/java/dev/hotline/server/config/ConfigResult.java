@@ -14,14 +14,22 @@ public sealed interface ConfigResult {
      * IVR interpreter and the server settings to {@code hotline serve}.
      *
      * @param recordedQueues the queues whose answered calls are recorded ({@code recording: true} in queues.yaml)
+     * @param warnings       settings that work as written but are most likely not meant (callbacks that may ring
+     *                       any number, an API open to the network without TLS), located like problems
      */
-    record Valid(CentreConfig config, FlowSet flows, ServerSettings server, Set<String> recordedQueues)
-            implements ConfigResult {
+    record Valid(CentreConfig config, FlowSet flows, ServerSettings server, Set<String> recordedQueues,
+                 List<ConfigProblem> warnings) implements ConfigResult {
         public Valid {
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(flows, "flows");
             Objects.requireNonNull(server, "server");
             recordedQueues = Set.copyOf(recordedQueues);
+            warnings = List.copyOf(warnings);
+        }
+
+        /** A valid configuration with nothing to warn of. */
+        public Valid(CentreConfig config, FlowSet flows, ServerSettings server, Set<String> recordedQueues) {
+            this(config, flows, server, recordedQueues, List.of());
         }
     }
 

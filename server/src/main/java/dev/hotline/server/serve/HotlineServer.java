@@ -127,6 +127,7 @@ public final class HotlineServer implements AutoCloseable {
         this.reloader = reloader;
         ConfigResult.Valid valid = reloader.current();
         CentreConfig config = valid.config();
+        valid.warnings().forEach(warning -> log.warn("config: {}", warning));
         this.settings = settings;
         this.environment = environment;
         this.clock = clock;
@@ -558,6 +559,7 @@ public final class HotlineServer implements AutoCloseable {
                 }
                 log.info("reload: applied, {} agents, {} queues", valid.config().agents().size(),
                         valid.config().queues().size());
+                valid.warnings().forEach(warning -> log.warn("reload: {}", warning));
             }
             case ConfigResult.Invalid invalid -> {
                 for (ConfigProblem problem : invalid.problems()) {

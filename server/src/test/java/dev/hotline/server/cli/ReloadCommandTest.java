@@ -2,6 +2,7 @@ package dev.hotline.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotline.server.ConfigCopy;
 import dev.hotline.server.api.AdminEndpoints;
 import dev.hotline.server.api.ApiRoutes;
 import dev.hotline.server.api.ApiServer;
@@ -14,7 +15,6 @@ import dev.hotline.server.config.ServerSettings.Secret;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +62,7 @@ class ReloadCommandTest {
                             reloads.incrementAndGet();
                             return next.get();
                         }, changes::get, waiting::get, Runnable::run).addTo(new ApiRoutes()));
-        copy(SHIPPED, config);
+        ConfigCopy.tree(SHIPPED, config);
         rewrite("server.yaml", "  port: 8080", "  port: " + api.localAddress().getPort());
         rewrite("server.yaml", "    # - name: admins\n    #   role: admin\n    #   token: ${HOTLINE_ADMIN_TOKEN}",
                 "    - name: admins\n      role: admin\n      token: ${HOTLINE_ADMIN_TOKEN}");
@@ -253,22 +253,5 @@ class ReloadCommandTest {
         String text = Files.readString(path);
         assertThat(text).as(file).contains(from);
         Files.writeString(path, text.replace(from, to));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            files.forEach(source -> {
-                Path target = to.resolve(from.relativize(source).toString());
-                try {
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(source, target);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

@@ -100,6 +100,13 @@ final class ConfigFixture {
         return ((ConfigResult.Invalid) result).problems().stream().map(ConfigProblem::toString).toList();
     }
 
+    /** The warnings of a valid configuration, as {@code hotline validate} prints them (without "warning: "). */
+    List<String> warnings() {
+        ConfigResult result = ConfigLoader.load(dir);
+        assertThat(result).as("%s", result).isInstanceOf(ConfigResult.Valid.class);
+        return ((ConfigResult.Valid) result).warnings().stream().map(ConfigProblem::toString).toList();
+    }
+
     ServerSettings server() {
         ConfigResult result = ConfigLoader.load(dir);
         assertThat(result).as("%s", result).isInstanceOf(ConfigResult.Valid.class);

@@ -251,6 +251,18 @@ class QueuesFileTest {
     }
 
     @Test
+    void aOneSecondRingTimeoutIsValidButWarnedOfAsAsteriskMayStillRingWhenTheAcdGivesUp() {
+        withSalesQueue("""
+                ringTimeout: 1s
+                """);
+
+        assertThat(config.warnings()).containsExactly("queues.yaml:4:18: queues[sales].ringTimeout: ringTimeout "
+                + "1s is shorter than 2s: Asterisk's Dial takes whole seconds and is told a second less, at least "
+                + "1s, so it may still ring when the ACD gives up, and an agent who picks up then talks to a caller the "
+                + "ACD has let go (docs/asterisk.md)");
+    }
+
+    @Test
     void escalationStepsMustBeInTimeOrder() {
         withSalesQueue("""
                 escalation:

@@ -276,6 +276,33 @@ class ServerFileTest {
     }
 
     @Test
+    void callbacksThatMayRingAnyNumberAndAnApiOpenToTheNetworkAreValidButWarnedOf() {
+        config.with("server.yaml", """
+                callbacks:
+                  endpoint: PJSIP/{number}@trunk
+                api:
+                  bind: 0.0.0.0
+                """);
+
+        assertThat(config.warnings()).containsExactly(
+                "server.yaml:2:13: callbacks.endpoint: callbacks ring any number a caller keys in, an international "
+                        + "or premium-rate one too, at the centre's cost: list the numbers they may ring in "
+                        + "allowedNumbers (e.g. [\"_1[3-9]XXXXXXXXX\"])",
+                "server.yaml:4:9: api.bind: the API listens on 0.0.0.0 without TLS: its tokens, the screen pops and "
+                        + "the wallboard cross the network in clear; keep it on 127.0.0.1 behind a TLS proxy "
+                        + "(docs/api.md)");
+
+        config.with("server.yaml", """
+                callbacks:
+                  endpoint: PJSIP/{number}@trunk
+                  allowedNumbers: ["_1[3-9]XXXXXXXXX"]
+                api:
+                  bind: localhost
+                """);
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
     void theNumbersCallbacksMayRingAreAsteriskPatternsAndAnEmptyListIsAMistakeNotAnOpenDoor() {
         config.with("server.yaml", """
                 callbacks:

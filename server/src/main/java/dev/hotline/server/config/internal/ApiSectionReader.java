@@ -41,6 +41,11 @@ final class ApiSectionReader {
         if (bind.isEmpty() || port.isEmpty() || !sound) {
             return Optional.empty();
         }
+        if (!ServerFileReader.loopback(bind.get())) {
+            ctx.warnings().add(f.at("bind"), "the API listens on " + bind.get() + " without TLS: its tokens, the "
+                    + "screen pops and the wallboard cross the network in clear; keep it on 127.0.0.1 behind a TLS "
+                    + "proxy (docs/api.md)");
+        }
         return Optional.of(new ApiSettings(bind.get(), port.get(), tokens));
     }
 

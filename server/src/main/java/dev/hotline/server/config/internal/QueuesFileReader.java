@@ -26,6 +26,8 @@ public final class QueuesFileReader {
     public static final Duration DEFAULT_WRAP_UP = Duration.ofSeconds(30);
     public static final String DEFAULT_CLOSED_PROMPT = "hotline/closed-outside-hours";
 
+    /** Below this, Dial (whole seconds, a second short, at least 1) may outlast the ACD's ring timer. */
+    private static final Duration SHORTEST_SURE_RING = Duration.ofSeconds(2);
     private static final Set<String> FILE_KEYS = Fields.known("queues");
     private static final Set<String> QUEUE_KEYS = Fields.known("id", "name", "groups", "strategy", "basePriority",
             "serviceLevel", "ringTimeout", "wrapUp", "maxWaiting", "maxWait", "escalation", "hours", "treatments",
@@ -93,6 +95,11 @@ public final class QueuesFileReader {
         }) : Optional.of(0);
         Optional<Duration> serviceLevel = positive(f, "serviceLevel", DEFAULT_SERVICE_LEVEL, ctx);
         Optional<Duration> ringTimeout = positive(f, "ringTimeout", DEFAULT_RING_TIMEOUT, ctx);
+        ringTimeout.filter(r -> r.compareTo(SHORTEST_SURE_RING) < 0).ifPresent(r -> ctx.warnings().add(
+                f.at("ringTimeout"), "ringTimeout " + Durations.format(r) + " is shorter than "
+                        + Durations.format(SHORTEST_SURE_RING) + ": Asterisk's Dial takes whole seconds and is told a "
+                        + "second less, at least 1s, so it may still ring when the ACD gives up, and an agent who "
+                        + "picks up then talks to a caller the ACD has let go (docs/asterisk.md)"));
         Optional<Duration> wrapUp = f.has("wrapUp") ? f.duration("wrapUp") : Optional.of(DEFAULT_WRAP_UP);
         Optional<Integer> maxWaiting = f.has("maxWaiting") ? f.integer("maxWaiting").filter(m -> {
             if (m < 0) {

@@ -113,7 +113,7 @@ public final class ServerFileReader {
         return one.equalsIgnoreCase(other) || loopback(one) && loopback(other);
     }
 
-    private static boolean loopback(String bind) {
+    static boolean loopback(String bind) {
         return bind.equalsIgnoreCase("localhost") || bind.equals("127.0.0.1") || bind.equals("::1")
                 || bind.equals("[::1]");
     }
@@ -187,6 +187,11 @@ public final class ServerFileReader {
         }
         if (!sound) {
             return Optional.empty();
+        }
+        if (!endpoint.get().isEmpty() && allowedNumbers.get().isEmpty()) {
+            ctx.warnings().add(f.at("endpoint"), "callbacks ring any number a caller keys in, an international or "
+                    + "premium-rate one too, at the centre's cost: list the numbers they may ring in allowedNumbers "
+                    + "(e.g. [\"_1[3-9]XXXXXXXXX\"])");
         }
         return Optional.of(new CallbackSettings(endpoint.get(), context.get(), callerId.get(), ringTimeout.get(),
                 attempts.get(), retryAfter.get(), expireAfter.get(), priorityRaise.get(), greeting.get(),
