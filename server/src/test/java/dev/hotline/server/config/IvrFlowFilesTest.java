@@ -43,6 +43,45 @@ class IvrFlowFilesTest {
     }
 
     @Test
+    void aPinSentToAnHttpSourceAskedWithGetIsValidButWarnedOfAsItWouldStandInTheUrl() {
+        String flow = """
+                flow: verify
+                start: ask
+                sources:
+                  bank: {url: "https://bank.example.com/verify", timeout: 2s}
+                nodes:
+                  ask:
+                    type: collect
+                    prompts: [bank/enter-pin]
+                    max-digits: 6
+                    timeout: 5s
+                    into: code
+                    next: check
+                    on-failure: bye
+                  check:
+                    type: lookup
+                    source: bank
+                    parameters:
+                      cardPin: code
+                      shippingRef: "'x'"
+                    into: customer
+                    found: bye
+                    failed: bye
+                  bye:
+                    type: hangup
+                    disposition: done
+                """;
+        config.withFlowText("verify", flow);
+
+        assertThat(config.warnings()).containsExactly("ivr/verify.yaml:18:7: nodes.check.parameters.cardPin: "
+                + "parameter 'cardPin' goes in the URL of source 'bank' (method get), where web servers and proxies "
+                + "log it: give the source method: post to send it in the body");
+
+        config.withFlowText("verify", flow.replace("timeout: 2s}", "timeout: 2s, method: post}"));
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
     void aNumberNamingAFlowThatDoesNotExistIsAProblemListingTheKnownFlows() {
         config.withFlow("tea-menu").with("numbers.yaml", """
                 numbers:

@@ -5,6 +5,7 @@ import dev.hotline.ivr.FlowError;
 import dev.hotline.ivr.FlowLoadResult;
 import dev.hotline.ivr.FlowLoader;
 import dev.hotline.ivr.FlowSet;
+import dev.hotline.ivr.LookupSource;
 import dev.hotline.ivr.Node;
 import dev.hotline.server.config.ConfigProblem;
 import dev.hotline.server.config.internal.YamlNode.Mark;
@@ -31,6 +32,9 @@ public final class IvrFlowFiles {
     /** The folder, within the configuration directory, that holds the flows. */
     public static final String FOLDER = "ivr";
     private static final String TABLES = "tables";
+    /** Words of a parameter name that say a secret: a PIN, a password or passcode, a one-time code, a card's CVV. */
+    private static final Set<String> SECRET_WORDS = Set.of("pin", "pass", "password", "passcode", "passwd", "secret",
+            "otp", "cvv", "cvc");
 
     private IvrFlowFiles() {
     }
@@ -79,6 +83,7 @@ public final class IvrFlowFiles {
                     }
                 }
                 referBusinessTypes(loaded.flows(), trees, ctx);
+                warnOfSecretsInUrls(loaded.flows(), trees, ctx);
                 yield Optional.of(loaded.flows());
             }
             case FlowLoadResult.Rejected rejected -> {
@@ -168,6 +173,44 @@ public final class IvrFlowFiles {
                 });
             }
         }
+    }
+
+    /**
+     * A lookup that sends a PIN, a password or a one-time code to an HTTP source asked with GET puts it in the URL,
+     * where web servers and proxies log it: valid, but said as a warning, with {@code method: post} as the cure.
+     */
+    private static void warnOfSecretsInUrls(FlowSet loaded, Map<String, YamlNode> trees, LoadContext ctx) {
+        for (String name : loaded.names()) {
+            Flow flow = loaded.flow(name).orElseThrow();
+            Optional<YamlNode> tree = Optional.ofNullable(trees.get(flow.source()));
+            for (Node node : flow.nodes().values()) {
+                if (!(node instanceof Node.Lookup lookup)
+                        || !(flow.sources().get(lookup.source()) instanceof LookupSource.Http http)
+                        || http.method() != LookupSource.HttpMethod.GET) {
+                    continue;
+                }
+                for (String parameter : lookup.parameters().keySet()) {
+                    if (secret(parameter)) {
+                        List<String> path = List.of("nodes", node.id(), "parameters", parameter);
+                        Mark at = tree.flatMap(t -> t.placeOf(path)).orElse(new Mark(0, 0));
+                        ctx.warnings().add(new ConfigProblem(FOLDER + "/" + flow.source(), at.line(), at.column(),
+                                String.join(".", path), "parameter '" + parameter + "' goes in the URL of source '"
+                                + lookup.source() + "' (method get), where web servers and proxies log it: give the "
+                                + "source method: post to send it in the body"));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether one of the name's words ({@code card_pin}, {@code pinCode}, {@code PIN}) says a secret. */
+    static boolean secret(String parameterName) {
+        for (String word : parameterName.split("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])")) {
+            if (SECRET_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text a business expression always gives: a quoted literal without escapes, or a constant's value. */
