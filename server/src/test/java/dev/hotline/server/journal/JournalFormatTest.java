@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotline.acd.AcdEvent;
+import dev.hotline.acd.AssignmentReason;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.model.RoutingStrategy;
 import dev.hotline.server.journal.internal.JournalCodec;
 import dev.hotline.server.journal.internal.RecordType;
 import java.util.Arrays;
@@ -69,6 +71,23 @@ class JournalFormatTest {
         String line = codec.write(new JournalRecord.Logged(ended), SHANGHAI);
 
         assertThat(line).contains("\"queue\":null,\"agentId\":null");
+    }
+
+    @Test
+    void aCardNumberTheIvrAttachedIsWrittenMaskedWhereverAttachedDataStandsAndOtherDataWhole() {
+        var offered = new Decision.CallOffered(5, "c1", "1001", "PJSIP/1001", "banking", 15_000, 2_000, "13911112222",
+                "4008001009", "banking", Optional.empty(),
+                Map.of("account", "6222 0212 3456 7894", "order", "A-77", "phone", "13911112222"),
+                new AssignmentReason("banking", "banking", Optional.empty(), RoutingStrategy.LONGEST_IDLE, "why"));
+        var rejected = new Decision.EventRejected(6, new AcdEvent.QueueRequested(6, "c2", Optional.empty(), 0,
+                Map.of("account", "6222021234567894")), "call c2 cannot be queued");
+
+        String offeredLine = codec.write(new JournalRecord.Logged(offered), SHANGHAI);
+        String rejectedLine = codec.write(new JournalRecord.Logged(rejected), SHANGHAI);
+
+        assertThat(offeredLine).contains("\"account\":\"622202******7894\"", "\"order\":\"A-77\"",
+                "\"phone\":\"13911112222\"").doesNotContain("3456");
+        assertThat(rejectedLine).contains("\"account\":\"622202******7894\"");
     }
 
     @Test

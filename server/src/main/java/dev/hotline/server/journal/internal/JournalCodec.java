@@ -16,6 +16,7 @@ import dev.hotline.acd.AcdEvent;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.model.EscalationAction;
 import dev.hotline.acd.model.Treatment;
+import dev.hotline.server.journal.CardNumbers;
 import dev.hotline.server.journal.JournalRecord;
 import dev.hotline.server.json.JsonErrors;
 import java.lang.reflect.RecordComponent;
@@ -96,6 +97,7 @@ public final class JournalCodec {
         };
         ObjectNode fields = mapper.valueToTree(value);
         fields.remove("at");
+        maskCardNumbers(fields);
         if (record instanceof JournalRecord.CallRecord call) {
             // the telephony side's part of the call record, after the engine's fields: one flat CDR line
             fields.put(CHANNEL, call.channel().orElse(null));
@@ -114,6 +116,22 @@ public final class JournalCodec {
             return mapper.writeValueAsString(line);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + record + " as JSON", e);
+        }
+    }
+
+    /** Every {@code attachedData} of the line (a rejected event's too) with its card numbers masked. */
+    private static void maskCardNumbers(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if (object.get("attachedData") instanceof ObjectNode data) {
+                List<String> names = new ArrayList<>();
+                data.fieldNames().forEachRemaining(names::add);
+                for (String name : names) {
+                    if (data.get(name).isTextual()) {
+                        data.put(name, CardNumbers.mask(data.get(name).textValue()));
+                    }
+                }
+            }
+            object.forEach(JournalCodec::maskCardNumbers);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.hotline.bridge.engine.EngineLoop;
 import dev.hotline.bridge.session.IvrRequests;
 import dev.hotline.server.callback.CallbackRequest;
 import dev.hotline.server.config.CallbackSettings;
+import dev.hotline.server.journal.CardNumbers;
 import dev.hotline.server.journal.JournalRecord;
 import dev.hotline.server.journal.JournalWriter;
 import java.util.Map;
@@ -62,7 +63,7 @@ public final class JournaledIvrRequests implements IvrRequests {
         // the caller number and what was keyed in or looked up come from outside: escaped, never raw in the log
         log.info("message left: call {}, caller {}, mailbox {}, {}, data {}", callId, WireText.visible(callerNumber),
                 mailbox, file.isEmpty() ? "kept by Asterisk's VoiceMail" : "recording " + file + ".wav",
-                WireText.visible(attachedData.toString()));
+                WireText.visible(CardNumbers.masked(attachedData).toString()));
         return filed(now -> new JournalRecord.MessageLeft(now, callId, callerNumber, mailbox, file, attachedData))
                 .thenAccept(filed -> { });
     }
@@ -88,7 +89,7 @@ public final class JournaledIvrRequests implements IvrRequests {
                     .map(Object::toString).collect(java.util.stream.Collectors.joining(", ")) + ")"));
         }
         log.info("callback requested: call {}, number {}, business type {}, data {}", callId, WireText.visible(number),
-                businessType, WireText.visible(attachedData.toString()));
+                businessType, WireText.visible(CardNumbers.masked(attachedData).toString()));
         return filed(now -> new JournalRecord.CallbackRequested(now, callId, number, dialledNumber, businessType,
                 attachedData)).thenAccept(filed -> callbacks.accept(CallbackRequest.of(filed)));
     }
