@@ -1,6 +1,5 @@
 package dev.hotline.ivr;
 
-import dev.hotline.ivr.internal.CheckDigits;
 import dev.hotline.ivr.internal.CompiledFlow;
 import dev.hotline.ivr.internal.Expr;
 import dev.hotline.ivr.internal.SessionVariables;

@@ -1,5 +1,6 @@
 package dev.hotline.server.journal;
 
+import dev.hotline.ivr.CheckDigits;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,26 +44,9 @@ public final class CardNumbers {
                 return value;
             }
         }
-        if (digits.length() < 13 || digits.length() > 19 || !luhn(digits)) {
+        if (digits.length() < 13 || digits.length() > 19 || !CheckDigits.luhn(digits.toString())) {
             return value;
         }
         return digits.substring(0, 6) + "*".repeat(digits.length() - 10) + digits.substring(digits.length() - 4);
-    }
-
-    private static boolean luhn(CharSequence digits) {
-        int sum = 0;
-        boolean twice = false;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
-            if (twice) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            twice = !twice;
-        }
-        return sum % 10 == 0;
     }
 }

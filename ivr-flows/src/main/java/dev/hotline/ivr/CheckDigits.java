@@ -1,6 +1,6 @@
-package dev.hotline.ivr.internal;
+package dev.hotline.ivr;
 
-/** Check-digit schemes for collected numbers (card and account numbers). */
+/** Check-digit schemes for collected numbers (card and account numbers): what a collect node's {@code check} means. */
 public final class CheckDigits {
     private CheckDigits() {
     }
