@@ -4,6 +4,7 @@ import dev.hotline.bridge.net.BindFailure;
 import dev.hotline.server.api.internal.HttpApiHandler;
 import dev.hotline.server.api.internal.RequestDeadline;
 import dev.hotline.server.api.internal.Tokens;
+import dev.hotline.server.api.internal.TokenBeforeBody;
 import dev.hotline.server.api.internal.TokensInForce;
 import dev.hotline.server.config.ApiSettings;
 import dev.hotline.server.config.ServerSettings;
@@ -82,7 +83,8 @@ public final class ApiServer implements AutoCloseable {
                         channel.closeFuture().addListener(closed -> connections.decrementAndGet());
                         channel.pipeline().addLast(new ReadTimeoutHandler(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS),
                                 new RequestDeadline(REQUEST_DEADLINE_SECONDS),
-                                new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY_BYTES) {
+                                new HttpServerCodec(), new TokenBeforeBody(routes, tokens),
+                                new HttpObjectAggregator(MAX_BODY_BYTES) {
                                     @Override
                                     protected void handleOversizedMessage(ChannelHandlerContext ctx,
                                                                           HttpMessage oversized) {

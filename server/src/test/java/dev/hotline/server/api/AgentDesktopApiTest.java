@@ -235,6 +235,18 @@ class AgentDesktopApiTest {
     }
 
     @Test
+    void aLargeBodyWithoutAGoodTokenIsNotReadButTheRequestIsStillAnsweredWithWhyNot() throws Exception {
+        HttpResponse<String> guessed = post("/api/v1/agents/1001/not-ready", "guessed-token-0000",
+                "{\"reason\": \"" + "x".repeat(60 * 1024) + "\"}");
+        HttpResponse<String> unknownPath = post("/api/v1/nowhere", "guessed-token-0000", "x".repeat(60 * 1024));
+
+        assertThat(guessed.statusCode()).isEqualTo(401);
+        assertThat(guessed.body()).isEqualTo("{\"error\":\"the token is not one of server.yaml's api.tokens\"}");
+        assertThat(unknownPath.statusCode()).isEqualTo(404);
+        assertThat(post("/api/v1/agents/1001/login", DESK_1001, "").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aBodyUrlOrHeadersPastTheLimitsGetTheirOwnStatusesWithAJsonError() throws Exception {
         HttpResponse<String> bigBody = post("/api/v1/agents/1001/not-ready", DESK_1001,
                 "{\"reason\": \"" + "x".repeat(70 * 1024) + "\"}");
