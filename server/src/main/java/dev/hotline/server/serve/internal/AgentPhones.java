@@ -99,6 +99,9 @@ public final class AgentPhones implements Consumer<AmiEvent> {
      */
     public synchronized void configure(List<AgentConfig> agents) {
         map(agents);
+        // the changes of a device no agent has are not followed (accept): its last report would go stale, and an
+        // agent given it back later would inherit a BUSY that ended meanwhile; unreported, a phone counts as FREE
+        reports.keySet().retainAll(agentsOfDevice.keySet());
         told.keySet().retainAll(deviceOfAgent.keySet());
         for (String agentId : deviceOfAgent.keySet()) {
             // every agent, changed or not: an agent the engine kept from before (one that was removed while on a

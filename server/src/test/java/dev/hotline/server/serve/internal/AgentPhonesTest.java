@@ -127,6 +127,19 @@ class AgentPhonesTest {
     }
 
     @Test
+    void anAgentRemovedOnABusyPhoneAndAddedBackAfterTheCallIsNotLeftBusyByAReportThatWentStaleMeanwhile() {
+        phones.accept(device("pbx1", "PJSIP/1002", DeviceState.INUSE));
+        phones.configure(List.of(agent("1001", "PJSIP/1001")));
+        phones.accept(device("pbx1", "PJSIP/1002", DeviceState.NOT_INUSE));   // the call ends: not followed
+        told.clear();
+
+        phones.configure(List.of(agent("1001", "PJSIP/1001"), agent("1002", "PJSIP/1002")));
+
+        assertThat(told).contains(phone("1002", PhoneState.FREE));
+        assertThat(phones.phoneOf("1002")).isEqualTo(PhoneState.FREE);
+    }
+
+    @Test
     void twoAgentsSharingADeskPhoneBothFollowIt() {
         phones.configure(List.of(agent("1001", "PJSIP/desk-7"), agent("1002", "PJSIP/desk-7")));
         told.clear();
