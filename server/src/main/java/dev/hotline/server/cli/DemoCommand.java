@@ -68,6 +68,8 @@ public final class DemoCommand implements Callable<Integer> {
     private static final String AMI_USER = "hotline";
     /** How long (simulated) an agent who let a call ring out stays not ready. */
     private static final Duration BACK_AT_DESK_AFTER = Duration.ofMinutes(1);
+    /** The not-ready reason of an agent who let a call ring out (Asterisk's NOANSWER, or the ACD's ring timer). */
+    private static final String MISSED_CALL = "no answer";
     /** A periodic picture this recent is the last one: printing another would repeat it. */
     private static final long SAME_MOMENT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
@@ -255,7 +257,8 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             CentreView view = server.view().toCompletableFuture().get(5, TimeUnit.SECONDS);
             view.agents().stream()
-                    .filter(a -> a.state() == AgentState.NOT_READY
+                    // only those the engine made not ready for a missed call: a break asked over the API stays
+                    .filter(a -> a.state() == AgentState.NOT_READY && a.reason().equals(MISSED_CALL)
                             && view.nowMillis() - a.sinceMillis() >= BACK_AT_DESK_AFTER.toMillis())
                     .forEach(a -> server.agentReady(a.agentId()));
         } catch (ExecutionException | TimeoutException e) {
