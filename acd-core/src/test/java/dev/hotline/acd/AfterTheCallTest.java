@@ -128,11 +128,27 @@ class AfterTheCallTest {
     }
 
     @Test
-    void aRingingAgentWhoAsksForABreakAndDoesNotAnswerIsNotReadyForTheMissedCall() {
+    void aRingingAgentWhoAsksForABreakAndDoesNotAnswerIsNotReadyForTheMissedCallThenOnTheBreak() {
         var centre = salesWithWrapUp().start().loginReady("1001").call("c1", "sales").notReady("1001", "lunch")
-                .advance(Duration.ofSeconds(20));
+                .forget().advance(Duration.ofSeconds(20));
 
-        assertThat(transition(centre.last(AgentStateChanged.class))).isEqualTo("RESERVED->NOT_READY (no answer)");
+        assertThat(centre.all(AgentStateChanged.class)).extracting(CentreFixture::transition).containsExactly(
+                "RESERVED->NOT_READY (no answer)",
+                "NOT_READY->NOT_READY (lunch)");
         assertThat(centre.engine.agent("1001").orElseThrow().afterCall()).isEqualTo(AgentState.READY);
+    }
+
+    @Test
+    void anAgentRemovedFromTheConfigurationDuringTheCallIsShownLoggingOutAfterItWhateverItAsked() {
+        var centre = salesWithWrapUp().start().loginReady("1001", "1002").call("c1", "sales");
+        String talking = centre.offeredTo("c1");
+        String other = talking.equals("1001") ? "1002" : "1001";
+        centre.answer("c1", talking).notReady(talking, "lunch")
+                .reconfigure(CentreFixture.centre().agent(other, "s")
+                        .queue("sales", q -> q.groups("s").wrapUp(Duration.ofSeconds(30))));
+
+        AgentView view = centre.engine.agent(talking).orElseThrow();
+        assertThat(view.afterCall()).isEqualTo(AgentState.LOGGED_OUT);
+        assertThat(view.afterCallReason()).isEmpty();
     }
 }

@@ -156,10 +156,15 @@ final class AgentLifecycle {
         }
     }
 
-    /** An offer the agent did not take made them NOT_READY: one who asked to log out after the call does so now. */
-    void offerNotTaken(Agent agent, boolean loggingOut) {
-        if (loggingOut) {
-            logOut(agent, "logged out after the call (offer not taken)");
+    /**
+     * An offer the agent did not take made them NOT_READY (the missed call stays on record as its reason): what the
+     * agent asked for during it follows, a break with its own code or a logout.
+     */
+    void offerNotTaken(Agent agent, AgentState asked, String askedReason) {
+        switch (asked) {
+            case NOT_READY -> centre.setState(agent, AgentState.NOT_READY, askedReason);
+            case LOGGED_OUT -> logOut(agent, "logged out after the call (offer not taken)");
+            default -> { }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.hotline.acd.internal;
 
+import dev.hotline.acd.AgentState;
 import dev.hotline.acd.AgentView;
 import dev.hotline.acd.QueueView;
 import dev.hotline.acd.WaitingCall;
@@ -36,7 +37,8 @@ final class CentreViews {
         }
         return Optional.of(new AgentView(agent.id(), agent.state, agent.reason, agent.stateSince,
                 Optional.ofNullable(agent.call).map(c -> c.id), agent.answered, agent.talkMillis, agent.phone,
-                agent.afterCall, agent.afterCallReason));
+                // removed from the configuration during the call: logged out after it, whatever was asked
+                agent.leaving ? AgentState.LOGGED_OUT : agent.afterCall, agent.leaving ? "" : agent.afterCallReason));
     }
 
     /**

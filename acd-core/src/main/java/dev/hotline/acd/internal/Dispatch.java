@@ -224,9 +224,10 @@ final class Dispatch {
         if (agent.leaving) {
             lifecycle.leave(agent);
         } else {
-            boolean loggingOut = agent.afterCall == AgentState.LOGGED_OUT;
+            AgentState asked = agent.afterCall;
+            String askedReason = agent.afterCallReason;
             centre.setState(agent, AgentState.NOT_READY, agentReason);
-            lifecycle.offerNotTaken(agent, loggingOut);
+            lifecycle.offerNotTaken(agent, asked, askedReason);
         }
         if (call.status != Call.Status.WAITING || call.queue != queue) {
             return;
