@@ -336,7 +336,7 @@ class AmiEndToEndTest {
         assertThat(log.lines()).contains("reload: calls from now on wait with music on hold 'jazz', announcements "
                         + "every 1m, and have 2s to file an IVR request; calls in progress keep theirs",
                 "reload: callbacks rung on PJSIP/{number}@trunk into context hotline-callback, at most 5 attempt(s) "
-                        + "10m apart, given up after 24h",
+                        + "10m apart, given up after 24h, to numbers matching _1[3-9]XXXXXXXXX, _0[1-9]XXXXXXXX!",
                 "journal: files now close at 67108864 bytes, lines reach the system every 1000 ms",
                 "reload: server.yaml changed in what only a restart applies (the journal's directory, or a listener "
                         + "that could not be bound); the rest of it is in force");

@@ -108,8 +108,8 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
      */
     public void start() {
         scheduleRounds(settings.checkEvery());
-        log.info("callbacks: placed on {} into context {}, checked every {} ms", settings.endpoint(),
-                settings.context(), settings.checkEvery().toMillis());
+        log.info("callbacks: placed on {} into context {}, checked every {} ms, to {}", settings.endpoint(),
+                settings.context(), settings.checkEvery().toMillis(), settings.allowedNumbersDescribed());
     }
 
     private void scheduleRounds(Duration every) {

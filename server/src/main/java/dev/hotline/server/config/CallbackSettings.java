@@ -78,6 +78,21 @@ public record CallbackSettings(String endpoint, String context, String callerId,
         return false;
     }
 
+    /**
+     * The numbers called back, for logs and reload answers: {@code any number} or the patterns, the first few of a
+     * long list and how many there are.
+     */
+    public String allowedNumbersDescribed() {
+        if (allowedNumbers.isEmpty()) {
+            return "any number (no allowedNumbers)";
+        }
+        int shown = Math.min(allowedNumbers.size(), 5);
+        String first = allowedNumbers.subList(0, shown).stream().map(Object::toString)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return "numbers matching " + first + (shown < allowedNumbers.size() ? ", ... (" + allowedNumbers.size()
+                + " patterns)" : "");
+    }
+
     /** Whether callbacks are placed at all. */
     public boolean placed() {
         return !endpoint.isEmpty();

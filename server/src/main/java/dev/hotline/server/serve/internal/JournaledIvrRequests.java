@@ -85,8 +85,8 @@ public final class JournaledIvrRequests implements IvrRequests {
         if (!rules.allows(number)) {
             // a number keyed in the IVR could be an international or premium-rate one: not filed, so never rung
             return CompletableFuture.failedFuture(new IllegalArgumentException("'" + number + "' is not a number "
-                    + "callbacks may ring (server.yaml callbacks.allowedNumbers: " + rules.allowedNumbers().stream()
-                    .map(Object::toString).collect(java.util.stream.Collectors.joining(", ")) + ")"));
+                    + "callbacks may ring (server.yaml callbacks.allowedNumbers: " + rules.allowedNumbersDescribed()
+                    + ")"));
         }
         log.info("callback requested: call {}, number {}, business type {}, data {}", callId, WireText.visible(number),
                 businessType, WireText.visible(CardNumbers.masked(attachedData).toString()));

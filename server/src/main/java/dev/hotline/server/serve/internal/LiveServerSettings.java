@@ -158,7 +158,7 @@ public final class LiveServerSettings {
                 said(changed, "callbacks rung on " + callbacks.endpoint() + " into context " + callbacks.context()
                         + ", at most " + callbacks.attempts() + " attempt(s) "
                         + Durations.format(callbacks.retryAfter()) + " apart, given up after "
-                        + Durations.format(callbacks.expireAfter()));
+                        + Durations.format(callbacks.expireAfter()) + ", to " + callbacks.allowedNumbersDescribed());
             } else if (wasPlaced) {
                 said(changed, "callbacks are no longer placed (callbacks.endpoint removed); open requests stay in the "
                         + "journal and are rung once an endpoint is set again");

@@ -116,7 +116,7 @@ class JournaledIvrRequestsTest {
 
         assertThatThrownBy(international::join).isInstanceOf(CompletionException.class).hasMessageContaining(
                 "'00882161234567' is not a number callbacks may ring (server.yaml callbacks.allowedNumbers: "
-                        + "_1[3-9]XXXXXXXXX)");
+                        + "numbers matching _1[3-9]XXXXXXXXX)");
         mobile.get(10, TimeUnit.SECONDS);
         assertThat(filedCallbacks).extracting(CallbackRequest::id).containsExactly("c8");
     }
