@@ -91,6 +91,10 @@ class FlowValidationTest {
 
         assertThat(errorsOf(flow)).containsExactly("sales.yaml: source 'stock': method 'put' is not get "
                 + "(parameters in the URL) or post (parameters in a JSON body)");
+        assertThat(errorsOf(flow.replace("method: put", "method:"))).containsExactly("sales.yaml: source 'stock': "
+                + "method has no value: write get (parameters in the URL) or post (parameters in a JSON body)");
+        assertThat(FlowLoader.load(Map.of("sales.yaml", flow.replace("method: put", "method: POST")), Map.of()))
+                .isInstanceOf(FlowLoadResult.Loaded.class);
     }
 
     @Test

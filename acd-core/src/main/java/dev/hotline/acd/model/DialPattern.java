@@ -77,13 +77,23 @@ public final class DialPattern {
                     default -> isDigit(c) ? digits(c, c) : 0;
                 };
                 if (mask == 0) {
-                    throw problem("pattern '" + pattern + "' has '" + c + "' at position " + position
-                            + " (allowed: digits, X, Z, N, [sets], and a final . or !)");
+                    throw problem("pattern '" + pattern + "' has " + shown(pattern.codePointAt(i)) + " at position "
+                            + position + " (allowed: digits, X, Z, N, [sets], and a final . or !)");
                 }
                 allowed[count++] = mask;
             }
         }
         return new DialPattern(pattern, Arrays.copyOf(allowed, count), tail);
+    }
+
+    /** A character as a message names it: quoted, or as U+XXXX when it cannot be seen (a zero-width space). */
+    private static String shown(int codePoint) {
+        int type = Character.getType(codePoint);
+        boolean invisible = Character.isISOControl(codePoint) || type == Character.FORMAT
+                || type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE
+                || type == Character.UNASSIGNED || type == Character.PRIVATE_USE;
+        return invisible ? String.format("U+%04X", codePoint) : "'" + Character.toString(codePoint) + "'";
     }
 
     /** Whether the dialled {@code number} matches: allocation-free, one step per pattern position. */
@@ -143,8 +153,8 @@ public final class DialPattern {
             } else if (isDigit(c)) {
                 mask |= digits(c, c);
             } else {
-                throw problem("pattern '" + pattern + "' has '" + c + "' in the set at position " + position
-                        + " (a set holds digits and ranges like [1-5])");
+                throw problem("pattern '" + pattern + "' has " + shown(body.codePointAt(j)) + " in the set at "
+                        + "position " + position + " (a set holds digits and ranges like [1-5])");
             }
         }
         return mask;

@@ -36,4 +36,14 @@ class DialPatternTest {
         assertThatThrownBy(() -> DialPattern.parse("_*8X")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("pattern '_*8X' has '*' at position 2 (allowed: digits, X, Z, N, [sets], and a final . or !)");
     }
+
+    @Test
+    void aCharacterBeyondTheBasicPlaneIsNamedWholeAndAnInvisibleOneByItsCode() {
+        assertThatThrownBy(() -> DialPattern.parse("_13X\uD83D\uDE00")).hasMessage("pattern '_13X\uD83D\uDE00' has "
+                + "'\uD83D\uDE00' at position 5 (allowed: digits, X, Z, N, [sets], and a final . or !)");
+        assertThatThrownBy(() -> DialPattern.parse("_1\u200B3")).hasMessage("pattern '_1\u200B3' has U+200B at "
+                + "position 3 (allowed: digits, X, Z, N, [sets], and a final . or !)");
+        assertThatThrownBy(() -> DialPattern.parse("_1[3\u200F]")).hasMessage("pattern '_1[3\u200F]' has U+200F in "
+                + "the set at position 3 (a set holds digits and ranges like [1-5])");
+    }
 }

@@ -176,9 +176,15 @@ public final class FlowParser {
                             + "endpoint cannot keep callers waiting");
                 }
                 LookupSource.HttpMethod method = LookupSource.HttpMethod.GET;
+                JsonNode written = f.raw("method");
+                if (written != null && written.isNull()) {
+                    // "method:" left blank would quietly mean get, and put a PIN in the URL
+                    problems.addAt("sources." + name + ".method", "source '" + name + "': method has no value: "
+                            + "write get (parameters in the URL) or post (parameters in a JSON body)");
+                }
                 Optional<String> asked = f.optionalText("method");
                 if (asked.isPresent()) {
-                    switch (asked.get()) {
+                    switch (asked.get().toLowerCase(java.util.Locale.ROOT)) {
                         case "get" -> method = LookupSource.HttpMethod.GET;
                         case "post" -> method = LookupSource.HttpMethod.POST;
                         default -> problems.addAt("sources." + name + ".method", "source '" + name + "': method '"

@@ -251,6 +251,16 @@ class QueuesFileTest {
     }
 
     @Test
+    void aRingTimeoutLongerThanAPhoneRingsIsAProblem() {
+        withSalesQueue("""
+                ringTimeout: 100h
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:4:18: queues[sales].ringTimeout: ringTimeout "
+                + "100h is longer than a phone rings: at most 5m");
+    }
+
+    @Test
     void aOneSecondRingTimeoutIsValidButWarnedOfAsAsteriskMayStillRingWhenTheAcdGivesUp() {
         withSalesQueue("""
                 ringTimeout: 1s

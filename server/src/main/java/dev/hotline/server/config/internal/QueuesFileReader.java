@@ -26,6 +26,8 @@ public final class QueuesFileReader {
     public static final Duration DEFAULT_WRAP_UP = Duration.ofSeconds(30);
     public static final String DEFAULT_CLOSED_PROMPT = "hotline/closed-outside-hours";
 
+    /** No agent's phone rings longer: a longer ring timeout is a typo (100h for 100s). */
+    private static final Duration LONGEST_RING = Duration.ofMinutes(5);
     /** Below this, Dial (whole seconds, a second short, at least 1) may outlast the ACD's ring timer. */
     private static final Duration SHORTEST_SURE_RING = Duration.ofSeconds(2);
     private static final Set<String> FILE_KEYS = Fields.known("queues");
@@ -94,7 +96,14 @@ public final class QueuesFileReader {
             return true;
         }) : Optional.of(0);
         Optional<Duration> serviceLevel = positive(f, "serviceLevel", DEFAULT_SERVICE_LEVEL, ctx);
-        Optional<Duration> ringTimeout = positive(f, "ringTimeout", DEFAULT_RING_TIMEOUT, ctx);
+        Optional<Duration> ringTimeout = positive(f, "ringTimeout", DEFAULT_RING_TIMEOUT, ctx).filter(r -> {
+            if (r.compareTo(LONGEST_RING) > 0) {
+                ctx.problems().add(f.at("ringTimeout"), "ringTimeout " + Durations.format(r) + " is longer than a "
+                        + "phone rings: at most " + Durations.format(LONGEST_RING));
+                return false;
+            }
+            return true;
+        });
         ringTimeout.filter(r -> r.compareTo(SHORTEST_SURE_RING) < 0).ifPresent(r -> ctx.warnings().add(
                 f.at("ringTimeout"), "ringTimeout " + Durations.format(r) + " is shorter than "
                         + Durations.format(SHORTEST_SURE_RING) + ": Asterisk's Dial takes whole seconds and is told a "

@@ -201,6 +201,13 @@ public final class ServerFileReader {
     /** {@code allowedNumbers}: Asterisk patterns, at least one when the key is there; absent, any number. */
     private static Optional<List<DialPattern>> allowedNumbers(Fields f, LoadContext ctx) {
         if (!f.has("allowedNumbers")) {
+            if (f.keys().contains("allowedNumbers")) {
+                // written with no value: elsewhere that means the default, here the default is the open door
+                ctx.problems().add(f.at("allowedNumbers"), "allowedNumbers has no value: list the numbers callbacks "
+                        + "may ring as Asterisk patterns (e.g. [\"_1[3-9]XXXXXXXXX\"]), or remove the key to allow "
+                        + "any number");
+                return Optional.empty();
+            }
             return Optional.of(List.of());
         }
         List<Item> items = f.list("allowedNumbers", null);
@@ -214,9 +221,14 @@ public final class ServerFileReader {
         }
         List<DialPattern> patterns = new ArrayList<>();
         boolean sound = true;
+        FirstSeen<String> written = new FirstSeen<>();
         for (Item item : items) {
             Optional<String> text = Fields.text(ctx.problems(), item.where(), item.node());
             if (text.isEmpty()) {
+                sound = false;
+                continue;
+            }
+            if (!written.firstTime(text.get(), item.where(), ctx.problems(), "pattern '" + text.get() + "'")) {
                 sound = false;
                 continue;
             }
