@@ -69,6 +69,11 @@ final class Caller {
         return send(new Input.LookupResult(fields));
     }
 
+    /** The bridge could not take the request (a callback to a number it may not ring, the journal down). */
+    Caller requestFails(String reason) {
+        return send(new Input.RequestFailed(reason));
+    }
+
     Caller lookupFails(String reason) {
         return send(new Input.LookupFailed(reason));
     }

@@ -281,14 +281,31 @@ class TvShoppingFlowTest {
     }
 
     @Test
+    void aCallerWhoseOwnNumberCannotBeCalledBackKeysInOneThatCan() {
+        Caller caller = callerInTheAfterHoursMenu("+8613800138000");
+        caller.presses("2");
+        assertThat(caller.action()).isInstanceOfSatisfying(Action.RequestCallback.class,
+                request -> assertThat(request.number()).isEqualTo("+8613800138000"));
+
+        caller.requestFails("'+8613800138000' is not a number callbacks may ring");
+
+        assertKeysInTheNumberToBeCalledBackOn(caller, "13800138000");
+    }
+
+    /** The caller is asked for a number, keys in {@code number} and #, and the callback is asked for it. */
+    private static void assertKeysInTheNumberToBeCalledBackOn(Caller caller, String number) {
+        assertThat(caller.action()).isInstanceOfSatisfying(Action.Collect.class,
+                ask -> assertThat(ask.prompt()).isEqualTo("common/enter-callback-number"));
+        caller.presses(number + "#");
+        assertThat(caller.action()).isInstanceOfSatisfying(Action.RequestCallback.class,
+                request -> assertThat(request.number()).isEqualTo(number));
+    }
+
+    @Test
     void aCallerAfterHoursWithAWithheldNumberKeysInTheNumberToBeCalledBackOn() {
         Caller caller = callerInTheAfterHoursMenu("");
         caller.presses("2");
-        assertThat(caller.action()).isInstanceOfSatisfying(Action.Collect.class,
-                ask -> assertThat(ask.prompt()).isEqualTo("common/enter-callback-number"));
-        caller.presses("13912345678#");
 
-        assertThat(caller.action()).isInstanceOfSatisfying(Action.RequestCallback.class,
-                request -> assertThat(request.number()).isEqualTo("13912345678"));
+        assertKeysInTheNumberToBeCalledBackOn(caller, "13912345678");
     }
 }
