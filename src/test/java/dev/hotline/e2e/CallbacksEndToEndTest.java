@@ -172,7 +172,7 @@ class CallbacksEndToEndTest {
             assertThat(log.lines()).anyMatch(line -> line.startsWith("reload: callbacks start without the requests "
                     + "the journal holds open, which cannot be read: "))
                     .contains("callbacks: placed on PJSIP/{number}@trunk into context hotline-callback, checked "
-                            + "every 1000 ms");
+                            + "every 1000 ms, to numbers matching _1[3-9]XXXXXXXXX, _0[1-9]XXXXXXXX!");
         } finally {
             log.detach();
         }
