@@ -1,6 +1,7 @@
 package dev.hotline.server.api;
 
 import dev.hotline.bridge.net.BindFailure;
+import dev.hotline.server.api.internal.BodyAggregator;
 import dev.hotline.server.api.internal.HttpApiHandler;
 import dev.hotline.server.api.internal.RequestDeadline;
 import dev.hotline.server.api.internal.Tokens;
@@ -11,15 +12,12 @@ import dev.hotline.server.config.ServerSettings;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpMessage;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -84,14 +82,7 @@ public final class ApiServer implements AutoCloseable {
                         channel.pipeline().addLast(new ReadTimeoutHandler(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS),
                                 new RequestDeadline(REQUEST_DEADLINE_SECONDS),
                                 new HttpServerCodec(), new TokenBeforeBody(routes, tokens),
-                                new HttpObjectAggregator(MAX_BODY_BYTES) {
-                                    @Override
-                                    protected void handleOversizedMessage(ChannelHandlerContext ctx,
-                                                                          HttpMessage oversized) {
-                                        HttpApiHandler.refuseOversized(ctx, oversized, MAX_BODY_BYTES);
-                                    }
-                                },
-                                new HttpApiHandler(routes, tokens));
+                                new BodyAggregator(MAX_BODY_BYTES), new HttpApiHandler(routes, tokens));
                     }
                 });
         ChannelFuture bound = bootstrap.bind(settings.host(), settings.port()).awaitUninterruptibly();
@@ -142,6 +133,10 @@ public final class ApiServer implements AutoCloseable {
             if (value.get().length() < ApiSettings.MIN_TOKEN_LENGTH) {
                 log.warn("API token '{}' is shorter than {} characters and could be guessed; it is left out",
                         token.name(), ApiSettings.MIN_TOKEN_LENGTH);
+                continue;
+            }
+            if (!ApiSettings.sendable(value.get())) {
+                log.warn("API token '{}': {}; it is left out", token.name(), ApiSettings.NOT_SENDABLE);
                 continue;
             }
             holders.add(new Tokens.Holder(token.name(), token.role(), token.agent(),

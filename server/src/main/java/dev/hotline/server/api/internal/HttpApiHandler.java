@@ -27,6 +27,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.ReadTimeoutException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,15 +42,22 @@ import org.slf4j.LoggerFactory;
  * One HTTP request in, one JSON answer out: find the route, check the bearer token against the route's roles, run
  * the endpoint, write what it answers (on the connection's event loop, whenever it completes). Every refusal says
  * what was wrong: no such endpoint (with the list), wrong method ({@code Allow}), no or unknown token
- * ({@code WWW-Authenticate}), a role that may not.
+ * ({@code WWW-Authenticate}), a role that may not. Answers go out in the order the requests came, as HTTP/1.1 wants
+ * of pipelined requests, however long each takes (one that waits for the routing engine holds back the next).
  */
-public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+public final class HttpApiHandler extends SimpleChannelInboundHandler<Object> {
     private static final Logger log = LoggerFactory.getLogger("dev.hotline.server.api");
     private static final String BEARER = "Bearer ";
     private static final String HEALTH = "/health";
 
     private final ApiRoutes routes;
     private final TokensInForce tokens;
+    /** The turn the next request takes; event loop only, as the two below. */
+    private long nextTurn;
+    /** The turn whose answer goes out next. */
+    private long turnToWrite;
+    /** Answers ready before their turn, by turn. */
+    private final Map<Long, Runnable> answersWaiting = new HashMap<>();
 
     public HttpApiHandler(ApiRoutes routes, TokensInForce tokens) {
         this.routes = routes;
@@ -57,7 +65,35 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    protected void channelRead0(ChannelHandlerContext ctx, Object message) {
+        switch (message) {
+            case FullHttpRequest request -> request(ctx, request, nextTurn++);
+            case BodyAggregator.OversizedRequest oversized -> {
+                long turn = nextTurn++;
+                log.info("API {} {} -> 413 (a body over {} bytes)", oversized.method(), oversized.path(),
+                        oversized.limit());
+                inTurn(turn, () -> {
+                    FullHttpResponse out = oversizedAnswer(oversized, oversized.keepAlive());
+                    // on a keep-alive connection the aggregator reads the rest of the body and drops it: closing
+                    // while the client still sends would reset the connection, and it might never read this answer
+                    ctx.writeAndFlush(out).addListener(oversized.keepAlive() ? ChannelFutureListener.CLOSE_ON_FAILURE
+                            : ChannelFutureListener.CLOSE);
+                });
+            }
+            default -> ctx.fireChannelRead(io.netty.util.ReferenceCountUtil.retain(message));
+        }
+    }
+
+    /** Runs {@code write} in the turn {@code turn}, after every earlier answer of the connection; event loop only. */
+    private void inTurn(long turn, Runnable write) {
+        answersWaiting.put(turn, write);
+        for (Runnable next; (next = answersWaiting.remove(turnToWrite)) != null; ) {
+            turnToWrite++;
+            next.run();
+        }
+    }
+
+    private void request(ChannelHandlerContext ctx, FullHttpRequest request, long turn) {
         RequestDeadline deadline = ctx.pipeline().get(RequestDeadline.class);
         if (deadline != null) {
             deadline.requestComplete();
@@ -71,7 +107,8 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
             // the codec's limits have statuses of their own (RFC 9110, RFC 6585): a client can tell them apart
             int status = cause instanceof TooLongHttpLineException ? 414
                     : cause instanceof TooLongHttpHeaderException ? 431 : 400;
-            write(ctx, ApiResponse.error(status, "not a valid HTTP request: " + cause.getMessage()), false);
+            ApiResponse refused = ApiResponse.error(status, "not a valid HTTP request: " + cause.getMessage());
+            inTurn(turn, () -> write(ctx, refused, false));
             return;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
@@ -88,6 +125,8 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
         }
         if (answer == null) {
             log.info("API {} {} -> event stream", method, path);
+            // the stream has the connection from now on; its turn is taken
+            inTurn(turn, () -> { });
             return;
         }
         answer.whenComplete((response, failure) -> ctx.executor().execute(() -> {
@@ -98,7 +137,8 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
                 log.error("API {} {} failed", method, path, cause);
                 written = ApiResponse.error(500, "the server could not answer: " + cause);
             }
-            write(ctx, written, keepAlive, head);
+            ApiResponse answered = written;
+            inTurn(turn, () -> write(ctx, answered, keepAlive, head));
             if (path.equals(HEALTH)) {
                 // a load balancer or a monitor asks every few seconds: not worth a line each time
                 log.debug("API {} {} -> {}", method, path, written.status());
@@ -199,28 +239,20 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     /** Writes the answer; to a HEAD request, its headers only, with the length the body would have. */
     /**
-     * Answers a request whose body is over {@code limit} bytes with 413 and the JSON body every other error has; the
-     * rest of the body is read and dropped on a keep-alive connection, else the connection is closed; logged like
-     * every answer.
+     * The 413 answer to a request whose body is over the limit, with the JSON body every other error has; it says
+     * {@code Connection: close} unless {@code keepAlive}.
      */
-    public static void refuseOversized(ChannelHandlerContext ctx, HttpMessage request, int limit) {
-        String method = request instanceof HttpRequest r ? r.method().name() : "?";
-        String path = request instanceof HttpRequest r ? new QueryStringDecoder(r.uri()).rawPath() : "?";
-        log.info("API {} {} -> 413 (a body over {} bytes)", method, path, limit);
-        byte[] body = ApiJson.write(Map.of("error", "the body is over " + limit + " bytes; no endpoint takes more "
-                + "than a few fields")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    static FullHttpResponse oversizedAnswer(BodyAggregator.OversizedRequest request, boolean keepAlive) {
+        byte[] body = ApiJson.write(Map.of("error", "the body is over " + request.limit() + " bytes; no endpoint "
+                + "takes more than a few fields")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
         out.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        if (HttpUtil.isKeepAlive(request)) {
-            // the aggregator reads the rest of the body and drops it: closing while the client still sends would
-            // reset the connection, and the client might never read this answer
-            ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
-        } else {
+        if (!keepAlive) {
             out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
         }
+        return out;
     }
 
     private void write(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive, boolean head) {

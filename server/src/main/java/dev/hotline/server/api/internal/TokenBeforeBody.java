@@ -38,15 +38,20 @@ public final class TokenBeforeBody extends ChannelInboundHandlerAdapter {
         if (msg instanceof HttpRequest request && !(msg instanceof FullHttpRequest)) {
             dropping = request.decoderResult().isSuccess() && carriesBody(request) && !mayBringBody(request);
             if (dropping) {
-                // what follows the head is dropped; the aggregator sees (and waits for) no body, and no 100-continue
-                // invites one
-                request.headers().remove(HttpHeaderNames.TRANSFER_ENCODING).remove(HttpHeaderNames.EXPECT)
-                        .setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+                // what follows the head is dropped; the aggregator expects no body (a client that asked
+                // Expect: 100-continue is told to go on, and what it sends is dropped)
+                request.headers().remove(HttpHeaderNames.TRANSFER_ENCODING).setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
             }
             ctx.fireChannelRead(request);
             return;
         }
         if (dropping && msg instanceof HttpContent content) {
+            if (content.decoderResult().isFailure()) {
+                // a broken body (a bad chunk size): the failure goes on, and the request is refused as not HTTP
+                dropping = false;
+                ctx.fireChannelRead(content);
+                return;
+            }
             boolean last = content instanceof LastHttpContent;
             content.release();
             if (last) {

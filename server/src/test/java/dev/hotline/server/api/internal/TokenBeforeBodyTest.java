@@ -8,7 +8,6 @@ import dev.hotline.server.config.ApiSettings.Role;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,7 +33,7 @@ class TokenBeforeBodyTest {
     private final TokensInForce tokens = new TokensInForce(new Tokens(List.of(new Tokens.Holder("desk", Role.AGENT,
             Optional.of("1001"), TOKEN.getBytes(StandardCharsets.UTF_8)))));
     private final EmbeddedChannel channel = new EmbeddedChannel(new HttpRequestDecoder(),
-            new TokenBeforeBody(routes, tokens), new HttpObjectAggregator(64 * 1024));
+            new TokenBeforeBody(routes, tokens), new BodyAggregator(64 * 1024));
 
     @AfterEach
     void close() {
@@ -81,6 +80,27 @@ class TokenBeforeBodyTest {
                 + "Transfer-Encoding: chunked", chunks);
 
         assertThat(request.content().readableBytes()).isZero();
+        request.release();
+    }
+
+    @Test
+    void aBrokenChunkedBodyWithoutATokenIsRefusedAsNotHttpNotAnsweredAsIfItWereWhole() {
+        FullHttpRequest request = send("POST /api/v1/agents/1001/not-ready HTTP/1.1\r\nHost: h\r\n"
+                + "Transfer-Encoding: chunked", "zz\r\nabc\r\n");
+
+        assertThat(request.decoderResult().isFailure()).isTrue();
+        request.release();
+    }
+
+    @Test
+    void aClientAskingExpect100ContinueWithoutATokenIsToldToGoOnAndItsBodyDropped() {
+        FullHttpRequest request = send("POST /api/v1/agents/1001/not-ready HTTP/1.1\r\nHost: h\r\n"
+                + "Expect: 100-continue\r\nContent-Length: " + BODY.length(), BODY);
+
+        io.netty.handler.codec.http.FullHttpResponse goOn = channel.readOutbound();
+        assertThat(goOn.status().code()).isEqualTo(100);
+        assertThat(request.content().readableBytes()).isZero();
+        goOn.release();
         request.release();
     }
 
