@@ -145,7 +145,8 @@ public final class AgentEndpoints {
         // white space of every kind (a no-break space too) around it is not part of it
         String text = reason == null || !reason.isTextual() ? "" : reason.asText()
                 .replaceAll("^[\\p{Z}\\s]+|[\\p{Z}\\s]+$", "");
-        if (text.isEmpty()) {
+        if (text.codePoints().noneMatch(AgentEndpoints::visible)) {
+            // empty, or only blank-looking characters (a Hangul filler, a blank braille cell, a lone accent)
             throw new BadRequest("not ready needs a reason code: a body such as {\"reason\": \"lunch\"}, 1 to "
                     + MAX_REASON_LENGTH + " printable characters");
         }
@@ -154,13 +155,32 @@ public final class AgentEndpoints {
             throw new BadRequest("the reason code is " + characters + " characters long; at most "
                     + MAX_REASON_LENGTH);
         }
-        // reports, wallboards and the journal show it: no control, format (zero-width) or half-surrogate characters
-        if (text.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                || Character.getType(c) == Character.SURROGATE)) {
+        // reports, wallboards and the journal show it: no control, format (zero-width), line-breaking, private or
+        // unassigned character, nor half a surrogate pair
+        if (text.codePoints().anyMatch(AgentEndpoints::unprintable)) {
             throw new BadRequest("the reason code has a control, invisible or broken character; it must be "
                     + "printable");
         }
         return text;
+    }
+
+    /** Code points that print nothing, or break a line, or mean nothing: never in a reason code. */
+    private static boolean unprintable(int c) {
+        int type = Character.getType(c);
+        return Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE
+                || type == Character.PRIVATE_USE || type == Character.UNASSIGNED || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
+    }
+
+    /** Letters that look blank though Unicode does not call them space: Hangul fillers, the blank braille cell. */
+    private static final Set<Integer> BLANK_LOOKING = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800);
+
+    /** A code point that shows something by itself: not a space, not a combining mark, not a blank look-alike. */
+    private static boolean visible(int c) {
+        int type = Character.getType(c);
+        return !Character.isWhitespace(c) && type != Character.SPACE_SEPARATOR && type != Character.NON_SPACING_MARK
+                && type != Character.ENCLOSING_MARK && type != Character.COMBINING_SPACING_MARK
+                && !BLANK_LOOKING.contains(c) && !unprintable(c);
     }
 
     /** The event a state-change request makes for its agent. */

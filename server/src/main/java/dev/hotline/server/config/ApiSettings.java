@@ -23,6 +23,24 @@ public record ApiSettings(String host, int port, List<Token> tokens) {
     /** Below this a token can be guessed: a shorter one in the file is refused, one from the environment left out. */
     public static final int MIN_TOKEN_LENGTH = 16;
 
+    /** Why a token with other characters than {@link #sendable} allows is refused (or left out). */
+    public static final String NOT_SENDABLE = "a token may hold only printable ASCII characters (letters, digits, "
+            + "punctuation; no spaces): an HTTP header cannot carry others as written";
+
+    /**
+     * Whether a client can send {@code token} in an {@code Authorization: Bearer} header as it is written: printable
+     * ASCII without spaces (a header's bytes are not UTF-8, so 'ü' or 'т' would arrive as something else).
+     */
+    public static boolean sendable(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c <= ' ' || c > '~') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** What a token may do. */
     public enum Role {
         /** Everything. */

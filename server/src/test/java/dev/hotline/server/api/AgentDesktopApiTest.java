@@ -190,6 +190,22 @@ class AgentDesktopApiTest {
     }
 
     @Test
+    void aReasonCodeThatBreaksALineIsPrivateOrLooksBlankIsRefusedButAnAccentOrAnEmojiPresentationIsFine()
+            throws Exception {
+        for (String unreadable : List.of("lun\\u2028ch", "lun\\u2029ch", "\\uffff", "\\ue000", "\\u3164",
+                "\\u2800\\u2800", "\\u0301", "\\u034f")) {
+            HttpResponse<String> refused = post("/api/v1/agents/1001/not-ready", DESK_1001,
+                    "{\"reason\": \"" + unreadable + "\"}");
+            assertThat(refused.statusCode()).as(unreadable).isEqualTo(400);
+        }
+        post("/api/v1/agents/1001/login", DESK_1001, "");
+        assertThat(post("/api/v1/agents/1001/not-ready", DESK_1001, "{\"reason\": \"caf\\u00e9 \\u2615\\ufe0f\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(post("/api/v1/agents/1001/not-ready", DESK_1001, "{\"reason\": \"cafe\\u0301\"}")
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aBodyThatIsNotOneJsonValueWithEachFieldOnceIsRefusedNotPartlyRead() throws Exception {
         HttpResponse<String> trailing = post("/api/v1/agents/1001/not-ready", DESK_1001,
                 "{\"reason\": \"lunch\"} garbage");
@@ -232,6 +248,43 @@ class AgentDesktopApiTest {
             assertThat(nextEvent(in).getFirst()).as("the first event, with no chunk size before it")
                     .isEqualTo("event: agent");
         }
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInTheOrderTheyCameThoughTheFirstWaitsForTheRoutingEngine() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.localAddress().getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("POST /api/v1/agents/1002/ready HTTP/1.1\r\nHost: h\r\nAuthorization: "
+                    + "Bearer " + SUPERVISOR + "\r\nContent-Length: 0\r\n\r\n"
+                    + "GET /api/v1/nowhere HTTP/1.1\r\nHost: h\r\n\r\n"
+                    + "POST /api/v1/agents/1001/login HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\n\r\n"
+                    + "BROKEN\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            var in = new java.io.DataInputStream(socket.getInputStream());
+
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                statuses.add(nextAnswerStatus(in));
+            }
+
+            assertThat(statuses).as("engine's 409, then 404, 401, and the broken one's 400 last")
+                    .containsExactly(409, 404, 401, 400);
+        }
+    }
+
+    /** Reads one HTTP answer (head and Content-Length body) and gives its status. */
+    private static int nextAnswerStatus(java.io.DataInputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            head.append((char) in.readUnsignedByte());
+        }
+        int length = 0;
+        for (String line : head.toString().split("\r\n")) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        in.readFully(new byte[length]);
+        return Integer.parseInt(head.substring(9, 12));
     }
 
     @Test

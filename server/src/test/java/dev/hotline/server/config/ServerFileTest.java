@@ -202,6 +202,7 @@ class ServerFileTest {
                     - {role: admin, token: 0123456789abcde1}
                     - {name: desk, role: agent, token: 0123456789abcde2}
                     - {name: boss, role: admin, agent: "1001", token: 0123456789abcde3}
+                    - {name: wall, role: supervisor, token: "токен-стены-0123456789"}
                 """);
 
         assertThat(config.problems()).containsExactly(
@@ -216,7 +217,9 @@ class ServerFileTest {
                 "server.yaml:7:7: api.tokens[desk]: an agent's token names its agent (agents.yaml's id), e.g. "
                         + "agent: 1001",
                 "server.yaml:8:40: api.tokens[boss].agent: only an agent's token names an agent; this token's role "
-                        + "is admin");
+                        + "is admin",
+                "server.yaml:9:45: api.tokens[wall].token: a token may hold only printable ASCII characters (letters, "
+                        + "digits, punctuation; no spaces): an HTTP header cannot carry others as written");
     }
 
     @Test
@@ -300,6 +303,10 @@ class ServerFileTest {
                   bind: localhost
                 """);
         assertThat(config.warnings()).isEmpty();
+        for (String loopback : List.of("127.0.0.2", "\"::1\"", "\"::ffff:127.0.0.1\"")) {
+            config.with("server.yaml", "api:\n  bind: " + loopback + "\n");
+            assertThat(config.warnings()).as(loopback).isEmpty();
+        }
     }
 
     @Test

@@ -41,7 +41,7 @@ final class ApiSectionReader {
         if (bind.isEmpty() || port.isEmpty() || !sound) {
             return Optional.empty();
         }
-        if (!ServerFileReader.loopback(bind.get())) {
+        if (!onThisMachineOnly(bind.get())) {
             ctx.warnings().add(f.at("bind"), "the API listens on " + bind.get() + " without TLS: its tokens, the "
                     + "screen pops and the wallboard cross the network in clear; keep it on 127.0.0.1 behind a TLS "
                     + "proxy (docs/api.md)");
@@ -68,6 +68,10 @@ final class ApiSectionReader {
                                 + " characters, so it cannot be guessed");
                         return false;
                     }
+                    if (s instanceof Secret.Written written && !ApiSettings.sendable(written.value())) {
+                        ctx.problems().add(f.at("token"), ApiSettings.NOT_SENDABLE);
+                        return false;
+                    }
                     return true;
                 })
                 .filter(v -> values.firstTime(v, f.at("token"), ctx.problems(), v instanceof Secret.Written
@@ -77,6 +81,21 @@ final class ApiSectionReader {
             return Optional.empty();
         }
         return Optional.of(new ApiSettings.Token(name.get(), role.get(), secret.get(), agent.get()));
+    }
+
+    /** A bind reachable from this machine only: localhost, the loopback network 127/8, ::1 (any way written). */
+    private static boolean onThisMachineOnly(String bind) {
+        String host = bind.startsWith("[") && bind.endsWith("]") ? bind.substring(1, bind.length() - 1) : bind;
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            // an address written as numbers only: parsed, never looked up
+            return (host.matches("[0-9.]+") || host.contains(":"))
+                    && java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     /** An agent's token names its agent (agents.yaml's id); the other roles' tokens name none. */
