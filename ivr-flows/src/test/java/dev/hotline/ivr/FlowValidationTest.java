@@ -9,6 +9,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every validation rule, each shown by one broken flow and the exact message an admin reads. */
 class FlowValidationTest {
+    /** A flow that looks callers up by phone in tables/orders.csv. */
+    private static final String ORDERS_BY_PHONE = """
+            flow: orders
+            start: find
+            sources: { orders: { table: tables/orders.csv, key: phone } }
+            variables: { order: record }
+            nodes:
+              find: { type: lookup, source: orders, key: caller, into: order, found: agent, failed: agent }
+              agent: { type: queue }
+            """;
+
 
     private static List<String> errors(Map<String, String> flows) {
         return errors(flows, Map.of());
@@ -372,19 +383,55 @@ class FlowValidationTest {
 
     @Test
     void aSourceOfATableThatCannotBeReadDoesNotAlsoSayTheTableIsMissing() {
-        String flow = """
-                flow: orders
-                start: find
-                sources: { orders: { table: tables/orders.csv, key: phone } }
-                variables: { order: record }
-                nodes:
-                  find: { type: lookup, source: orders, key: caller, into: order, found: agent, failed: agent }
-                  agent: { type: queue }
-                """;
+        String flow = ORDERS_BY_PHONE;
 
         assertThat(errors(Map.of("orders.yaml", flow), Map.of("tables/orders.csv",
                 "phone,order_id\n13800138000,\"TV-1\n13900139000,TV-2\n"))).containsExactly(
                 "tables/orders.csv: not a readable table: a quote opened on line 2 is never closed");
+    }
+
+    @Test
+    void aSpreadsheetsCsvWithAByteOrderMarkIsReadAndAnEmptyOrTwiceNamedColumnTableIsSaidSo() {
+        String flow = ORDERS_BY_PHONE;
+
+        assertThat(errors(Map.of("orders.yaml", flow), Map.of("tables/orders.csv",
+                "\uFEFFphone,order_id\n13800138000,TV-1\n"))).isEmpty();
+        assertThat(errors(Map.of("orders.yaml", flow), Map.of("tables/orders.csv", ""))).containsExactly(
+                "tables/orders.csv: not a readable table: it is empty: a table starts with a header line naming its "
+                        + "columns");
+        assertThat(errors(Map.of("orders.yaml", flow), Map.of("tables/orders.csv",
+                "phone,order_id,phone\n1,2,3\n"))).containsExactly(
+                "tables/orders.csv: not a readable table: the header names column 'phone' twice");
+    }
+
+    @Test
+    void aSourceIsATableOrAnHttpEndpointNotBothAndAnUnquotedHashTerminatorIsCaught() {
+        String both = MENU + """
+                sources:
+                  stock: {url: "https://stock.example.com", timeout: 2s, table: tables/stock.csv}
+                """;
+        assertThat(errorsOf(both)).containsExactly("sales.yaml: source 'stock': a source is a table (table, key) or "
+                + "an HTTP endpoint (url, timeout, method), not both");
+
+        String collect = """
+                flow: sales
+                start: ask
+                nodes:
+                  ask:
+                    type: collect
+                    prompts: [common/enter-phone]
+                    max-digits: 11
+                    terminator: #
+                    timeout: 5s
+                    into: phone
+                    next: bye
+                    on-failure: bye
+                  bye:
+                    type: hangup
+                    disposition: done
+                """;
+        assertThat(errorsOf(collect)).containsExactly("sales.yaml: node 'ask': key 'terminator' has no value: quote "
+                + "it, terminator: \"#\" (an unquoted # starts a YAML comment)");
     }
 
     @Test

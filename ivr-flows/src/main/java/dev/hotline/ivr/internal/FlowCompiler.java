@@ -423,8 +423,9 @@ public final class FlowCompiler {
                     continue;
                 }
                 if (rows == null) {
-                    problems.add("source '" + table.name() + "': table '" + table.table() + "' was not found "
-                            + "(tables: " + String.join(", ", new java.util.TreeSet<>(tables.keySet())) + ")");
+                    problems.addAt("sources." + table.name() + ".table", "source '" + table.name() + "': table '"
+                            + table.table() + "' was not found (tables: "
+                            + String.join(", ", new java.util.TreeSet<>(tables.keySet())) + ")");
                     continue;
                 }
                 Map<String, Map<String, String>> byKey = new HashMap<>();
@@ -433,8 +434,8 @@ public final class FlowCompiler {
                     rowNumber++;
                     String key = row.get(table.keyColumn());
                     if (key == null) {
-                        problems.add("source '" + table.name() + "': row " + rowNumber + " of " + table.table()
-                                + " has no column '" + table.keyColumn() + "'");
+                        problems.addAt("sources." + table.name() + ".key", "source '" + table.name() + "': row "
+                                + rowNumber + " of " + table.table() + " has no column '" + table.keyColumn() + "'");
                         break;
                     }
                     // several rows a key (a customer's orders): the first is found, so an export lists newest first

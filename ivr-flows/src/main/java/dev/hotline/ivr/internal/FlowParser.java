@@ -159,6 +159,11 @@ public final class FlowParser {
             }
             Fields f = new Fields(entry.getValue(), "source", new PrefixedProblems(problems,
                     "source '" + name + "': ", "sources." + name));
+            if (f.has("table") && f.has("url")) {
+                problems.addAt("sources." + name, "source '" + name + "': a source is a table (table, key) or an "
+                        + "HTTP endpoint (url, timeout, method), not both");
+                continue;
+            }
             if (f.has("table")) {
                 String table = f.text("table", "");
                 String key = f.text("key", "the column lookup keys are matched against");
@@ -184,7 +189,7 @@ public final class FlowParser {
                 }
                 Optional<String> asked = f.optionalText("method");
                 if (asked.isPresent()) {
-                    switch (asked.get().toLowerCase(java.util.Locale.ROOT)) {
+                    switch (asked.get().strip().toLowerCase(java.util.Locale.ROOT)) {
                         case "get" -> method = LookupSource.HttpMethod.GET;
                         case "post" -> method = LookupSource.HttpMethod.POST;
                         default -> problems.addAt("sources." + name + ".method", "source '" + name + "': method '"
@@ -362,6 +367,12 @@ public final class FlowParser {
             problems.add("collect has no bound: add 'max-digits', the longest entry accepted");
         } else if (max > 0 && max < min) {
             problems.add("max-digits " + max + " is less than min-digits " + min);
+        }
+        JsonNode writtenTerminator = f.raw("terminator");
+        if (writtenTerminator != null && writtenTerminator.isNull()) {
+            // unquoted, YAML reads "terminator: #" as a key with a comment after it
+            problems.add("key 'terminator' has no value: quote it, terminator: \"#\" (an unquoted # starts a "
+                    + "YAML comment)");
         }
         String terminator = f.optionalText("terminator").orElse("");
         if (terminator.equals("*")) {

@@ -70,6 +70,25 @@ public final class Tables {
     }
 
     private static List<Map<String, String>> readCsv(String text) throws IOException {
+        // what a spreadsheet's "CSV UTF-8" export starts with: not part of the first column's name
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.isBlank()) {
+            throw new IOException("it is empty: a table starts with a header line naming its columns");
+        }
+        String header = text.lines().findFirst().orElse("");
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String name : header.split(",", -1)) {
+            String column = name.strip();
+            if (column.length() >= 2 && column.startsWith("\"") && column.endsWith("\"")) {
+                column = column.substring(1, column.length() - 1);
+            }
+            if (!names.add(column)) {
+                // two columns of one name: a look-up could read either
+                throw new IOException("the header names column '" + column + "' twice");
+            }
+        }
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(false);
         List<Map<String, String>> rows = new ArrayList<>();
         // a row with fewer values than the header names is refused, not read with columns missing

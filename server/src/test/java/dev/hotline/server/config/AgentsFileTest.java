@@ -168,18 +168,28 @@ class AgentsFileTest {
                 + "skill group to level (e.g. {sales-tea: 5}), got a list");
     }
 
-    @Test
-    void anEndpointIsAnAsteriskDevice() {
+    /** One agent, 1001 of group sales-a, with {@code endpoint}. */
+    private void withEndpoint(String endpoint) {
         config.with("agents.yaml", """
                 groups:
                   - id: sales-a
                 agents:
                   - id: "1001"
-                    endpoint: "1001"
+                    endpoint: "%s"
                     skills: {sales-a: 5}
-                """);
+                """.formatted(endpoint));
+    }
+
+    @Test
+    void anEndpointIsAnAsteriskDevice() {
+        withEndpoint("1001");
 
         assertThat(config.problems()).containsExactly("agents.yaml:5:15: agents[1001].endpoint: endpoint '1001' "
                 + "is not an Asterisk device: write TECH/resource, e.g. PJSIP/1001");
+
+        withEndpoint("PJSIP/\uFF11\uFF10\uFF10\uFF12");
+        assertThat(config.problems()).containsExactly("agents.yaml:5:15: agents[1001].endpoint: endpoint "
+                + "'PJSIP/\uFF11\uFF10\uFF10\uFF12' is not an Asterisk device: write TECH/resource, e.g. PJSIP/1001 "
+                + "(ASCII letters, digits and punctuation only)");
     }
 }

@@ -68,16 +68,25 @@ class CallersFileTest {
                 + "'31/12/2026' is neither a date (2026-12-31) nor an instant (2026-12-31T18:00:00+08:00)");
     }
 
-    @Test
-    void theBlacklistMatchesExactNumbersOrPrefixesNotPatterns() {
+    /** A blacklist of one entry. */
+    private void withBlacklisted(String number, String match) {
         config.with("blacklist.yaml", """
                 blacklist:
-                  - number: "_170XXXXXXXX"
-                    match: pattern
-                """);
+                  - number: "%s"
+                    match: %s
+                """.formatted(number, match));
+    }
+
+    @Test
+    void theBlacklistMatchesExactNumbersOrPrefixesNotPatterns() {
+        withBlacklisted("_170XXXXXXXX", "pattern");
 
         assertThat(config.problems()).containsExactly("blacklist.yaml:3:12: blacklist[_170XXXXXXXX].match: "
                 + "a blacklist entry matches exact or prefix, not pattern");
+
+        withBlacklisted("170", "Prefix");
+        assertThat(config.problems()).containsExactly("blacklist.yaml:3:12: blacklist[170].match: unknown match "
+                + "'Prefix' (known: exact, prefix)");
     }
 
     @Test

@@ -156,6 +156,19 @@ class QueuesFileTest {
     }
 
     @Test
+    void weeklyWrittenWithNoValueIsAProblemNotAQueueOpenRoundTheClock() {
+        withSalesQueue("""
+                hours:
+                  weekly:
+                    # mon-fri: 09:00-18:00
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:5:14: queues[sales].hours.weekly: weekly has no "
+                + "value: list the opening periods by day (mon-fri: 09:00-18:00), write weekly: {} for never open, or "
+                + "remove the key for open around the clock");
+    }
+
+    @Test
     void aQueueIdUsedTwiceIsReported() {
         config.with("queues.yaml", """
                 queues:

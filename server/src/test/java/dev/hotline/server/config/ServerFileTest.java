@@ -313,14 +313,14 @@ class ServerFileTest {
     void theNumbersCallbacksMayRingAreAsteriskPatternsAndAnEmptyListIsAMistakeNotAnOpenDoor() {
         config.with("server.yaml", """
                 callbacks:
-                  allowedNumbers: ["_1[3-9]XXXXXXXXX", "1390000", "_0Q", "_1[3-9]XXXXXXXXX"]
+                  allowedNumbers: ["_1[3-9]XXXXXXXXX", "1390000", "_0Q", "_1[3-9]xxxxxxxxx"]
                 """);
         assertThat(config.problems()).containsExactly(
                 "server.yaml:2:40: callbacks.allowedNumbers[1]: pattern '1390000' must start with '_' (Asterisk "
                         + "pattern syntax, e.g. _400800XXXX)",
                 "server.yaml:2:51: callbacks.allowedNumbers[2]: pattern '_0Q' has 'Q' at position 3 (allowed: "
                         + "digits, X, Z, N, [sets], and a final . or !)",
-                "server.yaml:2:58: callbacks.allowedNumbers[3]: duplicate pattern '_1[3-9]XXXXXXXXX' (first at "
+                "server.yaml:2:58: callbacks.allowedNumbers[3]: duplicate pattern '_1[3-9]xxxxxxxxx' (first at "
                         + "line 2)");
 
         config.with("server.yaml", """

@@ -18,7 +18,8 @@ public final class AgentsFileReader {
     private static final Set<String> GROUP_KEYS = Fields.known("id", "name");
     private static final Set<String> AGENT_KEYS = Fields.known("id", "name", "endpoint", "skills");
     /** Asterisk's dial string for a device: technology, slash, resource (PJSIP/1001, SIP/agent7, IAX2/desk). */
-    private static final Pattern ENDPOINT = Pattern.compile("[A-Za-z][A-Za-z0-9]*/[^\\s,|&]+");
+    /** TECH/resource in ASCII: Asterisk names devices so (a full-width 1002 would be a device nobody can dial). */
+    private static final Pattern ENDPOINT = Pattern.compile("[A-Za-z][A-Za-z0-9]*/[\\x21-\\x7E&&[^,|&]]+");
 
     /** What {@code agents.yaml} holds, every entry sound (unsound ones were reported and left out). */
     public record AgentsFile(List<SkillGroup> groups, List<AgentConfig> agents) {
@@ -89,7 +90,9 @@ public final class AgentsFileReader {
         if (ENDPOINT.matcher(endpoint).matches()) {
             return true;
         }
-        ctx.problems().add(at, "endpoint '" + endpoint + "' is not an Asterisk device: write TECH/resource, e.g. PJSIP/1001");
+        ctx.problems().add(at, "endpoint '" + endpoint + "' is not an Asterisk device: write TECH/resource, e.g. "
+                + "PJSIP/1001" + (endpoint.chars().anyMatch(c -> c > '~') ? " (ASCII letters, digits and punctuation only)"
+                : ""));
         return false;
     }
 

@@ -45,12 +45,13 @@ public final class CallersFileReader {
         }
         Fields f = fields.get();
         Optional<MatchKind> kind = f.has("match")
-                ? f.text("match").flatMap(m -> Choices.parse(MatchKind.class, m, "match", f.at("match"), ctx.problems()))
-                .filter(k -> {
-                    if (k == MatchKind.PATTERN) {
+                ? f.text("match").flatMap(m -> {
+                    if (m.equals(Choices.name(MatchKind.PATTERN))) {
                         ctx.problems().add(f.at("match"), "a blacklist entry matches exact or prefix, not pattern");
+                        return Optional.empty();
                     }
-                    return k != MatchKind.PATTERN;
+                    return Choices.parse(MatchKind.class, java.util.EnumSet.of(MatchKind.EXACT, MatchKind.PREFIX), m,
+                            "match", f.at("match"), ctx.problems());
                 })
                 : Optional.of(MatchKind.EXACT);
         Optional<String> number = f.requiredText("number");

@@ -48,7 +48,16 @@ final class HoursReader {
                 ? f.text("zone").flatMap(z -> CentreFileReader.zone(z, f.at("zone"), ctx.problems()))
                 : Optional.of(centreZone);
         Optional<Map<DayOfWeek, List<Period>>> weekly = f.node("weekly").map(n -> weekly(f.at("weekly"), n, ctx))
-                .orElse(Optional.of(OpeningHours.always(centreZone).weekly()));
+                .orElseGet(() -> {
+                    if (f.keys().contains("weekly")) {
+                        // every day commented out: "no value" would open the queue round the clock
+                        ctx.problems().add(f.at("weekly"), "weekly has no value: list the opening periods by day "
+                                + "(mon-fri: 09:00-18:00), write weekly: {} for never open, or remove the key for "
+                                + "open around the clock");
+                        return Optional.empty();
+                    }
+                    return Optional.of(OpeningHours.always(centreZone).weekly());
+                });
         Optional<List<Holiday>> holidays = holidays(f.list("holidays", null), ctx);
         if (zone.isEmpty() || weekly.isEmpty() || holidays.isEmpty()) {
             return Optional.empty();

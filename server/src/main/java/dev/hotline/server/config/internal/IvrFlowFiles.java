@@ -33,8 +33,11 @@ public final class IvrFlowFiles {
     public static final String FOLDER = "ivr";
     private static final String TABLES = "tables";
     /** Words of a parameter name that say a secret: a PIN, a password or passcode, a one-time code, a card's CVV. */
-    private static final Set<String> SECRET_WORDS = Set.of("pin", "pass", "password", "passcode", "passwd", "secret",
-            "otp", "cvv", "cvc");
+    private static final Set<String> SECRET_WORDS = Set.of("pin", "pins", "pass", "pwd", "otp", "cvv", "cvc");
+    /** Parts that say a secret wherever they stand in a name written all in one case ({@code userpassword}). */
+    private static final java.util.regex.Pattern SECRET_PARTS = java.util.regex.Pattern.compile(
+            "password|passwd|passcode|passphrase|secret|pincode|pinnumber|^otp|(cvv|cvc)[0-9]*$"
+                    + "|(card|new|old|atm|user|account|acct|sms|bank|phone|tel|login)pins?$");
 
     private IvrFlowFiles() {
     }
@@ -203,10 +206,19 @@ public final class IvrFlowFiles {
         }
     }
 
-    /** Whether one of the name's words ({@code card_pin}, {@code pinCode}, {@code PIN}) says a secret. */
+    /**
+     * Whether the name says a secret: one of its words ({@code card_pin}, {@code pinCode}, {@code PIN}, {@code pin1})
+     * or a telling part of a name in one case ({@code userpassword}, {@code cardpin}, {@code otpcode}), and not
+     * words that merely hold the letters ({@code shipping}, {@code spinner}, {@code pinyin}, {@code option}).
+     */
     static boolean secret(String parameterName) {
-        for (String word : parameterName.split("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])")) {
+        for (String word : parameterName.split("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])")) {
             if (SECRET_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        for (String word : parameterName.split("[^A-Za-z0-9]+")) {
+            if (SECRET_PARTS.matcher(word.toLowerCase(java.util.Locale.ROOT)).find()) {
                 return true;
             }
         }
@@ -234,7 +246,8 @@ public final class IvrFlowFiles {
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = file.getFileName().toString();
-                if (flowsOnly && !(name.endsWith(".yaml") || name.endsWith(".yml"))) {
+                String lower = name.toLowerCase(java.util.Locale.ROOT);
+                if (flowsOnly && !(lower.endsWith(".yaml") || lower.endsWith(".yml"))) {
                     continue;
                 }
                 Optional<String> text = readText(file, FOLDER + "/" + prefix + name, ctx);

@@ -228,7 +228,9 @@ public final class ServerFileReader {
                 sound = false;
                 continue;
             }
-            if (!written.firstTime(text.get(), item.where(), ctx.problems(), "pattern '" + text.get() + "'")) {
+            // x, z and n match as X, Z and N: _1XX and _1xx are one pattern
+            if (!written.firstTime(text.get().toUpperCase(java.util.Locale.ROOT), item.where(), ctx.problems(),
+                    "pattern '" + text.get() + "'")) {
                 sound = false;
                 continue;
             }
