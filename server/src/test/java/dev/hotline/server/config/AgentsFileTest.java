@@ -154,6 +154,23 @@ class AgentsFileTest {
     }
 
     @Test
+    void aGroupWrittenWithACyrillicLetterThatLooksLatinIsPointedOutWhereItIsUnknown() {
+        config.with("agents.yaml", """
+                groups:
+                  - id: sales-a
+                  - id: \u043Everflow
+                agents:
+                  - id: "1001"
+                    endpoint: PJSIP/1001
+                    skills: {overflow: 5}
+                """);
+
+        assertThat(config.problems()).containsExactly("agents.yaml:7:14: agents[1001].skills.overflow: unknown skill "
+                + "group 'overflow' (known: sales-a, \u043Everflow); '\u043Everflow' looks the same but is written with U+043E "
+                + "at position 1");
+    }
+
+    @Test
     void skillsAreAMapOfGroupToLevel() {
         config.with("agents.yaml", """
                 groups:

@@ -121,7 +121,52 @@ public final class Ids {
             String hint = known.isEmpty() ? "none are defined" : "known: " + String.join(", ",
                     known.stream().limit(HINTED).toList()) + (known.size() > HINTED
                     ? " and " + (known.size() - HINTED) + " more" : "");
-            problems.add(r.where(), "unknown " + r.kind().label + " '" + r.id() + "' (" + hint + ")");
+            problems.add(r.where(), "unknown " + r.kind().label + " '" + r.id() + "' (" + hint + ")"
+                    + lookAlike(r.id(), known));
         }
     }
+
+    /**
+     * When a known id looks the same as {@code id} but is written with other characters (a Cyrillic 'о', a
+     * full-width digit), which ones and where: both ids print alike, so the message alone would not tell them apart.
+     */
+    private static String lookAlike(String id, Set<String> known) {
+        String skeleton = skeleton(id);
+        for (String other : known) {
+            if (!other.equals(id) && skeleton(other).equals(skeleton)) {
+                return "; '" + other + "' looks the same but is written with " + differences(id, other);
+            }
+        }
+        return "";
+    }
+
+    /** The characters of {@code other} that {@code id} does not have at their place, as U+XXXX at position. */
+    private static String differences(String id, String other) {
+        List<String> said = new ArrayList<>();
+        int[] mine = id.codePoints().toArray();
+        int[] theirs = other.codePoints().toArray();
+        for (int i = 0; i < theirs.length; i++) {
+            if (i >= mine.length || mine[i] != theirs[i]) {
+                said.add(String.format("U+%04X at position %d", theirs[i], i + 1));
+            }
+        }
+        return String.join(", ", said);
+    }
+
+    /** {@code id} with compatibility forms folded (full-width digits) and Cyrillic and Greek look-alikes as Latin. */
+    static String skeleton(String id) {
+        String folded = java.text.Normalizer.normalize(id, java.text.Normalizer.Form.NFKC);
+        StringBuilder s = new StringBuilder(folded.length());
+        folded.codePoints().forEach(c -> {
+            int at = LOOK_ALIKES_FROM.indexOf(c);
+            s.append(at >= 0 ? LOOK_ALIKES_TO.charAt(at) : (char) c);
+        });
+        return s.toString();
+    }
+
+    /** Cyrillic and Greek letters that print as Latin ones, and the Latin letters they look like, in order. */
+    private static final String LOOK_ALIKES_FROM = "\u0430\u0435\u043E\u0440\u0441\u0443\u0445\u0456\u0455"
+            + "\u0458\u0501\u0410\u0412\u0415\u041A\u041C\u041D\u041E\u0420\u0421\u0422\u0425\u0406"
+            + "\u03BF\u03B1\u039F\u0391\u0392\u0395\u0397\u0399\u039A\u039C\u039D\u03A1\u03A4\u03A7";
+    private static final String LOOK_ALIKES_TO = "aeopcyxisjdABEKMHOPCTXIoaOABEHIKMNPTX";
 }
