@@ -143,6 +143,22 @@ class EscalationStepsTest {
     }
 
     @Test
+    void aCallerWhoseOffersAllRingOutStillOverflowsWhenItsStepFallsDueThoughAnotherAgentIsIdle() {
+        var centre = CentreFixture.centre()
+                .queue("sales", q -> q.groups("s").ringTimeout(Duration.ofSeconds(20))
+                        .step("vm", Duration.ofSeconds(30),
+                                new OverflowTo(new Treatment.Voicemail("sales-box", "leave-a-message"))))
+                .agent("s1", "s").agent("s2", "s").start().loginReady("s1", "s2").call("c1", "sales")
+                .advance(Duration.ofSeconds(20));         // the first agent's phone rings out; the second is offered
+        centre.ready(centre.offeredTo("c1").equals("s1") ? "s2" : "s1");   // the first is back, idle
+        centre.advance(Duration.ofSeconds(20));           // the second rings out at 40 s, past the 30 s step
+
+        assertThat(centre.ended("c1").outcome()).as("the step fires as the call comes back, before a third offer")
+                .isEqualTo(Outcome.OVERFLOWED);
+        assertThat(centre.ended("c1").cause()).isEqualTo("escalation step vm of queue sales: voicemail(sales-box)");
+    }
+
+    @Test
     void stepsOfAnOverflowQueueAreTimedFromTheCallsEntryIntoTheAcd() {
         var centre = CentreFixture.centre()
                 .queue("sales", q -> q.groups("s")

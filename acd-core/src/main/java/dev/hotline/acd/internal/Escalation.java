@@ -27,8 +27,9 @@ final class Escalation {
     }
 
     /**
-     * A waiting call gets an idle eligible agent if there is one; otherwise its due escalation steps fire one by one
-     * (each may make an idle agent eligible); then the timer for its next step is set.
+     * A waiting call's due escalation steps fire first, one by one (a step that fell due while an agent's phone rang
+     * fires when the call comes back, before another agent is tried, so a run of unanswered offers cannot hold back an
+     * overflow for ever); then it gets an idle eligible agent if there is one; then the timer for its next step is set.
      */
     void settle(Call call) {
         settle(call, false);
@@ -45,17 +46,17 @@ final class Escalation {
 
     private void settle(Call call, boolean triedIdleAgents) {
         BusinessQueue queue = call.queue;
-        for (boolean tried = triedIdleAgents; ; tried = false) {
-            if (!tried && dispatch.offerToIdleAgent(call)) {
-                return;
-            }
-            if (call.stepsFired >= call.plan.steps.size() || stepDeadline(call) > centre.now) {
-                break;
-            }
+        boolean tried = triedIdleAgents;
+        while (call.stepsFired < call.plan.steps.size() && stepDeadline(call) <= centre.now) {
             fireNextStep(call);
             if (call.status != Call.Status.WAITING || call.queue != queue) {
                 return;
             }
+            // a step may have made an idle agent eligible
+            tried = false;
+        }
+        if (!tried && dispatch.offerToIdleAgent(call)) {
+            return;
         }
         centre.timers.cancel(call.stepTimer);
         call.stepTimer = call.stepsFired < call.plan.steps.size()
