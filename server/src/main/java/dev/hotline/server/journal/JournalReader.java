@@ -146,7 +146,8 @@ public final class JournalReader {
                 return opened.config().settings().zone();
             }
         }
-        throw new JournalException(dir + ": no journal file has a readable first line");
+        throw new JournalException(dir + ": no journal file starts with a readable journal-opened line (newest: "
+                + files.getLast().path().getFileName() + "; docs/journal.md)");
     }
 
     private Optional<JournalRecord> firstRecord(Path file) {

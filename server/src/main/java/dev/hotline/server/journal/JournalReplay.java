@@ -108,6 +108,10 @@ public final class JournalReplay {
                 warnings.accept("the journal begins at " + Instant.ofEpochMilli(begins) + ", after the period's "
                         + "start: " + (begins >= toMillis ? "nothing of the period is in it"
                         : "the figures cover the period from then on")));
+        // a period that only ends, before the journal's first record: nothing of it is in the journal either
+        reader.beginsAt().filter(begins -> fromMillis == Long.MIN_VALUE && begins >= toMillis).ifPresent(begins ->
+                warnings.accept("the journal begins at " + Instant.ofEpochMilli(begins) + ", at or after the "
+                        + "period's end: nothing of the period is in it"));
         return replay.report();
     }
 

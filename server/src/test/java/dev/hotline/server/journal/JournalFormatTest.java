@@ -100,6 +100,15 @@ class JournalFormatTest {
     }
 
     @Test
+    void aNegativeDurationIsDamageNotAFigure() {
+        String line = codec.write(example(RecordType.CALL_ENDED, CONFIG), SHANGHAI)
+                .replace("\"waitedMillis\":31000", "\"waitedMillis\":-30000");
+
+        assertThatThrownBy(() -> codec.read(line)).isInstanceOf(JournalCodec.MalformedRecordException.class)
+                .hasMessage("call-ended: field 'waitedMillis' is negative (-30000): a duration never is");
+    }
+
+    @Test
     void aLineOfAnotherFormatVersionIsRefusedNamingBothVersions() {
         assertThatThrownBy(() -> codec.read("{\"v\":2,\"type\":\"call-ended\",\"atMillis\":1}"))
                 .isInstanceOf(JournalCodec.MalformedRecordException.class)

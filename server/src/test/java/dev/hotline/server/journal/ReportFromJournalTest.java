@@ -211,6 +211,10 @@ class ReportFromJournalTest {
         JournalReplay.of(dir, yearAfter, null, warnings::add);
         assertThat(warnings).as("from a time after it, to its end").containsExactly("the journal ends at "
                 + "2026-11-23T12:00:00.001Z, before the period's start: nothing of the period is in it");
+        warnings.clear();
+        JournalReplay.of(dir, null, dayBefore, warnings::add);
+        assertThat(warnings).as("from its start to a time before it").containsExactly("the journal begins at "
+                + "2026-11-23T12:00:00Z, at or after the period's end: nothing of the period is in it");
     }
 
     @Test

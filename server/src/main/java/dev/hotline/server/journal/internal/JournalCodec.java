@@ -42,6 +42,8 @@ public final class JournalCodec {
 
     private static final List<String> ENVELOPE = List.of("v", "type", "at", "atMillis");
     private static final String CHANNEL = "channel";
+    /** The fields that are durations: how long a caller waited, talked, or a phone rang. */
+    private static final List<String> DURATIONS = List.of("waitedMillis", "talkMillis", "ringTimeoutMillis");
     private static final String RECORDING = "recording";
 
     private final ObjectMapper mapper = mapper();
@@ -179,6 +181,14 @@ public final class JournalCodec {
                 } else {
                     fields.putNull(component.getName());
                 }
+            }
+        }
+        for (String duration : DURATIONS) {
+            JsonNode millis = fields.get(duration);
+            if (millis != null && millis.isNumber() && millis.longValue() < 0) {
+                // the engine never writes one: a report would count it (a negative wait is a short abandon)
+                throw new MalformedRecordException(typeName + ": field '" + duration + "' is negative ("
+                        + millis.longValue() + "): a duration never is");
             }
         }
         Record value;
