@@ -24,6 +24,8 @@ import java.util.SequencedMap;
 public final class AgiEnvironmentDecoder extends AgiLineDecoder {
 
     private static final String UNKNOWN = "unknown";
+    /** What a SIP trunk gives as the caller id of a withheld number ("Anonymous" <sip:anonymous@anonymous.invalid>). */
+    private static final String ANONYMOUS = "anonymous";
     private static final String ARG_PREFIX = "agi_arg_";
 
     private final int maxLines;
@@ -82,7 +84,7 @@ public final class AgiEnvironmentDecoder extends AgiLineDecoder {
                 headers.getOrDefault("agi_type", ""),
                 required(headers, "agi_uniqueid"),
                 headers.getOrDefault("agi_version", ""),
-                known(headers.get("agi_callerid")),
+                known(headers.get("agi_callerid")).filter(number -> !number.equalsIgnoreCase(ANONYMOUS)),
                 headers.getOrDefault("agi_calleridname", ""),
                 known(headers.get("agi_dnid")),
                 headers.getOrDefault("agi_rdnis", ""),

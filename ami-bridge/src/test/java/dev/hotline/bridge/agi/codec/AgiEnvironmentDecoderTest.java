@@ -61,6 +61,19 @@ class AgiEnvironmentDecoderTest {
     }
 
     @Test
+    void aWithheldNumberThatASipTrunkGivesAsAnonymousIsNoCallerIdEither() {
+        byte[] fixture = AgiTranscript.load("agi-env-no-callerid").environmentBytes();
+        byte[] anonymous = new String(fixture, java.nio.charset.StandardCharsets.US_ASCII)
+                .replace("agi_callerid: unknown", "agi_callerid: Anonymous")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        AgiEnvironment environment = (AgiEnvironment) AgiCodecReplayTest.decode(anonymous, null).getFirst();
+
+        assertThat(environment.callerId()).isEmpty();
+        assertThat(environment.headers()).containsEntry("agi_callerid", "Anonymous");
+    }
+
+    @Test
     void theNetworkScriptKeepsItsQueryStringAndTheAgiArgumentsFollowInOrder() {
         AgiEnvironment environment = environmentOf("agi-network-script-args");
 
