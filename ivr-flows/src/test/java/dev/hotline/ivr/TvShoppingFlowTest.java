@@ -249,6 +249,26 @@ class TvShoppingFlowTest {
     }
 
     @Test
+    void aWithheldCallerAskingAfterSalesForACallbackKeysInANumberAndAMistypedOneIsAskedAgain() {
+        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("+8613800138000"),
+                shanghai("2026-10-02T11:00"));
+        caller.presses("1").listens().presses("3").listens().presses("2");
+        caller.requestFails("'+8613800138000' is not a number callbacks may ring");
+        assertThat(caller.action()).isInstanceOfSatisfying(Action.Collect.class,
+                ask -> assertThat(ask.prompt()).isEqualTo("common/enter-callback-number"));
+
+        caller.presses("12345#");
+        assertThat(caller.action()).as("not a number a phone can ring").isInstanceOfSatisfying(Action.Play.class,
+                said -> assertThat(said.prompt()).isEqualTo("common/invalid-entry"));
+        caller.listens().presses("13900139000#");
+
+        assertThat(caller.action()).isInstanceOfSatisfying(Action.RequestCallback.class, request -> {
+            assertThat(request.number()).isEqualTo("13900139000");
+            assertThat(request.businessType()).isEqualTo("after-sales");
+        });
+    }
+
+    @Test
     void aSalesCallerWhoAnswersNothingWhenAfterSalesIsClosedReachesTheSalesLine() {
         Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138000"),
                 shanghai("2026-03-03T22:00"));
