@@ -296,6 +296,13 @@ public final class CallSession {
         activity++;
         if (ivrState != null && !ivrState.finished()) {
             ivrState = ivr.step(ivrState, Input.HANG_UP, Instant.ofEpochMilli(now())).state();
+            if (flowInAcd && acdOpen
+                    && ivrState.outcome().orElse(null) instanceof dev.hotline.ivr.Outcome.EndedByFlow ended) {
+                // the flow had reached its end, its goodbye still playing: the caller was served, not lost
+                acdOpen = false;
+                submit(ended.selfServiceCompleted() ? new AcdEvent.SelfServiceCompleted(now(), callId, flowName)
+                        : new AcdEvent.IvrEnded(now(), callId, flowName, ended.disposition()));
+            }
         }
         if (acdOpen) {
             acdOpen = false;

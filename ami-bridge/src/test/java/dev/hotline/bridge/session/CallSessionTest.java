@@ -315,6 +315,23 @@ class CallSessionTest {
     }
 
     @Test
+    void aCallerWhoHangsUpDuringTheGoodbyeOfASelfServiceEndWasServedNotLost() {
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD_WITH_MENU);
+        call.reply("ANSWER", ok("0"));
+        call.reply("GET DATA tv/main-menu", ok("2"));
+        rig.loop.runOnce();
+        assertThat(call.next()).isEqualTo("STREAM FILE tv/order-delivered \"\"");
+        call.reply("STREAM FILE tv/order-delivered", ok("0"));
+        rig.loop.runOnce();
+        assertThat(call.next()).isEqualTo("STREAM FILE common/thanks-goodbye \"\"");
+
+        call.callerHangsUp();
+        rig.loop.runOnce();
+
+        assertThat(rig.ended("1795413048.1").outcome()).isEqualTo(Outcome.SELF_SERVICE);
+    }
+
+    @Test
     void aPromptAsteriskCannotPlayWhileTheCallerStaysIsSkippedAndTheFlowGoesOn() {
         ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD_WITH_MENU);
         call.reply("ANSWER", ok("0"));
