@@ -297,9 +297,10 @@ public final class CallSession {
         if (ivrState != null && !ivrState.finished()) {
             ivrState = ivr.step(ivrState, Input.HANG_UP, Instant.ofEpochMilli(now())).state();
             if (flowInAcd && acdOpen
-                    && ivrState.outcome().orElse(null) instanceof dev.hotline.ivr.Outcome.EndedByFlow ended) {
+                    && ivrState.outcome().orElse(null) instanceof Outcome.EndedByFlow ended) {
                 // the flow had reached its end, its goodbye still playing: the caller was served, not lost
                 acdOpen = false;
+                recordResults(ended);
                 submit(ended.selfServiceCompleted() ? new AcdEvent.SelfServiceCompleted(now(), callId, flowName)
                         : new AcdEvent.IvrEnded(now(), callId, flowName, ended.disposition()));
             }
@@ -501,6 +502,9 @@ public final class CallSession {
                 if (flowInAcd && acdOpen) {
                     acdOpen = false;
                     Outcome outcome = ivrState.outcome().orElseThrow();
+                    if (outcome instanceof Outcome.EndedByFlow ended) {
+                        recordResults(ended);
+                    }
                     submit(outcome instanceof Outcome.EndedByFlow ended && ended.selfServiceCompleted()
                             ? new AcdEvent.SelfServiceCompleted(now(), callId, flowName)
                             : new AcdEvent.IvrEnded(now(), callId, flowName, hangup.disposition()));
@@ -508,6 +512,13 @@ public final class CallSession {
                 hangUpAndFinish();
             }
             case Action.Finished finished -> { }
+        }
+    }
+
+    /** What the flow's end node recorded (a survey's rating), for the journal; nothing when it records nothing. */
+    private void recordResults(Outcome.EndedByFlow ended) {
+        if (!ended.results().isEmpty()) {
+            sessions.requests.resultsRecorded(callId, ended.flow(), ended.disposition(), ended.results());
         }
     }
 

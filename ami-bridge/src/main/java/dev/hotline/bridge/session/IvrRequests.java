@@ -37,4 +37,14 @@ public interface IvrRequests {
      */
     CompletionStage<Void> callbackRequested(String callId, String number, String dialledNumber, String businessType,
                                             Map<String, String> attachedData);
+
+    /**
+     * A flow ended at a node that records results (a survey's rating): kept for the figures, nothing to wait for.
+     *
+     * @param flow        the flow whose end node recorded them
+     * @param disposition the end node's disposition
+     * @param results     variable name to value
+     */
+    default void resultsRecorded(String callId, String flow, String disposition, Map<String, String> results) {
+    }
 }

@@ -34,6 +34,7 @@ final class CallCentreRig {
     static final String MENU_FLOW = """
             flow: menu
             start: main
+            variables: { told: string }
             nodes:
               main:
                 type: menu
@@ -60,6 +61,7 @@ final class CallCentreRig {
                 prompts: [common/thanks-goodbye]
                 disposition: order-status-told
                 self-service: true
+                record: [told]
               call-me-back:
                 type: callback
                 number: caller
@@ -122,6 +124,11 @@ final class CallCentreRig {
             public CompletableFuture<Void> callbackRequested(String callId, String number, String dialledNumber,
                                                              String businessType, Map<String, String> attachedData) {
                 return filing("callback " + number + " for " + businessType);
+            }
+
+            @Override
+            public void resultsRecorded(String callId, String flow, String disposition, Map<String, String> results) {
+                filed.add("results " + flow + " " + disposition + " " + new java.util.TreeMap<>(results));
             }
         };
         LookupService lookupService = lookup -> lookups.computeIfAbsent(lookup.source(), s -> new CompletableFuture<>());

@@ -329,6 +329,8 @@ class CallSessionTest {
         rig.loop.runOnce();
 
         assertThat(rig.ended("1795413048.1").outcome()).isEqualTo(Outcome.SELF_SERVICE);
+        assertThat(rig.filed).as("what the end node records is kept").contains("results menu order-status-told "
+                + "{told=}");
     }
 
     @Test

@@ -72,6 +72,23 @@ public sealed interface JournalRecord {
     }
 
     /**
+     * What an IVR flow recorded when it ended (a hangup node's {@code record}): a survey's rating, an order number.
+     *
+     * @param flow        the flow (or subflow) whose end node recorded them
+     * @param disposition the end node's disposition ({@code survey-answered})
+     * @param results     variable name to value, as the node lists them
+     */
+    record IvrResults(long at, String callId, String flow, String disposition, Map<String, String> results)
+            implements JournalRecord {
+        public IvrResults {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(flow, "flow");
+            Objects.requireNonNull(disposition, "disposition");
+            results = Map.copyOf(results);
+        }
+    }
+
+    /**
      * A caller asked in the IVR to be called back. It stays open until a callback reaches an agent, a later call from
      * {@code number} is answered by an agent, or Hotline closes it ({@link CallbackClosed}).
      *

@@ -165,6 +165,8 @@ public final class JournalReplay {
                 }
             }
             case JournalRecord.CallbackAttempted c -> { }
+            // what flows recorded (survey ratings) is kept for whoever reads the journal; no figure uses it yet
+            case JournalRecord.IvrResults r -> { }
             case JournalRecord.CallbackClosed c -> {
                 if (record.at() >= from) {
                     requests.follow(c);

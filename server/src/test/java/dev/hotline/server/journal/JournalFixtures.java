@@ -84,6 +84,8 @@ public final class JournalFixtures {
             case EVENT_REJECTED -> logged(new Decision.EventRejected(at,
                     new AcdEvent.QueueRequested(at - 5, "c9", Optional.of("health-tea"), 2, Map.of("pin", "ok")),
                     "call c9 cannot be queued: it is TALKING"));
+            case IVR_RESULTS -> new JournalRecord.IvrResults(at, "c8", "satisfaction-survey", "survey-answered",
+                    Map.of("rating", "4"));
             case MESSAGE_LEFT -> new JournalRecord.MessageLeft(at, "c6", "13911112222", "after-sales",
                     "hotline/messages/after-sales-c6", Map.of("order", "A-77"));
             case CALLBACK_REQUESTED -> new JournalRecord.CallbackRequested(at, "c7", "13911112222", "4008001001",

@@ -93,6 +93,7 @@ public final class JournalCodec {
             case JournalRecord.FileOpened opened -> opened;
             case JournalRecord.RecordsLost lost -> lost;
             case JournalRecord.MessageLeft message -> message;
+            case JournalRecord.IvrResults results -> results;
             case JournalRecord.CallbackRequested callback -> callback;
             case JournalRecord.CallbackAttempted attempted -> attempted;
             case JournalRecord.CallbackClosed closed -> closed;
@@ -207,6 +208,7 @@ public final class JournalCodec {
             case JournalRecord.FileOpened opened -> opened;
             case JournalRecord.RecordsLost lost -> lost;
             case JournalRecord.MessageLeft message -> message;
+            case JournalRecord.IvrResults results -> results;
             case JournalRecord.CallbackRequested callback -> callback;
             case JournalRecord.CallbackAttempted attempted -> attempted;
             case JournalRecord.CallbackClosed closed -> closed;

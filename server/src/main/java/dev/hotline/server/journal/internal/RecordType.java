@@ -34,6 +34,7 @@ public enum RecordType {
     CONFIG_APPLIED("config-applied", Decision.ConfigApplied.class),
     EVENT_REJECTED("event-rejected", Decision.EventRejected.class),
     MESSAGE_LEFT("message-left", JournalRecord.MessageLeft.class),
+    IVR_RESULTS("ivr-results", JournalRecord.IvrResults.class),
     CALLBACK_REQUESTED("callback-requested", JournalRecord.CallbackRequested.class),
     CALLBACK_ATTEMPTED("callback-attempted", JournalRecord.CallbackAttempted.class),
     CALLBACK_CLOSED("callback-closed", JournalRecord.CallbackClosed.class);
@@ -86,6 +87,7 @@ public enum RecordType {
             case JournalRecord.Logged logged -> of(logged.decision());
             case JournalRecord.CallRecord c -> CALL_ENDED;
             case JournalRecord.MessageLeft m -> MESSAGE_LEFT;
+            case JournalRecord.IvrResults r -> IVR_RESULTS;
             case JournalRecord.CallbackRequested c -> CALLBACK_REQUESTED;
             case JournalRecord.CallbackAttempted c -> CALLBACK_ATTEMPTED;
             case JournalRecord.CallbackClosed c -> CALLBACK_CLOSED;

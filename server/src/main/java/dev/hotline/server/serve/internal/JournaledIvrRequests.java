@@ -94,6 +94,19 @@ public final class JournaledIvrRequests implements IvrRequests {
                 attachedData)).thenAccept(filed -> callbacks.accept(CallbackRequest.of(filed)));
     }
 
+    /** What a flow's end node recorded (a survey's rating): journaled as {@code ivr-results}, nobody waits for it. */
+    @Override
+    public void resultsRecorded(String callId, String flow, String disposition, Map<String, String> results) {
+        log.info("IVR results: call {}, flow {}, {}, {}", callId, flow, disposition,
+                WireText.visible(CardNumbers.masked(results).toString()));
+        filed(now -> new JournalRecord.IvrResults(now, callId, flow, disposition, results)).whenComplete(
+                (line, failure) -> {
+                    if (failure != null) {
+                        log.warn("IVR results of call {} not journaled: {}", callId, failure.toString());
+                    }
+                });
+    }
+
     /** Appends the record on the engine's thread, at its time; completes with it once the line is on disk. */
     private <R extends JournalRecord> CompletionStage<R> filed(LongFunction<R> record) {
         CompletableFuture<R> durable = new CompletableFuture<>();

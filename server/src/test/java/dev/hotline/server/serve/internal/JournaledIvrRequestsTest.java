@@ -122,6 +122,18 @@ class JournaledIvrRequestsTest {
     }
 
     @Test
+    void whatAFlowsEndRecordedASurveyRatingIsJournaled() throws Exception {
+        journalOpened();
+        requests.resultsRecorded("c9", "satisfaction-survey", "survey-answered", Map.of("rating", "4"));
+        engine.runOnce();
+        journal.close();
+
+        assertThat(journalLines()).last().asString().contains("\"type\":\"ivr-results\"", "\"callId\":\"c9\"",
+                "\"flow\":\"satisfaction-survey\"", "\"disposition\":\"survey-answered\"",
+                "\"results\":{\"rating\":\"4\"}");
+    }
+
+    @Test
     void aMessageIsFiledOnlyOnceItsLineIsOnDisk() throws Exception {
         journalOpened();
         CompletableFuture<Void> filed = requests.messageRecorded("c6", "13911112222", "after-sales",
