@@ -271,6 +271,21 @@ class AgentDesktopApiTest {
         }
     }
 
+    @Test
+    void anHttp11RequestWithoutAHostOrWithTwoIsRefused() throws Exception {
+        for (String hosts : List.of("", "Host: a\r\nHost: b\r\n")) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.localAddress().getPort())) {
+                socket.setSoTimeout(5_000);
+                socket.getOutputStream().write(("GET /api/v1/agents/1001/events HTTP/1.1\r\n" + hosts
+                        + "Authorization: Bearer " + DESK_1001 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+                assertThat(answer).as(hosts).startsWith("HTTP/1.1 400 ")
+                        .endsWith("{\"error\":\"an HTTP/1.1 request names its Host exactly once\"}");
+            }
+        }
+    }
+
     /** Reads one HTTP answer (head and Content-Length body) and gives its status. */
     private static int nextAnswerStatus(java.io.DataInputStream in) throws IOException {
         StringBuilder head = new StringBuilder();

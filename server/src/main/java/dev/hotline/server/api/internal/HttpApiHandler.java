@@ -111,6 +111,15 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<Object> {
             inTurn(turn, () -> write(ctx, refused, false));
             return;
         }
+        if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)
+                && request.headers().getAll(HttpHeaderNames.HOST).size() != 1) {
+            // RFC 9112 3.2: which host a request is for must not be a guess (a proxy in front relies on it)
+            log.info("API {} {} -> 400 (Host header missing or repeated)", request.method().name(),
+                    WireText.visible(new QueryStringDecoder(request.uri()).rawPath()));
+            ApiResponse refused = ApiResponse.error(400, "an HTTP/1.1 request names its Host exactly once");
+            inTurn(turn, () -> write(ctx, refused, false));
+            return;
+        }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         // HEAD is GET without the body (RFC 9110), as monitors and load balancers ask it
         boolean head = request.method().equals(HttpMethod.HEAD);
