@@ -164,8 +164,14 @@ public final class ConfigLoader {
         }
         try {
             YamlNode root = YamlTreeReader.read(text);
-            if (!(root instanceof MapNode)) {
+            if (!(root instanceof MapNode map)) {
                 ctx.problems().add(Where.top(file, root.mark()), "expected a map of keys, got " + root.describe());
+                return Optional.empty();
+            }
+            if (map.entries().isEmpty() && REQUIRED_FILES.contains(file)) {
+                // said once, as a missing file is: every reference into it would otherwise be a problem of its own
+                ctx.problems().add(new ConfigProblem(file, 0, 0, "", "is empty (or only comments): a required "
+                        + "file (required: " + String.join(", ", REQUIRED_FILES) + ")"));
                 return Optional.empty();
             }
             return Optional.of(root);

@@ -256,6 +256,14 @@ class YamlProblemsTest {
     }
 
     @Test
+    void anEmptyRequiredFileIsOneProblemNotOneForEveryReferenceIntoIt() {
+        config.with("agents.yaml", "# every agent commented out\n");
+
+        assertThat(config.problems()).containsExactly("agents.yaml: is empty (or only comments): a required file "
+                + "(required: centre.yaml, numbers.yaml, queues.yaml, agents.yaml)");
+    }
+
+    @Test
     void theBlacklistAndTheVipsAreOptional() {
         assertThat(config.valid().blacklist()).isEmpty();
         assertThat(config.valid().vips()).isEmpty();
