@@ -17,9 +17,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -27,6 +25,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.ReadTimeoutException;
+import io.netty.util.ReferenceCountUtil;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +79,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<Object> {
                             : ChannelFutureListener.CLOSE);
                 });
             }
-            default -> ctx.fireChannelRead(io.netty.util.ReferenceCountUtil.retain(message));
+            default -> ctx.fireChannelRead(ReferenceCountUtil.retain(message));
         }
     }
 
@@ -246,7 +245,6 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<Object> {
         write(ctx, response, keepAlive, false);
     }
 
-    /** Writes the answer; to a HEAD request, its headers only, with the length the body would have. */
     /**
      * The 413 answer to a request whose body is over the limit, with the JSON body every other error has; it says
      * {@code Connection: close} unless {@code keepAlive}.
@@ -264,6 +262,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<Object> {
         return out;
     }
 
+    /** Writes the answer; to a HEAD request, its headers only, with the length the body would have. */
     private void write(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive, boolean head) {
         byte[] body;
         try {
