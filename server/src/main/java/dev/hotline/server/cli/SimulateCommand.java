@@ -133,7 +133,8 @@ public final class SimulateCommand implements Callable<Integer> {
         positive("--agents", o.agents);
         positive("--erlangs", o.erlangs);
         positive("--aht", o.ahtSeconds);
-        seconds("--aht", o.ahtSeconds, 0.001);
+        // times are whole milliseconds: a handle time of a few of them is rounded into other queueing figures
+        seconds("--aht", o.ahtSeconds, 1);
         notNegative("--sl-threshold", o.slThresholdSeconds);
         seconds("--sl-threshold", o.slThresholdSeconds, 0);
         positive("--calls", o.calls);
@@ -332,7 +333,8 @@ public final class SimulateCommand implements Callable<Integer> {
     private void seconds(String option, double value, double least) {
         if (least > 0 && value < least) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option
-                    + "': must be at least " + format(least) + " (1 ms), got " + format(value));
+                    + "': must be at least " + format(least) + " (" + Math.round(least * 1000) + " ms: times are "
+                    + "counted in milliseconds), got " + format(value));
         }
         long most = SingleQueueScenario.LONGEST.toSeconds();
         if (value > most) {

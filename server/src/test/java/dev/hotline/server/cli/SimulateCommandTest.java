@@ -194,10 +194,10 @@ class SimulateCommandTest {
 
     @Test
     void aHandleTimeShorterThanTheClockCanTellIsAUsageError() {
-        assertThat(run("simulate", "--agents", "3", "--erlangs", "2", "--aht", "0.0001")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("simulate", "--agents", "3", "--erlangs", "2", "--aht", "0.001")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(err.toString())
-                .startsWith("Invalid value for option '--aht': must be at least 0.001 (1 ms), got 0.0001");
+        assertThat(err.toString()).startsWith("Invalid value for option '--aht': must be at least 1 (1000 ms: times "
+                + "are counted in milliseconds), got 0.001");
     }
 
     @Test
