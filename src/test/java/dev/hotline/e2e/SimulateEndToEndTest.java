@@ -58,5 +58,14 @@ class SimulateEndToEndTest {
         assertThat(root.at("/centre/connectionRate").asDouble()).isBetween(0.0, 1.0);
         assertThat(root.at("/simulator/rejectedEvents").asLong()).isZero();
         assertThat(root.at("/simulator/unfinishedCalls").asLong()).isZero();
+
+        out.getBuffer().setLength(0);
+        assertThat(hotline("simulate", "--config", CONFIG.toString(), "--traffic",
+                CONFIG.resolve("traffic.yaml").toString(), "--seed", "7")).isZero();
+        assertThat(out.toString()).as("the table's last line counts what the JSON's centre refused does").contains(
+                "refused " + root.at("/centre/refused").asLong() + " (blacklisted "
+                        + root.at("/centre/refusedBlacklist").asLong() + ", unknown number "
+                        + root.at("/centre/refusedUnknownNumber").asLong() + ", by queues "
+                        + root.at("/centre/refusedByQueues").asLong() + ")");
     }
 }

@@ -140,9 +140,11 @@ final class SimulationReport {
                 percent(g.agentTime().occupancy()), percent(g.agentTime().utilisation()))));
         CentreFigures c = figures.centre();
         s.append(System.lineSeparator());
-        s.append(String.format(Locale.ROOT, "inbound %d, refused %d (blacklisted %d, unknown number %d), "
-                        + "connection rate %s, occupancy %s%n", c.inbound(), c.refused(), c.refusedBlacklist(),
-                c.refusedUnknownNumber(), percent(c.connectionRate()), percent(c.agentTime().occupancy())));
+        // the queues' "refused" column counts the calls a queue turned away; here every refused call, as the JSON's
+        s.append(String.format(Locale.ROOT, "inbound %d, refused %d (blacklisted %d, unknown number %d, by queues "
+                        + "%d), connection rate %s, occupancy %s%n", c.inbound(), c.refused(), c.refusedBlacklist(),
+                c.refusedUnknownNumber(), c.calls().refused(), percent(c.connectionRate()),
+                percent(c.agentTime().occupancy())));
         return s.toString();
     }
 
