@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.hotline.acd.AcdEvent;
@@ -122,19 +123,22 @@ public final class JournalCodec {
         }
     }
 
-    /** Every {@code attachedData} of the line (a rejected event's too) with its card numbers masked. */
-    private static void maskCardNumbers(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            if (object.get("attachedData") instanceof ObjectNode data) {
-                List<String> names = new ArrayList<>();
-                data.fieldNames().forEachRemaining(names::add);
-                for (String name : names) {
-                    if (data.get(name).isTextual()) {
-                        data.put(name, CardNumbers.mask(data.get(name).textValue()));
-                    }
+    /**
+     * The line's {@code attachedData} with its card numbers masked: a call's own (offer, message, callback request) or
+     * a rejected event's. Looked for there only: a line is written per decision, and a config line is large.
+     */
+    private static void maskCardNumbers(ObjectNode fields) {
+        maskCardNumbersOf(fields.get("attachedData"));
+        maskCardNumbersOf(fields.path("event").get("attachedData"));
+    }
+
+    private static void maskCardNumbersOf(JsonNode attachedData) {
+        if (attachedData instanceof ObjectNode data) {
+            data.properties().forEach(e -> {
+                if (e.getValue().isTextual()) {
+                    e.setValue(TextNode.valueOf(CardNumbers.mask(e.getValue().textValue())));
                 }
-            }
-            object.forEach(JournalCodec::maskCardNumbers);
+            });
         }
     }
 
