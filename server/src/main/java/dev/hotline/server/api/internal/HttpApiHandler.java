@@ -46,7 +46,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpApiHandler extends SimpleChannelInboundHandler<Object> {
     private static final Logger log = LoggerFactory.getLogger("dev.hotline.server.api");
-    private static final String BEARER = "Bearer ";
     private static final String HEALTH = "/health";
 
     private final ApiRoutes routes;
@@ -180,12 +179,12 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<Object> {
                     // whose request is it? the first or the last would be a guess with someone's role
                     yield done(ApiResponse.error(400, "the request has more than one Authorization header: send one"));
                 }
-                String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION, "");
-                // the scheme's name is case-insensitive (RFC 9110 11.1): "bearer" is "Bearer"
-                if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                Optional<String> token = TokensInForce.bearerToken(
+                        request.headers().get(HttpHeaderNames.AUTHORIZATION, ""));
+                if (token.isEmpty()) {
                     yield done(unauthorized("this endpoint needs a token: send Authorization: Bearer <token>"));
                 }
-                Optional<Tokens.Holder> holder = tokens.holderOf(authorization.substring(BEARER.length()).trim());
+                Optional<Tokens.Holder> holder = tokens.holderOf(token.get());
                 if (holder.isEmpty()) {
                     yield done(unauthorized("the token is not one of server.yaml's api.tokens"));
                 }

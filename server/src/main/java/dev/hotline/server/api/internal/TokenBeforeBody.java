@@ -21,7 +21,6 @@ import java.util.List;
  * theirs. Sits between the HTTP codec and the aggregator; one per connection.
  */
 public final class TokenBeforeBody extends ChannelInboundHandlerAdapter {
-    private static final String BEARER = "Bearer ";
 
     private final ApiRoutes routes;
     private final TokensInForce tokens;
@@ -83,8 +82,6 @@ public final class TokenBeforeBody extends ChannelInboundHandlerAdapter {
         if (authorization.size() != 1) {
             return false;
         }
-        String value = authorization.getFirst();
-        return value.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                && tokens.holderOf(value.substring(BEARER.length()).trim()).isPresent();
+        return TokensInForce.bearerToken(authorization.getFirst()).flatMap(tokens::holderOf).isPresent();
     }
 }

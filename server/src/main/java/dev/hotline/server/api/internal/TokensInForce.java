@@ -19,6 +19,17 @@ public final class TokensInForce {
         this.tokens = tokens;
     }
 
+    private static final String BEARER = "Bearer ";
+
+    /**
+     * The token of an {@code Authorization} header's value, {@code Bearer <token>}; empty for another scheme. The
+     * scheme's name is case-insensitive (RFC 9110 11.1): "bearer" is "Bearer".
+     */
+    public static Optional<String> bearerToken(String authorization) {
+        return authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? Optional.of(authorization.substring(BEARER.length()).trim()) : Optional.empty();
+    }
+
     /** Whose token {@code presented} is, if anyone's, among the tokens in force. */
     public Optional<Tokens.Holder> holderOf(String presented) {
         return tokens.holderOf(presented);
