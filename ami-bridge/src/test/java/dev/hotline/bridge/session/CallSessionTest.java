@@ -314,13 +314,19 @@ class CallSessionTest {
         assertThat(call.closed()).isTrue();
     }
 
-    @Test
-    void aCallerWhoHangsUpDuringTheGoodbyeOfASelfServiceEndWasServedNotLost() {
+    /** A caller of the menu flow who pressed 2 and hears their order's status (tv/order-delivered). */
+    private ScriptedAgiChannel callerHearingTheirOrderStatus() {
         ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD_WITH_MENU);
         call.reply("ANSWER", ok("0"));
         call.reply("GET DATA tv/main-menu", ok("2"));
         rig.loop.runOnce();
         assertThat(call.next()).isEqualTo("STREAM FILE tv/order-delivered \"\"");
+        return call;
+    }
+
+    @Test
+    void aCallerWhoHangsUpDuringTheGoodbyeOfASelfServiceEndWasServedNotLost() {
+        ScriptedAgiChannel call = callerHearingTheirOrderStatus();
         call.reply("STREAM FILE tv/order-delivered", ok("0"));
         rig.loop.runOnce();
         assertThat(call.next()).isEqualTo("STREAM FILE common/thanks-goodbye \"\"");
@@ -335,11 +341,7 @@ class CallSessionTest {
 
     @Test
     void aPromptAsteriskCannotPlayWhileTheCallerStaysIsSkippedAndTheFlowGoesOn() {
-        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD_WITH_MENU);
-        call.reply("ANSWER", ok("0"));
-        call.reply("GET DATA tv/main-menu", ok("2"));
-        rig.loop.runOnce();
-        assertThat(call.next()).isEqualTo("STREAM FILE tv/order-delivered \"\"");
+        ScriptedAgiChannel call = callerHearingTheirOrderStatus();
         call.sent().clear();
 
         call.reply("STREAM FILE tv/order-delivered", ok("-1"));   // a missing sound file: no HANGUP follows
@@ -354,11 +356,7 @@ class CallSessionTest {
 
     @Test
     void aCallerWhoHangsUpDuringAPromptIsNotTakenForAMissingSoundFile() {
-        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD_WITH_MENU);
-        call.reply("ANSWER", ok("0"));
-        call.reply("GET DATA tv/main-menu", ok("2"));
-        rig.loop.runOnce();
-        assertThat(call.next()).isEqualTo("STREAM FILE tv/order-delivered \"\"");
+        ScriptedAgiChannel call = callerHearingTheirOrderStatus();
 
         call.callerHangsUp();   // 200 result=-1, then HANGUP
         rig.loop.runOnce();

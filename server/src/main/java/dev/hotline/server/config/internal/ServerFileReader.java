@@ -113,7 +113,7 @@ public final class ServerFileReader {
         return one.equalsIgnoreCase(other) || loopback(one) && loopback(other);
     }
 
-    static boolean loopback(String bind) {
+    private static boolean loopback(String bind) {
         return bind.equalsIgnoreCase("localhost") || bind.equals("127.0.0.1") || bind.equals("::1")
                 || bind.equals("[::1]");
     }
