@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -67,6 +68,24 @@ class HotlineCliTest {
                 "agents.yaml: required file is missing from " + dir
                         + " (required: centre.yaml, numbers.yaml, queues.yaml, agents.yaml)",
                 dir + "/ is invalid: 2 problems");
+    }
+
+    @Test
+    void anInvalidConfigAlsoShowsItsWarningsSoOneRoundOfFixesDealsWithBoth(@TempDir Path dir) throws IOException {
+        ConfigCopy.tree(Path.of(defaultConfig()), dir);
+        Files.writeString(dir.resolve("server.yaml"), "callbacks:\n  endpoint: PJSIP/{number}@trunk\n");
+        Files.writeString(dir.resolve("centre.yaml"), Files.readString(dir.resolve("centre.yaml"))
+                .replace("zone: Asia/Shanghai", "zone: Asia/Shangai"));
+
+        int exit = run("validate", "--config", dir.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        List<String> lines = err.toString().lines().toList();
+        assertThat(lines.getFirst()).startsWith("centre.yaml:").contains("unknown time zone 'Asia/Shangai'");
+        assertThat(lines.get(1)).startsWith("warning: server.yaml:2:13: callbacks.endpoint: callbacks ring any number");
+        assertThat(lines.getLast()).isEqualTo(dir + "/ is invalid: 1 problem; 1 warning");
+        assertThat(lines).hasSize(3);
     }
 
     @Test

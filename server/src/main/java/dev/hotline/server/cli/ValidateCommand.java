@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
                 "Check the configuration without starting anything.",
                 "Prints a one-line summary and exits 0 when it is valid (with a warning on stderr for each setting "
                         + "that works but is most likely not meant); otherwise prints every problem, one per "
-                        + "line (file:line:column: key: what is wrong), to stderr and exits 1."})
+                        + "line (file:line:column: key: what is wrong), then the warnings, to stderr and exits 1."})
 public final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "DIR", defaultValue = "config",
@@ -51,7 +51,12 @@ public final class ValidateCommand implements Callable<Integer> {
                 for (ConfigProblem p : invalid.problems()) {
                     err.println(p);
                 }
-                err.println(shown + " is invalid: " + count(invalid.problems().size(), "problem", "problems"));
+                for (ConfigProblem w : invalid.warnings()) {
+                    err.println("warning: " + w);
+                }
+                err.println(shown + " is invalid: " + count(invalid.problems().size(), "problem", "problems")
+                        + (invalid.warnings().isEmpty() ? "" : "; " + count(invalid.warnings().size(), "warning",
+                        "warnings")));
                 yield ExitCodes.INVALID_CONFIG;
             }
         };

@@ -109,7 +109,7 @@ public final class ConfigLoader {
         ctx.ids().checkReferences(ctx.problems());
 
         if (!ctx.problems().isEmpty()) {
-            return new ConfigResult.Invalid(ctx.problems().sorted(FILES));
+            return new ConfigResult.Invalid(ctx.problems().sorted(FILES), ctx.warnings().sorted(FILES));
         }
         VipPolicy vipPolicy = centre.vipPolicy().orElseThrow();
         CentreConfig config = new CentreConfig(centre.settings().orElseThrow(), numbers.numbers(),

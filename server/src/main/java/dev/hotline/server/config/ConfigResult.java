@@ -33,13 +33,24 @@ public sealed interface ConfigResult {
         }
     }
 
-    /** At least one problem; sorted by file (in {@link ConfigLoader#FILES} order), then line and column. */
-    record Invalid(List<ConfigProblem> problems) implements ConfigResult {
+    /**
+     * At least one problem; sorted by file (in {@link ConfigLoader#FILES} order), then line and column.
+     *
+     * @param warnings what would be warned of were the configuration valid, so that one round of fixes also deals
+     *                 with them, sorted like the problems
+     */
+    record Invalid(List<ConfigProblem> problems, List<ConfigProblem> warnings) implements ConfigResult {
         public Invalid {
             problems = List.copyOf(problems);
+            warnings = List.copyOf(warnings);
             if (problems.isEmpty()) {
                 throw new IllegalArgumentException("an invalid configuration has at least one problem");
             }
+        }
+
+        /** An invalid configuration with nothing to warn of besides its problems. */
+        public Invalid(List<ConfigProblem> problems) {
+            this(problems, List.of());
         }
     }
 }
