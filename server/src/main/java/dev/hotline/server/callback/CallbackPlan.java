@@ -102,11 +102,15 @@ final class CallbackPlan {
     }
 
     /**
-     * Gives up the requests, not being rung or served, that are older than {@code expireAfter} or whose number
-     * callbacks may no longer ring ({@code allowedNumbers} changed since they were filed).
+     * Gives up the requests, not being rung or served, that are older than {@code expireAfter}, whose number
+     * callbacks may no longer ring ({@code allowedNumbers} changed since they were filed), or that were rung
+     * {@code attempts} times already (read back after a restart that came between the last attempt and its closing,
+     * or {@code attempts} lowered by a reload), with the same customer's other waiting requests, as after a last
+     * attempt.
      */
     List<JournalRecord> expire(long now) {
         List<JournalRecord> closed = new ArrayList<>();
+        Set<String> gaveUp = new HashSet<>();
         for (Iterator<Open> it = open.values().iterator(); it.hasNext(); ) {
             Open o = it.next();
             if (o.stage != Stage.WAITING) {
@@ -118,6 +122,17 @@ final class CallbackPlan {
             } else if (!settings.allows(o.request.number())) {
                 it.remove();
                 closed.add(closed(now, o, CallbackOutcome.NUMBER_NOT_ALLOWED, ""));
+            } else if (o.attempts >= settings.attempts()) {
+                it.remove();
+                closed.add(closed(now, o, CallbackOutcome.GAVE_UP, ""));
+                gaveUp.add(o.request.number());
+            }
+        }
+        for (Iterator<Open> it = open.values().iterator(); it.hasNext() && !gaveUp.isEmpty(); ) {
+            Open o = it.next();
+            if (o.stage == Stage.WAITING && gaveUp.contains(o.request.number())) {
+                it.remove();
+                closed.add(closed(now, o, CallbackOutcome.GAVE_UP, ""));
             }
         }
         return closed;
@@ -146,7 +161,8 @@ final class CallbackPlan {
         }
         List<Ring> rings = new ArrayList<>();
         for (Open o : open.values()) {
-            if (o.stage != Stage.WAITING || o.notBefore > now || numbersNotNow.contains(o.request.number())) {
+            if (o.stage != Stage.WAITING || o.notBefore > now || o.attempts >= settings.attempts()
+                    || numbersNotNow.contains(o.request.number())) {
                 continue;
             }
             Room room = rooms.computeIfAbsent(o.request.businessType(), roomOf);

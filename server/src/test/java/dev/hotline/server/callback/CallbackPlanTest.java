@@ -240,4 +240,39 @@ class CallbackPlanTest {
         assertThat(plan.due(T0 + 10 * MINUTE, ONE_AGENT_FREE)).isEmpty();
         assertThat(ids(plan.due(T0 + 15 * MINUTE, ONE_AGENT_FREE))).containsExactly("c1#3");
     }
+
+    @Test
+    void aRequestReadBackAfterItsLastAttemptIsGivenUpNotRungAgainAndSoAreTheCustomersOtherRequests() {
+        // the server stopped after the third attempt was journaled and before the request was closed
+        plan.restore(request("c1", "13811110000", "tea", T0), 3, T0 + 25 * MINUTE);
+        plan.restore(request("c2", "13811110000", "tea", T0 + MINUTE), 0, 0);
+        plan.restore(request("c3", "13822220000", "tea", T0 + MINUTE), 0, 0);
+
+        assertThat(plan.due(T0 + 60 * MINUTE, type -> new CallbackPlan.Room(type, true, 3, 0)))
+                .extracting(r -> r.request().id() + "#" + r.attempt())
+                .as("three attempts is the most, even read back from the journal").doesNotContain("c1#4");
+        assertThat(new CallbackPlan(SETTINGS).expire(T0)).isEmpty();
+        CallbackPlan restarted = new CallbackPlan(SETTINGS);
+        restarted.restore(request("c1", "13811110000", "tea", T0), 3, T0 + 25 * MINUTE);
+        restarted.restore(request("c2", "13811110000", "tea", T0 + MINUTE), 0, 0);
+        restarted.restore(request("c3", "13822220000", "tea", T0 + MINUTE), 0, 0);
+        assertThat(restarted.expire(T0 + 60 * MINUTE)).containsExactly(
+                new JournalRecord.CallbackClosed(T0 + 60 * MINUTE, "c1", "13811110000", GAVE_UP, 3, ""),
+                new JournalRecord.CallbackClosed(T0 + 60 * MINUTE, "c2", "13811110000", GAVE_UP, 0, ""));
+        assertThat(ids(restarted.due(T0 + 60 * MINUTE, ONE_AGENT_FREE))).containsExactly("c3#1");
+    }
+
+    @Test
+    void aReloadThatLowersTheAttemptsGivesUpTheRequestsThatHadThatManyAlready() {
+        plan.add(request("c1", "13811110000", "tea", T0));
+        plan.due(T0, ONE_AGENT_FREE);
+        plan.notReached("c1", T0 + 1, "no-answer", "Asterisk reason 3");
+
+        plan.useSettings(new CallbackSettings("PJSIP/{number}@trunk", "hotline-callback", "", Duration.ofSeconds(30),
+                1, Duration.ofMinutes(10), Duration.ofHours(24), 10, "", Duration.ofSeconds(5)));
+
+        assertThat(plan.expire(T0 + 2)).singleElement()
+                .isEqualTo(new JournalRecord.CallbackClosed(T0 + 2, "c1", "13811110000", GAVE_UP, 1, ""));
+        assertThat(plan.size()).isZero();
+    }
 }
