@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -83,15 +84,20 @@ public final class JournalReader {
     private static final class InOrder {
         private long lastAt = Long.MIN_VALUE;
         private String lastWhere = "";
+        /** The centre's zone as the last file's first line gave it: times are shown as the lines around write them. */
+        private ZoneId zone = ZoneOffset.UTC;
 
         void check(Path file, long line, JournalRecord record) {
             String where = file.getFileName() + ":" + line;
+            if (record instanceof JournalRecord.FileOpened opened) {
+                zone = opened.config().settings().zone();
+            }
             if (lastAt != Long.MIN_VALUE && record.at() < lastAt - TOLERATED_STEP_BACK) {
                 boolean restart = record instanceof JournalRecord.FileOpened opened
                         && opened.cause() == JournalRecord.OpenCause.START;
                 throw new JournalException(where + ": " + (restart ? "the server started at " : "this record is of ")
-                        + Instant.ofEpochMilli(record.at()) + ", before the record at " + lastWhere + " ("
-                        + Instant.ofEpochMilli(lastAt) + "): " + (restart
+                        + JournalCodec.formatAt(record.at(), zone) + ", before the record at " + lastWhere + " ("
+                        + JournalCodec.formatAt(lastAt, zone) + "): " + (restart
                         ? "the clock was set back between two runs; report each run apart (--to before this start, "
                                 + "--from after it)"
                         : "one of the two lines is damaged (time in the journal only goes forward)"));

@@ -7,9 +7,12 @@ import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.stats.CentreStatistics;
 import dev.hotline.acd.stats.Figures;
 import dev.hotline.server.journal.internal.IvrRequestCount;
+import dev.hotline.server.journal.internal.JournalCodec;
 import dev.hotline.server.journal.internal.PeriodFigures;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,6 +82,8 @@ public final class JournalReplay {
     private long lastAt = Long.MIN_VALUE;
     private boolean continuesAfterPeriod;
     private long lostRecords;
+    /** The centre's zone as the last file's first line gave it: warnings show times as the journal's lines do. */
+    private ZoneId zone = ZoneOffset.UTC;
 
     private JournalReplay(long from, long to, Consumer<String> warnings) {
         this.from = from;
@@ -105,17 +110,20 @@ public final class JournalReplay {
         JournalReader reader = new JournalReader(dir, warnings);
         reader.read(fromMillis, replay::accept);
         reader.beginsAt().filter(begins -> begins > fromMillis && fromMillis != Long.MIN_VALUE).ifPresent(begins ->
-                warnings.accept("the journal begins at " + Instant.ofEpochMilli(begins) + ", after the period's "
+                warnings.accept("the journal begins at " + replay.at(begins) + ", after the period's "
                         + "start: " + (begins >= toMillis ? "nothing of the period is in it"
                         : "the figures cover the period from then on")));
         // a period that only ends, before the journal's first record: nothing of it is in the journal either
         reader.beginsAt().filter(begins -> fromMillis == Long.MIN_VALUE && begins >= toMillis).ifPresent(begins ->
-                warnings.accept("the journal begins at " + Instant.ofEpochMilli(begins) + ", at or after the "
+                warnings.accept("the journal begins at " + replay.at(begins) + ", at or after the "
                         + "period's end: nothing of the period is in it"));
         return replay.report();
     }
 
     private void accept(JournalRecord record) {
+        if (record instanceof JournalRecord.FileOpened opened) {
+            zone = opened.config().settings().zone();
+        }
         if (record instanceof JournalRecord.FileOpened opened && opened.cause() == JournalRecord.OpenCause.START
                 && statistics != null && !continuesAfterPeriod) {
             stopped();
@@ -123,8 +131,8 @@ public final class JournalReplay {
         if (record instanceof JournalRecord.FileOpened opened && opened.cause() != JournalRecord.OpenCause.START
                 && statistics != null && !continuesAfterPeriod && lastAt < opened.at()) {
             // a file's first line is stamped with the last record of the file before it: that one is not all here
-            warnings.accept("the journal has no records from " + Instant.ofEpochMilli(lastAt) + " to "
-                    + Instant.ofEpochMilli(opened.at()) + ", where the next file says it went on: a file is missing "
+            warnings.accept("the journal has no records from " + at(lastAt) + " to "
+                    + at(opened.at()) + ", where the next file says it went on: a file is missing "
                     + "or cut short, and the figures of that time are incomplete");
         }
         if (record.at() >= to) {
@@ -176,7 +184,7 @@ public final class JournalReplay {
                 if (lost.at() >= from) {
                     lostRecords += lost.count();
                     warnings.accept("the journal lost " + lost.count() + " decisions from "
-                            + Instant.ofEpochMilli(lost.firstAt()) + " to " + Instant.ofEpochMilli(lost.at())
+                            + at(lost.firstAt()) + " to " + at(lost.at())
                             + ": the figures of that time are incomplete");
                 }
             }
@@ -233,13 +241,18 @@ public final class JournalReplay {
         }
     }
 
+    /** A time as the journal's lines write it. */
+    private String at(long millis) {
+        return JournalCodec.formatAt(millis, zone);
+    }
+
     private Report report() {
         if (statistics == null) {
             throw new JournalException("the journal holds no readable record");
         }
         long end = continuesAfterPeriod ? to : Math.max(lastAt, from);
         if (!continuesAfterPeriod && (to != Long.MAX_VALUE || lastAt < from)) {
-            warnings.accept("the journal ends at " + Instant.ofEpochMilli(lastAt) + ", before the period's "
+            warnings.accept("the journal ends at " + at(lastAt) + ", before the period's "
                     + (lastAt < from ? "start: nothing of the period is in it" : "end: the figures stop there"));
         }
         Figures atEnd = statistics.snapshot(end);

@@ -121,8 +121,8 @@ class JournalReaderTest {
         Files.write(dir.resolve(FIRST), lines);
 
         assertThatThrownBy(() -> read(Long.MIN_VALUE)).isInstanceOf(JournalException.class)
-                .hasMessage(FIRST + ":4: this record is of 2026-11-23T01:00:00.003Z, before the record at " + FIRST
-                        + ":3 (2030-01-01T01:00:00.002Z): one of the two lines is damaged (time in the journal only "
+                .hasMessage(FIRST + ":4: this record is of 2026-11-23T09:00:00.003+08:00, before the record at " + FIRST
+                        + ":3 (2030-01-01T09:00:00.002+08:00): one of the two lines is damaged (time in the journal only "
                         + "goes forward)");
     }
 
@@ -133,7 +133,7 @@ class JournalReaderTest {
                 Clock.fixed(Instant.ofEpochMilli(NINE_AM - HOUR), ZoneOffset.UTC)).close();
 
         assertThatThrownBy(() -> read(Long.MIN_VALUE)).isInstanceOf(JournalException.class)
-                .hasMessageContaining(":1: the server started at 2026-11-23T00:00:00Z, before the record at " + FIRST
+                .hasMessageContaining(":1: the server started at 2026-11-23T08:00:00.000+08:00, before the record at " + FIRST
                         + ":2").hasMessageEndingWith("report each run apart (--to before this start, --from after it)");
     }
 

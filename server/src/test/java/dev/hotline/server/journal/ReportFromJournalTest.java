@@ -201,20 +201,20 @@ class ReportFromJournalTest {
         Figures before = JournalReplay.of(dir, dayBefore, dayBefore.plus(Duration.ofHours(1)), warnings::add)
                 .figures();
         assertThat(before.centre().inbound()).isZero();
-        assertThat(warnings).containsExactly("the journal begins at 2026-11-23T12:00:00Z, after the period's start: "
+        assertThat(warnings).containsExactly("the journal begins at 2026-11-23T20:00:00.000+08:00, after the period's start: "
                 + "nothing of the period is in it");
         warnings.clear();
         JournalReplay.of(dir, yearAfter, yearAfter.plus(Duration.ofHours(1)), warnings::add);
-        assertThat(warnings).containsExactly("the journal ends at 2026-11-23T12:00:00.001Z, before the period's "
+        assertThat(warnings).containsExactly("the journal ends at 2026-11-23T20:00:00.001+08:00, before the period's "
                 + "start: nothing of the period is in it");
         warnings.clear();
         JournalReplay.of(dir, yearAfter, null, warnings::add);
         assertThat(warnings).as("from a time after it, to its end").containsExactly("the journal ends at "
-                + "2026-11-23T12:00:00.001Z, before the period's start: nothing of the period is in it");
+                + "2026-11-23T20:00:00.001+08:00, before the period's start: nothing of the period is in it");
         warnings.clear();
         JournalReplay.of(dir, null, dayBefore, warnings::add);
         assertThat(warnings).as("from its start to a time before it").containsExactly("the journal begins at "
-                + "2026-11-23T12:00:00Z, at or after the period's end: nothing of the period is in it");
+                + "2026-11-23T20:00:00.000+08:00, at or after the period's end: nothing of the period is in it");
     }
 
     @Test
@@ -231,8 +231,8 @@ class ReportFromJournalTest {
 
         JournalReplay.of(dir, null, null, warnings::add);
 
-        assertThat(warnings).containsExactly("the journal has no records from 2026-11-23T12:01:00Z to "
-                + "2026-11-23T12:02:00Z, where the next file says it went on: a file is missing or cut short, and the "
+        assertThat(warnings).containsExactly("the journal has no records from 2026-11-23T20:01:00.000+08:00 to "
+                + "2026-11-23T20:02:00.000+08:00, where the next file says it went on: a file is missing or cut short, and the "
                 + "figures of that time are incomplete");
     }
 
@@ -357,7 +357,7 @@ class ReportFromJournalTest {
         JournalReplay.Report report = JournalReplay.of(dir, null, null, warnings::add);
 
         assertThat(report.lostRecords()).isEqualTo(40);
-        assertThat(warnings).containsExactly("the journal lost 40 decisions from 2026-11-23T12:00:00.002Z to "
-                + "2026-11-23T12:00:00.009Z: the figures of that time are incomplete");
+        assertThat(warnings).containsExactly("the journal lost 40 decisions from 2026-11-23T20:00:00.002+08:00 to "
+                + "2026-11-23T20:00:00.009+08:00: the figures of that time are incomplete");
     }
 }

@@ -86,6 +86,14 @@ public final class JournalCodec {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * A time as the journal's {@code at} writes it, in {@code zone} (the centre's): what messages about the journal
+     * show, so that a reader finds the line they speak of.
+     */
+    public static String formatAt(long millis, ZoneId zone) {
+        return ISO_MILLIS.format(Instant.ofEpochMilli(millis).atZone(zone));
+    }
+
     /** One line, without its line end; {@code zone} is the zone the ISO time is written in (the centre's). */
     public String write(JournalRecord record, ZoneId zone) {
         Record value = switch (record) {
@@ -113,7 +121,7 @@ public final class JournalCodec {
         ObjectNode line = mapper.createObjectNode();
         line.put("v", JournalRecord.FORMAT_VERSION);
         line.put("type", RecordType.of(record).typeName());
-        line.put("at", ISO_MILLIS.format(Instant.ofEpochMilli(record.at()).atZone(zone)));
+        line.put("at", formatAt(record.at(), zone));
         line.put("atMillis", record.at());
         line.setAll(fields);
         try {
