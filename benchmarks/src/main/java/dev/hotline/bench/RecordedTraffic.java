@@ -33,11 +33,19 @@ record RecordedTraffic(SyntheticCentre centre, AcdEvent[] events, int measuredFr
     /** Steady traffic after the start-up burst before measuring: 1.5 mean handle times. */
     static final long WARM_UP_MILLIS = 300_000;
 
-    /** Generates the centre, runs the scripted world and checks that a replay gives the same decisions. */
+    /** {@link #record(int, int, double)} at the benchmark's usual {@link ScriptedWorld#OFFERED_LOAD}. */
     static RecordedTraffic record(int agents, int measuredEvents) {
+        return record(agents, measuredEvents, ScriptedWorld.OFFERED_LOAD);
+    }
+
+    /**
+     * Generates the centre, runs the scripted world with arrivals at {@code offeredLoad} of the agents' capacity and
+     * checks that a replay gives the same decisions.
+     */
+    static RecordedTraffic record(int agents, int measuredEvents, double offeredLoad) {
         SyntheticCentre centre = SyntheticCentre.generate(agents, QUEUES, CENTRE_SEED);
         DecisionDigest recorded = new DecisionDigest();
-        ScriptedWorld world = new ScriptedWorld(centre, WORLD_SEED);
+        ScriptedWorld world = new ScriptedWorld(centre, WORLD_SEED, offeredLoad);
         ScriptedWorld.Recording run = world.run(START_MILLIS, ENGINE_SEED, recorded, WARM_UP_MILLIS,
                 measuredEvents);
         RecordedTraffic traffic = new RecordedTraffic(centre, run.events(), run.measuredFrom(), run.mix(),
