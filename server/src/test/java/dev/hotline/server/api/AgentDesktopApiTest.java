@@ -286,6 +286,21 @@ class AgentDesktopApiTest {
         }
     }
 
+    @Test
+    void aRequestTargetInAbsoluteFormIsAnsweredAsItsPath() throws Exception {
+        // RFC 9112 3.2.2: a server accepts http://host/path as well as /path (some clients and proxies send it)
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.localAddress().getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET HTTP://127.0.0.1:" + api.localAddress().getPort()
+                    + "/api/v1/agents/1002/events HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer " + DESK_1001
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).as("the agent route, not a 404: 1001's token may not read 1002's events")
+                    .startsWith("HTTP/1.1 403 ");
+        }
+    }
+
     /** Reads one HTTP answer (head and Content-Length body) and gives its status. */
     private static int nextAnswerStatus(java.io.DataInputStream in) throws IOException {
         StringBuilder head = new StringBuilder();

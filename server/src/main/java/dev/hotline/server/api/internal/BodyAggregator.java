@@ -7,7 +7,6 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +46,7 @@ public final class BodyAggregator extends HttpObjectAggregator {
     record OversizedRequest(String method, String path, boolean keepAlive, int limit) {
         static OversizedRequest of(HttpMessage message, int limit) {
             return message instanceof HttpRequest r
-                    ? new OversizedRequest(r.method().name(), new QueryStringDecoder(r.uri()).rawPath(),
+                    ? new OversizedRequest(r.method().name(), RequestTarget.path(r.uri()),
                             HttpUtil.isKeepAlive(r), limit)
                     : new OversizedRequest("?", "?", false, limit);
         }

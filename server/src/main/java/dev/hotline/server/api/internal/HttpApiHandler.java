@@ -21,7 +21,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -113,7 +112,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<Object> {
                 && request.headers().getAll(HttpHeaderNames.HOST).size() != 1) {
             // RFC 9112 3.2: which host a request is for must not be a guess (a proxy in front relies on it)
             log.info("API {} {} -> 400 (Host header missing or repeated)", request.method().name(),
-                    WireText.visible(new QueryStringDecoder(request.uri()).rawPath()));
+                    WireText.visible(RequestTarget.path(request.uri())));
             ApiResponse refused = ApiResponse.error(400, "an HTTP/1.1 request names its Host exactly once");
             inTurn(turn, () -> write(ctx, refused, false));
             return;
@@ -123,7 +122,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<Object> {
         boolean head = request.method().equals(HttpMethod.HEAD);
         String method = request.method().name();
         // as sent: the routes decode each part after splitting, and the log shows what came (no decoded newlines)
-        String path = new QueryStringDecoder(request.uri()).rawPath();
+        String path = RequestTarget.path(request.uri());
         CompletionStage<ApiResponse> answer;
         try {
             answer = answer(ctx, head ? "GET" : method, path, request, head);

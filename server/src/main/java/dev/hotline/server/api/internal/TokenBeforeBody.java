@@ -10,7 +10,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
 
 /**
@@ -71,7 +70,7 @@ public final class TokenBeforeBody extends ChannelInboundHandlerAdapter {
         String method = request.method().equals(HttpMethod.HEAD) ? "GET" : request.method().name();
         ApiRoutes.Match match;
         try {
-            match = routes.match(method, new QueryStringDecoder(request.uri()).rawPath());
+            match = routes.match(method, RequestTarget.path(request.uri()));
         } catch (RuntimeException unreadable) {
             return false; // the handler says what is wrong with the path, with no body needed
         }
