@@ -115,6 +115,11 @@ public final class CallSession {
      * end the session before VMSTATUS tells whether a message was left (GET VARIABLE works on a dead channel).
      */
     private boolean inVoicemail;
+    /**
+     * A message or callback request the flow made is being filed: a caller who hangs up now (most end a message by
+     * hanging up) has left it, so the call ends as the flow goes on from a filed request, not as an abandon.
+     */
+    private boolean filing;
     private boolean musicOn;
     private boolean announcing;
     private SessionScheduler.Timer announceTimer;
@@ -293,17 +298,26 @@ public final class CallSession {
         if (inVoicemail) {
             return; // VoiceMail answers -1 and saves the message; voicemailLeft reads VMSTATUS, then ends
         }
+        if (filing) {
+            return; // the filing's answer ends the call (filedAfterHangUp), within ivr.requestTimeout
+        }
+        endForHangUp();
+    }
+
+    /** The caller is gone: the flow or the ACD is told how the call ended, and the session ends. */
+    private void endForHangUp() {
         activity++;
         if (ivrState != null && !ivrState.finished()) {
             ivrState = ivr.step(ivrState, Input.HANG_UP, Instant.ofEpochMilli(now())).state();
-            if (flowInAcd && acdOpen
-                    && ivrState.outcome().orElse(null) instanceof Outcome.EndedByFlow ended) {
-                // the flow had reached its end, its goodbye still playing: the caller was served, not lost
-                acdOpen = false;
-                recordResults(ended);
-                submit(ended.selfServiceCompleted() ? new AcdEvent.SelfServiceCompleted(now(), callId, flowName)
-                        : new AcdEvent.IvrEnded(now(), callId, flowName, ended.disposition()));
-            }
+        }
+        if (ivrState != null && flowInAcd && acdOpen
+                && ivrState.outcome().orElse(null) instanceof Outcome.EndedByFlow ended) {
+            // the flow had reached its end, its goodbye still playing (or not yet sent, after a request filed as
+            // the caller hung up): the caller was served, not lost
+            acdOpen = false;
+            recordResults(ended);
+            submit(ended.selfServiceCompleted() ? new AcdEvent.SelfServiceCompleted(now(), callId, flowName)
+                    : new AcdEvent.IvrEnded(now(), callId, flowName, ended.disposition()));
         }
         if (acdOpen) {
             acdOpen = false;
@@ -588,8 +602,10 @@ public final class CallSession {
         } catch (RuntimeException e) {
             answer.complete(e);
         }
+        this.filing = true;
         answer.thenAccept(failure -> mailbox.post(() -> {
             timer.cancel();
+            this.filing = false;
             Input input = failure == null ? Input.DONE : new Input.RequestFailed(reason(failure));
             if (failure != null && cause(failure) instanceof IllegalArgumentException) {
                 // what the caller gave (a withheld number to call back on): the flow's failed path, not a fault
@@ -599,10 +615,24 @@ public final class CallSession {
                 LOG.error("call {}: {}: the {} could not be filed ({}); the caller is not told it was taken", callId,
                         where, request, reason(failure));
             }
-            if (mine == activity) {
+            if (hungUp && phase != Phase.DONE) {
+                filedAfterHangUp(input);
+            } else if (mine == activity) {
                 step(input);
             }
         }));
+    }
+
+    /**
+     * The caller hung up while their request was being filed. Filed, the flow goes on from it as far as a caller no
+     * longer there lets it (a "your request is noted" goodbye is its end, as the flow says); either way the hang-up
+     * then ends the call.
+     */
+    private void filedAfterHangUp(Input input) {
+        if (input == Input.DONE && ivrState != null && !ivrState.finished()) {
+            ivrState = ivr.step(ivrState, Input.DONE, Instant.ofEpochMilli(now())).state();
+        }
+        endForHangUp();
     }
 
     private static String reason(Throwable failure) {

@@ -514,15 +514,62 @@ class CallSessionTest {
     }
 
     @Test
-    void aCallerWhoHangsUpWhileTheRequestIsFiledEndsTheCallAndTheLateConfirmationGoesNowhere() {
+    void aCallerWhoHangsUpWhileTheirCallbackRequestIsFiledLeftItAndDidNotAbandon() {
         ScriptedAgiChannel call = inTheMenuPresses("4");
 
         call.callerHangsUp();
         rig.loop.runOnce();
+        assertThat(call.closed()).as("the call ends once the request is filed or not").isFalse();
         rig.filings.get(CALLBACK_OF_CALLER).complete(null);
         rig.settle(call);
 
-        assertThat(call.sent()).containsExactly("ANSWER", "GET DATA tv/main-menu 5000 1");
+        assertThat(call.sent()).as("nothing more to a caller who is gone")
+                .containsExactly("ANSWER", "GET DATA tv/main-menu 5000 1");
+        assertThat(rig.ended("1795413048.1").outcome()).isEqualTo(Outcome.ENDED_IN_IVR);
+        assertThat(rig.ended("1795413048.1").cause()).isEqualTo("flow menu ended the call (request-noted)");
+        assertThat(call.closed()).isTrue();
+    }
+
+    @Test
+    void aCallerWhoEndsTheirMessageByHangingUpLeftAMessageAndDidNotAbandon() {
+        ScriptedAgiChannel call = inTheMenuPresses("5");
+        assertThat(call.sent()).last().asString().startsWith("RECORD FILE");
+
+        // Asterisk answers the RECORD FILE (-1, the recording kept), then sends HANGUP
+        call.callerHangsUp();
+        rig.settle(call);
+        assertThat(rig.filed).containsExactly("message sales hotline/messages/sales-1795413048.1");
+        rig.filings.get("message sales hotline/messages/sales-1795413048.1").complete(null);
+        rig.settle(call);
+
+        assertThat(rig.ended("1795413048.1").outcome()).isEqualTo(Outcome.ENDED_IN_IVR);
+        assertThat(call.sent()).last().asString().startsWith("RECORD FILE");
+        assertThat(call.closed()).isTrue();
+        assertThat(rig.scheduler.pending()).isZero();
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileARequestIsFiledThatTheJournalCannotWriteAbandoned() {
+        ScriptedAgiChannel call = inTheMenuPresses("4");
+
+        call.callerHangsUp();
+        rig.loop.runOnce();
+        rig.filings.get(CALLBACK_OF_CALLER).completeExceptionally(new IOException("journal hand-off full or closed"));
+        rig.settle(call);
+
+        assertThat(rig.ended("1795413048.1").outcome()).isEqualTo(Outcome.ABANDONED);
+        assertThat(call.closed()).isTrue();
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileARequestIsFiledIsLetGoWhenTheJournalDoesNotAnswerInTime() {
+        ScriptedAgiChannel call = inTheMenuPresses("4");
+
+        call.callerHangsUp();
+        rig.loop.runOnce();
+        rig.advance(Duration.ofSeconds(2));
+        rig.settle(call);
+
         assertThat(rig.ended("1795413048.1").outcome()).isEqualTo(Outcome.ABANDONED);
         assertThat(call.closed()).isTrue();
     }
