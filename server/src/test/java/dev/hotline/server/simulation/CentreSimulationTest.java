@@ -100,6 +100,23 @@ class CentreSimulationTest {
     }
 
     @Test
+    void theLastCallsOfARunGetTheirWrapUpSoTheHandlingTimeIsNotShort() {
+        // a few calls of a quiet spell: every answered call of sales-health has the queue's 30 s of wrap-up
+        TrafficProfile quiet = new TrafficProfile(FRIDAY_EVENING, new ArrivalsEnd.After(Duration.ofSeconds(30)),
+                AgentBehaviour.DEFAULT, List.of(new BusinessTraffic("slimming-tea", Optional.empty(), 600,
+                        new HandleTime.Exponential(Duration.ofMinutes(2)), Optional.empty(), 0, 0)));
+        CentreConfig config = defaultConfig();
+        CentreStatistics stats = new CentreStatistics(config);
+
+        SimulationResult result = new CentreSimulation(config, quiet, 1).run(stats);
+
+        var answers = stats.snapshot(result.endMillis()).queues().get("sales-health").answers();
+        assertThat(answers.answered()).isPositive();
+        assertThat(answers.ahtMillis().orElseThrow() - answers.averageTalkMillis().orElseThrow())
+                .as("wrap-up per answered call, ms").isCloseTo(30_000.0, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
     @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void callersSoRareThatNoneCallsInThePeriodNeverCallAndTheSimulationEnds() {
         TrafficProfile rare = new TrafficProfile(FRIDAY_EVENING, new ArrivalsEnd.After(Duration.ofHours(1)),

@@ -67,6 +67,8 @@ public final class SimulationRun implements DecisionListener {
     private long blacklistedCalls;
     private long ringNoAnswers;
     private long rejectedEvents;
+    /** Agents in wrap-up now: a run ends when the last one is out of it, so every answered call has its wrap-up. */
+    private int agentsInWrapUp;
     /** Callers on the agenda who have not dialled yet: none left means the arrival period is over. */
     private int callersScheduled;
 
@@ -133,7 +135,7 @@ public final class SimulationRun implements DecisionListener {
         long lastArrival = startMillis;
         while (true) {
             boolean arrivalsOver = callersScheduled == 0;
-            if (arrivalsOver && calls.isEmpty()) {
+            if (arrivalsOver && calls.isEmpty() && agentsInWrapUp == 0) {
                 break;
             }
             long deadline = engineDeadline();
@@ -270,6 +272,7 @@ public final class SimulationRun implements DecisionListener {
             case Decision.CallEnded e -> calls.remove(e.callId());
             case Decision.AgentStateChanged s -> {
                 agentStates.put(s.agentId(), s);
+                agentsInWrapUp += (s.to() == AgentState.WRAP_UP ? 1 : 0) - (s.from() == AgentState.WRAP_UP ? 1 : 0);
                 // Not ready after logging in is the simulator's own doing: it makes the agent ready at once.
                 if (s.to() == AgentState.NOT_READY && s.from() != AgentState.LOGGED_OUT) {
                     agenda.schedule(s.at() + agents.notReadyPause().toMillis(),
