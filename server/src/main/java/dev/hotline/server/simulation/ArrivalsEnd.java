@@ -2,7 +2,10 @@ package dev.hotline.server.simulation;
 
 import java.time.Duration;
 
-/** When the simulated callers stop calling. Calls already in the centre are then played out to their end, wrap-up included. */
+/**
+ * When the simulated callers stop calling. Calls already in the centre are then played out to their end, wrap-up
+ * included.
+ */
 public sealed interface ArrivalsEnd {
 
     /** Callers call for this long after the start (a traffic file's {@code duration}). */
