@@ -51,6 +51,15 @@ public final class JournalReader {
      * @throws UncheckedIOException when a file cannot be read
      */
     public void read(long fromMillis, Consumer<JournalRecord> sink) {
+        read(fromMillis, Long.MAX_VALUE, sink);
+    }
+
+    /**
+     * As {@link #read(long, Consumer)}, stopping after the first record at or after {@code toMillis}: what follows
+     * is not needed, and a later run written into the same directory with its clock set back (which stops a reading
+     * that gets to it) is not read for a period before its start.
+     */
+    public void read(long fromMillis, long toMillis, Consumer<JournalRecord> sink) {
         List<FileId> files = files();
         long readFrom = fromMillis < Long.MIN_VALUE + CALLS_LAST ? Long.MIN_VALUE : fromMillis - CALLS_LAST;
         int start = 0;
@@ -64,15 +73,68 @@ public final class JournalReader {
                 break;
             }
         }
+        if (start > 0) {
+            sayIfOverlapping(files.get(start - 1).path(), files.get(start).path());
+        }
         InOrder inOrder = new InOrder();
+        boolean[] past = {false};
         for (FileId file : files.subList(start, files.size())) {
             readLines(file.path(), (record, line) -> {
                 inOrder.check(file.path(), line, record);
                 sink.accept(record);
-                return true;
+                past[0] = record.at() >= toMillis;
+                return !past[0];
             });
+            if (past[0]) {
+                return;
+            }
         }
     }
+
+    /**
+     * A file skipped because reading begins at a later start ({@code first}) may still hold records after that start:
+     * two runs overlap in time (a server started with its clock set back, or two servers writing one directory), and
+     * what the skipped file holds from then on would be left out of the figures without a word.
+     */
+    private void sayIfOverlapping(Path skipped, Path first) {
+        if (!(firstRecord(first).orElse(null) instanceof JournalRecord.FileOpened opened)) {
+            return;
+        }
+        long skippedEnds = lastRecordAt(skipped);
+        if (skippedEnds > opened.at() + TOLERATED_STEP_BACK) {
+            ZoneId zone = opened.config().settings().zone();
+            warnings.accept(skipped.getFileName() + " runs to " + JournalCodec.formatAt(skippedEnds, zone) + ", after "
+                    + first.getFileName() + " began at " + JournalCodec.formatAt(opened.at(), zone) + " (two runs "
+                    + "overlap: a server started with its clock set back, or two servers writing one directory): the "
+                    + "figures are of the later run only; report the earlier from a directory holding its files only");
+        }
+    }
+
+    /** The time of a file's last readable record, {@link Long#MIN_VALUE} when it has none: read from its tail. */
+    private long lastRecordAt(Path file) {
+        long last = Long.MIN_VALUE;
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+            long from = Math.max(0, f.length() - TAIL_BYTES);
+            byte[] tail = new byte[(int) (f.length() - from)];
+            f.seek(from);
+            f.readFully(tail);
+            String[] lines = new String(tail, StandardCharsets.UTF_8).split("\n");
+            // the first piece may be the end of a line cut by the seek, the last one a torn line: neither parses
+            for (int i = from == 0 ? 0 : 1; i < lines.length; i++) {
+                try {
+                    last = Math.max(last, codec.read(lines[i]).at());
+                } catch (JournalCodec.MalformedRecordException e) {
+                    // not a whole record: skipped
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e, e);
+        }
+        return last;
+    }
+
+    /** How much of a file's end {@link #lastRecordAt} reads: many records, beside the longest (a file's first). */
+    private static final int TAIL_BYTES = 256 * 1024;
 
     /**
      * Records follow one another in time: the engine stamps them on its one thread with a clock that never steps
@@ -98,8 +160,9 @@ public final class JournalReader {
                 throw new JournalException(where + ": " + (restart ? "the server started at " : "this record is of ")
                         + JournalCodec.formatAt(record.at(), zone) + ", before the record at " + lastWhere + " ("
                         + JournalCodec.formatAt(lastAt, zone) + "): " + (restart
-                        ? "the clock was set back between two runs; report each run apart (--to before this start, "
-                                + "--from after it)"
+                        ? "the clock was set back between two runs; report each run apart: --to before this start "
+                                + "for the earlier run, --from after it for the later one (a directory holding one run's "
+                                + "files only gives the whole of it)"
                         : "one of the two lines is damaged (time in the journal only goes forward)"));
             }
             if (record.at() >= lastAt) {
@@ -134,7 +197,7 @@ public final class JournalReader {
         }
         if (files.isEmpty()) {
             throw new JournalException(dir + (Files.isDirectory(dir) ? ": no journal files (journal-YYYY-MM-DD-NNN.jsonl)"
-                    : Files.exists(dir) ? ": not a directory (give the journal's directory, server.yaml's journal.dir)"
+                    : Files.exists(dir) ? ": not a directory (give the journal's directory, server.yaml's journal.directory)"
                     : ": no such directory"));
         }
         return files;

@@ -108,7 +108,7 @@ public final class JournalReplay {
         }
         JournalReplay replay = new JournalReplay(fromMillis, toMillis, warnings);
         JournalReader reader = new JournalReader(dir, warnings);
-        reader.read(fromMillis, replay::accept);
+        reader.read(fromMillis, toMillis, replay::accept);
         reader.beginsAt().filter(begins -> begins > fromMillis && fromMillis != Long.MIN_VALUE).ifPresent(begins ->
                 warnings.accept("the journal begins at " + replay.at(begins) + ", after the period's "
                         + "start: " + (begins >= toMillis ? "nothing of the period is in it"

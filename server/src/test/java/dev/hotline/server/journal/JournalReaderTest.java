@@ -134,7 +134,35 @@ class JournalReaderTest {
 
         assertThatThrownBy(() -> read(Long.MIN_VALUE)).isInstanceOf(JournalException.class)
                 .hasMessageContaining(":1: the server started at 2026-11-23T08:00:00.000+08:00, before the record at " + FIRST
-                        + ":2").hasMessageEndingWith("report each run apart (--to before this start, --from after it)");
+                        + ":2").hasMessageEndingWith("report each run apart: --to before this start for the earlier run, --from after "
+                        + "it for the later one (a directory holding one run's files only gives the whole of it)");
+    }
+
+    @Test
+    void aPeriodThatEndsBeforeALaterRunsSetBackStartIsReadWithoutIt() {
+        writeJournal(3);
+        JournalWriter.start(JournalSettings.in(dir), CONFIG,
+                Clock.fixed(Instant.ofEpochMilli(NINE_AM - HOUR), ZoneOffset.UTC)).close();
+        List<JournalRecord> records = new ArrayList<>();
+
+        new JournalReader(dir, warnings::add).read(Long.MIN_VALUE, NINE_AM + 2, records::add);
+
+        assertThat(records).extracting(JournalRecord::at).as("up to the first record at or after the period's end")
+                .containsExactly(NINE_AM, NINE_AM + 1, NINE_AM + 2);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aPeriodInALaterRunThatOverlapsAnEarlierOneSaysTheEarlierIsLeftOut() {
+        writeJournal(3);
+        JournalWriter.start(JournalSettings.in(dir), CONFIG,
+                Clock.fixed(Instant.ofEpochMilli(NINE_AM - HOUR), ZoneOffset.UTC)).close();
+
+        assertThat(read(NINE_AM - HOUR + 1)).singleElement().isInstanceOf(JournalRecord.FileOpened.class);
+        assertThat(warnings).containsExactly(FIRST + " runs to 2026-11-23T09:00:00.003+08:00, after "
+                + "journal-2026-11-23-002.jsonl began at 2026-11-23T08:00:00.000+08:00 (two runs overlap: a server "
+                + "started with its clock set back, or two servers writing one directory): the figures are of the "
+                + "later run only; report the earlier from a directory holding its files only");
     }
 
     @Test
