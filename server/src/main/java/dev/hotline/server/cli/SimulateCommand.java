@@ -28,12 +28,15 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -59,6 +62,9 @@ public final class SimulateCommand implements Callable<Integer> {
     /** The most calls an overloaded queue without patience may leave waiting at once (some 5 GB of heap). */
     static final long MOST_WAITING = 10_000_000;
 
+    static final double DEFAULT_SL_THRESHOLD_SECONDS = 20;
+    static final long DEFAULT_CALLS = 100_000;
+
     /** The share of calls left out of the single-queue figures while the empty centre fills up. */
     static final double WARM_UP_SHARE = 0.05;
     /**
@@ -71,8 +77,13 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Mode mode;
+    // Plain options, not picocli groups: which go together, and which are missing, is said in call() in the words of
+    // the two modes (picocli's group messages name its group structure, and a repeated option opens a second group).
+    @Mixin
+    SingleQueue single = new SingleQueue();
+
+    @Mixin
+    Centre centre = new Centre();
 
     @Option(names = "--seed", paramLabel = "K", defaultValue = "1",
             description = "Seed of every random draw: the same seed gives the same output (default: ${DEFAULT-VALUE}).")
@@ -81,52 +92,100 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
-    static final class Mode {
-        @ArgGroup(exclusive = false, heading = "%nOne queue, N agents (Erlang C):%n")
-        SingleQueue single;
-
-        @ArgGroup(exclusive = false, heading = "%nA configured centre:%n")
-        Centre centre;
-    }
-
     static final class SingleQueue {
-        @Option(names = "--agents", required = true, paramLabel = "N", description = "Agents serving the queue.")
-        int agents;
+        @Option(names = "--agents", paramLabel = "N", description = "One queue: agents serving it (required).")
+        Integer agents;
 
-        @Option(names = "--erlangs", required = true, paramLabel = "A",
-                description = "Offered traffic in Erlangs (arrival rate x mean handle time).")
-        double erlangs;
+        @Option(names = "--erlangs", paramLabel = "A",
+                description = "One queue: offered traffic in Erlangs (arrival rate x mean handle time) (required).")
+        Double erlangs;
 
-        @Option(names = "--aht", required = true, paramLabel = "SECONDS",
-                description = "Mean handle time, exponentially distributed; no wrap-up.")
-        double ahtSeconds;
+        @Option(names = "--aht", paramLabel = "SECONDS",
+                description = "One queue: mean handle time, exponentially distributed; no wrap-up (required).")
+        Double ahtSeconds;
 
-        @Option(names = "--sl-threshold", paramLabel = "SECONDS", defaultValue = "20",
-                description = "Service-level threshold (default: ${DEFAULT-VALUE}).")
-        double slThresholdSeconds;
+        @Option(names = "--sl-threshold", paramLabel = "SECONDS",
+                description = "One queue: service-level threshold (default: 20).")
+        Double slThresholdSeconds;
 
-        @Option(names = "--calls", paramLabel = "C", defaultValue = "100000",
-                description = "Calls to simulate; the first 5 %% are warm-up, left out of the figures "
-                        + "(default: ${DEFAULT-VALUE}).")
-        long calls;
+        @Option(names = "--calls", paramLabel = "C",
+                description = "One queue: calls to simulate (default: 100000). The first of them are warm-up, left "
+                        + "out of the figures: 5 %% of them or the calls of five handle times (5 x A), whichever is "
+                        + "more, at most half.")
+        Long calls;
 
         @Option(names = "--patience", paramLabel = "SECONDS",
-                description = "Mean caller patience (exponential); callers who run out of it hang up. "
+                description = "One queue: mean caller patience (exponential); callers who run out of it hang up. "
                         + "Without it, nobody abandons.")
         Double patienceSeconds;
     }
 
     static final class Centre {
-        @Option(names = "--config", required = true, paramLabel = "DIR", description = "Configuration directory.")
+        @Option(names = "--config", paramLabel = "DIR",
+                description = "A configured centre: its configuration directory (required).")
         Path config;
 
-        @Option(names = "--traffic", required = true, paramLabel = "FILE", description = "Traffic file (YAML).")
+        @Option(names = "--traffic", paramLabel = "FILE",
+                description = "A configured centre: the traffic file (YAML) (required).")
         Path traffic;
     }
 
+    private static final List<String> SINGLE_QUEUE_OPTIONS = List.of("--agents", "--erlangs", "--aht",
+            "--sl-threshold", "--calls", "--patience");
+    private static final List<String> CENTRE_OPTIONS = List.of("--config", "--traffic");
+    private static final String MODES = "one queue (--agents, --erlangs, --aht; --sl-threshold, --calls, "
+            + "--patience) or a configured centre (--config, --traffic)";
+
     @Override
     public Integer call() {
-        return mode.single != null ? singleQueue(mode.single) : centre(mode.centre);
+        List<String> queueOptions = given(SINGLE_QUEUE_OPTIONS);
+        List<String> centreOptions = given(CENTRE_OPTIONS);
+        if (!queueOptions.isEmpty() && !centreOptions.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "simulate runs " + MODES + ", not both: got "
+                    + String.join(", ", queueOptions) + " and " + String.join(", ", centreOptions) + " (in a "
+                    + "centre the service-level thresholds come from queues.yaml, the patience from the traffic file)");
+        }
+        if (queueOptions.isEmpty() && centreOptions.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "simulate runs " + MODES + ": give the options of one");
+        }
+        if (!queueOptions.isEmpty()) {
+            missing("one queue needs --agents, --erlangs and --aht", "--agents", single.agents, "--erlangs",
+                    single.erlangs, "--aht", single.ahtSeconds);
+            if (single.slThresholdSeconds == null) {
+                single.slThresholdSeconds = DEFAULT_SL_THRESHOLD_SECONDS;
+            }
+            if (single.calls == null) {
+                single.calls = DEFAULT_CALLS;
+            }
+            return singleQueue(single);
+        }
+        missing("a configured centre needs --config and --traffic", "--config", centre.config, "--traffic",
+                centre.traffic);
+        return centre(centre);
+    }
+
+    /** The options of {@code mode} given on the command line, in the order typed. */
+    private List<String> given(List<String> mode) {
+        List<String> names = new ArrayList<>();
+        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            if (mode.contains(option.longestName()) && !names.contains(option.longestName())) {
+                names.add(option.longestName());
+            }
+        }
+        return names;
+    }
+
+    /** Fails naming the options of {@code namesAndValues} (name, value, name, value...) whose value is null. */
+    private void missing(String needs, Object... namesAndValues) {
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] == null) {
+                missing.add((String) namesAndValues[i]);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), needs + ": missing " + String.join(", ", missing));
+        }
     }
 
     private int singleQueue(SingleQueue o) {

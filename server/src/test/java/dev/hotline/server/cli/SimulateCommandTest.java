@@ -240,7 +240,41 @@ class SimulateCommandTest {
         assertThat(run("simulate", "--agents", "3", "--erlangs", "2", "--aht", "180", "--config", config(),
                 "--traffic", config() + "/traffic.yaml")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(err.toString()).contains("mutually exclusive");
+        assertThat(err.toString()).contains("simulate runs one queue (--agents, --erlangs, --aht; --sl-threshold, "
+                + "--calls, --patience) or a configured centre (--config, --traffic), not both: got --agents, "
+                + "--erlangs, --aht and --config, --traffic");
+    }
+
+    @Test
+    void anOptionOfOneQueueWithAConfiguredCentreIsSaidToBelongToTheOtherMode() {
+        assertThat(run("simulate", "--config", config(), "--traffic", config() + "/traffic.yaml", "--sl-threshold",
+                "30")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString()).contains("not both: got --sl-threshold and --config, --traffic (in a centre the "
+                + "service-level thresholds come from queues.yaml, the patience from the traffic file)")
+                .doesNotContain("Missing required");
+    }
+
+    @Test
+    void whatEachModeLacksIsNamedInItsOwnWords() {
+        assertThat(run("simulate", "--agents", "11", "--erlangs", "10")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("one queue needs --agents, --erlangs and --aht: missing --aht");
+        err.getBuffer().setLength(0);
+
+        assertThat(run("simulate", "--config", config())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("a configured centre needs --config and --traffic: missing --traffic");
+        err.getBuffer().setLength(0);
+
+        assertThat(run("simulate")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("give the options of one");
+    }
+
+    @Test
+    void anOptionGivenTwiceIsSaidSo() {
+        assertThat(run("simulate", "--agents", "11", "--erlangs", "10", "--aht", "180", "--agents", "12"))
+                .isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString()).contains("option '--agents' (N) should be specified only once");
     }
 
     @Test
