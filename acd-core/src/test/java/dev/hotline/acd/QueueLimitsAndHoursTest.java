@@ -123,4 +123,30 @@ class QueueLimitsAndHoursTest {
                 + "hangup(no-agents)");
         assertThat(centre.waiting("c2").position()).isEqualTo(1);
     }
+
+    @Test
+    void aVipCallWaitingForTheVipGroupAloneGetsTheNoAgentsTreatmentWhenTheLastAgentOfItsQueueLogsOut() {
+        // nobody of the VIP group is logged in: the VIP call waits for its step; s1, of the queue's group, leaves
+        var centre = CentreFixture.centre().vipGroup("vip", Duration.ofSeconds(10), 10).vip("5551", "Ms Li", "gold")
+                .queue("sales", "s").agent("s1", "s").agent("v1", "vip").start().login("s1")
+                .callFrom("c1", "5551", "sales").logout("s1");
+
+        assertThat(centre.ended("c1").cause()).isEqualTo("the last agent who could serve queue sales logged out: "
+                + "hangup(no-agents)");
+    }
+
+    @Test
+    void aCallThatOnlyALaterStepsGroupCouldServeGetsTheNoAgentsTreatmentWhenItsLastAgentLogsOut() {
+        var centre = CentreFixture.centre()
+                .queue("sales", q -> q.groups("s").step("call-in-overflow", Duration.ofSeconds(60),
+                        new dev.hotline.acd.model.EscalationAction.AddGroups(List.of("o"))))
+                .agent("s1", "s").agent("o1", "o").start().login("s1", "o1")
+                .call("c1", "sales").logout("s1");
+        assertThat(centre.waiting("c1").position()).as("o1 may still take it after 60 s").isEqualTo(1);
+
+        centre.logout("o1");
+
+        assertThat(centre.ended("c1").cause()).isEqualTo("the last agent who could serve queue sales logged out: "
+                + "hangup(no-agents)");
+    }
 }

@@ -175,9 +175,7 @@ final class AgentLifecycle {
     void logOut(Agent agent, String reason) {
         cancelWrapUp(agent);
         centre.setState(agent, AgentState.LOGGED_OUT, reason);
-        for (Agent.Membership m : agent.memberships) {
-            admission.refuseStranded(m.group());
-        }
+        admission.refuseStranded(agent);
     }
 
     /** An agent removed from the configuration finished the call it was on: logged out and forgotten. */

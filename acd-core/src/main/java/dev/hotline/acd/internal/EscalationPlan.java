@@ -44,6 +44,16 @@ final class EscalationPlan {
         return everyone.loggedIn > 0;
     }
 
+    /** Whether a call of this plan could ever be served through one of {@code groups} (every step fired). */
+    boolean mayUseAny(List<Group> groups) {
+        for (Group g : everyone.groups) {
+            if (groups.contains(g)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Who may take a call of this plan once {@code stepsFired} of its steps have fired. */
     Eligibility stage(int stepsFired) {
         return stages[stepsFired];

@@ -97,23 +97,40 @@ final class QueueAdmission {
     }
 
     /**
-     * The last logged-in agent of {@code group} left: the waiting calls eligible through it that no logged-in agent
-     * could serve any more (through any group their escalation steps would add) get their queue's no-agents
-     * treatment.
+     * {@code agent} logged out. If that left one of its groups with nobody logged in, the waiting calls that no
+     * logged-in agent could serve any more get their queue's no-agents treatment: those eligible through the group
+     * now, and those it would serve only later (a VIP call waiting for the VIP group alone, a group an escalation step
+     * adds), whose plan can no longer reach anyone either.
      */
-    void refuseStranded(Group group) {
-        if (group.loggedIn > 0 || group.waiting.isEmpty()) {
+    void refuseStranded(Agent agent) {
+        List<Group> emptied = new ArrayList<>();
+        for (Agent.Membership m : agent.memberships) {
+            if (m.group().loggedIn == 0) {
+                emptied.add(m.group());
+            }
+        }
+        if (emptied.isEmpty()) {
             return;
         }
-        List<Call> stranded = new ArrayList<>(group.waiting.size());
-        group.waiting.forEach(stranded::add);
-        for (Call call : stranded) {
-            if (call.status == Call.Status.WAITING && !call.plan.anyoneLoggedIn()) {
-                BusinessQueue queue = call.queue;
-                centre.detach(call);
-                treat(call, queue, queue.config.treatments().noAgents(), TreatmentCause.NO_AGENTS,
-                        "the last agent who could serve queue " + queue.id + " logged out");
+        List<Call> stranded = new ArrayList<>();
+        for (BusinessQueue queue : centre.queues.values()) {
+            boolean reached = queue.ordinaryPlan.mayUseAny(emptied) || queue.vipPlan.mayUseAny(emptied);
+            if (queue.waiting.isEmpty() || !reached) {
+                continue;
             }
+            queue.waiting.forEach(call -> {
+                if (call.status == Call.Status.WAITING && !call.plan.anyoneLoggedIn()) {
+                    stranded.add(call);
+                }
+            });
+        }
+        // the queues' map has no order of its own: the calls are treated in service order
+        stranded.sort(Call.SERVICE_ORDER);
+        for (Call call : stranded) {
+            BusinessQueue queue = call.queue;
+            centre.detach(call);
+            treat(call, queue, queue.config.treatments().noAgents(), TreatmentCause.NO_AGENTS,
+                    "the last agent who could serve queue " + queue.id + " logged out");
         }
     }
 
