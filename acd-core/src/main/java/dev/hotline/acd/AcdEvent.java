@@ -23,6 +23,7 @@ public sealed interface AcdEvent {
             case IvrEnded e -> e.callId();
             case CallerHungUp e -> e.callId();
             case AgentHungUp e -> e.callId();
+            case OfferRinging e -> e.callId();
             case OfferAnswered e -> e.callId();
             case OfferFailed e -> e.callId();
             case AgentLoggedIn e -> null;
@@ -84,6 +85,14 @@ public sealed interface AcdEvent {
 
     /** The agent ended a connected call. */
     record AgentHungUp(long at, String callId) implements AcdEvent {
+    }
+
+    /**
+     * The offered agent's phone started ringing later than the offer was made (the caller's line was busy with a
+     * prompt when it came): the ring timeout counts from now, so the engine does not withdraw an offer that is still
+     * ringing for its whole time. A phone that rings as the offer is made needs no such event.
+     */
+    record OfferRinging(long at, String callId, String agentId) implements AcdEvent {
     }
 
     /** The agent's phone answered the offered call. */

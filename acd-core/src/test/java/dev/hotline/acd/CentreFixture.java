@@ -347,6 +347,11 @@ final class CentreFixture {
             return send(new AcdEvent.OfferAnswered(time, callId, agentId));
         }
 
+        /** The offered agent's phone starts ringing only now (the caller's line was busy with a prompt). */
+        Run ringing(String callId, String agentId) {
+            return send(new AcdEvent.OfferRinging(time, callId, agentId));
+        }
+
         Run fail(String callId, String agentId, String cause) {
             return send(new AcdEvent.OfferFailed(time, callId, agentId, cause));
         }

@@ -128,7 +128,15 @@ final class RandomTraffic {
                     }
                     yield new AcdEvent.OfferAnswered(time, call, agent);
                 }
-                case 10 -> new AcdEvent.OfferFailed(time, call, agent, "busy");
+                case 10 -> {
+                    var offered = new ArrayList<>(ringing.entrySet());
+                    if (!offered.isEmpty() && random.nextBoolean()) {
+                        // a phone that starts ringing late: the ring timer counts again from now
+                        var pick = offered.get(random.nextInt(offered.size()));
+                        yield new AcdEvent.OfferRinging(time, pick.getKey(), pick.getValue());
+                    }
+                    yield new AcdEvent.OfferFailed(time, call, agent, "busy");
+                }
                 case 11, 12 -> new AcdEvent.AgentLoggedIn(time, agent);
                 case 13 -> new AcdEvent.AgentLoggedOut(time, agent);
                 case 14, 15 -> new AcdEvent.AgentReady(time, agent);

@@ -35,6 +35,30 @@ class RingNoAnswerTest {
     }
 
     @Test
+    void aPhoneThatStartsRingingLateRingsForTheWholeRingTimeoutFromThen() {
+        // the caller's line was busy with a prompt for 7 s when the offer came: Dial starts then
+        var centre = centre().start().loginReady("1001").call("c1", "sales").advance(Duration.ofSeconds(7))
+                .ringing("c1", "1001").advance(Duration.ofSeconds(14));
+        assertThat(centre.all(CallRequeued.class)).as("21 s after the offer, 14 s into the ringing").isEmpty();
+
+        centre.advance(Duration.ofSeconds(1));
+
+        assertThat(centre.last(CallRequeued.class).cause()).isEqualTo("no answer within 15 s");
+    }
+
+    @Test
+    void aPhoneCannotRingForACallNotOfferedToItsAgent() {
+        var centre = centre().start().loginReady("1001", "1002").call("c1", "sales");
+        String offered = centre.offeredTo("c1");
+        String other = offered.equals("1001") ? "1002" : "1001";
+
+        centre.ringing("c1", other);
+
+        assertThat(centre.rejection()).isEqualTo("agent " + other + " cannot ring for call c1: agent is READY, not "
+                + "RESERVED for c1");
+    }
+
+    @Test
     void aRequeuedCallIsOfferedAtOnceToAnotherIdleAgent() {
         var centre = centre().queue("sales", q -> q.strategy(dev.hotline.acd.model.RoutingStrategy.LINEAR))
                 .start().loginReady("1001", "1002").call("c1", "sales")

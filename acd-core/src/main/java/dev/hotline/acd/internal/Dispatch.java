@@ -142,6 +142,22 @@ final class Dispatch {
         agent.lastOfferSeq = ++centre.offerSeq;
     }
 
+    /** The offered agent's phone started ringing only now: the ring timeout counts from here. */
+    void ringing(AcdEvent.OfferRinging e) {
+        Call call = centre.calls.get(e.callId());
+        Agent agent = offeredAgent(call, e.agentId(), e.callId(), "ring for call ");
+        if (call == null) {
+            throw new Rejection("agent " + agent.id() + " cannot ring for call " + e.callId() + ": no such call");
+        }
+        if (agent.state != AgentState.RESERVED || agent.call != call) {
+            throw new Rejection("agent " + agent.id() + " cannot ring for call " + call.id + ": agent is "
+                    + Centre.describe(agent) + ", not RESERVED for " + call.id);
+        }
+        long now = centre.now;
+        centre.timers.cancel(call.ringTimer);
+        call.ringTimer = centre.timers.schedule(now, now + call.queue.ringTimeoutMillis, Timer.Kind.RING, call, null);
+    }
+
     void answered(AcdEvent.OfferAnswered e) {
         long now = centre.now;
         Call call = centre.calls.get(e.callId());

@@ -120,6 +120,8 @@ public final class CallSession {
      * hanging up) has left it, so the call ends as the flow goes on from a filed request, not as an abandon.
      */
     private boolean filing;
+    /** The reply to the last command given to the channel: a command given now goes on the wire after it. */
+    private CompletionStage<AgiReply> lastQueued;
     private boolean musicOn;
     private boolean announcing;
     private SessionScheduler.Timer announceTimer;
@@ -730,9 +732,19 @@ public final class CallSession {
             submit(new AcdEvent.OfferFailed(now(), callId, o.agentId(), "endpoint cannot be dialled"));
             return;
         }
+        CompletionStage<AgiReply> lineBusy = lastQueued;
         List<AgiCommand> commands = stopMusic();
         commands.add(dial);
         run(commands, () -> send(AgiCommands.getVariable("DIALSTATUS"), this::dialEnded));
+        if (lineBusy != null && !lineBusy.toCompletableFuture().isDone()) {
+            // a prompt still plays (a position announcement, a step's): Dial starts when it ends, and the ACD's
+            // ring timer, which counts from the offer, must count from then, or it withdraws an offer still ringing
+            lineBusy.whenComplete((reply, failure) -> mailbox.post(() -> {
+                if (offer == o && phase == Phase.DIALING && acdOpen && !offerWithdrawn && !answerReported) {
+                    submit(new AcdEvent.OfferRinging(now(), callId, o.agentId()));
+                }
+            }));
+        }
     }
 
     /**
@@ -845,7 +857,7 @@ public final class CallSession {
      * then ends, with a HANGUP if the caller is still there. The connection closing first ends it too.
      */
     private void voicemailLeft(String mailboxName, Map<String, String> about) {
-        channel.send(AgiCommands.getVariable("VMSTATUS")).whenComplete((reply, failure) -> mailbox.post(() -> {
+        queue(AgiCommands.getVariable("VMSTATUS")).whenComplete((reply, failure) -> mailbox.post(() -> {
             inVoicemail = false;
             if (failure != null) {
                 LOG.warn("call {}: whether a message was left in mailbox {} is unknown: {}", callId, mailboxName,
@@ -903,7 +915,7 @@ public final class CallSession {
             then.run();
             return;
         }
-        channel.send(commands.getFirst()).whenComplete((reply, failure) -> mailbox.post(() -> {
+        queue(commands.getFirst()).whenComplete((reply, failure) -> mailbox.post(() -> {
             if (phase != Phase.DONE) {
                 runWhatever(commands.subList(1, commands.size()), then);
             }
@@ -913,7 +925,7 @@ public final class CallSession {
     /** Sends one command of the current activity; its reply is handled only if no newer activity began. */
     private void send(AgiCommand command, Consumer<AgiReply> then) {
         int mine = activity;
-        channel.send(command).whenComplete((reply, failure) -> mailbox.post(() -> {
+        queue(command).whenComplete((reply, failure) -> mailbox.post(() -> {
             if (failure != null) {
                 LOG.debug("call {}: '{}' got no reply: {}", callId, command, failure.getMessage());
             } else if (mine == activity && phase != Phase.DONE) {
@@ -924,11 +936,18 @@ public final class CallSession {
 
     /** Sends a command whose reply changes nothing (ANSWER before the IVR, music on). */
     private void fire(AgiCommand command) {
-        channel.send(command).whenComplete((reply, failure) -> {
+        queue(command).whenComplete((reply, failure) -> {
             if (failure != null) {
                 LOG.debug("call {}: '{}' got no reply: {}", callId, command, failure.getMessage());
             }
         });
+    }
+
+    /** Every command goes through here: the channel sends them in order, one on the wire at a time. */
+    private CompletionStage<AgiReply> queue(AgiCommand command) {
+        CompletionStage<AgiReply> reply = channel.send(command);
+        lastQueued = reply;
+        return reply;
     }
 
     private void submit(AcdEvent event) {

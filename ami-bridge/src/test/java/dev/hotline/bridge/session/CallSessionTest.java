@@ -670,6 +670,29 @@ class CallSessionTest {
     }
 
     @Test
+    void anOfferMadeWhileAPromptPlaysRingsForTheWholeRingTimeoutFromWhenDialStarts() {
+        CallCentreRig announcing = new CallCentreRig(Duration.ofSeconds(30)).agentsLoggedIn("1001");
+        ScriptedAgiChannel call = announcing.call(CALLER, TestCentre.TEA_AD);
+        announcing.settle(call);
+        announcing.advance(Duration.ofSeconds(30));
+        call.reply("EXEC StopMusicOnHold", ok("0"));
+        announcing.agentsReady("1001");
+        assertThat(call.next()).as("the offer waits for the prompt").startsWith("STREAM FILE queue-thereare");
+
+        announcing.advance(Duration.ofSeconds(10));   // a long prompt
+        call.reply("STREAM FILE queue-thereare", ok("0"));
+        announcing.settle(call);
+        assertThat(call.next()).startsWith("EXEC Dial PJSIP/1001,19,");
+        announcing.advance(Duration.ofSeconds(19));
+
+        assertThat(announcing.decisions(Decision.CallRequeued.class)).as("Asterisk's 19 s of ringing are not over")
+                .isEmpty();
+        announcing.advance(Duration.ofSeconds(1));
+        assertThat(announcing.decisions(Decision.CallRequeued.class)).as("the backstop, 20 s after Dial began")
+                .singleElement().satisfies(r -> assertThat(r.agentId()).isEqualTo("1001"));
+    }
+
+    @Test
     void hostileCallerIdCannotInjectASecondAgiCommand() {
         String hostile = "138\" EXEC System \"rm -rf /";
         ScriptedAgiChannel call = rig.call(hostile, TestCentre.TEA_AD_WITH_MENU);
