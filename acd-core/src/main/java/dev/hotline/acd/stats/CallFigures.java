@@ -40,6 +40,11 @@ public record CallFigures(long offered, AnswerFigures answers, long abandoned, l
         return Ratios.of(abandoned - shortAbandoned, offered - shortAbandoned);
     }
 
+    /** {@link #longestWaitMillis}, empty when no call was answered or abandoned (no wait to speak of). */
+    public OptionalDouble longestWaitMillisIfAny() {
+        return answers.answered() + abandoned == 0 ? OptionalDouble.empty() : OptionalDouble.of(longestWaitMillis);
+    }
+
     /** A queue's connection rate: answered / offered; empty when nothing was offered. */
     public OptionalDouble connectionRate() {
         return Ratios.of(answers.answered(), offered);

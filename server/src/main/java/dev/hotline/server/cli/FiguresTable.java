@@ -77,13 +77,13 @@ final class FiguresTable {
                 count(q.abandoned()), count(q.shortAbandoned()), count(q.overflowed()), count(q.refused()),
                 count(q.waiting()), percent(q.serviceLevel()), duration(q.answers().asaMillis()),
                 duration(q.answers().ahtMillis()), percent(q.abandonmentRate()), percent(q.connectionRate()),
-                duration(OptionalDouble.of(q.longestWaitMillis()))}));
+                duration(q.longestWaitMillisIfAny())}));
         table(out, rows);
     }
 
     private static void staff(StringBuilder out, String title, Map<String, StaffFigures> staff) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {title.substring(0, title.length() - 1), "answered", "ASA", "talk", "AHT",
+        rows.add(new String[] {title.substring(0, title.length() - 1), "answered", "ASA", "avg talk", "AHT",
                 "logged in", "ready", "phone busy", "unreachable", "not ready", "occupancy", "utilisation"});
         staff.forEach((id, s) -> {
             AnswerFigures a = s.answers();

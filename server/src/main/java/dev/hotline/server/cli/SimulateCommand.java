@@ -195,6 +195,12 @@ public final class SimulateCommand implements Callable<Integer> {
         // times are whole milliseconds: a handle time of a few of them is rounded into other queueing figures
         seconds("--aht", o.ahtSeconds, 1);
         notNegative("--sl-threshold", o.slThresholdSeconds);
+        if (o.slThresholdSeconds > 0 && o.slThresholdSeconds < 0.001) {
+            // 0 is a threshold (answered without waiting); 0.0004 would silently be one too
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--sl-threshold': must be 0 "
+                    + "or at least 0.001 (1 ms: times are counted in milliseconds), got "
+                    + format(o.slThresholdSeconds));
+        }
         seconds("--sl-threshold", o.slThresholdSeconds, 0);
         positive("--calls", o.calls);
         atMost("--agents", o.agents, MOST_AGENTS, "the largest centre the engine is measured at");
@@ -222,14 +228,16 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         long warmUp = warmUpCalls(o.calls, o.erlangs);
         if (warmUp < FILLING_HANDLE_TIMES * o.erlangs) {
-            spec.commandLine().getErr().printf(Locale.ROOT, "note: %d calls are too few for %s Erlangs to reach a "
+            spec.commandLine().getErr().printf(Locale.ROOT, "note: %s too few for %s Erlangs to reach a "
                     + "steady state (the first %.0f fill the empty centre): the figures read as a centre filling up; "
-                    + "give --calls %d or more%n", o.calls, o.erlangs, Math.ceil(FILLING_HANDLE_TIMES * o.erlangs),
+                    + "give --calls %d or more%n", ValidateCommand.count(o.calls, "call is", "calls are"), o.erlangs, Math.ceil(FILLING_HANDLE_TIMES * o.erlangs),
                     (long) Math.ceil(2 * FILLING_HANDLE_TIMES * o.erlangs));
         }
         if (o.erlangs >= o.agents && o.patienceSeconds == null) {
-            spec.commandLine().getErr().printf(Locale.ROOT, "note: %s Erlangs on %d agents is more work than they "
-                    + "can do: the queue only grows, and the figures depend on --calls%n", o.erlangs, o.agents);
+            spec.commandLine().getErr().printf(Locale.ROOT, "note: %s Erlangs on %s %s all the work they can "
+                    + "do: with nobody abandoning the queue has no steady state and only grows, and the figures "
+                    + "depend on --calls%n", o.erlangs, ValidateCommand.count(o.agents, "agent", "agents"),
+                    o.erlangs > o.agents ? "is more than" : "is");
         }
         CentreConfig config = scenario.centreConfig();
         CentreStatistics stats = new CentreStatistics(config);

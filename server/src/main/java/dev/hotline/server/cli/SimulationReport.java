@@ -81,7 +81,7 @@ final class SimulationReport {
         fraction(out, "serviceLevel", f.serviceLevel());
         fraction(out, "abandonmentRate", f.abandonmentRate());
         answerTimes(out, f.answers());
-        out.put("longestWait", seconds(f.longestWaitMillis()));
+        time(out, "longestWait", f.longestWaitMillisIfAny());
     }
 
     private static void answerTimes(ObjectNode out, AnswerFigures a) {

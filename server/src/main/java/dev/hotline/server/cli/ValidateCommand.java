@@ -83,7 +83,7 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     /** {@code 1 problem}, {@code 2 problems}. */
-    static String count(int n, String one, String many) {
+    static String count(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }
 }

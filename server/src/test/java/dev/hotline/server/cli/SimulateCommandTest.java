@@ -193,6 +193,23 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aServiceLevelThresholdUnderAMillisecondIsAUsageErrorNotSilentlyZero() {
+        assertThat(run("simulate", "--agents", "3", "--erlangs", "2", "--aht", "180", "--sl-threshold", "0.0004"))
+                .isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString()).startsWith("Invalid value for option '--sl-threshold': must be 0 or at least 0.001 "
+                + "(1 ms: times are counted in milliseconds), got 0.0004");
+    }
+
+    @Test
+    void asManyErlangsAsAgentsIsSaidToBeAllTheirWorkWithoutASteadyState() {
+        assertThat(run("simulate", "--agents", "1", "--erlangs", "1", "--aht", "10", "--calls", "200")).isZero();
+
+        assertThat(err.toString()).contains("note: 1.0 Erlangs on 1 agent is all the work they can do: with nobody "
+                + "abandoning the queue has no steady state");
+    }
+
+    @Test
     void aHandleTimeShorterThanTheClockCanTellIsAUsageError() {
         assertThat(run("simulate", "--agents", "3", "--erlangs", "2", "--aht", "0.001")).isEqualTo(ExitCodes.USAGE);
 
@@ -304,6 +321,24 @@ class SimulateCommandTest {
         assertThat(err.toString()).isEqualTo(traffic + ":4:3: businessTypes.slimming-coffee: the configuration has no "
                 + "such business type (it has after-sales, general-enquiry, knife-set, massage-chair, "
                 + "skincare-set, slimming-tea)" + System.lineSeparator());
+    }
+
+    @Test
+    void aQueueWhereNoCallWasAnsweredOrAbandonedHasNoLongestWait(@TempDir Path dir) throws IOException {
+        Path traffic = Files.writeString(dir.resolve("traffic.yaml"), """
+                start: 2026-11-20T20:00
+                duration: 10m
+                businessTypes:
+                  knife-set:
+                    callsPerHour: 30
+                    handleTime: {distribution: exponential, mean: 2m}
+                """);
+
+        assertThat(run("simulate", "--config", config(), "--traffic", traffic.toString(), "--json")).isZero();
+
+        String beauty = out.toString().substring(out.toString().indexOf("\"sales-beauty\""));
+        assertThat(beauty.substring(0, beauty.indexOf('}'))).as("sales-beauty had no calls")
+                .contains("\"offered\" : 0,", "\"longestWait\" : null");
     }
 
     @Test
