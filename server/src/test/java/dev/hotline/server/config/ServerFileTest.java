@@ -162,6 +162,23 @@ class ServerFileTest {
     }
 
     @Test
+    void aBindOrHostWithAColonMustBeAnIpv6AddressNotAHostAndPort() {
+        config.with("server.yaml", """
+                fastagi: {bind: "127.0.0.1:4573"}
+                ami:
+                  - {name: a1, host: "zz::zz", port: 5038, username: hotline, secret: s}
+                  - {name: a2, host: "[::1]", port: 5039, username: hotline, secret: s}
+                api: {bind: "::1", port: 8081}
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "server.yaml:1:17: fastagi.bind: '127.0.0.1:4573' is a host and a port: write the host here and the "
+                        + "port in its own key (port: 4573)",
+                "server.yaml:3:22: ami[a1].host: 'zz::zz' is not an IPv6 address (as in ::1), nor a host name (no "
+                        + "colons)");
+    }
+
+    @Test
     void anAgentsTokenNamesAnAgentOfAgentsYaml() {
         config.with("server.yaml", """
                 api:

@@ -10,6 +10,8 @@ import dev.hotline.server.config.ServerSettings.AmiServer;
 import dev.hotline.server.config.ServerSettings.Secret;
 import dev.hotline.server.config.internal.Fields.Item;
 import dev.hotline.server.journal.JournalSettings;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +43,7 @@ public final class ServerFileReader {
     private static final Pattern SOUND = Pattern.compile("[A-Za-z0-9_/-]*");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:_-]+");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:_\\[\\]-]+");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,9})(KB|MB|GB)");
     private static final Pattern MILLIS = Pattern.compile("(\\d{1,9})ms");
@@ -436,6 +438,9 @@ public final class ServerFileReader {
             ctx.problems().add(at, "'" + text + "' is not a host name or IP address");
             return false;
         }
+        if (text.contains(":")) {
+            return ipv6(text, at, ctx);
+        }
         if (text.matches("[0-9.]+")) {
             // all digits and dots is meant as an IPv4 address, never a host name: four numbers of 0 to 255
             String[] parts = text.split("\\.", -1);
@@ -448,6 +453,32 @@ public final class ServerFileReader {
                         + "127.0.0.1)");
                 return false;
             }
+        }
+        return true;
+    }
+
+    /** A host with a colon is an IPv6 address (bare or in brackets), or a host and a port written together. */
+    private static boolean ipv6(String text, Where at, LoadContext ctx) {
+        int colon = text.lastIndexOf(':');
+        String before = text.substring(0, colon);
+        String after = text.substring(colon + 1);
+        if (!before.contains(":") && !before.isEmpty() && after.matches("[0-9]{1,5}")) {
+            ctx.problems().add(at, "'" + text + "' is a host and a port: write the host here and the port in its own "
+                    + "key (port: " + after + ")");
+            return false;
+        }
+        String literal = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+        boolean address;
+        try {
+            // in brackets it is parsed as an IPv6 literal only, never looked up in DNS
+            address = !literal.contains("[") && !literal.contains("]") && !literal.contains("_")
+                    && InetAddress.getByName("[" + literal + "]") != null;
+        } catch (UnknownHostException e) {
+            address = false;
+        }
+        if (!address) {
+            ctx.problems().add(at, "'" + text + "' is not an IPv6 address (as in ::1), nor a host name (no colons)");
+            return false;
         }
         return true;
     }
