@@ -270,6 +270,20 @@ class ServerFileTest {
     }
 
     @Test
+    void anEmptyGreetingPlaysNothingAndAnEmptyCallerIdLeavesTheTrunksOwn() {
+        config.with("server.yaml", """
+                callbacks:
+                  endpoint: PJSIP/{number}@trunk
+                  allowedNumbers: ["_1[3-9]XXXXXXXXX"]
+                  callerId: ""
+                  greeting: ""
+                """);
+
+        assertThat(config.server().callbacks().greeting()).isEmpty();
+        assertThat(config.server().callbacks().callerId()).isEmpty();
+    }
+
+    @Test
     void everyCallbackProblemIsNamedWithItsPlace() {
         config.with("server.yaml", """
                 callbacks:

@@ -81,7 +81,10 @@ public final class ManagerActions implements AmiActions {
         originate.setContext(header(context));
         originate.setExten(header(exten));
         originate.setPriority(1);
-        originate.setCallerId(header(callerId));
+        if (!callerId.isEmpty()) {
+            // none: the trunk's own caller id
+            originate.setCallerId(header(callerId));
+        }
         originate.setTimeout(ringTimeout.toMillis());
         Map<String, String> clean = new LinkedHashMap<>();
         variables.forEach((name, value) -> clean.put(header(name), header(value)));

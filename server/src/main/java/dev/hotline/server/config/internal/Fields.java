@@ -114,6 +114,12 @@ public final class Fields {
         return node(key).flatMap(n -> text(problems, at(key), n));
     }
 
+    /** As {@link #text(String)}, with {@code ""} (or blank) a value of its own: "none" where the key allows it. */
+    public Optional<String> textOrEmpty(String key) {
+        return node(key).flatMap(n -> n instanceof Scalar s && !s.isNull() && s.text().isBlank()
+                ? Optional.of("") : text(problems, at(key), n));
+    }
+
     public Optional<String> requiredText(String key) {
         return required(key).flatMap(n -> text(problems, at(key), n));
     }

@@ -140,7 +140,7 @@ public final class ServerFileReader {
                 ctx)) : Optional.of(d.endpoint());
         Optional<String> context = f.has("context") ? f.text("context")
                 .filter(c -> named(c, "dialplan context", f.at("context"), ctx)) : Optional.of(d.context());
-        Optional<String> callerId = f.has("callerId") ? f.text("callerId").filter(c -> {
+        Optional<String> callerId = f.has("callerId") ? f.textOrEmpty("callerId").filter(c -> {
             if (c.chars().anyMatch(ch -> ch < 0x20)) {
                 ctx.problems().add(f.at("callerId"), "callerId must not hold control characters");
                 return false;
@@ -152,8 +152,8 @@ public final class ServerFileReader {
         Optional<Duration> retryAfter = positive(f, "retryAfter", d.retryAfter(), ctx);
         Optional<Duration> expireAfter = positive(f, "expireAfter", d.expireAfter(), ctx);
         Optional<Integer> priorityRaise = intAtLeast(f, "priorityRaise", d.priorityRaise(), 0, 1000, ctx);
-        Optional<String> greeting = f.has("greeting") ? f.text("greeting").filter(g -> {
-            if (!SOUND.matcher(g).matches()) {
+        Optional<String> greeting = f.has("greeting") ? f.textOrEmpty("greeting").filter(g -> {
+            if (!g.isEmpty() && !SOUND.matcher(g).matches()) {
                 ctx.problems().add(f.at("greeting"), "greeting '" + g + "' is not a sound file name (letters, digits,"
                         + " _, - and /)");
                 return false;
