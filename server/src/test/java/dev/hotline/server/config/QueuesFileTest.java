@@ -588,6 +588,18 @@ class QueuesFileTest {
     }
 
     @Test
+    void aNumberWithALeadingZeroIsSaidSoWhetherYamlTookItForANumberOrForText() {
+        withSalesQueue("""
+                maxWaiting: 040
+                basePriority: 09
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:4:17: queues[sales].maxWaiting: write the number 040 without its leading zero (40)",
+                "queues.yaml:5:19: queues[sales].basePriority: write the number 09 without its leading zero (9)");
+    }
+
+    @Test
     void aQuotedTrueIsSaidToBeQuoted() {
         withSalesQueue("""
                 recording: "true"

@@ -173,6 +173,12 @@ public final class Fields {
     }
 
     public static Optional<Integer> integer(Problems problems, Where at, YamlNode node) {
+        if (node instanceof Scalar s && s.text().matches("-?0[0-9]+")) {
+            // YAML reads 011 as a number and 09 as text (no octal digit 9): neither is what was meant, surely
+            problems.add(at, "write the number " + s.text() + " without its leading zero ("
+                    + s.text().replaceFirst("^(-?)0+(?=[0-9])", "$1") + ")");
+            return Optional.empty();
+        }
         if (node instanceof Scalar s && s.type() == ScalarType.INTEGER) {
             try {
                 return Optional.of(Integer.parseInt(s.text()));
