@@ -75,7 +75,8 @@ public final class IvrFlowFiles {
                 yield Optional.empty();
             }
             case FlowLoadResult.Loaded loaded -> {
-                for (String name : loaded.flows().names()) {
+                // in name order: the set's own order changes from run to run, and the "known:" hints follow it
+                for (String name : new java.util.TreeSet<>(loaded.flows().names())) {
                     if (loaded.flows().flow(name).orElseThrow().subflow()) {
                         // a subflow ends in return nodes: a call started in one would have nowhere to return to
                         ctx.ids().unusable(Ids.Kind.IVR_FLOW, name, "is a subflow (subflow: true): it runs only "
