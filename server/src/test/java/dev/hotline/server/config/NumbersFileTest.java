@@ -76,6 +76,21 @@ class NumbersFileTest {
     }
 
     @Test
+    void aPatternListedTwiceInLowerAndUpperCaseIsOnePatternListedTwice() {
+        config.with("numbers.yaml", """
+                numbers:
+                  - {number: "_40080030XX", match: pattern, businessType: tea}
+                  - {number: "_40080030xx", match: pattern, businessType: tea}
+                businessTypes:
+                  - id: tea
+                    queue: sales
+                """);
+
+        assertThat(config.problems()).singleElement().asString()
+                .endsWith("duplicate pattern number '_40080030xx' (first at line 2)");
+    }
+
+    @Test
     void aNumberListedTwiceIsReported() {
         config.with("numbers.yaml", """
                 numbers:

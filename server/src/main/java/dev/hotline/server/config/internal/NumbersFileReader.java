@@ -72,7 +72,10 @@ public final class NumbersFileReader {
         Optional<String> number = f.requiredText("number");
         boolean sound = number.isPresent() && kind.isPresent()
                 && soundNumber(number.get(), kind.get(), f.at("number"), ctx)
-                && seen.firstTime(Choices.name(kind.get()) + ":" + number.get(), f.at("number"), ctx.problems(),
+                // a pattern's letters match alike in either case (as in Asterisk): _40X and _40x are one pattern
+                && seen.firstTime(Choices.name(kind.get()) + ":" + (kind.get() == MatchKind.PATTERN
+                        ? number.get().toUpperCase(java.util.Locale.ROOT) : number.get()), f.at("number"),
+                        ctx.problems(),
                         Choices.name(kind.get()) + " number '" + number.get() + "'");
         Optional<String> businessType = f.requiredText("businessType");
         businessType.ifPresent(b -> ctx.ids().refer(Ids.Kind.BUSINESS_TYPE, b, f.at("businessType")));
