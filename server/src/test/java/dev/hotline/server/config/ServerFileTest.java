@@ -441,6 +441,17 @@ class ServerFileTest {
     }
 
     @Test
+    void aFileSizeOfNothingOrInSmallLettersIsSaidSo() {
+        config.with("server.yaml", "journal: {maxFileSize: 0MB}\n");
+        assertThat(config.problems()).containsExactly(
+                "server.yaml:1:24: journal.maxFileSize: a file size of 0MB holds nothing: at least 1KB");
+
+        config.with("server.yaml", "journal: {maxFileSize: 64mb}\n");
+        assertThat(config.problems()).containsExactly("server.yaml:1:24: journal.maxFileSize: '64mb' is not a file "
+                + "size: write a whole number of KB, MB or GB, e.g. 64MB (units in capitals)");
+    }
+
+    @Test
     void theShippedServerFileListensOnLoopbackAndTakesTheAmiSecretFromTheEnvironment() {
         ConfigResult result = ConfigLoader.load(Path.of(System.getProperty("hotline.config.dir", "../config")));
 

@@ -372,9 +372,15 @@ public final class ServerFileReader {
     /** {@code 64MB}: a whole number of KB, MB or GB (of 1024). */
     private static Optional<Long> size(String text, Where at, LoadContext ctx) {
         Matcher m = SIZE.matcher(text);
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+        if (!m.matches()) {
+            String hint = text.matches("\\d+(?i:kb|mb|gb)") ? " (units in capitals)"
+                    : text.matches("\\d{10,}(KB|MB|GB)") ? " (at most 9 digits)" : "";
             ctx.problems().add(at, "'" + text + "' is not a file size: write a whole number of KB, MB or GB, "
-                    + "e.g. 64MB");
+                    + "e.g. 64MB" + hint);
+            return Optional.empty();
+        }
+        if (Long.parseLong(m.group(1)) == 0) {
+            ctx.problems().add(at, "a file size of " + text + " holds nothing: at least 1KB");
             return Optional.empty();
         }
         int shift = switch (m.group(2)) {
