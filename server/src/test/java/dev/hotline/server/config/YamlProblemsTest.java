@@ -103,6 +103,31 @@ class YamlProblemsTest {
     }
 
     @Test
+    void anAnchorOnASingleValueIsRefusedToo() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: [&g sales-a]
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:3:14: YAML anchors (&g) are not supported: write "
+                + "each value out in full where it applies");
+    }
+
+    @Test
+    void yamlTagsAreRefusedRatherThanSilentlyDropped() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: [sales-a]
+                    maxWaiting: !!int "40"
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:4:17: YAML tags (!!int) are not supported: write "
+                + "the plain value (in quotes to make it text)");
+    }
+
+    @Test
     void anAliasOfAnAnchorInAnotherFileIsRefusedToo() {
         config.with("queues.yaml", """
                 queues:

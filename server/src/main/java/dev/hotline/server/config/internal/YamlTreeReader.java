@@ -12,10 +12,15 @@ import dev.hotline.server.config.internal.YamlNode.Mark;
 import dev.hotline.server.config.internal.YamlNode.Scalar;
 import dev.hotline.server.config.internal.YamlNode.ScalarType;
 import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
 
 /** Reads one YAML document into a {@link YamlNode} tree in a single pass over Jackson's streaming YAML parser. */
 public final class YamlTreeReader {
@@ -62,6 +67,7 @@ public final class YamlTreeReader {
                 throw new SyntaxError(mark(parser.currentTokenLocation()),
                         "a second YAML document starts here: a configuration file holds one document");
             }
+            noScalarAnchors(text);
             return root;
         } catch (StreamReadException e) {
             throw syntaxError(e);
@@ -81,6 +87,11 @@ public final class YamlTreeReader {
             // an anchor alone does nothing, but says the writer means to repeat a value by alias
             throw new SyntaxError(mark, "YAML anchors (&" + parser.getObjectId()
                     + ") are not supported: write each value out in full where it applies");
+        }
+        if (parser.getTypeId() != null) {
+            // !!int "40", !!python/object: a tag would be dropped without a word, and the value read as written
+            throw new SyntaxError(mark, "YAML tags (!" + parser.getTypeId().replaceFirst("^tag:yaml.org,2002:", "!")
+                    + ") are not supported: write the plain value (in quotes to make it text)");
         }
         return switch (token) {
             case START_OBJECT -> {
@@ -106,6 +117,23 @@ public final class YamlTreeReader {
             case VALUE_NULL -> new Scalar(mark, "", ScalarType.NULL);
             default -> throw new IllegalStateException("unexpected YAML token " + token + " at " + mark);
         };
+    }
+
+    /**
+     * Jackson's parser says nothing of an anchor on a single value ({@code zone: &z Asia/Shanghai}), which SnakeYAML's
+     * events do: read only when the text has an {@code &} at all.
+     */
+    private static void noScalarAnchors(String text) throws SyntaxError {
+        if (text.indexOf('&') < 0) {
+            return;
+        }
+        for (Event e : new Yaml(loaderOptions()).parse(new StringReader(text))) {
+            if (e instanceof NodeEvent n && !(e instanceof AliasEvent) && n.getAnchor() != null) {
+                throw new SyntaxError(new Mark(e.getStartMark().getLine() + 1, e.getStartMark().getColumn() + 1),
+                        "YAML anchors (&" + n.getAnchor() + ") are not supported: write each value out in full "
+                                + "where it applies");
+            }
+        }
     }
 
     private static SyntaxError syntaxError(StreamReadException e) {
