@@ -17,12 +17,15 @@ final class Agent {
         private final Group group;
         private final int level;
         final ReadyLink bySkill;
+        /** Its place among the group's memberships ({@link Group#member}), which the group's heaps refer to it by. */
+        final int index;
 
         Membership(Agent agent, Group group, int level) {
             super(agent);
             this.group = group;
             this.level = level;
             this.bySkill = new ReadyLink(agent);
+            this.index = group.join(this);
         }
 
         Agent agent() {

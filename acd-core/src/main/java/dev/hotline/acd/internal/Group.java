@@ -33,6 +33,9 @@ final class Group {
     GroupSet[] sets = {};
     /** Whether the {@link ReadyByOrder} indexes keep indexes of their own now (see {@link #KEPT_ABOVE}). */
     private boolean kept;
+    /** Every membership made since the configuration was applied, by {@link Agent.Membership#index}. */
+    private Agent.Membership[] memberships = new Agent.Membership[8];
+    private int membershipCount;
 
     Group(String id) {
         this.id = id;
@@ -133,9 +136,25 @@ final class Group {
         refreshUpdated();
     }
 
+    /** Takes in a new membership of this group and gives its index ({@link #member}). */
+    int join(Agent.Membership membership) {
+        if (membershipCount == memberships.length) {
+            memberships = Arrays.copyOf(memberships, membershipCount * 2);
+        }
+        memberships[membershipCount] = membership;
+        return membershipCount++;
+    }
+
+    /** The membership of index {@code index}. */
+    Agent.Membership member(int index) {
+        return memberships[index];
+    }
+
     /** Forgets members, counts and ready indexes before a configuration is applied. */
     void resetAgents() {
         members.clear();
+        Arrays.fill(memberships, 0, membershipCount, null);
+        membershipCount = 0;
         Arrays.fill(ready, null);
         updated = new ReadyIndex[0];
         kept = false;

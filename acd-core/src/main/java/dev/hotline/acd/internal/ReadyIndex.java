@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * long they keep an index of their own, per-level lists for skill level (O(1)) and an order-statistic tree for the
  * rest (O(log n)).
  */
-sealed interface ReadyIndex permits ReadyQueue, ReadyByLevel, ReadyTree, ReadyByOrder {
+sealed interface ReadyIndex permits ReadyQueue, ReadyByLevel, ReadyTree, ReadyHeap, ReadyByOrder {
 
     /**
      * The index for {@code strategy} in {@code group}, empty; {@code byIdle} is the group's longest-idle list, which
@@ -22,8 +22,11 @@ sealed interface ReadyIndex permits ReadyQueue, ReadyByLevel, ReadyTree, ReadyBy
         return switch (strategy) {
             case LONGEST_IDLE -> new ReadyQueue(false);
             case SKILL_LEVEL -> new ReadyByOrder(order(strategy, group), byIdle, ReadyByLevel::new);
-            case ROUND_ROBIN, FEWEST_CALLS, LEAST_TALK_TIME, LINEAR, RANDOM -> new ReadyByOrder(
-                    order(strategy, group), byIdle, () -> new ReadyTree(order(strategy, group)));
+            case ROUND_ROBIN, FEWEST_CALLS, LEAST_TALK_TIME, LINEAR -> new ReadyByOrder(order(strategy, group),
+                    byIdle, () -> new ReadyHeap(group, order(strategy, group), StrategyOrder.key(strategy)));
+            // a random draw needs the agent at a rank
+            case RANDOM -> new ReadyByOrder(order(strategy, group), byIdle,
+                    () -> new ReadyTree(order(strategy, group)));
         };
     }
 

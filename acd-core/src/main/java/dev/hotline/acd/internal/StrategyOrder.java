@@ -1,6 +1,7 @@
 package dev.hotline.acd.internal;
 
 import dev.hotline.acd.model.RoutingStrategy;
+import java.util.function.ToLongFunction;
 
 /**
  * How each routing strategy orders idle agents (the first is picked), and how it explains its pick. Ties always fall
@@ -25,6 +26,38 @@ final class StrategyOrder {
             }
         };
         return c != 0 ? c : Integer.compare(a.order, b.order);
+    }
+
+    /** Bits of a {@link #key} that hold the agent's configured order, below the strategy's own figure. */
+    private static final int ORDER_BITS = 22;
+    private static final long MOST_FIGURE = (1L << (63 - ORDER_BITS)) - 1;
+    private static final int MOST_ORDER = (1 << ORDER_BITS) - 1;
+
+    /**
+     * A long that orders the agents of one group as {@link #compare} does wherever two keys differ, for a
+     * {@link ReadyHeap} to compare without loading agents; null for the strategies not kept in heaps. The strategy's
+     * figure goes above the configured order; a figure or order beyond the bits they have is cut to the most, so
+     * agents beyond it get equal keys and the comparison decides between them, never a wrong order.
+     */
+    static ToLongFunction<Agent> key(RoutingStrategy strategy) {
+        return switch (strategy) {
+            case ROUND_ROBIN -> a -> key(a.lastOfferSeq + 1, a.order);
+            case FEWEST_CALLS -> a -> key(a.answered, a.order);
+            case LEAST_TALK_TIME -> a -> key(a.talkMillis, a.order);
+            case LINEAR -> a -> key(0, a.order);
+            case LONGEST_IDLE, SKILL_LEVEL, RANDOM -> null;
+        };
+    }
+
+    /** {@code figure} (0 or more), then {@code order}, in one long, monotone in both (see the other key). */
+    static long key(long figure, int order) {
+        if (figure < 0) {
+            return Long.MIN_VALUE;
+        }
+        if (figure >= MOST_FIGURE) {
+            return MOST_FIGURE << ORDER_BITS;
+        }
+        return figure << ORDER_BITS | Math.min(Math.max(order, 0), MOST_ORDER);
     }
 
     /** Why {@code strategy} picked {@code agent}, in a few words. */
