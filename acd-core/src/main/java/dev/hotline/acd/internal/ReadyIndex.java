@@ -9,8 +9,9 @@ import java.util.function.Consumer;
  * strategy picks. Agents go in when they become READY and out when they leave it, so this churns on every offer.
  * Longest idle, the order agents became READY in, is a linked list, O(1) to add, remove and read, which every group
  * keeps. The other strategies view that list ({@link ReadyByOrder}): they scan it while it is short, and while it is
- * long they keep an index of their own, per-level lists for skill level (O(1)) and an order-statistic tree for the
- * rest (O(log n)).
+ * long they keep an index of their own: per-level lists for skill level (O(1)), a heap in the group's arrays for
+ * round robin, fewest calls, least talk time and linear (O(log n), no agent loaded), an order-statistic tree for random
+ * (which draws by rank).
  */
 sealed interface ReadyIndex permits ReadyQueue, ReadyByLevel, ReadyTree, ReadyHeap, ReadyByOrder {
 
