@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * working: then the first is found by scanning the group's longest-idle list, the list every group keeps, and nothing
  * is kept per strategy, so an agent's READY changes cost nothing here. Only while the group has many READY members
  * ({@link Group#KEPT_ABOVE}) is the order kept in its own index (per-level lists for skill level, an order-statistic
- * tree for random, else a {@link ReadyHeap}), updated on every change. Either way the first agent is the same one, the order's least.
+ * tree for random, else a {@link ReadyHeap}), updated on every change. Either way the first agent is the same one,
+ * the order's least.
  */
 final class ReadyByOrder implements ReadyIndex {
 
