@@ -28,11 +28,22 @@ final class FiguresTable {
     private FiguresTable() {
     }
 
-    static String render(Path journal, JournalReplay.Report report, ZoneId zone) {
+    /**
+     * The report as tables; {@code askedFrom} and {@code askedTo} (null when not given) are the period asked for,
+     * shown when none of it is in the journal (the figures then cover no time at all).
+     */
+    static String render(Path journal, JournalReplay.Report report, ZoneId zone, Instant askedFrom, Instant askedTo) {
         Figures f = report.figures();
         StringBuilder out = new StringBuilder();
-        out.append("Journal ").append(journal).append(", ").append(time(f.from(), zone)).append(" to ")
-                .append(time(f.to(), zone)).append(" (").append(zone).append(")\n");
+        out.append("Journal ").append(journal).append(", ");
+        if (f.from() == f.to() && (askedFrom != null || askedTo != null)) {
+            out.append(askedFrom == null ? "its start" : time(askedFrom.toEpochMilli(), zone)).append(" to ")
+                    .append(askedTo == null ? "its end" : time(askedTo.toEpochMilli(), zone)).append(" (")
+                    .append(zone).append("): nothing of this period is in the journal\n");
+        } else {
+            out.append(time(f.from(), zone)).append(" to ").append(time(f.to(), zone)).append(" (").append(zone)
+                    .append(")\n");
+        }
         if (report.lostRecords() > 0) {
             out.append("INCOMPLETE: the journal lost ").append(report.lostRecords())
                     .append(" decisions in this period (see the warnings)\n");

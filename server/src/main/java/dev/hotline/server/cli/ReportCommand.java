@@ -65,7 +65,7 @@ public final class ReportCommand implements Callable<Integer> {
             if (json) {
                 out.println(FiguresJson.render(journal, report));
             } else {
-                out.print(FiguresTable.render(journal, report, zone));
+                out.print(FiguresTable.render(journal, report, zone, fromTime, toTime));
             }
             out.flush();
             return ExitCodes.OK;
