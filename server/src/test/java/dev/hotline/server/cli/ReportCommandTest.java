@@ -145,8 +145,8 @@ class ReportCommandTest {
         int exit = report("--from", "2026-11-24");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).startsWith("Journal " + journal + ", 2026-11-24 00:00:00 to its end (Asia/Shanghai): "
-                + "nothing of this period is in the journal\n");
+        assertThat(out.toString()).startsWith("Journal " + journal + ", 2026-11-24 00:00:00 to its end "
+                + "(Asia/Shanghai): nothing of this period is in the journal\n");
         assertThat(err.toString()).contains("nothing of the period is in it");
     }
 
