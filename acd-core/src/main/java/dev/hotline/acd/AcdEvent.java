@@ -23,6 +23,7 @@ public sealed interface AcdEvent {
             case IvrEnded e -> e.callId();
             case CallerHungUp e -> e.callId();
             case AgentHungUp e -> e.callId();
+            case OfferDelayed e -> e.callId();
             case OfferRinging e -> e.callId();
             case OfferAnswered e -> e.callId();
             case OfferFailed e -> e.callId();
@@ -88,11 +89,24 @@ public sealed interface AcdEvent {
     }
 
     /**
-     * The offered agent's phone started ringing later than the offer was made (the caller's line was busy with a
-     * prompt when it came): the ring timeout counts from now, so the engine does not withdraw an offer that is still
-     * ringing for its whole time. A phone that rings as the offer is made needs no such event.
+     * The offer cannot ring yet: the caller's line is busy with a prompt, and the agent's phone is dialled when it
+     * ends ({@link OfferRinging}). The engine holds the offer meanwhile, for at most the ring timeout and
+     * {@link #LONGEST_WAIT_FOR_THE_LINE}, in case the session never says more.
      */
-    record OfferRinging(long at, String callId, String agentId) implements AcdEvent {
+    record OfferDelayed(long at, String callId, String agentId) implements AcdEvent {
+        /** How long an offer waits for the caller's line before its ring timeout begins anyway. */
+        public static final long LONGEST_WAIT_FOR_THE_LINE = 120_000;
+    }
+
+    /**
+     * The offered agent's phone started ringing later than the offer was made (after an {@link OfferDelayed}): the
+     * ring timeout counts from now, so the engine does not withdraw an offer that is still ringing for its whole time.
+     * A phone that rings as the offer is made needs no such event.
+     *
+     * @param ringTimeoutMillis the ring timeout the offer was made with, which Asterisk's Dial was given (a reload
+     *                          may have changed the queue's since)
+     */
+    record OfferRinging(long at, String callId, String agentId, long ringTimeoutMillis) implements AcdEvent {
     }
 
     /** The agent's phone answered the offered call. */

@@ -347,9 +347,19 @@ final class CentreFixture {
             return send(new AcdEvent.OfferAnswered(time, callId, agentId));
         }
 
+        /** The offer waits for the caller's line (a prompt plays): its phone rings later ({@link #ringing}). */
+        Run delayed(String callId, String agentId) {
+            return send(new AcdEvent.OfferDelayed(time, callId, agentId));
+        }
+
         /** The offered agent's phone starts ringing only now (the caller's line was busy with a prompt). */
         Run ringing(String callId, String agentId) {
-            return send(new AcdEvent.OfferRinging(time, callId, agentId));
+            return send(new AcdEvent.OfferRinging(time, callId, agentId, 0));
+        }
+
+        /** As {@link #ringing(String, String)}, Dial told the ring timeout {@code ring} the offer was made with. */
+        Run ringing(String callId, String agentId, Duration ring) {
+            return send(new AcdEvent.OfferRinging(time, callId, agentId, ring.toMillis()));
         }
 
         Run fail(String callId, String agentId, String cause) {

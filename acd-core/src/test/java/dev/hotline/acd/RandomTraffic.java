@@ -133,7 +133,8 @@ final class RandomTraffic {
                     if (!offered.isEmpty() && random.nextBoolean()) {
                         // a phone that starts ringing late: the ring timer counts again from now
                         var pick = offered.get(random.nextInt(offered.size()));
-                        yield new AcdEvent.OfferRinging(time, pick.getKey(), pick.getValue());
+                        yield random.nextBoolean() ? new AcdEvent.OfferDelayed(time, pick.getKey(), pick.getValue())
+                                : new AcdEvent.OfferRinging(time, pick.getKey(), pick.getValue(), 1_000L * random.nextInt(30));
                     }
                     yield new AcdEvent.OfferFailed(time, call, agent, "busy");
                 }

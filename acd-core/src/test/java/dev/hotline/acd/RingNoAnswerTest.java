@@ -47,6 +47,41 @@ class RingNoAnswerTest {
     }
 
     @Test
+    void anOfferWaitingForTheCallersLineIsHeldUntilItRingsThenGetsItsWholeRingTimeout() {
+        // a 20 s prompt plays when the offer comes: Dial starts only after it, with the offer's 15 s
+        var centre = centre().start().loginReady("1001").call("c1", "sales").delayed("c1", "1001")
+                .advance(Duration.ofSeconds(20));
+        assertThat(centre.all(CallRequeued.class)).as("still waiting for the line, past the ring timeout").isEmpty();
+
+        centre.ringing("c1", "1001", Duration.ofSeconds(15)).advance(Duration.ofSeconds(14));
+        assertThat(centre.all(CallRequeued.class)).isEmpty();
+        centre.advance(Duration.ofSeconds(1));
+
+        assertThat(centre.last(CallRequeued.class).cause()).isEqualTo("no answer within 15 s");
+    }
+
+    @Test
+    void anOfferWhoseSessionNeverSaysItRingsIsWithdrawnAfterTheLongestWaitForTheLine() {
+        var centre = centre().start().loginReady("1001").call("c1", "sales").delayed("c1", "1001")
+                .advance(Duration.ofSeconds(15).plusMillis(AcdEvent.OfferDelayed.LONGEST_WAIT_FOR_THE_LINE - 1));
+        assertThat(centre.all(CallRequeued.class)).isEmpty();
+
+        centre.advance(Duration.ofMillis(1));
+
+        assertThat(centre.last(CallRequeued.class).agentId()).isEqualTo("1001");
+    }
+
+    @Test
+    void aPhoneRingsForTheRingTimeoutItsOfferWasMadeWithThoughAReloadChangedTheQueues() {
+        var centre = centre().start().loginReady("1001").call("c1", "sales").delayed("c1", "1001")
+                .advance(Duration.ofSeconds(5))
+                .reconfigure(centre().queue("sales", q -> q.groups("s").ringTimeout(Duration.ofSeconds(5))))
+                .ringing("c1", "1001", Duration.ofSeconds(15)).advance(Duration.ofSeconds(14));
+
+        assertThat(centre.all(CallRequeued.class)).as("Dial was told 14 s of the offer's 15").isEmpty();
+    }
+
+    @Test
     void aPhoneCannotRingForACallNotOfferedToItsAgent() {
         var centre = centre().start().loginReady("1001", "1002").call("c1", "sales");
         String offered = centre.offeredTo("c1");

@@ -142,20 +142,36 @@ final class Dispatch {
         agent.lastOfferSeq = ++centre.offerSeq;
     }
 
+    /** The offer waits for the caller's line: its ring timer waits with it, up to a limit. */
+    void delayed(AcdEvent.OfferDelayed e) {
+        Call call = offeredCall(e.callId(), e.agentId(), "wait to ring for call ");
+        rearmRing(call, call.queue.ringTimeoutMillis + AcdEvent.OfferDelayed.LONGEST_WAIT_FOR_THE_LINE);
+    }
+
     /** The offered agent's phone started ringing only now: the ring timeout counts from here. */
     void ringing(AcdEvent.OfferRinging e) {
-        Call call = centre.calls.get(e.callId());
-        Agent agent = offeredAgent(call, e.agentId(), e.callId(), "ring for call ");
+        Call call = offeredCall(e.callId(), e.agentId(), "ring for call ");
+        rearmRing(call, e.ringTimeoutMillis() > 0 ? e.ringTimeoutMillis() : call.queue.ringTimeoutMillis);
+    }
+
+    /** The call offered to {@code agentId} and RESERVED for it; else a rejection saying what {@code what} finds. */
+    private Call offeredCall(String callId, String agentId, String what) {
+        Call call = centre.calls.get(callId);
+        Agent agent = offeredAgent(call, agentId, callId, what);
         if (call == null) {
-            throw new Rejection("agent " + agent.id() + " cannot ring for call " + e.callId() + ": no such call");
+            throw new Rejection("agent " + agent.id() + " cannot " + what + callId + ": no such call");
         }
         if (agent.state != AgentState.RESERVED || agent.call != call) {
-            throw new Rejection("agent " + agent.id() + " cannot ring for call " + call.id + ": agent is "
+            throw new Rejection("agent " + agent.id() + " cannot " + what + call.id + ": agent is "
                     + Centre.describe(agent) + ", not RESERVED for " + call.id);
         }
+        return call;
+    }
+
+    private void rearmRing(Call call, long ringMillis) {
         long now = centre.now;
         centre.timers.cancel(call.ringTimer);
-        call.ringTimer = centre.timers.schedule(now, now + call.queue.ringTimeoutMillis, Timer.Kind.RING, call, null);
+        call.ringTimer = centre.timers.schedule(now, now + ringMillis, Timer.Kind.RING, call, null);
     }
 
     void answered(AcdEvent.OfferAnswered e) {

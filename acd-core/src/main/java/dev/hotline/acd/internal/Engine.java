@@ -111,6 +111,7 @@ public final class Engine {
             case AcdEvent.IvrEnded e -> ending.ivrEnded(e);
             case AcdEvent.CallerHungUp e -> ending.callerHungUp(e);
             case AcdEvent.AgentHungUp e -> ending.agentHungUp(e);
+            case AcdEvent.OfferDelayed e -> dispatch.delayed(e);
             case AcdEvent.OfferRinging e -> dispatch.ringing(e);
             case AcdEvent.OfferAnswered e -> dispatch.answered(e);
             case AcdEvent.OfferFailed e -> dispatch.failed(e);

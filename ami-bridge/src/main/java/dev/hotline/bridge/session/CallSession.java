@@ -733,18 +733,52 @@ public final class CallSession {
             return;
         }
         CompletionStage<AgiReply> lineBusy = lastQueued;
+        if (lineBusy == null || lineBusy.toCompletableFuture().isDone()) {
+            startDial(dial);
+            return;
+        }
+        // A prompt still plays (a position announcement, a step's): Dial can start only when it ends. The ACD holds
+        // the offer meanwhile and counts the ring timeout from when the phone rings, or it would withdraw an offer
+        // still ringing (and make the agent not ready for a phone that never rang).
+        submit(new AcdEvent.OfferDelayed(now(), callId, o.agentId()));
+        lineBusy.whenComplete((reply, failure) -> mailbox.post(() -> {
+            if (phase != Phase.DIALING || offer != o) {
+                return;
+            }
+            if (failure != null || reply instanceof AgiReply.Success r && r.result().equals("-1")) {
+                // the caller hung up during the prompt (its HANGUP line follows at once), or the prompt failed:
+                // dial only once it is clear the caller is still there
+                sessions.scheduler.schedule(PROMPT_FAILED_AFTER, () -> mailbox.post(() -> lineFree(o, dial)));
+                return;
+            }
+            lineFree(o, dial);
+        }));
+    }
+
+    /** The caller's line is free for the delayed offer {@code o}: dialled if it still stands, else the next one. */
+    private void lineFree(Decision.CallOffered o, AgiCommand dial) {
+        if (phase != Phase.DIALING || offer != o || hungUp) {
+            return;
+        }
+        if (offerWithdrawn || !acdOpen) {
+            // the ACD let the offer go meanwhile: this agent's phone is not rung
+            offer = null;
+            phase = Phase.WAITING;
+            if (nextOffer != null) {
+                dial(nextOffer);
+            } else if (acdOpen) {
+                waitWithMusic();
+            }
+            return;
+        }
+        submit(new AcdEvent.OfferRinging(now(), callId, o.agentId(), o.ringTimeoutMillis()));
+        startDial(dial);
+    }
+
+    private void startDial(AgiCommand dial) {
         List<AgiCommand> commands = stopMusic();
         commands.add(dial);
         run(commands, () -> send(AgiCommands.getVariable("DIALSTATUS"), this::dialEnded));
-        if (lineBusy != null && !lineBusy.toCompletableFuture().isDone()) {
-            // a prompt still plays (a position announcement, a step's): Dial starts when it ends, and the ACD's
-            // ring timer, which counts from the offer, must count from then, or it withdraws an offer still ringing
-            lineBusy.whenComplete((reply, failure) -> mailbox.post(() -> {
-                if (offer == o && phase == Phase.DIALING && acdOpen && !offerWithdrawn && !answerReported) {
-                    submit(new AcdEvent.OfferRinging(now(), callId, o.agentId()));
-                }
-            }));
-        }
     }
 
     /**

@@ -693,6 +693,48 @@ class CallSessionTest {
     }
 
     @Test
+    void anOfferWaitsForAPromptLongerThanTheRingTimeoutAndThenRingsForAllOfIt() {
+        CallCentreRig announcing = new CallCentreRig(Duration.ofSeconds(30)).agentsLoggedIn("1001");
+        ScriptedAgiChannel call = announcing.call(CALLER, TestCentre.TEA_AD);
+        announcing.settle(call);
+        announcing.advance(Duration.ofSeconds(30));
+        call.reply("EXEC StopMusicOnHold", ok("0"));
+        announcing.agentsReady("1001");
+
+        announcing.advance(Duration.ofSeconds(25));   // a prompt longer than the queue's 20 s ring timeout
+        assertThat(announcing.decisions(Decision.CallRequeued.class)).as("the offer waits for the line").isEmpty();
+        call.reply("STREAM FILE queue-thereare", ok("0"));
+        announcing.settle(call);
+        assertThat(call.next()).startsWith("EXEC Dial PJSIP/1001,19,");
+        announcing.advance(Duration.ofSeconds(19));
+        assertThat(announcing.decisions(Decision.CallRequeued.class)).isEmpty();
+        announcing.advance(Duration.ofSeconds(1));
+
+        assertThat(announcing.decisions(Decision.CallRequeued.class)).singleElement()
+                .satisfies(r -> assertThat(r.agentId()).isEqualTo("1001"));
+    }
+
+    @Test
+    void aCallerWhoHangsUpDuringThePromptAnOfferWaitsForIsNotDialledOut() {
+        CallCentreRig announcing = new CallCentreRig(Duration.ofSeconds(30)).agentsLoggedIn("1001");
+        ScriptedAgiChannel call = announcing.call(CALLER, TestCentre.TEA_AD);
+        announcing.settle(call);
+        announcing.advance(Duration.ofSeconds(30));
+        call.reply("EXEC StopMusicOnHold", ok("0"));
+        announcing.agentsReady("1001");
+
+        call.callerHangsUp();
+        announcing.settle(call);
+        announcing.advance(Duration.ofSeconds(2));
+        announcing.settle(call);
+
+        assertThat(call.sent()).noneMatch(c -> c.startsWith("EXEC Dial"));
+        assertThat(announcing.ended("1795413048.1").outcome()).isEqualTo(Outcome.ABANDONED);
+        assertThat(announcing.decisions(Decision.AgentStateChanged.class)).filteredOn(c -> c.agentId().equals("1001"))
+                .last().satisfies(c -> assertThat(c.to()).isEqualTo(dev.hotline.acd.AgentState.READY));
+    }
+
+    @Test
     void hostileCallerIdCannotInjectASecondAgiCommand() {
         String hostile = "138\" EXEC System \"rm -rf /";
         ScriptedAgiChannel call = rig.call(hostile, TestCentre.TEA_AD_WITH_MENU);

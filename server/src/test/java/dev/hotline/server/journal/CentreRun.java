@@ -183,7 +183,9 @@ final class CentreRun implements DecisionListener {
             case AcdEvent.IvrEnded i -> new AcdEvent.IvrEnded(at, i.callId(), i.flow(), i.disposition());
             case AcdEvent.CallerHungUp h -> new AcdEvent.CallerHungUp(at, h.callId());
             case AcdEvent.AgentHungUp h -> new AcdEvent.AgentHungUp(at, h.callId());
-            case AcdEvent.OfferRinging o -> new AcdEvent.OfferRinging(at, o.callId(), o.agentId());
+            case AcdEvent.OfferDelayed o -> new AcdEvent.OfferDelayed(at, o.callId(), o.agentId());
+            case AcdEvent.OfferRinging o -> new AcdEvent.OfferRinging(at, o.callId(), o.agentId(),
+                    o.ringTimeoutMillis());
             case AcdEvent.OfferAnswered o -> new AcdEvent.OfferAnswered(at, o.callId(), o.agentId());
             case AcdEvent.OfferFailed o -> new AcdEvent.OfferFailed(at, o.callId(), o.agentId(), o.cause());
             case AcdEvent.AgentLoggedIn l -> new AcdEvent.AgentLoggedIn(at, l.agentId());
