@@ -657,10 +657,7 @@ class CallSessionTest {
     @Test
     void anOfferCutsAnAnnouncementShortAfterThePromptThatPlays() {
         CallCentreRig announcing = new CallCentreRig(Duration.ofSeconds(30)).agentsLoggedIn("1001");
-        ScriptedAgiChannel call = announcing.call(CALLER, TestCentre.TEA_AD);
-        announcing.settle(call);
-        announcing.advance(Duration.ofSeconds(30));
-        call.reply("EXEC StopMusicOnHold", ok("0"));
+        ScriptedAgiChannel call = hearingTheFirstAnnouncement(announcing);
 
         announcing.agentsReady("1001");
         call.playAlong();
@@ -672,10 +669,7 @@ class CallSessionTest {
     @Test
     void anOfferMadeWhileAPromptPlaysRingsForTheWholeRingTimeoutFromWhenDialStarts() {
         CallCentreRig announcing = new CallCentreRig(Duration.ofSeconds(30)).agentsLoggedIn("1001");
-        ScriptedAgiChannel call = announcing.call(CALLER, TestCentre.TEA_AD);
-        announcing.settle(call);
-        announcing.advance(Duration.ofSeconds(30));
-        call.reply("EXEC StopMusicOnHold", ok("0"));
+        ScriptedAgiChannel call = hearingTheFirstAnnouncement(announcing);
         announcing.agentsReady("1001");
         assertThat(call.next()).as("the offer waits for the prompt").startsWith("STREAM FILE queue-thereare");
 
@@ -695,10 +689,7 @@ class CallSessionTest {
     @Test
     void anOfferWaitsForAPromptLongerThanTheRingTimeoutAndThenRingsForAllOfIt() {
         CallCentreRig announcing = new CallCentreRig(Duration.ofSeconds(30)).agentsLoggedIn("1001");
-        ScriptedAgiChannel call = announcing.call(CALLER, TestCentre.TEA_AD);
-        announcing.settle(call);
-        announcing.advance(Duration.ofSeconds(30));
-        call.reply("EXEC StopMusicOnHold", ok("0"));
+        ScriptedAgiChannel call = hearingTheFirstAnnouncement(announcing);
         announcing.agentsReady("1001");
 
         announcing.advance(Duration.ofSeconds(25));   // a prompt longer than the queue's 20 s ring timeout
@@ -717,10 +708,7 @@ class CallSessionTest {
     @Test
     void aCallerWhoHangsUpDuringThePromptAnOfferWaitsForIsNotDialledOut() {
         CallCentreRig announcing = new CallCentreRig(Duration.ofSeconds(30)).agentsLoggedIn("1001");
-        ScriptedAgiChannel call = announcing.call(CALLER, TestCentre.TEA_AD);
-        announcing.settle(call);
-        announcing.advance(Duration.ofSeconds(30));
-        call.reply("EXEC StopMusicOnHold", ok("0"));
+        ScriptedAgiChannel call = hearingTheFirstAnnouncement(announcing);
         announcing.agentsReady("1001");
 
         call.callerHangsUp();
@@ -732,6 +720,15 @@ class CallSessionTest {
         assertThat(announcing.ended("1795413048.1").outcome()).isEqualTo(Outcome.ABANDONED);
         assertThat(announcing.decisions(Decision.AgentStateChanged.class)).filteredOn(c -> c.agentId().equals("1001"))
                 .last().satisfies(c -> assertThat(c.to()).isEqualTo(dev.hotline.acd.AgentState.READY));
+    }
+
+    /** A caller queued on a rig announcing every 30 s, 30 s on: the position prompt plays (music is off). */
+    private static ScriptedAgiChannel hearingTheFirstAnnouncement(CallCentreRig announcing) {
+        ScriptedAgiChannel call = announcing.call(CALLER, TestCentre.TEA_AD);
+        announcing.settle(call);
+        announcing.advance(Duration.ofSeconds(30));
+        call.reply("EXEC StopMusicOnHold", ok("0"));
+        return call;
     }
 
     @Test
