@@ -176,15 +176,8 @@ final class Dispatch {
 
     void answered(AcdEvent.OfferAnswered e) {
         long now = centre.now;
-        Call call = centre.calls.get(e.callId());
-        Agent agent = offeredAgent(call, e.agentId(), e.callId(), "answer call ");
-        if (call == null) {
-            throw new Rejection("agent " + agent.id() + " cannot answer call " + e.callId() + ": no such call");
-        }
-        if (agent.state != AgentState.RESERVED || agent.call != call) {
-            throw new Rejection("agent " + agent.id() + " cannot answer call " + call.id + ": agent is "
-                    + Centre.describe(agent) + ", not RESERVED for " + call.id);
-        }
+        Call call = offeredCall(e.callId(), e.agentId(), "answer call ");
+        Agent agent = call.agent;
         centre.timers.cancel(call.ringTimer);
         centre.timers.cancel(call.stepTimer);
         centre.timers.cancel(call.maxWaitTimer);
@@ -201,16 +194,7 @@ final class Dispatch {
     }
 
     void failed(AcdEvent.OfferFailed e) {
-        Call call = centre.calls.get(e.callId());
-        Agent agent = offeredAgent(call, e.agentId(), e.callId(), "fail the offer of call ");
-        if (call == null) {
-            throw new Rejection("agent " + agent.id() + " cannot fail the offer of call " + e.callId()
-                    + ": no such call");
-        }
-        if (agent.state != AgentState.RESERVED || agent.call != call) {
-            throw new Rejection("agent " + agent.id() + " cannot fail the offer of call " + call.id + ": agent is "
-                    + Centre.describe(agent) + ", not RESERVED for " + call.id);
-        }
+        Call call = offeredCall(e.callId(), e.agentId(), "fail the offer of call ");
         String cause = e.cause() == null || e.cause().isBlank() ? "offer failed" : e.cause();
         ringFailed(call, cause, cause);
     }

@@ -128,12 +128,8 @@ final class CallbackPlan {
                 gaveUp.add(o.request.number());
             }
         }
-        for (Iterator<Open> it = open.values().iterator(); it.hasNext() && !gaveUp.isEmpty(); ) {
-            Open o = it.next();
-            if (o.stage == Stage.WAITING && gaveUp.contains(o.request.number())) {
-                it.remove();
-                closed.add(closed(now, o, CallbackOutcome.GAVE_UP, ""));
-            }
+        if (!gaveUp.isEmpty()) {
+            giveUpWaitingRequestsOf(gaveUp, now, closed);
         }
         return closed;
     }
@@ -275,18 +271,23 @@ final class CallbackPlan {
             List<JournalRecord> closed = new ArrayList<>();
             closed.add(closed(now, o, CallbackOutcome.GAVE_UP, callId));
             // the customer's other requests would only ring the same phone that many times again
-            for (Iterator<Open> it = open.values().iterator(); it.hasNext(); ) {
-                Open other = it.next();
-                if (other.stage == Stage.WAITING && other.request.number().equals(o.request.number())) {
-                    it.remove();
-                    closed.add(closed(now, other, CallbackOutcome.GAVE_UP, ""));
-                }
-            }
+            giveUpWaitingRequestsOf(Set.of(o.request.number()), now, closed);
             return closed;
         }
         o.stage = Stage.WAITING;
         o.notBefore = now + settings.retryAfter().toMillis();
         return List.of();
+    }
+
+    /** Gives up the requests waiting for their turn from {@code numbers}, adding their closing to {@code closed}. */
+    private void giveUpWaitingRequestsOf(Set<String> numbers, long now, List<JournalRecord> closed) {
+        for (Iterator<Open> it = open.values().iterator(); it.hasNext(); ) {
+            Open other = it.next();
+            if (other.stage == Stage.WAITING && numbers.contains(other.request.number())) {
+                it.remove();
+                closed.add(closed(now, other, CallbackOutcome.GAVE_UP, ""));
+            }
+        }
     }
 
     private static JournalRecord closed(long now, Open o, CallbackOutcome outcome, String callId) {

@@ -62,8 +62,6 @@ public final class SimulateCommand implements Callable<Integer> {
     /** The most calls an overloaded queue without patience may leave waiting at once (some 5 GB of heap). */
     static final long MOST_WAITING = 10_000_000;
 
-    static final double DEFAULT_SL_THRESHOLD_SECONDS = 20;
-    static final long DEFAULT_CALLS = 100_000;
 
     /** The share of calls left out of the single-queue figures while the empty centre fills up. */
     static final double WARM_UP_SHARE = 0.05;
@@ -104,15 +102,15 @@ public final class SimulateCommand implements Callable<Integer> {
                 description = "One queue: mean handle time, exponentially distributed; no wrap-up (required).")
         Double ahtSeconds;
 
-        @Option(names = "--sl-threshold", paramLabel = "SECONDS",
-                description = "One queue: service-level threshold (default: 20).")
-        Double slThresholdSeconds;
+        @Option(names = "--sl-threshold", paramLabel = "SECONDS", defaultValue = "20",
+                description = "One queue: service-level threshold (default: ${DEFAULT-VALUE}).")
+        double slThresholdSeconds;
 
-        @Option(names = "--calls", paramLabel = "C",
-                description = "One queue: calls to simulate (default: 100000). The first of them are warm-up, left "
-                        + "out of the figures: 5 %% of them or the calls of five handle times (5 x A), whichever is "
-                        + "more, at most half.")
-        Long calls;
+        @Option(names = "--calls", paramLabel = "C", defaultValue = "100000",
+                description = "One queue: calls to simulate (default: ${DEFAULT-VALUE}). The first of them are "
+                        + "warm-up, left out of the figures: 5 %% of them or the calls of five handle times (5 x A), "
+                        + "whichever is more, at most half.")
+        long calls;
 
         @Option(names = "--patience", paramLabel = "SECONDS",
                 description = "One queue: mean caller patience (exponential); callers who run out of it hang up. "
@@ -130,16 +128,13 @@ public final class SimulateCommand implements Callable<Integer> {
         Path traffic;
     }
 
-    private static final List<String> SINGLE_QUEUE_OPTIONS = List.of("--agents", "--erlangs", "--aht",
-            "--sl-threshold", "--calls", "--patience");
-    private static final List<String> CENTRE_OPTIONS = List.of("--config", "--traffic");
     private static final String MODES = "one queue (--agents, --erlangs, --aht; --sl-threshold, --calls, "
             + "--patience) or a configured centre (--config, --traffic)";
 
     @Override
     public Integer call() {
-        List<String> queueOptions = given(SINGLE_QUEUE_OPTIONS);
-        List<String> centreOptions = given(CENTRE_OPTIONS);
+        List<String> queueOptions = given("single");
+        List<String> centreOptions = given("centre");
         if (!queueOptions.isEmpty() && !centreOptions.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "simulate runs " + MODES + ", not both: got "
                     + String.join(", ", queueOptions) + " and " + String.join(", ", centreOptions) + " (in a "
@@ -151,12 +146,6 @@ public final class SimulateCommand implements Callable<Integer> {
         if (!queueOptions.isEmpty()) {
             missing("one queue needs --agents, --erlangs and --aht", "--agents", single.agents, "--erlangs",
                     single.erlangs, "--aht", single.ahtSeconds);
-            if (single.slThresholdSeconds == null) {
-                single.slThresholdSeconds = DEFAULT_SL_THRESHOLD_SECONDS;
-            }
-            if (single.calls == null) {
-                single.calls = DEFAULT_CALLS;
-            }
             return singleQueue(single);
         }
         missing("a configured centre needs --config and --traffic", "--config", centre.config, "--traffic",
@@ -164,11 +153,12 @@ public final class SimulateCommand implements Callable<Integer> {
         return centre(centre);
     }
 
-    /** The options of {@code mode} given on the command line, in the order typed. */
-    private List<String> given(List<String> mode) {
+    /** The options of the mode mixed in as {@code mixin} that were given on the command line, in the order typed. */
+    private List<String> given(String mixin) {
+        List<OptionSpec> mode = spec.mixins().get(mixin).options();
         List<String> names = new ArrayList<>();
         for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
-            if (mode.contains(option.longestName()) && !names.contains(option.longestName())) {
+            if (mode.contains(option) && !names.contains(option.longestName())) {
                 names.add(option.longestName());
             }
         }
@@ -230,7 +220,8 @@ public final class SimulateCommand implements Callable<Integer> {
         if (warmUp < FILLING_HANDLE_TIMES * o.erlangs) {
             spec.commandLine().getErr().printf(Locale.ROOT, "note: %s too few for %s Erlangs to reach a "
                     + "steady state (the first %.0f fill the empty centre): the figures read as a centre filling up; "
-                    + "give --calls %d or more%n", ValidateCommand.count(o.calls, "call is", "calls are"), o.erlangs, Math.ceil(FILLING_HANDLE_TIMES * o.erlangs),
+                    + "give --calls %d or more%n", ValidateCommand.count(o.calls, "call is", "calls are"), o.erlangs,
+                    Math.ceil(FILLING_HANDLE_TIMES * o.erlangs),
                     (long) Math.ceil(2 * FILLING_HANDLE_TIMES * o.erlangs));
         }
         if (o.erlangs >= o.agents && o.patienceSeconds == null) {

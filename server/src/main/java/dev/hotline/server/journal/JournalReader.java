@@ -63,6 +63,7 @@ public final class JournalReader {
         List<FileId> files = files();
         long readFrom = fromMillis < Long.MIN_VALUE + CALLS_LAST ? Long.MIN_VALUE : fromMillis - CALLS_LAST;
         int start = 0;
+        JournalRecord startHeader = null;
         for (int i = files.size() - 1; i > 0; i--) {
             Optional<JournalRecord> header = firstRecord(files.get(i).path());
             boolean started = header.orElse(null) instanceof JournalRecord.FileOpened opened
@@ -70,11 +71,12 @@ public final class JournalReader {
             // nothing carries over a restart: from the start before fromMillis, every call is known
             if (header.isPresent() && (header.get().at() < readFrom || started && header.get().at() <= fromMillis)) {
                 start = i;
+                startHeader = header.get();
                 break;
             }
         }
-        if (start > 0) {
-            sayIfOverlapping(files.get(start - 1).path(), files.get(start).path());
+        if (startHeader instanceof JournalRecord.FileOpened opened) {
+            sayIfOverlapping(files.get(start - 1).path(), files.get(start).path(), opened);
         }
         InOrder inOrder = new InOrder();
         boolean[] past = {false};
@@ -92,14 +94,12 @@ public final class JournalReader {
     }
 
     /**
-     * A file skipped because reading begins at a later start ({@code first}) may still hold records after that start:
-     * two runs overlap in time (a server started with its clock set back, or two servers writing one directory), and
-     * what the skipped file holds from then on would be left out of the figures without a word.
+     * A file skipped because reading begins at a later start ({@code first}, opened by {@code opened}) may still hold
+     * records after that start: two runs overlap in time (a server started with its clock set back, or two servers
+     * writing one directory), and what the skipped file holds from then on would be left out of the figures without
+     * a word.
      */
-    private void sayIfOverlapping(Path skipped, Path first) {
-        if (!(firstRecord(first).orElse(null) instanceof JournalRecord.FileOpened opened)) {
-            return;
-        }
+    private void sayIfOverlapping(Path skipped, Path first, JournalRecord.FileOpened opened) {
         long skippedEnds = lastRecordAt(skipped);
         if (skippedEnds > opened.at() + TOLERATED_STEP_BACK) {
             ZoneId zone = opened.config().settings().zone();

@@ -38,6 +38,12 @@ class JournalReaderTest {
         }
     }
 
+    /** A server started with its clock an hour behind the first run's start: its file comes after, its times before. */
+    private void aSecondRunStartsAnHourEarlier() {
+        JournalWriter.start(JournalSettings.in(dir), CONFIG,
+                Clock.fixed(Instant.ofEpochMilli(NINE_AM - HOUR), ZoneOffset.UTC)).close();
+    }
+
     private List<JournalRecord> read(long from) {
         List<JournalRecord> records = new ArrayList<>();
         new JournalReader(dir, warnings::add).read(from, records::add);
@@ -129,8 +135,7 @@ class JournalReaderTest {
     @Test
     void aServerStartedWithItsClockSetBackBeforeThePreviousRunIsSaidWithHowToReportTheRunsApart() {
         writeJournal(1);
-        JournalWriter.start(JournalSettings.in(dir), CONFIG,
-                Clock.fixed(Instant.ofEpochMilli(NINE_AM - HOUR), ZoneOffset.UTC)).close();
+        aSecondRunStartsAnHourEarlier();
 
         assertThatThrownBy(() -> read(Long.MIN_VALUE)).isInstanceOf(JournalException.class)
                 .hasMessageContaining(":1: the server started at 2026-11-23T08:00:00.000+08:00, before the record at " + FIRST
@@ -141,8 +146,7 @@ class JournalReaderTest {
     @Test
     void aPeriodThatEndsBeforeALaterRunsSetBackStartIsReadWithoutIt() {
         writeJournal(3);
-        JournalWriter.start(JournalSettings.in(dir), CONFIG,
-                Clock.fixed(Instant.ofEpochMilli(NINE_AM - HOUR), ZoneOffset.UTC)).close();
+        aSecondRunStartsAnHourEarlier();
         List<JournalRecord> records = new ArrayList<>();
 
         new JournalReader(dir, warnings::add).read(Long.MIN_VALUE, NINE_AM + 2, records::add);
@@ -155,8 +159,7 @@ class JournalReaderTest {
     @Test
     void aPeriodInALaterRunThatOverlapsAnEarlierOneSaysTheEarlierIsLeftOut() {
         writeJournal(3);
-        JournalWriter.start(JournalSettings.in(dir), CONFIG,
-                Clock.fixed(Instant.ofEpochMilli(NINE_AM - HOUR), ZoneOffset.UTC)).close();
+        aSecondRunStartsAnHourEarlier();
 
         assertThat(read(NINE_AM - HOUR + 1)).singleElement().isInstanceOf(JournalRecord.FileOpened.class);
         assertThat(warnings).containsExactly(FIRST + " runs to 2026-11-23T09:00:00.003+08:00, after "
