@@ -109,6 +109,17 @@ class ServeEndToEndTest {
     }
 
     @Test
+    void aBlacklistedCallerWhoseCarrierSendsTheCountryCodeIsRefusedAllTheSame() throws IOException {
+        serve(asterisk.port());
+
+        List<String> commands = call("+86" + BLACKLISTED, "4008001001", "1795413027.10");
+
+        assertThat(commands).containsExactly("ANSWER", "STREAM FILE hotline/system-busy-try-later \"\"", "HANGUP");
+        server.close();
+        assertThat(journalText()).contains("\"callerNumber\":\"+86" + BLACKLISTED + "\"", "\"cause\":\"BLACKLISTED\"");
+    }
+
+    @Test
     void aListenerWhosePortIsTakenStopsTheStartWithTheReasonAndLeavesNothingRunning() throws IOException {
         writeServerYaml(asterisk.port());
         Path serverYaml = config.resolve("server.yaml");

@@ -111,4 +111,44 @@ class BlacklistTest {
 
         assertThat(centre.last(CallRefused.class).cause()).isEqualTo(Decision.RefusalCause.BLACKLISTED);
     }
+
+    @Test
+    void aBlacklistedMobileIsRefusedWhicheverFormTheNetworkSendsItsNumberIn() {
+        var centre = centre().queue("sales", "s").callerNumbersOfChina()
+                .blacklist(exact("13911112222", "abusive caller")).start()
+                .arrive("c1", "+8613911112222", CentreFixture.numberOf("sales"))
+                .arrive("c2", "008613911112222", CentreFixture.numberOf("sales"))
+                .arrive("c3", "13911112222", CentreFixture.numberOf("sales"));
+
+        assertThat(centre.all(CallRefused.class)).extracting(CallRefused::callId).containsExactly("c1", "c2", "c3");
+        assertThat(centre.ended("c1").cause()).isEqualTo("caller +8613911112222 is blacklisted (exact 13911112222)");
+    }
+
+    @Test
+    void aLandlinePrefixWrittenWithItsTrunkPrefixBlocksTheSameLinesInInternationalForm() {
+        var centre = centre().queue("sales", "s").callerNumbersOfChina()
+                .blacklist(prefix("0871", "premium-rate spam")).start()
+                .arrive("c1", "+868715550000", CentreFixture.numberOf("sales"))
+                .arrive("c2", "08715550000", CentreFixture.numberOf("sales"))
+                .arrive("c3", "+868725550000", CentreFixture.numberOf("sales"));
+
+        assertThat(centre.all(CallRefused.class)).extracting(CallRefused::callId).containsExactly("c1", "c2");
+    }
+
+    @Test
+    void aCallerAbroadIsNotTakenForALocalNumberWithTheSameDigits() {
+        var centre = centre().queue("sales", "s").callerNumbersOfChina()
+                .blacklist(exact("13911112222", "abusive caller")).start()
+                .arrive("c1", "+4413911112222", CentreFixture.numberOf("sales"));
+
+        assertThat(centre.all(CallRefused.class)).isEmpty();
+    }
+
+    @Test
+    void withoutCallerNumbersNumbersAreComparedExactlyAsWritten() {
+        var centre = centre().queue("sales", "s").blacklist(exact("13911112222", "abusive caller")).start()
+                .arrive("c1", "+8613911112222", CentreFixture.numberOf("sales"));
+
+        assertThat(centre.all(CallRefused.class)).isEmpty();
+    }
 }

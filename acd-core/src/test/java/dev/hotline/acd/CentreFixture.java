@@ -3,6 +3,7 @@ package dev.hotline.acd;
 import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.acd.model.BlacklistEntry;
 import dev.hotline.acd.model.BusinessType;
+import dev.hotline.acd.model.CallerNumbers;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.model.CentreSettings;
 import dev.hotline.acd.model.EscalationAction;
@@ -53,6 +54,7 @@ final class CentreFixture {
     private final List<VipEntry> vips = new ArrayList<>();
     private VipPolicy vipPolicy = new VipPolicy(Optional.empty(), Duration.ZERO, VipPolicy.DEFAULT_PRIORITY_BOOST);
     private Optional<String> defaultBusinessType = Optional.empty();
+    private CallerNumbers callerNumbers = CallerNumbers.AS_GIVEN;
 
     static CentreFixture centre() {
         return new CentreFixture();
@@ -127,6 +129,12 @@ final class CentreFixture {
         return this;
     }
 
+    /** Caller numbers written as in China: +86 or 0086 before the country's numbers, 0 before an area code. */
+    CentreFixture callerNumbersOfChina() {
+        callerNumbers = new CallerNumbers("86", "00", "0");
+        return this;
+    }
+
     CentreFixture blacklist(BlacklistEntry entry) {
         blacklist.add(entry);
         return this;
@@ -166,7 +174,7 @@ final class CentreFixture {
         List<SkillGroup> groupConfigs = new ArrayList<>();
         groups.forEach(g -> groupConfigs.add(new SkillGroup(g, g)));
         CentreSettings settings = new CentreSettings(ZoneOffset.UTC, Duration.ofMinutes(15), Duration.ofSeconds(5),
-                BUSY, defaultBusinessType);
+                BUSY, defaultBusinessType, callerNumbers);
         return new CentreConfig(settings, routes, types, queueConfigs, groupConfigs, agentConfigs, blacklist,
                 vipPolicy, vips);
     }

@@ -24,6 +24,18 @@ class VipEscalationTest {
     }
 
     @Test
+    void aVipCallingWithTheCountryCodeIsStillKnownAsAVip() {
+        var centre = CentreFixture.centre().queue("sales", "sales-team").callerNumbersOfChina()
+                .vipGroup("vip-team", Duration.ofSeconds(30), 10)
+                .vip(VIP_NUMBER, "Li Wei", "gold")
+                .agent("v1", "vip-team").agent("s1", "sales-team").start().loginReady("s1", "v1")
+                .callFrom("c1", "+86" + VIP_NUMBER, "sales");
+
+        assertThat(centre.last(Decision.CallClassified.class).vip()).contains("Li Wei (gold)");
+        assertThat(centre.last(CallOffered.class).agentId()).isEqualTo("v1");
+    }
+
+    @Test
     void aVipCallerGoesToTheVipGroupFirst() {
         var centre = centre(Duration.ofSeconds(30)).start().loginReady("s1", "v1")
                 .callFrom("c1", VIP_NUMBER, "sales");

@@ -2,6 +2,7 @@ package dev.hotline.acd.internal;
 
 import dev.hotline.acd.model.BlacklistEntry;
 import dev.hotline.acd.model.BusinessType;
+import dev.hotline.acd.model.CallerNumbers;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.model.DialPattern;
 import dev.hotline.acd.model.MatchKind;
@@ -76,7 +77,9 @@ final class NumberPlan {
     private final Classification defaultClassification;
     private final Map<String, List<BlacklistEntry>> exactBlacklist = new HashMap<>();
     private final PrefixIndex<List<BlacklistEntry>> prefixBlacklist;
+    /** By their significant numbers ({@link CallerNumbers#significant}), as the look-ups compare callers. */
     private final Map<String, VipEntry> vips = new HashMap<>();
+    private final CallerNumbers callerNumbers;
 
     /** @throws IllegalArgumentException naming the route or business type and what is wrong with it */
     NumberPlan(CentreConfig config) {
@@ -112,18 +115,30 @@ final class NumberPlan {
         defaultClassification = defaultType == null ? null
                 : remember(new Classification(defaultType, defaultType.ivrFlow(), "default"));
 
+        callerNumbers = config.settings().callerNumbers();
         List<BlacklistEntry> blockedPrefixes = new ArrayList<>();
         for (BlacklistEntry b : config.blacklist()) {
+            String significant = significantEntry(b.number(), "blacklist entry");
             if (b.kind() == MatchKind.EXACT) {
-                exactBlacklist.computeIfAbsent(b.number(), k -> new ArrayList<>()).add(b);
+                exactBlacklist.computeIfAbsent(significant, k -> new ArrayList<>()).add(b);
             } else {
                 blockedPrefixes.add(b);
             }
         }
-        prefixBlacklist = PrefixIndex.of(blockedPrefixes, BlacklistEntry::number, List::of, NumberPlan::concat);
+        prefixBlacklist = PrefixIndex.of(blockedPrefixes, b -> callerNumbers.significant(b.number()), List::of,
+                NumberPlan::concat);
         for (VipEntry v : config.vips()) {
-            vips.putIfAbsent(v.number(), v);
+            vips.putIfAbsent(significantEntry(v.number(), "VIP"), v);
         }
+    }
+
+    /** An entry's significant number, which must not be empty: an empty prefix would match every caller. */
+    private String significantEntry(String number, String what) {
+        String significant = callerNumbers.significant(number);
+        if (significant.isEmpty()) {
+            throw new IllegalArgumentException(what + " " + number + " is only a country code or trunk prefix");
+        }
+        return significant;
     }
 
     private Classification classification(NumberRoute route, String kind) {
@@ -157,8 +172,12 @@ final class NumberPlan {
         }
     }
 
-    /** The entry that refuses {@code caller} at {@code at}: an active exact entry, else the longest active prefix. */
-    BlacklistEntry blacklisted(String caller, long at) {
+    /**
+     * The entry that refuses {@code callerNumber} at {@code at}: an active exact entry, else the longest active prefix,
+     * both compared by significant number.
+     */
+    BlacklistEntry blacklisted(String callerNumber, long at) {
+        String caller = callerNumbers.significant(callerNumber);
         BlacklistEntry exact = firstActive(exactBlacklist.get(caller), at);
         if (exact != null) {
             return exact;
@@ -191,8 +210,8 @@ final class NumberPlan {
         return businessTypes.get(id);
     }
 
-    VipEntry vip(String caller) {
-        return vips.get(caller);
+    VipEntry vip(String callerNumber) {
+        return vips.get(callerNumbers.significant(callerNumber));
     }
 
     private static BlacklistEntry firstActive(List<BlacklistEntry> entries, long at) {

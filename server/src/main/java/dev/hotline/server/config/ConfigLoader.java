@@ -1,5 +1,6 @@
 package dev.hotline.server.config;
 
+import dev.hotline.acd.model.CallerNumbers;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.model.CentreSettings;
 import dev.hotline.acd.model.VipPolicy;
@@ -101,9 +102,12 @@ public final class ConfigLoader {
                 .orElse(new QueuesFile(List.of(), java.util.Set.of()));
         AgentsFile agents = agentsRoot.map(r -> AgentsFileReader.read(top(AGENTS, r), r, ctx))
                 .orElse(new AgentsFile(List.of(), List.of()));
-        var blacklist = blacklistRoot.map(r -> CallersFileReader.blacklist(top(BLACKLIST, r), r, zone, ctx))
+        CallerNumbers callerNumbers = centre.settings().map(CentreSettings::callerNumbers)
+                .orElse(CallerNumbers.AS_GIVEN);
+        var blacklist = blacklistRoot
+                .map(r -> CallersFileReader.blacklist(top(BLACKLIST, r), r, zone, callerNumbers, ctx))
                 .orElse(List.of());
-        var vips = vipsRoot.map(r -> CallersFileReader.vips(top(VIPS, r), r, ctx)).orElse(List.of());
+        var vips = vipsRoot.map(r -> CallersFileReader.vips(top(VIPS, r), r, callerNumbers, ctx)).orElse(List.of());
         Optional<FlowSet> flows = IvrFlowFiles.read(dir, ctx);
         Optional<ServerSettings> server = serverRoot.flatMap(r -> ServerFileReader.read(top(SERVER, r), r, ctx));
         ctx.ids().checkReferences(ctx.problems());

@@ -137,4 +137,52 @@ class CallersFileTest {
         assertThat(config.problems()).containsExactly(
                 "vips.yaml:3:13: vips[13912345678].number: duplicate VIP number '13912345678' (first at line 2)");
     }
+
+    private static final String CHINA = """
+            settings:
+              zone: Asia/Shanghai
+              callerNumbers:
+                countryCode: 86
+            """;
+
+    @Test
+    void oneCallerWrittenTwiceInTwoFormsIsADuplicateOnceCallerNumbersAreSet() {
+        config.with("centre.yaml", CHINA).with("vips.yaml", """
+                vips:
+                  - number: "13912345678"
+                  - number: "008613912345678"
+                """);
+
+        assertThat(config.problems()).containsExactly("vips.yaml:3:13: vips[008613912345678].number: duplicate VIP "
+                + "number '008613912345678' (caller 13912345678 once centre.yaml's callerNumbers reads it) (first at "
+                + "line 2)");
+    }
+
+    @Test
+    void aBlacklistPrefixThatIsOnlyTheTrunkPrefixWouldRefuseEveryCallerAndIsReported() {
+        config.with("centre.yaml", CHINA).with("blacklist.yaml", """
+                blacklist:
+                  - number: "0"
+                    match: prefix
+                  - number: "0086"
+                    match: prefix
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "blacklist.yaml:2:13: blacklist[0].number: '0' is only the trunk prefix of centre.yaml's "
+                        + "callerNumbers: write the number that follows it",
+                "blacklist.yaml:4:13: blacklist[0086].number: '0086' is only the international prefix and country "
+                        + "code of centre.yaml's callerNumbers: write the number that follows it");
+    }
+
+    @Test
+    void withoutCallerNumbersTheSameDigitsInTwoFormsAreTwoEntries() {
+        config.with("blacklist.yaml", """
+                blacklist:
+                  - number: "13800138000"
+                  - number: "008613800138000"
+                """);
+
+        assertThat(config.valid().blacklist()).hasSize(2);
+    }
 }

@@ -2,6 +2,7 @@ package dev.hotline.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotline.acd.model.CallerNumbers;
 import dev.hotline.acd.model.CentreSettings;
 import dev.hotline.acd.model.VipPolicy;
 import java.nio.file.Path;
@@ -110,5 +111,75 @@ class CentreFileTest {
 
         assertThat(config.problems()).containsExactly("centre.yaml:3:19: settings.reportInterval: "
                 + "report interval 7m does not divide a day evenly (use e.g. 15m, 30m or 1h)");
+    }
+
+    @Test
+    void callerNumbersTakeTheCountryCodeWithTheInternationalAndTrunkPrefixesDefaulted() {
+        config.with("centre.yaml", """
+                settings:
+                  zone: Asia/Shanghai
+                  callerNumbers:
+                    countryCode: 86
+                """);
+
+        assertThat(config.valid().settings().callerNumbers()).isEqualTo(new CallerNumbers("86", "00", "0"));
+    }
+
+    @Test
+    void callerNumbersOfACountryWithOtherPrefixes() {
+        config.with("centre.yaml", """
+                settings:
+                  zone: America/New_York
+                  callerNumbers:
+                    countryCode: "1"
+                    internationalPrefix: "011"
+                    trunkPrefix: "1"
+                """);
+
+        assertThat(config.valid().settings().callerNumbers()).isEqualTo(new CallerNumbers("1", "011", "1"));
+    }
+
+    @Test
+    void withoutCallerNumbersNumbersAreComparedAsGiven() {
+        assertThat(config.valid().settings().callerNumbers()).isEqualTo(CallerNumbers.AS_GIVEN);
+    }
+
+    @Test
+    void callerNumbersMistakesAreReported() {
+        config.with("centre.yaml", """
+                settings:
+                  zone: Asia/Shanghai
+                  callerNumbers:
+                    countryCode: "+86"
+                    internationalPrefix: "00"
+                    trunkPrefix: "00"
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "centre.yaml:4:18: settings.callerNumbers.countryCode: countryCode '+86' must be digits only "
+                        + "(write it without +)",
+                "centre.yaml:6:18: settings.callerNumbers.trunkPrefix: trunkPrefix '00' starts with the "
+                        + "international prefix '00': a number of the country could not be told from a number abroad");
+    }
+
+    @Test
+    void aCountryCodeIsRequiredAndNeverStartsWithZero() {
+        config.with("centre.yaml", """
+                settings:
+                  zone: Asia/Shanghai
+                  callerNumbers:
+                    trunkPrefix: ""
+                """);
+        assertThat(config.problems()).containsExactly(
+                "centre.yaml:4:5: settings.callerNumbers: missing required key 'countryCode'");
+
+        config.with("centre.yaml", """
+                settings:
+                  zone: Asia/Shanghai
+                  callerNumbers:
+                    countryCode: "086"
+                """);
+        assertThat(config.problems()).containsExactly("centre.yaml:4:18: settings.callerNumbers.countryCode: "
+                + "countryCode '086' starts with 0: write the country's calling code without + or 00 (86 for China)");
     }
 }

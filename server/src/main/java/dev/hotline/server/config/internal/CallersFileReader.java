@@ -1,6 +1,7 @@
 package dev.hotline.server.config.internal;
 
 import dev.hotline.acd.model.BlacklistEntry;
+import dev.hotline.acd.model.CallerNumbers;
 import dev.hotline.acd.model.MatchKind;
 import dev.hotline.acd.model.VipEntry;
 import dev.hotline.server.config.internal.Fields.Item;
@@ -27,18 +28,19 @@ public final class CallersFileReader {
     /**
      * Reads the blacklist. An expiry written as a date keeps the entry through that whole day in {@code centreZone}.
      */
-    public static List<BlacklistEntry> blacklist(Where top, YamlNode root, ZoneId centreZone, LoadContext ctx) {
+    public static List<BlacklistEntry> blacklist(Where top, YamlNode root, ZoneId centreZone,
+                                                 CallerNumbers callerNumbers, LoadContext ctx) {
         Optional<Fields> file = Fields.of(ctx.problems(), top, root, BLACKLIST_FILE_KEYS);
         List<BlacklistEntry> entries = new ArrayList<>();
         FirstSeen<String> seen = new FirstSeen<>();
         for (Item item : file.map(f -> f.list("blacklist", "number")).orElse(List.of())) {
-            blacklistEntry(item, centreZone, seen, ctx).ifPresent(entries::add);
+            blacklistEntry(item, centreZone, callerNumbers, seen, ctx).ifPresent(entries::add);
         }
         return entries;
     }
 
-    private static Optional<BlacklistEntry> blacklistEntry(Item item, ZoneId centreZone, FirstSeen<String> seen,
-                                                           LoadContext ctx) {
+    private static Optional<BlacklistEntry> blacklistEntry(Item item, ZoneId centreZone, CallerNumbers callerNumbers,
+                                                           FirstSeen<String> seen, LoadContext ctx) {
         Optional<Fields> fields = Fields.of(ctx.problems(), item.where(), item.node(), BLACKLIST_KEYS);
         if (fields.isEmpty()) {
             return Optional.empty();
@@ -57,8 +59,10 @@ public final class CallersFileReader {
         Optional<String> number = f.requiredText("number");
         boolean sound = number.isPresent() && kind.isPresent()
                 && NumbersFileReader.soundNumber(number.get(), kind.get(), f.at("number"), ctx)
-                && seen.firstTime(Choices.name(kind.get()) + ":" + number.get(), f.at("number"), ctx.problems(),
-                "blacklist entry for " + Choices.name(kind.get()) + " number '" + number.get() + "'");
+                && someCaller(number.get(), callerNumbers, f.at("number"), ctx)
+                && seen.firstTime(Choices.name(kind.get()) + ":" + callerNumbers.significant(number.get()),
+                f.at("number"), ctx.problems(), "blacklist entry for " + Choices.name(kind.get()) + " number '"
+                        + number.get() + "'" + asCompared(number.get(), callerNumbers));
         Optional<Instant> expires = f.text("expires").flatMap(t -> expiry(t, f.at("expires"), centreZone, ctx));
         Optional<String> reason = f.text("reason");
         Optional<String> prompt = f.text("prompt");
@@ -67,6 +71,28 @@ public final class CallersFileReader {
             return Optional.empty();
         }
         return Optional.of(new BlacklistEntry(number.get(), kind.get(), expires, reason.orElse(""), prompt));
+    }
+
+    /**
+     * Whether {@code number} leaves a caller number once centre.yaml's {@code callerNumbers} takes off the country
+     * code or trunk prefix: one that does not would match every caller as a prefix, no caller as a number.
+     */
+    private static boolean someCaller(String number, CallerNumbers callerNumbers, Where at, LoadContext ctx) {
+        if (!number.isEmpty() && callerNumbers.significant(number).isEmpty()) {
+            ctx.problems().add(at, "'" + number + "' is only the " + (number.startsWith(callerNumbers.trunkPrefix())
+                    && !number.startsWith(callerNumbers.internationalPrefix()) ? "trunk prefix"
+                    : "international prefix and country code") + " of centre.yaml's callerNumbers: write the"
+                    + " number that follows it");
+            return false;
+        }
+        return true;
+    }
+
+    /** For a duplicate's message: the number as the centre compares callers, when it is not as written. */
+    private static String asCompared(String number, CallerNumbers callerNumbers) {
+        String significant = callerNumbers.significant(number);
+        return significant.equals(number) ? "" : " (caller " + significant + " once centre.yaml's callerNumbers"
+                + " reads it)";
     }
 
     private static Optional<Instant> expiry(String text, Where at, ZoneId centreZone, LoadContext ctx) {
@@ -82,17 +108,18 @@ public final class CallersFileReader {
         }
     }
 
-    public static List<VipEntry> vips(Where top, YamlNode root, LoadContext ctx) {
+    public static List<VipEntry> vips(Where top, YamlNode root, CallerNumbers callerNumbers, LoadContext ctx) {
         Optional<Fields> file = Fields.of(ctx.problems(), top, root, VIPS_FILE_KEYS);
         List<VipEntry> vips = new ArrayList<>();
         FirstSeen<String> seen = new FirstSeen<>();
         for (Item item : file.map(f -> f.list("vips", "number")).orElse(List.of())) {
-            vip(item, seen, ctx).ifPresent(vips::add);
+            vip(item, callerNumbers, seen, ctx).ifPresent(vips::add);
         }
         return vips;
     }
 
-    private static Optional<VipEntry> vip(Item item, FirstSeen<String> seen, LoadContext ctx) {
+    private static Optional<VipEntry> vip(Item item, CallerNumbers callerNumbers, FirstSeen<String> seen,
+                                          LoadContext ctx) {
         Optional<Fields> fields = Fields.of(ctx.problems(), item.where(), item.node(), VIP_KEYS);
         if (fields.isEmpty()) {
             return Optional.empty();
@@ -101,7 +128,9 @@ public final class CallersFileReader {
         Optional<String> number = f.requiredText("number");
         boolean sound = number.isPresent()
                 && NumbersFileReader.soundNumber(number.get(), MatchKind.EXACT, f.at("number"), ctx)
-                && seen.firstTime(number.get(), f.at("number"), ctx.problems(), "VIP number '" + number.get() + "'");
+                && someCaller(number.get(), callerNumbers, f.at("number"), ctx)
+                && seen.firstTime(callerNumbers.significant(number.get()), f.at("number"), ctx.problems(),
+                "VIP number '" + number.get() + "'" + asCompared(number.get(), callerNumbers));
         Optional<String> name = f.text("name");
         Optional<String> tier = f.text("tier");
         if (!sound || f.has("name") && name.isEmpty() || f.has("tier") && tier.isEmpty()) {

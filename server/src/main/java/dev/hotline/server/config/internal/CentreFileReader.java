@@ -1,5 +1,6 @@
 package dev.hotline.server.config.internal;
 
+import dev.hotline.acd.model.CallerNumbers;
 import dev.hotline.acd.model.CentreSettings;
 import dev.hotline.acd.model.VipPolicy;
 import dev.hotline.server.config.Durations;
@@ -17,7 +18,11 @@ public final class CentreFileReader {
 
     private static final Set<String> FILE_KEYS = Fields.known("settings", "vip");
     private static final Set<String> SETTINGS_KEYS =
-            Fields.known("zone", "reportInterval", "shortAbandon", "busyPrompt", "defaultBusinessType");
+            Fields.known("zone", "reportInterval", "shortAbandon", "busyPrompt", "defaultBusinessType", "callerNumbers");
+    private static final Set<String> CALLER_NUMBERS_KEYS =
+            Fields.known("countryCode", "internationalPrefix", "trunkPrefix");
+    public static final String DEFAULT_INTERNATIONAL_PREFIX = "00";
+    public static final String DEFAULT_TRUNK_PREFIX = "0";
     private static final Set<String> VIP_KEYS = Fields.known("group", "escalateAfter", "priorityBoost");
 
     /** What {@code centre.yaml} holds; empty parts were reported. */
@@ -56,12 +61,62 @@ public final class CentreFileReader {
                 : Optional.of(CentreSettings.DEFAULT_BUSY_PROMPT);
         Optional<String> defaultBusinessType = f.text("defaultBusinessType");
         defaultBusinessType.ifPresent(id -> ctx.ids().refer(Ids.Kind.BUSINESS_TYPE, id, f.at("defaultBusinessType")));
+        Optional<CallerNumbers> callerNumbers = f.node("callerNumbers")
+                .map(n -> callerNumbers(f.at("callerNumbers"), n, ctx)).orElse(Optional.of(CallerNumbers.AS_GIVEN));
         if (zone.isEmpty() || reportInterval.isEmpty() || shortAbandon.isEmpty() || busyPrompt.isEmpty()
-                || f.has("defaultBusinessType") && defaultBusinessType.isEmpty()) {
+                || f.has("defaultBusinessType") && defaultBusinessType.isEmpty() || callerNumbers.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new CentreSettings(zone.get(), reportInterval.get(), shortAbandon.get(), busyPrompt.get(),
-                defaultBusinessType));
+                defaultBusinessType, callerNumbers.get()));
+    }
+
+    /** {@code callerNumbers}: the country code (required), the international and trunk prefixes. */
+    private static Optional<CallerNumbers> callerNumbers(Where at, YamlNode node, LoadContext ctx) {
+        Optional<Fields> fields = Fields.of(ctx.problems(), at, node, CALLER_NUMBERS_KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = fields.get();
+        Optional<String> countryCode = f.requiredText("countryCode")
+                .filter(c -> digits(c, 1, 3, "countryCode", f.at("countryCode"), ctx));
+        if (countryCode.isPresent() && countryCode.get().startsWith("0")) {
+            ctx.problems().add(f.at("countryCode"), "countryCode '" + countryCode.get()
+                    + "' starts with 0: write the country's calling code without + or 00 (86 for China)");
+            countryCode = Optional.empty();
+        }
+        Optional<String> international = f.has("internationalPrefix")
+                ? f.text("internationalPrefix").filter(p -> digits(p, 1, 4, "internationalPrefix",
+                        f.at("internationalPrefix"), ctx))
+                : Optional.of(DEFAULT_INTERNATIONAL_PREFIX);
+        Optional<String> trunk = f.has("trunkPrefix")
+                ? f.textOrEmpty("trunkPrefix").filter(p -> digits(p, 0, 2, "trunkPrefix", f.at("trunkPrefix"), ctx))
+                : Optional.of(DEFAULT_TRUNK_PREFIX);
+        if (international.isPresent() && trunk.isPresent() && !trunk.get().isEmpty()
+                && trunk.get().startsWith(international.get())) {
+            ctx.problems().add(f.at("trunkPrefix"), "trunkPrefix '" + trunk.get()
+                    + "' starts with the international prefix '" + international.get()
+                    + "': a number of the country could not be told from a number abroad");
+            return Optional.empty();
+        }
+        if (countryCode.isEmpty() || international.isEmpty() || trunk.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CallerNumbers(countryCode.get(), international.get(), trunk.get()));
+    }
+
+    private static boolean digits(String text, int least, int most, String key, Where at, LoadContext ctx) {
+        if (!text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            ctx.problems().add(at, key + " '" + text + "' must be digits only"
+                    + (text.startsWith("+") ? " (write it without +)" : ""));
+            return false;
+        }
+        if (text.length() < least || text.length() > most) {
+            ctx.problems().add(at, key + " '" + text + "' must be "
+                    + (least == 0 ? "at most " + most : least + " to " + most) + " digits");
+            return false;
+        }
+        return true;
     }
 
     private static boolean reportIntervalIsSound(Duration d, Where at, LoadContext ctx) {
