@@ -68,7 +68,25 @@ class RingNoAnswerTest {
 
         centre.advance(Duration.ofMillis(1));
 
-        assertThat(centre.last(CallRequeued.class).agentId()).isEqualTo("1001");
+        CallRequeued requeued = centre.last(CallRequeued.class);
+        assertThat(requeued.agentId()).isEqualTo("1001");
+        assertThat(requeued.cause()).isEqualTo("the caller's line was not free within 135 s of the offer; agent 1001's"
+                + " phone never rang");
+        assertThat(centre.stateOf("1001")).as("the phone never rang: no missed call to put the agent on a break")
+                .isEqualTo(AgentState.RESERVED);
+        assertThat(centre.offeredTo("c1")).as("the only agent, free again, is offered the call anew").isEqualTo("1001");
+    }
+
+    @Test
+    void anOfferHeldForTheCallersLineTooLongGoesToAnotherIdleAgentAndTheFirstIsReadyAgain() {
+        var centre = centre().start().loginReady("1001").call("c1", "sales").delayed("c1", "1001")
+                .loginReady("1002")
+                .advance(Duration.ofSeconds(15).plusMillis(AcdEvent.OfferDelayed.LONGEST_WAIT_FOR_THE_LINE));
+
+        assertThat(centre.offeredTo("c1")).isEqualTo("1002");
+        assertThat(centre.stateOf("1001")).isEqualTo(AgentState.READY);
+        assertThat(centre.engine.agent("1001").orElseThrow().reason())
+                .isEqualTo("offer of call c1 withdrawn: the caller's line was not free");
     }
 
     @Test
@@ -79,6 +97,8 @@ class RingNoAnswerTest {
                 .ringing("c1", "1001", Duration.ofSeconds(15)).advance(Duration.ofSeconds(14));
 
         assertThat(centre.all(CallRequeued.class)).as("Dial was told 14 s of the offer's 15").isEmpty();
+        centre.advance(Duration.ofSeconds(1));
+        assertThat(centre.last(CallRequeued.class).cause()).isEqualTo("no answer within 15 s");
     }
 
     @Test

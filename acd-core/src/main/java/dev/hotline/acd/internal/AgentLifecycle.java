@@ -114,12 +114,15 @@ final class AgentLifecycle {
         }
     }
 
-    /** The caller hung up while the agent's phone rang: the agent is READY again (or leaves, if removed). */
-    void offerWithdrawn(Agent agent, Call call) {
+    /**
+     * The offer was taken back through no fault of the agent's (the caller hung up while the phone rang; the caller's
+     * line never came free): the agent is READY again, or as they asked meanwhile, or leaves if removed.
+     */
+    void offerWithdrawn(Agent agent, Call call, String why) {
         if (agent.leaving) {
             leave(agent);
         } else {
-            callOver(agent, "offer of call " + call.id + " withdrawn: caller hung up");
+            callOver(agent, "offer of call " + call.id + " withdrawn: " + why);
         }
     }
 

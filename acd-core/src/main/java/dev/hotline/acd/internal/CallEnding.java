@@ -53,7 +53,7 @@ final class CallEnding {
                 agent.call = null;
                 centre.endCall(call, Outcome.ABANDONED, queue, null, call.waited(now), 0,
                         "caller hung up while agent " + agent.id() + "'s phone rang");
-                lifecycle.offerWithdrawn(agent, call);
+                lifecycle.offerWithdrawn(agent, call, "caller hung up");
             }
             case TALKING -> endConversation(call, "caller hung up");
             case ENDED -> throw new IllegalStateException("ended call " + call.id + " is still in the engine");

@@ -145,13 +145,15 @@ final class Dispatch {
     /** The offer waits for the caller's line: its ring timer waits with it, up to a limit. */
     void delayed(AcdEvent.OfferDelayed e) {
         Call call = offeredCall(e.callId(), e.agentId(), "wait to ring for call ");
-        rearmRing(call, call.queue.ringTimeoutMillis + AcdEvent.OfferDelayed.LONGEST_WAIT_FOR_THE_LINE);
+        rearmRing(call, call.queue.ringTimeoutMillis + AcdEvent.OfferDelayed.LONGEST_WAIT_FOR_THE_LINE,
+                Timer.Kind.LINE_WAIT);
     }
 
     /** The offered agent's phone started ringing only now: the ring timeout counts from here. */
     void ringing(AcdEvent.OfferRinging e) {
         Call call = offeredCall(e.callId(), e.agentId(), "ring for call ");
-        rearmRing(call, e.ringTimeoutMillis() > 0 ? e.ringTimeoutMillis() : call.queue.ringTimeoutMillis);
+        rearmRing(call, e.ringTimeoutMillis() > 0 ? e.ringTimeoutMillis() : call.queue.ringTimeoutMillis,
+                Timer.Kind.RING);
     }
 
     /** The call offered to {@code agentId} and RESERVED for it; else a rejection saying what {@code what} finds. */
@@ -168,10 +170,10 @@ final class Dispatch {
         return call;
     }
 
-    private void rearmRing(Call call, long ringMillis) {
+    private void rearmRing(Call call, long millis, Timer.Kind kind) {
         long now = centre.now;
         centre.timers.cancel(call.ringTimer);
-        call.ringTimer = centre.timers.schedule(now, now + ringMillis, Timer.Kind.RING, call, null);
+        call.ringTimer = centre.timers.schedule(now, now + millis, kind, call, null);
     }
 
     void answered(AcdEvent.OfferAnswered e) {
@@ -210,13 +212,28 @@ final class Dispatch {
         return centre.requireAgent(agentId, what + callId);
     }
 
-    /** The offer rang the queue's ring timeout without an answer. */
+    /** The offer rang its ring timeout without an answer. */
     void ringDue(Timer timer) {
         Call call = timer.call;
         if (call.ringTimer == timer) {
             call.ringTimer = null;
-            long ring = call.queue.ringTimeoutMillis;
-            ringFailed(call, "no answer", "no answer within " + StrategyOrder.seconds(ring));
+            ringFailed(call, "no answer", "no answer within " + StrategyOrder.seconds(timer.deadline - timer.armedAt));
+        }
+    }
+
+    /**
+     * The offer waited for the caller's line longer than the ring timeout and {@link
+     * AcdEvent.OfferDelayed#LONGEST_WAIT_FOR_THE_LINE} together: the call goes back to its place and is offered
+     * elsewhere if it can be; the agent, whose phone never rang, is free again rather than made NOT_READY.
+     */
+    void lineWaitDue(Timer timer) {
+        Call call = timer.call;
+        if (call.ringTimer == timer) {
+            call.ringTimer = null;
+            Agent agent = call.agent;
+            offerBack(call, "the caller's line was not free within " + StrategyOrder.seconds(
+                    timer.deadline - timer.armedAt) + " of the offer; agent " + agent.id() + "'s phone never rang");
+            lifecycle.offerWithdrawn(agent, call, "the caller's line was not free");
         }
     }
 
@@ -225,6 +242,29 @@ final class Dispatch {
      * class (keeping its arrival time) and is offered again at once if another eligible agent is idle.
      */
     private void ringFailed(Call call, String agentReason, String cause) {
+        Agent agent = call.agent;
+        BusinessQueue queue = call.queue;
+        requeue(call, cause);
+        if (agent.leaving) {
+            lifecycle.leave(agent);
+        } else {
+            AgentState asked = agent.afterCall;
+            String askedReason = agent.afterCallReason;
+            centre.setState(agent, AgentState.NOT_READY, agentReason);
+            lifecycle.offerNotTaken(agent, asked, askedReason);
+        }
+        settleRequeued(call, queue);
+    }
+
+    /** An offer let go: the call back to the head of its priority class and offered again if it can be. */
+    private void offerBack(Call call, String cause) {
+        BusinessQueue queue = call.queue;
+        requeue(call, cause);
+        settleRequeued(call, queue);
+    }
+
+    /** Takes the offer back from the call's agent (left RESERVED with no call) and files the call again. */
+    private void requeue(Call call, String cause) {
         Agent agent = call.agent;
         BusinessQueue queue = call.queue;
         centre.timers.cancel(call.ringTimer);
@@ -237,14 +277,10 @@ final class Dispatch {
         call.status = Call.Status.WAITING;
         call.requeued = true;
         centre.index(call);
-        if (agent.leaving) {
-            lifecycle.leave(agent);
-        } else {
-            AgentState asked = agent.afterCall;
-            String askedReason = agent.afterCallReason;
-            centre.setState(agent, AgentState.NOT_READY, agentReason);
-            lifecycle.offerNotTaken(agent, asked, askedReason);
-        }
+    }
+
+    /** A requeued call still waiting in {@code queue}: its maximum wait if it is over, else an idle agent. */
+    private void settleRequeued(Call call, BusinessQueue queue) {
         if (call.status != Call.Status.WAITING || call.queue != queue) {
             return;
         }

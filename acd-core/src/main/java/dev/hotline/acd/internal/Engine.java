@@ -127,6 +127,7 @@ public final class Engine {
     private void fire(Timer timer) {
         switch (timer.kind) {
             case RING -> dispatch.ringDue(timer);
+            case LINE_WAIT -> dispatch.lineWaitDue(timer);
             case WRAP_UP -> lifecycle.wrapUpDue(timer);
             case STEP -> escalation.stepDue(timer);
             case MAX_WAIT -> escalation.maxWaitDue(timer);

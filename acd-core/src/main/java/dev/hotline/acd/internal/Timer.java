@@ -5,8 +5,13 @@ final class Timer {
 
     /** What the timer is for. */
     enum Kind {
-        /** The offered call rang {@code call}'s agent for the queue's ring timeout. */
+        /** The offered call rang {@code call}'s agent for the ring timeout. */
         RING,
+        /**
+         * The offer to {@code call}'s agent waited for the caller's line (a prompt playing) and its phone has not
+         * started ringing within the longest such wait ({@link dev.hotline.acd.AcdEvent.OfferDelayed}).
+         */
+        LINE_WAIT,
         /** The agent's wrap-up time is over. */
         WRAP_UP,
         /** The call's next escalation step is due. */
@@ -16,6 +21,8 @@ final class Timer {
     }
 
     final long deadline;
+    /** When it was scheduled: {@code deadline - armedAt} is how long it ran, for the explanations. */
+    final long armedAt;
     final long seq;
     final Kind kind;
     final Call call;
@@ -26,7 +33,8 @@ final class Timer {
     Timer prev;
     Timer next;
 
-    Timer(long deadline, long seq, Kind kind, Call call, Agent agent) {
+    Timer(long armedAt, long deadline, long seq, Kind kind, Call call, Agent agent) {
+        this.armedAt = armedAt;
         this.deadline = deadline;
         this.seq = seq;
         this.kind = kind;

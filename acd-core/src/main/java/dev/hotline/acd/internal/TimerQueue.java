@@ -50,7 +50,7 @@ final class TimerQueue {
 
     /** A timer due at {@code deadline}, scheduled at {@code now}; the difference picks its lane. */
     Timer schedule(long now, long deadline, Timer.Kind kind, Call call, Agent agent) {
-        Timer t = new Timer(deadline, seq++, kind, call, agent);
+        Timer t = new Timer(now, deadline, seq++, kind, call, agent);
         Lane lane = lanes.get(deadline - now);
         t.lane = lane;
         Timer after = lane.tail;

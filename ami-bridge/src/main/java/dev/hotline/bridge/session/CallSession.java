@@ -260,16 +260,21 @@ public final class CallSession {
             }
             case Decision.CallOffered o -> {
                 if (phase == Phase.DIALING) {
+                    // the line is still in the Dial of an offer the ACD let go: this one waits for it, and the ACD
+                    // holds it meanwhile rather than count this agent's ring timeout for a phone not yet rung
                     nextOffer = o;
+                    submit(new AcdEvent.OfferDelayed(now(), callId, o.agentId()));
                 } else {
-                    dial(o);
+                    dial(o, false);
                 }
             }
             case Decision.CallRequeued r -> {
-                if (phase == Phase.DIALING) {
-                    offerWithdrawn = true;
-                } else {
+                if (phase != Phase.DIALING) {
                     waitWithMusic();
+                } else if (nextOffer != null && nextOffer.agentId().equals(r.agentId())) {
+                    nextOffer = null;
+                } else {
+                    offerWithdrawn = true;
                 }
             }
             case Decision.CallTreated t -> treated(t);
@@ -712,7 +717,8 @@ public final class CallSession {
         });
     }
 
-    private void dial(Decision.CallOffered o) {
+    /** Dials the agent of {@code o}; {@code held}: the ACD was told the offer waits for the line (OfferDelayed). */
+    private void dial(Decision.CallOffered o, boolean held) {
         cancelAnnouncements();
         announcing = false;
         phase = Phase.DIALING;
@@ -734,13 +740,18 @@ public final class CallSession {
         }
         CompletionStage<AgiReply> lineBusy = lastQueued;
         if (lineBusy == null || lineBusy.toCompletableFuture().isDone()) {
+            if (held) {
+                submit(new AcdEvent.OfferRinging(now(), callId, o.agentId(), o.ringTimeoutMillis()));
+            }
             startDial(dial);
             return;
         }
         // A prompt still plays (a position announcement, a step's): Dial can start only when it ends. The ACD holds
         // the offer meanwhile and counts the ring timeout from when the phone rings, or it would withdraw an offer
         // still ringing (and make the agent not ready for a phone that never rang).
-        submit(new AcdEvent.OfferDelayed(now(), callId, o.agentId()));
+        if (!held) {
+            submit(new AcdEvent.OfferDelayed(now(), callId, o.agentId()));
+        }
         lineBusy.whenComplete((reply, failure) -> mailbox.post(() -> {
             if (phase != Phase.DIALING || offer != o) {
                 return;
@@ -765,7 +776,7 @@ public final class CallSession {
             offer = null;
             phase = Phase.WAITING;
             if (nextOffer != null) {
-                dial(nextOffer);
+                dial(nextOffer, true);
             } else if (acdOpen) {
                 waitWithMusic();
             }
@@ -825,7 +836,7 @@ public final class CallSession {
             // the ACD answers with CallRequeued (music again) and perhaps the next agent's CallOffered
             submit(new AcdEvent.OfferFailed(now(), callId, dialled.agentId(), cause(status)));
         } else if (nextOffer != null) {
-            dial(nextOffer);
+            dial(nextOffer, true);
         } else {
             waitWithMusic();
         }

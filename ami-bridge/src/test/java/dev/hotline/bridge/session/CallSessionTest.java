@@ -803,4 +803,29 @@ class CallSessionTest {
         assertThat(call.sent()).last().isEqualTo("EXEC Dial PJSIP/1002,19,U(hotline-answered^1795413048.1)");
         assertThat(rig.journal).noneMatch(d -> d instanceof Decision.EventRejected);
     }
+
+    @Test
+    void anOfferWaitingForAnEarlierDialToReturnIsHeldAndItsPhoneGetsTheWholeRingTimeout() {
+        rig.agentsReady("1001", "1002");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(call);
+        rig.advance(Duration.ofSeconds(20));   // the ACD's backstop: 1001's offer let go, the call offered to 1002
+        rig.advance(Duration.ZERO);            // the session hears of it and says the line is still in Dial
+
+        rig.advance(Duration.ofSeconds(30));   // Asterisk's Dial to 1001 still has not returned
+        assertThat(rig.decisions(Decision.CallRequeued.class)).extracting(Decision.CallRequeued::agentId)
+                .as("1002's phone has not rung yet: its offer is held, not timed out").containsExactly("1001");
+
+        call.reply("EXEC Dial", ok("0"));
+        call.reply("GET VARIABLE DIALSTATUS", variable("NOANSWER"));
+        rig.settle(call);
+        assertThat(call.sent()).last().isEqualTo("EXEC Dial PJSIP/1002,19,U(hotline-answered^1795413048.1)");
+        rig.advance(Duration.ofSeconds(19));
+        assertThat(rig.decisions(Decision.CallRequeued.class)).as("1002 rings its whole ring timeout").hasSize(1);
+
+        rig.advance(Duration.ofSeconds(1));
+        assertThat(rig.decisions(Decision.CallRequeued.class)).last()
+                .satisfies(r -> assertThat(r.agentId()).isEqualTo("1002"));
+        assertThat(rig.journal).noneMatch(d -> d instanceof Decision.EventRejected);
+    }
 }
