@@ -89,7 +89,7 @@ class ServeEndToEndTest {
         int fastAgiPort = server.fastAgiAddress().getPort();
         assertThat(log.lines()).contains(
                 "journal: " + journal + "/",
-                "FastAGI listening on 127.0.0.1:" + fastAgiPort,
+                "FastAGI listening on 127.0.0.1:" + fastAgiPort + " (at most 10000 sessions)",
                 "AMI asterisk-1: connecting to 127.0.0.1:" + asterisk.port(),
                 "ready: 12 agents (logged in and ready: agents.autoLogin), 4 queues");
         await(() -> asterisk.successfulLogins() == 1, "the AMI login");
@@ -429,7 +429,7 @@ class ServeEndToEndTest {
     private String journalText() throws IOException {
         try (Stream<Path> files = Files.list(journal)) {
             StringBuilder text = new StringBuilder();
-            for (Path file : files.sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
                 text.append(Files.readString(file));
             }
             return text.toString();

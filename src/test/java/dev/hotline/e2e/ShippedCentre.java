@@ -129,7 +129,7 @@ final class ShippedCentre implements AutoCloseable {
     /** Every line of the journal's files as they are on disk now (the server may still run). */
     List<String> journalLines() throws IOException {
         try (Stream<Path> files = Files.list(journal)) {
-            return files.sorted().flatMap(ShippedCentre::lines).toList();
+            return files.filter(f -> f.toString().endsWith(".jsonl")).sorted().flatMap(ShippedCentre::lines).toList();
         }
     }
 

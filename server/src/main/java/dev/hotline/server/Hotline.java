@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
                 ExitCodes.INTERNAL_ERROR + ":unexpected error (a bug: please report it with the printed trace)",
                 ExitCodes.NOT_DELIVERED + ":reload: the running server could not be asked",
                 ExitCodes.CANNOT_LISTEN + ":serve: a port is taken (the reason is printed to stderr)",
-                ExitCodes.CANNOT_JOURNAL + ":serve, demo: the journal cannot be opened or read (the reason is printed "
-                        + "to stderr)",
+                ExitCodes.CANNOT_JOURNAL + ":serve, demo: the journal cannot be opened or read, or another Hotline "
+                        + "writes it (the reason is printed to stderr)",
+                "130, 143:serve, demo: stopped by Ctrl-C (SIGINT) or SIGTERM, after a clean shutdown",
         })
 public final class Hotline implements Callable<Integer> {
 

@@ -120,6 +120,11 @@ public final class ApiServer implements AutoCloseable {
                 : "; " + ended + " event stream(s) of withdrawn tokens closed");
     }
 
+    /** The tokens in force, as the log names them ("supervisors (supervisor)"); "none" when none is. */
+    public String tokensInForce() {
+        return tokens.describe();
+    }
+
     /** The tokens whose values can be had: a token whose variable is not set, or that is too short, is left out. */
     private static Tokens resolve(ApiSettings settings, Function<String, String> environment) {
         List<Tokens.Holder> holders = new ArrayList<>();

@@ -12,6 +12,8 @@ import dev.hotline.server.config.Durations;
 import dev.hotline.server.config.ServerSettings;
 import dev.hotline.server.demo.DemoTraffic;
 import dev.hotline.server.demo.ScaledClock;
+import dev.hotline.server.journal.JournalException;
+import dev.hotline.server.journal.JournalReader;
 import dev.hotline.server.journal.JournalSettings;
 import dev.hotline.server.serve.CentreView;
 import dev.hotline.server.serve.HotlineServer;
@@ -135,6 +137,9 @@ public final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--speed must be at most " + number(MOST_SPEED)
                     + ", got " + number(speed));
         }
+        if (journal != null) {
+            refuseAJournalThere(journal);
+        }
         Optional<ConfigReloader> started = ConfigStartup.start(config, spec.commandLine().getErr());
         if (started.isEmpty()) {
             return ExitCodes.INVALID_CONFIG;
@@ -152,6 +157,42 @@ public final class DemoCommand implements Callable<Integer> {
         } finally {
             root.setLevel(logLevel);
         }
+    }
+
+    /**
+     * A demo's clock starts at --start-at again each run, so a second run's records would go back in time behind the
+     * first's, and {@code report} could read neither: each run gets a directory of its own.
+     */
+    private void refuseAJournalThere(Path dir) {
+        List<Path> files;
+        try {
+            files = new JournalReader(dir, warning -> { }).files().stream().map(f -> f.path()).toList();
+        } catch (JournalException | java.io.UncheckedIOException e) {
+            return; // no journal there (or no directory yet): the server says what is wrong with it, if anything
+        }
+        throw new ParameterException(spec.commandLine(), "--journal " + dir + " already holds a journal ("
+                + files.getFirst().getFileName() + (files.size() > 1 ? " and " + (files.size() - 1) + " more"
+                : "") + "): a demo's clock starts at --start-at again, so two runs in one directory could not be "
+                + "reported; give a new or empty directory, or leave --journal out for a temporary one");
+    }
+
+    /**
+     * Which of server.yaml's tokens open the demo's API: a newcomer who set none would otherwise meet only 401s, with
+     * the reason in a warning above the pictures.
+     */
+    private static String tokensSaid(HotlineServer server, ConfigReloader reloader) {
+        String inForce = server.apiTokensInForce().orElse("none");
+        if (!inForce.equals("none")) {
+            return "tokens: " + inForce;
+        }
+        List<String> variables = reloader.current().server().api().stream()
+                .flatMap(api -> api.tokens().stream())
+                .map(ApiSettings.Token::secret)
+                .flatMap(secret -> secret instanceof ServerSettings.Secret.FromEnvironment e
+                        ? java.util.stream.Stream.of(e.variable()) : java.util.stream.Stream.empty())
+                .distinct().toList();
+        return "no token in force" + (variables.isEmpty() ? "" : ": set " + String.join(" or ", variables)
+                + " to " + ApiSettings.MIN_TOKEN_LENGTH + " or more characters before the demo to use it");
     }
 
     private PrintWriter out() {
@@ -178,7 +219,9 @@ public final class DemoCommand implements Callable<Integer> {
             ami.close();
             PrintWriter err = spec.commandLine().getErr();
             err.println(e.getMessage());
-            err.println("the demo did not start: give --journal a directory Hotline can write (or leave it out)");
+            err.println(e.inUse()
+                    ? "the demo did not start: give --journal a directory no running Hotline writes (or leave it out)"
+                    : "the demo did not start: give --journal a directory Hotline can write (or leave it out)");
             err.flush();
             return ExitCodes.CANNOT_JOURNAL;
         } catch (RuntimeException e) {
@@ -190,7 +233,8 @@ public final class DemoCommand implements Callable<Integer> {
                 .otherAgents(traffic::nextAgent).ami(ami, traffic.endpoints()).build();
         out.printf("Hotline demo: %s, FastAGI on 127.0.0.1:%d, simulated Asterisk's AMI on 127.0.0.1:%d%s%n",
                 config, server.fastAgiAddress().getPort(), ami.port(), server.apiAddress()
-                        .map(api -> ", the API on 127.0.0.1:" + api.getPort() + " (server.yaml's tokens)")
+                        .map(api -> ", the API on 127.0.0.1:" + api.getPort() + " (" + tokensSaid(server, reloader)
+                                + ")")
                         .orElse(""));
         out.printf("%s calls a minute at random, time x%s, journal in %s. %s%n", number(rate), number(speed),
                 journalDir, runFor == null ? "Ctrl-C stops." : "Stops after " + Durations.format(runFor) + ".");
@@ -311,7 +355,8 @@ public final class DemoCommand implements Callable<Integer> {
             asterisk.close();
             server.close();
             ami.close();
-            out.println("Stopped. The journal is in " + journalDir + " (hotline report --journal " + journalDir
+            out.println("Stopped. The journal is in " + journalDir + " (" + ThisCommand.invocation()
+                    + " report --journal " + journalDir
                     + " rebuilds the figures).");
             out.flush();
         }

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
                         + "utilisation...) from the journal, per queue, skill group, agent and for the centre.",
                 "Times are ISO-8601: 2026-11-23T09:00:00+08:00, 2026-11-23T01:00:00Z, or local to the centre's "
                         + "time zone: 2026-11-23T09:00, 2026-11-23 (midnight).",
-                "Exits 1 when the journal cannot be read (the damaged file:line is printed to stderr)."})
+                "Exits 0 with the figures, 1 when the journal cannot be read (the damaged file:line is printed to "
+                        + "stderr), 2 on wrong usage (an unknown option, a time that cannot be read)."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--journal", paramLabel = "DIR", required = true, description = "the journal directory")

@@ -60,7 +60,10 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (JournalUnavailable e) {
             PrintWriter err = spec.commandLine().getErr();
             err.println(e.getMessage());
-            err.println("nothing was started: give journal.directory in server.yaml a directory Hotline can write");
+            err.println(e.inUse()
+                    ? "nothing was started: stop the other Hotline, or give this one its own journal.directory in"
+                    + " server.yaml"
+                    : "nothing was started: give journal.directory in server.yaml a directory Hotline can write");
             err.flush();
             return ExitCodes.CANNOT_JOURNAL;
         }

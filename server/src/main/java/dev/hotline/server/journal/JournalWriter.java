@@ -4,6 +4,7 @@ import dev.hotline.acd.Decision;
 import dev.hotline.acd.DecisionListener;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.server.journal.internal.FileAppender;
+import dev.hotline.server.journal.internal.JournalLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -100,7 +101,8 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
      * starts the writer thread.
      *
      * @param clock tells the day (in the centre's zone) for daily files, and the time of the first file's first line
-     * @throws UncheckedIOException if the directory or the file cannot be created: the server must not run blind
+     * @throws UncheckedIOException if the directory or the file cannot be created: the server must not run blind;
+     *                              {@link JournalInUse} if another running Hotline writes that directory
      */
     public static JournalWriter start(JournalSettings settings, CentreConfig config, Clock clock) {
         return start(settings, config, clock, CallRecords.ACD_ONLY);
@@ -134,6 +136,8 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
         FileAppender files;
         try {
             files = new FileAppender(settings.dir(), settings.maxFileBytes(), clock, config, disk);
+        } catch (JournalLock.JournalInUse e) {
+            throw new JournalInUse(e.getMessage(), e);
         } catch (FileAlreadyExistsException e) {
             throw new UncheckedIOException("cannot open the journal in " + settings.dir() + ": "
                     + (e.getFile() == null || Path.of(e.getFile()).equals(settings.dir()) ? "it is"

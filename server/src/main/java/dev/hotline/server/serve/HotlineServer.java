@@ -261,7 +261,8 @@ public final class HotlineServer implements AutoCloseable {
             log.info("API: not configured (server.yaml api:)");
         }
         InetSocketAddress bound = fastAgi.localAddress();
-        log.info("FastAGI listening on {}:{}", bound.getHostString(), bound.getPort());
+        log.info("FastAGI listening on {}:{} (at most {} sessions)", bound.getHostString(), bound.getPort(),
+                settings.fastAgi().maxSessions());
         callbacks.desk().ifPresentOrElse(CallbackDesk::start, () -> log.info("callbacks: requests are journaled, "
                 + "not placed (server.yaml callbacks.endpoint is not set)"));
         log.info("ready: {} agents{}, {} queues", config.agents().size(),
@@ -487,6 +488,11 @@ public final class HotlineServer implements AutoCloseable {
     /** Where the HTTP API listens (the bound port when the settings said 0); empty when it is not configured. */
     public Optional<InetSocketAddress> apiAddress() {
         return api.map(ApiServer::localAddress);
+    }
+
+    /** The API's tokens in force ({@link ApiServer#tokensInForce}), empty when the API is not served. */
+    public Optional<String> apiTokensInForce() {
+        return api.map(ApiServer::tokensInForce);
     }
 
     /** Where FastAGI listens (the bound port when the settings said 0). */

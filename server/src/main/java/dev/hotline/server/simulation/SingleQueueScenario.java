@@ -74,7 +74,8 @@ public record SingleQueueScenario(int agents, double erlangs, Duration aht, Dura
                 throw new IllegalArgumentException("patience must be 1 ms to " + LONGEST.toSeconds() + " s: " + p);
             }
         });
-        double arrivalYears = calls * (aht.toMillis() / erlangs) / MILLIS_PER_YEAR;
+        // years before dividing by the Erlangs: milliseconds first would overflow to infinity sooner than need be
+        double arrivalYears = calls * (aht.toMillis() / MILLIS_PER_YEAR) / erlangs;
         if (!(arrivalYears <= LONGEST_ARRIVALS_YEARS)) {
             // too long to count in a double at 1e-300 Erlangs: said as "more than", not as "Infinity years"
             String howLong = Double.isFinite(arrivalYears) ? String.format(Locale.ROOT, "about %.3g", arrivalYears)

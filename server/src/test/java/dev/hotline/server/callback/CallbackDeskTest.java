@@ -102,7 +102,7 @@ class CallbackDeskTest {
     private List<String> journalLines() throws IOException {
         journal.flush().join();
         try (Stream<Path> files = Files.list(dir)) {
-            return files.sorted().flatMap(f -> {
+            return files.filter(f -> f.toString().endsWith(".jsonl")).sorted().flatMap(f -> {
                 try {
                     return Files.readAllLines(f).stream();
                 } catch (IOException e) {

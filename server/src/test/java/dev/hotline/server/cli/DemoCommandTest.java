@@ -41,8 +41,11 @@ class DemoCommandTest {
                 "30 calls a minute at random, time x10, journal in " + journal + ". Stops after 5s.",
                 "   sales-health ", "   agents: 1001 ", "callers still on the line hang up.",
                 "Stopped. The journal is in " + journal);
-        assertThat(printed).as("server.yaml has an api section: the demo serves it on a free port")
-                .containsPattern("the API on 127\\.0\\.0\\.1:\\d+ \\(server.yaml's tokens\\)");
+        assertThat(printed).as("server.yaml has an api section: the demo serves it on a free port, and says whether"
+                        + " a token opens it").containsPattern(System.getenv("HOTLINE_SUPERVISOR_TOKEN") == null
+                        ? "the API on 127\\.0\\.0\\.1:\\d+ \\(no token in force: set HOTLINE_SUPERVISOR_TOKEN to 16"
+                        + " or more characters before the demo to use it\\)"
+                        : "the API on 127\\.0\\.0\\.1:\\d+ \\(tokens: supervisors \\(supervisor\\)\\)");
         List<long[]> pictures = FIGURES.matcher(printed).results()
                 .map(m -> new long[] {count(m, 1), count(m, 4)}).toList();
         assertThat(pictures).as("pictures printed").hasSizeGreaterThanOrEqualTo(2);
@@ -106,6 +109,22 @@ class DemoCommandTest {
         assertThat(err.toString().lines()).containsExactly(
                 "cannot open the journal in " + file + ": it is a file, not a directory",
                 "the demo did not start: give --journal a directory Hotline can write (or leave it out)");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aJournalDirectoryThatHoldsAnEarlierRunIsAUsageError() throws Exception {
+        Files.writeString(journal.resolve("journal-2026-12-07-001.jsonl"), "{}\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int exit = run(out, err, "demo", "--config", config(), "--duration", "5s", "--journal", journal.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).startsWith("--journal " + journal + " already holds a journal "
+                + "(journal-2026-12-07-001.jsonl): a demo's clock starts at --start-at again, so two runs in one "
+                + "directory could not be reported; give a new or empty directory, or leave --journal out for a "
+                + "temporary one");
         assertThat(out.toString()).isEmpty();
     }
 

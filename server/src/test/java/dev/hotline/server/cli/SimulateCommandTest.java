@@ -246,6 +246,13 @@ class SimulateCommandTest {
     }
 
     @Test
+    void eonsTooLongForMillisecondsAreStillSaidInYears() {
+        assertThat(run("simulate", "--agents", "11", "--erlangs", "1e-300", "--aht", "180")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString()).contains("would take about 5.70e+299 years of simulated time to arrive");
+    }
+
+    @Test
     void aValueThatIsNoNumberIsAUsageError() {
         assertThat(run("simulate", "--agents", "3", "--erlangs", "ten", "--aht", "180")).isEqualTo(ExitCodes.USAGE);
 

@@ -310,6 +310,23 @@ class ServerFileTest {
     }
 
     @Test
+    void fastAgiOnEveryInterfaceIsValidButWarnedOfAndOnTheAsteriskNetworkIsNot() {
+        config.with("server.yaml", """
+                fastagi:
+                  bind: 0.0.0.0
+                """);
+        assertThat(config.warnings()).containsExactly("server.yaml:2:9: fastagi.bind: FastAGI listens on 0.0.0.0, "
+                + "every interface of this machine, and has no authentication: whoever reaches the port can place "
+                + "calls into the centre; bind the address the Asterisk servers reach it on and let only them through");
+
+        config.with("server.yaml", """
+                fastagi:
+                  bind: 10.0.0.5
+                """);
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
     void callbacksThatMayRingAnyNumberAndAnApiOpenToTheNetworkAreValidButWarnedOf() {
         config.with("server.yaml", """
                 callbacks:

@@ -72,6 +72,26 @@ class JournalWriterTest {
     }
 
     @Test
+    void aSecondServerIsRefusedTheJournalAnotherWritesBeforeItWritesALineAndTakesItOnceTheFirstCloses()
+            throws IOException {
+        try (JournalWriter first = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock)) {
+            first.onDecision(requeued(NINE_AM + 1, "c1"));
+
+            assertThatThrownBy(() -> JournalWriter.start(JournalSettings.in(dir), CONFIG, clock))
+                    .isInstanceOf(JournalInUse.class)
+                    .hasMessageStartingWith("the journal in " + dir + " is in use by another running Hotline")
+                    .hasMessageEndingWith(": two servers writing one journal would mix their records");
+            assertThat(fileNames()).containsExactly("journal-2026-11-23-001.jsonl");
+        }
+        try (JournalWriter next = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock)) {
+            next.onDecision(requeued(NINE_AM + 2, "c2"));
+        }
+
+        assertThat(fileNames()).containsExactly("journal-2026-11-23-001.jsonl", "journal-2026-11-23-002.jsonl");
+        assertThat(readAll()).filteredOn(r -> r instanceof JournalRecord.Logged).hasSize(2);
+    }
+
+    @Test
     void everyFileStartsWithTheConfigurationInForceAndDecisionsFollowInOrder() throws IOException {
         try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock)) {
             journal.onDecision(requeued(NINE_AM + 1, "c1"));

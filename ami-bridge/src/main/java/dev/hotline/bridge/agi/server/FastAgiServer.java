@@ -60,7 +60,9 @@ public final class FastAgiServer implements AutoCloseable {
                     + ": " + BindFailure.why(bound.cause()), bound.cause());
         }
         listener = bound.channel();
-        LOG.info("FastAGI server listening on {} (at most {} sessions)", listener.localAddress(), settings.maxSessions());
+        // the assembly logs the listener for the admin; this line is for whoever embeds the server
+        LOG.debug("FastAGI server listening on {} (at most {} sessions)", listener.localAddress(),
+                settings.maxSessions());
     }
 
     /** Binds the configured address and starts accepting sessions, each run by {@code script}. */

@@ -276,6 +276,12 @@ public final class ServerFileReader {
                 || idle.isEmpty() || maxSessions.isEmpty()) {
             return Optional.empty();
         }
+        if (anyAddress(bind.get())) {
+            // an address of the network Asterisk is on is the usual setting; every interface is a door left open
+            ctx.warnings().add(f.at("bind"), "FastAGI listens on " + bind.get() + ", every interface of this "
+                    + "machine, and has no authentication: whoever reaches the port can place calls into the "
+                    + "centre; bind the address the Asterisk servers reach it on and let only them through");
+        }
         return Optional.of(new FastAgiSettings(bind.get(), port.get(), maxLine.get(), maxEnv.get(), envTimeout.get(),
                 idle.get(), maxSessions.get()));
     }

@@ -107,6 +107,8 @@ public final class FileAppender implements AutoCloseable {
     }
 
     private final Disk disk;
+    /** This server's hold on the directory, from the first file to {@link #close}. */
+    private final JournalLock lock;
     private Unflushed unflushed = Unflushed.NONE;
     /** What the current file holds besides its first line: all of it is lost if the file is removed under us. */
     private Unflushed inFile = Unflushed.NONE;
@@ -125,7 +127,13 @@ public final class FileAppender implements AutoCloseable {
         this.config = config;
         this.lastAt = clock.millis();
         createDirectory(dir);
-        open(JournalRecord.OpenCause.START);
+        lock = JournalLock.take(dir, OWNER_ONLY_FILE);
+        try {
+            open(JournalRecord.OpenCause.START);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** Files from now on close before they would grow past {@code bytes} (the one open now too). */
@@ -215,8 +223,18 @@ public final class FileAppender implements AutoCloseable {
         return lost;
     }
 
+    /** Closes the journal for good: the file open now, then the directory's lock for the next server. */
     @Override
     public void close() throws IOException {
+        try {
+            closeFile();
+        } finally {
+            lock.close();
+        }
+    }
+
+    /** Flushes, forces and closes the file open now, if one is. */
+    private void closeFile() throws IOException {
         if (channel != null) {
             flush();
             channel.force(true);
@@ -243,7 +261,7 @@ public final class FileAppender implements AutoCloseable {
     }
 
     private void rotate(JournalRecord.OpenCause cause) throws IOException {
-        close();
+        closeFile();
         open(cause);
     }
 

@@ -64,7 +64,7 @@ class JournaledIvrRequestsTest {
 
     private List<String> journalLines() throws IOException {
         try (var files = Files.list(dir)) {
-            return Files.readAllLines(files.findFirst().orElseThrow());
+            return Files.readAllLines(files.filter(f -> f.toString().endsWith(".jsonl")).findFirst().orElseThrow());
         }
     }
 
