@@ -132,7 +132,7 @@ public final class ReloadCommand implements Callable<Integer> {
             err.println("interrupted while waiting for the server's answer");
             return ExitCodes.NOT_DELIVERED;
         }
-        return report(answer, base, endpoint, out, err);
+        return report(answer, base, endpoint, token.get().length(), out, err);
     }
 
     /** {@value #TOKEN_VARIABLE}, else the first admin token of server.yaml whose value is known here. */
@@ -143,7 +143,7 @@ public final class ReloadCommand implements Callable<Integer> {
                         .flatMap(t -> t.secret().resolve(environment).stream()).findFirst());
     }
 
-    private static int report(HttpResponse<String> answer, URI base, URI endpoint, PrintWriter out,
+    private static int report(HttpResponse<String> answer, URI base, URI endpoint, int tokenLength, PrintWriter out,
                               PrintWriter err) {
         JsonNode body = parse(answer.body());
         switch (answer.statusCode()) {
@@ -164,7 +164,11 @@ public final class ReloadCommand implements Callable<Integer> {
             }
             case 401, 403 -> {
                 err.println("the server at " + base + " refused the token (" + answer.statusCode()
-                        + ": " + body.path("error").asText("no reason given") + "); a reload needs an admin token");
+                        + ": " + body.path("error").asText("no reason given") + "); a reload needs an admin token"
+                        + (answer.statusCode() == 403 ? "" : tokenLength < ApiSettings.MIN_TOKEN_LENGTH
+                        ? ", and the server leaves out tokens shorter than " + ApiSettings.MIN_TOKEN_LENGTH
+                        + " characters (this one has " + tokenLength + ")"
+                        : " whose variable was set where the server started (it reads them at start and reload)"));
                 return ExitCodes.NOT_DELIVERED;
             }
             default -> {

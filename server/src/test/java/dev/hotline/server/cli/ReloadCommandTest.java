@@ -179,6 +179,23 @@ class ReloadCommandTest {
     }
 
     @Test
+    void aTokenTheServerDoesNotKnowIsRefusedWithWhatMayBeWrong() {
+        environment.put("HOTLINE_TOKEN", "not-a-token-of-this-server");
+
+        assertThat(reload()).isEqualTo(ExitCodes.NOT_DELIVERED);
+        assertThat(err.toString()).contains("refused the token (401: the token is not one of server.yaml's "
+                + "api.tokens); a reload needs an admin token whose variable was set where the server started (it "
+                + "reads them at start and reload)");
+
+        err.getBuffer().setLength(0);
+        environment.put("HOTLINE_TOKEN", "short");
+        assertThat(reload()).isEqualTo(ExitCodes.NOT_DELIVERED);
+        assertThat(err.toString()).contains("a reload needs an admin token, and the server leaves out tokens shorter "
+                + "than 16 characters (this one has 5)");
+        assertThat(reloads).hasValue(0);
+    }
+
+    @Test
     void whenNoServerListensItSaysWhereItLookedAndThatAnApiNotYetReloadedNeedsUrl() throws IOException {
         environment.put("HOTLINE_ADMIN_TOKEN", ADMIN);
         int closed;
