@@ -69,6 +69,16 @@ class AgentsFileTest {
     }
 
     @Test
+    void anIdLongerThanSixtyFourCharactersIsReported() {
+        String longId = "sales-" + "x".repeat(59);
+        config.with("agents.yaml", "groups:\n  - id: " + longId + "\nagents: []\n");
+
+        assertThat(config.problems()).contains("agents.yaml:2:9: groups[" + longId + "].id: skill group id '"
+                + longId.substring(0, 20) + "...' is 65 characters long: an id is at most 64 (it names the skill group"
+                + " in logs, reports and the API)");
+    }
+
+    @Test
     void anIdWithASpaceOrAnInvisibleCharacterIsReportedWithItWrittenOut() {
         config.with("agents.yaml", """
                 groups:

@@ -184,6 +184,7 @@ class NumbersFileTest {
             "400-800-1001 | exact  | number '400-800-1001' must be digits only, found '-'",
             "+86400800    | prefix | prefix '+86400800' must be digits only, found '+'",
             "_400800XXXX  | exact  | number '_400800XXXX' must be digits only, found '_' (an Asterisk pattern needs match: pattern)",
+            "400800100140080010014008001001400 | exact | number '40080010014008001001...' is 33 characters long: a telephone number is at most 32 digits",
     })
     void exactNumbersAndPrefixesAreDigits(String number, String match, String message) {
         withNumber(number, match);

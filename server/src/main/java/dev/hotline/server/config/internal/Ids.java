@@ -44,8 +44,12 @@ public final class Ids {
         }
     }
 
+    /** The longest id, in characters: far beyond any name an admin writes, short enough for a log line. */
+    static final int MOST_CHARACTERS = 64;
+
     /**
-     * Declares an id; reports and returns false if it was declared before, or if it holds a space or an invisible
+     * Declares an id; reports and returns false if it was declared before, if it is longer than
+     * {@link #MOST_CHARACTERS}, or if it holds a space or an invisible
      * character: ids go into logs, API paths, Dial arguments and reports, where "sales\u200b-a" would look like
      * "sales-a" and match nothing.
      */
@@ -54,6 +58,13 @@ public final class Ids {
                 || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
             problems.add(where, kind.label + " id '" + visible(id) + "' holds a space or an invisible character: an "
                     + "id is one word of visible characters");
+            return false;
+        }
+        int length = id.codePointCount(0, id.length());
+        if (length > MOST_CHARACTERS) {
+            problems.add(where, kind.label + " id '" + id.substring(0, id.offsetByCodePoints(0, 20)) + "...' is "
+                    + length + " characters long: an id is at most " + MOST_CHARACTERS + " (it names the "
+                    + kind.label + " in logs, reports and the API)");
             return false;
         }
         Where first = declared.get(kind).putIfAbsent(id, where);

@@ -102,7 +102,15 @@ public final class NumbersFileReader {
         return problem.isEmpty();
     }
 
+    /** The longest number or prefix: an international number is at most 15 digits, with its prefix 20 or so. */
+    static final int MOST_DIGITS = 32;
+
     private static Optional<String> digitsProblem(String number, MatchKind kind) {
+        if (number.length() > MOST_DIGITS) {
+            return Optional.of((kind == MatchKind.EXACT ? "number" : "prefix") + " '" + number.substring(0, 20)
+                    + "...' is " + number.length() + " characters long: a telephone number is at most " + MOST_DIGITS
+                    + " digits");
+        }
         for (int i = 0; i < number.length(); i++) {
             char c = number.charAt(i);
             if (c < '0' || c > '9') {
