@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.hotline.acd.Decision;
+import dev.hotline.acd.model.AgentConfig;
+import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.model.Skill;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -111,6 +114,48 @@ class AgentTimeTest {
         assertThat(figures.groups().get("vip-team").agentTime().readyMillis()).isEqualTo(100_000);
         assertThat(figures.groups().get("sales-team").agentTime().readyMillis()).isEqualTo(200_000);
         assertThat(figures.centre().agentTime().readyMillis()).isEqualTo(200_000);
+    }
+
+    @Test
+    void anAgentMovedToAnotherGroupByAReloadCountsTheTimeBeforeInTheOldGroupAndAfterInTheNew() {
+        CentreConfig before = Centres.standard();
+        CentreConfig after = new CentreConfig(before.settings(), before.numbers(), before.businessTypes(),
+                before.queues(), before.groups(), List.of(new AgentConfig("1001", "1001", "PJSIP/1001",
+                        List.of(new Skill("vip-team", 5)))), before.blacklist(), before.vipPolicy(), before.vips());
+        timeline.agent("1001").logsIn(0).notReady(10, "break");
+        timeline.add(new Decision.ConfigApplied(timeline.at(100), after));
+        timeline.agent("1001").readyAgain(160);
+        CentreStatistics stats = new CentreStatistics(before);
+        timeline.playInto(stats);
+
+        Figures figures = stats.snapshot(timeline.at(200));
+
+        AgentTimeFigures sales = figures.groups().get("sales-team").agentTime();
+        AgentTimeFigures vip = figures.groups().get("vip-team").agentTime();
+        assertThat(sales.loggedInMillis()).as("up to the reload").isEqualTo(100_000);
+        assertThat(sales.notReadyByReason()).isEqualTo(Map.of("break", 90_000L));
+        assertThat(vip.loggedInMillis()).as("from the reload").isEqualTo(100_000);
+        assertThat(vip.notReadyByReason()).isEqualTo(Map.of("break", 60_000L));
+        assertThat(figures.centre().agentTime().loggedInMillis()).isEqualTo(200_000);
+    }
+
+    @Test
+    void aWrapUpAcrossAReloadThatMovesTheAgentStillCountsWholeForTheCallItFollows() {
+        CentreConfig before = Centres.standard();
+        CentreConfig after = new CentreConfig(before.settings(), before.numbers(), before.businessTypes(),
+                before.queues(), before.groups(), List.of(new AgentConfig("1001", "1001", "PJSIP/1001",
+                        List.of(new Skill("vip-team", 5)))), before.blacklist(), before.vipPolicy(), before.vips());
+        timeline.agent("1001").logsIn(0);
+        timeline.call("c1").arrives(0, "sales").offeredTo("1001", 0).answered(5).ends(95).wrapUp(30);
+        timeline.add(new Decision.ConfigApplied(timeline.at(110), after));
+        CentreStatistics stats = new CentreStatistics(before);
+        timeline.playInto(stats);
+
+        Figures figures = stats.snapshot(timeline.at(200));
+
+        assertThat(figures.agents().get("1001").answers().wrapUpMillis()).isEqualTo(30_000);
+        assertThat(figures.groups().get("sales-team").agentTime().wrapUpMillis()).isEqualTo(15_000);
+        assertThat(figures.groups().get("vip-team").agentTime().wrapUpMillis()).isEqualTo(15_000);
     }
 
     @Test

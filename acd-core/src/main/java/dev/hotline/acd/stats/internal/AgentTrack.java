@@ -9,7 +9,10 @@ import dev.hotline.acd.PhoneState;
  */
 final class AgentTrack {
     AgentState state;
+    /** Up to when the agent's time in {@link #state} is booked: the state's start, or a later split. */
     long since;
+    /** When {@link #state} began: a wrap-up counts whole, from here, where it ends. */
+    long stateSince;
     /** The not-ready reason code while NOT_READY. */
     String reason;
     /** What the agent's phone is doing, as the engine last reported it; FREE until reported, as in the engine. */
@@ -20,5 +23,6 @@ final class AgentTrack {
     AgentTrack(AgentState state, long since) {
         this.state = state;
         this.since = since;
+        this.stateSince = since;
     }
 }

@@ -106,6 +106,7 @@ public final class Ledger {
             case Decision.AgentAfterCall a -> { }
             case Decision.AgentPhoneChanged p -> phoneChanged(p);
             case Decision.ConfigApplied c -> {
+                bookTimeOfAgentsWhoseGroupsChange(c.config(), at);
                 configure(c.config());
                 forgetPhonesOfRemovedAgents();
                 if (calendar.change(at, c.config().settings().zone(), c.config().settings().reportInterval())) {
@@ -123,11 +124,15 @@ public final class Ledger {
         shortAbandonMillis = config.settings().shortAbandon().toMillis();
         thresholdMillis = config.queues().stream()
                 .collect(Collectors.toMap(QueueConfig::id, q -> q.serviceLevelThreshold().toMillis()));
-        groupsOfAgent = config.agents().stream().collect(Collectors.toMap(AgentConfig::id,
-                a -> a.skills().stream().map(Skill::group).distinct().toList()));
+        groupsOfAgent = groupsOf(config);
         configuredQueues = config.queues().stream().map(QueueConfig::id).collect(Collectors.toSet());
         configuredGroups = config.groups().stream().map(SkillGroup::id).collect(Collectors.toSet());
         configuredAgents = groupsOfAgent.keySet();
+    }
+
+    private static Map<String, List<String>> groupsOf(CentreConfig config) {
+        return config.agents().stream().collect(Collectors.toMap(AgentConfig::id,
+                a -> a.skills().stream().map(Skill::group).distinct().toList()));
     }
 
     // ---- calls ----
@@ -319,6 +324,7 @@ public final class Ledger {
         closeState(s.agentId(), agent, at);
         agent.state = s.to();
         agent.since = at;
+        agent.stateSince = at;
         agent.reason = s.reason();
         if (s.to() == AgentState.LOGGED_OUT && !configuredAgents.contains(s.agentId())) {
             // an agent removed from the configuration leaves after its call; the engine forgets its phone
@@ -334,8 +340,7 @@ public final class Ledger {
         long at = p.at();
         AgentTrack agent = agents.computeIfAbsent(p.agentId(), id -> new AgentTrack(AgentState.LOGGED_OUT, at));
         if (agent.state == AgentState.READY) {
-            closeState(p.agentId(), agent, at);
-            agent.since = at;
+            bookTime(p.agentId(), agent, at);
         }
         agent.phone = p.to();
     }
@@ -352,8 +357,32 @@ public final class Ledger {
         });
     }
 
-    /** Books the agent's time in its current state up to {@code at}, split along interval boundaries. */
+    /**
+     * A configuration that changes an agent's skill groups: the time the agent spent so far in its current state is
+     * booked to the groups it was in meanwhile, and the rest of the state will go to the new ones. Without the split
+     * the whole spell went to the groups of the state's end (a group's time could come out negative in a period).
+     */
+    private void bookTimeOfAgentsWhoseGroupsChange(CentreConfig next, long at) {
+        Map<String, List<String>> nextGroups = groupsOf(next);
+        agents.forEach((id, agent) -> {
+            if (!nextGroups.getOrDefault(id, List.of()).equals(groupsOfAgent.getOrDefault(id, List.of()))) {
+                bookTime(id, agent, at);
+            }
+        });
+    }
+
+    /** The state is over at {@code at}: its time is booked, and a wrap-up's whole length where it ends. */
     private void closeState(String agentId, AgentTrack agent, long at) {
+        if (agent.state == AgentState.WRAP_UP && at > agent.stateSince) {
+            // a handled call's wrap-up counts, whole, where it ends
+            long wrapUp = at - agent.stateSince;
+            both(at, p -> addWrapUp(p, agentId, agent, wrapUp));
+        }
+        bookTime(agentId, agent, at);
+    }
+
+    /** Books the agent's time in its current state from {@code since} up to {@code at}, split along intervals. */
+    private void bookTime(String agentId, AgentTrack agent, long at) {
         if (at <= agent.since || agent.state == AgentState.LOGGED_OUT) {
             return;
         }
@@ -364,11 +393,7 @@ public final class Ledger {
             addAgentTime(interval, agentId, agent, pieceEnd - t);
             t = pieceEnd;
         }
-        if (agent.state == AgentState.WRAP_UP) {
-            // a handled call's wrap-up counts, whole, where it ends
-            long wrapUp = at - agent.since;
-            both(at, p -> addWrapUp(p, agentId, agent, wrapUp));
-        }
+        agent.since = at;
     }
 
     private void addAgentTime(Period p, String agentId, AgentTrack agent, long millis) {
@@ -449,7 +474,7 @@ public final class Ledger {
             if (agent.state != AgentState.LOGGED_OUT && now > agent.since) {
                 addAgentTime(p, e.getKey(), agent, now - agent.since);
                 if (agent.state == AgentState.WRAP_UP) {
-                    addWrapUp(p, e.getKey(), agent, now - agent.since);
+                    addWrapUp(p, e.getKey(), agent, now - agent.stateSince);
                 }
             }
         }
@@ -496,7 +521,7 @@ public final class Ledger {
                 Period p = copies.computeIfAbsent(interval.start(), s -> new Period(s, interval.end()));
                 addAgentTime(p, agentId, agent, pieceEnd - t);
                 if (agent.state == AgentState.WRAP_UP && pieceEnd == now) {
-                    addWrapUp(p, agentId, agent, now - agent.since);
+                    addWrapUp(p, agentId, agent, now - agent.stateSince);
                 }
             }
             t = pieceEnd;
