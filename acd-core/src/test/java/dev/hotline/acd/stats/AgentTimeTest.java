@@ -116,12 +116,17 @@ class AgentTimeTest {
         assertThat(figures.centre().agentTime().readyMillis()).isEqualTo(200_000);
     }
 
+    /** {@code config} with agent 1001 alone, moved from the sales team to the VIP team. */
+    private static CentreConfig onlyAgent1001InTheVipTeam(CentreConfig config) {
+        return new CentreConfig(config.settings(), config.numbers(), config.businessTypes(), config.queues(),
+                config.groups(), List.of(new AgentConfig("1001", "1001", "PJSIP/1001",
+                        List.of(new Skill("vip-team", 5)))), config.blacklist(), config.vipPolicy(), config.vips());
+    }
+
     @Test
     void anAgentMovedToAnotherGroupByAReloadCountsTheTimeBeforeInTheOldGroupAndAfterInTheNew() {
         CentreConfig before = Centres.standard();
-        CentreConfig after = new CentreConfig(before.settings(), before.numbers(), before.businessTypes(),
-                before.queues(), before.groups(), List.of(new AgentConfig("1001", "1001", "PJSIP/1001",
-                        List.of(new Skill("vip-team", 5)))), before.blacklist(), before.vipPolicy(), before.vips());
+        CentreConfig after = onlyAgent1001InTheVipTeam(before);
         timeline.agent("1001").logsIn(0).notReady(10, "break");
         timeline.add(new Decision.ConfigApplied(timeline.at(100), after));
         timeline.agent("1001").readyAgain(160);
@@ -142,9 +147,7 @@ class AgentTimeTest {
     @Test
     void aWrapUpAcrossAReloadThatMovesTheAgentStillCountsWholeForTheCallItFollows() {
         CentreConfig before = Centres.standard();
-        CentreConfig after = new CentreConfig(before.settings(), before.numbers(), before.businessTypes(),
-                before.queues(), before.groups(), List.of(new AgentConfig("1001", "1001", "PJSIP/1001",
-                        List.of(new Skill("vip-team", 5)))), before.blacklist(), before.vipPolicy(), before.vips());
+        CentreConfig after = onlyAgent1001InTheVipTeam(before);
         timeline.agent("1001").logsIn(0);
         timeline.call("c1").arrives(0, "sales").offeredTo("1001", 0).answered(5).ends(95).wrapUp(30);
         timeline.add(new Decision.ConfigApplied(timeline.at(110), after));
