@@ -6,6 +6,7 @@ import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.stats.CentreStatistics;
 import dev.hotline.acd.stats.Figures;
+import dev.hotline.server.journal.internal.CallsInProgress;
 import dev.hotline.server.journal.internal.IvrRequestCount;
 import dev.hotline.server.journal.internal.JournalCodec;
 import dev.hotline.server.journal.internal.PeriodFigures;
@@ -75,6 +76,8 @@ public final class JournalReplay {
     private final Map<String, Decision.AgentStateChanged> onDuty = new TreeMap<>();
     /** Agents whose phone is not FREE, as the journal last said: a restart frees them, as a new engine starts. */
     private final Map<String, PhoneState> phonesNotFree = new TreeMap<>();
+    /** Calls the running server has in progress, to end those a run that did not stop cleanly left behind. */
+    private final CallsInProgress callsInProgress = new CallsInProgress();
     private CentreStatistics statistics;
     private Figures atStart;
     private final PeriodFigures period = new PeriodFigures();
@@ -217,6 +220,13 @@ public final class JournalReplay {
      * the time it was down is nobody's time on duty; and the restarted engine knows no phone until AMI reports it.
      */
     private void stopped() {
+        if (callsInProgress.size() > 0) {
+            // a clean stop ends every call; these were lost with the run (killed, a power cut)
+            warnings.accept("the server's run whose last record is at " + at(lastAt) + " stopped with "
+                    + callsInProgress.size() + " call(s) in progress, as a crash leaves them: they are counted as "
+                    + "ended there (a conversation answered, a waiting call overflowed to Asterisk's dialplan)");
+            callsInProgress.lostAt(lastAt).forEach(this::feed);
+        }
         for (Decision.AgentStateChanged a : List.copyOf(onDuty.values())) {
             feed(new Decision.AgentStateChanged(lastAt, a.agentId(), a.to(), AgentState.LOGGED_OUT,
                     "server stopped"));
@@ -231,6 +241,7 @@ public final class JournalReplay {
             throw new JournalException("the journal's first file does not start with its journal-opened line");
         }
         statistics.onDecision(decision);
+        callsInProgress.follow(decision);
         switch (decision) {
             case Decision.ConfigApplied c -> config = c.config();
             case Decision.AgentStateChanged s when s.to() == AgentState.LOGGED_OUT -> onDuty.remove(s.agentId());

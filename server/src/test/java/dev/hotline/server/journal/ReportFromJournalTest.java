@@ -237,6 +237,40 @@ class ReportFromJournalTest {
     }
 
     @Test
+    void callsARunLostWithoutACleanStopEndWhereItsJournalEndsNotWaitingForEver() {
+        long eight = EIGHT_PM - Duration.ofHours(12).toMillis();
+        long crash = eight + 60_000;
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG,
+                Clock.fixed(Instant.ofEpochMilli(eight), ZoneId.of("UTC")))) {
+            journal.onDecision(new Decision.AgentStateChanged(eight, "1001", AgentState.LOGGED_OUT,
+                    AgentState.READY, "logged in"));
+            for (String call : List.of("talking", "waiting")) {
+                journal.onDecision(new Decision.CallClassified(eight, call, "13911112222", "4008001001",
+                        "slimming-tea", "sales-health", Optional.empty(), "exact 4008001001", Optional.empty()));
+                journal.onDecision(new Decision.CallQueued(eight, call, "sales-health", 0, List.of("health"), 1,
+                        30_000));
+            }
+            journal.onDecision(new Decision.CallAnswered(eight + 10_000, "talking", "1001", "sales-health", "health",
+                    10_000));
+            journal.onDecision(new Decision.AgentStateChanged(crash, "1002", AgentState.LOGGED_OUT,
+                    AgentState.READY, "logged in"));
+        }
+        // killed after its last record; started again an hour later, knowing nothing of the two calls
+        JournalWriter.start(JournalSettings.in(dir), CONFIG,
+                Clock.fixed(Instant.ofEpochMilli(eight + 3_600_000), ZoneId.of("UTC"))).close();
+
+        CallFigures calls = JournalReplay.of(dir, null, null, warnings::add).figures().queues().get("sales-health");
+
+        assertThat(calls.waiting()).isZero();
+        assertThat(calls.longestCurrentWaitMillis()).isZero();
+        assertThat(calls.answers().answered()).isEqualTo(1);
+        assertThat(calls.answers().handled()).as("ended at the crash, talk known to then").isEqualTo(1);
+        assertThat(calls.answers().talkMillis()).isEqualTo(50_000);
+        assertThat(calls.overflowed()).as("Asterisk's dialplan took the waiting call back").isEqualTo(1);
+        assertThat(warnings).singleElement().asString().contains("stopped with 2 call(s) in progress, as a crash leaves them");
+    }
+
+    @Test
     void theTimeTheServerWasDownIsNobodysTimeOnDuty() {
         long eight = EIGHT_PM - Duration.ofHours(12).toMillis();
         long nine = eight + Duration.ofHours(1).toMillis();
