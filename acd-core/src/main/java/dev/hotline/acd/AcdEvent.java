@@ -22,6 +22,7 @@ public sealed interface AcdEvent {
             case SelfServiceCompleted e -> e.callId();
             case IvrEnded e -> e.callId();
             case CallerHungUp e -> e.callId();
+            case CallHandedBack e -> e.callId();
             case AgentHungUp e -> e.callId();
             case OfferDelayed e -> e.callId();
             case OfferRinging e -> e.callId();
@@ -86,6 +87,19 @@ public sealed interface AcdEvent {
 
     /** The agent ended a connected call. */
     record AgentHungUp(long at, String callId) implements AcdEvent {
+    }
+
+    /**
+     * The call leaves Hotline for Asterisk's dialplan, which goes on after {@code AGI()}, without an outcome of its
+     * own: Hotline is stopping and closes the call's FastAGI session. A waiting call is overflowed (the dialplan's
+     * fallback takes it), a conversation goes on in Asterisk and ends here as answered; neither caller hung up.
+     *
+     * @param why what the call's end says, e.g. "Hotline stopped"
+     */
+    record CallHandedBack(long at, String callId, String why) implements AcdEvent {
+        public CallHandedBack {
+            Objects.requireNonNull(why, "why");
+        }
     }
 
     /**

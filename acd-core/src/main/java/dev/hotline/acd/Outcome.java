@@ -8,7 +8,10 @@ public enum Outcome {
     ABANDONED,
     /** Not accepted: blacklisted, unknown number, or a queue's closed / full / no-agent prompt-and-hang-up. */
     REFUSED,
-    /** Sent out of the ACD by a treatment or an escalation step: voicemail or an IVR flow. */
+    /**
+     * Sent out of the ACD by a treatment or an escalation step (voicemail or an IVR flow), or handed back to Asterisk's
+     * dialplan as Hotline stops ({@link AcdEvent.CallHandedBack}).
+     */
     OVERFLOWED,
     /** Finished in IVR self-service without an agent. */
     SELF_SERVICE,

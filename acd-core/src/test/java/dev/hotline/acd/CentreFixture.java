@@ -378,6 +378,11 @@ final class CentreFixture {
             return send(new AcdEvent.CallerHungUp(time, callId));
         }
 
+        /** Hotline stops: the call's session closes and Asterisk's dialplan goes on with the call. */
+        Run handedBack(String callId) {
+            return send(new AcdEvent.CallHandedBack(time, callId, "Hotline stopped"));
+        }
+
         Run agentHangsUp(String callId) {
             return send(new AcdEvent.AgentHungUp(time, callId));
         }

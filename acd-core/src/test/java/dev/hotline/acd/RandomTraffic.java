@@ -118,7 +118,8 @@ final class RandomTraffic {
                 }
                 case 3, 4 -> new AcdEvent.QueueRequested(time, call, Optional.empty(), random.nextInt(3), Map.of());
                 case 5 -> new AcdEvent.SelfServiceCompleted(time, call, "flow");
-                case 6 -> new AcdEvent.CallerHungUp(time, call);
+                case 6 -> random.nextInt(8) == 0 ? new AcdEvent.CallHandedBack(time, call, "Hotline stopped")
+                        : new AcdEvent.CallerHungUp(time, call);
                 case 7 -> new AcdEvent.AgentHungUp(time, call);
                 case 8, 9 -> {
                     var offered = new ArrayList<>(ringing.entrySet());

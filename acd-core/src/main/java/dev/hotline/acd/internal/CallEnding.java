@@ -5,7 +5,8 @@ import dev.hotline.acd.Outcome;
 
 /**
  * How calls end other than by a queue's treatment: self-service completed in the IVR, the IVR ending the call
- * otherwise, the caller hanging up (in the IVR, waiting, ringing or talking), the agent hanging up. A finished conversation feeds the queue's handle time.
+ * otherwise, the caller hanging up (in the IVR, waiting, ringing or talking), the agent hanging up, the call handed
+ * back to Asterisk as Hotline stops. A finished conversation feeds the queue's handle time.
  */
 final class CallEnding {
 
@@ -32,6 +33,35 @@ final class CallEnding {
         }
         centre.endCall(call, Outcome.ENDED_IN_IVR, null, null, 0, 0,
                 "flow " + e.flow() + " ended the call (" + e.disposition() + ")");
+    }
+
+    /**
+     * The call goes back to Asterisk's dialplan as Hotline stops: out of the ACD (overflowed) unless an agent is on
+     * it, whose conversation goes on in Asterisk and ends here; nobody hung up.
+     */
+    void handedBack(AcdEvent.CallHandedBack e) {
+        long now = centre.now;
+        Call call = centre.requireCall(e.callId(), "be handed back to Asterisk");
+        String cause = "handed back to Asterisk's dialplan: " + e.why();
+        switch (call.status) {
+            case IN_IVR -> centre.endCall(call, Outcome.OVERFLOWED, null, null, 0, 0, cause);
+            case WAITING -> {
+                BusinessQueue queue = call.queue;
+                centre.detach(call);
+                centre.endCall(call, Outcome.OVERFLOWED, queue, null, call.waited(now), 0, cause);
+            }
+            case OFFERED -> {
+                BusinessQueue queue = call.queue;
+                Agent agent = call.agent;
+                centre.detach(call);
+                call.agent = null;
+                agent.call = null;
+                centre.endCall(call, Outcome.OVERFLOWED, queue, null, call.waited(now), 0, cause);
+                lifecycle.offerWithdrawn(agent, call, e.why());
+            }
+            case TALKING -> endConversation(call, e.why() + ", the conversation going on in Asterisk");
+            case ENDED -> throw new IllegalStateException("ended call " + call.id + " is still in the engine");
+        }
     }
 
     void callerHungUp(AcdEvent.CallerHungUp e) {

@@ -110,6 +110,7 @@ public final class Engine {
             case AcdEvent.SelfServiceCompleted e -> ending.selfServiceCompleted(e);
             case AcdEvent.IvrEnded e -> ending.ivrEnded(e);
             case AcdEvent.CallerHungUp e -> ending.callerHungUp(e);
+            case AcdEvent.CallHandedBack e -> ending.handedBack(e);
             case AcdEvent.AgentHungUp e -> ending.agentHungUp(e);
             case AcdEvent.OfferDelayed e -> dispatch.delayed(e);
             case AcdEvent.OfferRinging e -> dispatch.ringing(e);

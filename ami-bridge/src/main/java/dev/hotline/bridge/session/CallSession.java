@@ -328,7 +328,9 @@ public final class CallSession {
         }
         if (acdOpen) {
             acdOpen = false;
-            submit(new AcdEvent.CallerHungUp(now(), callId));
+            // as Hotline stops it closes the session itself: the caller is still there, and the dialplan goes on
+            submit(sessions.isStopping() ? new AcdEvent.CallHandedBack(now(), callId, "Hotline stopped")
+                    : new AcdEvent.CallerHungUp(now(), callId));
         }
         finish();
     }

@@ -49,6 +49,8 @@ public final class CallSessions implements AgiScript {
     private final Executor executor;
     private final ConcurrentHashMap<String, CallSession> live = new ConcurrentHashMap<>();
     private final AtomicLong unnamedCalls = new AtomicLong();
+    /** Set as Hotline stops: the sessions closed from then on hand their calls back to Asterisk's dialplan. */
+    private volatile boolean stopping;
 
     /**
      * @param loop         the engine loop the sessions talk to the ACD through
@@ -175,5 +177,17 @@ public final class CallSessions implements AgiScript {
         LOG.warn("FastAGI session {}: unique id '{}' is not usable as a call id; using {}",
                 WireText.visible(environment.channel()), WireText.visible(id), local);
         return local;
+    }
+
+    /**
+     * Hotline is stopping: the sessions closed from now on (FastAGI closes them all) tell the ACD their calls went
+     * back to Asterisk's dialplan, which goes on after {@code AGI()}, rather than that their callers hung up.
+     */
+    public void stopping() {
+        stopping = true;
+    }
+
+    boolean isStopping() {
+        return stopping;
     }
 }

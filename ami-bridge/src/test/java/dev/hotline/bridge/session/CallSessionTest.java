@@ -746,6 +746,21 @@ class CallSessionTest {
     }
 
     @Test
+    void asHotlineStopsAWaitingCallerIsHandedBackToTheDialplanNotCountedAsAnAbandon() {
+        rig.agentsLoggedIn("1001");   // on a break: the caller waits
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(call);
+
+        rig.sessions.stopping();
+        call.callerHangsUp();   // FastAGI closes every session; Asterisk's dialplan goes on after AGI()
+        rig.loop.runOnce();
+
+        assertThat(rig.ended("1795413048.1").outcome()).isEqualTo(Outcome.OVERFLOWED);
+        assertThat(rig.ended("1795413048.1").cause()).isEqualTo("handed back to Asterisk's dialplan: Hotline stopped");
+        assertThat(rig.journal).noneMatch(d -> d instanceof Decision.EventRejected);
+    }
+
+    @Test
     void theCallerHangingUpWhileTheAgentsPhoneRingsWithdrawsTheOffer() {
         rig.agentsReady("1001");
         ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);

@@ -606,6 +606,7 @@ public final class HotlineServer implements AutoCloseable {
         api.ifPresent(ApiServer::close);
         InetSocketAddress bound = fastAgi.localAddress();
         log.info("shutdown: closing FastAGI on {}:{}; no new calls", bound.getHostString(), bound.getPort());
+        sessions.stopping();
         fastAgi.close();
         sessionTasks.shutdown();
         awaitQuietly(sessionTasks);

@@ -182,6 +182,7 @@ final class CentreRun implements DecisionListener {
             case AcdEvent.SelfServiceCompleted s -> new AcdEvent.SelfServiceCompleted(at, s.callId(), s.flow());
             case AcdEvent.IvrEnded i -> new AcdEvent.IvrEnded(at, i.callId(), i.flow(), i.disposition());
             case AcdEvent.CallerHungUp h -> new AcdEvent.CallerHungUp(at, h.callId());
+            case AcdEvent.CallHandedBack h -> new AcdEvent.CallHandedBack(at, h.callId(), h.why());
             case AcdEvent.AgentHungUp h -> new AcdEvent.AgentHungUp(at, h.callId());
             case AcdEvent.OfferDelayed o -> new AcdEvent.OfferDelayed(at, o.callId(), o.agentId());
             case AcdEvent.OfferRinging o -> new AcdEvent.OfferRinging(at, o.callId(), o.agentId(),
