@@ -78,6 +78,8 @@ public final class JournalReplay {
     private final Map<String, PhoneState> phonesNotFree = new TreeMap<>();
     /** Calls the running server has in progress, to end those a run that did not stop cleanly left behind. */
     private final CallsInProgress callsInProgress = new CallsInProgress();
+    /** The first line read: when it is the journal's first and continues a file not there, calls were missed. */
+    private JournalRecord.FileOpened firstOpened;
     private CentreStatistics statistics;
     private Figures atStart;
     private final PeriodFigures period = new PeriodFigures();
@@ -116,6 +118,12 @@ public final class JournalReplay {
                 warnings.accept("the journal begins at " + replay.at(begins) + ", after the period's "
                         + "start: " + (begins >= toMillis ? "nothing of the period is in it"
                         : "the figures cover the period from then on")));
+        reader.beginsAt().filter(begins -> replay.firstOpened != null && replay.firstOpened.at() == begins
+                && replay.firstOpened.cause() != JournalRecord.OpenCause.START).ifPresent(begins ->
+                warnings.accept("the journal's first file continues an earlier one that is not in " + dir
+                        + " (its first line, of " + replay.at(begins) + ", says it began at a new "
+                        + (replay.firstOpened.cause() == JournalRecord.OpenCause.DAY ? "day" : "file")
+                        + "): the calls in progress then are not known, and the figures about them are incomplete"));
         // a period that only ends, before the journal's first record: nothing of it is in the journal either
         reader.beginsAt().filter(begins -> fromMillis == Long.MIN_VALUE && begins >= toMillis).ifPresent(begins ->
                 warnings.accept("the journal begins at " + replay.at(begins) + ", at or after the "
@@ -126,6 +134,9 @@ public final class JournalReplay {
     private void accept(JournalRecord record) {
         if (record instanceof JournalRecord.FileOpened opened) {
             zone = opened.config().settings().zone();
+            if (firstOpened == null) {
+                firstOpened = opened;
+            }
         }
         if (record instanceof JournalRecord.FileOpened opened && opened.cause() == JournalRecord.OpenCause.START
                 && statistics != null && !continuesAfterPeriod) {

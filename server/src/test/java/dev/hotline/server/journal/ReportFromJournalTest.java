@@ -189,6 +189,26 @@ class ReportFromJournalTest {
     }
 
     @Test
+    void aJournalWhoseFirstFileContinuesOneArchivedAwaySaysTheCallsThenAreNotKnown() throws IOException {
+        long midnight = Instant.parse("2026-11-23T16:00:00Z").toEpochMilli();   // in Shanghai
+        AtomicLong virtualNow = new AtomicLong(midnight - 10_000);
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG, clockOf(virtualNow))) {
+            journal.onDecision(new Decision.CallClassified(midnight - 10_000, "c1", "13911112222", "4008001001",
+                    "slimming-tea", "sales-health", Optional.empty(), "exact 4008001001", Optional.empty()));
+            virtualNow.set(midnight + 10_000);
+            journal.onDecision(new Decision.CallQueued(midnight + 10_000, "c2", "sales-health", 0,
+                    List.of("health"), 1, 30_000));
+        }
+        java.nio.file.Files.delete(JournalFiles.list(dir).getFirst().path());   // the day before, archived
+
+        JournalReplay.of(dir, null, null, warnings::add);
+
+        assertThat(warnings).singleElement().asString().startsWith("the journal's first file continues an earlier "
+                + "one that is not in " + dir + " (its first line, of 2026-11-23T23:59:50.000+08:00, says it began at "
+                + "a new day): the calls in progress then are not known");
+    }
+
+    @Test
     void aPeriodOutsideTheJournalSaysSoAndCountsNothing() {
         long t = EIGHT_PM;
         try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG,
