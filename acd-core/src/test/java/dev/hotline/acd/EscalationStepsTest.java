@@ -188,10 +188,22 @@ class EscalationStepsTest {
         Decision.CallTreated treated = centre.last(Decision.CallTreated.class);
         assertThat(treated.cause()).isEqualTo(Decision.TreatmentCause.MAX_WAIT);
         assertThat(treated.treatment()).isEqualTo(new Treatment.IvrFlow("callback-request"));
-        assertThat(centre.ended("c1").outcome()).isEqualTo(Outcome.OVERFLOWED);
-        assertThat(centre.ended("c1").waitedMillis()).isEqualTo(120_000);
-        assertThat(centre.ended("c1").cause()).isEqualTo("the call waited the maximum of 120 s in queue sales: "
-                + "ivr(callback-request)");
+        assertThat(centre.all(Decision.CallEnded.class)).as("in the flow, out of the queue").isEmpty();
+        assertThat(centre.engine.waitingCall("c1")).isEmpty();
+    }
+
+    @Test
+    void aCallAQueueSentToAnIvrFlowEndsAsTheFlowEndsIt() {
+        var centre = CentreFixture.centre()
+                .queue("sales", q -> q.groups("s").maxWait(Duration.ofMinutes(2),
+                        new Treatment.IvrFlow("callback-request")))
+                .agent("s1", "s").start().login("s1").call("c1", "sales").call("c2", "sales")
+                .advance(Duration.ofMinutes(2))
+                .send(new AcdEvent.SelfServiceCompleted(CentreFixture.START + 120_000, "c1", "callback-request"))
+                .send(new AcdEvent.IvrEnded(CentreFixture.START + 120_000, "c2", "callback-request", "no-key"));
+
+        assertThat(centre.ended("c1").outcome()).isEqualTo(Outcome.SELF_SERVICE);
+        assertThat(centre.ended("c2").outcome()).isEqualTo(Outcome.ENDED_IN_IVR);
     }
 
     @Test

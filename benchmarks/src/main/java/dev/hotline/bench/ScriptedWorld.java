@@ -326,7 +326,7 @@ final class ScriptedWorld implements DecisionListener {
                 // nothing to do
             }
             case Decision.CallTreated d -> {
-                // a CallEnded or a CallMoved follows
+                // a CallEnded or a CallMoved follows (the synthetic centre sends no call to an IVR flow)
             }
             case Decision.ConfigApplied d -> {
                 // the configuration never changes here

@@ -153,9 +153,11 @@ final class QueueAdmission {
                         why + ": " + treatment.describe());
             }
             case Treatment.IvrFlow f -> {
+                // out of the queue (overflowed from it), into the flow: the call stays in the centre, and ends as the
+                // flow ends it (self-service completed, ended in the IVR, the caller hanging up), so that self-service
+                // after hours counts in the connection rate like any other
                 centre.emit(new Decision.CallTreated(now, call.id, queue.id, treatment, cause));
-                centre.endCall(call, Outcome.OVERFLOWED, queue, null, call.waited(now), 0,
-                        why + ": " + treatment.describe());
+                call.status = Call.Status.IN_IVR;
             }
             case Treatment.Overflow o -> {
                 BusinessQueue target = centre.queues.get(o.queue());

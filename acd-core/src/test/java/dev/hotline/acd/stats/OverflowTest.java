@@ -69,4 +69,19 @@ class OverflowTest {
 
         assertThat(figures().queues().get("sales").overflowed()).isEqualTo(1);
     }
+
+    @Test
+    void selfServiceFinishedInTheFlowAQueueSentTheCallToCountsInTheConnectionRate() {
+        timeline.call("c1").arrives(0, "sales")
+                .treated(new Treatment.IvrFlow("order-status"), TreatmentCause.CLOSED, 0).completesSelfService(40);
+        timeline.call("c2").arrives(0, "sales")
+                .treated(new Treatment.IvrFlow("order-status"), TreatmentCause.CLOSED, 0).hangsUpInIvr(30);
+
+        Figures figures = figures();
+
+        assertThat(figures.queues().get("sales").overflowed()).isEqualTo(2);
+        assertThat(figures.centre().selfService()).isEqualTo(1);
+        assertThat(figures.centre().calls().abandoned()).as("out of the queue before hanging up").isZero();
+        assertThat(figures.centre().connectionRate()).hasValue(0.5);
+    }
 }

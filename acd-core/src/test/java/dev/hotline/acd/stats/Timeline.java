@@ -225,10 +225,16 @@ final class Timeline {
             return this;
         }
 
-        /** The queue applies {@code treatment} and the call leaves the ACD (refused, or overflowed out of it). */
+        /**
+         * The queue applies {@code treatment}: the call leaves the ACD (refused, or overflowed out of it to voicemail),
+         * or, sent to an IVR flow, leaves the queue and goes on in the flow until the flow ends it.
+         */
         CallStory treated(Treatment treatment, Decision.TreatmentCause cause, double second) {
             long at = at(second);
             decisions.add(new Decision.CallTreated(at, callId, queue, treatment, cause));
+            if (treatment instanceof Treatment.IvrFlow) {
+                return this;
+            }
             Outcome outcome = treatment instanceof Treatment.Hangup ? Outcome.REFUSED : Outcome.OVERFLOWED;
             return end(second, outcome, Optional.of(queue), at - queuedAt, cause.name().toLowerCase());
         }

@@ -134,6 +134,8 @@ public final class CallSession {
     private String flowName = "";
     /** The flow runs for the ACD (its ending is reported); false for a treatment flow after the ACD let go. */
     private boolean flowInAcd;
+    /** The flow runs because a queue's treatment sent the call to it: it may end the call, not queue it again. */
+    private boolean treatmentFlow;
 
     /** The settings in force when the call started: a reload meanwhile does not change how this call waits. */
     private final SessionSettings settings;
@@ -415,10 +417,13 @@ public final class CallSession {
                         "treatment", treated.cause().name())));
             }
             case Treatment.IvrFlow f -> {
+                // the ACD keeps the call while the flow runs, and counts how the flow ends it (self-service...);
+                // the flow cannot put it back in a queue (that one just turned it away): see TransferToQueue
                 endingOwned = true;
                 activity++;
                 stopMusic().forEach(this::fire);
-                startFlow(f.flow(), false);
+                treatmentFlow = true;
+                startFlow(f.flow(), true);
             }
         }
     }
@@ -510,12 +515,16 @@ public final class CallSession {
                             callback.businessType().isEmpty() ? businessType : callback.businessType(),
                             callback.attachedData()));
             case Action.TransferToQueue transfer -> {
-                if (flowInAcd && acdOpen) {
+                if (flowInAcd && acdOpen && !treatmentFlow) {
                     requestQueue(transfer.businessType().isEmpty() ? Optional.empty()
                             : Optional.of(transfer.businessType()), transfer.priorityRaise(), transfer.attachedData());
                 } else {
-                    LOG.warn("call {}: treatment flow {} asks for a queue, but the ACD has let the call go; the "
-                            + "caller hears the busy prompt", callId, flowName);
+                    LOG.warn("call {}: treatment flow {} asks for a queue, but a queue's treatment sent the call "
+                            + "there; the caller hears the busy prompt", callId, flowName);
+                    if (flowInAcd && acdOpen) {
+                        acdOpen = false;
+                        submit(new AcdEvent.IvrEnded(now(), callId, flowName, "queue asked in a treatment flow"));
+                    }
                     endingOwned = true;
                     playAndHangUp(sessions.loop.busyPrompt(), false);
                 }

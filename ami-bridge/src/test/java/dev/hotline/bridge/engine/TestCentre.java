@@ -37,6 +37,8 @@ public final class TestCentre {
     /** Closed, like the night line, but its callers may leave a message in Asterisk's mailbox {@link #MAILBOX}. */
     public static final String MESSAGE_LINE = "4008004000";
     public static final String MAILBOX = "tea-messages";
+    /** A line whose queue is always closed and sends its callers to the IVR flow "menu" (its closed treatment). */
+    public static final String AFTER_HOURS_MENU = "4008005000";
     public static final String LEAVE_A_MESSAGE = "hotline/closed-leave-message";
     public static final String BLACKLISTED = "13900000000";
     public static final String CLOSED_PROMPT = "hotline/closed-now";
@@ -60,17 +62,25 @@ public final class TestCentre {
                 Optional.empty(), List.of(), new OpeningHours(ZoneOffset.UTC, Map.of(), List.of()),
                 new QueueTreatments(new Treatment.Voicemail(MAILBOX, LEAVE_A_MESSAGE), treatments.full(),
                         treatments.maxWait(), treatments.noAgents()));
+        var afterHours = new QueueConfig("after-hours", "After hours", List.of("sales-team"),
+                RoutingStrategy.LINEAR, 0, Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ZERO, 0,
+                Optional.empty(), List.of(), new OpeningHours(ZoneOffset.UTC, Map.of(), List.of()),
+                new QueueTreatments(new Treatment.IvrFlow("menu"), treatments.full(), treatments.maxWait(),
+                        treatments.noAgents()));
         return new CentreConfig(
                 new CentreSettings(ZoneOffset.UTC, Duration.ofMinutes(15), Duration.ofSeconds(5),
                         CentreSettings.DEFAULT_BUSY_PROMPT, Optional.empty()),
                 List.of(new NumberRoute(TEA_AD, MatchKind.EXACT, "tea", Optional.empty(), "slimming tea"),
                         new NumberRoute(TEA_AD_WITH_MENU, MatchKind.EXACT, "tea", Optional.of("menu"), "tea, menu"),
                         new NumberRoute(NIGHT_LINE, MatchKind.EXACT, "night", Optional.empty(), "night line"),
-                        new NumberRoute(MESSAGE_LINE, MatchKind.EXACT, "messages", Optional.empty(), "messages")),
+                        new NumberRoute(MESSAGE_LINE, MatchKind.EXACT, "messages", Optional.empty(), "messages"),
+                        new NumberRoute(AFTER_HOURS_MENU, MatchKind.EXACT, "after-hours", Optional.empty(),
+                                "after hours")),
                 List.of(new BusinessType("tea", "Slimming tea", "sales", Optional.empty()),
                         new BusinessType("night", "Night line", "night", Optional.empty()),
-                        new BusinessType("messages", "Messages after hours", "messages", Optional.empty())),
-                List.of(sales, night, messages),
+                        new BusinessType("messages", "Messages after hours", "messages", Optional.empty()),
+                        new BusinessType("after-hours", "After hours", "after-hours", Optional.empty())),
+                List.of(sales, night, messages, afterHours),
                 List.of(new SkillGroup("sales-team", "Sales team")),
                 List.of(new AgentConfig("1001", "Li", "PJSIP/1001", List.of(new Skill("sales-team", 5))),
                         new AgentConfig("1002", "Wang", "PJSIP/1002", List.of(new Skill("sales-team", 5)))),

@@ -8,6 +8,7 @@ import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.Outcome;
 import dev.hotline.acd.model.CentreSettings;
+import dev.hotline.acd.model.Treatment;
 import dev.hotline.bridge.agi.AgiReply;
 import dev.hotline.bridge.engine.TestCentre;
 import java.io.IOException;
@@ -757,6 +758,33 @@ class CallSessionTest {
 
         assertThat(rig.ended("1795413048.1").outcome()).isEqualTo(Outcome.OVERFLOWED);
         assertThat(rig.ended("1795413048.1").cause()).isEqualTo("handed back to Asterisk's dialplan: Hotline stopped");
+        assertThat(rig.journal).noneMatch(d -> d instanceof Decision.EventRejected);
+    }
+
+    @Test
+    void aCallerAClosedQueueSendsToAFlowIsCountedAsTheFlowEndsTheCallSelfServiceIncluded() {
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.AFTER_HOURS_MENU);
+        call.reply("ANSWER", ok("0"));
+        rig.settle(call);   // the ACD turns the call away to the flow
+        call.reply("GET DATA tv/main-menu", ok("2"));   // order status: told, then goodbye
+        rig.settle(call);
+
+        assertThat(rig.decisions(Decision.CallTreated.class)).singleElement()
+                .satisfies(t -> assertThat(t.treatment()).isEqualTo(new Treatment.IvrFlow("menu")));
+        assertThat(rig.ended("1795413048.1").outcome()).isEqualTo(Outcome.SELF_SERVICE);
+        assertThat(call.closed()).isTrue();
+    }
+
+    @Test
+    void aCallerWhoAsksForAnAgentInTheFlowAClosedQueueSentThemToHearsTheBusyPromptAndEndsInTheIvr() {
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.AFTER_HOURS_MENU);
+        call.reply("ANSWER", ok("0"));
+        rig.settle(call);   // the ACD turns the call away to the flow
+        call.reply("GET DATA tv/main-menu", ok("1"));   // an order: a queue, which just turned the call away
+        rig.settle(call);
+
+        assertThat(call.sent()).contains("STREAM FILE hotline/system-busy-try-later \"\"");
+        assertThat(rig.ended("1795413048.1").outcome()).isEqualTo(Outcome.ENDED_IN_IVR);
         assertThat(rig.journal).noneMatch(d -> d instanceof Decision.EventRejected);
     }
 

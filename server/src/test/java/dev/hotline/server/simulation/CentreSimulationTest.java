@@ -88,6 +88,26 @@ class CentreSimulationTest {
     }
 
     @Test
+    void callersAClosedQueueSendsToAnIvrFlowLeaveTheQueueOverflowedAndEndInTheFlow() {
+        // 22:00 on a Friday: after-sales (the general enquiries' queue too) is closed, its treatment the tv-shopping flow
+        TrafficProfile lateEnquiries = new TrafficProfile(LocalDateTime.of(2026, 11, 20, 22, 0),
+                new ArrivalsEnd.After(Duration.ofMinutes(30)), AgentBehaviour.DEFAULT,
+                List.of(new BusinessTraffic("general-enquiry", Optional.empty(), 60,
+                        new HandleTime.LogNormal(Duration.ofMinutes(2), Duration.ofMinutes(1)), Optional.empty(), 0,
+                        0)));
+        CentreConfig config = defaultConfig();
+        CentreStatistics stats = new CentreStatistics(config);
+
+        SimulationResult result = new CentreSimulation(config, lateEnquiries, 3).run(stats);
+
+        assertThat(result.unfinishedCalls()).isZero();
+        assertThat(result.callsGenerated()).isPositive();
+        var afterSales = stats.snapshot(result.endMillis()).queues().get("after-sales");
+        assertThat(afterSales.overflowed()).isEqualTo(result.callsGenerated());
+        assertThat(afterSales.waiting()).isZero();
+    }
+
+    @Test
     void callersStopDiallingWhenTheTrafficPeriodIsOverAndTheCallsInProgressArePlayedOut() {
         CentreSimulation simulation = new CentreSimulation(defaultConfig(), tea(0.0, 0.0), 2);
         List<Decision> all = new ArrayList<>();

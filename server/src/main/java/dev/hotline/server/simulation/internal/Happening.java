@@ -26,4 +26,11 @@ public sealed interface Happening {
     /** An agent the engine made not ready at {@code since} is ready again, unless that changed meanwhile. */
     record AgentReturns(String agentId, long since) implements Happening {
     }
+
+    /**
+     * The IVR flow a queue's treatment sent the caller to ends the call (flows are not simulated: it ends at once,
+     * neither self-service nor abandoned; the queue counted the call overflowed).
+     */
+    record TreatmentFlowEnds(String callId, String flow) implements Happening {
+    }
 }

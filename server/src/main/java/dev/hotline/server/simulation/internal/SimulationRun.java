@@ -8,6 +8,7 @@ import dev.hotline.acd.DecisionListener;
 import dev.hotline.acd.RoutingEngine;
 import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.model.Treatment;
 import dev.hotline.server.simulation.AgentBehaviour;
 import dev.hotline.server.simulation.ArrivalsEnd;
 import dev.hotline.server.simulation.BusinessTraffic;
@@ -209,6 +210,11 @@ public final class SimulationRun implements DecisionListener {
                     engine.handle(new AcdEvent.AgentHungUp(t, a.callId()));
                 }
             }
+            case Happening.TreatmentFlowEnds f -> {
+                if (calls.containsKey(f.callId())) {
+                    engine.handle(new AcdEvent.IvrEnded(t, f.callId(), f.flow(), "flows are not simulated"));
+                }
+            }
             case Happening.AgentReturns r -> {
                 AgentStateChanged last = agentStates.get(r.agentId());
                 if (last.to() == AgentState.NOT_READY && last.at() == r.since()) {
@@ -290,7 +296,11 @@ public final class SimulationRun implements DecisionListener {
             case Decision.CallEscalated ignored -> { }
             case Decision.Announcement ignored -> { }
             case Decision.CallMoved ignored -> { }
-            case Decision.CallTreated ignored -> { }
+            case Decision.CallTreated t -> {
+                if (t.treatment() instanceof Treatment.IvrFlow f) {
+                    agenda.schedule(t.at(), new Happening.TreatmentFlowEnds(t.callId(), f.flow()));
+                }
+            }
             case Decision.ConfigApplied ignored -> { }
             // the simulated agents never ask for a break after a call
             case Decision.AgentAfterCall ignored -> { }
