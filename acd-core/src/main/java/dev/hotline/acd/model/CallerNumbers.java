@@ -41,17 +41,23 @@ public record CallerNumbers(String countryCode, String internationalPrefix, Stri
         }
         if (number.startsWith("+")) {
             return number.startsWith(countryCode, 1)
-                    ? number.substring(1 + countryCode.length())
+                    ? national(number.substring(1 + countryCode.length()))
                     : internationalPrefix + number.substring(1);
         }
         if (number.startsWith(internationalPrefix)) {
             return number.startsWith(countryCode, internationalPrefix.length())
-                    ? number.substring(internationalPrefix.length() + countryCode.length())
+                    ? national(number.substring(internationalPrefix.length() + countryCode.length()))
                     : number;
         }
-        if (!trunkPrefix.isEmpty() && number.startsWith(trunkPrefix)) {
-            return number.substring(trunkPrefix.length());
-        }
-        return number;
+        return national(number);
+    }
+
+    /**
+     * A number of this country without its trunk prefix: also after the country code, where "+86 (0)21..." puts one
+     * that does not belong (no significant number begins with the trunk prefix where the country has one).
+     */
+    private String national(String number) {
+        return !trunkPrefix.isEmpty() && number.startsWith(trunkPrefix) ? number.substring(trunkPrefix.length())
+                : number;
     }
 }

@@ -25,6 +25,13 @@ class CallerNumbersTest {
     }
 
     @Test
+    void aTrunkPrefixWrittenAfterTheCountryCodeIsDroppedToo() {
+        assertThat(CHINA.significant("+8602166668888")).isEqualTo("2166668888");
+        assertThat(CHINA.significant("008602166668888")).isEqualTo("2166668888");
+        assertThat(CHINA.significant("00860")).isEmpty();
+    }
+
+    @Test
     void aNumberAbroadKeepsItsCountryCodeBehindTheInternationalPrefix() {
         assertThat(CHINA.significant("+15551234567")).isEqualTo("0015551234567");
         assertThat(CHINA.significant("0015551234567")).isEqualTo("0015551234567");

@@ -324,6 +324,12 @@ class ServerFileTest {
                   bind: 10.0.0.5
                 """);
         assertThat(config.warnings()).isEmpty();
+
+        for (String everyInterface : List.of("00.00.00.00", "\"::0\"", "\"::ffff:0.0.0.0\"")) {
+            config.with("server.yaml", "fastagi:\n  bind: " + everyInterface + "\n");
+            assertThat(config.warnings()).as(everyInterface).singleElement().asString()
+                    .contains("every interface of this machine");
+        }
     }
 
     @Test

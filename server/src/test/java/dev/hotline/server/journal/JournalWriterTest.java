@@ -313,6 +313,10 @@ class JournalWriterTest {
         journal.onDecision(requeued(NINE_AM + 2, "c2"));
         assertThatThrownBy(() -> journal.flush().join()).hasMessageContaining("removed while being written");
         journal.onDecision(requeued(NINE_AM + 3, "c3"));
+        journal.flush().join();
+        assertThat(dir.resolve("hotline.lock")).as("the lock taken again with the directory").exists();
+        assertThatThrownBy(() -> JournalWriter.start(JournalSettings.in(dir), CONFIG, clock))
+                .as("a second server is still refused").isInstanceOf(JournalInUse.class);
         journal.close();
 
         assertThat(journal.lostRecords()).as("c1 and c2 went with the removed file").isEqualTo(2);

@@ -121,7 +121,19 @@ public final class ServerFileReader {
     }
 
     private static boolean anyAddress(String bind) {
-        return bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]");
+        if (bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]")) {
+            return true;
+        }
+        // its other spellings (00.00.00.00, ::0, ::ffff:0.0.0.0): written as numbers, parsed, never looked up
+        String host = bind.startsWith("[") && bind.endsWith("]") ? bind.substring(1, bind.length() - 1) : bind;
+        if (!host.matches("[0-9.]+") && !host.contains(":")) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(host).isAnyLocalAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     /** The longest a customer's phone may ring for a callback: past it, nobody is picking up. */

@@ -108,7 +108,7 @@ public final class FileAppender implements AutoCloseable {
 
     private final Disk disk;
     /** This server's hold on the directory, from the first file to {@link #close}. */
-    private final JournalLock lock;
+    private JournalLock lock;
     private Unflushed unflushed = Unflushed.NONE;
     /** What the current file holds besides its first line: all of it is lost if the file is removed under us. */
     private Unflushed inFile = Unflushed.NONE;
@@ -229,7 +229,9 @@ public final class FileAppender implements AutoCloseable {
         try {
             closeFile();
         } finally {
-            lock.close();
+            if (lock != null) {
+                lock.close();
+            }
         }
     }
 
@@ -269,6 +271,16 @@ public final class FileAppender implements AutoCloseable {
         day = today();
         // again each time: a directory removed while the server runs comes back with the next file
         createDirectory(dir);
+        if (lock == null || !Files.exists(dir.resolve(JournalLock.FILE))) {
+            // removed with its lock (rm -r journal/): taken again, or a second server could now write here too;
+            // one that did meanwhile keeps it, and this server's records are lost (logged) rather than mixed in
+            JournalLock held = lock;
+            lock = null;
+            if (held != null) {
+                held.close();
+            }
+            lock = JournalLock.take(dir, OWNER_ONLY_FILE);
+        }
         file = dir.resolve(JournalFiles.name(day, JournalFiles.nextSequence(dir, day)));
         // never append to an old file: its last line may be torn by a crash
         channel = disk.create(file);
