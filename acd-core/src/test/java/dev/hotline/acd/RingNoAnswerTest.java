@@ -78,6 +78,16 @@ class RingNoAnswerTest {
     }
 
     @Test
+    void aCallerHangingUpWhileTheirOfferWaitsForTheLineIsNotSaidToHaveHungUpOnARingingPhone() {
+        var centre = centre().start().loginReady("1001").call("c1", "sales").delayed("c1", "1001")
+                .advance(Duration.ofSeconds(5)).callerHangsUp("c1");
+
+        assertThat(centre.ended("c1").cause())
+                .isEqualTo("caller hung up while the offer to agent 1001 waited for the caller's line");
+        assertThat(centre.stateOf("1001")).isEqualTo(AgentState.READY);
+    }
+
+    @Test
     void anOfferHeldForTheCallersLineTooLongGoesToAnotherIdleAgentAndTheFirstIsReadyAgain() {
         var centre = centre().start().loginReady("1001").call("c1", "sales").delayed("c1", "1001")
                 .loginReady("1002")

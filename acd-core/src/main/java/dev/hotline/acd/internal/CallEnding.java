@@ -78,11 +78,14 @@ final class CallEnding {
             case OFFERED -> {
                 BusinessQueue queue = call.queue;
                 Agent agent = call.agent;
+                // an offer held for the caller's line (a prompt playing) never rang the agent's phone
+                boolean rang = call.ringTimer == null || call.ringTimer.kind != Timer.Kind.LINE_WAIT;
                 centre.detach(call);
                 call.agent = null;
                 agent.call = null;
-                centre.endCall(call, Outcome.ABANDONED, queue, null, call.waited(now), 0,
-                        "caller hung up while agent " + agent.id() + "'s phone rang");
+                centre.endCall(call, Outcome.ABANDONED, queue, null, call.waited(now), 0, rang
+                        ? "caller hung up while agent " + agent.id() + "'s phone rang"
+                        : "caller hung up while the offer to agent " + agent.id() + " waited for the caller's line");
                 lifecycle.offerWithdrawn(agent, call, "caller hung up");
             }
             case TALKING -> endConversation(call, "caller hung up");
