@@ -29,7 +29,8 @@ final class CallClassifier {
         }
         NumberPlan numberPlan = centre.numberPlan;
         String busyPrompt = centre.config.settings().busyPrompt();
-        BlacklistEntry blocked = numberPlan.blacklisted(e.callerNumber(), now);
+        String caller = numberPlan.significant(e.callerNumber());
+        BlacklistEntry blocked = numberPlan.blacklisted(caller, now);
         if (blocked != null) {
             centre.emit(new Decision.CallRefused(now, e.callId(), e.callerNumber(), e.dialledNumber(),
                     Decision.RefusalCause.BLACKLISTED, blocked.prompt().orElse(busyPrompt), blocked.reason()));
@@ -48,7 +49,7 @@ final class CallClassifier {
                     Optional.empty()));
             return;
         }
-        VipEntry vip = numberPlan.vip(e.callerNumber());
+        VipEntry vip = numberPlan.vip(caller);
         String vipLabel = vip == null ? null : vip.name() + " (" + vip.tier() + ")";
         BusinessType type = c.businessType();
         Call call = new Call(e.callId(), e.callerNumber(), e.dialledNumber(), ++centre.callSeq, vipLabel, type.id());

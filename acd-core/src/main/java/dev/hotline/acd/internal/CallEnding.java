@@ -52,10 +52,7 @@ final class CallEnding {
             }
             case OFFERED -> {
                 BusinessQueue queue = call.queue;
-                Agent agent = call.agent;
-                centre.detach(call);
-                call.agent = null;
-                agent.call = null;
+                Agent agent = takeFromAgent(call);
                 centre.endCall(call, Outcome.OVERFLOWED, queue, null, call.waited(now), 0, cause);
                 lifecycle.offerWithdrawn(agent, call, e.why());
             }
@@ -77,12 +74,9 @@ final class CallEnding {
             }
             case OFFERED -> {
                 BusinessQueue queue = call.queue;
-                Agent agent = call.agent;
                 // an offer held for the caller's line (a prompt playing) never rang the agent's phone
                 boolean rang = call.ringTimer == null || call.ringTimer.kind != Timer.Kind.LINE_WAIT;
-                centre.detach(call);
-                call.agent = null;
-                agent.call = null;
+                Agent agent = takeFromAgent(call);
                 centre.endCall(call, Outcome.ABANDONED, queue, null, call.waited(now), 0, rang
                         ? "caller hung up while agent " + agent.id() + "'s phone rang"
                         : "caller hung up while the offer to agent " + agent.id() + " waited for the caller's line");
@@ -103,6 +97,15 @@ final class CallEnding {
     }
 
     /** The conversation is over: the call ends ANSWERED and the agent goes to wrap-up (or straight to READY). */
+    /** The ringing call leaves its queue and its agent, who is returned for what becomes of them. */
+    private Agent takeFromAgent(Call call) {
+        Agent agent = call.agent;
+        centre.detach(call);
+        call.agent = null;
+        agent.call = null;
+        return agent;
+    }
+
     private void endConversation(Call call, String cause) {
         Agent agent = call.agent;
         BusinessQueue queue = call.queue;

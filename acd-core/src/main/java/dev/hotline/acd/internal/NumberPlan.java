@@ -172,12 +172,16 @@ final class NumberPlan {
         }
     }
 
+    /** {@code callerNumber} as the blacklist and the VIP directory compare it ({@link CallerNumbers#significant}). */
+    String significant(String callerNumber) {
+        return callerNumbers.significant(callerNumber);
+    }
+
     /**
-     * The entry that refuses {@code callerNumber} at {@code at}: an active exact entry, else the longest active prefix,
-     * both compared by significant number.
+     * The entry that refuses the caller of significant number {@code caller} ({@link #significant}) at {@code at}: an
+     * active exact entry, else the longest active prefix.
      */
-    BlacklistEntry blacklisted(String callerNumber, long at) {
-        String caller = callerNumbers.significant(callerNumber);
+    BlacklistEntry blacklisted(String caller, long at) {
         BlacklistEntry exact = firstActive(exactBlacklist.get(caller), at);
         if (exact != null) {
             return exact;
@@ -210,8 +214,9 @@ final class NumberPlan {
         return businessTypes.get(id);
     }
 
-    VipEntry vip(String callerNumber) {
-        return vips.get(callerNumbers.significant(callerNumber));
+    /** The VIP entry of the caller of significant number {@code caller} ({@link #significant}), or null. */
+    VipEntry vip(String caller) {
+        return vips.get(caller);
     }
 
     private static BlacklistEntry firstActive(List<BlacklistEntry> entries, long at) {
