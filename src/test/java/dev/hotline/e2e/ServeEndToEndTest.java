@@ -300,7 +300,29 @@ class ServeEndToEndTest {
         assertThat(err.toString()).startsWith("cannot read the callback requests the journal in " + journal
                 + " holds open: journal-2026-11-23-001.jsonl:1: not JSON: ").contains("(they were promised to "
                 + "callers, so nothing starts until the damaged line is repaired or its file moved away)");
+        assertThat(err.toString().lines()).last().isEqualTo("nothing was started: repair the line named above, or "
+                + "move its file out of the journal directory");
         assertThat(err.toString()).doesNotContain("\tat ");
+    }
+
+    @Test
+    @Timeout(60)
+    void aServerStartedOnAJournalWrittenAheadOfItsClockSaysSoAndEveryLaterStartStillWorks() throws IOException {
+        // a demo's simulated evening written into the directory, then the real server in the afternoon
+        writeServerYaml(asterisk.port());
+        ConfigReloader reloader = started();
+        Clock evening = Clock.offset(Clock.systemUTC(), Duration.ofHours(6));
+        HotlineServer.start(reloader, Map.of(SECRET_VARIABLE, "amp111")::get, evening).close();
+
+        server = HotlineServer.start(started(), Map.of(SECRET_VARIABLE, "amp111")::get, Clock.systemUTC());
+        server.close();
+        server = HotlineServer.start(started(), Map.of(SECRET_VARIABLE, "amp111")::get, Clock.systemUTC());
+
+        assertThat(log.lines()).filteredOn(line -> line.contains("with its simulated clock")).singleElement()
+                .asString().startsWith("journal: " + journal).contains(", after this start at ")
+                .endsWith("so report each apart (--to, --from), or give this server a journal.directory of its own");
+        assertThat(log.lines()).filteredOn(line -> line.contains("the clock was set back between two runs; both runs "
+                + "are read, one after the other")).as("the third start reads both runs").hasSize(1);
     }
 
     @Test

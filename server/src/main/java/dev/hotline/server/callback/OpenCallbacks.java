@@ -34,7 +34,8 @@ public final class OpenCallbacks {
      */
     public static List<Restored> read(JournalReader reader, long sinceMillis) {
         Map<String, Restored> open = new LinkedHashMap<>();
-        reader.read(sinceMillis, record -> {
+        // a start with the clock set back (or after a demo's simulated day) must not forget the earlier run's promises
+        reader.readAcrossClockChanges(sinceMillis, record -> {
             switch (record) {
                 case JournalRecord.CallbackRequested c when c.at() >= sinceMillis && !c.businessType().isEmpty() ->
                         open.put(c.callId(), new Restored(CallbackRequest.of(c), 0, 0));

@@ -63,6 +63,8 @@ public final class ServeCommand implements Callable<Integer> {
             err.println(e.inUse()
                     ? "nothing was started: stop the other Hotline, or give this one its own journal.directory in"
                     + " server.yaml"
+                    : e.damaged()
+                    ? "nothing was started: repair the line named above, or move its file out of the journal directory"
                     : "nothing was started: give journal.directory in server.yaml a directory Hotline can write");
             err.flush();
             return ExitCodes.CANNOT_JOURNAL;

@@ -60,6 +60,20 @@ public final class JournalReader {
      * that gets to it) is not read for a period before its start.
      */
     public void read(long fromMillis, long toMillis, Consumer<JournalRecord> sink) {
+        read(fromMillis, toMillis, false, sink);
+    }
+
+    /**
+     * As {@link #read(long, Consumer)}, going on past a start stamped before the record preceding it (a server started
+     * with its clock set back, or after a {@code hotline demo} that wrote the directory with its simulated clock):
+     * each run's records are in order, one after the other, with a warning where the time steps back. For what a run
+     * owes the next (the callback requests it left open), not for figures, which would be fed backwards in time.
+     */
+    public void readAcrossClockChanges(long fromMillis, Consumer<JournalRecord> sink) {
+        read(fromMillis, Long.MAX_VALUE, true, sink);
+    }
+
+    private void read(long fromMillis, long toMillis, boolean acrossClockChanges, Consumer<JournalRecord> sink) {
         List<FileId> files = files();
         long readFrom = fromMillis < Long.MIN_VALUE + CALLS_LAST ? Long.MIN_VALUE : fromMillis - CALLS_LAST;
         int start = 0;
@@ -75,10 +89,15 @@ public final class JournalReader {
                 break;
             }
         }
-        if (startHeader instanceof JournalRecord.FileOpened opened) {
+        if (acrossClockChanges) {
+            // time steps back at a start: an earlier file may run past the later start chosen, and its records count
+            while (start > 0 && lastRecordAt(files.get(start - 1).path()) >= readFrom) {
+                start--;
+            }
+        } else if (startHeader instanceof JournalRecord.FileOpened opened) {
             sayIfOverlapping(files.get(start - 1).path(), files.get(start).path(), opened);
         }
-        InOrder inOrder = new InOrder();
+        InOrder inOrder = new InOrder(acrossClockChanges ? warnings : null);
         boolean[] past = {false};
         for (FileId file : files.subList(start, files.size())) {
             readLines(file.path(), (record, line) -> {
@@ -148,6 +167,12 @@ public final class JournalReader {
         private String lastWhere = "";
         /** The centre's zone as the last file's first line gave it: times are shown as the lines around write them. */
         private ZoneId zone = ZoneOffset.UTC;
+        /** Where a start stamped back in time is told, when reading goes on past it; null when it stops reading. */
+        private final Consumer<String> clockChanges;
+
+        InOrder(Consumer<String> clockChanges) {
+            this.clockChanges = clockChanges;
+        }
 
         void check(Path file, long line, JournalRecord record) {
             String where = file.getFileName() + ":" + line;
@@ -157,6 +182,14 @@ public final class JournalReader {
             if (lastAt != Long.MIN_VALUE && record.at() < lastAt - TOLERATED_STEP_BACK) {
                 boolean restart = record instanceof JournalRecord.FileOpened opened
                         && opened.cause() == JournalRecord.OpenCause.START;
+                if (restart && clockChanges != null) {
+                    clockChanges.accept(where + ": the server started at " + JournalCodec.formatAt(record.at(), zone)
+                            + ", before the record at " + lastWhere + " (" + JournalCodec.formatAt(lastAt, zone)
+                            + "): the clock was set back between two runs; both runs are read, one after the other");
+                    lastAt = record.at();
+                    lastWhere = where;
+                    return;
+                }
                 throw new JournalException(where + ": " + (restart ? "the server started at " : "this record is of ")
                         + JournalCodec.formatAt(record.at(), zone) + ", before the record at " + lastWhere + " ("
                         + JournalCodec.formatAt(lastAt, zone) + "): " + (restart
@@ -185,6 +218,15 @@ public final class JournalReader {
             return true;
         });
         return last[0] == Long.MIN_VALUE ? Optional.empty() : Optional.of(last[0]);
+    }
+
+    /**
+     * As {@link #endsAt()}, read from the newest file's tail: quick on a large file. A tail with no whole record (one
+     * very long line) has the file read through.
+     */
+    public Optional<Long> endsAtFromTail() {
+        long last = lastRecordAt(files().getLast().path());
+        return last == Long.MIN_VALUE ? endsAt() : Optional.of(last);
     }
 
     /** The journal files, oldest first. */

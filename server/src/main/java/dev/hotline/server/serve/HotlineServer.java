@@ -52,6 +52,8 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -132,6 +134,7 @@ public final class HotlineServer implements AutoCloseable {
         this.environment = environment;
         this.clock = clock;
 
+        sayIfJournalRunsAhead(settings, clock);
         // read before the writer opens today's file: the requests a previous run left open are rung by this one
         List<OpenCallbacks.Restored> openCallbacks;
         try {
@@ -289,6 +292,32 @@ public final class HotlineServer implements AutoCloseable {
     public static HotlineServer start(ConfigReloader reloader, ServerSettings settings,
                                       Function<String, String> environment, Clock clock) {
         return new HotlineServer(reloader, settings, environment, clock);
+    }
+
+    /**
+     * A journal whose last record is later than now was written with the clock ahead: the clock was set back since,
+     * or {@code hotline demo} wrote the directory with its simulated day. This run's records follow, back in time,
+     * which reports stop at: said once, at the start, with what to do.
+     */
+    private static void sayIfJournalRunsAhead(ServerSettings settings, Clock clock) {
+        JournalReader reader = new JournalReader(settings.journal().dir(), warning -> { });
+        Optional<Long> endsAt;
+        ZoneId zone;
+        try {
+            endsAt = reader.endsAtFromTail();
+            zone = reader.latestZone();
+        } catch (JournalException | UncheckedIOException e) {
+            return; // no journal yet, or one the writer and the callbacks' reading report on
+        }
+        long now = clock.millis();
+        if (endsAt.isPresent() && endsAt.get() > now + 1_000) {
+            log.warn("journal: {} runs to {}, after this start at {}: the clock was set back since the run that wrote "
+                            + "it, or a 'hotline demo' wrote it with its simulated clock. This run's records follow "
+                            + "it; a report over both runs stops where the time steps back, so report each apart "
+                            + "(--to, --from), or give this server a journal.directory of its own",
+                    shown(settings.journal().dir()), Instant.ofEpochMilli(endsAt.get()).atZone(zone).toOffsetDateTime(),
+                    Instant.ofEpochMilli(now).atZone(zone).toOffsetDateTime());
+        }
     }
 
     /**

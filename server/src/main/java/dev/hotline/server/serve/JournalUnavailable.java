@@ -1,5 +1,6 @@
 package dev.hotline.server.serve;
 
+import dev.hotline.server.journal.JournalException;
 import dev.hotline.server.journal.JournalInUse;
 
 /**
@@ -11,10 +12,17 @@ import dev.hotline.server.journal.JournalInUse;
  */
 public final class JournalUnavailable extends IllegalStateException {
     private final boolean inUse;
+    private final boolean damaged;
 
     JournalUnavailable(String message, Throwable cause) {
         super(message, cause);
         this.inUse = cause instanceof JournalInUse;
+        this.damaged = cause instanceof JournalException;
+    }
+
+    /** Whether a line of the journal cannot be read (the message names file and line); the directory is usable. */
+    public boolean damaged() {
+        return damaged;
     }
 
     /** Whether another running Hotline writes the directory (rather than it being unusable). */

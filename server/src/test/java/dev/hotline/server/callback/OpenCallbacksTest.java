@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,15 @@ class OpenCallbacksTest {
                 } else {
                     journal.record(record);
                 }
+            }
+        }
+    }
+
+    private void journalWithClockAt(long at, JournalRecord... records) {
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), JournalFixtures.shippedConfig(),
+                Clock.fixed(Instant.ofEpochMilli(at), ZoneId.of("Asia/Shanghai")))) {
+            for (JournalRecord record : records) {
+                journal.record(record);
             }
         }
     }
@@ -76,6 +86,19 @@ class OpenCallbacksTest {
                 "health-tea", Map.of("order", "A-c1"), NINE_AM + MINUTE));
         assertThat(open.get(1).attempts()).isEqualTo(1);
         assertThat(open.get(1).lastAttemptAt()).isEqualTo(NINE_AM + 5 * MINUTE);
+    }
+
+    @Test
+    void aStartWithTheClockSetBackForgetsNoRequestOfTheRunBeforeIt() {
+        // a demo's simulated afternoon, then a server started in the morning: both runs' requests are owed
+        journalWithClockAt(NINE_AM + 300 * MINUTE, requested(NINE_AM + 301 * MINUTE, "c1", "13811110000"));
+        journalWithClockAt(NINE_AM, requested(NINE_AM + MINUTE, "c2", "13822220000"));
+        List<String> warnings = new ArrayList<>();
+
+        List<OpenCallbacks.Restored> open = OpenCallbacks.read(new JournalReader(dir, warnings::add), NINE_AM);
+
+        assertThat(open).extracting(r -> r.request().id()).containsExactly("c1", "c2");
+        assertThat(warnings).singleElement().asString().contains("the clock was set back between two runs");
     }
 
     @Test

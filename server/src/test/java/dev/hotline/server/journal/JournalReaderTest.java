@@ -144,6 +144,32 @@ class JournalReaderTest {
     }
 
     @Test
+    void whatARunOwesTheNextIsReadRunAfterRunAcrossAStartWithTheClockSetBackWithAWarning() {
+        writeJournal(2);
+        aSecondRunStartsAnHourEarlier();
+        List<JournalRecord> records = new ArrayList<>();
+
+        new JournalReader(dir, warnings::add).readAcrossClockChanges(Long.MIN_VALUE, records::add);
+
+        assertThat(records).extracting(JournalRecord::at)
+                .containsExactly(NINE_AM, NINE_AM + 1, NINE_AM + 2, NINE_AM - HOUR);
+        assertThat(warnings).containsExactly("journal-2026-11-23-002.jsonl:1: the server started at "
+                + "2026-11-23T08:00:00.000+08:00, before the record at " + FIRST + ":3 (2026-11-23T09:00:00.002+08:00): "
+                + "the clock was set back between two runs; both runs are read, one after the other");
+    }
+
+    @Test
+    void readingAcrossClockChangesStillStopsAtARecordOlderThanTheOneBeforeItWithinARun() throws IOException {
+        writeJournal(2);
+        List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve(FIRST)));
+        lines.set(1, lines.get(1).replace("\"atMillis\":" + (NINE_AM + 1), "\"atMillis\":1893459600001"));
+        Files.write(dir.resolve(FIRST), lines);
+
+        assertThatThrownBy(() -> new JournalReader(dir, warnings::add).readAcrossClockChanges(Long.MIN_VALUE, r -> { }))
+                .isInstanceOf(JournalException.class).hasMessageContaining("one of the two lines is damaged");
+    }
+
+    @Test
     void aPeriodThatEndsBeforeALaterRunsSetBackStartIsReadWithoutIt() {
         writeJournal(3);
         aSecondRunStartsAnHourEarlier();
