@@ -464,6 +464,21 @@ class ServerFileTest {
     }
 
     @Test
+    void aNameLongerThanSixtyFourCharactersIsSaidSoWithItsBeginning() {
+        String name = "asterisk-" + "x".repeat(56);
+        config.with("server.yaml", "ami:\n  - {name: " + name + ", host: 127.0.0.1, username: hotline, secret: s}\n");
+
+        assertThat(config.problems()).containsExactly("server.yaml:2:12: ami[" + name + "].name: AMI server name "
+                + "'asterisk-xxxxxxxxxxx...' is 65 characters long: a name is at most 64 (it goes into every log line "
+                + "about it)");
+
+        config.with("server.yaml", "ami:\n  - {name: " + name.substring(1) + ", host: 127.0.0.1, username: hotline, "
+                + "secret: s}\n");
+        assertThat(config.server().amiServers()).singleElement().extracting(AmiServer::name)
+                .isEqualTo(name.substring(1));
+    }
+
+    @Test
     void aFileSizeOfNothingOrInSmallLettersIsSaidSo() {
         config.with("server.yaml", "journal: {maxFileSize: 0MB}\n");
         assertThat(config.problems()).containsExactly(

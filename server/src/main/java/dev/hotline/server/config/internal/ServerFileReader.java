@@ -508,6 +508,12 @@ public final class ServerFileReader {
     }
 
     static boolean named(String text, String what, Where at, LoadContext ctx) {
+        if (text.length() > Ids.MOST_CHARACTERS) {
+            ctx.problems().add(at, what + " '" + text.substring(0, 20) + "...' is " + text.length()
+                    + " characters long: a name is at most " + Ids.MOST_CHARACTERS + " (it goes into every log line "
+                    + "about it)");
+            return false;
+        }
         if (!NAME.matcher(text).matches()) {
             ctx.problems().add(at, what + " '" + text + "' may hold only letters, digits, _ and -");
             return false;
