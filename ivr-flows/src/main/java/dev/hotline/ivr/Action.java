@@ -137,14 +137,12 @@ public sealed interface Action extends Serializable {
      *
      * @param businessType  overrides the business type of the dialled number, "" keeps it
      * @param priorityRaise added to the queue's base priority
-     * @param skills        skill hints for the agent who should answer
      * @param attachedData  what the caller entered and what was looked up, for the agent's screen pop
      */
-    record TransferToQueue(String businessType, int priorityRaise, List<String> skills,
-                           Map<String, String> attachedData) implements Action {
+    record TransferToQueue(String businessType, int priorityRaise, Map<String, String> attachedData)
+            implements Action {
         public TransferToQueue {
             Objects.requireNonNull(businessType, "businessType");
-            skills = List.copyOf(skills);
             attachedData = Map.copyOf(attachedData);
         }
     }

@@ -205,7 +205,7 @@ public final class FlowInterpreter {
                 }
                 case Node.Queue queue -> {
                     Action.TransferToQueue transfer = new Action.TransferToQueue(
-                            text(flow.exprs(nodeId).second(), ""), queue.priorityRaise(), queue.skills(),
+                            text(flow.exprs(nodeId).second(), ""), queue.priorityRaise(),
                             attached(queue.attach()));
                     outcome = new Outcome.Transferred(flowName(), nodeId, transfer);
                     return transfer;
@@ -401,8 +401,13 @@ public final class FlowInterpreter {
 
         Action callerHungUp() {
             listener.hungUp(flowName(), nodeId);
-            outcome = node instanceof Node.Hangup hangup ? endedAt(hangup) : new Outcome.CallerHungUp(flowName(),
-                    nodeId);
+            outcome = switch (node) {
+                case Node.Hangup hangup -> endedAt(hangup);
+                // a menu after the answer: the caller got it, and ends as the menu's on-hang-up node says
+                case Node.Menu menu when menu.onHangUp().isPresent()
+                        && flow.node(menu.onHangUp().get()) instanceof Node.Hangup hangup -> endedAt(hangup);
+                default -> new Outcome.CallerHungUp(flowName(), nodeId);
+            };
             pending = List.of();
             return new Action.Finished(outcome);
         }
@@ -417,7 +422,7 @@ public final class FlowInterpreter {
 
         /** To the call's business type's queue, telling the agent why the IVR gave up and where. */
         Action toAgent(String why) {
-            Action.TransferToQueue transfer = new Action.TransferToQueue(call.businessType(), 0, List.of(),
+            Action.TransferToQueue transfer = new Action.TransferToQueue(call.businessType(), 0,
                     Map.of("ivr_ended", why, "ivr_node", flowName() + "/" + nodeId));
             outcome = new Outcome.Transferred(flowName(), nodeId, transfer);
             pending = List.of();

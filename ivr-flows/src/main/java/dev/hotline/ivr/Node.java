@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -50,14 +51,18 @@ public sealed interface Node {
     /**
      * A menu: prompts, then one option per key sequence. After {@code retries} invalid entries or timeouts the caller
      * goes to {@code onFailure}. The flow's agent escape works here unless {@code agentEscape} is false. When
-     * {@code into} is given, the chosen option's keys are stored in that string variable.
+     * {@code into} is given, the chosen option's keys are stored in that string variable. {@code onHangUp} names the
+     * hang-up node a caller who hangs up at this menu ends as (a menu after the answer: "to hear it again press 1"):
+     * such a caller got what they called for, and counts as that node says, not as lost in the IVR.
      */
     record Menu(String id, List<String> prompts, Map<String, String> options, Duration timeout,
                 Duration interDigitTimeout, Optional<String> invalidPrompt, Optional<String> timeoutPrompt, int retries,
-                String onFailure, boolean agentEscape, Optional<String> into) implements Node {
+                String onFailure, boolean agentEscape, Optional<String> into, Optional<String> onHangUp)
+            implements Node {
         public Menu {
             prompts = List.copyOf(prompts);
             options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+            Objects.requireNonNull(onHangUp, "onHangUp");
         }
 
         @Override
@@ -65,6 +70,7 @@ public sealed interface Node {
             Map<String, String> exits = new LinkedHashMap<>();
             options.forEach((key, target) -> exits.put("key " + key, target));
             exits.put("failure", onFailure);
+            onHangUp.ifPresent(target -> exits.put("hang-up", target));
             return Collections.unmodifiableMap(exits);
         }
 
@@ -157,11 +163,13 @@ public sealed interface Node {
         }
     }
 
-    /** Hand the caller to the ACD with an optional business type, priority raise, skill hints and attached data. */
-    record Queue(String id, Optional<String> business, int priorityRaise, List<String> skills,
-                 Map<String, String> attach) implements Node {
+    /**
+     * Hand the caller to the ACD with an optional business type, priority raise and attached data. The business
+     * type's queue and its skill groups decide who serves the call: a flow reaches other agents by naming another
+     * business type.
+     */
+    record Queue(String id, Optional<String> business, int priorityRaise, Map<String, String> attach) implements Node {
         public Queue {
-            skills = List.copyOf(skills);
             attach = Collections.unmodifiableMap(new LinkedHashMap<>(attach));
         }
 

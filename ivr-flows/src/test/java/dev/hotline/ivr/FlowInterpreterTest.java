@@ -59,7 +59,7 @@ class FlowInterpreterTest {
         assertThat(caller.action()).isEqualTo(new Action.Play("ext/welcome", "12"));
         caller.presses("1");
 
-        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("sales", 0, List.of(), Map.of()));
+        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("sales", 0, Map.of()));
         assertThat(caller.state().variable("chosen")).contains("1");
     }
 
@@ -71,7 +71,7 @@ class FlowInterpreterTest {
                 ""));
         caller.presses("1");
 
-        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("billing", 0, List.of(), Map.of()));
+        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("billing", 0, Map.of()));
     }
 
     @Test
@@ -89,7 +89,7 @@ class FlowInterpreterTest {
         Caller caller = Caller.calls(new FlowInterpreter(EXTENSIONS, statistics), "extensions", CALL, NOW);
         caller.listens().presses("22");
 
-        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("sales", 0, List.of(), Map.of()));
+        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("sales", 0, Map.of()));
         NodeStatistics.NodeCounts branch = statistics.counts("extensions", "complaints");
         assertThat(branch.expressionFailures()).isEqualTo(1);
         assertThat(branch.exits()).isEqualTo(Map.of("otherwise", 1L));
@@ -125,7 +125,7 @@ class FlowInterpreterTest {
         assertThat(caller.action()).isEqualTo(new Action.Play("ext/welcome", "12"));
         caller.listens();
 
-        Action.TransferToQueue toAnAgent = new Action.TransferToQueue("sales-tea", 0, List.of(), Map.of(
+        Action.TransferToQueue toAnAgent = new Action.TransferToQueue("sales-tea", 0, Map.of(
                 "ivr_ended", "step-limit", "ivr_node", "extensions/menu"));
         assertThat(caller.action()).isEqualTo(toAnAgent);
         assertThat(caller.outcome()).isEqualTo(new Outcome.Transferred("extensions", "menu", toAnAgent));
@@ -196,7 +196,7 @@ class FlowInterpreterTest {
 
         caller.send(new Input.RequestFailed("journal: disk full"));
 
-        Action.TransferToQueue toAnAgent = new Action.TransferToQueue("sales-tea", 0, List.of(), Map.of(
+        Action.TransferToQueue toAnAgent = new Action.TransferToQueue("sales-tea", 0, Map.of(
                 "ivr_ended", "request-failed", "ivr_node", "requests/message"));
         assertThat(caller.action()).isEqualTo(toAnAgent);
         assertThat(caller.outcome()).isEqualTo(new Outcome.Transferred("requests", "message", toAnAgent));

@@ -344,7 +344,24 @@ class FlowValidationTest {
         assertThat(errorsOf(MENU.replace("timeout: 5s", "timeout: 5s\n    retires: 3"))).containsExactly(
                 "sales.yaml: node 'menu': unknown key 'retires' in a menu (known keys: prompts, options, timeout, "
                         + "on-failure, inter-digit-timeout, invalid-prompt, timeout-prompt, retries, agent-escape, "
-                        + "into, type)");
+                        + "into, on-hang-up, type)");
+    }
+
+    @Test
+    void aQueueNodeNamingSkillsIsToldThatTheBusinessTypeDecidesWhoServesTheCall() {
+        assertThat(errorsOf(MENU.replace("    type: queue", "    type: queue\n    skills: [banking]")))
+                .containsExactly("sales.yaml: node 'agent': key 'skills' is not a queue node's: the business type's "
+                        + "queue and its skill groups decide who serves the call; to reach other agents, name their "
+                        + "business type with 'business'");
+    }
+
+    @Test
+    void aMenusOnHangUpNamesAHangupNode() {
+        assertThat(errorsOf(MENU.replace("on-failure: agent", "on-failure: agent\n    on-hang-up: agent")))
+                .containsExactly("sales.yaml: node 'menu': on-hang-up 'agent' is a queue node: it names the hangup "
+                        + "node whose disposition (and self-service) a caller hanging up here ends with");
+        assertThat(errorsOf(MENU.replace("on-failure: agent", "on-failure: agent\n    on-hang-up: bye")))
+                .containsExactly("sales.yaml: node 'menu': exit 'hang-up' leads to unknown node 'bye'");
     }
 
     @Test

@@ -16,6 +16,8 @@ class PhoneBankingFlowTest {
     private static final String VALID_CARD = "6222020200112233446";
     private static final Action.Collect MAIN_MENU = new Action.Collect("bank/main-menu", 1, Duration.ofSeconds(6),
             Duration.ofSeconds(3), "");
+    private static final Action.Collect ANYTHING_ELSE = new Action.Collect("bank/anything-else", 1,
+            Duration.ofSeconds(6), Duration.ofSeconds(3), "");
     private static final Action.Collect ACCOUNT = new Action.Collect("bank/enter-account", 19,
             Duration.ofSeconds(10), Duration.ofSeconds(4), "#");
     private static final Action.Collect PIN = new Action.Collect("bank/enter-pin", 6, Duration.ofSeconds(8),
@@ -57,7 +59,28 @@ class PhoneBankingFlowTest {
                 new Action.Play("money/cny-major", ""),
                 new Action.SayNumber(67, ""),
                 new Action.Play("money/cny-minor", ""),
-                MAIN_MENU);
+                ANYTHING_ELSE);
+    }
+
+    @Test
+    void aCustomerWhoHangsUpOrSaysNothingAfterHearingTheBalanceCompletedSelfService() {
+        Caller hangsUp = verifiedCaller();
+        hangsUp.presses("1").listensThrough().hangsUp();
+        assertThat(hangsUp.outcome()).isEqualTo(new Outcome.EndedByFlow("phone-banking", "after-answer",
+                "banking-self-service", true, Map.of()));
+
+        Caller silent = verifiedCaller();
+        silent.presses("1").listensThrough().pressesNothing().listensThrough().pressesNothing().listensThrough();
+        assertThat(silent.outcome()).isEqualTo(new Outcome.EndedByFlow("phone-banking", "goodbye",
+                "banking-self-service", true, Map.of()));
+    }
+
+    @Test
+    void aCustomerWhoHangsUpAtTheMainMenuBeforeAnyAnswerIsNotCountedAsServed() {
+        Caller caller = verifiedCaller();
+        caller.hangsUp();
+
+        assertThat(caller.outcome()).isEqualTo(new Outcome.CallerHungUp("phone-banking", "main-menu"));
     }
 
     @Test
@@ -73,7 +96,7 @@ class PhoneBankingFlowTest {
                 new Action.Play("digits/point", ""),
                 new Action.SayDigits("5", ""),
                 new Action.Play("bank/percent", ""),
-                MAIN_MENU,
+                ANYTHING_ELSE,
                 new Action.Play("common/thanks-goodbye", ""),
                 new Action.Hangup("banking-self-service"));
         assertThat(caller.outcome()).isEqualTo(new Outcome.EndedByFlow("phone-banking", "goodbye",
@@ -85,7 +108,7 @@ class PhoneBankingFlowTest {
         Caller caller = verifiedCaller();
         caller.presses("0");
 
-        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, List.of("banking"), Map.of(
+        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
                 "account", VALID_CARD, "customer", "Li Wei", "verified", "true")));
     }
 
@@ -103,7 +126,7 @@ class PhoneBankingFlowTest {
         Caller caller = callerAtTheAccountPrompt();
         caller.presses("1234").listens().pressesNothing().listens().presses("6222020200112233442");
 
-        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, List.of("banking"), Map.of(
+        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
                 "account", "", "customer", "", "verified", "false")));
     }
 
@@ -121,7 +144,7 @@ class PhoneBankingFlowTest {
         assertThat(caller.action()).isEqualTo(new Action.Play("bank/pin-locked", ""));
         caller.listens();
 
-        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, List.of("banking"), Map.of(
+        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
                 "account", VALID_CARD, "customer", "", "verified", "false")));
     }
 

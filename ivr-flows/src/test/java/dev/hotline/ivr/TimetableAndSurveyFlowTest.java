@@ -79,11 +79,22 @@ class TimetableAndSurveyFlowTest {
     }
 
     @Test
+    void aSecondServiceUnknownToTheLiveTimetableIsHandedToAnAgentNotAskedForAgainForEver() {
+        Caller caller = trainQuery("99");
+        caller.lookupAnswers(Map.of()).listens().presses("98").lookupAnswers(Map.of());
+
+        assertThat(caller.action()).isEqualTo(new Action.Play("travel/unknown-service", ""));
+        caller.listens();
+        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of("kind", "train",
+                "service", "98")));
+    }
+
+    @Test
     void whenNeitherTimetableKnowsTheFlightAnAgentTakesTheCallWithWhatTheCallerTyped() {
         Caller caller = Caller.calls(interpreter, "timetable", CALL, NOW);
         caller.presses("2").presses("999").lookupFails("timed out after 2s");
 
-        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, List.of("travel-booking"), Map.of(
+        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
                 "kind", "flight", "service", "999")));
     }
 

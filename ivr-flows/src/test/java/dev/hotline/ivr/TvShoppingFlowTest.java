@@ -68,7 +68,7 @@ class TvShoppingFlowTest {
         assertThat(caller.action()).isEqualTo(new Action.Play("tv/order-delivered", ""));
         caller.listens().presses("3");
 
-        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("after-sales", 0, List.of(), Map.of(
+        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("after-sales", 0, Map.of(
                 "order_phone", "13900139000", "order_id", "TV-20250228-0017", "order_status", "delivered",
                 "product", "kitchen knife set")));
         assertThat(caller.state().finished()).isTrue();
@@ -88,7 +88,7 @@ class TvShoppingFlowTest {
         Caller caller = callerReachingTheMainMenu("13800138000");
         caller.presses("0");
 
-        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, List.of(), Map.of(
+        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
                 "caller", "13800138000", "language", "zh")));
         assertThat(caller.outcome()).isInstanceOf(Outcome.Transferred.class);
         assertThat(statistics.counts("tv-shopping", "main-menu").exits()).containsEntry("agent", 1L);
@@ -105,7 +105,7 @@ class TvShoppingFlowTest {
         assertThat(caller.action()).isEqualTo(new Action.Play("common/no-key", "1230"));
         caller.listens().presses("8");
 
-        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, List.of(), Map.of(
+        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
                 "caller", "13800138000", "language", "zh")));
         NodeStatistics.NodeCounts menu = statistics.counts("tv-shopping", "main-menu");
         assertThat(menu.invalidInputs()).isEqualTo(2);
@@ -133,13 +133,26 @@ class TvShoppingFlowTest {
     }
 
     @Test
+    void aCallerWhoHangsUpAfterHearingTheirOrderStatusCompletedSelfServiceCountedAtTheStatusMenu() {
+        Caller caller = callerReachingTheMainMenu("13800138000");
+        caller.presses("2").listens().listens();
+        assertThat(caller.action()).isEqualTo(new Action.Collect("tv/status-menu", 1, FIVE_S, THREE_S, ""));
+
+        caller.hangsUp();
+
+        assertThat(caller.outcome()).isEqualTo(new Outcome.EndedByFlow("tv-shopping", "status-menu",
+                "order-status-told", true, Map.of()));
+        assertThat(statistics.counts("tv-shopping", "status-menu").hangUps()).isEqualTo(1);
+    }
+
+    @Test
     void englishCallersChooseWithTwoAndTheirLanguageIsAttachedForTheAgent() {
         Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138000"), TUESDAY_MORNING);
         caller.presses("2");
         assertThat(caller.action()).isEqualTo(new Action.SetLanguage("en"));
         caller.listens().presses("1");
 
-        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, List.of(), Map.of(
+        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
                 "caller", "13800138000", "language", "en")));
     }
 
@@ -275,7 +288,7 @@ class TvShoppingFlowTest {
         caller.presses("1").listens().presses("3").listens();
         caller.pressesNothing().listens().pressesNothing();
 
-        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, List.of(), Map.of(
+        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
                 "caller", "13800138000", "language", "zh")));
     }
 

@@ -129,18 +129,33 @@ public final class FlowCompiler {
                 && !(node instanceof Node.Lookup);
     }
 
+    /** The node's type as a flow file writes it. */
+    private static String typeOf(Node node) {
+        return switch (node) {
+            case Node.SetVariables ignored -> "set";
+            case Node.LanguageChoice ignored -> "language";
+            default -> node.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
     private static String keyOfExit(Node node, String exit) {
         return node instanceof Node.Goto ? "target" : exit;
     }
 
     private void checkNode(Flow flow, Node node, Problems problems) {
         switch (node) {
-            case Node.Menu menu -> flow.agentEscape().ifPresent(escape -> {
-                if (menu.agentEscape() && menu.options().containsKey(escape.key())) {
-                    problems.addForNode(node.id(), "option '" + escape.key() + "' hides the flow's agent escape "
-                            + "key; use another key or set agent-escape: false on this menu");
-                }
-            });
+            case Node.Menu menu -> {
+                flow.agentEscape().ifPresent(escape -> {
+                    if (menu.agentEscape() && menu.options().containsKey(escape.key())) {
+                        problems.addForNode(node.id(), "option '" + escape.key() + "' hides the flow's agent escape "
+                                + "key; use another key or set agent-escape: false on this menu");
+                    }
+                });
+                menu.onHangUp().filter(t -> flow.nodes().containsKey(t) && !(flow.nodes().get(t) instanceof Node.Hangup))
+                        .ifPresent(t -> problems.addForNode(node.id(), "on-hang-up '" + t + "' is a "
+                                + typeOf(flow.nodes().get(t)) + " node: it names the hangup node whose disposition "
+                                + "(and self-service) a caller hanging up here ends with"));
+            }
             case Node.Subflow call -> {
                 Flow callee = flows.get(call.flow());
                 if (callee == null) {

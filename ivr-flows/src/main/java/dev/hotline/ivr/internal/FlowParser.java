@@ -281,8 +281,7 @@ public final class FlowParser {
             case "branch" -> branch(id, f);
             case "set" -> set(id, f);
             case "lookup" -> lookup(id, f);
-            case "queue" -> new Node.Queue(id, f.optionalText("business"), f.integer("priority-raise", 0, 0, 1000),
-                    f.texts("skills"), f.textMap("attach"));
+            case "queue" -> queue(id, f);
             case "voicemail" -> new Node.Voicemail(id, prompts(f, false), f.text("mailbox", "whose messages these are"),
                     f.duration("max-duration", Duration.ofMinutes(2)), f.textMap("attach"), next(f),
                     f.optionalText("failed").orElse(""));
@@ -322,6 +321,16 @@ public final class FlowParser {
         return keys;
     }
 
+    private Node queue(String id, Fields f) {
+        if (f.has("skills")) {
+            f.texts("skills");
+            problems.add("key 'skills' is not a queue node's: the business type's queue and its skill groups decide "
+                    + "who serves the call; to reach other agents, name their business type with 'business'");
+        }
+        return new Node.Queue(id, f.optionalText("business"), f.integer("priority-raise", 0, 0, 1000),
+                f.textMap("attach"));
+    }
+
     private Node menu(String id, Fields f) {
         List<String> prompts = prompts(f, true);
         Map<String, String> options = f.textMap("options");
@@ -342,7 +351,7 @@ public final class FlowParser {
         return new Node.Menu(id, prompts, options, timeout.orElse(Duration.ofSeconds(5)),
                 f.duration("inter-digit-timeout", DEFAULT_INTER_DIGIT), f.optionalText("invalid-prompt"),
                 f.optionalText("timeout-prompt"), f.integer("retries", 2, 0, 9), onFailure,
-                f.bool("agent-escape", true), variableName(f.optionalText("into")));
+                f.bool("agent-escape", true), variableName(f.optionalText("into")), f.optionalText("on-hang-up"));
     }
 
     /**
