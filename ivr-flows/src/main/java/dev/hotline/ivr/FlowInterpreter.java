@@ -529,6 +529,12 @@ public final class FlowInterpreter {
             boolean valid = entry.length() >= collect.minDigits() && entry.length() <= collect.maxDigits()
                     && flow.matchesPattern(nodeId, entry)
                     && (collect.check() != Node.CheckDigit.LUHN || CheckDigits.luhn(entry));
+            Optional<Flow.AgentEscape> escape = flow.flow().agentEscape();
+            if (!valid && escape.isPresent() && escape.get().key().equals(entry)) {
+                // "an agent at any time with 0": the escape key alone is no account number, PIN or phone
+                typed = "";
+                return leave("agent", escape.get().target());
+            }
             if (!valid) {
                 return retryCollect(collect, Failure.INVALID);
             }

@@ -131,6 +131,19 @@ class PhoneBankingFlowTest {
     }
 
     @Test
+    void zeroAloneForTheAccountNumberOrThePinReachesAnAgentAtOnce() {
+        Caller noCard = callerAtTheAccountPrompt();
+        noCard.presses("0#");
+        assertThat(noCard.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
+                "account", "", "customer", "", "verified", "false")));
+
+        Caller forgotPin = callerAtTheAccountPrompt();
+        forgotPin.presses(VALID_CARD).presses("0");
+        assertThat(forgotPin.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
+                "account", VALID_CARD, "customer", "", "verified", "false")));
+    }
+
+    @Test
     void aWrongPinThreeTimesLocksSelfServiceAndHandsTheCallerToAnAgent() {
         Caller caller = callerAtTheAccountPrompt();
         caller.presses(VALID_CARD);

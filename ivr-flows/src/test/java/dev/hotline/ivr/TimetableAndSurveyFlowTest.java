@@ -90,6 +90,15 @@ class TimetableAndSurveyFlowTest {
     }
 
     @Test
+    void zeroInsteadOfAServiceNumberReachesAnAgent() {
+        Caller caller = Caller.calls(interpreter, "timetable", CALL, NOW);
+        caller.presses("1").presses("0#");
+
+        assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of("kind", "train",
+                "service", "")));
+    }
+
+    @Test
     void whenNeitherTimetableKnowsTheFlightAnAgentTakesTheCallWithWhatTheCallerTyped() {
         Caller caller = Caller.calls(interpreter, "timetable", CALL, NOW);
         caller.presses("2").presses("999").lookupFails("timed out after 2s");

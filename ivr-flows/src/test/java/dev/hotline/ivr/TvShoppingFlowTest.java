@@ -43,7 +43,7 @@ class TvShoppingFlowTest {
 
     @Test
     void aKnownCallerHearsTheShippingDateOfTheirOrderAndCompletesSelfService() {
-        Caller caller = callerReachingTheMainMenu("13800138000");
+        Caller caller = callerReachingTheMainMenu("13800138111");
         int from = caller.count();
         caller.presses("2").listens().listens().presses("9").listens();
 
@@ -85,18 +85,18 @@ class TvShoppingFlowTest {
 
     @Test
     void pressingZeroInTheMainMenuReachesTheSalesQueueOfTheDialledNumber() {
-        Caller caller = callerReachingTheMainMenu("13800138000");
+        Caller caller = callerReachingTheMainMenu("13800138111");
         caller.presses("0");
 
         assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
-                "caller", "13800138000", "language", "zh")));
+                "caller", "13800138111", "language", "zh")));
         assertThat(caller.outcome()).isInstanceOf(Outcome.Transferred.class);
         assertThat(statistics.counts("tv-shopping", "main-menu").exits()).containsEntry("agent", 1L);
     }
 
     @Test
     void aCallerWhoKeepsPressingWrongKeysOrNothingEndsWithSalesAfterTheRetries() {
-        Caller caller = callerReachingTheMainMenu("13800138000");
+        Caller caller = callerReachingTheMainMenu("13800138111");
         caller.presses("7");
         assertThat(caller.action()).isEqualTo(new Action.Play("common/invalid-key", "1230"));
         caller.listens();
@@ -106,7 +106,7 @@ class TvShoppingFlowTest {
         caller.listens().presses("8");
 
         assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
-                "caller", "13800138000", "language", "zh")));
+                "caller", "13800138111", "language", "zh")));
         NodeStatistics.NodeCounts menu = statistics.counts("tv-shopping", "main-menu");
         assertThat(menu.invalidInputs()).isEqualTo(2);
         assertThat(menu.timeouts()).isEqualTo(1);
@@ -115,7 +115,7 @@ class TvShoppingFlowTest {
 
     @Test
     void aKeyPressedDuringTheRetryPromptChoosesTheOption() {
-        Caller caller = callerReachingTheMainMenu("13800138000");
+        Caller caller = callerReachingTheMainMenu("13800138111");
         caller.presses("7").presses("3");
 
         assertThat(caller.action()).isInstanceOf(Action.TransferToQueue.class);
@@ -124,7 +124,7 @@ class TvShoppingFlowTest {
 
     @Test
     void aCallerWhoHangsUpInTheMainMenuIsCountedThere() {
-        Caller caller = callerReachingTheMainMenu("13800138000");
+        Caller caller = callerReachingTheMainMenu("13800138111");
         caller.hangsUp();
 
         assertThat(caller.outcome()).isEqualTo(new Outcome.CallerHungUp("tv-shopping", "main-menu"));
@@ -134,7 +134,7 @@ class TvShoppingFlowTest {
 
     @Test
     void aCallerWhoHangsUpAfterHearingTheirOrderStatusCompletedSelfServiceCountedAtTheStatusMenu() {
-        Caller caller = callerReachingTheMainMenu("13800138000");
+        Caller caller = callerReachingTheMainMenu("13800138111");
         caller.presses("2").listens().listens();
         assertThat(caller.action()).isEqualTo(new Action.Collect("tv/status-menu", 1, FIVE_S, THREE_S, ""));
 
@@ -146,19 +146,32 @@ class TvShoppingFlowTest {
     }
 
     @Test
+    void zeroInsteadOfThePhoneNumberOrderedWithReachesTheSalesLine() {
+        Caller caller = callerReachingTheMainMenu("13711112222");
+        caller.presses("2");
+        assertThat(caller.action()).isInstanceOfSatisfying(Action.Collect.class,
+                c -> assertThat(c.prompt()).isEqualTo("tv/enter-order-phone"));
+
+        caller.presses("0#");
+
+        assertThat(caller.action()).isInstanceOfSatisfying(Action.TransferToQueue.class,
+                t -> assertThat(t.businessType()).isEmpty());
+    }
+
+    @Test
     void englishCallersChooseWithTwoAndTheirLanguageIsAttachedForTheAgent() {
-        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138000"), TUESDAY_MORNING);
+        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138111"), TUESDAY_MORNING);
         caller.presses("2");
         assertThat(caller.action()).isEqualTo(new Action.SetLanguage("en"));
         caller.listens().presses("1");
 
         assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
-                "caller", "13800138000", "language", "en")));
+                "caller", "13800138111", "language", "en")));
     }
 
     @Test
     void aCallerWhoPressesNothingAtTheLanguageChoiceGetsMandarin() {
-        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138000"), TUESDAY_MORNING);
+        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138111"), TUESDAY_MORNING);
         caller.pressesNothing();
 
         assertThat(caller.action()).isEqualTo(new Action.SetLanguage("zh"));
@@ -187,18 +200,18 @@ class TvShoppingFlowTest {
     @ValueSource(strings = {"2026-03-03T08:00", "2026-03-03T23:59", "2026-03-08T12:00", "2026-10-01T10:00",
             "2026-02-17T20:00"})
     void theSalesLinesTakeOrdersDailyFromEightToMidnightHolidaysIncluded(String localTime) {
-        assertThat(heardAfterTheLanguageChoice(callFrom("13800138000"), shanghai(localTime))).isEqualTo(mainMenu());
+        assertThat(heardAfterTheLanguageChoice(callFrom("13800138111"), shanghai(localTime))).isEqualTo(mainMenu());
     }
 
     @Test
     void beforeEightASalesCallerCanAskToBeCalledBackOnTheirNumber() {
-        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138000"),
+        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138111"),
                 shanghai("2026-03-03T07:59"));
         caller.presses("1").listens();
         assertThat(caller.action()).isEqualTo(new Action.Play("common/closed-hours", ""));
         caller.listens().presses("2");
 
-        assertThat(caller.action()).isEqualTo(new Action.RequestCallback("13800138000", "", Map.of(
+        assertThat(caller.action()).isEqualTo(new Action.RequestCallback("13800138111", "", Map.of(
                 "dialled", "4008001234", "language", "zh")));
         caller.listens().listens();
         assertThat(caller.action()).isEqualTo(new Action.Hangup("after-hours-request"));
@@ -209,7 +222,7 @@ class TvShoppingFlowTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2026-03-03T09:00", "2026-03-06T20:59", "2026-03-07T10:00", "2026-03-08T17:59"})
     void theAfterSalesLineIsOpenOnWeekdaysFromNineToNineAndOnWeekendMorningsAndAfternoons(String localTime) {
-        assertThat(heardAfterTheLanguageChoice(afterSalesCallFrom("13800138000"), shanghai(localTime)))
+        assertThat(heardAfterTheLanguageChoice(afterSalesCallFrom("13800138111"), shanghai(localTime)))
                 .isEqualTo(mainMenu());
     }
 
@@ -217,25 +230,25 @@ class TvShoppingFlowTest {
     @ValueSource(strings = {"2026-03-03T08:59", "2026-03-03T21:00", "2026-03-07T09:59", "2026-03-07T12:30",
             "2026-03-08T18:00"})
     void outsideItsHoursTheAfterSalesLineSaysItIsClosed(String localTime) {
-        assertThat(heardAfterTheLanguageChoice(afterSalesCallFrom("13800138000"), shanghai(localTime)))
+        assertThat(heardAfterTheLanguageChoice(afterSalesCallFrom("13800138111"), shanghai(localTime)))
                 .isEqualTo(new Action.Play("common/closed-hours", ""));
     }
 
     @Test
     void onANationalHolidayTheAfterSalesLineGivesTheHolidayPromptAndTakesAMessage() {
-        Caller caller = Caller.calls(interpreter, "tv-shopping", afterSalesCallFrom("13800138000"),
+        Caller caller = Caller.calls(interpreter, "tv-shopping", afterSalesCallFrom("13800138111"),
                 shanghai("2026-10-01T10:00"));
         caller.presses("1").listens();
         assertThat(caller.action()).isEqualTo(new Action.Play("common/closed-holiday", ""));
         caller.listens().presses("1").listens();
 
         assertThat(caller.action()).isEqualTo(new Action.RecordMessage("after-hours", Duration.ofMinutes(2), Map.of(
-                "caller", "13800138000", "dialled", "4008008888")));
+                "caller", "13800138111", "dialled", "4008008888")));
     }
 
     @Test
     void aSalesCallerAskingForAfterSalesInTheEveningMayLeaveItAMessageWithTheOrderAttached() {
-        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138000"),
+        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138111"),
                 shanghai("2026-03-03T22:00"));
         caller.presses("1").listens().presses("3");
         assertThat(caller.action()).isEqualTo(new Action.Play("tv/after-sales-closed", ""));
@@ -245,17 +258,17 @@ class TvShoppingFlowTest {
         caller.presses("1").listens();
 
         assertThat(caller.action()).isEqualTo(new Action.RecordMessage("after-sales", Duration.ofMinutes(2), Map.of(
-                "caller", "13800138000", "order_phone", "", "order_id", "", "order_status", "", "product", "")));
+                "caller", "13800138111", "order_phone", "", "order_id", "", "order_status", "", "product", "")));
     }
 
     @Test
     void aSalesCallerAskingForAfterSalesOnAHolidayCanBeCalledBackByAfterSales() {
-        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138000"),
+        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138111"),
                 shanghai("2026-10-02T11:00"));
         caller.presses("1").listens().presses("3").listens().presses("2");
 
-        assertThat(caller.action()).isEqualTo(new Action.RequestCallback("13800138000", "after-sales", Map.of(
-                "caller", "13800138000", "order_phone", "", "order_id", "", "order_status", "", "product", "")));
+        assertThat(caller.action()).isEqualTo(new Action.RequestCallback("13800138111", "after-sales", Map.of(
+                "caller", "13800138111", "order_phone", "", "order_id", "", "order_status", "", "product", "")));
         caller.listens().listens();
         assertThat(caller.outcome()).isEqualTo(new Outcome.EndedByFlow("tv-shopping", "after-sales-request-noted",
                 "after-sales-request", false, Map.of()));
@@ -263,10 +276,10 @@ class TvShoppingFlowTest {
 
     @Test
     void aWithheldCallerAskingAfterSalesForACallbackKeysInANumberAndAMistypedOneIsAskedAgain() {
-        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("+8613800138000"),
+        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("+8613800138111"),
                 shanghai("2026-10-02T11:00"));
         caller.presses("1").listens().presses("3").listens().presses("2");
-        caller.requestFails("'+8613800138000' is not a number callbacks may ring");
+        caller.requestFails("'+8613800138111' is not a number callbacks may ring");
         assertThat(caller.action()).isInstanceOfSatisfying(Action.Collect.class,
                 ask -> assertThat(ask.prompt()).isEqualTo("common/enter-callback-number"));
 
@@ -283,13 +296,13 @@ class TvShoppingFlowTest {
 
     @Test
     void aSalesCallerWhoAnswersNothingWhenAfterSalesIsClosedReachesTheSalesLine() {
-        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138000"),
+        Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138111"),
                 shanghai("2026-03-03T22:00"));
         caller.presses("1").listens().presses("3").listens();
         caller.pressesNothing().listens().pressesNothing();
 
         assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
-                "caller", "13800138000", "language", "zh")));
+                "caller", "13800138111", "language", "zh")));
     }
 
     /** A sales caller at 07:00 Shanghai time (the sales lines open at 08:00) in the after-hours menu. */
@@ -306,23 +319,23 @@ class TvShoppingFlowTest {
 
     @Test
     void aCallerAfterHoursAsksToBeCalledBackOnTheNumberTheyCalledFrom() {
-        Caller caller = callerInTheAfterHoursMenu("13800138000");
+        Caller caller = callerInTheAfterHoursMenu("13800138111");
         caller.presses("2");
 
         assertThat(caller.action()).isInstanceOfSatisfying(Action.RequestCallback.class,
-                request -> assertThat(request.number()).isEqualTo("13800138000"));
+                request -> assertThat(request.number()).isEqualTo("13800138111"));
     }
 
     @Test
     void aCallerWhoseOwnNumberCannotBeCalledBackKeysInOneThatCan() {
-        Caller caller = callerInTheAfterHoursMenu("+8613800138000");
+        Caller caller = callerInTheAfterHoursMenu("+8613800138111");
         caller.presses("2");
         assertThat(caller.action()).isInstanceOfSatisfying(Action.RequestCallback.class,
-                request -> assertThat(request.number()).isEqualTo("+8613800138000"));
+                request -> assertThat(request.number()).isEqualTo("+8613800138111"));
 
-        caller.requestFails("'+8613800138000' is not a number callbacks may ring");
+        caller.requestFails("'+8613800138111' is not a number callbacks may ring");
 
-        assertKeysInTheNumberToBeCalledBackOn(caller, "13800138000");
+        assertKeysInTheNumberToBeCalledBackOn(caller, "13800138111");
     }
 
     /** The caller is asked for a number, keys in {@code number} and #, and the callback is asked for it. */

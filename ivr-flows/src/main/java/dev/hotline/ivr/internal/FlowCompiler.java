@@ -224,7 +224,8 @@ public final class FlowCompiler {
         Deque<String> todo = new ArrayDeque<>();
         todo.add(flow.start());
         flow.agentEscape().ifPresent(escape -> {
-            if (flow.nodes().values().stream().anyMatch(n -> n instanceof Node.Menu m && m.agentEscape())) {
+            if (flow.nodes().values().stream().anyMatch(n -> n instanceof Node.Menu m && m.agentEscape()
+                    || n instanceof Node.Collect)) {
                 todo.add(escape.target());
             }
         });
