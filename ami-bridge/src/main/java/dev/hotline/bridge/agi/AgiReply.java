@@ -27,6 +27,13 @@ public sealed interface AgiReply {
             Objects.requireNonNull(endpos, "endpos");
         }
 
+        /** As Asterisk wrote it, for log lines. */
+        @Override
+        public String toString() {
+            return "200 result=" + result + data.map(d -> " (" + d + ")").orElse("")
+                    + (endpos.isPresent() ? " endpos=" + endpos.getAsLong() : "");
+        }
+
         /**
          * The result as a number, for the commands whose result is one (ANSWER, STREAM FILE, WAIT FOR DIGIT, EXEC...).
          *
@@ -43,10 +50,18 @@ public sealed interface AgiReply {
 
     /** {@code 510 Invalid or unknown command}: no such command (a command ending in CR gets this too). */
     record InvalidCommand() implements AgiReply {
+        @Override
+        public String toString() {
+            return "510 Invalid or unknown command";
+        }
     }
 
     /** {@code 511 Command Not Permitted on a dead channel or intercept routine}: the caller has already hung up. */
     record DeadChannel() implements AgiReply {
+        @Override
+        public String toString() {
+            return "511 Command Not Permitted on a dead channel or intercept routine";
+        }
     }
 
     /**
@@ -57,9 +72,18 @@ public sealed interface AgiReply {
         public Usage {
             Objects.requireNonNull(usage, "usage");
         }
+
+        @Override
+        public String toString() {
+            return "520 Invalid command syntax (usage: " + usage.lines().findFirst().orElse("") + ")";
+        }
     }
 
     /** {@code 100 result=0 Trying...}: an interim note (GOSUB); the final reply to the same command follows. */
     record Trying() implements AgiReply {
+        @Override
+        public String toString() {
+            return "100 result=0 Trying...";
+        }
     }
 }

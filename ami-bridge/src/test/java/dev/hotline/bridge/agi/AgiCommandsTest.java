@@ -101,4 +101,22 @@ class AgiCommandsTest {
         assertThat(new AgiCommand("x".repeat(AgiCommand.MAX_BYTES)).text()).hasSize(2046);
         assertThat(AsteriskArgumentParser.parse(AgiCommands.answer().text())).isEqualTo(List.of("ANSWER"));
     }
+
+    @Test
+    void asteriskAnswersAtOnceWithinAPromptsLengthWithinTheKeysItWaitsForOrWhenTheCallerOrAgentIsDone() {
+        Duration instant = AgiCommand.INSTANT_REPLY;
+        Duration prompt = AgiCommand.PROMPT_REPLY;
+        assertThat(AgiCommands.answer().replyExpectedWithin()).contains(instant);
+        assertThat(AgiCommands.setVariable("X", "1").replyExpectedWithin()).contains(instant);
+        assertThat(AgiCommands.exec("StartMusicOnHold", "default").replyExpectedWithin()).contains(instant);
+        assertThat(AgiCommands.streamFile("hotline/welcome", "").replyExpectedWithin()).contains(prompt);
+        assertThat(AgiCommands.sayNumber(12, "").replyExpectedWithin()).contains(prompt);
+        assertThat(AgiCommands.getData("bank/enter-account", Duration.ofSeconds(10), 19).replyExpectedWithin())
+                .contains(prompt.plusSeconds(190));
+        assertThat(AgiCommands.waitForDigit(Duration.ofSeconds(5)).replyExpectedWithin()).contains(prompt.plusSeconds(5));
+        assertThat(AgiCommands.recordFile("msg", "wav", "#", Duration.ofMinutes(2)).replyExpectedWithin())
+                .contains(prompt.plusMinutes(2));
+        assertThat(AgiCommands.exec("Dial", "PJSIP/1001", "20").replyExpectedWithin()).as("the conversation").isEmpty();
+        assertThat(AgiCommands.exec("VoiceMail", "after-sales", "u").replyExpectedWithin()).isEmpty();
+    }
 }

@@ -762,6 +762,21 @@ class CallSessionTest {
     }
 
     @Test
+    void aWaitingCallWhoseAsteriskStoppedAnsweringIsHandedBackToTheDialplanNotCountedAsAnAbandon() {
+        rig.agentsLoggedIn("1001");   // on a break: the caller waits
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(call);
+
+        call.cutShortByHotline("Asterisk did not answer 'EXEC StopMusicOnHold' within PT30S (stalled, or the "
+                + "connection is cut)");
+        rig.loop.runOnce();
+
+        assertThat(rig.ended("1795413048.1").outcome()).isEqualTo(Outcome.OVERFLOWED);
+        assertThat(rig.ended("1795413048.1").cause()).isEqualTo("handed back to Asterisk's dialplan: Asterisk did "
+                + "not answer 'EXEC StopMusicOnHold' within PT30S (stalled, or the connection is cut)");
+    }
+
+    @Test
     void aCallerAClosedQueueSendsToAFlowIsCountedAsTheFlowEndsTheCallSelfServiceIncluded() {
         ScriptedAgiChannel call = rig.call(CALLER, TestCentre.AFTER_HOURS_MENU);
         call.reply("ANSWER", ok("0"));

@@ -36,6 +36,8 @@ final class ScriptedAgiChannel implements AgiChannel {
         return new AgiReply.Success("1", Optional.of(value), OptionalLong.empty());
     }
 
+    private String cutShort;
+
     @Override
     public CompletionStage<AgiReply> send(AgiCommand command) {
         CompletableFuture<AgiReply> reply = new CompletableFuture<>();
@@ -103,6 +105,17 @@ final class ScriptedAgiChannel implements AgiChannel {
         List<Runnable> listeners = List.copyOf(hangupListeners);
         hangupListeners.clear();
         listeners.forEach(Runnable::run);
+    }
+
+    /** Hotline cut the session short (Asterisk stopped answering, or broke the protocol), then it ended. */
+    void cutShortByHotline(String why) {
+        cutShort = why;
+        connectionLost();
+    }
+
+    @Override
+    public Optional<String> closedByHotline() {
+        return Optional.ofNullable(cutShort);
     }
 
     /** The connection goes (Asterisk crashed, the network): what awaits a reply fails, as does what is sent later. */

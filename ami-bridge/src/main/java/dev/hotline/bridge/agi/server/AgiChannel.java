@@ -25,6 +25,15 @@ public interface AgiChannel {
     void onHangup(Runnable listener);
 
     /**
+     * Why Hotline itself closed the connection, when it did before the caller hung up: Asterisk broke the protocol,
+     * or stopped answering (see {@link AgiCommand#replyExpectedWithin()}). The call then goes on in Asterisk's
+     * dialplan after AGI(); nobody is known to have hung up. Empty while the session runs and after a hang-up.
+     */
+    default java.util.Optional<String> closedByHotline() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Ends the session: commands not yet sent fail, the one on the wire still gets its reply, then Hotline closes its
      * sending side; Asterisk answers with {@code HANGUP} and closes, and the dialplan continues after AGI().
      */

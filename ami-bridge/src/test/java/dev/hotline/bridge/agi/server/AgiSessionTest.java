@@ -334,6 +334,63 @@ class AgiSessionTest {
     }
 
     @Test
+    void anAsteriskThatStopsAnsweringACommandItRunsAtOnceIsLeftWithinHalfAMinuteAndSaidSo() {
+        // a frozen Asterisk or a cut network sends no HANGUP either: the caller would hold a queue place and, offered
+        // an agent, an agent for hours
+        Call call = answeredCall();
+        CompletableFuture<AgiReply> stop = call.send(AgiCommands.exec("StopMusicOnHold"));
+
+        call.wire.advanceTimeBy(29, TimeUnit.SECONDS);
+        call.wire.runPendingTasks();
+        assertThat(call.wire.isActive()).isTrue();
+        assertThat(call.agi.closedByHotline()).isEmpty();
+
+        call.wire.advanceTimeBy(2, TimeUnit.SECONDS);
+        call.wire.runPendingTasks();
+        assertThat(call.wire.isActive()).isFalse();
+        assertThat(call.hangups).isEqualTo(1);
+        assertThat(call.agi.closedByHotline()).contains("Asterisk did not answer 'EXEC StopMusicOnHold' within PT30S "
+                + "(stalled, or the connection is cut)");
+        assertThat(stop).isCompletedExceptionally();
+    }
+
+    @Test
+    void aCommandAnsweredInTimeAndAConversationOfHoursKeepTheSession() {
+        Call call = answeredCall();
+        call.send(AgiCommands.exec("StopMusicOnHold"));
+        call.wire.advanceTimeBy(10, TimeUnit.SECONDS);
+        call.asterisk("200 result=0\n");
+        call.send(AgiCommands.exec("Dial", "PJSIP/1001", "20"));
+
+        call.wire.advanceTimeBy(3, TimeUnit.HOURS);
+        call.wire.runPendingTasks();
+
+        assertThat(call.wire.isActive()).as("Dial lasts the conversation").isTrue();
+        assertThat(call.hangups).isZero();
+    }
+
+    @Test
+    void aCallerWhoHangsUpIsNotSaidToHaveBeenCutShortByHotline() {
+        Call call = answeredCall();
+        call.send(AgiCommands.exec("StopMusicOnHold"));
+        call.asterisk("HANGUP\n");
+        call.wire.advanceTimeBy(1, TimeUnit.MINUTES);
+        call.wire.runPendingTasks();
+
+        assertThat(call.hangups).isEqualTo(1);
+        assertThat(call.agi.closedByHotline()).isEmpty();
+    }
+
+    @Test
+    void aReplyWithNoCommandPendingClosesTheSessionAsHotlinesDoing() {
+        Call call = answeredCall();
+        call.asterisk("200 result=0\n");
+
+        assertThat(call.wire.isActive()).isFalse();
+        assertThat(call.agi.closedByHotline()).contains("Asterisk sent reply 200 result=0 with no command pending");
+    }
+
+    @Test
     void aConnectionThatDoesNotFinishItsEnvironmentInTimeIsClosed() {
         Call call = new Call(SETTINGS);
         call.asterisk("agi_network: yes\n");

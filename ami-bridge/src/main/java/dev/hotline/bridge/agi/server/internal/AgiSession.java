@@ -60,6 +60,10 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
     private boolean closed;
     /** Hotline closed the connection and logged why; a close by the peer is logged when the channel goes. */
     private boolean closedHere;
+    /** Why Hotline cut a running session short (a protocol error, no reply), for the call's record. */
+    private volatile String cutShort;
+    /** Fires when the command on the wire has not been answered in the time Asterisk takes at most. */
+    private ScheduledFuture<?> replyDeadline;
 
     private record Pending(AgiCommand command, CompletableFuture<AgiReply> reply) {
     }
@@ -117,11 +121,12 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
         if (onWire == null) {
             LOG.warn("FastAGI session {} closed: reply {} with no command pending", name,
                     WireText.visible(reply.toString()));
-            closeHere();
+            cutShort("Asterisk sent reply " + WireText.visible(reply.toString()) + " with no command pending");
             return;
         }
         Pending answered = onWire;
         onWire = null;
+        cancelReplyDeadline();
         answered.reply().complete(reply);
         if (closing && onWire == null) {
             shutdownOutput();
@@ -197,6 +202,35 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
         }
         onWire = queued.poll();
         ctx.writeAndFlush(onWire.command()).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        AgiCommand sent = onWire.command();
+        sent.replyExpectedWithin().ifPresent(within -> replyDeadline = ctx.executor().schedule(() -> {
+            if (onWire != null && onWire.command() == sent && !closed) {
+                String why = "Asterisk did not answer '" + sent + "' within " + within + " (stalled, or the "
+                        + "connection is cut)";
+                LOG.warn("FastAGI session {} closed: {}; the call goes back to Asterisk's dialplan", name, why);
+                cutShort(why);
+            }
+        }, within.toNanos(), TimeUnit.NANOSECONDS));
+    }
+
+    private void cancelReplyDeadline() {
+        if (replyDeadline != null) {
+            replyDeadline.cancel(false);
+            replyDeadline = null;
+        }
+    }
+
+    /** Closes a session Asterisk broke or abandoned; the call's record says so rather than "caller hung up". */
+    private void cutShort(String why) {
+        if (!hungUp && started && cutShort == null) {
+            cutShort = why;
+        }
+        closeHere();
+    }
+
+    @Override
+    public java.util.Optional<String> closedByHotline() {
+        return java.util.Optional.ofNullable(cutShort);
     }
 
     /** Half-close like the captured sessions: Asterisk answers with HANGUP and closes its side. */
@@ -219,7 +253,7 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent) {
             LOG.warn("FastAGI session {} closed: no traffic for {} (limit {})", name, idleTimeout, idleTimeout);
-            closeHere();
+            cutShort("no traffic with Asterisk for " + idleTimeout);
         } else {
             ctx.fireUserEventTriggered(event);
         }
@@ -229,6 +263,8 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof DecoderException) {
             LOG.warn("FastAGI session {} closed: {}", name, cause.getMessage());
+            cutShort("Asterisk broke the AGI protocol: " + cause.getMessage());
+            return;
         } else if (cause instanceof ClosedChannelException) {
             // a command written after the peer had gone; channelInactive has said how the session ended
             LOG.debug("FastAGI session {}: write after the connection closed", name);
@@ -248,6 +284,7 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closed = true;
+        cancelReplyDeadline();
         if (environmentDeadline != null) {
             environmentDeadline.cancel(false);
         }
