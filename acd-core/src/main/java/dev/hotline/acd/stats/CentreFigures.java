@@ -11,11 +11,16 @@ import java.util.OptionalDouble;
  * @param refusedUnknownNumber refused at arrival because no route matched the dialled number
  * @param selfService          calls completed in IVR self-service ({@code Outcome.SELF_SERVICE})
  * @param abandonedInIvr       callers who hung up before reaching any queue (in the IVR)
+ * @param endedInIvr           calls the IVR ended before they reached any queue, neither served there nor hung up
+ *                             on: a flow's goodbye without self-service (a closed line, a message left), or handed
+ *                             back to Asterisk's dialplan from the IVR ({@code Outcome.ENDED_IN_IVR}, or
+ *                             {@code OVERFLOWED} with no queue). A call that never reached a queue ends in exactly one
+ *                             of selfService, abandonedInIvr and endedInIvr
  * @param calls                the calls that entered a queue, each counted once whatever queues it went through
  * @param agentTime            all agents' time, each agent counted once
  */
 public record CentreFigures(long inbound, long refusedBlacklist, long refusedUnknownNumber, long selfService,
-                            long abandonedInIvr, CallFigures calls, AgentTimeFigures agentTime) {
+                            long abandonedInIvr, long endedInIvr, CallFigures calls, AgentTimeFigures agentTime) {
 
     public CentreFigures {
         Objects.requireNonNull(calls, "calls");

@@ -41,7 +41,26 @@ class ConnectionRateTest {
 
         assertThat(centre.inbound()).isEqualTo(2);
         assertThat(centre.abandonedInIvr()).isZero();
+        assertThat(centre.endedInIvr()).isEqualTo(1);
         assertThat(centre.connectionRate()).hasValue(0.5);
+    }
+
+    @Test
+    void everyCallThatNeverReachedAQueueIsInOneBucketAHandBackFromTheIvrAsHotlineStopsIncluded() {
+        timeline.call("c1").arrivesInIvr(0, "sales").completesSelfService(40);
+        timeline.call("c2").arrivesInIvr(0, "sales").hangsUpInIvr(20);
+        timeline.call("c3").arrivesInIvr(0, "sales").endedByIvr(20);
+        timeline.call("c4").arrivesInIvr(0, "sales").handedBackFromIvr(30);
+        timeline.refused("c5", RefusalCause.BLACKLISTED, 5);
+        timeline.call("c6").arrives(0, "sales").abandons(30);
+
+        CentreFigures centre = figures().centre();
+
+        assertThat(centre.inbound()).isEqualTo(6);
+        assertThat(centre.refused() + centre.calls().offered() + centre.selfService() + centre.abandonedInIvr()
+                + centre.endedInIvr()).isEqualTo(6);
+        assertThat(centre.endedInIvr()).isEqualTo(2);
+        assertThat(centre.calls().overflowed()).as("never in the ACD").isZero();
     }
 
     @Test

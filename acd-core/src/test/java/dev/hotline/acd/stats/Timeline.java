@@ -148,6 +148,11 @@ final class Timeline {
             return end(second, Outcome.ENDED_IN_IVR, Optional.empty(), 0, "flow menu ended the call (closed-hours)");
         }
 
+        CallStory handedBackFromIvr(double second) {
+            return end(second, Outcome.OVERFLOWED, Optional.empty(), 0,
+                    "handed back to Asterisk's dialplan: Hotline stopped");
+        }
+
         CallStory hangsUpInIvr(double second) {
             return end(second, Outcome.ABANDONED, Optional.empty(), 0, "caller hung up in the IVR");
         }

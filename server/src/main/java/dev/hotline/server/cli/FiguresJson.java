@@ -50,6 +50,7 @@ final class FiguresJson {
         centre.put("refused", f.centre().refused());
         centre.put("selfService", f.centre().selfService());
         centre.put("abandonedInIvr", f.centre().abandonedInIvr());
+        centre.put("endedInIvr", f.centre().endedInIvr());
         ratio(centre, "connectionRate", f.centre().connectionRate());
         centre.set("calls", calls(f.centre().calls()));
         centre.set("agentTime", agentTime(f.centre().agentTime()));

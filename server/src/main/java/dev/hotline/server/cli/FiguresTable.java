@@ -63,8 +63,9 @@ final class FiguresTable {
         CallFigures calls = c.calls();
         out.append("\nCentre\n");
         out.append(String.format(Locale.ROOT, "  inbound %d, refused %d (blacklist %d, unknown number %d, by queues %d),"
-                        + " self-service %d, abandoned in IVR %d%n", c.inbound(), c.refused(), c.refusedBlacklist(),
-                c.refusedUnknownNumber(), calls.refused(), c.selfService(), c.abandonedInIvr()));
+                        + " self-service %d, abandoned in IVR %d, ended in IVR %d%n", c.inbound(), c.refused(),
+                c.refusedBlacklist(), c.refusedUnknownNumber(), calls.refused(), c.selfService(), c.abandonedInIvr(),
+                c.endedInIvr()));
         out.append(String.format(Locale.ROOT, "  offered %d, answered %d, abandoned %d (short %d), overflowed %d,"
                         + " waiting %d%n", calls.offered(), calls.answers().answered(), calls.abandoned(),
                 calls.shortAbandoned(), calls.overflowed(), calls.waiting()));

@@ -93,7 +93,7 @@ class ReportCommandTest {
         assertThat(out.toString()).contains(
                 "Journal " + journal + ", 2026-11-23 09:00:00 to 2026-11-23 09:03:20 (Asia/Shanghai)\n",
                 "  inbound 2, refused 0 (blacklist 0, unknown number 0, by queues 0), self-service 0,"
-                        + " abandoned in IVR 0\n",
+                        + " abandoned in IVR 0, ended in IVR 0\n",
                 "  offered 2, answered 1, abandoned 1 (short 0), overflowed 0, waiting 0\n",
                 "  connection rate 50.0 %, service level 50.0 %, ASA 0:03, AHT 2:10, abandonment 50.0 %,"
                         + " occupancy 95.0 %, utilisation 65.0 %\n",

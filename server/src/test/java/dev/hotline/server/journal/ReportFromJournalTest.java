@@ -355,7 +355,8 @@ class ReportFromJournalTest {
         f.agents().forEach((id, a) -> agents.put(id, new StaffFigures(comparable(a.answers()), a.agentTime())));
         CentreFigures c = f.centre();
         return new Figures(0, 0, new CentreFigures(c.inbound(), c.refusedBlacklist(), c.refusedUnknownNumber(),
-                c.selfService(), c.abandonedInIvr(), comparable(c.calls()), c.agentTime()), queues, groups, agents);
+                c.selfService(), c.abandonedInIvr(), c.endedInIvr(), comparable(c.calls()), c.agentTime()), queues,
+                groups, agents);
     }
 
     private static CallFigures comparable(CallFigures q) {

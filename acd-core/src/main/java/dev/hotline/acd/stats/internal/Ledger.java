@@ -266,6 +266,9 @@ public final class Ledger {
             case OVERFLOWED -> {
                 if (waiting) {
                     overflowOutOfAcd(call, at);
+                } else if (call == null && e.queue().isEmpty()) {
+                    // handed back to Asterisk's dialplan from the IVR (Hotline stopped, or Asterisk stopped answering)
+                    both(at, p -> p.centre.endedInIvr++);
                 }
             }
             case SELF_SERVICE -> {
@@ -275,8 +278,12 @@ public final class Ledger {
                 }
                 both(at, p -> p.centre.selfService++);
             }
-            // counted as inbound at classification and never connected; the engine accepts it only in the IVR
-            case ENDED_IN_IVR -> { }
+            // never connected; a call a queue's treatment sent to the flow was counted there (overflowed)
+            case ENDED_IN_IVR -> {
+                if (call == null) {
+                    both(at, p -> p.centre.endedInIvr++);
+                }
+            }
         }
     }
 
@@ -549,7 +556,7 @@ public final class Ledger {
         long longestNow = longestCurrentWait.values().stream().mapToLong(Long::longValue).max().orElse(0);
         Tally c = p.centre;
         CentreFigures centre = new CentreFigures(c.inbound, c.refusedBlacklist, c.refusedUnknownNumber, c.selfService,
-                c.abandonedInIvr, c.calls(live ? waitingTotal : 0, longestNow), c.agentTime());
+                c.abandonedInIvr, c.endedInIvr, c.calls(live ? waitingTotal : 0, longestNow), c.agentTime());
         return new Figures(from, to, centre, queues, groups, agentFigures);
     }
 

@@ -47,6 +47,7 @@ final class Tally {
     long refusedUnknownNumber;
     long selfService;
     long abandonedInIvr;
+    long endedInIvr;
 
     void waited(long waitedMillis) {
         longestWaitMillis = Math.max(longestWaitMillis, waitedMillis);
@@ -101,6 +102,7 @@ final class Tally {
         c.refusedUnknownNumber = refusedUnknownNumber;
         c.selfService = selfService;
         c.abandonedInIvr = abandonedInIvr;
+        c.endedInIvr = endedInIvr;
         return c;
     }
 

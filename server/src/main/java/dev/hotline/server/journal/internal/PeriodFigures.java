@@ -47,6 +47,7 @@ public final class PeriodFigures {
         CentreFigures centre = new CentreFigures(e.inbound() - s.inbound(),
                 e.refusedBlacklist() - s.refusedBlacklist(), e.refusedUnknownNumber() - s.refusedUnknownNumber(),
                 e.selfService() - s.selfService(), e.abandonedInIvr() - s.abandonedInIvr(),
+                e.endedInIvr() - s.endedInIvr(),
                 calls(s.calls(), e.calls(), longestWait), agentTime(s.agentTime(), e.agentTime()));
         return new Figures(from, end.to(), centre,
                 each(start.queues(), end.queues(), zeroCalls(),
