@@ -9,8 +9,8 @@ import java.util.Objects;
  * {@code +862166668888}. Entries and caller numbers are both compared by their {@linkplain #significant significant
  * number}, the national number without country code or trunk prefix.
  *
- * <p>{@link #AS_GIVEN} (no country code) compares numbers exactly as written: for centres whose Asterisk dialplan
- * already writes every caller number in one form.
+ * <p>{@link #AS_GIVEN} (no country code) compares numbers as written, spaces and other separators aside: for centres
+ * whose Asterisk dialplan already writes every caller number in one form.
  *
  * @param countryCode         the country's calling code, digits without {@code +} ("86"); empty: numbers as given
  * @param internationalPrefix what callers dial before a country code ("00"); {@code +} is always understood too
@@ -36,6 +36,7 @@ public record CallerNumbers(String countryCode, String internationalPrefix, Stri
      * international prefix ({@code +1555...} and {@code 001555...} alike); with {@link #AS_GIVEN}, the number itself.
      */
     public String significant(String number) {
+        number = withoutSeparators(number);
         if (countryCode.isEmpty()) {
             return number;
         }
@@ -50,6 +51,34 @@ public record CallerNumbers(String countryCode, String internationalPrefix, Stri
                     : number;
         }
         return national(number);
+    }
+
+    /**
+     * The number without what only helps people read it: spaces, {@code - . ( )} (RFC 3966's visual separators) and a
+     * {@code tel:} in front. A carrier or a PBX that writes {@code +86 138-0013-8000} means the listed
+     * {@code 13800138000}, and a blacklisted caller must not pass because of a space.
+     */
+    static String withoutSeparators(String number) {
+        int i = 0;
+        while (i < number.length() && !isSeparator(number.charAt(i)) && number.charAt(i) != ':') {
+            i++;
+        }
+        if (i == number.length()) {
+            return number; // the usual case: nothing to take out, nothing allocated
+        }
+        String rest = number.regionMatches(true, 0, "tel:", 0, 4) ? number.substring(4) : number;
+        StringBuilder kept = new StringBuilder(rest.length());
+        for (int j = 0; j < rest.length(); j++) {
+            char c = rest.charAt(j);
+            if (!isSeparator(c)) {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '-' || c == '.' || c == '(' || c == ')' || Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /**

@@ -47,9 +47,21 @@ class CallerNumbersTest {
     }
 
     @Test
-    void asGivenComparesNumbersExactlyAsWritten() {
+    void asGivenComparesNumbersAsWrittenSeparatorsAside() {
         assertThat(CallerNumbers.AS_GIVEN.significant("+8613800138000")).isEqualTo("+8613800138000");
         assertThat(CallerNumbers.AS_GIVEN.significant("013800138000")).isEqualTo("013800138000");
+        assertThat(CallerNumbers.AS_GIVEN.significant(" 138-0013-8000 ")).isEqualTo("13800138000");
+    }
+
+    @Test
+    void spacesDashesDotsBracketsAndATelPrefixAreOnlyForReadingAndNeverHideACaller() {
+        for (String written : new String[] {"+86 138 0013 8000", " 13800138000", "13800138000 ", "+86-138-0013-8000",
+                "(+86)13800138000", "tel:+8613800138000", "TEL:+86.138.0013.8000", "0086 138\t0013\u00a08000"}) {
+            assertThat(CHINA.significant(written)).as(written).isEqualTo("13800138000");
+        }
+        assertThat(CHINA.significant("+86 (0)21 6123 4567")).isEqualTo("2161234567");
+        assertThat(CHINA.significant("+86(0)2161234567")).isEqualTo("2161234567");
+        assertThat(CHINA.significant("(021) 6123-4567")).isEqualTo("2161234567");
     }
 
     @Test
