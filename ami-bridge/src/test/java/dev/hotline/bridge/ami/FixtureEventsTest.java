@@ -56,6 +56,25 @@ class FixtureEventsTest {
         assertThat(received).filteredOn(AmiEvent.DeviceStateChanged.class::isInstance).isNotEmpty();
     }
 
+    @Test
+    void aBridgeEventWithoutItsBridgeIdIsDroppedAndTheConnectionStays() throws Exception {
+        // Asterisk-Java's bridge tracking looked such an event up by a null key: its reader died with the connection
+        connection = AmiConnection.create(AmiSettings.of("pbx1", "127.0.0.1", asterisk.port(), "acd", "acdsecret"),
+                scheduler, events, AmiStatusListener.NONE, Runnable::run);
+        connection.start();
+        scheduler.runDue();
+        events.next(AmiEvent.Resynchronised.class);
+
+        asterisk.emitEvent("BridgeLeave", Map.of("Channel", "PJSIP/1001-00000001"));
+        asterisk.emitEvent("BridgeEnter", Map.of("Channel", "PJSIP/1001-00000001"));
+        asterisk.emitEvent("BridgeCreate", Map.of());
+        asterisk.setDeviceState("END/marker", "NOT_INUSE");
+
+        assertThat(events.next(AmiEvent.class)).isInstanceOfSatisfying(AmiEvent.DeviceStateChanged.class,
+                changed -> assertThat(changed.device()).isEqualTo("END/marker"));
+        assertThat(connection.state()).isEqualTo(AmiConnectionState.CONNECTED);
+    }
+
     /** Emits every event of a capture to a connected client and collects what the sink receives, in order. */
     private List<AmiEvent> replay(String fixture) throws Exception {
         connection = AmiConnection.create(AmiSettings.of("pbx1", "127.0.0.1", asterisk.port(), "acd", "acdsecret"),

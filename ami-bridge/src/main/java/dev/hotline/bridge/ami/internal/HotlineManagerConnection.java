@@ -3,9 +3,15 @@ package dev.hotline.bridge.ami.internal;
 import dev.hotline.bridge.ami.AmiSettings;
 import org.asteriskjava.lock.Locker.LockCloser;
 import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.event.BridgeCreateEvent;
+import org.asteriskjava.manager.event.BridgeDestroyEvent;
+import org.asteriskjava.manager.event.BridgeEnterEvent;
+import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.internal.ManagerConnectionImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Asterisk-Java's ManagerConnection with its own reconnect turned off. On a lost connection the library starts a
@@ -17,10 +23,21 @@ import org.asteriskjava.manager.internal.ManagerConnectionImpl;
  */
 public final class HotlineManagerConnection extends ManagerConnectionImpl {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HotlineManagerConnection.class);
+
+    /**
+     * What a bridge event without its BridgeUniqueid gets instead: the library's bridge tracking, which runs on its
+     * reader thread right after this connection has seen the event, looks bridges up in a map that takes no null key,
+     * and the exception would end the reader and with it the connection (every phone state forgotten).
+     */
+    static final String NO_BRIDGE_ID = "(no BridgeUniqueid)";
+
     private final Runnable onLost;
+    private final String name;
 
     public HotlineManagerConnection(AmiSettings settings, Runnable onLost) {
         this.onLost = onLost;
+        this.name = settings.name();
         setHostname(settings.host());
         setPort(settings.port());
         setUsername(settings.username());
@@ -33,6 +50,11 @@ public final class HotlineManagerConnection extends ManagerConnectionImpl {
 
     @Override
     public void dispatchEvent(ManagerEvent event, Integer requiredHandlingTime) {
+        if (withoutBridgeId(event)) {
+            LOG.warn("AMI '{}': ignored a malformed {} event without BridgeUniqueid", name,
+                    event.getClass().getSimpleName().replace("Event", ""));
+            return;
+        }
         if (!(event instanceof DisconnectEvent)) {
             super.dispatchEvent(event, requiredHandlingTime);
             return;
@@ -53,6 +75,20 @@ public final class HotlineManagerConnection extends ManagerConnectionImpl {
             disconnect();
             onLost.run();
         }
+    }
+
+    /** A bridge event with no bridge id, given a placeholder one so that the library's own tracking survives it. */
+    private static boolean withoutBridgeId(ManagerEvent event) {
+        switch (event) {
+            case BridgeCreateEvent e when e.getBridgeUniqueId() == null -> e.setBridgeUniqueId(NO_BRIDGE_ID);
+            case BridgeDestroyEvent e when e.getBridgeUniqueId() == null -> e.setBridgeUniqueId(NO_BRIDGE_ID);
+            case BridgeEnterEvent e when e.getBridgeUniqueId() == null -> e.setBridgeUniqueId(NO_BRIDGE_ID);
+            case BridgeLeaveEvent e when e.getBridgeUniqueId() == null -> e.setBridgeUniqueId(NO_BRIDGE_ID);
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Drops the connection without a Logoff (half-open: a Logoff would wait for an answer that never comes). */
