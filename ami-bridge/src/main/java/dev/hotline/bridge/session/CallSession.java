@@ -847,8 +847,14 @@ public final class CallSession {
                 LOG.warn("call {}: Dial to agent {} ({}) ended without a DIALSTATUS ({}); the agent is made not "
                         + "ready", callId, dialled.agentId(), dialled.endpoint(), reply);
             }
+            String cause = cause(status);
+            if (cause.equals(UNKNOWN_STATUS)) {
+                LOG.warn("call {}: Dial to agent {} ({}) ended with DIALSTATUS '{}', which Asterisk does not set; the "
+                        + "agent is made not ready", callId, dialled.agentId(), dialled.endpoint(),
+                        WireText.visible(status));
+            }
             // the ACD answers with CallRequeued (music again) and perhaps the next agent's CallOffered
-            submit(new AcdEvent.OfferFailed(now(), callId, dialled.agentId(), cause(status)));
+            submit(new AcdEvent.OfferFailed(now(), callId, dialled.agentId(), cause));
         } else if (nextOffer != null) {
             dial(nextOffer, true);
         } else {
@@ -856,14 +862,21 @@ public final class CallSession {
         }
     }
 
+    /** The not-ready reason of a DIALSTATUS that is none of Asterisk's: its text stays in the log, not the figures. */
+    private static final String UNKNOWN_STATUS = "dial failed (unknown DIALSTATUS)";
+
+    /** The reason the agent is made not ready for, by Asterisk's DIALSTATUS (app_dial.c sets these and no other). */
     private static String cause(String dialStatus) {
         return switch (dialStatus) {
             case "NOANSWER" -> "no answer";
             case "BUSY" -> "busy";
             case "CHANUNAVAIL" -> "unavailable";
             case "CONGESTION" -> "congestion";
+            case "CANCEL" -> "dial cancel";
+            case "DONTCALL", "TORTURE" -> "dial " + dialStatus.toLowerCase(Locale.ROOT);
+            case "INVALIDARGS" -> "dial invalid arguments";
             case "" -> "dial failed";
-            default -> "dial " + dialStatus.toLowerCase(Locale.ROOT);
+            default -> UNKNOWN_STATUS;
         };
     }
 

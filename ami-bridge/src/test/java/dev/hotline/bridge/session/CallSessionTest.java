@@ -169,6 +169,21 @@ class CallSessionTest {
     }
 
     @Test
+    void aDialStatusAsteriskNeverSetsMakesTheAgentNotReadyWithAPlainReasonNotTheRawText() {
+        rig.agentsReady("1001", "1002");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(call);
+
+        call.reply("EXEC Dial", ok("0"));
+        call.reply("GET VARIABLE DIALSTATUS", variable("WEIRD$$"));
+        rig.settle(call);
+
+        assertThat(rig.decisions(Decision.CallRequeued.class)).singleElement()
+                .satisfies(r -> assertThat(r.cause()).contains("dial failed (unknown DIALSTATUS)")
+                        .doesNotContain("weird"));
+    }
+
+    @Test
     void asteriskStopsRingingTheAgentASecondBeforeTheAcdsRingTimerSoItsNoAnswerDecidesAndNoLateAnswerSlipsIn() {
         rig.agentsReady("1001", "1002");
         ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);

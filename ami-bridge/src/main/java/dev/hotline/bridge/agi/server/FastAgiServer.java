@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,8 @@ public final class FastAgiServer implements AutoCloseable {
     /** Where it accepts; a reload may move it ({@link #moveTo}). */
     private volatile Channel listener;
     private final AtomicInteger openSessions = new AtomicInteger();
+    /** Connections refused for the session limit since start, for a log that a flood does not fill. */
+    private final AtomicLong refusedSessions = new AtomicLong();
     /** The limits new connections get and the address listened on; a reload may change both. */
     private volatile FastAgiSettings settings;
 
@@ -74,8 +77,12 @@ public final class FastAgiServer implements AutoCloseable {
         int open = openSessions.incrementAndGet();
         if (open > settings.maxSessions()) {
             openSessions.decrementAndGet();
-            LOG.warn("FastAGI connection from {} refused: {} sessions open (limit {})", channel.remoteAddress(),
-                    open - 1, settings.maxSessions());
+            long refused = refusedSessions.incrementAndGet();
+            // a flood is said, not written out line by line: the first refusal and every thousandth, with the count
+            if (refused == 1 || refused % 1000 == 0) {
+                LOG.warn("FastAGI connection from {} refused: {} sessions open (limit {}); {} refused since start",
+                        channel.remoteAddress(), open - 1, settings.maxSessions(), refused);
+            }
             channel.close();
             return;
         }

@@ -1,17 +1,13 @@
 package dev.hotline.bridge.ami.internal;
 
 import dev.hotline.bridge.ami.AmiSettings;
+import java.io.IOException;
 import org.asteriskjava.lock.Locker.LockCloser;
 import org.asteriskjava.manager.ManagerConnectionState;
-import org.asteriskjava.manager.event.BridgeCreateEvent;
-import org.asteriskjava.manager.event.BridgeDestroyEvent;
-import org.asteriskjava.manager.event.BridgeEnterEvent;
-import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.internal.ManagerConnectionImpl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.asteriskjava.util.SocketConnectionFacade;
 
 /**
  * Asterisk-Java's ManagerConnection with its own reconnect turned off. On a lost connection the library starts a
@@ -22,15 +18,6 @@ import org.slf4j.LoggerFactory;
  * always the MD5 challenge (Challenge action, then Login with AuthType MD5 and Key): the secret never goes in clear.
  */
 public final class HotlineManagerConnection extends ManagerConnectionImpl {
-
-    private static final Logger LOG = LoggerFactory.getLogger(HotlineManagerConnection.class);
-
-    /**
-     * What a bridge event without its BridgeUniqueid gets instead: the library's bridge tracking, which runs on its
-     * reader thread right after this connection has seen the event, looks bridges up in a map that takes no null key,
-     * and the exception would end the reader and with it the connection (every phone state forgotten).
-     */
-    static final String NO_BRIDGE_ID = "(no BridgeUniqueid)";
 
     private final Runnable onLost;
     private final String name;
@@ -50,11 +37,6 @@ public final class HotlineManagerConnection extends ManagerConnectionImpl {
 
     @Override
     public void dispatchEvent(ManagerEvent event, Integer requiredHandlingTime) {
-        if (withoutBridgeId(event)) {
-            LOG.warn("AMI '{}': ignored a malformed {} event without BridgeUniqueid", name,
-                    event.getClass().getSimpleName().replace("Event", ""));
-            return;
-        }
         if (!(event instanceof DisconnectEvent)) {
             super.dispatchEvent(event, requiredHandlingTime);
             return;
@@ -77,18 +59,10 @@ public final class HotlineManagerConnection extends ManagerConnectionImpl {
         }
     }
 
-    /** A bridge event with no bridge id, given a placeholder one so that the library's own tracking survives it. */
-    private static boolean withoutBridgeId(ManagerEvent event) {
-        switch (event) {
-            case BridgeCreateEvent e when e.getBridgeUniqueId() == null -> e.setBridgeUniqueId(NO_BRIDGE_ID);
-            case BridgeDestroyEvent e when e.getBridgeUniqueId() == null -> e.setBridgeUniqueId(NO_BRIDGE_ID);
-            case BridgeEnterEvent e when e.getBridgeUniqueId() == null -> e.setBridgeUniqueId(NO_BRIDGE_ID);
-            case BridgeLeaveEvent e when e.getBridgeUniqueId() == null -> e.setBridgeUniqueId(NO_BRIDGE_ID);
-            default -> {
-                return false;
-            }
-        }
-        return true;
+    /** The library's socket, read through {@link BridgeEventGuard}. */
+    @Override
+    protected SocketConnectionFacade createSocket() throws IOException {
+        return new BridgeEventGuard(super.createSocket(), name);
     }
 
     /** Drops the connection without a Logoff (half-open: a Logoff would wait for an answer that never comes). */
