@@ -30,6 +30,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -311,12 +313,14 @@ class ServeEndToEndTest {
         // a demo's simulated evening written into the directory, then the real server in the afternoon
         writeServerYaml(asterisk.port());
         ConfigReloader reloader = started();
-        Clock evening = Clock.offset(Clock.systemUTC(), Duration.ofHours(6));
+        // one day in Shanghai, whenever the test runs: the day decides the files' names and so their order
+        Clock evening = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
+        Clock afternoon = Clock.fixed(Instant.parse("2026-11-23T06:00:00Z"), ZoneOffset.UTC);
         HotlineServer.start(reloader, Map.of(SECRET_VARIABLE, "amp111")::get, evening).close();
 
-        server = HotlineServer.start(started(), Map.of(SECRET_VARIABLE, "amp111")::get, Clock.systemUTC());
+        server = HotlineServer.start(started(), Map.of(SECRET_VARIABLE, "amp111")::get, afternoon);
         server.close();
-        server = HotlineServer.start(started(), Map.of(SECRET_VARIABLE, "amp111")::get, Clock.systemUTC());
+        server = HotlineServer.start(started(), Map.of(SECRET_VARIABLE, "amp111")::get, afternoon);
 
         assertThat(log.lines()).filteredOn(line -> line.contains("with its simulated clock")).singleElement()
                 .asString().startsWith("journal: " + journal).contains(", after this start at ")

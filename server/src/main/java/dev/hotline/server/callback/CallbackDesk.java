@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,8 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
     private final ScheduledExecutorService desk = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("callbacks").factory());
     private volatile EngineLoop engine;
+    /** The engine, for the configuration in force: touched on its thread only. */
+    private RoutingEngine routing;
     /** The periodic check of the open requests, once started. */
     private volatile ScheduledFuture<?> rounds;
     /** Engine thread only: whether the last round found no AMI server to ring through (logged once per outage). */
@@ -143,6 +146,7 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
      */
     public void attach(EngineLoop engine) {
         this.engine = Objects.requireNonNull(engine, "engine");
+        engine.read(r -> routing = r);
     }
 
     /** A request the IVR has filed (its journal line is on disk). */
@@ -174,8 +178,22 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
     public void onDecision(Decision decision) {
         if (decision instanceof Decision.CallEnded ended && ended.outcome() == Outcome.ANSWERED
                 && !ended.callerNumber().isEmpty()) {
-            write(plan.customerGotThrough(ended.callerNumber(), ended.callId(), ended.at()));
+            write(plan.customerGotThrough(ended.callerNumber(), servedFor(ended.queue()), ended.callId(), ended.at()));
         }
+    }
+
+    /**
+     * The business types a call answered in {@code queue} was served for: those whose queue it is (a business type
+     * the configuration no longer knows, or a call without a queue, counts as served, as before business types
+     * were told apart).
+     */
+    private Predicate<String> servedFor(Optional<String> queue) {
+        RoutingEngine engineNow = routing;
+        if (queue.isEmpty() || engineNow == null) {
+            return type -> true;
+        }
+        return type -> engineNow.config().businessTypes().stream().filter(b -> b.id().equals(type)).findFirst()
+                .map(b -> b.queue().equals(queue.get())).orElse(true);
     }
 
     // ------------------------------------------------------------------------------------------ rounds
@@ -191,6 +209,7 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
 
     /** On the engine's thread: closes what expired and picks who to ring now. */
     private List<CallbackPlan.Ring> due(RoutingEngine routing) {
+        this.routing = routing;
         long now = routing.now();
         write(plan.expire(now));
         if (plan.size() == 0) {

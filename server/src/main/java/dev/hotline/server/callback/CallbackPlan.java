@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The open callback requests and when each may be rung: the callback desk's rules, without threads, sockets or a
@@ -239,12 +240,17 @@ final class CallbackPlan {
         };
     }
 
-    /** An agent answered a call from {@code number}: its requests waiting for their turn are done. */
-    List<JournalRecord> customerGotThrough(String number, String callId, long now) {
+    /**
+     * An agent answered a call from {@code number}: its requests waiting for their turn are done, those of the
+     * business types that call was served for ({@code servedFor}: an order taken by sales does not settle the
+     * after-sales problem the customer asked to be called back about).
+     */
+    List<JournalRecord> customerGotThrough(String number, Predicate<String> servedFor, String callId, long now) {
         List<JournalRecord> closed = new ArrayList<>();
         for (Iterator<Open> it = open.values().iterator(); it.hasNext(); ) {
             Open o = it.next();
-            if (o.stage == Stage.WAITING && o.request.number().equals(number)) {
+            if (o.stage == Stage.WAITING && o.request.number().equals(number)
+                    && servedFor.test(o.request.businessType())) {
                 it.remove();
                 closed.add(closed(now, o, CallbackOutcome.CUSTOMER_CALLED, callId));
             }

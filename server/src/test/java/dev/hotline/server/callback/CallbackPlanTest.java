@@ -59,7 +59,7 @@ class CallbackPlanTest {
         assertThat(plan.due(T0 + 3 * MINUTE, agentsFree)).as("nor while the customer is on the line").isEmpty();
 
         plan.callEnded("c1", "cb-call-1", Callbacks.Ending.AGENT_ANSWERED, T0 + 9 * MINUTE);
-        assertThat(plan.customerGotThrough("13811110000", "cb-call-1", T0 + 9 * MINUTE)).singleElement()
+        assertThat(plan.customerGotThrough("13811110000", type -> true, "cb-call-1", T0 + 9 * MINUTE)).singleElement()
                 .satisfies(r -> assertThat(((JournalRecord.CallbackClosed) r).requestId()).isEqualTo("c2"));
         assertThat(plan.size()).isZero();
     }
@@ -209,9 +209,19 @@ class CallbackPlanTest {
         plan.add(request("c1", "13811110000", "tea", T0));
         plan.add(request("c2", "13822220000", "tea", T0));
 
-        assertThat(plan.customerGotThrough("13811110000", "c5", T0 + MINUTE)).singleElement().isEqualTo(
+        assertThat(plan.customerGotThrough("13811110000", type -> true, "c5", T0 + MINUTE)).singleElement().isEqualTo(
                 new JournalRecord.CallbackClosed(T0 + MINUTE, "c1", "13811110000", CUSTOMER_CALLED, 0, "c5"));
         assertThat(ids(plan.due(T0 + MINUTE, ONE_AGENT_FREE))).containsExactly("c2#1");
+    }
+
+    @Test
+    void aCallServedForAnotherBusinessTypeLeavesTheRequestOpen() {
+        plan.add(request("c1", "13811110000", "after-sales", T0));
+
+        assertThat(plan.customerGotThrough("13811110000", type -> type.equals("tea"), "c5", T0 + MINUTE)).isEmpty();
+        assertThat(plan.customerGotThrough("13811110000", type -> type.equals("after-sales"), "c6", T0 + MINUTE))
+                .singleElement().isEqualTo(new JournalRecord.CallbackClosed(T0 + MINUTE, "c1", "13811110000",
+                        CUSTOMER_CALLED, 0, "c6"));
     }
 
     @Test

@@ -89,6 +89,19 @@ class OpenCallbacksTest {
     }
 
     @Test
+    void anOrderTakenBySalesDoesNotSettleTheAfterSalesProblemTheCustomerAskedToBeCalledBackAbout() {
+        journal(new JournalRecord.CallbackRequested(NINE_AM + MINUTE, "c1", "13811110000", "4008008888",
+                        "after-sales", Map.of()),
+                answered(NINE_AM + 2 * MINUTE, "c2", "13811110000"));
+        assertThat(open(NINE_AM)).extracting(r -> r.request().id()).containsExactly("c1");
+
+        journal(new JournalRecord.CallRecord(new Decision.CallEnded(NINE_AM + 3 * MINUTE, "c3", Outcome.ANSWERED,
+                Optional.of("after-sales"), Optional.of("1008"), 1_000, 60_000, "agent hung up", "13811110000",
+                "4008008888", Optional.of("PJSIP/1008")), Optional.empty(), Optional.empty()));
+        assertThat(open(NINE_AM)).isEmpty();
+    }
+
+    @Test
     void aStartWithTheClockSetBackForgetsNoRequestOfTheRunBeforeIt() {
         // a demo's simulated afternoon, then a server started in the morning: both runs' requests are owed
         journalWithClockAt(NINE_AM + 300 * MINUTE, requested(NINE_AM + 301 * MINUTE, "c1", "13811110000"));
