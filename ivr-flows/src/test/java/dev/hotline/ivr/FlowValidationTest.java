@@ -356,6 +356,21 @@ class FlowValidationTest {
     }
 
     @Test
+    void aMistypedExitIsOneProblemNotAlsoEveryNodeBehindIt() {
+        assertThat(errorsOf(MENU.replace("\"1\": agent", "\"1\": agnet") + """
+                  bye:
+                    type: hangup
+                    disposition: bye
+                """)).containsExactly("sales.yaml: node 'menu': exit 'key 1' leads to unknown node 'agnet'");
+    }
+
+    @Test
+    void aNodeOfAnUnknownTypeIsSaidOnceNotAsAMissingStartNodeToo() {
+        assertThat(errorsOf(MENU.replace("    type: menu", "    type: meun"))).singleElement().asString()
+                .contains("unknown type 'meun'");
+    }
+
+    @Test
     void aMenusOnHangUpNamesAHangupNode() {
         assertThat(errorsOf(MENU.replace("on-failure: agent", "on-failure: agent\n    on-hang-up: agent")))
                 .containsExactly("sales.yaml: node 'menu': on-hang-up 'agent' is a queue node: it names the hangup "

@@ -101,18 +101,34 @@ public final class FlowCompiler {
 
     private void checkGraph(Flow flow, Problems problems) {
         Map<String, Node> nodes = flow.nodes();
+        // nodes written in the file that could not be read (an unknown type): their own problem says why, and a
+        // reference to one is no second problem
+        Set<String> unread = new HashSet<>();
+        errors.stream().filter(e -> e.source().equals(flow.source())).forEach(e -> e.node()
+                .filter(id -> !nodes.containsKey(id)).ifPresent(unread::add));
+        boolean[] broken = {!unread.isEmpty()};
         if (!flow.start().isEmpty() && !nodes.containsKey(flow.start())) {
-            problems.addAt("start", "start node '" + flow.start() + "' does not exist");
+            broken[0] = true;
+            if (!unread.contains(flow.start())) {
+                problems.addAt("start", "start node '" + flow.start() + "' does not exist");
+            }
         }
         flow.agentEscape().ifPresent(escape -> {
             if (!escape.target().isEmpty() && !nodes.containsKey(escape.target())) {
-                problems.addAt("agent-escape.target", "agent-escape target '" + escape.target() + "' does not exist");
+                broken[0] = true;
+                if (!unread.contains(escape.target())) {
+                    problems.addAt("agent-escape.target", "agent-escape target '" + escape.target()
+                            + "' does not exist");
+                }
             }
         });
         for (Node node : nodes.values()) {
             node.exits().forEach((exit, target) -> {
                 if (!target.isEmpty() && !nodes.containsKey(target)) {
-                    problems.addForNode(node.id(), "exit '" + exit + "' leads to unknown node '" + target + "'");
+                    broken[0] = true;
+                    if (!unread.contains(target)) {
+                        problems.addForNode(node.id(), "exit '" + exit + "' leads to unknown node '" + target + "'");
+                    }
                 } else if (target.isEmpty() && requiresExit(node)) {
                     problems.addForNode(node.id(), "missing key '" + keyOfExit(node, exit) + "' (where callers go "
                             + "next)");
@@ -120,7 +136,11 @@ public final class FlowCompiler {
             });
             checkNode(flow, node, problems);
         }
-        reportUnreachable(flow, problems);
+        // behind a broken link every later node looks unreachable: one problem, not a screenful; a node that really
+        // is unreachable is said once the link is mended
+        if (!broken[0]) {
+            reportUnreachable(flow, problems);
+        }
         reportLoopsWithoutInput(flow, problems);
     }
 
