@@ -79,6 +79,12 @@ class IvrFlowFilesTest {
 
         config.withFlowText("verify", flow.replace("timeout: 2s}", "timeout: 2s, method: post}"));
         assertThat(config.warnings()).isEmpty();
+
+        config.withFlowText("verify", flow.replace("timeout: 2s}", "timeout: 2s, method: post}")
+                .replace("https://bank", "http://bank"));
+        assertThat(config.warnings()).containsExactly("ivr/verify.yaml:18:7: nodes.check.parameters.cardPin: "
+                + "parameter 'cardPin' goes to source 'bank' over plain http://, readable by anyone on the network "
+                + "between: give the source an https:// url");
     }
 
     @Test

@@ -189,18 +189,23 @@ public final class IvrFlowFiles {
             Optional<YamlNode> tree = Optional.ofNullable(trees.get(flow.source()));
             for (Node node : flow.nodes().values()) {
                 if (!(node instanceof Node.Lookup lookup)
-                        || !(flow.sources().get(lookup.source()) instanceof LookupSource.Http http)
-                        || http.method() != LookupSource.HttpMethod.GET) {
+                        || !(flow.sources().get(lookup.source()) instanceof LookupSource.Http http)) {
                     continue;
                 }
+                boolean inUrl = http.method() == LookupSource.HttpMethod.GET;
+                boolean inClear = http.url().regionMatches(true, 0, "http://", 0, 7);
                 for (String parameter : lookup.parameters().keySet()) {
-                    if (secret(parameter)) {
+                    if (secret(parameter) && (inUrl || inClear)) {
                         List<String> path = List.of("nodes", node.id(), "parameters", parameter);
                         Mark at = tree.flatMap(t -> t.placeOf(path)).orElse(new Mark(0, 0));
                         ctx.warnings().add(new ConfigProblem(FOLDER + "/" + flow.source(), at.line(), at.column(),
-                                String.join(".", path), "parameter '" + parameter + "' goes in the URL of source '"
-                                + lookup.source() + "' (method get), where web servers and proxies log it: give the "
-                                + "source method: post to send it in the body"));
+                                String.join(".", path), inUrl
+                                ? "parameter '" + parameter + "' goes in the URL of source '" + lookup.source()
+                                + "' (method get), where web servers and proxies log it: give the source method: "
+                                + "post to send it in the body"
+                                : "parameter '" + parameter + "' goes to source '" + lookup.source() + "' over plain "
+                                + "http://, readable by anyone on the network between: give the source an https:// "
+                                + "url"));
                     }
                 }
             }
