@@ -1011,8 +1011,23 @@ public final class CallSession {
         queue(command).whenComplete((reply, failure) -> {
             if (failure != null) {
                 LOG.debug("call {}: '{}' got no reply: {}", callId, command, failure.getMessage());
+            } else if (failed(reply)) {
+                // nothing waits on it, so nobody else would say it: a music-on-hold class that does not exist
+                // leaves every waiting caller in silence
+                LOG.warn("call {}: Asterisk answered '{}' with '{}'; the call goes on", callId, command, reply);
             }
         });
+    }
+
+    /** A reply that says the command did not work (a dead channel is the caller gone, said elsewhere). */
+    private static boolean failed(AgiReply reply) {
+        return switch (reply) {
+            case AgiReply.Success s -> s.result().startsWith("-");
+            case AgiReply.DeadChannel d -> false;
+            case AgiReply.Trying t -> false;
+            case AgiReply.InvalidCommand i -> true;
+            case AgiReply.Usage u -> true;
+        };
     }
 
     /** Every command goes through here: the channel sends them in order, one on the wire at a time. */

@@ -4,10 +4,12 @@ import static dev.hotline.bridge.session.ScriptedAgiChannel.ok;
 import static dev.hotline.bridge.session.ScriptedAgiChannel.variable;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.Outcome;
 import dev.hotline.acd.model.CentreSettings;
+import dev.hotline.bridge.LogCapture;
 import dev.hotline.acd.model.Treatment;
 import dev.hotline.bridge.agi.AgiReply;
 import dev.hotline.bridge.engine.TestCentre;
@@ -166,6 +168,21 @@ class CallSessionTest {
                 "EXEC Dial PJSIP/1002,19,U(hotline-answered^1795413048.1)");
         assertThat(rig.decisions(Decision.CallRequeued.class)).singleElement()
                 .satisfies(r -> assertThat(r.cause()).contains("no answer"));
+    }
+
+    @Test
+    void aMusicOnHoldClassAsteriskCannotPlayIsSaidInTheLogWhileTheCallerWaits() {
+        try (LogCapture log = LogCapture.of(CallSession.class, Level.WARN)) {
+            rig.agentsLoggedIn("1001");   // on a break: the caller waits
+            ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+            call.reply("ANSWER", ok("0"));
+            rig.loop.runOnce();   // queued: music on
+            call.reply("EXEC StartMusicOnHold", ok("-1"));
+            rig.settle(call);
+
+            assertThat(log.lines()).singleElement().asString().contains("Asterisk answered 'EXEC StartMusicOnHold "
+                    + "default' with '200 result=-1'; the call goes on");
+        }
     }
 
     @Test
