@@ -420,10 +420,18 @@ public final class FlowInterpreter {
             return toAgent("step-limit");
         }
 
-        /** To the call's business type's queue, telling the agent why the IVR gave up and where. */
+        /**
+         * To the call's business type's queue, telling the agent why the IVR gave up and where, with what the flow's
+         * agent escape would have attached (the caller's entries so far: an account number, an order).
+         */
         Action toAgent(String why) {
-            Action.TransferToQueue transfer = new Action.TransferToQueue(call.businessType(), 0,
-                    Map.of("ivr_ended", why, "ivr_node", flowName() + "/" + nodeId));
+            Map<String, String> data = new LinkedHashMap<>();
+            flow.flow().agentEscape().map(escape -> flow.flow().nodes().get(escape.target()))
+                    .filter(Node.Queue.class::isInstance).map(Node.Queue.class::cast)
+                    .ifPresent(escape -> data.putAll(attached(escape.id(), escape.attach())));
+            data.put("ivr_ended", why);
+            data.put("ivr_node", flowName() + "/" + nodeId);
+            Action.TransferToQueue transfer = new Action.TransferToQueue(call.businessType(), 0, data);
             outcome = new Outcome.Transferred(flowName(), nodeId, transfer);
             pending = List.of();
             return transfer;
@@ -647,8 +655,13 @@ public final class FlowInterpreter {
         }
 
         Map<String, String> attached(Map<String, String> attach) {
+            return attached(nodeId, attach);
+        }
+
+        /** The values of {@code attach}, the attach map of node {@code ofNode}, whose compiled expressions they are. */
+        Map<String, String> attached(String ofNode, Map<String, String> attach) {
             Map<String, String> data = new LinkedHashMap<>();
-            List<Expr> exprs = flow.exprs(nodeId).items();
+            List<Expr> exprs = flow.exprs(ofNode).items();
             SessionVariables vars = variables();
             int i = 0;
             for (String key : attach.keySet()) {

@@ -159,6 +159,19 @@ class TvShoppingFlowTest {
     }
 
     @Test
+    void aCallerLostInTheMenusIsHandedToAnAgentWithWhatTheAgentKeyWouldHaveShownThem() {
+        Caller caller = callerReachingTheMainMenu("13800138111");
+        caller.presses("2").listensThrough();
+        for (int i = 0; i < 500 && !(caller.action() instanceof Action.TransferToQueue); i++) {
+            caller.presses("1").listensThrough();   // "to hear it again press 1", again and again
+        }
+
+        assertThat(caller.action()).isInstanceOfSatisfying(Action.TransferToQueue.class, t ->
+                assertThat(t.attachedData()).containsEntry("ivr_ended", "step-limit").containsEntry("caller",
+                        "13800138111").containsEntry("language", "zh").containsKey("ivr_node"));
+    }
+
+    @Test
     void englishCallersChooseWithTwoAndTheirLanguageIsAttachedForTheAgent() {
         Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138111"), TUESDAY_MORNING);
         caller.presses("2");
