@@ -60,6 +60,18 @@ class SelfServiceEndToEndTest {
     }
 
     @Test
+    void aCallerWhoseNumberArrivesWithTheCountryCodeIsFoundWithoutTypingIt() throws Exception {
+        // the carrier sends +8613900139000; orders.csv lists 13900139000 (centre.yaml: callerNumbers, country 86)
+        SimulatedCall.Outcome call = ended(asterisk.call(SimulatedCaller.of("+8613900139000", ORDER_STATUS_NUMBER)
+                .pressing("1", "2", "9")));
+
+        assertThat(prompts(call)).containsSubsequence("tv/main-menu", "tv/order-delivered", "tv/status-menu")
+                .doesNotContain("tv/enter-order-phone");
+        centre.close();
+        assertThat(centre.callEnded(call.callId())).contains("\"outcome\":\"SELF_SERVICE\"");
+    }
+
+    @Test
     void aCallerFromAnotherPhoneKeysInTheOrderNumberAndHearsTheShippingDate() throws Exception {
         // 13711112222 has no order: the flow asks for the number ordered with; 88889999's set was shipped
         SimulatedCall.Outcome call = ended(asterisk.call(SimulatedCaller.of("13711112222", ORDER_STATUS_NUMBER)

@@ -159,6 +159,15 @@ class TvShoppingFlowTest {
     }
 
     @Test
+    void aCallerWhoseNumberArrivesWithTheCountryCodeIsFoundByTheNumberTheCentreComparesNotAskedToTypeIt() {
+        Caller caller = Caller.calls(interpreter, "tv-shopping", new CallContext("+8613800138111", "4008001234",
+                "sales-tea", false, "zh", "13800138111"), TUESDAY_MORNING);
+        caller.presses("1").listensThrough().presses("2");
+
+        assertThat(caller.action()).isEqualTo(new Action.Play("tv/order-shipped-on", ""));
+    }
+
+    @Test
     void aCallerLostInTheMenusIsHandedToAnAgentWithWhatTheAgentKeyWouldHaveShownThem() {
         Caller caller = callerReachingTheMainMenu("13800138111");
         caller.presses("2").listensThrough();

@@ -5,6 +5,7 @@ import dev.hotline.acd.Decision;
 import dev.hotline.acd.DecisionListener;
 import dev.hotline.acd.RoutingEngine;
 import dev.hotline.acd.WaitingCall;
+import dev.hotline.acd.model.CallerNumbers;
 import dev.hotline.acd.model.CentreConfig;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -63,6 +64,7 @@ public final class EngineLoop implements AutoCloseable {
     private final AtomicInteger depth = new AtomicInteger();
     private final ConcurrentHashMap<String, DecisionListener> subscribers = new ConcurrentHashMap<>();
     private volatile String busyPrompt;
+    private volatile CallerNumbers callerNumbers;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean running;
     private volatile Thread thread;
@@ -99,6 +101,7 @@ public final class EngineLoop implements AutoCloseable {
         this.arrivalLimit = arrivalLimit;
         this.listeners = List.copyOf(listeners);
         this.busyPrompt = config.settings().busyPrompt();
+        this.callerNumbers = config.settings().callerNumbers();
         this.engine = new RoutingEngine(config, clock.millis(), seed, this::dispatch);
     }
 
@@ -110,6 +113,11 @@ public final class EngineLoop implements AutoCloseable {
     /** The prompt callers refused without the engine hear (the centre's busy prompt in force). */
     public String busyPrompt() {
         return busyPrompt;
+    }
+
+    /** How the centre compares caller numbers (centre.yaml's {@code callerNumbers} in force). */
+    public CallerNumbers callerNumbers() {
+        return callerNumbers;
     }
 
     /**
@@ -318,6 +326,7 @@ public final class EngineLoop implements AutoCloseable {
         }
         if (decision instanceof Decision.ConfigApplied applied) {
             busyPrompt = applied.config().settings().busyPrompt();
+            callerNumbers = applied.config().settings().callerNumbers();
         }
         for (DecisionListener listener : listeners) {
             deliver(listener, decision);

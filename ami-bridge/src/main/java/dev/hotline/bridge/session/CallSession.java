@@ -467,7 +467,8 @@ public final class CallSession {
         ivr = new FlowInterpreter(sessions.flows.get(), sessions.flowListener);
         Step step;
         try {
-            step = ivr.start(flow, new CallContext(caller, dialled, businessType, vip, language),
+            step = ivr.start(flow, new CallContext(caller, dialled, businessType, vip, language,
+                            sessions.loop.callerNumbers().significant(caller)),
                     Instant.ofEpochMilli(now()));
         } catch (IllegalArgumentException e) {
             LOG.error("call {}: IVR flow {} cannot start: {}", callId, flow, e.getMessage());

@@ -55,6 +55,7 @@ public final class Expressions {
     private static Map<String, CelType> builtIns() {
         Map<String, CelType> builtIns = new LinkedHashMap<>();
         builtIns.put("caller", SimpleType.STRING);
+        builtIns.put("caller_national", SimpleType.STRING);
         builtIns.put("dialled", SimpleType.STRING);
         builtIns.put("business", SimpleType.STRING);
         builtIns.put("vip", SimpleType.BOOL);

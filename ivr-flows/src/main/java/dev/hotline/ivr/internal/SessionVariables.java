@@ -38,6 +38,7 @@ public final class SessionVariables implements CelVariableResolver {
     public Optional<Object> find(String name) {
         Object value = switch (name) {
             case "caller" -> call.callerNumber();
+            case "caller_national" -> call.callerNational();
             case "dialled" -> call.dialledNumber();
             case "business" -> call.businessType();
             case "vip" -> call.vip();
