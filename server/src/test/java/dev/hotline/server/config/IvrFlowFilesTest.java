@@ -88,6 +88,42 @@ class IvrFlowFilesTest {
     }
 
     @Test
+    void aMenuFromWhichNoWayLeadsToAPersonIsWarnedOf() {
+        String flow = """
+                flow: shop
+                start: menu
+                agent-escape: {key: "0", target: agent}
+                nodes:
+                  menu:
+                    type: menu
+                    prompts: [shop/menu]
+                    options: {"1": agent, "2": last}
+                    timeout: 5s
+                    on-failure: agent
+                  last:
+                    type: menu
+                    prompts: [shop/anything-else]
+                    options: {"9": bye}
+                    timeout: 5s
+                    on-failure: bye
+                    agent-escape: false
+                  agent:
+                    type: queue
+                  bye:
+                    type: hangup
+                    disposition: done
+                """;
+        config.withFlowText("shop", flow);
+
+        assertThat(config.warnings()).containsExactly("ivr/shop.yaml:11:3: nodes.last: a caller here cannot reach a "
+                + "person: no option, failure or next step leads to a queue node, and this menu turns the agent "
+                + "escape off");
+
+        config.withFlowText("shop", flow.replace("    agent-escape: false\n", ""));
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
     void aNumberNamingAFlowThatDoesNotExistIsAProblemListingTheKnownFlows() {
         config.withFlow("tea-menu").withFlow("knife-menu").withFlow("chair-menu").with("numbers.yaml", """
                 numbers:

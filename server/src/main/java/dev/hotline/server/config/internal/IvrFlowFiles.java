@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -88,6 +90,7 @@ public final class IvrFlowFiles {
                 }
                 referBusinessTypes(loaded.flows(), trees, ctx);
                 warnOfSecretsInUrls(loaded.flows(), trees, ctx);
+                warnOfMenusWithoutAPerson(loaded.flows(), trees, ctx);
                 yield Optional.of(loaded.flows());
             }
             case FlowLoadResult.Rejected rejected -> {
@@ -177,6 +180,51 @@ public final class IvrFlowFiles {
                 });
             }
         }
+    }
+
+    /**
+     * Callers must always be able to reach a person (MISSION.md): in a flow that has a queue, a menu or digit entry
+     * where the agent escape does not work and from which no option, failure or next step leads to a queue leaves its
+     * callers no way to one. Valid (a closed line's goodbye menu is such a place, in a subflow of its own), but said
+     * as a warning. Subflows are not looked into: their callers' way out is the calling flow's.
+     */
+    private static void warnOfMenusWithoutAPerson(FlowSet loaded, Map<String, YamlNode> trees, LoadContext ctx) {
+        for (String name : loaded.names()) {
+            Flow flow = loaded.flow(name).orElseThrow();
+            if (flow.subflow() || flow.nodes().values().stream().noneMatch(Node.Queue.class::isInstance)) {
+                continue;
+            }
+            Optional<YamlNode> tree = Optional.ofNullable(trees.get(flow.source()));
+            for (Node node : flow.nodes().values()) {
+                boolean escapes = flow.agentEscape().isPresent()
+                        && !(node instanceof Node.Menu menu && !menu.agentEscape());
+                if ((node instanceof Node.Menu || node instanceof Node.Collect) && !escapes
+                        && !reachesAQueue(flow, node.id())) {
+                    List<String> path = List.of("nodes", node.id());
+                    Mark at = tree.flatMap(t -> t.placeOf(path)).orElse(new Mark(0, 0));
+                    ctx.warnings().add(new ConfigProblem(FOLDER + "/" + flow.source(), at.line(), at.column(),
+                            String.join(".", path), "a caller here cannot reach a person: no option, failure or next "
+                            + "step leads to a queue node, and " + (flow.agentEscape().isPresent()
+                            ? "this menu turns the agent escape off" : "the flow has no agent-escape")));
+                }
+            }
+        }
+    }
+
+    private static boolean reachesAQueue(Flow flow, String from) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(from));
+        while (!todo.isEmpty()) {
+            Node node = flow.nodes().get(todo.pop());
+            if (node == null || !seen.add(node.id())) {
+                continue;
+            }
+            if (node instanceof Node.Queue) {
+                return true;
+            }
+            todo.addAll(node.exits().values());
+        }
+        return false;
     }
 
     /**
