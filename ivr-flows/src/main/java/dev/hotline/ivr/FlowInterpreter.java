@@ -207,8 +207,13 @@ public final class FlowInterpreter {
                     Action.TransferToQueue transfer = new Action.TransferToQueue(
                             text(flow.exprs(nodeId).second(), ""), queue.priorityRaise(),
                             attached(queue.attach()));
-                    outcome = new Outcome.Transferred(flowName(), nodeId, transfer);
-                    return transfer;
+                    if (queue.prompts().isEmpty()) {
+                        outcome = new Outcome.Transferred(flowName(), nodeId, transfer);
+                        return transfer;
+                    }
+                    // "one moment, an agent will be with you": then the transfer, which the last prompt's end emits
+                    pending = plays(queue.prompts(), "", List.of(transfer));
+                    return emit();
                 }
                 case Node.Voicemail mail -> {
                     pending = plays(mail.prompts(), "", List.of(
@@ -273,6 +278,8 @@ public final class FlowInterpreter {
             pending = pending.subList(1, pending.size());
             if (action instanceof Action.Hangup && node instanceof Node.Hangup hangup) {
                 outcome = endedAt(hangup);
+            } else if (action instanceof Action.TransferToQueue transfer) {
+                outcome = new Outcome.Transferred(flowName(), nodeId, transfer);
             }
             return action;
         }

@@ -164,12 +164,14 @@ public sealed interface Node {
     }
 
     /**
-     * Hand the caller to the ACD with an optional business type, priority raise and attached data. The business
-     * type's queue and its skill groups decide who serves the call: a flow reaches other agents by naming another
-     * business type.
+     * Hand the caller to the ACD, after its prompts ("an agent will be with you shortly"), with an optional business
+     * type, priority raise and attached data. The business type's queue and its skill groups decide who serves the
+     * call: a flow reaches other agents by naming another business type.
      */
-    record Queue(String id, Optional<String> business, int priorityRaise, Map<String, String> attach) implements Node {
+    record Queue(String id, List<String> prompts, Optional<String> business, int priorityRaise,
+                 Map<String, String> attach) implements Node {
         public Queue {
+            prompts = List.copyOf(prompts);
             attach = Collections.unmodifiableMap(new LinkedHashMap<>(attach));
         }
 

@@ -108,6 +108,7 @@ class PhoneBankingFlowTest {
         Caller caller = verifiedCaller();
         caller.presses("0");
 
+        caller.listens();   // "one moment, an agent will be with you"
         assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
                 "account", VALID_CARD, "customer", "Li Wei", "verified", "true")));
     }
@@ -126,6 +127,7 @@ class PhoneBankingFlowTest {
         Caller caller = callerAtTheAccountPrompt();
         caller.presses("1234").listens().pressesNothing().listens().presses("6222020200112233442");
 
+        caller.listens();   // "one moment, an agent will be with you"
         assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
                 "account", "", "customer", "", "verified", "false")));
     }
@@ -134,11 +136,12 @@ class PhoneBankingFlowTest {
     void zeroAloneForTheAccountNumberOrThePinReachesAnAgentAtOnce() {
         Caller noCard = callerAtTheAccountPrompt();
         noCard.presses("0#");
+        noCard.listens();   // "one moment, an agent will be with you"
         assertThat(noCard.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
                 "account", "", "customer", "", "verified", "false")));
 
         Caller forgotPin = callerAtTheAccountPrompt();
-        forgotPin.presses(VALID_CARD).presses("0");
+        forgotPin.presses(VALID_CARD).presses("0").listens();
         assertThat(forgotPin.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
                 "account", VALID_CARD, "customer", "", "verified", "false")));
     }
@@ -157,6 +160,7 @@ class PhoneBankingFlowTest {
         assertThat(caller.action()).isEqualTo(new Action.Play("bank/pin-locked", ""));
         caller.listens();
 
+        caller.listens();   // "one moment, an agent will be with you"
         assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
                 "account", VALID_CARD, "customer", "", "verified", "false")));
     }
@@ -168,6 +172,7 @@ class PhoneBankingFlowTest {
 
         assertThat(caller.action()).isEqualTo(new Action.Play("bank/service-unavailable", ""));
         caller.listens();
+        caller.listens();   // "one moment, an agent will be with you"
         assertThat(caller.action()).isInstanceOf(Action.TransferToQueue.class);
     }
 }

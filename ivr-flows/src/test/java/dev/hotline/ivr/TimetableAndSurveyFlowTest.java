@@ -85,6 +85,7 @@ class TimetableAndSurveyFlowTest {
 
         assertThat(caller.action()).isEqualTo(new Action.Play("travel/unknown-service", ""));
         caller.listens();
+        caller.listens();   // "one moment, an agent will be with you"
         assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of("kind", "train",
                 "service", "98")));
     }
@@ -94,6 +95,7 @@ class TimetableAndSurveyFlowTest {
         Caller caller = Caller.calls(interpreter, "timetable", CALL, NOW);
         caller.presses("1").presses("0#");
 
+        caller.listens();   // "one moment, an agent will be with you"
         assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of("kind", "train",
                 "service", "")));
     }
@@ -103,6 +105,7 @@ class TimetableAndSurveyFlowTest {
         Caller caller = Caller.calls(interpreter, "timetable", CALL, NOW);
         caller.presses("2").presses("999").lookupFails("timed out after 2s");
 
+        caller.listens();   // "one moment, an agent will be with you"
         assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
                 "kind", "flight", "service", "999")));
     }

@@ -68,6 +68,7 @@ class TvShoppingFlowTest {
         assertThat(caller.action()).isEqualTo(new Action.Play("tv/order-delivered", ""));
         caller.listens().presses("3");
 
+        caller.listens();   // "one moment, an agent will be with you"
         assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("after-sales", 0, Map.of(
                 "order_phone", "13900139000", "order_id", "TV-20250228-0017", "order_status", "delivered",
                 "product", "kitchen knife set")));
@@ -88,6 +89,7 @@ class TvShoppingFlowTest {
         Caller caller = callerReachingTheMainMenu("13800138111");
         caller.presses("0");
 
+        caller.listens();   // "one moment, an agent will be with you"
         assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
                 "caller", "13800138111", "language", "zh")));
         assertThat(caller.outcome()).isInstanceOf(Outcome.Transferred.class);
@@ -105,6 +107,7 @@ class TvShoppingFlowTest {
         assertThat(caller.action()).isEqualTo(new Action.Play("common/no-key", "1230"));
         caller.listens().presses("8");
 
+        caller.listens();   // "one moment, an agent will be with you"
         assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
                 "caller", "13800138111", "language", "zh")));
         NodeStatistics.NodeCounts menu = statistics.counts("tv-shopping", "main-menu");
@@ -118,6 +121,7 @@ class TvShoppingFlowTest {
         Caller caller = callerReachingTheMainMenu("13800138111");
         caller.presses("7").presses("3");
 
+        caller.listens();   // "one moment, an agent will be with you"
         assertThat(caller.action()).isInstanceOf(Action.TransferToQueue.class);
         assertThat(((Action.TransferToQueue) caller.action()).businessType()).isEqualTo("after-sales");
     }
@@ -154,6 +158,7 @@ class TvShoppingFlowTest {
 
         caller.presses("0#");
 
+        caller.listens();   // "one moment, an agent will be with you"
         assertThat(caller.action()).isInstanceOfSatisfying(Action.TransferToQueue.class,
                 t -> assertThat(t.businessType()).isEmpty());
     }
@@ -181,12 +186,27 @@ class TvShoppingFlowTest {
     }
 
     @Test
+    void aCallerSentToAnAgentHearsSoBeforeTheMusicAndOneWhoHangsUpThenNeverReachesTheQueue() {
+        Caller transferred = callerReachingTheMainMenu("13800138111");
+        transferred.presses("0");
+        assertThat(transferred.action()).isEqualTo(new Action.Play("common/transferring", ""));
+        transferred.listens();
+        assertThat(transferred.action()).isInstanceOf(Action.TransferToQueue.class);
+        assertThat(transferred.outcome()).isInstanceOf(Outcome.Transferred.class);
+
+        Caller gone = callerReachingTheMainMenu("13800138111");
+        gone.presses("0").hangsUp();
+        assertThat(gone.outcome()).isEqualTo(new Outcome.CallerHungUp("tv-shopping", "to-sales"));
+    }
+
+    @Test
     void englishCallersChooseWithTwoAndTheirLanguageIsAttachedForTheAgent() {
         Caller caller = Caller.calls(interpreter, "tv-shopping", callFrom("13800138111"), TUESDAY_MORNING);
         caller.presses("2");
         assertThat(caller.action()).isEqualTo(new Action.SetLanguage("en"));
         caller.listens().presses("1");
 
+        caller.listens();   // "one moment, an agent will be with you"
         assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
                 "caller", "13800138111", "language", "en")));
     }
@@ -323,6 +343,7 @@ class TvShoppingFlowTest {
         caller.presses("1").listens().presses("3").listens();
         caller.pressesNothing().listens().pressesNothing();
 
+        caller.listens();   // "one moment, an agent will be with you"
         assertThat(caller.action()).isEqualTo(new Action.TransferToQueue("", 0, Map.of(
                 "caller", "13800138111", "language", "zh")));
     }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotline.bridge.simulator.SimulatedAmiServer;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -45,7 +47,12 @@ class AmiPoolTest {
 
         assertThat(pool.states()).containsExactly(Map.entry("north", AmiConnectionState.CONNECTED),
                 Map.entry("south", AmiConnectionState.CONNECTED));
-        assertThat(List.of(nextDeviceState(events), nextDeviceState(events))).containsExactlyInAnyOrder(
+        // a connection's resynchronisation may still be listing its devices: a state can come twice, never wrong
+        Set<AmiEvent.DeviceStateChanged> seen = new HashSet<>();
+        for (int i = 0; i < 10 && seen.size() < 2; i++) {
+            seen.add(nextDeviceState(events));
+        }
+        assertThat(seen).containsExactlyInAnyOrder(
                 new AmiEvent.DeviceStateChanged("north", "PJSIP/1001", DeviceState.INUSE),
                 new AmiEvent.DeviceStateChanged("south", "PJSIP/2001", DeviceState.RINGING));
     }

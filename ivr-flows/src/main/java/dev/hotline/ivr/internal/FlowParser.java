@@ -327,8 +327,8 @@ public final class FlowParser {
             problems.add("key 'skills' is not a queue node's: the business type's queue and its skill groups decide "
                     + "who serves the call; to reach other agents, name their business type with 'business'");
         }
-        return new Node.Queue(id, f.optionalText("business"), f.integer("priority-raise", 0, 0, 1000),
-                f.textMap("attach"));
+        return new Node.Queue(id, prompts(f, false), f.optionalText("business"),
+                f.integer("priority-raise", 0, 0, 1000), f.textMap("attach"));
     }
 
     private Node menu(String id, Fields f) {
