@@ -38,7 +38,7 @@ public record AgiCommand(String text) {
     }
 
     /** How long Asterisk takes, at most, to answer a command it runs at once (a variable, music on hold). */
-    public static final Duration INSTANT_REPLY = Duration.ofSeconds(30);
+    public static final Duration INSTANT_REPLY = Duration.ofSeconds(10);
 
     /** How long a prompt may play, at most, beside the time a command waits for keys by its own arguments. */
     public static final Duration PROMPT_REPLY = Duration.ofMinutes(10);

@@ -125,6 +125,8 @@ public final class CallSession {
     private boolean musicOn;
     private boolean announcing;
     private SessionScheduler.Timer announceTimer;
+    /** Fires when the Dial of the offer being rung has run well past its own timeout, unanswered. */
+    private SessionScheduler.Timer dialWatch;
 
     private String businessType = "";
     private boolean vip;
@@ -192,6 +194,7 @@ public final class CallSession {
         mailbox.post(() -> {
             if (phase == Phase.DIALING && offer != null && !answerReported && !hungUp) {
                 answerReported = true;
+                cancelDialWatch(); // a conversation lasts as long as it lasts
                 agentReached = true;
                 if (offerWithdrawn) {
                     answeredTooLate();
@@ -804,8 +807,38 @@ public final class CallSession {
     private void startDial(AgiCommand dial) {
         List<AgiCommand> commands = stopMusic();
         commands.add(dial);
+        watchDial(offer);
         run(commands, () -> send(AgiCommands.getVariable("DIALSTATUS"), this::dialEnded));
     }
+
+    /**
+     * Dial ends by its own timeout unless the agent answers, and the answer is reported at once (the U() subroutine):
+     * a Dial neither ended nor answered well after its timeout means Asterisk stalled or the connection is cut, and
+     * nothing else would say so for hours (a frozen peer sends no HANGUP line). The ACD meanwhile withdrew the offer
+     * and held every next one for a line that never came free, an agent at a time.
+     */
+    private void watchDial(Decision.CallOffered o) {
+        cancelDialWatch();
+        Duration overdue = Duration.ofSeconds(dialSeconds(o.ringTimeoutMillis())).plus(DIAL_OVERDUE);
+        dialWatch = sessions.scheduler.schedule(overdue, () -> mailbox.post(() -> {
+            if (phase == Phase.DIALING && offer == o && !answerReported && !hungUp) {
+                String why = "Asterisk did not end Dial to agent " + o.agentId() + " within " + overdue
+                        + " though nobody answered (stalled, or the connection is cut)";
+                LOG.warn("call {}: {}; the call goes back to Asterisk's dialplan", callId, why);
+                channel.abandon(why);
+            }
+        }));
+    }
+
+    private void cancelDialWatch() {
+        if (dialWatch != null) {
+            dialWatch.cancel();
+            dialWatch = null;
+        }
+    }
+
+    /** How long after its own timeout an unanswered Dial may take to end before Asterisk is taken to be stuck. */
+    static final Duration DIAL_OVERDUE = Duration.ofSeconds(30);
 
     /**
      * Dial's timeout for a ring timeout of the ACD: whole seconds (older Asterisks read no fraction), and a second
@@ -818,6 +851,7 @@ public final class CallSession {
     }
 
     private void dialEnded(AgiReply reply) {
+        cancelDialWatch();
         String status = reply instanceof AgiReply.Success s && s.result().equals("1") ? s.data().orElse("") : "";
         Decision.CallOffered dialled = offer;
         offer = null;
@@ -960,6 +994,7 @@ public final class CallSession {
         }
         phase = Phase.DONE;
         cancelAnnouncements();
+        cancelDialWatch();
         if (subscribed) {
             sessions.loop.unsubscribe(callId);
         }

@@ -799,13 +799,44 @@ class CallSessionTest {
         ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
         rig.settle(call);
 
-        call.cutShortByHotline("Asterisk did not answer 'EXEC StopMusicOnHold' within PT30S (stalled, or the "
+        call.cutShortByHotline("Asterisk did not answer 'EXEC StopMusicOnHold' within PT10S (stalled, or the "
                 + "connection is cut)");
         rig.loop.runOnce();
 
         assertThat(rig.ended("1795413048.1").outcome()).isEqualTo(Outcome.OVERFLOWED);
         assertThat(rig.ended("1795413048.1").cause()).isEqualTo("handed back to Asterisk's dialplan: Asterisk did "
-                + "not answer 'EXEC StopMusicOnHold' within PT30S (stalled, or the connection is cut)");
+                + "not answer 'EXEC StopMusicOnHold' within PT10S (stalled, or the connection is cut)");
+    }
+
+    @Test
+    void aDialThatNeitherEndsNorIsAnsweredWellPastItsTimeoutHandsTheCallBackRatherThanHoldAgentAfterAgent() {
+        rig.agentsReady("1001", "1002", "1003");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(call);
+        assertThat(call.next()).startsWith("EXEC Dial PJSIP/1001,19,");
+
+        rig.advance(Duration.ofSeconds(19 + 30 + 1));   // Asterisk froze: Dial never ends, no HANGUP comes
+        rig.loop.runOnce();
+
+        assertThat(rig.ended("1795413048.1").outcome()).isEqualTo(Outcome.OVERFLOWED);
+        assertThat(rig.ended("1795413048.1").cause()).isEqualTo("handed back to Asterisk's dialplan: Asterisk did "
+                + "not end Dial to agent 1001 within PT49S though nobody answered (stalled, or the connection is "
+                + "cut)");
+        assertThat(rig.decisions(Decision.CallOffered.class)).as("one more agent held at most, then freed")
+                .hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aConversationLongerThanTheDialTimeoutIsNotTakenForAStalledAsterisk() {
+        rig.agentsReady("1001");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(call);
+        rig.agentAnswers("1795413048.1");
+
+        rig.advance(Duration.ofMinutes(10));
+        rig.loop.runOnce();
+
+        assertThat(rig.decisions(Decision.CallEnded.class)).isEmpty();
     }
 
     @Test
@@ -902,7 +933,7 @@ class CallSessionTest {
         rig.advance(Duration.ofSeconds(20));   // the ACD's backstop: 1001's offer let go, the call offered to 1002
         rig.advance(Duration.ZERO);            // the session hears of it and says the line is still in Dial
 
-        rig.advance(Duration.ofSeconds(30));   // Asterisk's Dial to 1001 still has not returned
+        rig.advance(Duration.ofSeconds(25));   // Asterisk's Dial to 1001 still has not returned (a slow Asterisk)
         assertThat(rig.decisions(Decision.CallRequeued.class)).extracting(Decision.CallRequeued::agentId)
                 .as("1002's phone has not rung yet: its offer is held, not timed out").containsExactly("1001");
 

@@ -114,6 +114,11 @@ final class ScriptedAgiChannel implements AgiChannel {
     }
 
     @Override
+    public void abandon(String why) {
+        cutShortByHotline(why);
+    }
+
+    @Override
     public Optional<String> closedByHotline() {
         return Optional.ofNullable(cutShort);
     }

@@ -29,6 +29,12 @@ public interface AgiChannel {
      * or stopped answering (see {@link AgiCommand#replyExpectedWithin()}). The call then goes on in Asterisk's
      * dialplan after AGI(); nobody is known to have hung up. Empty while the session runs and after a hang-up.
      */
+    /**
+     * Closes the session at once, without the reply to the command on the wire: Asterisk is stalled or the connection
+     * cut ({@code why} says how Hotline knows). The hang-up listeners run; {@link #closedByHotline()} gives {@code why}.
+     */
+    void abandon(String why);
+
     default java.util.Optional<String> closedByHotline() {
         return java.util.Optional.empty();
     }

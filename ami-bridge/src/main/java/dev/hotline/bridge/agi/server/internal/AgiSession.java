@@ -229,6 +229,15 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
     }
 
     @Override
+    public void abandon(String why) {
+        onEventLoop(() -> {
+            if (!closed) {
+                cutShort(why);
+            }
+        });
+    }
+
+    @Override
     public java.util.Optional<String> closedByHotline() {
         return java.util.Optional.ofNullable(cutShort);
     }
