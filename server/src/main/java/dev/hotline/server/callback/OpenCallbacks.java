@@ -1,11 +1,9 @@
 package dev.hotline.server.callback;
 
-import dev.hotline.acd.Decision;
 import dev.hotline.acd.Outcome;
-import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.server.journal.BusinessQueues;
 import dev.hotline.server.journal.JournalReader;
 import dev.hotline.server.journal.JournalRecord;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +35,11 @@ public final class OpenCallbacks {
      */
     public static List<Restored> read(JournalReader reader, long sinceMillis) {
         Map<String, Restored> open = new LinkedHashMap<>();
-        // the queue of each business type, as the configuration in force then had it
-        Map<String, String> queueOf = new HashMap<>();
+        BusinessQueues business = new BusinessQueues();
         // a start with the clock set back (or after a demo's simulated day) must not forget the earlier run's promises
         reader.readAcrossClockChanges(sinceMillis, record -> {
+            business.follow(record);
             switch (record) {
-                case JournalRecord.FileOpened f -> queues(f.config(), queueOf);
-                case JournalRecord.Logged(Decision.ConfigApplied c) -> queues(c.config(), queueOf);
                 case JournalRecord.CallbackRequested c when c.at() >= sinceMillis && !c.businessType().isEmpty() ->
                         open.put(c.callId(), new Restored(CallbackRequest.of(c), 0, 0));
                 case JournalRecord.CallbackAttempted a when a.result().equals("no-manager-interface") -> { }
@@ -54,16 +50,11 @@ public final class OpenCallbacks {
                 case JournalRecord.CallRecord c when c.ended().outcome() == Outcome.ANSWERED ->
                         open.values().removeIf(r -> r.request().number().equals(c.ended().callerNumber())
                                 && r.request().requestedAt() <= c.at()
-                                && c.ended().queue().map(q -> q.equals(queueOf.getOrDefault(
-                                        r.request().businessType(), q))).orElse(true));
+                                && business.served(c.ended().queue(), r.request().businessType()));
                 default -> { }
             }
         });
         return List.copyOf(open.values());
     }
 
-    private static void queues(CentreConfig config, Map<String, String> queueOf) {
-        queueOf.clear();
-        config.businessTypes().forEach(b -> queueOf.put(b.id(), b.queue()));
-    }
 }

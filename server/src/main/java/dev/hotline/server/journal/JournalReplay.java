@@ -162,9 +162,15 @@ public final class JournalReplay {
             atStart = statistics.snapshot(from);
         }
         switch (record) {
-            case JournalRecord.FileOpened opened -> opened(opened);
+            case JournalRecord.FileOpened opened -> {
+                opened(opened);
+                requests.follow(opened); // the business types' queues, which callback requests are settled by
+            }
             case JournalRecord.Logged logged -> {
                 feed(logged.decision());
+                if (logged.decision() instanceof Decision.ConfigApplied) {
+                    requests.follow(logged);
+                }
                 if (record.at() >= from) {
                     period.follow(logged.decision());
                 }

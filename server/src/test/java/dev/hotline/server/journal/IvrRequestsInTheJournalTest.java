@@ -79,6 +79,17 @@ class IvrRequestsInTheJournalTest {
     }
 
     @Test
+    void anOrderTakenBySalesLeavesTheAfterSalesCallbackRequestOpenInTheReport() {
+        journal(new JournalRecord.CallbackRequested(NINE_AM + MINUTE, "c1", "13833334444", "4008008888",
+                        "after-sales", Map.of()),
+                answered(NINE_AM + 10 * MINUTE, "c2", "13833334444"));
+
+        JournalReplay.Report report = JournalReplay.of(dir, null, null, w -> { });
+
+        assertThat(report.requests()).isEqualTo(new JournalReplay.IvrRequests(0, 1, 1, 0, 0));
+    }
+
+    @Test
     void aRequestHotlinesCallbackClosedIsNoLongerOpenWhetherItReachedAnAgentOrWasGivenUp() {
         journal(callback(NINE_AM + MINUTE, "c1", "13811110000"),
                 callback(NINE_AM + 2 * MINUTE, "c2", "13822220000"),
