@@ -324,7 +324,8 @@ class ServeEndToEndTest {
 
         assertThat(log.lines()).filteredOn(line -> line.contains("with its simulated clock")).singleElement()
                 .asString().startsWith("journal: " + journal).contains(", after this start at ")
-                .endsWith("so report each apart (--to, --from), or give this server a journal.directory of its own");
+                .endsWith("move the earlier run's files to a directory of their own (report that one there), or "
+                        + "give this server a journal.directory of its own");
         assertThat(log.lines()).filteredOn(line -> line.contains("the clock was set back between two runs; both runs "
                 + "are read, one after the other")).as("the third start reads both runs").hasSize(1);
     }

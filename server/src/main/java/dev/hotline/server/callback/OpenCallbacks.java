@@ -7,6 +7,7 @@ import dev.hotline.server.journal.JournalRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The callback requests a journal leaves open: filed, not closed, and not overtaken by a later call from their number
@@ -34,10 +35,15 @@ public final class OpenCallbacks {
      * @throws dev.hotline.server.journal.JournalException for a damaged journal
      */
     public static List<Restored> read(JournalReader reader, long sinceMillis) {
+        return read(reader, sinceMillis, change -> { });
+    }
+
+    /** As {@link #read(JournalReader, long)}, telling {@code clockChanges} where the journal's time steps back. */
+    public static List<Restored> read(JournalReader reader, long sinceMillis, Consumer<String> clockChanges) {
         Map<String, Restored> open = new LinkedHashMap<>();
         BusinessQueues business = new BusinessQueues();
         // a start with the clock set back (or after a demo's simulated day) must not forget the earlier run's promises
-        reader.readAcrossClockChanges(sinceMillis, record -> {
+        reader.readAcrossClockChanges(sinceMillis, clockChanges, record -> {
             business.follow(record);
             switch (record) {
                 case JournalRecord.CallbackRequested c when c.at() >= sinceMillis && !c.businessType().isEmpty() ->

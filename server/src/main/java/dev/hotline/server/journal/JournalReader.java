@@ -60,20 +60,22 @@ public final class JournalReader {
      * that gets to it) is not read for a period before its start.
      */
     public void read(long fromMillis, long toMillis, Consumer<JournalRecord> sink) {
-        read(fromMillis, toMillis, false, sink);
+        read(fromMillis, toMillis, null, sink);
     }
 
     /**
      * As {@link #read(long, Consumer)}, going on past a start stamped before the record preceding it (a server started
      * with its clock set back, or after a {@code hotline demo} that wrote the directory with its simulated clock):
-     * each run's records are in order, one after the other, with a warning where the time steps back. For what a run
-     * owes the next (the callback requests it left open), not for figures, which would be fed backwards in time.
+     * each run's records are in order, one after the other, and {@code clockChanges} is told where the time steps
+     * back. For what a run owes the next (the callback requests it left open), not for figures, which would be fed
+     * backwards in time.
      */
-    public void readAcrossClockChanges(long fromMillis, Consumer<JournalRecord> sink) {
-        read(fromMillis, Long.MAX_VALUE, true, sink);
+    public void readAcrossClockChanges(long fromMillis, Consumer<String> clockChanges, Consumer<JournalRecord> sink) {
+        read(fromMillis, Long.MAX_VALUE, Objects.requireNonNull(clockChanges, "clockChanges"), sink);
     }
 
-    private void read(long fromMillis, long toMillis, boolean acrossClockChanges, Consumer<JournalRecord> sink) {
+    private void read(long fromMillis, long toMillis, Consumer<String> clockChanges, Consumer<JournalRecord> sink) {
+        boolean acrossClockChanges = clockChanges != null;
         List<FileId> files = files();
         long readFrom = fromMillis < Long.MIN_VALUE + CALLS_LAST ? Long.MIN_VALUE : fromMillis - CALLS_LAST;
         int start = 0;
@@ -97,7 +99,7 @@ public final class JournalReader {
         } else if (startHeader instanceof JournalRecord.FileOpened opened) {
             sayIfOverlapping(files.get(start - 1).path(), files.get(start).path(), opened);
         }
-        InOrder inOrder = new InOrder(acrossClockChanges ? warnings : null);
+        InOrder inOrder = new InOrder(clockChanges);
         boolean[] past = {false};
         for (FileId file : files.subList(start, files.size())) {
             readLines(file.path(), (record, line) -> {
@@ -193,9 +195,10 @@ public final class JournalReader {
                 throw new JournalException(where + ": " + (restart ? "the server started at " : "this record is of ")
                         + JournalCodec.formatAt(record.at(), zone) + ", before the record at " + lastWhere + " ("
                         + JournalCodec.formatAt(lastAt, zone) + "): " + (restart
-                        ? "the clock was set back between two runs; report each run apart: --to before this start "
-                                + "for the earlier run, --from after it for the later one (a directory holding one run's "
-                                + "files only gives the whole of it)"
+                        ? "the clock was set back between two runs; report the later run with --from at or after "
+                                + "this start, and the earlier one from a directory holding only its files (up to "
+                                + lastWhere.substring(0, lastWhere.lastIndexOf(':')) + "): its records may lie after "
+                                + "this start's time, where no period reaches them here"
                         : "one of the two lines is damaged (time in the journal only goes forward)"));
             }
             if (record.at() >= lastAt) {

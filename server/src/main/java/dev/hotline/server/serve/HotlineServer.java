@@ -313,8 +313,9 @@ public final class HotlineServer implements AutoCloseable {
         if (endsAt.isPresent() && endsAt.get() > now + 1_000) {
             log.warn("journal: {} runs to {}, after this start at {}: the clock was set back since the run that wrote "
                             + "it, or a 'hotline demo' wrote it with its simulated clock. This run's records follow "
-                            + "it; a report over both runs stops where the time steps back, so report each apart "
-                            + "(--to, --from), or give this server a journal.directory of its own",
+                            + "it; a report over both runs stops where the time steps back: move the earlier run's "
+                            + "files to a directory of their own (report that one there), or give this server a "
+                            + "journal.directory of its own",
                     shown(settings.journal().dir()), Instant.ofEpochMilli(endsAt.get()).atZone(zone).toOffsetDateTime(),
                     Instant.ofEpochMilli(now).atZone(zone).toOffsetDateTime());
         }
@@ -335,7 +336,9 @@ public final class HotlineServer implements AutoCloseable {
         // the desk's first round closes those as expired, in the journal, rather than leave them open for ever
         long now = clock.millis();
         long stoppedAt = reader.endsAt().map(end -> Math.min(end, now)).orElse(now);
-        return OpenCallbacks.read(reader, stoppedAt - settings.callbacks().expireAfter().toMillis());
+        // the start that stepped back was said, as a warning, by the first start after it: now it is only read past
+        return OpenCallbacks.read(reader, stoppedAt - settings.callbacks().expireAfter().toMillis(),
+                change -> log.info("journal: {}", change));
     }
 
     private Optional<AmiPool> startAmi(List<AmiServer> servers) {

@@ -108,7 +108,8 @@ class OpenCallbacksTest {
         journalWithClockAt(NINE_AM, requested(NINE_AM + MINUTE, "c2", "13822220000"));
         List<String> warnings = new ArrayList<>();
 
-        List<OpenCallbacks.Restored> open = OpenCallbacks.read(new JournalReader(dir, warnings::add), NINE_AM);
+        List<OpenCallbacks.Restored> open = OpenCallbacks.read(new JournalReader(dir, w -> { }), NINE_AM,
+                warnings::add);
 
         assertThat(open).extracting(r -> r.request().id()).containsExactly("c1", "c2");
         assertThat(warnings).singleElement().asString().contains("the clock was set back between two runs");
