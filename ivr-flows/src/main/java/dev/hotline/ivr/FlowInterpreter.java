@@ -52,7 +52,7 @@ public final class FlowInterpreter {
             throw new IllegalArgumentException("flow '" + flowName + "' is a subflow: it runs only from subflow nodes");
         }
         Run run = new Run(call, flow, "", List.of(), 0, "", flow.initialVariables(), call.language(), List.of(), 0,
-                now);
+                "", now);
         return run.finish(run.enter(flow.flow().start()));
     }
 
@@ -68,7 +68,8 @@ public final class FlowInterpreter {
             return new Step(state, state.awaiting());
         }
         Run run = new Run(state.call(), flows.compiled(state.flow()), state.node(), state.pending(), state.attempt(),
-                state.typed(), state.variables(), state.language(), state.returns(), state.steps() + 1, now);
+                state.typed(), state.variables(), state.language(), state.returns(), state.steps() + 1,
+                state.servedAs(), now);
         if (input instanceof Input.HangUp) {
             return run.finish(run.callerHungUp());
         }
@@ -95,12 +96,14 @@ public final class FlowInterpreter {
         boolean variablesCopied;
         String language;
         List<SessionState.Return> returns;
+        String servedAs;
         Outcome outcome;
         String jump;
 
         Run(CallContext call, CompiledFlow flow, String nodeId, List<Action> pending, int attempt, String typed,
             Map<String, Object> variables, String language, List<SessionState.Return> returns, int steps,
-            Instant now) {
+            String servedAs, Instant now) {
+            this.servedAs = servedAs;
             this.call = call;
             this.flow = flow;
             this.nodeId = nodeId;
@@ -118,7 +121,7 @@ public final class FlowInterpreter {
         Step finish(Action action) {
             Action awaiting = outcome != null ? new Action.Finished(outcome) : action;
             return new Step(new SessionState(call, flowName(), nodeId, awaiting, pending, attempt, typed, variables,
-                    language, returns, steps), action);
+                    language, returns, steps, servedAs), action);
         }
 
         String flowName() {
@@ -165,6 +168,9 @@ public final class FlowInterpreter {
                     return emit();
                 }
                 case Node.Menu menu -> {
+                    if (servedAs.isEmpty()) {
+                        menu.onHangUp().ifPresent(bye -> servedAs = flowName() + "/" + bye);
+                    }
                     pending = menuActions(menu, Optional.empty());
                     return emit();
                 }
@@ -282,6 +288,18 @@ public final class FlowInterpreter {
                 outcome = new Outcome.Transferred(flowName(), nodeId, transfer);
             }
             return action;
+        }
+
+        /** The hang-up node of {@link SessionState#servedAs}, when the caller has been served. */
+        Optional<Node.Hangup> servedHangup() {
+            if (servedAs.isEmpty()) {
+                return Optional.empty();
+            }
+            int slash = servedAs.indexOf('/'); // flow names are file names: no slash
+            return flows.names().contains(servedAs.substring(0, slash))
+                    && flows.compiled(servedAs.substring(0, slash)).flow().nodes()
+                    .get(servedAs.substring(slash + 1)) instanceof Node.Hangup hangup ? Optional.of(hangup)
+                    : Optional.empty();
         }
 
         Outcome endedAt(Node.Hangup hangup) {
@@ -413,7 +431,9 @@ public final class FlowInterpreter {
                 // a menu after the answer: the caller got it, and ends as the menu's on-hang-up node says
                 case Node.Menu menu when menu.onHangUp().isPresent()
                         && flow.node(menu.onHangUp().get()) instanceof Node.Hangup hangup -> endedAt(hangup);
-                default -> new Outcome.CallerHungUp(flowName(), nodeId);
+                // served before, and hanging up while an answer is said again or at the menu before it
+                default -> servedHangup().map(this::endedAt)
+                        .orElseGet(() -> new Outcome.CallerHungUp(flowName(), nodeId));
             };
             pending = List.of();
             return new Action.Finished(outcome);

@@ -22,10 +22,13 @@ import java.util.Optional;
  * @param language  the caller's current language
  * @param returns   where each running subflow returns to, innermost last
  * @param steps     inputs taken so far (bounded by the flow's max-steps)
+ * @param servedAs  the hang-up node ({@code flow/node}) a caller who hangs up from now on ends as: the
+ *                  {@code on-hang-up} of the first menu after an answer they reached (they have had it, and a hang-up
+ *                  while it is said again is no loss); empty before
  */
 public record SessionState(CallContext call, String flow, String node, Action awaiting, List<Action> pending,
                            int attempt, String typed, Map<String, Object> variables, String language,
-                           List<Return> returns, int steps) implements Serializable {
+                           List<Return> returns, int steps, String servedAs) implements Serializable {
     public SessionState {
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(flow, "flow");
@@ -36,6 +39,7 @@ public record SessionState(CallContext call, String flow, String node, Action aw
         variables = Map.copyOf(variables);
         Objects.requireNonNull(language, "language");
         returns = List.copyOf(returns);
+        Objects.requireNonNull(servedAs, "servedAs");
     }
 
     /**

@@ -76,6 +76,18 @@ class PhoneBankingFlowTest {
     }
 
     @Test
+    void aCustomerWhoGoesBackToTheMainMenuAfterTheBalanceAndHangsUpThereWasServed() {
+        Caller caller = verifiedCaller();
+        caller.presses("1").listensThrough().presses("1");
+        assertThat(caller.action()).isEqualTo(MAIN_MENU);
+
+        caller.hangsUp();
+
+        assertThat(caller.outcome()).isEqualTo(new Outcome.EndedByFlow("phone-banking", "main-menu",
+                "banking-self-service", true, Map.of()));
+    }
+
+    @Test
     void aCustomerWhoHangsUpAtTheMainMenuBeforeAnyAnswerIsNotCountedAsServed() {
         Caller caller = verifiedCaller();
         caller.hangsUp();

@@ -186,6 +186,18 @@ class TvShoppingFlowTest {
     }
 
     @Test
+    void aCallerWhoHangsUpWhileTheirOrderStatusIsSaidAgainWasServedAllTheSame() {
+        Caller caller = callerReachingTheMainMenu("13800138111");
+        caller.presses("2").listensThrough().presses("1");
+        assertThat(caller.action()).isEqualTo(new Action.Play("tv/order-shipped-on", ""));
+
+        caller.hangsUp();
+
+        assertThat(caller.outcome()).isEqualTo(new Outcome.EndedByFlow("tv-shopping", "shipped",
+                "order-status-told", true, Map.of()));
+    }
+
+    @Test
     void aCallerSentToAnAgentHearsSoBeforeTheMusicAndOneWhoHangsUpThenNeverReachesTheQueue() {
         Caller transferred = callerReachingTheMainMenu("13800138111");
         transferred.presses("0");

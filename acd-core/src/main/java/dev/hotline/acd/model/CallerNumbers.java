@@ -66,7 +66,12 @@ public record CallerNumbers(String countryCode, String internationalPrefix, Stri
         if (i == number.length()) {
             return number; // the usual case: nothing to take out, nothing allocated
         }
-        String rest = number.regionMatches(true, 0, "tel:", 0, 4) ? number.substring(4) : number;
+        String rest = number;
+        if (number.regionMatches(true, 0, "tel:", 0, 4)) {
+            // a tel: URI's parameters (;phone-context=..., ;ext=...) are not part of the number
+            int parameters = number.indexOf(';');
+            rest = number.substring(4, parameters < 0 ? number.length() : parameters);
+        }
         StringBuilder kept = new StringBuilder(rest.length());
         for (int j = 0; j < rest.length(); j++) {
             char c = rest.charAt(j);

@@ -62,6 +62,8 @@ class CallerNumbersTest {
         assertThat(CHINA.significant("+86 (0)21 6123 4567")).isEqualTo("2161234567");
         assertThat(CHINA.significant("+86(0)2161234567")).isEqualTo("2161234567");
         assertThat(CHINA.significant("(021) 6123-4567")).isEqualTo("2161234567");
+        assertThat(CHINA.significant("tel:13800138000;phone-context=+86")).isEqualTo("13800138000");
+        assertThat(CHINA.significant("tel:+8613800138000;ext=12")).isEqualTo("13800138000");
     }
 
     @Test

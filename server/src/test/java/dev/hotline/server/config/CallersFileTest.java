@@ -159,6 +159,23 @@ class CallersFileTest {
     }
 
     @Test
+    void anEntryInItsInternationalFormWithPlusIsTheCallerItNamesOnceCallerNumbersAreSet() {
+        config.with("centre.yaml", CHINA).with("vips.yaml", """
+                vips:
+                  - number: "+8613912345678"
+                """);
+        assertThat(config.valid().vips()).singleElement().satisfies(v -> assertThat(v.number())
+                .isEqualTo("+8613912345678"));
+
+        config.with("centre.yaml", CHINA).with("vips.yaml", """
+                vips:
+                  - number: "13912345678"
+                  - number: "+8613912345678"
+                """);
+        assertThat(config.problems()).singleElement().asString().contains("duplicate VIP number '+8613912345678'");
+    }
+
+    @Test
     void aBlacklistPrefixThatIsOnlyTheTrunkPrefixWouldRefuseEveryCallerAndIsReported() {
         config.with("centre.yaml", CHINA).with("blacklist.yaml", """
                 blacklist:

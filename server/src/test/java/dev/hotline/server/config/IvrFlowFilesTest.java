@@ -85,6 +85,12 @@ class IvrFlowFilesTest {
         assertThat(config.warnings()).containsExactly("ivr/verify.yaml:18:7: nodes.check.parameters.cardPin: "
                 + "parameter 'cardPin' goes to source 'bank' over plain http://, readable by anyone on the network "
                 + "between: give the source an https:// url");
+
+        // a secret sent under another name is one all the same
+        config.withFlowText("verify", flow.replace("into: code", "into: pin").replace("cardPin: code", "check: pin"));
+        assertThat(config.warnings()).containsExactly("ivr/verify.yaml:18:7: nodes.check.parameters.check: "
+                + "parameter 'check' goes in the URL of source 'bank' (method get), where web servers and proxies "
+                + "log it: give the source method: post to send it in the body");
     }
 
     @Test

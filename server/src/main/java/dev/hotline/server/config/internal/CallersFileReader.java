@@ -58,7 +58,7 @@ public final class CallersFileReader {
                 : Optional.of(MatchKind.EXACT);
         Optional<String> number = f.requiredText("number");
         boolean sound = number.isPresent() && kind.isPresent()
-                && NumbersFileReader.soundNumber(number.get(), kind.get(), f.at("number"), ctx)
+                && NumbersFileReader.soundNumber(written(number.get(), callerNumbers), kind.get(), f.at("number"), ctx)
                 && someCaller(number.get(), callerNumbers, f.at("number"), ctx)
                 && seen.firstTime(Choices.name(kind.get()) + ":" + callerNumbers.significant(number.get()),
                 f.at("number"), ctx.problems(), "blacklist entry for " + Choices.name(kind.get()) + " number '"
@@ -71,6 +71,16 @@ public final class CallersFileReader {
             return Optional.empty();
         }
         return Optional.of(new BlacklistEntry(number.get(), kind.get(), expires, reason.orElse(""), prompt));
+    }
+
+    /**
+     * The digits of an entry: with centre.yaml's {@code callerNumbers}, {@code +8613800138000} is as good as
+     * {@code 13800138000} (both compare by the significant number), so the {@code +} of an international form is
+     * not a stray character; without it, numbers compare as written and must be written as the network sends them.
+     */
+    private static String written(String number, CallerNumbers callerNumbers) {
+        return number.startsWith("+") && number.length() > 1 && !callerNumbers.countryCode().isEmpty()
+                ? number.substring(1) : number;
     }
 
     /**
@@ -127,7 +137,8 @@ public final class CallersFileReader {
         Fields f = fields.get();
         Optional<String> number = f.requiredText("number");
         boolean sound = number.isPresent()
-                && NumbersFileReader.soundNumber(number.get(), MatchKind.EXACT, f.at("number"), ctx)
+                && NumbersFileReader.soundNumber(written(number.get(), callerNumbers), MatchKind.EXACT, f.at("number"),
+                ctx)
                 && someCaller(number.get(), callerNumbers, f.at("number"), ctx)
                 && seen.firstTime(callerNumbers.significant(number.get()), f.at("number"), ctx.problems(),
                 "VIP number '" + number.get() + "'" + asCompared(number.get(), callerNumbers));

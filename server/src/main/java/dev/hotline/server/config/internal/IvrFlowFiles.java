@@ -242,8 +242,12 @@ public final class IvrFlowFiles {
                 }
                 boolean inUrl = http.method() == LookupSource.HttpMethod.GET;
                 boolean inClear = http.url().regionMatches(true, 0, "http://", 0, 7);
-                for (String parameter : lookup.parameters().keySet()) {
-                    if (secret(parameter) && (inUrl || inClear)) {
+                for (Map.Entry<String, String> sent : lookup.parameters().entrySet()) {
+                    String parameter = sent.getKey();
+                    // by its name or by what it sends: "code: pin" and "credentials: account + ':' + pin" alike
+                    boolean secret = secret(parameter) || Stream.of(sent.getValue().split("[^A-Za-z0-9_]+"))
+                            .anyMatch(word -> !word.isEmpty() && secret(word));
+                    if (secret && (inUrl || inClear)) {
                         List<String> path = List.of("nodes", node.id(), "parameters", parameter);
                         Mark at = tree.flatMap(t -> t.placeOf(path)).orElse(new Mark(0, 0));
                         ctx.warnings().add(new ConfigProblem(FOLDER + "/" + flow.source(), at.line(), at.column(),
