@@ -32,6 +32,8 @@ final class BridgeEventGuard implements SocketConnectionFacade {
     private final String server;
     /** The lines of a checked bridge event still to hand out, its blank end line included. */
     private final Deque<String> checked = new ArrayDeque<>();
+    /** Malformed events dropped on this connection: said at the first and every thousandth, not line by line. */
+    private long dropped;
 
     BridgeEventGuard(SocketConnectionFacade socket, String server) {
         this.socket = socket;
@@ -64,8 +66,12 @@ final class BridgeEventGuard implements SocketConnectionFacade {
                     checked.add(next);
                 }
             } else {
-                LOG.warn("AMI '{}': ignored a malformed {} event without BridgeUniqueid", server,
-                        WireText.visible(line.strip().substring("Event: ".length())));
+                dropped++;
+                if (dropped == 1 || dropped % 1000 == 0) {
+                    LOG.warn("AMI '{}': ignored a malformed {} event without BridgeUniqueid ({} such event(s) on this "
+                            + "connection)", server, WireText.visible(line.strip().substring("Event: ".length())),
+                            dropped);
+                }
                 if (next == null) {
                     return null;
                 }
