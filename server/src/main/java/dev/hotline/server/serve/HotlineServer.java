@@ -335,7 +335,7 @@ public final class HotlineServer implements AutoCloseable {
         // the requests still open when the journal's last run stopped, even those that expired while it was down:
         // the desk's first round closes those as expired, in the journal, rather than leave them open for ever
         long now = clock.millis();
-        long stoppedAt = reader.endsAt().map(end -> Math.min(end, now)).orElse(now);
+        long stoppedAt = reader.endsAtFromTail().map(end -> Math.min(end, now)).orElse(now);
         // the start that stepped back was said, as a warning, by the first start after it: now it is only read past
         return OpenCallbacks.read(reader, stoppedAt - settings.callbacks().expireAfter().toMillis(),
                 change -> log.info("journal: {}", change));
