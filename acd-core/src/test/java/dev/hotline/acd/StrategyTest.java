@@ -37,6 +37,19 @@ class StrategyTest {
     }
 
     @Test
+    void anAgentWhoseRingingOfferTheCallerAbandonedKeepsTheirPlaceInLine() {
+        var centre = centre(RoutingStrategy.LONGEST_IDLE).start()
+                .loginReady("a3").advance(Duration.ofSeconds(10)).loginReady("a1")
+                .advance(Duration.ofSeconds(5)).call("c1", "sales").advance(Duration.ofSeconds(2))
+                .callerHangsUp("c1").advance(Duration.ofSeconds(1)).call("c2", "sales");
+
+        assertThat(centre.offeredTo("c1")).isEqualTo("a3");
+        assertThat(centre.offeredTo("c2")).as("a3 still idle the longest: the offer vanished through no doing of "
+                + "theirs").isEqualTo("a3");
+        assertThat(why(centre)).endsWith("LONGEST_IDLE picked agent a3: idle 18 s, longest.");
+    }
+
+    @Test
     void longestIdleBreaksTiesByConfiguredOrder() {
         var centre = centre(RoutingStrategy.LONGEST_IDLE).start().loginReady("a3", "a2", "a1").call("c1", "sales");
 
@@ -64,7 +77,20 @@ class StrategyTest {
                 .loginReady("a2").call("c2", "sales");
 
         assertThat(centre.offeredTo("c2")).isEqualTo("a2");
-        assertThat(why(centre)).endsWith("FEWEST_CALLS picked agent a2: answered 0 calls since login, fewest.");
+        assertThat(why(centre)).endsWith("FEWEST_CALLS picked agent a2: answered 0 calls since the day's first login, "
+                + "fewest.");
+    }
+
+    @Test
+    void anAgentBackFromALogoutTheSameDayKeepsTheirCountAndDoesNotTakeEveryCall() {
+        var centre = centre(RoutingStrategy.FEWEST_CALLS).start().loginReady("a2")
+                .call("c1", "sales").answer("c1", "a2").agentHangsUp("c1")
+                .call("c2", "sales").answer("c2", "a2").agentHangsUp("c2")
+                .loginReady("a1").call("c3", "sales").answer("c3", "a1").agentHangsUp("c3");
+        assertThat(centre.offeredTo("c3")).isEqualTo("a1");
+        centre.logout("a2").loginReady("a2").call("c4", "sales");
+
+        assertThat(centre.offeredTo("c4")).as("a1 answered 1 today, a2 answered 2").isEqualTo("a1");
     }
 
     @Test
@@ -77,7 +103,8 @@ class StrategyTest {
                 .call("c3", "sales");
 
         assertThat(centre.offeredTo("c3")).isEqualTo("a2");
-        assertThat(why(centre)).endsWith("LEAST_TALK_TIME picked agent a2: talked 10 s since login, least.");
+        assertThat(why(centre)).endsWith("LEAST_TALK_TIME picked agent a2: talked 10 s since the day's first login, "
+                + "least.");
     }
 
     @Test

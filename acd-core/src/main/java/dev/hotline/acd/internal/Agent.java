@@ -71,9 +71,13 @@ final class Agent {
     long stateSince;
     /** Strategy keys, changed only while the agent is not READY (out of the ready indexes). */
     long readySince;
+    /** Set while an offer withdrawn through no doing of the agent makes them READY again: their readySince stays. */
+    boolean keepReadySince;
     long lastOfferSeq = -1;
+    /** Calls answered and talk time since the first login of the day {@link #countsDay} (centre's zone). */
     int answered;
     long talkMillis;
+    long countsDay = Long.MIN_VALUE;
 
     /**
      * What the agent's phone is doing: only a READY agent whose phone is free is in the ready indexes. Changed only

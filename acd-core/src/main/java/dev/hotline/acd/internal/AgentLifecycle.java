@@ -31,8 +31,15 @@ final class AgentLifecycle {
         if (agent.state != AgentState.LOGGED_OUT || agent.leaving) {
             throw new Rejection("agent " + agent.id() + " cannot log in: agent is already " + Centre.describe(agent));
         }
-        agent.answered = 0;
-        agent.talkMillis = 0;
+        // FEWEST_CALLS and LEAST_TALK_TIME weigh the day's work: an agent back from lunch (or whose desktop logged
+        // out and in) must not take every call until their count since that login catches up with the others'
+        long day = java.time.Instant.ofEpochMilli(centre.now).atZone(centre.config.settings().zone()).toLocalDate()
+                .toEpochDay();
+        if (agent.countsDay != day) {
+            agent.countsDay = day;
+            agent.answered = 0;
+            agent.talkMillis = 0;
+        }
         centre.setState(agent, AgentState.NOT_READY, "logged in");
     }
 
@@ -122,7 +129,11 @@ final class AgentLifecycle {
         if (agent.leaving) {
             leave(agent);
         } else {
+            // the caller hung up, the line never came free, Asterisk took the call back: nothing the agent did, so
+            // LONGEST_IDLE keeps their place in line rather than sending them to the back
+            agent.keepReadySince = true;
             callOver(agent, "offer of call " + call.id + " withdrawn: " + why);
+            agent.keepReadySince = false;
         }
     }
 

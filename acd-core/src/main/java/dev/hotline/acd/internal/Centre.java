@@ -173,7 +173,7 @@ final class Centre {
             agent.afterCallReason = "";
         }
         agent.stateSince = now;
-        if (to == AgentState.READY) {
+        if (to == AgentState.READY && !agent.keepReadySince) {
             agent.readySince = now;
         }
         if (groupsCount) {

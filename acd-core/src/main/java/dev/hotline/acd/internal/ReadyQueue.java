@@ -7,7 +7,8 @@ import java.util.function.Consumer;
  * READY members in longest-idle order, (readySince, configured order), as a doubly linked list through the
  * memberships' own links, so adding and removing allocate nothing and cost O(1). An agent becomes READY at the
  * engine's current time, never earlier than anyone already READY, so it joins at the tail; only agents made READY at
- * the same millisecond may need to step back past those configured after them.
+ * the same millisecond may need to step back past those configured after them, and an agent whose offer was withdrawn
+ * through no doing of theirs past those who became READY during the ring (they keep their place).
  */
 final class ReadyQueue implements ReadyIndex {
 
