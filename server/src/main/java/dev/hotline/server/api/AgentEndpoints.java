@@ -205,7 +205,11 @@ public final class AgentEndpoints {
         return new ApiRoutes.Opening.Accept(sink -> {
             // following first, then the picture: it is read after every decision the stream might already carry
             push.follow(agentId, sink);
-            agentNow.apply(agentId).thenAccept(agent -> agent.ifPresent(a -> push.greet(sink, "agent", a)));
+            agentNow.apply(agentId).thenAccept(agent -> agent.ifPresent(a -> {
+                push.greet(sink, "agent", a);
+                // mid-call, the screen pop again: a desktop that reconnected would show a bare call id
+                a.callId().flatMap(callId -> push.offerOf(agentId, callId)).ifPresent(o -> push.greet(sink, "offer", o));
+            }));
         });
     }
 }

@@ -1,9 +1,11 @@
 package dev.hotline.server.api;
 
+import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.DecisionListener;
 import dev.hotline.server.api.internal.ApiJson;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class AgentPush implements DecisionListener {
     private final Map<String, Set<EventSink>> followers = new ConcurrentHashMap<>();
+    /**
+     * Each agent's offer while it rings or is talked on: a desktop that connects again mid-call (EventSource does at
+     * every network hiccup) gets the screen pop again instead of a bare call id. Kept for every agent, followed or
+     * not, as the stream may open later; gone when the agent is READY, NOT_READY or LOGGED_OUT again.
+     */
+    private final Map<String, Decision.CallOffered> offers = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
     /** {@code sink} receives {@code agentId}'s events from now until its client is gone. */
@@ -52,6 +60,11 @@ public final class AgentPush implements DecisionListener {
         sinks.removeIf(sink -> !sink.send(event, id, text));
     }
 
+    /** The offer of {@code callId} to {@code agentId}, while the agent's phone rings for it or they talk on it. */
+    public Optional<Decision.CallOffered> offerOf(String agentId, String callId) {
+        return Optional.ofNullable(offers.get(agentId)).filter(o -> o.callId().equals(callId));
+    }
+
     /** How many streams follow {@code agentId}. */
     public int followers(String agentId) {
         Set<EventSink> sinks = followers.get(agentId);
@@ -61,8 +74,16 @@ public final class AgentPush implements DecisionListener {
     @Override
     public void onDecision(Decision decision) {
         switch (decision) {
-            case Decision.CallOffered offer -> send(offer.agentId(), "offer", offer);
-            case Decision.AgentStateChanged state -> send(state.agentId(), "state", state);
+            case Decision.CallOffered offer -> {
+                offers.put(offer.agentId(), offer);
+                send(offer.agentId(), "offer", offer);
+            }
+            case Decision.AgentStateChanged state -> {
+                if (state.to() != AgentState.RESERVED && state.to() != AgentState.TALKING) {
+                    offers.remove(state.agentId());
+                }
+                send(state.agentId(), "state", state);
+            }
             case Decision.AgentAfterCall after -> send(after.agentId(), "after-call", after);
             case Decision.AgentPhoneChanged phone -> send(phone.agentId(), "phone", phone);
             case Decision.CallEnded ended when ended.agentId().isPresent() ->

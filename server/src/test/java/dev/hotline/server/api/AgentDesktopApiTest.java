@@ -61,7 +61,9 @@ class AgentDesktopApiTest {
         engine.start();
         List<AgentConfig> agents = JournalFixtures.shippedConfig().agents();
         Map<String, AgentView> engineSees = Map.of("1001", new AgentView("1001", AgentState.READY, "logged in",
-                NOW - 60_000, Optional.empty(), 3, 420_000, PhoneState.FREE, AgentState.READY, ""));
+                NOW - 60_000, Optional.empty(), 3, 420_000, PhoneState.FREE, AgentState.READY, ""),
+                "1003", new AgentView("1003", AgentState.TALKING, "answered call 1.7", NOW - 5_000, Optional.of("1.7"),
+                        1, 0, PhoneState.FREE, AgentState.READY, ""));
         ApiSettings settings = new ApiSettings("127.0.0.1", 0, List.of(
                 new ApiSettings.Token("desk-1001", Role.AGENT, new Secret.Written(DESK_1001), Optional.of("1001")),
                 new ApiSettings.Token("supervisors", Role.SUPERVISOR, new Secret.Written(SUPERVISOR),
@@ -456,6 +458,22 @@ class AgentDesktopApiTest {
         List<String> state = nextEvent(stream);
         assertThat(state.getFirst()).isEqualTo("event: state");
         assertThat(state.getLast()).contains("\"from\":\"READY\"", "\"to\":\"RESERVED\"");
+    }
+
+    @Test
+    void aDesktopThatConnectsAgainMidCallGetsTheScreenPopOfThatCallAgain() throws Exception {
+        push.onDecision(offerTo("1003", "1.6"));
+        push.onDecision(new Decision.AgentStateChanged(NOW, "1003", AgentState.RESERVED, AgentState.READY,
+                "offer of call 1.6 withdrawn: caller hung up"));
+        push.onDecision(offerTo("1003", "1.7"));
+
+        BufferedReader stream = reader(follow("1003", SUPERVISOR));
+
+        assertThat(nextEvent(stream).getLast()).contains("\"state\":\"TALKING\"", "\"callId\":\"1.7\"");
+        List<String> offer = nextEvent(stream);
+        assertThat(offer.getFirst()).isEqualTo("event: offer");
+        assertThat(offer.getLast()).contains("\"callId\":\"1.7\"", "\"callerNumber\":\"13911112222\"",
+                "\"attachedData\":{\"order\":\"A-77\"}");
     }
 
     @Test
