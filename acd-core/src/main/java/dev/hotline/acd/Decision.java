@@ -60,7 +60,10 @@ public sealed interface Decision {
             implements Decision {
     }
 
-    /** The call waits in {@code queue}; the bridge plays music on hold. */
+    /**
+     * The call waits in {@code queue}; the bridge plays music on hold. {@code expectedWaitMillis} is -1 when no agent
+     * who could serve it is working (all on a break): no estimate ({@link WaitingCall}).
+     */
     record CallQueued(long at, String callId, String queue, int priority, List<String> eligibleGroups, int position,
                       long expectedWaitMillis) implements Decision {
     }

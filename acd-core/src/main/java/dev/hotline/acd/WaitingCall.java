@@ -11,14 +11,15 @@ import java.util.List;
  * read from an order-statistic tree per queue, in O(log n).
  *
  * <p><b>Expected wait</b> is position x the queue's smoothed handle time / the number of agents working through the
- * call's eligible groups (logged in and not NOT_READY; at least 1; an agent in two of them counts twice). The
+ * call's eligible groups (logged in and not NOT_READY; an agent in two of them counts twice); -1 when there is none
+ * (every agent who could serve it is on a break or logged out): no estimate. The
  * smoothed handle time is an exponentially weighted mean (weight 1/8 for the newest call) of talk time plus
  * configured wrap-up of the queue's answered calls, 180 s until the queue has answered one.
  *
  * @param callId             the call
  * @param queue              the queue it waits in
  * @param position           1 = next to be served in its queue
- * @param expectedWaitMillis the estimate above
+ * @param expectedWaitMillis the estimate above, -1 for none
  * @param priority           its current priority (base + IVR raise + VIP and escalation raises)
  * @param waitedMillis       time since the call entered the ACD (its first queue)
  * @param eligibleGroups     the skill groups whose agents may take it now

@@ -52,7 +52,7 @@ class EscalationStepsTest {
     void anAnnounceStepTellsTheCallerPositionAndExpectedWait() {
         var centre = CentreFixture.centre()
                 .queue("sales", q -> q.groups("s").step("tell", Duration.ofSeconds(45), new Announce("you-are-number")))
-                .agent("s1", "s").start().login("s1")
+                .agent("s1", "s").start().loginReady("s1").call("c0", "sales").answer("c0", "s1")
                 .call("c1", "sales").call("c2", "sales").advance(Duration.ofSeconds(45));
 
         assertThat(centre.all(Decision.Announcement.class)).extracting(a -> a.callId() + "#" + a.position() + " "

@@ -53,6 +53,16 @@ class PositionAndExpectedWaitTest {
     }
 
     @Test
+    void withEveryAgentWhoCouldServeTheCallOnABreakThereIsNoEstimate() {
+        var centre = centre().start().login("s1", "s2").ready("s1").notReady("s1", "lunch")
+                .call("c1", "sales").call("c2", "sales");
+
+        assertThat(centre.waiting("c2").position()).isEqualTo(2);
+        assertThat(centre.waiting("c2").expectedWaitMillis()).as("not 6 minutes as if an agent took calls")
+                .isEqualTo(-1);
+    }
+
+    @Test
     void anAgentInBothEligibleGroupsIsCountedOnceInTheExpectedWait() {
         var centre = CentreFixture.centre().queue("sales", "s", "v").agent("both", "s", "v").agent("s1", "s").start()
                 .loginReady("both", "s1").call("busy1", "sales").call("busy2", "sales").call("c1", "sales");

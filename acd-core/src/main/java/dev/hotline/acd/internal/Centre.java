@@ -142,11 +142,12 @@ final class Centre {
     }
 
     /**
-     * Position x smoothed handle time / agents working through the call's eligible groups, each counted once (at
-     * least 1).
+     * Position x smoothed handle time / agents working through the call's eligible groups, each counted once; -1 when
+     * none works (all on a break): no estimate, rather than one that reads as if an agent were taking calls.
      */
     long expectedWait(Call call, int position) {
-        return position * call.queue.smoothedHandleMillis() / Math.max(1, call.eligibility.staffing.staffed);
+        int staffed = call.eligibility.staffing.staffed;
+        return staffed == 0 ? -1 : position * call.queue.smoothedHandleMillis() / staffed;
     }
 
     // ---------------------------------------------------------------- agents

@@ -667,7 +667,7 @@ class CallSessionTest {
     }
 
     @Test
-    void periodicAnnouncementsTellTheCallerItsPosition() {
+    void periodicAnnouncementsTellTheCallerItsPositionAndNoWaitingTimeWhileTheOnlyAgentIsOnABreak() {
         CallCentreRig announcing = new CallCentreRig(Duration.ofSeconds(30)).agentsLoggedIn("1001");
         ScriptedAgiChannel first = announcing.call(CALLER, TestCentre.TEA_AD);
         announcing.settle(first);
@@ -679,12 +679,27 @@ class CallSessionTest {
 
         assertThat(second.sent()).containsExactly("ANSWER", "EXEC StartMusicOnHold default",
                 "EXEC StopMusicOnHold", "STREAM FILE queue-thereare \"\"", "SAY NUMBER 2 \"\"",
-                "STREAM FILE queue-callswaiting \"\"", "STREAM FILE queue-holdtime \"\"",
-                "SAY NUMBER 6 \"\"", "STREAM FILE queue-minutes \"\"", "EXEC StartMusicOnHold default");
+                "STREAM FILE queue-callswaiting \"\"", "EXEC StartMusicOnHold default");
 
         announcing.advance(Duration.ofSeconds(30));
         announcing.settle(second);
         assertThat(second.sent()).filteredOn(c -> c.startsWith("SAY NUMBER 2")).hasSize(2);
+    }
+
+    @Test
+    void periodicAnnouncementsTellTheCallerTheExpectedWaitWhileAnAgentTakesCalls() {
+        CallCentreRig announcing = new CallCentreRig(Duration.ofSeconds(30)).agentsReady("1001");
+        ScriptedAgiChannel first = announcing.call(CALLER, TestCentre.TEA_AD);
+        announcing.settle(first);
+        announcing.agentAnswers("1795413048.1");   // 1001 talks: the next caller waits for them
+        ScriptedAgiChannel second = announcing.call("13800138001", TestCentre.TEA_AD);
+        announcing.settle(second);
+
+        announcing.advance(Duration.ofSeconds(30));
+        announcing.settle(second);
+
+        assertThat(second.sent()).containsSubsequence("SAY NUMBER 1 \"\"", "STREAM FILE queue-holdtime \"\"",
+                "SAY NUMBER 3 \"\"", "STREAM FILE queue-minutes \"\"");
     }
 
     @Test
