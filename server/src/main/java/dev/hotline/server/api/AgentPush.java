@@ -85,6 +85,8 @@ public final class AgentPush implements DecisionListener {
                 send(state.agentId(), "state", state);
             }
             case Decision.AgentAfterCall after -> send(after.agentId(), "after-call", after);
+            // the offer rang out or the phone failed: which call the desktop's screen pop was for, and why it went
+            case Decision.CallRequeued requeued -> send(requeued.agentId(), "offer-ended", requeued);
             case Decision.AgentPhoneChanged phone -> send(phone.agentId(), "phone", phone);
             case Decision.CallEnded ended when ended.agentId().isPresent() ->
                     send(ended.agentId().get(), "call-ended", ended);

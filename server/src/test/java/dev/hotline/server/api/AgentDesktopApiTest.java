@@ -461,6 +461,18 @@ class AgentDesktopApiTest {
     }
 
     @Test
+    void anOfferThatRangOutIsSaidToTheDesktopWithItsCall() throws Exception {
+        BufferedReader stream = reader(follow("1001", DESK_1001));
+        nextEvent(stream);
+
+        push.onDecision(new Decision.CallRequeued(NOW, "1.8", "1001", "sales-health", "ring-no-answer after 15 s"));
+
+        List<String> ended = nextEvent(stream);
+        assertThat(ended.getFirst()).isEqualTo("event: offer-ended");
+        assertThat(ended.getLast()).contains("\"callId\":\"1.8\"", "\"cause\":\"ring-no-answer after 15 s\"");
+    }
+
+    @Test
     void aDesktopThatConnectsAgainMidCallGetsTheScreenPopOfThatCallAgain() throws Exception {
         push.onDecision(offerTo("1003", "1.6"));
         push.onDecision(new Decision.AgentStateChanged(NOW, "1003", AgentState.RESERVED, AgentState.READY,
