@@ -104,6 +104,13 @@ public final class CallControl {
             return CompletableFuture.completedFuture(new Result.NotPossible(supervisorEndpoint + " is agent "
                     + agentId + "'s own phone: give the supervisor's phone to ring"));
         }
+        Optional<AgentConfig> otherAgents = agents.get().stream()
+                .filter(a -> a.endpoint().equalsIgnoreCase(supervisorEndpoint)).findFirst();
+        if (otherAgents.isPresent()) {
+            // it would ring a colleague's phone, who would hear agent's call (a customer's data) or be taken off theirs
+            return CompletableFuture.completedFuture(new Result.NotPossible(supervisorEndpoint + " is agent "
+                    + otherAgents.get().id() + "'s phone, not a supervisor's: give the supervisor's phone to ring"));
+        }
         // Asterisk's reasons 3 (no answer) and 5 (busy) say this server rang the supervisor's phone: another server
         // would ring it a second time, half a minute later
         int[] rang = {0};

@@ -61,7 +61,8 @@ class CallControlTest {
     }
 
     private static final List<AgentConfig> AGENTS = List.of(
-            new AgentConfig("1001", "Wang Fang", "PJSIP/1001", List.of(new Skill("sales-health", 8))));
+            new AgentConfig("1001", "Wang Fang", "PJSIP/1001", List.of(new Skill("sales-health", 8))),
+            new AgentConfig("1002", "Li Na", "PJSIP/1002", List.of(new Skill("sales-health", 6))));
 
     private final CallTelephony telephony = new CallTelephony();
 
@@ -128,6 +129,18 @@ class CallControlTest {
         assertThatThrownBy(() -> control.listenIn(" ", "1001", AmiActions.ListenMode.LISTEN))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a supervisor's phone is needed to listen in on agent 1001");
+    }
+
+    @Test
+    void anotherAgentsPhoneIsNoSupervisorsPhone() {
+        Asterisk theirs = new Asterisk(List.of(), List.of("PJSIP/1001"));
+
+        CallControl.Result result = done(new CallControl(telephony, () -> AGENTS, () -> List.of(theirs))
+                .listenIn("pjsip/1002", "1001", AmiActions.ListenMode.LISTEN));
+
+        assertThat(result).isEqualTo(new CallControl.Result.NotPossible(
+                "pjsip/1002 is agent 1002's phone, not a supervisor's: give the supervisor's phone to ring"));
+        assertThat(theirs.asked).isEmpty();
     }
 
     @Test
