@@ -71,8 +71,6 @@ final class Agent {
     long stateSince;
     /** Strategy keys, changed only while the agent is not READY (out of the ready indexes). */
     long readySince;
-    /** Set while an offer withdrawn through no doing of the agent makes them READY again: their readySince stays. */
-    boolean keepReadySince;
     long lastOfferSeq = -1;
     /** Calls answered and talk time since the first login of the day {@link #countsDay} (centre's zone). */
     int answered;

@@ -113,7 +113,7 @@ final class AgentLifecycle {
         if (agent.leaving) {
             leave(agent);
         } else if (wrapUpMillis == 0) {
-            callOver(agent, "call " + call.id + " ended, no wrap-up");
+            callOver(agent, "call " + call.id + " ended, no wrap-up", false);
         } else {
             centre.setState(agent, AgentState.WRAP_UP, "call " + call.id + " ended");
             agent.wrapUpTimer = centre.timers.schedule(centre.now, centre.now + wrapUpMillis, Timer.Kind.WRAP_UP, null,
@@ -131,9 +131,7 @@ final class AgentLifecycle {
         } else {
             // the caller hung up, the line never came free, Asterisk took the call back: nothing the agent did, so
             // LONGEST_IDLE keeps their place in line rather than sending them to the back
-            agent.keepReadySince = true;
-            callOver(agent, "offer of call " + call.id + " withdrawn: " + why);
-            agent.keepReadySince = false;
+            callOver(agent, "offer of call " + call.id + " withdrawn: " + why, true);
         }
     }
 
@@ -141,7 +139,7 @@ final class AgentLifecycle {
         Agent agent = timer.agent;
         if (agent.wrapUpTimer == timer) {
             agent.wrapUpTimer = null;
-            callOver(agent, "wrap-up over");
+            callOver(agent, "wrap-up over", false);
         }
     }
 
@@ -159,12 +157,13 @@ final class AgentLifecycle {
      * The agent's call (and wrap-up) is over, for the reason {@code why}: READY for the next call, or what the agent
      * asked for during it.
      */
-    private void callOver(Agent agent, String why) {
+    /** {@code keepsPlace}: READY again with the idle time the agent had before the offer (it was none of theirs). */
+    private void callOver(Agent agent, String why, boolean keepsPlace) {
         switch (agent.afterCall) {
             case NOT_READY -> centre.setState(agent, AgentState.NOT_READY, agent.afterCallReason);
             case LOGGED_OUT -> logOut(agent, "logged out after the call (" + why + ")");
             default -> {
-                centre.setState(agent, AgentState.READY, why);
+                centre.setState(agent, AgentState.READY, why, keepsPlace);
                 dispatch.takeNextCall(agent);
             }
         }

@@ -157,6 +157,14 @@ final class Centre {
      * the agent's groups are in, in step, and reports it.
      */
     void setState(Agent agent, AgentState to, String reason) {
+        setState(agent, to, reason, false);
+    }
+
+    /**
+     * As {@link #setState(Agent, AgentState, String)}; {@code keepReadySince}: a READY agent keeps the idle time they
+     * had (an offer withdrawn through no doing of theirs), rather than starting it now.
+     */
+    void setState(Agent agent, AgentState to, String reason, boolean keepReadySince) {
         AgentState from = agent.state;
         // a group counts logged-in and READY members only: RESERVED -> TALKING -> WRAP_UP leave its counts alone
         boolean groupsCount = from == AgentState.READY || to == AgentState.READY
@@ -174,7 +182,7 @@ final class Centre {
             agent.afterCallReason = "";
         }
         agent.stateSince = now;
-        if (to == AgentState.READY && !agent.keepReadySince) {
+        if (to == AgentState.READY && !keepReadySince) {
             agent.readySince = now;
         }
         if (groupsCount) {

@@ -6,6 +6,7 @@ import dev.hotline.acd.Outcome;
 import dev.hotline.acd.QueueView;
 import dev.hotline.acd.RoutingEngine;
 import dev.hotline.acd.model.BusinessType;
+import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.model.QueueConfig;
 import dev.hotline.bridge.agi.codec.WireText;
 import dev.hotline.bridge.ami.AmiActions;
@@ -13,6 +14,7 @@ import dev.hotline.bridge.ami.AmiEvent;
 import dev.hotline.bridge.engine.EngineLoop;
 import dev.hotline.bridge.session.Callbacks;
 import dev.hotline.server.config.CallbackSettings;
+import dev.hotline.server.journal.BusinessQueues;
 import dev.hotline.server.journal.JournalRecord;
 import dev.hotline.server.journal.JournalWriter;
 import java.time.Duration;
@@ -64,6 +66,9 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
     private volatile EngineLoop engine;
     /** The engine, for the configuration in force: touched on its thread only. */
     private RoutingEngine routing;
+    /** The rule that settles a request, with the queues of {@link #queuesOf}: engine thread only. */
+    private final BusinessQueues businessQueues = new BusinessQueues();
+    private CentreConfig queuesOf;
     /** The periodic check of the open requests, once started. */
     private volatile ScheduledFuture<?> rounds;
     /** Engine thread only: whether the last round found no AMI server to ring through (logged once per outage). */
@@ -189,11 +194,11 @@ public final class CallbackDesk implements Callbacks, DecisionListener, AutoClos
      */
     private Predicate<String> servedFor(Optional<String> queue) {
         RoutingEngine engineNow = routing;
-        if (queue.isEmpty() || engineNow == null) {
-            return type -> true;
+        if (engineNow != null && engineNow.config() != queuesOf) {
+            queuesOf = engineNow.config();
+            businessQueues.use(queuesOf);
         }
-        return type -> engineNow.config().businessTypes().stream().filter(b -> b.id().equals(type)).findFirst()
-                .map(b -> b.queue().equals(queue.get())).orElse(true);
+        return type -> businessQueues.served(queue, type);
     }
 
     // ------------------------------------------------------------------------------------------ rounds

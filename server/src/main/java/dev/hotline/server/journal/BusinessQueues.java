@@ -10,7 +10,7 @@ import java.util.Optional;
  * The queue of each business type as the configuration in force at each point of a journal had it, for the rule
  * that settles a callback request: a later call from the customer's number settles it when an agent answered it in
  * the queue of the request's business type (an order taken by sales leaves the after-sales problem open). The
- * callback desk applies the same rule to the configuration the engine runs.
+ * callback desk applies the same rule to the configuration the engine runs ({@link #use}).
  */
 public final class BusinessQueues {
     private final Map<String, String> queueOf = new HashMap<>();
@@ -33,7 +33,8 @@ public final class BusinessQueues {
         return queue.map(q -> q.equals(queueOf.getOrDefault(businessType, q))).orElse(true);
     }
 
-    private void use(CentreConfig config) {
+    /** Takes the business types' queues of {@code config}, the configuration now in force. */
+    public void use(CentreConfig config) {
         queueOf.clear();
         config.businessTypes().forEach(b -> queueOf.put(b.id(), b.queue()));
     }

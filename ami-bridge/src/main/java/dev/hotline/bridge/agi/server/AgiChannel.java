@@ -2,6 +2,7 @@ package dev.hotline.bridge.agi.server;
 
 import dev.hotline.bridge.agi.AgiCommand;
 import dev.hotline.bridge.agi.AgiReply;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -35,8 +36,8 @@ public interface AgiChannel {
      */
     void abandon(String why);
 
-    default java.util.Optional<String> closedByHotline() {
-        return java.util.Optional.empty();
+    default Optional<String> closedByHotline() {
+        return Optional.empty();
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
@@ -238,8 +239,8 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
     }
 
     @Override
-    public java.util.Optional<String> closedByHotline() {
-        return java.util.Optional.ofNullable(cutShort);
+    public Optional<String> closedByHotline() {
+        return Optional.ofNullable(cutShort);
     }
 
     /** Half-close like the captured sessions: Asterisk answers with HANGUP and closes its side. */
