@@ -307,6 +307,84 @@ class IvrFlowFilesTest {
     }
 
     @Test
+    void aFlowNameUsedByTwoFilesIsReportedAtTheCopysFlowKey() {
+        String flow = "description: tea\nflow: tea-menu\nstart: goodbye\n" + GOODBYE_NODE;
+        config.withFlowText("tea-menu", flow).withFlowText("tea-menu-copy", flow);
+
+        assertThat(config.problems()).containsExactly(
+                "ivr/tea-menu-copy.yaml:2:1: flow: flow name 'tea-menu' is already used by tea-menu.yaml");
+    }
+
+    @Test
+    void aFlowNameLongerThanSixtyFourCharactersIsReportedInItsFileAtItsFlowKey() {
+        String name = "tea-" + "x".repeat(61);
+        config.withFlowText("tea-menu", "description: tea\nflow: " + name + "\nstart: goodbye\n" + GOODBYE_NODE);
+
+        assertThat(config.problems()).containsExactly("ivr/tea-menu.yaml:2:1: flow: IVR flow id '"
+                + name.substring(0, 20) + "...' is 65 characters long: an id is at most 64 (it names the IVR flow in "
+                + "logs, reports and the API)");
+    }
+
+    /** A menu with one more option line after "1": where the tests below write the keys # and * unquoted. */
+    private static String menuWithOption(String optionLine) {
+        return """
+                flow: tea-menu
+                start: menu
+                nodes:
+                  menu:
+                    type: menu
+                    prompts: [tea/menu]
+                    options:
+                      "1": goodbye
+                %s
+                    timeout: 5s
+                    on-failure: goodbye
+                  goodbye: { type: hangup, disposition: thanked }
+                """.formatted(optionLine);
+    }
+
+    @Test
+    void aHashKeyLeftUnquotedIsRefusedSinceYamlReadsItAsACommentAndTheOptionWouldSilentlyNotExist() {
+        config.withFlowText("tea-menu", menuWithOption("      #: goodbye"));
+
+        assertThat(config.problems()).containsExactly("ivr/tea-menu.yaml:9:7: '#: goodbye' is a YAML comment, not a "
+                + "key '#': write the key in quotes (\"#\": ...)");
+    }
+
+    @Test
+    void aStarKeyLeftUnquotedIsASyntaxErrorThatSaysToQuoteIt() {
+        config.withFlowText("tea-menu", menuWithOption("      *: goodbye"));
+
+        assertThat(config.problems()).singleElement().asString()
+                .startsWith("ivr/tea-menu.yaml:9:8: YAML syntax error: ")
+                .endsWith(": the key * must be in quotes (\"*\": ...), since YAML reads an unquoted * as an alias");
+    }
+
+    @Test
+    void aHashKeyLeftUnquotedInBracesIsASyntaxErrorThatNamesItsLine() {
+        String flow = menuWithOption("").replace("""
+                    options:
+                      "1": goodbye
+                """, """
+                    options: { "1": goodbye, #: goodbye }
+                """);
+        config.withFlowText("tea-menu", flow);
+
+        assertThat(config.problems()).singleElement().asString()
+                .startsWith("ivr/tea-menu.yaml:")
+                .contains(": YAML syntax error: ")
+                .endsWith(": the key # on line 7 must be in quotes (\"#\": ...), since YAML reads an unquoted # as "
+                        + "the start of a comment");
+    }
+
+    @Test
+    void aCommentThatIsTextIsNoProblem() {
+        config.withFlowText("tea-menu", menuWithOption("      # 2: later, when the tea shop opens"));
+
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
     void aMisspelledOrMistypedTopLevelKeyIsReportedAtItsLine() {
         config.withFlowText("tea-menu", """
                 flow: tea-menu

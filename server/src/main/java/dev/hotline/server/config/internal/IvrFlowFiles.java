@@ -84,7 +84,11 @@ public final class IvrFlowFiles {
                         ctx.ids().unusable(Ids.Kind.IVR_FLOW, name, "is a subflow (subflow: true): it runs only "
                                 + "from subflow nodes of other flows, so a number or treatment cannot start it");
                     } else {
-                        ctx.ids().declare(Ids.Kind.IVR_FLOW, name, Where.top(FOLDER + "/" + name, new Mark(0, 0)),
+                        // declared at its file's flow key, so a problem with the name (too long) has its line
+                        Flow flow = loaded.flows().flow(name).orElseThrow();
+                        Mark at = Optional.ofNullable(trees.get(flow.source()))
+                                .flatMap(t -> t.placeOf(List.of("flow"))).orElse(new Mark(0, 0));
+                        ctx.ids().declare(Ids.Kind.IVR_FLOW, name, new Where(FOLDER + "/" + flow.source(), at, "flow"),
                                 ctx.problems());
                     }
                 }

@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -68,9 +70,10 @@ public final class YamlTreeReader {
                         "a second YAML document starts here: a configuration file holds one document");
             }
             noScalarAnchors(text);
+            noKeysReadAsComments(text);
             return root;
         } catch (StreamReadException e) {
-            throw syntaxError(e);
+            throw withKeyHint(syntaxError(e), text);
         } catch (IOException e) {
             // The text is in memory: only the parser's own failures can end up here.
             throw new SyntaxError(new Mark(1, 1), "YAML syntax error: " + e.getMessage());
@@ -134,6 +137,60 @@ public final class YamlTreeReader {
                                 + "where it applies");
             }
         }
+    }
+
+    /** A line that starts like {@code #: value}: an IVR key {@code #} left unquoted, which YAML reads as a comment. */
+    private static final Pattern COMMENTED_KEY = Pattern.compile("^\\s*#\\s*:\\s*\\S.*$", Pattern.MULTILINE);
+    /** An unquoted {@code *} or {@code #} where a key stands, in block ({@code *: x}) or flow ({@code { *: x }}) style. */
+    private static final Pattern UNQUOTED_KEY = Pattern.compile("(^|[\\s{,])([*#])\\s*:");
+    /** How many lines back from a syntax error an unquoted key is looked for. */
+    private static final int KEY_HINT_LINES = 4;
+
+    /**
+     * The keys {@code #} and {@code *} of a menu's options must be quoted; unquoted, {@code #: agent} is a comment and
+     * the option silently does not exist. A comment written so is no comment anyone means.
+     */
+    private static void noKeysReadAsComments(String text) throws SyntaxError {
+        if (text.indexOf('#') < 0) {
+            return;
+        }
+        Matcher m = COMMENTED_KEY.matcher(text);
+        if (m.find()) {
+            int line = lineOf(text, m.start());
+            int column = m.group().indexOf('#') + 1;
+            throw new SyntaxError(new Mark(line, column), "'" + m.group().strip() + "' is a YAML comment, not a key '#':"
+                    + " write the key in quotes (\"#\": ...)");
+        }
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /**
+     * A syntax error at or just after a line with an unquoted {@code *} or {@code #} key says why and how to write it:
+     * in a flow mapping ({@code { 1: a, #: b }}) the comment takes the rest of the line, and the parser gives up lines
+     * later.
+     */
+    private static SyntaxError withKeyHint(SyntaxError error, String text) {
+        List<String> lines = text.lines().limit(error.mark().line()).toList();
+        for (int i = lines.size() - 1; i >= Math.max(0, lines.size() - KEY_HINT_LINES); i--) {
+            Matcher key = UNQUOTED_KEY.matcher(lines.get(i));
+            if (key.find()) {
+                String k = key.group(2);
+                String where = i + 1 == error.mark().line() ? "" : " on line " + (i + 1);
+                return new SyntaxError(error.mark(), error.getMessage() + ": the key " + k + where
+                        + " must be in quotes (\"" + k + "\": ...), since YAML reads an unquoted " + k
+                        + (k.equals("*") ? " as an alias" : " as the start of a comment"));
+            }
+        }
+        return error;
     }
 
     private static SyntaxError syntaxError(StreamReadException e) {
