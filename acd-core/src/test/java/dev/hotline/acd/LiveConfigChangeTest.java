@@ -72,6 +72,31 @@ class LiveConfigChangeTest {
     }
 
     @Test
+    void aRemovedAgentWhoseOfferStillWaitsForTheCallersLineIsNotRungAndTheCallGoesToAnotherAgent() {
+        var centre = base().agent("s2", "s").start().loginReady("s2").login("s1").call("c1", "sales")
+                .delayed("c1", "s2").ready("s1").reconfigure(base());
+
+        Decision.CallRequeued requeued = centre.last(Decision.CallRequeued.class);
+        assertThat(requeued.agentId()).isEqualTo("s2");
+        assertThat(requeued.cause())
+                .isEqualTo("agent s2 was removed from the configuration before their phone rang");
+        assertThat(centre.offeredTo("c1")).isEqualTo("s1");
+        assertThat(centre.engine.agent("s2")).isEmpty();
+    }
+
+    @Test
+    void aRemovedAgentWhosePhoneAlreadyRingsKeepsTheOfferAndLeavesAfterTheCall() {
+        var centre = base().agent("s2", "s").start().loginReady("s2").login("s1").call("c1", "sales")
+                .delayed("c1", "s2").ringing("c1", "s2").reconfigure(base());
+        assertThat(centre.all(Decision.CallRequeued.class)).isEmpty();
+
+        centre.answer("c1", "s2").agentHangsUp("c1");
+
+        assertThat(centre.ended("c1").outcome()).isEqualTo(Outcome.ANSWERED);
+        assertThat(centre.engine.agent("s2")).isEmpty();
+    }
+
+    @Test
     void aRemovedQueueKeepsServingItsWaitingCallsUntilEmpty() {
         var centre = base().start().login("s1").call("c1", "sales")
                 .reconfigure(CentreFixture.centre().queue("service", "v").agent("s1", "s").agent("v1", "v").group("s"));

@@ -238,6 +238,21 @@ final class Dispatch {
     }
 
     /**
+     * An agent removed from the configuration while their offer waits for the caller's line is not rung: the offer
+     * is taken back (the call to its place, offered elsewhere if it can be) and the agent leaves. An agent whose phone
+     * already rings keeps the offer, as one on a call keeps the call.
+     */
+    void removedBeforeRinging(Agent agent) {
+        Call call = agent.call;
+        if (!agent.leaving || agent.state != AgentState.RESERVED || call == null || call.ringTimer == null
+                || call.ringTimer.kind != Timer.Kind.LINE_WAIT) {
+            return;
+        }
+        offerBack(call, "agent " + agent.id() + " was removed from the configuration before their phone rang");
+        lifecycle.offerWithdrawn(agent, call, "removed from the configuration");
+    }
+
+    /**
      * Ring-no-answer or a failed offer: the agent goes NOT_READY, the call goes back to the head of its priority
      * class (keeping its arrival time) and is offered again at once if another eligible agent is idle.
      */

@@ -52,6 +52,9 @@ final class LiveConfiguration {
         }
         List<Call> inQueue = apply(next, plan);
         centre.emit(new Decision.ConfigApplied(centre.now, next));
+        for (Agent agent : new ArrayList<>(centre.agentOrder)) {
+            dispatch.removedBeforeRinging(agent);
+        }
         for (Call call : inQueue) {
             if (call.status == Call.Status.WAITING && !call.plan.anyoneLoggedIn()) {
                 BusinessQueue queue = call.queue;
