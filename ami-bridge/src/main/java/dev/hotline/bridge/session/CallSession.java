@@ -181,7 +181,7 @@ public final class CallSession {
         mailbox.post(this::arrive);
     }
 
-    /** Busy prompt and hang up, without the ACD: a duplicate call id, a callback Hotline is not placing. */
+    /** Busy prompt and hang up, without the ACD: a callback Hotline is not placing. */
     void refuse() {
         mailbox.post(() -> {
             endingOwned = true;

@@ -142,16 +142,28 @@ public final class CallSessions implements AgiScript {
 
     private void begin(AgiChannel channel, AgiEnvironment environment, String callId,
                        Optional<CallSession.Callback> callback) {
-        CallSession session = new CallSession(this, channel, environment, callId,
-                new SerialMailbox(executor, "call " + callId), callback);
-        if (live.putIfAbsent(callId, session) != null) {
-            LOG.warn("FastAGI session {}: call id {} is already in progress; the caller hears the busy prompt. "
-                    + "Two Asterisk servers without a systemname can give two calls one uniqueid (docs/asterisk.md)",
-                    WireText.visible(environment.channel()), callId);
-            session.refuse();
-        } else {
-            session.start();
+        String id = callId;
+        CallSession session = new CallSession(this, channel, environment, id,
+                new SerialMailbox(executor, "call " + id), callback);
+        while (live.putIfAbsent(id, session) != null) {
+            // two sessions with one uniqueid at the same instant (callIdOf looked before either was live)
+            id = inUse(environment, id);
+            session = new CallSession(this, channel, environment, id, new SerialMailbox(executor, "call " + id),
+                    callback);
         }
+        session.start();
+    }
+
+    /**
+     * Another server's call with the same uniqueid is in progress: this one is a different caller, served under a name
+     * of its own rather than turned away; the first call is not touched.
+     */
+    private String inUse(AgiEnvironment environment, String id) {
+        String local = localCallId();
+        LOG.warn("FastAGI session {}: call id {} is already in progress; this call goes on as {}. Two Asterisk servers "
+                + "without a systemname can give two calls one uniqueid (docs/asterisk.md)",
+                WireText.visible(environment.channel()), id, local);
+        return local;
     }
 
     /** The calls whose sessions are running. */
@@ -170,13 +182,17 @@ public final class CallSessions implements AgiScript {
     private String callIdOf(AgiEnvironment environment) {
         String id = environment.uniqueId();
         if (id.matches("[A-Za-z0-9._-]{1,64}")) {
-            return id;
+            return live.containsKey(id) ? inUse(environment, id) : id;
         }
-        // the time makes it unique across restarts too: it names the call's journal record and recorded files
-        String local = "hotline-" + loop.now() + "-" + unnamedCalls.incrementAndGet();
+        String local = localCallId();
         LOG.warn("FastAGI session {}: unique id '{}' is not usable as a call id; using {}",
                 WireText.visible(environment.channel()), WireText.visible(id), local);
         return local;
+    }
+
+    /** A call id Hotline makes up; the time makes it unique across restarts too (it names records and files). */
+    private String localCallId() {
+        return "hotline-" + loop.now() + "-" + unnamedCalls.incrementAndGet();
     }
 
     /**

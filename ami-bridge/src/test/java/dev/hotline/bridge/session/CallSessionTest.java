@@ -39,7 +39,7 @@ class CallSessionTest {
     }
 
     @Test
-    void aSecondCallWithTheUniqueidOfACallInProgressHearsTheBusyPromptAndTheFirstWaitsOn() {
+    void aSecondCallWithTheUniqueidOfACallInProgressIsServedUnderANameOfItsOwnAndTheFirstWaitsOn() {
         rig.agentsLoggedIn("1001");
         ScriptedAgiChannel first = rig.call("1795413048.7", CALLER, TestCentre.TEA_AD);
         rig.settle(first);
@@ -47,12 +47,12 @@ class CallSessionTest {
         ScriptedAgiChannel second = rig.call("1795413048.7", "13900139000", TestCentre.TEA_AD);
         rig.settle(second);
 
-        assertThat(second.sent()).containsExactly("ANSWER",
-                "STREAM FILE " + CentreSettings.DEFAULT_BUSY_PROMPT + " \"\"", "HANGUP");
-        assertThat(rig.decisions(Decision.CallClassified.class)).as("the ACD never heard of the second").hasSize(1);
+        assertThat(rig.decisions(Decision.CallClassified.class)).extracting(Decision.CallClassified::callId)
+                .containsExactly("1795413048.7", "hotline-" + TestCentre.START.toEpochMilli() + "-1");
+        assertThat(second.sent()).containsExactly("ANSWER", "EXEC StartMusicOnHold default");
         assertThat(first.sent()).containsExactly("ANSWER", "EXEC StartMusicOnHold default");
         assertThat(first.closed()).isFalse();
-        assertThat(rig.decisions(Decision.CallQueued.class)).hasSize(1);
+        assertThat(rig.decisions(Decision.CallQueued.class)).hasSize(2);
     }
 
     @Test
