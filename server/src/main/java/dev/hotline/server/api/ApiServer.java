@@ -3,6 +3,7 @@ package dev.hotline.server.api;
 import dev.hotline.bridge.net.BindFailure;
 import dev.hotline.server.api.internal.BodyAggregator;
 import dev.hotline.server.api.internal.HttpApiHandler;
+import dev.hotline.server.api.internal.OpenConnections;
 import dev.hotline.server.api.internal.RequestDeadline;
 import dev.hotline.server.api.internal.Tokens;
 import dev.hotline.server.api.internal.TokenBeforeBody;
@@ -29,7 +30,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -48,8 +48,9 @@ public final class ApiServer implements AutoCloseable {
     /** A request must be whole this long after its first byte ({@link RequestDeadline}). */
     static final int REQUEST_DEADLINE_SECONDS = 30;
     /**
-     * Connections at once, event streams included: beyond it a new one is closed at once, so that clients of the API
-     * cannot take every file handle of the process, which FastAGI's callers need too.
+     * Connections at once, event streams included, so that clients of the API cannot take every file handle of the
+     * process, which FastAGI's callers need too: beyond it a new one pushes out the oldest that has shown no token
+     * ({@link OpenConnections}), or is closed at once when every one has.
      */
     static final int MAX_CONNECTIONS = 4096;
 
@@ -58,31 +59,41 @@ public final class ApiServer implements AutoCloseable {
     /** Where it accepts; a reload may move it ({@link #moveTo}). */
     private volatile Channel listener;
     private final TokensInForce tokens;
-    private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong refusedConnections = new AtomicLong();
+    private final AtomicLong pushedOut = new AtomicLong();
 
-    private ApiServer(ApiSettings settings, TokensInForce tokens, ApiRoutes routes) {
+    private ApiServer(ApiSettings settings, TokensInForce tokens, ApiRoutes routes, int maxConnections) {
         this.tokens = tokens;
+        OpenConnections connections = new OpenConnections(maxConnections);
         loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("api"), NioIoHandler.newFactory());
         bootstrap = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        if (connections.incrementAndGet() > MAX_CONNECTIONS) {
-                            connections.decrementAndGet();
-                            if (refusedConnections.getAndIncrement() % 1000 == 0) {
-                                log.warn("API: {} connections are open, the most it keeps; a new one from {} is "
-                                        + "closed ({} closed so far)", MAX_CONNECTIONS, channel.remoteAddress(),
-                                        refusedConnections.get());
+                        switch (connections.admit(channel)) {
+                            case OpenConnections.Admission.Refused refused -> {
+                                if (refusedConnections.getAndIncrement() % 1000 == 0) {
+                                    log.warn("API: {} connections are open, every one with a token, the most it "
+                                            + "keeps; a new one from {} is closed ({} closed so far)", maxConnections,
+                                            channel.remoteAddress(), refusedConnections.get());
+                                }
+                                channel.close();
+                                return;
                             }
-                            channel.close();
-                            return;
+                            case OpenConnections.Admission.Kept kept -> kept.pushedOut().ifPresent(oldest -> {
+                                if (pushedOut.getAndIncrement() % 1000 == 0) {
+                                    log.warn("API: {} connections are open, the most it keeps; the oldest without a "
+                                            + "token, from {}, is closed for a new one ({} so far)", maxConnections,
+                                            oldest.remoteAddress(), pushedOut.get());
+                                }
+                                oldest.close();
+                            });
                         }
-                        channel.closeFuture().addListener(closed -> connections.decrementAndGet());
+                        channel.closeFuture().addListener(closed -> connections.closed(channel));
                         channel.pipeline().addLast(new ReadTimeoutHandler(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS),
                                 new RequestDeadline(REQUEST_DEADLINE_SECONDS),
                                 new HttpServerCodec(), new TokenBeforeBody(routes, tokens),
-                                new BodyAggregator(MAX_BODY_BYTES), new HttpApiHandler(routes, tokens));
+                                new BodyAggregator(MAX_BODY_BYTES), new HttpApiHandler(routes, tokens, connections));
                     }
                 });
         ChannelFuture bound = bootstrap.bind(settings.host(), settings.port()).awaitUninterruptibly();
@@ -104,7 +115,13 @@ public final class ApiServer implements AutoCloseable {
      * @throws IllegalStateException if the address cannot be bound
      */
     public static ApiServer start(ApiSettings settings, Function<String, String> environment, ApiRoutes routes) {
-        return new ApiServer(settings, new TokensInForce(resolve(settings, environment)), routes);
+        return start(settings, environment, routes, MAX_CONNECTIONS);
+    }
+
+    /** As {@link #start(ApiSettings, Function, ApiRoutes)}, keeping at most {@code maxConnections} open. */
+    static ApiServer start(ApiSettings settings, Function<String, String> environment, ApiRoutes routes,
+                           int maxConnections) {
+        return new ApiServer(settings, new TokensInForce(resolve(settings, environment)), routes, maxConnections);
     }
 
     /**

@@ -49,6 +49,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<Object> {
 
     private final ApiRoutes routes;
     private final TokensInForce tokens;
+    private final OpenConnections connections;
     /** The turn the next request takes; event loop only, as the two below. */
     private long nextTurn;
     /** The turn whose answer goes out next. */
@@ -56,9 +57,10 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<Object> {
     /** Answers ready before their turn, by turn. */
     private final Map<Long, Runnable> answersWaiting = new HashMap<>();
 
-    public HttpApiHandler(ApiRoutes routes, TokensInForce tokens) {
+    public HttpApiHandler(ApiRoutes routes, TokensInForce tokens, OpenConnections connections) {
         this.routes = routes;
         this.tokens = tokens;
+        this.connections = connections;
     }
 
     @Override
@@ -187,6 +189,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<Object> {
                 if (holder.isEmpty()) {
                     yield done(unauthorized("the token is not one of server.yaml's api.tokens"));
                 }
+                connections.tokenShown(ctx.channel());
                 if (!found.route().roles().contains(holder.get().role())) {
                     yield done(ApiResponse.error(403, "token '" + holder.get().name() + "' has the role "
                             + holder.get().role().written() + "; " + method + " " + found.route().path()
