@@ -186,6 +186,20 @@ class LiveConfigChangeTest {
     }
 
     @Test
+    void aCallRingingTheLastAgentOfItsQueueWhenAChangeTakesTheirSkillAwayGetsTheNoAgentsTreatmentWhenItRingsOut() {
+        var centre = base().start().loginReady("s1").login("v1").call("c1", "sales").call("c2", "sales")
+                .reconfigure(base().agent("s1", "v"));
+        assertThat(centre.ended("c2").cause()).startsWith("no agent who could serve queue sales is logged in after "
+                + "the configuration change");
+
+        centre.advance(Duration.ofSeconds(15));
+
+        assertThat(centre.last(Decision.CallRequeued.class).callId()).isEqualTo("c1");
+        assertThat(centre.ended("c1").cause())
+                .isEqualTo("no agent who could serve queue sales is logged in: hangup(no-agents)");
+    }
+
+    @Test
     void aRemovedGroupNoLongerMakesCallsEligible() {
         var centre = base().start().login("s1", "v1").call("c1", "sales")
                 .reconfigure(CentreFixture.centre().queue("sales", "s", "v").queue("service", "v")

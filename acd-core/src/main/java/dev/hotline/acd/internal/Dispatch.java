@@ -4,6 +4,7 @@ import dev.hotline.acd.AcdEvent;
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.AssignmentReason;
 import dev.hotline.acd.Decision;
+import dev.hotline.acd.Decision.TreatmentCause;
 import dev.hotline.acd.model.RoutingStrategy;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -19,15 +20,17 @@ final class Dispatch {
     private final SplittableRandom random;
     private Escalation escalation;
     private AgentLifecycle lifecycle;
+    private QueueAdmission admission;
 
     Dispatch(Centre centre, SplittableRandom random) {
         this.centre = centre;
         this.random = random;
     }
 
-    void connect(Escalation escalation, AgentLifecycle lifecycle) {
+    void connect(Escalation escalation, AgentLifecycle lifecycle, QueueAdmission admission) {
         this.escalation = escalation;
         this.lifecycle = lifecycle;
+        this.admission = admission;
     }
 
     /** Offers the waiting call to the idle eligible agent its queue's strategy prefers; false if none is idle. */
@@ -294,12 +297,20 @@ final class Dispatch {
         centre.index(call);
     }
 
-    /** A requeued call still waiting in {@code queue}: its maximum wait if it is over, else an idle agent. */
+    /**
+     * A requeued call still waiting in {@code queue}: the no-agents treatment if no logged-in agent could serve it any
+     * more (its ringing agent was the last, and a reload took the skill away meanwhile), its maximum wait if it is
+     * over, else an idle agent.
+     */
     private void settleRequeued(Call call, BusinessQueue queue) {
         if (call.status != Call.Status.WAITING || call.queue != queue) {
             return;
         }
-        if (escalation.maxWaitOverdue(call)) {
+        if (!call.plan.anyoneLoggedIn()) {
+            centre.detach(call);
+            admission.treat(call, queue, queue.config.treatments().noAgents(), TreatmentCause.NO_AGENTS,
+                    "no agent who could serve queue " + queue.id + " is logged in");
+        } else if (escalation.maxWaitOverdue(call)) {
             escalation.maxWaitReached(call);
         } else {
             escalation.settle(call);

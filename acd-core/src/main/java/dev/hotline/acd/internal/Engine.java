@@ -45,7 +45,7 @@ public final class Engine {
         lifecycle = new AgentLifecycle(centre);
         admission.connect(escalation);
         escalation.connect(dispatch, admission);
-        dispatch.connect(escalation, lifecycle);
+        dispatch.connect(escalation, lifecycle, admission);
         lifecycle.connect(dispatch, admission);
         ending = new CallEnding(centre, lifecycle);
         configuration = new LiveConfiguration(centre, escalation, dispatch, lifecycle, admission);
