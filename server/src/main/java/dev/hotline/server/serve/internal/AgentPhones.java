@@ -20,7 +20,8 @@ import java.util.function.LongSupplier;
  * {@code endpoint} in agents.yaml ({@code PJSIP/1001}).
  *
  * <ul>
- *   <li>Each server's last report of each device is kept. An agent's phone is BUSY if any server reports the device
+ *   <li>Each server's last report of each device is kept, an agent's or not (but Local channels), so an agent a
+ *       reload adds or moves to another phone starts with its phone as Asterisk reported it. An agent's phone is BUSY if any server reports the device
  *       busy, otherwise FREE if any reports it free, otherwise UNREACHABLE if any reports it unreachable; a device no
  *       server reports is FREE, so without AMI nothing is held back.</li>
  *   <li>A lost connection forgets everything its server reported (the states are stale and events are lost until it
@@ -34,6 +35,9 @@ import java.util.function.LongSupplier;
  * bookkeeping are serialised by this object's lock, and the engine is only handed events (never waited for).
  */
 public final class AgentPhones implements Consumer<AmiEvent> {
+
+    /** Devices no agent has whose reports are kept at most: a PBX's phones, trunks and custom devices. */
+    static final int MOST_OTHER_DEVICES = 100_000;
 
     private final Consumer<AcdEvent> engine;
     private final LongSupplier clock;
@@ -62,12 +66,11 @@ public final class AgentPhones implements Consumer<AmiEvent> {
         switch (event) {
             case AmiEvent.DeviceStateChanged d -> {
                 List<String> agentsOfIt = agentsOfDevice.getOrDefault(d.device(), List.of());
-                if (agentsOfIt.isEmpty()) {
-                    // not an agent's phone (a trunk, a Local channel per caller): kept, they would pile up for as
-                    // long as the connection stays; an agent added later with such a phone is known from its
-                    // phone's next change
+                if (agentsOfIt.isEmpty() && !followed(d.device())) {
                     return;
                 }
+                // a device no agent has yet is followed too: a reload that gives it to an agent (added, or moved to
+                // another phone) then knows at once whether it is busy, rather than ringing a phone in use
                 reports.computeIfAbsent(d.device(), device -> new LinkedHashMap<>()).put(d.server(), d.state());
                 for (String agentId : agentsOfIt) {
                     tell(agentId, false);
@@ -99,9 +102,6 @@ public final class AgentPhones implements Consumer<AmiEvent> {
      */
     public synchronized void configure(List<AgentConfig> agents) {
         map(agents);
-        // the changes of a device no agent has are not followed (accept): its last report would go stale, and an
-        // agent given it back later would inherit a BUSY that ended meanwhile; unreported, a phone counts as FREE
-        reports.keySet().retainAll(agentsOfDevice.keySet());
         told.keySet().retainAll(deviceOfAgent.keySet());
         for (String agentId : deviceOfAgent.keySet()) {
             // every agent, changed or not: an agent the engine kept from before (one that was removed while on a
@@ -114,6 +114,17 @@ public final class AgentPhones implements Consumer<AmiEvent> {
     public synchronized PhoneState phoneOf(String agentId) {
         String device = deviceOfAgent.get(agentId);
         return device == null ? PhoneState.FREE : combined(device);
+    }
+
+    /**
+     * Whether the reports of a device no agent has are kept: not a Local channel's (one per dialplan destination
+     * called through it, never an agent's phone), and not beyond {@link #MOST_OTHER_DEVICES} such devices, so that a
+     * server reporting ever new names cannot grow this without end. An agent given a device not kept is known from its
+     * phone's next change.
+     */
+    private boolean followed(String device) {
+        return !device.regionMatches(true, 0, "Local/", 0, 6)
+                && (reports.containsKey(device) || reports.size() < agentsOfDevice.size() + MOST_OTHER_DEVICES);
     }
 
     private void map(List<AgentConfig> agents) {

@@ -127,16 +127,48 @@ class AgentPhonesTest {
     }
 
     @Test
-    void anAgentRemovedOnABusyPhoneAndAddedBackAfterTheCallIsNotLeftBusyByAReportThatWentStaleMeanwhile() {
+    void anAgentRemovedOnABusyPhoneAndAddedBackAfterTheCallIsFreeSinceTheDeviceWasFollowedMeanwhile() {
         phones.accept(device("pbx1", "PJSIP/1002", DeviceState.INUSE));
         phones.configure(List.of(agent("1001", "PJSIP/1001")));
-        phones.accept(device("pbx1", "PJSIP/1002", DeviceState.NOT_INUSE));   // the call ends: not followed
+        phones.accept(device("pbx1", "PJSIP/1002", DeviceState.NOT_INUSE));   // the call ends
         told.clear();
 
         phones.configure(List.of(agent("1001", "PJSIP/1001"), agent("1002", "PJSIP/1002")));
 
         assertThat(told).contains(phone("1002", PhoneState.FREE));
         assertThat(phones.phoneOf("1002")).isEqualTo(PhoneState.FREE);
+    }
+
+    @Test
+    void anAgentAReloadAddsOnAPhoneAsteriskReportedBusyStartsBusySoItIsNotRungDuringThatCall() {
+        phones.accept(device("pbx1", "PJSIP/1013", DeviceState.INUSE));
+        told.clear();
+
+        phones.configure(List.of(agent("1001", "PJSIP/1001"), agent("1002", "PJSIP/1002"),
+                agent("1013", "PJSIP/1013")));
+
+        assertThat(told).contains(phone("1013", PhoneState.BUSY));
+    }
+
+    @Test
+    void anAgentAReloadMovesToABusyPhoneIsBusyAtOnceAndFreeWhenThatCallEnds() {
+        phones.accept(device("pbx1", "PJSIP/1013", DeviceState.INUSE));
+        phones.configure(List.of(agent("1001", "PJSIP/1013"), agent("1002", "PJSIP/1002")));
+        assertThat(phones.phoneOf("1001")).isEqualTo(PhoneState.BUSY);
+        told.clear();
+
+        phones.accept(device("pbx1", "PJSIP/1013", DeviceState.NOT_INUSE));
+
+        assertThat(told).containsExactly(phone("1001", PhoneState.FREE));
+    }
+
+    @Test
+    void localChannelsAreNotKeptSinceNoAgentsPhoneIsOne() {
+        phones.accept(device("pbx1", "Local/4008001001@from-trunk", DeviceState.INUSE));
+
+        phones.configure(List.of(agent("1001", "Local/4008001001@from-trunk")));
+
+        assertThat(phones.phoneOf("1001")).as("known from its next change").isEqualTo(PhoneState.FREE);
     }
 
     @Test
