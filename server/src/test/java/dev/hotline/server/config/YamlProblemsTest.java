@@ -53,7 +53,22 @@ class YamlProblemsTest {
                 """);
 
         assertThat(config.problems()).containsExactly(
-                "queues.yaml:4:7: YAML syntax error: expected ',' or ']', but got : (while parsing a flow sequence)");
+                "queues.yaml:4:7: YAML syntax error: expected ',' or ']', but got : (while parsing a flow sequence that starts at line 3)");
+    }
+
+    @Test
+    void anUnclosedQuoteReportedLinesBelowSaysWhereTheEntryHoldingItStarts() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    name: "Sales - slimming tea
+                    groups: [sales-a]
+                    # the "best" first
+                    strategy: linear
+                """);
+
+        assertThat(config.problems()).singleElement().asString().startsWith("queues.yaml:5:")
+                .endsWith("(while parsing a block mapping that starts at line 2)");
     }
 
     @Test
@@ -71,7 +86,7 @@ class YamlProblemsTest {
 
         assertThat(config.problems()).containsExactly(
                 "agents.yaml:2:1: YAML syntax error: expected ',' or ']', but got <stream end> "
-                        + "(while parsing a flow sequence)");
+                        + "(while parsing a flow sequence that starts at line 1)");
     }
 
     @Test

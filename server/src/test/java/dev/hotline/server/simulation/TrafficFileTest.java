@@ -139,7 +139,7 @@ class TrafficFileTest {
         Path f = write("start: [2026\nduration: 2h\n");
 
         assertThatThrownBy(() -> TrafficFile.load(f)).hasMessage(f + ":2:9: YAML syntax error: expected ',' or ']', "
-                + "but got : (while parsing a flow sequence)");
+                + "but got : (while parsing a flow sequence that starts at line 1)");
     }
 
     @Test

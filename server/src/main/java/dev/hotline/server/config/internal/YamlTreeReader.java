@@ -197,7 +197,12 @@ public final class YamlTreeReader {
         // SnakeYAML's own exception has the precise mark and a one-line problem; Jackson's message spans lines.
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-                String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
+                // where the parser gave up can be far below the mistake (an unclosed quote runs on to the next one):
+                // where the construct it was reading began points at it
+                String started = m.getContextMark() == null
+                        || m.getContextMark().getLine() == m.getProblemMark().getLine() ? ""
+                        : " that starts at line " + (m.getContextMark().getLine() + 1);
+                String context = m.getContext() == null ? "" : " (" + m.getContext() + started + ")";
                 return new SyntaxError(new Mark(m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1),
                         "YAML syntax error: " + m.getProblem() + context);
             }
