@@ -231,8 +231,8 @@ class FlowValidationTest {
     @Test
     void aConditionNamingAnUnknownVariableIsRejected() {
         assertThat(errorsOf(branchOn("vip && customer_tier == 'gold'"))).containsExactly(
-                "sales.yaml: node 'route': condition 'vip && customer_tier == 'gold'': undeclared reference to "
-                        + "'customer_tier' (in container '') (column 8)");
+                "sales.yaml: node 'route': condition 'vip && customer_tier == 'gold'': unknown name 'customer_tier': "
+                        + "not a variable, constant or built-in of this flow or of a subflow it runs (column 8)");
     }
 
     @Test

@@ -105,12 +105,25 @@ public final class Expressions {
         return compile(values, text, what, accepted, problems);
     }
 
+    /** CEL's words for a name nobody declared, in the flow's terms; its empty container said nothing. */
+    private static String readable(String celMessage) {
+        java.util.regex.Matcher undeclared = UNDECLARED.matcher(celMessage);
+        if (undeclared.matches()) {
+            return "unknown name '" + undeclared.group(1) + "': not a variable, constant or built-in of this flow or "
+                    + "of a subflow it runs";
+        }
+        return celMessage.replace(" (in container '')", "");
+    }
+
+    private static final java.util.regex.Pattern UNDECLARED =
+            java.util.regex.Pattern.compile("undeclared reference to '([^']*)' \\(in container ''\\)");
+
     private Optional<Expr> compile(CelCompiler compiler, String text, String what, Set<CelType> accepted,
                                    Problems problems) {
         CelValidationResult result = compiler.compile(text);
         if (result.hasError()) {
             for (CelIssue issue : result.getErrors()) {
-                problems.add(what + " '" + text + "': " + issue.getMessage()
+                problems.add(what + " '" + text + "': " + readable(issue.getMessage())
                         + " (column " + (issue.getSourceLocation().getColumn() + 1) + ")");
             }
             return Optional.empty();

@@ -287,6 +287,43 @@ class IvrFlowFilesTest {
     }
 
     @Test
+    void aSubflowThatIsNotYamlIsTheOneProblemSaidNotTheFlowsThatRunItButAnUnrelatedFlowsProblemsAreSaid() {
+        config.withFlowText("welcome", """
+                flow: welcome
+                subflow: true
+                start: hello
+                variables: { open_now: bool }
+                nodes:
+                  hello: [
+                """).withFlowText("tea-menu", """
+                flow: tea-menu
+                start: greet
+                nodes:
+                  greet: { type: subflow, flow: welcome, next: route }
+                  route:
+                    type: branch
+                    conditions: [{ if: "open_now", then: goodbye }]
+                    else: goodbye
+                  goodbye: { type: hangup, disposition: thanked }
+                """).withFlowText("coffee-menu", """
+                flow: coffee-menu
+                start: greet
+                nodes:
+                  greet: { type: subflow, flow: tea-menu, next: goodbye }
+                  goodbye: { type: hangup, disposition: thanked }
+                """).withFlowText("juice-menu", """
+                flow: juice-menu
+                start: goodby
+                nodes:
+                  goodbye: { type: hangup, disposition: thanked }
+                """);
+
+        assertThat(config.problems()).hasSize(2).anySatisfy(p -> assertThat(p)
+                        .startsWith("ivr/juice-menu.yaml:2:1: start: start node 'goodby' does not exist"))
+                .anySatisfy(p -> assertThat(p).startsWith("ivr/welcome.yaml:").contains("YAML syntax error"));
+    }
+
+    @Test
     void aProblemOfTheFlowItselfIsReportedAtTheKeyItIsWrittenAt() {
         config.withFlowText("tea-menu", """
                 flow: tea-menu

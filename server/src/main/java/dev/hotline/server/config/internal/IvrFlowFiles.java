@@ -100,9 +100,13 @@ public final class IvrFlowFiles {
             case FlowLoadResult.Rejected rejected -> {
                 // A rejected set declares nothing: references to its flows would only repeat the real problems.
                 ctx.ids().unreadable(Ids.Kind.IVR_FLOW);
+                Set<String> unsaid = runningBroken(broken, trees);
                 for (FlowError e : rejected.errors()) {
-                    if (broken.contains(e.source())) {
-                        continue; // its one problem is said above: what follows from it would only bury it
+                    if (unsaid.contains(e.source())) {
+                        // a broken file's one problem is said above, and what follows from it, in it or in the
+                        // flows that run it as a subflow (a subflow "missing", its variables undeclared), would
+                        // only bury it
+                        continue;
                     }
                     String file = FOLDER + "/" + e.source();
                     Optional<YamlNode> tree = Optional.ofNullable(trees.get(e.source()));
@@ -116,6 +120,58 @@ public final class IvrFlowFiles {
                 yield Optional.empty();
             }
         };
+    }
+
+    /**
+     * The broken files and the flows that run one of them as a subflow, directly or through another such flow: a
+     * broken file's flow is taken to be named after its file, as flows are.
+     */
+    private static Set<String> runningBroken(Set<String> broken, Map<String, YamlNode> trees) {
+        Set<String> unsaid = new HashSet<>(broken);
+        Set<String> missing = new HashSet<>();
+        broken.forEach(file -> missing.add(baseName(file)));
+        boolean grew = !missing.isEmpty();
+        while (grew) {
+            grew = false;
+            for (Map.Entry<String, YamlNode> file : trees.entrySet()) {
+                if (!unsaid.contains(file.getKey()) && runsAnyOf(file.getValue(), missing)) {
+                    unsaid.add(file.getKey());
+                    missing.add(flowName(file.getValue()).orElse(baseName(file.getKey())));
+                    grew = true;
+                }
+            }
+        }
+        return unsaid;
+    }
+
+    /** Whether one of the flow's nodes is a subflow node naming one of {@code flows}. */
+    private static boolean runsAnyOf(YamlNode flow, Set<String> flows) {
+        if (!(flow instanceof YamlNode.MapNode map)
+                || !(map.entry("nodes").map(YamlNode.Entry::value).orElse(null) instanceof YamlNode.MapNode nodes)) {
+            return false;
+        }
+        for (YamlNode.Entry node : nodes.entries()) {
+            if (node.value() instanceof YamlNode.MapNode fields
+                    && text(fields, "type").filter("subflow"::equals).isPresent()
+                    && text(fields, "flow").filter(flows::contains).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<String> flowName(YamlNode flow) {
+        return flow instanceof YamlNode.MapNode map ? text(map, "flow") : Optional.empty();
+    }
+
+    private static Optional<String> text(YamlNode.MapNode map, String key) {
+        return map.entry(key).map(YamlNode.Entry::value).filter(YamlNode.Scalar.class::isInstance)
+                .map(v -> ((YamlNode.Scalar) v).text().strip());
+    }
+
+    private static String baseName(String file) {
+        int dot = file.lastIndexOf('.');
+        return dot < 0 ? file : file.substring(0, dot);
     }
 
     /**
