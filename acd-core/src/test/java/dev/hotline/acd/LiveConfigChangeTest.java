@@ -97,6 +97,26 @@ class LiveConfigChangeTest {
     }
 
     @Test
+    void anAgentRemovedAndPutBackTheSameDayKeepsTheDaysCountsAsAfterALogout() {
+        var centre = base().agent("s2", "s").start().loginReady("s2")
+                .call("c1", "sales").answer("c1", "s2").advance(Duration.ofSeconds(30)).agentHangsUp("c1")
+                .reconfigure(base()).reconfigure(base().agent("s2", "s")).login("s2");
+
+        AgentView s2 = centre.engine.agent("s2").orElseThrow();
+        assertThat(s2.answeredCalls()).isEqualTo(1);
+        assertThat(s2.talkMillis()).isEqualTo(30_000);
+    }
+
+    @Test
+    void anAgentPutBackOnALaterDayStartsTheDayAtNothing() {
+        var centre = base().agent("s2", "s").start().loginReady("s2")
+                .call("c1", "sales").answer("c1", "s2").agentHangsUp("c1")
+                .reconfigure(base()).advance(Duration.ofDays(1)).reconfigure(base().agent("s2", "s")).login("s2");
+
+        assertThat(centre.engine.agent("s2").orElseThrow().answeredCalls()).isZero();
+    }
+
+    @Test
     void aRemovedQueueKeepsServingItsWaitingCallsUntilEmpty() {
         var centre = base().start().login("s1").call("c1", "sales")
                 .reconfigure(CentreFixture.centre().queue("service", "v").agent("s1", "s").agent("v1", "v").group("s"));

@@ -77,6 +77,10 @@ final class Agent {
     long talkMillis;
     long countsDay = Long.MIN_VALUE;
 
+    /** Calls answered and talk time on one day (its epoch day in the centre's zone). */
+    record DayCounts(long day, int answered, long talkMillis) {
+    }
+
     /**
      * What the agent's phone is doing: only a READY agent whose phone is free is in the ready indexes. Changed only
      * through {@link Centre#setPhone}, which takes the agent out of the indexes while it changes.

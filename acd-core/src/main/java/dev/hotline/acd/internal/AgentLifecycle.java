@@ -33,8 +33,7 @@ final class AgentLifecycle {
         }
         // FEWEST_CALLS and LEAST_TALK_TIME weigh the day's work: an agent back from lunch (or whose desktop logged
         // out and in) must not take every call until their count since that login catches up with the others'
-        long day = java.time.Instant.ofEpochMilli(centre.now).atZone(centre.config.settings().zone()).toLocalDate()
-                .toEpochDay();
+        long day = centre.today();
         if (agent.countsDay != day) {
             agent.countsDay = day;
             agent.answered = 0;
@@ -194,7 +193,7 @@ final class AgentLifecycle {
     /** An agent removed from the configuration finished the call it was on: logged out and forgotten. */
     void leave(Agent agent) {
         logOut(agent, "removed from the configuration");
-        centre.agents.remove(agent.id(), agent);
+        centre.forget(agent);
         centre.agentOrder.remove(agent);
         for (Agent.Membership m : agent.memberships) {
             m.group().members.remove(agent);

@@ -23,10 +23,28 @@ final class Centre {
     final TimerQueue timers = new TimerQueue();
     final CallTable calls = new CallTable();
     final Map<String, Agent> agents = new HashMap<>();
+    /**
+     * The day's counts of agents a reload removed, by id: an agent put back the same day (commented out by mistake)
+     * keeps them, as after a logout, so FEWEST_CALLS and LEAST_TALK_TIME do not take them for a newcomer.
+     */
+    final Map<String, Agent.DayCounts> countsOfRemoved = new HashMap<>();
     final Map<String, Group> groups = new HashMap<>();
     final Map<String, BusinessQueue> queues = new HashMap<>();
     /** Configured agents in configured order, then agents that are leaving after their call. */
     List<Agent> agentOrder = new ArrayList<>();
+
+    /** Today's epoch day in the centre's zone: the day agents' counts are kept for. */
+    long today() {
+        return java.time.Instant.ofEpochMilli(now).atZone(config.settings().zone()).toLocalDate().toEpochDay();
+    }
+
+    /** {@code agent} leaves the configuration: forgotten, but for the day's counts. */
+    void forget(Agent agent) {
+        agents.remove(agent.id(), agent);
+        if (agent.countsDay != Long.MIN_VALUE) {
+            countsOfRemoved.put(agent.id(), new Agent.DayCounts(agent.countsDay, agent.answered, agent.talkMillis));
+        }
+    }
     CentreConfig config;
     NumberPlan numberPlan;
     long now;

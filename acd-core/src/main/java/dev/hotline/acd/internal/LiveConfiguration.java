@@ -90,6 +90,10 @@ final class LiveConfiguration {
             nextAgentIds.add(ac.id());
         }
         List<Agent> leaving = new ArrayList<>();
+        if (centre.config != null) {
+            long today = centre.today();
+            centre.countsOfRemoved.values().removeIf(counts -> counts.day() < today);
+        }
         for (Agent agent : centre.agentOrder) {
             if (nextAgentIds.contains(agent.id())) {
                 continue;
@@ -102,7 +106,7 @@ final class LiveConfiguration {
                     lifecycle.cancelWrapUp(agent);
                     centre.setState(agent, AgentState.LOGGED_OUT, "removed from the configuration");
                 }
-                centre.agents.remove(agent.id());
+                centre.forget(agent);
             }
         }
 
@@ -135,6 +139,14 @@ final class LiveConfiguration {
                 Agent added = new Agent(ac);
                 // logged out since the engine learnt of them: a desktop shows that, not "since 1970"
                 added.stateSince = centre.now;
+                Agent.DayCounts counts = centre.countsOfRemoved.remove(id);
+                if (counts != null) {
+                    // back the day they were removed: their login keeps these (AgentLifecycle.loggedIn), as after a
+                    // logout; on a later day it clears them
+                    added.countsDay = counts.day();
+                    added.answered = counts.answered();
+                    added.talkMillis = counts.talkMillis();
+                }
                 return added;
             });
             agent.configure(ac);
