@@ -117,6 +117,17 @@ class LiveConfigChangeTest {
     }
 
     @Test
+    void anAgentRemovedWhileTalkingIsNoLongerCountedAsStaffSoTheQueuesOtherCallsAreTreatedAtOnce() {
+        var centre = base().agent("s2", "s").start().loginReady("s2").call("c1", "sales").answer("c1", "s2")
+                .call("c2", "sales").reconfigure(base().agent("s1", "v"));
+
+        assertThat(centre.engine.queue("sales").agentsLoggedIn()).isZero();
+        assertThat(centre.ended("c2").cause()).startsWith("no agent who could serve queue sales is logged in after "
+                + "the configuration change");
+        assertThat(centre.stateOf("s2")).as("finishing the call").isEqualTo(AgentState.TALKING);
+    }
+
+    @Test
     void aRemovedQueueKeepsServingItsWaitingCallsUntilEmpty() {
         var centre = base().start().login("s1").call("c1", "sales")
                 .reconfigure(CentreFixture.centre().queue("service", "v").agent("s1", "s").agent("v1", "v").group("s"));

@@ -158,7 +158,9 @@ final class LiveConfiguration {
             Agent agent = order.get(i);
             agent.order = i;
             List<Agent.Membership> memberships = new ArrayList<>();
-            for (Skill s : agent.config.skills()) {
+            // an agent removed while on a call is in no group: it serves no one after that call, so no queue counts
+            // it as staff (a queue's calls get its no-agents treatment now, not when that call ends)
+            for (Skill s : agent.leaving ? List.<Skill>of() : agent.config.skills()) {
                 Group g = groups.get(s.group());
                 if (g != null && !containsGroup(memberships, g)) {
                     memberships.add(new Agent.Membership(agent, g, s.level()));
