@@ -587,6 +587,7 @@ public final class HotlineServer implements AutoCloseable {
                 // after the change, so the engine knows every agent it is told about
                 phones.configure(valid.config().agents());
                 List<String> changes = new ArrayList<>(ConfigChanges.between(before.config(), valid.config()));
+                changes.addAll(ConfigChanges.between(before.flows(), valid.flows()));
                 changes.forEach(change -> log.info("reload: {}", change));
                 changes.addAll(serverYaml.apply(valid.server()));
                 lastChanges = List.copyOf(changes);

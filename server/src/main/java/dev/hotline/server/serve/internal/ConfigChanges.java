@@ -1,15 +1,18 @@
 package dev.hotline.server.serve.internal;
 
 import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.ivr.Flow;
+import dev.hotline.ivr.FlowSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
  * What a reload changed in the centre, said in a few sentences for the admin who asked: the agents, queues, skill
- * groups, numbers, business types, blacklist entries and VIPs added, removed or changed, by id, and the centre's
+ * groups, numbers, business types, blacklist entries, VIPs and IVR flows added, removed or changed, by id, and the centre's
  * settings and VIP rule when they changed. What changed within one that stays (a skill level, an escalation step) is
  * not spelt out: the files say it; that it changed is, so an admin can see the edit took effect.
  */
@@ -35,6 +38,17 @@ public final class ConfigChanges {
             changes.add("the VIP rule changed (centre.yaml vip)");
         }
         return changes;
+    }
+
+    /** A sentence per kind of change to the IVR flows (added, removed, changed, by name); empty if none. */
+    public static List<String> between(FlowSet before, FlowSet after) {
+        List<String> changes = new ArrayList<>();
+        compare(changes, "IVR flows", flows(before), flows(after), Flow::name);
+        return changes;
+    }
+
+    private static List<Flow> flows(FlowSet set) {
+        return new TreeSet<>(set.names()).stream().map(name -> set.flow(name).orElseThrow()).toList();
     }
 
     private static <T> void compare(List<String> changes, String what, List<T> before, List<T> after,

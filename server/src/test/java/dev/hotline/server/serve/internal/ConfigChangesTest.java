@@ -22,6 +22,28 @@ class ConfigChangesTest {
         assertThat(ConfigChanges.between(SHIPPED, SHIPPED)).isEmpty();
     }
 
+    private static dev.hotline.ivr.FlowSet flows(String... namesAndPrompts) {
+        java.util.Map<String, String> texts = new java.util.HashMap<>();
+        for (int i = 0; i < namesAndPrompts.length; i += 2) {
+            texts.put(namesAndPrompts[i] + ".yaml", "flow: " + namesAndPrompts[i] + "\nstart: bye\nnodes:\n"
+                    + "  bye: { type: hangup, prompts: [" + namesAndPrompts[i + 1] + "], disposition: done }\n");
+        }
+        return switch (dev.hotline.ivr.FlowLoader.load(texts, java.util.Map.of())) {
+            case dev.hotline.ivr.FlowLoadResult.Loaded loaded -> loaded.flows();
+            case dev.hotline.ivr.FlowLoadResult.Rejected rejected -> throw new AssertionError(rejected.errors());
+        };
+    }
+
+    @Test
+    void anIvrFlowAddedRemovedOrChangedIsNamed() {
+        var before = flows("welcome", "hello", "survey", "rate-us", "closed", "goodbye");
+        var after = flows("welcome", "hello-again", "closed", "goodbye", "timetable", "times");
+
+        assertThat(ConfigChanges.between(before, after)).containsExactly("IVR flows added: timetable",
+                "IVR flows removed: survey", "IVR flows changed: welcome");
+        assertThat(ConfigChanges.between(after, after)).isEmpty();
+    }
+
     @Test
     void anAgentAddedAndOneRemovedAreNamed() {
         List<AgentConfig> agents = new ArrayList<>(SHIPPED.agents());
