@@ -56,6 +56,19 @@ class QueueLimitsAndHoursTest {
     }
 
     @Test
+    void aCallRingingAnAgentCountsTowardsTheQueuesLimitSinceItComesBackIfThePhoneIsNotAnswered() {
+        var centre = CentreFixture.centre()
+                .queue("sales", q -> q.groups("s").maxWaiting(2).whenFull(new Treatment.Voicemail("box", "")))
+                .agent("s1", "s").start().loginReady("s1")
+                .call("c1", "sales").call("c2", "sales").call("c3", "sales");
+
+        assertThat(centre.offeredTo("c1")).isEqualTo("s1");
+        assertThat(centre.ended("c3").cause()).isEqualTo("queue sales is full (1 waiting, 1 ringing an agent): "
+                + "voicemail(box)");
+        assertThat(centre.engine.queue("sales").waiting() + centre.engine.queue("sales").ringing()).isEqualTo(2);
+    }
+
+    @Test
     void aQueueNobodyCouldServeGetsTheNoAgentsTreatment() {
         var centre = CentreFixture.centre().queue("sales", "s").agent("s1", "s").start().call("c1", "sales");
 

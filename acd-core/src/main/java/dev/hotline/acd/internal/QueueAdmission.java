@@ -69,9 +69,12 @@ final class QueueAdmission {
             treat(call, queue, qc.treatments().closed(), TreatmentCause.CLOSED, "queue " + queue.id + " is closed");
             return;
         }
-        if (queue.maxWaiting > 0 && queue.waiting.size() >= queue.maxWaiting) {
-            treat(call, queue, qc.treatments().full(), TreatmentCause.QUEUE_FULL,
-                    "queue " + queue.id + " is full (" + qc.maxWaiting() + " waiting)");
+        // a call ringing an agent is still the queue's (it comes back if the phone is not answered), as in Asterisk's
+        // app_queue, whose maxlen counts the callers being rung
+        if (queue.maxWaiting > 0 && queue.waiting.size() + queue.ringing >= queue.maxWaiting) {
+            treat(call, queue, qc.treatments().full(), TreatmentCause.QUEUE_FULL, "queue " + queue.id + " is full ("
+                    + queue.waiting.size() + " waiting" + (queue.ringing == 0 ? "" : ", " + queue.ringing
+                    + " ringing an agent") + ")");
             return;
         }
         EscalationPlan plan = queue.planFor(call);

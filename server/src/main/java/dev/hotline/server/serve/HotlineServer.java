@@ -1,6 +1,7 @@
 package dev.hotline.server.serve;
 
 import dev.hotline.acd.AcdEvent;
+import dev.hotline.acd.Decision;
 import dev.hotline.acd.DecisionListener;
 import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.acd.model.CentreConfig;
@@ -45,6 +46,7 @@ import dev.hotline.server.serve.internal.AgentPhones;
 import dev.hotline.server.serve.internal.AmiCallRecorder;
 import dev.hotline.server.serve.internal.AmiEventLog;
 import dev.hotline.server.serve.internal.ConfigChanges;
+import dev.hotline.server.serve.internal.ReloadEffects;
 import dev.hotline.server.serve.internal.JournaledIvrRequests;
 import dev.hotline.server.serve.internal.LiveServerSettings;
 import java.io.UncheckedIOException;
@@ -61,6 +63,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -89,6 +92,8 @@ public final class HotlineServer implements AutoCloseable {
     private static final Duration API_GRACE = Duration.ofSeconds(1);
     /** How long logging agents in waits for the journal to catch up before going on (a stalled disk). */
     private static final Duration JOURNAL_CATCH_UP = Duration.ofSeconds(5);
+    /** How long a reload waits for the engine to apply it, to tell what it did to calls. */
+    private static final Duration EFFECTS_WAIT = Duration.ofSeconds(5);
     /** What the last valid reload changed. */
     private volatile List<String> lastChanges = List.of();
 
@@ -583,11 +588,13 @@ public final class HotlineServer implements AutoCloseable {
         ConfigResult result = reloader.reload();
         switch (result) {
             case ConfigResult.Valid valid -> {
-                engine.submit(new AcdEvent.ConfigChanged(engine.now(), valid.config()));
+                CompletableFuture<List<Decision>> applied = engine.decide(
+                        new AcdEvent.ConfigChanged(engine.now(), valid.config())).toCompletableFuture();
                 // after the change, so the engine knows every agent it is told about
                 phones.configure(valid.config().agents());
                 List<String> changes = new ArrayList<>(ConfigChanges.between(before.config(), valid.config()));
                 changes.addAll(ConfigChanges.between(before.flows(), valid.flows()));
+                changes.addAll(effectsOnCalls(applied));
                 changes.forEach(change -> log.info("reload: {}", change));
                 changes.addAll(serverYaml.apply(valid.server()));
                 lastChanges = List.copyOf(changes);
@@ -609,6 +616,25 @@ public final class HotlineServer implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /**
+     * What the change did to calls (waiting calls sent to a treatment, offers taken back), once the engine has applied
+     * it; nothing if that takes longer than a reload should keep its admin waiting (the journal has it all).
+     */
+    private List<String> effectsOnCalls(CompletableFuture<List<Decision>> applied) {
+        try {
+            return ReloadEffects.of(applied.get(EFFECTS_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            log.info("reload: the engine had not applied the change within {} s; what it did to calls is in the "
+                    + "journal", EFFECTS_WAIT.toSeconds());
+            return List.of();
+        } catch (ExecutionException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
     }
 
     /** What the last valid reload changed, a sentence per change (agents, queues, groups, server.yaml's parts). */
