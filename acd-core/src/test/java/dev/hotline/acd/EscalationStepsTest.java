@@ -204,6 +204,8 @@ class EscalationStepsTest {
 
         assertThat(centre.ended("c1").outcome()).isEqualTo(Outcome.SELF_SERVICE);
         assertThat(centre.ended("c2").outcome()).isEqualTo(Outcome.ENDED_IN_IVR);
+        assertThat(centre.ended("c2").queue()).as("the record names the queue it left").contains("sales");
+        assertThat(centre.ended("c2").waitedMillis()).as("and its wait there").isEqualTo(120_000);
     }
 
     @Test

@@ -81,6 +81,12 @@ final class Call {
     Agent agent;
     Group offeredVia;
     long answeredAt;
+    /**
+     * The queue whose treatment sent the call to an IVR flow, and how long it had waited then: its record names them
+     * however the flow ends it. Null for a call that never left a queue for the IVR.
+     */
+    BusinessQueue leftForIvr;
+    long waitedBeforeIvr;
 
     Timer stepTimer;
     Timer maxWaitTimer;

@@ -23,7 +23,16 @@ final class CallEnding {
         if (call.status != Call.Status.IN_IVR) {
             throw new Rejection("call " + call.id + " cannot complete self-service: call is " + Centre.describe(call));
         }
-        centre.endCall(call, Outcome.SELF_SERVICE, null, null, 0, 0, "self-service completed in flow " + e.flow());
+        endInIvr(call, Outcome.SELF_SERVICE, "self-service completed in flow " + e.flow());
+    }
+
+    /**
+     * A call in the IVR is over: its record names the queue whose treatment sent it there and its wait in the ACD until
+     * then, none for a call that never queued.
+     */
+    private void endInIvr(Call call, Outcome outcome, String cause) {
+        BusinessQueue left = call.leftForIvr;
+        centre.endCall(call, outcome, left, null, left == null ? 0 : call.waitedBeforeIvr, 0, cause);
     }
 
     void ivrEnded(AcdEvent.IvrEnded e) {
@@ -31,8 +40,7 @@ final class CallEnding {
         if (call.status != Call.Status.IN_IVR) {
             throw new Rejection("call " + call.id + " cannot be ended by the IVR: call is " + Centre.describe(call));
         }
-        centre.endCall(call, Outcome.ENDED_IN_IVR, null, null, 0, 0,
-                "flow " + e.flow() + " ended the call (" + e.disposition() + ")");
+        endInIvr(call, Outcome.ENDED_IN_IVR, "flow " + e.flow() + " ended the call (" + e.disposition() + ")");
     }
 
     /**
@@ -44,7 +52,7 @@ final class CallEnding {
         Call call = centre.requireCall(e.callId(), "be handed back to Asterisk");
         String cause = "handed back to Asterisk's dialplan: " + e.why();
         switch (call.status) {
-            case IN_IVR -> centre.endCall(call, Outcome.OVERFLOWED, null, null, 0, 0, cause);
+            case IN_IVR -> endInIvr(call, Outcome.OVERFLOWED, cause);
             case WAITING -> {
                 BusinessQueue queue = call.queue;
                 centre.detach(call);
@@ -65,7 +73,7 @@ final class CallEnding {
         long now = centre.now;
         Call call = centre.requireCall(e.callId(), "be hung up by the caller");
         switch (call.status) {
-            case IN_IVR -> centre.endCall(call, Outcome.ABANDONED, null, null, 0, 0, "caller hung up in the IVR");
+            case IN_IVR -> endInIvr(call, Outcome.ABANDONED, "caller hung up in the IVR");
             case WAITING -> {
                 BusinessQueue queue = call.queue;
                 centre.detach(call);

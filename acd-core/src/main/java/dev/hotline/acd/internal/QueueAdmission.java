@@ -161,6 +161,8 @@ final class QueueAdmission {
                 // after hours counts in the connection rate like any other
                 centre.emit(new Decision.CallTreated(now, call.id, queue.id, treatment, cause));
                 call.status = Call.Status.IN_IVR;
+                call.leftForIvr = queue;
+                call.waitedBeforeIvr = call.waited(now);
             }
             case Treatment.Overflow o -> {
                 BusinessQueue target = centre.queues.get(o.queue());

@@ -109,6 +109,9 @@ final class Timeline {
         private final String callId;
         private String queue;
         private long queuedAt = -1;
+        /** As the engine's record of a call a queue sent to an IVR flow: that queue and the wait until then. */
+        private Optional<String> leftForIvr = Optional.empty();
+        private long waitedBeforeIvr;
         private String agent;
         private long answeredAt = -1;
         private long endedAt;
@@ -141,11 +144,12 @@ final class Timeline {
         }
 
         CallStory completesSelfService(double second) {
-            return end(second, Outcome.SELF_SERVICE, Optional.empty(), 0, "self-service");
+            return end(second, Outcome.SELF_SERVICE, leftForIvr, waitedBeforeIvr, "self-service");
         }
 
         CallStory endedByIvr(double second) {
-            return end(second, Outcome.ENDED_IN_IVR, Optional.empty(), 0, "flow menu ended the call (closed-hours)");
+            return end(second, Outcome.ENDED_IN_IVR, leftForIvr, waitedBeforeIvr,
+                    "flow menu ended the call (closed-hours)");
         }
 
         CallStory handedBackFromIvr(double second) {
@@ -154,7 +158,7 @@ final class Timeline {
         }
 
         CallStory hangsUpInIvr(double second) {
-            return end(second, Outcome.ABANDONED, Optional.empty(), 0, "caller hung up in the IVR");
+            return end(second, Outcome.ABANDONED, leftForIvr, waitedBeforeIvr, "caller hung up in the IVR");
         }
 
         CallStory offeredTo(String agentId, double second) {
@@ -238,6 +242,8 @@ final class Timeline {
             long at = at(second);
             decisions.add(new Decision.CallTreated(at, callId, queue, treatment, cause));
             if (treatment instanceof Treatment.IvrFlow) {
+                leftForIvr = Optional.of(queue);
+                waitedBeforeIvr = at - queuedAt;
                 return this;
             }
             Outcome outcome = treatment instanceof Treatment.Hangup ? Outcome.REFUSED : Outcome.OVERFLOWED;
