@@ -123,7 +123,15 @@ public final class CallSession {
     /** The reply to the last command given to the channel: a command given now goes on the wire after it. */
     private CompletionStage<AgiReply> lastQueued;
     private boolean musicOn;
+    /** A position announcement is being said (a chain an offer cuts short). */
     private boolean announcing;
+    /** Escalation steps' prompts on the line, not yet played: nothing cuts them short. */
+    private int stepPrompts;
+    /**
+     * When the caller last heard their position, or started waiting: the next announcement is due
+     * {@code announceEvery} after it, however many offers rang meanwhile. -1 before the call first waits.
+     */
+    private long announcedAt = -1;
     private SessionScheduler.Timer announceTimer;
     /** Fires when the Dial of the offer being rung has run well past its own timeout, unanswered. */
     private SessionScheduler.Timer dialWatch;
@@ -260,7 +268,7 @@ public final class CallSession {
             case Decision.CallQueued q -> waitWithMusic();
             case Decision.Announcement a -> {
                 if (phase == Phase.WAITING) {
-                    announce(List.of(AgiCommands.streamFile(a.prompt(), "")));
+                    stepPrompt(a.prompt());
                 }
             }
             case Decision.CallOffered o -> {
@@ -390,11 +398,47 @@ public final class CallSession {
             return;
         }
         phase = Phase.WAITING;
-        if (!musicOn) {
+        if (announcedAt < 0) {
+            announcedAt = now();
+        }
+        if (!musicOn && stepPrompts == 0) {
             musicOn = true;
             fire(AgiCommands.exec("StartMusicOnHold", settings.musicOnHoldClass()));
         }
         armAnnouncements();
+    }
+
+    /**
+     * An escalation step's prompt ("thank you for waiting, we are connecting you to a colleague"): the caller hears it
+     * whatever the step or the ACD does next, so it goes on the line at once, not as a chain an offer cuts short: an
+     * offer rings once it has played (the line is busy: the ACD holds the offer meanwhile), and a step's hang-up,
+     * voicemail or overflow follows it. A position announcement under way is cut after its current prompt. Music comes
+     * back after it for a caller still waiting.
+     */
+    private void stepPrompt(String prompt) {
+        if (hungUp) {
+            return;
+        }
+        if (announcing) {
+            announcing = false;
+            activity++;
+        }
+        AgiCommand play;
+        try {
+            play = AgiCommands.streamFile(prompt, "");
+        } catch (IllegalArgumentException e) {
+            LOG.error("call {}: escalation step prompt '{}' cannot be sent: {}", callId, WireText.visible(prompt),
+                    e.getMessage());
+            return;
+        }
+        stopMusic().forEach(this::queue);
+        stepPrompts++;
+        queue(play).whenComplete((reply, failure) -> mailbox.post(() -> {
+            stepPrompts--;
+            if (stepPrompts == 0 && phase == Phase.WAITING && !hungUp && !announcing) {
+                waitWithMusic();
+            }
+        }));
     }
 
     private void treated(Decision.CallTreated treated) {
@@ -682,7 +726,10 @@ public final class CallSession {
         if (announceTimer != null || hungUp || settings.announceEvery().isZero()) {
             return;
         }
-        announceTimer = sessions.scheduler.schedule(settings.announceEvery(),
+        // due announceEvery after the last one (or after the call started waiting); one that fell due while an
+        // offer rang comes a moment after the caller is back, unless the next offer comes first
+        long due = announcedAt + settings.announceEvery().toMillis() - now();
+        announceTimer = sessions.scheduler.schedule(Duration.ofMillis(Math.max(due, OVERDUE_ANNOUNCEMENT_AFTER)),
                 () -> mailbox.post(this::announcementDue));
     }
 
@@ -693,7 +740,8 @@ public final class CallSession {
         }
         sessions.loop.waitingCall(callId).thenAccept(waiting -> mailbox.post(() -> {
             waiting.ifPresent(w -> {
-                if (phase == Phase.WAITING) {
+                if (phase == Phase.WAITING && stepPrompts == 0) {
+                    announcedAt = now();
                     announce(position(w));
                 }
             });
@@ -706,10 +754,14 @@ public final class CallSession {
     private List<AgiCommand> position(WaitingCall waiting) {
         SessionSettings s = settings;
         List<AgiCommand> said = new ArrayList<>();
-        said.add(AgiCommands.streamFile(s.positionPrompt(), ""));
-        said.add(AgiCommands.sayNumber(waiting.position(), ""));
-        if (!s.positionSuffix().isEmpty()) {
-            said.add(AgiCommands.streamFile(s.positionSuffix(), ""));
+        if (waiting.position() == 1 && !s.nextPrompt().isEmpty()) {
+            said.add(AgiCommands.streamFile(s.nextPrompt(), ""));
+        } else {
+            said.add(AgiCommands.streamFile(s.positionPrompt(), ""));
+            said.add(AgiCommands.sayNumber(waiting.position(), ""));
+            if (!s.positionSuffix().isEmpty()) {
+                said.add(AgiCommands.streamFile(s.positionSuffix(), ""));
+            }
         }
         long minutes = Math.round(waiting.expectedWaitMillis() / 60_000.0);
         if (minutes >= 1) {
@@ -839,6 +891,8 @@ public final class CallSession {
 
     /** How long after its own timeout an unanswered Dial may take to end before Asterisk is taken to be stuck. */
     static final Duration DIAL_OVERDUE = Duration.ofSeconds(30);
+    /** How long after a caller is back from a ring an announcement that fell due meanwhile comes, in ms. */
+    static final long OVERDUE_ANNOUNCEMENT_AFTER = 2_000;
 
     /**
      * Dial's timeout for a ring timeout of the ACD: whole seconds (older Asterisks read no fraction), and a second

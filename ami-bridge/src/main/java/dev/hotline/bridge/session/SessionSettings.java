@@ -8,8 +8,10 @@ import java.util.Objects;
  *
  * @param musicOnHoldClass the Asterisk music-on-hold class callers hear while they wait
  * @param announceEvery    how often a waiting caller hears their position and expected wait; zero for never
- * @param positionPrompt   said before the position number ("you are currently caller number")
- * @param positionSuffix   said after it ("waiting to speak to a representative"; empty for nothing)
+ * @param positionPrompt   said before the position number ("there are")
+ * @param positionSuffix   said after it ("calls waiting"; empty for nothing)
+ * @param nextPrompt       said instead to the caller at position 1 ("you are now first in line"), as app_queue does;
+ *                         empty to say the position as for the others
  * @param holdTimePrompt   said before the expected wait in minutes ("the estimated hold time is")
  * @param minutesPrompt    said after the minutes
  * @param answeredContext  the dialplan context Dial's {@code U()} option runs on the agent's channel when the agent
@@ -19,16 +21,16 @@ import java.util.Objects;
  *                         the caller is told it was not taken (the caller hears silence meanwhile)
  */
 public record SessionSettings(String musicOnHoldClass, Duration announceEvery, String positionPrompt,
-                              String positionSuffix, String holdTimePrompt, String minutesPrompt,
+                              String positionSuffix, String nextPrompt, String holdTimePrompt, String minutesPrompt,
                               String answeredContext, String language, Duration requestTimeout) {
 
     /**
-     * Asterisk's own queue sounds, announcements every 60 s, the {@code hotline-answered} context, Mandarin, 2 s to
+     * Asterisk's own queue sounds (app_queue's: "there are 3 calls waiting", "you are now first in line"), announcements every 60 s, the {@code hotline-answered} context, Mandarin, 2 s to
      * file a request.
      */
     public static final SessionSettings DEFAULTS = new SessionSettings("default", Duration.ofSeconds(60),
-            "queue-thereare", "queue-callswaiting", "queue-holdtime", "queue-minutes", "hotline-answered", "zh",
-            Duration.ofSeconds(2));
+            "queue-thereare", "queue-callswaiting", "queue-youarenext", "queue-holdtime", "queue-minutes",
+            "hotline-answered", "zh", Duration.ofSeconds(2));
 
     public SessionSettings {
         Objects.requireNonNull(musicOnHoldClass, "musicOnHoldClass");
@@ -38,6 +40,7 @@ public record SessionSettings(String musicOnHoldClass, Duration announceEvery, S
         }
         Objects.requireNonNull(positionPrompt, "positionPrompt");
         Objects.requireNonNull(positionSuffix, "positionSuffix");
+        Objects.requireNonNull(nextPrompt, "nextPrompt");
         Objects.requireNonNull(holdTimePrompt, "holdTimePrompt");
         Objects.requireNonNull(minutesPrompt, "minutesPrompt");
         Objects.requireNonNull(answeredContext, "answeredContext");
@@ -54,7 +57,7 @@ public record SessionSettings(String musicOnHoldClass, Duration announceEvery, S
 
     /** The same settings with announcements every {@code every} (zero for never). */
     public SessionSettings withAnnounceEvery(Duration every) {
-        return new SessionSettings(musicOnHoldClass, every, positionPrompt, positionSuffix, holdTimePrompt,
+        return new SessionSettings(musicOnHoldClass, every, positionPrompt, positionSuffix, nextPrompt, holdTimePrompt,
                 minutesPrompt, answeredContext, language, requestTimeout);
     }
 }

@@ -15,6 +15,7 @@ import dev.hotline.bridge.agi.AgiReply;
 import dev.hotline.bridge.engine.TestCentre;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +87,8 @@ class CallSessionTest {
 
         // jazz on hold, and the position announced every 30 s where it was never announced
         rig.sessions.useSettings(new SessionSettings("jazz", Duration.ofSeconds(30), d.positionPrompt(),
-                d.positionSuffix(), d.holdTimePrompt(), d.minutesPrompt(), d.answeredContext(), d.language(),
+                d.positionSuffix(), d.nextPrompt(), d.holdTimePrompt(), d.minutesPrompt(), d.answeredContext(),
+                d.language(),
                 d.requestTimeout()));
         ScriptedAgiChannel after = rig.call("13900139000", TestCentre.TEA_AD);
         rig.settle(after);
@@ -168,6 +170,75 @@ class CallSessionTest {
                 "EXEC Dial PJSIP/1002,19,U(hotline-answered^1795413048.1)");
         assertThat(rig.decisions(Decision.CallRequeued.class)).singleElement()
                 .satisfies(r -> assertThat(r.cause()).contains("no answer"));
+    }
+
+    /** A caller waits in the queue of {@code line} until its escalation step falls due; what they were sent since. */
+    private List<String> stepFallsDue(ScriptedAgiChannel call) {
+        rig.settle(call);
+        int before = call.sent().size();
+        rig.advance(TestCentre.STEP_AFTER);
+        rig.settle(call);
+        return call.sent().subList(before, call.sent().size());
+    }
+
+    private static final String SORRY = "STREAM FILE " + TestCentre.SORRY + " \"\"";
+
+    @Test
+    void aStepsPromptIsHeardBeforeTheStepHangsUp() {
+        rig.agentsLoggedIn("1001");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.SORRY_THEN_HANG_UP);
+
+        assertThat(stepFallsDue(call)).containsExactly("EXEC StopMusicOnHold", SORRY,
+                "STREAM FILE " + TestCentre.GOODBYE + " \"\"", "HANGUP");
+    }
+
+    @Test
+    void aStepsPromptIsHeardBeforeTheStepSendsTheCallerToVoicemail() {
+        rig.agentsLoggedIn("1001");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.SORRY_THEN_VOICEMAIL);
+
+        assertThat(stepFallsDue(call)).containsExactly("EXEC StopMusicOnHold", SORRY,
+                "EXEC VoiceMail " + TestCentre.MAILBOX + ",u");
+    }
+
+    @Test
+    void aCallerAStepMovesToAnotherQueueHearsItsPromptThenMusicAgain() {
+        rig.agentsLoggedIn("1001");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.SORRY_THEN_SALES);
+
+        assertThat(stepFallsDue(call)).containsExactly("EXEC StopMusicOnHold", SORRY,
+                "EXEC StartMusicOnHold default");
+        assertThat(rig.decisions(Decision.CallMoved.class)).singleElement()
+                .satisfies(m -> assertThat(m.toQueue()).isEqualTo("sales"));
+    }
+
+    @Test
+    void aStepThatBringsAnIdleAgentRingsThemOnlyOnceTheCallerHasHeardItsPrompt() {
+        rig.agentsLoggedIn("1001").agentsReady("1003");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.SORRY_THEN_BACKUP);
+
+        assertThat(stepFallsDue(call)).containsExactly("EXEC StopMusicOnHold", SORRY,
+                "EXEC Dial PJSIP/1003,19,U(hotline-answered^1795413048.1)");
+    }
+
+    @Test
+    void anAnnouncementThatFellDueWhileAnOfferRangComesShortlyAfterTheCallerIsBackNotAWholeIntervalLater() {
+        CallCentreRig announcing = new CallCentreRig(Duration.ofSeconds(10)).agentsReady("1001");
+        ScriptedAgiChannel call = announcing.call(CALLER, TestCentre.TEA_AD);
+        announcing.settle(call);
+        announcing.advance(Duration.ofSeconds(19));   // rang through the announcement due at 10 s
+        call.reply("EXEC Dial", ok("0"));
+        call.reply("GET VARIABLE DIALSTATUS", variable("NOANSWER"));
+        announcing.settle(call);
+        announcing.advance(Duration.ofSeconds(1));
+        announcing.settle(call);
+        assertThat(call.sent()).as("music first").doesNotContain("STREAM FILE queue-youarenext \"\"");
+
+        announcing.advance(Duration.ofSeconds(1));
+        announcing.settle(call);
+
+        assertThat(call.sent()).endsWith("EXEC StartMusicOnHold default", "EXEC StopMusicOnHold",
+                "STREAM FILE queue-youarenext \"\"", "EXEC StartMusicOnHold default");
     }
 
     @Test
@@ -698,7 +769,8 @@ class CallSessionTest {
         announcing.advance(Duration.ofSeconds(30));
         announcing.settle(second);
 
-        assertThat(second.sent()).containsSubsequence("SAY NUMBER 1 \"\"", "STREAM FILE queue-holdtime \"\"",
+        assertThat(second.sent()).containsSubsequence("STREAM FILE queue-youarenext \"\"",
+                "STREAM FILE queue-holdtime \"\"",
                 "SAY NUMBER 3 \"\"", "STREAM FILE queue-minutes \"\"");
     }
 
@@ -711,7 +783,7 @@ class CallSessionTest {
         call.playAlong();
 
         assertThat(call.sent()).containsExactly("ANSWER", "EXEC StartMusicOnHold default", "EXEC StopMusicOnHold",
-                "STREAM FILE queue-thereare \"\"", "EXEC Dial PJSIP/1001,19,U(hotline-answered^1795413048.1)");
+                "STREAM FILE queue-youarenext \"\"", "EXEC Dial PJSIP/1001,19,U(hotline-answered^1795413048.1)");
     }
 
     @Test
@@ -719,10 +791,10 @@ class CallSessionTest {
         CallCentreRig announcing = new CallCentreRig(Duration.ofSeconds(30)).agentsLoggedIn("1001");
         ScriptedAgiChannel call = hearingTheFirstAnnouncement(announcing);
         announcing.agentsReady("1001");
-        assertThat(call.next()).as("the offer waits for the prompt").startsWith("STREAM FILE queue-thereare");
+        assertThat(call.next()).as("the offer waits for the prompt").startsWith("STREAM FILE queue-youarenext");
 
         announcing.advance(Duration.ofSeconds(10));   // a long prompt
-        call.reply("STREAM FILE queue-thereare", ok("0"));
+        call.reply("STREAM FILE queue-youarenext", ok("0"));
         announcing.settle(call);
         assertThat(call.next()).startsWith("EXEC Dial PJSIP/1001,19,");
         announcing.advance(Duration.ofSeconds(19));
@@ -742,7 +814,7 @@ class CallSessionTest {
 
         announcing.advance(Duration.ofSeconds(25));   // a prompt longer than the queue's 20 s ring timeout
         assertThat(announcing.decisions(Decision.CallRequeued.class)).as("the offer waits for the line").isEmpty();
-        call.reply("STREAM FILE queue-thereare", ok("0"));
+        call.reply("STREAM FILE queue-youarenext", ok("0"));
         announcing.settle(call);
         assertThat(call.next()).startsWith("EXEC Dial PJSIP/1001,19,");
         announcing.advance(Duration.ofSeconds(19));

@@ -446,7 +446,7 @@ public final class HotlineServer implements AutoCloseable {
     private static SessionSettings sessionSettings(ServerSettings settings) {
         SessionSettings defaults = SessionSettings.DEFAULTS;
         return new SessionSettings(settings.musicOnHoldClass(), settings.announceEvery(), defaults.positionPrompt(),
-                defaults.positionSuffix(), defaults.holdTimePrompt(), defaults.minutesPrompt(),
+                defaults.positionSuffix(), defaults.nextPrompt(), defaults.holdTimePrompt(), defaults.minutesPrompt(),
                 defaults.answeredContext(), defaults.language(), settings.ivrRequestTimeout());
     }
 
