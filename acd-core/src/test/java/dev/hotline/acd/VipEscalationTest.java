@@ -48,6 +48,17 @@ class VipEscalationTest {
     }
 
     @Test
+    void aVipCallerWhoseVipAgentsAreAllOnABreakIsToldTheWaitThroughTheGroupsTheEscalationBrings() {
+        var centre = centre(Duration.ofSeconds(30)).start().loginReady("s1").login("v1")
+                .call("busy", "sales").callFrom("c1", VIP_NUMBER, "sales");
+
+        assertThat(centre.waiting("c1").expectedWaitMillis()).as("30 s to the escalation, then 180 s through s1")
+                .isEqualTo(210_000);
+        centre.advance(Duration.ofSeconds(10));
+        assertThat(centre.waiting("c1").expectedWaitMillis()).isEqualTo(200_000);
+    }
+
+    @Test
     void aVipCallerWaitsForTheVipGroupUntilEscalateAfterThenAnOrdinaryAgentTakesIt() {
         var centre = centre(Duration.ofSeconds(30)).start().loginReady("s1").login("v1")
                 .callFrom("c1", VIP_NUMBER, "sales")

@@ -160,12 +160,26 @@ final class Centre {
     }
 
     /**
-     * Position x smoothed handle time / agents working through the call's eligible groups, each counted once; -1 when
-     * none works (all on a break): no estimate, rather than one that reads as if an agent were taking calls.
+     * Position x smoothed handle time / agents working through the call's eligible groups, each counted once; when none
+     * works, the same through the groups of the first step where someone does, plus the time until it falls due; -1
+     * when none ever does (all on a break): no estimate, rather than one that reads as if an agent were taking calls.
      */
     long expectedWait(Call call, int position) {
         int staffed = call.eligibility.staffing.staffed;
-        return staffed == 0 ? -1 : position * call.queue.smoothedHandleMillis() / staffed;
+        if (staffed > 0) {
+            return position * call.queue.smoothedHandleMillis() / staffed;
+        }
+        // nobody works through the groups it may use now (a VIP call whose VIP agents are all on a break): the first
+        // step that brings groups where someone works gives the estimate, counted from when that step falls due
+        EscalationPlan plan = call.plan;
+        for (int k = call.stepsFired + 1; plan != null && k <= plan.steps.size(); k++) {
+            int later = plan.stage(k).staffing.staffed;
+            if (later > 0) {
+                long untilStep = Math.max(0, plan.steps.get(k - 1).after().toMillis() - call.waited(now));
+                return untilStep + position * call.queue.smoothedHandleMillis() / later;
+            }
+        }
+        return -1;
     }
 
     // ---------------------------------------------------------------- agents
