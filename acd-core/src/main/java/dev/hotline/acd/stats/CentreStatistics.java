@@ -74,6 +74,15 @@ public final class CentreStatistics implements DecisionListener {
     }
 
     /**
+     * The figures of the interval in progress at {@code now} (its start up to {@code now}): what a wallboard shows
+     * beside the day's; empty before the first decision.
+     */
+    public Optional<Figures> intervalInProgress(long now) {
+        long start = ledger.intervalStart(now);
+        return ledger.intervals(now, s -> s == start).stream().findFirst();
+    }
+
+    /**
      * The kept intervals in which anything was recorded, oldest first, up to and including the one in progress at
      * {@code now}. An interval in which nothing happened and no agent was logged in is absent.
      */

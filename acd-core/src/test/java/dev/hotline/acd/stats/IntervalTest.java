@@ -32,6 +32,19 @@ class IntervalTest {
     }
 
     @Test
+    void theIntervalInProgressIsTheOneNowFallsInUpToNow() {
+        timeline.call("c1").arrives(590, "sales").offeredTo("1001", 605).answered(608);
+        timeline.playInto(stats);
+        long now = timeline.at(700);
+
+        Figures current = stats.intervalInProgress(now).orElseThrow();
+
+        assertThat(current.from()).isEqualTo(NINE_AM);
+        assertThat(current.to()).isEqualTo(now);
+        assertThat(current.queues().get("sales").answers().answered()).isEqualTo(1);
+    }
+
+    @Test
     void aStateStillOpenIsSplitBetweenIntervalsUpToNow() {
         timeline.agent("1001").logsIn(0);
         timeline.playInto(stats);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotline.bridge.ami.AmiActions.ListenMode;
 import dev.hotline.server.api.internal.ApiJson;
 import dev.hotline.server.config.ApiSettings.Role;
+import dev.hotline.server.json.FiguresJson;
 import dev.hotline.server.json.JsonErrors;
 import dev.hotline.server.serve.CallControl;
 import dev.hotline.server.serve.CentreView;
@@ -22,8 +23,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * What supervisors do over the API (docs/api.md): see the queues and agents as the routing engine sees them, hang a
- * call up, listen in on an agent. Admins may do the same; agents may not. {@code GET /health} is open to all.
+ * What supervisors do over the API (docs/api.md): see the queues and agents as the routing engine sees them and the
+ * figures, hang a call up, listen in on an agent. Admins may do the same; agents may not. {@code GET /health} is open to all.
  */
 public final class SupervisorEndpoints {
     private static final Set<Role> SUPERVISORS = Set.of(Role.SUPERVISOR, Role.ADMIN);
@@ -58,9 +59,23 @@ public final class SupervisorEndpoints {
                         r -> centre.get().thenApply(view -> ApiResponse.ok(view.queues()))))
                 .add(new ApiRoutes.Route("GET", "/api/v1/agents", SUPERVISORS,
                         r -> centre.get().thenApply(view -> ApiResponse.ok(view.agents()))))
+                .add(new ApiRoutes.Route("GET", "/api/v1/figures", SUPERVISORS,
+                        r -> centre.get().thenApply(SupervisorEndpoints::figures)))
                 .add(new ApiRoutes.Route("POST", "/api/v1/calls/{callId}/hangup", SUPERVISORS,
                         ApiRoutes.takingNoBody(this::hangUp)))
                 .add(new ApiRoutes.Route("POST", "/api/v1/agents/{agentId}/listen", SUPERVISORS, this::listenIn));
+    }
+
+    /**
+     * The figures of docs/kpis.md as a wallboard reads them: since the server started and for the reporting interval
+     * in progress, each in the shape of {@code hotline report --json}.
+     */
+    private static ApiResponse figures(CentreView view) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("nowMillis", view.nowMillis());
+        body.put("sinceStart", FiguresJson.of(view.figures()));
+        body.put("interval", view.interval().map(FiguresJson::of).orElse(null));
+        return ApiResponse.ok(body);
     }
 
     private CompletionStage<ApiResponse> health(ApiRequest request) {

@@ -3,6 +3,7 @@ package dev.hotline.server.cli;
 import dev.hotline.server.journal.JournalException;
 import dev.hotline.server.journal.JournalReader;
 import dev.hotline.server.journal.JournalReplay;
+import dev.hotline.server.json.FiguresJson;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -538,14 +538,15 @@ public final class HotlineServer implements AutoCloseable {
     }
 
     /**
-     * The centre as it is now: every queue and agent as the routing engine sees them and the figures since start,
-     * read together on the engine thread (so they agree with each other).
+     * The centre as it is now: every queue and agent as the routing engine sees them, the figures since start and those
+     * of the interval in progress, read together on the engine thread (so they agree with each other).
      */
     public CompletionStage<CentreView> view() {
         return engine.read(routing -> {
             long now = routing.now();
             // retired queues and removed agents still on a call too: a supervisor must see the callers they keep
-            return new CentreView(now, routing.queues(), routing.agents(), statistics.snapshot(now));
+            return new CentreView(now, routing.queues(), routing.agents(), statistics.snapshot(now),
+                    statistics.intervalInProgress(now));
         });
     }
 

@@ -2,8 +2,11 @@ package dev.hotline.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.AgentView;
+import dev.hotline.acd.Decision;
 import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.QueueView;
 import dev.hotline.acd.model.AgentConfig;
@@ -74,11 +77,16 @@ class SupervisorApiTest {
     void serve() {
         telephony.started("1.5", "PJSIP/trunk-00000005");
         CallControl calls = new CallControl(telephony, () -> AGENTS, () -> connected);
-        CentreView view = new CentreView(JournalFixtures.NINE_AM,
+        CentreStatistics figures = new CentreStatistics(JournalFixtures.shippedConfig());
+        // a call refused at the door at 09:01: in the figures since start and in the interval in progress at 09:05
+        long fivePastNine = JournalFixtures.NINE_AM + 300_000;
+        figures.onDecision(new Decision.CallRefused(JournalFixtures.NINE_AM + 60_000, "1.1", "13800138000",
+                "4008001001", Decision.RefusalCause.BLACKLISTED, "hotline/system-busy-try-later", "fraud"));
+        CentreView view = new CentreView(fivePastNine,
                 List.of(new QueueView("sales-health", 2, 1, 45_000, 3, 1, 0, 180_000, false)),
                 List.of(new AgentView("1001", AgentState.TALKING, "answered call 1.5", JournalFixtures.NINE_AM,
                         Optional.of("1.5"), 4, 600_000, PhoneState.FREE, AgentState.NOT_READY, "lunch")),
-                new CentreStatistics(JournalFixtures.shippedConfig()).snapshot(JournalFixtures.NINE_AM));
+                figures.snapshot(fivePastNine), figures.intervalInProgress(fivePastNine));
         ApiSettings settings = new ApiSettings("127.0.0.1", 0, List.of(
                 new ApiSettings.Token("supervisors", Role.SUPERVISOR, new Secret.Written(SUPERVISOR_TOKEN),
                         Optional.empty()),
@@ -123,6 +131,19 @@ class SupervisorApiTest {
         assertThat(queues.statusCode()).isEqualTo(200);
         assertThat(queues.body()).contains("\"queueId\":\"sales-health\"", "\"waiting\":2", "\"agentsReady\":1");
         assertThat(agents.body()).contains("\"agentId\":\"1001\"", "\"state\":\"TALKING\"", "\"callId\":\"1.5\"");
+    }
+
+    @Test
+    void aSupervisorReadsTheFiguresSinceStartAndOfTheIntervalInProgressAsReportJsonShowsThem() throws Exception {
+        HttpResponse<String> figures = send("GET", "/api/v1/figures", SUPERVISOR_TOKEN, null);
+
+        assertThat(figures.statusCode()).isEqualTo(200);
+        JsonNode body = new ObjectMapper().readTree(figures.body());
+        assertThat(body.path("sinceStart").path("centre").path("refusedBlacklist").asLong()).isEqualTo(1);
+        assertThat(body.path("interval").path("centre").path("refusedBlacklist").asLong()).isEqualTo(1);
+        assertThat(body.path("interval").path("from").asText()).isEqualTo("2026-11-23T01:00:00Z");
+        assertThat(body.path("sinceStart").path("queues").has("sales-health")).isTrue();
+        assertThat(send("GET", "/api/v1/figures", AGENT_TOKEN, null).statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -324,7 +345,8 @@ class SupervisorApiTest {
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).isEqualTo("{\"error\":\"no such endpoint: GET /api/v1/calls (endpoints: "
-                + "GET /health, GET /api/v1/queues, GET /api/v1/agents, POST /api/v1/calls/{callId}/hangup, "
+                + "GET /health, GET /api/v1/queues, GET /api/v1/agents, GET /api/v1/figures, "
+                + "POST /api/v1/calls/{callId}/hangup, "
                 + "POST /api/v1/agents/{agentId}/listen)\"}");
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(wrongMethod.headers().firstValue("Allow")).contains("POST");

@@ -489,6 +489,11 @@ public final class Ledger {
     }
 
     /** The kept intervals whose start {@code wanted} accepts, oldest first, with states still open counted to now. */
+    /** The start of the reporting interval {@code now} falls in, on the calendar in force. */
+    public long intervalStart(long now) {
+        return calendar.containing(now).start();
+    }
+
     public List<Figures> intervals(long now, LongPredicate wanted) {
         TreeMap<Long, Period> copies = new TreeMap<>();
         intervals.forEach((start, p) -> {

@@ -1,4 +1,4 @@
-package dev.hotline.server.cli;
+package dev.hotline.server.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,24 +17,23 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * The figures as JSON: every count under its name in {@code dev.hotline.acd.stats}, and next to the counts the
- * ratios and averages of docs/kpis.md ({@code null} when there is no data). Times are milliseconds.
+ * The figures as JSON, one shape for {@code hotline report --json} and the API's {@code /api/v1/figures}: every count
+ * under its name in {@code dev.hotline.acd.stats}, and next to the counts the ratios and averages of docs/kpis.md
+ * ({@code null} when there is no data). Times are milliseconds.
  */
-final class FiguresJson {
+public final class FiguresJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private FiguresJson() {
     }
 
-    static String render(Path journal, JournalReplay.Report report) {
+    /** A report of a journal: where it was read, what was lost, the IVR's requests, then the figures. */
+    public static String render(Path journal, JournalReplay.Report report) {
         Figures f = report.figures();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("journal", journal.toString());
-        root.put("from", Instant.ofEpochMilli(f.from()).toString());
-        root.put("to", Instant.ofEpochMilli(f.to()).toString());
-        root.put("fromMillis", f.from());
-        root.put("toMillis", f.to());
+        period(root, f);
         root.put("lostRecords", report.lostRecords());
         ObjectNode requests = root.putObject("ivrRequests");
         requests.put("messagesLeft", report.requests().messagesLeft());
@@ -42,7 +41,30 @@ final class FiguresJson {
         requests.put("callbacksOpen", report.requests().callbacksOpen());
         requests.put("callbacksDone", report.requests().callbacksDone());
         requests.put("callbacksGivenUp", report.requests().callbacksGivenUp());
+        figures(root, f);
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the figures as JSON", e);
+        }
+    }
 
+    /** The figures of one period: its bounds, the centre, then each queue, group and agent. */
+    public static ObjectNode of(Figures f) {
+        ObjectNode root = MAPPER.createObjectNode();
+        period(root, f);
+        figures(root, f);
+        return root;
+    }
+
+    private static void period(ObjectNode root, Figures f) {
+        root.put("from", Instant.ofEpochMilli(f.from()).toString());
+        root.put("to", Instant.ofEpochMilli(f.to()).toString());
+        root.put("fromMillis", f.from());
+        root.put("toMillis", f.to());
+    }
+
+    private static void figures(ObjectNode root, Figures f) {
         ObjectNode centre = root.putObject("centre");
         centre.put("inbound", f.centre().inbound());
         centre.put("refusedBlacklist", f.centre().refusedBlacklist());
@@ -59,11 +81,6 @@ final class FiguresJson {
         f.queues().forEach((id, q) -> queues.set(id, calls(q)));
         staff(root.putObject("groups"), f.groups());
         staff(root.putObject("agents"), f.agents());
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the figures as JSON", e);
-        }
     }
 
     private static ObjectNode calls(CallFigures c) {
