@@ -119,6 +119,25 @@ class AmiEndToEndTest {
     }
 
     @Test
+    void aWallboardReadsTheFiguresOfTheCallsTheServerRoutedSinceItStarted() throws Exception {
+        asterisk = coupled(ANSWERING);
+        SimulatedCall.Outcome call = asterisk.call(SimulatedCaller.of("13700003333", "4008001005")).ended()
+                .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(call.answeredBy()).isPresent();
+
+        HttpResponse<String> figures = supervisor("GET", "/api/v1/figures", "");
+
+        assertThat(figures.statusCode()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(figures.body());
+        assertThat(body.path("sinceStart").path("centre").path("inbound").asLong()).isEqualTo(1);
+        assertThat(body.path("sinceStart").path("centre").path("calls").path("answers").path("answered").asLong())
+                .isEqualTo(1);
+        assertThat(body.path("interval").path("toMillis").asLong()).as("the interval in progress, up to now")
+                .isEqualTo(body.path("nowMillis").asLong());
+    }
+
+    @Test
     void anAgentsDesktopPopsTheCallersScreenAsTheirPhoneRings() throws Exception {
         asterisk = coupled(ANSWERING);
         int port = server.apiAddress().orElseThrow().getPort();
