@@ -32,19 +32,6 @@ final class Centre {
     final Map<String, BusinessQueue> queues = new HashMap<>();
     /** Configured agents in configured order, then agents that are leaving after their call. */
     List<Agent> agentOrder = new ArrayList<>();
-
-    /** Today's epoch day in the centre's zone: the day agents' counts are kept for. */
-    long today() {
-        return java.time.Instant.ofEpochMilli(now).atZone(config.settings().zone()).toLocalDate().toEpochDay();
-    }
-
-    /** {@code agent} leaves the configuration: forgotten, but for the day's counts. */
-    void forget(Agent agent) {
-        agents.remove(agent.id(), agent);
-        if (agent.countsDay != Long.MIN_VALUE) {
-            countsOfRemoved.put(agent.id(), new Agent.DayCounts(agent.countsDay, agent.answered, agent.talkMillis));
-        }
-    }
     CentreConfig config;
     NumberPlan numberPlan;
     long now;
@@ -183,6 +170,19 @@ final class Centre {
     }
 
     // ---------------------------------------------------------------- agents
+
+    /** Today's epoch day in the centre's zone: the day agents' counts are kept for. */
+    long today() {
+        return java.time.Instant.ofEpochMilli(now).atZone(config.settings().zone()).toLocalDate().toEpochDay();
+    }
+
+    /** {@code agent} leaves the configuration: forgotten, but for the day's counts. */
+    void forget(Agent agent) {
+        agents.remove(agent.id(), agent);
+        if (agent.countsDay != Long.MIN_VALUE) {
+            countsOfRemoved.put(agent.id(), new Agent.DayCounts(agent.countsDay, agent.answered, agent.talkMillis));
+        }
+    }
 
     /**
      * Moves the agent to {@code to}, keeping group counters, ready indexes and the distinct counts of every group set

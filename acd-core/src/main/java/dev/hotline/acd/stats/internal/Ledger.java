@@ -488,12 +488,12 @@ public final class Ledger {
         return figures(p, started ? Math.min(firstAt, now) : now, now, true, now);
     }
 
-    /** The kept intervals whose start {@code wanted} accepts, oldest first, with states still open counted to now. */
     /** The start of the reporting interval {@code now} falls in, on the calendar in force. */
     public long intervalStart(long now) {
         return calendar.containing(now).start();
     }
 
+    /** The kept intervals whose start {@code wanted} accepts, oldest first, with states still open counted to now. */
     public List<Figures> intervals(long now, LongPredicate wanted) {
         TreeMap<Long, Period> copies = new TreeMap<>();
         intervals.forEach((start, p) -> {
