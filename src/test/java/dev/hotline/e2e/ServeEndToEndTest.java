@@ -111,6 +111,20 @@ class ServeEndToEndTest {
     }
 
     @Test
+    void aCleanStopLogsTheAgentsOutAtItsTimeSoTheirTimeOnDutyUpToTheStopIsInTheJournal() throws IOException {
+        serve(asterisk.port());
+
+        server.close();
+
+        List<String> lines = journalText().lines().toList();
+        List<String> loggedOut = lines.stream().filter(l -> l.contains("\"type\":\"agent-state-changed\"")
+                && l.contains("\"to\":\"LOGGED_OUT\"")).toList();
+        assertThat(loggedOut).as("the 12 agents of the shipped centre").hasSize(12);
+        assertThat(lines.getLast()).as("the journal ends with the stop").contains("\"to\":\"LOGGED_OUT\"");
+        assertThat(log.lines()).contains("shutdown: 12 agent(s) on duty logged out");
+    }
+
+    @Test
     void aBlacklistedCallerWhoseCarrierSendsTheCountryCodeIsRefusedAllTheSame() throws IOException {
         serve(asterisk.port());
 
@@ -365,6 +379,7 @@ class ServeEndToEndTest {
         assertThat(log.lines().stream().filter(l -> l.startsWith("shutdown: ")).toList()).containsExactly(
                 "shutdown: closing FastAGI on 127.0.0.1:" + fastAgi.getPort() + "; no new calls",
                 "shutdown: closing AMI connections",
+                "shutdown: 12 agent(s) on duty logged out",
                 "shutdown: routing engine stopped",
                 "shutdown: journal flushed and closed in " + journal + "/ (0 records lost since start)");
         assertThatThrownBy(() -> new Socket(fastAgi.getAddress(), fastAgi.getPort()).close())
