@@ -2,6 +2,7 @@ package dev.hotline.acd;
 
 import dev.hotline.acd.internal.Engine;
 import dev.hotline.acd.model.CentreConfig;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -74,6 +75,18 @@ public final class RoutingEngine {
     /** The configuration in force. */
     public CentreConfig config() {
         return engine.config();
+    }
+
+    /**
+     * From now on, an agent a missed call makes not ready (the offer rang out, or the phone was busy or could not be
+     * rung) is made ready again {@code after} that long, unless they change state first (a break asked for, a
+     * logout, ready): with agents logged in by the server and no desktop to say ready from, nobody else would. Zero,
+     * the default, leaves them not ready until they say ready. Agents already on such a break keep theirs.
+     *
+     * @throws IllegalArgumentException if {@code after} is negative
+     */
+    public void readyAfterMissedCall(Duration after) {
+        engine.readyAfterMissedCall(after);
     }
 
     /** The call's place in its queue while it waits; empty when it is not waiting (unknown, in the IVR, ringing...). */

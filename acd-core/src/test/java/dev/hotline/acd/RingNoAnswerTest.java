@@ -35,6 +35,41 @@ class RingNoAnswerTest {
     }
 
     @Test
+    void anAgentWhoMissedACallIsReadyAgainAfterTheServersBreakAndTakesTheNextCall() {
+        var centre = centre().start();
+        centre.engine.readyAfterMissedCall(Duration.ofSeconds(60));
+        centre.loginReady("1001").call("c1", "sales").advance(Duration.ofSeconds(15)).advance(Duration.ofSeconds(59));
+        assertThat(centre.stateOf("1001")).isEqualTo(AgentState.NOT_READY);
+
+        centre.advance(Duration.ofSeconds(1));
+
+        Decision.AgentStateChanged back = centre.all(Decision.AgentStateChanged.class).stream()
+                .filter(s -> s.to() == AgentState.READY && s.agentId().equals("1001")).reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(back.reason()).isEqualTo("ready again 60 s after a missed call");
+        assertThat(centre.offeredTo("c1")).as("the call still waiting").isEqualTo("1001");
+    }
+
+    @Test
+    void anAgentWhoAsksForABreakAfterAMissedCallKeepsItPastTheServersBreak() {
+        var centre = centre().start();
+        centre.engine.readyAfterMissedCall(Duration.ofSeconds(60));
+        centre.loginReady("1001").call("c1", "sales").advance(Duration.ofSeconds(15))
+                .notReady("1001", "lunch").advance(Duration.ofMinutes(5));
+
+        assertThat(centre.stateOf("1001")).isEqualTo(AgentState.NOT_READY);
+        assertThat(centre.engine.agent("1001").orElseThrow().reason()).isEqualTo("lunch");
+    }
+
+    @Test
+    void withoutTheServersBreakAnAgentWhoMissedACallStaysNotReadyUntilTheySayReady() {
+        var centre = centre().start().loginReady("1001").call("c1", "sales").advance(Duration.ofSeconds(15))
+                .advance(Duration.ofHours(1));
+
+        assertThat(centre.stateOf("1001")).isEqualTo(AgentState.NOT_READY);
+    }
+
+    @Test
     void aPhoneThatStartsRingingLateRingsForTheWholeRingTimeoutFromThen() {
         // the caller's line was busy with a prompt for 7 s when the offer came: Dial starts then
         var centre = centre().start().loginReady("1001").call("c1", "sales").advance(Duration.ofSeconds(7))

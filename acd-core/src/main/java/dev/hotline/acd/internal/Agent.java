@@ -97,6 +97,8 @@ final class Agent {
 
     Call call;
     Timer wrapUpTimer;
+    /** Makes the agent ready again after a missed call; cancelled by any change of state ({@link Centre#setState}). */
+    Timer missedCallTimer;
     /** Removed from the configuration while on a call: logged out when the call is over. */
     boolean leaving;
 

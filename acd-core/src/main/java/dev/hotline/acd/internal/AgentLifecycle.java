@@ -76,6 +76,17 @@ final class AgentLifecycle {
         dispatch.takeNextCall(agent);
     }
 
+    /** The agent a missed call made not ready has had their break: ready again, and offered the first call. */
+    void missedCallBreakDue(Timer timer) {
+        Agent agent = timer.agent;
+        if (agent.missedCallTimer == timer) {
+            agent.missedCallTimer = null;
+            centre.setState(agent, AgentState.READY, "ready again " + StrategyOrder.seconds(timer.deadline
+                    - timer.armedAt) + " after a missed call");
+            dispatch.takeNextCall(agent);
+        }
+    }
+
     void notReady(AcdEvent.AgentNotReady e) {
         String reason = e.reason() == null || e.reason().isBlank() ? "not ready" : e.reason();
         Agent agent = centre.requireAgent(e.agentId(), "become NOT_READY (" + reason + ")");

@@ -37,6 +37,11 @@ final class Centre {
     long now;
     long callSeq;
     long offerSeq;
+    /**
+     * How long an agent a missed call made not ready stays so before being made ready again; 0 for until they say
+     * (the default). A server's setting, not the configuration's: {@link dev.hotline.acd.RoutingEngine#readyAfterMissedCall}.
+     */
+    long missedCallBreakMillis;
     /** Counts agent state changes, so each group set counts a change once (see {@link GroupSet#stamp}). */
     private long agentChanges;
 
@@ -198,6 +203,11 @@ final class Centre {
      */
     void setState(Agent agent, AgentState to, String reason, boolean keepReadySince) {
         AgentState from = agent.state;
+        if (agent.missedCallTimer != null) {
+            // the agent moved on from the missed call (a break asked, a logout, ready): no return to schedule
+            timers.cancel(agent.missedCallTimer);
+            agent.missedCallTimer = null;
+        }
         // a group counts logged-in and READY members only: RESERVED -> TALKING -> WRAP_UP leave its counts alone
         boolean groupsCount = from == AgentState.READY || to == AgentState.READY
                 || (from == AgentState.LOGGED_OUT) != (to == AgentState.LOGGED_OUT);

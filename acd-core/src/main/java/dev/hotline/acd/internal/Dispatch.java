@@ -270,6 +270,10 @@ final class Dispatch {
             String askedReason = agent.afterCallReason;
             centre.setState(agent, AgentState.NOT_READY, agentReason);
             lifecycle.offerNotTaken(agent, asked, askedReason);
+            if (asked == AgentState.READY && centre.missedCallBreakMillis > 0) {
+                agent.missedCallTimer = centre.timers.schedule(centre.now, centre.now + centre.missedCallBreakMillis,
+                        Timer.Kind.MISSED_CALL_BREAK, null, agent);
+            }
         }
         settleRequeued(call, queue);
     }

@@ -7,6 +7,7 @@ import dev.hotline.acd.DecisionListener;
 import dev.hotline.acd.QueueView;
 import dev.hotline.acd.WaitingCall;
 import dev.hotline.acd.model.CentreConfig;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -132,6 +133,7 @@ public final class Engine {
             case WRAP_UP -> lifecycle.wrapUpDue(timer);
             case STEP -> escalation.stepDue(timer);
             case MAX_WAIT -> escalation.maxWaitDue(timer);
+            case MISSED_CALL_BREAK -> lifecycle.missedCallBreakDue(timer);
         }
     }
 
@@ -145,6 +147,13 @@ public final class Engine {
 
     public CentreConfig config() {
         return centre.config;
+    }
+
+    public void readyAfterMissedCall(Duration after) {
+        if (after.isNegative()) {
+            throw new IllegalArgumentException("readyAfterMissedCall must not be negative: " + after);
+        }
+        centre.missedCallBreakMillis = after.toMillis();
     }
 
     public Optional<WaitingCall> waitingCall(String callId) {

@@ -17,7 +17,9 @@ final class Timer {
         /** The call's next escalation step is due. */
         STEP,
         /** The call has waited the queue's maximum wait. */
-        MAX_WAIT
+        MAX_WAIT,
+        /** The agent made not ready by a missed call is ready again ({@link Centre#missedCallBreakMillis}). */
+        MISSED_CALL_BREAK
     }
 
     final long deadline;

@@ -182,6 +182,9 @@ public final class HotlineServer implements AutoCloseable {
         callbacks.desk().ifPresent(desk -> desk.attach(engine));
         engine.start();
         log.info("routing engine started (random strategy seed {})", seed);
+        if (!settings.readyAfterMissedCall().isZero()) {
+            useReadyAfterMissedCall(settings.readyAfterMissedCall());
+        }
         if (settings.agentsAutoLogin()) {
             logIn(config.agents());
         }
@@ -265,6 +268,11 @@ public final class HotlineServer implements AutoCloseable {
                 Optional<ApiServer> running = api;
                 running.ifPresent(server -> server.useTokens(next, environment));
                 return running.isPresent();
+            }
+
+            @Override
+            public void readyAfterMissedCall(Duration after) {
+                useReadyAfterMissedCall(after);
             }
         });
         if (api.isEmpty()) {
@@ -510,6 +518,14 @@ public final class HotlineServer implements AutoCloseable {
      */
     public void agentReady(String agentId) {
         engine.submit(new AcdEvent.AgentReady(engine.now(), agentId));
+    }
+
+    /** Puts server.yaml's {@code agents.readyAfterMissedCall} in force in the engine, in order with its events. */
+    private void useReadyAfterMissedCall(Duration after) {
+        engine.read(routing -> {
+            routing.readyAfterMissedCall(after);
+            return after;
+        });
     }
 
     /** Hanging calls up and listening in on agents over AMI, for supervisors and the admin API. */

@@ -66,6 +66,7 @@ class ServerFileTest {
                   musicOnHold: hotline-jazz
                 agents:
                   autoLogin: true
+                  readyAfterMissedCall: 2m
                 ivr:
                   requestTimeout: 5s
                 callbacks:
@@ -101,6 +102,7 @@ class ServerFileTest {
         assertThat(s.announceEvery()).isEqualTo(Duration.ofSeconds(45));
         assertThat(s.musicOnHoldClass()).isEqualTo("hotline-jazz");
         assertThat(s.agentsAutoLogin()).isTrue();
+        assertThat(s.readyAfterMissedCall()).isEqualTo(Duration.ofMinutes(2));
         assertThat(s.ivrRequestTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(s.callbacks()).isEqualTo(new CallbackSettings("PJSIP/{number}@pstn-trunk", "tv-callback",
                 "\"TV shop\" <4008001000>", Duration.ofSeconds(25), 4, Duration.ofMinutes(15), Duration.ofHours(12),

@@ -35,7 +35,7 @@ public final class ServerFileReader {
     private static final Set<String> JOURNAL_KEYS = Fields.known("directory", "maxFileSize", "flushEvery");
     private static final Set<String> WAITING_KEYS = Fields.known("announceEvery", "musicOnHold");
     private static final Set<String> IVR_KEYS = Fields.known("requestTimeout");
-    private static final Set<String> AGENTS_KEYS = Fields.known("autoLogin");
+    private static final Set<String> AGENTS_KEYS = Fields.known("autoLogin", "readyAfterMissedCall");
     private static final Set<String> CALLBACK_KEYS = Fields.known("endpoint", "context", "callerId", "ringTimeout",
             "attempts", "retryAfter", "expireAfter", "priorityRaise", "greeting", "checkEvery", "allowedNumbers");
     /** A channel with the customer's number in it: technology/resource, no spaces, commas or quotes. */
@@ -76,6 +76,8 @@ public final class ServerFileReader {
                 AGENTS_KEYS));
         Optional<Boolean> autoLogin = agents.filter(a -> a.has("autoLogin")).map(a -> a.bool("autoLogin"))
                 .orElse(Optional.of(false));
+        Optional<Duration> readyAfterMissedCall = agents.filter(a -> a.has("readyAfterMissedCall"))
+                .map(a -> a.duration("readyAfterMissedCall")).orElse(Optional.of(Duration.ZERO));
         Optional<Fields> ivr = f.node("ivr").flatMap(n -> Fields.of(ctx.problems(), f.at("ivr"), n, IVR_KEYS));
         Optional<Duration> requestTimeout = ivr
                 .map(i -> positive(i, "requestTimeout", ServerSettings.DEFAULT_IVR_REQUEST_TIMEOUT, ctx))
@@ -86,7 +88,8 @@ public final class ServerFileReader {
                 .map(Optional::of)).orElse(Optional.of(Optional.empty()));
         if (fastAgi.isEmpty() || ami.isEmpty() || journal.isEmpty() || f.has("waiting") && waiting.isEmpty()
                 || announceEvery.isEmpty() || musicOnHold.isEmpty() || f.has("agents") && agents.isEmpty()
-                || autoLogin.isEmpty() || f.has("ivr") && ivr.isEmpty() || requestTimeout.isEmpty()
+                || autoLogin.isEmpty() || readyAfterMissedCall.isEmpty() || f.has("ivr") && ivr.isEmpty()
+                || requestTimeout.isEmpty()
                 || callbacks.isEmpty() || api.isEmpty()) {
             return Optional.empty();
         }
@@ -99,7 +102,8 @@ public final class ServerFileReader {
             return Optional.empty();
         }
         return Optional.of(new ServerSettings(fastAgi.get(), ami.get(), journal.get(), announceEvery.get(),
-                musicOnHold.get(), autoLogin.get(), requestTimeout.get(), callbacks.get(), api.get()));
+                musicOnHold.get(), autoLogin.get(), requestTimeout.get(), callbacks.get(), api.get(),
+                readyAfterMissedCall.get()));
     }
 
     /** Whether FastAGI and the API would ask for the same port on addresses that overlap (0 picks a free one). */

@@ -60,6 +60,9 @@ public final class LiveServerSettings {
 
         /** The API's tokens ({@code settings} keeps the running address); false when the API does not run. */
         boolean apiTokens(ApiSettings settings);
+
+        /** How long an agent a missed call made not ready stays so from now on (zero: until they say ready). */
+        void readyAfterMissedCall(java.time.Duration after);
     }
 
     private final Owners owners;
@@ -148,6 +151,15 @@ public final class LiveServerSettings {
             said(changed, "agents.autoLogin is " + next.agentsAutoLogin() + ": agents added to agents.yaml from now "
                     + "on are " + (next.agentsAutoLogin() ? "logged in and made ready"
                             : "logged out until they log in"));
+        }
+        if (!next.readyAfterMissedCall().equals(inForce.readyAfterMissedCall())) {
+            owners.readyAfterMissedCall(next.readyAfterMissedCall());
+            inForce = inForce.withReadyAfterMissedCall(next.readyAfterMissedCall());
+            said(changed, next.readyAfterMissedCall().isZero()
+                    ? "agents.readyAfterMissedCall removed: an agent who misses a call from now on stays not ready "
+                    + "until they say ready"
+                    : "agents.readyAfterMissedCall is " + Durations.format(next.readyAfterMissedCall()) + ": an agent "
+                    + "who misses a call from now on is ready again that long after it");
         }
         CallbackSettings callbacks = next.callbacks();
         boolean wasPlaced = inForce.callbacks().placed();

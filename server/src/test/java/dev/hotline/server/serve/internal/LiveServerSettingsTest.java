@@ -82,7 +82,23 @@ class LiveServerSettingsTest {
             applied.add("tokens " + settings.tokens().size() + " on " + settings.port());
             return true;
         }
+
+        @Override
+        public void readyAfterMissedCall(Duration after) {
+            applied.add("ready after a missed call " + after);
+        }
     };
+
+    @Test
+    void aMissedCallsBreakSetByAReloadIsPutInForceInTheEngineAndSaid() {
+        LiveServerSettings live = new LiveServerSettings(AT_START, AT_START, owners);
+
+        List<String> said = live.apply(AT_START.withReadyAfterMissedCall(Duration.ofMinutes(1)));
+
+        assertThat(applied).containsExactly("ready after a missed call PT1M");
+        assertThat(said).containsExactly("agents.readyAfterMissedCall is 1m: an agent who misses a call from now on "
+                + "is ready again that long after it");
+    }
 
     @Test
     void anUnchangedServerYamlAsksNothingOfAnyoneAndWaitsForNothing() {
@@ -213,6 +229,7 @@ class LiveServerSettingsTest {
             @Override public boolean apiRunning(Optional<ApiSettings> next) { return owners.apiRunning(next); }
             @Override public boolean apiAddress(String host, int port) { return owners.apiAddress(host, port); }
             @Override public boolean apiTokens(ApiSettings settings) { return owners.apiTokens(settings); }
+            @Override public void readyAfterMissedCall(Duration after) { owners.readyAfterMissedCall(after); }
         };
         LiveServerSettings live = new LiveServerSettings(AT_START, AT_START, failingJournal);
         JournalSettings journal = AT_START.journal();
