@@ -72,6 +72,13 @@ class YamlProblemsTest {
     }
 
     @Test
+    void aCommentWrittenHashColonOutsideTheIvrFlowsIsAnOrdinaryComment() {
+        config.with("queues.yaml", "#: raised from 40 after the spring campaign\n" + ConfigFixture.QUEUES);
+
+        assertThat(config.valid().queues()).hasSize(1);
+    }
+
+    @Test
     void aTabUsedForIndentationIsASyntaxError() {
         config.with("centre.yaml", "settings:\n\tzone: Asia/Shanghai\n");
 

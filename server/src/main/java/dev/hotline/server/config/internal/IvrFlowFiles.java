@@ -64,10 +64,10 @@ public final class IvrFlowFiles {
         // each flow's tree, read once: for the rules of every file, then for the places of its problems
         Map<String, YamlNode> trees = new HashMap<>();
         Set<String> broken = new HashSet<>();
-        flows.forEach((name, text) -> followsEveryFileRules(FOLDER + "/" + name, text, ctx)
+        flows.forEach((name, text) -> followsEveryFileRules(FOLDER + "/" + name, text, true, ctx)
                 .ifPresentOrElse(tree -> trees.put(name, tree), () -> broken.add(name)));
         tables.forEach((name, text) -> {
-            if (!name.endsWith(".csv") && followsEveryFileRules(FOLDER + "/" + name, text, ctx).isEmpty()) {
+            if (!name.endsWith(".csv") && followsEveryFileRules(FOLDER + "/" + name, text, false, ctx).isEmpty()) {
                 broken.add(name);
             }
         });
@@ -178,10 +178,11 @@ public final class IvrFlowFiles {
      * The rules every configuration file follows (docs/configuration.md): one YAML document, no anchors or aliases,
      * no key written twice in one map. Said once, at its place; the file's tree, or empty when broken.
      */
-    private static Optional<YamlNode> followsEveryFileRules(String file, String text, LoadContext ctx) {
+    private static Optional<YamlNode> followsEveryFileRules(String file, String text, boolean flow,
+                                                            LoadContext ctx) {
         YamlNode tree;
         try {
-            tree = YamlTreeReader.read(text);
+            tree = flow ? YamlTreeReader.readFlow(text) : YamlTreeReader.read(text);
         } catch (YamlTreeReader.SyntaxError e) {
             ctx.problems().add(new ConfigProblem(file, e.mark().line(), e.mark().column(), "", e.getMessage()));
             return Optional.empty();

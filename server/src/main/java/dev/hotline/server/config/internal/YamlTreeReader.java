@@ -70,7 +70,6 @@ public final class YamlTreeReader {
                         "a second YAML document starts here: a configuration file holds one document");
             }
             noScalarAnchors(text);
-            noKeysReadAsComments(text);
             return root;
         } catch (StreamReadException e) {
             throw withKeyHint(syntaxError(e), text);
@@ -147,9 +146,16 @@ public final class YamlTreeReader {
     private static final int KEY_HINT_LINES = 4;
 
     /**
-     * The keys {@code #} and {@code *} of a menu's options must be quoted; unquoted, {@code #: agent} is a comment and
-     * the option silently does not exist. A comment written so is no comment anyone means.
+     * An IVR flow: as {@link #read}, and the keys {@code #} and {@code *} of a menu's options must be quoted; unquoted,
+     * {@code #: agent} is a comment and the option silently does not exist. In a flow a comment written so is no
+     * comment anyone means (elsewhere {@code #: raised from 40} is an ordinary comment, and is left alone).
      */
+    public static YamlNode readFlow(String text) throws SyntaxError {
+        YamlNode root = read(text);
+        noKeysReadAsComments(text);
+        return root;
+    }
+
     private static void noKeysReadAsComments(String text) throws SyntaxError {
         if (text.indexOf('#') < 0) {
             return;
