@@ -70,6 +70,38 @@ class RingNoAnswerTest {
     }
 
     @Test
+    void anAgentWhoLogsOutWhileTheirOfferWaitsForTheCallersLineIsNotRungAndTheCallGoesToAnother() {
+        var centre = centre().start().loginReady("1001").call("c1", "sales").delayed("c1", "1001")
+                .loginReady("1002").logout("1001");
+
+        assertThat(centre.last(CallRequeued.class).cause())
+                .isEqualTo("agent 1001 logged out before their phone rang");
+        assertThat(centre.offeredTo("c1")).isEqualTo("1002");
+        assertThat(centre.stateOf("1001")).isEqualTo(AgentState.LOGGED_OUT);
+    }
+
+    @Test
+    void anAgentWhoseOfferRingsAlreadyRingsOnAfterLoggingOutAndIsLoggedOutAfter() {
+        var centre = centre().start().loginReady("1001").call("c1", "sales").logout("1001");
+
+        assertThat(centre.all(CallRequeued.class)).isEmpty();
+        assertThat(centre.stateOf("1001")).isEqualTo(AgentState.RESERVED);
+    }
+
+    @Test
+    void anOfferWaitingForTheCallersLineIsLetGoWhenTheAgentsPhoneIsTakenByAnotherCall() {
+        var centre = centre().start().loginReady("1001").call("c1", "sales").delayed("c1", "1001")
+                .loginReady("1002").send(new AcdEvent.PhoneStateChanged(CentreFixture.START, "1001",
+                        PhoneState.BUSY));
+
+        assertThat(centre.last(CallRequeued.class).cause())
+                .isEqualTo("agent 1001's phone became BUSY before the offer rang it");
+        assertThat(centre.offeredTo("c1")).isEqualTo("1002");
+        assertThat(centre.stateOf("1001")).as("ready, its phone busy: offered nothing until it is free")
+                .isEqualTo(AgentState.READY);
+    }
+
+    @Test
     void aPhoneThatStartsRingingLateRingsForTheWholeRingTimeoutFromThen() {
         // the caller's line was busy with a prompt for 7 s when the offer came: Dial starts then
         var centre = centre().start().loginReady("1001").call("c1", "sales").advance(Duration.ofSeconds(7))

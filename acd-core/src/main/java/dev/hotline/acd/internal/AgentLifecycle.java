@@ -47,7 +47,14 @@ final class AgentLifecycle {
         switch (agent.state) {
             case LOGGED_OUT -> throw new Rejection("agent " + agent.id() + " cannot log out: agent is already "
                     + "LOGGED_OUT");
-            case RESERVED, TALKING -> afterCall(agent, AgentState.LOGGED_OUT, "");
+            case RESERVED -> {
+                afterCall(agent, AgentState.LOGGED_OUT, "");
+                // an offer still waiting for the caller's line is let go at once (the agent logs out with it): a
+                // logged-out agent's phone is not rung; one already ringing rings on, as documented
+                dispatch.takeBackHeldOffer(agent, "agent " + agent.id() + " logged out before their phone rang",
+                        "logged out");
+            }
+            case TALKING -> afterCall(agent, AgentState.LOGGED_OUT, "");
             case READY, NOT_READY, WRAP_UP -> logOut(agent, "logged out");
         }
     }
@@ -113,6 +120,11 @@ final class AgentLifecycle {
         }
         PhoneState from = agent.phone;
         centre.setPhone(agent, e.state());
+        if (!e.state().offerable()) {
+            // a phone taken by another call while its offer waited for the caller's line would only be rung busy
+            dispatch.takeBackHeldOffer(agent, "agent " + agent.id() + "'s phone became " + e.state()
+                    + " before the offer rang it", "phone " + e.state() + " before the offer rang");
+        }
         if (agent.state == AgentState.READY && e.state().offerable()) {
             dispatch.takeNextCall(agent, "'s phone became free (it was " + from + ")");
         }

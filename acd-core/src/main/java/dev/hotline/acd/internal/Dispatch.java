@@ -246,13 +246,30 @@ final class Dispatch {
      * already rings keeps the offer, as one on a call keeps the call.
      */
     void removedBeforeRinging(Agent agent) {
-        Call call = agent.call;
-        if (!agent.leaving || agent.state != AgentState.RESERVED || call == null || call.ringTimer == null
-                || call.ringTimer.kind != Timer.Kind.LINE_WAIT) {
-            return;
+        if (agent.leaving) {
+            takeBackHeldOffer(agent, "agent " + agent.id() + " was removed from the configuration before their phone rang",
+                    "removed from the configuration");
         }
-        offerBack(call, "agent " + agent.id() + " was removed from the configuration before their phone rang");
-        lifecycle.offerWithdrawn(agent, call, "removed from the configuration");
+    }
+
+    /**
+     * Takes back the offer of a RESERVED agent whose phone has not started ringing (the offer waits for the caller's
+     * line while a prompt plays): the call goes back to its place and is offered elsewhere if it can be, and the agent
+     * is free of it ({@link AgentLifecycle#offerWithdrawn}). Nothing happens to an offer already ringing.
+     *
+     * @param cause what happened, for the call's {@code CallRequeued}
+     * @param why   the same for the agent's state reason
+     * @return whether there was such an offer
+     */
+    boolean takeBackHeldOffer(Agent agent, String cause, String why) {
+        Call call = agent.call;
+        if (agent.state != AgentState.RESERVED || call == null || call.ringTimer == null
+                || call.ringTimer.kind != Timer.Kind.LINE_WAIT) {
+            return false;
+        }
+        offerBack(call, cause);
+        lifecycle.offerWithdrawn(agent, call, why);
+        return true;
     }
 
     /**
