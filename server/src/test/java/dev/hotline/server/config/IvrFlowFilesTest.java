@@ -324,6 +324,19 @@ class IvrFlowFilesTest {
     }
 
     @Test
+    void aSubflowFileThatIsAListIsTheOneProblemSaidNotTheFlowsThatRunIt() {
+        config.withFlowText("welcome", "- flow: welcome\n").withFlowText("tea-menu", """
+                flow: tea-menu
+                start: greet
+                nodes:
+                  greet: { type: subflow, flow: welcome, next: goodbye }
+                  goodbye: { type: hangup, disposition: thanked }
+                """);
+
+        assertThat(config.problems()).singleElement().asString().startsWith("ivr/welcome.yaml:");
+    }
+
+    @Test
     void aProblemOfTheFlowItselfIsReportedAtTheKeyItIsWrittenAt() {
         config.withFlowText("tea-menu", """
                 flow: tea-menu

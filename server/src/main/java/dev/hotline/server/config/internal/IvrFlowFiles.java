@@ -100,7 +100,17 @@ public final class IvrFlowFiles {
             case FlowLoadResult.Rejected rejected -> {
                 // A rejected set declares nothing: references to its flows would only repeat the real problems.
                 ctx.ids().unreadable(Ids.Kind.IVR_FLOW);
-                Set<String> unsaid = runningBroken(broken, trees);
+                // a flow file that is no map of keys (a list, nothing) says its own one problem, like a broken one
+                Set<String> noFlow = new HashSet<>();
+                trees.forEach((file, tree) -> {
+                    if (!(tree instanceof YamlNode.MapNode map) || map.entries().isEmpty()) {
+                        noFlow.add(file);
+                    }
+                });
+                Set<String> unreadable = new HashSet<>(broken);
+                unreadable.addAll(noFlow);
+                Set<String> unsaid = runningBroken(unreadable, trees);
+                unsaid.removeAll(noFlow);
                 for (FlowError e : rejected.errors()) {
                     if (unsaid.contains(e.source())) {
                         // a broken file's one problem is said above, and what follows from it, in it or in the
