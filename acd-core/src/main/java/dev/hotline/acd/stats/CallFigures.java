@@ -45,8 +45,11 @@ public record CallFigures(long offered, AnswerFigures answers, long abandoned, l
         return answers.answered() + abandoned == 0 ? OptionalDouble.empty() : OptionalDouble.of(longestWaitMillis);
     }
 
-    /** A queue's connection rate: answered / offered; empty when nothing was offered. */
-    public OptionalDouble connectionRate() {
+    /**
+     * The share of offered calls an agent answered: answered / offered; empty when nothing was offered. Not the
+     * centre's connection rate (接通率), which counts IVR self-service too: {@link CentreFigures#connectionRate()}.
+     */
+    public OptionalDouble answerRate() {
         return Ratios.of(answers.answered(), offered);
     }
 }

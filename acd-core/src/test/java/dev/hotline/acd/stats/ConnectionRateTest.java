@@ -102,7 +102,7 @@ class ConnectionRateTest {
         timeline.call("c3").arrives(0, "sales").abandons(40);
         timeline.call("c4").arrives(0, "sales").offeredTo("1002", 1).answered(3);
 
-        assertThat(figures().queues().get("sales").connectionRate()).hasValue(0.5);
+        assertThat(figures().queues().get("sales").answerRate()).hasValue(0.5);
     }
 
     @Test

@@ -84,11 +84,11 @@ final class FiguresTable {
     private static void queues(StringBuilder out, Map<String, CallFigures> queues) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"Queue", "offered", "answered", "abandoned", "short", "overflowed", "refused",
-                "waiting", "service", "ASA", "AHT", "abandon", "connect", "longest"});
+                "waiting", "service", "ASA", "AHT", "abandon", "answered", "longest"});
         queues.forEach((id, q) -> rows.add(new String[] {id, count(q.offered()), count(q.answers().answered()),
                 count(q.abandoned()), count(q.shortAbandoned()), count(q.overflowed()), count(q.refused()),
                 count(q.waiting()), percent(q.serviceLevel()), duration(q.answers().asaMillis()),
-                duration(q.answers().ahtMillis()), percent(q.abandonmentRate()), percent(q.connectionRate()),
+                duration(q.answers().ahtMillis()), percent(q.abandonmentRate()), percent(q.answerRate()),
                 duration(q.longestWaitMillisIfAny())}));
         table(out, rows);
     }

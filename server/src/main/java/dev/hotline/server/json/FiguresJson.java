@@ -87,7 +87,7 @@ public final class FiguresJson {
         ObjectNode node = MAPPER.valueToTree(c);
         ratio(node, "serviceLevel", c.serviceLevel());
         ratio(node, "abandonmentRate", c.abandonmentRate());
-        ratio(node, "connectionRate", c.connectionRate());
+        ratio(node, "answerRate", c.answerRate());
         node.set("answers", answers(c.answers()));
         return node;
     }
