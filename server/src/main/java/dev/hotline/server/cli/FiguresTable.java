@@ -84,7 +84,7 @@ final class FiguresTable {
     private static void queues(StringBuilder out, Map<String, CallFigures> queues) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"Queue", "offered", "answered", "abandoned", "short", "overflowed", "refused",
-                "waiting", "service", "ASA", "AHT", "abandon", "answered", "longest"});
+                "waiting", "service", "ASA", "AHT", "abandon", "answer", "longest"});
         queues.forEach((id, q) -> rows.add(new String[] {id, count(q.offered()), count(q.answers().answered()),
                 count(q.abandoned()), count(q.shortAbandoned()), count(q.overflowed()), count(q.refused()),
                 count(q.waiting()), percent(q.serviceLevel()), duration(q.answers().asaMillis()),
