@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code hotline} command line: one subcommand per job. A new job is one more class in {@code subcommands}.
- * Without a subcommand it serves, as {@code hotline serve} with its defaults.
+ * Without a subcommand it prints its usage and exits as for wrong usage: a bare {@code hotline} typed to see the
+ * commands must not start a server that takes calls on the default ports.
  */
 @Command(name = "hotline",
         mixinStandardHelpOptions = true,
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
                 SimulateCommand.class,
                 ReportCommand.class,
                 DemoCommand.class,
+                CommandLine.HelpCommand.class,
         },
         exitCodeOnExecutionException = ExitCodes.INTERNAL_ERROR,
         exitCodeListHeading = "%nExit codes:%n",
@@ -61,10 +63,13 @@ public final class Hotline implements Callable<Integer> {
         System.exit(exit);
     }
 
-    /** Without a subcommand: {@code serve} with its defaults (the running server is the main job). */
+    /** Without a subcommand: the usage, on stderr, and the wrong-usage exit code. */
     @Override
     public Integer call() {
-        return spec.commandLine().getSubcommands().get("serve").execute();
+        spec.commandLine().getErr().println("a command is needed: serve, validate, reload, simulate, report or demo "
+                + "(hotline help <command> for its options)");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 
     /** The version the jar was built as (from its manifest); "development build" when run from classes. */

@@ -28,6 +28,24 @@ class HotlineCliTest {
     }
 
     @Test
+    void withoutACommandItSaysOneIsNeededAndStartsNothing() {
+        int exit = run();
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).startsWith("a command is needed: serve, validate, reload, simulate, report or demo")
+                .contains("Usage: hotline");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void helpNamesACommandsOptions() {
+        int exit = run("help", "simulate");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).startsWith("Usage: hotline simulate").contains("--erlangs");
+    }
+
+    @Test
     void validateSummarisesAValidConfigOnStdoutAndExitsZero() {
         int exit = run("validate", "--config", defaultConfig());
 
@@ -107,9 +125,9 @@ class HotlineCliTest {
     }
 
     @Test
-    void noCommandServesTheConfigDirectoryAndRefusesToStartWithoutOne() {
+    void serveWithoutAConfigDirectoryRefusesToStart() {
         // the tests run in server/, which has no config/: serve's default directory is missing
-        assertThat(run()).isEqualTo(1);
+        assertThat(run("serve")).isEqualTo(1);
         assertThat(err.toString().lines()).containsExactly("config: no such configuration directory",
                 "config is invalid: 1 problem; not starting");
     }
