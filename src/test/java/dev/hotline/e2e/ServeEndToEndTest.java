@@ -270,7 +270,7 @@ class ServeEndToEndTest {
             Files.writeString(serverYaml, text.replace(fastAgiOnFreePort,
                     "fastagi:\n  bind: 127.0.0.1\n  port: " + taken.getLocalPort()));
             StringWriter err = new StringWriter();
-            CommandLine cli = new CommandLine(new Hotline());
+            CommandLine cli = Hotline.commandLine();
             cli.setErr(new PrintWriter(err, true));
 
             int exit = cli.execute("serve", "--config", config.toString());
@@ -289,7 +289,7 @@ class ServeEndToEndTest {
         writeServerYaml(asterisk.port());
         Files.writeString(journal, "not a directory\n");
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Hotline());
+        CommandLine cli = Hotline.commandLine();
         cli.setErr(new PrintWriter(err, true));
 
         int exit = cli.execute("serve", "--config", config.toString());
@@ -307,7 +307,7 @@ class ServeEndToEndTest {
         Files.createDirectories(journal);
         Files.writeString(journal.resolve("journal-2026-11-23-001.jsonl"), "{\"type\": \"callback-requested\"\n");
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Hotline());
+        CommandLine cli = Hotline.commandLine();
         cli.setErr(new PrintWriter(err, true));
 
         int exit = cli.execute("serve", "--config", config.toString());

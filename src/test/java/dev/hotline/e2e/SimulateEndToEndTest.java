@@ -23,7 +23,7 @@ class SimulateEndToEndTest {
     private final StringWriter err = new StringWriter();
 
     private int hotline(String... args) {
-        CommandLine cli = new CommandLine(new Hotline());
+        CommandLine cli = Hotline.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

@@ -52,7 +52,7 @@ public final class Hotline implements Callable<Integer> {
     public static void main(String[] args) {
         int exit;
         try {
-            exit = new CommandLine(new Hotline()).execute(args);
+            exit = commandLine().execute(args);
         } catch (OutOfMemoryError e) {
             // picocli maps exceptions to exit codes, not errors: without this the JVM's trace and exit 1 ("invalid
             // configuration") would say the wrong thing
@@ -61,6 +61,20 @@ public final class Hotline implements Callable<Integer> {
             exit = ExitCodes.INTERNAL_ERROR;
         }
         System.exit(exit);
+    }
+
+    /**
+     * The command line as {@code main} runs it: wrong usage is said in its one line (and picocli's suggestion for a
+     * misspelt option), with where to read more, not buried under a screenful of help.
+     */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Hotline()).setParameterExceptionHandler((e, args) -> {
+            CommandLine command = e.getCommandLine();
+            command.getErr().println(e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr());
+            command.getErr().println("(" + command.getCommandSpec().qualifiedName() + " --help shows every option)");
+            return ExitCodes.USAGE;
+        });
     }
 
     /** Without a subcommand: the usage, on stderr, and the wrong-usage exit code. */

@@ -133,7 +133,7 @@ class DemoCommandTest {
     }
 
     private static int run(StringWriter out, StringWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Hotline());
+        CommandLine cli = Hotline.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

@@ -48,7 +48,7 @@ class ReportCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int report(String... options) {
-        CommandLine cli = new CommandLine(new Hotline());
+        CommandLine cli = Hotline.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         String[] args = new String[options.length + 3];
@@ -185,7 +185,7 @@ class ReportCommandTest {
 
     @Test
     void aDirectoryWithoutAJournalExitsOne(@TempDir Path empty) {
-        CommandLine cli = new CommandLine(new Hotline());
+        CommandLine cli = Hotline.commandLine();
         cli.setErr(new PrintWriter(err, true));
 
         int exit = cli.execute("report", "--journal", empty.toString());

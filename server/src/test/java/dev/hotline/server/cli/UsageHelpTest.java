@@ -24,7 +24,7 @@ class UsageHelpTest {
         PrintStream stderr = System.err;
         System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
         try {
-            collect("hotline", new CommandLine(new Hotline()), helps);
+            collect("hotline", Hotline.commandLine(), helps);
         } finally {
             System.setErr(stderr);
         }
@@ -36,7 +36,7 @@ class UsageHelpTest {
 
     @Test
     void simulatesHelpSaysWhichShareOfTheCallsIsWarmUp() {
-        String help = new CommandLine(new Hotline()).getSubcommands().get("simulate").getUsageMessage();
+        String help = Hotline.commandLine().getSubcommands().get("simulate").getUsageMessage();
 
         assertThat(help.replaceAll("\\s+", " ")).contains("The first of them are warm-up, left out of the figures: "
                 + "5 % of them or the calls of five handle times (5 x A), whichever is more, at most half.");
