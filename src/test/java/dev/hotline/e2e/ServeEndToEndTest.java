@@ -167,6 +167,8 @@ class ServeEndToEndTest {
         await(() -> server.amiStates().get("asterisk-1") == AmiConnectionState.DOWN, "AMI down");
         await(() -> log.lines().stream().anyMatch(l -> l.startsWith("AMI 'asterisk-1' DOWN: cannot connect to "
                 + "127.0.0.1:" + closedPort) && l.contains("reconnecting in")), "a reconnect scheduled");
+        assertThat(server.amiHealth().get("asterisk-1")).as("what /health says of it, with why")
+                .startsWith("DOWN: cannot connect to 127.0.0.1:" + closedPort);
         assertThat(call(BLACKLISTED, "4008001001", "1795413027.2")).last().isEqualTo("HANGUP");
     }
 

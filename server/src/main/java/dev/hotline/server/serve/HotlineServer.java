@@ -117,6 +117,16 @@ public final class HotlineServer implements AutoCloseable {
     private volatile Optional<AmiPool> ami;
     /** The AMI servers server.yaml lists that Hotline does not connect to, with why. */
     private volatile Map<String, String> amiSkipped = Map.of();
+    /** Why each AMI connection that is not connected is so, as it last said (login refused, unreachable). */
+    private final Map<String, String> amiDownBecause = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Notes why a connection is not connected, for {@code /health}; forgets it once connected. */
+    private final AmiStatusListener amiStatus = (server, state, reason) -> {
+        if (state == AmiConnectionState.CONNECTED || reason == null || reason.isBlank()) {
+            amiDownBecause.remove(server);
+        } else {
+            amiDownBecause.put(server, reason);
+        }
+    };
     /** Where AMI events go: the log of connection changes and the agents' phones (on the AMI event thread). */
     private final Consumer<AmiEvent> amiEvents;
     private final AgentPhones phones;
@@ -364,7 +374,7 @@ public final class HotlineServer implements AutoCloseable {
         }
         // every state change of a connection (connecting, connected, down and when it retries) is logged by it;
         // events reach the phones on the AMI event thread, off Asterisk-Java's
-        return Optional.of(AmiPool.start(reachable, amiEvents, AmiStatusListener.NONE));
+        return Optional.of(AmiPool.start(reachable, amiEvents, amiStatus));
     }
 
     /**
@@ -448,7 +458,7 @@ public final class HotlineServer implements AutoCloseable {
             ami.get().reconfigure(servers).forEach(change -> log.info("reload: AMI {}", change));
         } else if (!servers.isEmpty()) {
             servers.forEach(server -> log.info("reload: AMI {} added", server.name()));
-            ami = Optional.of(AmiPool.start(servers, amiEvents, AmiStatusListener.NONE));
+            ami = Optional.of(AmiPool.start(servers, amiEvents, amiStatus));
         }
     }
 
@@ -579,7 +589,10 @@ public final class HotlineServer implements AutoCloseable {
      */
     public Map<String, String> amiHealth() {
         Map<String, String> health = new TreeMap<>(amiSkipped);
-        amiStates().forEach((name, state) -> health.put(name, state.name()));
+        amiStates().forEach((name, state) -> {
+            String why = state == AmiConnectionState.CONNECTED ? null : amiDownBecause.get(name);
+            health.put(name, why == null ? state.name() : state.name() + ": " + why);
+        });
         return health;
     }
 
