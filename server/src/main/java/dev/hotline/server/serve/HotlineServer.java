@@ -173,7 +173,11 @@ public final class HotlineServer implements AutoCloseable {
         } catch (UncheckedIOException e) {
             throw new JournalUnavailable(e.getMessage(), e);
         }
-        log.info("journal: {}", shown(settings.journal().dir()));
+        // a relative directory is the working directory's: said in full, since a start from elsewhere opens another
+        java.nio.file.Path journalDir = settings.journal().dir();
+        log.info("journal: {}{}", shown(journalDir), journalDir.isAbsolute() ? ""
+                : " (" + shown(journalDir.toAbsolutePath().normalize()) + ", relative to the directory Hotline was "
+                + "started in)");
 
         // the RANDOM strategy's seed, logged so that a run's choices can be replayed from its journal
         long seed = clock.millis();
