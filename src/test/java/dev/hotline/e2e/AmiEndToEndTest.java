@@ -138,6 +138,44 @@ class AmiEndToEndTest {
     }
 
     @Test
+    void aReloadWhoseNewStepIsAlreadyDueForAWaitingCallerSaysWhereItSentTheCaller() throws Exception {
+        asterisk = coupled(ANSWERING);
+        for (int agent = 1001; agent <= 1012; agent++) {
+            assertThat(supervisor("POST", "/api/v1/agents/" + agent + "/not-ready", "{\"reason\": \"meeting\"}")
+                    .statusCode()).isEqualTo(200);
+        }
+        SimulatedCall waiting = asterisk.call(SimulatedCaller.of("13700004444", "4008001005"));
+        await(() -> waitedInSalesBeauty() >= 1_000, "the caller to wait a second in sales-beauty");
+        // the step fires when the engine next advances its timers, after the change itself
+        centre.rewrite("queues.yaml", "groups: [sales-beauty]\n    maxWaiting: 40\n    escalation:\n      - after: 60s\n"
+                + "        addGroups: [overflow]\n      - after: 120s\n        raisePriority: 5\n      - after: 300s\n"
+                + "        overflowTo: {voicemail: sales-callback}\n", "groups: [sales-beauty]\n    maxWaiting: 40\n"
+                + "    escalation:\n      - after: 1s\n        overflowTo: {voicemail: sales-callback}\n");
+
+        assertThat(server.reload()).isInstanceOf(ConfigResult.Valid.class);
+
+        assertThat(server.lastReloadChanges()).contains("queues changed: sales-beauty",
+                "1 waiting call given queue sales-beauty's escalation treatment, voicemail(sales-callback): "
+                        + waiting.callId());
+    }
+
+    /** The longest wait in sales-beauty now, as supervisors read it. */
+    private long waitedInSalesBeauty() {
+        try {
+            String queues = supervisor("GET", "/api/v1/queues", "").body();
+            for (com.fasterxml.jackson.databind.JsonNode q : new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(queues)) {
+                if (q.path("queueId").asText().equals("sales-beauty")) {
+                    return q.path("oldestWaitMillis").asLong();
+                }
+            }
+            return 0;
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void anAgentsDesktopPopsTheCallersScreenAsTheirPhoneRings() throws Exception {
         asterisk = coupled(ANSWERING);
         int port = server.apiAddress().orElseThrow().getPort();

@@ -49,6 +49,7 @@ import dev.hotline.server.serve.internal.AmiCallRecorder;
 import dev.hotline.server.serve.internal.AmiEventLog;
 import dev.hotline.server.serve.internal.ConfigChanges;
 import dev.hotline.server.serve.internal.ReloadEffects;
+import dev.hotline.server.serve.internal.ReloadWatch;
 import dev.hotline.server.serve.internal.JournaledIvrRequests;
 import dev.hotline.server.serve.internal.LiveServerSettings;
 import java.io.UncheckedIOException;
@@ -107,6 +108,8 @@ public final class HotlineServer implements AutoCloseable {
     private final ServerSettings settings;
     private final Function<String, String> environment;
     private final CentreStatistics statistics;
+    /** What a reload does to calls, gathered on the engine thread while it takes effect. */
+    private final ReloadWatch reloadWatch = new ReloadWatch();
     private final JournalWriter journal;
     private final EngineLoop engine;
     private final ExecutorService sessionTasks;
@@ -189,7 +192,7 @@ public final class HotlineServer implements AutoCloseable {
         }
         // the agents' desktops hear of their offers in the same step as the call sessions
         agentPush = new AgentPush();
-        List<DecisionListener> listeners = new ArrayList<>(List.of(statistics, journal, agentPush));
+        List<DecisionListener> listeners = new ArrayList<>(List.of(statistics, journal, agentPush, reloadWatch));
         listeners.add(callbacks);
         engine = new EngineLoop(config, seed, clock, ARRIVAL_LIMIT, listeners);
         // before FastAGI takes calls: a request an early caller files must reach the desk's plan
@@ -624,6 +627,10 @@ public final class HotlineServer implements AutoCloseable {
         ConfigResult result = reloader.reload();
         switch (result) {
             case ConfigResult.Valid valid -> {
+                engine.read(routing -> {
+                    reloadWatch.arm();
+                    return null;
+                });
                 CompletableFuture<List<Decision>> applied = engine.decide(
                         new AcdEvent.ConfigChanged(engine.now(), valid.config())).toCompletableFuture();
                 // after the change, so the engine knows every agent it is told about
@@ -656,11 +663,14 @@ public final class HotlineServer implements AutoCloseable {
 
     /**
      * What the change did to calls (waiting calls sent to a treatment, offers taken back), once the engine has applied
-     * it; nothing if that takes longer than a reload should keep its admin waiting (the journal has it all).
+     * it and fired the timers it made due at once (read on the engine's next round, after those timers); nothing if
+     * that takes longer than a reload should keep its admin waiting (the journal has it all).
      */
     private List<String> effectsOnCalls(CompletableFuture<List<Decision>> applied) {
         try {
-            return ReloadEffects.of(applied.get(EFFECTS_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+            applied.get(EFFECTS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return ReloadEffects.of(engine.read(routing -> reloadWatch.disarm()).toCompletableFuture()
+                    .get(EFFECTS_WAIT.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             log.info("reload: the engine had not applied the change within {} s; what it did to calls is in the "
                     + "journal", EFFECTS_WAIT.toSeconds());
