@@ -57,7 +57,7 @@ class CallbacksEndToEndTest {
     void aRequestFromTheEveningBefore() throws IOException {
         centre = new ShippedCentre(temp)
                 // a round every second rather than every five, so the suite does not wait
-                .rewrite("server.yaml", "  priorityRaise: 10", "  checkEvery: 1s\n  priorityRaise: 10");
+                .rewrite("server.yaml", "  checkEvery: 5s ", "  checkEvery: 1s ");
         ConfigResult.Valid config = (ConfigResult.Valid) ConfigLoader.load(centre.config);
         try (JournalWriter yesterday = JournalWriter.start(JournalSettings.in(centre.journal), config.config(),
                 Clock.fixed(EVENING_BEFORE, ZoneId.of("Asia/Shanghai")))) {
