@@ -78,6 +78,9 @@ class RingNoAnswerTest {
                 .isEqualTo("agent 1001 logged out before their phone rang");
         assertThat(centre.offeredTo("c1")).isEqualTo("1002");
         assertThat(centre.stateOf("1001")).isEqualTo(AgentState.LOGGED_OUT);
+        assertThat(centre.engine.agent("1001").orElseThrow().reason()).as("no call to be after")
+                .isEqualTo("logged out");
+        assertThat(centre.all(Decision.AgentAfterCall.class)).isEmpty();
     }
 
     @Test

@@ -48,11 +48,14 @@ final class AgentLifecycle {
             case LOGGED_OUT -> throw new Rejection("agent " + agent.id() + " cannot log out: agent is already "
                     + "LOGGED_OUT");
             case RESERVED -> {
-                afterCall(agent, AgentState.LOGGED_OUT, "");
-                // an offer still waiting for the caller's line is let go at once (the agent logs out with it): a
-                // logged-out agent's phone is not rung; one already ringing rings on, as documented
-                dispatch.takeBackHeldOffer(agent, "agent " + agent.id() + " logged out before their phone rang",
-                        "logged out");
+                if (dispatch.holdsOfferForTheLine(agent)) {
+                    // an offer still waiting for the caller's line is let go: a logged-out agent's phone is not
+                    // rung (one already ringing rings on, and the logout waits for it, as documented)
+                    dispatch.letGoOfferForTheLine(agent, "agent " + agent.id() + " logged out before their phone rang");
+                    logOut(agent, "logged out");
+                } else {
+                    afterCall(agent, AgentState.LOGGED_OUT, "");
+                }
             }
             case TALKING -> afterCall(agent, AgentState.LOGGED_OUT, "");
             case READY, NOT_READY, WRAP_UP -> logOut(agent, "logged out");

@@ -263,13 +263,28 @@ final class Dispatch {
      */
     boolean takeBackHeldOffer(Agent agent, String cause, String why) {
         Call call = agent.call;
-        if (agent.state != AgentState.RESERVED || call == null || call.ringTimer == null
-                || call.ringTimer.kind != Timer.Kind.LINE_WAIT) {
+        if (!holdsOfferForTheLine(agent)) {
             return false;
         }
         offerBack(call, cause);
         lifecycle.offerWithdrawn(agent, call, why);
         return true;
+    }
+
+    /** Whether {@code agent} is RESERVED for an offer whose phone has not started ringing (it waits for the line). */
+    boolean holdsOfferForTheLine(Agent agent) {
+        Call call = agent.call;
+        return agent.state == AgentState.RESERVED && call != null && call.ringTimer != null
+                && call.ringTimer.kind == Timer.Kind.LINE_WAIT;
+    }
+
+    /**
+     * Lets go of the offer {@code agent} holds for the caller's line ({@link #holdsOfferForTheLine}): the call back
+     * to its place and offered elsewhere if it can be; the agent is left RESERVED with no call, for the caller to
+     * move on (a logout).
+     */
+    void letGoOfferForTheLine(Agent agent, String cause) {
+        offerBack(agent.call, cause);
     }
 
     /**
