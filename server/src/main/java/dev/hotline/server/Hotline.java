@@ -70,6 +70,12 @@ public final class Hotline implements Callable<Integer> {
     public static CommandLine commandLine() {
         return new CommandLine(new Hotline()).setParameterExceptionHandler((e, args) -> {
             CommandLine command = e.getCommandLine();
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched && command.getParent() == null
+                    && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().getFirst().startsWith("-")) {
+                command.getErr().println("unknown command '" + unmatched.getUnmatched().getFirst() + "' (commands: "
+                        + String.join(", ", command.getSubcommands().keySet()) + ")");
+                return ExitCodes.USAGE;
+            }
             command.getErr().println(e.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr());
             command.getErr().println("(" + command.getCommandSpec().qualifiedName() + " --help shows every option)");

@@ -38,6 +38,13 @@ class HotlineCliTest {
     }
 
     @Test
+    void anUnknownCommandIsSaidWithTheCommandsThereAre() {
+        assertThat(run("nosuch")).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly(
+                "unknown command 'nosuch' (commands: serve, validate, reload, simulate, report, demo, help)");
+    }
+
+    @Test
     void helpNamesACommandsOptions() {
         int exit = run("help", "simulate");
 

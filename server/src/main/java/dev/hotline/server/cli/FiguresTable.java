@@ -69,9 +69,10 @@ final class FiguresTable {
         out.append(String.format(Locale.ROOT, "  offered %d, answered %d, abandoned %d (short %d), overflowed %d,"
                         + " waiting %d%n", calls.offered(), calls.answers().answered(), calls.abandoned(),
                 calls.shortAbandoned(), calls.overflowed(), calls.waiting()));
-        out.append(String.format(Locale.ROOT, "  connection rate %s, service level %s, ASA %s, AHT %s,"
+        out.append(String.format(Locale.ROOT, "  connection rate %s (answer rate %s), service level %s, ASA %s, AHT %s,"
                         + " abandonment %s, occupancy %s, utilisation %s%n",
-                percent(c.connectionRate()), percent(calls.serviceLevel()), duration(calls.answers().asaMillis()),
+                percent(c.connectionRate()), percent(calls.answerRate()), percent(calls.serviceLevel()),
+                duration(calls.answers().asaMillis()),
                 duration(calls.answers().ahtMillis()), percent(calls.abandonmentRate()),
                 percent(c.agentTime().occupancy()), percent(c.agentTime().utilisation())));
         AgentTimeFigures t = c.agentTime();

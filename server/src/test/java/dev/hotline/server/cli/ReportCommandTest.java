@@ -95,8 +95,8 @@ class ReportCommandTest {
                 "  inbound 2, refused 0 (blacklist 0, unknown number 0, by queues 0), self-service 0,"
                         + " abandoned in IVR 0, ended in IVR 0\n",
                 "  offered 2, answered 1, abandoned 1 (short 0), overflowed 0, waiting 0\n",
-                "  connection rate 50.0 %, service level 50.0 %, ASA 0:03, AHT 2:10, abandonment 50.0 %,"
-                        + " occupancy 95.0 %, utilisation 65.0 %\n",
+                "  connection rate 50.0 % (answer rate 50.0 %), service level 50.0 %, ASA 0:03, AHT 2:10,"
+                        + " abandonment 50.0 %, occupancy 95.0 %, utilisation 65.0 %\n",
                 "  agents logged in 0:03:20: ready 0:00:07; ready, phone busy 0:01:00; ready, phone unreachable"
                         + " 0:00:00; not ready 0:00:00\n",
                 "  messages left 0, callbacks requested 1, open callback requests 1, callbacks done 0, given up 0\n");
