@@ -39,7 +39,8 @@ final class Centre {
     long offerSeq;
     /**
      * How long an agent a missed call made not ready stays so before being made ready again; 0 for until they say
-     * (the default). A server's setting, not the configuration's: {@link dev.hotline.acd.RoutingEngine#readyAfterMissedCall}.
+     * (the default). A server's setting, not the configuration's:
+     * {@link dev.hotline.acd.RoutingEngine#readyAfterMissedCall}.
      */
     long missedCallBreakMillis;
     /** Counts agent state changes, so each group set counts a change once (see {@link GroupSet#stamp}). */

@@ -247,8 +247,8 @@ final class Dispatch {
      */
     void removedBeforeRinging(Agent agent) {
         if (agent.leaving) {
-            takeBackHeldOffer(agent, "agent " + agent.id() + " was removed from the configuration before their phone rang",
-                    "removed from the configuration");
+            takeBackHeldOffer(agent, "agent " + agent.id() + " was removed from the configuration before their phone "
+                    + "rang", "removed from the configuration");
         }
     }
 

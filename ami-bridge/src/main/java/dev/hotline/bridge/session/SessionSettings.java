@@ -25,8 +25,8 @@ public record SessionSettings(String musicOnHoldClass, Duration announceEvery, S
                               String answeredContext, String language, Duration requestTimeout) {
 
     /**
-     * Asterisk's own queue sounds (app_queue's: "there are 3 calls waiting", "you are now first in line"), announcements every 60 s, the {@code hotline-answered} context, Mandarin, 2 s to
-     * file a request.
+     * Asterisk's own queue sounds (app_queue's: "there are 3 calls waiting", "you are now first in line"),
+     * announcements every 60 s, the {@code hotline-answered} context, Mandarin, 2 s to file a request.
      */
     public static final SessionSettings DEFAULTS = new SessionSettings("default", Duration.ofSeconds(60),
             "queue-thereare", "queue-callswaiting", "queue-youarenext", "queue-holdtime", "queue-minutes",

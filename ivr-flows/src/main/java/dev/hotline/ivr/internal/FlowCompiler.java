@@ -65,7 +65,8 @@ public final class FlowCompiler {
                     .orElse(named.getFirst());
             flows.put(name, kept);
             named.stream().filter(f -> f != kept).forEach(copy -> errors.add(new FlowError(copy.source(),
-                    Optional.empty(), Optional.of("flow"), "flow name '" + name + "' is already used by " + kept.source())));
+                    Optional.empty(), Optional.of("flow"), "flow name '" + name + "' is already used by "
+                    + kept.source())));
         });
         for (Flow flow : flows.values()) {
             checkGraph(flow, new Problems(flow.source(), errors));

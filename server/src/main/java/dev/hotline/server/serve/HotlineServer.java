@@ -48,11 +48,12 @@ import dev.hotline.server.serve.internal.AgentPhones;
 import dev.hotline.server.serve.internal.AmiCallRecorder;
 import dev.hotline.server.serve.internal.AmiEventLog;
 import dev.hotline.server.serve.internal.ConfigChanges;
-import dev.hotline.server.serve.internal.ReloadEffects;
-import dev.hotline.server.serve.internal.ReloadWatch;
 import dev.hotline.server.serve.internal.JournaledIvrRequests;
 import dev.hotline.server.serve.internal.LiveServerSettings;
+import dev.hotline.server.serve.internal.ReloadEffects;
+import dev.hotline.server.serve.internal.ReloadWatch;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -68,6 +69,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -121,7 +123,7 @@ public final class HotlineServer implements AutoCloseable {
     /** The AMI servers server.yaml lists that Hotline does not connect to, with why. */
     private volatile Map<String, String> amiSkipped = Map.of();
     /** Why each AMI connection that is not connected is so, as it last said (login refused, unreachable). */
-    private final Map<String, String> amiDownBecause = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> amiDownBecause = new ConcurrentHashMap<>();
     /** Notes why a connection is not connected, for {@code /health}; forgets it once connected. */
     private final AmiStatusListener amiStatus = (server, state, reason) -> {
         if (state == AmiConnectionState.CONNECTED || reason == null || reason.isBlank()) {
@@ -177,7 +179,7 @@ public final class HotlineServer implements AutoCloseable {
             throw new JournalUnavailable(e.getMessage(), e);
         }
         // a relative directory is the working directory's: said in full, since a start from elsewhere opens another
-        java.nio.file.Path journalDir = settings.journal().dir();
+        Path journalDir = settings.journal().dir();
         log.info("journal: {}{}", shown(journalDir), journalDir.isAbsolute() ? ""
                 : " (" + shown(journalDir.toAbsolutePath().normalize()) + ", relative to the directory Hotline was "
                 + "started in)");
@@ -793,7 +795,7 @@ public final class HotlineServer implements AutoCloseable {
         }
     }
 
-    private static String shown(java.nio.file.Path dir) {
+    private static String shown(Path dir) {
         String s = dir.toString();
         return s.endsWith("/") ? s : s + "/";
     }
