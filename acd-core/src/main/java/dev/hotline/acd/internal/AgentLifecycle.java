@@ -180,9 +180,9 @@ final class AgentLifecycle {
 
     /**
      * The agent's call (and wrap-up) is over, for the reason {@code why}: READY for the next call, or what the agent
-     * asked for during it.
+     * asked for during it; {@code keepsPlace}: READY again with the idle time the agent had before the offer (its end
+     * was none of their doing).
      */
-    /** {@code keepsPlace}: READY again with the idle time the agent had before the offer (it was none of theirs). */
     private void callOver(Agent agent, String why, boolean keepsPlace) {
         switch (agent.afterCall) {
             case NOT_READY -> centre.setState(agent, AgentState.NOT_READY, agent.afterCallReason);
@@ -196,13 +196,19 @@ final class AgentLifecycle {
 
     /**
      * An offer the agent did not take made them NOT_READY (the missed call stays on record as its reason): what the
-     * agent asked for during it follows, a break with its own code or a logout.
+     * agent asked for during it follows, a break with its own code or a logout; when they asked nothing, they are
+     * ready again after the server's pause for a missed call, if it sets one.
      */
     void offerNotTaken(Agent agent, AgentState asked, String askedReason) {
         switch (asked) {
             case NOT_READY -> centre.setState(agent, AgentState.NOT_READY, askedReason);
             case LOGGED_OUT -> logOut(agent, "logged out after the call (offer not taken)");
-            default -> { }
+            default -> {
+                if (centre.missedCallBreakMillis > 0) {
+                    agent.missedCallTimer = centre.timers.schedule(centre.now,
+                            centre.now + centre.missedCallBreakMillis, Timer.Kind.MISSED_CALL_BREAK, null, agent);
+                }
+            }
         }
     }
 

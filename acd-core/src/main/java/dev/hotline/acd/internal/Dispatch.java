@@ -4,7 +4,6 @@ import dev.hotline.acd.AcdEvent;
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.AssignmentReason;
 import dev.hotline.acd.Decision;
-import dev.hotline.acd.Decision.TreatmentCause;
 import dev.hotline.acd.model.RoutingStrategy;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -302,10 +301,6 @@ final class Dispatch {
             String askedReason = agent.afterCallReason;
             centre.setState(agent, AgentState.NOT_READY, agentReason);
             lifecycle.offerNotTaken(agent, asked, askedReason);
-            if (asked == AgentState.READY && centre.missedCallBreakMillis > 0) {
-                agent.missedCallTimer = centre.timers.schedule(centre.now, centre.now + centre.missedCallBreakMillis,
-                        Timer.Kind.MISSED_CALL_BREAK, null, agent);
-            }
         }
         settleRequeued(call, queue);
     }
@@ -343,9 +338,7 @@ final class Dispatch {
             return;
         }
         if (!call.plan.anyoneLoggedIn()) {
-            centre.detach(call);
-            admission.treat(call, queue, queue.config.treatments().noAgents(), TreatmentCause.NO_AGENTS,
-                    "no agent who could serve queue " + queue.id + " is logged in");
+            admission.noAgentsAnyMore(call, "no agent who could serve queue " + queue.id + " is logged in");
         } else if (escalation.maxWaitOverdue(call)) {
             escalation.maxWaitReached(call);
         } else {

@@ -2,7 +2,6 @@ package dev.hotline.acd.internal;
 
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
-import dev.hotline.acd.Decision.TreatmentCause;
 import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.model.QueueConfig;
@@ -57,10 +56,8 @@ final class LiveConfiguration {
         }
         for (Call call : inQueue) {
             if (call.status == Call.Status.WAITING && !call.plan.anyoneLoggedIn()) {
-                BusinessQueue queue = call.queue;
-                centre.detach(call);
-                admission.treat(call, queue, queue.config.treatments().noAgents(), TreatmentCause.NO_AGENTS,
-                        "no agent who could serve queue " + queue.id + " is logged in after the configuration change");
+                admission.noAgentsAnyMore(call, "no agent who could serve queue " + call.queue.id
+                        + " is logged in after the configuration change");
             }
         }
         for (Agent agent : new ArrayList<>(centre.agentOrder)) {

@@ -130,11 +130,18 @@ final class QueueAdmission {
         // the queues' map has no order of its own: the calls are treated in service order
         stranded.sort(Call.SERVICE_ORDER);
         for (Call call : stranded) {
-            BusinessQueue queue = call.queue;
-            centre.detach(call);
-            treat(call, queue, queue.config.treatments().noAgents(), TreatmentCause.NO_AGENTS,
-                    "the last agent who could serve queue " + queue.id + " logged out");
+            noAgentsAnyMore(call, "the last agent who could serve queue " + call.queue.id + " logged out");
         }
+    }
+
+    /**
+     * A call in its queue (waiting, or just back from an offer) that no logged-in agent can serve any more: out of
+     * every index and timer, to its queue's no-agents treatment, {@code why} said.
+     */
+    void noAgentsAnyMore(Call call, String why) {
+        BusinessQueue queue = call.queue;
+        centre.detach(call);
+        treat(call, queue, queue.config.treatments().noAgents(), TreatmentCause.NO_AGENTS, why);
     }
 
     /**
