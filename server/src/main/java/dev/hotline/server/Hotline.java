@@ -76,6 +76,11 @@ public final class Hotline implements Callable<Integer> {
                         + String.join(", ", command.getSubcommands().keySet()) + ")");
                 return ExitCodes.USAGE;
             }
+            if (e instanceof CommandLine.MissingParameterException && !command.getUnmatchedArguments().isEmpty()) {
+                // picocli checks required options before unknown ones: "--jornal x" would be reported as a missing
+                // --journal, hiding the typo that caused it
+                e = new CommandLine.UnmatchedArgumentException(command, command.getUnmatchedArguments());
+            }
             command.getErr().println(e.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr());
             command.getErr().println("(" + command.getCommandSpec().qualifiedName() + " --help shows every option)");

@@ -133,6 +133,13 @@ class HotlineCliTest {
     }
 
     @Test
+    void aMisspeltRequiredOptionIsReportedAsUnknownWithTheSuggestionNotAsMissing() {
+        assertThat(run("report", "--jornal", "x")).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly("Unknown options: '--jornal', 'x'",
+                "Possible solutions: --journal", "(hotline report --help shows every option)");
+    }
+
+    @Test
     void serveWithoutAConfigDirectoryRefusesToStart() {
         // the tests run in server/, which has no config/: serve's default directory is missing
         assertThat(run("serve")).isEqualTo(1);
