@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 public final class Durations {
     private static final Pattern DURATION = Pattern.compile("(?:(\\d{1,9})h)?(?:(\\d{1,9})m)?(?:(\\d{1,9})s)?");
     private static final Pattern BARE_NUMBER = Pattern.compile("\\d+");
+    private static final Pattern FRACTION = Pattern.compile("\\d[.,]\\d");
     /** The form of a duration with numbers of any length, to tell "too long" from "not a duration". */
     private static final Pattern ANY_LENGTH = Pattern.compile("(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?");
 
@@ -32,6 +33,12 @@ public final class Durations {
         String t = text.strip();
         if (BARE_NUMBER.matcher(t).matches()) {
             throw new IllegalArgumentException("'" + t + "' has no unit: write " + t + "s, " + t + "m or " + t + "h");
+        }
+        if (t.startsWith("-")) {
+            throw new IllegalArgumentException("'" + t + "' is negative: a duration is 0s or more");
+        }
+        if (FRACTION.matcher(t).find()) {
+            throw new IllegalArgumentException("'" + t + "' has a fraction: write whole units, e.g. 1m30s instead of 1.5m");
         }
         Matcher m = DURATION.matcher(t);
         if (!t.isEmpty() && !m.matches() && ANY_LENGTH.matcher(t).matches()) {

@@ -23,7 +23,20 @@ class DurationsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"20 s", "30m1h", "-5s", "5ms", "1.5m", "PT20S", "s"})
+    @CsvSource({"-5s", "-1m", "-20"})
+    void aNegativeDurationIsSaidToBeNegative(String text) {
+        assertThatThrownBy(() -> Durations.parse(text)).hasMessage("'" + text + "' is negative: a duration is 0s or more");
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {"1.5m", "0,5h"}, delimiter = ';')
+    void aFractionIsSaidToBeOneWithTheWholeUnitsToWriteInstead(String text) {
+        assertThatThrownBy(() -> Durations.parse(text))
+                .hasMessage("'" + text + "' has a fraction: write whole units, e.g. 1m30s instead of 1.5m");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"20 s", "30m1h", "5ms", "PT20S", "s"})
     void anythingElseIsNotADuration(String text) {
         assertThatThrownBy(() -> Durations.parse(text))
                 .hasMessage("'" + text + "' is not a duration: write it like 20s, 5m or 1h30m");
