@@ -83,8 +83,17 @@ public sealed interface Decision {
             implements Decision {
     }
 
-    /** The offer was not answered in time or failed; the call goes back to its place in the queue. */
-    record CallRequeued(long at, String callId, String agentId, String queue, String cause) implements Decision {
+    /**
+     * The offer was not answered in time, failed, or was taken back; the call goes back to its place in the queue.
+     *
+     * @param cause    what happened, in words
+     * @param offerEnd which of those it was: whether the agent missed the offer
+     */
+    record CallRequeued(long at, String callId, String agentId, String queue, String cause, OfferEnd offerEnd)
+            implements Decision {
+        public CallRequeued {
+            Objects.requireNonNull(offerEnd, "offerEnd");
+        }
     }
 
     /** The agent answered; caller and agent are talking. */

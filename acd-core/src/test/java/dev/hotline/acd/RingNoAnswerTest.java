@@ -29,6 +29,7 @@ class RingNoAnswerTest {
         CallRequeued requeued = centre.last(CallRequeued.class);
         assertThat(requeued.agentId()).isEqualTo("1001");
         assertThat(requeued.cause()).isEqualTo("no answer within 15 s");
+        assertThat(requeued.offerEnd()).as("the agent missed it").isEqualTo(OfferEnd.NO_ANSWER);
         assertThat(centre.stateOf("1001")).isEqualTo(AgentState.NOT_READY);
         assertThat(centre.engine.agent("1001").orElseThrow().reason()).isEqualTo("no answer");
         assertThat(centre.waiting("c1").position()).isEqualTo(1);
@@ -142,6 +143,7 @@ class RingNoAnswerTest {
         assertThat(requeued.agentId()).isEqualTo("1001");
         assertThat(requeued.cause()).isEqualTo("the caller's line was not free within 135 s of the offer; agent 1001's"
                 + " phone never rang");
+        assertThat(requeued.offerEnd()).as("not the agent's miss").isEqualTo(OfferEnd.TAKEN_BACK);
         assertThat(centre.stateOf("1001")).as("the phone never rang: no missed call to put the agent on a break")
                 .isEqualTo(AgentState.RESERVED);
         assertThat(centre.offeredTo("c1")).as("the only agent, free again, is offered the call anew").isEqualTo("1001");
@@ -208,6 +210,7 @@ class RingNoAnswerTest {
         var centre = centre().start().loginReady("1001").call("c1", "sales").fail("c1", "1001", "busy");
 
         assertThat(centre.last(CallRequeued.class).cause()).isEqualTo("busy");
+        assertThat(centre.last(CallRequeued.class).offerEnd()).isEqualTo(OfferEnd.FAILED);
         assertThat(centre.engine.agent("1001").orElseThrow().reason()).isEqualTo("busy");
         assertThat(centre.stateOf("1001")).isEqualTo(AgentState.NOT_READY);
     }

@@ -4,6 +4,7 @@ import dev.hotline.acd.AcdEvent;
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.AssignmentReason;
 import dev.hotline.acd.Decision;
+import dev.hotline.acd.OfferEnd;
 import dev.hotline.acd.model.RoutingStrategy;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -200,7 +201,7 @@ final class Dispatch {
     void failed(AcdEvent.OfferFailed e) {
         Call call = offeredCall(e.callId(), e.agentId(), "fail the offer of call ");
         String cause = e.cause() == null || e.cause().isBlank() ? "offer failed" : e.cause();
-        ringFailed(call, cause, cause);
+        ringFailed(call, cause, cause, OfferEnd.FAILED);
     }
 
     /**
@@ -219,7 +220,8 @@ final class Dispatch {
         Call call = timer.call;
         if (call.ringTimer == timer) {
             call.ringTimer = null;
-            ringFailed(call, "no answer", "no answer within " + StrategyOrder.seconds(timer.deadline - timer.armedAt));
+            ringFailed(call, "no answer", "no answer within " + StrategyOrder.seconds(timer.deadline - timer.armedAt),
+                    OfferEnd.NO_ANSWER);
         }
     }
 
@@ -290,10 +292,10 @@ final class Dispatch {
      * Ring-no-answer or a failed offer: the agent goes NOT_READY, the call goes back to the head of its priority
      * class (keeping its arrival time) and is offered again at once if another eligible agent is idle.
      */
-    private void ringFailed(Call call, String agentReason, String cause) {
+    private void ringFailed(Call call, String agentReason, String cause, OfferEnd end) {
         Agent agent = call.agent;
         BusinessQueue queue = call.queue;
-        requeue(call, cause);
+        requeue(call, cause, end);
         if (agent.leaving) {
             lifecycle.leave(agent);
         } else {
@@ -308,12 +310,12 @@ final class Dispatch {
     /** An offer let go: the call back to the head of its priority class and offered again if it can be. */
     private void offerBack(Call call, String cause) {
         BusinessQueue queue = call.queue;
-        requeue(call, cause);
+        requeue(call, cause, OfferEnd.TAKEN_BACK);
         settleRequeued(call, queue);
     }
 
     /** Takes the offer back from the call's agent (left RESERVED with no call) and files the call again. */
-    private void requeue(Call call, String cause) {
+    private void requeue(Call call, String cause, OfferEnd end) {
         Agent agent = call.agent;
         BusinessQueue queue = call.queue;
         centre.timers.cancel(call.ringTimer);
@@ -322,7 +324,7 @@ final class Dispatch {
         call.offeredVia = null;
         agent.call = null;
         queue.ringing--;
-        centre.emit(new Decision.CallRequeued(centre.now, call.id, agent.id(), queue.id, cause));
+        centre.emit(new Decision.CallRequeued(centre.now, call.id, agent.id(), queue.id, cause, end));
         call.status = Call.Status.WAITING;
         call.requeued = true;
         centre.index(call);

@@ -17,13 +17,16 @@ import java.util.OptionalDouble;
  *                             {@code OVERFLOWED} with no queue). A call that never reached a queue ends in exactly one
  *                             of selfService, abandonedInIvr and endedInIvr
  * @param calls                the calls that entered a queue, each counted once whatever queues it went through
+ * @param offers               every offer made to an agent, and those the agents missed
  * @param agentTime            all agents' time, each agent counted once
  */
 public record CentreFigures(long inbound, long refusedBlacklist, long refusedUnknownNumber, long selfService,
-                            long abandonedInIvr, long endedInIvr, CallFigures calls, AgentTimeFigures agentTime) {
+                            long abandonedInIvr, long endedInIvr, CallFigures calls, OfferFigures offers,
+                            AgentTimeFigures agentTime) {
 
     public CentreFigures {
         Objects.requireNonNull(calls, "calls");
+        Objects.requireNonNull(offers, "offers");
         Objects.requireNonNull(agentTime, "agentTime");
     }
 

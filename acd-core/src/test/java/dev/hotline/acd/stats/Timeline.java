@@ -1,5 +1,6 @@
 package dev.hotline.acd.stats;
 
+import dev.hotline.acd.OfferEnd;
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.AssignmentReason;
 import dev.hotline.acd.Decision;
@@ -167,7 +168,7 @@ final class Timeline {
             ringing = true;
             decisions.add(new Decision.CallOffered(at, callId, agentId, "PJSIP/" + agentId, queue, 20_000,
                     at - queuedAt, "13800000000", "4008001001", "tea", Optional.empty(), Map.of(),
-                    new AssignmentReason(queue, "any", Optional.empty(), RoutingStrategy.LONGEST_IDLE, "test")));
+                    new AssignmentReason(queue, firstGroup(), Optional.empty(), RoutingStrategy.LONGEST_IDLE, "test")));
             decisions.add(new Decision.AgentStateChanged(at, agentId, AgentState.READY, AgentState.RESERVED, callId));
             return this;
         }
@@ -176,15 +177,40 @@ final class Timeline {
         CallStory notAnswered(double second) {
             long at = at(second);
             ringing = false;
-            decisions.add(new Decision.CallRequeued(at, callId, agent, queue, "ring-no-answer"));
+            decisions.add(new Decision.CallRequeued(at, callId, agent, queue, "ring-no-answer", OfferEnd.NO_ANSWER));
             decisions.add(new Decision.AgentStateChanged(at, agent, AgentState.RESERVED, AgentState.NOT_READY,
                     "no answer"));
             return this;
         }
 
+        /** The agent's phone could not take the offer (busy): the call goes back, the agent is set not ready. */
+        CallStory offerFailed(double second) {
+            long at = at(second);
+            ringing = false;
+            decisions.add(new Decision.CallRequeued(at, callId, agent, queue, "BUSY", OfferEnd.FAILED));
+            decisions.add(new Decision.AgentStateChanged(at, agent, AgentState.RESERVED, AgentState.NOT_READY,
+                    "BUSY"));
+            return this;
+        }
+
+        /** The offer is taken back before it rang (the caller's line never came free): the agent is ready again. */
+        CallStory offerTakenBack(double second) {
+            long at = at(second);
+            ringing = false;
+            decisions.add(new Decision.CallRequeued(at, callId, agent, queue, "line not free",
+                    OfferEnd.TAKEN_BACK));
+            decisions.add(new Decision.AgentStateChanged(at, agent, AgentState.RESERVED, AgentState.READY,
+                    "offer withdrawn"));
+            return this;
+        }
+
         /** Answered through the first skill group of the queue's agent (sales-team, or vip-team in the vip queue). */
         CallStory answered(double second) {
-            return answeredThrough(queue.equals("vip") ? "vip-team" : "sales-team", second);
+            return answeredThrough(firstGroup(), second);
+        }
+
+        private String firstGroup() {
+            return queue.equals("vip") ? "vip-team" : "sales-team";
         }
 
         CallStory answeredThrough(String group, double second) {

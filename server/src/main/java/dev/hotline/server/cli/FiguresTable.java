@@ -5,6 +5,7 @@ import dev.hotline.acd.stats.AnswerFigures;
 import dev.hotline.acd.stats.CallFigures;
 import dev.hotline.acd.stats.CentreFigures;
 import dev.hotline.acd.stats.Figures;
+import dev.hotline.acd.stats.OfferFigures;
 import dev.hotline.acd.stats.StaffFigures;
 import dev.hotline.server.journal.JournalReplay;
 import java.nio.file.Path;
@@ -75,6 +76,9 @@ final class FiguresTable {
                 duration(calls.answers().asaMillis()),
                 duration(calls.answers().ahtMillis()), percent(calls.abandonmentRate()),
                 percent(c.agentTime().occupancy()), percent(c.agentTime().utilisation())));
+        OfferFigures o = c.offers();
+        out.append(String.format(Locale.ROOT, "  offers to agents %d, missed %d (no answer %d, failed %d)%n",
+                o.offers(), o.missed(), o.notAnswered(), o.failed()));
         AgentTimeFigures t = c.agentTime();
         out.append(String.format(Locale.ROOT, "  agents logged in %s: ready %s; ready, phone busy %s; ready, phone"
                         + " unreachable %s; not ready %s%n", hours(t.loggedInMillis()),
@@ -96,12 +100,14 @@ final class FiguresTable {
 
     private static void staff(StringBuilder out, String title, Map<String, StaffFigures> staff) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {title.substring(0, title.length() - 1), "answered", "ASA", "avg talk", "AHT",
-                "logged in", "ready", "phone busy", "unreachable", "not ready", "occupancy", "utilisation"});
+        rows.add(new String[] {title.substring(0, title.length() - 1), "offers", "missed", "answered", "ASA",
+                "avg talk", "AHT", "logged in", "ready", "phone busy", "unreachable", "not ready", "occupancy",
+                "utilisation"});
         staff.forEach((id, s) -> {
             AnswerFigures a = s.answers();
             AgentTimeFigures t = s.agentTime();
-            rows.add(new String[] {id, count(a.answered()), duration(a.asaMillis()), duration(a.averageTalkMillis()),
+            rows.add(new String[] {id, count(s.offers().offers()), count(s.offers().missed()), count(a.answered()),
+                    duration(a.asaMillis()), duration(a.averageTalkMillis()),
                     duration(a.ahtMillis()), hours(t.loggedInMillis()), hours(t.readyMillis()),
                     hours(t.readyPhoneBusyMillis()), hours(t.readyPhoneUnreachableMillis()),
                     hours(t.notReadyMillis()), percent(t.occupancy()), percent(t.utilisation())});

@@ -9,6 +9,7 @@ import dev.hotline.acd.stats.AgentTimeFigures;
 import dev.hotline.acd.stats.AnswerFigures;
 import dev.hotline.acd.stats.CallFigures;
 import dev.hotline.acd.stats.Figures;
+import dev.hotline.acd.stats.OfferFigures;
 import dev.hotline.acd.stats.StaffFigures;
 import dev.hotline.server.journal.JournalReplay;
 import java.nio.file.Path;
@@ -75,6 +76,7 @@ public final class FiguresJson {
         centre.put("endedInIvr", f.centre().endedInIvr());
         ratio(centre, "connectionRate", f.centre().connectionRate());
         centre.set("calls", calls(f.centre().calls()));
+        centre.set("offers", offers(f.centre().offers()));
         centre.set("agentTime", agentTime(f.centre().agentTime()));
 
         ObjectNode queues = root.putObject("queues");
@@ -101,6 +103,13 @@ public final class FiguresJson {
         return node;
     }
 
+    private static ObjectNode offers(OfferFigures o) {
+        ObjectNode node = MAPPER.valueToTree(o);
+        node.put("missed", o.missed());
+        ratio(node, "missedRate", o.missedRate());
+        return node;
+    }
+
     private static ObjectNode agentTime(AgentTimeFigures t) {
         ObjectNode node = MAPPER.valueToTree(t);
         ratio(node, "occupancy", t.occupancy());
@@ -112,6 +121,7 @@ public final class FiguresJson {
         staff.forEach((id, s) -> {
             ObjectNode node = into.putObject(id);
             node.set("answers", answers(s.answers()));
+            node.set("offers", offers(s.offers()));
             node.set("agentTime", agentTime(s.agentTime()));
         });
     }

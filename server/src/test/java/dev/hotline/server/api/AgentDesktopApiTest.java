@@ -1,5 +1,6 @@
 package dev.hotline.server.api;
 
+import dev.hotline.acd.OfferEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.acd.AcdEvent;
@@ -465,7 +466,8 @@ class AgentDesktopApiTest {
         BufferedReader stream = reader(follow("1001", DESK_1001));
         nextEvent(stream);
 
-        push.onDecision(new Decision.CallRequeued(NOW, "1.8", "1001", "sales-health", "ring-no-answer after 15 s"));
+        push.onDecision(new Decision.CallRequeued(NOW, "1.8", "1001", "sales-health", "ring-no-answer after 15 s",
+                OfferEnd.NO_ANSWER));
 
         List<String> ended = nextEvent(stream);
         assertThat(ended.getFirst()).isEqualTo("event: offer-ended");

@@ -97,13 +97,14 @@ class ReportCommandTest {
                 "  offered 2, answered 1, abandoned 1 (short 0), overflowed 0, waiting 0\n",
                 "  connection rate 50.0 % (answer rate 50.0 %), service level 50.0 %, ASA 0:03, AHT 2:10,"
                         + " abandonment 50.0 %, occupancy 95.0 %, utilisation 65.0 %\n",
+                "  offers to agents 1, missed 0 (no answer 0, failed 0)\n",
                 "  agents logged in 0:03:20: ready 0:00:07; ready, phone busy 0:01:00; ready, phone unreachable"
                         + " 0:00:00; not ready 0:00:00\n",
                 "  messages left 0, callbacks requested 1, open callback requests 1, callbacks done 0, given up 0\n");
         assertThat(out.toString().lines())
                 .anySatisfy(line -> assertThat(line.split(" +")).containsExactly("sales-health", "2", "1", "1",
                         "0", "0", "0", "0", "50.0", "%", "0:03", "2:10", "50.0", "%", "50.0", "%", "0:30"))
-                .anySatisfy(line -> assertThat(line.split(" +")).containsExactly("1001", "1", "0:03", "1:40",
+                .anySatisfy(line -> assertThat(line.split(" +")).containsExactly("1001", "1", "0", "1", "0:03", "1:40",
                         "2:10", "0:03:20", "0:00:07", "0:01:00", "0:00:00", "0:00:00", "95.0", "%", "65.0", "%"));
     }
 
@@ -121,6 +122,8 @@ class ReportCommandTest {
         assertThat(json.path("queues").path("after-sales").path("serviceLevel").isNull()).as("no data").isTrue();
         assertThat(json.path("agents").path("1001").path("agentTime").path("talkMillis").asLong())
                 .isEqualTo(100_000);
+        assertThat(json.path("agents").path("1001").path("offers").path("offers").asLong()).isEqualTo(1);
+        assertThat(json.path("agents").path("1001").path("offers").path("missedRate").asDouble()).isZero();
         JsonNode agentTime = json.path("agents").path("1001").path("agentTime");
         assertThat(agentTime.path("readyMillis").asLong()).as("available").isEqualTo(7_000);
         assertThat(agentTime.path("readyPhoneBusyMillis").asLong()).isEqualTo(60_000);

@@ -1,5 +1,6 @@
 package dev.hotline.server.journal;
 
+import dev.hotline.acd.OfferEnd;
 import static dev.hotline.server.journal.CallbackOutcome.AGENT_ANSWERED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +61,7 @@ public final class JournalFixtures {
                     new AssignmentReason("sales-health", "health", Optional.of("after-30s"),
                             RoutingStrategy.LONGEST_IDLE, "1001 idle longest in health, added after 30 s")));
             case CALL_REQUEUED -> logged(new Decision.CallRequeued(at, "c2", "1001", "sales-health",
-                    "ring-no-answer"));
+                    "ring-no-answer", OfferEnd.NO_ANSWER));
             case CALL_ANSWERED -> logged(new Decision.CallAnswered(at, "c2", "1002", "sales-health", "health",
                     31_000));
             case CALL_ESCALATED -> logged(new Decision.CallEscalated(at, "c3", "after-sales", "vip-escalation",

@@ -1,5 +1,6 @@
 package dev.hotline.server.journal;
 
+import dev.hotline.acd.OfferEnd;
 import static dev.hotline.server.journal.JournalFixtures.SHANGHAI;
 import static dev.hotline.server.journal.JournalFixtures.example;
 import static dev.hotline.server.journal.JournalFixtures.shippedConfig;
@@ -52,7 +53,7 @@ class JournalFormatTest {
 
         assertThat(line).isEqualTo("{\"v\":1,\"type\":\"call-requeued\",\"at\":\"2026-11-23T09:00:01.234+08:00\","
                 + "\"atMillis\":1795395601234,\"callId\":\"c2\",\"agentId\":\"1001\",\"queue\":\"sales-health\","
-                + "\"cause\":\"ring-no-answer\"}");
+                + "\"cause\":\"ring-no-answer\",\"offerEnd\":\"NO_ANSWER\"}");
     }
 
     @Test
@@ -140,9 +141,28 @@ class JournalFormatTest {
     @Test
     void fieldsAddedByANewerWriterOfTheSameVersionAreSkipped() throws Exception {
         JournalRecord read = codec.read("{\"v\":1,\"type\":\"call-requeued\",\"atMillis\":1,\"callId\":\"c\","
-                + "\"agentId\":\"1001\",\"queue\":\"q\",\"cause\":\"x\",\"ringMillis\":15000}");
+                + "\"agentId\":\"1001\",\"queue\":\"q\",\"cause\":\"x\","
+                + "\"offerEnd\":\"NO_ANSWER\",\"ringMillis\":15000}");
 
-        assertThat(read).isEqualTo(new JournalRecord.Logged(new Decision.CallRequeued(1, "c", "1001", "q", "x")));
+        assertThat(read).isEqualTo(new JournalRecord.Logged(new Decision.CallRequeued(1, "c", "1001", "q", "x",
+                OfferEnd.NO_ANSWER)));
+    }
+
+    @Test
+    void aRequeueWrittenBeforeOfferEndWasAddedReadsAsTakenBackSoAnOldJournalCountsNoMissedOffer() throws Exception {
+        JournalRecord read = codec.read("{\"v\":1,\"type\":\"call-requeued\",\"atMillis\":1,\"callId\":\"c\","
+                + "\"agentId\":\"1001\",\"queue\":\"q\",\"cause\":\"no answer within 15 s\"}");
+
+        assertThat(read).isEqualTo(new JournalRecord.Logged(new Decision.CallRequeued(1, "c", "1001", "q",
+                "no answer within 15 s", OfferEnd.TAKEN_BACK)));
+    }
+
+    @Test
+    void anUnknownOfferEndIsNamed() {
+        assertThatThrownBy(() -> codec.read("{\"v\":1,\"type\":\"call-requeued\",\"atMillis\":1,\"callId\":\"c\","
+                + "\"agentId\":\"1001\",\"queue\":\"q\",\"cause\":\"x\",\"offerEnd\":\"LOST\"}"))
+                .hasMessageStartingWith("call-requeued: field 'offerEnd': Cannot deserialize value of type "
+                        + "`dev.hotline.acd.OfferEnd` from String \"LOST\"");
     }
 
     @Test

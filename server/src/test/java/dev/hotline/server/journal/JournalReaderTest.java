@@ -1,5 +1,6 @@
 package dev.hotline.server.journal;
 
+import dev.hotline.acd.OfferEnd;
 import static dev.hotline.server.journal.JournalFixtures.NINE_AM;
 import static dev.hotline.server.journal.JournalFixtures.shippedConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,8 @@ class JournalReaderTest {
         try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG,
                 Clock.fixed(Instant.ofEpochMilli(NINE_AM), ZoneOffset.UTC))) {
             for (int i = 1; i <= decisions; i++) {
-                journal.onDecision(new Decision.CallRequeued(NINE_AM + i, "c" + i, "1001", "q", "ring-no-answer"));
+                journal.onDecision(new Decision.CallRequeued(NINE_AM + i, "c" + i, "1001", "q", "ring-no-answer",
+                        OfferEnd.NO_ANSWER));
             }
         }
     }
@@ -99,7 +101,7 @@ class JournalReaderTest {
                 Clock.fixed(Instant.ofEpochMilli(NINE_AM), ZoneOffset.UTC))) {
             for (int i = 1; i <= 4; i++) {
                 journal.onDecision(new Decision.CallRequeued(NINE_AM + 3 * i * HOUR, "c" + i, "1001", "q",
-                        "ring-no-answer"));
+                        "ring-no-answer", OfferEnd.NO_ANSWER));
             }
         }
 

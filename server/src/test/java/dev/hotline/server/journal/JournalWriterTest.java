@@ -1,5 +1,6 @@
 package dev.hotline.server.journal;
 
+import dev.hotline.acd.OfferEnd;
 import static dev.hotline.server.journal.JournalFixtures.NINE_AM;
 import static dev.hotline.server.journal.JournalFixtures.SHANGHAI;
 import static dev.hotline.server.journal.JournalFixtures.shippedConfig;
@@ -45,7 +46,7 @@ class JournalWriterTest {
     private final SettableClock clock = new SettableClock(Instant.ofEpochMilli(NINE_AM));
 
     private static Decision.CallRequeued requeued(long at, String callId) {
-        return new Decision.CallRequeued(at, callId, "1001", "sales-health", "ring-no-answer");
+        return new Decision.CallRequeued(at, callId, "1001", "sales-health", "ring-no-answer", OfferEnd.NO_ANSWER);
     }
 
     private List<JournalRecord> readAll() {

@@ -1,5 +1,6 @@
 package dev.hotline.server.journal;
 
+import dev.hotline.acd.OfferEnd;
 import static dev.hotline.server.journal.JournalFixtures.shippedConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -213,7 +214,8 @@ class ReportFromJournalTest {
         long t = EIGHT_PM;
         try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG,
                 Clock.fixed(Instant.ofEpochMilli(t), ZoneId.of("UTC")))) {
-            journal.onDecision(new Decision.CallRequeued(t + 1, "c1", "1001", "sales-health", "ring-no-answer"));
+            journal.onDecision(new Decision.CallRequeued(t + 1, "c1", "1001", "sales-health", "ring-no-answer",
+                    OfferEnd.NO_ANSWER));
         }
         Instant dayBefore = Instant.ofEpochMilli(t).minus(Duration.ofDays(1));
         Instant yearAfter = Instant.ofEpochMilli(t).plus(Duration.ofDays(365));
@@ -243,7 +245,7 @@ class ReportFromJournalTest {
                 Clock.fixed(Instant.ofEpochMilli(EIGHT_PM), ZoneId.of("UTC")))) {
             for (int i = 1; i <= 3; i++) {
                 journal.onDecision(new Decision.CallRequeued(EIGHT_PM + i * 60_000, "c" + i, "1001", "sales-health",
-                        "ring-no-answer"));
+                        "ring-no-answer", OfferEnd.NO_ANSWER));
             }
         }
         // files: [open@0, c1@1m] [open@1m, c2@2m] [open@2m, c3@3m]; the middle one is deleted
@@ -300,7 +302,7 @@ class ReportFromJournalTest {
             journal.onDecision(new Decision.AgentStateChanged(eight, "1001", AgentState.LOGGED_OUT,
                     AgentState.READY, "logged in"));
             journal.onDecision(new Decision.CallRequeued(eight + 30 * 60_000, "c1", "1001", "sales-health",
-                    "ring-no-answer"));
+                    "ring-no-answer", OfferEnd.NO_ANSWER));
         }
         // the server stopped after its 08:30 record and started again at 10:00: nobody logged in since
         JournalWriter.start(JournalSettings.in(dir), CONFIG, Clock.fixed(Instant.ofEpochMilli(ten), ZoneId.of("UTC")))
@@ -350,12 +352,15 @@ class ReportFromJournalTest {
         Map<String, CallFigures> queues = new TreeMap<>();
         f.queues().forEach((id, q) -> queues.put(id, comparable(q)));
         Map<String, StaffFigures> groups = new TreeMap<>();
-        f.groups().forEach((id, g) -> groups.put(id, new StaffFigures(comparable(g.answers()), g.agentTime())));
+        f.groups().forEach((id, g) -> groups.put(id, new StaffFigures(comparable(g.answers()), g.offers(),
+                g.agentTime())));
         Map<String, StaffFigures> agents = new TreeMap<>();
-        f.agents().forEach((id, a) -> agents.put(id, new StaffFigures(comparable(a.answers()), a.agentTime())));
+        f.agents().forEach((id, a) -> agents.put(id, new StaffFigures(comparable(a.answers()), a.offers(),
+                a.agentTime())));
         CentreFigures c = f.centre();
         return new Figures(0, 0, new CentreFigures(c.inbound(), c.refusedBlacklist(), c.refusedUnknownNumber(),
-                c.selfService(), c.abandonedInIvr(), c.endedInIvr(), comparable(c.calls()), c.agentTime()), queues,
+                c.selfService(), c.abandonedInIvr(), c.endedInIvr(), comparable(c.calls()), c.offers(), c.agentTime()),
+                queues,
                 groups, agents);
     }
 
@@ -397,7 +402,8 @@ class ReportFromJournalTest {
         long t = EIGHT_PM;
         try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG,
                 Clock.fixed(Instant.ofEpochMilli(t), ZoneId.of("UTC")))) {
-            journal.onDecision(new Decision.CallRequeued(t + 1, "c1", "1001", "sales-health", "ring-no-answer"));
+            journal.onDecision(new Decision.CallRequeued(t + 1, "c1", "1001", "sales-health", "ring-no-answer",
+                    OfferEnd.NO_ANSWER));
         }
         // what the writer appends after a full hand-off
         JournalWriter.start(JournalSettings.in(dir), CONFIG, Clock.fixed(Instant.ofEpochMilli(t), ZoneId.of("UTC")))

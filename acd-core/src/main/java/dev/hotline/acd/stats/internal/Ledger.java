@@ -87,8 +87,14 @@ public final class Ledger {
                 if (call.firstOfferWaitMillis < 0) {
                     call.firstOfferWaitMillis = o.waitedMillis();
                 }
+                call.offerGroup = o.reason().group();
+                both(at, p -> scopes(p, null, o.reason().group(), o.agentId()).forEach(t -> t.offers++));
             }
-            case Decision.CallRequeued r -> enterQueue(call(r.callId()), r.queue(), at);
+            case Decision.CallRequeued r -> {
+                LiveCall call = call(r.callId());
+                enterQueue(call, r.queue(), at);
+                offerMissed(r, call.offerGroup, at);
+            }
             case Decision.CallAnswered a -> {
                 LiveCall call = call(a.callId());
                 enterQueue(call, a.queue(), at);
@@ -201,6 +207,15 @@ public final class Ledger {
             AgentTrack agent = agents.computeIfAbsent(agentId, id -> new AgentTrack(AgentState.LOGGED_OUT, at));
             agent.lastQueue = queue;
             agent.lastGroup = group;
+        }
+    }
+
+    /** Counts a missed offer against its agent, the group it came through and the centre. */
+    private void offerMissed(Decision.CallRequeued r, String group, long at) {
+        switch (r.offerEnd()) {
+            case NO_ANSWER -> both(at, p -> scopes(p, null, group, r.agentId()).forEach(t -> t.offersNotAnswered++));
+            case FAILED -> both(at, p -> scopes(p, null, group, r.agentId()).forEach(t -> t.offersFailed++));
+            case TAKEN_BACK -> { }
         }
     }
 
@@ -551,17 +566,18 @@ public final class Ledger {
         Map<String, StaffFigures> groups = new HashMap<>();
         for (String group : ids(configuredGroups, p.groups.keySet(), Set.of())) {
             Tally t = p.groups.getOrDefault(group, NOTHING);
-            groups.put(group, new StaffFigures(t.answers(), t.agentTime()));
+            groups.put(group, new StaffFigures(t.answers(), t.offerFigures(), t.agentTime()));
         }
         Map<String, StaffFigures> agentFigures = new HashMap<>();
         for (String agent : ids(configuredAgents, p.agents.keySet(), Set.of())) {
             Tally t = p.agents.getOrDefault(agent, NOTHING);
-            agentFigures.put(agent, new StaffFigures(t.answers(), t.agentTime()));
+            agentFigures.put(agent, new StaffFigures(t.answers(), t.offerFigures(), t.agentTime()));
         }
         long longestNow = longestCurrentWait.values().stream().mapToLong(Long::longValue).max().orElse(0);
         Tally c = p.centre;
         CentreFigures centre = new CentreFigures(c.inbound, c.refusedBlacklist, c.refusedUnknownNumber, c.selfService,
-                c.abandonedInIvr, c.endedInIvr, c.calls(live ? waitingTotal : 0, longestNow), c.agentTime());
+                c.abandonedInIvr, c.endedInIvr, c.calls(live ? waitingTotal : 0, longestNow), c.offerFigures(),
+                c.agentTime());
         return new Figures(from, to, centre, queues, groups, agentFigures);
     }
 

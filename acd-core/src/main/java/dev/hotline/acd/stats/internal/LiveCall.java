@@ -10,6 +10,8 @@ final class LiveCall {
     boolean waiting;
     /** How long the call had waited when first offered to an agent; -1 until it is. */
     long firstOfferWaitMillis = -1;
+    /** The skill group of the call's latest offer, null until offered: where a missed offer is counted. */
+    String offerGroup;
     /** The skill group the call was answered through, null until answered. */
     String group;
     /** The agent who answered, null until answered. */

@@ -5,6 +5,7 @@ import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.stats.AgentTimeFigures;
 import dev.hotline.acd.stats.AnswerFigures;
 import dev.hotline.acd.stats.CallFigures;
+import dev.hotline.acd.stats.OfferFigures;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,6 +31,11 @@ final class Tally {
     long handled;
     long handledTalkMillis;
     long handledWrapUpMillis;
+
+    // offers made to agents, and those the agent missed
+    long offers;
+    long offersNotAnswered;
+    long offersFailed;
 
     // agent time, per state (READY per phone state)
     long readyMillis;
@@ -89,6 +95,9 @@ final class Tally {
         c.handled = handled;
         c.handledTalkMillis = handledTalkMillis;
         c.handledWrapUpMillis = handledWrapUpMillis;
+        c.offers = offers;
+        c.offersNotAnswered = offersNotAnswered;
+        c.offersFailed = offersFailed;
         c.readyMillis = readyMillis;
         c.readyPhoneBusyMillis = readyPhoneBusyMillis;
         c.readyPhoneUnreachableMillis = readyPhoneUnreachableMillis;
@@ -109,6 +118,10 @@ final class Tally {
     AnswerFigures answers() {
         return new AnswerFigures(answered, answeredWithinThreshold, answeredAfterWaiting, answerWaitMillis, handled,
                 handledTalkMillis, handledWrapUpMillis);
+    }
+
+    OfferFigures offerFigures() {
+        return new OfferFigures(offers, offersNotAnswered, offersFailed);
     }
 
     CallFigures calls(long waiting, long longestCurrentWaitMillis) {

@@ -191,6 +191,9 @@ public final class JournalCodec {
                 // a line written before the field was added: its empty value
                 if (component.getType() == String.class) {
                     fields.put(component.getName(), "");
+                } else if (component.getType().isEnum()) {
+                    // such an enum puts the value that means what lines before it meant first (OfferEnd.TAKEN_BACK)
+                    fields.put(component.getName(), ((Enum<?>) component.getType().getEnumConstants()[0]).name());
                 } else {
                     fields.putNull(component.getName());
                 }

@@ -7,6 +7,7 @@ import dev.hotline.acd.stats.AnswerFigures;
 import dev.hotline.acd.stats.CallFigures;
 import dev.hotline.acd.stats.CentreFigures;
 import dev.hotline.acd.stats.Figures;
+import dev.hotline.acd.stats.OfferFigures;
 import dev.hotline.acd.stats.StaffFigures;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,7 +49,8 @@ public final class PeriodFigures {
                 e.refusedBlacklist() - s.refusedBlacklist(), e.refusedUnknownNumber() - s.refusedUnknownNumber(),
                 e.selfService() - s.selfService(), e.abandonedInIvr() - s.abandonedInIvr(),
                 e.endedInIvr() - s.endedInIvr(),
-                calls(s.calls(), e.calls(), longestWait), agentTime(s.agentTime(), e.agentTime()));
+                calls(s.calls(), e.calls(), longestWait), e.offers().since(s.offers()),
+                agentTime(s.agentTime(), e.agentTime()));
         return new Figures(from, end.to(), centre,
                 each(start.queues(), end.queues(), zeroCalls(),
                         (id, a, b) -> calls(a, b, longestWaitByQueue.getOrDefault(id, 0L))),
@@ -82,7 +84,8 @@ public final class PeriodFigures {
     }
 
     private static StaffFigures staff(StaffFigures s, StaffFigures e) {
-        return new StaffFigures(answers(s.answers(), e.answers()), agentTime(s.agentTime(), e.agentTime()));
+        return new StaffFigures(answers(s.answers(), e.answers()), e.offers().since(s.offers()),
+                agentTime(s.agentTime(), e.agentTime()));
     }
 
     private static AgentTimeFigures agentTime(AgentTimeFigures s, AgentTimeFigures e) {
@@ -106,6 +109,7 @@ public final class PeriodFigures {
     }
 
     private static StaffFigures zeroStaff() {
-        return new StaffFigures(zeroAnswers(), new AgentTimeFigures(0, 0, 0, 0, 0, 0, 0, 0, Map.of()));
+        return new StaffFigures(zeroAnswers(), new OfferFigures(0, 0, 0),
+                new AgentTimeFigures(0, 0, 0, 0, 0, 0, 0, 0, Map.of()));
     }
 }

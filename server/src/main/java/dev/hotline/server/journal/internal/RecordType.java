@@ -47,7 +47,8 @@ public enum RecordType {
             "call-ended", Set.of("callerNumber", "dialledNumber", "endpoint", "channel", "recording"),
             "journal-opened", Set.of("phones"),
             "callback-requested", Set.of("dialledNumber"),
-            "call-offered", Set.of("dialledNumber", "businessType", "vip"));
+            "call-offered", Set.of("dialledNumber", "businessType", "vip"),
+            "call-requeued", Set.of("offerEnd"));
 
     private static final Map<String, RecordType> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(RecordType::typeName, Function.identity()));

@@ -1,5 +1,6 @@
 package dev.hotline.server.serve.internal;
 
+import dev.hotline.acd.OfferEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.acd.Decision;
@@ -26,7 +27,7 @@ class ReloadEffectsTest {
                 new Decision.CallTreated(NOW, "h1", "after-sales", new Treatment.Hangup("hotline/busy"),
                         TreatmentCause.NO_AGENTS),
                 new Decision.CallRequeued(NOW, "k5", "1004", "sales-home",
-                        "agent 1004 was removed from the configuration before their phone rang")));
+                        "agent 1004 was removed from the configuration before their phone rang", OfferEnd.TAKEN_BACK)));
 
         assertThat(effects).containsExactly(
                 "1 waiting call given queue after-sales's no-agents treatment, hangup(hotline/busy): h1",
