@@ -2,6 +2,9 @@ package dev.hotline.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hotline.acd.AgentState;
@@ -40,6 +43,7 @@ import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The supervisor's HTTP API over a real socket, with a fake Asterisk behind call control: who may do what, what
@@ -153,6 +157,24 @@ class SupervisorApiTest {
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(done.body()).contains("\"result\":\"done\"", "\"what\":\"hung up PJSIP/trunk-00000005\"");
         assertThat(asked).containsExactly("hangup PJSIP/trunk-00000005");
+    }
+
+    @Test
+    void theLogSaysWhoseTokenHungUpACallSoTheAuditTrailNamesWhoDidIt() throws Exception {
+        Logger apiLog = (Logger) LoggerFactory.getLogger("dev.hotline.server.api");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        apiLog.addAppender(lines);
+        try {
+            send("POST", "/api/v1/calls/1.5/hangup", SUPERVISOR_TOKEN, null);
+            send("POST", "/api/v1/calls/1.5/hangup", "not-a-token-of-the-server", null);
+        } finally {
+            apiLog.detachAppender(lines);
+        }
+
+        assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                "API POST /api/v1/calls/1.5/hangup by supervisors -> 200",
+                "API POST /api/v1/calls/1.5/hangup -> 401");
     }
 
     @Test

@@ -26,6 +26,7 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.util.ReferenceCountUtil;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -125,6 +126,8 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<Object> {
         String method = request.method().name();
         // as sent: the routes decode each part after splitting, and the log shows what came (no decoded newlines)
         String path = RequestTarget.path(request.uri());
+        // whose token asked: the log is the audit trail of who logged an agent out or hung up a call
+        String by = requester(request);
         CompletionStage<ApiResponse> answer;
         try {
             answer = answer(ctx, head ? "GET" : method, path, request, head);
@@ -132,7 +135,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<Object> {
             answer = CompletableFuture.failedFuture(e);
         }
         if (answer == null) {
-            log.info("API {} {} -> event stream", method, path);
+            log.info("API {} {}{} -> event stream", method, path, by);
             // the stream has the connection from now on; its turn is taken
             inTurn(turn, () -> { });
             return;
@@ -142,18 +145,29 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<Object> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
-                log.error("API {} {} failed", method, path, cause);
+                log.error("API {} {}{} failed", method, path, by, cause);
                 written = ApiResponse.error(500, "the server could not answer: " + cause);
             }
             ApiResponse answered = written;
-            inTurn(turn, () -> write(ctx, answered, keepAlive, head));
+            // logged before the answer is written: whoever has the answer finds the line in the log
             if (path.equals(HEALTH)) {
                 // a load balancer or a monitor asks every few seconds: not worth a line each time
-                log.debug("API {} {} -> {}", method, path, written.status());
+                log.debug("API {} {}{} -> {}", method, path, by, written.status());
             } else {
-                log.info("API {} {} -> {}", method, path, written.status());
+                log.info("API {} {}{} -> {}", method, path, by, written.status());
             }
+            inTurn(turn, () -> write(ctx, answered, keepAlive, head));
         }));
+    }
+
+    /** " by <token name>" when the request carries one token in force, else nothing: for the log line. */
+    private String requester(FullHttpRequest request) {
+        List<String> authorization = request.headers().getAll(HttpHeaderNames.AUTHORIZATION);
+        if (authorization.size() != 1) {
+            return "";
+        }
+        return TokensInForce.bearerToken(authorization.getFirst()).flatMap(tokens::holderOf)
+                .map(holder -> " by " + holder.name()).orElse("");
     }
 
     /** What to answer; null when the request became an open event stream. */
