@@ -137,6 +137,11 @@ final class RandomTraffic {
                         yield random.nextBoolean() ? new AcdEvent.OfferDelayed(time, pick.getKey(), pick.getValue())
                                 : new AcdEvent.OfferRinging(time, pick.getKey(), pick.getValue(), 1_000L * random.nextInt(30));
                     }
+                    if (!offered.isEmpty() && random.nextInt(4) == 0) {
+                        // the ringing phone turns out busy or unavailable
+                        var pick = offered.get(random.nextInt(offered.size()));
+                        yield new AcdEvent.OfferFailed(time, pick.getKey(), pick.getValue(), "unavailable");
+                    }
                     yield new AcdEvent.OfferFailed(time, call, agent, "busy");
                 }
                 case 11, 12 -> new AcdEvent.AgentLoggedIn(time, agent);

@@ -30,6 +30,8 @@ class RoutingPropertiesTest {
         final Map<String, Integer> endings = new HashMap<>();
         /** The phone of each agent the engine knows, as its decisions said; an agent it forgets starts FREE again. */
         final Map<String, PhoneState> phones = new HashMap<>();
+        /** Agents whose offer just ended missed ({@link OfferEnd#missedByAgent}), until their next state change. */
+        final java.util.Set<String> missedBy = new java.util.HashSet<>();
         /** The agents of the configuration in force; null while the first one (every agent of the traffic) is. */
         java.util.Set<String> configured;
 
@@ -55,6 +57,9 @@ class RoutingPropertiesTest {
                     assertThat(agentHolding.get(a.agentId())).isEqualTo(a.callId());
                 }
                 case Decision.CallRequeued r -> {
+                    if (r.offerEnd().missedByAgent()) {
+                        missedBy.add(r.agentId());
+                    }
                     assertThat(ringing.remove(r.callId())).isEqualTo(r.agentId());
                     assertThat(agentHolding.remove(r.agentId())).isEqualTo(r.callId());
                     if (removed(r.agentId())) {
@@ -85,6 +90,10 @@ class RoutingPropertiesTest {
                     // removed agents are forgotten, unless they finish a call first
                     phones.keySet().removeIf(a -> !configured.contains(a) && !agentHolding.containsKey(a));
                 }
+                case Decision.AgentStateChanged s when missedBy.remove(s.agentId()) ->
+                        // a missed offer (rang out, failed) is what puts the agent on a break, or out if leaving
+                        assertThat(s.to()).as("agent %s after missing an offer", s.agentId())
+                                .isIn(AgentState.NOT_READY, AgentState.LOGGED_OUT);
                 case Decision.EventRejected r -> assertThat(r.message()).doesNotStartWith("internal error");
                 default -> {
                 }
@@ -117,12 +126,17 @@ class RoutingPropertiesTest {
     @org.junit.jupiter.api.Test
     void theRandomTrafficExercisesEveryKindOfDecision() {
         java.util.Set<Class<?>> kinds = new java.util.HashSet<>();
+        java.util.Set<OfferEnd> offerEnds = java.util.EnumSet.noneOf(OfferEnd.class);
         for (long seed = 0; seed < 40; seed++) {
             for (Decision d : run(seed)) {
                 kinds.add(d.getClass());
+                if (d instanceof Decision.CallRequeued r) {
+                    offerEnds.add(r.offerEnd());
+                }
             }
         }
 
         assertThat(kinds).containsAll(List.of(Decision.class.getPermittedSubclasses()));
+        assertThat(offerEnds).containsExactlyInAnyOrder(OfferEnd.values());
     }
 }
