@@ -8,6 +8,7 @@ import dev.hotline.acd.Decision;
 import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.server.api.internal.ApiJson;
 import dev.hotline.server.config.ApiSettings.Role;
+import dev.hotline.server.config.NotReadyReasons;
 import dev.hotline.server.json.JsonErrors;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +32,13 @@ import java.util.function.Supplier;
 public final class AgentEndpoints {
     private static final Set<Role> ANYONE_WITH_A_TOKEN = Set.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN);
 
-    /** Longest not-ready reason code: a word or two ("lunch", "coaching"), shown on wallboards and in reports. */
-    static final int MAX_REASON_LENGTH = 64;
 
     private final AgentPush push;
     private final Supplier<List<AgentConfig>> agents;
     private final Function<String, CompletionStage<Optional<AgentView>>> agentNow;
     private final Function<AcdEvent, CompletionStage<List<Decision>>> engine;
     private final LongSupplier clock;
+    private final Supplier<NotReadyReasons> reasons;
 
     /**
      * @param push   where the engine's decisions reach the streams
@@ -46,15 +46,18 @@ public final class AgentEndpoints {
      * @param agentNow one agent as the routing engine sees it now (a new stream's first event)
      * @param engine applies an event and answers with the decisions it made ({@code EngineLoop.decide})
      * @param clock  the time events are stamped with
+     * @param reasons the reason codes agents may give for a break, as server.yaml has them now
      */
     public AgentEndpoints(AgentPush push, Supplier<List<AgentConfig>> agents,
                           Function<String, CompletionStage<Optional<AgentView>>> agentNow,
-                          Function<AcdEvent, CompletionStage<List<Decision>>> engine, LongSupplier clock) {
+                          Function<AcdEvent, CompletionStage<List<Decision>>> engine, LongSupplier clock,
+                          Supplier<NotReadyReasons> reasons) {
         this.push = push;
         this.agents = agents;
         this.agentNow = agentNow;
         this.engine = engine;
         this.clock = clock;
+        this.reasons = reasons;
     }
 
     /** Adds the routes to {@code routes}. */
@@ -66,6 +69,9 @@ public final class AgentEndpoints {
                                 id)))))
                 .add(new ApiRoutes.Route("POST", "/api/v1/agents/{agentId}/ready", ANYONE_WITH_A_TOKEN,
                         ApiRoutes.takingNoBody(r -> change(r, id -> new AcdEvent.AgentReady(clock.getAsLong(), id)))))
+                .add(new ApiRoutes.Route("GET", "/api/v1/not-ready-reasons", ANYONE_WITH_A_TOKEN,
+                        r -> CompletableFuture.completedFuture(ApiResponse.ok(Map.of("notReadyReasons",
+                                reasons.get().codes())))))
                 .add(new ApiRoutes.Route("POST", "/api/v1/agents/{agentId}/not-ready", ANYONE_WITH_A_TOKEN,
                         r -> change(r, id -> new AcdEvent.AgentNotReady(clock.getAsLong(), id, reason(r)))))
                 .add(new ApiRoutes.Route("POST", "/api/v1/agents/{agentId}/logout", ANYONE_WITH_A_TOKEN,
@@ -127,7 +133,7 @@ public final class AgentEndpoints {
     }
 
     /** The body's reason code: {@code {"reason": "lunch"}}. */
-    private static String reason(ApiRequest request) throws BadRequest {
+    private String reason(ApiRequest request) throws BadRequest {
         JsonNode body;
         try {
             body = ApiJson.body(request.body());
@@ -142,45 +148,19 @@ public final class AgentEndpoints {
         if (reason != null && !reason.isNull() && !reason.isTextual()) {
             throw new BadRequest("'reason' must be text such as \"lunch\", not " + ApiJson.kind(reason));
         }
-        // white space of every kind (a no-break space too) around it is not part of it
-        String text = reason == null || !reason.isTextual() ? "" : reason.asText()
-                .replaceAll("^[\\p{Z}\\s]+|[\\p{Z}\\s]+$", "");
-        if (text.codePoints().noneMatch(AgentEndpoints::visible)) {
-            // empty, or only blank-looking characters (a Hangul filler, a blank braille cell, a lone accent)
-            throw new BadRequest("not ready needs a reason code: a body such as {\"reason\": \"lunch\"}, 1 to "
-                    + MAX_REASON_LENGTH + " printable characters");
+        String text = NotReadyReasons.strip(reason == null || !reason.isTextual() ? "" : reason.asText());
+        Optional<String> problem = NotReadyReasons.formProblem(text);
+        if (problem.isPresent()) {
+            // nothing given is the usual mistake: show the body that is wanted
+            throw new BadRequest(NotReadyReasons.blank(text) ? "not ready needs a reason code: a body such as "
+                    + "{\"reason\": \"lunch\"}, 1 to " + NotReadyReasons.MAX_LENGTH + " printable characters"
+                    : problem.get());
         }
-        int characters = text.codePointCount(0, text.length());
-        if (characters > MAX_REASON_LENGTH) {
-            throw new BadRequest("the reason code is " + characters + " characters long; at most "
-                    + MAX_REASON_LENGTH);
-        }
-        // reports, wallboards and the journal show it: no control, format (zero-width), line-breaking, private or
-        // unassigned character, nor half a surrogate pair
-        if (text.codePoints().anyMatch(AgentEndpoints::unprintable)) {
-            throw new BadRequest("the reason code has a control, invisible or broken character; it must be "
-                    + "printable");
+        Optional<String> refusal = reasons.get().refusal(text);
+        if (refusal.isPresent()) {
+            throw new BadRequest(refusal.get());
         }
         return text;
-    }
-
-    /** Code points that print nothing, or break a line, or mean nothing: never in a reason code. */
-    private static boolean unprintable(int c) {
-        int type = Character.getType(c);
-        return Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE
-                || type == Character.PRIVATE_USE || type == Character.UNASSIGNED || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR;
-    }
-
-    /** Letters that look blank though Unicode does not call them space: Hangul fillers, the blank braille cell. */
-    private static final Set<Integer> BLANK_LOOKING = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800);
-
-    /** A code point that shows something by itself: not a space, not a combining mark, not a blank look-alike. */
-    private static boolean visible(int c) {
-        int type = Character.getType(c);
-        return !Character.isWhitespace(c) && type != Character.SPACE_SEPARATOR && type != Character.NON_SPACING_MARK
-                && type != Character.ENCLOSING_MARK && type != Character.COMBINING_SPACING_MARK
-                && !BLANK_LOOKING.contains(c) && !unprintable(c);
     }
 
     /** The event a state-change request makes for its agent. */

@@ -284,7 +284,8 @@ public final class DemoCommand implements Callable<Integer> {
                 fastAgi.maxSessions()), List.of(simulated), new JournalSettings(journalDir, journal.maxFileBytes(),
                 journal.flushEvery(), journal.capacity()), announceEvery,
                 configured.musicOnHoldClass(), true, configured.ivrRequestTimeout(), configured.callbacks(),
-                configured.api().map(api -> new ApiSettings("127.0.0.1", 0, api.tokens())));
+                configured.api().map(api -> new ApiSettings("127.0.0.1", 0, api.tokens())))
+                .withNotReadyReasons(configured.notReadyReasons());
     }
 
     private void scheduleArrival(ScheduledExecutorService timers, DemoTraffic traffic, SimulatedAsterisk asterisk,

@@ -28,11 +28,12 @@ import java.util.function.Function;
  * @param api              where the HTTP API listens and its tokens; empty: no API
  * @param readyAfterMissedCall how long an agent a missed call made not ready stays so before being made ready again;
  *                         zero: until they say ready
+ * @param notReadyReasons  the reason codes agents may give for a break
  */
 public record ServerSettings(FastAgiSettings fastAgi, List<AmiServer> amiServers, JournalSettings journal,
                              Duration announceEvery, String musicOnHoldClass, boolean agentsAutoLogin,
                              Duration ivrRequestTimeout, CallbackSettings callbacks, Optional<ApiSettings> api,
-                             Duration readyAfterMissedCall) {
+                             Duration readyAfterMissedCall, NotReadyReasons notReadyReasons) {
 
     public static final Path DEFAULT_JOURNAL_DIR = Path.of("journal");
     public static final Duration DEFAULT_ANNOUNCE_EVERY = Duration.ofSeconds(60);
@@ -49,63 +50,70 @@ public record ServerSettings(FastAgiSettings fastAgi, List<AmiServer> amiServers
         Objects.requireNonNull(callbacks, "callbacks");
         Objects.requireNonNull(api, "api");
         Objects.requireNonNull(readyAfterMissedCall, "readyAfterMissedCall");
+        Objects.requireNonNull(notReadyReasons, "notReadyReasons");
     }
 
-    /** Settings in which an agent who missed a call stays not ready until they say ready. */
+    /** Settings in which an agent who missed a call stays not ready until they say ready, with any reason code. */
     public ServerSettings(FastAgiSettings fastAgi, List<AmiServer> amiServers, JournalSettings journal,
                           Duration announceEvery, String musicOnHoldClass, boolean agentsAutoLogin,
                           Duration ivrRequestTimeout, CallbackSettings callbacks, Optional<ApiSettings> api) {
         this(fastAgi, amiServers, journal, announceEvery, musicOnHoldClass, agentsAutoLogin, ivrRequestTimeout,
-                callbacks, api, Duration.ZERO);
+                callbacks, api, Duration.ZERO, NotReadyReasons.ANY);
     }
 
     /** These settings with {@code readyAfterMissedCall} as given. */
     public ServerSettings withReadyAfterMissedCall(Duration readyAfterMissedCall) {
         return new ServerSettings(fastAgi, amiServers, journal, announceEvery, musicOnHoldClass, agentsAutoLogin,
-                ivrRequestTimeout, callbacks, api, readyAfterMissedCall);
+                ivrRequestTimeout, callbacks, api, readyAfterMissedCall, notReadyReasons);
+    }
+
+    /** These settings with {@code notReadyReasons} as given. */
+    public ServerSettings withNotReadyReasons(NotReadyReasons notReadyReasons) {
+        return new ServerSettings(fastAgi, amiServers, journal, announceEvery, musicOnHoldClass, agentsAutoLogin,
+                ivrRequestTimeout, callbacks, api, readyAfterMissedCall, notReadyReasons);
     }
 
     /** These settings with how calls wait and file IVR requests as given. */
     public ServerSettings withCallsSettings(Duration announceEvery, String musicOnHoldClass,
                                             Duration ivrRequestTimeout) {
         return new ServerSettings(fastAgi, amiServers, journal, announceEvery, musicOnHoldClass, agentsAutoLogin,
-                ivrRequestTimeout, callbacks, api, readyAfterMissedCall);
+                ivrRequestTimeout, callbacks, api, readyAfterMissedCall, notReadyReasons);
     }
 
     /** These settings with {@code fastAgi} instead of these FastAGI settings. */
     public ServerSettings withFastAgi(FastAgiSettings fastAgi) {
         return new ServerSettings(fastAgi, amiServers, journal, announceEvery, musicOnHoldClass, agentsAutoLogin,
-                ivrRequestTimeout, callbacks, api, readyAfterMissedCall);
+                ivrRequestTimeout, callbacks, api, readyAfterMissedCall, notReadyReasons);
     }
 
     /** These settings with {@code agentsAutoLogin} as given. */
     public ServerSettings withAgentsAutoLogin(boolean agentsAutoLogin) {
         return new ServerSettings(fastAgi, amiServers, journal, announceEvery, musicOnHoldClass, agentsAutoLogin,
-                ivrRequestTimeout, callbacks, api, readyAfterMissedCall);
+                ivrRequestTimeout, callbacks, api, readyAfterMissedCall, notReadyReasons);
     }
 
     /** These settings with {@code callbacks} instead of these callback settings. */
     public ServerSettings withCallbacks(CallbackSettings callbacks) {
         return new ServerSettings(fastAgi, amiServers, journal, announceEvery, musicOnHoldClass, agentsAutoLogin,
-                ivrRequestTimeout, callbacks, api, readyAfterMissedCall);
+                ivrRequestTimeout, callbacks, api, readyAfterMissedCall, notReadyReasons);
     }
 
     /** These settings with {@code journal} instead of these journal settings. */
     public ServerSettings withJournal(JournalSettings journal) {
         return new ServerSettings(fastAgi, amiServers, journal, announceEvery, musicOnHoldClass, agentsAutoLogin,
-                ivrRequestTimeout, callbacks, api, readyAfterMissedCall);
+                ivrRequestTimeout, callbacks, api, readyAfterMissedCall, notReadyReasons);
     }
 
     /** These settings with {@code amiServers} instead of these AMI servers. */
     public ServerSettings withAmiServers(List<AmiServer> amiServers) {
         return new ServerSettings(fastAgi, amiServers, journal, announceEvery, musicOnHoldClass, agentsAutoLogin,
-                ivrRequestTimeout, callbacks, api, readyAfterMissedCall);
+                ivrRequestTimeout, callbacks, api, readyAfterMissedCall, notReadyReasons);
     }
 
     /** These settings with {@code api} instead of this API section. */
     public ServerSettings withApi(Optional<ApiSettings> api) {
         return new ServerSettings(fastAgi, amiServers, journal, announceEvery, musicOnHoldClass, agentsAutoLogin,
-                ivrRequestTimeout, callbacks, api, readyAfterMissedCall);
+                ivrRequestTimeout, callbacks, api, readyAfterMissedCall, notReadyReasons);
     }
 
     /**

@@ -229,17 +229,7 @@ public final class HotlineServer implements AutoCloseable {
                 SessionScheduler.of(sessionTimers), sessionTasks, sessionSettings, telephony, recorder,
                 callbacks);
         callControl = new CallControl(telephony, () -> reloader.current().config().agents(), this::connectedAmi);
-        Optional<ApiServer> startedApi = Optional.empty();
-        try {
-            startedApi = settings.api().map(this::startApi);
-            fastAgi = FastAgiServer.start(settings.fastAgi(), sessions);
-        } catch (IllegalStateException e) {
-            // a port already taken: stop what started, so the process can exit with the reason
-            startedApi.ifPresent(ApiServer::close);
-            stopAfterFailedStart();
-            throw new ListenerUnavailable(e.getMessage(), e);
-        }
-        api = startedApi;
+        // before the API starts: its desktops read the not-ready reasons in force from it
         serverYaml = new LiveServerSettings(valid.server(), settings, new LiveServerSettings.Owners() {
             @Override
             public boolean fastAgiAddress(String host, int port) {
@@ -294,6 +284,17 @@ public final class HotlineServer implements AutoCloseable {
                 useReadyAfterMissedCall(after);
             }
         });
+        Optional<ApiServer> startedApi = Optional.empty();
+        try {
+            startedApi = settings.api().map(this::startApi);
+            fastAgi = FastAgiServer.start(settings.fastAgi(), sessions);
+        } catch (IllegalStateException e) {
+            // a port already taken: stop what started, so the process can exit with the reason
+            startedApi.ifPresent(ApiServer::close);
+            stopAfterFailedStart();
+            throw new ListenerUnavailable(e.getMessage(), e);
+        }
+        api = startedApi;
         if (api.isEmpty()) {
             log.info("API: not configured (server.yaml api:)");
         }
@@ -417,7 +418,7 @@ public final class HotlineServer implements AutoCloseable {
         return ApiServer.start(apiSettings, environment,
                 new AgentEndpoints(agentPush, () -> reloader.current().config().agents(),
                         agentId -> engine.read(routing -> routing.agent(agentId)),
-                        engine::decide, engine::now)
+                        engine::decide, engine::now, serverYaml::notReadyReasons)
                         .addTo(new SupervisorEndpoints(callControl, this::view, this::amiHealth)
                                 .addTo(new AdminEndpoints(this::reload, this::lastReloadChanges,
                                         this::waitingForRestart,

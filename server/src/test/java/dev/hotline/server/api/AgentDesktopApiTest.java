@@ -14,6 +14,7 @@ import dev.hotline.acd.model.RoutingStrategy;
 import dev.hotline.bridge.engine.EngineLoop;
 import dev.hotline.server.config.ApiSettings;
 import dev.hotline.server.config.ApiSettings.Role;
+import dev.hotline.server.config.NotReadyReasons;
 import dev.hotline.server.config.ServerSettings.Secret;
 import dev.hotline.server.journal.JournalFixtures;
 import java.io.BufferedReader;
@@ -56,6 +57,8 @@ class AgentDesktopApiTest {
     private final EngineLoop engine = new EngineLoop(JournalFixtures.shippedConfig(), 1,
             Clock.fixed(Instant.ofEpochMilli(NOW), ZoneId.of("Asia/Shanghai")), 100, List.of(push));
     private ApiServer api;
+    /** server.yaml's agents.notReadyReasons as the server has them now. */
+    private NotReadyReasons reasons = NotReadyReasons.ANY;
 
     @BeforeEach
     void serve() {
@@ -71,7 +74,7 @@ class AgentDesktopApiTest {
                         Optional.empty())));
         api = ApiServer.start(settings, name -> null, new AgentEndpoints(push, () -> agents,
                 id -> CompletableFuture.completedFuture(Optional.ofNullable(engineSees.get(id))), engine::decide,
-                engine::now).addTo(new ApiRoutes()));
+                engine::now, () -> reasons).addTo(new ApiRoutes()));
     }
 
     @AfterEach
@@ -126,6 +129,40 @@ class AgentDesktopApiTest {
         HttpResponse<String> readyAgain = post("/api/v1/agents/1001/ready", DESK_1001, "");
         assertThat(readyAgain.statusCode()).isEqualTo(409);
         assertThat(readyAgain.body()).contains("READY again after the call");
+    }
+
+    @Test
+    void aCentreThatListsItsReasonCodesRefusesABreakWithAnotherAndTheDesktopReadsTheList() throws Exception {
+        reasons = new NotReadyReasons(List.of("break", "lunch", "training"));
+        post("/api/v1/agents/1001/login", DESK_1001, "");
+
+        HttpResponse<String> misspelt = post("/api/v1/agents/1001/not-ready", DESK_1001, "{\"reason\": \"lnch\"}");
+        HttpResponse<String> lunch = post("/api/v1/agents/1001/not-ready", DESK_1001, "{\"reason\": \" lunch \"}");
+        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + api.localAddress().getPort() + "/api/v1/not-ready-reasons")).header("Authorization", "Bearer "
+                + DESK_1001).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(misspelt.statusCode()).isEqualTo(400);
+        assertThat(misspelt.body()).isEqualTo("{\"error\":\"'lnch' is not one of the centre's not-ready reasons "
+                + "(server.yaml agents.notReadyReasons): break, lunch, training\"}");
+        assertThat(lunch.statusCode()).isEqualTo(200);
+        assertThat(lunch.body()).contains("\"reason\":\"lunch\"");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).isEqualTo("{\"notReadyReasons\":[\"break\",\"lunch\",\"training\"]}");
+    }
+
+    @Test
+    void aCentreWithoutAListTakesAnyReasonCodeAndSaysSoWithAnEmptyList() throws Exception {
+        post("/api/v1/agents/1001/login", DESK_1001, "");
+
+        HttpResponse<String> coaching = post("/api/v1/agents/1001/not-ready", DESK_1001,
+                "{\"reason\": \"coaching with Li\"}");
+        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + api.localAddress().getPort() + "/api/v1/not-ready-reasons")).header("Authorization", "Bearer "
+                + SUPERVISOR).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(coaching.statusCode()).isEqualTo(200);
+        assertThat(list.body()).isEqualTo("{\"notReadyReasons\":[]}");
     }
 
     @Test

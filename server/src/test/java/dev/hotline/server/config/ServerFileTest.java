@@ -67,6 +67,7 @@ class ServerFileTest {
                 agents:
                   autoLogin: true
                   readyAfterMissedCall: 2m
+                  notReadyReasons: [break, lunch, training, 培训]
                 ivr:
                   requestTimeout: 5s
                 callbacks:
@@ -103,6 +104,7 @@ class ServerFileTest {
         assertThat(s.musicOnHoldClass()).isEqualTo("hotline-jazz");
         assertThat(s.agentsAutoLogin()).isTrue();
         assertThat(s.readyAfterMissedCall()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(s.notReadyReasons()).isEqualTo(new NotReadyReasons(List.of("break", "lunch", "training", "培训")));
         assertThat(s.ivrRequestTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(s.callbacks()).isEqualTo(new CallbackSettings("PJSIP/{number}@pstn-trunk", "tv-callback",
                 "\"TV shop\" <4008001000>", Duration.ofSeconds(25), 4, Duration.ofMinutes(15), Duration.ofHours(12),
@@ -392,8 +394,39 @@ class ServerFileTest {
                   allowedNumbers: []
                 """);
         assertThat(config.problems()).containsExactly("server.yaml:2:19: callbacks.allowedNumbers: allowedNumbers "
-                + "is empty: list the numbers callbacks may ring as Asterisk patterns (e.g. _1[3-9]XXXXXXXXX), or "
-                + "remove the key to allow any number");
+                + "is empty: list the numbers callbacks may ring as Asterisk patterns (e.g. [\"_1[3-9]XXXXXXXXX\"]), "
+                + "or remove the key to allow any number");
+    }
+
+    @Test
+    void withoutAListOfNotReadyReasonsAgentsMayGiveAnyCode() {
+        config.with("server.yaml", """
+                agents:
+                  autoLogin: true
+                """);
+
+        assertThat(config.server().notReadyReasons().any()).isTrue();
+    }
+
+    @Test
+    void theNotReadyReasonsAreCodesOfTheAPIsFormEachOnceAndAnEmptyListIsAMistake() {
+        config.with("server.yaml", """
+                agents:
+                  notReadyReasons: [break, " ", "lunch\\tbreak", break, 42]
+                """);
+        assertThat(config.problems()).containsExactly(
+                "server.yaml:2:28: agents.notReadyReasons[1]: must not be empty",
+                "server.yaml:2:33: agents.notReadyReasons[2]: the reason code has a control, invisible or broken "
+                        + "character; it must be printable",
+                "server.yaml:2:49: agents.notReadyReasons[3]: duplicate reason code 'break' (first at line 2)");
+
+        config.with("server.yaml", """
+                agents:
+                  notReadyReasons: []
+                """);
+        assertThat(config.problems()).containsExactly("server.yaml:2:20: agents.notReadyReasons: notReadyReasons is "
+                + "empty: list the reason codes agents may give for a break (e.g. [break, lunch, training]), or remove "
+                + "the key to take any code");
     }
 
     @Test

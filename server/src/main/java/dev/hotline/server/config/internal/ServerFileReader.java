@@ -5,6 +5,7 @@ import dev.hotline.bridge.agi.server.FastAgiSettings;
 import dev.hotline.server.config.ApiSettings;
 import dev.hotline.server.config.CallbackSettings;
 import dev.hotline.server.config.Durations;
+import dev.hotline.server.config.NotReadyReasons;
 import dev.hotline.server.config.ServerSettings;
 import dev.hotline.server.config.ServerSettings.AmiServer;
 import dev.hotline.server.config.ServerSettings.Secret;
@@ -35,7 +36,8 @@ public final class ServerFileReader {
     private static final Set<String> JOURNAL_KEYS = Fields.known("directory", "maxFileSize", "flushEvery");
     private static final Set<String> WAITING_KEYS = Fields.known("announceEvery", "musicOnHold");
     private static final Set<String> IVR_KEYS = Fields.known("requestTimeout");
-    private static final Set<String> AGENTS_KEYS = Fields.known("autoLogin", "readyAfterMissedCall");
+    private static final Set<String> AGENTS_KEYS = Fields.known("autoLogin", "readyAfterMissedCall",
+            "notReadyReasons");
     private static final Set<String> CALLBACK_KEYS = Fields.known("endpoint", "context", "callerId", "ringTimeout",
             "attempts", "retryAfter", "expireAfter", "priorityRaise", "greeting", "checkEvery", "allowedNumbers");
     /** A channel with the customer's number in it: technology/resource, no spaces, commas or quotes. */
@@ -78,6 +80,8 @@ public final class ServerFileReader {
                 .orElse(Optional.of(false));
         Optional<Duration> readyAfterMissedCall = agents.filter(a -> a.has("readyAfterMissedCall"))
                 .map(a -> a.duration("readyAfterMissedCall")).orElse(Optional.of(Duration.ZERO));
+        Optional<NotReadyReasons> notReadyReasons = agents.map(a -> notReadyReasons(a, ctx))
+                .orElse(Optional.of(NotReadyReasons.ANY));
         Optional<Fields> ivr = f.node("ivr").flatMap(n -> Fields.of(ctx.problems(), f.at("ivr"), n, IVR_KEYS));
         Optional<Duration> requestTimeout = ivr
                 .map(i -> positive(i, "requestTimeout", ServerSettings.DEFAULT_IVR_REQUEST_TIMEOUT, ctx))
@@ -88,7 +92,8 @@ public final class ServerFileReader {
                 .map(Optional::of)).orElse(Optional.of(Optional.empty()));
         if (fastAgi.isEmpty() || ami.isEmpty() || journal.isEmpty() || f.has("waiting") && waiting.isEmpty()
                 || announceEvery.isEmpty() || musicOnHold.isEmpty() || f.has("agents") && agents.isEmpty()
-                || autoLogin.isEmpty() || readyAfterMissedCall.isEmpty() || f.has("ivr") && ivr.isEmpty()
+                || autoLogin.isEmpty() || readyAfterMissedCall.isEmpty() || notReadyReasons.isEmpty()
+                || f.has("ivr") && ivr.isEmpty()
                 || requestTimeout.isEmpty()
                 || callbacks.isEmpty() || api.isEmpty()) {
             return Optional.empty();
@@ -103,7 +108,7 @@ public final class ServerFileReader {
         }
         return Optional.of(new ServerSettings(fastAgi.get(), ami.get(), journal.get(), announceEvery.get(),
                 musicOnHold.get(), autoLogin.get(), requestTimeout.get(), callbacks.get(), api.get(),
-                readyAfterMissedCall.get()));
+                readyAfterMissedCall.get(), notReadyReasons.get()));
     }
 
     /** Whether FastAGI and the API would ask for the same port on addresses that overlap (0 picks a free one). */
@@ -216,27 +221,68 @@ public final class ServerFileReader {
                 checkEvery.get(), allowedNumbers.get()));
     }
 
-    /** {@code allowedNumbers}: Asterisk patterns, at least one when the key is there; absent, any number. */
-    private static Optional<List<DialPattern>> allowedNumbers(Fields f, LoadContext ctx) {
-        if (!f.has("allowedNumbers")) {
-            if (f.keys().contains("allowedNumbers")) {
-                // written with no value: elsewhere that means the default, here the default is the open door
-                ctx.problems().add(f.at("allowedNumbers"), "allowedNumbers has no value: list the numbers callbacks "
-                        + "may ring as Asterisk patterns (e.g. [\"_1[3-9]XXXXXXXXX\"]), or remove the key to allow "
-                        + "any number");
+    /** {@code agents.notReadyReasons}: reason codes, at least one when the key is there; absent, any code. */
+    private static Optional<NotReadyReasons> notReadyReasons(Fields f, LoadContext ctx) {
+        Optional<List<Item>> listed = listedOrAbsent(f, "notReadyReasons", "list the reason codes agents may give "
+                + "for a break (e.g. [break, lunch, training]), or remove the key to take any code", ctx);
+        if (listed.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Item> items = listed.get();
+        List<String> codes = new ArrayList<>();
+        boolean sound = true;
+        FirstSeen<String> written = new FirstSeen<>();
+        for (Item item : items) {
+            Optional<String> text = Fields.text(ctx.problems(), item.where(), item.node());
+            if (text.isEmpty()) {
+                sound = false;
+                continue;
+            }
+            String code = NotReadyReasons.strip(text.get());
+            Optional<String> problem = NotReadyReasons.formProblem(code);
+            if (problem.isPresent()) {
+                ctx.problems().add(item.where(), problem.get());
+                sound = false;
+            } else if (written.firstTime(code, item.where(), ctx.problems(), "reason code '" + code + "'")) {
+                codes.add(code);
+            } else {
+                sound = false;
+            }
+        }
+        return sound ? Optional.of(new NotReadyReasons(codes)) : Optional.empty();
+    }
+
+    /**
+     * A list that narrows what is allowed ({@code key}): its items, none when the key is absent (nothing narrowed);
+     * empty, with a problem, when it is written with no value or as an empty list, which would read as "anything",
+     * the opposite of what an admin who wrote it meant.
+     */
+    private static Optional<List<Item>> listedOrAbsent(Fields f, String key, String advice, LoadContext ctx) {
+        if (!f.has(key)) {
+            if (f.keys().contains(key)) {
+                ctx.problems().add(f.at(key), key + " has no value: " + advice);
                 return Optional.empty();
             }
             return Optional.of(List.of());
         }
-        List<Item> items = f.list("allowedNumbers", null);
+        List<Item> items = f.list(key, null);
         if (items.isEmpty()) {
-            if (f.node("allowedNumbers").filter(n -> n instanceof YamlNode.ListNode).isPresent()) {
-                // an empty list would read as "any number", the opposite of what an admin who wrote it meant
-                ctx.problems().add(f.at("allowedNumbers"), "allowedNumbers is empty: list the numbers callbacks may "
-                        + "ring as Asterisk patterns (e.g. _1[3-9]XXXXXXXXX), or remove the key to allow any number");
+            if (f.node(key).filter(n -> n instanceof YamlNode.ListNode).isPresent()) {
+                ctx.problems().add(f.at(key), key + " is empty: " + advice);
             }
             return Optional.empty();
         }
+        return Optional.of(items);
+    }
+
+    /** {@code allowedNumbers}: Asterisk patterns, at least one when the key is there; absent, any number. */
+    private static Optional<List<DialPattern>> allowedNumbers(Fields f, LoadContext ctx) {
+        Optional<List<Item>> listed = listedOrAbsent(f, "allowedNumbers", "list the numbers callbacks may ring as "
+                + "Asterisk patterns (e.g. [\"_1[3-9]XXXXXXXXX\"]), or remove the key to allow any number", ctx);
+        if (listed.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Item> items = listed.get();
         List<DialPattern> patterns = new ArrayList<>();
         boolean sound = true;
         FirstSeen<String> written = new FirstSeen<>();

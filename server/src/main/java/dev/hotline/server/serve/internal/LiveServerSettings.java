@@ -4,6 +4,7 @@ import dev.hotline.bridge.agi.server.FastAgiSettings;
 import dev.hotline.server.config.ApiSettings;
 import dev.hotline.server.config.CallbackSettings;
 import dev.hotline.server.config.Durations;
+import dev.hotline.server.config.NotReadyReasons;
 import dev.hotline.server.config.ServerSettings;
 import dev.hotline.server.journal.JournalSettings;
 import java.util.ArrayList;
@@ -18,9 +19,9 @@ import org.slf4j.LoggerFactory;
  * server.yaml as far as it is in force, and a reload's changes to it put in force while calls go on: the FastAGI and
  * API addresses (the new one bound before the old one closes), FastAGI's limits for new connections, the journal's
  * file size and flush interval, the AMI servers, how calls wait and file IVR requests (for calls that start from then
- * on), how callbacks are placed (turning them on or off too), {@code agents.autoLogin}, the API (started, stopped or
- * with new tokens). What only a restart applies (the journal's directory, and a listener that could not be bound) is
- * named in one warning, and the rest of the change still applies.
+ * on), how callbacks are placed (turning them on or off too), {@code agents.autoLogin}, the not-ready reason codes,
+ * the API (started, stopped or with new tokens). What only a restart applies (the journal's directory, and a listener
+ * that could not be bound) is named in one warning, and the rest of the change still applies.
  */
 public final class LiveServerSettings {
     private static final Logger log = LoggerFactory.getLogger(LiveServerSettings.class);
@@ -86,6 +87,11 @@ public final class LiveServerSettings {
     /** Whether agents a reload adds are logged in and made ready. */
     public synchronized boolean autoLogin() {
         return followsServerYaml ? inForce.agentsAutoLogin() : running.agentsAutoLogin();
+    }
+
+    /** The reason codes agents may give for a break now. */
+    public synchronized NotReadyReasons notReadyReasons() {
+        return followsServerYaml ? inForce.notReadyReasons() : running.notReadyReasons();
     }
 
     /** What {@code lastRead} (server.yaml as a reload last read it) says beyond what is in force, if anything. */
@@ -160,6 +166,13 @@ public final class LiveServerSettings {
                     + "until they say ready"
                     : "agents.readyAfterMissedCall is " + Durations.format(next.readyAfterMissedCall()) + ": an agent "
                     + "who misses a call from now on is ready again that long after it");
+        }
+        if (!next.notReadyReasons().equals(inForce.notReadyReasons())) {
+            inForce = inForce.withNotReadyReasons(next.notReadyReasons());
+            said(changed, next.notReadyReasons().any()
+                    ? "agents.notReadyReasons removed: agents may give any reason code for a break"
+                    : "agents.notReadyReasons: agents may give " + String.join(", ", next.notReadyReasons().codes())
+                    + " for a break from now on; agents on a break keep theirs");
         }
         CallbackSettings callbacks = next.callbacks();
         boolean wasPlaced = inForce.callbacks().placed();

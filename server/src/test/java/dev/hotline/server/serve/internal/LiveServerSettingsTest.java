@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.bridge.agi.server.FastAgiSettings;
 import dev.hotline.server.config.ApiSettings;
+import dev.hotline.server.config.NotReadyReasons;
 import dev.hotline.server.config.CallbackSettings;
 import dev.hotline.server.config.ServerSettings;
 import dev.hotline.server.config.ServerSettings.AmiServer;
@@ -98,6 +99,24 @@ class LiveServerSettingsTest {
         assertThat(applied).containsExactly("ready after a missed call PT1M");
         assertThat(said).containsExactly("agents.readyAfterMissedCall is 1m: an agent who misses a call from now on "
                 + "is ready again that long after it");
+    }
+
+    @Test
+    void notReadyReasonsSetByAReloadAreThoseDesktopsMayGiveFromThenOnAndRemovingThemTakesAnyCodeAgain() {
+        LiveServerSettings live = new LiveServerSettings(AT_START, AT_START, owners);
+        NotReadyReasons listed = new NotReadyReasons(List.of("break", "lunch"));
+
+        List<String> set = live.apply(AT_START.withNotReadyReasons(listed));
+        NotReadyReasons inForce = live.notReadyReasons();
+        List<String> removed = live.apply(AT_START);
+
+        assertThat(set).containsExactly("agents.notReadyReasons: agents may give break, lunch for a break from now "
+                + "on; agents on a break keep theirs");
+        assertThat(inForce).isEqualTo(listed);
+        assertThat(removed).containsExactly("agents.notReadyReasons removed: agents may give any reason code for a "
+                + "break");
+        assertThat(live.notReadyReasons().any()).isTrue();
+        assertThat(applied).as("nothing else to tell: the API reads them from here").isEmpty();
     }
 
     @Test
