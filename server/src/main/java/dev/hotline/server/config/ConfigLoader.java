@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -98,7 +99,11 @@ public final class ConfigLoader {
         String busyPrompt = centre.settings().map(CentreSettings::busyPrompt).orElse(CentreSettings.DEFAULT_BUSY_PROMPT);
         NumbersFile numbers = numbersRoot.map(r -> NumbersFileReader.read(top(NUMBERS, r), r, ctx))
                 .orElse(new NumbersFile(List.of(), List.of()));
-        QueuesFile queues = queuesRoot.map(r -> QueuesFileReader.read(top(QUEUES, r), r, zone, busyPrompt, ctx))
+        // only with a VIP group does a VIP call wait for it alone before its queue's groups may take it
+        Optional<Duration> vipWait = centre.vipPolicy().filter(v -> v.group().isPresent())
+                .map(VipPolicy::escalateAfter).filter(d -> !d.isZero());
+        QueuesFile queues = queuesRoot.map(r -> QueuesFileReader.read(top(QUEUES, r), r, zone, busyPrompt, vipWait,
+                        ctx))
                 .orElse(new QueuesFile(List.of(), java.util.Set.of()));
         AgentsFile agents = agentsRoot.map(r -> AgentsFileReader.read(top(AGENTS, r), r, ctx))
                 .orElse(new AgentsFile(List.of(), List.of()));

@@ -313,6 +313,69 @@ class QueuesFileTest {
     }
 
     @Test
+    void aVipCallerWouldLeaveAQueueWhoseMaxWaitEndsBeforeTheVipRuleLetsItsOtherGroupsTakeTheCall() {
+        config.with("centre.yaml", ConfigFixture.CENTRE + "vip: {group: sales-b, escalateAfter: 20s}\n");
+        withSalesQueue("""
+                maxWait: 10s
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:4:14: queues[sales].maxWait: maxWait 10s is not "
+                + "after the VIP rule's escalateAfter 20s (centre.yaml vip): a VIP caller whose VIP agents are busy "
+                + "would leave the queue before its other groups may take the call");
+    }
+
+    @Test
+    void aVipCallerWouldBeSentAwayByAnOverflowStepDueBeforeTheVipRuleLetsItsOtherGroupsTakeTheCall() {
+        config.with("centre.yaml", ConfigFixture.CENTRE + "vip: {group: sales-b, escalateAfter: 20s}\n");
+        withSalesQueue("""
+                escalation:
+                  - after: 15s
+                    raisePriority: 2
+                  - after: 20s
+                    overflowTo: {voicemail: sales}
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:7:16: queues[sales].escalation[1].after: this "
+                + "step sends calls away at 20s, not after the VIP rule's escalateAfter 20s (centre.yaml vip): a VIP "
+                + "caller whose VIP agents are busy would be sent away before the queue's other groups may take the "
+                + "call");
+    }
+
+    @Test
+    void withoutAVipGroupOrWithoutAWaitForItAShortMaxWaitIsNoProblem() {
+        config.with("centre.yaml", ConfigFixture.CENTRE + "vip: {group: sales-b}\n");
+        withSalesQueue("""
+                maxWait: 10s
+                """);
+        assertThat(salesQueue().maxWait()).contains(Duration.ofSeconds(10));
+
+        config.with("centre.yaml", ConfigFixture.CENTRE + "vip: {escalateAfter: 20s}\n");
+        assertThat(salesQueue().maxWait()).contains(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void stepNamesAreEachUsedOnceAndTheVipRulesIsTaken() {
+        withSalesQueue("""
+                escalation:
+                  - after: 30s
+                    name: prio-up
+                    raisePriority: 2
+                  - after: 60s
+                    name: prio-up
+                    raisePriority: 2
+                  - after: 90s
+                    name: vip-escalation
+                    addGroups: [sales-b]
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:9:15: queues[sales].escalation[1].name: duplicate step name 'prio-up' (first at line 6)",
+                "queues.yaml:12:15: queues[sales].escalation[2].name: 'vip-escalation' is the VIP rule's step "
+                        + "(centre.yaml vip): give this step a name of its own, so that reasons and the journal tell "
+                        + "the two apart");
+    }
+
+    @Test
     void anEscalationStepAfterAnOverflowNeverFires() {
         withSalesQueue("""
                 escalation:

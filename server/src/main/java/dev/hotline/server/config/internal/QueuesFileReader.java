@@ -56,9 +56,11 @@ public final class QueuesFileReader {
 
     /**
      * Reads the queues. {@code centreZone} is the zone of queues that name none; {@code busyPrompt} what callers a
-     * queue cannot keep hear by default.
+     * queue cannot keep hear by default; {@code vipWait} how long a VIP call waits for the VIP group alone (centre.yaml
+     * {@code vip.escalateAfter}), empty without a VIP group.
      */
-    public static QueuesFile read(Where top, YamlNode root, ZoneId centreZone, String busyPrompt, LoadContext ctx) {
+    public static QueuesFile read(Where top, YamlNode root, ZoneId centreZone, String busyPrompt,
+                                  Optional<Duration> vipWait, LoadContext ctx) {
         Optional<Fields> file = Fields.of(ctx.problems(), top, root, FILE_KEYS);
         if (file.isEmpty()) {
             return new QueuesFile(List.of(), Set.of());
@@ -66,13 +68,13 @@ public final class QueuesFileReader {
         List<QueueConfig> queues = new ArrayList<>();
         Set<String> recorded = new java.util.HashSet<>();
         for (Item item : file.get().requiredList("queues", "id")) {
-            queue(item, centreZone, busyPrompt, recorded, ctx).ifPresent(queues::add);
+            queue(item, centreZone, busyPrompt, vipWait, recorded, ctx).ifPresent(queues::add);
         }
         return new QueuesFile(queues, recorded);
     }
 
-    private static Optional<QueueConfig> queue(Item item, ZoneId centreZone, String busyPrompt, Set<String> recorded,
-                                               LoadContext ctx) {
+    private static Optional<QueueConfig> queue(Item item, ZoneId centreZone, String busyPrompt,
+                                               Optional<Duration> vipWait, Set<String> recorded, LoadContext ctx) {
         Optional<Fields> fields = Fields.of(ctx.problems(), item.where(), item.node(), QUEUE_KEYS);
         if (fields.isEmpty()) {
             return Optional.empty();
@@ -117,8 +119,14 @@ public final class QueuesFileReader {
             return m >= 0;
         }) : Optional.of(0);
         Optional<Duration> maxWait = positive(f, "maxWait", null, ctx);
+        if (maxWait.isPresent() && vipWait.isPresent() && maxWait.get().compareTo(vipWait.get()) <= 0) {
+            ctx.problems().add(f.at("maxWait"), "maxWait " + Durations.format(maxWait.get()) + " is not after the VIP "
+                    + "rule's escalateAfter " + Durations.format(vipWait.get()) + " (centre.yaml vip): a VIP caller "
+                    + "whose VIP agents are busy would leave the queue before its other groups may take the call");
+            maxWait = Optional.empty();
+        }
         Optional<List<EscalationStep>> escalation = escalation(f.list("escalation", null), queueId,
-                groups.orElse(List.of()), maxWait, ctx);
+                groups.orElse(List.of()), maxWait, vipWait, ctx);
         Optional<OpeningHours> hours = f.node("hours").map(n -> HoursReader.read(f.at("hours"), n, centreZone, ctx))
                 .orElse(Optional.of(OpeningHours.always(centreZone)));
         Optional<QueueTreatments> treatments = treatments(f, queueId, busyPrompt, ctx);
@@ -176,8 +184,10 @@ public final class QueuesFileReader {
     }
 
     private static Optional<List<EscalationStep>> escalation(List<Item> items, String queueId, List<String> groups,
-                                                             Optional<Duration> maxWait, LoadContext ctx) {
+                                                             Optional<Duration> maxWait, Optional<Duration> vipWait,
+                                                             LoadContext ctx) {
         List<EscalationStep> steps = new ArrayList<>();
+        FirstSeen<String> names = new FirstSeen<>();
         Map<String, String> addedBy = new HashMap<>();
         Optional<Duration> previous = Optional.empty();
         Optional<String> leftBy = Optional.empty();
@@ -213,19 +223,40 @@ public final class QueuesFileReader {
             Optional<List<EscalationAction>> actions = actions(f, queueId, groups, addedBy, stepPath, ctx);
             if (actions.isPresent() && actions.get().stream().anyMatch(EscalationAction.OverflowTo.class::isInstance)) {
                 leftBy = Optional.of(stepPath);
+                if (after.isPresent() && vipWait.isPresent() && after.get().compareTo(vipWait.get()) <= 0) {
+                    ctx.problems().add(f.at("after"), "this step sends calls away at " + Durations.format(after.get())
+                            + ", not after the VIP rule's escalateAfter " + Durations.format(vipWait.get())
+                            + " (centre.yaml vip): a VIP caller whose VIP agents are busy would be sent away before "
+                            + "the queue's other groups may take the call");
+                    sound = false;
+                }
             }
             Optional<String> name = f.text("name");
             if (after.isEmpty() || actions.isEmpty() || f.has("name") && name.isEmpty()) {
                 sound = false;
                 continue;
             }
-            steps.add(new EscalationStep(name.orElse("after-" + Durations.format(after.get())), after.get(),
-                    actions.get()));
+            String stepName = name.orElse("after-" + Durations.format(after.get()));
+            if (stepName.equals(VIP_STEP)) {
+                ctx.problems().add(f.at("name"), "'" + VIP_STEP + "' is the VIP rule's step (centre.yaml vip): "
+                        + "give this step a name of its own, so that reasons and the journal tell the two apart");
+                sound = false;
+                continue;
+            }
+            if (!names.firstTime(stepName, f.has("name") ? f.at("name") : f.at("after"), ctx.problems(),
+                    "step name '" + stepName + "'")) {
+                sound = false;
+                continue;
+            }
+            steps.add(new EscalationStep(stepName, after.get(), actions.get()));
         }
         return sound ? Optional.of(steps) : Optional.empty();
     }
 
     /** The step's actions in the order written: that is the order the engine applies them in. */
+    /** The name the VIP rule's own step goes by in reasons and the journal (the engine's {@code EscalationPlan}). */
+    static final String VIP_STEP = "vip-escalation";
+
     private static Optional<List<EscalationAction>> actions(Fields f, String queueId, List<String> groups,
                                                             Map<String, String> addedBy, String stepPath,
                                                             LoadContext ctx) {
