@@ -67,7 +67,8 @@ final class StrategyOrder {
             case ROUND_ROBIN -> agent.lastOfferSeq < 0
                     ? "not offered a call yet, next in turn"
                     : "offered a call least recently, next in turn";
-            case FEWEST_CALLS -> "answered " + agent.answered + " calls since the day's first login, fewest";
+            case FEWEST_CALLS -> "answered " + agent.answered + (agent.answered == 1 ? " call" : " calls")
+                    + " since the day's first login, fewest";
             case LEAST_TALK_TIME -> "talked " + seconds(agent.talkMillis) + " since the day's first login, least";
             case LINEAR -> "first ready agent in configured order";
             case RANDOM -> "drawn at random among " + candidates + " ready agents";

@@ -767,7 +767,7 @@ public final class CallSession {
         if (minutes >= 1) {
             said.add(AgiCommands.streamFile(s.holdTimePrompt(), ""));
             said.add(AgiCommands.sayNumber(minutes, ""));
-            said.add(AgiCommands.streamFile(s.minutesPrompt(), ""));
+            said.add(AgiCommands.streamFile(minutes == 1 ? s.minutePrompt() : s.minutesPrompt(), ""));
         }
         return said;
     }

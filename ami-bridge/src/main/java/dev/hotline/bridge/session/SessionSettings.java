@@ -14,6 +14,7 @@ import java.util.Objects;
  *                         empty to say the position as for the others
  * @param holdTimePrompt   said before the expected wait in minutes ("the estimated hold time is")
  * @param minutesPrompt    said after the minutes
+ * @param minutePrompt     said after the minutes instead when they are one ("minute"), as app_queue does
  * @param answeredContext  the dialplan context Dial's {@code U()} option runs on the agent's channel when the agent
  *                         answers; it calls {@code AGI(agi://<hotline>/answered?call=${ARG1})} (docs/asterisk.md)
  * @param language         the caller's language when Asterisk's channel says none
@@ -22,7 +23,7 @@ import java.util.Objects;
  */
 public record SessionSettings(String musicOnHoldClass, Duration announceEvery, String positionPrompt,
                               String positionSuffix, String nextPrompt, String holdTimePrompt, String minutesPrompt,
-                              String answeredContext, String language, Duration requestTimeout) {
+                              String minutePrompt, String answeredContext, String language, Duration requestTimeout) {
 
     /**
      * Asterisk's own queue sounds (app_queue's: "there are 3 calls waiting", "you are now first in line"),
@@ -30,7 +31,7 @@ public record SessionSettings(String musicOnHoldClass, Duration announceEvery, S
      */
     public static final SessionSettings DEFAULTS = new SessionSettings("default", Duration.ofSeconds(60),
             "queue-thereare", "queue-callswaiting", "queue-youarenext", "queue-holdtime", "queue-minutes",
-            "hotline-answered", "zh", Duration.ofSeconds(2));
+            "queue-minute", "hotline-answered", "zh", Duration.ofSeconds(2));
 
     public SessionSettings {
         Objects.requireNonNull(musicOnHoldClass, "musicOnHoldClass");
@@ -43,6 +44,7 @@ public record SessionSettings(String musicOnHoldClass, Duration announceEvery, S
         Objects.requireNonNull(nextPrompt, "nextPrompt");
         Objects.requireNonNull(holdTimePrompt, "holdTimePrompt");
         Objects.requireNonNull(minutesPrompt, "minutesPrompt");
+        Objects.requireNonNull(minutePrompt, "minutePrompt");
         Objects.requireNonNull(answeredContext, "answeredContext");
         if (!answeredContext.matches("[A-Za-z0-9_-]+")) {
             throw new IllegalArgumentException("answeredContext must be letters, digits, _ and -: '"
@@ -58,6 +60,6 @@ public record SessionSettings(String musicOnHoldClass, Duration announceEvery, S
     /** The same settings with announcements every {@code every} (zero for never). */
     public SessionSettings withAnnounceEvery(Duration every) {
         return new SessionSettings(musicOnHoldClass, every, positionPrompt, positionSuffix, nextPrompt, holdTimePrompt,
-                minutesPrompt, answeredContext, language, requestTimeout);
+                minutesPrompt, minutePrompt, answeredContext, language, requestTimeout);
     }
 }

@@ -87,7 +87,8 @@ class CallSessionTest {
 
         // jazz on hold, and the position announced every 30 s where it was never announced
         rig.sessions.useSettings(new SessionSettings("jazz", Duration.ofSeconds(30), d.positionPrompt(),
-                d.positionSuffix(), d.nextPrompt(), d.holdTimePrompt(), d.minutesPrompt(), d.answeredContext(),
+                d.positionSuffix(), d.nextPrompt(), d.holdTimePrompt(), d.minutesPrompt(), d.minutePrompt(),
+                d.answeredContext(),
                 d.language(),
                 d.requestTimeout()));
         ScriptedAgiChannel after = rig.call("13900139000", TestCentre.TEA_AD);
@@ -755,6 +756,30 @@ class CallSessionTest {
         announcing.advance(Duration.ofSeconds(30));
         announcing.settle(second);
         assertThat(second.sent()).filteredOn(c -> c.startsWith("SAY NUMBER 2")).hasSize(2);
+    }
+
+    @Test
+    void anExpectedWaitOfOneMinuteIsSaidInTheSingularAsAppQueueSaysIt() {
+        CallCentreRig announcing = new CallCentreRig(Duration.ofSeconds(30)).agentsReady("1001");
+        ScriptedAgiChannel first = announcing.call(CALLER, TestCentre.TEA_AD);
+        announcing.settle(first);
+        announcing.agentAnswers("1795413048.1");
+        // a 70 s conversation, no wrap-up: the queue's handle time is 70 s from its first handled call
+        announcing.advance(Duration.ofSeconds(70));
+        first.reply("EXEC Dial", ok("-1"));
+        first.reply("GET VARIABLE DIALSTATUS", variable("ANSWER"));
+        announcing.settle(first);
+        ScriptedAgiChannel second = announcing.call("13800138001", TestCentre.TEA_AD);
+        announcing.settle(second);
+        announcing.agentAnswers("1795413048.2");
+        ScriptedAgiChannel third = announcing.call("13800138002", TestCentre.TEA_AD);
+        announcing.settle(third);
+
+        announcing.advance(Duration.ofSeconds(30));
+        announcing.settle(third);
+
+        assertThat(third.sent()).containsSubsequence("STREAM FILE queue-youarenext \"\"",
+                "STREAM FILE queue-holdtime \"\"", "SAY NUMBER 1 \"\"", "STREAM FILE queue-minute \"\"");
     }
 
     @Test

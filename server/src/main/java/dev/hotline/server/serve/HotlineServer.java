@@ -477,7 +477,7 @@ public final class HotlineServer implements AutoCloseable {
         SessionSettings defaults = SessionSettings.DEFAULTS;
         return new SessionSettings(settings.musicOnHoldClass(), settings.announceEvery(), defaults.positionPrompt(),
                 defaults.positionSuffix(), defaults.nextPrompt(), defaults.holdTimePrompt(), defaults.minutesPrompt(),
-                defaults.answeredContext(), defaults.language(), settings.ivrRequestTimeout());
+                defaults.minutePrompt(), defaults.answeredContext(), defaults.language(), settings.ivrRequestTimeout());
     }
 
     /** The servers whose secret can be had; one whose variable is not set is left out, with a warning. */
