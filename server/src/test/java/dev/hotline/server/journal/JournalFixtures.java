@@ -59,16 +59,19 @@ public final class JournalFixtures {
                     15_000, 12_000, "13911112222", "4008001001", "slimming-tea", Optional.of("Gold customers (gold)"),
                     Map.of("order", "A-77", "language", "zh"),
                     new AssignmentReason("sales-health", "health", Optional.of("after-30s"),
-                            RoutingStrategy.LONGEST_IDLE, "1001 idle longest in health, added after 30 s")));
+                            RoutingStrategy.LONGEST_IDLE, "Call c2 waited 12 s in queue sales-health; group health "
+                            + "was made eligible by escalation step after-30s; LONGEST_IDLE picked agent 1001: idle "
+                            + "45 s, longest.")));
             case CALL_REQUEUED -> logged(new Decision.CallRequeued(at, "c2", "1001", "sales-health",
                     "ring-no-answer", OfferEnd.NO_ANSWER));
             case CALL_ANSWERED -> logged(new Decision.CallAnswered(at, "c2", "1002", "sales-health", "health",
                     31_000));
             case CALL_ESCALATED -> logged(new Decision.CallEscalated(at, "c3", "after-sales", "vip-escalation",
                     List.of("after-sales"), 15));
-            case ANNOUNCEMENT -> logged(new Decision.Announcement(at, "c3", "queue/position", 2, 60_000));
+            case ANNOUNCEMENT -> logged(new Decision.Announcement(at, "c3", "hotline/still-busy-thank-you-for-waiting",
+                    2, 60_000));
             case CALL_MOVED -> logged(new Decision.CallMoved(at, "c4", "sales-health", "general",
-                    "max wait 3m"));
+                    "the call waited the maximum of 180 s in queue sales-health"));
             case CALL_TREATED -> logged(new Decision.CallTreated(at, "c5", "after-sales",
                     new Treatment.Voicemail("after-sales", "vm/leave-message"), Decision.TreatmentCause.CLOSED));
             case CALL_ENDED -> new JournalRecord.CallRecord(new Decision.CallEnded(at, "c2", Outcome.ANSWERED,
