@@ -1,10 +1,13 @@
 package dev.hotline.acd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.hotline.acd.Decision.CallEscalated;
 import dev.hotline.acd.Decision.CallOffered;
+import dev.hotline.acd.model.EscalationAction;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +80,34 @@ class VipEscalationTest {
         assertThat(offer.reason().explanation()).isEqualTo("VIP call c1 waited 30 s in queue sales; group sales-team "
                 + "was made eligible by escalation step vip-escalation; LONGEST_IDLE picked agent s1: idle 30 s, "
                 + "longest.");
+    }
+
+    @Test
+    void aQueueStepThatAddsAGroupBeforeTheVipStepDoesNotOpenTheVipCallToItBeforeTheQueuesOwnGroups() {
+        var centre = CentreFixture.centre()
+                .queue("sales", q -> q.groups("sales-team")
+                        .step("add-backup", Duration.ofSeconds(6), new EscalationAction.AddGroups(List.of("backup")))
+                        .step("prio-up", Duration.ofSeconds(6), new EscalationAction.RaisePriority(5),
+                                new EscalationAction.AddGroups(List.of("helpers"))))
+                .vipGroup("vip-team", Duration.ofSeconds(8), 10)
+                .vip(VIP_NUMBER, "Li Wei", "gold")
+                .agent("v1", "vip-team").agent("s1", "sales-team").agent("b1", "backup").agent("h1", "helpers")
+                .start().login("v1").login("s1").loginReady("b1")
+                .callFrom("c1", VIP_NUMBER, "sales")
+                .advance(Duration.ofSeconds(7));
+
+        assertThat(centre.all(CallOffered.class)).as("b1 is idle, but the VIP waits for the VIP group alone").isEmpty();
+        assertThat(centre.all(CallEscalated.class)).extracting(CallEscalated::step, CallEscalated::addedGroups,
+                CallEscalated::priority).containsExactly(tuple("prio-up", List.of(), 5));
+
+        centre.advance(Duration.ofSeconds(1));
+
+        CallEscalated vip = centre.last(CallEscalated.class);
+        assertThat(vip.step()).isEqualTo("vip-escalation");
+        assertThat(vip.addedGroups()).containsExactly("sales-team", "backup", "helpers");
+        assertThat(vip.priority()).isEqualTo(15);
+        assertThat(centre.last(CallOffered.class).agentId()).isEqualTo("b1");
+        assertThat(centre.last(CallOffered.class).reason().escalationStep()).contains("vip-escalation");
     }
 
     @Test

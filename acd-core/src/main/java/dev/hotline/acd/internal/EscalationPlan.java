@@ -114,18 +114,35 @@ final class EscalationPlan {
 
     /**
      * The plan of VIP callers: with a VIP group, that group alone until {@code escalateAfter}, then the queue's
-     * groups and the boosted priority; without one, the queue's groups and the boosted priority from the start.
+     * groups and the boosted priority; without one, the queue's groups and the boosted priority from the start. The
+     * queue's own steps that fall due before the VIP step raise the priority, announce and overflow as for any call,
+     * but the groups they add join at the VIP step: until then the call waits for the VIP group alone.
      */
     static EscalationPlan vip(QueueConfig queue, VipPolicy policy) {
         if (policy.group().isEmpty()) {
             return new EscalationPlan(queue.groups(), policy.priorityBoost(), queue.escalation());
         }
-        EscalationStep vipStep = new EscalationStep(VIP_STEP, policy.escalateAfter(), List.of(
-                new EscalationAction.AddGroups(queue.groups()),
-                new EscalationAction.RaisePriority(policy.priorityBoost())));
+        List<String> opened = new ArrayList<>(queue.groups());
         List<EscalationStep> steps = new ArrayList<>();
-        steps.add(vipStep);
-        steps.addAll(queue.escalation());
+        for (EscalationStep step : queue.escalation()) {
+            if (step.after().compareTo(policy.escalateAfter()) >= 0) {
+                steps.add(step);
+                continue;
+            }
+            List<EscalationAction> kept = new ArrayList<>();
+            for (EscalationAction action : step.actions()) {
+                if (action instanceof EscalationAction.AddGroups add) {
+                    add.groups().stream().filter(g -> !opened.contains(g)).forEach(opened::add);
+                } else {
+                    kept.add(action);
+                }
+            }
+            if (!kept.isEmpty()) {
+                steps.add(new EscalationStep(step.name(), step.after(), kept));
+            }
+        }
+        steps.addFirst(new EscalationStep(VIP_STEP, policy.escalateAfter(), List.of(
+                new EscalationAction.AddGroups(opened), new EscalationAction.RaisePriority(policy.priorityBoost()))));
         return new EscalationPlan(List.of(policy.group().get()), 0, steps);
     }
 }
