@@ -62,6 +62,21 @@ class VipEscalationTest {
     }
 
     @Test
+    void aVipCallerBehindOrdinaryCallersIsToldTheWaitItsVipStepBringsNotTheVipGroupsAlone() {
+        var centre = centre(Duration.ofSeconds(8)).start().loginReady("v1", "s1", "s2")
+                .callFrom("c0", VIP_NUMBER, "sales").answer("c0", "v1")
+                .call("a1", "sales").answer("a1", "s1").call("a2", "sales").answer("a2", "s2")
+                .call("o1", "sales").call("o2", "sales").callFrom("v", VIP_NUMBER, "sales");
+
+        assertThat(centre.waiting("v").position()).as("behind o1 and o2 until its step").isEqualTo(3);
+        assertThat(centre.waiting("v").expectedWaitMillis())
+                .as("8 s to its step, then first in line for three agents: 8 s + 180 s / 3, not 3 x 180 s / 1")
+                .isEqualTo(68_000);
+        assertThat(centre.waiting("o2").expectedWaitMillis()).as("ordinary callers: 2 x 180 s / 2")
+                .isEqualTo(180_000);
+    }
+
+    @Test
     void aVipCallerWaitsForTheVipGroupUntilEscalateAfterThenAnOrdinaryAgentTakesIt() {
         var centre = centre(Duration.ofSeconds(30)).start().loginReady("s1").login("v1")
                 .callFrom("c1", VIP_NUMBER, "sales")

@@ -27,18 +27,22 @@ final class Call {
      * The order in which waiting calls are served: higher priority first; within a priority, a call that came back
      * from a ring-no-answer first; then earlier arrival in the ACD; then arrival order at the centre.
      */
-    static final Comparator<Call> SERVICE_ORDER = (a, b) -> {
-        if (a.priority != b.priority) {
-            return a.priority > b.priority ? -1 : 1;
+    static final Comparator<Call> SERVICE_ORDER = (a, b) -> serviceOrder(a.priority, a.requeued, a.enteredAcdAt,
+            a.seq, b);
+
+    /** {@link #SERVICE_ORDER} of a call with this priority, requeued flag, ACD entry and sequence against {@code b}. */
+    static int serviceOrder(int priority, boolean requeued, long enteredAcdAt, long seq, Call b) {
+        if (priority != b.priority) {
+            return priority > b.priority ? -1 : 1;
         }
-        if (a.requeued != b.requeued) {
-            return a.requeued ? -1 : 1;
+        if (requeued != b.requeued) {
+            return requeued ? -1 : 1;
         }
-        if (a.enteredAcdAt != b.enteredAcdAt) {
-            return Long.compare(a.enteredAcdAt, b.enteredAcdAt);
+        if (enteredAcdAt != b.enteredAcdAt) {
+            return Long.compare(enteredAcdAt, b.enteredAcdAt);
         }
-        return Long.compare(a.seq, b.seq);
-    };
+        return Long.compare(seq, b.seq);
+    }
 
     final String id;
     /** {@link CallTable#hash} of {@link #id}. */

@@ -153,26 +153,35 @@ final class Centre {
     }
 
     /**
-     * Position x smoothed handle time / agents working through the call's eligible groups, each counted once; when none
-     * works, the same through the groups of the first step where someone does, plus the time until it falls due; -1
-     * when none ever does (all on a break): no estimate, rather than one that reads as if an agent were taking calls.
+     * Position x smoothed handle time / agents working through the call's eligible groups, each counted once; or,
+     * when a step still to come makes it shorter (a VIP call whose VIP step opens the queue's groups and puts it ahead
+     * of ordinary callers), the time until that step plus the same at that stage: the position the step's priority
+     * gives and the agents of the groups open then. -1 when nobody works through any group the call may ever use (all
+     * on a break): no estimate, rather than one that reads as if an agent were taking calls.
      */
     long expectedWait(Call call, int position) {
+        long handle = call.queue.smoothedHandleMillis();
         int staffed = call.eligibility.staffing.staffed;
-        if (staffed > 0) {
-            return position * call.queue.smoothedHandleMillis() / staffed;
-        }
-        // nobody works through the groups it may use now (a VIP call whose VIP agents are all on a break): the first
-        // step that brings groups where someone works gives the estimate, counted from when that step falls due
+        long best = staffed > 0 ? position * handle / staffed : -1;
         EscalationPlan plan = call.plan;
         for (int k = call.stepsFired + 1; plan != null && k <= plan.steps.size(); k++) {
-            int later = plan.stage(k).staffing.staffed;
-            if (later > 0) {
-                long untilStep = Math.max(0, plan.steps.get(k - 1).after().toMillis() - call.waited(now));
-                return untilStep + position * call.queue.smoothedHandleMillis() / later;
+            Eligibility stage = plan.stage(k);
+            int later = stage.staffing.staffed;
+            long untilStep = Math.max(0, plan.steps.get(k - 1).after().toMillis() - call.waited(now));
+            if (later == 0 || best >= 0 && untilStep >= best) {
+                continue;
             }
+            long then = untilStep + positionAtPriority(call, call.priority - call.eligibility.boost + stage.boost)
+                    * handle / later;
+            best = best < 0 ? then : Math.min(best, then);
         }
-        return -1;
+        return best;
+    }
+
+    /** The position {@code call} would have in its queue at {@code priority}, the rest of its place unchanged. */
+    private int positionAtPriority(Call call, int priority) {
+        return call.queue.waiting.rankOfKey(
+                other -> Call.serviceOrder(priority, call.requeued, call.enteredAcdAt, call.seq, other)) + 1;
     }
 
     // ---------------------------------------------------------------- agents

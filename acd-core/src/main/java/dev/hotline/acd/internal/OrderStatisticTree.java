@@ -178,6 +178,28 @@ final class OrderStatisticTree<T> {
         return rank;
     }
 
+    /**
+     * How many elements come before a key that need not be an element: {@code keyComparedTo.applyAsInt(e)} is the
+     * key compared with element {@code e} (negative: the key comes first). O(log n).
+     */
+    int rankOfKey(java.util.function.ToIntFunction<? super T> keyComparedTo) {
+        int rank = 0;
+        Node<T> n = root;
+        while (n != null) {
+            int c = keyComparedTo.applyAsInt(n.value);
+            if (c <= 0) {
+                if (c == 0) {
+                    return rank + size(n.left);
+                }
+                n = n.left;
+            } else {
+                rank += size(n.left) + 1;
+                n = n.right;
+            }
+        }
+        return rank;
+    }
+
     /** The first element, or null when empty: O(1). */
     T first() {
         return first;
