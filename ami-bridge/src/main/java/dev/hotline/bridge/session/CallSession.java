@@ -435,6 +435,8 @@ public final class CallSession {
         stepPrompts++;
         queue(play).whenComplete((reply, failure) -> mailbox.post(() -> {
             stepPrompts--;
+            // the caller was just spoken to: the next position announcement is a whole interval after this prompt
+            announcedAt = now();
             if (stepPrompts == 0 && phase == Phase.WAITING && !hungUp && !announcing) {
                 waitWithMusic();
             }
@@ -736,6 +738,11 @@ public final class CallSession {
     private void announcementDue() {
         announceTimer = null;
         if (phase != Phase.WAITING) {
+            return;
+        }
+        if (announcedAt + settings.announceEvery().toMillis() > now()) {
+            // a step's prompt spoke to the caller since this was armed: the interval counts from it
+            armAnnouncements();
             return;
         }
         sessions.loop.waitingCall(callId).thenAccept(waiting -> mailbox.post(() -> {

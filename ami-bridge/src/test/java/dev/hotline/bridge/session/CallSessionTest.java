@@ -185,6 +185,25 @@ class CallSessionTest {
     private static final String SORRY = "STREAM FILE " + TestCentre.SORRY + " \"\"";
 
     @Test
+    void aStepsPromptCountsAsAnnouncementSoThePositionComesAWholeIntervalAfterIt() {
+        CallCentreRig announcing = new CallCentreRig(Duration.ofSeconds(15)).agentsLoggedIn("1001");
+        ScriptedAgiChannel call = announcing.call(CALLER, TestCentre.SORRY_THEN_BACKUP);
+        announcing.settle(call);
+
+        announcing.advance(TestCentre.STEP_AFTER);
+        announcing.settle(call);
+        announcing.advance(Duration.ofSeconds(5));
+        announcing.settle(call);
+        assertThat(call.sent()).as("15 s after the call began to wait, 5 s after the step's prompt").contains(SORRY)
+                .noneMatch(c -> c.contains("queue-youarenext"));
+
+        announcing.advance(Duration.ofSeconds(10));
+        announcing.settle(call);
+        assertThat(call.sent()).as("15 s after the step's prompt").filteredOn(c -> c.contains("queue-youarenext"))
+                .hasSize(1);
+    }
+
+    @Test
     void aStepsPromptIsHeardBeforeTheStepHangsUp() {
         rig.agentsLoggedIn("1001");
         ScriptedAgiChannel call = rig.call(CALLER, TestCentre.SORRY_THEN_HANG_UP);
