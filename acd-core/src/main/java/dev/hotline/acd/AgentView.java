@@ -10,8 +10,9 @@ import java.util.Optional;
  * @param reason        the not-ready code, or what caused the last change ("logged in", "wrap-up over", ...)
  * @param sinceMillis   when the agent entered {@code state}
  * @param callId        the call the agent's phone rings for or the agent talks on
- * @param answeredCalls calls answered since the agent's first login of the day (the centre's zone)
- * @param talkMillis    talk time since the agent's first login of the day
+ * @param answeredCalls calls answered today (the centre's zone): kept over a logout the same day, started afresh at
+ *                      midnight
+ * @param talkMillis    talk time today, likewise
  * @param phone         what the agent's phone is doing: a READY agent is offered calls only while it is
  *                      {@link PhoneState#FREE} ("READY, phone busy" on a private call)
  * @param afterCall     where the agent goes when the call (and wrap-up) is over: READY, or the NOT_READY or

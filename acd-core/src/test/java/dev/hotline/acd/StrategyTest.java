@@ -77,8 +77,7 @@ class StrategyTest {
                 .loginReady("a2").call("c2", "sales");
 
         assertThat(centre.offeredTo("c2")).isEqualTo("a2");
-        assertThat(why(centre)).endsWith("FEWEST_CALLS picked agent a2: answered 0 calls since the day's first login, "
-                + "fewest.");
+        assertThat(why(centre)).endsWith("FEWEST_CALLS picked agent a2: answered 0 calls today, fewest.");
     }
 
     @Test
@@ -94,6 +93,21 @@ class StrategyTest {
     }
 
     @Test
+    void atMidnightAgentsOnDutyStartTheDaysCountsAfreshLikeThoseWhoLogInAfterIt() {
+        var centre = centre(RoutingStrategy.FEWEST_CALLS).start().loginReady("a2")
+                .call("c1", "sales").answer("c1", "a2").agentHangsUp("c1")
+                .call("c2", "sales").answer("c2", "a2").agentHangsUp("c2")
+                .loginReady("a1").call("c3", "sales").answer("c3", "a1").agentHangsUp("c3")
+                // 10:00 UTC: midnight in the centre's zone (UTC) is 14 hours away
+                .advance(Duration.ofHours(14)).loginReady("a3").call("c4", "sales");
+
+        assertThat(centre.offeredTo("c4")).as("yesterday a1 answered 1 and a2 2; today nobody has answered one, and a "
+                + "tie goes to the agent configured first, not to a3 who came in after midnight").isEqualTo("a1");
+        assertThat(centre.engine.agent("a2").orElseThrow().answeredCalls()).isZero();
+        assertThat(why(centre)).endsWith("FEWEST_CALLS picked agent a1: answered 0 calls today, fewest.");
+    }
+
+    @Test
     void leastTalkTimePicksTheAgentWithLeastTalkSinceLogin() {
         var centre = centre(RoutingStrategy.LEAST_TALK_TIME).start().loginReady("a1", "a2")
                 .call("c1", "sales").answer("c1", "a1")
@@ -103,8 +117,7 @@ class StrategyTest {
                 .call("c3", "sales");
 
         assertThat(centre.offeredTo("c3")).isEqualTo("a2");
-        assertThat(why(centre)).endsWith("LEAST_TALK_TIME picked agent a2: talked 10 s since the day's first login, "
-                + "least.");
+        assertThat(why(centre)).endsWith("LEAST_TALK_TIME picked agent a2: talked 10 s today, least.");
     }
 
     @Test

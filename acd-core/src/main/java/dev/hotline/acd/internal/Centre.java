@@ -43,6 +43,11 @@ final class Centre {
      * {@link dev.hotline.acd.RoutingEngine#readyAfterMissedCall}.
      */
     long missedCallBreakMillis;
+    /**
+     * When the next day begins in the centre's zone (local midnight): agents on duty start the day's counts afresh
+     * then ({@link #newDay}). {@code Long.MIN_VALUE} until a configuration gives the zone.
+     */
+    long nextDayStart = Long.MIN_VALUE;
     /** Counts agent state changes, so each group set counts a change once (see {@link GroupSet#stamp}). */
     private long agentChanges;
 
@@ -189,6 +194,43 @@ final class Centre {
     /** Today's epoch day in the centre's zone: the day agents' counts are kept for. */
     long today() {
         return java.time.Instant.ofEpochMilli(now).atZone(config.settings().zone()).toLocalDate().toEpochDay();
+    }
+
+    /** Counts from the next local midnight after now, in the zone of the configuration in force. */
+    void countDaysInZone() {
+        java.time.ZoneId zone = config.settings().zone();
+        nextDayStart = java.time.Instant.ofEpochMilli(now).atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone)
+                .toInstant().toEpochMilli();
+    }
+
+    /**
+     * A new day has begun: agents on duty start its counts afresh, as an agent does who logs in that day, so that
+     * FEWEST_CALLS and LEAST_TALK_TIME do not weigh yesterday's calls of those who worked through midnight against
+     * those who came in after it. A READY agent leaves its groups' ready indexes and comes back with the new counts,
+     * as for a phone change. O(agents x groups) once a day.
+     */
+    void newDay() {
+        long day = today();
+        for (Agent agent : agentOrder) {
+            if (agent.state == AgentState.LOGGED_OUT || agent.countsDay == day) {
+                continue;
+            }
+            boolean indexed = agent.state == AgentState.READY;
+            if (indexed) {
+                for (Agent.Membership m : agent.memberships) {
+                    m.group().count(m, agent.state, -1);
+                }
+            }
+            agent.countsDay = day;
+            agent.answered = 0;
+            agent.talkMillis = 0;
+            if (indexed) {
+                for (Agent.Membership m : agent.memberships) {
+                    m.group().count(m, agent.state, 1);
+                }
+            }
+        }
+        countDaysInZone();
     }
 
     /** {@code agent} leaves the configuration: forgotten, but for the day's counts. */

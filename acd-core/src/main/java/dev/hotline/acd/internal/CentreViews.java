@@ -32,13 +32,17 @@ final class CentreViews {
 
     Optional<AgentView> agent(String agentId) {
         Agent agent = centre.agents.get(agentId);
-        if (agent == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new AgentView(agent.id(), agent.state, agent.reason, agent.stateSince,
-                Optional.ofNullable(agent.call).map(c -> c.id), agent.answered, agent.talkMillis, agent.phone,
+        return agent == null ? Optional.empty() : Optional.of(view(agent, centre.today()));
+    }
+
+    private static AgentView view(Agent agent, long today) {
+        // an agent logged out since before midnight still holds yesterday's counts: today they have none yet
+        boolean counted = agent.countsDay == today;
+        return new AgentView(agent.id(), agent.state, agent.reason, agent.stateSince,
+                Optional.ofNullable(agent.call).map(c -> c.id), counted ? agent.answered : 0,
+                counted ? agent.talkMillis : 0, agent.phone,
                 // removed from the configuration during the call: logged out after it, whatever was asked
-                agent.leaving ? AgentState.LOGGED_OUT : agent.afterCall, agent.leaving ? "" : agent.afterCallReason));
+                agent.leaving ? AgentState.LOGGED_OUT : agent.afterCall, agent.leaving ? "" : agent.afterCallReason);
     }
 
     /**
@@ -60,8 +64,9 @@ final class CentreViews {
     /** Every agent the engine knows, in the configuration's order, then those removed who finish a call. */
     List<AgentView> agents() {
         List<AgentView> views = new ArrayList<>();
+        long today = centre.today();
         for (Agent agent : centre.agentOrder) {
-            agent(agent.id()).ifPresent(views::add);
+            views.add(view(agent, today));
         }
         return views;
     }

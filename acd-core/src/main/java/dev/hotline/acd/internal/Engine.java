@@ -94,6 +94,9 @@ public final class Engine {
         assert onOwnerThread() : ownerViolation();
         Timer timer;
         while ((timer = centre.timers.pollDue(time)) != null) {
+            while (timer.deadline >= centre.nextDayStart) {
+                newDay();
+            }
             centre.now = Math.max(centre.now, timer.deadline);
             try {
                 fire(timer);
@@ -101,7 +104,16 @@ public final class Engine {
                 LOG.error("timer {} failed", timer, e);
             }
         }
+        while (time >= centre.nextDayStart) {
+            newDay();
+        }
         centre.now = Math.max(centre.now, time);
+    }
+
+    /** Local midnight passed: in order with the timers around it, the agents on duty begin the day's counts. */
+    private void newDay() {
+        centre.now = Math.max(centre.now, centre.nextDayStart);
+        centre.newDay();
     }
 
     private void apply(AcdEvent event) {

@@ -187,6 +187,7 @@ final class LiveConfiguration {
         }
         resolvePlans();
         centre.config = next;
+        centre.countDaysInZone();
         centre.numberPlan = plan;
         plan.resolveQueues(centre.queues);
 

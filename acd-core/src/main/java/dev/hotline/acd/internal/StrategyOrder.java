@@ -68,8 +68,8 @@ final class StrategyOrder {
                     ? "not offered a call yet, next in turn"
                     : "offered a call least recently, next in turn";
             case FEWEST_CALLS -> "answered " + agent.answered + (agent.answered == 1 ? " call" : " calls")
-                    + " since the day's first login, fewest";
-            case LEAST_TALK_TIME -> "talked " + seconds(agent.talkMillis) + " since the day's first login, least";
+                    + " today, fewest";
+            case LEAST_TALK_TIME -> "talked " + seconds(agent.talkMillis) + " today, least";
             case LINEAR -> "first ready agent in configured order";
             case RANDOM -> "drawn at random among " + candidates + " ready agents";
             case SKILL_LEVEL -> "skill level " + agent.levelIn(group) + " in group " + group.id + ", highest, idle "
