@@ -4,6 +4,8 @@ import static dev.hotline.acd.stats.Centres.NINE_AM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.hotline.acd.Decision;
+import dev.hotline.acd.model.CentreConfig;
 import org.junit.jupiter.api.Test;
 
 /** Service level, ASA, abandonment and P(wait) of a queue (sales: 20 s threshold; short abandons under 5 s). */
@@ -28,6 +30,19 @@ class ServiceLevelTest {
         timeline.call("c1").arrives(0, "sales").offeredTo("1001", 17).answered(20);
 
         assertThat(sales(30).serviceLevel()).hasValue(1.0);
+    }
+
+    @Test
+    void aCallAQueueRemovedByAReloadStillHoldsIsJudgedByThatQueuesLastThreshold() {
+        CentreConfig before = Centres.standard();
+        CentreConfig withoutSales = new CentreConfig(before.settings(), before.numbers(), before.businessTypes(),
+                before.queues().stream().filter(q -> !q.id().equals("sales")).toList(), before.groups(),
+                before.agents(), before.blacklist(), before.vipPolicy(), before.vips());
+        Timeline.CallStory c1 = timeline.call("c1").arrives(0, "sales");
+        timeline.add(new Decision.ConfigApplied(timeline.at(2), withoutSales));
+        c1.offeredTo("1001", 3).answered(6);
+
+        assertThat(sales(30).serviceLevel()).as("6 s against sales's 20 s, not against nothing").hasValue(1.0);
     }
 
     @Test

@@ -128,8 +128,11 @@ public final class Ledger {
 
     private void configure(CentreConfig config) {
         shortAbandonMillis = config.settings().shortAbandon().toMillis();
-        thresholdMillis = config.queues().stream()
-                .collect(Collectors.toMap(QueueConfig::id, q -> q.serviceLevelThreshold().toMillis()));
+        // a queue a reload removes keeps serving the calls it holds under its last settings: they are judged by its
+        // last threshold too, so thresholds are replaced, never forgotten
+        Map<String, Long> thresholds = thresholdMillis == null ? new HashMap<>() : new HashMap<>(thresholdMillis);
+        config.queues().forEach(q -> thresholds.put(q.id(), q.serviceLevelThreshold().toMillis()));
+        thresholdMillis = thresholds;
         groupsOfAgent = groupsOf(config);
         configuredQueues = config.queues().stream().map(QueueConfig::id).collect(Collectors.toSet());
         configuredGroups = config.groups().stream().map(SkillGroup::id).collect(Collectors.toSet());
@@ -333,7 +336,10 @@ public final class Ledger {
         });
     }
 
-    /** A queue missing from the configuration has a zero threshold: only calls answered at once are within it. */
+    /**
+     * The threshold of the queue's latest configuration, a removed queue's included; a queue no configuration ever
+     * had has a zero threshold: only calls answered at once are within it.
+     */
     private long threshold(String queue) {
         return thresholdMillis.getOrDefault(queue, 0L);
     }
