@@ -109,11 +109,15 @@ class AgentsFileTest {
                   - id: "1003"
                     endpoint: PJSIP/1001
                     skills: {sales-a: 5}
+                  - id: "1004"
+                    endpoint: pjsip/1001
+                    skills: {sales-a: 5}
                 """);
 
         assertThat(config.problems()).containsExactly(
                 "agents.yaml:7:9: agents[1001].id: duplicate agent id '1001' (first at line 4)",
-                "agents.yaml:11:15: agents[1003].endpoint: duplicate endpoint 'PJSIP/1001' (first at line 5)");
+                "agents.yaml:11:15: agents[1003].endpoint: duplicate endpoint 'PJSIP/1001' (first at line 5)",
+                "agents.yaml:14:15: agents[1004].endpoint: duplicate endpoint 'pjsip/1001' (first at line 5)");
     }
 
     @Test

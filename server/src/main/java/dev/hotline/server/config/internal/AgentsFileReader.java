@@ -3,6 +3,7 @@ package dev.hotline.server.config.internal;
 import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.acd.model.Skill;
 import dev.hotline.acd.model.SkillGroup;
+import dev.hotline.server.config.DeviceNames;
 import dev.hotline.server.config.internal.Fields.Item;
 import dev.hotline.server.config.internal.YamlNode.Entry;
 import dev.hotline.server.config.internal.YamlNode.MapNode;
@@ -78,7 +79,9 @@ public final class AgentsFileReader {
         }
         Optional<String> name = f.text("name");
         Optional<String> endpoint = f.requiredText("endpoint").filter(e -> soundEndpoint(e, f.at("endpoint"), ctx))
-                .filter(e -> endpoints.firstTime(e, f.at("endpoint"), ctx.problems(), "endpoint '" + e + "'"));
+                // the technology in any case is one device: pjsip/1001 is PJSIP/1001's phone
+                .filter(e -> endpoints.firstTime(DeviceNames.key(e), f.at("endpoint"), ctx.problems(),
+                        "endpoint '" + e + "'"));
         Optional<List<Skill>> skills = f.required("skills").flatMap(n -> skills(f.at("skills"), n, ctx));
         if (!unique || endpoint.isEmpty() || skills.isEmpty() || f.has("name") && name.isEmpty()) {
             return Optional.empty();

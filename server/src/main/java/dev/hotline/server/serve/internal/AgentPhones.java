@@ -5,6 +5,7 @@ import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.bridge.ami.AmiEvent;
 import dev.hotline.bridge.ami.DeviceState;
+import dev.hotline.server.config.DeviceNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Tells the routing engine what agents' phones are doing, from the device states the Asterisk manager interfaces
- * report (docs/asterisk-ami.md, "Agents' phones"). An agent's phone is the device named exactly as the agent's
+ * report (docs/asterisk-ami.md, "Agents' phones"). An agent's phone is the device named as the agent's
  * {@code endpoint} in agents.yaml ({@code PJSIP/1001}).
  *
  * <ul>
@@ -65,13 +66,14 @@ public final class AgentPhones implements Consumer<AmiEvent> {
     public synchronized void accept(AmiEvent event) {
         switch (event) {
             case AmiEvent.DeviceStateChanged d -> {
-                List<String> agentsOfIt = agentsOfDevice.getOrDefault(d.device(), List.of());
-                if (agentsOfIt.isEmpty() && !followed(d.device())) {
+                String device = DeviceNames.key(d.device());
+                List<String> agentsOfIt = agentsOfDevice.getOrDefault(device, List.of());
+                if (agentsOfIt.isEmpty() && !followed(device)) {
                     return;
                 }
                 // a device no agent has yet is followed too: a reload that gives it to an agent (added, or moved to
                 // another phone) then knows at once whether it is busy, rather than ringing a phone in use
-                reports.computeIfAbsent(d.device(), device -> new LinkedHashMap<>()).put(d.server(), d.state());
+                reports.computeIfAbsent(device, k -> new LinkedHashMap<>()).put(d.server(), d.state());
                 for (String agentId : agentsOfIt) {
                     tell(agentId, false);
                 }
@@ -131,7 +133,8 @@ public final class AgentPhones implements Consumer<AmiEvent> {
         Map<String, String> devices = new HashMap<>();
         Map<String, List<String>> byDevice = new HashMap<>();
         for (AgentConfig agent : agents) {
-            String device = agent.endpoint().strip();
+            // as Asterisk names it in device state events, whatever the case of the technology written
+            String device = DeviceNames.key(agent.endpoint());
             devices.put(agent.id(), device);
             // the loader keeps endpoints unique; should two agents ever share a phone, both follow it
             byDevice.computeIfAbsent(device, d -> new ArrayList<>()).add(agent.id());

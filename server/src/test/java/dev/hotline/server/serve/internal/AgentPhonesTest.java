@@ -44,6 +44,16 @@ class AgentPhonesTest {
     }
 
     @Test
+    void anEndpointWrittenWithItsTechnologyInLowerCaseIsStillThePhoneAsteriskReports() {
+        AgentPhones lowerCase = new AgentPhones(told::add, () -> NOW, List.of(agent("1004", "pjsip/1004")));
+
+        lowerCase.accept(device("pbx1", "PJSIP/1004", DeviceState.INUSE));
+
+        assertThat(told).containsExactly(phone("1004", PhoneState.BUSY));
+        assertThat(lowerCase.phoneOf("1004")).isEqualTo(PhoneState.BUSY);
+    }
+
+    @Test
     void ringingOnHoldAndBusyAreBusyAndAnUnregisteredPhoneIsUnreachable() {
         phones.accept(device("pbx1", "PJSIP/1001", DeviceState.RINGING));
         phones.accept(device("pbx1", "PJSIP/1001", DeviceState.ONHOLD));
