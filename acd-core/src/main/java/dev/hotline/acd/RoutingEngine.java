@@ -89,6 +89,18 @@ public final class RoutingEngine {
         engine.readyAfterMissedCall(after);
     }
 
+    /**
+     * Takes up the count of today's calls and talk an earlier run of the engine made for the agent (read back from
+     * its journal by a restarted server), so that FEWEST_CALLS and LEAST_TALK_TIME go on from where it stopped rather
+     * than treating everyone as new to the day. Only for an agent of the configuration who has not logged in yet in
+     * this run; call it before the agents log in.
+     *
+     * @return whether the counts were taken up
+     */
+    public boolean restoreDayCounts(String agentId, int answered, long talkMillis) {
+        return engine.restoreDayCounts(agentId, answered, talkMillis);
+    }
+
     /** The call's place in its queue while it waits; empty when it is not waiting (unknown, in the IVR, ringing...). */
     public Optional<WaitingCall> waitingCall(String callId) {
         return engine.waitingCall(callId);

@@ -108,6 +108,19 @@ class StrategyTest {
     }
 
     @Test
+    void afterARestartTheDaysCountsAnEarlierRunJournaledAreTakenUpBeforeTheAgentsLogIn() {
+        var centre = centre(RoutingStrategy.FEWEST_CALLS).start();
+        assertThat(centre.engine.restoreDayCounts("a1", 5, 900_000)).isTrue();
+        assertThat(centre.engine.restoreDayCounts("a2", 2, 300_000)).isTrue();
+        assertThat(centre.engine.restoreDayCounts("nobody", 1, 1)).as("not an agent of the configuration").isFalse();
+        centre.loginReady("a1", "a2").call("c1", "sales");
+
+        assertThat(centre.offeredTo("c1")).as("a2 answered 2 today before the restart, a1 5").isEqualTo("a2");
+        assertThat(centre.engine.agent("a1").orElseThrow().answeredCalls()).isEqualTo(5);
+        assertThat(centre.engine.restoreDayCounts("a1", 9, 0)).as("logged in: this run counts now").isFalse();
+    }
+
+    @Test
     void leastTalkTimePicksTheAgentWithLeastTalkSinceLogin() {
         var centre = centre(RoutingStrategy.LEAST_TALK_TIME).start().loginReady("a1", "a2")
                 .call("c1", "sales").answer("c1", "a1")

@@ -1,6 +1,7 @@
 package dev.hotline.acd.internal;
 
 import dev.hotline.acd.AcdEvent;
+import dev.hotline.acd.AgentState;
 import dev.hotline.acd.AgentView;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.DecisionListener;
@@ -166,6 +167,21 @@ public final class Engine {
             throw new IllegalArgumentException("readyAfterMissedCall must not be negative: " + after);
         }
         centre.missedCallBreakMillis = after.toMillis();
+    }
+
+    /**
+     * Takes up an earlier run's count of the agent's day: for an agent the configuration has who has not logged in
+     * this run (once logged in, this run counts); nothing for any other.
+     */
+    public boolean restoreDayCounts(String agentId, int answered, long talkMillis) {
+        Agent agent = centre.agents.get(agentId);
+        if (agent == null || agent.state != AgentState.LOGGED_OUT || agent.countsDay != Long.MIN_VALUE) {
+            return false;
+        }
+        agent.countsDay = centre.today();
+        agent.answered = answered;
+        agent.talkMillis = talkMillis;
+        return true;
     }
 
     public Optional<WaitingCall> waitingCall(String callId) {

@@ -1,10 +1,10 @@
 package dev.hotline.acd.stats;
 
-import dev.hotline.acd.OfferEnd;
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.AssignmentReason;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.DecisionListener;
+import dev.hotline.acd.OfferEnd;
 import dev.hotline.acd.Outcome;
 import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.model.RoutingStrategy;

@@ -50,6 +50,7 @@ import dev.hotline.server.serve.internal.AmiEventLog;
 import dev.hotline.server.serve.internal.ConfigChanges;
 import dev.hotline.server.serve.internal.JournaledIvrRequests;
 import dev.hotline.server.serve.internal.LiveServerSettings;
+import dev.hotline.server.serve.internal.TodaysCounts;
 import dev.hotline.server.serve.internal.ReloadEffects;
 import dev.hotline.server.serve.internal.ReloadWatch;
 import java.io.UncheckedIOException;
@@ -167,6 +168,8 @@ public final class HotlineServer implements AutoCloseable {
                     + settings.journal().dir() + " holds open: " + e.getMessage() + " (they were promised to callers, "
                     + "so nothing starts until the damaged line is repaired or its file moved away)", e);
         }
+        // also read before the writer opens today's file: the day's calls an earlier run counted for each agent
+        Optional<TodaysCounts> todaysCounts = todaysCounts(settings, config, clock);
         // what the call sessions know of each call (its channel, its recording) completes its journaled record
         CallTelephony telephony = new CallTelephony();
         try {
@@ -204,6 +207,8 @@ public final class HotlineServer implements AutoCloseable {
         if (!settings.readyAfterMissedCall().isZero()) {
             useReadyAfterMissedCall(settings.readyAfterMissedCall());
         }
+        // before anyone logs in: a login keeps the day's counts it finds
+        todaysCounts.ifPresent(this::restoreDayCounts);
         if (settings.agentsAutoLogin()) {
             logIn(config.agents());
         }
@@ -354,6 +359,47 @@ public final class HotlineServer implements AutoCloseable {
                     shown(settings.journal().dir()), Instant.ofEpochMilli(endsAt.get()).atZone(zone).toOffsetDateTime(),
                     Instant.ofEpochMilli(now).atZone(zone).toOffsetDateTime());
         }
+    }
+
+    /**
+     * Each agent's calls and talk of today (in the centre's zone) an earlier run journaled; empty when there is no
+     * journal yet, or it cannot be read (said: FEWEST_CALLS and LEAST_TALK_TIME then count from this start).
+     */
+    private static Optional<TodaysCounts> todaysCounts(ServerSettings settings, CentreConfig config, Clock clock) {
+        ZoneId zone = config.settings().zone();
+        long dayStart = Instant.ofEpochMilli(clock.millis()).atZone(zone).toLocalDate().atStartOfDay(zone)
+                .toInstant().toEpochMilli();
+        JournalReader reader = new JournalReader(settings.journal().dir(), warning -> log.warn("journal: {}", warning));
+        try {
+            reader.files();
+        } catch (JournalException | UncheckedIOException e) {
+            return Optional.empty(); // no journal yet: a first start
+        }
+        try {
+            if (reader.endsAtFromTail().filter(end -> end >= dayStart).isEmpty()) {
+                return Optional.empty(); // nothing journaled today
+            }
+            return Optional.of(TodaysCounts.read(reader, dayStart));
+        } catch (JournalException | UncheckedIOException e) {
+            log.warn("journal: today's calls per agent could not be read ({}); FEWEST_CALLS and LEAST_TALK_TIME "
+                    + "count the day from this start", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Hands the routing engine each agent's calls and talk of today so far, in order before any login. */
+    private void restoreDayCounts(TodaysCounts counts) {
+        engine.read(routing -> {
+            int taken = 0;
+            for (Map.Entry<String, Integer> agent : counts.answered().entrySet()) {
+                if (routing.restoreDayCounts(agent.getKey(), agent.getValue(),
+                        counts.talkMillis().getOrDefault(agent.getKey(), 0L))) {
+                    taken++;
+                }
+            }
+            return taken;
+        }).thenAccept(taken -> log.info("journal: today's calls of {} agent(s) taken up from the journal, for "
+                + "FEWEST_CALLS and LEAST_TALK_TIME", taken));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.hotline.server.api;
 
-import dev.hotline.acd.OfferEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.acd.AcdEvent;
@@ -8,6 +7,7 @@ import dev.hotline.acd.AgentState;
 import dev.hotline.acd.AgentView;
 import dev.hotline.acd.AssignmentReason;
 import dev.hotline.acd.Decision;
+import dev.hotline.acd.OfferEnd;
 import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.acd.model.RoutingStrategy;

@@ -1,6 +1,5 @@
 package dev.hotline.server.journal;
 
-import dev.hotline.acd.OfferEnd;
 import static dev.hotline.server.journal.CallbackOutcome.AGENT_ANSWERED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +7,7 @@ import dev.hotline.acd.AcdEvent;
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.AssignmentReason;
 import dev.hotline.acd.Decision;
+import dev.hotline.acd.OfferEnd;
 import dev.hotline.acd.Outcome;
 import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.model.CentreConfig;

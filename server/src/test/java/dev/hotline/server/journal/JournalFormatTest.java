@@ -1,6 +1,5 @@
 package dev.hotline.server.journal;
 
-import dev.hotline.acd.OfferEnd;
 import static dev.hotline.server.journal.JournalFixtures.SHANGHAI;
 import static dev.hotline.server.journal.JournalFixtures.example;
 import static dev.hotline.server.journal.JournalFixtures.shippedConfig;
@@ -10,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hotline.acd.AcdEvent;
 import dev.hotline.acd.AssignmentReason;
 import dev.hotline.acd.Decision;
+import dev.hotline.acd.OfferEnd;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.model.RoutingStrategy;
 import dev.hotline.server.journal.internal.JournalCodec;

@@ -1,12 +1,12 @@
 package dev.hotline.server.journal;
 
-import dev.hotline.acd.OfferEnd;
 import static dev.hotline.server.journal.JournalFixtures.NINE_AM;
 import static dev.hotline.server.journal.JournalFixtures.shippedConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotline.acd.Decision;
+import dev.hotline.acd.OfferEnd;
 import dev.hotline.acd.model.CentreConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

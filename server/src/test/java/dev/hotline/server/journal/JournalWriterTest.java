@@ -1,6 +1,5 @@
 package dev.hotline.server.journal;
 
-import dev.hotline.acd.OfferEnd;
 import static dev.hotline.server.journal.JournalFixtures.NINE_AM;
 import static dev.hotline.server.journal.JournalFixtures.SHANGHAI;
 import static dev.hotline.server.journal.JournalFixtures.shippedConfig;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
+import dev.hotline.acd.OfferEnd;
 import dev.hotline.acd.Outcome;
 import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.model.CentreConfig;

@@ -1,12 +1,12 @@
 package dev.hotline.server.journal;
 
-import dev.hotline.acd.OfferEnd;
 import static dev.hotline.server.journal.JournalFixtures.shippedConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.DecisionListener;
+import dev.hotline.acd.OfferEnd;
 import dev.hotline.acd.Outcome;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.model.CentreSettings;

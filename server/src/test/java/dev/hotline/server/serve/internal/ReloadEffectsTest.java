@@ -1,10 +1,10 @@
 package dev.hotline.server.serve.internal;
 
-import dev.hotline.acd.OfferEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.Decision.TreatmentCause;
+import dev.hotline.acd.OfferEnd;
 import dev.hotline.acd.model.Treatment;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,54 @@
+package dev.hotline.server.serve.internal;
+
+import static dev.hotline.server.journal.JournalFixtures.NINE_AM;
+import static dev.hotline.server.journal.JournalFixtures.shippedConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotline.acd.Decision;
+import dev.hotline.acd.Outcome;
+import dev.hotline.server.journal.JournalReader;
+import dev.hotline.server.journal.JournalSettings;
+import dev.hotline.server.journal.JournalWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A restarted server takes up each agent's calls and talk of the day from the journal of the run before. */
+class TodaysCountsTest {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final long HOUR = 3_600_000;
+    /** Midnight before nine, in the centre's zone. */
+    private static final long MIDNIGHT = Instant.ofEpochMilli(NINE_AM).atZone(SHANGHAI).toLocalDate()
+            .atStartOfDay(SHANGHAI).toInstant().toEpochMilli();
+
+    @TempDir
+    Path dir;
+
+    private static Decision.CallEnded ended(long at, String callId, Outcome outcome, String agent, long talkMillis) {
+        return new Decision.CallEnded(at, callId, outcome, Optional.of("sales-health"), Optional.ofNullable(agent),
+                20_000, talkMillis, "agent hung up", "13800000000", "4008001001",
+                Optional.ofNullable(agent).map(a -> "PJSIP/" + a));
+    }
+
+    @Test
+    void theCallsEachAgentAnsweredAndEndedTodayAreCountedWithTheirTalkAndYesterdaysAreNot() {
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), shippedConfig(),
+                Clock.fixed(Instant.ofEpochMilli(MIDNIGHT - 3 * HOUR), SHANGHAI))) {
+            journal.onDecision(ended(MIDNIGHT - 2 * HOUR, "y1", Outcome.ANSWERED, "1001", 600_000));
+            journal.onDecision(ended(NINE_AM, "c1", Outcome.ANSWERED, "1001", 60_000));
+            journal.onDecision(ended(NINE_AM + 1_000, "c2", Outcome.ANSWERED, "1002", 45_000));
+            journal.onDecision(ended(NINE_AM + 2_000, "c3", Outcome.ABANDONED, null, 0));
+            journal.onDecision(ended(NINE_AM + 3_000, "c4", Outcome.ANSWERED, "1001", 30_000));
+        }
+
+        TodaysCounts counts = TodaysCounts.read(new JournalReader(dir, warning -> { }), MIDNIGHT);
+
+        assertThat(counts.answered()).isEqualTo(Map.of("1001", 2, "1002", 1));
+        assertThat(counts.talkMillis()).isEqualTo(Map.of("1001", 90_000L, "1002", 45_000L));
+    }
+}
