@@ -686,6 +686,7 @@ public final class HotlineServer implements AutoCloseable {
                 phones.configure(valid.config().agents());
                 List<String> changes = new ArrayList<>(ConfigChanges.between(before.config(), valid.config()));
                 changes.addAll(ConfigChanges.between(before.flows(), valid.flows()));
+                changes.addAll(ConfigChanges.recordingBetween(before.recordedQueues(), valid.recordedQueues()));
                 changes.addAll(effectsOnCalls(applied));
                 changes.forEach(change -> log.info("reload: {}", change));
                 changes.addAll(serverYaml.apply(valid.server()));

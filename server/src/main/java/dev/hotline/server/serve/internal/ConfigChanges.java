@@ -40,6 +40,23 @@ public final class ConfigChanges {
         return changes;
     }
 
+    /**
+     * A sentence for the queues whose calls start or stop being recorded ({@code recording} in queues.yaml, kept
+     * beside the routing configuration); empty if none.
+     */
+    public static List<String> recordingBetween(java.util.Set<String> before, java.util.Set<String> after) {
+        List<String> changes = new ArrayList<>();
+        List<String> on = new TreeSet<>(after).stream().filter(q -> !before.contains(q)).toList();
+        List<String> off = new TreeSet<>(before).stream().filter(q -> !after.contains(q)).toList();
+        if (!on.isEmpty()) {
+            changes.add("calls answered from now on are recorded in queues: " + listed(on));
+        }
+        if (!off.isEmpty()) {
+            changes.add("calls answered from now on are no longer recorded in queues: " + listed(off));
+        }
+        return changes;
+    }
+
     /** A sentence per kind of change to the IVR flows (added, removed, changed, by name); empty if none. */
     public static List<String> between(FlowSet before, FlowSet after) {
         List<String> changes = new ArrayList<>();

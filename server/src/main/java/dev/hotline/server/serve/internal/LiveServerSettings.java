@@ -126,7 +126,10 @@ public final class LiveServerSettings {
         FastAgiSettings limits = fastAgi.withAddress(listening.host(), listening.port());
         if (!limits.equals(listening) && applied(changed, "FastAGI's limits", () -> owners.fastAgiLimits(limits))) {
             inForce = inForce.withFastAgi(limits);
-            changed.add("FastAGI's limits apply to new connections (at most " + limits.maxSessions() + " sessions)");
+            changed.add("FastAGI's limits apply to new connections: at most " + limits.maxSessions() + " sessions, "
+                    + "lines of " + limits.maxLineLength() + " bytes, " + limits.maxEnvironmentLines()
+                    + " environment lines within " + Durations.format(limits.environmentTimeout()) + ", idle for "
+                    + Durations.format(limits.idleTimeout()));
         }
         JournalSettings journal = inForce.journal();
         JournalSettings journalLimits = new JournalSettings(journal.dir(), next.journal().maxFileBytes(),
@@ -134,8 +137,9 @@ public final class LiveServerSettings {
         if (!journalLimits.equals(journal)
                 && applied(changed, "the journal's limits", () -> owners.journalLimits(journalLimits))) {
             inForce = inForce.withJournal(journalLimits);
+            java.time.Duration flush = journalLimits.flushEvery();
             changed.add("journal files close at " + journalLimits.maxFileBytes() + " bytes, flushed every "
-                    + Durations.format(journalLimits.flushEvery()));
+                    + (flush.toMillis() % 1000 == 0 ? Durations.format(flush) : flush.toMillis() + " ms"));
         }
         if (!next.amiServers().equals(inForce.amiServers())
                 && applied(changed, "the AMI servers", () -> owners.amiServers(next.amiServers()))) {

@@ -35,6 +35,15 @@ class ConfigChangesTest {
     }
 
     @Test
+    void turningRecordingOnOrOffForAQueueIsSaid() {
+        assertThat(ConfigChanges.recordingBetween(java.util.Set.of("after-sales", "sales-home"),
+                java.util.Set.of("sales-home", "sales-health"))).containsExactly(
+                "calls answered from now on are recorded in queues: sales-health",
+                "calls answered from now on are no longer recorded in queues: after-sales");
+        assertThat(ConfigChanges.recordingBetween(java.util.Set.of("x"), java.util.Set.of("x"))).isEmpty();
+    }
+
+    @Test
     void anIvrFlowAddedRemovedOrChangedIsNamed() {
         var before = flows("welcome", "hello", "survey", "rate-us", "closed", "goodbye");
         var after = flows("welcome", "hello-again", "closed", "goodbye", "timetable", "times");

@@ -151,8 +151,19 @@ class LiveServerSettingsTest {
 
         assertThat(applied).containsExactly("fastagi to 127.0.0.1:4574", "fastagi 20000 on 4574");
         assertThat(said).as("what the reload's answer says").containsExactly("FastAGI listens on 127.0.0.1:4574",
-                "FastAGI's limits apply to new connections (at most 20000 sessions)");
+                "FastAGI's limits apply to new connections: at most 20000 sessions, lines of 8192 bytes, 128 "
+                        + "environment lines within 10s, idle for 4h");
         assertThat(live.waitingForRestart(next)).isEmpty();
+    }
+
+    @Test
+    void aJournalFlushedEveryFifthOfASecondIsSaidSoNotAsZeroSeconds() {
+        LiveServerSettings live = new LiveServerSettings(AT_START, AT_START, owners);
+        JournalSettings journal = AT_START.journal();
+        ServerSettings next = AT_START.withJournal(new JournalSettings(journal.dir(), 16L << 20,
+                java.time.Duration.ofMillis(200), journal.capacity()));
+
+        assertThat(live.apply(next)).containsExactly("journal files close at 16777216 bytes, flushed every 200 ms");
     }
 
     @Test
