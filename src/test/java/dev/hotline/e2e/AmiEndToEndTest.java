@@ -151,6 +151,8 @@ class AmiEndToEndTest {
                 + "        addGroups: [overflow]\n      - after: 120s\n        raisePriority: 5\n      - after: 300s\n"
                 + "        overflowTo: {voicemail: sales-callback}\n", "groups: [sales-beauty]\n    maxWaiting: 40\n"
                 + "    escalation:\n      - after: 1s\n        overflowTo: {voicemail: sales-callback}\n");
+        // a voicemail step at 1 s is only valid where VIP callers do not wait for their VIP group that long
+        centre.rewrite("centre.yaml", "escalateAfter: 10s", "escalateAfter: 0s");
 
         assertThat(server.reload()).isInstanceOf(ConfigResult.Valid.class);
 

@@ -10,6 +10,7 @@ import dev.hotline.server.config.internal.CallersFileReader;
 import dev.hotline.server.config.internal.CentreFileReader;
 import dev.hotline.server.config.internal.CentreFileReader.CentreFile;
 import dev.hotline.ivr.FlowSet;
+import dev.hotline.server.config.internal.DeadSettings;
 import dev.hotline.server.config.internal.Ids;
 import dev.hotline.server.config.internal.IvrFlowFiles;
 import dev.hotline.server.config.internal.LoadContext;
@@ -123,6 +124,7 @@ public final class ConfigLoader {
         VipPolicy vipPolicy = centre.vipPolicy().orElseThrow();
         CentreConfig config = new CentreConfig(centre.settings().orElseThrow(), numbers.numbers(),
                 numbers.businessTypes(), queues.queues(), agents.groups(), agents.agents(), blacklist, vipPolicy, vips);
+        DeadSettings.check(config, ctx);
         log.debug("Loaded configuration from {}", dir);
         return new ConfigResult.Valid(config, flows.orElseThrow(), server.orElseThrow(), queues.recorded(),
                 ctx.warnings().sorted(FILES));

@@ -321,7 +321,7 @@ class QueuesFileTest {
 
         assertThat(config.problems()).containsExactly("queues.yaml:4:14: queues[sales].maxWait: maxWait 10s is not "
                 + "after the VIP rule's escalateAfter 20s (centre.yaml vip): a VIP caller whose VIP agents are busy "
-                + "would leave the queue before its other groups may take the call");
+                + "would be sent away before the queue's other groups may take the call");
     }
 
     @Test
@@ -339,6 +339,26 @@ class QueuesFileTest {
                 + "step sends calls away at 20s, not after the VIP rule's escalateAfter 20s (centre.yaml vip): a VIP "
                 + "caller whose VIP agents are busy would be sent away before the queue's other groups may take the "
                 + "call");
+    }
+
+    @Test
+    void anOverflowToAnotherQueueBeforeTheVipRulesWaitKeepsTheVipCallWaitingSoIsNoProblem() {
+        config.with("centre.yaml", ConfigFixture.CENTRE + "vip: {group: sales-b, escalateAfter: 20s}\n");
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: [sales-a]
+                    maxWait: 10s
+                    treatments:
+                      maxWait: {overflow: busy-hour}
+                    escalation:
+                      - after: 5s
+                        overflowTo: {overflow: busy-hour}
+                  - id: busy-hour
+                    groups: [sales-b]
+                """);
+
+        assertThat(salesQueue().maxWait()).contains(Duration.ofSeconds(10));
     }
 
     @Test

@@ -112,6 +112,11 @@ public final class Ids {
         unreadable.add(kind);
     }
 
+    /** Where {@code id} was declared, if it was. */
+    public java.util.Optional<Where> where(Kind kind, String id) {
+        return java.util.Optional.ofNullable(declared.get(kind).get(id));
+    }
+
     public boolean isDeclared(Kind kind, String id) {
         return declared.get(kind).containsKey(id);
     }

@@ -119,17 +119,18 @@ public final class QueuesFileReader {
             return m >= 0;
         }) : Optional.of(0);
         Optional<Duration> maxWait = positive(f, "maxWait", null, ctx);
-        if (maxWait.isPresent() && vipWait.isPresent() && maxWait.get().compareTo(vipWait.get()) <= 0) {
-            ctx.problems().add(f.at("maxWait"), "maxWait " + Durations.format(maxWait.get()) + " is not after the VIP "
-                    + "rule's escalateAfter " + Durations.format(vipWait.get()) + " (centre.yaml vip): a VIP caller "
-                    + "whose VIP agents are busy would leave the queue before its other groups may take the call");
-            maxWait = Optional.empty();
-        }
         Optional<List<EscalationStep>> escalation = escalation(f.list("escalation", null), queueId,
                 groups.orElse(List.of()), maxWait, vipWait, ctx);
         Optional<OpeningHours> hours = f.node("hours").map(n -> HoursReader.read(f.at("hours"), n, centreZone, ctx))
                 .orElse(Optional.of(OpeningHours.always(centreZone)));
         Optional<QueueTreatments> treatments = treatments(f, queueId, busyPrompt, ctx);
+        if (maxWait.isPresent() && vipWait.isPresent() && maxWait.get().compareTo(vipWait.get()) <= 0
+                && treatments.filter(t -> !(t.maxWait() instanceof Treatment.Overflow)).isPresent()) {
+            ctx.problems().add(f.at("maxWait"), "maxWait " + Durations.format(maxWait.get()) + " is not after the VIP "
+                    + "rule's escalateAfter " + Durations.format(vipWait.get()) + " (centre.yaml vip): a VIP caller "
+                    + "whose VIP agents are busy would be sent away before the queue's other groups may take the call");
+            maxWait = Optional.empty();
+        }
         Optional<Boolean> recording = f.has("recording") ? f.bool("recording") : Optional.of(false);
 
         boolean sound = unique && !(f.has("name") && name.isEmpty()) && groups.isPresent() && strategy.isPresent()
@@ -223,7 +224,10 @@ public final class QueuesFileReader {
             Optional<List<EscalationAction>> actions = actions(f, queueId, groups, addedBy, stepPath, ctx);
             if (actions.isPresent() && actions.get().stream().anyMatch(EscalationAction.OverflowTo.class::isInstance)) {
                 leftBy = Optional.of(stepPath);
-                if (after.isPresent() && vipWait.isPresent() && after.get().compareTo(vipWait.get()) <= 0) {
+                // to another queue the call goes on waiting, its VIP rule with it; anywhere else it has left
+                boolean away = actions.get().stream().anyMatch(a -> a instanceof EscalationAction.OverflowTo to
+                        && !(to.treatment() instanceof Treatment.Overflow));
+                if (away && after.isPresent() && vipWait.isPresent() && after.get().compareTo(vipWait.get()) <= 0) {
                     ctx.problems().add(f.at("after"), "this step sends calls away at " + Durations.format(after.get())
                             + ", not after the VIP rule's escalateAfter " + Durations.format(vipWait.get())
                             + " (centre.yaml vip): a VIP caller whose VIP agents are busy would be sent away before "
