@@ -114,6 +114,32 @@ class CentreFileTest {
     }
 
     @Test
+    void aZeroReportIntervalIsSaidToBeTooShortNotUneven() {
+        config.with("centre.yaml", """
+                settings:
+                  zone: Asia/Shanghai
+                  reportInterval: 0s
+                """);
+
+        assertThat(config.problems()).containsExactly("centre.yaml:3:19: settings.reportInterval: "
+                + "report interval 0s: an interval must be longer than that (use e.g. 15m, 30m or 1h)");
+    }
+
+    @Test
+    void callerNumbersWithEveryLineUnderItCommentedOutIsAMistakeNotNumbersComparedAsGiven() {
+        config.with("centre.yaml", """
+                settings:
+                  zone: Asia/Shanghai
+                  callerNumbers:
+                  #  countryCode: 86
+                """);
+
+        assertThat(config.problems()).containsExactly("centre.yaml:3:17: settings.callerNumbers: callerNumbers has "
+                + "no value: give its countryCode (and prefixes), or remove the key to compare caller numbers exactly "
+                + "as Asterisk gives them");
+    }
+
+    @Test
     void callerNumbersTakeTheCountryCodeWithTheInternationalAndTrunkPrefixesDefaulted() {
         config.with("centre.yaml", """
                 settings:

@@ -63,6 +63,12 @@ public final class CentreFileReader {
         defaultBusinessType.ifPresent(id -> ctx.ids().refer(Ids.Kind.BUSINESS_TYPE, id, f.at("defaultBusinessType")));
         Optional<CallerNumbers> callerNumbers = f.node("callerNumbers")
                 .map(n -> callerNumbers(f.at("callerNumbers"), n, ctx)).orElse(Optional.of(CallerNumbers.AS_GIVEN));
+        if (!f.has("callerNumbers") && f.keys().contains("callerNumbers")) {
+            // every line under it commented out: read as absent, a blacklisted caller sent as +86... would pass
+            ctx.problems().add(f.at("callerNumbers"), "callerNumbers has no value: give its countryCode (and "
+                    + "prefixes), or remove the key to compare caller numbers exactly as Asterisk gives them");
+            callerNumbers = Optional.empty();
+        }
         if (zone.isEmpty() || reportInterval.isEmpty() || shortAbandon.isEmpty() || busyPrompt.isEmpty()
                 || f.has("defaultBusinessType") && defaultBusinessType.isEmpty() || callerNumbers.isEmpty()) {
             return Optional.empty();
@@ -121,7 +127,12 @@ public final class CentreFileReader {
 
     private static boolean reportIntervalIsSound(Duration d, Where at, LoadContext ctx) {
         // Intervals are aligned to midnight in the centre's zone, so they must tile the day.
-        if (d.isZero() || Duration.ofDays(1).toSeconds() % d.toSeconds() != 0) {
+        if (d.isZero()) {
+            ctx.problems().add(at, "report interval 0s: an interval must be longer than that (use e.g. 15m, 30m or "
+                    + "1h)");
+            return false;
+        }
+        if (Duration.ofDays(1).toSeconds() % d.toSeconds() != 0) {
             ctx.problems().add(at, "report interval " + Durations.format(d)
                     + " does not divide a day evenly (use e.g. 15m, 30m or 1h)");
             return false;
