@@ -44,6 +44,17 @@ class YamlProblemsTest {
     }
 
     @Test
+    void aKeptCopyOfAMissingBlacklistIsReportedButACopyBesideItsOriginalIsLeftAlone() {
+        config.with("blacklist.yaml.bak", "blacklist:\n  - number: \"13900000000\"\n")
+                .with("vips.yaml~", "vips: []\n")
+                .with("vips.yaml", "vips: []\n");
+
+        assertThat(config.problems()).containsExactly("blacklist.yaml.bak: not read: a copy of blacklist.yaml, which "
+                + "is missing, so what it holds is not in force (a blacklist or VIPs left out without a word): rename "
+                + "it back to blacklist.yaml, or move it out of the configuration directory");
+    }
+
+    @Test
     void aYamlSyntaxErrorIsReportedWhereTheParserGaveUp() {
         config.with("queues.yaml", """
                 queues:

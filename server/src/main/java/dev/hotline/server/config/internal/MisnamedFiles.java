@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 
 /**
  * Finds YAML files in the configuration directory named almost like a configuration file ({@code vip.yaml},
- * {@code blacklist.yml}, {@code center.yaml}): read by nobody, they would leave a blacklist or a VIP directory out
- * without a word. Other YAML files (traffic profiles) are left alone.
+ * {@code blacklist.yml}, {@code center.yaml}), or kept copies of one that is missing ({@code blacklist.yaml.bak}):
+ * read by nobody, they would leave a blacklist or a VIP directory out without a word. Other YAML files (traffic
+ * profiles) are left alone, and so are copies kept beside the file they copy.
  */
 public final class MisnamedFiles {
 
@@ -27,15 +28,34 @@ public final class MisnamedFiles {
         } catch (IOException e) {
             return; // each known file reports its own trouble
         }
+        List<String> present = files.stream().map(f -> f.getFileName().toString()).toList();
         for (Path file : files) {
             String name = file.getFileName().toString();
             if (known.contains(name)) {
+                continue;
+            }
+            Optional<String> copied = copyOf(name, known).filter(original -> !present.contains(original));
+            if (copied.isPresent()) {
+                problems.add(new ConfigProblem(name, 0, 0, "", "not read: a copy of " + copied.get() + ", which is "
+                        + "missing, so what it holds is not in force (a blacklist or VIPs left out without a word): "
+                        + "rename it back to " + copied.get() + ", or move it out of the configuration directory"));
                 continue;
             }
             meant(name, known).ifPresent(meant -> problems.add(new ConfigProblem(name, 0, 0, "",
                     "not read: did you mean " + meant + "? Configuration files have fixed names (rename it, or move "
                             + "it out of the configuration directory)")));
         }
+    }
+
+    /** The configuration file {@code name} is a kept copy of ({@code blacklist.yaml.bak}, {@code vips.yaml~}). */
+    static Optional<String> copyOf(String name, List<String> known) {
+        for (String file : known) {
+            if (name.startsWith(file) && name.length() > file.length()
+                    && name.substring(file.length()).matches("~|[.~_-][A-Za-z0-9_-]*~?")) {
+                return Optional.of(file);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The configuration file {@code name} looks like a misspelling of, if any. */
