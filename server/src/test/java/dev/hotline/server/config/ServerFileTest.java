@@ -399,6 +399,19 @@ class ServerFileTest {
     }
 
     @Test
+    void anIdleTimeoutShorterThanAnHourIsWarnedAboutSinceItCutsLongCallsShort() {
+        config.with("server.yaml", """
+                fastagi:
+                  idleTimeout: 5m
+                """);
+
+        assertThat(config.warnings()).containsExactly("server.yaml:2:16: fastagi.idleTimeout: idleTimeout 5m is "
+                + "shorter than 1h: a session says nothing while its caller talks to an agent or waits between "
+                + "announcements, so a call longer than that is handed back to Asterisk's dialplan mid-way "
+                + "(docs/asterisk.md)");
+    }
+
+    @Test
     void withoutAListOfNotReadyReasonsAgentsMayGiveAnyCode() {
         config.with("server.yaml", """
                 agents:

@@ -36,6 +36,8 @@ public final class ServerFileReader {
     private static final Set<String> JOURNAL_KEYS = Fields.known("directory", "maxFileSize", "flushEvery");
     private static final Set<String> WAITING_KEYS = Fields.known("announceEvery", "musicOnHold");
     private static final Set<String> IVR_KEYS = Fields.known("requestTimeout");
+    /** An idle timeout shorter than this cuts long calls: an hour's conversation is rare but not unheard of. */
+    private static final Duration SHORTEST_SURE_IDLE = Duration.ofHours(1);
     private static final Set<String> AGENTS_KEYS = Fields.known("autoLogin", "readyAfterMissedCall",
             "notReadyReasons");
     private static final Set<String> CALLBACK_KEYS = Fields.known("endpoint", "context", "callerId", "ringTimeout",
@@ -337,6 +339,14 @@ public final class ServerFileReader {
         if (bind.isEmpty() || port.isEmpty() || maxLine.isEmpty() || maxEnv.isEmpty() || envTimeout.isEmpty()
                 || idle.isEmpty() || maxSessions.isEmpty()) {
             return Optional.empty();
+        }
+        if (idle.get().compareTo(SHORTEST_SURE_IDLE) < 0) {
+            // a caller in conversation sends nothing while Dial holds the bridge, nor one waiting between
+            // announcements: the timeout is the longest call Hotline keeps
+            ctx.warnings().add(f.at("idleTimeout"), "idleTimeout " + Durations.format(idle.get()) + " is shorter than "
+                    + Durations.format(SHORTEST_SURE_IDLE) + ": a session says nothing while its caller talks to an "
+                    + "agent or waits between announcements, so a call longer than that is handed back to Asterisk's "
+                    + "dialplan mid-way (docs/asterisk.md)");
         }
         if (anyAddress(bind.get())) {
             // an address of the network Asterisk is on is the usual setting; every interface is a door left open

@@ -262,8 +262,9 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent) {
-            LOG.warn("FastAGI session {} closed: no traffic for {} (limit {})", name, idleTimeout, idleTimeout);
-            cutShort("no traffic with Asterisk for " + idleTimeout);
+            String limit = idleTimeout.toSeconds() + " s";
+            LOG.warn("FastAGI session {} closed: no traffic for {} (fastagi.idleTimeout)", name, limit);
+            cutShort("no traffic with Asterisk for " + limit);
         } else {
             ctx.fireUserEventTriggered(event);
         }
