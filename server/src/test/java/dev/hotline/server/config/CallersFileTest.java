@@ -44,6 +44,27 @@ class CallersFileTest {
     }
 
     @Test
+    void aBlacklistPrefixOfOneOrTwoDigitsIsWarnedAboutForItRefusesAWholeClassOfCallers() {
+        config.with("blacklist.yaml", """
+                blacklist:
+                  - number: "1"
+                    match: prefix
+                  - number: "00"
+                    match: prefix
+                  - number: "170"
+                    match: prefix
+                """);
+
+        assertThat(config.warnings()).containsExactly(
+                "blacklist.yaml:2:13: blacklist[1].number: blacklist prefix '1' refuses every caller whose number "
+                        + "starts with it: a whole class of callers (1: every mobile in China; 00: every caller from "
+                        + "abroad), not one nuisance line; write the number range you mean",
+                "blacklist.yaml:4:13: blacklist[00].number: blacklist prefix '00' refuses every caller whose number "
+                        + "starts with it: a whole class of callers (1: every mobile in China; 00: every caller from "
+                        + "abroad), not one nuisance line; write the number range you mean");
+    }
+
+    @Test
     void anExpiryDateKeepsTheEntryThroughThatWholeDayInTheCentresZone() {
         config.with("blacklist.yaml", """
                 blacklist:

@@ -70,8 +70,17 @@ public final class CallersFileReader {
                 || f.has("prompt") && prompt.isEmpty()) {
             return Optional.empty();
         }
+        if (kind.get() == MatchKind.PREFIX && callerNumbers.significant(number.get()).length() < SHORTEST_SURE_PREFIX) {
+            // 1 refuses every mainland mobile, 00 every caller from abroad: rarely meant, and a flood of refusals
+            ctx.warnings().add(f.at("number"), "blacklist prefix '" + number.get() + "' refuses every caller whose "
+                    + "number starts with it: a whole class of callers (1: every mobile in China; 00: every caller "
+                    + "from abroad), not one nuisance line; write the number range you mean");
+        }
         return Optional.of(new BlacklistEntry(number.get(), kind.get(), expires, reason.orElse(""), prompt));
     }
+
+    /** A blacklist prefix of fewer significant digits than this turns away whole classes of callers. */
+    private static final int SHORTEST_SURE_PREFIX = 3;
 
     /**
      * The digits of an entry: with centre.yaml's {@code callerNumbers}, {@code +8613800138000} is as good as

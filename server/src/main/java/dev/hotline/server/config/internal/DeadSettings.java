@@ -42,6 +42,10 @@ public final class DeadSettings {
                         + "open period, so every call gets its closed treatment");
             }
         }
+        config.vipPolicy().group().filter(vip -> !staffedGroups.contains(vip)).ifPresent(vip -> warn(ctx,
+                Ids.Kind.SKILL_GROUP, vip, "skill group '" + vip + "' is the VIP group (centre.yaml vip) but no agent "
+                        + "has a skill in it: every VIP caller waits escalateAfter for nobody before the queue's "
+                        + "groups may take the call"));
         for (AgentConfig agent : config.agents()) {
             List<String> groups = agent.skills().stream().map(Skill::group).toList();
             if (groups.stream().noneMatch(reachableGroups::contains)) {
