@@ -80,9 +80,10 @@ final class FiguresTable {
         out.append(String.format(Locale.ROOT, "  offers to agents %d, missed %d (no answer %d, failed %d)%n",
                 o.offers(), o.missed(), o.notAnswered(), o.failed()));
         AgentTimeFigures t = c.agentTime();
-        out.append(String.format(Locale.ROOT, "  agents logged in %s: ready %s; ready, phone busy %s; ready, phone"
-                        + " unreachable %s; not ready %s%n", hours(t.loggedInMillis()),
-                hours(t.readyMillis()), hours(t.readyPhoneBusyMillis()), hours(t.readyPhoneUnreachableMillis()),
+        out.append(String.format(Locale.ROOT, "  agents logged in %s: ready %s; ringing %s; talking %s; wrap-up %s;"
+                        + " ready, phone busy %s; ready, phone unreachable %s; not ready %s%n",
+                hours(t.loggedInMillis()), hours(t.readyMillis()), hours(t.reservedMillis()), hours(t.talkMillis()),
+                hours(t.wrapUpMillis()), hours(t.readyPhoneBusyMillis()), hours(t.readyPhoneUnreachableMillis()),
                 hours(t.notReadyMillis())));
     }
 
@@ -155,8 +156,9 @@ final class FiguresTable {
         return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 
+    /** To the nearest second, as {@link #duration} rounds averages: 29.987 s is 0:00:30. */
     private static String hours(long millis) {
-        long seconds = millis / 1000;
+        long seconds = Math.round(millis / 1000.0);
         return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }
 }

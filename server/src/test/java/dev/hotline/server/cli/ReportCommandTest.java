@@ -98,8 +98,8 @@ class ReportCommandTest {
                 "  connection rate 50.0 % (answer rate 50.0 %), service level 50.0 %, ASA 0:03, AHT 2:10,"
                         + " abandonment 50.0 %, occupancy 95.0 %, utilisation 65.0 %\n",
                 "  offers to agents 1, missed 0 (no answer 0, failed 0)\n",
-                "  agents logged in 0:03:20: ready 0:00:07; ready, phone busy 0:01:00; ready, phone unreachable"
-                        + " 0:00:00; not ready 0:00:00\n",
+                "  agents logged in 0:03:20: ready 0:00:07; ringing 0:00:03; talking 0:01:40; wrap-up 0:00:30;"
+                        + " ready, phone busy 0:01:00; ready, phone unreachable 0:00:00; not ready 0:00:00\n",
                 "  messages left 0, callbacks requested 1, open callback requests 1, callbacks done 0, given up 0\n");
         assertThat(out.toString().lines())
                 .anySatisfy(line -> assertThat(line.split(" +")).containsExactly("sales-health", "2", "1", "1",
