@@ -31,10 +31,20 @@ public final class FlowInterpreter {
 
     private final FlowSet flows;
     private final FlowListener listener;
+    private final QueueHours queueHours;
 
-    public FlowInterpreter(FlowSet flows, FlowListener listener) {
+    /**
+     * @param queueHours the queues' hours conditions read as {@code queue_open} and {@code queue_holiday}
+     */
+    public FlowInterpreter(FlowSet flows, FlowListener listener, QueueHours queueHours) {
         this.flows = Objects.requireNonNull(flows, "flows");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.queueHours = Objects.requireNonNull(queueHours, "queueHours");
+    }
+
+    /** An interpreter whose flows know of no queue's hours ({@link QueueHours#NONE}). */
+    public FlowInterpreter(FlowSet flows, FlowListener listener) {
+        this(flows, listener, QueueHours.NONE);
     }
 
     public FlowInterpreter(FlowSet flows) {
@@ -616,7 +626,7 @@ public final class FlowInterpreter {
 
         SessionVariables variables() {
             return new SessionVariables(call, language, now, flow.flow().calendar(), flow.flow().constants(),
-                    variables);
+                    variables, queueHours);
         }
 
         void setVariable(String name, Object value) {

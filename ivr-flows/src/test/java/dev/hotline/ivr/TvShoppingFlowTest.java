@@ -20,7 +20,7 @@ class TvShoppingFlowTest {
     private static final Duration THREE_S = Duration.ofSeconds(3);
 
     private final NodeStatistics statistics = new NodeStatistics();
-    private final FlowInterpreter interpreter = new FlowInterpreter(FLOWS, statistics);
+    private final FlowInterpreter interpreter = new FlowInterpreter(FLOWS, statistics, new ShippedQueueHours());
 
     private static CallContext callFrom(String callerNumber) {
         return new CallContext(callerNumber, "4008001234", "sales-tea", false, "zh");

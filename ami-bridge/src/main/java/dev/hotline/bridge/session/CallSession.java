@@ -513,7 +513,7 @@ public final class CallSession {
         phase = Phase.IN_IVR;
         flowName = flow;
         flowInAcd = inAcd;
-        ivr = new FlowInterpreter(sessions.flows.get(), sessions.flowListener);
+        ivr = new FlowInterpreter(sessions.flows.get(), sessions.flowListener, sessions.queueHours);
         Step step;
         try {
             step = ivr.start(flow, new CallContext(caller, dialled, businessType, vip, language,

@@ -7,6 +7,7 @@ import dev.hotline.bridge.agi.server.AgiScript;
 import dev.hotline.bridge.engine.EngineLoop;
 import dev.hotline.ivr.FlowListener;
 import dev.hotline.ivr.FlowSet;
+import dev.hotline.ivr.QueueHours;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,8 @@ public final class CallSessions implements AgiScript {
     final EngineLoop loop;
     final Supplier<FlowSet> flows;
     final FlowListener flowListener;
+    /** The queues' hours flows read ({@code queue_open}); none until the server gives them. */
+    volatile QueueHours queueHours = QueueHours.NONE;
     final LookupService lookups;
     final IvrRequests requests;
     final SessionScheduler scheduler;
@@ -92,6 +95,11 @@ public final class CallSessions implements AgiScript {
     /** The settings a call starting now takes. */
     SessionSettings settings() {
         return settings;
+    }
+
+    /** The queues' hours the flows of sessions that start from now on read as {@code queue_open}. */
+    public void useQueueHours(QueueHours hours) {
+        queueHours = Objects.requireNonNull(hours, "hours");
     }
 
     /**

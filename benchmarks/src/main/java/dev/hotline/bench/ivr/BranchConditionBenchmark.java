@@ -88,16 +88,17 @@ public class BranchConditionBenchmark {
     }
 
     private static SessionVariables session(Flow flow, Map<String, Object> variables) {
-        return new SessionVariables(CALL, "zh", NOW, flow.calendar(), flow.constants(), variables);
+        return new SessionVariables(CALL, "zh", NOW, flow.calendar(), flow.constants(), variables,
+                ShippedIvrConfig.EVERY_LINE_OPEN);
     }
 
-    /** The welcome flow's sales hours, {@code hour < 8}: the local hour in the flow's zone. */
+    /** The welcome flow's sales hours, {@code business in queue_open && !queue_open[business]}: the queue's own. */
     @Benchmark
     public boolean calendarSalesHours() {
         return salesHours.test(session(welcome, welcomeVariables));
     }
 
-    /** The welcome flow's after-sales hours: holiday, weekday and hour ranges (its set node's value). */
+    /** The welcome flow's after-sales hours, {@code queue_open[after_sales_business]} (its set node's value). */
     @Benchmark
     public boolean calendarAfterSalesHours() {
         return afterSalesHours.test(session(welcome, welcomeVariables));
@@ -109,7 +110,7 @@ public class BranchConditionBenchmark {
         return getHoursCondition.test(session(welcome, welcomeVariables));
     }
 
-    /** The welcome flow's {@code holiday}: the local date looked up in the flow's holiday list. */
+    /** The welcome flow's holiday test, {@code queue_holiday[after_sales_business]}. */
     @Benchmark
     public boolean calendarHoliday() {
         return holiday.test(session(welcome, welcomeVariables));

@@ -4,6 +4,7 @@ import dev.hotline.ivr.FlowError;
 import dev.hotline.ivr.FlowLoadResult;
 import dev.hotline.ivr.FlowLoader;
 import dev.hotline.ivr.FlowSet;
+import dev.hotline.ivr.QueueHours;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,24 @@ final class ShippedIvrConfig {
 
     private ShippedIvrConfig() {
     }
+
+    /** The shipped queues' hours as the server gives the flows at 10:00 on a Tuesday: every line open, no holiday. */
+    static final QueueHours EVERY_LINE_OPEN = new QueueHours() {
+        private final Map<String, Boolean> open = Map.of("after-sales", true, "general-enquiry", true,
+                "slimming-tea", true, "massage-chair", true, "knife-set", true, "skincare-set", true);
+        private final Map<String, Boolean> holiday = Map.of("after-sales", false, "general-enquiry", false,
+                "slimming-tea", false, "massage-chair", false, "knife-set", false, "skincare-set", false);
+
+        @Override
+        public Map<String, Boolean> openAt(java.time.Instant at) {
+            return open;
+        }
+
+        @Override
+        public Map<String, Boolean> holidayAt(java.time.Instant at) {
+            return holiday;
+        }
+    };
 
     static FlowSet load() {
         if (!Files.isDirectory(DIRECTORY)) {

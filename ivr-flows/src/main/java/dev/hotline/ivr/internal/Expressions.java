@@ -67,6 +67,9 @@ public final class Expressions {
         builtIns.put("hour", SimpleType.INT);
         builtIns.put("minute", SimpleType.INT);
         builtIns.put("weekday", SimpleType.INT);
+        // The queues' own hours, by business type (queues.yaml): queue_open[business], queue_holiday['after-sales']
+        builtIns.put("queue_open", MapType.create(SimpleType.STRING, SimpleType.BOOL));
+        builtIns.put("queue_holiday", MapType.create(SimpleType.STRING, SimpleType.BOOL));
         return Map.copyOf(builtIns);
     }
 

@@ -3,6 +3,7 @@ package dev.hotline.ivr.internal;
 import dev.cel.runtime.CelVariableResolver;
 import dev.hotline.ivr.BusinessCalendar;
 import dev.hotline.ivr.CallContext;
+import dev.hotline.ivr.QueueHours;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -22,10 +23,14 @@ public final class SessionVariables implements CelVariableResolver {
     private final BusinessCalendar calendar;
     private final Map<String, String> constants;
     private final Map<String, Object> variables;
+    private final QueueHours queueHours;
     private LocalDateTime local;
+    private Map<String, Boolean> queueOpen;
+    private Map<String, Boolean> queueHoliday;
 
     public SessionVariables(CallContext call, String language, Instant now, BusinessCalendar calendar,
-                            Map<String, String> constants, Map<String, Object> variables) {
+                            Map<String, String> constants, Map<String, Object> variables, QueueHours queueHours) {
+        this.queueHours = queueHours;
         this.call = call;
         this.language = language;
         this.now = now;
@@ -50,6 +55,8 @@ public final class SessionVariables implements CelVariableResolver {
             case "hour" -> (long) local().getHour();
             case "minute" -> (long) local().getMinute();
             case "weekday" -> (long) (local().getDayOfWeek().getValue() % 7);
+            case "queue_open" -> queueOpen == null ? queueOpen = queueHours.openAt(now) : queueOpen;
+            case "queue_holiday" -> queueHoliday == null ? queueHoliday = queueHours.holidayAt(now) : queueHoliday;
             default -> {
                 Object variable = variables.get(name);
                 yield variable != null ? variable : constants.get(name);

@@ -21,7 +21,8 @@ class ExpressionsTest {
     void aConditionCompiledOnItsOwnEvaluatesAgainstASession() {
         Expr tooManyTries = expressions.condition("pin_tries >= 3");
         SessionVariables session = new SessionVariables(new CallContext("", "", "", false, "zh"), "zh",
-                Instant.EPOCH, new BusinessCalendar(ZoneId.of("UTC"), Set.of()), Map.of(), Map.of("pin_tries", 3L));
+                Instant.EPOCH, new BusinessCalendar(ZoneId.of("UTC"), Set.of()), Map.of(), Map.of("pin_tries", 3L),
+                dev.hotline.ivr.QueueHours.NONE);
 
         assertThat(tooManyTries.test(session)).isTrue();
     }

@@ -48,11 +48,12 @@ import dev.hotline.server.serve.internal.AgentPhones;
 import dev.hotline.server.serve.internal.AmiCallRecorder;
 import dev.hotline.server.serve.internal.AmiEventLog;
 import dev.hotline.server.serve.internal.ConfigChanges;
+import dev.hotline.server.serve.internal.ConfiguredQueueHours;
 import dev.hotline.server.serve.internal.JournaledIvrRequests;
 import dev.hotline.server.serve.internal.LiveServerSettings;
-import dev.hotline.server.serve.internal.TodaysCounts;
 import dev.hotline.server.serve.internal.ReloadEffects;
 import dev.hotline.server.serve.internal.ReloadWatch;
+import dev.hotline.server.serve.internal.TodaysCounts;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.net.InetSocketAddress;
@@ -233,6 +234,8 @@ public final class HotlineServer implements AutoCloseable {
                 new HttpLookupService(HttpClient.newHttpClient()), ivrRequests,
                 SessionScheduler.of(sessionTimers), sessionTasks, sessionSettings, telephony, recorder,
                 callbacks);
+        // flows read the hours of the queues in force (queue_open), not a copy of them
+        sessions.useQueueHours(new ConfiguredQueueHours(() -> reloader.current().config()));
         callControl = new CallControl(telephony, () -> reloader.current().config().agents(), this::connectedAmi);
         // before the API starts: its desktops read the not-ready reasons in force from it
         serverYaml = new LiveServerSettings(valid.server(), settings, new LiveServerSettings.Owners() {

@@ -8,9 +8,10 @@ import dev.hotline.acd.model.QueueConfig;
 import dev.hotline.ivr.Action;
 import dev.hotline.ivr.CallContext;
 import dev.hotline.ivr.FlowInterpreter;
-import dev.hotline.ivr.FlowSet;
+import dev.hotline.ivr.FlowListener;
 import dev.hotline.ivr.Input;
 import dev.hotline.ivr.Step;
+import dev.hotline.server.serve.internal.ConfiguredQueueHours;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,10 +80,13 @@ class DefaultConfigTest {
 
     /**
      * Whether the shipped welcome flow (through tv-shopping, the after-sales line's flow and the treatment of its
-     * closed queue) lets a caller of {@code businessType} on to the main menu at {@code at}, or says it is closed.
+     * closed queue) lets a caller of {@code businessType} on to the main menu at {@code at}, or says it is closed:
+     * it reads the queues' hours ({@code queue_open}), so this holds whatever hours queues.yaml gives.
      */
-    private static boolean welcomeSaysOpen(FlowSet flows, String businessType, Instant at) {
-        FlowInterpreter ivr = new FlowInterpreter(flows);
+    private static boolean welcomeSaysOpen(ConfigResult.Valid valid, String businessType, Instant at) {
+        // as the server runs flows: with the hours of the queues in force
+        FlowInterpreter ivr = new FlowInterpreter(valid.flows(), FlowListener.NONE,
+                new ConfiguredQueueHours(valid::config));
         Step step = ivr.start("tv-shopping", new CallContext("13800138000", "4008000000", businessType, false, "zh"),
                 at);
         step = ivr.step(step.state(), Input.digits("1"), at);          // Mandarin
@@ -94,6 +98,29 @@ class DefaultConfigTest {
         assertThat(heard).as("%s at %s", businessType, at).isIn(new Action.Play("common/closed-hours", ""),
                 new Action.Play("common/closed-holiday", ""));
         return false;
+    }
+
+    @Test
+    void longerAfterSalesHoursInQueuesYamlAloneAreWhatTheWelcomeFlowSays(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(defaultConfigDir())) {
+            for (Path from : files.toList()) {
+                Path to = dir.resolve(defaultConfigDir().relativize(from).toString());
+                if (java.nio.file.Files.isDirectory(from)) {
+                    java.nio.file.Files.createDirectories(to);
+                } else {
+                    java.nio.file.Files.copy(from, to);
+                }
+            }
+        }
+        Path queues = dir.resolve("queues.yaml");
+        String text = java.nio.file.Files.readString(queues);
+        assertThat(text).contains("mon-fri: 09:00-21:00");
+        java.nio.file.Files.writeString(queues, text.replace("mon-fri: 09:00-21:00", "mon-fri: 09:00-23:00"));
+        ConfigResult.Valid valid = (ConfigResult.Valid) ConfigLoader.load(dir);
+        Instant mondayEvening = LocalDateTime.parse("2026-12-07T22:05:00").atZone(SHANGHAI).toInstant();
+
+        assertThat(welcomeSaysOpen(valid, "after-sales", mondayEvening)).isTrue();
     }
 
     @Test
@@ -110,7 +137,7 @@ class DefaultConfigTest {
             QueueConfig queue = queue(config, type.queue());
             for (LocalDateTime local : times) {
                 Instant at = local.atZone(SHANGHAI).toInstant();
-                assertThat(welcomeSaysOpen(valid.flows(), type.id(), at))
+                assertThat(welcomeSaysOpen(valid, type.id(), at))
                         .as("business type %s (queue %s) at %s Shanghai", type.id(), queue.id(), local)
                         .isEqualTo(queue.hours().isOpenAt(at.toEpochMilli()));
             }
