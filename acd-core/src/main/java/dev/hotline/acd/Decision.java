@@ -28,6 +28,7 @@ public sealed interface Decision {
             case CallRequeued d -> d.callId();
             case CallAnswered d -> d.callId();
             case CallEscalated d -> d.callId();
+            case CallReplanned d -> d.callId();
             case Announcement d -> d.callId();
             case CallMoved d -> d.callId();
             case CallTreated d -> d.callId();
@@ -104,6 +105,18 @@ public sealed interface Decision {
     /** An escalation step fired for a waiting call. */
     record CallEscalated(long at, String callId, String queue, String step, List<String> addedGroups, int priority)
             implements Decision {
+    }
+
+    /**
+     * A configuration change recomputed a waiting or ringing call's priority or eligible groups from its queue's new
+     * settings (a changed base priority, VIP rule, group list or escalation plan): what they are now. Said only when
+     * either changed, right after {@link ConfigApplied}, so the journal explains why a caller moved up or down.
+     */
+    record CallReplanned(long at, String callId, String queue, int priority, List<String> eligibleGroups)
+            implements Decision {
+        public CallReplanned {
+            eligibleGroups = List.copyOf(eligibleGroups);
+        }
     }
 
     /** The caller should hear {@code prompt} (an escalation announcement), then music again. */

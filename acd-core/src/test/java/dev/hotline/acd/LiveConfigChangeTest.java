@@ -173,6 +173,25 @@ class LiveConfigChangeTest {
     }
 
     @Test
+    void aChangeThatGivesWaitingCallsAnotherPriorityOrOtherGroupsSaysSoForEachRightAfterItIsApplied() {
+        var centre = base().start().login("s1").call("c1", "sales").call("c2", "sales")
+                .reconfigure(base().queue("sales", q -> q.groups("s", "v").basePriority(3)));
+
+        assertThat(centre.kinds()).containsSubsequence("ConfigApplied", "CallReplanned", "CallReplanned");
+        assertThat(centre.all(Decision.CallReplanned.class)).extracting(Decision.CallReplanned::callId,
+                Decision.CallReplanned::priority, Decision.CallReplanned::eligibleGroups).containsExactly(
+                org.assertj.core.api.Assertions.tuple("c1", 3, java.util.List.of("s", "v")),
+                org.assertj.core.api.Assertions.tuple("c2", 3, java.util.List.of("s", "v")));
+    }
+
+    @Test
+    void aChangeThatLeavesAWaitingCallsPriorityAndGroupsAloneSaysNothingOfIt() {
+        var centre = base().start().login("s1").call("c1", "sales").reconfigure(base().agent("s2", "s"));
+
+        assertThat(centre.all(Decision.CallReplanned.class)).isEmpty();
+    }
+
+    @Test
     void waitingCallsKeepTheirPlaceAndArrivalAcrossAChange() {
         var centre = base().start().login("s1").call("c1", "sales").advance(Duration.ofSeconds(10))
                 .call("c2", "sales").reconfigure(base().queue("sales", q -> q.groups("s").basePriority(3)));

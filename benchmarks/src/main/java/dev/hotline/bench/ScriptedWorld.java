@@ -322,6 +322,9 @@ final class ScriptedWorld implements DecisionListener {
             case Decision.CallEscalated d -> {
                 // still waiting
             }
+            case Decision.CallReplanned d -> {
+                // still waiting
+            }
             case Decision.Announcement d -> {
                 // nothing to do
             }

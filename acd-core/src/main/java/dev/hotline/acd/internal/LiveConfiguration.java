@@ -36,6 +36,9 @@ final class LiveConfiguration {
         this.admission = admission;
     }
 
+    /** The calls the change being applied gave another priority or other eligible groups, for their decisions. */
+    private final List<Call> replanned = new ArrayList<>();
+
     /**
      * A live change: checked first (a number plan the engine could not classify with is rejected and the
      * configuration in force stays), applied, reported; then waiting calls that no logged-in agent could serve any
@@ -51,6 +54,10 @@ final class LiveConfiguration {
         }
         List<Call> inQueue = apply(next, plan);
         centre.emit(new Decision.ConfigApplied(centre.now, next));
+        for (Call call : replanned) {
+            centre.emit(new Decision.CallReplanned(centre.now, call.id, call.queue.id, call.priority,
+                    call.eligibility.groupIds));
+        }
         for (Agent agent : new ArrayList<>(centre.agentOrder)) {
             dispatch.removedBeforeRinging(agent);
         }
@@ -191,9 +198,15 @@ final class LiveConfiguration {
         centre.numberPlan = plan;
         plan.resolveQueues(centre.queues);
 
+        replanned.clear();
         for (Call call : inQueue) {
+            int priority = call.priority;
+            List<String> eligible = call.eligibility.groupIds;
             escalation.replan(call, call.queue.planFor(call));
             escalation.computeEligibility(call);
+            if (call.priority != priority || !call.eligibility.groupIds.equals(eligible)) {
+                replanned.add(call);
+            }
             if (call.status == Call.Status.WAITING) {
                 centre.index(call);
                 escalation.reschedule(call);

@@ -301,6 +301,7 @@ public final class CallSession {
             case Decision.EventRejected r -> rejected(r);
             // the call stays where it is: an escalation changes its groups, a move keeps it waiting with music
             case Decision.CallEscalated e -> { }
+            case Decision.CallReplanned r -> { }
             case Decision.CallMoved m -> { }
             case Decision.CallAnswered a -> { }
             case Decision.AgentStateChanged s -> { }

@@ -68,6 +68,8 @@ public final class JournalFixtures {
                     31_000));
             case CALL_ESCALATED -> logged(new Decision.CallEscalated(at, "c3", "after-sales", "vip-escalation",
                     List.of("after-sales"), 15));
+            case CALL_REPLANNED -> logged(new Decision.CallReplanned(at, "c3", "sales-health", 17,
+                    List.of("vip", "health")));
             case ANNOUNCEMENT -> logged(new Decision.Announcement(at, "c3", "hotline/still-busy-thank-you-for-waiting",
                     2, 60_000));
             case CALL_MOVED -> logged(new Decision.CallMoved(at, "c4", "sales-health", "general",

@@ -121,6 +121,7 @@ public final class Ledger {
             }
             // nothing to count: escalations and announcements change no call's fate; rejected events changed nothing
             case Decision.CallEscalated e -> { }
+            case Decision.CallReplanned r -> { }
             case Decision.Announcement a -> { }
             case Decision.EventRejected r -> { }
         }

@@ -24,6 +24,7 @@ public enum RecordType {
     CALL_REQUEUED("call-requeued", Decision.CallRequeued.class),
     CALL_ANSWERED("call-answered", Decision.CallAnswered.class),
     CALL_ESCALATED("call-escalated", Decision.CallEscalated.class),
+    CALL_REPLANNED("call-replanned", Decision.CallReplanned.class),
     ANNOUNCEMENT("announcement", Decision.Announcement.class),
     CALL_MOVED("call-moved", Decision.CallMoved.class),
     CALL_TREATED("call-treated", Decision.CallTreated.class),
@@ -104,6 +105,7 @@ public enum RecordType {
             case Decision.CallRequeued d -> CALL_REQUEUED;
             case Decision.CallAnswered d -> CALL_ANSWERED;
             case Decision.CallEscalated d -> CALL_ESCALATED;
+            case Decision.CallReplanned d -> CALL_REPLANNED;
             case Decision.Announcement d -> ANNOUNCEMENT;
             case Decision.CallMoved d -> CALL_MOVED;
             case Decision.CallTreated d -> CALL_TREATED;

@@ -294,6 +294,7 @@ public final class SimulationRun implements DecisionListener {
             case Decision.CallRefused ignored -> { }
             case Decision.CallQueued ignored -> { }
             case Decision.CallEscalated ignored -> { }
+            case Decision.CallReplanned ignored -> { }
             case Decision.Announcement ignored -> { }
             case Decision.CallMoved ignored -> { }
             case Decision.CallTreated t -> {
