@@ -397,8 +397,8 @@ class AmiEndToEndTest {
                 "reload: callbacks rung on PJSIP/{number}@trunk into context hotline-callback, at most 5 attempt(s) "
                         + "10m apart, given up after 24h, to numbers matching _1[3-9]XXXXXXXXX, _0[1-9]XXXXXXXX!",
                 "journal: files now close at 67108864 bytes, lines reach the system every 1000 ms",
-                "reload: server.yaml changed in what only a restart applies (the journal's directory, or a listener "
-                        + "that could not be bound); the rest of it is in force");
+                "reload: server.yaml changed in what only a restart applies (the journal's directory "
+                        + centre.journal + "-moved); the rest of it is in force");
         assertThat(api("GET", "/api/v1/queues", "", rotated).statusCode()).isEqualTo(200);
     }
 

@@ -96,7 +96,25 @@ public final class LiveServerSettings {
 
     /** What {@code lastRead} (server.yaml as a reload last read it) says beyond what is in force, if anything. */
     public synchronized Optional<String> waitingForRestart(ServerSettings lastRead) {
-        return lastRead.equals(inForce) ? Optional.empty() : Optional.of(WAITING_FOR_RESTART);
+        if (lastRead.equals(inForce)) {
+            return Optional.empty();
+        }
+        List<String> waiting = new ArrayList<>();
+        if (!lastRead.journal().dir().equals(inForce.journal().dir())) {
+            waiting.add("the journal's directory " + lastRead.journal().dir());
+        }
+        FastAgiSettings fastAgi = lastRead.fastAgi();
+        if (!sameAddress(fastAgi.host(), fastAgi.port(), inForce.fastAgi().host(), inForce.fastAgi().port())) {
+            waiting.add("FastAGI's address " + address(fastAgi.host(), fastAgi.port()) + ", which could not be bound");
+        }
+        if (lastRead.api().isPresent() && inForce.api().isPresent()) {
+            ApiSettings api = lastRead.api().get();
+            if (!sameAddress(api.host(), api.port(), inForce.api().get().host(), inForce.api().get().port())) {
+                waiting.add("the API's address " + address(api.host(), api.port()) + ", which could not be bound");
+            }
+        }
+        return Optional.of(waiting.isEmpty() ? WAITING_FOR_RESTART : "server.yaml changed in what only a restart "
+                + "applies (" + String.join("; ", waiting) + "); the rest of it is in force");
     }
 
     /**
@@ -220,9 +238,7 @@ public final class LiveServerSettings {
                 }
             }
         }
-        if (!next.equals(inForce)) {
-            log.warn("reload: {}", WAITING_FOR_RESTART);
-        }
+        waitingForRestart(next).ifPresent(waiting -> log.warn("reload: {}", waiting));
         return List.copyOf(changed);
     }
 

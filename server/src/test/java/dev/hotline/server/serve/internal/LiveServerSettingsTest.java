@@ -181,7 +181,9 @@ class LiveServerSettingsTest {
                         + "machine); it stays on 127.0.0.1:4573",
                 "the API could not listen on 127.0.0.1:5000 (the log says why: in use, or not an address of this "
                         + "machine); it stays on 127.0.0.1:8080");
-        assertThat(live.waitingForRestart(next)).contains(LiveServerSettings.WAITING_FOR_RESTART);
+        assertThat(live.waitingForRestart(next)).contains("server.yaml changed in what only a restart applies "
+                + "(FastAGI's address 127.0.0.1:5000, which could not be bound; the API's address 127.0.0.1:5000, "
+                + "which could not be bound); the rest of it is in force");
     }
 
     @Test
@@ -194,7 +196,8 @@ class LiveServerSettingsTest {
         live.apply(next);
 
         assertThat(applied).containsExactly("journal 1000000 every 1000 ms in " + journal.dir());
-        assertThat(live.waitingForRestart(next)).as("the directory").isPresent();
+        assertThat(live.waitingForRestart(next)).as("the directory").contains("server.yaml changed in what only a "
+                + "restart applies (the journal's directory elsewhere); the rest of it is in force");
         assertThat(live.waitingForRestart(next.withJournal(new JournalSettings(journal.dir(), 1_000_000,
                 Duration.ofSeconds(1), journal.capacity())))).isEmpty();
     }
