@@ -53,6 +53,31 @@ class PositionAndExpectedWaitTest {
     }
 
     @Test
+    void aPriorityStepEveryCallerGetsLeavesTheExpectedWaitAsTheQueueStandsForThoseAheadGetItFirst() {
+        var centre = CentreFixture.centre()
+                .queue("sales", q -> q.groups("s").step("prio-up", Duration.ofSeconds(10),
+                        new dev.hotline.acd.model.EscalationAction.RaisePriority(5)))
+                .agent("s1", "s").start().loginReady("s1").call("c0", "sales").answer("c0", "s1")
+                .call("c1", "sales").call("c2", "sales").call("c3", "sales");
+
+        assertThat(centre.waiting("c3").position()).isEqualTo(3);
+        assertThat(centre.waiting("c3").expectedWaitMillis()).as("3 x 180 s for one agent, not 10 s + 180 s")
+                .isEqualTo(540_000);
+    }
+
+    @Test
+    void aStepThatBringsMoreAgentsShortensTheExpectedWaitFromWhenItFallsDue() {
+        var centre = CentreFixture.centre()
+                .queue("sales", q -> q.groups("s").step("help", Duration.ofSeconds(30),
+                        new dev.hotline.acd.model.EscalationAction.AddGroups(java.util.List.of("v"))))
+                .agent("s1", "s").agent("v1", "v").agent("v2", "v").start().loginReady("s1", "v1", "v2")
+                .call("c0", "sales").answer("c0", "s1").call("c1", "sales").call("c2", "sales");
+
+        assertThat(centre.waiting("c2").expectedWaitMillis()).as("30 s, then 2 x 180 s over three agents")
+                .isEqualTo(150_000);
+    }
+
+    @Test
     void withEveryAgentWhoCouldServeTheCallOnABreakThereIsNoEstimate() {
         var centre = centre().start().login("s1", "s2").ready("s1").notReady("s1", "lunch")
                 .call("c1", "sales").call("c2", "sales");

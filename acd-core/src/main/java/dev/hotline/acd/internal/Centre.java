@@ -6,6 +6,7 @@ import dev.hotline.acd.DecisionListener;
 import dev.hotline.acd.Outcome;
 import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.model.EscalationStep;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -159,26 +160,33 @@ final class Centre {
 
     /**
      * Position x smoothed handle time / agents working through the call's eligible groups, each counted once; or,
-     * when a step still to come makes it shorter (a VIP call whose VIP step opens the queue's groups and puts it ahead
-     * of ordinary callers), the time until that step plus the same at that stage: the position the step's priority
-     * gives and the agents of the groups open then. -1 when nobody works through any group the call may ever use (all
-     * on a break): no estimate, rather than one that reads as if an agent were taking calls.
+     * when a step still to come makes it shorter, the time until that step plus the same at that stage: over the
+     * agents of the groups open then, and from the position the VIP step's priority gives a VIP call (a queue's own
+     * steps raise every caller alike, so they leave its position as it is). -1 when nobody works through any group
+     * the call may ever use (all on a break): no estimate, rather than one that reads as if an agent were taking
+     * calls.
      */
     long expectedWait(Call call, int position) {
         long handle = call.queue.smoothedHandleMillis();
         int staffed = call.eligibility.staffing.staffed;
         long best = staffed > 0 ? position * handle / staffed : -1;
         EscalationPlan plan = call.plan;
+        // the priority the VIP step adds is the one that moves a call past those ahead: a queue's own steps raise
+        // every caller alike, those ahead first, so they leave the order as it is
+        int vipRaise = 0;
         for (int k = call.stepsFired + 1; plan != null && k <= plan.steps.size(); k++) {
-            Eligibility stage = plan.stage(k);
-            int later = stage.staffing.staffed;
-            long untilStep = Math.max(0, plan.steps.get(k - 1).after().toMillis() - call.waited(now));
+            EscalationStep step = plan.steps.get(k - 1);
+            if (step.name().equals(EscalationPlan.VIP_STEP)) {
+                vipRaise += EscalationPlan.raiseOf(step);
+            }
+            int later = plan.stage(k).staffing.staffed;
+            long untilStep = Math.max(0, step.after().toMillis() - call.waited(now));
             if (later == 0 || best >= 0 && untilStep >= best) {
                 continue;
             }
-            long then = untilStep + positionAtPriority(call, call.priority - call.eligibility.boost + stage.boost)
-                    * handle / later;
-            best = best < 0 ? then : Math.min(best, then);
+            int then = vipRaise == 0 ? position : positionAtPriority(call, call.priority + vipRaise);
+            long wait = untilStep + then * handle / later;
+            best = best < 0 ? wait : Math.min(best, wait);
         }
         return best;
     }
