@@ -153,6 +153,8 @@ public final class CallSession {
     private Decision.CallOffered nextOffer;
     /** The ACD withdrew the offer (its ring timer fired) while Dial still ran. */
     private boolean offerWithdrawn;
+    /** Step prompts that fell due after the ACD let the offer go, while the line was not yet free for them. */
+    private final List<String> heldStepPrompts = new ArrayList<>();
     private boolean answerReported;
     /** An agent answered the call (the answer reached Hotline, or Dial ended answered). */
     private boolean agentReached;
@@ -269,6 +271,10 @@ public final class CallSession {
             case Decision.Announcement a -> {
                 if (phase == Phase.WAITING) {
                     stepPrompt(a.prompt());
+                } else if (phase == Phase.DIALING && offerWithdrawn) {
+                    // the ACD let the offer go and the call waits again, but the line still holds the prompt the
+                    // offer waited for, or the Dial that has not ended yet: the caller hears the step once it is free
+                    heldStepPrompts.add(a.prompt());
                 }
             }
             case Decision.CallOffered o -> {
@@ -853,11 +859,7 @@ public final class CallSession {
             // the ACD let the offer go meanwhile: this agent's phone is not rung
             offer = null;
             phase = Phase.WAITING;
-            if (nextOffer != null) {
-                dial(nextOffer, true);
-            } else if (acdOpen) {
-                waitWithMusic();
-            }
+            backToWaiting();
             return;
         }
         submit(new AcdEvent.OfferRinging(now(), callId, o.agentId(), o.ringTimeoutMillis()));
@@ -938,6 +940,7 @@ public final class CallSession {
         }
         phase = Phase.WAITING;
         if (!offerWithdrawn) {
+            heldStepPrompts.clear(); // none: the offer stood until the Dial ended
             if (status.isEmpty()) {
                 // Dial never set DIALSTATUS (a bad endpoint, an unknown channel driver): the agent's phone is the
                 // likely cause, and the ACD makes the agent not ready for it
@@ -952,9 +955,25 @@ public final class CallSession {
             }
             // the ACD answers with CallRequeued (music again) and perhaps the next agent's CallOffered
             submit(new AcdEvent.OfferFailed(now(), callId, dialled.agentId(), cause));
-        } else if (nextOffer != null) {
-            dial(nextOffer, true);
         } else {
+            backToWaiting();
+        }
+    }
+
+    /**
+     * The line is free again after an offer the ACD let go: the step prompts that fell due meanwhile, then the next
+     * offer (which waits for them) or the music.
+     */
+    private void backToWaiting() {
+        boolean prompts = !heldStepPrompts.isEmpty();
+        List<String> held = List.copyOf(heldStepPrompts);
+        heldStepPrompts.clear();
+        if (acdOpen) {
+            held.forEach(this::stepPrompt);
+        }
+        if (nextOffer != null) {
+            dial(nextOffer, true);
+        } else if (acdOpen && !prompts) {
             waitWithMusic();
         }
     }

@@ -5,9 +5,12 @@ import static dev.hotline.bridge.session.ScriptedAgiChannel.variable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
+import dev.hotline.acd.AcdEvent;
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
+import dev.hotline.acd.OfferEnd;
 import dev.hotline.acd.Outcome;
+import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.model.CentreSettings;
 import dev.hotline.bridge.LogCapture;
 import dev.hotline.acd.model.Treatment;
@@ -887,6 +890,27 @@ class CallSessionTest {
     }
 
     /** A caller queued on a rig announcing every 30 s, 30 s on: the position prompt plays (music is off). */
+    @Test
+    void aStepThatFallsDueAfterAnOfferHeldForTheLineWasTakenBackIsHeardOnceThePromptEnds() {
+        CallCentreRig announcing = new CallCentreRig(Duration.ofSeconds(5)).agentsLoggedIn("1001");
+        ScriptedAgiChannel call = announcing.call(CALLER, TestCentre.SORRY_THEN_BACKUP);
+        announcing.settle(call);
+        announcing.advance(Duration.ofSeconds(5));
+        call.reply("EXEC StopMusicOnHold", ok("0"));
+        assertThat(call.next()).as("the position plays").startsWith("STREAM FILE queue-youarenext");
+        announcing.agentsReady("1001");           // the offer waits for the prompt
+        announcing.loop.submit(new AcdEvent.PhoneStateChanged(announcing.loop.now(), "1001", PhoneState.BUSY));
+        announcing.loop.runOnce();                 // the phone is taken: the ACD takes the offer back
+        assertThat(announcing.decisions(Decision.CallRequeued.class)).singleElement()
+                .satisfies(r -> assertThat(r.offerEnd()).isEqualTo(OfferEnd.TAKEN_BACK));
+
+        announcing.advance(Duration.ofSeconds(5)); // the step falls due while the position still plays
+        announcing.settle(call);
+
+        assertThat(call.sent()).containsSubsequence("STREAM FILE queue-youarenext \"\"", SORRY,
+                "EXEC StartMusicOnHold default");
+    }
+
     private static ScriptedAgiChannel hearingTheFirstAnnouncement(CallCentreRig announcing) {
         ScriptedAgiChannel call = announcing.call(CALLER, TestCentre.TEA_AD);
         announcing.settle(call);
