@@ -127,8 +127,15 @@ public sealed interface AcdEvent {
     record OfferAnswered(long at, String callId, String agentId) implements AcdEvent {
     }
 
-    /** The offer failed before the ring timeout (the agent rejected it, the phone was busy or unreachable). */
+    /**
+     * The offer ended unanswered before the ACD's ring timer: the agent rejected it, the phone was busy or
+     * unreachable, or it rang out. Asterisk's Dial is told a second less than the ring timeout, so a phone that rings
+     * out ends there first, with the cause {@link #RANG_OUT}: counted as a ring-no-answer (OfferEnd.NO_ANSWER); any
+     * other cause as a failed offer (OfferEnd.FAILED).
+     */
     record OfferFailed(long at, String callId, String agentId, String cause) implements AcdEvent {
+        /** The cause of a phone that rang for its whole time without an answer (Dial's NOANSWER at its timeout). */
+        public static final String RANG_OUT = "no answer";
     }
 
     record AgentLoggedIn(long at, String agentId) implements AcdEvent {

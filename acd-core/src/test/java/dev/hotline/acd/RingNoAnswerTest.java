@@ -206,6 +206,15 @@ class RingNoAnswerTest {
     }
 
     @Test
+    void aPhoneThatRangOutEndsDialASecondBeforeTheRingTimerAndIsStillARingNoAnswer() {
+        var centre = centre().start().loginReady("1001").call("c1", "sales")
+                .fail("c1", "1001", AcdEvent.OfferFailed.RANG_OUT);
+
+        assertThat(centre.last(CallRequeued.class).offerEnd()).isEqualTo(OfferEnd.NO_ANSWER);
+        assertThat(centre.engine.agent("1001").orElseThrow().reason()).isEqualTo("no answer");
+    }
+
+    @Test
     void aFailedOfferPutsTheAgentNotReadyWithItsCause() {
         var centre = centre().start().loginReady("1001").call("c1", "sales").fail("c1", "1001", "busy");
 

@@ -201,7 +201,9 @@ final class Dispatch {
     void failed(AcdEvent.OfferFailed e) {
         Call call = offeredCall(e.callId(), e.agentId(), "fail the offer of call ");
         String cause = e.cause() == null || e.cause().isBlank() ? "offer failed" : e.cause();
-        ringFailed(call, cause, cause, OfferEnd.FAILED);
+        // Dial ends a second before the ring timer: a ring-out reaches the engine as this event
+        ringFailed(call, cause, cause, cause.equals(AcdEvent.OfferFailed.RANG_OUT) ? OfferEnd.NO_ANSWER
+                : OfferEnd.FAILED);
     }
 
     /**

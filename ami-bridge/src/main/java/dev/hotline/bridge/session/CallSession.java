@@ -155,6 +155,8 @@ public final class CallSession {
     private boolean offerWithdrawn;
     /** Step prompts that fell due after the ACD let the offer go, while the line was not yet free for them. */
     private final List<String> heldStepPrompts = new ArrayList<>();
+    /** When the Dial of the offer in progress started (ms), to tell a phone that gave up early from a ring-out. */
+    private long dialStartedAt;
     private boolean answerReported;
     /** An agent answered the call (the answer reached Hotline, or Dial ended answered). */
     private boolean agentReached;
@@ -867,6 +869,7 @@ public final class CallSession {
     }
 
     private void startDial(AgiCommand dial) {
+        dialStartedAt = now();
         List<AgiCommand> commands = stopMusic();
         commands.add(dial);
         watchDial(offer);
@@ -948,6 +951,12 @@ public final class CallSession {
                         + "ready", callId, dialled.agentId(), dialled.endpoint(), reply);
             }
             String cause = cause(status);
+            if (status.equals("NOANSWER")
+                    && now() - dialStartedAt < dialSeconds(dialled.ringTimeoutMillis()) * 1000 - 1000) {
+                // the phone (or the network) gave up well before Dial's timeout: not an agent who let it ring; one
+                // wording, as it becomes the agent's not-ready reason, which the figures add up by
+                cause = EARLY_NO_ANSWER;
+            }
             if (cause.equals(UNKNOWN_STATUS)) {
                 LOG.warn("call {}: Dial to agent {} ({}) ended with DIALSTATUS '{}', which Asterisk does not set; the "
                         + "agent is made not ready", callId, dialled.agentId(), dialled.endpoint(),
@@ -978,13 +987,16 @@ public final class CallSession {
         }
     }
 
+    /** The not-ready reason of a NOANSWER well before Dial's timeout: the phone declined or was not reachable. */
+    static final String EARLY_NO_ANSWER = "no answer before the ring timeout (the phone gave up)";
+
     /** The not-ready reason of a DIALSTATUS that is none of Asterisk's: its text stays in the log, not the figures. */
     private static final String UNKNOWN_STATUS = "dial failed (unknown DIALSTATUS)";
 
     /** The reason the agent is made not ready for, by Asterisk's DIALSTATUS (app_dial.c sets these and no other). */
     private static String cause(String dialStatus) {
         return switch (dialStatus) {
-            case "NOANSWER" -> "no answer";
+            case "NOANSWER" -> AcdEvent.OfferFailed.RANG_OUT;
             case "BUSY" -> "busy";
             case "CHANUNAVAIL" -> "unavailable";
             case "CONGESTION" -> "congestion";

@@ -891,6 +891,38 @@ class CallSessionTest {
 
     /** A caller queued on a rig announcing every 30 s, 30 s on: the position prompt plays (music is off). */
     @Test
+    void aDialThatEndsNoAnswerLongBeforeItsTimeoutIsAPhoneThatGaveUpNotAnAgentWhoLetItRing() {
+        rig.agentsReady("1001");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(call);
+        rig.advance(Duration.ofSeconds(2));
+        call.reply("EXEC Dial", ok("0"));
+        call.reply("GET VARIABLE DIALSTATUS", variable("NOANSWER"));
+        rig.settle(call);
+
+        assertThat(rig.decisions(Decision.CallRequeued.class)).singleElement().satisfies(r -> {
+            assertThat(r.cause()).isEqualTo(CallSession.EARLY_NO_ANSWER);
+            assertThat(r.offerEnd()).isEqualTo(OfferEnd.FAILED);
+        });
+    }
+
+    @Test
+    void aDialThatEndsNoAnswerAtItsTimeoutIsARingNoAnswer() {
+        rig.agentsReady("1001");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(call);
+        rig.advance(Duration.ofSeconds(19));     // Dial was told 19 s of the queue's 20
+        call.reply("EXEC Dial", ok("0"));
+        call.reply("GET VARIABLE DIALSTATUS", variable("NOANSWER"));
+        rig.settle(call);
+
+        assertThat(rig.decisions(Decision.CallRequeued.class)).singleElement().satisfies(r -> {
+            assertThat(r.cause()).isEqualTo("no answer");
+            assertThat(r.offerEnd()).as("counted against the agent as a ring-out").isEqualTo(OfferEnd.NO_ANSWER);
+        });
+    }
+
+    @Test
     void aStepThatFallsDueAfterAnOfferHeldForTheLineWasTakenBackIsHeardOnceThePromptEnds() {
         CallCentreRig announcing = new CallCentreRig(Duration.ofSeconds(5)).agentsLoggedIn("1001");
         ScriptedAgiChannel call = announcing.call(CALLER, TestCentre.SORRY_THEN_BACKUP);
