@@ -123,13 +123,23 @@ public final class AgentEndpoints {
                 }
             }
             if (last != null) {
-                return ApiResponse.ok(Map.of("agentId", agentId, "state", last.to().name(), "reason", last.reason()));
+                return ApiResponse.ok(inOrder("agentId", agentId, "state", last.to().name(), "reason",
+                        last.reason()));
             }
             // on a call: the change waits for its end
-            return later == null ? ApiResponse.ok(Map.of("agentId", agentId, "result", "no change"))
-                    : ApiResponse.ok(Map.of("agentId", agentId, "state", later.state().name(), "afterCall",
+            return later == null ? ApiResponse.ok(inOrder("agentId", agentId, "result", "no change"))
+                    : ApiResponse.ok(inOrder("agentId", agentId, "state", later.state().name(), "afterCall",
                             later.after().name(), "reason", later.reason()));
         });
+    }
+
+    /** A JSON object with its fields in the order given (keys and values alternate): the same answer every run. */
+    private static Map<String, String> inOrder(String... keysAndValues) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            fields.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return fields;
     }
 
     /** The body's reason code: {@code {"reason": "lunch"}}. */
