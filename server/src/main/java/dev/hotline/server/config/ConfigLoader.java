@@ -113,7 +113,8 @@ public final class ConfigLoader {
         var blacklist = blacklistRoot
                 .map(r -> CallersFileReader.blacklist(top(BLACKLIST, r), r, zone, callerNumbers, ctx))
                 .orElse(List.of());
-        var vips = vipsRoot.map(r -> CallersFileReader.vips(top(VIPS, r), r, callerNumbers, ctx)).orElse(List.of());
+        var vips = vipsRoot.map(r -> CallersFileReader.vips(top(VIPS, r), r, callerNumbers, blacklist, ctx))
+                .orElse(List.of());
         Optional<FlowSet> flows = IvrFlowFiles.read(dir, ctx);
         Optional<ServerSettings> server = serverRoot.flatMap(r -> ServerFileReader.read(top(SERVER, r), r, ctx));
         ctx.ids().checkReferences(ctx.problems());

@@ -65,6 +65,24 @@ class CallersFileTest {
     }
 
     @Test
+    void aVipTheBlacklistRefusesIsWarnedAboutForTheBlacklistIsLookedAtFirst() {
+        config.with("blacklist.yaml", """
+                blacklist:
+                  - number: "1391234"
+                    match: prefix
+                """).with("vips.yaml", """
+                vips:
+                  - number: "13912345678"
+                    name: Li Wei
+                  - number: "13800000008"
+                """);
+
+        assertThat(config.warnings()).containsExactly("vips.yaml:2:5: vips[13912345678]: VIP 13912345678 is also "
+                + "refused by blacklist.yaml's prefix entry 1391234: the blacklist is looked at first, so this caller "
+                + "hears the busy prompt, never the VIP rule");
+    }
+
+    @Test
     void anExpiryDateKeepsTheEntryThroughThatWholeDayInTheCentresZone() {
         config.with("blacklist.yaml", """
                 blacklist:

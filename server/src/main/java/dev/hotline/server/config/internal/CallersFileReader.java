@@ -127,14 +127,39 @@ public final class CallersFileReader {
         }
     }
 
-    public static List<VipEntry> vips(Where top, YamlNode root, CallerNumbers callerNumbers, LoadContext ctx) {
+    /**
+     * Reads the VIPs; a VIP that {@code blacklist} (read before) refuses is warned about: the blacklist is looked at
+     * first, so the VIP entry never takes effect.
+     */
+    public static List<VipEntry> vips(Where top, YamlNode root, CallerNumbers callerNumbers,
+                                      List<BlacklistEntry> blacklist, LoadContext ctx) {
         Optional<Fields> file = Fields.of(ctx.problems(), top, root, VIPS_FILE_KEYS);
         List<VipEntry> vips = new ArrayList<>();
         FirstSeen<String> seen = new FirstSeen<>();
         for (Item item : file.map(f -> f.list("vips", "number")).orElse(List.of())) {
-            vip(item, callerNumbers, seen, ctx).ifPresent(vips::add);
+            vip(item, callerNumbers, seen, ctx).ifPresent(vip -> {
+                vips.add(vip);
+                refusedBy(vip.number(), blacklist, callerNumbers).ifPresent(entry -> ctx.warnings().add(
+                        item.where(), "VIP " + vip.number() + " is also refused "
+                                + "by blacklist.yaml's " + Choices.name(entry.kind()) + " entry " + entry.number()
+                                + ": the blacklist is looked at first, so this caller hears the busy prompt, never "
+                                + "the VIP rule"));
+            });
         }
         return vips;
+    }
+
+    /** The blacklist entry that refuses {@code number}, as the engine compares callers (expiry aside). */
+    private static Optional<BlacklistEntry> refusedBy(String number, List<BlacklistEntry> blacklist,
+                                                      CallerNumbers callerNumbers) {
+        String caller = callerNumbers.significant(number);
+        for (BlacklistEntry entry : blacklist) {
+            String listed = callerNumbers.significant(entry.number());
+            if (entry.kind() == MatchKind.PREFIX ? caller.startsWith(listed) : caller.equals(listed)) {
+                return Optional.of(entry);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<VipEntry> vip(Item item, CallerNumbers callerNumbers, FirstSeen<String> seen,
