@@ -80,6 +80,7 @@ class DeadSettingsTest {
                 queues:
                   - id: sales
                     groups: [sales-a]
+                    maxWaiting: 10
                     treatments:
                       full: {overflow: spare}
                   - id: spare
@@ -93,6 +94,26 @@ class DeadSettingsTest {
                 + "sales overflow into one another: a call that comes round to a queue it was in is refused with the "
                 + "busy prompt instead (docs/routing.md), so give the last of them a treatment that ends the round "
                 + "(voicemail, an IVR flow, a hang-up)");
+    }
+
+    @Test
+    void aTreatmentForALimitTheQueueDoesNotSetIsNeverUsedAndWarnedAbout() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: [sales-a]
+                    treatments:
+                      full: {voicemail: sales}
+                      maxWait: {voicemail: sales}
+                """);
+
+        assertThat(config.warnings()).containsExactly(
+                "queues.yaml:5:13: queues[sales].treatments.full: queue 'sales' has a full treatment but no "
+                        + "maxWaiting: the queue is never full, so it is never used; give the queue a maxWaiting, or "
+                        + "remove the treatment",
+                "queues.yaml:6:16: queues[sales].treatments.maxWait: queue 'sales' has a maxWait treatment but no "
+                        + "maxWait: no call ever waits the maximum, so it is never used; give the queue a maxWait, "
+                        + "or remove the treatment");
     }
 
     @Test

@@ -347,6 +347,16 @@ public final class QueuesFileReader {
             return Optional.empty();
         }
         Fields f = fields.get();
+        if (f.has("maxWait") && !queue.has("maxWait")) {
+            ctx.warnings().add(f.at("maxWait"), "queue '" + queueId + "' has a maxWait treatment but no maxWait: "
+                    + "no call ever waits the maximum, so it is never used; give the queue a maxWait, or remove the "
+                    + "treatment");
+        }
+        if (f.has("full") && !queue.has("maxWaiting")) {
+            ctx.warnings().add(f.at("full"), "queue '" + queueId + "' has a full treatment but no maxWaiting: the "
+                    + "queue is never full, so it is never used; give the queue a maxWaiting, or remove the "
+                    + "treatment");
+        }
         Optional<Treatment> closed = treatment(f, "closed", closedDefault, queueId, ctx);
         Optional<Treatment> full = treatment(f, "full", busy, queueId, ctx);
         Optional<Treatment> maxWait = treatment(f, "maxWait", busy, queueId, ctx);
