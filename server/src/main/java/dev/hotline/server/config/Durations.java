@@ -38,7 +38,8 @@ public final class Durations {
             throw new IllegalArgumentException("'" + t + "' is negative: a duration is 0s or more");
         }
         if (FRACTION.matcher(t).find()) {
-            throw new IllegalArgumentException("'" + t + "' has a fraction: write whole units, e.g. 1m30s instead of 1.5m");
+            throw new IllegalArgumentException("'" + t + "' has a fraction: write whole units, e.g. 1m30s instead of "
+                    + "1.5m");
         }
         Matcher m = DURATION.matcher(t);
         if (!t.isEmpty() && !m.matches() && ANY_LENGTH.matcher(t).matches()) {

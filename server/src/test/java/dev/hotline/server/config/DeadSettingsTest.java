@@ -70,8 +70,8 @@ class DeadSettingsTest {
         config.with("centre.yaml", ConfigFixture.CENTRE + "vip: {group: sales-b, escalateAfter: 10s}\n");
 
         assertThat(config.warnings()).containsExactly("agents.yaml:3:9: groups[sales-b].id: skill group 'sales-b' is "
-                + "the VIP group (centre.yaml vip) but no agent has a skill in it: every VIP caller waits escalateAfter "
-                + "for nobody before the queue's groups may take the call");
+                + "the VIP group (centre.yaml vip) but no agent has a skill in it: every VIP caller waits "
+                + "escalateAfter for nobody before the queue's groups may take the call");
     }
 
     @Test

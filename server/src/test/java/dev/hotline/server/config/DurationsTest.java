@@ -25,7 +25,8 @@ class DurationsTest {
     @ParameterizedTest
     @CsvSource({"-5s", "-1m", "-20"})
     void aNegativeDurationIsSaidToBeNegative(String text) {
-        assertThatThrownBy(() -> Durations.parse(text)).hasMessage("'" + text + "' is negative: a duration is 0s or more");
+        assertThatThrownBy(() -> Durations.parse(text))
+                .hasMessage("'" + text + "' is negative: a duration is 0s or more");
     }
 
     @ParameterizedTest
