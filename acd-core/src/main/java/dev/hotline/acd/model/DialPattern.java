@@ -116,6 +116,33 @@ public final class DialPattern {
         };
     }
 
+    /**
+     * Whether every number {@code other} matches, this pattern matches too: listed before it, this one leaves it
+     * nothing. Exact for these patterns (a digit set per position, then nothing, one or more, or any).
+     */
+    public boolean covers(DialPattern other) {
+        int n = allowed.length;
+        int m = other.allowed.length;
+        if (n > m) {
+            // other's numbers can be shorter, or end in anything where this one asks for digits
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if ((other.allowed[i] & ~allowed[i]) != 0) {
+                return false;
+            }
+        }
+        int shortest = switch (other.tail) {
+            case NONE, ZERO_OR_MORE -> m;
+            case ONE_OR_MORE -> m + 1;
+        };
+        return switch (tail) {
+            case NONE -> other.tail == Tail.NONE && m == n;
+            case ONE_OR_MORE -> shortest >= n + 1;
+            case ZERO_OR_MORE -> true;
+        };
+    }
+
     /** The pattern as written. */
     @Override
     public String toString() {

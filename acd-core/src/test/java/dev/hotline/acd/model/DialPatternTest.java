@@ -25,6 +25,24 @@ class DialPatternTest {
         assertThat(DialPattern.parse(pattern).matches(dialled)).isEqualTo(matches);
     }
 
+    @ParameterizedTest(name = "{0} covers {1}: {2}")
+    @CsvSource({
+            "_4008003XXX, _40080030XX, true",
+            "_40080030XX, _4008003XXX, false",
+            "_4008XXXX, _4008XXX, false",
+            "_4008X., _40081234, true",
+            "_4008X., _4008X, false",
+            "_4008X!, _4008X, true",
+            "_4008X!, _4008X., true",
+            "_4008X., _4008X!, false",
+            "_4008XXXX, _4008X., false",
+            "_NXX, _[2-5]XX, true",
+            "_NXX, _[1-5]XX, false"})
+    void aPatternCoversAnotherWhenEveryNumberTheOtherMatchesItMatchesToo(String first, String second,
+                                                                          boolean covers) {
+        assertThat(DialPattern.parse(first).covers(DialPattern.parse(second))).isEqualTo(covers);
+    }
+
     @Test
     void aPatternReadsAsWrittenAndEqualsTheSameText() {
         assertThat(DialPattern.parse("_4008[1-5]X.")).hasToString("_4008[1-5]X.")

@@ -91,6 +91,23 @@ class NumbersFileTest {
     }
 
     @Test
+    void aPatternAnEarlierOneCoversIsWarnedAboutForItNeverMatches() {
+        config.with("numbers.yaml", """
+                numbers:
+                  - {number: "_4008003XXX", match: pattern, businessType: tea}
+                  - {number: "_40080030XX", match: pattern, businessType: tea}
+                  - {number: "_4008004XXX", match: pattern, businessType: tea}
+                businessTypes:
+                  - id: tea
+                    queue: sales
+                """);
+
+        assertThat(config.warnings()).containsExactly("numbers.yaml:3:5: numbers[_40080030XX]: pattern _40080030XX "
+                + "never matches: every number it matches, the earlier pattern _4008003XXX (line 2) matches first; "
+                + "list the narrower one first");
+    }
+
+    @Test
     void aNumberListedTwiceIsReported() {
         config.with("numbers.yaml", """
                 numbers:

@@ -6,7 +6,9 @@ import dev.hotline.acd.model.MatchKind;
 import dev.hotline.acd.model.NumberRoute;
 import dev.hotline.server.config.internal.Fields.Item;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,8 +36,23 @@ public final class NumbersFileReader {
         }
         List<NumberRoute> numbers = new ArrayList<>();
         FirstSeen<String> seen = new FirstSeen<>();
+        // patterns are tried in the order written: one that an earlier one covers never matches
+        Map<DialPattern, Item> patterns = new LinkedHashMap<>();
         for (Item item : file.get().requiredList("numbers", "number")) {
-            number(item, ctx, seen).ifPresent(numbers::add);
+            number(item, ctx, seen).ifPresent(route -> {
+                numbers.add(route);
+                if (route.kind() == MatchKind.PATTERN) {
+                    DialPattern pattern = DialPattern.parse(route.number());
+                    patterns.forEach((earlier, at) -> {
+                        if (earlier.covers(pattern)) {
+                            ctx.warnings().add(item.where(), "pattern " + route.number() + " never matches: every "
+                                    + "number it matches, the earlier pattern " + earlier + " (line "
+                                    + at.node().mark().line() + ") matches first; list the narrower one first");
+                        }
+                    });
+                    patterns.putIfAbsent(pattern, item);
+                }
+            });
         }
         return new NumbersFile(numbers, businessTypes);
     }
