@@ -95,6 +95,25 @@ class AgentsFileTest {
     }
 
     @Test
+    void anIdRefusedWhereItIsDeclaredIsNotAlsoReportedAsUnknownWhereItIsNamed() {
+        config.with("agents.yaml", """
+                groups:
+                  - id: "sales a"
+                agents:
+                  - id: "1001"
+                    endpoint: PJSIP/1001
+                    skills: {"sales a": 5}
+                """).with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: ["sales a"]
+                """);
+
+        assertThat(config.problems()).containsExactly("agents.yaml:2:9: groups[sales a].id: skill group id 'sales a' "
+                + "holds a space or an invisible character: an id is one word of visible characters");
+    }
+
+    @Test
     void anAgentIdOrEndpointUsedTwiceIsReported() {
         config.with("agents.yaml", """
                 groups:

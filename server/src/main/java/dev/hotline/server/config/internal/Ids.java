@@ -37,6 +37,8 @@ public final class Ids {
     private final Set<Kind> unreadable = EnumSet.noneOf(Kind.class);
     /** Ids that exist but cannot be named by references of their kind, with why (an IVR subflow). */
     private final Map<Kind, Map<String, String>> unusable = new EnumMap<>(Kind.class);
+    /** Ids written where they are declared but refused there (a space, too long), as "KIND:id". */
+    private final Set<String> refused = new java.util.HashSet<>();
 
     public Ids() {
         for (Kind k : Kind.values()) {
@@ -58,6 +60,7 @@ public final class Ids {
                 || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
             problems.add(where, kind.label + " id '" + visible(id) + "' holds a space or an invisible character: an "
                     + "id is one word of visible characters");
+            refused.add(kind + ":" + id);
             return false;
         }
         int length = id.codePointCount(0, id.length());
@@ -65,6 +68,7 @@ public final class Ids {
             problems.add(where, kind.label + " id '" + id.substring(0, id.offsetByCodePoints(0, 20)) + "...' is "
                     + length + " characters long: an id is at most " + MOST_CHARACTERS + " (it names the "
                     + kind.label + " in logs, reports and the API)");
+            refused.add(kind + ":" + id);
             return false;
         }
         Where first = declared.get(kind).putIfAbsent(id, where);
@@ -124,7 +128,9 @@ public final class Ids {
     /** Reports every reference to an id nobody declared, listing the known ones. */
     public void checkReferences(Problems problems) {
         for (Reference r : references) {
-            if (unreadable.contains(r.kind()) || isDeclared(r.kind(), r.id())) {
+            if (unreadable.contains(r.kind()) || isDeclared(r.kind(), r.id())
+                    || refused.contains(r.kind() + ":" + r.id())) {
+                // an id refused where it is declared: its own problem says what is wrong, not each reference
                 continue;
             }
             String why = unusable.getOrDefault(r.kind(), Map.of()).get(r.id());
