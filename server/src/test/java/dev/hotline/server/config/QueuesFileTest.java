@@ -644,6 +644,19 @@ class QueuesFileTest {
     }
 
     @Test
+    void overlappingHolidayRangesAreSaidOnceWithTheDaysTheyShare() {
+        withSalesQueue("""
+                hours:
+                  holidays:
+                    - {from: 2026-02-15, to: 2026-02-23, name: Spring Festival}
+                    - {from: 2026-02-20, to: 2026-02-25, name: Lantern week}
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:7:11: queues[sales].hours.holidays[1]: "
+                + "duplicate holiday dates 2026-02-20 to 2026-02-23 (4 days, first at line 6): the holidays overlap");
+    }
+
+    @Test
     void aHolidayIsAtMost31DaysCountingItsFirstAndLastDay() {
         withSalesQueue("""
                 hours:

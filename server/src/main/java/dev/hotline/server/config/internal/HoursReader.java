@@ -205,7 +205,7 @@ final class HoursReader {
 
     private static Optional<List<Holiday>> holidays(List<Item> items, LoadContext ctx) {
         List<Holiday> holidays = new ArrayList<>();
-        FirstSeen<LocalDate> seen = new FirstSeen<>();
+        java.util.Map<LocalDate, Where> seen = new java.util.HashMap<>();
         boolean sound = true;
         for (Item item : items) {
             Optional<List<Holiday>> days = holiday(item, ctx);
@@ -213,12 +213,26 @@ final class HoursReader {
                 sound = false;
                 continue;
             }
+            // a range that overlaps an earlier one is said once, with the days it repeats
+            List<LocalDate> repeated = new ArrayList<>();
+            Where earlier = null;
             for (Holiday h : days.get()) {
-                if (seen.firstTime(h.date(), item.where(), ctx.problems(), "holiday date " + h.date())) {
+                Where first = seen.putIfAbsent(h.date(), item.where());
+                if (first == null) {
                     holidays.add(h);
                 } else {
-                    sound = false;
+                    repeated.add(h.date());
+                    earlier = earlier == null ? first : earlier;
                 }
+            }
+            if (!repeated.isEmpty()) {
+                ctx.problems().add(item.where(), repeated.size() == 1
+                        ? "duplicate holiday date " + repeated.getFirst() + " (first at line " + earlier.mark().line()
+                        + ")"
+                        : "duplicate holiday dates " + repeated.getFirst() + " to " + repeated.getLast() + " ("
+                        + repeated.size() + " days, first at line " + earlier.mark().line() + "): the holidays "
+                        + "overlap");
+                sound = false;
             }
         }
         return sound ? Optional.of(holidays) : Optional.empty();
