@@ -644,6 +644,16 @@ class QueuesFileTest {
     }
 
     @Test
+    void aNumberBeyondAnyRangeIsSaidToBeSo() {
+        withSalesQueue("""
+                maxWaiting: 2147483648
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:4:17: queues[sales].maxWaiting: the number "
+                + "2147483648 is far beyond what any setting takes (the docs give each key's range)");
+    }
+
+    @Test
     void overlappingHolidayRangesAreSaidOnceWithTheDaysTheyShare() {
         withSalesQueue("""
                 hours:

@@ -184,7 +184,8 @@ public final class Fields {
                 return Optional.of(Integer.parseInt(s.text()));
             } catch (NumberFormatException e) {
                 // YAML also reads 1_000, 0x10 and +5 as numbers; the files take plain decimal digits
-                problems.add(at, s.text().matches("-?[0-9]+") ? "the number " + s.text() + " is out of range"
+                problems.add(at, s.text().matches("-?[0-9]+") ? "the number " + s.text() + " is far beyond what "
+                        + "any setting takes (the docs give each key's range)"
                         : "write the number " + s.text() + " in plain decimal digits (no _, 0x, 0o or +)");
                 return Optional.empty();
             }
