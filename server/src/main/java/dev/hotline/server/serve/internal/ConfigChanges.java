@@ -1,6 +1,8 @@
 package dev.hotline.server.serve.internal;
 
 import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.acd.model.CentreSettings;
+import dev.hotline.server.config.Durations;
 import dev.hotline.ivr.Flow;
 import dev.hotline.ivr.FlowSet;
 import java.util.ArrayList;
@@ -32,7 +34,8 @@ public final class ConfigChanges {
         compare(changes, "blacklist entries", before.blacklist(), after.blacklist(), e -> e.number());
         compare(changes, "VIPs", before.vips(), after.vips(), v -> v.number());
         if (!before.settings().equals(after.settings())) {
-            changes.add("the centre's settings changed (centre.yaml settings)");
+            changes.add("the centre's settings changed (centre.yaml settings): "
+                    + settingsChanged(before.settings(), after.settings()));
         }
         if (!before.vipPolicy().equals(after.vipPolicy())) {
             changes.add("the VIP rule changed (centre.yaml vip)");
@@ -55,6 +58,31 @@ public final class ConfigChanges {
             changes.add("calls answered from now on are no longer recorded in queues: " + listed(off));
         }
         return changes;
+    }
+
+    /** Which of the centre's settings changed, with their new values. */
+    private static String settingsChanged(CentreSettings was, CentreSettings is) {
+        List<String> changed = new ArrayList<>();
+        if (!was.zone().equals(is.zone())) {
+            changed.add("zone " + is.zone().getId());
+        }
+        if (!was.reportInterval().equals(is.reportInterval())) {
+            changed.add("reportInterval " + Durations.format(is.reportInterval())
+                    + " (the interval in progress ends now; the next ones follow the new grid)");
+        }
+        if (!was.shortAbandon().equals(is.shortAbandon())) {
+            changed.add("shortAbandon " + Durations.format(is.shortAbandon()));
+        }
+        if (!was.busyPrompt().equals(is.busyPrompt())) {
+            changed.add("busyPrompt " + is.busyPrompt());
+        }
+        if (!was.defaultBusinessType().equals(is.defaultBusinessType())) {
+            changed.add("defaultBusinessType " + is.defaultBusinessType().orElse("none (unknown numbers refused)"));
+        }
+        if (!was.callerNumbers().equals(is.callerNumbers())) {
+            changed.add("callerNumbers");
+        }
+        return String.join(", ", changed);
     }
 
     /** A sentence per kind of change to the IVR flows (added, removed, changed, by name); empty if none. */

@@ -35,6 +35,19 @@ class ConfigChangesTest {
     }
 
     @Test
+    void changedCentreSettingsAreNamedWithTheirNewValues() {
+        var was = SHIPPED.settings();
+        var is = new dev.hotline.acd.model.CentreSettings(was.zone(), java.time.Duration.ofMinutes(30),
+                java.time.Duration.ofSeconds(8), was.busyPrompt(), was.defaultBusinessType(), was.callerNumbers());
+        CentreConfig after = new CentreConfig(is, SHIPPED.numbers(), SHIPPED.businessTypes(), SHIPPED.queues(),
+                SHIPPED.groups(), SHIPPED.agents(), SHIPPED.blacklist(), SHIPPED.vipPolicy(), SHIPPED.vips());
+
+        assertThat(ConfigChanges.between(SHIPPED, after)).containsExactly("the centre's settings changed (centre.yaml "
+                + "settings): reportInterval 30m (the interval in progress ends now; the next ones follow the new "
+                + "grid), shortAbandon 8s");
+    }
+
+    @Test
     void turningRecordingOnOrOffForAQueueIsSaid() {
         assertThat(ConfigChanges.recordingBetween(java.util.Set.of("after-sales", "sales-home"),
                 java.util.Set.of("sales-home", "sales-health"))).containsExactly(
