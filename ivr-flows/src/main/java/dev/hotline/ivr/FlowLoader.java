@@ -25,7 +25,7 @@ public final class FlowLoader {
     public static FlowLoadResult load(Map<String, String> flows, Map<String, String> tables) {
         FlowCompiler.Result result = FlowCompiler.compile(flows, tables);
         return result.errors().isEmpty()
-                ? new FlowLoadResult.Loaded(new FlowSet(result.flows()))
+                ? new FlowLoadResult.Loaded(new FlowSet(result.flows(), tables))
                 : new FlowLoadResult.Rejected(result.errors());
     }
 }

@@ -12,9 +12,31 @@ import java.util.Set;
  */
 public final class FlowSet {
     private final Map<String, CompiledFlow> flows;
+    private final Map<String, String> tableDigests;
 
-    FlowSet(Map<String, CompiledFlow> flows) {
+    FlowSet(Map<String, CompiledFlow> flows, Map<String, String> tables) {
         this.flows = Map.copyOf(flows);
+        Map<String, String> digests = new java.util.TreeMap<>();
+        tables.forEach((name, text) -> digests.put(name, digest(text)));
+        this.tableDigests = java.util.Collections.unmodifiableMap(digests);
+    }
+
+    /**
+     * A fingerprint of each lookup table the set was loaded with, by name (SHA-256 of its text): a reload tells an
+     * edited table by it without keeping the text twice.
+     */
+    public Map<String, String> tableDigests() {
+        return tableDigests;
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] sha = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(sha);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** The names of all flows, subflows included. */

@@ -85,10 +85,15 @@ public final class ConfigChanges {
         return String.join(", ", changed);
     }
 
-    /** A sentence per kind of change to the IVR flows (added, removed, changed, by name); empty if none. */
+    /**
+     * A sentence per kind of change to the IVR flows and their lookup tables (added, removed, changed, by name); empty
+     * if none.
+     */
     public static List<String> between(FlowSet before, FlowSet after) {
         List<String> changes = new ArrayList<>();
         compare(changes, "IVR flows", flows(before), flows(after), Flow::name);
+        compare(changes, "IVR lookup tables", List.copyOf(before.tableDigests().entrySet()),
+                List.copyOf(after.tableDigests().entrySet()), Map.Entry::getKey);
         return changes;
     }
 

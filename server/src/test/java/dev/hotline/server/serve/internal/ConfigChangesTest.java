@@ -48,6 +48,21 @@ class ConfigChangesTest {
     }
 
     @Test
+    void anEditedLookupTableIsNamedThoughNoFlowChanged() {
+        java.util.Map<String, String> flow = java.util.Map.of("status.yaml", "flow: status\nstart: bye\nnodes:\n"
+                + "  bye: { type: hangup, prompts: [hello], disposition: done }\n");
+        var before = ((dev.hotline.ivr.FlowLoadResult.Loaded) dev.hotline.ivr.FlowLoader.load(flow,
+                java.util.Map.of("tables/orders.csv", "phone,status\n13800138000,shipped\n"))).flows();
+        var after = ((dev.hotline.ivr.FlowLoadResult.Loaded) dev.hotline.ivr.FlowLoader.load(flow,
+                java.util.Map.of("tables/orders.csv", "phone,status\n13800138000,delivered\n",
+                        "tables/fares.csv", "train,fare\nG1,553\n"))).flows();
+
+        assertThat(ConfigChanges.between(before, after)).containsExactly("IVR lookup tables added: tables/fares.csv",
+                "IVR lookup tables changed: tables/orders.csv");
+        assertThat(ConfigChanges.between(after, after)).isEmpty();
+    }
+
+    @Test
     void turningRecordingOnOrOffForAQueueIsSaid() {
         assertThat(ConfigChanges.recordingBetween(java.util.Set.of("after-sales", "sales-home"),
                 java.util.Set.of("sales-home", "sales-health"))).containsExactly(
