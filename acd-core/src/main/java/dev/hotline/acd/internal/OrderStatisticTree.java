@@ -161,21 +161,7 @@ final class OrderStatisticTree<T> {
                 return size(root);
             }
         }
-        int rank = 0;
-        Node<T> n = root;
-        while (n != null) {
-            int c = order.compare(value, n.value);
-            if (c <= 0) {
-                if (c == 0) {
-                    return rank + size(n.left);
-                }
-                n = n.left;
-            } else {
-                rank += size(n.left) + 1;
-                n = n.right;
-            }
-        }
-        return rank;
+        return rankOfKey(other -> order.compare(value, other));
     }
 
     /**

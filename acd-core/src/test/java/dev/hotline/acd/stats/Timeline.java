@@ -175,32 +175,24 @@ final class Timeline {
 
         /** The agent's phone rang out: the call goes back to its queue and the agent is set not ready. */
         CallStory notAnswered(double second) {
-            long at = at(second);
-            ringing = false;
-            decisions.add(new Decision.CallRequeued(at, callId, agent, queue, "ring-no-answer", OfferEnd.NO_ANSWER));
-            decisions.add(new Decision.AgentStateChanged(at, agent, AgentState.RESERVED, AgentState.NOT_READY,
-                    "no answer"));
-            return this;
+            return offerEnded(second, "ring-no-answer", OfferEnd.NO_ANSWER, AgentState.NOT_READY, "no answer");
         }
 
         /** The agent's phone could not take the offer (busy): the call goes back, the agent is set not ready. */
         CallStory offerFailed(double second) {
-            long at = at(second);
-            ringing = false;
-            decisions.add(new Decision.CallRequeued(at, callId, agent, queue, "BUSY", OfferEnd.FAILED));
-            decisions.add(new Decision.AgentStateChanged(at, agent, AgentState.RESERVED, AgentState.NOT_READY,
-                    "BUSY"));
-            return this;
+            return offerEnded(second, "BUSY", OfferEnd.FAILED, AgentState.NOT_READY, "BUSY");
         }
 
         /** The offer is taken back before it rang (the caller's line never came free): the agent is ready again. */
         CallStory offerTakenBack(double second) {
+            return offerEnded(second, "line not free", OfferEnd.TAKEN_BACK, AgentState.READY, "offer withdrawn");
+        }
+
+        private CallStory offerEnded(double second, String cause, OfferEnd end, AgentState then, String reason) {
             long at = at(second);
             ringing = false;
-            decisions.add(new Decision.CallRequeued(at, callId, agent, queue, "line not free",
-                    OfferEnd.TAKEN_BACK));
-            decisions.add(new Decision.AgentStateChanged(at, agent, AgentState.RESERVED, AgentState.READY,
-                    "offer withdrawn"));
+            decisions.add(new Decision.CallRequeued(at, callId, agent, queue, cause, end));
+            decisions.add(new Decision.AgentStateChanged(at, agent, AgentState.RESERVED, then, reason));
             return this;
         }
 

@@ -974,7 +974,6 @@ public final class CallSession {
      * offer (which waits for them) or the music.
      */
     private void backToWaiting() {
-        boolean prompts = !heldStepPrompts.isEmpty();
         List<String> held = List.copyOf(heldStepPrompts);
         heldStepPrompts.clear();
         if (acdOpen) {
@@ -982,7 +981,8 @@ public final class CallSession {
         }
         if (nextOffer != null) {
             dial(nextOffer, true);
-        } else if (acdOpen && !prompts) {
+        } else if (acdOpen && held.isEmpty()) {
+            // after step prompts, the last of them brings the music back
             waitWithMusic();
         }
     }
