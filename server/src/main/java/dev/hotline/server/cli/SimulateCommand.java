@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,12 +56,18 @@ import picocli.CommandLine.Spec;
         exitCodeList = {ExitCodes.OK + ":the simulation ran",
                 ExitCodes.INVALID_CONFIG + ":the configuration or the traffic file has problems (printed to stderr)",
                 ExitCodes.USAGE + ":wrong command-line usage, such as an option value out of range",
-                ExitCodes.INTERNAL_ERROR + ":unexpected error (a bug: please report it with the printed trace)"})
+                ExitCodes.INTERNAL_ERROR + ":out of memory (said so: give java -Xmx more heap), or an unexpected error "
+                        + "(a bug: please report it with the printed trace)"})
 public final class SimulateCommand implements Callable<Integer> {
     /** The most agents one queue is simulated with: the largest centre the engine's benchmarks measure. */
     static final long MOST_AGENTS = 100_000;
-    /** The most calls an overloaded queue without patience may leave waiting at once (some 5 GB of heap). */
+    /** The most calls an overloaded queue may leave waiting at once, whatever the heap (some 6 GB of it). */
     static final long MOST_WAITING = 10_000_000;
+    /**
+     * Heap a call waiting in a simulated queue holds: the engine's call (452-611 bytes, docs/performance.md) and the
+     * simulator's own note of the caller. 9.9 million waiting calls took 6.4 GB.
+     */
+    static final long BYTES_PER_WAITING_CALL = 700;
 
 
     /** The share of calls left out of the single-queue figures while the empty centre fills up. */
@@ -195,19 +202,20 @@ public final class SimulateCommand implements Callable<Integer> {
         positive("--calls", o.calls);
         atMost("--agents", o.agents, MOST_AGENTS, "the largest centre the engine is measured at");
         atMost("--calls", o.calls, TrafficFile.MOST_CALLS, "more would take hours, and is surely a typo");
-        if (o.erlangs >= o.agents && o.patienceSeconds == null) {
-            // nobody leaves and the agents cannot keep up: every call beyond their share is still waiting at the end
-            double waitingAtTheEnd = o.calls * (1 - o.agents / o.erlangs);
-            if (waitingAtTheEnd > MOST_WAITING) {
-                throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, "Invalid options: %s "
-                        + "Erlangs on %d agents with no --patience leaves about %.0f of the %d calls waiting at once "
-                        + "(at most %d): give --patience, more --agents or fewer --calls", o.erlangs, o.agents,
-                        waitingAtTheEnd, o.calls, MOST_WAITING));
-            }
-        }
         if (o.patienceSeconds != null) {
             positive("--patience", o.patienceSeconds);
             seconds("--patience", o.patienceSeconds, 0.001);
+        }
+        double waitingAtOnce = waitingAtOnce(o);
+        long mostWaiting = mostWaiting();
+        if (waitingAtOnce > mostWaiting) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, "Invalid options: %s "
+                    + "Erlangs on %d agents with %s leaves about %.0f of the %d calls waiting at once (at most %d%s): "
+                    + "give %s, more --agents or fewer --calls", o.erlangs, o.agents, o.patienceSeconds == null
+                            ? "no --patience" : "a mean patience of " + format(o.patienceSeconds) + " s",
+                    waitingAtOnce, o.calls, mostWaiting, mostWaiting < MOST_WAITING ? " in this JVM's "
+                            + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB of heap: java -Xmx gives more"
+                            : "", o.patienceSeconds == null ? "--patience" : "a shorter --patience"));
         }
         SingleQueueScenario scenario;
         try {
@@ -229,6 +237,12 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "do: with nobody abandoning the queue has no steady state and only grows, and the figures "
                     + "depend on --calls%n", o.erlangs, ValidateCommand.count(o.agents, "agent", "agents"),
                     o.erlangs > o.agents ? "is more than" : "is");
+        } else if (o.erlangs >= o.agents && o.patienceSeconds > arrivalSeconds(o)) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "note: %s Erlangs on %s %s all the work they can "
+                            + "do, and a mean patience of %s s is longer than the %.0f s in which the calls arrive: "
+                            + "few callers run out of it, so the queue only grows, and the figures depend on "
+                            + "--calls%n", o.erlangs, ValidateCommand.count(o.agents, "agent", "agents"),
+                    o.erlangs > o.agents ? "is more than" : "is", format(o.patienceSeconds), arrivalSeconds(o));
         }
         CentreConfig config = scenario.centreConfig();
         CentreStatistics stats = new CentreStatistics(config);
@@ -239,6 +253,14 @@ public final class SimulateCommand implements Callable<Integer> {
         CallFigures queue = figures.queues().get(SingleQueueScenario.QUEUE);
         AgentTimeFigures agentTime = steady.centreAgentTime().orElse(figures.centre().agentTime());
 
+        if (queue.waiting() > 0) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "note: %s still waiting when the run stopped (%s after "
+                            + "the last arrival, or when nothing could end them): they are in no outcome, and ASA, "
+                            + "service level and longest wait leave them out (the longest of their waits: %s)%n",
+                    ValidateCommand.count(queue.waiting(), "call was", "calls were"),
+                    Durations.format(CentreSimulation.PLAY_OUT_LIMIT),
+                    SimulationReport.secondsText(OptionalDouble.of(queue.longestCurrentWaitMillis())));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode root = JsonNodeFactory.instance.objectNode();
@@ -259,19 +281,24 @@ public final class SimulateCommand implements Callable<Integer> {
             SimulationReport.simulator(root, result);
             out.println(write(root));
         } else {
-            out.printf(Locale.ROOT, "One queue: %d agents, %s Erlangs, AHT %s s, service-level threshold %s s, "
-                            + "%d calls (first %d warm-up), %s, seed %d%n%n", o.agents, o.erlangs, o.ahtSeconds,
-                    o.slThresholdSeconds, o.calls, warmUp, o.patienceSeconds == null ? "callers never abandon"
-                            : "mean patience " + o.patienceSeconds + " s", seed);
-            String line = "%-16s %s%n";
+            out.printf(Locale.ROOT, "One queue: %s, %s Erlangs, AHT %s s, service-level threshold %s s, "
+                            + "%s (first %d warm-up), %s, seed %d%n%n", ValidateCommand.count(o.agents, "agent",
+                            "agents"), o.erlangs, o.ahtSeconds, o.slThresholdSeconds,
+                    ValidateCommand.count(o.calls, "call", "calls"), warmUp, o.patienceSeconds == null
+                            ? "callers never abandon" : "mean patience " + o.patienceSeconds + " s", seed);
+            String line = "%-20s %s%n";
             out.printf(Locale.ROOT, line, "offered", queue.offered());
             out.printf(Locale.ROOT, line, "answered", queue.answers().answered());
             out.printf(Locale.ROOT, line, "abandoned", queue.abandoned());
+            out.printf(Locale.ROOT, line, "still waiting", queue.waiting());
+            out.printf(Locale.ROOT, line, "abandonment rate", SimulationReport.percent(queue.abandonmentRate()));
             out.printf(Locale.ROOT, line, "service level", SimulationReport.percent(queue.serviceLevel()));
             out.printf(Locale.ROOT, line, "ASA", SimulationReport.secondsText(queue.answers().asaMillis()));
             out.printf(Locale.ROOT, line, "P(wait)", SimulationReport.percent(queue.answers().probabilityOfWaiting()));
+            out.printf(Locale.ROOT, line, "longest wait", SimulationReport.secondsText(queue.longestWaitMillisIfAny()));
             out.printf(Locale.ROOT, line, "AHT", SimulationReport.secondsText(queue.answers().ahtMillis()));
             out.printf(Locale.ROOT, line, "occupancy", SimulationReport.percent(agentTime.occupancy()));
+            out.printf(Locale.ROOT, line, "utilisation", SimulationReport.percent(agentTime.utilisation()));
             out.println();
             out.print(SimulationReport.simulatorLine(result));
         }
@@ -340,6 +367,35 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     /**
+     * About how many calls an overloaded queue holds at its fullest: the calls beyond the agents' share pile up at
+     * (A - N) / AHT a second while they arrive, and with patience P leave at (waiting / P) a second, so the pile
+     * approaches (A - N) / AHT x P (a fluid approximation: {@code (A - N) / AHT x P x (1 - e^(-D / P))} over the D
+     * seconds of arrivals; without patience, all of D). 0 for a queue the agents keep up with.
+     */
+    static double waitingAtOnce(SingleQueue o) {
+        if (o.erlangs <= o.agents) {
+            return 0;
+        }
+        double excessPerSecond = (o.erlangs - o.agents) / o.ahtSeconds;
+        double d = arrivalSeconds(o);
+        return o.patienceSeconds == null ? excessPerSecond * d
+                : excessPerSecond * o.patienceSeconds * -Math.expm1(-d / o.patienceSeconds);
+    }
+
+    /** How long the calls take to arrive: {@code --calls} at A / AHT a second. */
+    private static double arrivalSeconds(SingleQueue o) {
+        return o.calls * o.ahtSeconds / o.erlangs;
+    }
+
+    /**
+     * The most calls a run may leave waiting at once: {@link #MOST_WAITING}, or fewer when this JVM's heap holds fewer
+     * at {@link #BYTES_PER_WAITING_CALL} each.
+     */
+    static long mostWaiting() {
+        return Math.min(MOST_WAITING, Runtime.getRuntime().maxMemory() / BYTES_PER_WAITING_CALL);
+    }
+
+    /**
      * The calls left out of the figures: 5 % of them, or, when the centre is large, the calls of five handle times
      * ({@link #FILLING_HANDLE_TIMES}), which 5 % of a few million calls at tens of thousands of Erlangs is not
      * (occupancy read 93.5 % for 95 %); never more than half the calls.
@@ -381,7 +437,11 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private void notNegative(String option, double value) {
-        if (!(value >= 0) || Double.isInfinite(value)) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '" + option + "': must be a finite number, got " + format(value));
+        }
+        if (!(value >= 0)) {
             throw new ParameterException(spec.commandLine(),
                     "Invalid value for option '" + option + "': must be 0 or more, got " + format(value));
         }

@@ -7,6 +7,7 @@ import dev.hotline.acd.stats.AnswerFigures;
 import dev.hotline.acd.stats.CallFigures;
 import dev.hotline.acd.stats.CentreFigures;
 import dev.hotline.acd.stats.Figures;
+import dev.hotline.acd.stats.OfferFigures;
 import dev.hotline.acd.stats.StaffFigures;
 import dev.hotline.server.simulation.SimulationResult;
 import java.util.Locale;
@@ -43,6 +44,7 @@ final class SimulationReport {
         // a queue's "refused" counts the calls it turned away; the centre's counts every refused call
         centre.put("refusedByQueues", c.calls().refused());
         centre.put("refused", c.refused());
+        offers(centre, c.offers());
         fraction(centre, "occupancy", c.agentTime().occupancy());
         fraction(centre, "utilisation", c.agentTime().utilisation());
         ObjectNode queues = out.putObject("queues");
@@ -54,6 +56,7 @@ final class SimulationReport {
             ObjectNode group = groups.putObject(g.getKey());
             group.put("answered", g.getValue().answers().answered());
             answerTimes(group, g.getValue().answers());
+            offers(group, g.getValue().offers());
             fraction(group, "occupancy", g.getValue().agentTime().occupancy());
             fraction(group, "utilisation", g.getValue().agentTime().utilisation());
         }
@@ -78,10 +81,21 @@ final class SimulationReport {
         out.put("shortAbandoned", f.shortAbandoned());
         out.put("overflowed", f.overflowed());
         out.put("refused", f.refused());
+        // still in the queue when the run stopped: offered = answered + abandoned + overflowed + refused + waiting
+        out.put("waiting", f.waiting());
         fraction(out, "serviceLevel", f.serviceLevel());
         fraction(out, "abandonmentRate", f.abandonmentRate());
+        fraction(out, "answerRate", f.answerRate());
         answerTimes(out, f.answers());
         time(out, "longestWait", f.longestWaitMillisIfAny());
+        out.put("longestCurrentWait", seconds(f.longestCurrentWaitMillis()));
+    }
+
+    /** Offers made, and those missed (rang out or failed), with the share missed. */
+    private static void offers(ObjectNode out, OfferFigures o) {
+        out.put("offers", o.offers());
+        out.put("missedOffers", o.missed());
+        fraction(out, "missedRate", o.missedRate());
     }
 
     private static void answerTimes(ObjectNode out, AnswerFigures a) {
@@ -126,39 +140,42 @@ final class SimulationReport {
     /** One line per queue, one per group, and the centre's. */
     static String centreTable(Figures figures) {
         StringBuilder s = new StringBuilder();
-        String callFormat = "%-20s %8s %8s %9s %8s %7s %8s %8s %8s %8s%n";
+        String callFormat = "%-20s %8s %8s %9s %8s %7s %7s %8s %8s %8s %8s %8s%n";
         s.append(String.format(Locale.ROOT, callFormat, "QUEUE", "offered", "answered", "abandoned", "overflow",
-                "refused", "SL", "ASA", "P(wait)", "AHT"));
+                "refused", "waiting", "abandon", "SL", "ASA", "P(wait)", "AHT"));
         figures.queues().forEach((id, q) -> s.append(callLine(callFormat, id, q)));
         s.append(callLine(callFormat, "(centre)", figures.centre().calls()));
         s.append(System.lineSeparator());
-        String groupFormat = "%-20s %8s %8s %8s %9s %11s%n";
-        s.append(String.format(Locale.ROOT, groupFormat, "GROUP", "answered", "ASA", "AHT", "occupancy",
-                "utilisation"));
+        String groupFormat = "%-20s %8s %8s %8s %8s %8s %9s %11s%n";
+        s.append(String.format(Locale.ROOT, groupFormat, "GROUP", "offers", "missed", "answered", "ASA", "AHT",
+                "occupancy", "utilisation"));
         figures.groups().forEach((id, g) -> s.append(String.format(Locale.ROOT, groupFormat, id,
-                g.answers().answered(), secondsText(g.answers().asaMillis()), secondsText(g.answers().ahtMillis()),
+                g.offers().offers(), g.offers().missed(), g.answers().answered(),
+                secondsText(g.answers().asaMillis()), secondsText(g.answers().ahtMillis()),
                 percent(g.agentTime().occupancy()), percent(g.agentTime().utilisation()))));
         CentreFigures c = figures.centre();
         s.append(System.lineSeparator());
         // the queues' "refused" column counts the calls a queue turned away; here every refused call, as the JSON's
         s.append(String.format(Locale.ROOT, "inbound %d, refused %d (blacklisted %d, unknown number %d, by queues "
-                        + "%d), connection rate %s, occupancy %s%n", c.inbound(), c.refused(), c.refusedBlacklist(),
-                c.refusedUnknownNumber(), c.calls().refused(), percent(c.connectionRate()),
-                percent(c.agentTime().occupancy())));
+                        + "%d), connection rate %s, short abandons %d, occupancy %s, utilisation %s%n", c.inbound(),
+                c.refused(), c.refusedBlacklist(), c.refusedUnknownNumber(), c.calls().refused(),
+                percent(c.connectionRate()), c.calls().shortAbandoned(), percent(c.agentTime().occupancy()),
+                percent(c.agentTime().utilisation())));
         return s.toString();
     }
 
     private static String callLine(String format, String id, CallFigures q) {
         return String.format(Locale.ROOT, format, id, q.offered(), q.answers().answered(), q.abandoned(),
-                q.overflowed(), q.refused(), percent(q.serviceLevel()), secondsText(q.answers().asaMillis()),
+                q.overflowed(), q.refused(), q.waiting(), percent(q.abandonmentRate()), percent(q.serviceLevel()), secondsText(q.answers().asaMillis()),
                 percent(q.answers().probabilityOfWaiting()), secondsText(q.answers().ahtMillis()));
     }
 
     static String simulatorLine(SimulationResult r) {
-        String s = String.format(Locale.ROOT, "simulator: %d calls generated (%d VIP, %d blacklisted), ring-no-answers: %d,"
-                        + " %.0f s simulated, %d unfinished calls, %d rejected events%n", r.callsGenerated(),
+        String s = String.format(Locale.ROOT, "simulator: %s generated (%d VIP, %d blacklisted), ring-no-answers: %d,"
+                        + " %.0f s simulated, %s, %s%n", ValidateCommand.count(r.callsGenerated(), "call", "calls"),
                 r.vipCalls(), r.blacklistedCalls(), r.ringNoAnswers(), seconds(r.endMillis() - r.startMillis()),
-                r.unfinishedCalls(), r.rejectedEvents());
+                ValidateCommand.count(r.unfinishedCalls(), "unfinished call", "unfinished calls"),
+                ValidateCommand.count(r.rejectedEvents(), "rejected event", "rejected events"));
         return r.rejectedSamples().isEmpty() ? s
                 : s + "  first rejected: " + String.join(System.lineSeparator() + "  ", r.rejectedSamples())
                 + System.lineSeparator();

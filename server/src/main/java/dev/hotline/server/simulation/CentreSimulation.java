@@ -17,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -30,6 +31,11 @@ import java.util.stream.Collectors;
  * <p>Repeatable: the same configuration, traffic and seed give the same decisions in the same order.
  */
 public final class CentreSimulation {
+    /**
+     * How long the calls still in the centre when callers stop calling may take to finish before the run gives up on
+     * them: those still waiting then are reported as waiting (in no outcome).
+     */
+    public static final Duration PLAY_OUT_LIMIT = Duration.ofHours(24);
     private final CentreConfig config;
     private final TrafficProfile traffic;
     private final long seed;

@@ -46,7 +46,7 @@ import java.util.Set;
  * column and key path ({@code traffic.yaml:9:19: businessTypes.slimming-tea.callsPerHour: ...}).
  */
 public final class TrafficFile {
-    /** Calls of one business type in one run: more would take the simulator hours, and is surely a typo. */
+    /** Calls in one run, of one business type and of all together: more would take hours, and is surely a typo. */
     public static final long MOST_CALLS = 100_000_000;
     private static final Set<String> TOP = Fields.known("start", "duration", "agents", "businessTypes");
     private static final Set<String> AGENTS = Fields.known("ringDelay", "noAnswerProbability", "notReadyPause");
@@ -127,6 +127,15 @@ public final class TrafficFile {
             }
         }
         if (start.isEmpty() || duration.isEmpty() || agents.isEmpty() || !problems.isEmpty()) {
+            return Optional.empty();
+        }
+        double total = traffic.stream().mapToDouble(t -> t.callsPerHour() * duration.get().toMillis() / 3_600_000.0)
+                .sum();
+        if (total > MOST_CALLS) {
+            // each type within its cap, their sum not: as many hours of simulation, and as surely a typo
+            problems.add(top.at("businessTypes"), String.format(Locale.ROOT, "the business types make about %.3g "
+                    + "calls in %s together, more than the simulator takes in a run (%,d): lower their calls or the "
+                    + "duration", total, Durations.format(duration.get()), MOST_CALLS));
             return Optional.empty();
         }
         try {

@@ -179,9 +179,75 @@ class SimulateCommandTest {
         assertThat(run("simulate", "--agents", "5", "--erlangs", "1e6", "--aht", "1", "--calls", "30000000"))
                 .isEqualTo(ExitCodes.USAGE);
 
+        // the most is 10,000,000, or fewer when the test JVM's heap holds fewer
         assertThat(err.toString()).startsWith("Invalid options: 1000000.0 Erlangs on 5 agents with no --patience "
-                + "leaves about 29999850 of the 30000000 calls waiting at once (at most 10000000): give --patience, "
-                + "more --agents or fewer --calls");
+                + "leaves about 29999850 of the 30000000 calls waiting at once (at most "
+                + SimulateCommand.mostWaiting());
+        assertThat(err.toString()).contains("): give --patience, more --agents or fewer --calls");
+    }
+
+    @Test
+    void aPatienceLongerThanTheRunDoesNotGetAnOverloadedQueuePastTheLimitOfCallsWaitingAtOnce() {
+        // 31 years of patience: nobody runs out of it, and 18 million calls would wait at once
+        assertThat(run("simulate", "--agents", "10", "--erlangs", "100", "--aht", "180", "--calls", "20000000",
+                "--patience", "1000000000")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString()).startsWith("Invalid options: 100.0 Erlangs on 10 agents with a mean patience of "
+                + "1000000000 s leaves about 17679853 of the 20000000 calls waiting at once (at most");
+        assertThat(err.toString()).contains("): give a shorter --patience, more --agents or fewer --calls");
+    }
+
+    @Test
+    void anOverloadedQueueWhoseCallersDoRunOutOfPatienceHoldsFewCallsAndRuns() {
+        // 12 Erlangs on 10 agents: 2/180 calls a second beyond the agents' share, gone after 60 s: about 0.7 waiting
+        assertThat(SimulateCommand.waitingAtOnce(singleQueue(10, 12, 180, 100_000, 60.0))).isCloseTo(2.0 / 180 * 60,
+                within(1e-6));
+        assertThat(SimulateCommand.waitingAtOnce(singleQueue(10, 12, 180, 100_000, null)))
+                .isCloseTo(100_000 * (1 - 10 / 12.0), within(1e-6));
+        assertThat(SimulateCommand.waitingAtOnce(singleQueue(11, 10, 180, 100_000, null))).isZero();
+    }
+
+    private static SimulateCommand.SingleQueue singleQueue(int agents, double erlangs, double aht, long calls,
+                                                           Double patience) {
+        SimulateCommand.SingleQueue q = new SimulateCommand.SingleQueue();
+        q.agents = agents;
+        q.erlangs = erlangs;
+        q.ahtSeconds = aht;
+        q.calls = calls;
+        q.patienceSeconds = patience;
+        return q;
+    }
+
+    @Test
+    void aPatienceLongerThanTheArrivalsOfAnOverloadedQueueIsSaidToLeaveItWithoutASteadyState() {
+        // 200 calls at 2/10 a second arrive in 1,000 s; callers wait 10,000 s on average
+        assertThat(run("simulate", "--agents", "1", "--erlangs", "2", "--aht", "10", "--calls", "200", "--patience",
+                "10000")).isZero();
+
+        assertThat(err.toString()).contains("note: 2.0 Erlangs on 1 agent is more than all the work they can do, "
+                + "and a mean patience of 10000 s is longer than the 1000 s in which the calls arrive: few callers "
+                + "run out of it, so the queue only grows");
+    }
+
+    @Test
+    void callsStillWaitingWhenAnOverloadedRunStopsAreCountedAsWaitingSoTheFiguresBalance() throws IOException {
+        // 3 Erlangs on 1 agent: the queue grows by 2 calls a handle time, and is played out for 24 hours at most
+        assertThat(run("simulate", "--agents", "1", "--erlangs", "3", "--aht", "3600", "--calls", "200", "--json"))
+                .isZero();
+
+        JsonNode root = onlyJsonObject(out.toString());
+        long waiting = root.get("waiting").asLong();
+        assertThat(waiting).isPositive();
+        assertThat(root.get("offered").asLong()).isEqualTo(root.get("answered").asLong()
+                + root.get("abandoned").asLong() + root.get("overflowed").asLong() + root.get("refused").asLong()
+                + waiting);
+        assertThat(root.get("longestCurrentWait").asDouble()).as("the longest wait of a call still waiting").isPositive();
+        assertThat(err.toString()).contains("note: " + waiting + " calls were still waiting when the run stopped "
+                + "(24h after the last arrival, or when nothing could end them): they are in no outcome, and ASA, "
+                + "service level and longest wait leave them out");
+
+        assertThat(run("simulate", "--agents", "1", "--erlangs", "3", "--aht", "3600", "--calls", "200")).isZero();
+        assertThat(out.toString()).containsPattern("still waiting +" + waiting + "\\R");
     }
 
     @Test

@@ -104,6 +104,17 @@ class TrafficFileTest {
     }
 
     @Test
+    void moreCallsOfAllBusinessTypesTogetherThanASimulatorRunTakesIsRefused() throws Exception {
+        // 60,000,000 calls each in two hours: each within the cap, both together not
+        Path f = write(TEA.replace("callsPerHour: 600", "callsPerHour: 3e7").replace("erlangs: 5",
+                "callsPerHour: 3e7"));
+
+        assertThatThrownBy(() -> TrafficFile.load(f))
+                .hasMessage(f + ":8:3: businessTypes: the business types make about 1.20e+08 calls in 2h together, "
+                        + "more than the simulator takes in a run (100,000,000): lower their calls or the duration");
+    }
+
+    @Test
     void aBusinessTypeNeedsEitherCallsPerHourOrErlangsNotBoth() throws Exception {
         Path f = write(TEA.replace("erlangs: 5", "erlangs: 5\n    callsPerHour: 75"));
 

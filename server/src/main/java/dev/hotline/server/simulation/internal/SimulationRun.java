@@ -12,6 +12,7 @@ import dev.hotline.acd.model.Treatment;
 import dev.hotline.server.simulation.AgentBehaviour;
 import dev.hotline.server.simulation.ArrivalsEnd;
 import dev.hotline.server.simulation.BusinessTraffic;
+import dev.hotline.server.simulation.CentreSimulation;
 import dev.hotline.server.simulation.SimulationResult;
 import dev.hotline.server.simulation.TrafficProfile;
 import java.time.Duration;
@@ -31,8 +32,7 @@ import java.util.SplittableRandom;
  * the parties do next, it never calls back into the engine.
  */
 public final class SimulationRun implements DecisionListener {
-    /** How long calls still in the centre when callers stop calling may take to finish before the run gives up. */
-    private static final long PLAY_OUT_LIMIT_MILLIS = Duration.ofHours(24).toMillis();
+    private static final long PLAY_OUT_LIMIT_MILLIS = CentreSimulation.PLAY_OUT_LIMIT.toMillis();
     private static final int REJECTED_SAMPLES = 5;
     /** Calls are numbered in arrival order: call-1, call-2, ... */
     private static final String CALL_ID_PREFIX = "call-";
