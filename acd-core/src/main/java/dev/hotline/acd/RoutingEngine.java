@@ -93,9 +93,10 @@ public final class RoutingEngine {
      * Takes up the count of today's calls and talk an earlier run of the engine made for the agent (read back from
      * its journal by a restarted server), so that FEWEST_CALLS and LEAST_TALK_TIME go on from where it stopped rather
      * than treating everyone as new to the day. Only for an agent of the configuration who has not logged in yet in
-     * this run; call it before the agents log in.
+     * this run; call it before the agents log in. The counts of an agent the configuration does not have are kept for
+     * a configuration change that adds them the same day.
      *
-     * @return whether the counts were taken up
+     * @return whether the counts were taken up now
      */
     public boolean restoreDayCounts(String agentId, int answered, long talkMillis) {
         return engine.restoreDayCounts(agentId, answered, talkMillis);

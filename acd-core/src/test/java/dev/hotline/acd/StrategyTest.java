@@ -121,6 +121,30 @@ class StrategyTest {
     }
 
     @Test
+    void anAgentLeftOutOfTheConfigurationAtARestartAndAddedBackTheSameDayTakesUpTheDaysCounts() {
+        var centre = CentreFixture.centre().queue("sales", q -> q.groups("s").strategy(RoutingStrategy.FEWEST_CALLS))
+                .agent("a1", "s:3").start();
+        assertThat(centre.engine.restoreDayCounts("a1", 2, 300_000)).isTrue();
+        assertThat(centre.engine.restoreDayCounts("a2", 5, 900_000)).as("not configured yet: kept").isFalse();
+        centre.reconfigure(centre(RoutingStrategy.FEWEST_CALLS)).loginReady("a1", "a2").call("c1", "sales");
+
+        assertThat(centre.engine.agent("a2").orElseThrow().answeredCalls()).isEqualTo(5);
+        assertThat(centre.engine.agent("a2").orElseThrow().talkMillis()).isEqualTo(900_000);
+        assertThat(centre.offeredTo("c1")).as("a1 answered 2 today before the restart, a2 5").isEqualTo("a1");
+    }
+
+    @Test
+    void countsKeptForAnAgentAddedBackOnALaterDayAreForgotten() {
+        var centre = CentreFixture.centre().queue("sales", q -> q.groups("s").strategy(RoutingStrategy.FEWEST_CALLS))
+                .agent("a1", "s:3").start();
+        centre.engine.restoreDayCounts("a2", 5, 900_000);
+        // 10:00 UTC: the centre's midnight (UTC) is 14 hours away
+        centre.advance(Duration.ofHours(15)).reconfigure(centre(RoutingStrategy.FEWEST_CALLS)).loginReady("a2");
+
+        assertThat(centre.engine.agent("a2").orElseThrow().answeredCalls()).isZero();
+    }
+
+    @Test
     void leastTalkTimePicksTheAgentWithLeastTalkSinceLogin() {
         var centre = centre(RoutingStrategy.LEAST_TALK_TIME).start().loginReady("a1", "a2")
                 .call("c1", "sales").answer("c1", "a1")

@@ -171,11 +171,16 @@ public final class Engine {
 
     /**
      * Takes up an earlier run's count of the agent's day: for an agent the configuration has who has not logged in
-     * this run (once logged in, this run counts); nothing for any other.
+     * this run (once logged in, this run counts); for one it does not have, kept for a change that adds them today,
+     * as for an agent removed and put back; nothing for any other.
      */
     public boolean restoreDayCounts(String agentId, int answered, long talkMillis) {
         Agent agent = centre.agents.get(agentId);
-        if (agent == null || agent.state != AgentState.LOGGED_OUT || agent.countsDay != Long.MIN_VALUE) {
+        if (agent == null) {
+            centre.countsOfRemoved.putIfAbsent(agentId, new Agent.DayCounts(centre.today(), answered, talkMillis));
+            return false;
+        }
+        if (agent.state != AgentState.LOGGED_OUT || agent.countsDay != Long.MIN_VALUE) {
             return false;
         }
         agent.countsDay = centre.today();

@@ -131,6 +131,22 @@ public final class JournalReplay {
         return replay.report();
     }
 
+    /**
+     * The figures from {@code from} to the end of the journal {@code reader} reads, as a server about to start again
+     * on it finds them: a last run that did not stop cleanly has its calls in progress ended at its last record (and
+     * said to {@code warnings}), as the restart's first line will end them for a report, and its agents logged out.
+     *
+     * @throws JournalException for a damaged line or a directory without a journal
+     */
+    public static Report beforeRestart(JournalReader reader, Instant from, Consumer<String> warnings) {
+        JournalReplay replay = new JournalReplay(from.toEpochMilli(), Long.MAX_VALUE, warnings);
+        reader.read(replay.from, Long.MAX_VALUE, replay::accept);
+        if (replay.statistics != null) {
+            replay.stopped();
+        }
+        return replay.report();
+    }
+
     private void accept(JournalRecord record) {
         if (record instanceof JournalRecord.FileOpened opened) {
             zone = opened.config().settings().zone();

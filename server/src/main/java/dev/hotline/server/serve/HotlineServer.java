@@ -382,7 +382,7 @@ public final class HotlineServer implements AutoCloseable {
             if (reader.endsAtFromTail().filter(end -> end >= dayStart).isEmpty()) {
                 return Optional.empty(); // nothing journaled today
             }
-            return Optional.of(TodaysCounts.read(reader, dayStart));
+            return Optional.of(TodaysCounts.read(reader, dayStart, warning -> log.warn("journal: {}", warning)));
         } catch (JournalException | UncheckedIOException e) {
             log.warn("journal: today's calls per agent could not be read ({}); FEWEST_CALLS and LEAST_TALK_TIME "
                     + "count the day from this start", e.getMessage());
