@@ -57,7 +57,7 @@ public final class Hotline implements Callable<Integer> {
             // picocli maps exceptions to exit codes, not errors: without this the JVM's trace and exit 1 ("invalid
             // configuration") would say the wrong thing
             System.err.println("out of memory (" + e.getMessage() + "): give the JVM more heap (java -Xmx...), or ask "
-                    + "for less (fewer calls or agents to simulate, a shorter report)");
+                    + "for less (simulate: fewer calls or agents; report: a shorter period, --from and --to)");
             exit = ExitCodes.INTERNAL_ERROR;
         }
         System.exit(exit);

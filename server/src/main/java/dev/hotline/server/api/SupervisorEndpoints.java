@@ -38,6 +38,7 @@ public final class SupervisorEndpoints {
     private final CallControl calls;
     private final Supplier<CompletionStage<CentreView>> centre;
     private final Supplier<Map<String, String>> ami;
+    private final Supplier<JournalHealth> journal;
 
     /**
      * @param calls  hang-up and listen-in over AMI
@@ -45,10 +46,20 @@ public final class SupervisorEndpoints {
      * @param ami    each Asterisk manager interface's state, or why it is not connected to, for health
      */
     public SupervisorEndpoints(CallControl calls, Supplier<CompletionStage<CentreView>> centre,
-                               Supplier<Map<String, String>> ami) {
+                               Supplier<Map<String, String>> ami, Supplier<JournalHealth> journal) {
         this.calls = calls;
         this.centre = centre;
         this.ami = ami;
+        this.journal = journal;
+    }
+
+    /**
+     * The journal as {@code /health} shows it.
+     *
+     * @param failing     it cannot be written now: the decisions from then on are lost (counted) until it can
+     * @param lostRecords decisions lost since the start
+     */
+    public record JournalHealth(boolean failing, long lostRecords) {
     }
 
     /** Adds the routes to {@code routes}. */
@@ -80,8 +91,14 @@ public final class SupervisorEndpoints {
 
     private CompletionStage<ApiResponse> health(ApiRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "up");
+        JournalHealth journalHealth = journal.get();
+        // calls are routed either way; a journal that loses every decision is what a monitor must see
+        body.put("status", journalHealth.failing() ? "degraded" : "up");
         body.put("ami", ami.get());
+        Map<String, Object> journalBody = new LinkedHashMap<>();
+        journalBody.put("state", journalHealth.failing() ? "FAILING" : "WRITING");
+        journalBody.put("lostRecords", journalHealth.lostRecords());
+        body.put("journal", journalBody);
         return CompletableFuture.completedFuture(ApiResponse.ok(body));
     }
 

@@ -1,12 +1,13 @@
 package dev.hotline.server.journal;
 
+import dev.hotline.server.journal.internal.BoundedLines;
 import dev.hotline.server.journal.internal.JournalCodec;
 import dev.hotline.server.journal.internal.JournalFiles;
 import dev.hotline.server.journal.internal.JournalFiles.FileId;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.RandomAccessFile;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +15,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -33,11 +36,17 @@ public final class JournalReader {
 
     /**
      * @param dir      the journal directory
-     * @param warnings receives one message per torn line skipped
+     * @param warnings receives one message per torn line skipped, once however often its file is read
      */
     public JournalReader(Path dir, Consumer<String> warnings) {
         this.dir = Objects.requireNonNull(dir, "dir");
-        this.warnings = Objects.requireNonNull(warnings, "warnings");
+        Objects.requireNonNull(warnings, "warnings");
+        Set<String> said = new HashSet<>();
+        this.warnings = warning -> {
+            if (said.add(warning)) {
+                warnings.accept(warning);
+            }
+        };
     }
 
     /**
@@ -282,6 +291,12 @@ public final class JournalReader {
      */
     static final long CALLS_LAST = 4 * 3_600_000L;
 
+    /**
+     * The longest line read as a record: far beyond the longest a journal writes (a {@code journal-opened} line of a
+     * 100,000-agent centre, its configuration and agents, is some 30 million), far below what would exhaust the heap.
+     */
+    static final int LONGEST_LINE = 64 * 1024 * 1024;
+
     /** How far a record may be older than the one before it: a step back beyond this is damage. */
     static final long TOLERATED_STEP_BACK = 1_000;
 
@@ -293,21 +308,26 @@ public final class JournalReader {
     private void readLines(Path file, LineSink sink) {
         boolean endsWithLineEnd = endsWithLineEnd(file);
         // a torn line may end inside a multi-byte character: the reader's decoder replaces it rather than failing
-        try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
-            String line = in.readLine();
+        try (Reader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+            BoundedLines in = new BoundedLines(reader, LONGEST_LINE);
+            BoundedLines.Line line = in.next();
             long number = 0;
             while (line != null) {
                 number++;
-                String next = in.readLine();
+                BoundedLines.Line next = in.next();
                 boolean last = next == null;
                 JournalRecord record;
                 try {
-                    record = codec.read(line);
+                    if (line.overlong()) {
+                        throw new JournalCodec.MalformedRecordException("a line of " + line.length() + " characters, "
+                                + "more than a record ever has (" + LONGEST_LINE + "): not a journal record");
+                    }
+                    record = codec.read(line.text());
                 } catch (JournalCodec.MalformedRecordException e) {
                     if (last && !endsWithLineEnd) {
-                        warnings.accept(file.getFileName() + ":" + number
-                                + ": torn last line skipped (the writer stopped in the middle of it)");
+                        warnings.accept(file.getFileName() + ":" + number + ": torn last line skipped (it has no "
+                                + "line end: cut short by a crash, a full disk or a power cut"
+                                + (line.overlong() ? ", " + line.length() + " characters of it" : "") + ")");
                         return;
                     }
                     throw new JournalException(file.getFileName() + ":" + number + ": " + e.getMessage());

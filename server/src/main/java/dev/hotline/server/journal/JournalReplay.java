@@ -85,6 +85,12 @@ public final class JournalReplay {
     private final PeriodFigures period = new PeriodFigures();
     private final IvrRequestCount requests = new IvrRequestCount();
     private long lastAt = Long.MIN_VALUE;
+    /**
+     * Where the records before a file opened after a write error end, and where that file says the journal went on:
+     * a gap, unless the loss that file marks first covers it. {@link Long#MIN_VALUE} when none is pending.
+     */
+    private long gapFrom = Long.MIN_VALUE;
+    private long gapTo;
     private boolean continuesAfterPeriod;
     private long lostRecords;
     /** The centre's zone as the last file's first line gave it: warnings show times as the journal's lines do. */
@@ -158,12 +164,22 @@ public final class JournalReplay {
                 && statistics != null && !continuesAfterPeriod) {
             stopped();
         }
+        if (gapFrom != Long.MIN_VALUE) {
+            // a write error's gap is explained by the loss the next file marks first; any other is not
+            if (!(record instanceof JournalRecord.RecordsLost lost && lost.firstAt() >= gapFrom)) {
+                warnGap();
+            }
+            gapFrom = Long.MIN_VALUE;
+        }
         if (record instanceof JournalRecord.FileOpened opened && opened.cause() != JournalRecord.OpenCause.START
                 && statistics != null && !continuesAfterPeriod && lastAt < opened.at()) {
             // a file's first line is stamped with the last record of the file before it: that one is not all here
-            warnings.accept("the journal has no records from " + at(lastAt) + " to "
-                    + at(opened.at()) + ", where the next file says it went on: a file is missing "
-                    + "or cut short, and the figures of that time are incomplete");
+            gapFrom = lastAt;
+            gapTo = opened.at();
+            if (opened.cause() != JournalRecord.OpenCause.WRITE_ERROR) {
+                warnGap();
+                gapFrom = Long.MIN_VALUE;
+            }
         }
         if (record.at() >= to) {
             if (statistics == null && record instanceof JournalRecord.FileOpened opened) {
@@ -285,6 +301,11 @@ public final class JournalReplay {
         }
     }
 
+    private void warnGap() {
+        warnings.accept("the journal has no records from " + at(gapFrom) + " to " + at(gapTo) + ", where the next "
+                + "file says it went on: a file is missing or cut short, and the figures of that time are incomplete");
+    }
+
     /** A time as the journal's lines write it. */
     private String at(long millis) {
         return JournalCodec.formatAt(millis, zone);
@@ -293,6 +314,10 @@ public final class JournalReplay {
     private Report report() {
         if (statistics == null) {
             throw new JournalException("the journal holds no readable record");
+        }
+        if (gapFrom != Long.MIN_VALUE) {
+            warnGap();
+            gapFrom = Long.MIN_VALUE;
         }
         long end = continuesAfterPeriod ? to : Math.max(lastAt, from);
         if (!continuesAfterPeriod && (to != Long.MAX_VALUE || lastAt < from)) {

@@ -72,6 +72,8 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
     private final CallRecords callRecords;
     private final Thread writerThread;
     private final AtomicLong lost = new AtomicLong();
+    /** Set by the writer thread, read by health checks: see {@link #failing()}. */
+    private volatile boolean failing;
     private volatile boolean closed;
 
     /** Decisions lost in a row by the hand-off, not yet marked in the journal (engine thread only). */
@@ -139,9 +141,13 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
         } catch (JournalLock.JournalInUse e) {
             throw new JournalInUse(e.getMessage(), e);
         } catch (FileAlreadyExistsException e) {
-            throw new UncheckedIOException("cannot open the journal in " + settings.dir() + ": "
-                    + (e.getFile() == null || Path.of(e.getFile()).equals(settings.dir()) ? "it is"
-                    : e.getFile() + " is") + " a file, not a directory", e);
+            boolean dirItself = e.getFile() == null || Path.of(e.getFile()).equals(settings.dir());
+            boolean inDir = !dirItself && settings.dir().equals(Path.of(e.getFile()).getParent());
+            throw new UncheckedIOException("cannot open the journal in " + settings.dir() + ": " + (dirItself
+                    ? "it is a file, not a directory"
+                    : inDir ? e.getFile() + " is in the way: the journal's next file has that name, and something "
+                            + "that is not a journal file (a directory?) is there; move it out of the journal directory"
+                    : e.getFile() + " is a file, not a directory"), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the journal in " + settings.dir() + ": " + e, e);
         }
@@ -237,6 +243,11 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
     /** Decisions that never reached the journal since the start (a full hand-off or a write error). */
     public long lostRecords() {
         return lost.get();
+    }
+
+    /** Whether the journal cannot be written now: from a write error until a record is written again. */
+    public boolean failing() {
+        return failing;
     }
 
     /**
@@ -378,7 +389,7 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
                 log.error("journal: cannot write to {} ({}); records are lost and counted until writing works again",
                         files.currentFile(), e.toString());
             }
-            dropFile();
+            dropFile(e);
             return lostToWriteError(record, durable, e);
         }
     }
@@ -398,7 +409,8 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
      * wait that doubles with each failure in a row ({@link #FIRST_RETRY} to {@link #LAST_RETRY}; a first wait of 0
      * stays 0).
      */
-    private void dropFile() {
+    private void dropFile(Exception why) {
+        failing = true;
         FileAppender.Unflushed unwritten = files.abandonFile();
         // gaps marked in the dropped buffer need marking again (their records were counted when lost)
         writeLoss.add(unwritten.markedFirstAt(), unwritten.markedLastAt(), unwritten.marked());
@@ -406,7 +418,7 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
         lost.addAndGet(unwritten.count());
         retryAfter = retryAfter == 0 ? firstRetryNanos : Math.min(2 * retryAfter, LAST_RETRY.toNanos());
         retryAt = System.nanoTime() + retryAfter;
-        log.warn("journal: the next file is tried in {} ms{}", TimeUnit.NANOSECONDS.toMillis(retryAfter),
+        log.warn("journal: the next file is tried in {} ms ({}){}", TimeUnit.NANOSECONDS.toMillis(retryAfter), why,
                 unwritten.count() > 0 ? "; " + unwritten.count() + " records in the dropped file's buffer are lost"
                         : "");
     }
@@ -431,7 +443,7 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
             writingWorks();
         } catch (IOException e) {
             log.error("journal: cannot force {} to the disk: {}", files.currentFile(), e.toString());
-            dropFile();
+            dropFile(e);
             throw e;
         }
     }
@@ -441,6 +453,7 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
         if (files.isOpen()) {
             // with no file open, nothing was tried
             retryAfter = 0;
+            failing = false;
         }
     }
 
@@ -450,7 +463,7 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
             writingWorks();
         } catch (IOException e) {
             log.error("journal: cannot flush {}: {}", files.currentFile(), e.toString());
-            dropFile();
+            dropFile(e);
             throw e;
         }
     }

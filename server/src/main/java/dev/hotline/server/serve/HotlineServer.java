@@ -159,10 +159,13 @@ public final class HotlineServer implements AutoCloseable {
         this.clock = clock;
 
         sayIfJournalRunsAhead(settings, clock);
+        // the journal is read more than once at a start: a torn line in it is said once
+        Consumer<String> journalWarnings = onceEach(warning -> log.warn("journal: {}", warning));
         // read before the writer opens today's file: the requests a previous run left open are rung by this one
         List<OpenCallbacks.Restored> openCallbacks;
         try {
-            openCallbacks = settings.callbacks().placed() ? openCallbacks(settings, clock) : List.of();
+            openCallbacks = settings.callbacks().placed() ? openCallbacks(settings, clock, journalWarnings)
+                    : List.of();
         } catch (JournalException e) {
             // a damaged journal stops the start: the requests it holds were promised to callers
             throw new JournalUnavailable("cannot read the callback requests the journal in "
@@ -170,7 +173,7 @@ public final class HotlineServer implements AutoCloseable {
                     + "so nothing starts until the damaged line is repaired or its file moved away)", e);
         }
         // also read before the writer opens today's file: the day's calls an earlier run counted for each agent
-        Optional<TodaysCounts> todaysCounts = todaysCounts(settings, config, clock);
+        Optional<TodaysCounts> todaysCounts = todaysCounts(settings, config, clock, journalWarnings);
         // what the call sessions know of each call (its channel, its recording) completes its journaled record
         CallTelephony telephony = new CallTelephony();
         try {
@@ -368,11 +371,12 @@ public final class HotlineServer implements AutoCloseable {
      * Each agent's calls and talk of today (in the centre's zone) an earlier run journaled; empty when there is no
      * journal yet, or it cannot be read (said: FEWEST_CALLS and LEAST_TALK_TIME then count from this start).
      */
-    private static Optional<TodaysCounts> todaysCounts(ServerSettings settings, CentreConfig config, Clock clock) {
+    private static Optional<TodaysCounts> todaysCounts(ServerSettings settings, CentreConfig config, Clock clock,
+                                                       Consumer<String> warnings) {
         ZoneId zone = config.settings().zone();
         long dayStart = Instant.ofEpochMilli(clock.millis()).atZone(zone).toLocalDate().atStartOfDay(zone)
                 .toInstant().toEpochMilli();
-        JournalReader reader = new JournalReader(settings.journal().dir(), warning -> log.warn("journal: {}", warning));
+        JournalReader reader = new JournalReader(settings.journal().dir(), warnings);
         try {
             reader.files();
         } catch (JournalException | UncheckedIOException e) {
@@ -382,12 +386,22 @@ public final class HotlineServer implements AutoCloseable {
             if (reader.endsAtFromTail().filter(end -> end >= dayStart).isEmpty()) {
                 return Optional.empty(); // nothing journaled today
             }
-            return Optional.of(TodaysCounts.read(reader, dayStart, warning -> log.warn("journal: {}", warning)));
+            return Optional.of(TodaysCounts.read(reader, dayStart, warnings));
         } catch (JournalException | UncheckedIOException e) {
             log.warn("journal: today's calls per agent could not be read ({}); FEWEST_CALLS and LEAST_TALK_TIME "
                     + "count the day from this start", e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** {@code warnings}, each different text once. */
+    private static Consumer<String> onceEach(Consumer<String> warnings) {
+        Set<String> said = new HashSet<>();
+        return warning -> {
+            if (said.add(warning)) {
+                warnings.accept(warning);
+            }
+        };
     }
 
     /** Hands the routing engine each agent's calls and talk of today so far, in order before any login. */
@@ -409,8 +423,9 @@ public final class HotlineServer implements AutoCloseable {
      * The callback requests the journal holds open, made within {@code callbacks.expireAfter} of its last record (at
      * a start, when the server stopped).
      */
-    private static List<OpenCallbacks.Restored> openCallbacks(ServerSettings settings, Clock clock) {
-        JournalReader reader = new JournalReader(settings.journal().dir(), warning -> log.warn("journal: {}", warning));
+    private static List<OpenCallbacks.Restored> openCallbacks(ServerSettings settings, Clock clock,
+                                                              Consumer<String> warnings) {
+        JournalReader reader = new JournalReader(settings.journal().dir(), warnings);
         try {
             reader.files();
         } catch (JournalException e) {
@@ -453,7 +468,8 @@ public final class HotlineServer implements AutoCloseable {
             // put in first, so that a request filed while the journal is read reaches it too; the plan takes each once
             callbacks.use(desk);
             try {
-                desk.restore(openCallbacks(settings.withCallbacks(next), clock));
+                desk.restore(openCallbacks(settings.withCallbacks(next), clock,
+                        warning -> log.warn("journal: {}", warning)));
             } catch (JournalException e) {
                 log.error("reload: callbacks start without the requests the journal holds open, which cannot be "
                         + "read: {}; they are rung after a restart once the journal is repaired", e.getMessage());
@@ -468,7 +484,8 @@ public final class HotlineServer implements AutoCloseable {
                 new AgentEndpoints(agentPush, () -> reloader.current().config().agents(),
                         agentId -> engine.read(routing -> routing.agent(agentId)),
                         engine::decide, engine::now, serverYaml::notReadyReasons)
-                        .addTo(new SupervisorEndpoints(callControl, this::view, this::amiHealth)
+                        .addTo(new SupervisorEndpoints(callControl, this::view, this::amiHealth,
+                                () -> new SupervisorEndpoints.JournalHealth(journal.failing(), journal.lostRecords()))
                                 .addTo(new AdminEndpoints(this::reload, this::lastReloadChanges,
                                         this::waitingForRestart,
                                         task -> Thread.ofVirtual().name("api-reload").start(task))

@@ -76,6 +76,7 @@ class SupervisorApiTest {
     private final CallTelephony telephony = new CallTelephony();
     private final HttpClient http = HttpClient.newHttpClient();
     private ApiServer api;
+    private SupervisorEndpoints.JournalHealth journal = new SupervisorEndpoints.JournalHealth(false, 0);
 
     @BeforeEach
     void serve() {
@@ -99,7 +100,8 @@ class SupervisorApiTest {
                         Optional.empty())));
         api = ApiServer.start(settings, Map.<String, String>of()::get, new SupervisorEndpoints(calls,
                 () -> CompletableFuture.completedFuture(view),
-                () -> Map.of("asterisk-1", AmiConnectionState.CONNECTED.name())).addTo(new ApiRoutes()));
+                () -> Map.of("asterisk-1", AmiConnectionState.CONNECTED.name()), () -> journal)
+                .addTo(new ApiRoutes()));
     }
 
     @AfterEach
@@ -123,8 +125,20 @@ class SupervisorApiTest {
         HttpResponse<String> health = send("GET", "/health", null, null);
 
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).isEqualTo("{\"status\":\"up\",\"ami\":{\"asterisk-1\":\"CONNECTED\"}}");
+        assertThat(health.body()).isEqualTo("{\"status\":\"up\",\"ami\":{\"asterisk-1\":\"CONNECTED\"},"
+                + "\"journal\":{\"state\":\"WRITING\",\"lostRecords\":0}}");
         assertThat(health.headers().firstValue("Content-Type")).contains("application/json");
+    }
+
+    @Test
+    void healthSaysDegradedWhileTheJournalCannotBeWrittenForEveryDecisionIsThenLost() throws Exception {
+        journal = new SupervisorEndpoints.JournalHealth(true, 17);
+
+        HttpResponse<String> health = send("GET", "/health", null, null);
+
+        assertThat(health.statusCode()).as("calls are still routed").isEqualTo(200);
+        assertThat(health.body()).isEqualTo("{\"status\":\"degraded\",\"ami\":{\"asterisk-1\":\"CONNECTED\"},"
+                + "\"journal\":{\"state\":\"FAILING\",\"lostRecords\":17}}");
     }
 
     @Test
@@ -272,7 +286,8 @@ class SupervisorApiTest {
                         Optional.empty())));
         api = ApiServer.start(settings, Map.of("DESK_TOKEN", SUPERVISOR_TOKEN, "SUPERVISOR_TOKEN",
                 SUPERVISOR_TOKEN)::get, new SupervisorEndpoints(new CallControl(telephony, () -> AGENTS,
-                () -> connected), () -> CompletableFuture.completedFuture(null), Map::of).addTo(new ApiRoutes()));
+                () -> connected), () -> CompletableFuture.completedFuture(null), Map::of, () -> journal)
+                .addTo(new ApiRoutes()));
 
         HttpResponse<String> hangup = send("POST", "/api/v1/calls/1.5/hangup", SUPERVISOR_TOKEN, null);
 

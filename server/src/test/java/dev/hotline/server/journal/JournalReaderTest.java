@@ -60,7 +60,33 @@ class JournalReaderTest {
 
         assertThat(read(Long.MIN_VALUE)).hasSize(3);
         assertThat(warnings).containsExactly(
-                FIRST + ":4: torn last line skipped (the writer stopped in the middle of it)");
+                FIRST + ":4: torn last line skipped (it has no line end: cut short by a crash, a full disk or a "
+                        + "power cut)");
+    }
+
+    @Test
+    void aTailOfZerosLongerThanAnyRecordIsSkippedAsATornLineWithoutReadingItIntoMemory() throws IOException {
+        writeJournal(2);
+        long zeros = JournalReader.LONGEST_LINE + 1L;
+        try (var f = new java.io.RandomAccessFile(dir.resolve(FIRST).toFile(), "rw")) {
+            f.setLength(f.length() + zeros); // what a file system may leave after a power cut
+        }
+
+        assertThat(read(Long.MIN_VALUE)).hasSize(3);
+        assertThat(warnings).containsExactly(FIRST + ":4: torn last line skipped (it has no line end: cut short by a "
+                + "crash, a full disk or a power cut, " + zeros + " characters of it)");
+    }
+
+    @Test
+    void aLineLongerThanAnyRecordInsideAFileIsDamageNamedByFileAndLine() throws IOException {
+        writeJournal(1);
+        List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve(FIRST)));
+        lines.add(1, "x".repeat(JournalReader.LONGEST_LINE + 1));
+        Files.write(dir.resolve(FIRST), lines);
+
+        assertThatThrownBy(() -> read(Long.MIN_VALUE)).isInstanceOf(JournalException.class)
+                .hasMessage(FIRST + ":2: a line of " + (JournalReader.LONGEST_LINE + 1) + " characters, more than a "
+                        + "record ever has (" + JournalReader.LONGEST_LINE + "): not a journal record");
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.hotline.server.journal.internal.FileAppender;
 import dev.hotline.server.journal.internal.JournalCodec;
 import dev.hotline.server.journal.internal.JournalFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -198,6 +199,18 @@ class JournalWriterTest {
     }
 
     @Test
+    void aDirectoryWhereTheNextFileGoesIsNamedAsInTheWayNotTakenForTheJournalDirectory() throws IOException {
+        JournalWriter.start(JournalSettings.in(dir), CONFIG, clock).close();
+        Path blocking = Files.createDirectory(dir.resolve("journal-2026-11-23-002.jsonl"));
+
+        assertThatThrownBy(() -> JournalWriter.start(JournalSettings.in(dir), CONFIG, clock))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessage("cannot open the journal in " + dir + ": " + blocking + " is in the way: the journal's "
+                        + "next file has that name, and something that is not a journal file (a directory?) is "
+                        + "there; move it out of the journal directory");
+    }
+
+    @Test
     void aCallEndCanBeAwaitedUntilItsLineIsOnDisk() throws IOException {
         var ended = new Decision.CallEnded(NINE_AM + 5, "c1", Outcome.ANSWERED, Optional.of("sales-health"),
                 Optional.of("1001"), 12_000, 95_000, "agent hung up", "13911112222", "4008001001",
@@ -285,12 +298,15 @@ class JournalWriterTest {
         journal.onDecision(requeued(NINE_AM + 1, "c1"));
         journal.onDecision(requeued(NINE_AM + 2, "c2"));
         journal.flush().exceptionally(e -> null).join();
+        assertThat(journal.failing()).as("what /health says").isTrue();
         // still full: the next file's mark of c1-c2 is lost with c3, and must be made again
         journal.onDecision(requeued(NINE_AM + 3, "c3"));
         journal.flush().exceptionally(e -> null).join();
 
         full.set(false);
         journal.onDecision(requeued(NINE_AM + 4, "c4"));
+        journal.flush().join();
+        assertThat(journal.failing()).as("writing works again").isFalse();
         journal.close();
 
         assertThat(journal.lostRecords()).isEqualTo(3);

@@ -19,6 +19,7 @@ import dev.hotline.acd.stats.Figures;
 import dev.hotline.acd.stats.StaffFigures;
 import dev.hotline.server.journal.internal.JournalFiles;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -395,6 +396,48 @@ class ReportFromJournalTest {
         assertThat(agent.agentTime().readyMillis()).isEqualTo(45 * 60_000);
         assertThat(agent.agentTime().notReadyByReason()).containsEntry("break", 15 * 60_000L);
         assertThat(agent.agentTime().loggedInMillis()).isEqualTo(60 * 60_000);
+    }
+
+    @Test
+    void theGapBeforeAFileOpenedAfterAWriteErrorIsTheLossItMarksNotAMissingFile() throws IOException {
+        long t = EIGHT_PM;
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG,
+                Clock.fixed(Instant.ofEpochMilli(t), ZoneId.of("UTC")))) {
+            journal.onDecision(new Decision.CallRequeued(t + 1, "c1", "1001", "sales-health", "ring-no-answer",
+                    OfferEnd.NO_ANSWER));
+        }
+        // a full disk lost the decisions from t + 2; the next file, opened at the last of them, marks the loss first
+        var codec = new dev.hotline.server.journal.internal.JournalCodec();
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        Files.writeString(dir.resolve("journal-2026-11-23-002.jsonl"), codec.write(new JournalRecord.FileOpened(t + 9,
+                JournalRecord.OpenCause.WRITE_ERROR, CONFIG, List.of()), zone) + "\n"
+                + codec.write(new JournalRecord.RecordsLost(t + 9, 40, t + 2), zone) + "\n");
+
+        JournalReplay.of(dir, null, null, warnings::add);
+
+        assertThat(warnings).containsExactly("the journal lost 40 decisions from 2026-11-23T20:00:00.002+08:00 to "
+                + "2026-11-23T20:00:00.009+08:00: the figures of that time are incomplete");
+    }
+
+    @Test
+    void aFileOpenedAfterAWriteErrorWhoseLossDoesNotCoverTheGapStillSaysAFileIsMissing() throws IOException {
+        long t = EIGHT_PM;
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG,
+                Clock.fixed(Instant.ofEpochMilli(t), ZoneId.of("UTC")))) {
+            journal.onDecision(new Decision.CallRequeued(t + 1, "c1", "1001", "sales-health", "ring-no-answer",
+                    OfferEnd.NO_ANSWER));
+        }
+        var codec = new dev.hotline.server.journal.internal.JournalCodec();
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        // no mark of a loss after the first line: whatever happened between is not known
+        Files.writeString(dir.resolve("journal-2026-11-23-002.jsonl"), codec.write(new JournalRecord.FileOpened(t + 9,
+                JournalRecord.OpenCause.WRITE_ERROR, CONFIG, List.of()), zone) + "\n");
+
+        JournalReplay.of(dir, null, null, warnings::add);
+
+        assertThat(warnings).containsExactly("the journal has no records from 2026-11-23T20:00:00.001+08:00 to "
+                + "2026-11-23T20:00:00.009+08:00, where the next file says it went on: a file is missing or cut "
+                + "short, and the figures of that time are incomplete");
     }
 
     @Test
