@@ -2,6 +2,7 @@ package dev.hotline.server.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotline.bridge.ami.AmiActions.ListenMode;
 import dev.hotline.server.api.internal.ApiJson;
 import dev.hotline.server.config.ApiSettings.Role;
@@ -9,6 +10,7 @@ import dev.hotline.server.json.FiguresJson;
 import dev.hotline.server.json.JsonErrors;
 import dev.hotline.server.serve.CallControl;
 import dev.hotline.server.serve.CentreView;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +87,16 @@ public final class SupervisorEndpoints {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("nowMillis", view.nowMillis());
         body.put("sinceStart", FiguresJson.of(view.figures()));
-        body.put("interval", view.interval().map(FiguresJson::of).orElse(null));
+        body.put("interval", view.interval().map(interval -> {
+            ObjectNode node = FiguresJson.of(interval);
+            long countedFrom = view.figures().from();
+            if (countedFrom > interval.from()) {
+                // restarted within the interval: what came before is in the journal, not in these counts
+                node.put("countedFrom", Instant.ofEpochMilli(countedFrom).toString());
+                node.put("countedFromMillis", countedFrom);
+            }
+            return node;
+        }).orElse(null));
         return ApiResponse.ok(body);
     }
 

@@ -160,6 +160,8 @@ class SupervisorApiTest {
         assertThat(body.path("sinceStart").path("centre").path("refusedBlacklist").asLong()).isEqualTo(1);
         assertThat(body.path("interval").path("centre").path("refusedBlacklist").asLong()).isEqualTo(1);
         assertThat(body.path("interval").path("from").asText()).isEqualTo("2026-11-23T01:00:00Z");
+        assertThat(body.path("interval").path("countedFrom").asText()).as("the server's counts began at 09:01, within "
+                + "the interval: a wallboard says the interval is partial").isEqualTo("2026-11-23T01:01:00Z");
         assertThat(body.path("sinceStart").path("queues").has("sales-health")).isTrue();
         assertThat(send("GET", "/api/v1/figures", AGENT_TOKEN, null).statusCode()).isEqualTo(403);
     }
