@@ -42,6 +42,7 @@ import dev.hotline.server.config.ServerSettings.AmiServer;
 import dev.hotline.server.journal.JournalException;
 import dev.hotline.server.journal.JournalReader;
 import dev.hotline.server.journal.JournalRecord;
+import dev.hotline.server.journal.JournalReplay;
 import dev.hotline.server.journal.JournalSettings;
 import dev.hotline.server.journal.JournalWriter;
 import dev.hotline.server.serve.internal.AgentPhones;
@@ -383,8 +384,14 @@ public final class HotlineServer implements AutoCloseable {
             return Optional.empty(); // no journal yet: a first start
         }
         try {
-            if (reader.endsAtFromTail().filter(end -> end >= dayStart).isEmpty()) {
-                return Optional.empty(); // nothing journaled today
+            Optional<Long> end = reader.endsAtFromTail();
+            if (end.isEmpty()) {
+                return Optional.empty();
+            }
+            if (end.get() < dayStart) {
+                // nothing journaled today; a last run that crashed on an earlier day is still said
+                JournalReplay.beforeRestart(reader, Instant.ofEpochMilli(end.get()), warnings);
+                return Optional.empty();
             }
             return Optional.of(TodaysCounts.read(reader, dayStart, warnings));
         } catch (JournalException | UncheckedIOException e) {
