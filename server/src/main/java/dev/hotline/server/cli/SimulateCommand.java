@@ -286,7 +286,7 @@ public final class SimulateCommand implements Callable<Integer> {
                             "agents"), o.erlangs, o.ahtSeconds, o.slThresholdSeconds,
                     ValidateCommand.count(o.calls, "call", "calls"), warmUp, o.patienceSeconds == null
                             ? "callers never abandon" : "mean patience " + o.patienceSeconds + " s", seed);
-            String line = "%-20s %s%n";
+            String line = "%-22s %s%n";
             out.printf(Locale.ROOT, line, "offered", queue.offered());
             out.printf(Locale.ROOT, line, "answered", queue.answers().answered());
             out.printf(Locale.ROOT, line, "abandoned", queue.abandoned());
@@ -296,6 +296,10 @@ public final class SimulateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, line, "ASA", SimulationReport.secondsText(queue.answers().asaMillis()));
             out.printf(Locale.ROOT, line, "P(wait)", SimulationReport.percent(queue.answers().probabilityOfWaiting()));
             out.printf(Locale.ROOT, line, "longest wait", SimulationReport.secondsText(queue.longestWaitMillisIfAny()));
+            if (queue.waiting() > 0) {
+                out.printf(Locale.ROOT, line, "longest still waiting",
+                        SimulationReport.secondsText(OptionalDouble.of(queue.longestCurrentWaitMillis())));
+            }
             out.printf(Locale.ROOT, line, "AHT", SimulationReport.secondsText(queue.answers().ahtMillis()));
             out.printf(Locale.ROOT, line, "occupancy", SimulationReport.percent(agentTime.occupancy()));
             out.printf(Locale.ROOT, line, "utilisation", SimulationReport.percent(agentTime.utilisation()));

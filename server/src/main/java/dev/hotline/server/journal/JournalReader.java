@@ -246,6 +246,10 @@ public final class JournalReader {
         List<FileId> files;
         try {
             files = Files.isDirectory(dir) ? JournalFiles.list(dir) : List.of();
+            if (Files.isDirectory(dir)) {
+                JournalFiles.notFiles(dir).forEach(path -> warnings.accept(path.getFileName() + " has a journal "
+                        + "file's name but is not a file (a directory?): not read"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the journal directory " + dir + ": " + e, e);
         }
@@ -325,9 +329,9 @@ public final class JournalReader {
                     record = codec.read(line.text());
                 } catch (JournalCodec.MalformedRecordException e) {
                     if (last && !endsWithLineEnd) {
-                        warnings.accept(file.getFileName() + ":" + number + ": torn last line skipped (it has no "
-                                + "line end: cut short by a crash, a full disk or a power cut"
-                                + (line.overlong() ? ", " + line.length() + " characters of it" : "") + ")");
+                        warnings.accept(file.getFileName() + ":" + number + ": torn last line skipped ("
+                                + line.length() + " characters without a line end: cut short by a crash, a full disk "
+                                + "or a power cut)");
                         return;
                     }
                     throw new JournalException(file.getFileName() + ":" + number + ": " + e.getMessage());

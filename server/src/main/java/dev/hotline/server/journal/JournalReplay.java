@@ -70,7 +70,8 @@ public final class JournalReplay {
 
     private final long from;
     private final long to;
-    private final Consumer<String> warnings;
+    /** Where warnings go; a restart's reading keeps them for the last run only ({@link #beforeRestart}). */
+    private Consumer<String> warnings;
 
     private CentreConfig config;
     private final Map<String, Decision.AgentStateChanged> onDuty = new TreeMap<>();
@@ -145,8 +146,10 @@ public final class JournalReplay {
      * @throws JournalException for a damaged line or a directory without a journal
      */
     public static Report beforeRestart(JournalReader reader, Instant from, Consumer<String> warnings) {
-        JournalReplay replay = new JournalReplay(from.toEpochMilli(), Long.MAX_VALUE, warnings);
+        // earlier runs' crashes were said at the starts after them: only the last run's matters now
+        JournalReplay replay = new JournalReplay(from.toEpochMilli(), Long.MAX_VALUE, warning -> { });
         reader.read(replay.from, Long.MAX_VALUE, replay::accept);
+        replay.warnings = warnings;
         if (replay.statistics != null) {
             replay.stopped();
         }
@@ -272,8 +275,9 @@ public final class JournalReplay {
         if (callsInProgress.size() > 0) {
             // a clean stop ends every call; these were lost with the run (killed, a power cut)
             warnings.accept("the server's run whose last record is at " + at(lastAt) + " stopped with "
-                    + callsInProgress.size() + " call(s) in progress, as a crash leaves them: they are counted as "
-                    + "ended there (a conversation answered, a waiting call overflowed to Asterisk's dialplan)");
+                    + callsInProgress.size() + " call(s) in progress (" + callsInProgress.describe() + "), as a crash "
+                    + "leaves them: they are counted as ended there (a conversation answered, a waiting call "
+                    + "overflowed to Asterisk's dialplan)");
             callsInProgress.lostAt(lastAt).forEach(this::feed);
         }
         for (Decision.AgentStateChanged a : List.copyOf(onDuty.values())) {

@@ -348,6 +348,7 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
             }
             long now = System.nanoTime();
             if (!flushed.isEmpty() || now >= nextFlush) {
+                markLossWhenDue();
                 settle(flushed, this::flushOrDropFile);
                 nextFlush = now + flushEveryNanos;
             }
@@ -376,10 +377,7 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
         }
         try {
             if (writeLoss.count > 0) {
-                files.append(writeLoss.marker());
-                log.warn("journal: trying again, in {}; the {} records lost to write errors are marked first",
-                        files.currentFile(), writeLoss.count);
-                writeLoss.reset();
+                appendLossMark();
             }
             files.append(record);
             return true;
@@ -392,6 +390,30 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
             dropFile(e);
             return lostToWriteError(record, durable, e);
         }
+    }
+
+    /**
+     * After a write error, once the wait before a new file is over, marks the loss in a new file without waiting for
+     * the next decision: a quiet centre's journal (and {@code /health}) would otherwise stay failing after the disk
+     * has room again, until the next call.
+     */
+    private void markLossWhenDue() {
+        if (writeLoss.count == 0 || files.isOpen() || System.nanoTime() - retryAt < 0) {
+            return;
+        }
+        try {
+            appendLossMark();
+        } catch (IOException | RuntimeException e) {
+            dropFile(e);
+        }
+    }
+
+    /** Writes the mark of the records lost to write errors (opening a new file): the first line after them. */
+    private void appendLossMark() throws IOException {
+        files.append(writeLoss.marker());
+        log.warn("journal: trying again, in {}; the {} records lost to write errors are marked first",
+                files.currentFile(), writeLoss.count);
+        writeLoss.reset();
     }
 
     /** Counts {@code record} lost to a write error, to be marked in the next file; false, as {@link #write} is. */

@@ -133,7 +133,7 @@ public final class TrafficFile {
                 .sum();
         if (total > MOST_CALLS) {
             // each type within its cap, their sum not: as many hours of simulation, and as surely a typo
-            problems.add(top.at("businessTypes"), String.format(Locale.ROOT, "the business types make about %.3g "
+            problems.add(top.at("businessTypes"), String.format(Locale.ROOT, "the business types make about %,.0f "
                     + "calls in %s together, more than the simulator takes in a run (%,d): lower their calls or the "
                     + "duration", total, Durations.format(duration.get()), MOST_CALLS));
             return Optional.empty();
@@ -219,7 +219,7 @@ public final class TrafficFile {
         double callsPerHour = rate ? amount.get() : amount.get() * 3_600_000.0 / handle.get().mean().toMillis();
         double expected = duration.map(d -> callsPerHour * d.toMillis() / 3_600_000.0).orElse(0.0);
         if (expected > MOST_CALLS) {
-            problems.add(type.at(key), String.format(Locale.ROOT, "%.4g calls an hour for %s make about %.3g calls,"
+            problems.add(type.at(key), String.format(Locale.ROOT, "%.4g calls an hour for %s make about %,.0f calls,"
                     + " more than the simulator takes of one business type in a run (%,d): lower %s or the duration",
                     callsPerHour, Durations.format(duration.get()), expected, MOST_CALLS, key));
             return Optional.empty();

@@ -173,8 +173,8 @@ class ReportCommandTest {
 
         assertThat(exit).isZero();
         assertThat(err.toString()).as("said once, however often the file is read").matches("warning: " + FILE
-                + ":\\d+: torn last line skipped \\(it has no line end: cut short by a crash, a full disk or a power "
-                + "cut\\)\\R");
+                + ":\\d+: torn last line skipped \\(23 characters without a line end: cut short by a crash, a full "
+                + "disk or a power cut\\)\\R");
         assertThat(out.toString()).contains("offered 2, answered 1");
     }
 

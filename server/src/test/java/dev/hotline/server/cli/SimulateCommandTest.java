@@ -247,7 +247,8 @@ class SimulateCommandTest {
                 + "service level and longest wait leave them out");
 
         assertThat(run("simulate", "--agents", "1", "--erlangs", "3", "--aht", "3600", "--calls", "200")).isZero();
-        assertThat(out.toString()).containsPattern("still waiting +" + waiting + "\\R");
+        assertThat(out.toString()).containsPattern("still waiting +" + waiting + "\\R")
+                .containsPattern("longest still waiting +\\d+\\.\\d s\\R");
     }
 
     @Test

@@ -26,7 +26,7 @@ class DurationsTest {
     @CsvSource({"-5s", "-1m", "-20"})
     void aNegativeDurationIsSaidToBeNegative(String text) {
         assertThatThrownBy(() -> Durations.parse(text))
-                .hasMessage("'" + text + "' is negative: a duration is never below 0s");
+                .hasMessage("'" + text + "' is negative: a duration has no sign (write it as 20s, 5m, 1h30m)");
     }
 
     @ParameterizedTest

@@ -60,8 +60,8 @@ class JournalReaderTest {
 
         assertThat(read(Long.MIN_VALUE)).hasSize(3);
         assertThat(warnings).containsExactly(
-                FIRST + ":4: torn last line skipped (it has no line end: cut short by a crash, a full disk or a "
-                        + "power cut)");
+                FIRST + ":4: torn last line skipped (44 characters without a line end: cut short by a crash, a "
+                        + "full disk or a power cut)");
     }
 
     @Test
@@ -73,8 +73,8 @@ class JournalReaderTest {
         }
 
         assertThat(read(Long.MIN_VALUE)).hasSize(3);
-        assertThat(warnings).containsExactly(FIRST + ":4: torn last line skipped (it has no line end: cut short by a "
-                + "crash, a full disk or a power cut, " + zeros + " characters of it)");
+        assertThat(warnings).containsExactly(FIRST + ":4: torn last line skipped (" + zeros + " characters without a "
+                + "line end: cut short by a crash, a full disk or a power cut)");
     }
 
     @Test

@@ -199,15 +199,18 @@ class JournalWriterTest {
     }
 
     @Test
-    void aDirectoryWhereTheNextFileGoesIsNamedAsInTheWayNotTakenForTheJournalDirectory() throws IOException {
+    void aDirectoryWithTheNextFilesNameIsSteppedOverAndTheReaderSaysItIsNotRead() throws IOException {
         JournalWriter.start(JournalSettings.in(dir), CONFIG, clock).close();
-        Path blocking = Files.createDirectory(dir.resolve("journal-2026-11-23-002.jsonl"));
+        Files.createDirectory(dir.resolve("journal-2026-11-23-002.jsonl"));
 
-        assertThatThrownBy(() -> JournalWriter.start(JournalSettings.in(dir), CONFIG, clock))
-                .isInstanceOf(UncheckedIOException.class)
-                .hasMessage("cannot open the journal in " + dir + ": " + blocking + " is in the way: the journal's "
-                        + "next file has that name, and something that is not a journal file (a directory?) is "
-                        + "there; move it out of the journal directory");
+        JournalWriter.start(JournalSettings.in(dir), CONFIG, clock).close();
+
+        assertThat(fileNames()).as("the directory in the way is no file").containsExactly(
+                "journal-2026-11-23-001.jsonl", "journal-2026-11-23-003.jsonl");
+        List<String> warnings = new ArrayList<>();
+        new JournalReader(dir, warnings::add).read(Long.MIN_VALUE, record -> { });
+        assertThat(warnings).containsExactly("journal-2026-11-23-002.jsonl has a journal file's name but is not a "
+                + "file (a directory?): not read");
     }
 
     @Test
@@ -313,6 +316,26 @@ class JournalWriterTest {
         assertThat(readAll()).extracting(r -> r.getClass().getSimpleName() + "@" + (r.at() - NINE_AM)).containsExactly(
                 "FileOpened@3", "RecordsLost@3", "Logged@4");
         assertThat(readAll().get(1)).isEqualTo(new JournalRecord.RecordsLost(NINE_AM + 3, 3, NINE_AM + 1));
+    }
+
+    @Test
+    void aQuietJournalMarksTheLossAndWritesAgainWithoutWaitingForTheNextDecision() throws IOException {
+        assumeTrue(Files.exists(Path.of("/dev/full")), "Linux's /dev/full");
+        AtomicBoolean full = new AtomicBoolean(true);
+        JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock, CallRecords.ACD_ONLY,
+                Thread::new, fillingDisk(full, new AtomicInteger()), Duration.ZERO);
+        journal.onDecision(requeued(NINE_AM + 1, "c1"));
+        journal.flush().exceptionally(e -> null).join();
+        assertThat(journal.failing()).isTrue();
+
+        full.set(false);
+        // no decision: the writer's own round (here asked by a flush) tries the new file once the wait is over
+        journal.flush().join();
+
+        assertThat(journal.failing()).as("what /health says").isFalse();
+        assertThat(readAll()).extracting(r -> r.getClass().getSimpleName()).containsExactly("FileOpened",
+                "RecordsLost");
+        journal.close();
     }
 
     @Test

@@ -290,7 +290,8 @@ class ReportFromJournalTest {
         assertThat(calls.answers().handled()).as("ended at the crash, talk known to then").isEqualTo(1);
         assertThat(calls.answers().talkMillis()).isEqualTo(50_000);
         assertThat(calls.overflowed()).as("Asterisk's dialplan took the waiting call back").isEqualTo(1);
-        assertThat(warnings).singleElement().asString().contains("stopped with 2 call(s) in progress, as a crash leaves them");
+        assertThat(warnings).singleElement().asString().contains("stopped with 2 call(s) in progress (")
+                .contains("), as a crash leaves them");
     }
 
     @Test

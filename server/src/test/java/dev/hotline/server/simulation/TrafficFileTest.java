@@ -99,7 +99,7 @@ class TrafficFileTest {
 
         assertThatThrownBy(() -> TrafficFile.load(f))
                 .hasMessage(f + ":9:19: businessTypes.slimming-tea.callsPerHour: 1.000e+12 calls an hour for 2h make"
-                        + " about 2.00e+12 calls, more than the simulator takes of one business type in a run"
+                        + " about 2,000,000,000,000 calls, more than the simulator takes of one business type in a run"
                         + " (100,000,000): lower callsPerHour or the duration");
     }
 
@@ -110,7 +110,7 @@ class TrafficFileTest {
                 "callsPerHour: 3e7"));
 
         assertThatThrownBy(() -> TrafficFile.load(f))
-                .hasMessage(f + ":8:3: businessTypes: the business types make about 1.20e+08 calls in 2h together, "
+                .hasMessage(f + ":8:3: businessTypes: the business types make about 120,000,000 calls in 2h together, "
                         + "more than the simulator takes in a run (100,000,000): lower their calls or the duration");
     }
 

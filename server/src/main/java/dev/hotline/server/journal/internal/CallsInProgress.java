@@ -60,6 +60,23 @@ public final class CallsInProgress {
         }
     }
 
+    /** The calls in progress, for people: their ids, at most ten, with what each was doing. */
+    public String describe() {
+        StringBuilder s = new StringBuilder();
+        int shown = 0;
+        for (Map.Entry<String, Open> e : calls.entrySet()) {
+            if (shown == 10) {
+                s.append(" and ").append(calls.size() - shown).append(" more");
+                break;
+            }
+            Open call = e.getValue();
+            s.append(shown++ == 0 ? "" : ", ").append(e.getKey()).append(call.agent != null
+                    ? " talking to agent " + call.agent : call.queue != null ? " waiting in queue " + call.queue
+                    : " in the IVR");
+        }
+        return s.toString();
+    }
+
     /** How many calls are in progress. */
     public int size() {
         return calls.size();

@@ -46,15 +46,28 @@ public final class JournalFiles {
 
     /** The journal files of {@code dir}, oldest first. */
     public static List<FileId> list(Path dir) throws IOException {
+        return named(dir).stream().filter(f -> Files.isRegularFile(f.path())).toList();
+    }
+
+    /** Entries of {@code dir} with a journal file's name that are not files (a directory): never read, said. */
+    public static List<Path> notFiles(Path dir) throws IOException {
+        return named(dir).stream().map(FileId::path).filter(path -> !Files.isRegularFile(path)).toList();
+    }
+
+    /**
+     * The number the next file of {@code day} gets: one more than the highest name there is (a directory of that name
+     * too, which a new file could not take), 1 for the first.
+     */
+    public static int nextSequence(Path dir, LocalDate day) throws IOException {
+        return named(dir).stream().filter(f -> f.day().equals(day)).mapToInt(FileId::sequence).max().orElse(0) + 1;
+    }
+
+    /** Every entry of {@code dir} with a journal file's name, oldest first. */
+    private static List<FileId> named(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile).map(JournalFiles::parse).flatMap(Optional::stream)
+            return files.map(JournalFiles::parse).flatMap(Optional::stream)
                     .sorted(Comparator.comparing(FileId::day).thenComparingInt(FileId::sequence))
                     .toList();
         }
-    }
-
-    /** The number the next file of {@code day} gets: one more than the highest there is, 1 for the first. */
-    public static int nextSequence(Path dir, LocalDate day) throws IOException {
-        return list(dir).stream().filter(f -> f.day().equals(day)).mapToInt(FileId::sequence).max().orElse(0) + 1;
     }
 }

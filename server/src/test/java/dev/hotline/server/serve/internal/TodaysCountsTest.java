@@ -87,7 +87,32 @@ class TodaysCountsTest {
 
         assertThat(counts.answered()).isEqualTo(Map.of("1001", 1, "1002", 1));
         assertThat(counts.talkMillis()).isEqualTo(Map.of("1001", 40_000L, "1002", 30_000L));
-        assertThat(warnings).singleElement().asString().contains("stopped with 1 call(s) in progress, as a crash "
-                + "leaves them");
+        assertThat(warnings).singleElement().asString().contains("stopped with 1 call(s) in progress (c1 talking to "
+                + "agent 1001), as a crash leaves them");
+    }
+
+    @Test
+    void aCrashOfAnEarlierRunIsNotSaidAgainAtALaterStartAfterACleanStop() {
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), shippedConfig(),
+                Clock.fixed(Instant.ofEpochMilli(NINE_AM - HOUR), SHANGHAI))) {
+            journal.onDecision(classified(NINE_AM - 20_000, "c1"));
+            journal.onDecision(answered(NINE_AM, "c1", "1001"));
+            journal.onDecision(answered(NINE_AM + 10_000, "c0", "1002"));
+            // killed: c1 never ends in this run
+        }
+        // the next run starts, takes a call and stops cleanly
+        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), shippedConfig(),
+                Clock.fixed(Instant.ofEpochMilli(NINE_AM + HOUR), SHANGHAI))) {
+            journal.onDecision(classified(NINE_AM + HOUR, "c2"));
+            journal.onDecision(answered(NINE_AM + HOUR + 5_000, "c2", "1002"));
+            journal.onDecision(ended(NINE_AM + HOUR + 65_000, "c2", Outcome.ANSWERED, "1002", 60_000));
+        }
+        List<String> warnings = new ArrayList<>();
+
+        TodaysCounts counts = TodaysCounts.read(new JournalReader(dir, warning -> { }), MIDNIGHT, warnings::add);
+
+        assertThat(warnings).as("said at the start after the crash").isEmpty();
+        assertThat(counts.answered()).isEqualTo(Map.of("1001", 1, "1002", 2));
+        assertThat(counts.talkMillis().get("1001")).as("c1 ends at the crashed run's last record").isEqualTo(10_000);
     }
 }
