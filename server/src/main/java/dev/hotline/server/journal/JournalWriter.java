@@ -245,7 +245,7 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
         return lost.get();
     }
 
-    /** Whether the journal cannot be written now: from a write error until a record is written again. */
+    /** Whether the journal cannot be written now: from a write error until a flush to a new file works again. */
     public boolean failing() {
         return failing;
     }
