@@ -134,7 +134,7 @@ class StrategyTest {
     }
 
     @Test
-    void countsKeptForAnAgentAddedBackOnALaterDayAreForgotten() {
+    void anAgentLeftOutAtARestartAndAddedBackOnALaterDayStartsThatDayAtZero() {
         var centre = CentreFixture.centre().queue("sales", q -> q.groups("s").strategy(RoutingStrategy.FEWEST_CALLS))
                 .agent("a1", "s:3").start();
         centre.engine.restoreDayCounts("a2", 5, 900_000);

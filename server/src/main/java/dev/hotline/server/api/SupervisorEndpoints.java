@@ -89,7 +89,7 @@ public final class SupervisorEndpoints {
         body.put("sinceStart", FiguresJson.of(view.figures()));
         body.put("interval", view.interval().map(interval -> {
             ObjectNode node = FiguresJson.of(interval);
-            long countedFrom = view.figures().from();
+            long countedFrom = view.startedMillis();
             if (countedFrom > interval.from()) {
                 // restarted within the interval: what came before is in the journal, not in these counts
                 node.put("countedFrom", Instant.ofEpochMilli(countedFrom).toString());

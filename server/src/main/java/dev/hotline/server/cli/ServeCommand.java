@@ -65,8 +65,9 @@ public final class ServeCommand implements Callable<Integer> {
                     + " server.yaml"
                     : e.damaged()
                     ? "nothing was started: repair the line named above, or move its file out of the journal directory"
-                    : "nothing was started: give journal.directory in server.yaml a directory Hotline can write, "
-                    + "or move away what the message above names as in the way");
+                    : e.getMessage().contains(" is in the way: ")
+                    ? "nothing was started: move away what the message above names as in the way"
+                    : "nothing was started: give journal.directory in server.yaml a directory Hotline can write");
             err.flush();
             return ExitCodes.CANNOT_JOURNAL;
         }

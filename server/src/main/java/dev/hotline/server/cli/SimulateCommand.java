@@ -380,10 +380,13 @@ public final class SimulateCommand implements Callable<Integer> {
         if (o.erlangs <= o.agents) {
             return 0;
         }
-        double excessPerSecond = (o.erlangs - o.agents) / o.ahtSeconds;
-        double d = arrivalSeconds(o);
-        return o.patienceSeconds == null ? excessPerSecond * d
-                : excessPerSecond * o.patienceSeconds * -Math.expm1(-d / o.patienceSeconds);
+        // (A - N) / AHT x D, written so that no product of extreme inputs overflows: never more than the calls
+        double withoutPatience = o.calls * (1 - o.agents / o.erlangs);
+        if (o.patienceSeconds == null) {
+            return withoutPatience;
+        }
+        double x = arrivalSeconds(o) / o.patienceSeconds;
+        return withoutPatience * -Math.expm1(-x) / x;
     }
 
     /** How long the calls take to arrive: {@code --calls} at A / AHT a second. */

@@ -222,13 +222,19 @@ public final class JournalReader {
         return firstRecord(files().getFirst().path()).map(JournalRecord::at);
     }
 
-    /** The time of the journal's last record (its newest file read through); empty when it has none. */
+    /**
+     * The time of the journal's last record (its newest file with a record read through: a file a crash left empty
+     * just after it was opened has none); empty when it has none.
+     */
     public Optional<Long> endsAt() {
+        List<FileId> files = files();
         long[] last = {Long.MIN_VALUE};
-        readLines(files().getLast().path(), (record, line) -> {
-            last[0] = Math.max(last[0], record.at());
-            return true;
-        });
+        for (int i = files.size() - 1; i >= 0 && last[0] == Long.MIN_VALUE; i--) {
+            readLines(files.get(i).path(), (record, line) -> {
+                last[0] = Math.max(last[0], record.at());
+                return true;
+            });
+        }
         return last[0] == Long.MIN_VALUE ? Optional.empty() : Optional.of(last[0]);
     }
 
@@ -296,8 +302,9 @@ public final class JournalReader {
     static final long CALLS_LAST = 4 * 3_600_000L;
 
     /**
-     * The longest line read as a record: far beyond the longest a journal writes (a {@code journal-opened} line of a
-     * 100,000-agent centre, its configuration and agents, is some 30 million), far below what would exhaust the heap.
+     * The longest line read as a record: beyond the longest a journal writes (a {@code journal-opened} line carries the
+     * configuration and the agents on duty, some 280 characters an agent: about 30 million at 100,000 agents, the
+     * largest centre measured; this limit is reached at about 240,000), far below what would exhaust the heap.
      */
     static final int LONGEST_LINE = 64 * 1024 * 1024;
 

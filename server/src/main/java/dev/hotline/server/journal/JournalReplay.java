@@ -149,6 +149,7 @@ public final class JournalReplay {
         // earlier runs' crashes were said at the starts after them: only the last run's matters now
         JournalReplay replay = new JournalReplay(from.toEpochMilli(), Long.MAX_VALUE, warning -> { });
         reader.read(replay.from, Long.MAX_VALUE, replay::accept);
+        replay.gapFrom = Long.MIN_VALUE; // a start has no figures to call incomplete
         replay.warnings = warnings;
         if (replay.statistics != null) {
             replay.stopped();
@@ -169,7 +170,8 @@ public final class JournalReplay {
         }
         if (gapFrom != Long.MIN_VALUE) {
             // a write error's gap is explained by the loss the next file marks first; any other is not
-            if (!(record instanceof JournalRecord.RecordsLost lost && lost.firstAt() >= gapFrom)) {
+            if (!(record instanceof JournalRecord.RecordsLost lost && lost.firstAt() >= gapFrom
+                    && lost.at() >= gapTo)) {
                 warnGap();
             }
             gapFrom = Long.MIN_VALUE;
@@ -320,7 +322,14 @@ public final class JournalReplay {
             throw new JournalException("the journal holds no readable record");
         }
         if (gapFrom != Long.MIN_VALUE) {
-            warnGap();
+            if (continuesAfterPeriod) {
+                // the file opened after the write error begins the period's end: its mark of the loss comes after
+                warnings.accept("the journal has no records from " + at(gapFrom) + " to the period's end: a write "
+                        + "error lost decisions from then on (the journal marks the loss after the period), and the "
+                        + "figures of that time are incomplete");
+            } else {
+                warnGap();
+            }
             gapFrom = Long.MIN_VALUE;
         }
         long end = continuesAfterPeriod ? to : Math.max(lastAt, from);

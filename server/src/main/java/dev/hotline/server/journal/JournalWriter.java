@@ -348,11 +348,23 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
             }
             long now = System.nanoTime();
             if (!flushed.isEmpty() || now >= nextFlush) {
-                markLossWhenDue();
+                retryWhenDue();
                 settle(flushed, this::flushOrDropFile);
                 nextFlush = now + flushEveryNanos;
             }
             if (close != null) {
+                if (writeLoss.count > 0) {
+                    // lost to a write error within the wait before a retry: marked now, or said to stay unmarked
+                    long unmarked = writeLoss.count;
+                    try {
+                        appendLossMark();
+                        files.sync();
+                    } catch (IOException | RuntimeException e) {
+                        files.abandonFile(); // removed if nothing of it reached the disk
+                        log.error("journal: the {} records lost to write errors could not be marked at close: {}",
+                                unmarked, e.toString());
+                    }
+                }
                 try {
                     files.close();
                     close.done().complete(null);
@@ -393,16 +405,20 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
     }
 
     /**
-     * After a write error, once the wait before a new file is over, marks the loss in a new file without waiting for
-     * the next decision: a quiet centre's journal (and {@code /health}) would otherwise stay failing after the disk
-     * has room again, until the next call.
+     * After a write error, once the wait before a new file is over, opens one (marking the loss, if any) without
+     * waiting for the next decision: a quiet centre's journal (and {@code /health}) would otherwise stay failing after
+     * the disk has room again, until the next call. The flush that follows tells whether writing works.
      */
-    private void markLossWhenDue() {
-        if (writeLoss.count == 0 || files.isOpen() || System.nanoTime() - retryAt < 0) {
+    private void retryWhenDue() {
+        if (!failing || files.isOpen() || System.nanoTime() - retryAt < 0) {
             return;
         }
         try {
-            appendLossMark();
+            if (writeLoss.count > 0) {
+                appendLossMark();
+            } else {
+                files.reopen();
+            }
         } catch (IOException | RuntimeException e) {
             dropFile(e);
         }

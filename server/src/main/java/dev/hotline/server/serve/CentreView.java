@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param figures   the figures since the server started
  * @param interval  the figures of the reporting interval in progress (its start up to now); empty before the first
  *                  decision
+ * @param startedMillis when this server's routing engine started: what it counts begins there
  */
 public record CentreView(long nowMillis, List<QueueView> queues, List<AgentView> agents, Figures figures,
-                         Optional<Figures> interval) {
+                         Optional<Figures> interval, long startedMillis) {
     public CentreView {
         queues = List.copyOf(queues);
         agents = List.copyOf(agents);

@@ -116,6 +116,8 @@ public final class HotlineServer implements AutoCloseable {
     /** What a reload does to calls, gathered on the engine thread while it takes effect. */
     private final ReloadWatch reloadWatch = new ReloadWatch();
     private final JournalWriter journal;
+    /** When the routing engine started: the live figures count from here. */
+    private final long startedMillis;
     private final EngineLoop engine;
     private final ExecutorService sessionTasks;
     private final ScheduledExecutorService sessionTimers;
@@ -208,6 +210,7 @@ public final class HotlineServer implements AutoCloseable {
         // before FastAGI takes calls: a request an early caller files must reach the desk's plan
         callbacks.desk().ifPresent(desk -> desk.attach(engine));
         engine.start();
+        startedMillis = clock.millis();
         log.info("routing engine started (random strategy seed {})", seed);
         if (!settings.readyAfterMissedCall().isZero()) {
             useReadyAfterMissedCall(settings.readyAfterMissedCall());
@@ -390,7 +393,11 @@ public final class HotlineServer implements AutoCloseable {
             }
             if (end.get() < dayStart) {
                 // nothing journaled today; a last run that crashed on an earlier day is still said
-                JournalReplay.beforeRestart(reader, Instant.ofEpochMilli(end.get()), warnings);
+                try {
+                    JournalReplay.beforeRestart(reader, Instant.ofEpochMilli(end.get()), warnings);
+                } catch (JournalException | UncheckedIOException e) {
+                    log.warn("journal: whether the last run stopped cleanly could not be read ({})", e.getMessage());
+                }
                 return Optional.empty();
             }
             return Optional.of(TodaysCounts.read(reader, dayStart, warnings));
@@ -657,7 +664,7 @@ public final class HotlineServer implements AutoCloseable {
             long now = routing.now();
             // retired queues and removed agents still on a call too: a supervisor must see the callers they keep
             return new CentreView(now, routing.queues(), routing.agents(), statistics.snapshot(now),
-                    statistics.intervalInProgress(now));
+                    statistics.intervalInProgress(now), startedMillis);
         });
     }
 

@@ -91,7 +91,8 @@ class SupervisorApiTest {
                 List.of(new QueueView("sales-health", 2, 1, 45_000, 3, 1, 0, 180_000, false)),
                 List.of(new AgentView("1001", AgentState.TALKING, "answered call 1.5", JournalFixtures.NINE_AM,
                         Optional.of("1.5"), 4, 600_000, PhoneState.FREE, AgentState.NOT_READY, "lunch")),
-                figures.snapshot(fivePastNine), figures.intervalInProgress(fivePastNine));
+                figures.snapshot(fivePastNine), figures.intervalInProgress(fivePastNine),
+                JournalFixtures.NINE_AM + 60_000);
         ApiSettings settings = new ApiSettings("127.0.0.1", 0, List.of(
                 new ApiSettings.Token("supervisors", Role.SUPERVISOR, new Secret.Written(SUPERVISOR_TOKEN),
                         Optional.empty()),
@@ -160,8 +161,8 @@ class SupervisorApiTest {
         assertThat(body.path("sinceStart").path("centre").path("refusedBlacklist").asLong()).isEqualTo(1);
         assertThat(body.path("interval").path("centre").path("refusedBlacklist").asLong()).isEqualTo(1);
         assertThat(body.path("interval").path("from").asText()).isEqualTo("2026-11-23T01:00:00Z");
-        assertThat(body.path("interval").path("countedFrom").asText()).as("the server's counts began at 09:01, within "
-                + "the interval: a wallboard says the interval is partial").isEqualTo("2026-11-23T01:01:00Z");
+        assertThat(body.path("interval").path("countedFrom").asText()).as("the server started at 09:01, within the "
+                + "interval: a wallboard says the interval is partial").isEqualTo("2026-11-23T01:01:00Z");
         assertThat(body.path("sinceStart").path("queues").has("sales-health")).isTrue();
         assertThat(send("GET", "/api/v1/figures", AGENT_TOKEN, null).statusCode()).isEqualTo(403);
     }

@@ -205,6 +205,11 @@ class SimulateCommandTest {
         assertThat(SimulateCommand.waitingAtOnce(singleQueue(10, 12, 180, 100_000, null)))
                 .isCloseTo(100_000 * (1 - 10 / 12.0), within(1e-6));
         assertThat(SimulateCommand.waitingAtOnce(singleQueue(11, 10, 180, 100_000, null))).isZero();
+        assertThat(SimulateCommand.waitingAtOnce(singleQueue(10, 1e305, 1, 100_000, 1e9)))
+                .as("extreme inputs: never more calls than there are").isBetween(99_999.0, 100_000.0);
+
+        assertThat(run("simulate", "--agents", "10", "--erlangs", "12", "--aht", "180", "--calls", "2000",
+                "--patience", "60")).isZero();
     }
 
     private static SimulateCommand.SingleQueue singleQueue(int agents, double erlangs, double aht, long calls,

@@ -329,12 +329,34 @@ class JournalWriterTest {
         assertThat(journal.failing()).isTrue();
 
         full.set(false);
-        // no decision: the writer's own round (here asked by a flush) tries the new file once the wait is over
+        // no decision: the writer's round (its flush timer, or as here a flush asked for) tries a new file once the
+        // wait is over
         journal.flush().join();
 
         assertThat(journal.failing()).as("what /health says").isFalse();
         assertThat(readAll()).extracting(r -> r.getClass().getSimpleName()).containsExactly("FileOpened",
                 "RecordsLost");
+        journal.close();
+    }
+
+    @Test
+    void aForceToDiskThatFailsWithNothingLostIsRetriedWithoutADecisionSoHealthRecovers() throws IOException {
+        AtomicBoolean fsyncFails = new AtomicBoolean(false);
+        JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock, CallRecords.ACD_ONLY,
+                Thread::new, file -> new ForceFailingChannel(FileAppender.Disk.FILE_SYSTEM.create(file), fsyncFails),
+                Duration.ZERO);
+        journal.onDecision(requeued(NINE_AM + 1, "c1"));
+        journal.flush().join();
+        fsyncFails.set(true);
+        var durable = journal.append(requeued(NINE_AM + 2, "c2"));
+        assertThatThrownBy(durable::join).isInstanceOf(CompletionException.class);
+        assertThat(journal.failing()).isTrue();
+
+        fsyncFails.set(false);
+        journal.flush().join();
+
+        assertThat(journal.failing()).as("a new file took the writer's round, though no decision came").isFalse();
+        assertThat(fileNames()).hasSize(2);
         journal.close();
     }
 

@@ -399,20 +399,31 @@ class ReportFromJournalTest {
         assertThat(agent.agentTime().loggedInMillis()).isEqualTo(60 * 60_000);
     }
 
-    @Test
-    void theGapBeforeAFileOpenedAfterAWriteErrorIsTheLossItMarksNotAMissingFile() throws IOException {
+    /**
+     * A journal whose first file has one decision, at EIGHT_PM + 1, and whose second file was opened after a write error
+     * at EIGHT_PM + 9, followed by {@code after} (the mark of the loss, if any).
+     */
+    private void journalWithAWriteErrorFile(JournalRecord... after) throws IOException {
         long t = EIGHT_PM;
         try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG,
                 Clock.fixed(Instant.ofEpochMilli(t), ZoneId.of("UTC")))) {
             journal.onDecision(new Decision.CallRequeued(t + 1, "c1", "1001", "sales-health", "ring-no-answer",
                     OfferEnd.NO_ANSWER));
         }
-        // a full disk lost the decisions from t + 2; the next file, opened at the last of them, marks the loss first
         var codec = new dev.hotline.server.journal.internal.JournalCodec();
         ZoneId zone = ZoneId.of("Asia/Shanghai");
-        Files.writeString(dir.resolve("journal-2026-11-23-002.jsonl"), codec.write(new JournalRecord.FileOpened(t + 9,
-                JournalRecord.OpenCause.WRITE_ERROR, CONFIG, List.of()), zone) + "\n"
-                + codec.write(new JournalRecord.RecordsLost(t + 9, 40, t + 2), zone) + "\n");
+        StringBuilder second = new StringBuilder(codec.write(new JournalRecord.FileOpened(t + 9,
+                JournalRecord.OpenCause.WRITE_ERROR, CONFIG, List.of()), zone)).append('\n');
+        for (JournalRecord record : after) {
+            second.append(codec.write(record, zone)).append('\n');
+        }
+        Files.writeString(dir.resolve("journal-2026-11-23-002.jsonl"), second);
+    }
+
+    @Test
+    void theGapBeforeAFileOpenedAfterAWriteErrorIsTheLossItMarksNotAMissingFile() throws IOException {
+        // a full disk lost the decisions from t + 2; the next file, opened at the last of them, marks the loss first
+        journalWithAWriteErrorFile(new JournalRecord.RecordsLost(EIGHT_PM + 9, 40, EIGHT_PM + 2));
 
         JournalReplay.of(dir, null, null, warnings::add);
 
@@ -421,18 +432,32 @@ class ReportFromJournalTest {
     }
 
     @Test
-    void aFileOpenedAfterAWriteErrorWhoseLossDoesNotCoverTheGapStillSaysAFileIsMissing() throws IOException {
-        long t = EIGHT_PM;
-        try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG,
-                Clock.fixed(Instant.ofEpochMilli(t), ZoneId.of("UTC")))) {
-            journal.onDecision(new Decision.CallRequeued(t + 1, "c1", "1001", "sales-health", "ring-no-answer",
-                    OfferEnd.NO_ANSWER));
-        }
-        var codec = new dev.hotline.server.journal.internal.JournalCodec();
-        ZoneId zone = ZoneId.of("Asia/Shanghai");
+    void aFileOpenedAfterAWriteErrorWhoseLossMarkEndsBeforeItsOwnStartStillSaysAFileIsMissing() throws IOException {
+        // the mark covers t + 2 to t + 5; what happened up to t + 9, where the file says the journal went on, is not
+        // known
+        journalWithAWriteErrorFile(new JournalRecord.RecordsLost(EIGHT_PM + 5, 3, EIGHT_PM + 2));
+
+        JournalReplay.of(dir, null, null, warnings::add);
+
+        assertThat(warnings).first().asString().startsWith("the journal has no records from "
+                + "2026-11-23T20:00:00.001+08:00 to 2026-11-23T20:00:00.009+08:00, where the next file says it went on");
+    }
+
+    @Test
+    void aReportEndingWithinAWriteErrorsLossSaysSoNotThatAFileIsMissing() throws IOException {
+        journalWithAWriteErrorFile(new JournalRecord.RecordsLost(EIGHT_PM + 9, 40, EIGHT_PM + 2));
+
+        JournalReplay.of(dir, null, Instant.ofEpochMilli(EIGHT_PM + 5), warnings::add);
+
+        assertThat(warnings).containsExactly("the journal has no records from 2026-11-23T20:00:00.001+08:00 to the "
+                + "period's end: a write error lost decisions from then on (the journal marks the loss after the "
+                + "period), and the figures of that time are incomplete");
+    }
+
+    @Test
+    void aFileOpenedAfterAWriteErrorWithoutALossMarkStillSaysAFileIsMissing() throws IOException {
         // no mark of a loss after the first line: whatever happened between is not known
-        Files.writeString(dir.resolve("journal-2026-11-23-002.jsonl"), codec.write(new JournalRecord.FileOpened(t + 9,
-                JournalRecord.OpenCause.WRITE_ERROR, CONFIG, List.of()), zone) + "\n");
+        journalWithAWriteErrorFile();
 
         JournalReplay.of(dir, null, null, warnings::add);
 

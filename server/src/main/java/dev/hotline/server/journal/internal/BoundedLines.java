@@ -35,13 +35,14 @@ public final class BoundedLines {
         line.setLength(0);
         long length = 0;
         boolean any = false;
+        boolean endsWithReturn = false;
         while (true) {
             if (position == filled) {
                 filled = in.read(buffer);
                 position = 0;
                 if (filled <= 0) {
                     filled = 0;
-                    return any ? line(length) : null;
+                    return any ? line(length, endsWithReturn) : null;
                 }
             }
             any = true;
@@ -50,27 +51,32 @@ public final class BoundedLines {
                 position++;
             }
             int run = position - start;
-            if (length + run <= limit) {
+            if (run > 0) {
+                endsWithReturn = buffer[position - 1] == '\r';
+            }
+            // a \r before the line end is no part of the line: one more character may be kept for it
+            if (length + run <= limit + 1L) {
                 line.append(buffer, start, run);
-            } else if (length < limit) {
+            } else if (line.length() > 0) {
                 line.setLength(0); // over the limit: from now on only counted
             }
             length += run;
             if (position < filled) {
                 position++; // the line end
-                return line(length);
+                return line(length, endsWithReturn);
             }
         }
     }
 
-    private Line line(long length) {
+    private Line line(long length, boolean endsWithReturn) {
+        if (endsWithReturn) {
+            length--;
+            if (line.length() > 0) {
+                line.setLength(line.length() - 1);
+            }
+        }
         if (length > limit) {
             return new Line(null, length);
-        }
-        int end = line.length();
-        if (end > 0 && line.charAt(end - 1) == '\r') {
-            line.setLength(end - 1);
-            length--;
         }
         return new Line(line.toString(), length);
     }

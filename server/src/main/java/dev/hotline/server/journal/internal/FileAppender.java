@@ -163,6 +163,13 @@ public final class FileAppender implements AutoCloseable {
         follow(record);
     }
 
+    /** Opens a new file after {@link #abandonFile()} without a record to write (a retry): nothing if one is open. */
+    public void reopen() throws IOException {
+        if (channel == null) {
+            open(JournalRecord.OpenCause.WRITE_ERROR);
+        }
+    }
+
     /** Whether a file is open: after {@link #abandonFile()}, none until the next record. */
     public boolean isOpen() {
         return channel != null;

@@ -35,6 +35,12 @@ class BoundedLinesTest {
     }
 
     @Test
+    void aLineOfTheLimitEndedByCarriageReturnAndLineFeedIsKeptWhole() throws IOException {
+        assertThat(lines("1234567890\r\n12345678901\r\n", 10)).containsExactly(
+                new BoundedLines.Line("1234567890", 10), new BoundedLines.Line(null, 11));
+    }
+
+    @Test
     void aLineLongerThanTheBufferIsReadAcrossItsRefills() throws IOException {
         String longLine = "x".repeat(200_000);
 
