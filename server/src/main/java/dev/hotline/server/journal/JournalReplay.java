@@ -187,6 +187,14 @@ public final class JournalReplay {
             }
         }
         if (record.at() >= to) {
+            if (record instanceof JournalRecord.RecordsLost lost && lost.firstAt() < to && lost.at() >= from
+                    && !continuesAfterPeriod) {
+                // marked after the period's end, the loss began within it (or before it and went on through it)
+                lostRecords += lost.count();
+                warnings.accept("the journal lost " + lost.count() + " decisions from " + at(lost.firstAt())
+                        + " to " + at(lost.at()) + ", past the period's end: the figures of the period are "
+                        + "incomplete from " + at(Math.max(lost.firstAt(), from)));
+            }
             if (statistics == null && record instanceof JournalRecord.FileOpened opened) {
                 // the journal begins after the period: its configuration, and nothing that happened in the period
                 config = opened.config();

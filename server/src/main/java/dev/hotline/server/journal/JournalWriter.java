@@ -331,6 +331,10 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
                 handOff.drainTo(batch, MAX_BATCH - 1);
             }
             Close close = null;
+            if (!batch.isEmpty() && batch.getLast() instanceof Close && !files.isOpen()) {
+                // the last records (the stop's logouts) and the mark of a loss try the disk now, wait or not
+                retryAt = System.nanoTime();
+            }
             for (Entry entry : batch) {
                 switch (entry) {
                     case Append a -> {

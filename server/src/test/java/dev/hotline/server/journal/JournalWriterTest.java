@@ -340,6 +340,23 @@ class JournalWriterTest {
     }
 
     @Test
+    void aStopWithinTheWaitAfterAWriteErrorMarksTheLossOnceTheDiskHasRoom() throws IOException {
+        assumeTrue(Files.exists(Path.of("/dev/full")), "Linux's /dev/full");
+        AtomicBoolean full = new AtomicBoolean(true);
+        JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock, CallRecords.ACD_ONLY,
+                Thread::new, fillingDisk(full, new AtomicInteger()), Duration.ofHours(1));
+        journal.onDecision(requeued(NINE_AM + 1, "c1"));
+        journal.flush().exceptionally(e -> null).join();
+
+        full.set(false);
+        journal.close();
+
+        assertThat(readAll()).extracting(r -> r.getClass().getSimpleName()).containsExactly("FileOpened",
+                "RecordsLost");
+        assertThat(readAll().get(1)).isEqualTo(new JournalRecord.RecordsLost(NINE_AM + 1, 1, NINE_AM + 1));
+    }
+
+    @Test
     void aForceToDiskThatFailsWithNothingLostIsRetriedWithoutADecisionSoHealthRecovers() throws IOException {
         AtomicBoolean fsyncFails = new AtomicBoolean(false);
         JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock, CallRecords.ACD_ONLY,

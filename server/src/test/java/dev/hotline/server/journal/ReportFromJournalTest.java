@@ -455,6 +455,20 @@ class ReportFromJournalTest {
     }
 
     @Test
+    void aReportEndingBetweenAWriteErrorFilesFirstLineAndItsLossMarkCountsTheLossThatBeganWithinIt()
+            throws IOException {
+        // the mark, at t + 12, of decisions lost from t + 2: the period ends at t + 10, after the file's first line
+        journalWithAWriteErrorFile(new JournalRecord.RecordsLost(EIGHT_PM + 12, 40, EIGHT_PM + 2));
+
+        JournalReplay.Report report = JournalReplay.of(dir, null, Instant.ofEpochMilli(EIGHT_PM + 10), warnings::add);
+
+        assertThat(report.lostRecords()).isEqualTo(40);
+        assertThat(warnings).containsExactly("the journal lost 40 decisions from 2026-11-23T20:00:00.002+08:00 to "
+                + "2026-11-23T20:00:00.012+08:00, past the period's end: the figures of the period are incomplete "
+                + "from 2026-11-23T20:00:00.002+08:00");
+    }
+
+    @Test
     void aFileOpenedAfterAWriteErrorWithoutALossMarkStillSaysAFileIsMissing() throws IOException {
         // no mark of a loss after the first line: whatever happened between is not known
         journalWithAWriteErrorFile();
