@@ -166,8 +166,9 @@ final class SimulationReport {
 
     private static String callLine(String format, String id, CallFigures q) {
         return String.format(Locale.ROOT, format, id, q.offered(), q.answers().answered(), q.abandoned(),
-                q.overflowed(), q.refused(), q.waiting(), percent(q.abandonmentRate()), percent(q.serviceLevel()), secondsText(q.answers().asaMillis()),
-                percent(q.answers().probabilityOfWaiting()), secondsText(q.answers().ahtMillis()));
+                q.overflowed(), q.refused(), q.waiting(), percent(q.abandonmentRate()), percent(q.serviceLevel()),
+                secondsText(q.answers().asaMillis()), percent(q.answers().probabilityOfWaiting()),
+                secondsText(q.answers().ahtMillis()));
     }
 
     static String simulatorLine(SimulationResult r) {

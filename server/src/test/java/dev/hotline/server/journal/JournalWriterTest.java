@@ -322,7 +322,7 @@ class JournalWriterTest {
     void aQuietJournalMarksTheLossAndWritesAgainWithoutWaitingForTheNextDecision() throws IOException {
         assumeTrue(Files.exists(Path.of("/dev/full")), "Linux's /dev/full");
         AtomicBoolean full = new AtomicBoolean(true);
-        JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock, CallRecords.ACD_ONLY,
+        JournalWriter journal = JournalWriter.start(roundsWhenAsked(), CONFIG, clock, CallRecords.ACD_ONLY,
                 Thread::new, fillingDisk(full, new AtomicInteger()), Duration.ZERO);
         journal.onDecision(requeued(NINE_AM + 1, "c1"));
         journal.flush().exceptionally(e -> null).join();
@@ -356,10 +356,16 @@ class JournalWriterTest {
         assertThat(readAll().get(1)).isEqualTo(new JournalRecord.RecordsLost(NINE_AM + 1, 1, NINE_AM + 1));
     }
 
+    /** The journal in {@code dir}, its writer going round only when a flush asks: the test says which round finds what. */
+    private JournalSettings roundsWhenAsked() {
+        JournalSettings settings = JournalSettings.in(dir);
+        return new JournalSettings(dir, settings.maxFileBytes(), Duration.ofHours(1), settings.capacity());
+    }
+
     @Test
     void aForceToDiskThatFailsWithNothingLostIsRetriedWithoutADecisionSoHealthRecovers() throws IOException {
         AtomicBoolean fsyncFails = new AtomicBoolean(false);
-        JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock, CallRecords.ACD_ONLY,
+        JournalWriter journal = JournalWriter.start(roundsWhenAsked(), CONFIG, clock, CallRecords.ACD_ONLY,
                 Thread::new, file -> new ForceFailingChannel(FileAppender.Disk.FILE_SYSTEM.create(file), fsyncFails),
                 Duration.ZERO);
         journal.onDecision(requeued(NINE_AM + 1, "c1"));
@@ -403,6 +409,26 @@ class JournalWriterTest {
         assertThat(readAll()).extracting(r -> r.getClass().getSimpleName() + "@" + (r.at() - NINE_AM)).containsExactly(
                 "FileOpened@2", "RecordsLost@2", "Logged@3");
         assertThat(readAll().get(1)).isEqualTo(new JournalRecord.RecordsLost(NINE_AM + 2, 2, NINE_AM + 1));
+    }
+
+    @Test
+    void aJournalFileRemovedWhileTheLineIsQuietIsFoundAtTheWritersNextRoundAndWhatItHeldIsCountedLost()
+            throws IOException {
+        JournalWriter journal = JournalWriter.start(roundsWhenAsked(), CONFIG, clock, CallRecords.ACD_ONLY,
+                Thread::new, FileAppender.Disk.FILE_SYSTEM, Duration.ZERO);
+        journal.onDecision(requeued(NINE_AM + 1, "c1"));
+        journal.flush().join();
+        Files.delete(dir.resolve("journal-2026-11-23-001.jsonl"));
+
+        // no decision: the writer's rounds (here asked by flushes) find the file gone, then open the next
+        assertThatThrownBy(() -> journal.flush().join()).hasMessageContaining("removed while being written");
+        journal.flush().join();
+
+        assertThat(journal.lostRecords()).as("c1 went with the removed file").isEqualTo(1);
+        assertThat(journal.failing()).isFalse();
+        assertThat(readAll()).extracting(r -> r.getClass().getSimpleName()).containsExactly("FileOpened",
+                "RecordsLost");
+        journal.close();
     }
 
     @Test

@@ -177,11 +177,12 @@ public final class FileAppender implements AutoCloseable {
 
     /** Pushes buffered lines to the operating system (they survive a crash of the process, not of the machine). */
     public void flush() throws IOException {
+        if (out != null && !Files.exists(file)) {
+            // removed by hand (rm -r journal/): the lines would go on into a file nobody can read; looked for at every
+            // flush, lines to push or not, so that a quiet centre finds it out (and counts what the file held) at once
+            throw new NoSuchFileException(file.toString(), null, "removed while being written");
+        }
         if (dirty && out != null) {
-            if (!Files.exists(file)) {
-                // removed by hand (rm -r journal/): the lines would go on into a file nobody can read
-                throw new NoSuchFileException(file.toString(), null, "removed while being written");
-            }
             out.flush();
             dirty = false;
         }
