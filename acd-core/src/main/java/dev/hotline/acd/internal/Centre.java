@@ -177,7 +177,7 @@ final class Centre {
         for (int k = call.stepsFired + 1; plan != null && k <= plan.steps.size(); k++) {
             EscalationStep step = plan.steps.get(k - 1);
             if (step.name().equals(EscalationPlan.VIP_STEP)) {
-                vipRaise += EscalationPlan.raiseOf(step);
+                vipRaise += plan.stage(k).boost - plan.stage(k - 1).boost;
             }
             int later = plan.stage(k).staffing.staffed;
             long untilStep = Math.max(0, step.after().toMillis() - call.waited(now));

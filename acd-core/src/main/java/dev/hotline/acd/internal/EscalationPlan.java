@@ -91,17 +91,6 @@ final class EscalationPlan {
         }
     }
 
-    /** How much {@code step} raises a call's priority. */
-    static int raiseOf(EscalationStep step) {
-        int raise = 0;
-        for (EscalationAction action : step.actions()) {
-            if (action instanceof EscalationAction.RaisePriority r) {
-                raise += r.by();
-            }
-        }
-        return raise;
-    }
-
     private static void addEligible(Group g, String step, List<Group> eligible, List<String> addedBy) {
         if (g != null && !eligible.contains(g)) {
             eligible.add(g);

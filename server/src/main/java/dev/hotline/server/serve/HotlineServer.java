@@ -161,14 +161,13 @@ public final class HotlineServer implements AutoCloseable {
         this.environment = environment;
         this.clock = clock;
 
-        sayIfJournalRunsAhead(settings, clock);
-        // the journal is read more than once at a start: a torn line in it is said once
-        Consumer<String> journalWarnings = onceEach(warning -> log.warn("journal: {}", warning));
+        // one reader of what earlier runs journaled, for all that a start reads (it says a torn line once)
+        JournalReader earlierRuns = journalReader(settings);
+        sayIfJournalRunsAhead(earlierRuns, settings, clock);
         // read before the writer opens today's file: the requests a previous run left open are rung by this one
         List<OpenCallbacks.Restored> openCallbacks;
         try {
-            openCallbacks = settings.callbacks().placed() ? openCallbacks(settings, clock, journalWarnings)
-                    : List.of();
+            openCallbacks = settings.callbacks().placed() ? openCallbacks(earlierRuns, settings, clock) : List.of();
         } catch (JournalException e) {
             // a damaged journal stops the start: the requests it holds were promised to callers
             throw new JournalUnavailable("cannot read the callback requests the journal in "
@@ -176,7 +175,7 @@ public final class HotlineServer implements AutoCloseable {
                     + "so nothing starts until the damaged line is repaired or its file moved away)", e);
         }
         // also read before the writer opens today's file: the day's calls an earlier run counted for each agent
-        Optional<TodaysCounts> todaysCounts = todaysCounts(settings, config, clock, journalWarnings);
+        Optional<TodaysCounts> todaysCounts = todaysCounts(earlierRuns, config, clock);
         // what the call sessions know of each call (its channel, its recording) completes its journaled record
         CallTelephony telephony = new CallTelephony();
         try {
@@ -349,8 +348,7 @@ public final class HotlineServer implements AutoCloseable {
      * or {@code hotline demo} wrote the directory with its simulated day. This run's records follow, back in time,
      * which reports stop at: said once, at the start, with what to do.
      */
-    private static void sayIfJournalRunsAhead(ServerSettings settings, Clock clock) {
-        JournalReader reader = new JournalReader(settings.journal().dir(), warning -> { });
+    private static void sayIfJournalRunsAhead(JournalReader reader, ServerSettings settings, Clock clock) {
         Optional<Long> endsAt;
         ZoneId zone;
         try {
@@ -375,12 +373,11 @@ public final class HotlineServer implements AutoCloseable {
      * Each agent's calls and talk of today (in the centre's zone) an earlier run journaled; empty when there is no
      * journal yet, or it cannot be read (said: FEWEST_CALLS and LEAST_TALK_TIME then count from this start).
      */
-    private static Optional<TodaysCounts> todaysCounts(ServerSettings settings, CentreConfig config, Clock clock,
-                                                       Consumer<String> warnings) {
+    private static Optional<TodaysCounts> todaysCounts(JournalReader reader, CentreConfig config, Clock clock) {
         ZoneId zone = config.settings().zone();
         long dayStart = Instant.ofEpochMilli(clock.millis()).atZone(zone).toLocalDate().atStartOfDay(zone)
                 .toInstant().toEpochMilli();
-        JournalReader reader = new JournalReader(settings.journal().dir(), warnings);
+        Consumer<String> warnings = warning -> log.warn("journal: {}", warning);
         try {
             reader.files();
         } catch (JournalException | UncheckedIOException e) {
@@ -408,14 +405,9 @@ public final class HotlineServer implements AutoCloseable {
         }
     }
 
-    /** {@code warnings}, each different text once. */
-    private static Consumer<String> onceEach(Consumer<String> warnings) {
-        Set<String> said = new HashSet<>();
-        return warning -> {
-            if (said.add(warning)) {
-                warnings.accept(warning);
-            }
-        };
+    /** A reader of the journal in server.yaml's directory, its warnings logged. */
+    private static JournalReader journalReader(ServerSettings settings) {
+        return new JournalReader(settings.journal().dir(), warning -> log.warn("journal: {}", warning));
     }
 
     /** Hands the routing engine each agent's calls and talk of today so far, in order before any login. */
@@ -437,9 +429,8 @@ public final class HotlineServer implements AutoCloseable {
      * The callback requests the journal holds open, made within {@code callbacks.expireAfter} of its last record (at
      * a start, when the server stopped).
      */
-    private static List<OpenCallbacks.Restored> openCallbacks(ServerSettings settings, Clock clock,
-                                                              Consumer<String> warnings) {
-        JournalReader reader = new JournalReader(settings.journal().dir(), warnings);
+    private static List<OpenCallbacks.Restored> openCallbacks(JournalReader reader, ServerSettings settings,
+                                                              Clock clock) {
         try {
             reader.files();
         } catch (JournalException e) {
@@ -482,8 +473,7 @@ public final class HotlineServer implements AutoCloseable {
             // put in first, so that a request filed while the journal is read reaches it too; the plan takes each once
             callbacks.use(desk);
             try {
-                desk.restore(openCallbacks(settings.withCallbacks(next), clock,
-                        warning -> log.warn("journal: {}", warning)));
+                desk.restore(openCallbacks(journalReader(settings), settings.withCallbacks(next), clock));
             } catch (JournalException e) {
                 log.error("reload: callbacks start without the requests the journal holds open, which cannot be "
                         + "read: {}; they are rung after a restart once the journal is repaired", e.getMessage());
