@@ -8,6 +8,7 @@ import dev.hotline.acd.model.OpeningHours;
 import dev.hotline.acd.model.Treatment;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -41,6 +42,25 @@ class QueueLimitsAndHoursTest {
         assertThat(treated.cause()).isEqualTo(TreatmentCause.CLOSED);
         assertThat(centre.ended("c2").outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(centre.ended("c2").cause()).isEqualTo("queue sales is closed: hangup(closed)");
+    }
+
+    @Test
+    void aQueueClosedAtWeekendsTakesCallsOnAMakeUpWorkingDayWithTheWeekdaysHours() {
+        // Saturday 2026-03-07 is worked as a Monday; Saturday 2026-03-14 is an ordinary Saturday
+        OpeningHours hours = new OpeningHours(ZoneOffset.UTC,
+                Map.of(DayOfWeek.MONDAY, List.of(new OpeningHours.Period(LocalTime.of(9, 0), LocalTime.NOON))),
+                List.of(), List.of(new OpeningHours.MakeUpDay(LocalDate.of(2026, 3, 7), DayOfWeek.MONDAY,
+                        "make-up day")));
+        var centre = CentreFixture.centre()
+                .queue("sales", q -> q.groups("s").hours(hours).whenClosed(new Treatment.Hangup("closed")))
+                .agent("s1", "s").start().login("s1")
+                .advance(Duration.ofDays(5)).call("c1", "sales")
+                .advance(Duration.ofHours(3)).call("c2", "sales")
+                .advance(Duration.ofDays(7).minusHours(3)).call("c3", "sales");
+
+        assertThat(centre.waiting("c1").position()).isEqualTo(1);
+        assertThat(centre.ended("c2").cause()).isEqualTo("queue sales is closed: hangup(closed)");
+        assertThat(centre.ended("c3").cause()).isEqualTo("queue sales is closed: hangup(closed)");
     }
 
     @Test

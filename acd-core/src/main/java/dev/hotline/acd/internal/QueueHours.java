@@ -8,13 +8,13 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
-import java.util.List;
 
 /**
  * A queue's opening hours with the open or closed period it is in remembered: {@link OpeningHours#isOpenAt} is asked
  * again only once the time leaves that period, instead of building a zoned date-time for every call entering the
  * queue. A period ends at the earliest of: an opening or closing time later that day, the next midnight (another
- * weekday, perhaps a holiday) and the zone's next offset change (so the local clock runs evenly inside it).
+ * weekday, perhaps a holiday or a make-up working day) and the zone's next offset change (so the local clock runs
+ * evenly inside it).
  */
 final class QueueHours {
 
@@ -45,7 +45,7 @@ final class QueueHours {
         LocalDateTime now = local.toLocalDateTime();
         LocalDate date = now.toLocalDate();
         LocalDateTime end = date.plusDays(1).atStartOfDay();
-        for (OpeningHours.Period p : hours.weekly().getOrDefault(local.getDayOfWeek(), List.of())) {
+        for (OpeningHours.Period p : hours.periodsOn(date)) {
             end = earlierIfLater(date.atTime(p.opens()), now, end);
             if (!p.closes().equals(LocalTime.MAX)) {
                 end = earlierIfLater(date.atTime(p.closes()), now, end);

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A queue's remembered open or closed period gives the same answers as its opening hours, over a year of instants,
- * across holidays, midnights and daylight-saving changes.
+ * across holidays, make-up working days, midnights and daylight-saving changes.
  */
 class QueueHoursTest {
 
@@ -95,7 +95,15 @@ class QueueHoursTest {
         for (int i = 0; i < 12; i++) {
             holidays.add(new OpeningHours.Holiday(LocalDate.ofYearDay(year, 1 + random.nextInt(365)), "holiday " + i));
         }
-        return new OpeningHours(zone, weekly, holidays);
+        List<OpeningHours.MakeUpDay> makeUpDays = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            LocalDate date = LocalDate.ofYearDay(year, 1 + random.nextInt(365));
+            if (holidays.stream().noneMatch(h -> h.date().equals(date))
+                    && makeUpDays.stream().noneMatch(d -> d.date().equals(date))) {
+                makeUpDays.add(new OpeningHours.MakeUpDay(date, DayOfWeek.of(1 + random.nextInt(7)), "make-up " + i));
+            }
+        }
+        return new OpeningHours(zone, weekly, holidays, makeUpDays);
     }
 
     private static LocalTime minute(Random random, int from, int to) {

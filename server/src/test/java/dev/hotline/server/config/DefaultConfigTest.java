@@ -78,6 +78,21 @@ class DefaultConfigTest {
                 .isEqualTo("Spring Festival");
     }
 
+    @Test
+    void afterSalesKeepsWeekdayHoursOnTheMakeUpWorkingDaysOfTheHolidaySchedule() {
+        QueueConfig afterSales = queue(load(), "after-sales");
+
+        // Saturday 14 February 2026 is worked: open at 09:30 and over lunch, as on a weekday
+        assertThat(afterSales.hours().isOpenAt(at("2026-02-14T09:30:00"))).isTrue();
+        assertThat(afterSales.hours().isOpenAt(at("2026-02-14T12:30:00"))).isTrue();
+        assertThat(afterSales.hours().isOpenAt(at("2026-02-14T20:59:59"))).isTrue();
+        // the Saturday before keeps the weekend's hours
+        assertThat(afterSales.hours().isOpenAt(at("2026-02-07T09:30:00"))).isFalse();
+        assertThat(afterSales.hours().isOpenAt(at("2026-02-07T12:30:00"))).isFalse();
+        assertThat(afterSales.hours().makeUpDay(LocalDate.of(2026, 10, 10)).orElseThrow().name())
+                .isEqualTo("National Day make-up day");
+    }
+
     /**
      * Whether the shipped welcome flow (through tv-shopping, the after-sales line's flow and the treatment of its
      * closed queue) lets a caller of {@code businessType} on to the main menu at {@code at}, or says it is closed:
@@ -127,10 +142,11 @@ class DefaultConfigTest {
     void theWelcomeFlowSaysOpenExactlyWhenTheQueueOfTheCallersBusinessTypeTakesCalls() {
         ConfigResult.Valid valid = (ConfigResult.Valid) ConfigLoader.load(defaultConfigDir());
         CentreConfig config = valid.config();
-        // a week with weekdays and a weekend, and National Day (holidays for after-sales, open days for sales)
+        // weekdays, weekends, National Day (holidays for after-sales, open days for sales) and the Sunday and
+        // Saturday worked around it (weekday hours for after-sales)
         List<LocalDateTime> times = new ArrayList<>();
-        for (LocalDateTime t = LocalDateTime.parse("2026-09-26T00:30:00");
-                t.isBefore(LocalDateTime.parse("2026-10-09T00:00:00")); t = t.plusHours(1)) {
+        for (LocalDateTime t = LocalDateTime.parse("2026-09-19T00:30:00");
+                t.isBefore(LocalDateTime.parse("2026-10-12T00:00:00")); t = t.plusHours(1)) {
             times.add(t);
         }
         for (BusinessType type : config.businessTypes()) {

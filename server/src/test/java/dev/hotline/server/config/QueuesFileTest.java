@@ -7,6 +7,7 @@ import dev.hotline.acd.model.EscalationAction;
 import dev.hotline.acd.model.EscalationStep;
 import dev.hotline.acd.model.OpeningHours;
 import dev.hotline.acd.model.OpeningHours.Holiday;
+import dev.hotline.acd.model.OpeningHours.MakeUpDay;
 import dev.hotline.acd.model.OpeningHours.Period;
 import dev.hotline.acd.model.QueueConfig;
 import dev.hotline.acd.model.QueueTreatments;
@@ -15,6 +16,7 @@ import dev.hotline.acd.model.Treatment;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -641,6 +643,77 @@ class QueuesFileTest {
 
         assertThat(config.problems()).containsExactly("queues.yaml:7:11: queues[sales].hours.holidays[1]: "
                 + "duplicate holiday date 2026-10-06 (first at line 6)");
+    }
+
+    @Test
+    void aMakeUpWorkingDayKeepsTheHoursOfTheWeekdayItIsWorkedAs() {
+        withSalesQueue("""
+                hours:
+                  weekly:
+                    mon-fri: 09:00-21:00
+                    sat-sun: 10:00-18:00
+                  holidays:
+                    - {from: 2026-01-01, to: 2026-01-03, name: New Year's Day}
+                  makeUpDays:
+                    - {date: 2026-01-04, name: New Year's make-up day}
+                    - {date: 2026-02-28, as: fri}
+                """);
+
+        OpeningHours hours = salesQueue().hours();
+        assertThat(hours.makeUpDays()).containsExactly(
+                new MakeUpDay(LocalDate.of(2026, 1, 4), DayOfWeek.MONDAY, "New Year's make-up day"),
+                new MakeUpDay(LocalDate.of(2026, 2, 28), DayOfWeek.FRIDAY, ""));
+        // Sunday 4 January 2026 at 09:30 Shanghai time: open as on a Monday (a plain Sunday opens at 10:00)
+        assertThat(hours.isOpenAt(Instant.parse("2026-01-04T01:30:00Z").toEpochMilli())).isTrue();
+        assertThat(hours.isOpenAt(Instant.parse("2026-01-11T01:30:00Z").toEpochMilli())).isFalse();
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void makeUpDaysHaveADateAWeekdayAndAreNeitherHolidaysNorListedTwice() {
+        withSalesQueue("""
+                hours:
+                  holidays:
+                    - {from: 2026-10-01, to: 2026-10-07, name: National Day}
+                  makeUpDays:
+                    - {date: 2026-10-03}
+                    - {date: 2026-10-10, as: monday}
+                    - {as: mon}
+                    - {date: 2026-09-20}
+                    - {date: 2026-09-20, name: again}
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:8:11: queues[sales].hours.makeUpDays[0]: 2026-10-03 is a holiday (line 6) and a "
+                        + "make-up working day: a day is one or the other",
+                "queues.yaml:9:34: queues[sales].hours.makeUpDays[1].as: unknown day 'monday' (write mon, tue, wed, "
+                        + "thu, fri, sat or sun: the weekday whose hours the make-up day keeps)",
+                "queues.yaml:10:11: queues[sales].hours.makeUpDays[2]: a make-up day needs date (the day worked), "
+                        + "and as (the weekday whose hours it keeps, default mon)",
+                "queues.yaml:12:11: queues[sales].hours.makeUpDays[4]: duplicate make-up day 2026-09-20 (first at "
+                        + "line 11)");
+    }
+
+    @Test
+    void aMakeUpDayThatOpensTheQueueAsItsOwnWeekdayWouldIsWarnedAbout() {
+        withSalesQueue("""
+                hours:
+                  weekly:
+                    mon-fri: 09:00-21:00
+                  makeUpDays:
+                    - {date: 2026-01-05}
+                    - {date: 2026-01-07, as: fri}
+                    - {date: 2026-01-10, as: sun}
+                """);
+
+        assertThat(config.warnings()).containsExactly(
+                "queues.yaml:8:11: queues[sales].hours.makeUpDays[0]: make-up day 2026-01-05 changes nothing: it is "
+                        + "a Monday and keeps Monday's hours (check its date and as)",
+                "queues.yaml:9:11: queues[sales].hours.makeUpDays[1]: make-up day 2026-01-07 changes nothing: it is "
+                        + "a Wednesday, and the queue's Wednesday hours are Friday's (check its date and as)",
+                "queues.yaml:10:11: queues[sales].hours.makeUpDays[2]: make-up day 2026-01-10 changes nothing: it is "
+                        + "a Saturday, and the queue's Saturday hours are Sunday's (closed both days) (check its date "
+                        + "and as)");
     }
 
     @Test

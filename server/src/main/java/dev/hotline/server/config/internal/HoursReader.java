@@ -2,6 +2,7 @@ package dev.hotline.server.config.internal;
 
 import dev.hotline.acd.model.OpeningHours;
 import dev.hotline.acd.model.OpeningHours.Holiday;
+import dev.hotline.acd.model.OpeningHours.MakeUpDay;
 import dev.hotline.acd.model.OpeningHours.Period;
 import dev.hotline.server.config.internal.Fields.Item;
 import dev.hotline.server.config.internal.YamlNode.Entry;
@@ -25,11 +26,13 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a queue's opening hours: a zone, weekly open periods ({@code mon-fri: [08:00-12:00, 13:00-18:00]},
- * {@code daily: 08:00-24:00}) and holidays (a {@code date}, or a {@code from}/{@code to} range for a holiday week).
+ * {@code daily: 08:00-24:00}), holidays (a {@code date}, or a {@code from}/{@code to} range for a holiday week) and
+ * make-up working days ({@code {date: 2026-01-04, as: mon}}: a weekend day worked with a weekday's hours).
  */
 final class HoursReader {
-    private static final Set<String> KEYS = Fields.known("zone", "weekly", "holidays");
+    private static final Set<String> KEYS = Fields.known("zone", "weekly", "holidays", "makeUpDays");
     private static final Set<String> HOLIDAY_KEYS = Fields.known("date", "from", "to", "name");
+    private static final Set<String> MAKE_UP_DAY_KEYS = Fields.known("date", "as", "name");
     private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
     private static final Pattern PERIOD = Pattern.compile("(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
     private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):([0-5]\\d)|24:00");
@@ -58,11 +61,95 @@ final class HoursReader {
                     }
                     return Optional.of(OpeningHours.always(centreZone).weekly());
                 });
-        Optional<List<Holiday>> holidays = holidays(f.list("holidays", null), ctx);
-        if (zone.isEmpty() || weekly.isEmpty() || holidays.isEmpty()) {
+        Map<LocalDate, Where> holidayAt = new java.util.HashMap<>();
+        Optional<List<Holiday>> holidays = holidays(f.list("holidays", null), holidayAt, ctx);
+        Optional<List<MakeUpDay>> makeUpDays = makeUpDays(f.list("makeUpDays", null), holidayAt, weekly, ctx);
+        if (zone.isEmpty() || weekly.isEmpty() || holidays.isEmpty() || makeUpDays.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new OpeningHours(zone.get(), weekly.get(), holidays.get()));
+        return Optional.of(new OpeningHours(zone.get(), weekly.get(), holidays.get(), makeUpDays.get()));
+    }
+
+    /**
+     * Make-up working days: one date each, not a holiday, not listed twice; one that would open the queue just as its
+     * own weekday does is warned about (a wrong date or {@code as}, most likely).
+     */
+    private static Optional<List<MakeUpDay>> makeUpDays(List<Item> items, Map<LocalDate, Where> holidayAt,
+                                                        Optional<Map<DayOfWeek, List<Period>>> weekly,
+                                                        LoadContext ctx) {
+        List<MakeUpDay> days = new ArrayList<>();
+        Map<LocalDate, Where> seen = new java.util.HashMap<>();
+        boolean sound = true;
+        for (Item item : items) {
+            Optional<MakeUpDay> day = makeUpDay(item, ctx);
+            if (day.isEmpty()) {
+                sound = false;
+                continue;
+            }
+            LocalDate date = day.get().date();
+            Where first = seen.putIfAbsent(date, item.where());
+            Where holiday = holidayAt.get(date);
+            if (first != null) {
+                ctx.problems().add(item.where(), "duplicate make-up day " + date + " (first at line "
+                        + first.mark().line() + ")");
+                sound = false;
+            } else if (holiday != null) {
+                ctx.problems().add(item.where(), date + " is a holiday (line " + holiday.mark().line()
+                        + ") and a make-up working day: a day is one or the other");
+                sound = false;
+            } else {
+                days.add(day.get());
+                weekly.flatMap(w -> changesNothing(day.get(), w)).ifPresent(why -> ctx.warnings().add(item.where(),
+                        why));
+            }
+        }
+        return sound ? Optional.of(days) : Optional.empty();
+    }
+
+    private static Optional<MakeUpDay> makeUpDay(Item item, LoadContext ctx) {
+        Optional<NamedDay> named = namedDay(item, MAKE_UP_DAY_KEYS, ctx);
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = named.get().fields();
+        String name = named.get().name();
+        if (!f.has("date")) {
+            ctx.problems().add(f.where(), "a make-up day needs date (the day worked), and as (the weekday whose "
+                    + "hours it keeps, default mon)");
+            return Optional.empty();
+        }
+        Optional<LocalDate> date = date(f, "date", ctx);
+        Optional<DayOfWeek> hoursOf = f.has("as") ? f.text("as").flatMap(t -> {
+            int d = DAYS.indexOf(t);
+            if (d < 0) {
+                ctx.problems().add(f.at("as"), "unknown day '" + t + "' (write mon, tue, wed, thu, fri, sat or sun: "
+                        + "the weekday whose hours the make-up day keeps)");
+                return Optional.empty();
+            }
+            return Optional.of(DayOfWeek.of(d + 1));
+        }) : Optional.of(DayOfWeek.MONDAY);
+        if (date.isEmpty() || hoursOf.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new MakeUpDay(date.get(), hoursOf.get(), name));
+    }
+
+    /** Why a make-up day would open the queue just as its own weekday does, if it would. */
+    private static Optional<String> changesNothing(MakeUpDay day, Map<DayOfWeek, List<Period>> weekly) {
+        DayOfWeek own = day.date().getDayOfWeek();
+        List<Period> ownHours = weekly.getOrDefault(own, List.of());
+        if (!ownHours.equals(weekly.getOrDefault(day.hoursOf(), List.of()))) {
+            return Optional.empty();
+        }
+        String why = own == day.hoursOf() ? "it is a " + name(own) + " and keeps " + name(own) + "'s hours"
+                : "it is a " + name(own) + ", and the queue's " + name(own) + " hours are " + name(day.hoursOf())
+                + "'s" + (ownHours.isEmpty() ? " (closed both days)" : "");
+        return Optional.of("make-up day " + day.date() + " changes nothing: " + why + " (check its date and as)");
+    }
+
+    private static String name(DayOfWeek day) {
+        String name = day.name();
+        return name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
     }
 
     private static Optional<Map<DayOfWeek, List<Period>>> weekly(Where at, YamlNode node, LoadContext ctx) {
@@ -203,9 +290,9 @@ final class HoursReader {
         return p.opens() + "-" + (p.closes().equals(LocalTime.MAX) ? "24:00" : p.closes().toString());
     }
 
-    private static Optional<List<Holiday>> holidays(List<Item> items, LoadContext ctx) {
+    /** Holidays, each day once; {@code seen} gets where each day is listed. */
+    private static Optional<List<Holiday>> holidays(List<Item> items, Map<LocalDate, Where> seen, LoadContext ctx) {
         List<Holiday> holidays = new ArrayList<>();
-        java.util.Map<LocalDate, Where> seen = new java.util.HashMap<>();
         boolean sound = true;
         for (Item item : items) {
             Optional<List<Holiday>> days = holiday(item, ctx);
@@ -238,8 +325,12 @@ final class HoursReader {
         return sound ? Optional.of(holidays) : Optional.empty();
     }
 
-    private static Optional<List<Holiday>> holiday(Item item, LoadContext ctx) {
-        Optional<Fields> fields = Fields.of(ctx.problems(), item.where(), item.node(), HOLIDAY_KEYS);
+    /** A holiday's or make-up day's fields and its name ("" if none), if both read. */
+    private record NamedDay(Fields fields, String name) {
+    }
+
+    private static Optional<NamedDay> namedDay(Item item, Set<String> keys, LoadContext ctx) {
+        Optional<Fields> fields = Fields.of(ctx.problems(), item.where(), item.node(), keys);
         if (fields.isEmpty()) {
             return Optional.empty();
         }
@@ -248,12 +339,22 @@ final class HoursReader {
         if (f.has("name") && name.isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(new NamedDay(f, name.orElse("")));
+    }
+
+    private static Optional<List<Holiday>> holiday(Item item, LoadContext ctx) {
+        Optional<NamedDay> named = namedDay(item, HOLIDAY_KEYS, ctx);
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = named.get().fields();
+        String name = named.get().name();
         if (f.has("date")) {
             if (f.has("from") || f.has("to")) {
                 ctx.problems().add(f.where(), "a holiday has either date, or from and to, not both");
                 return Optional.empty();
             }
-            return date(f, "date", ctx).map(d -> List.of(new Holiday(d, name.orElse(""))));
+            return date(f, "date", ctx).map(d -> List.of(new Holiday(d, name)));
         }
         if (!f.has("from") && !f.has("to")) {
             ctx.problems().add(f.where(), "a holiday needs date (one day), or from and to (several days)");
@@ -273,7 +374,7 @@ final class HoursReader {
                     + LONGEST_HOLIDAY_DAYS + " days: check the dates");
             return Optional.empty();
         }
-        return Optional.of(from.get().datesUntil(to.get().plusDays(1)).map(d -> new Holiday(d, name.orElse("")))
+        return Optional.of(from.get().datesUntil(to.get().plusDays(1)).map(d -> new Holiday(d, name))
                 .toList());
     }
 
