@@ -9,22 +9,29 @@ import java.util.Optional;
  *
  * @param businessType     the business type's id in the centre's configuration
  * @param dialledNumber    the number callers dial; empty to take it from the configuration's number plan
- * @param callsPerHour     the mean arrival rate
+ * @param rate             how many calls an hour arrive: one rate, or a curve over the day
  * @param handleTime       how long agents talk to these callers
  * @param patience         the mean of the callers' exponentially distributed patience; empty when they never hang
  *                         up before an agent answers
  * @param vipShare         the share of callers who are on the VIP list
  * @param blacklistedShare the share of callers who are on the blacklist
  */
-public record BusinessTraffic(String businessType, Optional<String> dialledNumber, double callsPerHour,
+public record BusinessTraffic(String businessType, Optional<String> dialledNumber, ArrivalRate rate,
                               HandleTime handleTime, Optional<Duration> patience, double vipShare,
                               double blacklistedShare) {
+
+    /** Traffic at one rate for the whole run. */
+    public BusinessTraffic(String businessType, Optional<String> dialledNumber, double callsPerHour,
+                           HandleTime handleTime, Optional<Duration> patience, double vipShare,
+                           double blacklistedShare) {
+        this(businessType, dialledNumber, constant(businessType, callsPerHour), handleTime, patience, vipShare,
+                blacklistedShare);
+    }
+
     public BusinessTraffic {
         Objects.requireNonNull(businessType, "businessType");
         Objects.requireNonNull(dialledNumber, "dialledNumber");
-        if (!(callsPerHour >= 0) || Double.isInfinite(callsPerHour)) {
-            throw new IllegalArgumentException(businessType + ": calls per hour must be >= 0: " + callsPerHour);
-        }
+        Objects.requireNonNull(rate, "rate");
         Objects.requireNonNull(handleTime, "handleTime");
         Objects.requireNonNull(patience, "patience");
         patience.ifPresent(p -> {
@@ -40,9 +47,12 @@ public record BusinessTraffic(String businessType, Optional<String> dialledNumbe
         }
     }
 
-    /** The traffic intensity in Erlangs: arrival rate times mean handle time. */
-    public double erlangs() {
-        return callsPerHour * handleTime.mean().toMillis() / 3_600_000.0;
+    private static ArrivalRate constant(String businessType, double callsPerHour) {
+        try {
+            return new ArrivalRate.Constant(callsPerHour);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(businessType + ": " + e.getMessage(), e);
+        }
     }
 
     private static void requireShare(String businessType, String what, double share) {

@@ -15,12 +15,19 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a traffic file (YAML, described in docs/simulation.md):
@@ -34,7 +41,7 @@ import java.util.Set;
  *   notReadyPause: 30s
  * businessTypes:
  *   slimming-tea:                  # a business type of the configuration
- *     callsPerHour: 600            # or erlangs: 25 (one of the two)
+ *     callsPerHour: 600            # or erlangs: 25 (one of the two); or by time of day: {00:00: 10, 20:00: 600}
  *     number: "4008001001"         # optional: taken from the number plan
  *     handleTime: {distribution: lognormal, mean: 150s, sd: 60s}   # or exponential with a mean
  *     patience: 60s                # optional: mean of an exponential patience; omitted, callers wait forever
@@ -54,6 +61,7 @@ public final class TrafficFile {
     private static final Set<String> BUSINESS = Fields.known("callsPerHour", "erlangs", "number", "handleTime",
             "patience", "vipShare", "blacklistedShare");
     private static final Set<String> HANDLE = Fields.known("distribution", "mean", "sd");
+    private static final Pattern TIME_OF_DAY = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)");
 
     private final Path file;
     private final Problems problems = new Problems();
@@ -123,14 +131,13 @@ public final class TrafficFile {
                 Where at = top.at("businessTypes");
                 Fields.uniqueEntries(problems, at, map).values().forEach(e -> Fields.of(problems,
                         at.key(e.key(), e.value().mark()), e.value(), BUSINESS)
-                        .flatMap(f -> business(e.key(), f, duration)).ifPresent(traffic::add));
+                        .flatMap(f -> business(e.key(), f, start, duration)).ifPresent(traffic::add));
             }
         }
         if (start.isEmpty() || duration.isEmpty() || agents.isEmpty() || !problems.isEmpty()) {
             return Optional.empty();
         }
-        double total = traffic.stream().mapToDouble(t -> t.callsPerHour() * duration.get().toMillis() / 3_600_000.0)
-                .sum();
+        double total = traffic.stream().mapToDouble(t -> t.rate().expectedCalls(start.get(), duration.get())).sum();
         if (total > MOST_CALLS) {
             // each type within its cap, their sum not: as many hours of simulation, and as surely a typo
             problems.add(top.at("businessTypes"), String.format(Locale.ROOT, "the business types make about %,.0f "
@@ -182,7 +189,8 @@ public final class TrafficFile {
         return Optional.of(new AgentBehaviour(min, max, noAnswer.get(), pause.get()));
     }
 
-    private Optional<BusinessTraffic> business(String id, Fields type, Optional<Duration> duration) {
+    private Optional<BusinessTraffic> business(String id, Fields type, Optional<LocalDateTime> start,
+                                               Optional<Duration> duration) {
         Optional<HandleTime> handle = type.required("handleTime")
                 .flatMap(n -> Fields.of(problems, type.at("handleTime"), n, HANDLE)).flatMap(this::handleTime);
         boolean rate = type.has("callsPerHour");
@@ -192,7 +200,11 @@ public final class TrafficFile {
             return Optional.empty();
         }
         String key = rate ? "callsPerHour" : "erlangs";
-        Optional<Double> amount = type.node(key).flatMap(n -> nonNegative(type.at(key), n));
+        YamlNode given = type.node(key).orElseThrow();
+        // one number, or a curve over the day: {00:00: 10, 20:00: 300, 20:15: 120}
+        Optional<NavigableMap<LocalTime, Double>> amounts = given instanceof YamlNode.MapNode map
+                ? daily(type.at(key), map)
+                : nonNegative(type.at(key), given).map(v -> new TreeMap<>(Map.of(LocalTime.MIDNIGHT, v)));
         Optional<String> number = Optional.empty();
         if (type.has("number")) {
             YamlNode n = type.node("number").orElseThrow();
@@ -208,7 +220,7 @@ public final class TrafficFile {
                 ? type.node("vipShare").flatMap(n -> share(type.at("vipShare"), n)) : Optional.of(0.0);
         Optional<Double> black = type.has("blacklistedShare")
                 ? type.node("blacklistedShare").flatMap(n -> share(type.at("blacklistedShare"), n)) : Optional.of(0.0);
-        if (handle.isEmpty() || amount.isEmpty() || vip.isEmpty() || black.isEmpty()) {
+        if (handle.isEmpty() || amounts.isEmpty() || vip.isEmpty() || black.isEmpty()) {
             return Optional.empty();
         }
         if (vip.get() + black.get() > 1.0) {
@@ -216,16 +228,58 @@ public final class TrafficFile {
                     + " add up to more than 1");
             return Optional.empty();
         }
-        double callsPerHour = rate ? amount.get() : amount.get() * 3_600_000.0 / handle.get().mean().toMillis();
-        double expected = duration.map(d -> callsPerHour * d.toMillis() / 3_600_000.0).orElse(0.0);
-        if (expected > MOST_CALLS) {
-            problems.add(type.at(key), String.format(Locale.ROOT, "%.4g calls an hour for %s make about %,.0f calls,"
-                    + " more than the simulator takes of one business type in a run (%,d): lower %s or the duration",
-                    callsPerHour, Durations.format(duration.get()), expected, MOST_CALLS, key));
+        double perErlang = 3_600_000.0 / handle.get().mean().toMillis();
+        NavigableMap<LocalTime, Double> perHour = new TreeMap<>();
+        amounts.get().forEach((time, amount) -> perHour.put(time, rate ? amount : amount * perErlang));
+        ArrivalRate arrivalRate = given instanceof YamlNode.MapNode ? new ArrivalRate.Daily(perHour)
+                : new ArrivalRate.Constant(perHour.firstEntry().getValue());
+        if (start.isPresent() && duration.isPresent()) {
+            double expected = arrivalRate.expectedCalls(start.get(), duration.get());
+            if (expected > MOST_CALLS) {
+                String rates = arrivalRate instanceof ArrivalRate.Constant c
+                        ? String.format(Locale.ROOT, "%.4g calls an hour", c.callsPerHour())
+                        : "the rates of " + key;
+                problems.add(type.at(key), String.format(Locale.ROOT, "%s for %s make about %,.0f calls, more than "
+                        + "the simulator takes of one business type in a run (%,d): lower %s or the duration", rates,
+                        Durations.format(duration.get()), expected, MOST_CALLS, key));
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new BusinessTraffic(id, number, arrivalRate, handle.get(), patience, vip.get(),
+                black.get()));
+    }
+
+    /** A rate by time of day: each from its time ({@code HH:MM}) until the next, the last one past midnight. */
+    private Optional<NavigableMap<LocalTime, Double>> daily(Where at, YamlNode.MapNode map) {
+        if (map.entries().isEmpty()) {
+            problems.add(at, "a rate by time of day needs at least one time, e.g. {00:00: 10, 20:00: 300}");
             return Optional.empty();
         }
-        return Optional.of(new BusinessTraffic(id, number, callsPerHour, handle.get(), patience, vip.get(),
-                black.get()));
+        NavigableMap<LocalTime, Double> rates = new TreeMap<>();
+        Map<LocalTime, String> written = new HashMap<>();
+        boolean sound = true;
+        for (YamlNode.Entry e : Fields.uniqueEntries(problems, at, map).values()) {
+            Where keyAt = at.key(e.key(), e.keyMark());
+            Matcher time = TIME_OF_DAY.matcher(e.key().strip());
+            Optional<Double> amount = nonNegative(at.key(e.key(), e.value().mark()), e.value());
+            if (!time.matches()) {
+                problems.add(keyAt, "'" + e.key() + "' is not a time of day (write HH:MM from 00:00 to 23:59, e.g. "
+                        + "20:00): each rate holds from its time until the next one");
+                sound = false;
+            } else if (amount.isPresent()) {
+                LocalTime from = LocalTime.of(Integer.parseInt(time.group(1)), Integer.parseInt(time.group(2)));
+                String earlier = written.putIfAbsent(from, e.key());
+                if (earlier != null) {
+                    problems.add(keyAt, "'" + e.key() + "' is the time '" + earlier + "' gives already");
+                    sound = false;
+                } else {
+                    rates.put(from, amount.get());
+                }
+            } else {
+                sound = false;
+            }
+        }
+        return sound ? Optional.of(rates) : Optional.empty();
     }
 
     private Optional<HandleTime> handleTime(Fields handle) {

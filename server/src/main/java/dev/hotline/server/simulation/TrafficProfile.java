@@ -30,7 +30,7 @@ public record TrafficProfile(LocalDateTime start, ArrivalsEnd arrivalsEnd, Agent
                 throw new IllegalArgumentException("business type " + b.businessType() + " has traffic twice");
             }
         }
-        if (businessTypes.stream().allMatch(b -> b.callsPerHour() == 0.0)) {
+        if (businessTypes.stream().allMatch(b -> b.rate().none())) {
             throw new IllegalArgumentException("every business type has 0 calls per hour: nobody calls");
         }
     }

@@ -16,12 +16,14 @@ import dev.hotline.server.config.ConfigResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -63,6 +65,24 @@ class CentreSimulationTest {
         assertThat(centre.inbound()).isEqualTo(result.callsGenerated());
         assertThat(centre.refusedBlacklist()).isEqualTo(result.blacklistedCalls());
         assertThat(centre.calls().waiting()).isZero();
+    }
+
+    @Test
+    void callersOfAnAdvertisementsBurstDialInTheQuarterHourAfterItAirsInTheCentresZone() {
+        // 19:55-20:55 Shanghai time: nobody calls but in the quarter hour after the 20:00 advertisement, 240 an hour
+        TrafficProfile burst = new TrafficProfile(FRIDAY_EVENING.minusMinutes(5),
+                new ArrivalsEnd.After(Duration.ofHours(1)), AgentBehaviour.DEFAULT,
+                List.of(new BusinessTraffic("slimming-tea", Optional.empty(), new ArrivalRate.Daily(new TreeMap<>(Map.of(
+                        LocalTime.of(0, 0), 0.0, LocalTime.of(20, 0), 240.0, LocalTime.of(20, 15), 0.0))),
+                        new HandleTime.Exponential(Duration.ofMinutes(2)), Optional.empty(), 0.0, 0.0)));
+
+        List<LocalTime> arrivals = decisions(defaultConfig(), burst, 3).stream()
+                .filter(d -> d instanceof Decision.CallClassified)
+                .map(d -> java.time.Instant.ofEpochMilli(d.at()).atZone(ZoneId.of("Asia/Shanghai")).toLocalTime())
+                .toList();
+
+        assertThat(arrivals).hasSizeBetween(60 - 25, 60 + 25).allSatisfy(t -> assertThat(t)
+                .isAfterOrEqualTo(LocalTime.of(20, 0)).isBefore(LocalTime.of(20, 15)));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.hotline.server.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,10 +56,47 @@ class TrafficFileTest {
     void trafficInErlangsBecomesCallsPerHourThroughTheMeanHandleTime() throws Exception {
         BusinessTraffic afterSales = TrafficFile.load(write(TEA)).businessTypes().get(1);
 
-        assertThat(afterSales.callsPerHour()).isCloseTo(75.0, within(1e-9)); // 5 E / 4 min = 75 calls an hour
+        // 5 E / 4 min = 75 calls an hour
+        assertThat(((ArrivalRate.Constant) afterSales.rate()).callsPerHour()).isCloseTo(75.0, within(1e-9));
         assertThat(afterSales.dialledNumber()).isEmpty();
         assertThat(afterSales.patience()).isEmpty();
         assertThat(afterSales.vipShare()).isZero();
+    }
+
+    @Test
+    void aRateByTimeOfDayHoldsEachRateFromItsTimeAndErlangsBecomeCallsPerHour() throws Exception {
+        TrafficProfile p = TrafficFile.load(write(TEA.replace("callsPerHour: 600",
+                "callsPerHour: {00:00: 20, 20:00: 400, 20:10: 120, 8:00: 60}").replace("erlangs: 5",
+                "erlangs: {19:00: 1, 20:00: 4}")));
+
+        ArrivalRate.Daily tea = (ArrivalRate.Daily) p.businessTypes().get(0).rate();
+        assertThat(tea.callsPerHourFrom()).containsExactly(entry(LocalTime.of(0, 0), 20.0),
+                entry(LocalTime.of(8, 0), 60.0), entry(LocalTime.of(20, 0), 400.0), entry(LocalTime.of(20, 10), 120.0));
+        ArrivalRate.Daily afterSales = (ArrivalRate.Daily) p.businessTypes().get(1).rate();
+        assertThat(afterSales.callsPerHourAt(LocalTime.of(19, 30))).isCloseTo(15.0, within(1e-9)); // 1 E / 4 min
+        assertThat(afterSales.callsPerHourAt(LocalTime.of(3, 0))).isCloseTo(60.0, within(1e-9));  // 4 E, past midnight
+    }
+
+    @Test
+    void aRateByTimeOfDayNeedsTimesOfDayEachOnceAndRatesOfZeroOrMore() throws Exception {
+        Path f = write(TEA.replace("callsPerHour: 600",
+                "callsPerHour: {'24:00': 1, noon: 2, 08:00: 3, '8:00': 4, 09:00: -1}").replace("erlangs: 5",
+                "erlangs: {}"));
+
+        assertThatThrownBy(() -> TrafficFile.load(f)).isInstanceOfSatisfying(TrafficFileException.class, e ->
+                assertThat(e.getMessage().lines()).containsExactly(
+                        f + ":9:20: businessTypes.slimming-tea.callsPerHour.24:00: '24:00' is not a time of day "
+                                + "(write HH:MM from 00:00 to 23:59, e.g. 20:00): each rate holds from its time until "
+                                + "the next one",
+                        f + ":9:32: businessTypes.slimming-tea.callsPerHour.noon: 'noon' is not a time of day (write "
+                                + "HH:MM from 00:00 to 23:59, e.g. 20:00): each rate holds from its time until the "
+                                + "next one",
+                        f + ":9:51: businessTypes.slimming-tea.callsPerHour.8:00: '8:00' is the time '08:00' gives "
+                                + "already",
+                        f + ":9:69: businessTypes.slimming-tea.callsPerHour.09:00: must be a number >= 0, got the "
+                                + "number -1",
+                        f + ":16:14: businessTypes.after-sales.erlangs: a rate by time of day needs at least one "
+                                + "time, e.g. {00:00: 10, 20:00: 300}"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.model.Treatment;
 import dev.hotline.server.simulation.AgentBehaviour;
+import dev.hotline.server.simulation.ArrivalRate;
 import dev.hotline.server.simulation.ArrivalsEnd;
 import dev.hotline.server.simulation.BusinessTraffic;
 import dev.hotline.server.simulation.CentreSimulation;
@@ -50,6 +51,8 @@ public final class SimulationRun implements DecisionListener {
      * millisecond clock can space out still arrives at its rate.
      */
     private final double[] arrivalClock;
+    /** Each stream's arrival rate over the run, one rate or a curve over the day. */
+    private final ArrivalRate.Arrivals[] arrivals;
     private final SplittableRandom[] handleRandom;
     private final SplittableRandom[] patienceRandom;
     private final SplittableRandom[] callerRandom;
@@ -96,12 +99,14 @@ public final class SimulationRun implements DecisionListener {
         int n = streams.size();
         arrivalRandom = new SplittableRandom[n];
         arrivalClock = new double[n];
+        arrivals = new ArrivalRate.Arrivals[n];
         handleRandom = new SplittableRandom[n];
         patienceRandom = new SplittableRandom[n];
         callerRandom = new SplittableRandom[n];
         for (int i = 0; i < n; i++) {
             String bt = streams.get(i).businessType();
             arrivalRandom[i] = random.stream("arrivals/" + bt);
+            arrivals[i] = streams.get(i).rate().arrivals(startMillis, config.settings().zone());
             handleRandom[i] = random.stream("handle-time/" + bt);
             patienceRandom[i] = random.stream("patience/" + bt);
             callerRandom[i] = random.stream("caller/" + bt);
@@ -170,12 +175,12 @@ public final class SimulationRun implements DecisionListener {
     }
 
     private void scheduleNextCaller(int i) {
-        double perHour = streams.get(i).callsPerHour();
-        if (perHour == 0.0 || callsGenerated >= callLimit) {
+        if (streams.get(i).rate().none() || callsGenerated >= callLimit) {
             return;
         }
-        double meanGapMillis = 3_600_000.0 / perHour;
-        arrivalClock[i] += -Math.log(1.0 - arrivalRandom[i].nextDouble()) * meanGapMillis;
+        double until = arrivalsEndMillis == Long.MAX_VALUE ? Double.POSITIVE_INFINITY
+                : arrivalsEndMillis - startMillis;
+        arrivalClock[i] = arrivals[i].next(arrivalClock[i], -Math.log(1.0 - arrivalRandom[i].nextDouble()), until);
         // infinite when the rate is vanishingly small: compared, never added to a long, so no clock wraps round
         if (!(arrivalClock[i] < arrivalsEndMillis - startMillis)) {
             return;

@@ -1,0 +1,146 @@
+package dev.hotline.server.simulation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * How many calls an hour a business type receives: one rate for the whole run, or a curve over the day (a TV slot's
+ * burst when the advertisement airs, then its tail). Arrivals are a Poisson stream at the rate in force, so a curve
+ * makes a non-homogeneous Poisson stream with a piecewise-constant rate.
+ */
+public sealed interface ArrivalRate {
+
+    /** True when no call ever arrives at this rate. */
+    boolean none();
+
+    /** The calls expected from {@code start} for {@code duration}, reading a curve in local (wall-clock) time. */
+    double expectedCalls(LocalDateTime start, Duration duration);
+
+    /**
+     * Finds the arrivals of a run that started at {@code startMillis} (epoch milliseconds), reading a curve's times in
+     * {@code zone}.
+     */
+    Arrivals arrivals(long startMillis, ZoneId zone);
+
+    /** The same rate all the time. */
+    record Constant(double callsPerHour) implements ArrivalRate {
+        public Constant {
+            if (!(callsPerHour >= 0) || Double.isInfinite(callsPerHour)) {
+                throw new IllegalArgumentException("calls per hour must be >= 0: " + callsPerHour);
+            }
+        }
+
+        @Override
+        public boolean none() {
+            return callsPerHour == 0.0;
+        }
+
+        @Override
+        public double expectedCalls(LocalDateTime start, Duration duration) {
+            return callsPerHour * duration.toMillis() / 3_600_000.0;
+        }
+
+        @Override
+        public Arrivals arrivals(long startMillis, ZoneId zone) {
+            double meanGapMillis = 3_600_000.0 / callsPerHour;
+            // infinite when the rate is 0 or vanishingly small: the caller compares it, never adds it to a long
+            return (from, draw, until) -> from + draw * meanGapMillis;
+        }
+    }
+
+    /**
+     * A rate per time of day: each listed rate holds from its time until the next one listed; the last one runs on
+     * past midnight until the first one of the next day. So {@code {00:00: 10, 20:00: 300, 20:15: 120, 22:00: 10}}
+     * is 10 calls an hour through the night and day, 300 for the quarter hour after the 20:00 advertisement, 120
+     * until 22:00. Times are wall-clock times in the centre's zone.
+     *
+     * @param callsPerHourFrom the rate from each time of day on; at least one
+     */
+    record Daily(NavigableMap<LocalTime, Double> callsPerHourFrom) implements ArrivalRate {
+        public Daily {
+            if (callsPerHourFrom.isEmpty()) {
+                throw new IllegalArgumentException("a daily rate needs at least one time of day");
+            }
+            for (Map.Entry<LocalTime, Double> e : callsPerHourFrom.entrySet()) {
+                double rate = Objects.requireNonNull(e.getValue(), "rate");
+                if (!(rate >= 0) || Double.isInfinite(rate)) {
+                    throw new IllegalArgumentException("calls per hour from " + e.getKey() + " must be >= 0: " + rate);
+                }
+            }
+            callsPerHourFrom = java.util.Collections.unmodifiableNavigableMap(new TreeMap<>(callsPerHourFrom));
+        }
+
+        /** The rate in force at {@code time}: the latest listed at or before it, else the last of the day before. */
+        public double callsPerHourAt(LocalTime time) {
+            Map.Entry<LocalTime, Double> e = callsPerHourFrom.floorEntry(time);
+            return (e != null ? e : callsPerHourFrom.lastEntry()).getValue();
+        }
+
+        @Override
+        public boolean none() {
+            return callsPerHourFrom.values().stream().allMatch(r -> r == 0.0);
+        }
+
+        @Override
+        public double expectedCalls(LocalDateTime start, Duration duration) {
+            LocalDateTime end = start.plus(duration);
+            double calls = 0;
+            for (LocalDateTime t = start; t.isBefore(end); ) {
+                LocalDateTime next = nextChange(t);
+                LocalDateTime to = next.isBefore(end) ? next : end;
+                calls += callsPerHourAt(t.toLocalTime()) * Duration.between(t, to).toMillis() / 3_600_000.0;
+                t = to;
+            }
+            return calls;
+        }
+
+        /** The first local time after {@code t} at which another listed rate begins. */
+        private LocalDateTime nextChange(LocalDateTime t) {
+            LocalTime later = callsPerHourFrom.higherKey(t.toLocalTime());
+            return later != null ? t.toLocalDate().atTime(later)
+                    : t.toLocalDate().plusDays(1).atTime(callsPerHourFrom.firstKey());
+        }
+
+        @Override
+        public Arrivals arrivals(long startMillis, ZoneId zone) {
+            return (from, draw, until) -> {
+                double t = from;
+                double need = draw;
+                while (t < until) {
+                    ZonedDateTime local = Instant.ofEpochMilli(startMillis + (long) Math.floor(t)).atZone(zone);
+                    double perMilli = callsPerHourAt(local.toLocalTime()) / 3_600_000.0;
+                    // the change's wall-clock time read with the offset in force now, so that a rate change in the
+                    // hour the clocks go back is taken in the hour the run is in
+                    LocalDateTime next = nextChange(local.toLocalDateTime());
+                    double change = ZonedDateTime.ofLocal(next, zone, local.getOffset()).toInstant().toEpochMilli()
+                            - startMillis;
+                    double end = Math.min(Math.max(change, Math.floor(t) + 1), until);
+                    if (perMilli > 0 && need <= perMilli * (end - t)) {
+                        return t + need / perMilli;
+                    }
+                    need -= perMilli * (end - t);
+                    t = end;
+                }
+                return Double.POSITIVE_INFINITY;
+            };
+        }
+    }
+
+    /** The arrival times of one stream, in milliseconds since the run's start. */
+    @FunctionalInterface
+    interface Arrivals {
+        /**
+         * When the next caller dials after one at {@code from}: once {@code draw} calls' worth of rate (a draw of the
+         * unit exponential distribution) has passed; at or beyond {@code until} (perhaps infinite) when not before it.
+         */
+        double next(double from, double draw, double until);
+    }
+}
