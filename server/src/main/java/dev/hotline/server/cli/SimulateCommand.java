@@ -357,12 +357,15 @@ public final class SimulateCommand implements Callable<Integer> {
             inputs.put("start", traffic.start().atZone(config.settings().zone()).toOffsetDateTime().toString());
             inputs.put("duration", SimulationReport.seconds(duration.toMillis()));
             SimulationReport.centreFigures(root, figures);
+            SimulationReport.intervals(root, stats.intervals(result.endMillis()), config.settings().zone());
             SimulationReport.simulator(root, result);
             out.println(write(root));
         } else {
             out.printf(Locale.ROOT, "Centre %s with traffic %s: from %s for %s, seed %d%n%n", o.config, o.traffic,
                     traffic.start().atZone(config.settings().zone()).toOffsetDateTime(), Durations.format(duration), seed);
             out.print(SimulationReport.centreTable(figures));
+            out.println();
+            out.print(SimulationReport.intervalTable(stats.intervals(result.endMillis()), config.settings().zone()));
             out.println();
             out.print(SimulationReport.simulatorLine(result));
         }

@@ -1,5 +1,6 @@
 package dev.hotline.server.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotline.acd.stats.AgentTimeFigures;
@@ -10,6 +11,10 @@ import dev.hotline.acd.stats.Figures;
 import dev.hotline.acd.stats.OfferFigures;
 import dev.hotline.acd.stats.StaffFigures;
 import dev.hotline.server.simulation.SimulationResult;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -34,19 +39,7 @@ final class SimulationReport {
 
     /** Per queue, per group and for the whole centre. */
     static void centreFigures(ObjectNode out, Figures figures) {
-        CentreFigures c = figures.centre();
-        ObjectNode centre = out.putObject("centre");
-        centre.put("inbound", c.inbound());
-        centre.put("refusedBlacklist", c.refusedBlacklist());
-        centre.put("refusedUnknownNumber", c.refusedUnknownNumber());
-        fraction(centre, "connectionRate", c.connectionRate());
-        callFigures(centre, c.calls());
-        // a queue's "refused" counts the calls it turned away; the centre's counts every refused call
-        centre.put("refusedByQueues", c.calls().refused());
-        centre.put("refused", c.refused());
-        offers(centre, c.offers());
-        fraction(centre, "occupancy", c.agentTime().occupancy());
-        fraction(centre, "utilisation", c.agentTime().utilisation());
+        centre(out.putObject("centre"), figures.centre());
         ObjectNode queues = out.putObject("queues");
         for (Map.Entry<String, CallFigures> q : figures.queues().entrySet()) {
             callFigures(queues.putObject(q.getKey()), q.getValue());
@@ -60,6 +53,31 @@ final class SimulationReport {
             fraction(group, "occupancy", g.getValue().agentTime().occupancy());
             fraction(group, "utilisation", g.getValue().agentTime().utilisation());
         }
+    }
+
+    /** The centre's figures of each reporting interval of the run, oldest first, its times in {@code zone}. */
+    static void intervals(ObjectNode out, List<Figures> intervals, ZoneId zone) {
+        ArrayNode list = out.putArray("intervals");
+        for (Figures f : intervals) {
+            ObjectNode interval = list.addObject();
+            interval.put("from", Instant.ofEpochMilli(f.from()).atZone(zone).toOffsetDateTime().toString());
+            interval.put("to", Instant.ofEpochMilli(f.to()).atZone(zone).toOffsetDateTime().toString());
+            centre(interval.putObject("centre"), f.centre());
+        }
+    }
+
+    private static void centre(ObjectNode centre, CentreFigures c) {
+        centre.put("inbound", c.inbound());
+        centre.put("refusedBlacklist", c.refusedBlacklist());
+        centre.put("refusedUnknownNumber", c.refusedUnknownNumber());
+        fraction(centre, "connectionRate", c.connectionRate());
+        callFigures(centre, c.calls());
+        // a queue's "refused" counts the calls it turned away; the centre's counts every refused call
+        centre.put("refusedByQueues", c.calls().refused());
+        centre.put("refused", c.refused());
+        offers(centre, c.offers());
+        fraction(centre, "occupancy", c.agentTime().occupancy());
+        fraction(centre, "utilisation", c.agentTime().utilisation());
     }
 
     static void simulator(ObjectNode out, SimulationResult r) {
@@ -161,6 +179,24 @@ final class SimulationReport {
                 c.refused(), c.refusedBlacklist(), c.refusedUnknownNumber(), c.calls().refused(),
                 percent(c.connectionRate()), c.calls().shortAbandoned(), percent(c.agentTime().occupancy()),
                 percent(c.agentTime().utilisation())));
+        return s.toString();
+    }
+
+    /** The centre's calls per reporting interval: when a burst of callers came, and how they were served. */
+    static String intervalTable(List<Figures> intervals, ZoneId zone) {
+        StringBuilder s = new StringBuilder();
+        String format = "%-17s %8s %8s %8s %9s %8s %8s %8s %8s %9s%n";
+        s.append(String.format(Locale.ROOT, format, "INTERVAL", "inbound", "offered", "answered", "abandoned",
+                "abandon", "SL", "ASA", "P(wait)", "occupancy"));
+        DateTimeFormatter from = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+        for (Figures f : intervals) {
+            CentreFigures c = f.centre();
+            CallFigures q = c.calls();
+            s.append(String.format(Locale.ROOT, format, from.format(Instant.ofEpochMilli(f.from()).atZone(zone)),
+                    c.inbound(), q.offered(), q.answers().answered(), q.abandoned(), percent(q.abandonmentRate()),
+                    percent(q.serviceLevel()), secondsText(q.answers().asaMillis()),
+                    percent(q.answers().probabilityOfWaiting()), percent(c.agentTime().occupancy())));
+        }
         return s.toString();
     }
 

@@ -421,6 +421,38 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aCentresFiguresComeAlsoPerReportingIntervalSoABurstShowsWhenItCame(@TempDir Path dir) throws IOException {
+        // nobody calls but in the quarter hour after the 20:00 advertisement
+        Path traffic = Files.writeString(dir.resolve("traffic.yaml"), """
+                start: 2026-11-20T19:50
+                duration: 40m
+                businessTypes:
+                  knife-set:
+                    callsPerHour: {00:00: 0, 20:00: 240, 20:15: 0}
+                    handleTime: {distribution: exponential, mean: 1m}
+                """);
+
+        assertThat(run("simulate", "--config", config(), "--traffic", traffic.toString(), "--json")).isZero();
+
+        JsonNode root = onlyJsonObject(out.toString());
+        JsonNode intervals = root.get("intervals");
+        assertThat(intervals).isNotEmpty();
+        long inbound = 0;
+        for (JsonNode interval : intervals) {
+            long calls = interval.at("/centre/inbound").asLong();
+            inbound += calls;
+            if (!interval.get("from").asText().startsWith("2026-11-20T20:00+08:00")) {
+                assertThat(calls).as("callers in the interval from %s", interval.get("from").asText()).isZero();
+            }
+        }
+        assertThat(inbound).isEqualTo(root.at("/centre/inbound").asLong()).isPositive();
+
+        assertThat(run("simulate", "--config", config(), "--traffic", traffic.toString())).isZero();
+        assertThat(out.toString()).containsPattern("(?m)^INTERVAL +inbound +offered +answered +abandoned +abandon +SL "
+                + "+ASA +P\\(wait\\) +occupancy$").containsPattern("(?m)^2026-11-20 20:00 +" + inbound + " ");
+    }
+
+    @Test
     void anInvalidConfigurationIsReportedAsValidateWouldAndExitsOne(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("centre.yaml"), "settings:\n  zone: Asia/Shangai\n");
 
