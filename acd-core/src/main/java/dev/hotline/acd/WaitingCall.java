@@ -11,9 +11,9 @@ import java.util.List;
  * read from an order-statistic tree per queue, in O(log n).
  *
  * <p><b>Expected wait</b> is position x the queue's smoothed handle time / the number of agents working through the
- * call's eligible groups (logged in and not NOT_READY; an agent in two of them counts twice); -1 when there is none
+ * call's eligible groups (logged in and not NOT_READY; an agent in two of them counts once); -1 when there is none
  * (every agent who could serve it is on a break or logged out): no estimate. The
- * smoothed handle time is an exponentially weighted mean (weight 1/8 for the newest call) of talk time plus
+ * smoothed handle time is an exponentially weighted mean (weight 1/32 for the newest call) of talk time plus
  * configured wrap-up of the queue's answered calls, 180 s until the queue has answered one.
  *
  * @param callId             the call
