@@ -688,8 +688,8 @@ class QueuesFileTest {
                         + "make-up working day: a day is one or the other",
                 "queues.yaml:9:34: queues[sales].hours.makeUpDays[1].as: unknown day 'monday' (write mon, tue, wed, "
                         + "thu, fri, sat or sun: the weekday whose hours the make-up day keeps)",
-                "queues.yaml:10:11: queues[sales].hours.makeUpDays[2]: a make-up day needs date (the day worked), "
-                        + "and as (the weekday whose hours it keeps, default mon)",
+                "queues.yaml:10:11: queues[sales].hours.makeUpDays[2]: a make-up day needs date (the day worked; as, "
+                        + "the weekday whose hours it keeps, is optional: mon by default)",
                 "queues.yaml:12:11: queues[sales].hours.makeUpDays[4]: duplicate make-up day 2026-09-20 (first at "
                         + "line 11)");
     }
@@ -714,6 +714,55 @@ class QueuesFileTest {
                 "queues.yaml:10:11: queues[sales].hours.makeUpDays[2]: make-up day 2026-01-10 changes nothing: it is "
                         + "a Saturday, and the queue's Saturday hours are Sunday's (closed both days) (check its date "
                         + "and as)");
+    }
+
+    @Test
+    void aMakeUpDayKeepingTheHoursOfAWeekdayTheQueueIsClosedOnIsWarnedAbout() {
+        withSalesQueue("""
+                hours:
+                  weekly:
+                    tue-fri: 09:00-21:00
+                    sat-sun: [10:00-12:00, 13:00-18:00]
+                  makeUpDays:
+                    - {date: 2026-02-14}
+                """);
+
+        assertThat(config.warnings()).containsExactly("queues.yaml:9:11: queues[sales].hours.makeUpDays[0]: make-up "
+                + "day 2026-02-14 closes the queue all day: it is a Saturday (open 10:00-12:00, 13:00-18:00) and keeps "
+                + "Monday's hours, and the queue is closed on Mondays (check its as, mon by default)");
+    }
+
+    @Test
+    void holidaysAndMakeUpDaysOutsideTheYearsACalendarHoldsAreTypos() {
+        withSalesQueue("""
+                hours:
+                  holidays:
+                    - {date: 1900-10-01}
+                    - {from: 2026-10-01, to: +10000-10-07}
+                  makeUpDays:
+                    - {date: 9999-02-14}
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:6:18: queues[sales].hours.holidays[0].date: '1900-10-01' is not a date a centre's "
+                        + "calendar holds (years 2000 to 2199): check the year",
+                "queues.yaml:7:34: queues[sales].hours.holidays[1].to: '+10000-10-07' is not a date a centre's "
+                        + "calendar holds (years 2000 to 2199): check the year",
+                "queues.yaml:9:18: queues[sales].hours.makeUpDays[0].date: '9999-02-14' is not a date a centre's "
+                        + "calendar holds (years 2000 to 2199): check the year");
+    }
+
+    @Test
+    void aPosixZoneNameIsWarnedAboutForItsReversedSign() {
+        withSalesQueue("""
+                hours:
+                  zone: Etc/GMT+8
+                """);
+
+        assertThat(salesQueue().hours().zone()).isEqualTo(ZoneId.of("Etc/GMT+8"));
+        assertThat(config.warnings()).containsExactly("queues.yaml:5:13: queues[sales].hours.zone: time zone "
+                + "Etc/GMT+8 is UTC-08:00: the Etc/GMT names count the other way round; for UTC+08:00 write +08:00 or "
+                + "a region like Asia/Shanghai");
     }
 
     @Test

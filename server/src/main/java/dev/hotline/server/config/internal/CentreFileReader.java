@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads {@code centre.yaml}: the centre-wide settings and the VIP policy. */
 public final class CentreFileReader {
@@ -24,6 +26,8 @@ public final class CentreFileReader {
     public static final String DEFAULT_INTERNATIONAL_PREFIX = "00";
     public static final String DEFAULT_TRUNK_PREFIX = "0";
     private static final Set<String> VIP_KEYS = Fields.known("group", "escalateAfter", "priorityBoost");
+    /** {@code Etc/GMT+8} and the like: POSIX signs, the opposite of the offsets people write. */
+    private static final Pattern POSIX_ZONE = Pattern.compile("(?i)Etc/GMT([+-])0*([1-9]\\d?)");
 
     /** What {@code centre.yaml} holds; empty parts were reported. */
     public record CentreFile(Optional<CentreSettings> settings, Optional<VipPolicy> vipPolicy) {
@@ -51,7 +55,7 @@ public final class CentreFileReader {
             return Optional.empty();
         }
         Fields f = fields.get();
-        Optional<ZoneId> zone = f.requiredText("zone").flatMap(z -> zone(z, f.at("zone"), ctx.problems()));
+        Optional<ZoneId> zone = f.requiredText("zone").flatMap(z -> zone(z, f.at("zone"), ctx));
         Optional<Duration> reportInterval = f.has("reportInterval")
                 ? f.duration("reportInterval").filter(d -> reportIntervalIsSound(d, f.at("reportInterval"), ctx))
                 : Optional.of(DEFAULT_REPORT_INTERVAL);
@@ -179,12 +183,28 @@ public final class CentreFileReader {
         return true;
     }
 
-    static Optional<ZoneId> zone(String text, Where at, Problems problems) {
+    /**
+     * A time zone by its id; a POSIX-style {@code Etc/GMT+8}, which is eight hours <em>behind</em> UTC, is warned
+     * about: whoever writes it for China means the opposite.
+     */
+    static Optional<ZoneId> zone(String text, Where at, LoadContext ctx) {
+        ZoneId zone;
         try {
-            return Optional.of(ZoneId.of(text));
+            zone = ZoneId.of(text);
         } catch (DateTimeException e) {
-            problems.add(at, "unknown time zone '" + text + "' (write a region like Asia/Shanghai or an offset like +08:00)");
+            ctx.problems().add(at, "unknown time zone '" + text + "' (write a region like Asia/Shanghai or an offset "
+                    + "like +08:00)");
             return Optional.empty();
         }
+        Matcher posix = POSIX_ZONE.matcher(text);
+        if (posix.matches()) {
+            String offset = zone.getRules().getOffset(java.time.Instant.EPOCH).getId();
+            String opposite = (posix.group(1).equals("+") ? "+" : "-") + String.format(java.util.Locale.ROOT,
+                    "%02d:00", Integer.parseInt(posix.group(2)));
+            ctx.warnings().add(at, "time zone " + text + " is UTC" + offset + ": the Etc/GMT names count the other "
+                    + "way round; for UTC" + opposite + " write " + opposite + " or a region like Asia/Shanghai");
+        }
+        return Optional.of(zone);
     }
+
 }

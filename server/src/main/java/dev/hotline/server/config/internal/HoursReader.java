@@ -37,6 +37,9 @@ final class HoursReader {
     private static final Pattern PERIOD = Pattern.compile("(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
     private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):([0-5]\\d)|24:00");
     private static final int LONGEST_HOLIDAY_DAYS = 31;
+    /** Holidays and make-up days outside these years are typos (1900 for 2019, 0000, 9999, +10000). */
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2199;
 
     private HoursReader() {
     }
@@ -48,7 +51,7 @@ final class HoursReader {
         }
         Fields f = fields.get();
         Optional<ZoneId> zone = f.has("zone")
-                ? f.text("zone").flatMap(z -> CentreFileReader.zone(z, f.at("zone"), ctx.problems()))
+                ? f.text("zone").flatMap(z -> CentreFileReader.zone(z, f.at("zone"), ctx))
                 : Optional.of(centreZone);
         Optional<Map<DayOfWeek, List<Period>>> weekly = f.node("weekly").map(n -> weekly(f.at("weekly"), n, ctx))
                 .orElseGet(() -> {
@@ -114,8 +117,8 @@ final class HoursReader {
         Fields f = named.get().fields();
         String name = named.get().name();
         if (!f.has("date")) {
-            ctx.problems().add(f.where(), "a make-up day needs date (the day worked), and as (the weekday whose "
-                    + "hours it keeps, default mon)");
+            ctx.problems().add(f.where(), "a make-up day needs date (the day worked; as, the weekday whose hours it "
+                    + "keeps, is optional: mon by default)");
             return Optional.empty();
         }
         Optional<LocalDate> date = date(f, "date", ctx);
@@ -134,11 +137,21 @@ final class HoursReader {
         return Optional.of(new MakeUpDay(date.get(), hoursOf.get(), name));
     }
 
-    /** Why a make-up day would open the queue just as its own weekday does, if it would. */
+    /**
+     * Why a make-up day is most likely written wrong, if it is: it would open the queue just as its own weekday does,
+     * or keep the hours of a weekday the queue is closed on, closing a day its own weekday opens.
+     */
     private static Optional<String> changesNothing(MakeUpDay day, Map<DayOfWeek, List<Period>> weekly) {
         DayOfWeek own = day.date().getDayOfWeek();
         List<Period> ownHours = weekly.getOrDefault(own, List.of());
-        if (!ownHours.equals(weekly.getOrDefault(day.hoursOf(), List.of()))) {
+        List<Period> keptHours = weekly.getOrDefault(day.hoursOf(), List.of());
+        if (keptHours.isEmpty() && !ownHours.isEmpty()) {
+            return Optional.of("make-up day " + day.date() + " closes the queue all day: it is a " + name(own)
+                    + " (open " + String.join(", ", ownHours.stream().map(HoursReader::text).toList()) + ") and keeps "
+                    + name(day.hoursOf()) + "'s hours, and the queue is closed on " + name(day.hoursOf())
+                    + "s (check its as" + (day.hoursOf() == DayOfWeek.MONDAY ? ", mon by default" : "") + ")");
+        }
+        if (!ownHours.equals(keptHours)) {
             return Optional.empty();
         }
         String why = own == day.hoursOf() ? "it is a " + name(own) + " and keeps " + name(own) + "'s hours"
@@ -380,12 +393,19 @@ final class HoursReader {
 
     private static Optional<LocalDate> date(Fields f, String key, LoadContext ctx) {
         return f.text(key).flatMap(t -> {
+            LocalDate date;
             try {
-                return Optional.of(LocalDate.parse(t));
+                date = LocalDate.parse(t);
             } catch (DateTimeParseException e) {
                 ctx.problems().add(f.at(key), "'" + t + "' is not a date (write YYYY-MM-DD, e.g. 2026-10-01)");
                 return Optional.empty();
             }
+            if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+                ctx.problems().add(f.at(key), "'" + t + "' is not a date a centre's calendar holds (years "
+                        + FIRST_YEAR + " to " + LAST_YEAR + "): check the year");
+                return Optional.empty();
+            }
+            return Optional.of(date);
         });
     }
 }
