@@ -35,9 +35,11 @@ public record CallFigures(long offered, AnswerFigures answers, long abandoned, l
         return Ratios.of(answers.answeredWithinThreshold(), answers.answered() + abandonedAfterThreshold);
     }
 
-    /** Abandonment rate: (abandoned - short abandons) / (offered - short abandons); empty when that is 0. */
+    /** Abandonment rate: (abandoned - short abandons) / (offered - short abandons); empty when that is 0 or less. */
     public OptionalDouble abandonmentRate() {
-        return Ratios.of(abandoned - shortAbandoned, offered - shortAbandoned);
+        // an interval's short abandons may be of calls offered in the one before: no calls left to rate, no rate
+        return offered - shortAbandoned <= 0 ? OptionalDouble.empty()
+                : Ratios.of(abandoned - shortAbandoned, offered - shortAbandoned);
     }
 
     /** {@link #longestWaitMillis}, empty when no call was answered or abandoned (no wait to speak of). */

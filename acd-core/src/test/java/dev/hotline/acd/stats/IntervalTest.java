@@ -66,6 +66,20 @@ class IntervalTest {
     }
 
     @Test
+    void anIntervalWhoseShortAbandonsAreOfCallsOfferedInTheOneBeforeHasNoAbandonmentRate() {
+        // offered at 08:59:58, hung up at 09:00:01: a short abandon counted in the 09:00 interval, which offered none
+        timeline.call("c1").arrives(598, "sales").abandons(601);
+        timeline.playInto(stats);
+        long now = timeline.at(700);
+
+        CallFigures nine = stats.interval(NINE_AM, now).orElseThrow().queues().get("sales");
+
+        assertThat(nine.offered()).isZero();
+        assertThat(nine.shortAbandoned()).isEqualTo(1);
+        assertThat(nine.abandonmentRate()).isEmpty();
+    }
+
+    @Test
     void aCallCountsInTheIntervalWhereEachThingHappenedToIt() {
         timeline.call("c1").arrives(590, "sales").offeredTo("1001", 605).answered(608);
         timeline.playInto(stats);

@@ -342,10 +342,23 @@ public final class SimulateCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.INVALID_CONFIG;
         }
-        CentreStatistics stats = new CentreStatistics(config);
+        Duration duration = ((ArrivalsEnd.After) traffic.arrivalsEnd()).duration();
+        long intervalsInRun = intervalsIn(duration.plus(CentreSimulation.PLAY_OUT_LIMIT),
+                config.settings().reportInterval());
+        CentreStatistics stats = new CentreStatistics(config, (int) Math.min(intervalsInRun, MOST_INTERVALS));
         SimulationResult result = simulation.run(stats);
         Figures figures = stats.snapshot(result.endMillis());
-        Duration duration = ((ArrivalsEnd.After) traffic.arrivalsEnd()).duration();
+        // the run's intervals, not one that begins as it ends
+        List<Figures> intervals = stats.intervals(result.endMillis()).stream().filter(f -> f.to() > f.from())
+                .toList();
+        if (intervalsInRun > MOST_INTERVALS && !intervals.isEmpty()
+                && intervals.getFirst().from() > simulation.startMillis()) {
+            err.printf(Locale.ROOT, "note: the interval figures are those of the last %,d intervals of the run, from "
+                    + "%s (the figures of the whole run count every call)%n", MOST_INTERVALS,
+                    java.time.Instant.ofEpochMilli(intervals.getFirst().from()).atZone(config.settings().zone())
+                            .toOffsetDateTime());
+            err.flush();
+        }
 
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -357,7 +370,7 @@ public final class SimulateCommand implements Callable<Integer> {
             inputs.put("start", traffic.start().atZone(config.settings().zone()).toOffsetDateTime().toString());
             inputs.put("duration", SimulationReport.seconds(duration.toMillis()));
             SimulationReport.centreFigures(root, figures);
-            SimulationReport.intervals(root, stats.intervals(result.endMillis()), config.settings().zone());
+            SimulationReport.intervals(root, intervals, simulation.startMillis(), config.settings().zone());
             SimulationReport.simulator(root, result);
             out.println(write(root));
         } else {
@@ -365,12 +378,25 @@ public final class SimulateCommand implements Callable<Integer> {
                     traffic.start().atZone(config.settings().zone()).toOffsetDateTime(), Durations.format(duration), seed);
             out.print(SimulationReport.centreTable(figures));
             out.println();
-            out.print(SimulationReport.intervalTable(stats.intervals(result.endMillis()), config.settings().zone()));
+            out.print(SimulationReport.intervalTable(intervals, simulation.startMillis(), config.settings().zone()));
             out.println();
             out.print(SimulationReport.simulatorLine(result));
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The most reporting intervals whose figures a centre run keeps (the last ones of a longer run): 1,000 days of
+     * 15-minute intervals, and a bound on the memory they take.
+     */
+    static final int MOST_INTERVALS = 96_000;
+
+    /** At most how many reporting intervals of {@code length} a run of {@code span} touches (days end intervals). */
+    static long intervalsIn(Duration span, Duration length) {
+        long perDay = (86_400_000L + length.toMillis() - 1) / length.toMillis() + 1;
+        long days = span.toMillis() / 86_400_000L + 2;
+        return days > Long.MAX_VALUE / perDay ? Long.MAX_VALUE : days * perDay;
     }
 
     /**

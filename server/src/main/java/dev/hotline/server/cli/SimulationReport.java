@@ -55,15 +55,33 @@ final class SimulationReport {
         }
     }
 
-    /** The centre's figures of each reporting interval of the run, oldest first, its times in {@code zone}. */
-    static void intervals(ObjectNode out, List<Figures> intervals, ZoneId zone) {
+    /**
+     * The centre's and each queue's figures of each reporting interval of the run, oldest first, its times in
+     * {@code zone}; the first interval from the run's start. What waits at an interval's end is not kept, so an
+     * interval has no {@code waiting} and {@code longestCurrentWait} (the whole run's figures have them).
+     */
+    static void intervals(ObjectNode out, List<Figures> intervals, long startMillis, ZoneId zone) {
         ArrayNode list = out.putArray("intervals");
         for (Figures f : intervals) {
             ObjectNode interval = list.addObject();
-            interval.put("from", Instant.ofEpochMilli(f.from()).atZone(zone).toOffsetDateTime().toString());
+            interval.put("from", Instant.ofEpochMilli(Math.max(f.from(), startMillis)).atZone(zone)
+                    .toOffsetDateTime().toString());
             interval.put("to", Instant.ofEpochMilli(f.to()).atZone(zone).toOffsetDateTime().toString());
-            centre(interval.putObject("centre"), f.centre());
+            ObjectNode centre = interval.putObject("centre");
+            centre(centre, f.centre());
+            withoutWhatWaits(centre);
+            ObjectNode queues = interval.putObject("queues");
+            for (Map.Entry<String, CallFigures> q : f.queues().entrySet()) {
+                ObjectNode queue = queues.putObject(q.getKey());
+                callFigures(queue, q.getValue());
+                withoutWhatWaits(queue);
+            }
         }
+    }
+
+    private static void withoutWhatWaits(ObjectNode figures) {
+        figures.remove("waiting");
+        figures.remove("longestCurrentWait");
     }
 
     private static void centre(ObjectNode centre, CentreFigures c) {
@@ -182,18 +200,27 @@ final class SimulationReport {
         return s.toString();
     }
 
-    /** The centre's calls per reporting interval: when a burst of callers came, and how they were served. */
-    static String intervalTable(List<Figures> intervals, ZoneId zone) {
+    /**
+     * The centre's calls per reporting interval: when a burst of callers came, and how they were served. Each row
+     * says its local times, the first from the run's start; with the UTC offset when the clocks change during the
+     * run (the hour they go back would show twice).
+     */
+    static String intervalTable(List<Figures> intervals, long startMillis, ZoneId zone) {
+        boolean offsets = !intervals.isEmpty() && !zone.getRules().getOffset(Instant.ofEpochMilli(startMillis))
+                .equals(zone.getRules().getOffset(Instant.ofEpochMilli(intervals.getLast().to())));
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm" + (offsets ? "xxx" : ""), Locale.ROOT);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm" + (offsets ? "xxx" : ""), Locale.ROOT);
+        String format = "%-" + (offsets ? 34 : 22) + "s %7s %7s %8s %9s %5s %8s %7s %7s %7s %7s %7s %9s%n";
         StringBuilder s = new StringBuilder();
-        String format = "%-17s %8s %8s %8s %9s %8s %8s %8s %8s %9s%n";
         s.append(String.format(Locale.ROOT, format, "INTERVAL", "inbound", "offered", "answered", "abandoned",
-                "abandon", "SL", "ASA", "P(wait)", "occupancy"));
-        DateTimeFormatter from = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+                "short", "overflow", "refused", "abandon", "SL", "ASA", "P(wait)", "occupancy"));
         for (Figures f : intervals) {
             CentreFigures c = f.centre();
             CallFigures q = c.calls();
-            s.append(String.format(Locale.ROOT, format, from.format(Instant.ofEpochMilli(f.from()).atZone(zone)),
-                    c.inbound(), q.offered(), q.answers().answered(), q.abandoned(), percent(q.abandonmentRate()),
+            String when = day.format(Instant.ofEpochMilli(Math.max(f.from(), startMillis)).atZone(zone)) + "-"
+                    + time.format(Instant.ofEpochMilli(f.to()).atZone(zone));
+            s.append(String.format(Locale.ROOT, format, when, c.inbound(), q.offered(), q.answers().answered(),
+                    q.abandoned(), q.shortAbandoned(), q.overflowed(), c.refused(), percent(q.abandonmentRate()),
                     percent(q.serviceLevel()), secondsText(q.answers().asaMillis()),
                     percent(q.answers().probabilityOfWaiting()), percent(c.agentTime().occupancy())));
         }

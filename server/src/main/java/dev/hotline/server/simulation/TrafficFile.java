@@ -61,6 +61,9 @@ public final class TrafficFile {
     private static final Set<String> BUSINESS = Fields.known("callsPerHour", "erlangs", "number", "handleTime",
             "patience", "vipShare", "blacklistedShare");
     private static final Set<String> HANDLE = Fields.known("distribution", "mean", "sd");
+    /** What a rate may be, for messages; {@code %s} is its unit. */
+    private static final String RATE = "a number of %s of 0 or more, or a map of times of day to such numbers "
+            + "({00:00: 10, 20:00: 300}: each from its time until the next)";
     private static final Pattern TIME_OF_DAY = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)");
 
     private final Path file;
@@ -138,6 +141,11 @@ public final class TrafficFile {
             return Optional.empty();
         }
         double total = traffic.stream().mapToDouble(t -> t.rate().expectedCalls(start.get(), duration.get())).sum();
+        if (total == 0) {
+            problems.add(top.at("businessTypes"), "nobody would call: every business type's rate is 0 from " + start.get()
+                    + " for " + Durations.format(duration.get()) + " (a curve's rates hold from their time of day)");
+            return Optional.empty();
+        }
         if (total > MOST_CALLS) {
             // each type within its cap, their sum not: as many hours of simulation, and as surely a typo
             problems.add(top.at("businessTypes"), String.format(Locale.ROOT, "the business types make about %,.0f "
@@ -193,6 +201,12 @@ public final class TrafficFile {
                                                Optional<Duration> duration) {
         Optional<HandleTime> handle = type.required("handleTime")
                 .flatMap(n -> Fields.of(problems, type.at("handleTime"), n, HANDLE)).flatMap(this::handleTime);
+        for (String written : List.of("callsPerHour", "erlangs")) {
+            if (type.keys().contains(written) && !type.has(written)) {
+                problems.add(type.at(written), written + " has no value: give " + RATE.formatted(unit(written)));
+                return Optional.empty();
+            }
+        }
         boolean rate = type.has("callsPerHour");
         boolean erlangs = type.has("erlangs");
         if (rate == erlangs) {
@@ -202,9 +216,15 @@ public final class TrafficFile {
         String key = rate ? "callsPerHour" : "erlangs";
         YamlNode given = type.node(key).orElseThrow();
         // one number, or a curve over the day: {00:00: 10, 20:00: 300, 20:15: 120}
-        Optional<NavigableMap<LocalTime, Double>> amounts = given instanceof YamlNode.MapNode map
-                ? daily(type.at(key), map)
-                : nonNegative(type.at(key), given).map(v -> new TreeMap<>(Map.of(LocalTime.MIDNIGHT, v)));
+        Optional<NavigableMap<LocalTime, Double>> amounts;
+        if (given instanceof YamlNode.MapNode map) {
+            amounts = daily(type.at(key), map);
+        } else if (given instanceof Scalar s && (s.type() == ScalarType.INTEGER || s.type() == ScalarType.DECIMAL)) {
+            amounts = nonNegative(type.at(key), given).map(v -> new TreeMap<>(Map.of(LocalTime.MIDNIGHT, v)));
+        } else {
+            problems.add(type.at(key), "must be " + RATE.formatted(unit(key)) + ", got " + given.describe());
+            amounts = Optional.empty();
+        }
         Optional<String> number = Optional.empty();
         if (type.has("number")) {
             YamlNode n = type.node("number").orElseThrow();
@@ -249,6 +269,10 @@ public final class TrafficFile {
                 black.get()));
     }
 
+    private static String unit(String key) {
+        return key.equals("erlangs") ? "Erlangs" : "calls an hour";
+    }
+
     /** A rate by time of day: each from its time ({@code HH:MM}) until the next, the last one past midnight. */
     private Optional<NavigableMap<LocalTime, Double>> daily(Where at, YamlNode.MapNode map) {
         if (map.entries().isEmpty()) {
@@ -256,7 +280,7 @@ public final class TrafficFile {
             return Optional.empty();
         }
         NavigableMap<LocalTime, Double> rates = new TreeMap<>();
-        Map<LocalTime, String> written = new HashMap<>();
+        Map<LocalTime, YamlNode.Entry> written = new HashMap<>();
         boolean sound = true;
         for (YamlNode.Entry e : Fields.uniqueEntries(problems, at, map).values()) {
             Where keyAt = at.key(e.key(), e.keyMark());
@@ -268,9 +292,10 @@ public final class TrafficFile {
                 sound = false;
             } else if (amount.isPresent()) {
                 LocalTime from = LocalTime.of(Integer.parseInt(time.group(1)), Integer.parseInt(time.group(2)));
-                String earlier = written.putIfAbsent(from, e.key());
+                YamlNode.Entry earlier = written.putIfAbsent(from, e);
                 if (earlier != null) {
-                    problems.add(keyAt, "'" + e.key() + "' is the time '" + earlier + "' gives already");
+                    problems.add(keyAt, "'" + e.key() + "' is the time '" + earlier.key() + "' gives already (line "
+                            + earlier.keyMark().line() + ")");
                     sound = false;
                 } else {
                     rates.put(from, amount.get());
@@ -335,7 +360,15 @@ public final class TrafficFile {
     }
 
     private Optional<Double> nonNegative(Where at, YamlNode node) {
-        Optional<Double> value = number(node).filter(v -> v >= 0 && !Double.isInfinite(v));
+        Optional<Double> number = number(node);
+        if (number.isPresent() && !Double.isFinite(number.get())
+                || number.isEmpty() && node instanceof Scalar s
+                && (s.type() == ScalarType.INTEGER || s.type() == ScalarType.DECIMAL)) {
+            // 1_000, 0x10, .inf, .nan, 1e400: YAML numbers, but none a rate is written as
+            problems.add(at, "must be a number of 0 or more written plainly (like 120 or 2.5), got " + node.describe());
+            return Optional.empty();
+        }
+        Optional<Double> value = number.filter(v -> v >= 0);
         if (value.isEmpty()) {
             problems.add(at, "must be a number >= 0, got " + node.describe());
         }

@@ -446,10 +446,43 @@ class SimulateCommandTest {
             }
         }
         assertThat(inbound).isEqualTo(root.at("/centre/inbound").asLong()).isPositive();
+        // the first interval from the run's start, a queue's figures too, and nothing of what waits at its end
+        assertThat(intervals.get(0).get("from").asText()).isEqualTo("2026-11-20T19:50+08:00");
+        assertThat(intervals.get(1).at("/queues/sales-home/offered").asLong()).isEqualTo(inbound);
+        assertThat(intervals.get(1).get("centre").has("waiting")).isFalse();
 
         assertThat(run("simulate", "--config", config(), "--traffic", traffic.toString())).isZero();
-        assertThat(out.toString()).containsPattern("(?m)^INTERVAL +inbound +offered +answered +abandoned +abandon +SL "
-                + "+ASA +P\\(wait\\) +occupancy$").containsPattern("(?m)^2026-11-20 20:00 +" + inbound + " ");
+        assertThat(out.toString()).containsPattern("(?m)^INTERVAL +inbound +offered +answered +abandoned +short "
+                + "+overflow +refused +abandon +SL +ASA +P\\(wait\\) +occupancy$")
+                .containsPattern("(?m)^2026-11-20 19:50-20:00 +0 ")
+                .containsPattern("(?m)^2026-11-20 20:00-20:15 +" + inbound + " ");
+    }
+
+    @Test
+    void everyIntervalOfALongRunIsKeptNotOnlyTheLastWeeksWorth(@TempDir Path dir) throws IOException {
+        // three days of 5-minute intervals: 864 and more, beyond the 672 a server keeps
+        dev.hotline.server.ConfigCopy.tree(dev.hotline.server.ConfigCopy.shipped(), dir);
+        Path centre = dir.resolve("centre.yaml");
+        Files.writeString(centre, Files.readString(centre).replace("reportInterval: 15m", "reportInterval: 5m"));
+        Path traffic = Files.writeString(dir.resolve("traffic.yaml"), """
+                start: 2026-11-20T19:55
+                duration: 72h
+                businessTypes:
+                  knife-set:
+                    callsPerHour: {00:00: 2, 20:00: 60, 20:15: 2}
+                    handleTime: {distribution: exponential, mean: 1m}
+                """);
+
+        assertThat(run("simulate", "--config", dir.toString(), "--traffic", traffic.toString(), "--json")).isZero();
+
+        JsonNode root = onlyJsonObject(out.toString());
+        long inbound = 0;
+        for (JsonNode interval : root.get("intervals")) {
+            inbound += interval.at("/centre/inbound").asLong();
+        }
+        assertThat(root.get("intervals").size()).isGreaterThanOrEqualTo(864);
+        assertThat(root.get("intervals").get(0).get("from").asText()).isEqualTo("2026-11-20T19:55+08:00");
+        assertThat(inbound).isEqualTo(root.at("/centre/inbound").asLong());
     }
 
     @Test

@@ -92,11 +92,40 @@ class TrafficFileTest {
                                 + "HH:MM from 00:00 to 23:59, e.g. 20:00): each rate holds from its time until the "
                                 + "next one",
                         f + ":9:51: businessTypes.slimming-tea.callsPerHour.8:00: '8:00' is the time '08:00' gives "
-                                + "already",
+                                + "already (line 9)",
                         f + ":9:69: businessTypes.slimming-tea.callsPerHour.09:00: must be a number >= 0, got the "
                                 + "number -1",
                         f + ":16:14: businessTypes.after-sales.erlangs: a rate by time of day needs at least one "
                                 + "time, e.g. {00:00: 10, 20:00: 300}"));
+    }
+
+    @Test
+    void aRateIsAPlainNumberOrAMapOfTimesAndIsGivenAValue() throws Exception {
+        Path f = write(TEA.replace("callsPerHour: 600", "callsPerHour: 1_000").replace("erlangs: 5",
+                "erlangs: [1, 2]\n    callsPerHour:"));
+
+        assertThatThrownBy(() -> TrafficFile.load(f)).isInstanceOfSatisfying(TrafficFileException.class, e ->
+                assertThat(e.getMessage().lines()).containsExactly(
+                        f + ":9:19: businessTypes.slimming-tea.callsPerHour: must be a number of 0 or more written "
+                                + "plainly (like 120 or 2.5), got the number 1_000",
+                        f + ":17:18: businessTypes.after-sales.callsPerHour: callsPerHour has no value: give a number "
+                                + "of calls an hour of 0 or more, or a map of times of day to such numbers ({00:00: "
+                                + "10, 20:00: 300}: each from its time until the next)"));
+
+        Path g = write(TEA.replace("erlangs: 5", "erlangs: [1, 2]"));
+        assertThatThrownBy(() -> TrafficFile.load(g)).hasMessage(g + ":16:14: businessTypes.after-sales.erlangs: "
+                + "must be a number of Erlangs of 0 or more, or a map of times of day to such numbers ({00:00: 10, "
+                + "20:00: 300}: each from its time until the next), got a list");
+    }
+
+    @Test
+    void aRunInWhichEveryRateIsZeroIsRefusedAtTheBusinessTypes() throws Exception {
+        // the evening's rates begin at 22:00, after the run's two hours from 19:30
+        Path f = write(TEA.replace("callsPerHour: 600", "callsPerHour: {00:00: 0, 22:00: 100}")
+                .replace("erlangs: 5", "erlangs: 0"));
+
+        assertThatThrownBy(() -> TrafficFile.load(f)).hasMessage(f + ":8:3: businessTypes: nobody would call: every "
+                + "business type's rate is 0 from 2026-11-20T19:30 for 2h (a curve's rates hold from their time of day)");
     }
 
     @Test
