@@ -64,6 +64,22 @@ class QueueLimitsAndHoursTest {
     }
 
     @Test
+    void theQueueViewSaysWhetherAQueueTakesCallsNowAndWhyNot() {
+        OpeningHours hours = new OpeningHours(ZoneOffset.UTC,
+                Map.of(DayOfWeek.MONDAY, List.of(new OpeningHours.Period(LocalTime.of(9, 0), LocalTime.NOON))),
+                List.of(new OpeningHours.Holiday(LocalDate.of(2026, 3, 9), "Spring holiday")));
+        var centre = CentreFixture.centre().queue("sales", q -> q.groups("s").hours(hours)).agent("s1", "s").start();
+
+        assertThat(centre.engine.queue("sales").open()).isTrue();
+        assertThat(centre.engine.queue("sales").closedBecause()).isEmpty();
+        centre.advance(Duration.ofHours(3));
+        assertThat(centre.engine.queue("sales").open()).isFalse();
+        assertThat(centre.engine.queue("sales").closedBecause()).isEqualTo("outside its opening hours");
+        centre.advance(Duration.ofDays(7).minusHours(3));
+        assertThat(centre.engine.queue("sales").closedBecause()).isEqualTo("holiday: Spring holiday");
+    }
+
+    @Test
     void aFullQueueGetsTheFullTreatment() {
         var centre = CentreFixture.centre()
                 .queue("sales", q -> q.groups("s").maxWaiting(2).whenFull(new Treatment.Voicemail("box", "")))

@@ -79,7 +79,16 @@ final class CentreViews {
         long oldest = queue.waiting.isEmpty() ? 0 : centre.now - queue.waiting.minAux();
         // the plan of ordinary calls starts with exactly the queue's groups
         GroupSet staffing = queue.ordinaryPlan.stage(0).staffing;
+        boolean open = queue.hours.isOpenAt(centre.now);
         return new QueueView(queue.id, queue.waiting.size(), queue.ringing, oldest, staffing.loggedIn, staffing.ready(),
-                staffing.readyPhoneNotFree(), queue.smoothedHandleMillis(), queue.retired);
+                staffing.readyPhoneNotFree(), queue.smoothedHandleMillis(), queue.retired, open,
+                open ? "" : closedBecause(queue.config.hours(), centre.now));
+    }
+
+    /** Why a queue closed at {@code now} is: a holiday (by its name), or its opening hours. */
+    private static String closedBecause(dev.hotline.acd.model.OpeningHours hours, long now) {
+        java.time.LocalDate date = java.time.Instant.ofEpochMilli(now).atZone(hours.zone()).toLocalDate();
+        return hours.holiday(date).map(h -> h.name().isEmpty() ? "holiday" : "holiday: " + h.name())
+                .orElse("outside its opening hours");
     }
 }

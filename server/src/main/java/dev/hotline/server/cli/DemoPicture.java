@@ -34,9 +34,10 @@ final class DemoPicture {
         out.append(String.format(Locale.ROOT, "   %-16s %7s %7s %8s %9s%n", "queue", "waiting", "ringing", "longest",
                 "ready/in"));
         for (QueueView q : view.queues()) {
-            out.append(String.format(Locale.ROOT, "   %-16s %7d %7d %8s %9s%n", q.queueId(), q.waiting(), q.ringing(),
+            out.append(String.format(Locale.ROOT, "   %-16s %7d %7d %8s %9s%s%n", q.queueId(), q.waiting(), q.ringing(),
                     q.waiting() + q.ringing() == 0 ? "-" : FiguresTable.duration(OptionalDouble.of(
-                            q.oldestWaitMillis())), q.agentsReady() + "/" + q.agentsLoggedIn()));
+                            q.oldestWaitMillis())), q.agentsReady() + "/" + q.agentsLoggedIn(),
+                    q.open() ? "" : "  closed (" + q.closedBecause() + ")"));
         }
         out.append("   agents:");
         for (AgentView agent : view.agents()) {

@@ -88,7 +88,7 @@ class SupervisorApiTest {
         figures.onDecision(new Decision.CallRefused(JournalFixtures.NINE_AM + 60_000, "1.1", "13800138000",
                 "4008001001", Decision.RefusalCause.BLACKLISTED, "hotline/system-busy-try-later", "fraud"));
         CentreView view = new CentreView(fivePastNine,
-                List.of(new QueueView("sales-health", 2, 1, 45_000, 3, 1, 0, 180_000, false)),
+                List.of(new QueueView("sales-health", 2, 1, 45_000, 3, 1, 0, 180_000, false, true, "")),
                 List.of(new AgentView("1001", AgentState.TALKING, "answered call 1.5", JournalFixtures.NINE_AM,
                         Optional.of("1.5"), 4, 600_000, PhoneState.FREE, AgentState.NOT_READY, "lunch")),
                 figures.snapshot(fivePastNine), figures.intervalInProgress(fivePastNine),
@@ -148,7 +148,8 @@ class SupervisorApiTest {
         HttpResponse<String> agents = send("GET", "/api/v1/agents", SUPERVISOR_TOKEN, null);
 
         assertThat(queues.statusCode()).isEqualTo(200);
-        assertThat(queues.body()).contains("\"queueId\":\"sales-health\"", "\"waiting\":2", "\"agentsReady\":1");
+        assertThat(queues.body()).contains("\"queueId\":\"sales-health\"", "\"waiting\":2", "\"agentsReady\":1",
+                "\"open\":true", "\"closedBecause\":\"\"");
         assertThat(agents.body()).contains("\"agentId\":\"1001\"", "\"state\":\"TALKING\"", "\"callId\":\"1.5\"");
     }
 
