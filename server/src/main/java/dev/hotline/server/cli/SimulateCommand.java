@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -360,6 +361,9 @@ public final class SimulateCommand implements Callable<Integer> {
             err.flush();
         }
 
+        Map<String, Double> expected = new java.util.LinkedHashMap<>();
+        traffic.businessTypes().forEach(t -> expected.put(t.businessType(),
+                t.rate().expectedCalls(traffic.start(), duration)));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode root = JsonNodeFactory.instance.objectNode();
@@ -372,6 +376,7 @@ public final class SimulateCommand implements Callable<Integer> {
             SimulationReport.centreFigures(root, figures);
             SimulationReport.intervals(root, intervals, simulation.startMillis(), config.settings().zone());
             SimulationReport.simulator(root, result);
+            SimulationReport.businessTypes((ObjectNode) root.get("simulator"), result, expected);
             out.println(write(root));
         } else {
             out.printf(Locale.ROOT, "Centre %s with traffic %s: from %s for %s, seed %d%n%n", o.config, o.traffic,
@@ -381,6 +386,7 @@ public final class SimulateCommand implements Callable<Integer> {
             out.print(SimulationReport.intervalTable(intervals, simulation.startMillis(), config.settings().zone()));
             out.println();
             out.print(SimulationReport.simulatorLine(result));
+            out.print(SimulationReport.businessTypesLine(result, expected));
         }
         out.flush();
         return ExitCodes.OK;

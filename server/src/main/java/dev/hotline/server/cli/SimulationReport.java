@@ -79,6 +79,28 @@ final class SimulationReport {
         }
     }
 
+    /**
+     * Each business type's callers: how many dialled, and how many its rate makes on average over the traffic's
+     * duration (a planner's check of a curve: Poisson counts stray from it by about their square root).
+     */
+    static void businessTypes(ObjectNode simulator, SimulationResult r, Map<String, Double> expected) {
+        ObjectNode types = simulator.putObject("businessTypes");
+        r.callsByBusinessType().forEach((type, calls) -> {
+            ObjectNode t = types.putObject(type);
+            t.put("calls", calls);
+            t.put("expected", Math.round(expected.getOrDefault(type, 0.0) * 10) / 10.0);
+        });
+    }
+
+    /** The line saying each business type's callers against what its rate makes on average. */
+    static String businessTypesLine(SimulationResult r, Map<String, Double> expected) {
+        StringBuilder s = new StringBuilder("callers by business type (expected from the rates):");
+        r.callsByBusinessType().forEach((type, calls) -> s.append(String.format(Locale.ROOT, " %s %d (%.1f),", type,
+                calls, expected.getOrDefault(type, 0.0))));
+        s.setLength(s.length() - 1);
+        return s.append(System.lineSeparator()).toString();
+    }
+
     private static void withoutWhatWaits(ObjectNode figures) {
         figures.remove("waiting");
         figures.remove("longestCurrentWait");

@@ -450,12 +450,16 @@ class SimulateCommandTest {
         assertThat(intervals.get(0).get("from").asText()).isEqualTo("2026-11-20T19:50+08:00");
         assertThat(intervals.get(1).at("/queues/sales-home/offered").asLong()).isEqualTo(inbound);
         assertThat(intervals.get(1).get("centre").has("waiting")).isFalse();
+        // the callers the curve made, beside the 60 it makes on average (240 an hour for a quarter hour)
+        assertThat(root.at("/simulator/businessTypes/knife-set/calls").asLong()).isEqualTo(inbound);
+        assertThat(root.at("/simulator/businessTypes/knife-set/expected").asDouble()).isEqualTo(60.0);
 
         assertThat(run("simulate", "--config", config(), "--traffic", traffic.toString())).isZero();
         assertThat(out.toString()).containsPattern("(?m)^INTERVAL +inbound +offered +answered +abandoned +short "
                 + "+overflow +refused +abandon +SL +ASA +P\\(wait\\) +occupancy$")
                 .containsPattern("(?m)^2026-11-20 19:50-20:00 +0 ")
-                .containsPattern("(?m)^2026-11-20 20:00-20:15 +" + inbound + " ");
+                .containsPattern("(?m)^2026-11-20 20:00-20:15 +" + inbound + " ")
+                .contains("callers by business type (expected from the rates): knife-set " + inbound + " (60.0)");
     }
 
     @Test

@@ -67,6 +67,8 @@ public final class SimulationRun implements DecisionListener {
     private final List<String> rejectedSamples = new ArrayList<>();
     private RoutingEngine engine;
     private long callsGenerated;
+    /** Callers who dialled, per stream (business type), in the traffic's order. */
+    private final long[] generatedByType;
     private long vipCalls;
     private long blacklistedCalls;
     private long ringNoAnswers;
@@ -100,6 +102,7 @@ public final class SimulationRun implements DecisionListener {
         arrivalRandom = new SplittableRandom[n];
         arrivalClock = new double[n];
         arrivals = new ArrivalRate.Arrivals[n];
+        generatedByType = new long[n];
         handleRandom = new SplittableRandom[n];
         patienceRandom = new SplittableRandom[n];
         callerRandom = new SplittableRandom[n];
@@ -166,8 +169,16 @@ public final class SimulationRun implements DecisionListener {
         }
         long end = Math.max(engine.now(), arrivalsEndMillis == Long.MAX_VALUE ? engine.now() : arrivalsEndMillis);
         engine.advanceTo(end);
-        return new SimulationResult(startMillis, end, callsGenerated, vipCalls, blacklistedCalls, ringNoAnswers,
+        return new SimulationResult(startMillis, end, callsGenerated, byType(), vipCalls, blacklistedCalls, ringNoAnswers,
                 calls.size(), rejectedEvents, rejectedSamples);
+    }
+
+    private Map<String, Long> byType() {
+        Map<String, Long> byType = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < streams.size(); i++) {
+            byType.put(streams.get(i).businessType(), generatedByType[i]);
+        }
+        return byType;
     }
 
     private long engineDeadline() {
@@ -236,6 +247,7 @@ public final class SimulationRun implements DecisionListener {
         }
         BusinessTraffic stream = streams.get(i);
         String callId = CALL_ID_PREFIX + (++callsGenerated);
+        generatedByType[i]++;
         SplittableRandom r = callerRandom[i];
         double kind = r.nextDouble();
         String caller;
