@@ -5,17 +5,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations the way telephony admins write them: {@code 20s}, {@code 5m}, {@code 1h30m}, {@code 0s}. Units are
- * hours, minutes and seconds, in that order, each at most once, together at most a year ({@link #LONGEST}); a bare
+ * Durations the way telephony admins write them: {@code 20s}, {@code 5m}, {@code 1h30m}, {@code 3d}, {@code 0s}. Units
+ * are days, hours, minutes and seconds, in that order, each at most once, together at most a year ({@link #LONGEST}); a bare
  * number is refused because {@code 20} could
  * mean seconds or minutes and a wrong guess silently changes how the centre behaves.
  */
 public final class Durations {
-    private static final Pattern DURATION = Pattern.compile("(?:(\\d{1,9})h)?(?:(\\d{1,9})m)?(?:(\\d{1,9})s)?");
+    private static final Pattern DURATION =
+            Pattern.compile("(?:(\\d{1,9})d)?(?:(\\d{1,9})h)?(?:(\\d{1,9})m)?(?:(\\d{1,9})s)?");
     private static final Pattern BARE_NUMBER = Pattern.compile("\\d+");
     private static final Pattern FRACTION = Pattern.compile("\\d[.,]\\d");
     /** The form of a duration with numbers of any length, to tell "too long" from "not a duration". */
-    private static final Pattern ANY_LENGTH = Pattern.compile("(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?");
+    private static final Pattern ANY_LENGTH = Pattern.compile("(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?");
 
     /** The longest duration any setting takes: a leap year. */
     public static final Duration LONGEST = Duration.ofDays(366);
@@ -50,7 +51,8 @@ public final class Durations {
         if (t.isEmpty() || !m.matches()) {
             throw new IllegalArgumentException("'" + t + "' is not a duration: write it like 20s, 5m or 1h30m");
         }
-        Duration d = Duration.ofHours(group(m, 1)).plusMinutes(group(m, 2)).plusSeconds(group(m, 3));
+        Duration d = Duration.ofDays(group(m, 1)).plusHours(group(m, 2)).plusMinutes(group(m, 3))
+                .plusSeconds(group(m, 4));
         if (d.compareTo(LONGEST) > 0) {
             // beyond it, timers in nanoseconds overflow; no wait, timeout or interval of a centre is that long
             throw new IllegalArgumentException("'" + t + "' is longer than a year: at most " + format(LONGEST));

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DurationsTest {
 
     @ParameterizedTest
-    @CsvSource({"20s, 20", "5m, 300", "1h30m, 5400", "0s, 0", "2h, 7200", "1m30s, 90", "1h0m5s, 3605"})
+    @CsvSource({"20s, 20", "5m, 300", "1h30m, 5400", "0s, 0", "2h, 7200", "1m30s, 90", "1h0m5s, 3605", "3d, 259200",
+            "1d12h, 129600", "366d, 31622400"})
     void adminsWriteDurationsWithUnits(String text, long seconds) {
         assertThat(Durations.parse(text)).isEqualTo(Duration.ofSeconds(seconds));
     }
@@ -37,7 +38,7 @@ class DurationsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"20 s", "30m1h", "5ms", "PT20S", "s"})
+    @CsvSource({"20 s", "30m1h", "5ms", "PT20S", "s", "1h2d", "1w"})
     void anythingElseIsNotADuration(String text) {
         assertThatThrownBy(() -> Durations.parse(text))
                 .hasMessage("'" + text + "' is not a duration: write it like 20s, 5m or 1h30m");
@@ -51,7 +52,7 @@ class DurationsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"999999999h", "8784h1s", "9000h", "999999999m"})
+    @CsvSource({"999999999h", "8784h1s", "9000h", "999999999m", "367d"})
     void aDurationLongerThanAYearIsRefusedSinceNoTimerOfACentreWaitsThatLongAndTimersWouldOverflow(String text) {
         assertThatThrownBy(() -> Durations.parse(text))
                 .hasMessage("'" + text + "' is longer than a year: at most 8784h");
