@@ -13,8 +13,9 @@ import java.util.List;
  * <p><b>Expected wait</b> is position x the queue's smoothed handle time / the number of agents working through the
  * call's eligible groups (logged in and not NOT_READY; an agent in two of them counts once); -1 when there is none
  * (every agent who could serve it is on a break or logged out): no estimate. The
- * smoothed handle time is an exponentially weighted mean (weight 1/32 for the newest call) of talk time plus
- * configured wrap-up of the queue's answered calls, 180 s until the queue has answered one.
+ * smoothed handle time is the mean of talk time plus configured wrap-up of the queue's first answered calls, then
+ * from the 32nd an exponentially weighted mean (weight 1/32 for the newest call); 180 s until the queue has answered
+ * one.
  *
  * @param callId             the call
  * @param queue              the queue it waits in

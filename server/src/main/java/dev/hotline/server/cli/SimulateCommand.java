@@ -363,7 +363,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
         Map<String, Double> expected = new java.util.LinkedHashMap<>();
         traffic.businessTypes().forEach(t -> expected.put(t.businessType(),
-                t.rate().expectedCalls(traffic.start(), duration)));
+                t.rate().expectedCalls(simulation.startMillis(), config.settings().zone(), duration)));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode root = JsonNodeFactory.instance.objectNode();

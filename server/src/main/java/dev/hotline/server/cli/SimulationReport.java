@@ -230,9 +230,13 @@ final class SimulationReport {
     static String intervalTable(List<Figures> intervals, long startMillis, ZoneId zone) {
         boolean offsets = !intervals.isEmpty() && !zone.getRules().getOffset(Instant.ofEpochMilli(startMillis))
                 .equals(zone.getRules().getOffset(Instant.ofEpochMilli(intervals.getLast().to())));
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm" + (offsets ? "xxx" : ""), Locale.ROOT);
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm" + (offsets ? "xxx" : ""), Locale.ROOT);
-        String format = "%-" + (offsets ? 34 : 22) + "s %7s %7s %8s %9s %5s %8s %7s %7s %7s %7s %7s %9s%n";
+        // seconds only when a row begins or ends within a minute (a run that starts or stops there)
+        boolean seconds = (startMillis % 60_000 != 0) || intervals.stream().anyMatch(f -> f.to() % 60_000 != 0);
+        String hhmm = "HH:mm" + (seconds ? ":ss" : "") + (offsets ? "xxx" : "");
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd " + hhmm, Locale.ROOT);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern(hhmm, Locale.ROOT);
+        String format = "%-" + (22 + (offsets ? 12 : 0) + (seconds ? 6 : 0))
+                + "s %7s %7s %8s %9s %5s %8s %7s %7s %7s %7s %7s %9s%n";
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, format, "INTERVAL", "inbound", "offered", "answered", "abandoned",
                 "short", "overflow", "refused", "abandon", "SL", "ASA", "P(wait)", "occupancy"));
@@ -242,7 +246,7 @@ final class SimulationReport {
             String when = day.format(Instant.ofEpochMilli(Math.max(f.from(), startMillis)).atZone(zone)) + "-"
                     + time.format(Instant.ofEpochMilli(f.to()).atZone(zone));
             s.append(String.format(Locale.ROOT, format, when, c.inbound(), q.offered(), q.answers().answered(),
-                    q.abandoned(), q.shortAbandoned(), q.overflowed(), c.refused(), percent(q.abandonmentRate()),
+                    q.abandoned(), q.shortAbandoned(), q.overflowed(), q.refused(), percent(q.abandonmentRate()),
                     percent(q.serviceLevel()), secondsText(q.answers().asaMillis()),
                     percent(q.answers().probabilityOfWaiting()), percent(c.agentTime().occupancy())));
         }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
@@ -21,8 +22,17 @@ public sealed interface ArrivalRate {
     /** True when no call ever arrives at this rate. */
     boolean none();
 
-    /** The calls expected from {@code start} for {@code duration}, reading a curve in local (wall-clock) time. */
+    /**
+     * About the calls expected from {@code start} for {@code duration}, reading a curve in local (wall-clock) time as
+     * if the clocks never changed: for caps, where no zone is known yet.
+     */
     double expectedCalls(LocalDateTime start, Duration duration);
+
+    /**
+     * The calls expected in a run that starts at {@code startMillis} (epoch milliseconds) and lasts {@code duration},
+     * reading a curve's times in {@code zone} as the run's arrivals do.
+     */
+    double expectedCalls(long startMillis, ZoneId zone, Duration duration);
 
     /**
      * Finds the arrivals of a run that started at {@code startMillis} (epoch milliseconds), reading a curve's times in
@@ -45,6 +55,11 @@ public sealed interface ArrivalRate {
 
         @Override
         public double expectedCalls(LocalDateTime start, Duration duration) {
+            return callsPerHour * duration.toMillis() / 3_600_000.0;
+        }
+
+        @Override
+        public double expectedCalls(long startMillis, ZoneId zone, Duration duration) {
             return callsPerHour * duration.toMillis() / 3_600_000.0;
         }
 
@@ -110,19 +125,25 @@ public sealed interface ArrivalRate {
         }
 
         @Override
+        public double expectedCalls(long startMillis, ZoneId zone, Duration duration) {
+            double calls = 0;
+            double until = duration.toMillis();
+            for (double t = 0; t < until; ) {
+                double end = periodEnd(startMillis, zone, t, until);
+                calls += perMilliAt(startMillis, zone, t) * (end - t);
+                t = end;
+            }
+            return calls;
+        }
+
+        @Override
         public Arrivals arrivals(long startMillis, ZoneId zone) {
             return (from, draw, until) -> {
                 double t = from;
                 double need = draw;
                 while (t < until) {
-                    ZonedDateTime local = Instant.ofEpochMilli(startMillis + (long) Math.floor(t)).atZone(zone);
-                    double perMilli = callsPerHourAt(local.toLocalTime()) / 3_600_000.0;
-                    // the change's wall-clock time read with the offset in force now, so that a rate change in the
-                    // hour the clocks go back is taken in the hour the run is in
-                    LocalDateTime next = nextChange(local.toLocalDateTime());
-                    double change = ZonedDateTime.ofLocal(next, zone, local.getOffset()).toInstant().toEpochMilli()
-                            - startMillis;
-                    double end = Math.min(Math.max(change, Math.floor(t) + 1), until);
+                    double perMilli = perMilliAt(startMillis, zone, t);
+                    double end = periodEnd(startMillis, zone, t, until);
                     if (perMilli > 0 && need <= perMilli * (end - t)) {
                         return t + need / perMilli;
                     }
@@ -131,6 +152,32 @@ public sealed interface ArrivalRate {
                 }
                 return Double.POSITIVE_INFINITY;
             };
+        }
+
+        /** The rate in force {@code t} milliseconds into a run that started at {@code startMillis}, per millisecond. */
+        private double perMilliAt(long startMillis, ZoneId zone, double t) {
+            return callsPerHourAt(Instant.ofEpochMilli(startMillis + (long) Math.floor(t)).atZone(zone).toLocalTime())
+                    / 3_600_000.0;
+        }
+
+        /**
+         * When the rate in force at {@code t} may change (in milliseconds since the run's start), at most
+         * {@code until}: the next listed time of day, or the zone's next clock change, after which the wall clock
+         * reads differently (back an hour: the repeated hour's rates apply again; forward: a rate listed in the
+         * skipped hour begins as it ends).
+         */
+        private double periodEnd(long startMillis, ZoneId zone, double t, double until) {
+            Instant at = Instant.ofEpochMilli(startMillis + (long) Math.floor(t));
+            ZonedDateTime local = at.atZone(zone);
+            // the change's wall-clock time read with the offset in force now: in the hour the clocks go back, the
+            // run's own pass through it
+            double change = ZonedDateTime.ofLocal(nextChange(local.toLocalDateTime()), zone, local.getOffset())
+                    .toInstant().toEpochMilli() - startMillis;
+            ZoneOffsetTransition clocks = zone.getRules().nextTransition(at);
+            if (clocks != null) {
+                change = Math.min(change, clocks.getInstant().toEpochMilli() - startMillis);
+            }
+            return Math.min(Math.max(change, Math.floor(t) + 1), until);
         }
     }
 

@@ -120,6 +120,13 @@ public final class CentreSimulation {
             }
             result.add(number.get());
         }
+        if (traffic.arrivalsEnd() instanceof ArrivalsEnd.After a && problems.isEmpty() && traffic.businessTypes()
+                .stream().allMatch(b -> b.rate().expectedCalls(startMillis, config.settings().zone(), a.duration())
+                        == 0)) {
+            problems.add(new TrafficMismatch.Problem("businessTypes", "nobody would call: every business type's "
+                    + "rate is 0 from " + traffic.start() + " for " + Durations.format(a.duration()) + " in the "
+                    + "centre's zone " + config.settings().zone() + " (a curve's rates hold from their time of day)"));
+        }
         long maxRingDelay = traffic.agents().ringDelayMax().toMillis();
         for (QueueConfig q : config.queues()) {
             if (maxRingDelay >= q.ringTimeout().toMillis()) {

@@ -141,9 +141,9 @@ public final class TrafficFile {
             return Optional.empty();
         }
         double total = traffic.stream().mapToDouble(t -> t.rate().expectedCalls(start.get(), duration.get())).sum();
-        if (total == 0) {
-            problems.add(top.at("businessTypes"), "nobody would call: every business type's rate is 0 from " + start.get()
-                    + " for " + Durations.format(duration.get()) + " (a curve's rates hold from their time of day)");
+        if (traffic.stream().allMatch(t -> t.rate().none())) {
+            // whether a curve brings callers within the run is known with the centre's zone (CentreSimulation)
+            problems.add(top.at("businessTypes"), "nobody would call: every business type's rate is 0");
             return Optional.empty();
         }
         if (total > MOST_CALLS) {

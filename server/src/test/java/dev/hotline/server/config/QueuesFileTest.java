@@ -761,8 +761,8 @@ class QueuesFileTest {
 
         assertThat(salesQueue().hours().zone()).isEqualTo(ZoneId.of("Etc/GMT+8"));
         assertThat(config.warnings()).containsExactly("queues.yaml:5:13: queues[sales].hours.zone: time zone "
-                + "Etc/GMT+8 is UTC-08:00: the Etc/GMT names count the other way round; for UTC+08:00 write +08:00 or "
-                + "a region like Asia/Shanghai");
+                + "Etc/GMT+8 is UTC-08:00: the Etc/GMT names count the other way round; for UTC+08:00 write +08:00 "
+                + "(or Asia/Shanghai)");
     }
 
     @Test

@@ -94,6 +94,32 @@ class ArrivalRateTest {
     }
 
     @Test
+    void whenTheClocksGoBackTheRepeatedHourHasItsRatesAgain() {
+        // Berlin, 25 October 2026: 03:00 summer time is 02:00 winter time; the run starts at 02:50 summer time
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        ArrivalRate rate = daily(Map.of(LocalTime.of(0, 0), 0.0, LocalTime.of(2, 15), 3_600.0,
+                LocalTime.of(2, 45), 0.0));
+        long start = java.time.OffsetDateTime.parse("2026-10-25T02:50+02:00").toInstant().toEpochMilli();
+
+        // the half hour 02:15-02:45 winter time, 3,600 an hour
+        assertThat(rate.expectedCalls(start, berlin, Duration.ofHours(2))).isCloseTo(1_800.0, within(1e-6));
+        double first = rate.arrivals(start, berlin).next(0, 1.0, Duration.ofHours(2).toMillis());
+        assertThat(java.time.Instant.ofEpochMilli(start + (long) first).atZone(berlin).toOffsetDateTime().toString())
+                .startsWith("2026-10-25T02:15").endsWith("+01:00");
+    }
+
+    @Test
+    void whenTheClocksGoForwardARateListedInTheSkippedHourBeginsAsItEnds() {
+        // Berlin, 29 March 2026: 02:00 winter time is 03:00 summer time; 02:30 never comes
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        ArrivalRate rate = daily(Map.of(LocalTime.of(0, 0), 40.0, LocalTime.of(2, 30), 4_000.0));
+        long start = java.time.OffsetDateTime.parse("2026-03-29T01:00+01:00").toInstant().toEpochMilli();
+
+        // 01:00-02:00 winter time at 40 an hour, then 03:00-05:00 summer time at 4,000
+        assertThat(rate.expectedCalls(start, berlin, Duration.ofHours(3))).isCloseTo(40.0 + 8_000.0, within(1e-6));
+    }
+
+    @Test
     void expectedCallsAddTheRatesOverTheRunsLocalHours() {
         ArrivalRate rate = daily(Map.of(LocalTime.of(0, 0), 20.0, LocalTime.of(20, 0), 400.0,
                 LocalTime.of(20, 10), 120.0, LocalTime.of(20, 30), 40.0));

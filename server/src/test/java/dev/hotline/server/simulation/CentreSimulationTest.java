@@ -86,6 +86,21 @@ class CentreSimulationTest {
     }
 
     @Test
+    void aRunWhoseCurvesBringNobodyInItsHoursIsRefusedAtTheBusinessTypes() {
+        // the evening's rate begins at 22:00, after the run's two hours from 19:55
+        TrafficProfile late = new TrafficProfile(FRIDAY_EVENING.minusMinutes(5),
+                new ArrivalsEnd.After(Duration.ofHours(2)), AgentBehaviour.DEFAULT,
+                List.of(new BusinessTraffic("slimming-tea", Optional.empty(), new ArrivalRate.Daily(new TreeMap<>(Map.of(
+                        LocalTime.of(0, 0), 0.0, LocalTime.of(22, 0), 100.0))),
+                        new HandleTime.Exponential(Duration.ofMinutes(2)), Optional.empty(), 0.0, 0.0)));
+
+        assertThatThrownBy(() -> new CentreSimulation(defaultConfig(), late, 1)).isInstanceOfSatisfying(
+                TrafficMismatch.class, e -> assertThat(e.problems()).containsExactly(new TrafficMismatch.Problem(
+                        "businessTypes", "nobody would call: every business type's rate is 0 from 2026-11-20T19:55 "
+                        + "for 2h in the centre's zone Asia/Shanghai (a curve's rates hold from their time of day)")));
+    }
+
+    @Test
     void callersDrawnFromTheVipListAreRecognisedAsVips() {
         List<Decision> all = decisions(defaultConfig(), tea(0.3, 0.0), 1);
 

@@ -202,7 +202,8 @@ public final class CentreFileReader {
             String opposite = (posix.group(1).equals("+") ? "+" : "-") + String.format(java.util.Locale.ROOT,
                     "%02d:00", Integer.parseInt(posix.group(2)));
             ctx.warnings().add(at, "time zone " + text + " is UTC" + offset + ": the Etc/GMT names count the other "
-                    + "way round; for UTC" + opposite + " write " + opposite + " or a region like Asia/Shanghai");
+                    + "way round; for UTC" + opposite + " write " + opposite
+                    + (opposite.equals("+08:00") ? " (or Asia/Shanghai)" : ""));
         }
         return Optional.of(zone);
     }
