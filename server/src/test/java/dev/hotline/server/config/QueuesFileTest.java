@@ -695,6 +695,22 @@ class QueuesFileTest {
     }
 
     @Test
+    void aDateWrittenWithoutAValueIsSaidToHaveNone() {
+        withSalesQueue("""
+                hours:
+                  holidays:
+                    - {from: 2026-10-01, to: , name: National Day}
+                  makeUpDays:
+                    - {date: , name: National Day make-up day}
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:6:33: queues[sales].hours.holidays[0].to: to has no value: write a date like 2026-10-01",
+                "queues.yaml:8:17: queues[sales].hours.makeUpDays[0].date: date has no value: write a date like "
+                        + "2026-10-01");
+    }
+
+    @Test
     void aMakeUpDayThatOpensTheQueueAsItsOwnWeekdayWouldIsWarnedAbout() {
         withSalesQueue("""
                 hours:

@@ -352,6 +352,12 @@ final class HoursReader {
         if (f.has("name") && name.isEmpty()) {
             return Optional.empty();
         }
+        for (String key : List.of("date", "from", "to")) {
+            if (f.keys().contains(key) && !f.has(key)) {
+                ctx.problems().add(f.at(key), key + " has no value: write a date like 2026-10-01");
+                return Optional.empty();
+            }
+        }
         return Optional.of(new NamedDay(f, name.orElse("")));
     }
 
