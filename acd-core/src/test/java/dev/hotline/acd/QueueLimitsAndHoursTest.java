@@ -41,7 +41,8 @@ class QueueLimitsAndHoursTest {
         assertThat(treated.callId()).isEqualTo("c2");
         assertThat(treated.cause()).isEqualTo(TreatmentCause.CLOSED);
         assertThat(centre.ended("c2").outcome()).isEqualTo(Outcome.REFUSED);
-        assertThat(centre.ended("c2").cause()).isEqualTo("queue sales is closed: hangup(closed)");
+        assertThat(centre.ended("c2").cause()).isEqualTo("queue sales is closed (outside its opening hours): "
+                + "hangup(closed)");
     }
 
     @Test
@@ -59,8 +60,10 @@ class QueueLimitsAndHoursTest {
                 .advance(Duration.ofDays(7).minusHours(3)).call("c3", "sales");
 
         assertThat(centre.waiting("c1").position()).isEqualTo(1);
-        assertThat(centre.ended("c2").cause()).isEqualTo("queue sales is closed: hangup(closed)");
-        assertThat(centre.ended("c3").cause()).isEqualTo("queue sales is closed: hangup(closed)");
+        assertThat(centre.ended("c2").cause()).isEqualTo("queue sales is closed (outside its opening hours): "
+                + "hangup(closed)");
+        assertThat(centre.ended("c3").cause()).isEqualTo("queue sales is closed (outside its opening hours): "
+                + "hangup(closed)");
     }
 
     @Test
@@ -77,6 +80,9 @@ class QueueLimitsAndHoursTest {
         assertThat(centre.engine.queue("sales").closedBecause()).isEqualTo("outside its opening hours");
         centre.advance(Duration.ofDays(7).minusHours(3));
         assertThat(centre.engine.queue("sales").closedBecause()).isEqualTo("holiday: Spring holiday");
+        centre.call("c1", "sales");
+        assertThat(centre.ended("c1").cause()).isEqualTo("queue sales is closed (holiday: Spring holiday): "
+                + "hangup(closed)");
     }
 
     @Test

@@ -82,13 +82,6 @@ final class CentreViews {
         boolean open = queue.hours.isOpenAt(centre.now);
         return new QueueView(queue.id, queue.waiting.size(), queue.ringing, oldest, staffing.loggedIn, staffing.ready(),
                 staffing.readyPhoneNotFree(), queue.smoothedHandleMillis(), queue.retired, open,
-                open ? "" : closedBecause(queue.config.hours(), centre.now));
-    }
-
-    /** Why a queue closed at {@code now} is: a holiday (by its name), or its opening hours. */
-    private static String closedBecause(dev.hotline.acd.model.OpeningHours hours, long now) {
-        java.time.LocalDate date = java.time.Instant.ofEpochMilli(now).atZone(hours.zone()).toLocalDate();
-        return hours.holiday(date).map(h -> h.name().isEmpty() ? "holiday" : "holiday: " + h.name())
-                .orElse("outside its opening hours");
+                open ? "" : queue.config.hours().whyClosedAt(centre.now));
     }
 }

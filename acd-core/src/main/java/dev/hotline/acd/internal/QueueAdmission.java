@@ -66,7 +66,8 @@ final class QueueAdmission {
         call.visited.add(queue.id);
         QueueConfig qc = queue.config;
         if (!queue.hours.isOpenAt(now)) {
-            treat(call, queue, qc.treatments().closed(), TreatmentCause.CLOSED, "queue " + queue.id + " is closed");
+            treat(call, queue, qc.treatments().closed(), TreatmentCause.CLOSED, "queue " + queue.id + " is closed ("
+                    + qc.hours().whyClosedAt(centre.now) + ")");
             return;
         }
         // a call ringing an agent is still the queue's (it comes back if the phone is not answered), as in Asterisk's

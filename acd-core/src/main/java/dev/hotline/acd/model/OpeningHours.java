@@ -68,6 +68,19 @@ public record OpeningHours(ZoneId zone, Map<DayOfWeek, List<Period>> weekly, Lis
     }
 
     /**
+     * Why the queue takes no calls at {@code epochMillis}: "holiday: " and its name (or "holiday" when it has none),
+     * or "outside its opening hours"; empty when it is open.
+     */
+    public String whyClosedAt(long epochMillis) {
+        if (isOpenAt(epochMillis)) {
+            return "";
+        }
+        LocalDate date = Instant.ofEpochMilli(epochMillis).atZone(zone).toLocalDate();
+        return holiday(date).map(h -> h.name().isEmpty() ? "holiday" : "holiday: " + h.name())
+                .orElse("outside its opening hours");
+    }
+
+    /**
      * The open periods of {@code date}: none on a holiday, the named weekday's on a make-up working day, else its own
      * weekday's.
      */
