@@ -1,6 +1,7 @@
 package dev.hotline.acd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,15 @@ class PositionAndExpectedWaitTest {
         assertThat(centre.waiting("c3").position()).isEqualTo(2);
         centre.ready("s1");
         assertThat(centre.waiting("c3").position()).isEqualTo(1);
+    }
+
+    @Test
+    void aCallAnIdleAgentTakesAtOnceIsQueuedWithNoWait() {
+        var centre = centre().start().loginReady("s1").call("c1", "sales").call("c2", "sales");
+
+        assertThat(centre.all(Decision.CallQueued.class)).extracting(Decision.CallQueued::callId,
+                Decision.CallQueued::expectedWaitMillis).containsExactly(tuple("c1", 0L), tuple("c2", 180_000L));
+        assertThat(centre.offeredTo("c1")).isEqualTo("s1");
     }
 
     @Test

@@ -92,10 +92,12 @@ final class QueueAdmission {
         queue.activeCalls++;
         escalation.computeEligibility(call);
         call.status = Call.Status.WAITING;
-        // its place is counted before it is filed: a call that an idle agent takes at once is never filed
+        // its place is counted before it is filed: a call that an idle agent takes at once is never filed, and waits
+        // nothing
         int position = centre.position(call);
+        long expectedWait = call.eligibility.staffing.ready() > 0 ? 0 : centre.expectedWait(call, position);
         centre.emit(new Decision.CallQueued(now, call.id, queue.id, call.priority, call.eligibility.groupIds, position,
-                centre.expectedWait(call, position)));
+                expectedWait));
         escalation.scheduleMaxWait(call);
         escalation.settleOnEntry(call);
     }
