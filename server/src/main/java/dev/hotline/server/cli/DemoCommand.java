@@ -351,7 +351,9 @@ public final class DemoCommand implements Callable<Integer> {
                 // unless a periodic picture was printed this very moment (--duration a multiple of --every)
                 print(out, server, zone, placed, asterisk);
             }
-            out.println("Stopping: " + asterisk.liveCalls() + " callers still on the line hang up.");
+            int live = asterisk.liveCalls();
+            out.println("Stopping: " + ValidateCommand.count(live, "caller", "callers") + " still on the line "
+                    + (live == 1 ? "hangs" : "hang") + " up.");
             out.flush();
             asterisk.close();
             server.close();

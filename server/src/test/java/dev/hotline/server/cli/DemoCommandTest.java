@@ -39,7 +39,7 @@ class DemoCommandTest {
         String printed = out.toString();
         assertThat(printed).contains("Hotline demo: " + config() + ", FastAGI on 127.0.0.1:",
                 "30 calls a minute at random, time x10, journal in " + journal + ". Stops after 5s.",
-                "   sales-health ", "   agents: 1001 ", "callers still on the line hang up.",
+                "   sales-health ", "   agents: 1001 ", " still on the line ",
                 "Stopped. The journal is in " + journal);
         assertThat(printed).as("server.yaml has an api section: the demo serves it on a free port, and says whether"
                         + " a token opens it").containsPattern(System.getenv("HOTLINE_SUPERVISOR_TOKEN") == null
