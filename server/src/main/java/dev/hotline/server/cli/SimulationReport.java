@@ -44,7 +44,10 @@ final class SimulationReport {
         for (Map.Entry<String, CallFigures> q : figures.queues().entrySet()) {
             callFigures(queues.putObject(q.getKey()), q.getValue());
         }
-        ObjectNode groups = out.putObject("groups");
+        groups(out.putObject("groups"), figures);
+    }
+
+    private static void groups(ObjectNode groups, Figures figures) {
         for (Map.Entry<String, StaffFigures> g : figures.groups().entrySet()) {
             ObjectNode group = groups.putObject(g.getKey());
             group.put("answered", g.getValue().answers().answered());
@@ -56,7 +59,7 @@ final class SimulationReport {
     }
 
     /**
-     * The centre's and each queue's figures of each reporting interval of the run, oldest first, its times in
+     * The centre's, each queue's and each skill group's figures of each reporting interval of the run, oldest first, its times in
      * {@code zone}; the first interval from the run's start. What waits at an interval's end is not kept, so an
      * interval has no {@code waiting} and {@code longestCurrentWait} (the whole run's figures have them).
      */
@@ -76,6 +79,7 @@ final class SimulationReport {
                 callFigures(queue, q.getValue());
                 withoutWhatWaits(queue);
             }
+            groups(interval.putObject("groups"), f);
         }
     }
 

@@ -449,6 +449,7 @@ class SimulateCommandTest {
         // the first interval from the run's start, a queue's figures too, and nothing of what waits at its end
         assertThat(intervals.get(0).get("from").asText()).isEqualTo("2026-11-20T19:50+08:00");
         assertThat(intervals.get(1).at("/queues/sales-home/offered").asLong()).isEqualTo(inbound);
+        assertThat(intervals.get(1).at("/groups/sales-home").has("occupancy")).isTrue();
         assertThat(intervals.get(1).get("centre").has("waiting")).isFalse();
         // the callers the curve made, beside the 60 it makes on average (240 an hour for a quarter hour)
         assertThat(root.at("/simulator/businessTypes/knife-set/calls").asLong()).isEqualTo(inbound);
