@@ -63,6 +63,16 @@ final class GroupSet {
         return ready;
     }
 
+    /** Whether any member agent is READY with a free phone: a group's own count each, no member scanned. */
+    boolean anyReady() {
+        for (Group g : groups) {
+            if (g.readyCount > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Distinct READY member agents whose phone is busy or unreachable, counted when asked (the queue view). */
     int readyPhoneNotFree() {
         int count = 0;

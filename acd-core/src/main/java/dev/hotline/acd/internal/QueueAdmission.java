@@ -95,7 +95,7 @@ final class QueueAdmission {
         // its place is counted before it is filed: a call that an idle agent takes at once is never filed, and waits
         // nothing
         int position = centre.position(call);
-        long expectedWait = call.eligibility.staffing.ready() > 0 ? 0 : centre.expectedWait(call, position);
+        long expectedWait = call.eligibility.staffing.anyReady() ? 0 : centre.expectedWait(call, position);
         centre.emit(new Decision.CallQueued(now, call.id, queue.id, call.priority, call.eligibility.groupIds, position,
                 expectedWait));
         escalation.scheduleMaxWait(call);

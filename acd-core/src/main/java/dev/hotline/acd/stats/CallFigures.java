@@ -38,8 +38,8 @@ public record CallFigures(long offered, AnswerFigures answers, long abandoned, l
     /** Abandonment rate: (abandoned - short abandons) / (offered - short abandons); empty when that is 0 or less. */
     public OptionalDouble abandonmentRate() {
         // an interval's short abandons may be of calls offered in the one before: no calls left to rate, no rate
-        return offered - shortAbandoned <= 0 ? OptionalDouble.empty()
-                : Ratios.of(abandoned - shortAbandoned, offered - shortAbandoned);
+        long rated = offered - shortAbandoned;
+        return rated <= 0 ? OptionalDouble.empty() : OptionalDouble.of((double) (abandoned - shortAbandoned) / rated);
     }
 
     /** {@link #longestWaitMillis}, empty when no call was answered or abandoned (no wait to speak of). */

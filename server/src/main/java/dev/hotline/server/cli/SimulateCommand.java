@@ -28,10 +28,12 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
@@ -356,12 +358,12 @@ public final class SimulateCommand implements Callable<Integer> {
                 && intervals.getFirst().from() > simulation.startMillis()) {
             err.printf(Locale.ROOT, "note: the interval figures are those of the last %,d intervals of the run, from "
                     + "%s (the figures of the whole run count every call)%n", MOST_INTERVALS,
-                    java.time.Instant.ofEpochMilli(intervals.getFirst().from()).atZone(config.settings().zone())
+                    Instant.ofEpochMilli(intervals.getFirst().from()).atZone(config.settings().zone())
                             .toOffsetDateTime());
             err.flush();
         }
 
-        Map<String, Double> expected = new java.util.LinkedHashMap<>();
+        Map<String, Double> expected = new LinkedHashMap<>();
         traffic.businessTypes().forEach(t -> expected.put(t.businessType(),
                 t.rate().expectedCalls(simulation.startMillis(), config.settings().zone(), duration)));
         PrintWriter out = spec.commandLine().getOut();

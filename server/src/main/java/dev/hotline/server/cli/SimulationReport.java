@@ -59,8 +59,8 @@ final class SimulationReport {
     }
 
     /**
-     * The centre's, each queue's and each skill group's figures of each reporting interval of the run, oldest first, its times in
-     * {@code zone}; the first interval from the run's start. What waits at an interval's end is not kept, so an
+     * The centre's, each queue's and each skill group's figures of each reporting interval of the run, oldest first,
+     * its times in {@code zone}; the first interval from the run's start. What waits at an interval's end is not kept, so an
      * interval has no {@code waiting} and {@code longestCurrentWait} (the whole run's figures have them).
      */
     static void intervals(ObjectNode out, List<Figures> intervals, long startMillis, ZoneId zone) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.Map;
@@ -24,9 +25,11 @@ public sealed interface ArrivalRate {
 
     /**
      * About the calls expected from {@code start} for {@code duration}, reading a curve in local (wall-clock) time as
-     * if the clocks never changed: for caps, where no zone is known yet.
+     * if the clocks never changed (in UTC, which has no clock changes): for caps, where no zone is known yet.
      */
-    double expectedCalls(LocalDateTime start, Duration duration);
+    default double expectedCalls(LocalDateTime start, Duration duration) {
+        return expectedCalls(start.toInstant(ZoneOffset.UTC).toEpochMilli(), ZoneOffset.UTC, duration);
+    }
 
     /**
      * The calls expected in a run that starts at {@code startMillis} (epoch milliseconds) and lasts {@code duration},
@@ -51,11 +54,6 @@ public sealed interface ArrivalRate {
         @Override
         public boolean none() {
             return callsPerHour == 0.0;
-        }
-
-        @Override
-        public double expectedCalls(LocalDateTime start, Duration duration) {
-            return callsPerHour * duration.toMillis() / 3_600_000.0;
         }
 
         @Override
@@ -102,19 +100,6 @@ public sealed interface ArrivalRate {
         @Override
         public boolean none() {
             return callsPerHourFrom.values().stream().allMatch(r -> r == 0.0);
-        }
-
-        @Override
-        public double expectedCalls(LocalDateTime start, Duration duration) {
-            LocalDateTime end = start.plus(duration);
-            double calls = 0;
-            for (LocalDateTime t = start; t.isBefore(end); ) {
-                LocalDateTime next = nextChange(t);
-                LocalDateTime to = next.isBefore(end) ? next : end;
-                calls += callsPerHourAt(t.toLocalTime()) * Duration.between(t, to).toMillis() / 3_600_000.0;
-                t = to;
-            }
-            return calls;
         }
 
         /** The first local time after {@code t} at which another listed rate begins. */

@@ -207,5 +207,4 @@ public final class CentreFileReader {
         }
         return Optional.of(zone);
     }
-
 }

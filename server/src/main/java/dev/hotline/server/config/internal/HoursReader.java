@@ -14,10 +14,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -74,8 +76,8 @@ final class HoursReader {
     }
 
     /**
-     * Make-up working days: one date each, not a holiday, not listed twice; one that would open the queue just as its
-     * own weekday does is warned about (a wrong date or {@code as}, most likely).
+     * Make-up working days: one date each, not a holiday, not listed twice; one most likely written wrong (see
+     * {@link #mostLikelyWrong}) is warned about.
      */
     private static Optional<List<MakeUpDay>> makeUpDays(List<Item> items, Map<LocalDate, Where> holidayAt,
                                                         Optional<Map<DayOfWeek, List<Period>>> weekly,
@@ -102,7 +104,7 @@ final class HoursReader {
                 sound = false;
             } else {
                 days.add(day.get());
-                weekly.flatMap(w -> changesNothing(day.get(), w)).ifPresent(why -> ctx.warnings().add(item.where(),
+                weekly.flatMap(w -> mostLikelyWrong(day.get(), w)).ifPresent(why -> ctx.warnings().add(item.where(),
                         why));
             }
         }
@@ -141,7 +143,7 @@ final class HoursReader {
      * Why a make-up day is most likely written wrong, if it is: it would open the queue just as its own weekday does,
      * or keep the hours of a weekday the queue is closed on, closing a day its own weekday opens.
      */
-    private static Optional<String> changesNothing(MakeUpDay day, Map<DayOfWeek, List<Period>> weekly) {
+    private static Optional<String> mostLikelyWrong(MakeUpDay day, Map<DayOfWeek, List<Period>> weekly) {
         DayOfWeek own = day.date().getDayOfWeek();
         List<Period> ownHours = weekly.getOrDefault(own, List.of());
         List<Period> keptHours = weekly.getOrDefault(day.hoursOf(), List.of());
@@ -161,8 +163,7 @@ final class HoursReader {
     }
 
     private static String name(DayOfWeek day) {
-        String name = day.name();
-        return name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
+        return day.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
     }
 
     private static Optional<Map<DayOfWeek, List<Period>>> weekly(Where at, YamlNode node, LoadContext ctx) {

@@ -19,6 +19,7 @@ import dev.hotline.server.simulation.TrafficProfile;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,7 @@ public final class SimulationRun implements DecisionListener {
      * millisecond clock can space out still arrives at its rate.
      */
     private final double[] arrivalClock;
-    /** Each stream's arrival rate over the run, one rate or a curve over the day. */
+    /** Each stream's arrival rate over the run, one rate or a curve over the day; null for one that brings nobody. */
     private final ArrivalRate.Arrivals[] arrivals;
     private final SplittableRandom[] handleRandom;
     private final SplittableRandom[] patienceRandom;
@@ -109,7 +110,8 @@ public final class SimulationRun implements DecisionListener {
         for (int i = 0; i < n; i++) {
             String bt = streams.get(i).businessType();
             arrivalRandom[i] = random.stream("arrivals/" + bt);
-            arrivals[i] = streams.get(i).rate().arrivals(startMillis, config.settings().zone());
+            ArrivalRate rate = streams.get(i).rate();
+            arrivals[i] = rate.none() ? null : rate.arrivals(startMillis, config.settings().zone());
             handleRandom[i] = random.stream("handle-time/" + bt);
             patienceRandom[i] = random.stream("patience/" + bt);
             callerRandom[i] = random.stream("caller/" + bt);
@@ -169,12 +171,12 @@ public final class SimulationRun implements DecisionListener {
         }
         long end = Math.max(engine.now(), arrivalsEndMillis == Long.MAX_VALUE ? engine.now() : arrivalsEndMillis);
         engine.advanceTo(end);
-        return new SimulationResult(startMillis, end, callsGenerated, byType(), vipCalls, blacklistedCalls, ringNoAnswers,
-                calls.size(), rejectedEvents, rejectedSamples);
+        return new SimulationResult(startMillis, end, callsGenerated, byType(), vipCalls, blacklistedCalls,
+                ringNoAnswers, calls.size(), rejectedEvents, rejectedSamples);
     }
 
     private Map<String, Long> byType() {
-        Map<String, Long> byType = new java.util.LinkedHashMap<>();
+        Map<String, Long> byType = new LinkedHashMap<>();
         for (int i = 0; i < streams.size(); i++) {
             byType.put(streams.get(i).businessType(), generatedByType[i]);
         }
@@ -186,7 +188,7 @@ public final class SimulationRun implements DecisionListener {
     }
 
     private void scheduleNextCaller(int i) {
-        if (streams.get(i).rate().none() || callsGenerated >= callLimit) {
+        if (arrivals[i] == null || callsGenerated >= callLimit) {
             return;
         }
         double until = arrivalsEndMillis == Long.MAX_VALUE ? Double.POSITIVE_INFINITY
