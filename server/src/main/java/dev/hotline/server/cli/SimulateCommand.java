@@ -349,6 +349,8 @@ public final class SimulateCommand implements Callable<Integer> {
         long intervalsInRun = intervalsIn(duration.plus(CentreSimulation.PLAY_OUT_LIMIT),
                 config.settings().reportInterval());
         CentreStatistics stats = new CentreStatistics(config, (int) Math.min(intervalsInRun, MOST_INTERVALS));
+        simulation.notes().forEach(note -> err.println("note: " + note));
+        err.flush();
         SimulationResult result = simulation.run(stats);
         Figures figures = stats.snapshot(result.endMillis());
         // the run's intervals, not one that begins as it ends
@@ -375,7 +377,7 @@ public final class SimulateCommand implements Callable<Integer> {
             inputs.put("seed", seed);
             inputs.put("start", traffic.start().atZone(config.settings().zone()).toOffsetDateTime().toString());
             inputs.put("duration", SimulationReport.seconds(duration.toMillis()));
-            SimulationReport.centreFigures(root, figures);
+            SimulationReport.centreFigures(root, figures, simulation.startMillis());
             SimulationReport.intervals(root, intervals, simulation.startMillis(), config.settings().zone());
             SimulationReport.simulator(root, result);
             SimulationReport.businessTypes((ObjectNode) root.get("simulator"), result, expected);
@@ -383,7 +385,7 @@ public final class SimulateCommand implements Callable<Integer> {
         } else {
             out.printf(Locale.ROOT, "Centre %s with traffic %s: from %s for %s, seed %d%n%n", o.config, o.traffic,
                     traffic.start().atZone(config.settings().zone()).toOffsetDateTime(), Durations.format(duration), seed);
-            out.print(SimulationReport.centreTable(figures));
+            out.print(SimulationReport.centreTable(figures, simulation.startMillis()));
             out.println();
             out.print(SimulationReport.intervalTable(intervals, simulation.startMillis(), config.settings().zone()));
             out.println();

@@ -37,25 +37,45 @@ final class SimulationReport {
         fraction(out, "utilisation", agentTime.utilisation());
     }
 
-    /** Per queue, per group and for the whole centre. */
-    static void centreFigures(ObjectNode out, Figures figures) {
-        centre(out.putObject("centre"), figures.centre());
+    /** Per queue, per group and for the whole centre, over the run from {@code startMillis}. */
+    static void centreFigures(ObjectNode out, Figures figures, long startMillis) {
+        long length = figures.to() - startMillis;
+        centre(out.putObject("centre"), figures.centre(), length);
         ObjectNode queues = out.putObject("queues");
         for (Map.Entry<String, CallFigures> q : figures.queues().entrySet()) {
             callFigures(queues.putObject(q.getKey()), q.getValue());
         }
-        groups(out.putObject("groups"), figures);
+        groups(out.putObject("groups"), figures, length);
     }
 
-    private static void groups(ObjectNode groups, Figures figures) {
+    /** Each group's figures over a period of {@code length} milliseconds. */
+    private static void groups(ObjectNode groups, Figures figures, long length) {
         for (Map.Entry<String, StaffFigures> g : figures.groups().entrySet()) {
             ObjectNode group = groups.putObject(g.getKey());
             group.put("answered", g.getValue().answers().answered());
             answerTimes(group, g.getValue().answers());
             offers(group, g.getValue().offers());
-            fraction(group, "occupancy", g.getValue().agentTime().occupancy());
-            fraction(group, "utilisation", g.getValue().agentTime().utilisation());
+            agents(group, g.getValue().agentTime(), length);
         }
+    }
+
+    /**
+     * How many agents were logged in on average over a period of {@code length} milliseconds (their logged-in time
+     * over its length: the staffing a roster of shifts gave it), then occupancy and utilisation.
+     */
+    private static void agents(ObjectNode out, AgentTimeFigures t, long length) {
+        if (length > 0) {
+            out.put("agentsLoggedIn", Math.round(t.loggedInMillis() * 1000.0 / length) / 1000.0);
+        } else {
+            out.putNull("agentsLoggedIn");
+        }
+        fraction(out, "occupancy", t.occupancy());
+        fraction(out, "utilisation", t.utilisation());
+    }
+
+    /** The average agents logged in over {@code length} milliseconds, for tables: one decimal, "-" for no time. */
+    static String agentsText(AgentTimeFigures t, long length) {
+        return length > 0 ? String.format(Locale.ROOT, "%.1f", t.loggedInMillis() / (double) length) : "-";
     }
 
     /**
@@ -70,8 +90,9 @@ final class SimulationReport {
             interval.put("from", Instant.ofEpochMilli(Math.max(f.from(), startMillis)).atZone(zone)
                     .toOffsetDateTime().toString());
             interval.put("to", Instant.ofEpochMilli(f.to()).atZone(zone).toOffsetDateTime().toString());
+            long length = f.to() - Math.max(f.from(), startMillis);
             ObjectNode centre = interval.putObject("centre");
-            centre(centre, f.centre());
+            centre(centre, f.centre(), length);
             withoutWhatWaits(centre);
             ObjectNode queues = interval.putObject("queues");
             for (Map.Entry<String, CallFigures> q : f.queues().entrySet()) {
@@ -79,7 +100,7 @@ final class SimulationReport {
                 callFigures(queue, q.getValue());
                 withoutWhatWaits(queue);
             }
-            groups(interval.putObject("groups"), f);
+            groups(interval.putObject("groups"), f, length);
         }
     }
 
@@ -110,7 +131,7 @@ final class SimulationReport {
         figures.remove("longestCurrentWait");
     }
 
-    private static void centre(ObjectNode centre, CentreFigures c) {
+    private static void centre(ObjectNode centre, CentreFigures c, long length) {
         centre.put("inbound", c.inbound());
         centre.put("refusedBlacklist", c.refusedBlacklist());
         centre.put("refusedUnknownNumber", c.refusedUnknownNumber());
@@ -120,8 +141,7 @@ final class SimulationReport {
         centre.put("refusedByQueues", c.calls().refused());
         centre.put("refused", c.refused());
         offers(centre, c.offers());
-        fraction(centre, "occupancy", c.agentTime().occupancy());
-        fraction(centre, "utilisation", c.agentTime().utilisation());
+        agents(centre, c.agentTime(), length);
     }
 
     static void simulator(ObjectNode out, SimulationResult r) {
@@ -199,8 +219,9 @@ final class SimulationReport {
         return millis.isPresent() ? String.format(Locale.ROOT, "%.1f s", millis.getAsDouble() / 1000) : "-";
     }
 
-    /** One line per queue, one per group, and the centre's. */
-    static String centreTable(Figures figures) {
+    /** One line per queue, one per group, and the centre's, over the run from {@code startMillis}. */
+    static String centreTable(Figures figures, long startMillis) {
+        long length = figures.to() - startMillis;
         StringBuilder s = new StringBuilder();
         String callFormat = "%-20s %8s %8s %9s %8s %7s %7s %8s %8s %8s %8s %8s%n";
         s.append(String.format(Locale.ROOT, callFormat, "QUEUE", "offered", "answered", "abandoned", "overflow",
@@ -208,21 +229,23 @@ final class SimulationReport {
         figures.queues().forEach((id, q) -> s.append(callLine(callFormat, id, q)));
         s.append(callLine(callFormat, "(centre)", figures.centre().calls()));
         s.append(System.lineSeparator());
-        String groupFormat = "%-20s %8s %8s %8s %8s %8s %9s %11s%n";
+        String groupFormat = "%-20s %8s %8s %8s %8s %8s %6s %9s %11s%n";
         s.append(String.format(Locale.ROOT, groupFormat, "GROUP", "offers", "missed", "answered", "ASA", "AHT",
-                "occupancy", "utilisation"));
+                "agents", "occupancy", "utilisation"));
         figures.groups().forEach((id, g) -> s.append(String.format(Locale.ROOT, groupFormat, id,
                 g.offers().offers(), g.offers().missed(), g.answers().answered(),
                 secondsText(g.answers().asaMillis()), secondsText(g.answers().ahtMillis()),
-                percent(g.agentTime().occupancy()), percent(g.agentTime().utilisation()))));
+                agentsText(g.agentTime(), length), percent(g.agentTime().occupancy()),
+                percent(g.agentTime().utilisation()))));
         CentreFigures c = figures.centre();
         s.append(System.lineSeparator());
         // the queues' "refused" column counts the calls a queue turned away; here every refused call, as the JSON's
         s.append(String.format(Locale.ROOT, "inbound %d, refused %d (blacklisted %d, unknown number %d, by queues "
-                        + "%d), connection rate %s, short abandons %d, occupancy %s, utilisation %s%n", c.inbound(),
+                        + "%d), connection rate %s, short abandons %d, agents logged in %s on average, occupancy %s, "
+                        + "utilisation %s%n", c.inbound(),
                 c.refused(), c.refusedBlacklist(), c.refusedUnknownNumber(), c.calls().refused(),
-                percent(c.connectionRate()), c.calls().shortAbandoned(), percent(c.agentTime().occupancy()),
-                percent(c.agentTime().utilisation())));
+                percent(c.connectionRate()), c.calls().shortAbandoned(), agentsText(c.agentTime(), length),
+                percent(c.agentTime().occupancy()), percent(c.agentTime().utilisation())));
         return s.toString();
     }
 
@@ -240,10 +263,10 @@ final class SimulationReport {
         DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd " + hhmm, Locale.ROOT);
         DateTimeFormatter time = DateTimeFormatter.ofPattern(hhmm, Locale.ROOT);
         String format = "%-" + (22 + (offsets ? 12 : 0) + (seconds ? 6 : 0))
-                + "s %7s %7s %8s %9s %5s %8s %7s %7s %7s %7s %7s %9s%n";
+                + "s %7s %7s %8s %9s %5s %8s %7s %7s %7s %7s %7s %6s %9s%n";
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, format, "INTERVAL", "inbound", "offered", "answered", "abandoned",
-                "short", "overflow", "refused", "abandon", "SL", "ASA", "P(wait)", "occupancy"));
+                "short", "overflow", "refused", "abandon", "SL", "ASA", "P(wait)", "agents", "occupancy"));
         for (Figures f : intervals) {
             CentreFigures c = f.centre();
             CallFigures q = c.calls();
@@ -252,7 +275,9 @@ final class SimulationReport {
             s.append(String.format(Locale.ROOT, format, when, c.inbound(), q.offered(), q.answers().answered(),
                     q.abandoned(), q.shortAbandoned(), q.overflowed(), q.refused(), percent(q.abandonmentRate()),
                     percent(q.serviceLevel()), secondsText(q.answers().asaMillis()),
-                    percent(q.answers().probabilityOfWaiting()), percent(c.agentTime().occupancy())));
+                    percent(q.answers().probabilityOfWaiting()),
+                    agentsText(c.agentTime(), f.to() - Math.max(f.from(), startMillis)),
+                    percent(c.agentTime().occupancy())));
         }
         return s.toString();
     }

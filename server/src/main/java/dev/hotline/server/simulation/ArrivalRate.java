@@ -1,13 +1,10 @@
 package dev.hotline.server.simulation;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.zone.ZoneOffsetTransition;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
@@ -102,13 +99,6 @@ public sealed interface ArrivalRate {
             return callsPerHourFrom.values().stream().allMatch(r -> r == 0.0);
         }
 
-        /** The first local time after {@code t} at which another listed rate begins. */
-        private LocalDateTime nextChange(LocalDateTime t) {
-            LocalTime later = callsPerHourFrom.higherKey(t.toLocalTime());
-            return later != null ? t.toLocalDate().atTime(later)
-                    : t.toLocalDate().plusDays(1).atTime(callsPerHourFrom.firstKey());
-        }
-
         @Override
         public double expectedCalls(long startMillis, ZoneId zone, Duration duration) {
             double calls = 0;
@@ -141,28 +131,18 @@ public sealed interface ArrivalRate {
 
         /** The rate in force {@code t} milliseconds into a run that started at {@code startMillis}, per millisecond. */
         private double perMilliAt(long startMillis, ZoneId zone, double t) {
-            return callsPerHourAt(Instant.ofEpochMilli(startMillis + (long) Math.floor(t)).atZone(zone).toLocalTime())
-                    / 3_600_000.0;
+            return callsPerHourAt(WallClock.timeOfDay(startMillis + (long) Math.floor(t), zone)) / 3_600_000.0;
         }
 
         /**
          * When the rate in force at {@code t} may change (in milliseconds since the run's start), at most
          * {@code until}: the next listed time of day, or the zone's next clock change, after which the wall clock
          * reads differently (back an hour: the repeated hour's rates apply again; forward: a rate listed in the
-         * skipped hour begins as it ends).
+         * skipped hour begins as it ends), {@link WallClock#nextBoundary}.
          */
         private double periodEnd(long startMillis, ZoneId zone, double t, double until) {
-            Instant at = Instant.ofEpochMilli(startMillis + (long) Math.floor(t));
-            ZonedDateTime local = at.atZone(zone);
-            // the change's wall-clock time read with the offset in force now: in the hour the clocks go back, the
-            // run's own pass through it
-            double change = ZonedDateTime.ofLocal(nextChange(local.toLocalDateTime()), zone, local.getOffset())
-                    .toInstant().toEpochMilli() - startMillis;
-            ZoneOffsetTransition clocks = zone.getRules().nextTransition(at);
-            if (clocks != null) {
-                change = Math.min(change, clocks.getInstant().toEpochMilli() - startMillis);
-            }
-            return Math.min(Math.max(change, Math.floor(t) + 1), until);
+            long now = startMillis + (long) Math.floor(t);
+            return Math.min(WallClock.nextBoundary(callsPerHourFrom.navigableKeySet(), now, zone) - startMillis, until);
         }
     }
 

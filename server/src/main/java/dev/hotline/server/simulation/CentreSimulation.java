@@ -4,6 +4,7 @@ import dev.hotline.acd.AcdEvent;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.DecisionListener;
 import dev.hotline.acd.RoutingEngine;
+import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.acd.model.BusinessType;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.model.QueueConfig;
@@ -15,11 +16,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -127,6 +131,19 @@ public final class CentreSimulation {
                     + "rate is 0 from " + traffic.start() + " for " + Durations.format(a.duration()) + " in the "
                     + "centre's zone " + config.settings().zone() + " (a curve's rates hold from their time of day)"));
         }
+        if (traffic.roster() instanceof Roster.Shifts shifts) {
+            Set<String> configured = config.agents().stream().map(AgentConfig::id)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            for (Roster.Shift shift : shifts.shifts()) {
+                List<String> unknown = shift.agents().stream().filter(a -> !configured.contains(a)).toList();
+                if (!unknown.isEmpty()) {
+                    problems.add(new TrafficMismatch.Problem("agents.shifts." + shift.name() + ".agents",
+                            (unknown.size() == 1 ? "agent " + unknown.getFirst() + " is" : "agents "
+                                    + String.join(", ", unknown) + " are") + " not in agents.yaml (it has "
+                                    + firstFew(configured) + ")"));
+                }
+            }
+        }
         long maxRingDelay = traffic.agents().ringDelayMax().toMillis();
         for (QueueConfig q : config.queues()) {
             if (maxRingDelay >= q.ringTimeout().toMillis()) {
@@ -141,6 +158,32 @@ public final class CentreSimulation {
             throw new TrafficMismatch(problems);
         }
         return result;
+    }
+
+    /**
+     * What the run should be read with, though nothing is wrong with it: the configured agents no shift lists, who
+     * stay logged out throughout. Empty when every agent works.
+     */
+    public List<String> notes() {
+        if (!(traffic.roster() instanceof Roster.Shifts shifts)) {
+            return List.of();
+        }
+        Set<String> rostered = Set.copyOf(shifts.agents());
+        List<String> idle = config.agents().stream().map(AgentConfig::id).filter(a -> !rostered.contains(a))
+                .toList();
+        if (idle.isEmpty()) {
+            return List.of();
+        }
+        return List.of((idle.size() == 1 ? "agent " + idle.getFirst() + " is" : idle.size() + " agents are")
+                + " in no shift of agents.shifts and stay" + (idle.size() == 1 ? "s" : "")
+                + " logged out throughout" + (idle.size() == 1 ? "" : ": " + firstFew(idle)));
+    }
+
+    /** Ids for a message: the first ten, then how many more. */
+    private static String firstFew(Collection<String> ids) {
+        List<String> first = ids.stream().limit(10).toList();
+        return String.join(", ", first) + (ids.size() > first.size() ? " and " + (ids.size() - first.size())
+                + " more" : "");
     }
 
     /**

@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
  *   ringDelay: {min: 0s, max: 3s}
  *   noAnswerProbability: 0
  *   notReadyPause: 30s
+ *   shifts:                        # optional: without it every agent is on duty throughout
+ *     evening: {from: 19:00, to: 23:00, agents: ["1001", "1002"]}
  * businessTypes:
  *   slimming-tea:                  # a business type of the configuration
  *     callsPerHour: 600            # or erlangs: 25 (one of the two); or by time of day: {00:00: 10, 20:00: 600}
@@ -56,7 +58,12 @@ public final class TrafficFile {
     /** Calls in one run, of one business type and of all together: more would take hours, and is surely a typo. */
     public static final long MOST_CALLS = 100_000_000;
     private static final Set<String> TOP = Fields.known("start", "duration", "agents", "businessTypes");
-    private static final Set<String> AGENTS = Fields.known("ringDelay", "noAnswerProbability", "notReadyPause");
+    private static final Set<String> AGENTS = Fields.known("ringDelay", "noAnswerProbability", "notReadyPause",
+            "shifts");
+    private static final Set<String> SHIFT = Fields.known("from", "to", "agents");
+    /** What shifts are written as, for messages. */
+    private static final String SHIFTS = "a map of shift names to {from, to, agents}, e.g. evening: {from: 19:00, "
+            + "to: 23:00, agents: [\"1001\", \"1002\"]}";
     private static final Set<String> RING_DELAY = Fields.known("min", "max");
     private static final Set<String> BUSINESS = Fields.known("callsPerHour", "erlangs", "number", "handleTime",
             "patience", "vipShare", "blacklistedShare");
@@ -120,10 +127,11 @@ public final class TrafficFile {
     private Optional<TrafficProfile> profile(Fields top) {
         Optional<LocalDateTime> start = top.required("start").flatMap(n -> dateTime(top.at("start"), n));
         Optional<Duration> duration = top.required("duration").flatMap(n -> positive(top.at("duration"), n));
-        Optional<AgentBehaviour> agents = top.has("agents")
-                ? top.node("agents").flatMap(n -> Fields.of(problems, top.at("agents"), n, AGENTS))
-                        .flatMap(this::agents)
+        Optional<Fields> agentKeys = top.node("agents")
+                .flatMap(n -> Fields.of(problems, top.at("agents"), n, AGENTS));
+        Optional<AgentBehaviour> agents = top.has("agents") ? agentKeys.flatMap(this::agents)
                 : Optional.of(AgentBehaviour.DEFAULT);
+        Optional<Roster> roster = top.has("agents") ? agentKeys.flatMap(this::roster) : Optional.of(Roster.EVERYONE);
         List<BusinessTraffic> traffic = new ArrayList<>();
         Optional<YamlNode> types = top.required("businessTypes");
         if (types.isPresent()) {
@@ -137,7 +145,7 @@ public final class TrafficFile {
                         .flatMap(f -> business(e.key(), f, start, duration)).ifPresent(traffic::add));
             }
         }
-        if (start.isEmpty() || duration.isEmpty() || agents.isEmpty() || !problems.isEmpty()) {
+        if (start.isEmpty() || duration.isEmpty() || agents.isEmpty() || roster.isEmpty() || !problems.isEmpty()) {
             return Optional.empty();
         }
         double total = traffic.stream().mapToDouble(t -> t.rate().expectedCalls(start.get(), duration.get())).sum();
@@ -155,7 +163,7 @@ public final class TrafficFile {
         }
         try {
             return Optional.of(new TrafficProfile(start.get(), new ArrivalsEnd.After(duration.get()), agents.get(),
-                    traffic));
+                    traffic, roster.get()));
         } catch (IllegalArgumentException e) {
             problems.add(top.where(), e.getMessage());
             return Optional.empty();
@@ -195,6 +203,86 @@ public final class TrafficFile {
             return Optional.empty();
         }
         return Optional.of(new AgentBehaviour(min, max, noAnswer.get(), pause.get()));
+    }
+
+    /** The agents' shifts; every agent on duty throughout when there are none. */
+    private Optional<Roster> roster(Fields agents) {
+        if (!agents.keys().contains("shifts")) {
+            return Optional.of(Roster.EVERYONE);
+        }
+        Where at = agents.at("shifts");
+        Optional<YamlNode> given = agents.node("shifts");
+        if (given.isEmpty() || !(given.get() instanceof YamlNode.MapNode map) || map.entries().isEmpty()) {
+            problems.add(at, "must be " + SHIFTS + " (leave the key out for every agent on duty throughout), got "
+                    + given.map(n -> n instanceof YamlNode.MapNode ? "an empty map" : n.describe()).orElse("nothing"));
+            return Optional.empty();
+        }
+        List<Roster.Shift> shifts = new ArrayList<>();
+        boolean sound = true;
+        for (YamlNode.Entry e : Fields.uniqueEntries(problems, at, map).values()) {
+            Optional<Roster.Shift> shift = Fields.of(problems, at.key(e.key(), e.value().mark()), e.value(), SHIFT)
+                    .flatMap(f -> shift(e.key(), f));
+            shift.ifPresent(shifts::add);
+            sound &= shift.isPresent();
+        }
+        return sound && !shifts.isEmpty() ? Optional.of(new Roster.Shifts(shifts)) : Optional.empty();
+    }
+
+    /** One shift: {from: 19:00, to: 23:00, agents: ["1001", "1002"]}; {@code to} may be 24:00. */
+    private Optional<Roster.Shift> shift(String name, Fields shift) {
+        Optional<LocalTime> from = shift.required("from").flatMap(n -> shiftTime(shift.at("from"), n, false));
+        Optional<LocalTime> to = shift.required("to").flatMap(n -> shiftTime(shift.at("to"), n, true));
+        Optional<List<String>> agents = shift.required("agents").flatMap(n -> agentIds(shift.at("agents"), n));
+        if (from.isEmpty() || to.isEmpty() || agents.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean endOfDay = shift.node("to").map(n -> ((Scalar) n).text().strip().equals("24:00")).orElse(false);
+        if (from.get().equals(to.get()) && !endOfDay) {
+            problems.add(shift.at("to"), "is the time the shift begins: a shift from " + from.get() + " to "
+                    + to.get() + " has no length (for duty round the clock write from 00:00 to 24:00)");
+            return Optional.empty();
+        }
+        return Optional.of(new Roster.Shift(name, from.get(), to.get(), agents.get()));
+    }
+
+    /** A shift's time of day, HH:MM; 24:00 (read as midnight) only where the shift ends. */
+    private Optional<LocalTime> shiftTime(Where at, YamlNode node, boolean end) {
+        String text = node instanceof Scalar s && !s.isNull() ? s.text().strip() : "";
+        if (end && text.equals("24:00")) {
+            return Optional.of(LocalTime.MIDNIGHT);
+        }
+        Matcher time = TIME_OF_DAY.matcher(text);
+        if (!time.matches()) {
+            problems.add(at, "must be a time of day HH:MM from 00:00 to 23:59" + (end ? ", or 24:00" : "")
+                    + " (wall-clock time in centre.yaml's zone), got " + node.describe());
+            return Optional.empty();
+        }
+        return Optional.of(LocalTime.of(Integer.parseInt(time.group(1)), Integer.parseInt(time.group(2))));
+    }
+
+    /** A shift's agents: a list of agents.yaml's ids, at least one, each once. */
+    private Optional<List<String>> agentIds(Where at, YamlNode node) {
+        if (!(node instanceof YamlNode.ListNode list) || list.items().isEmpty()) {
+            problems.add(at, "must list the ids of the agents who work the shift, e.g. [\"1001\", \"1002\"], got "
+                    + (node instanceof YamlNode.ListNode ? "an empty list" : node.describe()));
+            return Optional.empty();
+        }
+        List<String> ids = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        boolean sound = true;
+        for (Fields.Item item : Fields.items(problems, at, node, null)) {
+            Optional<String> id = Fields.text(problems, item.where(), item.node());
+            if (id.isEmpty()) {
+                sound = false;
+            } else if (seen.putIfAbsent(id.get(), item.node().mark().line()) != null) {
+                problems.add(item.where(), "agent " + id.get() + " is listed twice in this shift (line "
+                        + seen.get(id.get()) + ")");
+                sound = false;
+            } else {
+                ids.add(id.get());
+            }
+        }
+        return sound ? Optional.of(ids) : Optional.empty();
     }
 
     private Optional<BusinessTraffic> business(String id, Fields type, Optional<LocalDateTime> start,

@@ -13,11 +13,20 @@ import java.util.Set;
  * @param arrivalsEnd   when callers stop calling
  * @param agents        how the simulated agents answer
  * @param businessTypes the call streams, one per business type
+ * @param roster        which agents are on duty when
  */
 public record TrafficProfile(LocalDateTime start, ArrivalsEnd arrivalsEnd, AgentBehaviour agents,
-                             List<BusinessTraffic> businessTypes) {
+                             List<BusinessTraffic> businessTypes, Roster roster) {
+
+    /** Traffic met by every configured agent, on duty throughout the run. */
+    public TrafficProfile(LocalDateTime start, ArrivalsEnd arrivalsEnd, AgentBehaviour agents,
+                          List<BusinessTraffic> businessTypes) {
+        this(start, arrivalsEnd, agents, businessTypes, Roster.EVERYONE);
+    }
+
     public TrafficProfile {
         Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(roster, "roster");
         Objects.requireNonNull(arrivalsEnd, "arrivalsEnd");
         Objects.requireNonNull(agents, "agents");
         businessTypes = List.copyOf(businessTypes);

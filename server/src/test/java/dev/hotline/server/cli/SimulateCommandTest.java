@@ -457,10 +457,48 @@ class SimulateCommandTest {
 
         assertThat(run("simulate", "--config", config(), "--traffic", traffic.toString())).isZero();
         assertThat(out.toString()).containsPattern("(?m)^INTERVAL +inbound +offered +answered +abandoned +short "
-                + "+overflow +refused +abandon +SL +ASA +P\\(wait\\) +occupancy$")
+                + "+overflow +refused +abandon +SL +ASA +P\\(wait\\) +agents +occupancy$")
                 .containsPattern("(?m)^2026-11-20 19:50-20:00 +0 ")
                 .containsPattern("(?m)^2026-11-20 20:00-20:15 +" + inbound + " ")
                 .contains("callers by business type (expected from the rates): knife-set " + inbound + " (60.0)");
+    }
+
+    @Test
+    void theStaffingAShiftRosterGivesIsShownPerIntervalAndTheAgentsInNoShiftAreNamed(@TempDir Path dir)
+            throws IOException {
+        // the day shift leaves at 20:15, the evening shift of two comes in at 20:00
+        Path traffic = Files.writeString(dir.resolve("traffic.yaml"), """
+                start: 2026-11-20T19:45
+                duration: 1h
+                agents:
+                  shifts:
+                    day: {from: 09:00, to: 20:15, agents: ["1001", "1002", "1003", "1004"]}
+                    evening: {from: 20:00, to: 24:00, agents: ["1005", "1006"]}
+                businessTypes:
+                  knife-set:
+                    callsPerHour: 30
+                    handleTime: {distribution: exponential, mean: 1m}
+                """);
+
+        assertThat(run("simulate", "--config", config(), "--traffic", traffic.toString(), "--json")).isZero();
+
+        assertThat(err.toString()).startsWith("note: 6 agents are in no shift of agents.shifts and stay logged out "
+                + "throughout: 1007, 1008, 1009, 1010, 1011, 1012");
+        JsonNode intervals = onlyJsonObject(out.toString()).get("intervals");
+        assertThat(intervals.get(0).get("from").asText()).isEqualTo("2026-11-20T19:45+08:00");
+        assertThat(intervals.get(0).at("/centre/agentsLoggedIn").asDouble()).isEqualTo(4.0);
+        assertThat(intervals.get(1).at("/centre/agentsLoggedIn").asDouble()).isEqualTo(6.0);
+        // after 20:15 the evening's two, and any day agent still finishing a call
+        assertThat(intervals.get(2).at("/centre/agentsLoggedIn").asDouble()).isBetween(2.0, 2.5);
+        assertThat(intervals.get(3).at("/centre/agentsLoggedIn").asDouble()).isBetween(2.0, 2.5);
+        // of sales-home's members 1003 works the day, 1005 and 1006 the evening
+        assertThat(intervals.get(0).at("/groups/sales-home/agentsLoggedIn").asDouble()).isEqualTo(1.0);
+        assertThat(intervals.get(1).at("/groups/sales-home/agentsLoggedIn").asDouble()).isEqualTo(3.0);
+
+        assertThat(run("simulate", "--config", config(), "--traffic", traffic.toString())).isZero();
+        assertThat(out.toString()).containsPattern("(?m)^2026-11-20 20:00(:00)?-20:15(:00)? .* 6\\.0 +[0-9.]+ %$")
+                .containsPattern("(?m)^GROUP +offers +missed +answered +ASA +AHT +agents +occupancy +utilisation$")
+                .contains("agents logged in ");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
+import dev.hotline.acd.Decision.TreatmentCause;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.model.CentreSettings;
 import dev.hotline.acd.model.MatchKind;
@@ -340,6 +341,113 @@ class CentreSimulationTest {
                 .isInstanceOfSatisfying(TrafficMismatch.class, e -> assertThat(e.problems())
                         .extracting(TrafficMismatch.Problem::path).containsExactly("businessTypes.calls.vipShare",
                                 "businessTypes.calls.blacklistedShare", "businessTypes.coffee"));
+    }
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private static long shanghai(int hour, int minute) {
+        return FRIDAY_EVENING.withHour(hour).withMinute(minute).atZone(SHANGHAI).toInstant().toEpochMilli();
+    }
+
+    private static List<String> allAgents() {
+        return defaultConfig().agents().stream().map(a -> a.id()).toList();
+    }
+
+    private static Roster.Shift shift(String name, LocalTime from, LocalTime to, List<String> agents) {
+        return new Roster.Shift(name, from, to, agents);
+    }
+
+    private static TrafficProfile busyHour(LocalDateTime start, Roster roster) {
+        return new TrafficProfile(start, new ArrivalsEnd.After(Duration.ofHours(1)), AgentBehaviour.DEFAULT,
+                List.of(new BusinessTraffic("slimming-tea", Optional.empty(), 240,
+                        new HandleTime.LogNormal(Duration.ofMinutes(4), Duration.ofMinutes(2)),
+                        Optional.of(Duration.ofMinutes(3)), 0, 0)), roster);
+    }
+
+    @Test
+    void agentsWhoseShiftEndsDuringACallFinishItAndItsWrapUpThenLogOutAndTakeNoMoreCalls() {
+        Roster evening = new Roster.Shifts(List.of(shift("evening", LocalTime.of(19, 0), LocalTime.of(20, 30),
+                allAgents())));
+        long end = shanghai(20, 30);
+
+        List<Decision> all = decisions(defaultConfig(), busyHour(FRIDAY_EVENING, evening), 5);
+
+        assertThat(all).filteredOn(d -> d instanceof Decision.CallOffered && d.at() >= end).isEmpty();
+        List<Decision.AgentStateChanged> logouts = all.stream().filter(d -> d instanceof Decision.AgentStateChanged s
+                && s.to() == AgentState.LOGGED_OUT).map(d -> (Decision.AgentStateChanged) d).toList();
+        assertThat(logouts).extracting(Decision.AgentStateChanged::agentId)
+                .containsExactlyInAnyOrderElementsOf(allAgents());
+        assertThat(logouts).allSatisfy(l -> assertThat(l.at()).isGreaterThanOrEqualTo(end));
+        // on a call at 20:30: logged out at the end of its wrap-up, the wrap-up whole
+        assertThat(logouts).anySatisfy(l -> {
+            assertThat(l.at()).isGreaterThan(end);
+            assertThat(l.from()).isEqualTo(AgentState.WRAP_UP);
+            assertThat(l.reason()).startsWith("logged out after the call (wrap-up over");
+        });
+        // callers after the last agent left meet the queue's treatment for no agents
+        assertThat(all).anySatisfy(d -> assertThat(d).isInstanceOfSatisfying(Decision.CallTreated.class, t -> {
+            assertThat(t.at()).isGreaterThan(end);
+            assertThat(t.cause()).isEqualTo(TreatmentCause.NO_AGENTS);
+        }));
+    }
+
+    @Test
+    void callersBeforeTheFirstShiftMeetTheNoAgentTreatmentAndTheShiftsAgentsAnswerTheLaterOnes() {
+        Roster late = new Roster.Shifts(List.of(shift("late", LocalTime.of(20, 30), LocalTime.of(2, 0),
+                allAgents())));
+        long begins = shanghai(20, 30);
+
+        List<Decision> all = decisions(defaultConfig(), busyHour(FRIDAY_EVENING, late), 5);
+
+        assertThat(all).filteredOn(d -> d instanceof Decision.CallTreated t && t.cause() == TreatmentCause.NO_AGENTS)
+                .isNotEmpty().allSatisfy(d -> assertThat(d.at()).isLessThan(begins));
+        assertThat(all).filteredOn(d -> d instanceof Decision.CallAnswered).isNotEmpty()
+                .allSatisfy(d -> assertThat(d.at()).isGreaterThanOrEqualTo(begins));
+        assertThat(all).filteredOn(d -> d instanceof Decision.AgentStateChanged s && s.from() == AgentState.LOGGED_OUT)
+                .hasSize(allAgents().size()).allSatisfy(d -> assertThat(d.at()).isEqualTo(begins));
+    }
+
+    @Test
+    void anAgentWhoseNextShiftBeginsBeforeTheCallInHandEndsStaysOnDuty() {
+        // a minute between the two shifts, four-minute calls: most agents are on a call across the gap
+        Roster split = new Roster.Shifts(List.of(shift("first", LocalTime.of(19, 0), LocalTime.of(20, 20),
+                allAgents()), shift("second", LocalTime.of(20, 21), LocalTime.of(23, 0), allAgents())));
+        long gapEnds = shanghai(20, 21);
+
+        List<Decision> all = decisions(defaultConfig(), busyHour(FRIDAY_EVENING, split), 5);
+
+        // one in wrap-up may log out at its end and in again at once; nobody stays away
+        Map<String, Long> loggedOutSince = new HashMap<>();
+        for (Decision d : all) {
+            if (d instanceof Decision.AgentStateChanged s && s.to() == AgentState.LOGGED_OUT) {
+                loggedOutSince.put(s.agentId(), s.at());
+            } else if (d instanceof Decision.AgentStateChanged s && s.from() == AgentState.LOGGED_OUT) {
+                Long since = loggedOutSince.remove(s.agentId());
+                assertThat(since == null || since < gapEnds || since.equals(s.at()))
+                        .as("agent %s logged out at %s, in again at %s", s.agentId(), since, s.at()).isTrue();
+            }
+        }
+        assertThat(loggedOutSince.values()).allSatisfy(at -> assertThat(at).isLessThanOrEqualTo(gapEnds));
+        assertThat(all).anySatisfy(d -> assertThat(d).isInstanceOfSatisfying(Decision.CallAnswered.class,
+                a -> assertThat(a.at()).isGreaterThan(gapEnds)));
+    }
+
+    @Test
+    void aShiftNamingAnAgentTheConfigurationLacksIsAMismatchAndAgentsInNoShiftAreNoted() {
+        Roster roster = new Roster.Shifts(List.of(shift("evening", LocalTime.of(19, 0), LocalTime.of(23, 0),
+                List.of("1001", "2001", "2002"))));
+
+        assertThatThrownBy(() -> new CentreSimulation(defaultConfig(), busyHour(FRIDAY_EVENING, roster), 1))
+                .isInstanceOfSatisfying(TrafficMismatch.class, e -> assertThat(e.problems()).containsExactly(
+                        new TrafficMismatch.Problem("agents.shifts.evening.agents", "agents 2001, 2002 are not in "
+                                + "agents.yaml (it has 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010 "
+                                + "and 2 more)")));
+        Roster few = new Roster.Shifts(List.of(shift("evening", LocalTime.of(19, 0), LocalTime.of(23, 0),
+                allAgents().subList(0, 11))));
+        assertThat(new CentreSimulation(defaultConfig(), busyHour(FRIDAY_EVENING, few), 1).notes())
+                .containsExactly("agent 1012 is in no shift of agents.shifts and stays logged out throughout");
+        assertThat(new CentreSimulation(defaultConfig(), busyHour(FRIDAY_EVENING, Roster.EVERYONE), 1).notes())
+                .isEmpty();
     }
 
     private static TrafficProfile traffic(String businessType) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -252,6 +253,59 @@ class TrafficFileTest {
         Path f = dir.resolve("nowhere.yaml");
 
         assertThatThrownBy(() -> TrafficFile.load(f)).hasMessage(f + ": no such file");
+    }
+
+    @Test
+    void shiftsSayWhichAgentsAreOnDutyFromWhenUntilWhenEveryDay() throws Exception {
+        TrafficProfile p = TrafficFile.load(write(TEA.replace("  notReadyPause: 45s\n", """
+                  notReadyPause: 45s
+                  shifts:
+                    day: {from: 09:00, to: 20:15, agents: ["1001", 1002]}
+                    evening: {from: "20:00", to: 24:00, agents: ["1003"]}
+                """)));
+
+        Roster.Shifts shifts = (Roster.Shifts) p.roster();
+        assertThat(shifts.shifts()).containsExactly(
+                new Roster.Shift("day", LocalTime.of(9, 0), LocalTime.of(20, 15), List.of("1001", "1002")),
+                new Roster.Shift("evening", LocalTime.of(20, 0), LocalTime.MIDNIGHT, List.of("1003")));
+        assertThat(shifts.onDuty("1003", LocalTime.of(23, 59))).isTrue();
+        assertThat(shifts.onDuty("1003", LocalTime.of(0, 0))).isFalse();
+        assertThat(TrafficFile.load(write(TEA)).roster()).isEqualTo(Roster.EVERYONE);
+    }
+
+    @Test
+    void everyWrongShiftIsSaidAtItsKey() throws Exception {
+        Path f = write(TEA.replace("  notReadyPause: 45s\n", """
+                  notReadyPause: 45s
+                  shifts:
+                    early: {from: 24:00, to: 8:00, agents: ["1001"]}
+                    same: {from: 08:00, to: 08:00, agents: ["1001"]}
+                    nobody: {from: 08:00, to: 12:00, agents: []}
+                    twice: {from: 08:00, to: 12:00, agents: ["1001", "1002", "1001"]}
+                    late: {from: 20:00, until: 23:00, agents: ["1001"]}
+                """));
+
+        assertThatThrownBy(() -> TrafficFile.load(f)).isInstanceOfSatisfying(TrafficFileException.class, e ->
+                assertThat(e.problems()).extracting(p -> p.line() + ":" + p.column() + " " + p.path() + ": "
+                        + p.message()).containsExactly(
+                        "8:19 agents.shifts.early.from: must be a time of day HH:MM from 00:00 to 23:59 (wall-clock "
+                                + "time in centre.yaml's zone), got the text '24:00'",
+                        "9:29 agents.shifts.same.to: is the time the shift begins: a shift from 08:00 to 08:00 has "
+                                + "no length (for duty round the clock write from 00:00 to 24:00)",
+                        "10:46 agents.shifts.nobody.agents: must list the ids of the agents who work the shift, e.g. "
+                                + "[\"1001\", \"1002\"], got an empty list",
+                        "11:62 agents.shifts.twice.agents[2]: agent 1001 is listed twice in this shift (line 11)",
+                        "12:11 agents.shifts.late: missing required key 'to'",
+                        "12:25 agents.shifts.late.until: unknown key 'until' (known: from, to, agents)"));
+    }
+
+    @Test
+    void shiftsWithoutAnyShiftAreRefusedRatherThanReadAsNobodyOnDuty() throws Exception {
+        Path f = write(TEA.replace("  notReadyPause: 45s\n", "  notReadyPause: 45s\n  shifts: {}\n"));
+
+        assertThatThrownBy(() -> TrafficFile.load(f)).hasMessage(f + ":7:11: agents.shifts: must be a map of shift "
+                + "names to {from, to, agents}, e.g. evening: {from: 19:00, to: 23:00, agents: [\"1001\", \"1002\"]} "
+                + "(leave the key out for every agent on duty throughout), got an empty map");
     }
 
     private Path write(String yaml) throws IOException {

@@ -28,6 +28,13 @@ public sealed interface Happening {
     }
 
     /**
+     * The agent's duty begins or ends now ({@link dev.hotline.server.simulation.Roster}); or, {@code rejoin}, the
+     * agent logged out after a call that outlasted one shift though the next has begun, and logs in again.
+     */
+    record ShiftChange(String agentId, boolean rejoin) implements Happening {
+    }
+
+    /**
      * The IVR flow a queue's treatment sent the caller to ends the call (flows are not simulated: it ends at once,
      * neither self-service nor abandoned; the queue counted the call overflowed).
      */

@@ -14,15 +14,19 @@ import dev.hotline.server.simulation.ArrivalRate;
 import dev.hotline.server.simulation.ArrivalsEnd;
 import dev.hotline.server.simulation.BusinessTraffic;
 import dev.hotline.server.simulation.CentreSimulation;
+import dev.hotline.server.simulation.Roster;
 import dev.hotline.server.simulation.SimulationResult;
 import dev.hotline.server.simulation.TrafficProfile;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -61,6 +65,12 @@ public final class SimulationRun implements DecisionListener {
     private final long engineSeed;
     private final CallerNumbers callerNumbers;
     private final AgentBehaviour agents;
+    private final Roster roster;
+    private final ZoneId zone;
+    /** No duty begins or ends after this: calls still in the centre then are not played out any further. */
+    private final long lastShiftChange;
+    /** Agents whose duty ended during a call: they log out once it and its wrap-up are over. */
+    private final Set<String> leavingAfterCall = new HashSet<>();
 
     private final Agenda agenda = new Agenda();
     private final Map<String, SimulatedCall> calls = new HashMap<>();
@@ -120,6 +130,10 @@ public final class SimulationRun implements DecisionListener {
         engineSeed = random.seedFor("routing-engine");
         callerNumbers = new CallerNumbers(config, startMillis);
         agents = traffic.agents();
+        roster = traffic.roster();
+        zone = config.settings().zone();
+        lastShiftChange = arrivalsEndMillis > Long.MAX_VALUE - PLAY_OUT_LIMIT_MILLIS ? Long.MAX_VALUE
+                : arrivalsEndMillis + PLAY_OUT_LIMIT_MILLIS;
     }
 
     /**
@@ -137,8 +151,10 @@ public final class SimulationRun implements DecisionListener {
         };
         engine = new RoutingEngine(config, startMillis, engineSeed, DecisionListener.all(this, measured));
         for (AgentConfig a : config.agents()) {
-            engine.handle(new AcdEvent.AgentLoggedIn(startMillis, a.id()));
-            engine.handle(new AcdEvent.AgentReady(startMillis, a.id()));
+            if (roster.onDuty(a.id(), startMillis, zone)) {
+                logIn(startMillis, a.id());
+            }
+            scheduleShiftChange(a.id(), startMillis);
         }
         for (int i = 0; i < streams.size(); i++) {
             scheduleNextCaller(i);
@@ -202,6 +218,40 @@ public final class SimulationRun implements DecisionListener {
         callersScheduled++;
     }
 
+    private void logIn(long t, String agentId) {
+        engine.handle(new AcdEvent.AgentLoggedIn(t, agentId));
+        engine.handle(new AcdEvent.AgentReady(t, agentId));
+    }
+
+    private void scheduleShiftChange(String agentId, long after) {
+        long next = roster.nextChange(agentId, after, zone);
+        if (next <= lastShiftChange) {
+            agenda.schedule(next, new Happening.ShiftChange(agentId, false));
+        }
+    }
+
+    /**
+     * The agent's duty begins (log in and ready, or stay after the call in hand when it had just ended) or ends (log
+     * out; during a call, once it and its wrap-up are over).
+     */
+    private void shiftChange(long t, String agentId, boolean rejoin) {
+        AgentStateChanged last = agentStates.get(agentId);
+        boolean loggedIn = last != null && last.to() != AgentState.LOGGED_OUT;
+        if (roster.onDuty(agentId, t, zone)) {
+            if (!loggedIn) {
+                logIn(t, agentId);
+            } else if (leavingAfterCall.contains(agentId) && last.to() != AgentState.WRAP_UP) {
+                // withdraws the logout asked for after the call (one in wrap-up logs out, and in again at once)
+                engine.handle(new AcdEvent.AgentReady(t, agentId));
+            }
+        } else if (loggedIn && !leavingAfterCall.contains(agentId)) {
+            engine.handle(new AcdEvent.AgentLoggedOut(t, agentId));
+        }
+        if (!rejoin) {
+            scheduleShiftChange(agentId, t);
+        }
+    }
+
     private void perform(long t, Happening h) {
         switch (h) {
             case Happening.CallerDials d -> callerDials(t, d.businessType());
@@ -233,6 +283,7 @@ public final class SimulationRun implements DecisionListener {
                     engine.handle(new AcdEvent.IvrEnded(t, f.callId(), f.flow(), "flows are not simulated"));
                 }
             }
+            case Happening.ShiftChange c -> shiftChange(t, c.agentId(), c.rejoin());
             case Happening.AgentReturns r -> {
                 AgentStateChanged last = agentStates.get(r.agentId());
                 if (last.to() == AgentState.NOT_READY && last.at() == r.since()) {
@@ -297,6 +348,13 @@ public final class SimulationRun implements DecisionListener {
             case Decision.CallEnded e -> calls.remove(e.callId());
             case Decision.AgentStateChanged s -> {
                 agentStates.put(s.agentId(), s);
+                if (s.to() != AgentState.RESERVED && s.to() != AgentState.TALKING && s.to() != AgentState.WRAP_UP) {
+                    leavingAfterCall.remove(s.agentId());
+                }
+                if (s.to() == AgentState.LOGGED_OUT && roster.onDuty(s.agentId(), s.at(), zone)) {
+                    // left after a call though the next shift had begun meanwhile
+                    agenda.schedule(s.at(), new Happening.ShiftChange(s.agentId(), true));
+                }
                 agentsInWrapUp += (s.to() == AgentState.WRAP_UP ? 1 : 0) - (s.from() == AgentState.WRAP_UP ? 1 : 0);
                 // Not ready after logging in is the simulator's own doing: it makes the agent ready at once.
                 if (s.to() == AgentState.NOT_READY && s.from() != AgentState.LOGGED_OUT) {
@@ -322,8 +380,14 @@ public final class SimulationRun implements DecisionListener {
                 }
             }
             case Decision.ConfigApplied ignored -> { }
-            // the simulated agents never ask for a break after a call
-            case Decision.AgentAfterCall ignored -> { }
+            // the simulated agents never ask for a break after a call; a shift's end asks for a logout
+            case Decision.AgentAfterCall a -> {
+                if (a.after() == AgentState.LOGGED_OUT) {
+                    leavingAfterCall.add(a.agentId());
+                } else {
+                    leavingAfterCall.remove(a.agentId());
+                }
+            }
             // the simulated agents have no phones of their own: nothing reports them busy
             case Decision.AgentPhoneChanged ignored -> { }
         }

@@ -1,0 +1,111 @@
+package dev.hotline.server.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RosterTest {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    private static Roster shifts(Roster.Shift... shifts) {
+        return new Roster.Shifts(List.of(shifts));
+    }
+
+    private static Roster.Shift shift(String from, String to, String... agents) {
+        return new Roster.Shift("s", LocalTime.parse(from), LocalTime.parse(to), List.of(agents));
+    }
+
+    private static long at(String offsetDateTime) {
+        return OffsetDateTime.parse(offsetDateTime).toInstant().toEpochMilli();
+    }
+
+    private static String next(Roster roster, String agent, String after, ZoneId zone) {
+        long next = roster.nextChange(agent, at(after), zone);
+        return next == Long.MAX_VALUE ? "never"
+                : java.time.Instant.ofEpochMilli(next).atZone(zone).toOffsetDateTime().toString();
+    }
+
+    @Test
+    void anAgentIsOnDutyFromTheShiftsStartUntilItsEnd() {
+        Roster day = shifts(shift("09:00", "17:00", "1001"));
+
+        assertThat(day.onDuty("1001", LocalTime.of(8, 59))).isFalse();
+        assertThat(day.onDuty("1001", LocalTime.of(9, 0))).isTrue();
+        assertThat(day.onDuty("1001", LocalTime.of(16, 59))).isTrue();
+        assertThat(day.onDuty("1001", LocalTime.of(17, 0))).isFalse();
+        assertThat(next(day, "1001", "2026-11-20T08:00+08:00", SHANGHAI)).isEqualTo("2026-11-20T09:00+08:00");
+        assertThat(next(day, "1001", "2026-11-20T09:00+08:00", SHANGHAI)).isEqualTo("2026-11-20T17:00+08:00");
+        assertThat(next(day, "1001", "2026-11-20T17:00+08:00", SHANGHAI)).isEqualTo("2026-11-21T09:00+08:00");
+    }
+
+    @Test
+    void aNightShiftRunsOnPastMidnightUntilItsEndTheNextMorning() {
+        Roster night = shifts(shift("22:00", "06:00", "1009"));
+
+        assertThat(night.onDuty("1009", LocalTime.of(23, 30))).isTrue();
+        assertThat(night.onDuty("1009", LocalTime.of(0, 0))).isTrue();
+        assertThat(night.onDuty("1009", LocalTime.of(6, 0))).isFalse();
+        assertThat(next(night, "1009", "2026-11-20T22:00+08:00", SHANGHAI)).isEqualTo("2026-11-21T06:00+08:00");
+    }
+
+    @Test
+    void shiftsThatMeetOrOverlapMakeOneSpellOfDuty() {
+        Roster split = shifts(shift("08:00", "12:00", "1001"), shift("12:00", "14:00", "1001"),
+                shift("13:00", "16:00", "1001"));
+
+        assertThat(next(split, "1001", "2026-11-20T08:00+08:00", SHANGHAI)).isEqualTo("2026-11-20T16:00+08:00");
+    }
+
+    @Test
+    void aShiftRoundTheClockNeverChangesAndAnAgentInNoShiftIsNeverOnDuty() {
+        // written from 00:00 to 24:00: 24:00 is read as midnight
+        Roster allDay = shifts(shift("00:00", "00:00", "1001"));
+
+        assertThat(allDay.onDuty("1001", LocalTime.of(3, 0))).isTrue();
+        assertThat(next(allDay, "1001", "2026-11-20T08:00+08:00", SHANGHAI)).isEqualTo("never");
+        assertThat(allDay.onDuty("1002", LocalTime.of(3, 0))).isFalse();
+        assertThat(next(allDay, "1002", "2026-11-20T08:00+08:00", SHANGHAI)).isEqualTo("never");
+    }
+
+    @Test
+    void everyAgentIsOnDutyThroughoutWithoutShifts() {
+        assertThat(Roster.EVERYONE.onDuty("anyone", LocalTime.of(3, 0))).isTrue();
+        assertThat(next(Roster.EVERYONE, "anyone", "2026-11-20T08:00+08:00", SHANGHAI)).isEqualTo("never");
+    }
+
+    @Test
+    void aShiftBeginningInTheHourTheClocksSkipBeginsAsThatHourEnds() {
+        // Berlin, 29 March 2026: 02:00 CET becomes 03:00 CEST
+        Roster early = shifts(shift("02:30", "10:00", "1001"));
+
+        assertThat(next(early, "1001", "2026-03-29T00:00+01:00", BERLIN)).isEqualTo("2026-03-29T03:00+02:00");
+        assertThat(next(early, "1001", "2026-03-29T03:00+02:00", BERLIN)).isEqualTo("2026-03-29T10:00+02:00");
+    }
+
+    @Test
+    void aShiftEndsTheFirstTimeTheClockShowsItsEndAndTheRepeatedHourDoesNotBringItBack() {
+        // Berlin, 25 October 2026: 03:00 CEST becomes 02:00 CET, and 02:00-03:00 is read twice
+        Roster late = shifts(shift("18:00", "02:30", "1001"));
+        Roster night = shifts(shift("02:30", "10:00", "1002"));
+
+        assertThat(next(late, "1001", "2026-10-24T20:00+02:00", BERLIN)).isEqualTo("2026-10-25T02:30+02:00");
+        assertThat(late.onDuty("1001", at("2026-10-25T02:15+01:00"), BERLIN)).isFalse();
+        assertThat(next(late, "1001", "2026-10-25T02:30+02:00", BERLIN)).isEqualTo("2026-10-25T18:00+01:00");
+        assertThat(next(night, "1002", "2026-10-24T20:00+02:00", BERLIN)).isEqualTo("2026-10-25T02:30+02:00");
+        assertThat(night.onDuty("1002", at("2026-10-25T02:15+01:00"), BERLIN)).isTrue();
+        assertThat(next(night, "1002", "2026-10-25T02:30+02:00", BERLIN)).isEqualTo("2026-10-25T10:00+01:00");
+    }
+
+    @Test
+    void aShiftNamesEachAgentOnce() {
+        assertThatThrownBy(() -> shift("09:00", "17:00", "1001", "1001"))
+                .hasMessage("shift s lists an agent twice: [1001, 1001]");
+        assertThatThrownBy(() -> shift("09:00", "17:00")).hasMessage("shift s has no agents");
+    }
+}
