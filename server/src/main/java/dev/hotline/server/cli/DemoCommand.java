@@ -94,7 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** The fastest the demo's time may run: a quarter of an hour each real second. */
     static final double MOST_SPEED = 1000;
 
-    @Option(names = "--speed", paramLabel = "X", defaultValue = "10",
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "10", converter = OptionValues.Number.class,
             description = "how many times faster than real time the centre runs, at most 1000 "
                     + "(default: ${DEFAULT-VALUE})")
     double speed;

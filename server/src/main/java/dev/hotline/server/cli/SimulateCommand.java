@@ -93,7 +93,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     Centre centre = new Centre();
 
-    @Option(names = "--seed", paramLabel = "K", defaultValue = "1",
+    @Option(names = "--seed", paramLabel = "K", defaultValue = "1", converter = OptionValues.WholeLong.class,
             description = "Seed of every random draw: the same seed gives the same output (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -101,29 +101,33 @@ public final class SimulateCommand implements Callable<Integer> {
     boolean json;
 
     static final class SingleQueue {
-        @Option(names = "--agents", paramLabel = "N", description = "One queue: agents serving it (required).")
+        @Option(names = "--agents", paramLabel = "N", converter = OptionValues.WholeInt.class, description = "One queue: agents serving it (required).")
         Integer agents;
 
-        @Option(names = "--erlangs", paramLabel = "A",
+        @Option(names = "--erlangs", paramLabel = "A", converter = OptionValues.Number.class,
                 description = "One queue: offered traffic in Erlangs (arrival rate x mean handle time) (required).")
         Double erlangs;
 
-        @Option(names = "--aht", paramLabel = "SECONDS",
-                description = "One queue: mean handle time, exponentially distributed; no wrap-up (required).")
+        @Option(names = "--aht", paramLabel = "SECONDS", converter = OptionValues.Seconds.class,
+                description = "One queue: mean handle time in seconds (180) or as a duration (3m), exponentially "
+                        + "distributed; no wrap-up (required).")
         Double ahtSeconds;
 
         @Option(names = "--sl-threshold", paramLabel = "SECONDS", defaultValue = "20",
-                description = "One queue: service-level threshold (default: ${DEFAULT-VALUE}).")
+                converter = OptionValues.Seconds.class,
+                description = "One queue: service-level threshold in seconds or as a duration (default: "
+                        + "${DEFAULT-VALUE}).")
         double slThresholdSeconds;
 
-        @Option(names = "--calls", paramLabel = "C", defaultValue = "100000",
+        @Option(names = "--calls", paramLabel = "C", defaultValue = "100000", converter = OptionValues.WholeLong.class,
                 description = "One queue: calls to simulate (default: ${DEFAULT-VALUE}). The first of them are "
                         + "warm-up, left out of the figures: 5 %% of them or the calls of five handle times (5 x A), "
                         + "whichever is more, at most half.")
         long calls;
 
-        @Option(names = "--patience", paramLabel = "SECONDS",
-                description = "One queue: mean caller patience (exponential); callers who run out of it hang up. "
+        @Option(names = "--patience", paramLabel = "SECONDS", converter = OptionValues.Seconds.class,
+                description = "One queue: mean caller patience in seconds or as a duration (exponential); callers "
+                        + "who run out of it hang up. "
                         + "Without it, nobody abandons.")
         Double patienceSeconds;
     }

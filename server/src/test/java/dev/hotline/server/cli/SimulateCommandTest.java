@@ -328,7 +328,29 @@ class SimulateCommandTest {
     void aValueThatIsNoNumberIsAUsageError() {
         assertThat(run("simulate", "--agents", "3", "--erlangs", "ten", "--aht", "180")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(err.toString()).startsWith("Invalid value for option '--erlangs': 'ten' is not a double");
+        assertThat(err.toString()).startsWith("Invalid value for option '--erlangs': 'ten' is not a number (write "
+                + "it like 10 or 9.5)");
+        assertThat(run("simulate", "--agents", "three", "--erlangs", "2", "--aht", "180")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).startsWith("Invalid value for option '--agents': 'three' is not a whole number");
+    }
+
+    @Test
+    void timesAreSecondsOrDurationsAndAJavaNumberSuffixIsNoUnit() throws IOException {
+        assertThat(run("simulate", "--agents", "11", "--erlangs", "10", "--aht", "3m", "--patience", "1m30s",
+                "--sl-threshold", "20s", "--calls", "2000", "--json")).isZero();
+        JsonNode inputs = onlyJsonObject(out.toString()).get("inputs");
+        assertThat(inputs.get("aht").asDouble()).isEqualTo(180.0);
+        assertThat(inputs.get("patience").asDouble()).isEqualTo(90.0);
+        assertThat(inputs.get("slThreshold").asDouble()).isEqualTo(20.0);
+
+        // Java reads 3d as the double 3.0: here it is three days, a duration
+        assertThat(run("simulate", "--agents", "11", "--erlangs", "10", "--aht", "3d", "--calls", "200", "--json"))
+                .isZero();
+        assertThat(onlyJsonObject(out.toString()).at("/inputs/aht").asDouble()).isEqualTo(259_200.0);
+        assertThat(run("simulate", "--agents", "11", "--erlangs", "10f", "--aht", "180")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("simulate", "--agents", "11", "--erlangs", "10", "--aht", "3 min")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).startsWith("Invalid value for option '--aht': '3 min' is neither a number of "
+                + "seconds (like 180 or 2.5) nor a duration (like 3m or 1m30s)");
     }
 
     @Test
