@@ -36,8 +36,9 @@ public final class Durations {
             throw new IllegalArgumentException("'" + t + "' has no unit: write " + t + "s, " + t + "m or " + t + "h");
         }
         if (t.startsWith("-")) {
-            throw new IllegalArgumentException("'" + t + "' is negative: a duration has no sign (write it as 20s, 5m, "
-                    + "1h30m)");
+            // -0s is no shorter than 0s: only the sign is wrong
+            throw new IllegalArgumentException("'" + t + "' " + (t.matches("-[0dhms]+") ? "has a minus sign"
+                    : "is negative") + ": a duration has no sign (write it as 20s, 5m, 1h30m)");
         }
         if (FRACTION.matcher(t).find()) {
             throw new IllegalArgumentException("'" + t + "' has a fraction: write whole units, e.g. 1m30s instead of "

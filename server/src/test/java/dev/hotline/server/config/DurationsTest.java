@@ -31,6 +31,13 @@ class DurationsTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"-0s", "-0m0s"})
+    void aZeroWithAMinusSignIsSaidToHaveASignNotToBeNegative(String text) {
+        assertThatThrownBy(() -> Durations.parse(text))
+                .hasMessage("'" + text + "' has a minus sign: a duration has no sign (write it as 20s, 5m, 1h30m)");
+    }
+
+    @ParameterizedTest
     @CsvSource(value = {"1.5m", "0,5h"}, delimiter = ';')
     void aFractionIsSaidToBeOneWithTheWholeUnitsToWriteInstead(String text) {
         assertThatThrownBy(() -> Durations.parse(text))

@@ -90,6 +90,16 @@ class YamlProblemsTest {
     }
 
     @Test
+    void aListOrAMapWrittenAsAKeyIsSaidInWordsNotInTheParsersClassNames() {
+        config.with("centre.yaml", "settings:\n  [a, b]: Asia/Shanghai\n");
+
+        assertThat(config.problems()).containsExactly("centre.yaml:2:4: YAML syntax error: a key must be plain text, "
+                + "not a list (write the key as text: name: value)");
+        config.with("centre.yaml", "settings:\n  ? {a: 1}\n  : x\n");
+        assertThat(config.problems()).singleElement().asString().contains("a key must be plain text, not a map");
+    }
+
+    @Test
     void aTabUsedForIndentationIsASyntaxError() {
         config.with("centre.yaml", "settings:\n\tzone: Asia/Shanghai\n");
 

@@ -214,6 +214,12 @@ public final class YamlTreeReader {
             }
         }
         String firstLine = e.getOriginalMessage().lines().findFirst().orElse("");
+        if (firstLine.startsWith("Expected a field name")) {
+            // Jackson names the parser's event class here ("got this instead: <org.yaml.snakeyaml.events...>")
+            return new SyntaxError(mark(e.getLocation()), "YAML syntax error: a key must be plain text, not "
+                    + (firstLine.contains("SequenceStart") ? "a list" : firstLine.contains("MappingStart") ? "a map"
+                    : "a list or a map") + " (write the key as text: name: value)");
+        }
         return new SyntaxError(mark(e.getLocation()), "YAML syntax error: " + firstLine);
     }
 
