@@ -156,7 +156,7 @@ class AmiEndToEndTest {
 
         assertThat(server.reload()).isInstanceOf(ConfigResult.Valid.class);
 
-        assertThat(server.lastReloadChanges()).contains("queues changed: sales-beauty",
+        assertThat(server.lastReloadChanges()).contains("queues changed: sales-beauty (escalation)",
                 "1 waiting call given queue sales-beauty's escalation treatment, voicemail(sales-callback): "
                         + waiting.callId());
     }

@@ -1,7 +1,9 @@
 package dev.hotline.server.serve.internal;
 
+import dev.hotline.acd.model.AgentConfig;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.model.CentreSettings;
+import dev.hotline.acd.model.QueueConfig;
 import dev.hotline.server.config.Durations;
 import dev.hotline.ivr.Flow;
 import dev.hotline.ivr.FlowSet;
@@ -15,19 +17,42 @@ import java.util.function.Function;
 /**
  * What a reload changed in the centre, said in a few sentences for the admin who asked: the agents, queues, skill
  * groups, numbers, business types, blacklist entries, VIPs and IVR flows added, removed or changed, by id, and the centre's
- * settings and VIP rule when they changed. What changed within one that stays (a skill level, an escalation step) is
- * not spelt out: the files say it; that it changed is, so an admin can see the edit took effect.
+ * settings and VIP rule when they changed. Of an agent or queue that stays, the keys that changed are named
+ * ({@code sales-health (hours.holidays, wrapUp)}), so an admin can see the edit took effect where it was meant to; the
+ * values are in the files.
  */
 public final class ConfigChanges {
 
+    /** An agent's keys in agents.yaml, and how to read each from its configuration. */
+    private static final Map<String, Function<AgentConfig, Object>> AGENT_KEYS = keys(
+            "name", AgentConfig::name, "endpoint", AgentConfig::endpoint, "skills", AgentConfig::skills);
+    /** A queue's keys in queues.yaml (hours by its own keys), and how to read each from its configuration. */
+    private static final Map<String, Function<QueueConfig, Object>> QUEUE_KEYS = keys(
+            "name", QueueConfig::name, "groups", QueueConfig::groups, "strategy", QueueConfig::strategy,
+            "basePriority", QueueConfig::basePriority, "serviceLevel", QueueConfig::serviceLevelThreshold,
+            "ringTimeout", QueueConfig::ringTimeout, "wrapUp", QueueConfig::wrapUp,
+            "maxWaiting", QueueConfig::maxWaiting, "maxWait", QueueConfig::maxWait,
+            "escalation", QueueConfig::escalation, "hours.zone", q -> q.hours().zone(),
+            "hours.weekly", q -> q.hours().weekly(), "hours.holidays", q -> q.hours().holidays(),
+            "hours.makeUpDays", q -> q.hours().makeUpDays(), "treatments", QueueConfig::treatments);
+
     private ConfigChanges() {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Map<String, Function<T, Object>> keys(Object... keysAndGetters) {
+        Map<String, Function<T, Object>> keys = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndGetters.length; i += 2) {
+            keys.put((String) keysAndGetters[i], (Function<T, Object>) keysAndGetters[i + 1]);
+        }
+        return keys;
     }
 
     /** A sentence per kind of thing added or removed between {@code before} and {@code after}; empty if none. */
     public static List<String> between(CentreConfig before, CentreConfig after) {
         List<String> changes = new ArrayList<>();
-        compare(changes, "agents", before.agents(), after.agents(), a -> a.id());
-        compare(changes, "queues", before.queues(), after.queues(), q -> q.id());
+        compare(changes, "agents", before.agents(), after.agents(), a -> a.id(), AGENT_KEYS);
+        compare(changes, "queues", before.queues(), after.queues(), q -> q.id(), QUEUE_KEYS);
         compare(changes, "skill groups", before.groups(), after.groups(), g -> g.id());
         compare(changes, "numbers", before.numbers(), after.numbers(), n -> n.number());
         compare(changes, "business types", before.businessTypes(), after.businessTypes(), b -> b.id());
@@ -103,6 +128,12 @@ public final class ConfigChanges {
 
     private static <T> void compare(List<String> changes, String what, List<T> before, List<T> after,
                                     Function<T, String> id) {
+        compare(changes, what, before, after, id, Map.of());
+    }
+
+    /** As above; a changed item is followed by those of its {@code keys} whose values differ, when any does. */
+    private static <T> void compare(List<String> changes, String what, List<T> before, List<T> after,
+                                    Function<T, String> id, Map<String, Function<T, Object>> keys) {
         Map<String, T> was = new LinkedHashMap<>();
         before.forEach(item -> was.putIfAbsent(id.apply(item), item));
         Map<String, T> is = new LinkedHashMap<>();
@@ -110,7 +141,7 @@ public final class ConfigChanges {
         List<String> added = is.keySet().stream().filter(k -> !was.containsKey(k)).toList();
         List<String> removed = was.keySet().stream().filter(k -> !is.containsKey(k)).toList();
         List<String> changed = is.keySet().stream().filter(k -> was.containsKey(k) && !was.get(k).equals(is.get(k)))
-                .toList();
+                .map(k -> k + changedKeys(was.get(k), is.get(k), keys)).toList();
         if (!added.isEmpty()) {
             changes.add(what + " added: " + listed(added));
         }
@@ -120,6 +151,14 @@ public final class ConfigChanges {
         if (!changed.isEmpty()) {
             changes.add(what + " changed: " + listed(changed));
         }
+    }
+
+    /** " (hours.holidays, wrapUp)": the keys whose values differ between {@code was} and {@code is}; "" if none. */
+    private static <T> String changedKeys(T was, T is, Map<String, Function<T, Object>> keys) {
+        List<String> changed = keys.entrySet().stream()
+                .filter(e -> !java.util.Objects.equals(e.getValue().apply(was), e.getValue().apply(is)))
+                .map(Map.Entry::getKey).toList();
+        return changed.isEmpty() ? "" : " (" + String.join(", ", changed) + ")";
     }
 
     /** The ids, or the first of many and how many more: a blacklist may change by thousands. */

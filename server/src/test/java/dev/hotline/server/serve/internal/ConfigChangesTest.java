@@ -108,4 +108,23 @@ class ConfigChangesTest {
         assertThat(ConfigChanges.between(SHIPPED, after)).containsExactly("numbers changed: " + first.number(),
                 "blacklist entries added: 13700000000");
     }
+
+    @Test
+    void ofAQueueOrAgentThatStaysTheKeysThatChangedAreNamed() {
+        List<dev.hotline.acd.model.QueueConfig> queues = new ArrayList<>(SHIPPED.queues());
+        var q = queues.getFirst();
+        var hours = q.hours();
+        queues.set(0, new dev.hotline.acd.model.QueueConfig(q.id(), q.name(), q.groups(), q.strategy(),
+                q.basePriority(), q.serviceLevelThreshold(), q.ringTimeout(), q.wrapUp().plusSeconds(15),
+                q.maxWaiting(), q.maxWait(), q.escalation(), new dev.hotline.acd.model.OpeningHours(hours.zone(),
+                hours.weekly(), List.of(), hours.makeUpDays()), q.treatments()));
+        List<AgentConfig> agents = new ArrayList<>(SHIPPED.agents());
+        AgentConfig a = agents.getFirst();
+        agents.set(0, new AgentConfig(a.id(), a.name(), "PJSIP/2" + a.id(), a.skills()));
+        CentreConfig after = new CentreConfig(SHIPPED.settings(), SHIPPED.numbers(), SHIPPED.businessTypes(),
+                queues, SHIPPED.groups(), agents, SHIPPED.blacklist(), SHIPPED.vipPolicy(), SHIPPED.vips());
+
+        assertThat(ConfigChanges.between(SHIPPED, after)).containsExactly("agents changed: " + a.id() + " (endpoint)",
+                "queues changed: " + q.id() + " (wrapUp, hours.holidays)");
+    }
 }
