@@ -207,6 +207,10 @@ public final class FlowParser {
         return sources;
     }
 
+    /** The years a calendar's holidays may fall in, as queues' opening hours take them. */
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2199;
+
     private BusinessCalendar calendar(JsonNode value) {
         if (value == null || value.isNull()) {
             return new BusinessCalendar(ZoneOffset.UTC, Set.of());
@@ -229,7 +233,14 @@ public final class FlowParser {
         Set<LocalDate> holidays = new HashSet<>();
         for (String day : f.texts("holidays")) {
             try {
-                holidays.add(LocalDate.parse(day));
+                LocalDate date = LocalDate.parse(day);
+                if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+                    // a typo's year (0026, 2206): a holiday that would never come, silently
+                    problems.addAt("calendar.holidays", "calendar: holiday '" + day + "' is not a date a calendar "
+                            + "holds (years " + FIRST_YEAR + " to " + LAST_YEAR + "): check the year");
+                } else {
+                    holidays.add(date);
+                }
             } catch (DateTimeException e) {
                 problems.addAt("calendar.holidays", "calendar: holiday '" + day + "' is not a date such as 2025-10-01");
             }

@@ -357,6 +357,20 @@ class IvrFlowFilesTest {
     }
 
     @Test
+    void aCalendarHolidayOutsideTheYearsACalendarHoldsIsATypoNotAHoliday() {
+        config.withFlowText("tea-menu", """
+                flow: tea-menu
+                start: goodbye
+                calendar:
+                  zone: Asia/Shanghai
+                  holidays: [2026-10-01, 0026-10-02]
+                """ + GOODBYE_NODE);
+
+        assertThat(config.problems()).containsExactly("ivr/tea-menu.yaml:5:3: calendar.holidays: calendar: holiday "
+                + "'0026-10-02' is not a date a calendar holds (years 2000 to 2199): check the year");
+    }
+
+    @Test
     void aFlowNameUsedByTwoFilesIsReportedAtTheCopysFlowKey() {
         String flow = "description: tea\nflow: tea-menu\nstart: goodbye\n" + GOODBYE_NODE;
         config.withFlowText("tea-menu", flow).withFlowText("tea-menu-copy", flow);

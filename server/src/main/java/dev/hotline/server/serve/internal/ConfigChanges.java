@@ -24,28 +24,32 @@ import java.util.function.Function;
 public final class ConfigChanges {
 
     /** An agent's keys in agents.yaml, and how to read each from its configuration. */
-    private static final Map<String, Function<AgentConfig, Object>> AGENT_KEYS = keys(
-            "name", AgentConfig::name, "endpoint", AgentConfig::endpoint, "skills", AgentConfig::skills);
+    private static final Map<String, Function<AgentConfig, Object>> AGENT_KEYS = new LinkedHashMap<>();
     /** A queue's keys in queues.yaml (hours by its own keys), and how to read each from its configuration. */
-    private static final Map<String, Function<QueueConfig, Object>> QUEUE_KEYS = keys(
-            "name", QueueConfig::name, "groups", QueueConfig::groups, "strategy", QueueConfig::strategy,
-            "basePriority", QueueConfig::basePriority, "serviceLevel", QueueConfig::serviceLevelThreshold,
-            "ringTimeout", QueueConfig::ringTimeout, "wrapUp", QueueConfig::wrapUp,
-            "maxWaiting", QueueConfig::maxWaiting, "maxWait", QueueConfig::maxWait,
-            "escalation", QueueConfig::escalation, "hours.zone", q -> q.hours().zone(),
-            "hours.weekly", q -> q.hours().weekly(), "hours.holidays", q -> q.hours().holidays(),
-            "hours.makeUpDays", q -> q.hours().makeUpDays(), "treatments", QueueConfig::treatments);
+    private static final Map<String, Function<QueueConfig, Object>> QUEUE_KEYS = new LinkedHashMap<>();
 
-    private ConfigChanges() {
+    static {
+        AGENT_KEYS.put("name", AgentConfig::name);
+        AGENT_KEYS.put("endpoint", AgentConfig::endpoint);
+        AGENT_KEYS.put("skills", AgentConfig::skills);
+        QUEUE_KEYS.put("name", QueueConfig::name);
+        QUEUE_KEYS.put("groups", QueueConfig::groups);
+        QUEUE_KEYS.put("strategy", QueueConfig::strategy);
+        QUEUE_KEYS.put("basePriority", QueueConfig::basePriority);
+        QUEUE_KEYS.put("serviceLevel", QueueConfig::serviceLevelThreshold);
+        QUEUE_KEYS.put("ringTimeout", QueueConfig::ringTimeout);
+        QUEUE_KEYS.put("wrapUp", QueueConfig::wrapUp);
+        QUEUE_KEYS.put("maxWaiting", QueueConfig::maxWaiting);
+        QUEUE_KEYS.put("maxWait", QueueConfig::maxWait);
+        QUEUE_KEYS.put("escalation", QueueConfig::escalation);
+        QUEUE_KEYS.put("hours.zone", q -> q.hours().zone());
+        QUEUE_KEYS.put("hours.weekly", q -> q.hours().weekly());
+        QUEUE_KEYS.put("hours.holidays", q -> q.hours().holidays());
+        QUEUE_KEYS.put("hours.makeUpDays", q -> q.hours().makeUpDays());
+        QUEUE_KEYS.put("treatments", QueueConfig::treatments);
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> Map<String, Function<T, Object>> keys(Object... keysAndGetters) {
-        Map<String, Function<T, Object>> keys = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndGetters.length; i += 2) {
-            keys.put((String) keysAndGetters[i], (Function<T, Object>) keysAndGetters[i + 1]);
-        }
-        return keys;
+    private ConfigChanges() {
     }
 
     /** A sentence per kind of thing added or removed between {@code before} and {@code after}; empty if none. */

@@ -112,9 +112,11 @@ class ConfigChangesTest {
     @Test
     void ofAQueueOrAgentThatStaysTheKeysThatChangedAreNamed() {
         List<dev.hotline.acd.model.QueueConfig> queues = new ArrayList<>(SHIPPED.queues());
-        var q = queues.getFirst();
+        // the queue with public holidays
+        int at = queues.indexOf(queues.stream().filter(c -> !c.hours().holidays().isEmpty()).findFirst().orElseThrow());
+        var q = queues.get(at);
         var hours = q.hours();
-        queues.set(0, new dev.hotline.acd.model.QueueConfig(q.id(), q.name(), q.groups(), q.strategy(),
+        queues.set(at, new dev.hotline.acd.model.QueueConfig(q.id(), q.name(), q.groups(), q.strategy(),
                 q.basePriority(), q.serviceLevelThreshold(), q.ringTimeout(), q.wrapUp().plusSeconds(15),
                 q.maxWaiting(), q.maxWait(), q.escalation(), new dev.hotline.acd.model.OpeningHours(hours.zone(),
                 hours.weekly(), List.of(), hours.makeUpDays()), q.treatments()));
