@@ -89,4 +89,13 @@ public final class CentreStatistics implements DecisionListener {
     public List<Figures> intervals(long now) {
         return ledger.intervals(now, s -> true);
     }
+
+    /**
+     * Every kept interval from the one containing {@code from} to the one in progress at {@code now}, oldest first,
+     * those in which nothing happened and no agent was logged in with zero counts: a row for each interval of a
+     * period, as a simulation's table shows them (hours nobody was on duty included).
+     */
+    public List<Figures> intervals(long from, long now) {
+        return ledger.intervals(now, s -> true, from);
+    }
 }

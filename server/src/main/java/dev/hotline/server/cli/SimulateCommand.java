@@ -358,8 +358,8 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationResult result = simulation.run(stats);
         Figures figures = stats.snapshot(result.endMillis());
         // the run's intervals, not one that begins as it ends
-        List<Figures> intervals = stats.intervals(result.endMillis()).stream().filter(f -> f.to() > f.from())
-                .toList();
+        List<Figures> intervals = stats.intervals(simulation.startMillis(), result.endMillis()).stream()
+                .filter(f -> f.to() > f.from()).toList();
         if (intervalsInRun > MOST_INTERVALS && !intervals.isEmpty()
                 && intervals.getFirst().from() > simulation.startMillis()) {
             err.printf(Locale.ROOT, "note: the interval figures are those of the last %,d intervals of the run, from "

@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -135,12 +136,20 @@ public final class CentreSimulation {
             Set<String> configured = config.agents().stream().map(AgentConfig::id)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             for (Roster.Shift shift : shifts.shifts()) {
-                List<String> unknown = shift.agents().stream().filter(a -> !configured.contains(a)).toList();
-                if (!unknown.isEmpty()) {
-                    problems.add(new TrafficMismatch.Problem("agents.shifts." + shift.name() + ".agents",
-                            (unknown.size() == 1 ? "agent " + unknown.getFirst() + " is" : "agents "
-                                    + String.join(", ", unknown) + " are") + " not in agents.yaml (it has "
-                                    + firstFew(configured) + ")"));
+                // each at its item, the first few: a roster written for another configuration would list hundreds
+                String key = "agents.shifts." + shift.name() + ".agents";
+                List<Integer> unknown = new ArrayList<>();
+                for (int i = 0; i < shift.agents().size(); i++) {
+                    if (!configured.contains(shift.agents().get(i))) {
+                        unknown.add(i);
+                    }
+                }
+                unknown.stream().limit(UNKNOWN_AGENTS_SAID).forEach(i -> problems.add(new TrafficMismatch.Problem(
+                        key + "[" + i + "]", "agent " + shift.agents().get(i) + " is not in agents.yaml (it has "
+                        + firstFew(configured) + ")")));
+                if (unknown.size() > UNKNOWN_AGENTS_SAID) {
+                    problems.add(new TrafficMismatch.Problem(key, (unknown.size() - UNKNOWN_AGENTS_SAID)
+                            + " more agents of shift " + shift.name() + " are not in agents.yaml either"));
                 }
             }
         }
@@ -162,22 +171,59 @@ public final class CentreSimulation {
 
     /**
      * What the run should be read with, though nothing is wrong with it: the configured agents no shift lists, who
-     * stay logged out throughout. Empty when every agent works.
+     * stay logged out throughout; a run in which no agent of the shifts is on duty at all, or no agent of a queue's
+     * groups (its callers all meet its treatment for no agents: a shift's times, the start or the zone written wrong,
+     * most likely). Empty when every agent works throughout.
      */
     public List<String> notes() {
         if (!(traffic.roster() instanceof Roster.Shifts shifts)) {
             return List.of();
         }
+        List<String> notes = new ArrayList<>();
         Set<String> rostered = Set.copyOf(shifts.agents());
         List<String> idle = config.agents().stream().map(AgentConfig::id).filter(a -> !rostered.contains(a))
                 .toList();
-        if (idle.isEmpty()) {
-            return List.of();
+        if (!idle.isEmpty()) {
+            notes.add((idle.size() == 1 ? "agent " + idle.getFirst() + " is" : idle.size() + " agents are")
+                    + " in no shift of agents.shifts and stay" + (idle.size() == 1 ? "s" : "")
+                    + " logged out throughout" + (idle.size() == 1 ? "" : ": " + firstFew(idle)));
         }
-        return List.of((idle.size() == 1 ? "agent " + idle.getFirst() + " is" : idle.size() + " agents are")
-                + " in no shift of agents.shifts and stay" + (idle.size() == 1 ? "s" : "")
-                + " logged out throughout" + (idle.size() == 1 ? "" : ": " + firstFew(idle)));
+        if (!(traffic.arrivalsEnd() instanceof ArrivalsEnd.After a)) {
+            return notes;
+        }
+        ZoneId zone = config.settings().zone();
+        long end = startMillis + a.duration().toMillis();
+        Set<String> groupsOnDuty = new HashSet<>();
+        boolean anyone = false;
+        for (AgentConfig agent : config.agents()) {
+            if (shifts.onDuty(agent.id(), startMillis, zone) || shifts.nextChange(agent.id(), startMillis, zone) < end) {
+                anyone = true;
+                agent.skills().forEach(skill -> groupsOnDuty.add(skill.group()));
+            }
+        }
+        String during = " during the run (from " + traffic.start() + " for " + Durations.format(a.duration())
+                + " in the centre's zone " + zone + ")";
+        if (!anyone) {
+            notes.add("no agent of agents.shifts is on duty" + during + ": every caller meets the queues' treatment "
+                    + "for no agents");
+            return notes;
+        }
+        Map<String, String> queueOf = config.businessTypes().stream()
+                .collect(Collectors.toMap(BusinessType::id, BusinessType::queue));
+        Set<String> called = traffic.businessTypes().stream().map(b -> queueOf.get(b.businessType()))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        for (QueueConfig q : config.queues()) {
+            if (called.contains(q.id()) && q.groups().stream().noneMatch(groupsOnDuty::contains)) {
+                notes.add("queue " + q.id() + ": no agent of its groups (" + String.join(", ", q.groups())
+                        + ") is on duty" + during + ": its callers meet its treatment for no agents, or wait for an "
+                        + "escalation step's groups");
+            }
+        }
+        return notes;
     }
+
+    /** Unknown agents of one shift said one by one; the rest are counted. */
+    private static final int UNKNOWN_AGENTS_SAID = 5;
 
     /** Ids for a message: the first ten, then how many more. */
     private static String firstFew(Collection<String> ids) {

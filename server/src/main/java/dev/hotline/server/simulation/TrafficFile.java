@@ -233,13 +233,16 @@ public final class TrafficFile {
         Optional<LocalTime> from = shift.required("from").flatMap(n -> shiftTime(shift.at("from"), n, false));
         Optional<LocalTime> to = shift.required("to").flatMap(n -> shiftTime(shift.at("to"), n, true));
         Optional<List<String>> agents = shift.required("agents").flatMap(n -> agentIds(shift.at("agents"), n));
-        if (from.isEmpty() || to.isEmpty() || agents.isEmpty()) {
-            return Optional.empty();
-        }
         boolean endOfDay = shift.node("to").map(n -> ((Scalar) n).text().strip().equals("24:00")).orElse(false);
-        if (from.get().equals(to.get()) && !endOfDay) {
+        boolean empty = from.isPresent() && from.equals(to) && !endOfDay;
+        if (empty) {
             problems.add(shift.at("to"), "is the time the shift begins: a shift from " + from.get() + " to "
                     + to.get() + " has no length (for duty round the clock write from 00:00 to 24:00)");
+        }
+        if (name.isBlank()) {
+            problems.add(shift.where(), "a shift needs a name (the key before its {from, to, agents})");
+        }
+        if (from.isEmpty() || to.isEmpty() || agents.isEmpty() || empty || name.isBlank()) {
             return Optional.empty();
         }
         return Optional.of(new Roster.Shift(name, from.get(), to.get(), agents.get()));

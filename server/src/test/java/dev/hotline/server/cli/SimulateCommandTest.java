@@ -524,6 +524,34 @@ class SimulateCommandTest {
     }
 
     @Test
+    void everyIntervalOfTheRunHasARowThoseInWhichNothingHappenedAndNobodyWorkedToo(@TempDir Path dir)
+            throws IOException {
+        // nobody on duty and nobody calling before 08:00; one agent 08:00 to 08:30, callers 08:00 to 08:15
+        Path traffic = Files.writeString(dir.resolve("traffic.yaml"), """
+                start: 2026-11-20T07:00
+                duration: 2h
+                agents:
+                  shifts:
+                    early: {from: 08:00, to: 08:30, agents: ["1005"]}
+                businessTypes:
+                  knife-set:
+                    callsPerHour: {00:00: 0, 08:00: 20, 08:15: 0}
+                    handleTime: {distribution: exponential, mean: 1m}
+                """);
+
+        assertThat(run("simulate", "--config", config(), "--traffic", traffic.toString(), "--json")).isZero();
+
+        JsonNode intervals = onlyJsonObject(out.toString()).get("intervals");
+        assertThat(intervals).hasSize(8);
+        assertThat(intervals.get(0).get("from").asText()).isEqualTo("2026-11-20T07:00+08:00");
+        assertThat(intervals.get(0).at("/centre/inbound").asLong()).isZero();
+        assertThat(intervals.get(0).at("/centre/agentsLoggedIn").asDouble()).isZero();
+        assertThat(intervals.get(4).at("/centre/agentsLoggedIn").asDouble()).isEqualTo(1.0);
+        assertThat(intervals.get(7).get("to").asText()).isEqualTo("2026-11-20T09:00+08:00");
+        assertThat(intervals.get(7).at("/centre/agentsLoggedIn").asDouble()).isZero();
+    }
+
+    @Test
     void everyIntervalOfALongRunIsKeptNotOnlyTheLastWeeksWorth(@TempDir Path dir) throws IOException {
         // three days of 5-minute intervals: 864 and more, beyond the 672 a server keeps
         dev.hotline.server.ConfigCopy.tree(dev.hotline.server.ConfigCopy.shipped(), dir);

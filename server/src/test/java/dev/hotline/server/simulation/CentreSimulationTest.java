@@ -384,6 +384,17 @@ class CentreSimulationTest {
             assertThat(l.from()).isEqualTo(AgentState.WRAP_UP);
             assertThat(l.reason()).startsWith("logged out after the call (wrap-up over");
         });
+        // in wrap-up at 20:30: logged out as it ends (a millisecond early, before the next offer), not cut short
+        Map<String, Long> wrapUpSince = new HashMap<>();
+        for (Decision d : all) {
+            if (d instanceof Decision.AgentStateChanged s && s.to() == AgentState.WRAP_UP) {
+                wrapUpSince.put(s.agentId(), s.at());
+            } else if (d instanceof Decision.AgentStateChanged s && s.from() == AgentState.WRAP_UP
+                    && s.to() == AgentState.LOGGED_OUT) {
+                assertThat(s.at() - wrapUpSince.get(s.agentId())).as("agent %s's wrap-up", s.agentId())
+                        .isBetween(29_999L, 30_000L);
+            }
+        }
         // callers after the last agent left meet the queue's treatment for no agents
         assertThat(all).anySatisfy(d -> assertThat(d).isInstanceOfSatisfying(Decision.CallTreated.class, t -> {
             assertThat(t.at()).isGreaterThan(end);
@@ -433,21 +444,66 @@ class CentreSimulationTest {
     }
 
     @Test
+    void theRostersChangesAfterTheLastCallAreAppliedToTheRunsEnd() {
+        // callers only from 08:00 to 08:30; the early shift leaves at 10:00, the late one works 11:00 to 12:00
+        Roster roster = new Roster.Shifts(List.of(shift("early", LocalTime.of(8, 0), LocalTime.of(10, 0),
+                List.of("1001", "1003")), shift("late", LocalTime.of(11, 0), LocalTime.of(12, 0), List.of("1004"))));
+        TrafficProfile morning = new TrafficProfile(FRIDAY_EVENING.withHour(8), new ArrivalsEnd.After(
+                Duration.ofHours(4)), AgentBehaviour.DEFAULT, List.of(new BusinessTraffic("slimming-tea",
+                Optional.empty(), new ArrivalRate.Daily(new TreeMap<>(Map.of(LocalTime.of(0, 0), 0.0,
+                LocalTime.of(8, 0), 20.0, LocalTime.of(8, 30), 0.0))), new HandleTime.Exponential(
+                Duration.ofMinutes(1)), Optional.empty(), 0, 0)), roster);
+        CentreStatistics stats = new CentreStatistics(defaultConfig());
+
+        SimulationResult result = new CentreSimulation(defaultConfig(), morning, 2).run(stats);
+
+        assertThat(result.endMillis()).isEqualTo(shanghai(12, 0));
+        // 2 agents for 2 hours and 1 for 1 hour: 5 agent-hours, the calls long over by 10:00
+        assertThat(stats.snapshot(result.endMillis()).centre().agentTime().loggedInMillis())
+                .isEqualTo(5 * 3_600_000L);
+    }
+
+    @Test
     void aShiftNamingAnAgentTheConfigurationLacksIsAMismatchAndAgentsInNoShiftAreNoted() {
         Roster roster = new Roster.Shifts(List.of(shift("evening", LocalTime.of(19, 0), LocalTime.of(23, 0),
-                List.of("1001", "2001", "2002"))));
+                List.of("1001", "2001", "2002", "2003", "2004", "2005", "2006", "2007"))));
+        String has = " is not in agents.yaml (it has 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010 and 2 "
+                + "more)";
 
+        // each at its item, the first five; the others counted
         assertThatThrownBy(() -> new CentreSimulation(defaultConfig(), busyHour(FRIDAY_EVENING, roster), 1))
                 .isInstanceOfSatisfying(TrafficMismatch.class, e -> assertThat(e.problems()).containsExactly(
-                        new TrafficMismatch.Problem("agents.shifts.evening.agents", "agents 2001, 2002 are not in "
-                                + "agents.yaml (it has 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010 "
-                                + "and 2 more)")));
+                        new TrafficMismatch.Problem("agents.shifts.evening.agents[1]", "agent 2001" + has),
+                        new TrafficMismatch.Problem("agents.shifts.evening.agents[2]", "agent 2002" + has),
+                        new TrafficMismatch.Problem("agents.shifts.evening.agents[3]", "agent 2003" + has),
+                        new TrafficMismatch.Problem("agents.shifts.evening.agents[4]", "agent 2004" + has),
+                        new TrafficMismatch.Problem("agents.shifts.evening.agents[5]", "agent 2005" + has),
+                        new TrafficMismatch.Problem("agents.shifts.evening.agents", "2 more agents of shift evening "
+                                + "are not in agents.yaml either")));
         Roster few = new Roster.Shifts(List.of(shift("evening", LocalTime.of(19, 0), LocalTime.of(23, 0),
                 allAgents().subList(0, 11))));
         assertThat(new CentreSimulation(defaultConfig(), busyHour(FRIDAY_EVENING, few), 1).notes())
                 .containsExactly("agent 1012 is in no shift of agents.shifts and stays logged out throughout");
         assertThat(new CentreSimulation(defaultConfig(), busyHour(FRIDAY_EVENING, Roster.EVERYONE), 1).notes())
                 .isEmpty();
+    }
+
+    @Test
+    void aRosterThatLeavesAQueueOrTheWholeRunWithoutAgentsIsNoted() {
+        // 1002 serves vip, sales-beauty and after-sales: not the slimming tea's sales-health
+        List<String> rest = allAgents().stream().filter(a -> !a.equals("1002")).toList();
+        Roster wrongTeam = new Roster.Shifts(List.of(shift("evening", LocalTime.of(19, 0), LocalTime.of(23, 0),
+                List.of("1002")), shift("morning", LocalTime.of(8, 0), LocalTime.of(12, 0), rest)));
+        Roster wrongTimes = new Roster.Shifts(List.of(shift("morning", LocalTime.of(8, 0), LocalTime.of(12, 0),
+                allAgents())));
+
+        assertThat(new CentreSimulation(defaultConfig(), busyHour(FRIDAY_EVENING, wrongTeam), 1).notes())
+                .containsExactly("queue sales-health: no agent of its groups (sales-health) is on duty during the run "
+                        + "(from 2026-11-20T20:00 for 1h in the centre's zone Asia/Shanghai): its callers meet its "
+                        + "treatment for no agents, or wait for an escalation step's groups");
+        assertThat(new CentreSimulation(defaultConfig(), busyHour(FRIDAY_EVENING, wrongTimes), 1).notes())
+                .containsExactly("no agent of agents.shifts is on duty during the run (from 2026-11-20T20:00 for 1h "
+                        + "in the centre's zone Asia/Shanghai): every caller meets the queues' treatment for no agents");
     }
 
     private static TrafficProfile traffic(String businessType) {

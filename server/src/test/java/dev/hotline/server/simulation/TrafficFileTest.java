@@ -308,6 +308,43 @@ class TrafficFileTest {
                 + "(leave the key out for every agent on duty throughout), got an empty map");
     }
 
+    @Test
+    void aProblemFoundLaterAboutAShiftsAgentIsPlacedAtThatAgentsItem() throws Exception {
+        Path f = write(TEA.replace("  notReadyPause: 45s\n", """
+                  notReadyPause: 45s
+                  shifts:
+                    day: {from: 09:00, to: 17:00, agents: ["1001", "9999"]}
+                """));
+
+        assertThat(TrafficFile.problemAt(f, "agents.shifts.day.agents[1]", "agent 9999 is not in agents.yaml"))
+                .hasToString(f + ":8:52: agents.shifts.day.agents[1]: agent 9999 is not in agents.yaml");
+        assertThat(TrafficFile.problemAt(f, "agents.shifts.day.agents[7]", "?").line()).as("no such item: its list")
+                .isEqualTo(8);
+    }
+
+    @Test
+    void aShiftOfNoLengthIsSaidBesideItsOtherProblemsAndAShiftNeedsAName() throws Exception {
+        Path f = write(TEA.replace("  notReadyPause: 45s\n", """
+                  notReadyPause: 45s
+                  shifts:
+                    b: {from: 09:00, to: 09:00, agents: []}
+                    "": {from: 09:00, to: 10:00, agents: ["1001"]}
+                """));
+
+        assertThatThrownBy(() -> TrafficFile.load(f)).isInstanceOfSatisfying(TrafficFileException.class, e ->
+                assertThat(e.problems()).extracting(ConfigProblemText::of).containsExactly(
+                        "8:26 agents.shifts.b.to",
+                        "8:41 agents.shifts.b.agents",
+                        "9:9 agents.shifts."));
+    }
+
+    /** A problem's place and key, for tests about which problems are said. */
+    private static final class ConfigProblemText {
+        static String of(dev.hotline.server.config.ConfigProblem p) {
+            return p.line() + ":" + p.column() + " " + p.path();
+        }
+    }
+
     private Path write(String yaml) throws IOException {
         return Files.writeString(dir.resolve("traffic.yaml"), yaml);
     }

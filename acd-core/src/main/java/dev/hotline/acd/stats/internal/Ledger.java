@@ -517,7 +517,22 @@ public final class Ledger {
 
     /** The kept intervals whose start {@code wanted} accepts, oldest first, with states still open counted to now. */
     public List<Figures> intervals(long now, LongPredicate wanted) {
+        return intervals(now, wanted, now);
+    }
+
+    /**
+     * As {@link #intervals(long, LongPredicate)}, with every interval from the one containing {@code from} on, those
+     * in which nothing happened with zero counts.
+     */
+    public List<Figures> intervals(long now, LongPredicate wanted, long from) {
         TreeMap<Long, Period> copies = new TreeMap<>();
+        for (long t = from; t < now; ) {
+            IntervalCalendar.Interval interval = calendar.containing(t);
+            if (wanted.test(interval.start())) {
+                copies.put(interval.start(), new Period(interval.start(), interval.end()));
+            }
+            t = interval.end();
+        }
         intervals.forEach((start, p) -> {
             if (wanted.test(start) && start <= now) {
                 copies.put(start, p.copy());

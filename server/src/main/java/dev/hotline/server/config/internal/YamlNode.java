@@ -16,15 +16,26 @@ public sealed interface YamlNode {
     String describe();
 
     /**
-     * Where the key {@code path} (keys of nested maps, from this node) is written, or its deepest written parent,
-     * so that a problem about a key names a line even when the key itself is missing; empty when not even the first
-     * key is written.
+     * Where the key {@code path} (keys of nested maps, from this node; {@code agents[2]} for a list's third item) is
+     * written, or its deepest written parent, so that a problem about a key names a line even when the key itself is
+     * missing; empty when not even the first key is written.
      */
     default Optional<Mark> placeOf(List<String> path) {
         Optional<Mark> deepest = Optional.empty();
         YamlNode at = this;
         for (String key : path) {
             Optional<Entry> entry = at instanceof MapNode map ? map.entry(key) : Optional.empty();
+            java.util.regex.Matcher item = ITEM.matcher(key);
+            if (entry.isEmpty() && item.matches() && at instanceof MapNode map) {
+                // a list item, unless a key is written that way
+                Optional<Entry> list = map.entry(item.group(1));
+                int index = Integer.parseInt(item.group(2));
+                if (list.isPresent() && list.get().value() instanceof ListNode items && index < items.items().size()) {
+                    at = items.items().get(index);
+                    deepest = Optional.of(at.mark());
+                    continue;
+                }
+            }
             if (entry.isEmpty()) {
                 break;
             }
@@ -33,6 +44,9 @@ public sealed interface YamlNode {
         }
         return deepest;
     }
+
+    /** A path's step to a list item: {@code agents[2]}. */
+    java.util.regex.Pattern ITEM = java.util.regex.Pattern.compile("(.+)\\[(\\d{1,6})]");
 
     /** A position in a file. */
     record Mark(int line, int column) {

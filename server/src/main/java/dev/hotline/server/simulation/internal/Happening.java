@@ -28,10 +28,11 @@ public sealed interface Happening {
     }
 
     /**
-     * The agent's duty begins or ends now ({@link dev.hotline.server.simulation.Roster}); or, {@code rejoin}, the
-     * agent logged out after a call that outlasted one shift though the next has begun, and logs in again.
+     * The agent's duty begins or ends now ({@link dev.hotline.server.simulation.Roster}); or, {@code recheck}, a second
+     * look at it, not one of the roster's changes: the wrap-up the shift's end waited for is over, or the agent logged
+     * out after a call that outlasted one shift though the next has begun.
      */
-    record ShiftChange(String agentId, boolean rejoin) implements Happening {
+    record ShiftChange(String agentId, boolean recheck) implements Happening {
     }
 
     /**

@@ -71,6 +71,15 @@ public final class SimulationRun implements DecisionListener {
     private final long lastShiftChange;
     /** Agents whose duty ended during a call: they log out once it and its wrap-up are over. */
     private final Set<String> leavingAfterCall = new HashSet<>();
+    /** Each queue's wrap-up, and when each agent in wrap-up will be out of it: a shift's end waits for it. */
+    private final Map<String, Long> wrapUpMillis = new HashMap<>();
+    private final Map<String, String> queueOfAnswer = new HashMap<>();
+    private final Map<String, Long> wrapUpEnds = new HashMap<>();
+    /**
+     * Shift changes on the agenda within the traffic's duration: the run goes on to apply them even when no call is
+     * left, so the agents' time is counted as the roster says up to the run's end.
+     */
+    private int shiftChangesDue;
 
     private final Agenda agenda = new Agenda();
     private final Map<String, SimulatedCall> calls = new HashMap<>();
@@ -134,6 +143,7 @@ public final class SimulationRun implements DecisionListener {
         zone = config.settings().zone();
         lastShiftChange = arrivalsEndMillis > Long.MAX_VALUE - PLAY_OUT_LIMIT_MILLIS ? Long.MAX_VALUE
                 : arrivalsEndMillis + PLAY_OUT_LIMIT_MILLIS;
+        config.queues().forEach(q -> wrapUpMillis.put(q.id(), q.wrapUp().toMillis()));
     }
 
     /**
@@ -162,7 +172,7 @@ public final class SimulationRun implements DecisionListener {
         long lastArrival = startMillis;
         while (true) {
             boolean arrivalsOver = callersScheduled == 0;
-            if (arrivalsOver && calls.isEmpty() && agentsInWrapUp == 0) {
+            if (arrivalsOver && calls.isEmpty() && agentsInWrapUp == 0 && shiftChangesDue == 0) {
                 break;
             }
             long deadline = engineDeadline();
@@ -226,15 +236,25 @@ public final class SimulationRun implements DecisionListener {
     private void scheduleShiftChange(String agentId, long after) {
         long next = roster.nextChange(agentId, after, zone);
         if (next <= lastShiftChange) {
-            agenda.schedule(next, new Happening.ShiftChange(agentId, false));
+            scheduleShiftChange(next, agentId, false);
+        }
+    }
+
+    private void scheduleShiftChange(long at, String agentId, boolean recheck) {
+        agenda.schedule(at, new Happening.ShiftChange(agentId, recheck));
+        if (at <= arrivalsEndMillis) {
+            shiftChangesDue++;
         }
     }
 
     /**
      * The agent's duty begins (log in and ready, or stay after the call in hand when it had just ended) or ends (log
-     * out; during a call, once it and its wrap-up are over).
+     * out; during a call, once it and its wrap-up are over; in wrap-up, as it ends).
      */
-    private void shiftChange(long t, String agentId, boolean rejoin) {
+    private void shiftChange(long t, String agentId, boolean recheck) {
+        if (t <= arrivalsEndMillis) {
+            shiftChangesDue--;
+        }
         AgentStateChanged last = agentStates.get(agentId);
         boolean loggedIn = last != null && last.to() != AgentState.LOGGED_OUT;
         if (roster.onDuty(agentId, t, zone)) {
@@ -245,9 +265,15 @@ public final class SimulationRun implements DecisionListener {
                 engine.handle(new AcdEvent.AgentReady(t, agentId));
             }
         } else if (loggedIn && !leavingAfterCall.contains(agentId)) {
-            engine.handle(new AcdEvent.AgentLoggedOut(t, agentId));
+            long wrapUpEnd = last.to() == AgentState.WRAP_UP ? wrapUpEnds.getOrDefault(agentId, t) : t;
+            if (wrapUpEnd - 1 > t) {
+                // a millisecond before the wrap-up's timer would make the agent READY and offer the next call
+                scheduleShiftChange(wrapUpEnd - 1, agentId, true);
+            } else {
+                engine.handle(new AcdEvent.AgentLoggedOut(t, agentId));
+            }
         }
-        if (!rejoin) {
+        if (!recheck) {
             scheduleShiftChange(agentId, t);
         }
     }
@@ -283,7 +309,7 @@ public final class SimulationRun implements DecisionListener {
                     engine.handle(new AcdEvent.IvrEnded(t, f.callId(), f.flow(), "flows are not simulated"));
                 }
             }
-            case Happening.ShiftChange c -> shiftChange(t, c.agentId(), c.rejoin());
+            case Happening.ShiftChange c -> shiftChange(t, c.agentId(), c.recheck());
             case Happening.AgentReturns r -> {
                 AgentStateChanged last = agentStates.get(r.agentId());
                 if (last.to() == AgentState.NOT_READY && last.at() == r.since()) {
@@ -338,6 +364,7 @@ public final class SimulationRun implements DecisionListener {
                 }
             }
             case Decision.CallAnswered a -> {
+                queueOfAnswer.put(a.agentId(), a.queue());
                 SimulatedCall call = calls.get(a.callId());
                 if (call != null) {
                     call.ringingAgent = null;
@@ -353,7 +380,11 @@ public final class SimulationRun implements DecisionListener {
                 }
                 if (s.to() == AgentState.LOGGED_OUT && roster.onDuty(s.agentId(), s.at(), zone)) {
                     // left after a call though the next shift had begun meanwhile
-                    agenda.schedule(s.at(), new Happening.ShiftChange(s.agentId(), true));
+                    scheduleShiftChange(s.at(), s.agentId(), true);
+                }
+                if (s.to() == AgentState.WRAP_UP) {
+                    wrapUpEnds.put(s.agentId(), s.at() + wrapUpMillis.getOrDefault(
+                            queueOfAnswer.getOrDefault(s.agentId(), ""), 0L));
                 }
                 agentsInWrapUp += (s.to() == AgentState.WRAP_UP ? 1 : 0) - (s.from() == AgentState.WRAP_UP ? 1 : 0);
                 // Not ready after logging in is the simulator's own doing: it makes the agent ready at once.
