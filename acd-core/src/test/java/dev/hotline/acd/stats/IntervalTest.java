@@ -55,6 +55,19 @@ class IntervalTest {
     }
 
     @Test
+    void askedFromAGivenTimeEveryIntervalIsListedThoseInWhichNothingHappenedWithZeros() {
+        // a call at 09:40, nothing before: from 08:50 the quarters 08:45, 09:00, 09:15, 09:30 (the one in progress)
+        timeline.call("c1").arrives(3000, "sales");
+        timeline.playInto(stats);
+        long now = timeline.at(3000);
+
+        assertThat(stats.intervals(now)).extracting(Figures::from).containsExactly(NINE_AM + 2 * QUARTER);
+        assertThat(stats.intervals(timeline.at(0), now)).extracting(Figures::from, f -> f.centre().inbound())
+                .containsExactly(Tuple.tuple(NINE_AM - QUARTER, 0L), Tuple.tuple(NINE_AM, 0L),
+                        Tuple.tuple(NINE_AM + QUARTER, 0L), Tuple.tuple(NINE_AM + 2 * QUARTER, 1L));
+    }
+
+    @Test
     void intervalsAreAlignedToTheQuarterHourInTheCentresZone() {
         long sevenPastNine = LocalDateTime.of(2026, 3, 2, 9, 7).atZone(Centres.ZONE).toInstant().toEpochMilli();
         Timeline late = new Timeline(sevenPastNine);
