@@ -3,6 +3,7 @@ package dev.hotline.server.simulation;
 import dev.hotline.server.config.ConfigProblem;
 import dev.hotline.server.config.Durations;
 import dev.hotline.server.config.internal.Fields;
+import dev.hotline.server.config.internal.HoursReader;
 import dev.hotline.server.config.internal.Problems;
 import dev.hotline.server.config.internal.Where;
 import dev.hotline.server.config.internal.YamlNode;
@@ -13,11 +14,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +63,7 @@ public final class TrafficFile {
     private static final Set<String> TOP = Fields.known("start", "duration", "agents", "businessTypes");
     private static final Set<String> AGENTS = Fields.known("ringDelay", "noAnswerProbability", "notReadyPause",
             "shifts");
-    private static final Set<String> SHIFT = Fields.known("from", "to", "agents");
+    private static final Set<String> SHIFT = Fields.known("from", "to", "agents", "days");
     /** What shifts are written as, for messages. */
     private static final String SHIFTS = "a map of shift names to {from, to, agents}, e.g. evening: {from: 19:00, "
             + "to: 23:00, agents: [\"1001\", \"1002\"]}";
@@ -233,6 +236,11 @@ public final class TrafficFile {
         Optional<LocalTime> from = shift.required("from").flatMap(n -> shiftTime(shift.at("from"), n, false));
         Optional<LocalTime> to = shift.required("to").flatMap(n -> shiftTime(shift.at("to"), n, true));
         Optional<List<String>> agents = shift.required("agents").flatMap(n -> agentIds(shift.at("agents"), n));
+        Optional<Set<DayOfWeek>> days = shift.node("days").map(n -> weekDays(shift.at("days"), n))
+                .orElse(shift.keys().contains("days") ? Optional.empty() : Optional.of(EnumSet.allOf(DayOfWeek.class)));
+        if (shift.keys().contains("days") && !shift.has("days")) {
+            problems.add(shift.at("days"), "has no value: give days like mon-fri, [sat, sun] or daily (the default)");
+        }
         boolean endOfDay = shift.node("to").map(n -> ((Scalar) n).text().strip().equals("24:00")).orElse(false);
         boolean empty = from.isPresent() && from.equals(to) && !endOfDay;
         if (empty) {
@@ -242,10 +250,29 @@ public final class TrafficFile {
         if (name.isBlank()) {
             problems.add(shift.where(), "a shift needs a name (the key before its {from, to, agents})");
         }
-        if (from.isEmpty() || to.isEmpty() || agents.isEmpty() || empty || name.isBlank()) {
+        if (from.isEmpty() || to.isEmpty() || agents.isEmpty() || days.isEmpty() || empty || name.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new Roster.Shift(name, from.get(), to.get(), agents.get()));
+        return Optional.of(new Roster.Shift(name, from.get(), to.get(), agents.get(), days.get()));
+    }
+
+    /** The days a shift begins on: {@code mon-fri}, {@code [mon-fri, sun]}, {@code daily}, as queues' weekly hours. */
+    private Optional<Set<DayOfWeek>> weekDays(Where at, YamlNode node) {
+        List<Fields.Item> items = node instanceof YamlNode.ListNode ? Fields.items(problems, at, node, null)
+                : List.of(new Fields.Item(node, at));
+        if (items.isEmpty()) {
+            problems.add(at, "must name at least one day, like mon-fri, [sat, sun] or daily, got an empty list");
+            return Optional.empty();
+        }
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        boolean sound = true;
+        for (Fields.Item item : items) {
+            Optional<List<DayOfWeek>> named = Fields.text(problems, item.where(), item.node())
+                    .flatMap(text -> HoursReader.days(text.toLowerCase(Locale.ROOT), item.where(), problems));
+            named.ifPresent(days::addAll);
+            sound &= named.isPresent();
+        }
+        return sound ? Optional.of(days) : Optional.empty();
     }
 
     /** A shift's time of day, HH:MM; 24:00 (read as midnight) only where the shift ends. */

@@ -55,6 +55,11 @@ final class WallClock {
         return atMillis >= since && atMillis < since + repeated ? since - 1 : atMillis;
     }
 
+    /** The wall-clock date and time in {@code zone} at {@code atMillis}. */
+    static LocalDateTime dateTime(long atMillis, ZoneId zone) {
+        return Instant.ofEpochMilli(atMillis).atZone(zone).toLocalDateTime();
+    }
+
     /** The wall-clock time of day in {@code zone} at {@code atMillis}. */
     static LocalTime timeOfDay(long atMillis, ZoneId zone) {
         return Instant.ofEpochMilli(atMillis).atZone(zone).toLocalTime();

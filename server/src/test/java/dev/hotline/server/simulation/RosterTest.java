@@ -3,15 +3,19 @@ package dev.hotline.server.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RosterTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final LocalDate FRIDAY = LocalDate.of(2026, 11, 20);
 
     private static Roster shifts(Roster.Shift... shifts) {
         return new Roster.Shifts(List.of(shifts));
@@ -35,10 +39,10 @@ class RosterTest {
     void anAgentIsOnDutyFromTheShiftsStartUntilItsEnd() {
         Roster day = shifts(shift("09:00", "17:00", "1001"));
 
-        assertThat(day.onDuty("1001", LocalTime.of(8, 59))).isFalse();
-        assertThat(day.onDuty("1001", LocalTime.of(9, 0))).isTrue();
-        assertThat(day.onDuty("1001", LocalTime.of(16, 59))).isTrue();
-        assertThat(day.onDuty("1001", LocalTime.of(17, 0))).isFalse();
+        assertThat(day.onDuty("1001", FRIDAY.atTime(8, 59))).isFalse();
+        assertThat(day.onDuty("1001", FRIDAY.atTime(9, 0))).isTrue();
+        assertThat(day.onDuty("1001", FRIDAY.atTime(16, 59))).isTrue();
+        assertThat(day.onDuty("1001", FRIDAY.atTime(17, 0))).isFalse();
         assertThat(next(day, "1001", "2026-11-20T08:00+08:00", SHANGHAI)).isEqualTo("2026-11-20T09:00+08:00");
         assertThat(next(day, "1001", "2026-11-20T09:00+08:00", SHANGHAI)).isEqualTo("2026-11-20T17:00+08:00");
         assertThat(next(day, "1001", "2026-11-20T17:00+08:00", SHANGHAI)).isEqualTo("2026-11-21T09:00+08:00");
@@ -48,9 +52,9 @@ class RosterTest {
     void aNightShiftRunsOnPastMidnightUntilItsEndTheNextMorning() {
         Roster night = shifts(shift("22:00", "06:00", "1009"));
 
-        assertThat(night.onDuty("1009", LocalTime.of(23, 30))).isTrue();
-        assertThat(night.onDuty("1009", LocalTime.of(0, 0))).isTrue();
-        assertThat(night.onDuty("1009", LocalTime.of(6, 0))).isFalse();
+        assertThat(night.onDuty("1009", FRIDAY.atTime(23, 30))).isTrue();
+        assertThat(night.onDuty("1009", FRIDAY.atTime(0, 0))).isTrue();
+        assertThat(night.onDuty("1009", FRIDAY.atTime(6, 0))).isFalse();
         assertThat(next(night, "1009", "2026-11-20T22:00+08:00", SHANGHAI)).isEqualTo("2026-11-21T06:00+08:00");
     }
 
@@ -67,15 +71,15 @@ class RosterTest {
         // written from 00:00 to 24:00: 24:00 is read as midnight
         Roster allDay = shifts(shift("00:00", "00:00", "1001"));
 
-        assertThat(allDay.onDuty("1001", LocalTime.of(3, 0))).isTrue();
+        assertThat(allDay.onDuty("1001", FRIDAY.atTime(3, 0))).isTrue();
         assertThat(next(allDay, "1001", "2026-11-20T08:00+08:00", SHANGHAI)).isEqualTo("never");
-        assertThat(allDay.onDuty("1002", LocalTime.of(3, 0))).isFalse();
+        assertThat(allDay.onDuty("1002", FRIDAY.atTime(3, 0))).isFalse();
         assertThat(next(allDay, "1002", "2026-11-20T08:00+08:00", SHANGHAI)).isEqualTo("never");
     }
 
     @Test
     void everyAgentIsOnDutyThroughoutWithoutShifts() {
-        assertThat(Roster.EVERYONE.onDuty("anyone", LocalTime.of(3, 0))).isTrue();
+        assertThat(Roster.EVERYONE.onDuty("anyone", FRIDAY.atTime(3, 0))).isTrue();
         assertThat(next(Roster.EVERYONE, "anyone", "2026-11-20T08:00+08:00", SHANGHAI)).isEqualTo("never");
     }
 
@@ -100,6 +104,21 @@ class RosterTest {
         assertThat(next(night, "1002", "2026-10-24T20:00+02:00", BERLIN)).isEqualTo("2026-10-25T02:30+02:00");
         assertThat(night.onDuty("1002", at("2026-10-25T02:15+01:00"), BERLIN)).isTrue();
         assertThat(next(night, "1002", "2026-10-25T02:30+02:00", BERLIN)).isEqualTo("2026-10-25T10:00+01:00");
+    }
+
+    @Test
+    void aShiftOnSomeDaysOfTheWeekIsWorkedOnThoseDaysAndANightShiftBelongsToTheDayItBegins() {
+        Roster weekdays = shifts(new Roster.Shift("office", LocalTime.of(9, 0), LocalTime.of(18, 0), List.of("1001"),
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)), new Roster.Shift("friday-night",
+                LocalTime.of(22, 0), LocalTime.of(6, 0), List.of("1002"), EnumSet.of(DayOfWeek.FRIDAY)));
+
+        // Friday 18:00 the office closes until Monday 09:00
+        assertThat(next(weekdays, "1001", "2026-11-20T18:00+08:00", SHANGHAI)).isEqualTo("2026-11-23T09:00+08:00");
+        assertThat(weekdays.onDuty("1001", FRIDAY.plusDays(1).atTime(10, 0))).isFalse();
+        // the Friday night shift runs into Saturday morning, and does not begin again until next Friday
+        assertThat(weekdays.onDuty("1002", FRIDAY.plusDays(1).atTime(5, 0))).isTrue();
+        assertThat(weekdays.onDuty("1002", FRIDAY.atTime(5, 0))).isFalse();
+        assertThat(next(weekdays, "1002", "2026-11-21T06:00+08:00", SHANGHAI)).isEqualTo("2026-11-27T22:00+08:00");
     }
 
     @Test

@@ -268,9 +268,35 @@ class TrafficFileTest {
         assertThat(shifts.shifts()).containsExactly(
                 new Roster.Shift("day", LocalTime.of(9, 0), LocalTime.of(20, 15), List.of("1001", "1002")),
                 new Roster.Shift("evening", LocalTime.of(20, 0), LocalTime.MIDNIGHT, List.of("1003")));
-        assertThat(shifts.onDuty("1003", LocalTime.of(23, 59))).isTrue();
-        assertThat(shifts.onDuty("1003", LocalTime.of(0, 0))).isFalse();
+        assertThat(shifts.onDuty("1003", LocalDateTime.of(2026, 11, 20, 23, 59))).isTrue();
+        assertThat(shifts.onDuty("1003", LocalDateTime.of(2026, 11, 20, 0, 0))).isFalse();
         assertThat(TrafficFile.load(write(TEA)).roster()).isEqualTo(Roster.EVERYONE);
+    }
+
+    @Test
+    void aShiftsDaysAreWrittenAsQueuesWeeklyHoursAreAndEveryDayIsTheDefault() throws Exception {
+        TrafficProfile p = TrafficFile.load(write(TEA.replace("  notReadyPause: 45s\n", """
+                  notReadyPause: 45s
+                  shifts:
+                    office: {from: 09:00, to: 18:00, days: mon-fri, agents: ["1001"]}
+                    weekend: {from: 10:00, to: 16:00, days: [Sat, sun], agents: ["1002"]}
+                    daily: {from: 10:00, to: 16:00, days: daily, agents: ["1003"]}
+                """)));
+
+        assertThat(((Roster.Shifts) p.roster()).shifts()).extracting(Roster.Shift::days).containsExactly(
+                java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
+                java.util.EnumSet.of(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY),
+                java.util.EnumSet.allOf(java.time.DayOfWeek.class));
+
+        Path f = write(TEA.replace("  notReadyPause: 45s\n", """
+                  notReadyPause: 45s
+                  shifts:
+                    office: {from: 09:00, to: 18:00, days: fri-mon, agents: ["1001"]}
+                    weekend: {from: 10:00, to: 16:00, days: [sat, sunday], agents: ["1002"]}
+                """));
+        assertThatThrownBy(() -> TrafficFile.load(f)).isInstanceOfSatisfying(TrafficFileException.class, e ->
+                assertThat(e.problems()).extracting(ConfigProblemText::of).containsExactly(
+                        "8:44 agents.shifts.office.days", "9:51 agents.shifts.weekend.days[1]"));
     }
 
     @Test
@@ -296,7 +322,7 @@ class TrafficFileTest {
                                 + "[\"1001\", \"1002\"], got an empty list",
                         "11:62 agents.shifts.twice.agents[2]: agent 1001 is listed twice in this shift (line 11)",
                         "12:11 agents.shifts.late: missing required key 'to'",
-                        "12:25 agents.shifts.late.until: unknown key 'until' (known: from, to, agents)"));
+                        "12:25 agents.shifts.late.until: unknown key 'until' (known: from, to, agents, days)"));
     }
 
     @Test

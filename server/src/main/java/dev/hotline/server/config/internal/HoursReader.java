@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * {@code daily: 08:00-24:00}), holidays (a {@code date}, or a {@code from}/{@code to} range for a holiday week) and
  * make-up working days ({@code {date: 2026-01-04, as: mon}}: a weekend day worked with a weekday's hours).
  */
-final class HoursReader {
+public final class HoursReader {
     private static final Set<String> KEYS = Fields.known("zone", "weekly", "holidays", "makeUpDays");
     private static final Set<String> HOLIDAY_KEYS = Fields.known("date", "from", "to", "name");
     private static final Set<String> MAKE_UP_DAY_KEYS = Fields.known("date", "as", "name");
@@ -177,7 +177,7 @@ final class HoursReader {
         boolean sound = true;
         for (Entry e : Fields.uniqueEntries(ctx.problems(), at, map).values()) {
             Where keyAt = at.key(e.key(), e.keyMark());
-            Optional<List<DayOfWeek>> days = days(e.key(), keyAt, ctx);
+            Optional<List<DayOfWeek>> days = days(e.key(), keyAt, ctx.problems());
             Optional<List<Period>> periods = periods(at.key(e.key(), e.value().mark()), e.value(), ctx);
             if (days.isEmpty() || periods.isEmpty()) {
                 sound = false;
@@ -197,7 +197,11 @@ final class HoursReader {
         return sound ? Optional.of(weekly) : Optional.empty();
     }
 
-    private static Optional<List<DayOfWeek>> days(String key, Where at, LoadContext ctx) {
+    /**
+     * The days a key of weekly hours names: {@code mon}, a range {@code mon-fri}, or {@code daily}; a problem at
+     * {@code at} if it names none. Also how a simulated shift's {@code days} are written.
+     */
+    public static Optional<List<DayOfWeek>> days(String key, Where at, Problems problems) {
         if (key.equals("daily")) {
             return Optional.of(List.of(DayOfWeek.values()));
         }
@@ -205,7 +209,7 @@ final class HoursReader {
         int from = DAYS.indexOf(ends[0]);
         int to = ends.length == 2 ? DAYS.indexOf(ends[1]) : from;
         if (ends.length > 2 || from < 0 || to < 0) {
-            ctx.problems().add(at, "unknown day '" + key + "' (write mon, tue, wed, thu, fri, sat, sun, "
+            problems.add(at, "unknown day '" + key + "' (write mon, tue, wed, thu, fri, sat, sun, "
                     + "a range like mon-fri, or daily)");
             return Optional.empty();
         }
@@ -213,7 +217,7 @@ final class HoursReader {
             // fri-mon means the weekend around it, not mon-fri: two ranges that meet at the week's end
             String tail = ends[0].equals("sun") ? "sun" : ends[0] + "-sun";
             String head = ends[1].equals("mon") ? "mon" : "mon-" + ends[1];
-            ctx.problems().add(at, "day range '" + key + "' runs past Sunday: ranges go from mon towards sun, so "
+            problems.add(at, "day range '" + key + "' runs past Sunday: ranges go from mon towards sun, so "
                     + "write it as two, " + tail + " and " + head);
             return Optional.empty();
         }
