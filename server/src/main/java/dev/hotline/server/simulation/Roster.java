@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,8 +33,16 @@ public sealed interface Roster {
     }
 
     /**
-     * The first instant after {@code atMillis} (epoch milliseconds) at which the agent's duty begins or ends on the
-     * wall clock of {@code zone}, or {@link Long#MAX_VALUE} when it never changes.
+     * The break {@code agentId} is on at {@code atMillis} (its reason), read on the wall clock of {@code zone}; empty
+     * when working or off duty.
+     */
+    default Optional<String> breakAt(String agentId, long atMillis, ZoneId zone) {
+        return Optional.empty();
+    }
+
+    /**
+     * The first instant after {@code atMillis} (epoch milliseconds) at which the agent's duty or break begins or ends
+     * on the wall clock of {@code zone}, or {@link Long#MAX_VALUE} when it never changes.
      */
     long nextChange(String agentId, long atMillis, ZoneId zone);
 
@@ -58,12 +67,14 @@ public sealed interface Roster {
      * @param name   the shift's name in the traffic file, for messages
      * @param agents the agents' ids; at least one, each once
      * @param days   the days of the week the shift begins on; at least one
+     * @param breaks the breaks its agents take, within its hours: NOT_READY with the break's reason
      */
-    record Shift(String name, LocalTime from, LocalTime to, List<String> agents, Set<DayOfWeek> days) {
+    record Shift(String name, LocalTime from, LocalTime to, List<String> agents, Set<DayOfWeek> days,
+                 List<Break> breaks) {
 
-        /** A shift worked every day. */
+        /** A shift worked every day, without breaks. */
         public Shift(String name, LocalTime from, LocalTime to, List<String> agents) {
-            this(name, from, to, agents, EnumSet.allOf(DayOfWeek.class));
+            this(name, from, to, agents, EnumSet.allOf(DayOfWeek.class), List.of());
         }
 
         public Shift {
@@ -72,6 +83,7 @@ public sealed interface Roster {
             Objects.requireNonNull(to, "to");
             agents = List.copyOf(agents);
             days = Set.copyOf(days);
+            breaks = List.copyOf(breaks);
             if (agents.isEmpty()) {
                 throw new IllegalArgumentException("shift " + name + " has no agents");
             }
@@ -85,22 +97,82 @@ public sealed interface Roster {
                 throw new IllegalArgumentException("shift " + name + " must begin and end on a minute: " + from + " to "
                         + to);
             }
+            for (Break b : breaks) {
+                if (!within(from, to, b)) {
+                    throw new IllegalArgumentException("shift " + name + "'s break " + b.from() + " to " + b.to()
+                            + " is not within its hours " + from + " to " + to);
+                }
+            }
         }
 
-        /** Marks the minutes of the week it covers, {@code week[day - 1][minute of the day]}. */
-        void cover(boolean[][] week) {
+        /** Whether the break lies within the shift's hours (its minutes after the shift's start, all before its end). */
+        boolean within(Break b) {
+            return within(from, to, b);
+        }
+
+        private static boolean within(LocalTime from, LocalTime to, Break b) {
+            int start = sinceStart(from, b.from());
+            int end = start + Math.floorMod(minuteOf(b.to()) - minuteOf(b.from()), MINUTES_A_DAY);
+            return end <= length(from, to) && end > start;
+        }
+
+        /** The length in minutes of a shift from {@code from} to {@code to}: a whole day round the clock. */
+        private static int length(LocalTime from, LocalTime to) {
+            int length = Math.floorMod(minuteOf(to) - minuteOf(from), MINUTES_A_DAY);
+            return length == 0 ? MINUTES_A_DAY : length;
+        }
+
+        /** Minutes from a shift's start {@code from} to {@code time} on its clock. */
+        private static int sinceStart(LocalTime from, LocalTime time) {
+            return Math.floorMod(minuteOf(time) - minuteOf(from), MINUTES_A_DAY);
+        }
+
+        /**
+         * Marks the minutes of the week it covers, {@code week[day - 1][minute of the day]}: {@link #WORKING}, or the
+         * code {@code reasons} gives its break's reason. Working wins over a break, a break over nothing: of two
+         * shifts of one agent that overlap, the one that works.
+         */
+        void cover(int[][] week, Map<String, Integer> reasons) {
             int begin = minuteOf(from);
-            int end = minuteOf(to);
+            int length = length(from, to);
             for (DayOfWeek day : days) {
-                int d = day.getValue() - 1;
-                if (begin == end) {
-                    java.util.Arrays.fill(week[d], true);
-                } else if (begin < end) {
-                    java.util.Arrays.fill(week[d], begin, end, true);
-                } else {
-                    java.util.Arrays.fill(week[d], begin, MINUTES_A_DAY, true);
-                    java.util.Arrays.fill(week[(d + 1) % 7], 0, end, true);
+                int first = (day.getValue() - 1) * MINUTES_A_DAY + begin;
+                for (int m = 0; m < length; m++) {
+                    int at = (first + m) % (7 * MINUTES_A_DAY);
+                    int[] minutes = week[at / MINUTES_A_DAY];
+                    int code = WORKING;
+                    for (Break b : breaks) {
+                        int start = sinceStart(from, b.from());
+                        if (m >= start && m < start + Math.floorMod(minuteOf(b.to()) - minuteOf(b.from()),
+                                MINUTES_A_DAY)) {
+                            code = reasons.computeIfAbsent(b.reason(), r -> reasons.size() + FIRST_BREAK);
+                            break;
+                        }
+                    }
+                    int was = minutes[at % MINUTES_A_DAY];
+                    if (was == OFF || code == WORKING) {
+                        minutes[at % MINUTES_A_DAY] = code;
+                    }
                 }
+            }
+        }
+    }
+
+    /**
+     * A break within a shift: its agents are NOT_READY with {@code reason} from {@code from} to {@code to}
+     * (wall-clock times), and ready again after it; one on a call then takes the break when the call and its wrap-up
+     * are over.
+     */
+    record Break(LocalTime from, LocalTime to, String reason) {
+        public Break {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(reason, "reason");
+            if (from.equals(to)) {
+                throw new IllegalArgumentException("a break from " + from + " to " + to + " has no length");
+            }
+            if (reason.isBlank()) {
+                throw new IllegalArgumentException("a break needs a reason");
             }
         }
     }
@@ -135,8 +207,7 @@ public sealed interface Roster {
 
         @Override
         public boolean onDuty(String agentId, LocalDateTime time) {
-            ShiftDuty duty = duties.get(agentId);
-            return duty != null && duty.at(time);
+            return status(agentId, time) != OFF;
         }
 
         /**
@@ -145,7 +216,23 @@ public sealed interface Roster {
          */
         @Override
         public boolean onDuty(String agentId, long atMillis, ZoneId zone) {
-            return onDuty(agentId, WallClock.dateTime(WallClock.firstPass(atMillis, zone), zone));
+            return status(agentId, atMillis, zone) != OFF;
+        }
+
+        @Override
+        public Optional<String> breakAt(String agentId, long atMillis, ZoneId zone) {
+            ShiftDuty duty = duties.get(agentId);
+            return duty == null ? Optional.empty() : duty.breakReason(status(agentId, atMillis, zone));
+        }
+
+        /** {@link #OFF}, {@link #WORKING} or a break's code, read as {@link #onDuty(String, long, ZoneId)} reads. */
+        private int status(String agentId, long atMillis, ZoneId zone) {
+            return status(agentId, WallClock.dateTime(WallClock.firstPass(atMillis, zone), zone));
+        }
+
+        private int status(String agentId, LocalDateTime time) {
+            ShiftDuty duty = duties.get(agentId);
+            return duty == null ? OFF : duty.at(time);
         }
 
         @Override
@@ -154,13 +241,13 @@ public sealed interface Roster {
             if (duty == null || duty.constant()) {
                 return Long.MAX_VALUE;
             }
-            boolean now = onDuty(agentId, atMillis, zone);
+            int now = status(agentId, atMillis, zone);
             long t = atMillis;
             // a change is at most a week away, give or take the clocks' changes: each is a boundary of its own
             int most = 8 * duty.changeTimes().size() + 16;
             for (int i = 0; i < most; i++) {
                 t = WallClock.nextBoundary(duty.changeTimes(), t, zone);
-                if (onDuty(agentId, t, zone) != now) {
+                if (status(agentId, t, zone) != now) {
                     return t;
                 }
             }
@@ -189,6 +276,10 @@ public sealed interface Roster {
 
     /** Minutes in a day on the wall clock. */
     int MINUTES_A_DAY = 24 * 60;
+    /** An agent's status in a minute of the week: off duty, working, or on the break of code 2 and above. */
+    int OFF = 0;
+    int WORKING = 1;
+    int FIRST_BREAK = 2;
 
     private static int minuteOf(LocalTime time) {
         return time.getHour() * 60 + time.getMinute();

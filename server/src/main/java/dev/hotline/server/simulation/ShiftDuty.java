@@ -3,27 +3,33 @@ package dev.hotline.server.simulation;
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One agent's duty over the week, made by the shifts that list them: for each day, on or off from each listed time
- * until the next (the first at 00:00), as {@link Roster.Shifts} reads it.
+ * One agent's duty over the week, made by the shifts that list them: for each day, off, working or on a break from
+ * each listed time until the next (the first at 00:00), as {@link Roster.Shifts} reads it.
  */
 final class ShiftDuty {
-    private final Map<DayOfWeek, NavigableMap<LocalTime, Boolean>> byDay;
+    private final Map<DayOfWeek, NavigableMap<LocalTime, Integer>> byDay;
+    /** The reason of each break code, from {@link Roster#FIRST_BREAK} on. */
+    private final List<String> reasons;
     /** Every time of day at which the duty of some day may change, 00:00 included: the boundaries to look at. */
     private final NavigableSet<LocalTime> changeTimes;
     private final boolean constant;
 
-    private ShiftDuty(Map<DayOfWeek, NavigableMap<LocalTime, Boolean>> byDay) {
+    private ShiftDuty(Map<DayOfWeek, NavigableMap<LocalTime, Integer>> byDay, List<String> reasons) {
         this.byDay = byDay;
+        this.reasons = List.copyOf(reasons);
         TreeSet<LocalTime> times = new TreeSet<>();
         byDay.values().forEach(day -> times.addAll(day.keySet()));
         this.changeTimes = Collections.unmodifiableNavigableSet(times);
@@ -33,12 +39,15 @@ final class ShiftDuty {
 
     /** The duty the {@code shifts} make together. */
     static ShiftDuty of(List<Roster.Shift> shifts) {
-        boolean[][] week = new boolean[7][Roster.MINUTES_A_DAY];
-        shifts.forEach(s -> s.cover(week));
-        Map<DayOfWeek, NavigableMap<LocalTime, Boolean>> byDay = new EnumMap<>(DayOfWeek.class);
+        int[][] week = new int[7][Roster.MINUTES_A_DAY];
+        Map<String, Integer> codes = new HashMap<>();
+        shifts.forEach(s -> s.cover(week, codes));
+        List<String> reasons = new ArrayList<>(Collections.nCopies(codes.size(), ""));
+        codes.forEach((reason, code) -> reasons.set(code - Roster.FIRST_BREAK, reason));
+        Map<DayOfWeek, NavigableMap<LocalTime, Integer>> byDay = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : DayOfWeek.values()) {
-            boolean[] minutes = week[day.getValue() - 1];
-            NavigableMap<LocalTime, Boolean> from = new TreeMap<>();
+            int[] minutes = week[day.getValue() - 1];
+            NavigableMap<LocalTime, Integer> from = new TreeMap<>();
             for (int minute = 0; minute < Roster.MINUTES_A_DAY; minute++) {
                 if (minute == 0 || minutes[minute] != minutes[minute - 1]) {
                     from.put(LocalTime.ofSecondOfDay(minute * 60L), minutes[minute]);
@@ -46,18 +55,24 @@ final class ShiftDuty {
             }
             byDay.put(day, Collections.unmodifiableNavigableMap(from));
         }
-        return new ShiftDuty(byDay);
+        return new ShiftDuty(byDay, reasons);
     }
 
-    boolean at(LocalDateTime time) {
+    /** {@link Roster#OFF}, {@link Roster#WORKING} or a break's code at {@code time}. */
+    int at(LocalDateTime time) {
         return byDay.get(time.getDayOfWeek()).floorEntry(time.toLocalTime()).getValue();
+    }
+
+    /** The reason of a break's code; empty for off and working. */
+    Optional<String> breakReason(int code) {
+        return code >= Roster.FIRST_BREAK ? Optional.of(reasons.get(code - Roster.FIRST_BREAK)) : Optional.empty();
     }
 
     NavigableSet<LocalTime> changeTimes() {
         return changeTimes;
     }
 
-    /** On (or off) every minute of the week: the duty never changes. */
+    /** The same every minute of the week: the duty never changes. */
     boolean constant() {
         return constant;
     }

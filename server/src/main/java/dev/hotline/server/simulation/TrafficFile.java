@@ -63,7 +63,8 @@ public final class TrafficFile {
     private static final Set<String> TOP = Fields.known("start", "duration", "agents", "businessTypes");
     private static final Set<String> AGENTS = Fields.known("ringDelay", "noAnswerProbability", "notReadyPause",
             "shifts");
-    private static final Set<String> SHIFT = Fields.known("from", "to", "agents", "days");
+    private static final Set<String> SHIFT = Fields.known("from", "to", "agents", "days", "breaks");
+    private static final Set<String> BREAK = Fields.known("from", "to", "reason");
     /** What shifts are written as, for messages. */
     private static final String SHIFTS = "a map of shift names to {from, to, agents}, e.g. evening: {from: 19:00, "
             + "to: 23:00, agents: [\"1001\", \"1002\"]}";
@@ -253,7 +254,50 @@ public final class TrafficFile {
         if (from.isEmpty() || to.isEmpty() || agents.isEmpty() || days.isEmpty() || empty || name.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new Roster.Shift(name, from.get(), to.get(), agents.get(), days.get()));
+        Roster.Shift unbroken = new Roster.Shift(name, from.get(), to.get(), agents.get(), days.get(), List.of());
+        return breaks(shift, unbroken).map(breaks -> new Roster.Shift(name, from.get(), to.get(), agents.get(),
+                days.get(), breaks));
+    }
+
+    /** A shift's breaks: [{from: 12:00, to: 12:30, reason: lunch}], each within its hours; none by default. */
+    private Optional<List<Roster.Break>> breaks(Fields shift, Roster.Shift unbroken) {
+        if (!shift.keys().contains("breaks")) {
+            return Optional.of(List.of());
+        }
+        Optional<YamlNode> given = shift.node("breaks");
+        if (given.isEmpty()) {
+            problems.add(shift.at("breaks"), "has no value: give breaks like [{from: 12:00, to: 12:30, reason: "
+                    + "lunch}], or leave the key out");
+            return Optional.empty();
+        }
+        List<Roster.Break> breaks = new ArrayList<>();
+        boolean sound = true;
+        for (Fields.Item item : Fields.items(problems, shift.at("breaks"), given.get(), null)) {
+            Optional<Roster.Break> b = Fields.of(problems, item.where(), item.node(), BREAK).flatMap(f -> {
+                Optional<LocalTime> from = f.required("from").flatMap(n -> shiftTime(f.at("from"), n, false));
+                Optional<LocalTime> to = f.required("to").flatMap(n -> shiftTime(f.at("to"), n, true));
+                Optional<String> reason = f.has("reason") ? f.text("reason") : Optional.of("break");
+                if (from.isEmpty() || to.isEmpty() || reason.isEmpty()) {
+                    return Optional.empty();
+                }
+                if (from.equals(to)) {
+                    problems.add(f.at("to"), "is the time the break begins: a break from " + from.get() + " to "
+                            + to.get() + " has no length");
+                    return Optional.empty();
+                }
+                Roster.Break made = new Roster.Break(from.get(), to.get(), reason.get());
+                if (!unbroken.within(made)) {
+                    problems.add(item.where(), "the break " + from.get() + " to " + to.get() + " is not within the "
+                            + "shift's hours, " + unbroken.from() + " to " + (unbroken.to().equals(LocalTime.MIDNIGHT)
+                            ? "24:00" : unbroken.to()));
+                    return Optional.empty();
+                }
+                return Optional.of(made);
+            });
+            b.ifPresent(breaks::add);
+            sound &= b.isPresent();
+        }
+        return sound ? Optional.of(breaks) : Optional.empty();
     }
 
     /** The days a shift begins on: {@code mon-fri}, {@code [mon-fri, sun]}, {@code daily}, as queues' weekly hours. */

@@ -464,6 +464,31 @@ class CentreSimulationTest {
     }
 
     @Test
+    void agentsOnTheirShiftsBreakAreOfferedNoCallAndComeBackAsItEnds() {
+        Roster tea = new Roster.Shifts(List.of(new Roster.Shift("evening", LocalTime.of(19, 0), LocalTime.of(23, 0),
+                allAgents(), java.util.EnumSet.allOf(java.time.DayOfWeek.class), List.of(new Roster.Break(
+                LocalTime.of(20, 15), LocalTime.of(20, 30), "tea")))));
+        long begins = shanghai(20, 15);
+        long ends = shanghai(20, 30);
+
+        List<Decision> all = decisions(defaultConfig(), busyHour(FRIDAY_EVENING, tea), 5);
+
+        assertThat(all).filteredOn(d -> d instanceof Decision.CallOffered && d.at() >= begins && d.at() < ends)
+                .isEmpty();
+        List<Decision.AgentStateChanged> onBreak = all.stream().filter(d -> d instanceof Decision.AgentStateChanged s
+                && s.reason().equals("tea")).map(d -> (Decision.AgentStateChanged) d).toList();
+        // READY agents at once; those on a call after it and its wrap-up, if before the break is over
+        assertThat(onBreak).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.to()).isEqualTo(AgentState.NOT_READY);
+            assertThat(s.at()).isBetween(begins, ends - 1);
+        });
+        assertThat(all).filteredOn(d -> d instanceof Decision.AgentStateChanged s && s.from() == AgentState.NOT_READY
+                && s.to() == AgentState.READY).extracting(Decision::at).contains(ends)
+                .allSatisfy(at -> assertThat(at < begins || at >= ends).as("ready again at %s", at).isTrue());
+        assertThat(all).filteredOn(d -> d instanceof Decision.CallOffered && d.at() >= ends).isNotEmpty();
+    }
+
+    @Test
     void aShiftNamingAnAgentTheConfigurationLacksIsAMismatchAndAgentsInNoShiftAreNoted() {
         Roster roster = new Roster.Shifts(List.of(shift("evening", LocalTime.of(19, 0), LocalTime.of(23, 0),
                 List.of("1001", "2001", "2002", "2003", "2004", "2005", "2006", "2007"))));

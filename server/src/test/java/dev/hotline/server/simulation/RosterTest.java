@@ -109,8 +109,8 @@ class RosterTest {
     @Test
     void aShiftOnSomeDaysOfTheWeekIsWorkedOnThoseDaysAndANightShiftBelongsToTheDayItBegins() {
         Roster weekdays = shifts(new Roster.Shift("office", LocalTime.of(9, 0), LocalTime.of(18, 0), List.of("1001"),
-                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)), new Roster.Shift("friday-night",
-                LocalTime.of(22, 0), LocalTime.of(6, 0), List.of("1002"), EnumSet.of(DayOfWeek.FRIDAY)));
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), List.of()), new Roster.Shift("friday-night",
+                LocalTime.of(22, 0), LocalTime.of(6, 0), List.of("1002"), EnumSet.of(DayOfWeek.FRIDAY), List.of()));
 
         // Friday 18:00 the office closes until Monday 09:00
         assertThat(next(weekdays, "1001", "2026-11-20T18:00+08:00", SHANGHAI)).isEqualTo("2026-11-23T09:00+08:00");
@@ -119,6 +119,35 @@ class RosterTest {
         assertThat(weekdays.onDuty("1002", FRIDAY.plusDays(1).atTime(5, 0))).isTrue();
         assertThat(weekdays.onDuty("1002", FRIDAY.atTime(5, 0))).isFalse();
         assertThat(next(weekdays, "1002", "2026-11-21T06:00+08:00", SHANGHAI)).isEqualTo("2026-11-27T22:00+08:00");
+    }
+
+    @Test
+    void anAgentOnABreakIsOnDutyButOnTheBreakAndItsEndsAreChangesToo() {
+        Roster day = shifts(new Roster.Shift("day", LocalTime.of(9, 0), LocalTime.of(18, 0), List.of("1001"),
+                EnumSet.allOf(DayOfWeek.class), List.of(new Roster.Break(LocalTime.of(12, 0), LocalTime.of(12, 30),
+                "lunch"))), new Roster.Shift("night", LocalTime.of(22, 0), LocalTime.of(6, 0), List.of("1002"),
+                EnumSet.allOf(DayOfWeek.class), List.of(new Roster.Break(LocalTime.of(2, 0), LocalTime.of(2, 15),
+                "break"))));
+
+        assertThat(day.breakAt("1001", at("2026-11-20T12:10+08:00"), SHANGHAI)).contains("lunch");
+        assertThat(day.onDuty("1001", at("2026-11-20T12:10+08:00"), SHANGHAI)).isTrue();
+        assertThat(day.breakAt("1001", at("2026-11-20T12:30+08:00"), SHANGHAI)).isEmpty();
+        assertThat(next(day, "1001", "2026-11-20T09:00+08:00", SHANGHAI)).isEqualTo("2026-11-20T12:00+08:00");
+        assertThat(next(day, "1001", "2026-11-20T12:00+08:00", SHANGHAI)).isEqualTo("2026-11-20T12:30+08:00");
+        assertThat(next(day, "1001", "2026-11-20T12:30+08:00", SHANGHAI)).isEqualTo("2026-11-20T18:00+08:00");
+        // a night shift's break after midnight is in the morning after the day it begins
+        assertThat(day.breakAt("1002", at("2026-11-21T02:05+08:00"), SHANGHAI)).contains("break");
+    }
+
+    @Test
+    void aBreakLiesWithinItsShiftsHours() {
+        assertThatThrownBy(() -> new Roster.Shift("day", LocalTime.of(9, 0), LocalTime.of(18, 0), List.of("1001"),
+                EnumSet.allOf(DayOfWeek.class), List.of(new Roster.Break(LocalTime.of(17, 45), LocalTime.of(18, 15),
+                "tea")))).hasMessage("shift day's break 17:45 to 18:15 is not within its hours 09:00 to 18:00");
+        Roster.Shift night = new Roster.Shift("night", LocalTime.of(22, 0), LocalTime.of(6, 0), List.of("1002"));
+        assertThat(night.within(new Roster.Break(LocalTime.of(23, 30), LocalTime.of(0, 30), "break"))).isTrue();
+        assertThat(night.within(new Roster.Break(LocalTime.of(5, 30), LocalTime.of(6, 30), "break"))).isFalse();
+        assertThat(night.within(new Roster.Break(LocalTime.of(21, 0), LocalTime.of(22, 30), "break"))).isFalse();
     }
 
     @Test

@@ -300,6 +300,40 @@ class TrafficFileTest {
     }
 
     @Test
+    void aShiftsBreaksAreTimesWithinItsHoursWithAReason() throws Exception {
+        TrafficProfile p = TrafficFile.load(write(TEA.replace("  notReadyPause: 45s\n", """
+                  notReadyPause: 45s
+                  shifts:
+                    day:
+                      from: 09:00
+                      to: 18:00
+                      agents: ["1001"]
+                      breaks: [{from: 12:00, to: 12:30, reason: lunch}, {from: 15:00, to: 15:15}]
+                """)));
+
+        assertThat(((Roster.Shifts) p.roster()).shifts().getFirst().breaks()).containsExactly(
+                new Roster.Break(LocalTime.of(12, 0), LocalTime.of(12, 30), "lunch"),
+                new Roster.Break(LocalTime.of(15, 0), LocalTime.of(15, 15), "break"));
+
+        Path f = write(TEA.replace("  notReadyPause: 45s\n", """
+                  notReadyPause: 45s
+                  shifts:
+                    day:
+                      from: 09:00
+                      to: 18:00
+                      agents: ["1001"]
+                      breaks: [{from: 17:45, to: 18:15}, {from: 12:00, to: 12:00}, {from: 13:00}]
+                """));
+        assertThatThrownBy(() -> TrafficFile.load(f)).isInstanceOfSatisfying(TrafficFileException.class, e ->
+                assertThat(e.problems()).extracting(p2 -> ConfigProblemText.of(p2) + ": " + p2.message())
+                        .containsExactly("12:16 agents.shifts.day.breaks[0]: the break 17:45 to 18:15 is not within "
+                                        + "the shift's hours, 09:00 to 18:00",
+                                "12:60 agents.shifts.day.breaks[1].to: is the time the break begins: a break from "
+                                        + "12:00 to 12:00 has no length",
+                                "12:68 agents.shifts.day.breaks[2]: missing required key 'to'"));
+    }
+
+    @Test
     void everyWrongShiftIsSaidAtItsKey() throws Exception {
         Path f = write(TEA.replace("  notReadyPause: 45s\n", """
                   notReadyPause: 45s
@@ -322,7 +356,7 @@ class TrafficFileTest {
                                 + "[\"1001\", \"1002\"], got an empty list",
                         "11:62 agents.shifts.twice.agents[2]: agent 1001 is listed twice in this shift (line 11)",
                         "12:11 agents.shifts.late: missing required key 'to'",
-                        "12:25 agents.shifts.late.until: unknown key 'until' (known: from, to, agents, days)"));
+                        "12:25 agents.shifts.late.until: unknown key 'until' (known: from, to, agents, days, breaks)"));
     }
 
     @Test

@@ -71,6 +71,8 @@ public final class SimulationRun implements DecisionListener {
     private final long lastShiftChange;
     /** Agents whose duty ended during a call: they log out once it and its wrap-up are over. */
     private final Set<String> leavingAfterCall = new HashSet<>();
+    /** Agents on a break of their shift, or taking it once the call in hand is over: the break's reason. */
+    private final Map<String, String> onBreak = new HashMap<>();
     /** Each queue's wrap-up, and when each agent in wrap-up will be out of it: a shift's end waits for it. */
     private final Map<String, Long> wrapUpMillis = new HashMap<>();
     private final Map<String, String> queueOfAnswer = new HashMap<>();
@@ -161,9 +163,7 @@ public final class SimulationRun implements DecisionListener {
         };
         engine = new RoutingEngine(config, startMillis, engineSeed, DecisionListener.all(this, measured));
         for (AgentConfig a : config.agents()) {
-            if (roster.onDuty(a.id(), startMillis, zone)) {
-                logIn(startMillis, a.id());
-            }
+            applyDuty(startMillis, a.id());
             scheduleShiftChange(a.id(), startMillis);
         }
         for (int i = 0; i < streams.size(); i++) {
@@ -228,11 +228,6 @@ public final class SimulationRun implements DecisionListener {
         callersScheduled++;
     }
 
-    private void logIn(long t, String agentId) {
-        engine.handle(new AcdEvent.AgentLoggedIn(t, agentId));
-        engine.handle(new AcdEvent.AgentReady(t, agentId));
-    }
-
     private void scheduleShiftChange(String agentId, long after) {
         long next = roster.nextChange(agentId, after, zone);
         if (next <= lastShiftChange) {
@@ -248,34 +243,56 @@ public final class SimulationRun implements DecisionListener {
     }
 
     /**
-     * The agent's duty begins (log in and ready, or stay after the call in hand when it had just ended) or ends (log
-     * out; during a call, once it and its wrap-up are over; in wrap-up, as it ends).
+     * The agent's duty or break begins or ends: log in (and ready, or on the break), log out (during a call, once it
+     * and its wrap-up are over; in wrap-up, as it ends), take the break (as log out), or back from it.
      */
-    private void shiftChange(long t, String agentId, boolean recheck) {
-        if (t <= arrivalsEndMillis) {
-            shiftChangesDue--;
-        }
+    private void applyDuty(long t, String agentId) {
         AgentStateChanged last = agentStates.get(agentId);
-        boolean loggedIn = last != null && last.to() != AgentState.LOGGED_OUT;
-        if (roster.onDuty(agentId, t, zone)) {
-            if (!loggedIn) {
-                logIn(t, agentId);
-            } else if (leavingAfterCall.contains(agentId) && last.to() != AgentState.WRAP_UP) {
-                // withdraws the logout asked for after the call (one in wrap-up logs out, and in again at once)
-                engine.handle(new AcdEvent.AgentReady(t, agentId));
-            }
-        } else if (loggedIn && !leavingAfterCall.contains(agentId)) {
-            long wrapUpEnd = last.to() == AgentState.WRAP_UP ? wrapUpEnds.getOrDefault(agentId, t) : t;
-            if (wrapUpEnd - 1 > t) {
-                // a millisecond before the wrap-up's timer would make the agent READY and offer the next call
-                scheduleShiftChange(wrapUpEnd - 1, agentId, true);
-            } else {
+        AgentState state = last == null ? AgentState.LOGGED_OUT : last.to();
+        if (!roster.onDuty(agentId, t, zone)) {
+            if (state != AgentState.LOGGED_OUT && !leavingAfterCall.contains(agentId) && !waitForWrapUp(t, agentId,
+                    state)) {
                 engine.handle(new AcdEvent.AgentLoggedOut(t, agentId));
             }
+        } else {
+            Optional<String> breakNow = roster.breakAt(agentId, t, zone);
+            if (state == AgentState.LOGGED_OUT) {
+                engine.handle(new AcdEvent.AgentLoggedIn(t, agentId));
+                if (breakNow.isPresent()) {
+                    takeBreak(t, agentId, breakNow.get());
+                } else {
+                    engine.handle(new AcdEvent.AgentReady(t, agentId));
+                }
+            } else if (breakNow.isPresent()) {
+                if (!breakNow.get().equals(onBreak.get(agentId)) && !waitForWrapUp(t, agentId, state)) {
+                    takeBreak(t, agentId, breakNow.get());
+                }
+            } else if (state != AgentState.WRAP_UP && (leavingAfterCall.contains(agentId)
+                    || onBreak.containsKey(agentId))) {
+                // back from the break, or withdraws the logout or break asked for after the call (one in wrap-up
+                // goes out at its end, and comes back at once: onDecision)
+                engine.handle(new AcdEvent.AgentReady(t, agentId));
+            }
         }
-        if (!recheck) {
-            scheduleShiftChange(agentId, t);
+    }
+
+    /**
+     * Whether an agent in wrap-up waits for its end before the shift's end or a break takes them out: they do, and
+     * this looks again a millisecond before the wrap-up's timer would make them READY and offer the next call.
+     */
+    private boolean waitForWrapUp(long t, String agentId, AgentState state) {
+        long wrapUpEnd = state == AgentState.WRAP_UP ? wrapUpEnds.getOrDefault(agentId, t) : t;
+        if (wrapUpEnd - 1 > t) {
+            scheduleShiftChange(wrapUpEnd - 1, agentId, true);
+            return true;
         }
+        return false;
+    }
+
+    /** NOT_READY with the break's reason; during a call, once it and its wrap-up are over. */
+    private void takeBreak(long t, String agentId, String reason) {
+        onBreak.put(agentId, reason);
+        engine.handle(new AcdEvent.AgentNotReady(t, agentId, reason));
     }
 
     private void perform(long t, Happening h) {
@@ -309,7 +326,15 @@ public final class SimulationRun implements DecisionListener {
                     engine.handle(new AcdEvent.IvrEnded(t, f.callId(), f.flow(), "flows are not simulated"));
                 }
             }
-            case Happening.ShiftChange c -> shiftChange(t, c.agentId(), c.recheck());
+            case Happening.ShiftChange c -> {
+                if (t <= arrivalsEndMillis) {
+                    shiftChangesDue--;
+                }
+                applyDuty(t, c.agentId());
+                if (!c.recheck()) {
+                    scheduleShiftChange(c.agentId(), t);
+                }
+            }
             case Happening.AgentReturns r -> {
                 AgentStateChanged last = agentStates.get(r.agentId());
                 if (last.to() == AgentState.NOT_READY && last.at() == r.since()) {
@@ -378,8 +403,14 @@ public final class SimulationRun implements DecisionListener {
                 if (s.to() != AgentState.RESERVED && s.to() != AgentState.TALKING && s.to() != AgentState.WRAP_UP) {
                     leavingAfterCall.remove(s.agentId());
                 }
-                if (s.to() == AgentState.LOGGED_OUT && roster.onDuty(s.agentId(), s.at(), zone)) {
-                    // left after a call though the next shift had begun meanwhile
+                if (s.to() == AgentState.READY || s.to() == AgentState.LOGGED_OUT) {
+                    onBreak.remove(s.agentId());
+                }
+                if (s.to() == AgentState.LOGGED_OUT && roster.onDuty(s.agentId(), s.at(), zone)
+                        || s.to() == AgentState.NOT_READY && onBreak.containsKey(s.agentId())
+                        && roster.breakAt(s.agentId(), s.at(), zone).isEmpty()) {
+                    // left, or went on the break, after a call though the next shift (or the end of the break) had
+                    // come meanwhile: back at once
                     scheduleShiftChange(s.at(), s.agentId(), true);
                 }
                 if (s.to() == AgentState.WRAP_UP) {
@@ -387,8 +418,10 @@ public final class SimulationRun implements DecisionListener {
                             queueOfAnswer.getOrDefault(s.agentId(), ""), 0L));
                 }
                 agentsInWrapUp += (s.to() == AgentState.WRAP_UP ? 1 : 0) - (s.from() == AgentState.WRAP_UP ? 1 : 0);
-                // Not ready after logging in is the simulator's own doing: it makes the agent ready at once.
-                if (s.to() == AgentState.NOT_READY && s.from() != AgentState.LOGGED_OUT) {
+                // Not ready after logging in is the simulator's own doing: it makes the agent ready at once (or
+                // sends them on the break); a break ends with the roster's, not after the pause.
+                if (s.to() == AgentState.NOT_READY && s.from() != AgentState.LOGGED_OUT
+                        && !onBreak.containsKey(s.agentId())) {
                     agenda.schedule(s.at() + agents.notReadyPause().toMillis(),
                             new Happening.AgentReturns(s.agentId(), s.at()));
                 }
@@ -411,12 +444,15 @@ public final class SimulationRun implements DecisionListener {
                 }
             }
             case Decision.ConfigApplied ignored -> { }
-            // the simulated agents never ask for a break after a call; a shift's end asks for a logout
+            // a shift's end asks for a logout after the call, a break for NOT_READY (onBreak has its reason)
             case Decision.AgentAfterCall a -> {
                 if (a.after() == AgentState.LOGGED_OUT) {
                     leavingAfterCall.add(a.agentId());
                 } else {
                     leavingAfterCall.remove(a.agentId());
+                }
+                if (a.after() != AgentState.NOT_READY) {
+                    onBreak.remove(a.agentId());
                 }
             }
             // the simulated agents have no phones of their own: nothing reports them busy
