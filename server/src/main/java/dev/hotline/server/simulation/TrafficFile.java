@@ -3,7 +3,6 @@ package dev.hotline.server.simulation;
 import dev.hotline.server.config.ConfigProblem;
 import dev.hotline.server.config.Durations;
 import dev.hotline.server.config.internal.Fields;
-import dev.hotline.server.config.internal.HoursReader;
 import dev.hotline.server.config.internal.Problems;
 import dev.hotline.server.config.internal.Where;
 import dev.hotline.server.config.internal.YamlNode;
@@ -14,13 +13,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,11 +60,6 @@ public final class TrafficFile {
     private static final Set<String> TOP = Fields.known("start", "duration", "agents", "businessTypes");
     private static final Set<String> AGENTS = Fields.known("ringDelay", "noAnswerProbability", "notReadyPause",
             "shifts");
-    private static final Set<String> SHIFT = Fields.known("from", "to", "agents", "days", "breaks");
-    private static final Set<String> BREAK = Fields.known("from", "to", "reason");
-    /** What shifts are written as, for messages. */
-    private static final String SHIFTS = "a map of shift names to {from, to, agents}, e.g. evening: {from: 19:00, "
-            + "to: 23:00, agents: [\"1001\", \"1002\"]}";
     private static final Set<String> RING_DELAY = Fields.known("min", "max");
     private static final Set<String> BUSINESS = Fields.known("callsPerHour", "erlangs", "number", "handleTime",
             "patience", "vipShare", "blacklistedShare");
@@ -75,7 +67,8 @@ public final class TrafficFile {
     /** What a rate may be, for messages; {@code %s} is its unit. */
     private static final String RATE = "a number of %s of 0 or more, or a map of times of day to such numbers "
             + "({00:00: 10, 20:00: 300}: each from its time until the next)";
-    private static final Pattern TIME_OF_DAY = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)");
+    /** A time of day as the traffic file writes it: 20:00, 8:00. */
+    static final Pattern TIME_OF_DAY = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)");
 
     private final Path file;
     private final Problems problems = new Problems();
@@ -135,7 +128,7 @@ public final class TrafficFile {
                 .flatMap(n -> Fields.of(problems, top.at("agents"), n, AGENTS));
         Optional<AgentBehaviour> agents = top.has("agents") ? agentKeys.flatMap(this::agents)
                 : Optional.of(AgentBehaviour.DEFAULT);
-        Optional<Roster> roster = top.has("agents") ? agentKeys.flatMap(this::roster) : Optional.of(Roster.EVERYONE);
+        Optional<Roster> roster = top.has("agents") ? agentKeys.flatMap(new ShiftsReader(problems)::roster) : Optional.of(Roster.EVERYONE);
         List<BusinessTraffic> traffic = new ArrayList<>();
         Optional<YamlNode> types = top.required("businessTypes");
         if (types.isPresent()) {
@@ -207,156 +200,6 @@ public final class TrafficFile {
             return Optional.empty();
         }
         return Optional.of(new AgentBehaviour(min, max, noAnswer.get(), pause.get()));
-    }
-
-    /** The agents' shifts; every agent on duty throughout when there are none. */
-    private Optional<Roster> roster(Fields agents) {
-        if (!agents.keys().contains("shifts")) {
-            return Optional.of(Roster.EVERYONE);
-        }
-        Where at = agents.at("shifts");
-        Optional<YamlNode> given = agents.node("shifts");
-        if (given.isEmpty() || !(given.get() instanceof YamlNode.MapNode map) || map.entries().isEmpty()) {
-            problems.add(at, "must be " + SHIFTS + " (leave the key out for every agent on duty throughout), got "
-                    + given.map(n -> n instanceof YamlNode.MapNode ? "an empty map" : n.describe()).orElse("nothing"));
-            return Optional.empty();
-        }
-        List<Roster.Shift> shifts = new ArrayList<>();
-        boolean sound = true;
-        for (YamlNode.Entry e : Fields.uniqueEntries(problems, at, map).values()) {
-            Optional<Roster.Shift> shift = Fields.of(problems, at.key(e.key(), e.value().mark()), e.value(), SHIFT)
-                    .flatMap(f -> shift(e.key(), f));
-            shift.ifPresent(shifts::add);
-            sound &= shift.isPresent();
-        }
-        return sound && !shifts.isEmpty() ? Optional.of(new Roster.Shifts(shifts)) : Optional.empty();
-    }
-
-    /** One shift: {from: 19:00, to: 23:00, agents: ["1001", "1002"]}; {@code to} may be 24:00. */
-    private Optional<Roster.Shift> shift(String name, Fields shift) {
-        Optional<LocalTime> from = shift.required("from").flatMap(n -> shiftTime(shift.at("from"), n, false));
-        Optional<LocalTime> to = shift.required("to").flatMap(n -> shiftTime(shift.at("to"), n, true));
-        Optional<List<String>> agents = shift.required("agents").flatMap(n -> agentIds(shift.at("agents"), n));
-        Optional<Set<DayOfWeek>> days = shift.node("days").map(n -> weekDays(shift.at("days"), n))
-                .orElse(shift.keys().contains("days") ? Optional.empty() : Optional.of(EnumSet.allOf(DayOfWeek.class)));
-        if (shift.keys().contains("days") && !shift.has("days")) {
-            problems.add(shift.at("days"), "has no value: give days like mon-fri, [sat, sun] or daily (the default)");
-        }
-        boolean endOfDay = shift.node("to").map(n -> ((Scalar) n).text().strip().equals("24:00")).orElse(false);
-        boolean empty = from.isPresent() && from.equals(to) && !endOfDay;
-        if (empty) {
-            problems.add(shift.at("to"), "is the time the shift begins: a shift from " + from.get() + " to "
-                    + to.get() + " has no length (for duty round the clock write from 00:00 to 24:00)");
-        }
-        if (name.isBlank()) {
-            problems.add(shift.where(), "a shift needs a name (the key before its {from, to, agents})");
-        }
-        if (from.isEmpty() || to.isEmpty() || agents.isEmpty() || days.isEmpty() || empty || name.isBlank()) {
-            return Optional.empty();
-        }
-        Roster.Shift unbroken = new Roster.Shift(name, from.get(), to.get(), agents.get(), days.get(), List.of());
-        return breaks(shift, unbroken).map(breaks -> new Roster.Shift(name, from.get(), to.get(), agents.get(),
-                days.get(), breaks));
-    }
-
-    /** A shift's breaks: [{from: 12:00, to: 12:30, reason: lunch}], each within its hours; none by default. */
-    private Optional<List<Roster.Break>> breaks(Fields shift, Roster.Shift unbroken) {
-        if (!shift.keys().contains("breaks")) {
-            return Optional.of(List.of());
-        }
-        Optional<YamlNode> given = shift.node("breaks");
-        if (given.isEmpty()) {
-            problems.add(shift.at("breaks"), "has no value: give breaks like [{from: 12:00, to: 12:30, reason: "
-                    + "lunch}], or leave the key out");
-            return Optional.empty();
-        }
-        List<Roster.Break> breaks = new ArrayList<>();
-        boolean sound = true;
-        for (Fields.Item item : Fields.items(problems, shift.at("breaks"), given.get(), null)) {
-            Optional<Roster.Break> b = Fields.of(problems, item.where(), item.node(), BREAK).flatMap(f -> {
-                Optional<LocalTime> from = f.required("from").flatMap(n -> shiftTime(f.at("from"), n, false));
-                Optional<LocalTime> to = f.required("to").flatMap(n -> shiftTime(f.at("to"), n, true));
-                Optional<String> reason = f.has("reason") ? f.text("reason") : Optional.of("break");
-                if (from.isEmpty() || to.isEmpty() || reason.isEmpty()) {
-                    return Optional.empty();
-                }
-                if (from.equals(to)) {
-                    problems.add(f.at("to"), "is the time the break begins: a break from " + from.get() + " to "
-                            + to.get() + " has no length");
-                    return Optional.empty();
-                }
-                Roster.Break made = new Roster.Break(from.get(), to.get(), reason.get());
-                if (!unbroken.within(made)) {
-                    problems.add(item.where(), "the break " + from.get() + " to " + to.get() + " is not within the "
-                            + "shift's hours, " + unbroken.from() + " to " + (unbroken.to().equals(LocalTime.MIDNIGHT)
-                            ? "24:00" : unbroken.to()));
-                    return Optional.empty();
-                }
-                return Optional.of(made);
-            });
-            b.ifPresent(breaks::add);
-            sound &= b.isPresent();
-        }
-        return sound ? Optional.of(breaks) : Optional.empty();
-    }
-
-    /** The days a shift begins on: {@code mon-fri}, {@code [mon-fri, sun]}, {@code daily}, as queues' weekly hours. */
-    private Optional<Set<DayOfWeek>> weekDays(Where at, YamlNode node) {
-        List<Fields.Item> items = node instanceof YamlNode.ListNode ? Fields.items(problems, at, node, null)
-                : List.of(new Fields.Item(node, at));
-        if (items.isEmpty()) {
-            problems.add(at, "must name at least one day, like mon-fri, [sat, sun] or daily, got an empty list");
-            return Optional.empty();
-        }
-        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        boolean sound = true;
-        for (Fields.Item item : items) {
-            Optional<List<DayOfWeek>> named = Fields.text(problems, item.where(), item.node())
-                    .flatMap(text -> HoursReader.days(text.toLowerCase(Locale.ROOT), item.where(), problems));
-            named.ifPresent(days::addAll);
-            sound &= named.isPresent();
-        }
-        return sound ? Optional.of(days) : Optional.empty();
-    }
-
-    /** A shift's time of day, HH:MM; 24:00 (read as midnight) only where the shift ends. */
-    private Optional<LocalTime> shiftTime(Where at, YamlNode node, boolean end) {
-        String text = node instanceof Scalar s && !s.isNull() ? s.text().strip() : "";
-        if (end && text.equals("24:00")) {
-            return Optional.of(LocalTime.MIDNIGHT);
-        }
-        Matcher time = TIME_OF_DAY.matcher(text);
-        if (!time.matches()) {
-            problems.add(at, "must be a time of day HH:MM from 00:00 to 23:59" + (end ? ", or 24:00" : "")
-                    + " (wall-clock time in centre.yaml's zone), got " + node.describe());
-            return Optional.empty();
-        }
-        return Optional.of(LocalTime.of(Integer.parseInt(time.group(1)), Integer.parseInt(time.group(2))));
-    }
-
-    /** A shift's agents: a list of agents.yaml's ids, at least one, each once. */
-    private Optional<List<String>> agentIds(Where at, YamlNode node) {
-        if (!(node instanceof YamlNode.ListNode list) || list.items().isEmpty()) {
-            problems.add(at, "must list the ids of the agents who work the shift, e.g. [\"1001\", \"1002\"], got "
-                    + (node instanceof YamlNode.ListNode ? "an empty list" : node.describe()));
-            return Optional.empty();
-        }
-        List<String> ids = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        boolean sound = true;
-        for (Fields.Item item : Fields.items(problems, at, node, null)) {
-            Optional<String> id = Fields.text(problems, item.where(), item.node());
-            if (id.isEmpty()) {
-                sound = false;
-            } else if (seen.putIfAbsent(id.get(), item.node().mark().line()) != null) {
-                problems.add(item.where(), "agent " + id.get() + " is listed twice in this shift (line "
-                        + seen.get(id.get()) + ")");
-                sound = false;
-            } else {
-                ids.add(id.get());
-            }
-        }
-        return sound ? Optional.of(ids) : Optional.empty();
     }
 
     private Optional<BusinessTraffic> business(String id, Fields type, Optional<LocalDateTime> start,

@@ -14,19 +14,14 @@ import dev.hotline.server.simulation.ArrivalRate;
 import dev.hotline.server.simulation.ArrivalsEnd;
 import dev.hotline.server.simulation.BusinessTraffic;
 import dev.hotline.server.simulation.CentreSimulation;
-import dev.hotline.server.simulation.Roster;
 import dev.hotline.server.simulation.SimulationResult;
 import dev.hotline.server.simulation.TrafficProfile;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -65,25 +60,9 @@ public final class SimulationRun implements DecisionListener {
     private final long engineSeed;
     private final CallerNumbers callerNumbers;
     private final AgentBehaviour agents;
-    private final Roster roster;
-    private final ZoneId zone;
-    /** No duty begins or ends after this: calls still in the centre then are not played out any further. */
-    private final long lastShiftChange;
-    /** Agents whose duty ended during a call: they log out once it and its wrap-up are over. */
-    private final Set<String> leavingAfterCall = new HashSet<>();
-    /** Agents on a break of their shift, or taking it once the call in hand is over: the break's reason. */
-    private final Map<String, String> onBreak = new HashMap<>();
-    /** Each queue's wrap-up, and when each agent in wrap-up will be out of it: a shift's end waits for it. */
-    private final Map<String, Long> wrapUpMillis = new HashMap<>();
-    private final Map<String, String> queueOfAnswer = new HashMap<>();
-    private final Map<String, Long> wrapUpEnds = new HashMap<>();
-    /**
-     * Shift changes on the agenda within the traffic's duration: the run goes on to apply them even when no call is
-     * left, so the agents' time is counted as the roster says up to the run's end.
-     */
-    private int shiftChangesDue;
 
     private final Agenda agenda = new Agenda();
+    private final ShiftKeeping shifts;
     private final Map<String, SimulatedCall> calls = new HashMap<>();
     private final Map<String, AgentStateChanged> agentStates = new HashMap<>();
     private final List<String> rejectedSamples = new ArrayList<>();
@@ -141,11 +120,9 @@ public final class SimulationRun implements DecisionListener {
         engineSeed = random.seedFor("routing-engine");
         callerNumbers = new CallerNumbers(config, startMillis);
         agents = traffic.agents();
-        roster = traffic.roster();
-        zone = config.settings().zone();
-        lastShiftChange = arrivalsEndMillis > Long.MAX_VALUE - PLAY_OUT_LIMIT_MILLIS ? Long.MAX_VALUE
-                : arrivalsEndMillis + PLAY_OUT_LIMIT_MILLIS;
-        config.queues().forEach(q -> wrapUpMillis.put(q.id(), q.wrapUp().toMillis()));
+        shifts = new ShiftKeeping(config, traffic.roster(), agenda, arrivalsEndMillis,
+                arrivalsEndMillis > Long.MAX_VALUE - PLAY_OUT_LIMIT_MILLIS ? Long.MAX_VALUE
+                        : arrivalsEndMillis + PLAY_OUT_LIMIT_MILLIS);
     }
 
     /**
@@ -163,8 +140,7 @@ public final class SimulationRun implements DecisionListener {
         };
         engine = new RoutingEngine(config, startMillis, engineSeed, DecisionListener.all(this, measured));
         for (AgentConfig a : config.agents()) {
-            applyDuty(startMillis, a.id());
-            scheduleShiftChange(a.id(), startMillis);
+            shifts.start(engine, startMillis, a.id());
         }
         for (int i = 0; i < streams.size(); i++) {
             scheduleNextCaller(i);
@@ -172,7 +148,7 @@ public final class SimulationRun implements DecisionListener {
         long lastArrival = startMillis;
         while (true) {
             boolean arrivalsOver = callersScheduled == 0;
-            if (arrivalsOver && calls.isEmpty() && agentsInWrapUp == 0 && shiftChangesDue == 0) {
+            if (arrivalsOver && calls.isEmpty() && agentsInWrapUp == 0 && !shifts.changesDue()) {
                 break;
             }
             long deadline = engineDeadline();
@@ -228,73 +204,6 @@ public final class SimulationRun implements DecisionListener {
         callersScheduled++;
     }
 
-    private void scheduleShiftChange(String agentId, long after) {
-        long next = roster.nextChange(agentId, after, zone);
-        if (next <= lastShiftChange) {
-            scheduleShiftChange(next, agentId, false);
-        }
-    }
-
-    private void scheduleShiftChange(long at, String agentId, boolean recheck) {
-        agenda.schedule(at, new Happening.ShiftChange(agentId, recheck));
-        if (at <= arrivalsEndMillis) {
-            shiftChangesDue++;
-        }
-    }
-
-    /**
-     * The agent's duty or break begins or ends: log in (and ready, or on the break), log out (during a call, once it
-     * and its wrap-up are over; in wrap-up, as it ends), take the break (as log out), or back from it.
-     */
-    private void applyDuty(long t, String agentId) {
-        AgentStateChanged last = agentStates.get(agentId);
-        AgentState state = last == null ? AgentState.LOGGED_OUT : last.to();
-        if (!roster.onDuty(agentId, t, zone)) {
-            if (state != AgentState.LOGGED_OUT && !leavingAfterCall.contains(agentId) && !waitForWrapUp(t, agentId,
-                    state)) {
-                engine.handle(new AcdEvent.AgentLoggedOut(t, agentId));
-            }
-        } else {
-            Optional<String> breakNow = roster.breakAt(agentId, t, zone);
-            if (state == AgentState.LOGGED_OUT) {
-                engine.handle(new AcdEvent.AgentLoggedIn(t, agentId));
-                if (breakNow.isPresent()) {
-                    takeBreak(t, agentId, breakNow.get());
-                } else {
-                    engine.handle(new AcdEvent.AgentReady(t, agentId));
-                }
-            } else if (breakNow.isPresent()) {
-                if (!breakNow.get().equals(onBreak.get(agentId)) && !waitForWrapUp(t, agentId, state)) {
-                    takeBreak(t, agentId, breakNow.get());
-                }
-            } else if (state != AgentState.WRAP_UP && (leavingAfterCall.contains(agentId)
-                    || onBreak.containsKey(agentId))) {
-                // back from the break, or withdraws the logout or break asked for after the call (one in wrap-up
-                // goes out at its end, and comes back at once: onDecision)
-                engine.handle(new AcdEvent.AgentReady(t, agentId));
-            }
-        }
-    }
-
-    /**
-     * Whether an agent in wrap-up waits for its end before the shift's end or a break takes them out: they do, and
-     * this looks again a millisecond before the wrap-up's timer would make them READY and offer the next call.
-     */
-    private boolean waitForWrapUp(long t, String agentId, AgentState state) {
-        long wrapUpEnd = state == AgentState.WRAP_UP ? wrapUpEnds.getOrDefault(agentId, t) : t;
-        if (wrapUpEnd - 1 > t) {
-            scheduleShiftChange(wrapUpEnd - 1, agentId, true);
-            return true;
-        }
-        return false;
-    }
-
-    /** NOT_READY with the break's reason; during a call, once it and its wrap-up are over. */
-    private void takeBreak(long t, String agentId, String reason) {
-        onBreak.put(agentId, reason);
-        engine.handle(new AcdEvent.AgentNotReady(t, agentId, reason));
-    }
-
     private void perform(long t, Happening h) {
         switch (h) {
             case Happening.CallerDials d -> callerDials(t, d.businessType());
@@ -326,15 +235,7 @@ public final class SimulationRun implements DecisionListener {
                     engine.handle(new AcdEvent.IvrEnded(t, f.callId(), f.flow(), "flows are not simulated"));
                 }
             }
-            case Happening.ShiftChange c -> {
-                if (t <= arrivalsEndMillis) {
-                    shiftChangesDue--;
-                }
-                applyDuty(t, c.agentId());
-                if (!c.recheck()) {
-                    scheduleShiftChange(c.agentId(), t);
-                }
-            }
+            case Happening.ShiftChange c -> shifts.changeDue(engine, t, c);
             case Happening.AgentReturns r -> {
                 AgentStateChanged last = agentStates.get(r.agentId());
                 if (last.to() == AgentState.NOT_READY && last.at() == r.since()) {
@@ -379,6 +280,7 @@ public final class SimulationRun implements DecisionListener {
 
     @Override
     public void onDecision(Decision decision) {
+        shifts.onDecision(decision);
         switch (decision) {
             case Decision.CallClassified c -> agenda.schedule(c.at(), new Happening.CallerQueues(c.callId()));
             case Decision.CallOffered o -> callOffered(o);
@@ -389,7 +291,6 @@ public final class SimulationRun implements DecisionListener {
                 }
             }
             case Decision.CallAnswered a -> {
-                queueOfAnswer.put(a.agentId(), a.queue());
                 SimulatedCall call = calls.get(a.callId());
                 if (call != null) {
                     call.ringingAgent = null;
@@ -400,28 +301,11 @@ public final class SimulationRun implements DecisionListener {
             case Decision.CallEnded e -> calls.remove(e.callId());
             case Decision.AgentStateChanged s -> {
                 agentStates.put(s.agentId(), s);
-                if (s.to() != AgentState.RESERVED && s.to() != AgentState.TALKING && s.to() != AgentState.WRAP_UP) {
-                    leavingAfterCall.remove(s.agentId());
-                }
-                if (s.to() == AgentState.READY || s.to() == AgentState.LOGGED_OUT) {
-                    onBreak.remove(s.agentId());
-                }
-                if (s.to() == AgentState.LOGGED_OUT && roster.onDuty(s.agentId(), s.at(), zone)
-                        || s.to() == AgentState.NOT_READY && onBreak.containsKey(s.agentId())
-                        && roster.breakAt(s.agentId(), s.at(), zone).isEmpty()) {
-                    // left, or went on the break, after a call though the next shift (or the end of the break) had
-                    // come meanwhile: back at once
-                    scheduleShiftChange(s.at(), s.agentId(), true);
-                }
-                if (s.to() == AgentState.WRAP_UP) {
-                    wrapUpEnds.put(s.agentId(), s.at() + wrapUpMillis.getOrDefault(
-                            queueOfAnswer.getOrDefault(s.agentId(), ""), 0L));
-                }
                 agentsInWrapUp += (s.to() == AgentState.WRAP_UP ? 1 : 0) - (s.from() == AgentState.WRAP_UP ? 1 : 0);
                 // Not ready after logging in is the simulator's own doing: it makes the agent ready at once (or
                 // sends them on the break); a break ends with the roster's, not after the pause.
                 if (s.to() == AgentState.NOT_READY && s.from() != AgentState.LOGGED_OUT
-                        && !onBreak.containsKey(s.agentId())) {
+                        && !shifts.onBreak(s.agentId())) {
                     agenda.schedule(s.at() + agents.notReadyPause().toMillis(),
                             new Happening.AgentReturns(s.agentId(), s.at()));
                 }
@@ -444,17 +328,8 @@ public final class SimulationRun implements DecisionListener {
                 }
             }
             case Decision.ConfigApplied ignored -> { }
-            // a shift's end asks for a logout after the call, a break for NOT_READY (onBreak has its reason)
-            case Decision.AgentAfterCall a -> {
-                if (a.after() == AgentState.LOGGED_OUT) {
-                    leavingAfterCall.add(a.agentId());
-                } else {
-                    leavingAfterCall.remove(a.agentId());
-                }
-                if (a.after() != AgentState.NOT_READY) {
-                    onBreak.remove(a.agentId());
-                }
-            }
+            // a shift's end or break asks for them after the call: ShiftKeeping follows
+            case Decision.AgentAfterCall ignored -> { }
             // the simulated agents have no phones of their own: nothing reports them busy
             case Decision.AgentPhoneChanged ignored -> { }
         }
