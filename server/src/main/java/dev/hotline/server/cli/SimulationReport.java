@@ -61,21 +61,38 @@ final class SimulationReport {
 
     /**
      * How many agents were logged in on average over a period of {@code length} milliseconds (their logged-in time
-     * over its length: the staffing a roster of shifts gave it), then occupancy and utilisation.
+     * over its length: the staffing a roster of shifts gave it), how many of them not ready (on breaks, by reason),
+     * then occupancy and utilisation.
      */
     private static void agents(ObjectNode out, AgentTimeFigures t, long length) {
         if (length > 0) {
-            out.put("agentsLoggedIn", Math.round(t.loggedInMillis() * 1000.0 / length) / 1000.0);
+            out.put("agentsLoggedIn", average(t.loggedInMillis(), length));
+            out.put("agentsNotReady", average(t.notReadyMillis(), length));
+            ObjectNode byReason = out.putObject("agentsNotReadyByReason");
+            new java.util.TreeMap<>(t.notReadyByReason()).forEach((reason, millis) ->
+                    byReason.put(reason, average(millis, length)));
         } else {
             out.putNull("agentsLoggedIn");
+            out.putNull("agentsNotReady");
+            out.putObject("agentsNotReadyByReason");
         }
         fraction(out, "occupancy", t.occupancy());
         fraction(out, "utilisation", t.utilisation());
     }
 
+    /** Agents in a state for {@code millis} of {@code length} milliseconds, on average, to three decimals. */
+    private static double average(long millis, long length) {
+        return Math.round(millis * 1000.0 / length) / 1000.0;
+    }
+
     /** The average agents logged in over {@code length} milliseconds, for tables: one decimal, "-" for no time. */
     static String agentsText(AgentTimeFigures t, long length) {
         return length > 0 ? String.format(Locale.ROOT, "%.1f", t.loggedInMillis() / (double) length) : "-";
+    }
+
+    /** The average agents not ready (breaks and the like) over {@code length} milliseconds, for tables. */
+    static String notReadyText(AgentTimeFigures t, long length) {
+        return length > 0 ? String.format(Locale.ROOT, "%.1f", t.notReadyMillis() / (double) length) : "-";
     }
 
     /**
@@ -263,10 +280,10 @@ final class SimulationReport {
         DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd " + hhmm, Locale.ROOT);
         DateTimeFormatter time = DateTimeFormatter.ofPattern(hhmm, Locale.ROOT);
         String format = "%-" + (22 + (offsets ? 12 : 0) + (seconds ? 6 : 0))
-                + "s %7s %7s %8s %9s %5s %8s %7s %7s %7s %7s %7s %6s %9s%n";
+                + "s %7s %7s %8s %9s %5s %8s %7s %7s %7s %7s %7s %6s %7s %9s%n";
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, format, "INTERVAL", "inbound", "offered", "answered", "abandoned",
-                "short", "overflow", "refused", "abandon", "SL", "ASA", "P(wait)", "agents", "occupancy"));
+                "short", "overflow", "refused", "abandon", "SL", "ASA", "P(wait)", "agents", "not rdy", "occupancy"));
         for (Figures f : intervals) {
             CentreFigures c = f.centre();
             CallFigures q = c.calls();
@@ -277,6 +294,7 @@ final class SimulationReport {
                     percent(q.serviceLevel()), secondsText(q.answers().asaMillis()),
                     percent(q.answers().probabilityOfWaiting()),
                     agentsText(c.agentTime(), f.to() - Math.max(f.from(), startMillis)),
+                    notReadyText(c.agentTime(), f.to() - Math.max(f.from(), startMillis)),
                     percent(c.agentTime().occupancy())));
         }
         return s.toString();

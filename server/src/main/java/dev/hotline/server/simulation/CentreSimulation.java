@@ -215,8 +215,8 @@ public final class CentreSimulation {
         for (QueueConfig q : config.queues()) {
             if (called.contains(q.id()) && q.groups().stream().noneMatch(groupsOnDuty::contains)) {
                 notes.add("queue " + q.id() + ": no agent of its groups (" + String.join(", ", q.groups())
-                        + ") is on duty" + during + ": its callers meet its treatment for no agents, or wait for an "
-                        + "escalation step's groups");
+                        + ") is on duty" + during + ": its callers meet its treatment for no agents (its closed "
+                        + "treatment while it is closed), or wait for an escalation step's groups");
             }
         }
         return notes;

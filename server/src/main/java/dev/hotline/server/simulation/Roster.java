@@ -110,6 +110,20 @@ public sealed interface Roster {
             return within(from, to, b);
         }
 
+        /** Whether the break lies within the hours of a shift from {@code from} to {@code to}. */
+        static boolean fits(LocalTime from, LocalTime to, Break b) {
+            return within(from, to, b);
+        }
+
+        /** Whether two breaks of a shift that begins at {@code from} share a minute. */
+        static boolean overlap(LocalTime from, Break a, Break b) {
+            int aStart = sinceStart(from, a.from());
+            int bStart = sinceStart(from, b.from());
+            int aEnd = aStart + Math.floorMod(minuteOf(a.to()) - minuteOf(a.from()), MINUTES_A_DAY);
+            int bEnd = bStart + Math.floorMod(minuteOf(b.to()) - minuteOf(b.from()), MINUTES_A_DAY);
+            return aStart < bEnd && bStart < aEnd;
+        }
+
         private static boolean within(LocalTime from, LocalTime to, Break b) {
             int start = sinceStart(from, b.from());
             int end = start + Math.floorMod(minuteOf(b.to()) - minuteOf(b.from()), MINUTES_A_DAY);

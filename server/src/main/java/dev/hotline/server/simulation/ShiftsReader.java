@@ -77,16 +77,18 @@ final class ShiftsReader {
         if (name.isBlank()) {
             problems.add(shift.where(), "a shift needs a name (the key before its {from, to, agents})");
         }
-        if (from.isEmpty() || to.isEmpty() || agents.isEmpty() || days.isEmpty() || empty || name.isBlank()) {
+        // the breaks' own problems are said whatever else is wrong; whether they fit, when the hours are known
+        Optional<List<Roster.Break>> breaks = breaks(shift, empty ? Optional.empty() : from.flatMap(f -> to.map(
+                t -> new LocalTime[] {f, t})));
+        if (from.isEmpty() || to.isEmpty() || agents.isEmpty() || days.isEmpty() || breaks.isEmpty() || empty
+                || name.isBlank()) {
             return Optional.empty();
         }
-        Roster.Shift unbroken = new Roster.Shift(name, from.get(), to.get(), agents.get(), days.get(), List.of());
-        return breaks(shift, unbroken).map(breaks -> new Roster.Shift(name, from.get(), to.get(), agents.get(),
-                days.get(), breaks));
+        return Optional.of(new Roster.Shift(name, from.get(), to.get(), agents.get(), days.get(), breaks.get()));
     }
 
     /** A shift's breaks: [{from: 12:00, to: 12:30, reason: lunch}], each within its hours; none by default. */
-    private Optional<List<Roster.Break>> breaks(Fields shift, Roster.Shift unbroken) {
+    private Optional<List<Roster.Break>> breaks(Fields shift, Optional<LocalTime[]> hours) {
         if (!shift.keys().contains("breaks")) {
             return Optional.of(List.of());
         }
@@ -102,7 +104,8 @@ final class ShiftsReader {
             Optional<Roster.Break> b = Fields.of(problems, item.where(), item.node(), BREAK).flatMap(f -> {
                 Optional<LocalTime> from = f.required("from").flatMap(n -> shiftTime(f.at("from"), n, false));
                 Optional<LocalTime> to = f.required("to").flatMap(n -> shiftTime(f.at("to"), n, true));
-                Optional<String> reason = f.has("reason") ? f.text("reason") : Optional.of("break");
+                Optional<String> reason = f.keys().contains("reason") ? f.required("reason")
+                        .flatMap(n -> reason(f.at("reason"), n)) : Optional.of("break");
                 if (from.isEmpty() || to.isEmpty() || reason.isEmpty()) {
                     return Optional.empty();
                 }
@@ -112,18 +115,42 @@ final class ShiftsReader {
                     return Optional.empty();
                 }
                 Roster.Break made = new Roster.Break(from.get(), to.get(), reason.get());
-                if (!unbroken.within(made)) {
+                if (hours.isPresent() && !Roster.Shift.fits(hours.get()[0], hours.get()[1], made)) {
                     problems.add(item.where(), "the break " + from.get() + " to " + to.get() + " is not within the "
-                            + "shift's hours, " + unbroken.from() + " to " + (unbroken.to().equals(LocalTime.MIDNIGHT)
-                            ? "24:00" : unbroken.to()));
+                            + "shift's hours, " + hours.get()[0] + " to " + (hours.get()[1].equals(LocalTime.MIDNIGHT)
+                            ? "24:00" : hours.get()[1]));
                     return Optional.empty();
                 }
                 return Optional.of(made);
             });
+            if (b.isPresent() && hours.isPresent()) {
+                // two breaks that overlap are one written twice, or a typo: as opening periods, refused
+                LocalTime start = hours.get()[0];
+                for (Roster.Break other : breaks) {
+                    if (Roster.Shift.overlap(start, b.get(), other)) {
+                        problems.add(item.where(), "the break " + b.get().from() + " to " + b.get().to()
+                                + " overlaps the break " + other.from() + " to " + other.to());
+                        b = Optional.empty();
+                        break;
+                    }
+                }
+            }
             b.ifPresent(breaks::add);
             sound &= b.isPresent();
         }
         return sound ? Optional.of(breaks) : Optional.empty();
+    }
+
+    /** A break's reason: a not-ready code as the server takes one, 1 to 64 printable characters. */
+    private Optional<String> reason(Where at, YamlNode node) {
+        Optional<String> reason = Fields.text(problems, at, node);
+        if (reason.isPresent() && (reason.get().length() > 64
+                || reason.get().chars().anyMatch(c -> c < 0x20 || c == 0x7f))) {
+            problems.add(at, "must be a not-ready reason code of 1 to 64 printable characters (as agents give "
+                    + "them), got " + node.describe());
+            return Optional.empty();
+        }
+        return reason;
     }
 
     /** The days a shift begins on: {@code mon-fri}, {@code [mon-fri, sun]}, {@code daily}, as queues' weekly hours. */
@@ -135,11 +162,24 @@ final class ShiftsReader {
             return Optional.empty();
         }
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        Map<DayOfWeek, String> givenBy = new HashMap<>();
         boolean sound = true;
         for (Fields.Item item : items) {
-            Optional<List<DayOfWeek>> named = Fields.text(problems, item.where(), item.node())
-                    .flatMap(text -> HoursReader.days(text.toLowerCase(Locale.ROOT), item.where(), problems));
-            named.ifPresent(days::addAll);
+            Optional<String> text = Fields.text(problems, item.where(), item.node());
+            Optional<List<DayOfWeek>> named = text.flatMap(t -> HoursReader.days(t, item.where(), problems));
+            if (named.isPresent()) {
+                // as in queues.yaml's weekly hours: a day given twice is a typo's sign ([mon-fri, daily])
+                for (DayOfWeek day : named.get()) {
+                    String earlier = givenBy.putIfAbsent(day, text.get());
+                    if (earlier != null) {
+                        problems.add(item.where(), day.getDisplayName(java.time.format.TextStyle.SHORT, Locale.ROOT)
+                                .toLowerCase(Locale.ROOT) + " is already given by '" + earlier + "'");
+                        sound = false;
+                        break;
+                    }
+                }
+                days.addAll(named.get());
+            }
             sound &= named.isPresent();
         }
         return sound ? Optional.of(days) : Optional.empty();

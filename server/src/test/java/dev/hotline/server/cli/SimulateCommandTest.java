@@ -479,7 +479,7 @@ class SimulateCommandTest {
 
         assertThat(run("simulate", "--config", config(), "--traffic", traffic.toString())).isZero();
         assertThat(out.toString()).containsPattern("(?m)^INTERVAL +inbound +offered +answered +abandoned +short "
-                + "+overflow +refused +abandon +SL +ASA +P\\(wait\\) +agents +occupancy$")
+                + "+overflow +refused +abandon +SL +ASA +P\\(wait\\) +agents +not rdy +occupancy$")
                 .containsPattern("(?m)^2026-11-20 19:50-20:00 +0 ")
                 .containsPattern("(?m)^2026-11-20 20:00-20:15 +" + inbound + " ")
                 .contains("callers by business type (expected from the rates): knife-set " + inbound + " (60.0)");
@@ -495,7 +495,8 @@ class SimulateCommandTest {
                 agents:
                   shifts:
                     day: {from: 09:00, to: 20:15, agents: ["1001", "1002", "1003", "1004"]}
-                    evening: {from: 20:00, to: 24:00, agents: ["1005", "1006"]}
+                    evening: {from: 20:00, to: 24:00, agents: ["1005", "1006"],
+                              breaks: [{from: 20:30, to: 20:40, reason: tea}]}
                 businessTypes:
                   knife-set:
                     callsPerHour: 30
@@ -506,8 +507,13 @@ class SimulateCommandTest {
 
         assertThat(err.toString()).startsWith("note: 6 agents are in no shift of agents.shifts and stay logged out "
                 + "throughout: 1007, 1008, 1009, 1010, 1011, 1012");
-        JsonNode intervals = onlyJsonObject(out.toString()).get("intervals");
+        JsonNode root = onlyJsonObject(out.toString());
+        JsonNode intervals = root.get("intervals");
         assertThat(intervals.get(0).get("from").asText()).isEqualTo("2026-11-20T19:45+08:00");
+        // the evening's two take their ten-minute tea break in full, one perhaps after a call: 1,200 agent-seconds
+        assertThat(root.at("/centre/agentsNotReadyByReason/tea").asDouble()
+                * root.at("/simulator/simulatedSeconds").asDouble()).isCloseTo(1200.0, within(5.0));
+        assertThat(intervals.get(3).at("/centre/agentsNotReady").asDouble()).isPositive();
         assertThat(intervals.get(0).at("/centre/agentsLoggedIn").asDouble()).isEqualTo(4.0);
         assertThat(intervals.get(1).at("/centre/agentsLoggedIn").asDouble()).isEqualTo(6.0);
         // after 20:15 the evening's two, and any day agent still finishing a call
@@ -518,7 +524,7 @@ class SimulateCommandTest {
         assertThat(intervals.get(1).at("/groups/sales-home/agentsLoggedIn").asDouble()).isEqualTo(3.0);
 
         assertThat(run("simulate", "--config", config(), "--traffic", traffic.toString())).isZero();
-        assertThat(out.toString()).containsPattern("(?m)^2026-11-20 20:00(:00)?-20:15(:00)? .* 6\\.0 +[0-9.]+ %$")
+        assertThat(out.toString()).containsPattern("(?m)^2026-11-20 20:00(:00)?-20:15(:00)? .* 6\\.0 +0\\.0 +[0-9.]+ %$")
                 .containsPattern("(?m)^GROUP +offers +missed +answered +ASA +AHT +agents +occupancy +utilisation$")
                 .contains("agents logged in ");
     }

@@ -464,27 +464,33 @@ class CentreSimulationTest {
     }
 
     @Test
-    void agentsOnTheirShiftsBreakAreOfferedNoCallAndComeBackAsItEnds() {
+    void agentsOnTheirShiftsBreakAreOfferedNoCallAndTakeItInFullThoughACallDelaysIt() {
         Roster tea = new Roster.Shifts(List.of(new Roster.Shift("evening", LocalTime.of(19, 0), LocalTime.of(23, 0),
                 allAgents(), java.util.EnumSet.allOf(java.time.DayOfWeek.class), List.of(new Roster.Break(
                 LocalTime.of(20, 15), LocalTime.of(20, 30), "tea")))));
         long begins = shanghai(20, 15);
         long ends = shanghai(20, 30);
+        long quarter = 15 * 60_000L;
 
         List<Decision> all = decisions(defaultConfig(), busyHour(FRIDAY_EVENING, tea), 5);
 
         assertThat(all).filteredOn(d -> d instanceof Decision.CallOffered && d.at() >= begins && d.at() < ends)
                 .isEmpty();
-        List<Decision.AgentStateChanged> onBreak = all.stream().filter(d -> d instanceof Decision.AgentStateChanged s
-                && s.reason().equals("tea")).map(d -> (Decision.AgentStateChanged) d).toList();
-        // READY agents at once; those on a call after it and its wrap-up, if before the break is over
-        assertThat(onBreak).isNotEmpty().allSatisfy(s -> {
-            assertThat(s.to()).isEqualTo(AgentState.NOT_READY);
-            assertThat(s.at()).isBetween(begins, ends - 1);
-        });
-        assertThat(all).filteredOn(d -> d instanceof Decision.AgentStateChanged s && s.from() == AgentState.NOT_READY
-                && s.to() == AgentState.READY).extracting(Decision::at).contains(ends)
-                .allSatisfy(at -> assertThat(at < begins || at >= ends).as("ready again at %s", at).isTrue());
+        // READY agents at once; one on a call after it and its wrap-up; each for the whole quarter hour
+        Map<String, Long> breakSince = new HashMap<>();
+        Map<String, Long> breakTaken = new HashMap<>();
+        for (Decision d : all) {
+            if (d instanceof Decision.AgentStateChanged s && s.reason().equals("tea")) {
+                assertThat(s.at()).isGreaterThanOrEqualTo(begins);
+                breakSince.put(s.agentId(), s.at());
+            } else if (d instanceof Decision.AgentStateChanged s && s.from() == AgentState.NOT_READY
+                    && breakSince.containsKey(s.agentId())) {
+                breakTaken.put(s.agentId(), s.at() - breakSince.remove(s.agentId()));
+            }
+        }
+        assertThat(breakTaken).hasSize(allAgents().size()).allSatisfy((agent, took) ->
+                assertThat(took).as("agent %s's break", agent).isEqualTo(quarter));
+        assertThat(breakSince).isEmpty();
         assertThat(all).filteredOn(d -> d instanceof Decision.CallOffered && d.at() >= ends).isNotEmpty();
     }
 
@@ -525,7 +531,8 @@ class CentreSimulationTest {
         assertThat(new CentreSimulation(defaultConfig(), busyHour(FRIDAY_EVENING, wrongTeam), 1).notes())
                 .containsExactly("queue sales-health: no agent of its groups (sales-health) is on duty during the run "
                         + "(from 2026-11-20T20:00 for 1h in the centre's zone Asia/Shanghai): its callers meet its "
-                        + "treatment for no agents, or wait for an escalation step's groups");
+                        + "treatment for no agents (its closed treatment while it is closed), or wait for an "
+                        + "escalation step's groups");
         assertThat(new CentreSimulation(defaultConfig(), busyHour(FRIDAY_EVENING, wrongTimes), 1).notes())
                 .containsExactly("no agent of agents.shifts is on duty during the run (from 2026-11-20T20:00 for 1h "
                         + "in the centre's zone Asia/Shanghai): every caller meets the queues' treatment for no agents");

@@ -279,7 +279,7 @@ class TrafficFileTest {
                   notReadyPause: 45s
                   shifts:
                     office: {from: 09:00, to: 18:00, days: mon-fri, agents: ["1001"]}
-                    weekend: {from: 10:00, to: 16:00, days: [Sat, sun], agents: ["1002"]}
+                    weekend: {from: 10:00, to: 16:00, days: [sat, sun], agents: ["1002"]}
                     daily: {from: 10:00, to: 16:00, days: daily, agents: ["1003"]}
                 """)));
 
@@ -293,10 +293,18 @@ class TrafficFileTest {
                   shifts:
                     office: {from: 09:00, to: 18:00, days: fri-mon, agents: ["1001"]}
                     weekend: {from: 10:00, to: 16:00, days: [sat, sunday], agents: ["1002"]}
+                    twice: {from: 10:00, to: 16:00, days: [mon-fri, daily], agents: ["1003"]}
+                    shouted: {from: 10:00, to: 16:00, days: Sat, agents: ["1004"]}
                 """));
         assertThatThrownBy(() -> TrafficFile.load(f)).isInstanceOfSatisfying(TrafficFileException.class, e ->
-                assertThat(e.problems()).extracting(ConfigProblemText::of).containsExactly(
-                        "8:44 agents.shifts.office.days", "9:51 agents.shifts.weekend.days[1]"));
+                assertThat(e.problems()).extracting(p2 -> ConfigProblemText.of(p2) + ": " + p2.message())
+                        .containsExactly("8:44 agents.shifts.office.days: day range 'fri-mon' runs past Sunday: "
+                                        + "ranges go from mon towards sun, so write it as two, fri-sun and mon",
+                                "9:51 agents.shifts.weekend.days[1]: unknown day 'sunday' (write mon, tue, wed, thu, "
+                                        + "fri, sat, sun, a range like mon-fri, or daily)",
+                                "10:53 agents.shifts.twice.days[1]: mon is already given by 'mon-fri'",
+                                "11:45 agents.shifts.shouted.days: unknown day 'Sat' (write mon, tue, wed, thu, fri, "
+                                        + "sat, sun, a range like mon-fri, or daily)"));
     }
 
     @Test
@@ -331,6 +339,30 @@ class TrafficFileTest {
                                 "12:60 agents.shifts.day.breaks[1].to: is the time the break begins: a break from "
                                         + "12:00 to 12:00 has no length",
                                 "12:68 agents.shifts.day.breaks[2]: missing required key 'to'"));
+    }
+
+    @Test
+    void aShiftsBreaksAreCheckedWhateverElseIsWrongAndMayNotOverlapOrGoWithoutAReason() throws Exception {
+        Path f = write(TEA.replace("  notReadyPause: 45s\n", """
+                  notReadyPause: 45s
+                  shifts:
+                    day:
+                      from: 09:00
+                      to: 18:00
+                      days: [funday]
+                      agents: ["1001"]
+                      breaks: [{from: 12:00, to: 12:30, paid: yes}, {from: 12:15, to: 12:45}, {from: 15:00, to: 15:15},
+                               {from: 16:00, to: 16:10, reason: }]
+                """));
+
+        assertThatThrownBy(() -> TrafficFile.load(f)).isInstanceOfSatisfying(TrafficFileException.class, e ->
+                assertThat(e.problems()).extracting(p2 -> ConfigProblemText.of(p2) + ": " + p2.message())
+                        .containsExactly("11:14 agents.shifts.day.days[0]: unknown day 'funday' (write mon, tue, wed, "
+                                        + "thu, fri, sat, sun, a range like mon-fri, or daily)",
+                                "13:41 agents.shifts.day.breaks[0].paid: unknown key 'paid' (known: from, to, reason)",
+                                "13:53 agents.shifts.day.breaks[1]: the break 12:15 to 12:45 overlaps the break 12:00 "
+                                        + "to 12:30",
+                                "14:48 agents.shifts.day.breaks[3].reason: 'reason' needs a value"));
     }
 
     @Test

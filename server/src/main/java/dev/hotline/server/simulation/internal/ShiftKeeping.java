@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * The simulated agents keep the roster: they log in as their shift begins (ready, or on its break), log out as it
  * ends, take their breaks and come back from them. One on a call finishes it and its wrap-up first; one in wrap-up
- * waits for its end. Shift changes go on the {@link Agenda} as {@link Happening.ShiftChange}s; the decisions tell
+ * waits for its end. A break so delayed is still taken in full (the agent is back late), as a centre's agents take
+ * the breaks they are owed; a shift's end cancels one not yet begun. Shift changes go on the {@link Agenda} as {@link Happening.ShiftChange}s; the decisions tell
  * this what each agent is doing.
  */
 final class ShiftKeeping {
@@ -32,6 +33,10 @@ final class ShiftKeeping {
     private final Set<String> leavingAfterCall = new HashSet<>();
     /** Agents on a break of their shift, or taking it once the call in hand is over: the break's reason. */
     private final Map<String, String> onBreak = new HashMap<>();
+    /** Breaks whose time has come and that the agent has not begun yet: they are taken in full once begun. */
+    private final Map<String, Owed> owed = new HashMap<>();
+    /** When the break each agent is on is over: its length after its actual start. */
+    private final Map<String, Long> breakOverAt = new HashMap<>();
     /** Each queue's wrap-up, and when each agent in wrap-up will be out of it: a shift's end waits for it. */
     private final Map<String, Long> wrapUpMillis = new HashMap<>();
     private final Map<String, String> queueOfAnswer = new HashMap<>();
@@ -83,10 +88,11 @@ final class ShiftKeeping {
         switch (decision) {
             case Decision.CallAnswered a -> queueOfAnswer.put(a.agentId(), a.queue());
             case Decision.AgentStateChanged s -> stateChanged(s);
-            // a shift's end asks for a logout after the call, a break for NOT_READY (onBreak has its reason)
+            // a shift's end asks for a logout after the call (no break then), a break for NOT_READY
             case Decision.AgentAfterCall a -> {
                 if (a.after() == AgentState.LOGGED_OUT) {
                     leavingAfterCall.add(a.agentId());
+                    owed.remove(a.agentId());
                 } else {
                     leavingAfterCall.remove(a.agentId());
                 }
@@ -106,13 +112,20 @@ final class ShiftKeeping {
         }
         if (s.to() == AgentState.READY || s.to() == AgentState.LOGGED_OUT) {
             onBreak.remove(agentId);
+            breakOverAt.remove(agentId);
         }
-        if (s.to() == AgentState.LOGGED_OUT && roster.onDuty(agentId, s.at(), zone)
-                || s.to() == AgentState.NOT_READY && onBreak.containsKey(agentId)
-                && roster.breakAt(agentId, s.at(), zone).isEmpty()) {
-            // left, or went on the break, after a call though the next shift (or the end of the break) had come
-            // meanwhile: back at once
-            schedule(s.at(), agentId, true);
+        if (s.to() == AgentState.LOGGED_OUT) {
+            owed.remove(agentId);
+            if (roster.onDuty(agentId, s.at(), zone)) {
+                // left after a call though the next shift had begun meanwhile: back at once
+                schedule(s.at(), agentId, true);
+            }
+        }
+        Owed begun = s.to() == AgentState.NOT_READY && onBreak.containsKey(agentId) ? owed.remove(agentId) : null;
+        if (begun != null) {
+            // the break begins now, on time or late: over after its whole length
+            breakOverAt.put(agentId, s.at() + begun.lengthMillis());
+            schedule(s.at() + begun.lengthMillis(), agentId, true);
         }
         if (s.to() == AgentState.WRAP_UP) {
             wrapUpEnds.put(agentId, s.at() + wrapUpMillis.getOrDefault(queueOfAnswer.getOrDefault(agentId, ""), 0L));
@@ -135,7 +148,8 @@ final class ShiftKeeping {
 
     /**
      * The agent's duty or break begins or ends: log in (and ready, or on the break), log out (during a call, once it
-     * and its wrap-up are over; in wrap-up, as it ends), take the break (as log out), or back from it.
+     * and its wrap-up are over; in wrap-up, as it ends), take the break owed (as log out), or back from it once its
+     * length is over.
      */
     private void apply(RoutingEngine engine, long t, String agentId) {
         AgentState state = states.getOrDefault(agentId, AgentState.LOGGED_OUT);
@@ -147,21 +161,26 @@ final class ShiftKeeping {
             return;
         }
         Optional<String> breakNow = roster.breakAt(agentId, t, zone);
+        if (breakNow.isPresent() && !breakNow.get().equals(onBreak.get(agentId)) && !owed.containsKey(agentId)) {
+            // the break's time has come: owed, in its scheduled length, until the agent begins it
+            owed.put(agentId, new Owed(breakNow.get(), roster.nextChange(agentId, t, zone) - t));
+        }
         if (state == AgentState.LOGGED_OUT) {
             engine.handle(new AcdEvent.AgentLoggedIn(t, agentId));
-            if (breakNow.isPresent()) {
-                takeBreak(engine, t, agentId, breakNow.get());
+            if (owed.containsKey(agentId)) {
+                takeBreak(engine, t, agentId);
             } else {
                 engine.handle(new AcdEvent.AgentReady(t, agentId));
             }
-        } else if (breakNow.isPresent()) {
-            if (!breakNow.get().equals(onBreak.get(agentId)) && !waitForWrapUp(t, agentId, state)) {
-                takeBreak(engine, t, agentId, breakNow.get());
+        } else if (owed.containsKey(agentId)) {
+            if (!owed.get(agentId).reason().equals(onBreak.get(agentId)) && !waitForWrapUp(t, agentId, state)) {
+                takeBreak(engine, t, agentId);
             }
-        } else if (state != AgentState.WRAP_UP && (leavingAfterCall.contains(agentId)
-                || onBreak.containsKey(agentId))) {
-            // back from the break, or withdraws the logout or break asked for after the call (one in wrap-up goes
-            // out at its end, and comes back at once: stateChanged)
+        } else if (state == AgentState.NOT_READY && onBreak.containsKey(agentId)
+                && t >= breakOverAt.getOrDefault(agentId, Long.MAX_VALUE)
+                || state != AgentState.WRAP_UP && leavingAfterCall.contains(agentId)) {
+            // back from the break, or withdraws the logout asked for after the call (one in wrap-up goes out at its
+            // end, and comes back at once: stateChanged)
             engine.handle(new AcdEvent.AgentReady(t, agentId));
         }
     }
@@ -179,9 +198,14 @@ final class ShiftKeeping {
         return false;
     }
 
-    /** NOT_READY with the break's reason; during a call, once it and its wrap-up are over. */
-    private void takeBreak(RoutingEngine engine, long t, String agentId, String reason) {
+    /** NOT_READY with the owed break's reason; during a call, once it and its wrap-up are over. */
+    private void takeBreak(RoutingEngine engine, long t, String agentId) {
+        String reason = owed.get(agentId).reason();
         onBreak.put(agentId, reason);
         engine.handle(new AcdEvent.AgentNotReady(t, agentId, reason));
+    }
+
+    /** A break whose time has come: its reason, and how long it lasts once begun. */
+    private record Owed(String reason, long lengthMillis) {
     }
 }
