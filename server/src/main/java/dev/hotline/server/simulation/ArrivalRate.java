@@ -1,14 +1,20 @@
 package dev.hotline.server.simulation;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
 
 /**
  * How many calls an hour a business type receives: one rate for the whole run, or a curve over the day (a TV slot's
@@ -101,49 +107,114 @@ public sealed interface ArrivalRate {
 
         @Override
         public double expectedCalls(long startMillis, ZoneId zone, Duration duration) {
-            double calls = 0;
-            double until = duration.toMillis();
-            for (double t = 0; t < until; ) {
-                double end = periodEnd(startMillis, zone, t, until);
-                calls += perMilliAt(startMillis, zone, t) * (end - t);
-                t = end;
-            }
-            return calls;
+            return ArrivalRate.expectedCalls(t -> callsPerHourAt(t.toLocalTime()), callsPerHourFrom.navigableKeySet(),
+                    startMillis, zone, duration);
         }
 
         @Override
         public Arrivals arrivals(long startMillis, ZoneId zone) {
-            return (from, draw, until) -> {
-                double t = from;
-                double need = draw;
-                while (t < until) {
-                    double perMilli = perMilliAt(startMillis, zone, t);
-                    double end = periodEnd(startMillis, zone, t, until);
-                    if (perMilli > 0 && need <= perMilli * (end - t)) {
-                        return t + need / perMilli;
-                    }
-                    need -= perMilli * (end - t);
-                    t = end;
+            return ArrivalRate.arrivals(t -> callsPerHourAt(t.toLocalTime()), callsPerHourFrom.navigableKeySet(),
+                    startMillis, zone);
+        }
+    }
+
+    /**
+     * A rate per time of day that differs by day of the week: each day's rates as {@link Daily}'s, a day's first rate
+     * beginning at its first listed time (the day before's last runs on until then). So a TV slot's weekday curve and
+     * a quieter weekend. Times are wall-clock times in the centre's zone.
+     *
+     * @param callsPerHourByDay every day of the week's rates from each time of day on; at least one each
+     */
+    record Weekly(Map<DayOfWeek, NavigableMap<LocalTime, Double>> callsPerHourByDay) implements ArrivalRate {
+        public Weekly {
+            Map<DayOfWeek, NavigableMap<LocalTime, Double>> copy = new EnumMap<>(DayOfWeek.class);
+            for (DayOfWeek day : DayOfWeek.values()) {
+                NavigableMap<LocalTime, Double> rates = callsPerHourByDay.get(day);
+                if (rates == null || rates.isEmpty()) {
+                    throw new IllegalArgumentException("a weekly rate needs rates for every day: none for " + day);
                 }
-                return Double.POSITIVE_INFINITY;
-            };
+                copy.put(day, new Daily(rates).callsPerHourFrom());
+            }
+            callsPerHourByDay = java.util.Collections.unmodifiableMap(copy);
         }
 
-        /** The rate in force {@code t} milliseconds into a run that started at {@code startMillis}, per millisecond. */
-        private double perMilliAt(long startMillis, ZoneId zone, double t) {
-            return callsPerHourAt(WallClock.timeOfDay(startMillis + (long) Math.floor(t), zone)) / 3_600_000.0;
+        /** The rate in force at {@code time}: the day's latest listed at or before it, else the day before's last. */
+        public double callsPerHourAt(LocalDateTime time) {
+            Map.Entry<LocalTime, Double> e = callsPerHourByDay.get(time.getDayOfWeek()).floorEntry(time.toLocalTime());
+            return (e != null ? e : callsPerHourByDay.get(time.getDayOfWeek().minus(1)).lastEntry()).getValue();
         }
 
-        /**
-         * When the rate in force at {@code t} may change (in milliseconds since the run's start), at most
-         * {@code until}: the next listed time of day, or the zone's next clock change, after which the wall clock
-         * reads differently (back an hour: the repeated hour's rates apply again; forward: a rate listed in the
-         * skipped hour begins as it ends), {@link WallClock#nextBoundary}.
-         */
-        private double periodEnd(long startMillis, ZoneId zone, double t, double until) {
-            long now = startMillis + (long) Math.floor(t);
-            return Math.min(WallClock.nextBoundary(callsPerHourFrom.navigableKeySet(), now, zone) - startMillis, until);
+        @Override
+        public boolean none() {
+            return callsPerHourByDay.values().stream().allMatch(d -> d.values().stream().allMatch(r -> r == 0.0));
         }
+
+        @Override
+        public double expectedCalls(long startMillis, ZoneId zone, Duration duration) {
+            return ArrivalRate.expectedCalls(this::callsPerHourAt, boundaries(), startMillis, zone, duration);
+        }
+
+        @Override
+        public Arrivals arrivals(long startMillis, ZoneId zone) {
+            return ArrivalRate.arrivals(this::callsPerHourAt, boundaries(), startMillis, zone);
+        }
+
+        /** Every listed time of any day, and midnight, where the day and so its rates change. */
+        private NavigableSet<LocalTime> boundaries() {
+            TreeSet<LocalTime> times = new TreeSet<>(Set.of(LocalTime.MIDNIGHT));
+            callsPerHourByDay.values().forEach(d -> times.addAll(d.keySet()));
+            return times;
+        }
+    }
+
+    /** The calls a piecewise-constant rate on the wall clock makes in a run: the sum over its periods. */
+    private static double expectedCalls(ToDoubleFunction<LocalDateTime> perHourAt, NavigableSet<LocalTime> times,
+                                        long startMillis, ZoneId zone, Duration duration) {
+        double calls = 0;
+        double until = duration.toMillis();
+        for (double t = 0; t < until; ) {
+            double end = periodEnd(times, startMillis, zone, t, until);
+            calls += perMilliAt(perHourAt, startMillis, zone, t) * (end - t);
+            t = end;
+        }
+        return calls;
+    }
+
+    /** The arrivals of a piecewise-constant rate on the wall clock: each gap drawn across the periods it spans. */
+    private static Arrivals arrivals(ToDoubleFunction<LocalDateTime> perHourAt, NavigableSet<LocalTime> times,
+                                     long startMillis, ZoneId zone) {
+        return (from, draw, until) -> {
+            double t = from;
+            double need = draw;
+            while (t < until) {
+                double perMilli = perMilliAt(perHourAt, startMillis, zone, t);
+                double end = periodEnd(times, startMillis, zone, t, until);
+                if (perMilli > 0 && need <= perMilli * (end - t)) {
+                    return t + need / perMilli;
+                }
+                need -= perMilli * (end - t);
+                t = end;
+            }
+            return Double.POSITIVE_INFINITY;
+        };
+    }
+
+    /** The rate in force {@code t} milliseconds into a run that started at {@code startMillis}, per millisecond. */
+    private static double perMilliAt(ToDoubleFunction<LocalDateTime> perHourAt, long startMillis, ZoneId zone,
+                                     double t) {
+        return perHourAt.applyAsDouble(WallClock.dateTime(startMillis + (long) Math.floor(t), zone)) / 3_600_000.0;
+    }
+
+    /**
+     * When the rate in force at {@code t} may change (in milliseconds since the run's start), at most {@code until}:
+     * the next of {@code times} on the wall clock, or the zone's next clock change, after which the wall clock reads
+     * differently (back an hour: the repeated hour's rates apply again; forward: a rate listed in the skipped hour
+     * begins as it ends), {@link WallClock#nextBoundary}.
+     */
+    private static double periodEnd(NavigableSet<LocalTime> times, long startMillis, ZoneId zone, double t,
+                                    double until) {
+        long now = startMillis + (long) Math.floor(t);
+        return Math.min(WallClock.nextBoundary(times, now, zone) - startMillis, until);
     }
 
     /** The arrival times of one stream, in milliseconds since the run's start. */

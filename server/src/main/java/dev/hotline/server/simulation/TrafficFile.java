@@ -3,6 +3,7 @@ package dev.hotline.server.simulation;
 import dev.hotline.server.config.ConfigProblem;
 import dev.hotline.server.config.Durations;
 import dev.hotline.server.config.internal.Fields;
+import dev.hotline.server.config.internal.HoursReader;
 import dev.hotline.server.config.internal.Problems;
 import dev.hotline.server.config.internal.Where;
 import dev.hotline.server.config.internal.YamlNode;
@@ -13,11 +14,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -220,9 +224,17 @@ public final class TrafficFile {
         }
         String key = rate ? "callsPerHour" : "erlangs";
         YamlNode given = type.node(key).orElseThrow();
-        // one number, or a curve over the day: {00:00: 10, 20:00: 300, 20:15: 120}
+        // one number, a curve over the day: {00:00: 10, 20:00: 300, 20:15: 120}, or one per day of the week:
+        // {mon-fri: {...}, sat-sun: 20}
         Optional<NavigableMap<LocalTime, Double>> amounts;
-        if (given instanceof YamlNode.MapNode map) {
+        Optional<Map<DayOfWeek, NavigableMap<LocalTime, Double>>> byDay = Optional.empty();
+        // keys of letters are days (mon-fri), of digits times (20:00): a wrong one is said in the terms of its kind
+        boolean weekly = given instanceof YamlNode.MapNode m && !m.entries().isEmpty()
+                && m.entries().getFirst().key().strip().matches("[A-Za-z]+(-[A-Za-z]+)?");
+        if (weekly) {
+            byDay = weekly(type.at(key), (YamlNode.MapNode) given, unit(key));
+            amounts = byDay.map(d -> d.get(DayOfWeek.MONDAY));
+        } else if (given instanceof YamlNode.MapNode map) {
             amounts = daily(type.at(key), map);
         } else if (given instanceof Scalar s && (s.type() == ScalarType.INTEGER || s.type() == ScalarType.DECIMAL)) {
             amounts = nonNegative(type.at(key), given).map(v -> new TreeMap<>(Map.of(LocalTime.MIDNIGHT, v)));
@@ -253,11 +265,17 @@ public final class TrafficFile {
                     + " add up to more than 1");
             return Optional.empty();
         }
-        double perErlang = 3_600_000.0 / handle.get().mean().toMillis();
-        NavigableMap<LocalTime, Double> perHour = new TreeMap<>();
-        amounts.get().forEach((time, amount) -> perHour.put(time, rate ? amount : amount * perErlang));
-        ArrivalRate arrivalRate = given instanceof YamlNode.MapNode ? new ArrivalRate.Daily(perHour)
-                : new ArrivalRate.Constant(perHour.firstEntry().getValue());
+        double perErlang = rate ? 1.0 : 3_600_000.0 / handle.get().mean().toMillis();
+        ArrivalRate arrivalRate;
+        if (byDay.isPresent()) {
+            Map<DayOfWeek, NavigableMap<LocalTime, Double>> perHour = new EnumMap<>(DayOfWeek.class);
+            byDay.get().forEach((day, amounts2) -> perHour.put(day, callsPerHour(amounts2, perErlang)));
+            arrivalRate = new ArrivalRate.Weekly(perHour);
+        } else {
+            NavigableMap<LocalTime, Double> perHour = callsPerHour(amounts.get(), perErlang);
+            arrivalRate = given instanceof YamlNode.MapNode ? new ArrivalRate.Daily(perHour)
+                    : new ArrivalRate.Constant(perHour.firstEntry().getValue());
+        }
         if (start.isPresent() && duration.isPresent()) {
             double expected = arrivalRate.expectedCalls(start.get(), duration.get());
             if (expected > MOST_CALLS) {
@@ -272,6 +290,62 @@ public final class TrafficFile {
         }
         return Optional.of(new BusinessTraffic(id, number, arrivalRate, handle.get(), patience, vip.get(),
                 black.get()));
+    }
+
+    /** Amounts (calls an hour, or Erlangs) as calls an hour: times {@code perAmount}. */
+    private static NavigableMap<LocalTime, Double> callsPerHour(NavigableMap<LocalTime, Double> amounts,
+                                                                double perAmount) {
+        NavigableMap<LocalTime, Double> perHour = new TreeMap<>();
+        amounts.forEach((time, amount) -> perHour.put(time, amount * perAmount));
+        return perHour;
+    }
+
+    /**
+     * A rate per day of the week: day names and ranges as queues.yaml's weekly hours ({@code mon-fri}, {@code sat},
+     * {@code daily}) to a number or a curve over the day; every day once.
+     */
+    private Optional<Map<DayOfWeek, NavigableMap<LocalTime, Double>>> weekly(Where at, YamlNode.MapNode map,
+                                                                             String unit) {
+        Map<DayOfWeek, NavigableMap<LocalTime, Double>> byDay = new EnumMap<>(DayOfWeek.class);
+        Map<DayOfWeek, String> givenBy = new EnumMap<>(DayOfWeek.class);
+        boolean sound = true;
+        for (YamlNode.Entry e : Fields.uniqueEntries(problems, at, map).values()) {
+            Where keyAt = at.key(e.key(), e.keyMark());
+            Optional<List<DayOfWeek>> days = HoursReader.days(e.key().strip(), keyAt, problems);
+            Where valueAt = at.key(e.key(), e.value().mark());
+            Optional<NavigableMap<LocalTime, Double>> rates;
+            if (e.value() instanceof YamlNode.MapNode curve) {
+                rates = daily(valueAt, curve);
+            } else if (e.value() instanceof Scalar v && (v.type() == ScalarType.INTEGER
+                    || v.type() == ScalarType.DECIMAL)) {
+                rates = nonNegative(valueAt, e.value()).map(r -> new TreeMap<>(Map.of(LocalTime.MIDNIGHT, r)));
+            } else {
+                problems.add(valueAt, "must be " + RATE.formatted(unit) + ", got " + e.value().describe());
+                rates = Optional.empty();
+            }
+            if (days.isEmpty() || rates.isEmpty()) {
+                sound = false;
+                continue;
+            }
+            for (DayOfWeek day : days.get()) {
+                String earlier = givenBy.putIfAbsent(day, e.key());
+                if (earlier != null) {
+                    problems.add(keyAt, day.getDisplayName(TextStyle.SHORT, Locale.ROOT).toLowerCase(Locale.ROOT)
+                            + " is already given by '" + earlier + "'");
+                    sound = false;
+                    break;
+                }
+                byDay.put(day, rates.get());
+            }
+        }
+        if (sound && byDay.size() < 7) {
+            List<String> missing = java.util.Arrays.stream(DayOfWeek.values()).filter(d -> !byDay.containsKey(d))
+                    .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ROOT).toLowerCase(Locale.ROOT)).toList();
+            problems.add(at, "gives no rate for " + String.join(", ", missing) + ": a rate by day of the week needs "
+                    + "every day (0 for a day nobody calls)");
+            sound = false;
+        }
+        return sound ? Optional.of(byDay) : Optional.empty();
     }
 
     private static String unit(String key) {

@@ -87,6 +87,32 @@ class CentreSimulationTest {
     }
 
     @Test
+    void callersOfAWeeklyRateCallOnTheirDaysInTheCentresZone() {
+        // Friday and Saturday: callers on Saturday only, from 10:00 Shanghai time
+        Map<java.time.DayOfWeek, java.util.NavigableMap<LocalTime, Double>> byDay = new java.util.EnumMap<>(
+                java.time.DayOfWeek.class);
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            byDay.put(day, new TreeMap<>(Map.of(LocalTime.MIDNIGHT, 0.0)));
+        }
+        byDay.put(java.time.DayOfWeek.SATURDAY, new TreeMap<>(Map.of(LocalTime.MIDNIGHT, 0.0, LocalTime.of(10, 0),
+                60.0)));
+        TrafficProfile weekend = new TrafficProfile(FRIDAY_EVENING.withHour(0), new ArrivalsEnd.After(
+                Duration.ofDays(2)), AgentBehaviour.DEFAULT, List.of(new BusinessTraffic("slimming-tea",
+                Optional.empty(), new ArrivalRate.Weekly(byDay), new HandleTime.Exponential(Duration.ofMinutes(1)),
+                Optional.empty(), 0.0, 0.0)));
+
+        List<java.time.LocalDateTime> arrivals = decisions(defaultConfig(), weekend, 3).stream()
+                .filter(d -> d instanceof Decision.CallClassified)
+                .map(d -> java.time.Instant.ofEpochMilli(d.at()).atZone(SHANGHAI).toLocalDateTime()).toList();
+
+        // 14 hours at 60 an hour
+        assertThat(arrivals).hasSizeBetween(840 - 90, 840 + 90).allSatisfy(t -> {
+            assertThat(t.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.SATURDAY);
+            assertThat(t.toLocalTime()).isAfterOrEqualTo(LocalTime.of(10, 0));
+        });
+    }
+
+    @Test
     void aRunWhoseCurvesBringNobodyInItsHoursIsRefusedAtTheBusinessTypes() {
         // the evening's rate begins at 22:00, after the run's two hours from 19:55
         TrafficProfile late = new TrafficProfile(FRIDAY_EVENING.minusMinutes(5),

@@ -366,6 +366,29 @@ class TrafficFileTest {
     }
 
     @Test
+    void aRateMayDifferByDayOfTheWeekEveryDayGivenOnce() throws Exception {
+        TrafficProfile p = TrafficFile.load(write(TEA.replace("callsPerHour: 600",
+                "callsPerHour: {mon-fri: {00:00: 10, 20:00: 400}, sat: 30, sun: {10:00: 50}}")));
+
+        ArrivalRate.Weekly tea = (ArrivalRate.Weekly) p.businessTypes().get(0).rate();
+        assertThat(tea.callsPerHourAt(LocalDateTime.of(2026, 11, 20, 20, 30))).isEqualTo(400.0);   // a Friday
+        assertThat(tea.callsPerHourAt(LocalDateTime.of(2026, 11, 21, 20, 30))).isEqualTo(30.0);    // Saturday
+        // Sunday before its first time: Saturday's rate runs on
+        assertThat(tea.callsPerHourAt(LocalDateTime.of(2026, 11, 22, 9, 0))).isEqualTo(30.0);
+        assertThat(tea.callsPerHourAt(LocalDateTime.of(2026, 11, 22, 11, 0))).isEqualTo(50.0);
+
+        Path f = write(TEA.replace("callsPerHour: 600", "callsPerHour: {mon-fri: 10, fri: 20, sun: 5}"));
+        assertThatThrownBy(() -> TrafficFile.load(f)).isInstanceOfSatisfying(TrafficFileException.class, e ->
+                assertThat(e.problems()).extracting(p2 -> p2.path() + ": " + p2.message()).containsExactly(
+                        "businessTypes.slimming-tea.callsPerHour.fri: fri is already given by 'mon-fri'"));
+        Path g = write(TEA.replace("callsPerHour: 600", "callsPerHour: {mon-fri: 10, sun: 5}"));
+        assertThatThrownBy(() -> TrafficFile.load(g)).isInstanceOfSatisfying(TrafficFileException.class, e ->
+                assertThat(e.problems()).extracting(p2 -> p2.path() + ": " + p2.message()).containsExactly(
+                        "businessTypes.slimming-tea.callsPerHour: gives no rate for sat: a rate by day of the week "
+                                + "needs every day (0 for a day nobody calls)"));
+    }
+
+    @Test
     void everyWrongShiftIsSaidAtItsKey() throws Exception {
         Path f = write(TEA.replace("  notReadyPause: 45s\n", """
                   notReadyPause: 45s
