@@ -521,6 +521,34 @@ class CentreSimulationTest {
     }
 
     @Test
+    void aBreakDelayedIntoTheNextIsFollowedByItEachInFull() {
+        Roster twoBreaks = new Roster.Shifts(List.of(new Roster.Shift("evening", LocalTime.of(19, 0),
+                LocalTime.of(23, 0), allAgents(), java.util.EnumSet.allOf(java.time.DayOfWeek.class), List.of(
+                new Roster.Break(LocalTime.of(20, 15), LocalTime.of(20, 20), "tea"),
+                new Roster.Break(LocalTime.of(20, 20), LocalTime.of(20, 25), "stretch")))));
+        long fiveMinutes = 5 * 60_000L;
+
+        List<Decision> all = decisions(defaultConfig(), busyHour(FRIDAY_EVENING, twoBreaks), 5);
+
+        // per agent: the reason it went not ready with, and when; each break five minutes, stretch right after tea
+        Map<String, List<Decision.AgentStateChanged>> changes = new HashMap<>();
+        all.stream().filter(d -> d instanceof Decision.AgentStateChanged).map(d -> (Decision.AgentStateChanged) d)
+                .forEach(c -> changes.computeIfAbsent(c.agentId(), a -> new ArrayList<>()).add(c));
+        assertThat(changes.keySet()).containsExactlyInAnyOrderElementsOf(allAgents());
+        changes.forEach((agent, list) -> {
+            List<Decision.AgentStateChanged> breaks = list.stream().filter(c -> c.reason().equals("tea")
+                    || c.reason().equals("stretch")).toList();
+            assertThat(breaks).as("agent %s's breaks", agent).extracting(Decision.AgentStateChanged::reason)
+                    .containsExactly("tea", "stretch");
+            assertThat(breaks.get(1).at() - breaks.get(0).at()).as("agent %s's tea", agent).isEqualTo(fiveMinutes);
+            int afterStretch = list.indexOf(breaks.get(1)) + 1;
+            assertThat(list.get(afterStretch).to()).isEqualTo(AgentState.READY);
+            assertThat(list.get(afterStretch).at() - breaks.get(1).at()).as("agent %s's stretch", agent)
+                    .isEqualTo(fiveMinutes);
+        });
+    }
+
+    @Test
     void aShiftNamingAnAgentTheConfigurationLacksIsAMismatchAndAgentsInNoShiftAreNoted() {
         Roster roster = new Roster.Shifts(List.of(shift("evening", LocalTime.of(19, 0), LocalTime.of(23, 0),
                 List.of("1001", "2001", "2002", "2003", "2004", "2005", "2006", "2007"))));

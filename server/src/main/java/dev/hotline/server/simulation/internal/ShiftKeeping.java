@@ -7,18 +7,19 @@ import dev.hotline.acd.RoutingEngine;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.server.simulation.Roster;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * The simulated agents keep the roster: they log in as their shift begins (ready, or on its break), log out as it
  * ends, take their breaks and come back from them. One on a call finishes it and its wrap-up first; one in wrap-up
  * waits for its end. A break so delayed is still taken in full (the agent is back late), as a centre's agents take
- * the breaks they are owed; a shift's end cancels one not yet begun. Shift changes go on the {@link Agenda} as {@link Happening.ShiftChange}s; the decisions tell
- * this what each agent is doing.
+ * the breaks they are owed, and one whose time comes during another is taken after it; a shift's end cancels those
+ * not yet begun. Shift changes go on the {@link Agenda} as {@link Happening.ShiftChange}s; the decisions tell this
+ * what each agent is doing.
  */
 final class ShiftKeeping {
     private final Roster roster;
@@ -31,11 +32,11 @@ final class ShiftKeeping {
     private final Map<String, AgentState> states = new HashMap<>();
     /** Agents whose duty ended during a call: they log out once it and its wrap-up are over. */
     private final Set<String> leavingAfterCall = new HashSet<>();
-    /** Agents on a break of their shift, or taking it once the call in hand is over: the break's reason. */
-    private final Map<String, String> onBreak = new HashMap<>();
-    /** Breaks whose time has come and that the agent has not begun yet: they are taken in full once begun. */
-    private final Map<String, Owed> owed = new HashMap<>();
-    /** When the break each agent is on is over: its length after its actual start. */
+    /** Breaks whose time has come, in order, not begun yet: each taken in full once begun. */
+    private final Map<String, ArrayDeque<Owed>> owed = new HashMap<>();
+    /** Agents who asked for their first owed break once the call in hand and its wrap-up are over. */
+    private final Set<String> breakAfterCall = new HashSet<>();
+    /** Agents on a break, and when it is over: its whole length after it began. */
     private final Map<String, Long> breakOverAt = new HashMap<>();
     /** Each queue's wrap-up, and when each agent in wrap-up will be out of it: a shift's end waits for it. */
     private final Map<String, Long> wrapUpMillis = new HashMap<>();
@@ -58,7 +59,7 @@ final class ShiftKeeping {
 
     /** Puts the agent on duty as the roster says at the start, and its next change on the agenda. */
     void start(RoutingEngine engine, long startMillis, String agentId) {
-        apply(engine, startMillis, agentId);
+        apply(engine, startMillis, agentId, true);
         scheduleNext(agentId, startMillis);
     }
 
@@ -67,7 +68,7 @@ final class ShiftKeeping {
         if (t <= arrivalsEndMillis) {
             changesDue--;
         }
-        apply(engine, t, change.agentId());
+        apply(engine, t, change.agentId(), !change.recheck());
         if (!change.recheck()) {
             scheduleNext(change.agentId(), t);
         }
@@ -80,7 +81,7 @@ final class ShiftKeeping {
 
     /** Whether the agent is on (or bound for) a break of their shift: not a pause the simulator ends. */
     boolean onBreak(String agentId) {
-        return onBreak.containsKey(agentId);
+        return breakOverAt.containsKey(agentId) || breakAfterCall.contains(agentId);
     }
 
     /** Follows what the agents do; called for every decision, before the simulator reacts to it. */
@@ -92,12 +93,10 @@ final class ShiftKeeping {
             case Decision.AgentAfterCall a -> {
                 if (a.after() == AgentState.LOGGED_OUT) {
                     leavingAfterCall.add(a.agentId());
+                    breakAfterCall.remove(a.agentId());
                     owed.remove(a.agentId());
                 } else {
                     leavingAfterCall.remove(a.agentId());
-                }
-                if (a.after() != AgentState.NOT_READY) {
-                    onBreak.remove(a.agentId());
                 }
             }
             default -> { }
@@ -110,22 +109,17 @@ final class ShiftKeeping {
         if (s.to() != AgentState.RESERVED && s.to() != AgentState.TALKING && s.to() != AgentState.WRAP_UP) {
             leavingAfterCall.remove(agentId);
         }
-        if (s.to() == AgentState.READY || s.to() == AgentState.LOGGED_OUT) {
-            onBreak.remove(agentId);
-            breakOverAt.remove(agentId);
-        }
         if (s.to() == AgentState.LOGGED_OUT) {
             owed.remove(agentId);
+            breakAfterCall.remove(agentId);
+            breakOverAt.remove(agentId);
             if (roster.onDuty(agentId, s.at(), zone)) {
                 // left after a call though the next shift had begun meanwhile: back at once
                 schedule(s.at(), agentId, true);
             }
-        }
-        Owed begun = s.to() == AgentState.NOT_READY && onBreak.containsKey(agentId) ? owed.remove(agentId) : null;
-        if (begun != null) {
-            // the break begins now, on time or late: over after its whole length
-            breakOverAt.put(agentId, s.at() + begun.lengthMillis());
-            schedule(s.at() + begun.lengthMillis(), agentId, true);
+        } else if (s.to() == AgentState.NOT_READY && breakAfterCall.remove(agentId)) {
+            // the break asked for after the call begins now, late or not: over after its whole length
+            begin(s.at(), agentId);
         }
         if (s.to() == AgentState.WRAP_UP) {
             wrapUpEnds.put(agentId, s.at() + wrapUpMillis.getOrDefault(queueOfAnswer.getOrDefault(agentId, ""), 0L));
@@ -147,11 +141,11 @@ final class ShiftKeeping {
     }
 
     /**
-     * The agent's duty or break begins or ends: log in (and ready, or on the break), log out (during a call, once it
-     * and its wrap-up are over; in wrap-up, as it ends), take the break owed (as log out), or back from it once its
-     * length is over.
+     * The agent's duty or break begins or ends ({@code rosterChange}: a change of the roster, not a second look):
+     * log in (and ready, or on the break), log out (during a call, once it and its wrap-up are over; in wrap-up, as
+     * it ends), take the next break owed (as log out), or back from one once its length is over.
      */
-    private void apply(RoutingEngine engine, long t, String agentId) {
+    private void apply(RoutingEngine engine, long t, String agentId, boolean rosterChange) {
         AgentState state = states.getOrDefault(agentId, AgentState.LOGGED_OUT);
         if (!roster.onDuty(agentId, t, zone)) {
             if (state != AgentState.LOGGED_OUT && !leavingAfterCall.contains(agentId) && !waitForWrapUp(t, agentId,
@@ -160,27 +154,35 @@ final class ShiftKeeping {
             }
             return;
         }
-        Optional<String> breakNow = roster.breakAt(agentId, t, zone);
-        if (breakNow.isPresent() && !breakNow.get().equals(onBreak.get(agentId)) && !owed.containsKey(agentId)) {
-            // the break's time has come: owed, in its scheduled length, until the agent begins it
-            owed.put(agentId, new Owed(breakNow.get(), roster.nextChange(agentId, t, zone) - t));
+        if (rosterChange) {
+            // a break's time has come: owed, in its scheduled length, until the agent begins it
+            roster.breakAt(agentId, t, zone).ifPresent(reason -> owed.computeIfAbsent(agentId, a -> new ArrayDeque<>())
+                    .add(new Owed(reason, roster.nextChange(agentId, t, zone) - t)));
         }
         if (state == AgentState.LOGGED_OUT) {
             engine.handle(new AcdEvent.AgentLoggedIn(t, agentId));
-            if (owed.containsKey(agentId)) {
-                takeBreak(engine, t, agentId);
-            } else {
+            if (!takeBreak(engine, t, agentId, AgentState.NOT_READY)) {
                 engine.handle(new AcdEvent.AgentReady(t, agentId));
             }
-        } else if (owed.containsKey(agentId)) {
-            if (!owed.get(agentId).reason().equals(onBreak.get(agentId)) && !waitForWrapUp(t, agentId, state)) {
-                takeBreak(engine, t, agentId);
+            return;
+        }
+        Long over = breakOverAt.get(agentId);
+        if (over != null) {
+            if (t >= over) {
+                breakOverAt.remove(agentId);
+                if (!takeBreak(engine, t, agentId, state)) {
+                    engine.handle(new AcdEvent.AgentReady(t, agentId));
+                }
             }
-        } else if (state == AgentState.NOT_READY && onBreak.containsKey(agentId)
-                && t >= breakOverAt.getOrDefault(agentId, Long.MAX_VALUE)
-                || state != AgentState.WRAP_UP && leavingAfterCall.contains(agentId)) {
-            // back from the break, or withdraws the logout asked for after the call (one in wrap-up goes out at its
-            // end, and comes back at once: stateChanged)
+            return;
+        }
+        if (owed.containsKey(agentId) && !breakAfterCall.contains(agentId)) {
+            if (!waitForWrapUp(t, agentId, state)) {
+                takeBreak(engine, t, agentId, state);
+            }
+        } else if (state != AgentState.WRAP_UP && leavingAfterCall.contains(agentId)) {
+            // withdraws the logout asked for after the call (one in wrap-up goes out at its end, and comes back at
+            // once: stateChanged)
             engine.handle(new AcdEvent.AgentReady(t, agentId));
         }
     }
@@ -198,11 +200,34 @@ final class ShiftKeeping {
         return false;
     }
 
-    /** NOT_READY with the owed break's reason; during a call, once it and its wrap-up are over. */
-    private void takeBreak(RoutingEngine engine, long t, String agentId) {
-        String reason = owed.get(agentId).reason();
-        onBreak.put(agentId, reason);
+    /**
+     * NOT_READY with the next owed break's reason: begun at once by an agent who takes no call ({@code state} READY
+     * or NOT_READY), else once the call in hand and its wrap-up are over. False if no break is owed.
+     */
+    private boolean takeBreak(RoutingEngine engine, long t, String agentId, AgentState state) {
+        ArrayDeque<Owed> due = owed.get(agentId);
+        if (due == null || due.isEmpty()) {
+            return false;
+        }
+        String reason = due.peek().reason();
+        if (state == AgentState.READY || state == AgentState.NOT_READY) {
+            begin(t, agentId);
+        } else {
+            breakAfterCall.add(agentId);
+        }
         engine.handle(new AcdEvent.AgentNotReady(t, agentId, reason));
+        return true;
+    }
+
+    /** The next owed break begins at {@code t}: over, and looked at again, after its whole length. */
+    private void begin(long t, String agentId) {
+        ArrayDeque<Owed> due = owed.get(agentId);
+        Owed next = due.poll();
+        if (due.isEmpty()) {
+            owed.remove(agentId);
+        }
+        breakOverAt.put(agentId, t + next.lengthMillis());
+        schedule(t + next.lengthMillis(), agentId, true);
     }
 
     /** A break whose time has come: its reason, and how long it lasts once begun. */
