@@ -188,6 +188,18 @@ public final class CentreSimulation {
                     + " in no shift of agents.shifts and stay" + (idle.size() == 1 ? "s" : "")
                     + " logged out throughout" + (idle.size() == 1 ? "" : ": " + firstFew(idle)));
         }
+        List<Roster.Shift> seen = new ArrayList<>();
+        for (Roster.Shift shift : shifts.shifts()) {
+            seen.stream().filter(other -> shift.from().equals(other.from()) && shift.to().equals(other.to())
+                    && shift.days().equals(other.days()) && shift.breaks().equals(other.breaks())
+                    && Set.copyOf(shift.agents()).equals(Set.copyOf(other.agents()))).findFirst()
+                    .ifPresent(other -> notes.add("shift " + shift.name() + " is shift " + other.name()
+                            + " written again (the same hours, days, breaks and agents): its agents work it once"));
+            seen.add(shift);
+            shift.breaks().stream().filter(b -> b.from().equals(shift.from()) && b.to().equals(shift.to()))
+                    .forEach(b -> notes.add("shift " + shift.name() + "'s break " + b.from() + " to " + b.to()
+                            + " is the whole shift: its agents are logged in and take no call in it"));
+        }
         if (!(traffic.arrivalsEnd() instanceof ArrivalsEnd.After a)) {
             return notes;
         }

@@ -574,6 +574,21 @@ class CentreSimulationTest {
     }
 
     @Test
+    void aShiftWrittenTwiceAndABreakAsLongAsItsShiftAreNoted() {
+        java.util.Set<java.time.DayOfWeek> daily = java.util.EnumSet.allOf(java.time.DayOfWeek.class);
+        Roster roster = new Roster.Shifts(List.of(shift("evening", LocalTime.of(19, 0), LocalTime.of(23, 0),
+                allAgents()), shift("again", LocalTime.of(19, 0), LocalTime.of(23, 0), allAgents().reversed()),
+                new Roster.Shift("training", LocalTime.of(9, 0), LocalTime.of(12, 0), List.of("1001"), daily,
+                        List.of(new Roster.Break(LocalTime.of(9, 0), LocalTime.of(12, 0), "training")))));
+
+        assertThat(new CentreSimulation(defaultConfig(), busyHour(FRIDAY_EVENING, roster), 1).notes()).containsExactly(
+                "shift again is shift evening written again (the same hours, days, breaks and agents): its agents "
+                        + "work it once",
+                "shift training's break 09:00 to 12:00 is the whole shift: its agents are logged in and take no call "
+                        + "in it");
+    }
+
+    @Test
     void aRosterThatLeavesAQueueOrTheWholeRunWithoutAgentsIsNoted() {
         // 1002 serves vip, sales-beauty and after-sales: not the slimming tea's sales-health
         List<String> rest = allAgents().stream().filter(a -> !a.equals("1002")).toList();
