@@ -155,6 +155,10 @@ final class ShiftsReader {
 
     /** The days a shift begins on: {@code mon-fri}, {@code [mon-fri, sun]}, {@code daily}, as queues' weekly hours. */
     private Optional<Set<DayOfWeek>> weekDays(Where at, YamlNode node) {
+        if (node instanceof YamlNode.MapNode) {
+            problems.add(at, "must be a day, a range or a list of them (mon-fri, [sat, sun], daily), got a map");
+            return Optional.empty();
+        }
         List<Fields.Item> items = node instanceof YamlNode.ListNode ? Fields.items(problems, at, node, null)
                 : List.of(new Fields.Item(node, at));
         if (items.isEmpty()) {

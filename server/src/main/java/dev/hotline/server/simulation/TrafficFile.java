@@ -309,6 +309,7 @@ public final class TrafficFile {
         Map<DayOfWeek, NavigableMap<LocalTime, Double>> byDay = new EnumMap<>(DayOfWeek.class);
         Map<DayOfWeek, String> givenBy = new EnumMap<>(DayOfWeek.class);
         boolean sound = true;
+        boolean daysSound = true;
         for (YamlNode.Entry e : Fields.uniqueEntries(problems, at, map).values()) {
             Where keyAt = at.key(e.key(), e.keyMark());
             Optional<List<DayOfWeek>> days = HoursReader.days(e.key().strip(), keyAt, problems);
@@ -323,10 +324,12 @@ public final class TrafficFile {
                 problems.add(valueAt, "must be " + RATE.formatted(unit) + ", got " + e.value().describe());
                 rates = Optional.empty();
             }
-            if (days.isEmpty() || rates.isEmpty()) {
+            if (days.isEmpty()) {
                 sound = false;
+                daysSound = false;
                 continue;
             }
+            // a day given twice, and the days missing, are said whether or not the rates are sound
             for (DayOfWeek day : days.get()) {
                 String earlier = givenBy.putIfAbsent(day, e.key());
                 if (earlier != null) {
@@ -335,11 +338,12 @@ public final class TrafficFile {
                     sound = false;
                     break;
                 }
-                byDay.put(day, rates.get());
+                rates.ifPresent(r -> byDay.put(day, r));
             }
+            sound &= rates.isPresent();
         }
-        if (sound && byDay.size() < 7) {
-            List<String> missing = java.util.Arrays.stream(DayOfWeek.values()).filter(d -> !byDay.containsKey(d))
+        if (daysSound && givenBy.size() < 7) {
+            List<String> missing = java.util.Arrays.stream(DayOfWeek.values()).filter(d -> !givenBy.containsKey(d))
                     .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ROOT).toLowerCase(Locale.ROOT)).toList();
             problems.add(at, "gives no rate for " + String.join(", ", missing) + ": a rate by day of the week needs "
                     + "every day (0 for a day nobody calls)");
@@ -367,18 +371,22 @@ public final class TrafficFile {
             Optional<Double> amount = nonNegative(at.key(e.key(), e.value().mark()), e.value());
             if (!time.matches()) {
                 problems.add(keyAt, "'" + e.key() + "' is not a time of day (write HH:MM from 00:00 to 23:59, e.g. "
-                        + "20:00): each rate holds from its time until the next one");
+                        + "20:00): each rate holds from its time until the next one" + (e.key().strip().matches(
+                        "daily|(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?")
+                        ? "; a rate by day of the week has days for every key, "
+                        + "not times and days mixed" : ""));
+                sound = false;
+                continue;
+            }
+            // a time given twice is said whether or not its rate is sound
+            LocalTime from = LocalTime.of(Integer.parseInt(time.group(1)), Integer.parseInt(time.group(2)));
+            YamlNode.Entry earlier = written.putIfAbsent(from, e);
+            if (earlier != null) {
+                problems.add(keyAt, "'" + e.key() + "' is the time '" + earlier.key() + "' gives already (line "
+                        + earlier.keyMark().line() + ")");
                 sound = false;
             } else if (amount.isPresent()) {
-                LocalTime from = LocalTime.of(Integer.parseInt(time.group(1)), Integer.parseInt(time.group(2)));
-                YamlNode.Entry earlier = written.putIfAbsent(from, e);
-                if (earlier != null) {
-                    problems.add(keyAt, "'" + e.key() + "' is the time '" + earlier.key() + "' gives already (line "
-                            + earlier.keyMark().line() + ")");
-                    sound = false;
-                } else {
-                    rates.put(from, amount.get());
-                }
+                rates.put(from, amount.get());
             } else {
                 sound = false;
             }

@@ -380,7 +380,22 @@ class TrafficFileTest {
         Path f = write(TEA.replace("callsPerHour: 600", "callsPerHour: {mon-fri: 10, fri: 20, sun: 5}"));
         assertThatThrownBy(() -> TrafficFile.load(f)).isInstanceOfSatisfying(TrafficFileException.class, e ->
                 assertThat(e.problems()).extracting(p2 -> p2.path() + ": " + p2.message()).containsExactly(
+                        "businessTypes.slimming-tea.callsPerHour: gives no rate for sat: a rate by day of the week "
+                                + "needs every day (0 for a day nobody calls)",
                         "businessTypes.slimming-tea.callsPerHour.fri: fri is already given by 'mon-fri'"));
+        Path bad = write(TEA.replace("callsPerHour: 600", "callsPerHour: {mon-fri: -1, fri: 20, sun: {10:00: -2, "
+                + "10:00: 3}}"));
+        assertThatThrownBy(() -> TrafficFile.load(bad)).isInstanceOfSatisfying(TrafficFileException.class, e ->
+                assertThat(e.problems()).extracting(p2 -> p2.path()).containsExactly(
+                        "businessTypes.slimming-tea.callsPerHour",
+                        "businessTypes.slimming-tea.callsPerHour.mon-fri",
+                        "businessTypes.slimming-tea.callsPerHour.fri",
+                        "businessTypes.slimming-tea.callsPerHour.sun.10:00",
+                        "businessTypes.slimming-tea.callsPerHour.sun.10:00"));
+        Path mixed = write(TEA.replace("callsPerHour: 600", "callsPerHour: {00:00: 10, wed-sun: 20}"));
+        assertThatThrownBy(() -> TrafficFile.load(mixed)).hasMessageEndingWith("callsPerHour.wed-sun: 'wed-sun' is "
+                + "not a time of day (write HH:MM from 00:00 to 23:59, e.g. 20:00): each rate holds from its time "
+                + "until the next one; a rate by day of the week has days for every key, not times and days mixed");
         Path g = write(TEA.replace("callsPerHour: 600", "callsPerHour: {mon-fri: 10, sun: 5}"));
         assertThatThrownBy(() -> TrafficFile.load(g)).isInstanceOfSatisfying(TrafficFileException.class, e ->
                 assertThat(e.problems()).extracting(p2 -> p2.path() + ": " + p2.message()).containsExactly(
