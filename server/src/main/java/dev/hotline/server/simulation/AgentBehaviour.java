@@ -5,10 +5,10 @@ import java.util.Objects;
 
 /**
  * How the simulated agents answer offered calls. An agent logs in and goes ready when the simulation starts or their
- * shift begins ({@link Roster}); an offered call rings for a delay drawn uniformly from {@code ringDelayMin..ringDelayMax} before the agent
- * picks up, unless the agent lets it ring out ({@code noAnswerProbability}), which the engine's ring timeout turns
- * into a ring-no-answer. An agent the engine puts into not-ready (after a ring-no-answer, say) comes back ready
- * after {@code notReadyPause}.
+ * shift begins ({@link Roster}); an offered call rings for a delay drawn uniformly from
+ * {@code ringDelayMin..ringDelayMax} before the agent picks up, unless the agent lets it ring out
+ * ({@code noAnswerProbability}), which the engine's ring timeout turns into a ring-no-answer. An agent the engine puts
+ * into not-ready (after a ring-no-answer, say) comes back ready after {@code notReadyPause}.
  */
 public record AgentBehaviour(Duration ringDelayMin, Duration ringDelayMax, double noAnswerProbability,
                              Duration notReadyPause) {

@@ -208,7 +208,8 @@ public final class CentreSimulation {
         Set<String> groupsOnDuty = new HashSet<>();
         boolean anyone = false;
         for (AgentConfig agent : config.agents()) {
-            if (shifts.onDuty(agent.id(), startMillis, zone) || shifts.nextChange(agent.id(), startMillis, zone) < end) {
+            if (shifts.onDuty(agent.id(), startMillis, zone)
+                    || shifts.nextChange(agent.id(), startMillis, zone) < end) {
                 anyone = true;
                 agent.skills().forEach(skill -> groupsOnDuty.add(skill.group()));
             }

@@ -27,7 +27,7 @@ public sealed interface Roster {
     /** Whether {@code agentId} is on duty at the wall-clock date and time {@code time}. */
     boolean onDuty(String agentId, LocalDateTime time);
 
-    /** Whether {@code agentId} is on duty at {@code atMillis} (epoch milliseconds), read on the wall clock of {@code zone}. */
+    /** Whether {@code agentId} is on duty at {@code atMillis} (epoch milliseconds), on {@code zone}'s wall clock. */
     default boolean onDuty(String agentId, long atMillis, ZoneId zone) {
         return onDuty(agentId, WallClock.dateTime(atMillis, zone));
     }
@@ -105,7 +105,7 @@ public sealed interface Roster {
             }
         }
 
-        /** Whether the break lies within the shift's hours (its minutes after the shift's start, all before its end). */
+        /** Whether the break lies within the shift's hours: all its minutes after the shift's start, before its end. */
         boolean within(Break b) {
             return within(from, to, b);
         }
@@ -119,30 +119,30 @@ public sealed interface Roster {
         static boolean overlap(LocalTime from, Break a, Break b) {
             int aStart = sinceStart(from, a.from());
             int bStart = sinceStart(from, b.from());
-            int aEnd = aStart + Math.floorMod(minuteOf(a.to()) - minuteOf(a.from()), MINUTES_A_DAY);
-            int bEnd = bStart + Math.floorMod(minuteOf(b.to()) - minuteOf(b.from()), MINUTES_A_DAY);
+            int aEnd = aStart + Math.floorMod(minuteOf(a.to()) - minuteOf(a.from()), ShiftDuty.MINUTES_A_DAY);
+            int bEnd = bStart + Math.floorMod(minuteOf(b.to()) - minuteOf(b.from()), ShiftDuty.MINUTES_A_DAY);
             return aStart < bEnd && bStart < aEnd;
         }
 
         private static boolean within(LocalTime from, LocalTime to, Break b) {
             int start = sinceStart(from, b.from());
-            int end = start + Math.floorMod(minuteOf(b.to()) - minuteOf(b.from()), MINUTES_A_DAY);
+            int end = start + Math.floorMod(minuteOf(b.to()) - minuteOf(b.from()), ShiftDuty.MINUTES_A_DAY);
             return end <= length(from, to) && end > start;
         }
 
         /** The length in minutes of a shift from {@code from} to {@code to}: a whole day round the clock. */
         private static int length(LocalTime from, LocalTime to) {
-            int length = Math.floorMod(minuteOf(to) - minuteOf(from), MINUTES_A_DAY);
-            return length == 0 ? MINUTES_A_DAY : length;
+            int length = Math.floorMod(minuteOf(to) - minuteOf(from), ShiftDuty.MINUTES_A_DAY);
+            return length == 0 ? ShiftDuty.MINUTES_A_DAY : length;
         }
 
         /** Minutes from a shift's start {@code from} to {@code time} on its clock. */
         private static int sinceStart(LocalTime from, LocalTime time) {
-            return Math.floorMod(minuteOf(time) - minuteOf(from), MINUTES_A_DAY);
+            return Math.floorMod(minuteOf(time) - minuteOf(from), ShiftDuty.MINUTES_A_DAY);
         }
 
         /**
-         * Marks the minutes of the week it covers, {@code week[day - 1][minute of the day]}: {@link #WORKING}, or the
+         * Marks the minutes of the week it covers, {@code week[day - 1][minute of the day]}: working, or the
          * code {@code reasons} gives its break's reason. Working wins over a break, a break over nothing: of two
          * shifts of one agent that overlap, the one that works.
          */
@@ -150,22 +150,22 @@ public sealed interface Roster {
             int begin = minuteOf(from);
             int length = length(from, to);
             for (DayOfWeek day : days) {
-                int first = (day.getValue() - 1) * MINUTES_A_DAY + begin;
+                int first = (day.getValue() - 1) * ShiftDuty.MINUTES_A_DAY + begin;
                 for (int m = 0; m < length; m++) {
-                    int at = (first + m) % (7 * MINUTES_A_DAY);
-                    int[] minutes = week[at / MINUTES_A_DAY];
-                    int code = WORKING;
+                    int at = (first + m) % (7 * ShiftDuty.MINUTES_A_DAY);
+                    int[] minutes = week[at / ShiftDuty.MINUTES_A_DAY];
+                    int code = ShiftDuty.WORKING;
                     for (Break b : breaks) {
                         int start = sinceStart(from, b.from());
                         if (m >= start && m < start + Math.floorMod(minuteOf(b.to()) - minuteOf(b.from()),
-                                MINUTES_A_DAY)) {
-                            code = reasons.computeIfAbsent(b.reason(), r -> reasons.size() + FIRST_BREAK);
+                                ShiftDuty.MINUTES_A_DAY)) {
+                            code = reasons.computeIfAbsent(b.reason(), r -> reasons.size() + ShiftDuty.FIRST_BREAK);
                             break;
                         }
                     }
-                    int was = minutes[at % MINUTES_A_DAY];
-                    if (was == OFF || code == WORKING) {
-                        minutes[at % MINUTES_A_DAY] = code;
+                    int was = minutes[at % ShiftDuty.MINUTES_A_DAY];
+                    if (was == ShiftDuty.OFF || code == ShiftDuty.WORKING) {
+                        minutes[at % ShiftDuty.MINUTES_A_DAY] = code;
                     }
                 }
             }
@@ -221,7 +221,7 @@ public sealed interface Roster {
 
         @Override
         public boolean onDuty(String agentId, LocalDateTime time) {
-            return status(agentId, time) != OFF;
+            return status(agentId, time) != ShiftDuty.OFF;
         }
 
         /**
@@ -230,7 +230,7 @@ public sealed interface Roster {
          */
         @Override
         public boolean onDuty(String agentId, long atMillis, ZoneId zone) {
-            return status(agentId, atMillis, zone) != OFF;
+            return status(agentId, atMillis, zone) != ShiftDuty.OFF;
         }
 
         @Override
@@ -239,14 +239,14 @@ public sealed interface Roster {
             return duty == null ? Optional.empty() : duty.breakReason(status(agentId, atMillis, zone));
         }
 
-        /** {@link #OFF}, {@link #WORKING} or a break's code, read as {@link #onDuty(String, long, ZoneId)} reads. */
+        /** Off, working or a break's code ({@link ShiftDuty}), read as {@link #onDuty(String, long, ZoneId)} reads. */
         private int status(String agentId, long atMillis, ZoneId zone) {
             return status(agentId, WallClock.dateTime(WallClock.firstPass(atMillis, zone), zone));
         }
 
         private int status(String agentId, LocalDateTime time) {
             ShiftDuty duty = duties.get(agentId);
-            return duty == null ? OFF : duty.at(time);
+            return duty == null ? ShiftDuty.OFF : duty.at(time);
         }
 
         @Override
@@ -287,13 +287,6 @@ public sealed interface Roster {
             return "Shifts" + shifts;
         }
     }
-
-    /** Minutes in a day on the wall clock. */
-    int MINUTES_A_DAY = 24 * 60;
-    /** An agent's status in a minute of the week: off duty, working, or on the break of code 2 and above. */
-    int OFF = 0;
-    int WORKING = 1;
-    int FIRST_BREAK = 2;
 
     private static int minuteOf(LocalTime time) {
         return time.getHour() * 60 + time.getMinute();

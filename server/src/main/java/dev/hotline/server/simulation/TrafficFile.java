@@ -132,7 +132,8 @@ public final class TrafficFile {
                 .flatMap(n -> Fields.of(problems, top.at("agents"), n, AGENTS));
         Optional<AgentBehaviour> agents = top.has("agents") ? agentKeys.flatMap(this::agents)
                 : Optional.of(AgentBehaviour.DEFAULT);
-        Optional<Roster> roster = top.has("agents") ? agentKeys.flatMap(new ShiftsReader(problems)::roster) : Optional.of(Roster.EVERYONE);
+        Optional<Roster> roster = top.has("agents") ? agentKeys.flatMap(new ShiftsReader(problems)::roster)
+                : Optional.of(Roster.EVERYONE);
         List<BusinessTraffic> traffic = new ArrayList<>();
         Optional<YamlNode> types = top.required("businessTypes");
         if (types.isPresent()) {
