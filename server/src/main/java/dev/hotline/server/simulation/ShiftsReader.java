@@ -29,6 +29,8 @@ final class ShiftsReader {
     private static final String SHIFTS = "a map of shift names to {from, to, agents}, e.g. evening: {from: 19:00, "
             + "to: 23:00, agents: [\"1001\", \"1002\"]}";
 
+    /** The not-ready reason the engine gives an agent who let an offer ring out. */
+    private static final String NO_ANSWER = dev.hotline.acd.AcdEvent.OfferFailed.RANG_OUT;
     private final Problems problems;
 
     ShiftsReader(Problems problems) {
@@ -148,6 +150,11 @@ final class ShiftsReader {
                 || reason.get().chars().anyMatch(c -> c < 0x20 || c == 0x7f))) {
             problems.add(at, "must be a not-ready reason code of 1 to 64 printable characters (as agents give "
                     + "them), got " + node.describe());
+            return Optional.empty();
+        }
+        if (reason.isPresent() && reason.get().equals(NO_ANSWER)) {
+            problems.add(at, "'" + NO_ANSWER + "' is the engine's reason for an agent who let an offer ring out: a "
+                    + "break under it could not be told from those in the figures");
             return Optional.empty();
         }
         return reason;

@@ -352,7 +352,7 @@ class TrafficFileTest {
                       days: [funday]
                       agents: ["1001"]
                       breaks: [{from: 12:00, to: 12:30, paid: yes}, {from: 12:15, to: 12:45}, {from: 15:00, to: 15:15},
-                               {from: 16:00, to: 16:10, reason: }]
+                               {from: 16:00, to: 16:10, reason: }, {from: 17:00, to: 17:05, reason: no answer}]
                 """));
 
         assertThatThrownBy(() -> TrafficFile.load(f)).isInstanceOfSatisfying(TrafficFileException.class, e ->
@@ -362,7 +362,10 @@ class TrafficFileTest {
                                 "13:41 agents.shifts.day.breaks[0].paid: unknown key 'paid' (known: from, to, reason)",
                                 "13:53 agents.shifts.day.breaks[1]: the break 12:15 to 12:45 overlaps the break 12:00 "
                                         + "to 12:30",
-                                "14:48 agents.shifts.day.breaks[3].reason: 'reason' needs a value"));
+                                "14:48 agents.shifts.day.breaks[3].reason: 'reason' needs a value",
+                                "14:85 agents.shifts.day.breaks[4].reason: 'no answer' is the engine's reason for an "
+                                        + "agent who let an offer ring out: a break under it could not be told from "
+                                        + "those in the figures"));
     }
 
     @Test
