@@ -101,7 +101,8 @@ public final class SimulateCommand implements Callable<Integer> {
     boolean json;
 
     static final class SingleQueue {
-        @Option(names = "--agents", paramLabel = "N", converter = OptionValues.WholeInt.class, description = "One queue: agents serving it (required).")
+        @Option(names = "--agents", paramLabel = "N", converter = OptionValues.WholeInt.class,
+                description = "One queue: agents serving it (required).")
         Integer agents;
 
         @Option(names = "--erlangs", paramLabel = "A", converter = OptionValues.Number.class,

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /**
  * The simulator's figures as JSON (fractions as numbers in 0..1, times in seconds, {@code null} where there is no
@@ -69,7 +70,7 @@ final class SimulationReport {
             out.put("agentsLoggedIn", average(t.loggedInMillis(), length));
             out.put("agentsNotReady", average(t.notReadyMillis(), length));
             ObjectNode byReason = out.putObject("agentsNotReadyByReason");
-            new java.util.TreeMap<>(t.notReadyByReason()).forEach((reason, millis) ->
+            new TreeMap<>(t.notReadyByReason()).forEach((reason, millis) ->
                     byReason.put(reason, average(millis, length)));
         } else {
             out.putNull("agentsLoggedIn");
@@ -85,14 +86,9 @@ final class SimulationReport {
         return Math.round(millis * 1000.0 / length) / 1000.0;
     }
 
-    /** The average agents logged in over {@code length} milliseconds, for tables: one decimal, "-" for no time. */
-    static String agentsText(AgentTimeFigures t, long length) {
-        return length > 0 ? String.format(Locale.ROOT, "%.1f", t.loggedInMillis() / (double) length) : "-";
-    }
-
-    /** The average agents not ready (breaks and the like) over {@code length} milliseconds, for tables. */
-    static String notReadyText(AgentTimeFigures t, long length) {
-        return length > 0 ? String.format(Locale.ROOT, "%.1f", t.notReadyMillis() / (double) length) : "-";
+    /** Agents in a state for {@code millis} of {@code length} milliseconds, for tables: one decimal, "-" for none. */
+    static String averageText(long millis, long length) {
+        return length > 0 ? String.format(Locale.ROOT, "%.1f", millis / (double) length) : "-";
     }
 
     /**
@@ -252,7 +248,7 @@ final class SimulationReport {
         figures.groups().forEach((id, g) -> s.append(String.format(Locale.ROOT, groupFormat, id,
                 g.offers().offers(), g.offers().missed(), g.answers().answered(),
                 secondsText(g.answers().asaMillis()), secondsText(g.answers().ahtMillis()),
-                agentsText(g.agentTime(), length), percent(g.agentTime().occupancy()),
+                averageText(g.agentTime().loggedInMillis(), length), percent(g.agentTime().occupancy()),
                 percent(g.agentTime().utilisation()))));
         CentreFigures c = figures.centre();
         s.append(System.lineSeparator());
@@ -261,7 +257,8 @@ final class SimulationReport {
                         + "%d), connection rate %s, short abandons %d, agents logged in %s on average, occupancy %s, "
                         + "utilisation %s%n", c.inbound(),
                 c.refused(), c.refusedBlacklist(), c.refusedUnknownNumber(), c.calls().refused(),
-                percent(c.connectionRate()), c.calls().shortAbandoned(), agentsText(c.agentTime(), length),
+                percent(c.connectionRate()), c.calls().shortAbandoned(), averageText(c.agentTime().loggedInMillis(),
+                        length),
                 percent(c.agentTime().occupancy()), percent(c.agentTime().utilisation())));
         return s.toString();
     }
@@ -287,14 +284,16 @@ final class SimulationReport {
         for (Figures f : intervals) {
             CentreFigures c = f.centre();
             CallFigures q = c.calls();
-            String when = day.format(Instant.ofEpochMilli(Math.max(f.from(), startMillis)).atZone(zone)) + "-"
+            long from = Math.max(f.from(), startMillis);
+            long length = f.to() - from;
+            String when = day.format(Instant.ofEpochMilli(from).atZone(zone)) + "-"
                     + time.format(Instant.ofEpochMilli(f.to()).atZone(zone));
             s.append(String.format(Locale.ROOT, format, when, c.inbound(), q.offered(), q.answers().answered(),
                     q.abandoned(), q.shortAbandoned(), q.overflowed(), q.refused(), percent(q.abandonmentRate()),
                     percent(q.serviceLevel()), secondsText(q.answers().asaMillis()),
                     percent(q.answers().probabilityOfWaiting()),
-                    agentsText(c.agentTime(), f.to() - Math.max(f.from(), startMillis)),
-                    notReadyText(c.agentTime(), f.to() - Math.max(f.from(), startMillis)),
+                    averageText(c.agentTime().loggedInMillis(), length),
+                    averageText(c.agentTime().notReadyMillis(), length),
                     percent(c.agentTime().occupancy())));
         }
         return s.toString();

@@ -110,11 +110,6 @@ public sealed interface Roster {
             return within(from, to, b);
         }
 
-        /** Whether the break lies within the hours of a shift from {@code from} to {@code to}. */
-        static boolean fits(LocalTime from, LocalTime to, Break b) {
-            return within(from, to, b);
-        }
-
         /** Whether two breaks of a shift that begins at {@code from} share a minute. */
         static boolean overlap(LocalTime from, Break a, Break b) {
             int aStart = sinceStart(from, a.from());
@@ -124,7 +119,8 @@ public sealed interface Roster {
             return aStart < bEnd && bStart < aEnd;
         }
 
-        private static boolean within(LocalTime from, LocalTime to, Break b) {
+        /** Whether the break lies within the hours of a shift from {@code from} to {@code to}. */
+        static boolean within(LocalTime from, LocalTime to, Break b) {
             int start = sinceStart(from, b.from());
             int end = start + Math.floorMod(minuteOf(b.to()) - minuteOf(b.from()), ShiftDuty.MINUTES_A_DAY);
             return end <= length(from, to) && end > start;

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -117,7 +116,7 @@ final class ShiftsReader {
                     return Optional.empty();
                 }
                 Roster.Break made = new Roster.Break(from.get(), to.get(), reason.get());
-                if (hours.isPresent() && !Roster.Shift.fits(hours.get()[0], hours.get()[1], made)) {
+                if (hours.isPresent() && !Roster.Shift.within(hours.get()[0], hours.get()[1], made)) {
                     problems.add(item.where(), "the break " + from.get() + " to " + to.get() + " is not within the "
                             + "shift's hours, " + hours.get()[0] + " to " + (hours.get()[1].equals(LocalTime.MIDNIGHT)
                             ? "24:00" : hours.get()[1]));
@@ -179,15 +178,11 @@ final class ShiftsReader {
             Optional<String> text = Fields.text(problems, item.where(), item.node());
             Optional<List<DayOfWeek>> named = text.flatMap(t -> HoursReader.days(t, item.where(), problems));
             if (named.isPresent()) {
-                // as in queues.yaml's weekly hours: a day given twice is a typo's sign ([mon-fri, daily])
-                for (DayOfWeek day : named.get()) {
-                    String earlier = givenBy.putIfAbsent(day, text.get());
-                    if (earlier != null) {
-                        problems.add(item.where(), day.getDisplayName(java.time.format.TextStyle.SHORT, Locale.ROOT)
-                                .toLowerCase(Locale.ROOT) + " is already given by '" + earlier + "'");
-                        sound = false;
-                        break;
-                    }
+                Optional<Map.Entry<DayOfWeek, String>> clash = HoursReader.claim(named.get(), text.get(), givenBy);
+                if (clash.isPresent()) {
+                    problems.add(item.where(), HoursReader.dayKey(clash.get().getKey()) + " is already given by '"
+                            + clash.get().getValue() + "'");
+                    sound = false;
                 }
                 days.addAll(named.get());
             }

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -227,21 +226,19 @@ public final class TrafficFile {
         YamlNode given = type.node(key).orElseThrow();
         // one number, a curve over the day: {00:00: 10, 20:00: 300, 20:15: 120}, or one per day of the week:
         // {mon-fri: {...}, sat-sun: 20}
-        Optional<NavigableMap<LocalTime, Double>> amounts;
+        Optional<NavigableMap<LocalTime, Double>> amounts = Optional.empty();
         Optional<Map<DayOfWeek, NavigableMap<LocalTime, Double>>> byDay = Optional.empty();
         // keys of letters are days (mon-fri), of digits times (20:00): a wrong one is said in the terms of its kind
         boolean weekly = given instanceof YamlNode.MapNode m && !m.entries().isEmpty()
                 && m.entries().getFirst().key().strip().matches("[A-Za-z]+(-[A-Za-z]+)?");
         if (weekly) {
             byDay = weekly(type.at(key), (YamlNode.MapNode) given, unit(key));
-            amounts = byDay.map(d -> d.get(DayOfWeek.MONDAY));
         } else if (given instanceof YamlNode.MapNode map) {
             amounts = daily(type.at(key), map);
         } else if (given instanceof Scalar s && (s.type() == ScalarType.INTEGER || s.type() == ScalarType.DECIMAL)) {
             amounts = nonNegative(type.at(key), given).map(v -> new TreeMap<>(Map.of(LocalTime.MIDNIGHT, v)));
         } else {
             problems.add(type.at(key), "must be " + RATE.formatted(unit(key)) + ", got " + given.describe());
-            amounts = Optional.empty();
         }
         Optional<String> number = Optional.empty();
         if (type.has("number")) {
@@ -258,7 +255,7 @@ public final class TrafficFile {
                 ? type.node("vipShare").flatMap(n -> share(type.at("vipShare"), n)) : Optional.of(0.0);
         Optional<Double> black = type.has("blacklistedShare")
                 ? type.node("blacklistedShare").flatMap(n -> share(type.at("blacklistedShare"), n)) : Optional.of(0.0);
-        if (handle.isEmpty() || amounts.isEmpty() || vip.isEmpty() || black.isEmpty()) {
+        if (handle.isEmpty() || (weekly ? byDay.isEmpty() : amounts.isEmpty()) || vip.isEmpty() || black.isEmpty()) {
             return Optional.empty();
         }
         if (vip.get() + black.get() > 1.0) {
@@ -270,7 +267,7 @@ public final class TrafficFile {
         ArrivalRate arrivalRate;
         if (byDay.isPresent()) {
             Map<DayOfWeek, NavigableMap<LocalTime, Double>> perHour = new EnumMap<>(DayOfWeek.class);
-            byDay.get().forEach((day, amounts2) -> perHour.put(day, callsPerHour(amounts2, perErlang)));
+            byDay.get().forEach((day, dayAmounts) -> perHour.put(day, callsPerHour(dayAmounts, perErlang)));
             arrivalRate = new ArrivalRate.Weekly(perHour);
         } else {
             NavigableMap<LocalTime, Double> perHour = callsPerHour(amounts.get(), perErlang);
@@ -331,21 +328,19 @@ public final class TrafficFile {
                 continue;
             }
             // a day given twice, and the days missing, are said whether or not the rates are sound
-            for (DayOfWeek day : days.get()) {
-                String earlier = givenBy.putIfAbsent(day, e.key());
-                if (earlier != null) {
-                    problems.add(keyAt, day.getDisplayName(TextStyle.SHORT, Locale.ROOT).toLowerCase(Locale.ROOT)
-                            + " is already given by '" + earlier + "'");
-                    sound = false;
-                    break;
-                }
-                rates.ifPresent(r -> byDay.put(day, r));
+            Optional<Map.Entry<DayOfWeek, String>> clash = HoursReader.claim(days.get(), e.key(), givenBy);
+            if (clash.isPresent()) {
+                problems.add(keyAt, HoursReader.dayKey(clash.get().getKey()) + " is already given by '"
+                        + clash.get().getValue() + "'");
+                sound = false;
+            } else {
+                rates.ifPresent(r -> days.get().forEach(day -> byDay.put(day, r)));
             }
             sound &= rates.isPresent();
         }
         if (daysSound && givenBy.size() < 7) {
             List<String> missing = java.util.Arrays.stream(DayOfWeek.values()).filter(d -> !givenBy.containsKey(d))
-                    .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ROOT).toLowerCase(Locale.ROOT)).toList();
+                    .map(HoursReader::dayKey).toList();
             problems.add(at, "gives no rate for " + String.join(", ", missing) + ": a rate by day of the week needs "
                     + "every day (0 for a day nobody calls)");
             sound = false;

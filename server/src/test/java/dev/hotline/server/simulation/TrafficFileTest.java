@@ -257,9 +257,7 @@ class TrafficFileTest {
 
     @Test
     void shiftsSayWhichAgentsAreOnDutyFromWhenUntilWhenEveryDay() throws Exception {
-        TrafficProfile p = TrafficFile.load(write(TEA.replace("  notReadyPause: 45s\n", """
-                  notReadyPause: 45s
-                  shifts:
+        TrafficProfile p = TrafficFile.load(write(withShifts("""
                     day: {from: 09:00, to: 20:15, agents: ["1001", 1002]}
                     evening: {from: "20:00", to: 24:00, agents: ["1003"]}
                 """)));
@@ -275,9 +273,7 @@ class TrafficFileTest {
 
     @Test
     void aShiftsDaysAreWrittenAsQueuesWeeklyHoursAreAndEveryDayIsTheDefault() throws Exception {
-        TrafficProfile p = TrafficFile.load(write(TEA.replace("  notReadyPause: 45s\n", """
-                  notReadyPause: 45s
-                  shifts:
+        TrafficProfile p = TrafficFile.load(write(withShifts("""
                     office: {from: 09:00, to: 18:00, days: mon-fri, agents: ["1001"]}
                     weekend: {from: 10:00, to: 16:00, days: [sat, sun], agents: ["1002"]}
                     daily: {from: 10:00, to: 16:00, days: daily, agents: ["1003"]}
@@ -288,9 +284,7 @@ class TrafficFileTest {
                 java.util.EnumSet.of(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY),
                 java.util.EnumSet.allOf(java.time.DayOfWeek.class));
 
-        Path f = write(TEA.replace("  notReadyPause: 45s\n", """
-                  notReadyPause: 45s
-                  shifts:
+        Path f = write(withShifts("""
                     office: {from: 09:00, to: 18:00, days: fri-mon, agents: ["1001"]}
                     weekend: {from: 10:00, to: 16:00, days: [sat, sunday], agents: ["1002"]}
                     twice: {from: 10:00, to: 16:00, days: [mon-fri, daily], agents: ["1003"]}
@@ -309,9 +303,7 @@ class TrafficFileTest {
 
     @Test
     void aShiftsBreaksAreTimesWithinItsHoursWithAReason() throws Exception {
-        TrafficProfile p = TrafficFile.load(write(TEA.replace("  notReadyPause: 45s\n", """
-                  notReadyPause: 45s
-                  shifts:
+        TrafficProfile p = TrafficFile.load(write(withShifts("""
                     day:
                       from: 09:00
                       to: 18:00
@@ -323,9 +315,7 @@ class TrafficFileTest {
                 new Roster.Break(LocalTime.of(12, 0), LocalTime.of(12, 30), "lunch"),
                 new Roster.Break(LocalTime.of(15, 0), LocalTime.of(15, 15), "break"));
 
-        Path f = write(TEA.replace("  notReadyPause: 45s\n", """
-                  notReadyPause: 45s
-                  shifts:
+        Path f = write(withShifts("""
                     day:
                       from: 09:00
                       to: 18:00
@@ -343,9 +333,7 @@ class TrafficFileTest {
 
     @Test
     void aShiftsBreaksAreCheckedWhateverElseIsWrongAndMayNotOverlapOrGoWithoutAReason() throws Exception {
-        Path f = write(TEA.replace("  notReadyPause: 45s\n", """
-                  notReadyPause: 45s
-                  shifts:
+        Path f = write(withShifts("""
                     day:
                       from: 09:00
                       to: 18:00
@@ -408,9 +396,7 @@ class TrafficFileTest {
 
     @Test
     void everyWrongShiftIsSaidAtItsKey() throws Exception {
-        Path f = write(TEA.replace("  notReadyPause: 45s\n", """
-                  notReadyPause: 45s
-                  shifts:
+        Path f = write(withShifts("""
                     early: {from: 24:00, to: 8:00, agents: ["1001"]}
                     same: {from: 08:00, to: 08:00, agents: ["1001"]}
                     nobody: {from: 08:00, to: 12:00, agents: []}
@@ -443,9 +429,7 @@ class TrafficFileTest {
 
     @Test
     void aProblemFoundLaterAboutAShiftsAgentIsPlacedAtThatAgentsItem() throws Exception {
-        Path f = write(TEA.replace("  notReadyPause: 45s\n", """
-                  notReadyPause: 45s
-                  shifts:
+        Path f = write(withShifts("""
                     day: {from: 09:00, to: 17:00, agents: ["1001", "9999"]}
                 """));
 
@@ -457,9 +441,7 @@ class TrafficFileTest {
 
     @Test
     void aShiftOfNoLengthIsSaidBesideItsOtherProblemsAndAShiftNeedsAName() throws Exception {
-        Path f = write(TEA.replace("  notReadyPause: 45s\n", """
-                  notReadyPause: 45s
-                  shifts:
+        Path f = write(withShifts("""
                     b: {from: 09:00, to: 09:00, agents: []}
                     "": {from: 09:00, to: 10:00, agents: ["1001"]}
                 """));
@@ -469,6 +451,11 @@ class TrafficFileTest {
                         "8:26 agents.shifts.b.to",
                         "8:41 agents.shifts.b.agents",
                         "9:9 agents.shifts."));
+    }
+
+    /** TEA with these lines of agents.shifts (written indented under it) after its agents' other settings. */
+    private static String withShifts(String shifts) {
+        return TEA.replace("  notReadyPause: 45s\n", "  notReadyPause: 45s\n  shifts:\n" + shifts);
     }
 
     /** A problem's place and key, for tests about which problems are said. */

@@ -183,18 +183,37 @@ public final class HoursReader {
                 sound = false;
                 continue;
             }
-            for (DayOfWeek day : days.get()) {
-                Entry earlier = givenBy.putIfAbsent(day, e);
-                if (earlier != null) {
-                    ctx.problems().add(keyAt, DAYS.get(day.ordinal()) + " is already given by '" + earlier.key()
-                            + "' (line " + earlier.keyMark().line() + ")");
-                    sound = false;
-                    break;
-                }
-                weekly.put(day, periods.get());
+            Optional<Map.Entry<DayOfWeek, Entry>> clash = claim(days.get(), e, givenBy);
+            if (clash.isPresent()) {
+                Entry earlier = clash.get().getValue();
+                ctx.problems().add(keyAt, dayKey(clash.get().getKey()) + " is already given by '" + earlier.key()
+                        + "' (line " + earlier.keyMark().line() + ")");
+                sound = false;
+            } else {
+                days.get().forEach(day -> weekly.put(day, periods.get()));
             }
         }
         return sound ? Optional.of(weekly) : Optional.empty();
+    }
+
+    /** The key a day is written as in weekly hours: mon to sun. */
+    public static String dayKey(DayOfWeek day) {
+        return DAYS.get(day.ordinal());
+    }
+
+    /**
+     * Records {@code days} as given by {@code by} in {@code givenBy}; the first of them an earlier key gave already,
+     * with that key, if any (a day given twice is a typo's sign: {@code [mon-fri, daily]}). Weekly hours, a simulated
+     * shift's days and a rate by day of the week all hold each day once.
+     */
+    public static <T> Optional<Map.Entry<DayOfWeek, T>> claim(List<DayOfWeek> days, T by, Map<DayOfWeek, T> givenBy) {
+        for (DayOfWeek day : days) {
+            T earlier = givenBy.putIfAbsent(day, by);
+            if (earlier != null) {
+                return Optional.of(Map.entry(day, earlier));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
