@@ -54,7 +54,7 @@ class HotlineCliTest {
 
     @Test
     void validateSummarisesAValidConfigOnStdoutAndExitsZero() {
-        int exit = run("validate", "--config", defaultConfig());
+        int exit = run("validate", "--config", defaultConfig(), "--as-of", "2026-12-07");
 
         assertThat(exit).isZero();
         assertThat(out.toString()).isEqualTo(Path.of(defaultConfig()) + "/ is valid: 9 numbers, 6 business types, "
@@ -63,12 +63,40 @@ class HotlineCliTest {
     }
 
     @Test
+    void validateAsOfADayToComeSaysWhichBlacklistEntriesWillHaveRunOutByThen() {
+        int exit = run("validate", "--config", defaultConfig(), "--as-of", "2027-06-01");
+
+        assertThat(exit).isZero();
+        assertThat(err.toString().lines()).containsExactly("warning: blacklist.yaml:19:14: "
+                + "blacklist[15912345678].expires: blacklist entry for '15912345678' has run out (at the end of "
+                + "2027-05-31): it refuses nobody; remove it, or give a later date to keep the caller out");
+        assertThat(out.toString()).endsWith("6 IVR flows; 1 warning" + System.lineSeparator());
+    }
+
+    @Test
+    void validateAsOfTheLastDayOfAnEntryDoesNotYetWarnForADateKeepsTheEntryThroughThatDay() {
+        int exit = run("validate", "--config", defaultConfig(), "--as-of", "2027-05-31T23:59:59+08:00");
+
+        assertThat(exit).isZero();
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void validateRefusesAnAsOfThatIsNeitherADayNorAnInstant() {
+        int exit = run("validate", "--config", defaultConfig(), "--as-of", "next monday");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).startsWith("--as-of: 'next monday' is neither a date (2027-01-01) nor an instant "
+                + "with its offset (2027-01-01T09:00:00+08:00)");
+    }
+
+    @Test
     void validateSaysWhatWorksButIsMostLikelyNotMeantAsWarningsAndStillExitsZero(@TempDir Path dir)
             throws IOException {
         ConfigCopy.tree(Path.of(defaultConfig()), dir);
         Files.writeString(dir.resolve("server.yaml"), "callbacks:\n  endpoint: PJSIP/{number}@trunk\n");
 
-        int exit = run("validate", "--config", dir.toString());
+        int exit = run("validate", "--config", dir.toString(), "--as-of", "2026-12-07");
 
         assertThat(exit).isZero();
         assertThat(err.toString().lines()).containsExactly("warning: server.yaml:2:13: callbacks.endpoint: callbacks "
@@ -83,7 +111,7 @@ class HotlineCliTest {
         Files.writeString(dir.resolve("numbers.yaml"), "numbers: []\nbusinessTypes: []\n");
         Files.writeString(dir.resolve("queues.yaml"), "queues: []\n");
 
-        int exit = run("validate", "--config", dir.toString());
+        int exit = run("validate", "--config", dir.toString(), "--as-of", "2026-12-07");
 
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString()).isEmpty();
@@ -102,7 +130,7 @@ class HotlineCliTest {
         Files.writeString(dir.resolve("centre.yaml"), Files.readString(dir.resolve("centre.yaml"))
                 .replace("zone: Asia/Shanghai", "zone: Asia/Shangai"));
 
-        int exit = run("validate", "--config", dir.toString());
+        int exit = run("validate", "--config", dir.toString(), "--as-of", "2026-12-07");
 
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString()).isEmpty();

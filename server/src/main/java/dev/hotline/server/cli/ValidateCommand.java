@@ -1,6 +1,7 @@
 package dev.hotline.server.cli;
 
 import dev.hotline.acd.model.CentreConfig;
+import dev.hotline.server.config.AsOf;
 import dev.hotline.server.config.ConfigLoader;
 import dev.hotline.server.config.ConfigProblem;
 import dev.hotline.server.config.ConfigResult;
@@ -11,6 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code hotline validate}: checks a configuration directory and says what is in it, or everything wrong with it. */
@@ -28,13 +30,25 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "the configuration directory (default: ${DEFAULT-VALUE})")
     private Path dir;
 
+    @Option(names = "--as-of", paramLabel = "WHEN",
+            description = "judge the dates in the files (blacklist expiries, holiday calendars) as of this day "
+                    + "(2027-01-01) or moment (2027-01-01T09:00:00+08:00) instead of now: what will have run out "
+                    + "by then")
+    private String asOf;
+
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
         String shown = display(dir);
-        return switch (ConfigLoader.load(dir)) {
+        AsOf judgedAt;
+        try {
+            judgedAt = asOf == null ? AsOf.now() : AsOf.parse(asOf);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--as-of: " + e.getMessage());
+        }
+        return switch (ConfigLoader.load(dir, judgedAt)) {
             case ConfigResult.Valid valid -> {
                 // valid, and it runs as written: a warning is a door most likely left open, not a refusal
                 PrintWriter err = spec.commandLine().getErr();

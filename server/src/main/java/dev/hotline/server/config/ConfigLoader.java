@@ -65,7 +65,15 @@ public final class ConfigLoader {
 
     /** Loads and checks the configuration in {@code dir}. Never throws for a bad configuration: it is a value. */
     public static ConfigResult load(Path dir) {
-        LoadContext ctx = LoadContext.fresh();
+        return load(dir, AsOf.now());
+    }
+
+    /**
+     * As {@link #load(Path)}, with {@code asOf} the moment the dates in the files are judged against: an entry or a
+     * calendar that has run out by then is warned about.
+     */
+    public static ConfigResult load(Path dir, AsOf asOf) {
+        LoadContext ctx = LoadContext.fresh(asOf);
         if (dir.toString().isBlank()) {
             // Path.of("") is the working directory: an empty --config must not quietly mean "here"
             return new ConfigResult.Invalid(List.of(new ConfigProblem("--config", 0, 0, "",

@@ -96,6 +96,31 @@ class CallersFileTest {
     }
 
     @Test
+    void aBlacklistEntryThatHasRunOutIsKeptButWarnedAboutForItRefusesNobody() {
+        // the fixture judges dates as of the start of 7 December 2026 (Shanghai)
+        config.with("blacklist.yaml", """
+                blacklist:
+                  - number: "15912345678"
+                    expires: 2026-12-06
+                  - number: "13912345678"
+                    expires: 2026-12-06T23:59:59+08:00
+                  - number: "13800138000"
+                    expires: 2026-12-07
+                  - number: "13800138001"
+                    expires: 2026-12-07T00:00:01+08:00
+                """);
+
+        assertThat(config.warnings()).containsExactly(
+                "blacklist.yaml:3:14: blacklist[15912345678].expires: blacklist entry for '15912345678' has run out "
+                        + "(at the end of 2026-12-06): it refuses nobody; remove it, or give a later date to keep the "
+                        + "caller out",
+                "blacklist.yaml:5:14: blacklist[13912345678].expires: blacklist entry for '13912345678' has run out "
+                        + "(at 2026-12-06T23:59:59+08:00): it refuses nobody; remove it, or give a later date to keep "
+                        + "the caller out");
+        assertThat(config.valid().blacklist()).hasSize(4);
+    }
+
+    @Test
     void anExpiryThatIsNeitherADateNorAnInstantIsReported() {
         config.with("blacklist.yaml", """
                 blacklist:

@@ -38,6 +38,9 @@ final class ConfigFixture {
                 skills: {sales-a: 5}
             """;
 
+    /** The day the tests' dates are judged on: the same whatever day they run. */
+    static final AsOf AS_OF = new AsOf.StartOf(java.time.LocalDate.of(2026, 12, 7));
+
     private final Path dir;
 
     ConfigFixture(Path dir) {
@@ -95,33 +98,33 @@ final class ConfigFixture {
 
     /** Every problem, as {@code hotline validate} prints them. */
     List<String> problems() {
-        ConfigResult result = ConfigLoader.load(dir);
+        ConfigResult result = ConfigLoader.load(dir, AS_OF);
         assertThat(result).isInstanceOf(ConfigResult.Invalid.class);
         return ((ConfigResult.Invalid) result).problems().stream().map(ConfigProblem::toString).toList();
     }
 
     /** The warnings of a valid configuration, as {@code hotline validate} prints them (without "warning: "). */
     List<String> warnings() {
-        ConfigResult result = ConfigLoader.load(dir);
+        ConfigResult result = ConfigLoader.load(dir, AS_OF);
         assertThat(result).as("%s", result).isInstanceOf(ConfigResult.Valid.class);
         return ((ConfigResult.Valid) result).warnings().stream().map(ConfigProblem::toString).toList();
     }
 
     ServerSettings server() {
-        ConfigResult result = ConfigLoader.load(dir);
+        ConfigResult result = ConfigLoader.load(dir, AS_OF);
         assertThat(result).as("%s", result).isInstanceOf(ConfigResult.Valid.class);
         return ((ConfigResult.Valid) result).server();
     }
 
     /** The queues that record their answered calls. */
     java.util.Set<String> recordedQueues() {
-        ConfigResult result = ConfigLoader.load(dir);
+        ConfigResult result = ConfigLoader.load(dir, AS_OF);
         assertThat(result).as("%s", result).isInstanceOf(ConfigResult.Valid.class);
         return ((ConfigResult.Valid) result).recordedQueues();
     }
 
     CentreConfig valid() {
-        ConfigResult result = ConfigLoader.load(dir);
+        ConfigResult result = ConfigLoader.load(dir, AS_OF);
         assertThat(result).as("%s", result).isInstanceOf(ConfigResult.Valid.class);
         return ((ConfigResult.Valid) result).config();
     }

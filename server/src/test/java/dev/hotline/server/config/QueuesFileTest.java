@@ -633,6 +633,49 @@ class QueuesFileTest {
     }
 
     @Test
+    void aHolidayCalendarWhoseEveryDayIsPastIsWarnedAboutForTheComingHolidaysAreOpenDays() {
+        // the fixture judges dates as of the start of 7 December 2026, in each queue's zone
+        withSalesQueue("""
+                hours:
+                  holidays:
+                    - {from: 2026-10-01, to: 2026-10-07, name: National Day}
+                    - {date: 2026-06-19, name: Dragon Boat Festival}
+                """);
+
+        assertThat(config.warnings()).containsExactly("queues.yaml:6:9: queues[sales].hours.holidays: every holiday "
+                + "listed is past (the last: 2026-10-07, National Day): the queue keeps its weekly hours on the coming "
+                + "public holidays; list them");
+    }
+
+    @Test
+    void aHolidayCalendarWithADayToComeOrTodayIsNotWarnedAbout() {
+        withSalesQueue("""
+                hours:
+                  holidays:
+                    - {date: 2026-10-01}
+                    - {date: 2026-12-07}
+                """);
+
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void whetherAHolidayIsPastIsJudgedInTheQueuesZone() {
+        // 20:00 UTC on 6 December is already the 7th in Shanghai, still the 6th in Los Angeles
+        AsOf evening = new AsOf.Moment(Instant.parse("2026-12-06T20:00:00Z"));
+        String holiday = """
+                  holidays:
+                    - {date: 2026-12-06, name: a local day off}
+                """;
+        withSalesQueue("hours:\n  zone: America/Los_Angeles\n" + holiday);
+        assertThat(((ConfigResult.Valid) ConfigLoader.load(config.dir(), evening)).warnings()).isEmpty();
+
+        withSalesQueue("hours:\n  zone: Asia/Shanghai\n" + holiday);
+        assertThat(((ConfigResult.Valid) ConfigLoader.load(config.dir(), evening)).warnings())
+                .extracting(ConfigProblem::message).singleElement().asString().startsWith("every holiday listed is past");
+    }
+
+    @Test
     void aHolidayListedTwiceIsReported() {
         withSalesQueue("""
                 hours:
@@ -654,6 +697,7 @@ class QueuesFileTest {
                     sat-sun: 10:00-18:00
                   holidays:
                     - {from: 2026-01-01, to: 2026-01-03, name: New Year's Day}
+                    - {date: 2027-01-01, name: New Year's Day}
                   makeUpDays:
                     - {date: 2026-01-04, name: New Year's make-up day}
                     - {date: 2026-02-28, as: fri}

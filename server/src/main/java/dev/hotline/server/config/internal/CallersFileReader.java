@@ -63,7 +63,8 @@ public final class CallersFileReader {
                 && seen.firstTime(Choices.name(kind.get()) + ":" + callerNumbers.significant(number.get()),
                 f.at("number"), ctx.problems(), "blacklist entry for " + Choices.name(kind.get()) + " number '"
                         + number.get() + "'" + asCompared(number.get(), callerNumbers));
-        Optional<Instant> expires = f.text("expires").flatMap(t -> expiry(t, f.at("expires"), centreZone, ctx));
+        Optional<String> expiresText = f.text("expires");
+        Optional<Instant> expires = expiresText.flatMap(t -> expiry(t, f.at("expires"), centreZone, ctx));
         Optional<String> reason = f.text("reason");
         Optional<String> prompt = f.text("prompt");
         if (!sound || f.has("expires") && expires.isEmpty() || f.has("reason") && reason.isEmpty()
@@ -76,8 +77,17 @@ public final class CallersFileReader {
                     + "number starts with it: a whole class of callers (1: every mobile in China; 00: every caller "
                     + "from abroad), not one nuisance line; write the number range you mean");
         }
+        if (expires.isPresent() && !expires.get().isAfter(ctx.asOf().in(centreZone))) {
+            String when = expiresText.get();
+            ctx.warnings().add(f.at("expires"), "blacklist entry for '" + number.get() + "' has run out (at "
+                    + (when.length() == DATE_LENGTH ? "the end of " : "") + when + "): it refuses nobody; remove it, "
+                    + "or give a later date to keep the caller out");
+        }
         return Optional.of(new BlacklistEntry(number.get(), kind.get(), expires, reason.orElse(""), prompt));
     }
+
+    /** An expiry this long is a date (2026-12-31), kept through that whole day; a longer one is an instant. */
+    private static final int DATE_LENGTH = "2026-12-31".length();
 
     /** A blacklist prefix of fewer significant digits than this turns away whole classes of callers. */
     private static final int SHORTEST_SURE_PREFIX = 3;
@@ -116,7 +126,7 @@ public final class CallersFileReader {
 
     private static Optional<Instant> expiry(String text, Where at, ZoneId centreZone, LoadContext ctx) {
         try {
-            if (text.length() == "2026-12-31".length()) {
+            if (text.length() == DATE_LENGTH) {
                 return Optional.of(LocalDate.parse(text).plusDays(1).atStartOfDay(centreZone).toInstant());
             }
             return Optional.of(OffsetDateTime.parse(text).toInstant());

@@ -72,7 +72,21 @@ public final class HoursReader {
         if (zone.isEmpty() || weekly.isEmpty() || holidays.isEmpty() || makeUpDays.isEmpty()) {
             return Optional.empty();
         }
+        allPast(holidays.get(), zone.get(), ctx).ifPresent(last -> ctx.warnings().add(f.at("holidays"),
+                "every holiday listed is past (the last: " + last.date() + (last.name().isEmpty() ? ""
+                        : ", " + last.name()) + "): the queue keeps its weekly hours on the coming public holidays; "
+                        + "list them"));
         return Optional.of(new OpeningHours(zone.get(), weekly.get(), holidays.get(), makeUpDays.get()));
+    }
+
+    /**
+     * The last of {@code holidays} when every one is before today in {@code zone}: a calendar nobody brought up to
+     * date for the new year, which an admin most likely does not mean. Empty when none are listed or one is to come.
+     */
+    private static Optional<Holiday> allPast(List<Holiday> holidays, ZoneId zone, LoadContext ctx) {
+        LocalDate today = LocalDate.ofInstant(ctx.asOf().in(zone), zone);
+        return holidays.stream().max(Comparator.comparing(Holiday::date))
+                .filter(last -> last.date().isBefore(today));
     }
 
     /**
