@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * calls the statistics count as waiting are the engine's waiting and ringing calls, each agent's time runs in the
  * figure of the state and phone the engine has it in (READY with a busy or unreachable phone apart from READY with a
  * free one, also for agents removed and added again), and once every call has ended the statistics remember none.
+ * Every call a queue overflowed or refused was treated there for one cause, and the centre's treated calls are the
+ * queues' together.
  */
 class StatisticsFollowTheEngineTest {
 
@@ -47,12 +49,16 @@ class StatisticsFollowTheEngineTest {
             String queue = e.getKey();
             CallFigures calls = e.getValue();
             assertBalanced("queue " + queue, calls);
+            assertThat(calls.treated().total()).as("calls treated by queue %s at %d: %s", queue, engine.now(), calls)
+                    .isEqualTo(calls.overflowed() + calls.refused());
             long waiting = waitingAndRinging(engine, queue);
             assertThat(calls.waiting()).as("calls waiting in queue %s at %d", queue, engine.now()).isEqualTo(waiting);
             engineWaiting += waiting;
         }
         CallFigures centre = figures.centre().calls();
         assertBalanced("the centre", centre);
+        assertThat(centre.treated().total()).as("calls treated in the centre at %d", engine.now())
+                .isEqualTo(figures.queues().values().stream().mapToLong(q -> q.treated().total()).sum());
         assertThat(centre.waiting()).as("calls waiting in the centre at %d", engine.now()).isEqualTo(engineWaiting);
     }
 

@@ -18,12 +18,16 @@ import java.util.OptionalDouble;
  * @param overflowed              calls that left the queue by a treatment or escalation: moved to another queue,
  *                                voicemail or an IVR flow. For the centre only voicemail and IVR (a move stays inside)
  * @param refused                 calls a queue turned away with a prompt and hang-up (closed, full, no agents...)
+ * @param treated                 the calls the queue overflowed or refused, by why: the cause of its treatment
+ *                                (closed, full, maximum wait, no agents, a step) or handed back to Asterisk. For the
+ *                                centre: every queue's together
  * @param waiting                 calls waiting now (ringing included); 0 in intervals that are over
  * @param longestWaitMillis       the longest wait of an answered or abandoned call
  * @param longestCurrentWaitMillis the longest wait of a call still waiting now; 0 in intervals that are over
  */
 public record CallFigures(long offered, AnswerFigures answers, long abandoned, long shortAbandoned,
-                          long abandonedAfterThreshold, long overflowed, long refused, long waiting,
+                          long abandonedAfterThreshold, long overflowed, long refused, TreatmentFigures treated,
+                          long waiting,
                           long longestWaitMillis, long longestCurrentWaitMillis) {
 
     /**

@@ -158,6 +158,12 @@ final class Timeline {
                     "handed back to Asterisk's dialplan: Hotline stopped");
         }
 
+        /** The waiting (or ringing) call goes back to Asterisk's dialplan: no treatment, out of the ACD all the same. */
+        CallStory handedBackFromQueue(double second) {
+            return end(second, Outcome.OVERFLOWED, Optional.of(queue), at(second) - queuedAt,
+                    "handed back to Asterisk's dialplan: Hotline stopped");
+        }
+
         CallStory hangsUpInIvr(double second) {
             return end(second, Outcome.ABANDONED, leftForIvr, waitedBeforeIvr, "caller hung up in the IVR");
         }

@@ -97,6 +97,7 @@ final class FiguresTable {
                 duration(q.answers().ahtMillis()), percent(q.abandonmentRate()), percent(q.answerRate()),
                 duration(q.longestWaitMillisIfAny())}));
         table(out, rows);
+        TreatedLine.of(queues).ifPresent(line -> out.append(line).append('\n'));
     }
 
     private static void staff(StringBuilder out, String title, Map<String, StaffFigures> staff) {

@@ -176,6 +176,13 @@ final class SimulationReport {
         out.put("shortAbandoned", f.shortAbandoned());
         out.put("overflowed", f.overflowed());
         out.put("refused", f.refused());
+        ObjectNode treated = out.putObject("treated");
+        treated.put("closed", f.treated().closed());
+        treated.put("full", f.treated().full());
+        treated.put("maxWait", f.treated().maxWait());
+        treated.put("noAgents", f.treated().noAgents());
+        treated.put("escalation", f.treated().escalation());
+        treated.put("handedBack", f.treated().handedBack());
         // still in the queue when the run stopped: offered = answered + abandoned + overflowed + refused + waiting
         out.put("waiting", f.waiting());
         fraction(out, "serviceLevel", f.serviceLevel());
@@ -241,6 +248,7 @@ final class SimulationReport {
                 "refused", "waiting", "abandon", "SL", "ASA", "P(wait)", "AHT"));
         figures.queues().forEach((id, q) -> s.append(callLine(callFormat, id, q)));
         s.append(callLine(callFormat, "(centre)", figures.centre().calls()));
+        TreatedLine.of(figures.queues()).ifPresent(line -> s.append(line).append(System.lineSeparator()));
         s.append(System.lineSeparator());
         String groupFormat = "%-20s %8s %8s %8s %8s %8s %6s %9s %11s%n";
         s.append(String.format(Locale.ROOT, groupFormat, "GROUP", "offers", "missed", "answered", "ASA", "AHT",

@@ -437,9 +437,9 @@ class SimulateCommandTest {
 
         assertThat(run("simulate", "--config", config(), "--traffic", traffic.toString(), "--json")).isZero();
 
-        String beauty = out.toString().substring(out.toString().indexOf("\"sales-beauty\""));
-        assertThat(beauty.substring(0, beauty.indexOf('}'))).as("sales-beauty had no calls")
-                .contains("\"offered\" : 0,", "\"longestWait\" : null");
+        JsonNode beauty = onlyJsonObject(out.toString()).at("/queues/sales-beauty");
+        assertThat(beauty.get("offered").asLong()).as("sales-beauty had no calls").isZero();
+        assertThat(beauty.get("longestWait").isNull()).isTrue();
     }
 
     @Test
@@ -527,6 +527,42 @@ class SimulateCommandTest {
         assertThat(out.toString()).containsPattern("(?m)^2026-11-20 20:00(:00)?-20:15(:00)? .* 6\\.0 +0\\.0 +[0-9.]+ %$")
                 .containsPattern("(?m)^GROUP +offers +missed +answered +ASA +AHT +agents +occupancy +utilisation$")
                 .contains("agents logged in ");
+    }
+
+    @Test
+    void callsLostToAQueueNobodyStaffedAreToldApartFromThoseLostToClosedHours(@TempDir Path dir) throws IOException {
+        // after-sales closes at 21:00 (its closed treatment sends callers to the IVR); before 20:30 nobody is on duty
+        // (its noAgents treatment takes a message)
+        Path traffic = Files.writeString(dir.resolve("traffic.yaml"), """
+                start: 2026-11-20T20:00
+                duration: 1h30m
+                agents:
+                  shifts:
+                    late: {from: 20:30, to: 24:00, agents: ["1007", "1008", "1009"]}
+                businessTypes:
+                  after-sales:
+                    callsPerHour: 60
+                    handleTime: {distribution: exponential, mean: 2m}
+                """);
+
+        assertThat(run("simulate", "--config", config(), "--traffic", traffic.toString(), "--json")).isZero();
+
+        JsonNode root = onlyJsonObject(out.toString());
+        JsonNode afterSales = root.at("/queues/after-sales");
+        JsonNode treated = afterSales.get("treated");
+        assertThat(treated.get("noAgents").asLong()).isPositive();
+        assertThat(treated.get("closed").asLong()).isPositive();
+        assertThat(treated.get("noAgents").asLong() + treated.get("closed").asLong())
+                .isEqualTo(afterSales.get("overflowed").asLong() + afterSales.get("refused").asLong());
+        JsonNode intervals = root.get("intervals");
+        assertThat(intervals.get(0).at("/queues/after-sales/treated/noAgents").asLong())
+                .as("20:00-20:15, before the late shift").isPositive();
+        assertThat(intervals.get(4).at("/queues/after-sales/treated/noAgents").asLong()).as("21:00-21:15").isZero();
+        assertThat(intervals.get(4).at("/queues/after-sales/treated/closed").asLong()).isPositive();
+
+        assertThat(run("simulate", "--config", config(), "--traffic", traffic.toString())).isZero();
+        assertThat(out.toString()).containsPattern("(?m)^treated by queues \\(let go without an agent, by why\\): "
+                + "after-sales closed [0-9]+, no agents [0-9]+$");
     }
 
     @Test

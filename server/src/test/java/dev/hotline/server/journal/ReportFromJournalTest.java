@@ -368,7 +368,7 @@ class ReportFromJournalTest {
 
     private static CallFigures comparable(CallFigures q) {
         return new CallFigures(q.offered(), comparable(q.answers()), q.abandoned(), q.shortAbandoned(),
-                q.abandonedAfterThreshold(), q.overflowed(), q.refused(), 0, q.longestWaitMillis(), 0);
+                q.abandonedAfterThreshold(), q.overflowed(), q.refused(), q.treated(), 0, q.longestWaitMillis(), 0);
     }
 
     private static AnswerFigures comparable(AnswerFigures a) {

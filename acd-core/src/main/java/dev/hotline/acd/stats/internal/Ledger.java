@@ -105,7 +105,7 @@ public final class Ledger {
                 enterQueue(call, m.fromQueue(), at);
                 enterQueue(call, m.toQueue(), at);
             }
-            case Decision.CallTreated t -> treat(call(t.callId()), t.queue(), t.treatment(), at);
+            case Decision.CallTreated t -> treat(call(t.callId()), t.queue(), t.treatment(), t.cause(), at);
             case Decision.CallEnded e -> end(e);
             case Decision.AgentStateChanged s -> agentChanged(s);
             // a request about later: the figures move when the state does
@@ -223,8 +223,14 @@ public final class Ledger {
         }
     }
 
-    private void treat(LiveCall call, String queue, Treatment treatment, long at) {
+    private void treat(LiveCall call, String queue, Treatment treatment, Decision.TreatmentCause cause, long at) {
         enterQueue(call, queue, at);
+        if (call.waiting) {
+            both(at, p -> {
+                p.queue(queue).treated(cause);
+                p.centre.treated(cause);
+            });
+        }
         switch (treatment) {
             case Treatment.Hangup h -> refuseInQueue(call, at);
             case Treatment.Voicemail v -> overflowOutOfAcd(call, at);
@@ -284,6 +290,12 @@ public final class Ledger {
             }
             case OVERFLOWED -> {
                 if (waiting) {
+                    // a treatment ends a call it overflows after it has left the queue: this one was handed back
+                    String queue = call.queue;
+                    both(at, p -> {
+                        p.queue(queue).handedBack++;
+                        p.centre.handedBack++;
+                    });
                     overflowOutOfAcd(call, at);
                 } else if (call == null && e.queue().isEmpty()) {
                     // handed back to Asterisk's dialplan from the IVR (Hotline stopped, or Asterisk stopped answering)

@@ -1,11 +1,13 @@
 package dev.hotline.acd.stats.internal;
 
 import dev.hotline.acd.AgentState;
+import dev.hotline.acd.Decision;
 import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.stats.AgentTimeFigures;
 import dev.hotline.acd.stats.AnswerFigures;
 import dev.hotline.acd.stats.CallFigures;
 import dev.hotline.acd.stats.OfferFigures;
+import dev.hotline.acd.stats.TreatmentFigures;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,6 +23,13 @@ final class Tally {
     long abandonedAfterThreshold;
     long overflowed;
     long refused;
+    /** Treated calls by cause, as {@link TreatmentFigures}. */
+    long treatedClosed;
+    long treatedFull;
+    long treatedMaxWait;
+    long treatedNoAgents;
+    long treatedByStep;
+    long handedBack;
     long longestWaitMillis;
 
     // answered and handled calls
@@ -59,6 +68,16 @@ final class Tally {
         longestWaitMillis = Math.max(longestWaitMillis, waitedMillis);
     }
 
+    void treated(Decision.TreatmentCause cause) {
+        switch (cause) {
+            case CLOSED -> treatedClosed++;
+            case QUEUE_FULL -> treatedFull++;
+            case MAX_WAIT -> treatedMaxWait++;
+            case NO_AGENTS -> treatedNoAgents++;
+            case ESCALATION -> treatedByStep++;
+        }
+    }
+
     void addAgentTime(AgentState state, String reason, PhoneState phone, long millis) {
         switch (state) {
             case READY -> {
@@ -87,6 +106,12 @@ final class Tally {
         c.abandonedAfterThreshold = abandonedAfterThreshold;
         c.overflowed = overflowed;
         c.refused = refused;
+        c.treatedClosed = treatedClosed;
+        c.treatedFull = treatedFull;
+        c.treatedMaxWait = treatedMaxWait;
+        c.treatedNoAgents = treatedNoAgents;
+        c.treatedByStep = treatedByStep;
+        c.handedBack = handedBack;
         c.longestWaitMillis = longestWaitMillis;
         c.answered = answered;
         c.answeredWithinThreshold = answeredWithinThreshold;
@@ -126,7 +151,8 @@ final class Tally {
 
     CallFigures calls(long waiting, long longestCurrentWaitMillis) {
         return new CallFigures(offered, answers(), abandoned, shortAbandoned, abandonedAfterThreshold, overflowed,
-                refused, waiting, longestWaitMillis, longestCurrentWaitMillis);
+                refused, new TreatmentFigures(treatedClosed, treatedFull, treatedMaxWait, treatedNoAgents,
+                treatedByStep, handedBack), waiting, longestWaitMillis, longestCurrentWaitMillis);
     }
 
     AgentTimeFigures agentTime() {

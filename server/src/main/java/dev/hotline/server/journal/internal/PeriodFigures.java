@@ -9,6 +9,7 @@ import dev.hotline.acd.stats.CentreFigures;
 import dev.hotline.acd.stats.Figures;
 import dev.hotline.acd.stats.OfferFigures;
 import dev.hotline.acd.stats.StaffFigures;
+import dev.hotline.acd.stats.TreatmentFigures;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -73,7 +74,8 @@ public final class PeriodFigures {
         return new CallFigures(e.offered() - s.offered(), answers(s.answers(), e.answers()),
                 e.abandoned() - s.abandoned(), e.shortAbandoned() - s.shortAbandoned(),
                 e.abandonedAfterThreshold() - s.abandonedAfterThreshold(), e.overflowed() - s.overflowed(),
-                e.refused() - s.refused(), e.waiting(), longestWait, e.longestCurrentWaitMillis());
+                e.refused() - s.refused(), e.treated().since(s.treated()), e.waiting(), longestWait,
+                e.longestCurrentWaitMillis());
     }
 
     private static AnswerFigures answers(AnswerFigures s, AnswerFigures e) {
@@ -101,7 +103,7 @@ public final class PeriodFigures {
     }
 
     private static CallFigures zeroCalls() {
-        return new CallFigures(0, zeroAnswers(), 0, 0, 0, 0, 0, 0, 0, 0);
+        return new CallFigures(0, zeroAnswers(), 0, 0, 0, 0, 0, TreatmentFigures.NONE, 0, 0, 0);
     }
 
     private static AnswerFigures zeroAnswers() {
