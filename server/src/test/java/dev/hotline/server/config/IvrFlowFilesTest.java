@@ -371,6 +371,28 @@ class IvrFlowFilesTest {
     }
 
     @Test
+    void aFlowCalendarWhoseEveryHolidayIsPastIsWarnedAboutAndOneWithADayToComeIsNot() {
+        // the fixture judges dates as of 7 December 2026
+        config.withFlowText("tea-menu", """
+                flow: tea-menu
+                start: goodbye
+                calendar:
+                  zone: Asia/Shanghai
+                  holidays: [2026-10-01, 2026-10-07]
+                """ + GOODBYE_NODE).withFlowText("tea-menu-2027", """
+                flow: tea-menu-2027
+                start: goodbye
+                calendar:
+                  zone: Asia/Shanghai
+                  holidays: [2026-10-01, 2027-01-01]
+                """ + GOODBYE_NODE);
+
+        assertThat(config.warnings()).containsExactly("ivr/tea-menu.yaml:5:3: calendar.holidays: every holiday listed "
+                + "is past (the last: 2026-10-07): the flow's holiday condition is false on the coming public "
+                + "holidays; list them");
+    }
+
+    @Test
     void aFlowNameUsedByTwoFilesIsReportedAtTheCopysFlowKey() {
         String flow = "description: tea\nflow: tea-menu\nstart: goodbye\n" + GOODBYE_NODE;
         config.withFlowText("tea-menu", flow).withFlowText("tea-menu-copy", flow);

@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -95,6 +98,7 @@ public final class IvrFlowFiles {
                 referBusinessTypes(loaded.flows(), trees, ctx);
                 warnOfSecretsInUrls(loaded.flows(), trees, ctx);
                 warnOfMenusWithoutAPerson(loaded.flows(), trees, ctx);
+                warnOfCalendarsRunOut(loaded.flows(), trees, ctx);
                 yield Optional.of(loaded.flows());
             }
             case FlowLoadResult.Rejected rejected -> {
@@ -259,6 +263,27 @@ public final class IvrFlowFiles {
      * callers no way to one. Valid (a closed line's goodbye menu is such a place, in a subflow of its own), but said
      * as a warning. Subflows are not looked into: their callers' way out is the calling flow's.
      */
+    /**
+     * A flow's own holidays all past: its {@code holiday} conditions are false from now on, as in a queue's calendar
+     * nobody brought up to date for the new year ({@link HoursReader}).
+     */
+    private static void warnOfCalendarsRunOut(FlowSet loaded, Map<String, YamlNode> trees, LoadContext ctx) {
+        for (String name : loaded.names()) {
+            Flow flow = loaded.flow(name).orElseThrow();
+            ZoneId zone = flow.calendar().zone();
+            LocalDate today = LocalDate.ofInstant(ctx.asOf().in(zone), zone);
+            flow.calendar().holidays().stream().max(Comparator.naturalOrder()).filter(last -> last.isBefore(today))
+                    .ifPresent(last -> {
+                        List<String> path = List.of("calendar", "holidays");
+                        Mark at = Optional.ofNullable(trees.get(flow.source())).flatMap(t -> t.placeOf(path))
+                                .orElse(new Mark(0, 0));
+                        ctx.warnings().add(new ConfigProblem(FOLDER + "/" + flow.source(), at.line(), at.column(),
+                                String.join(".", path), "every holiday listed is past (the last: " + last + "): the "
+                                + "flow's holiday condition is false on the coming public holidays; list them"));
+                    });
+        }
+    }
+
     private static void warnOfMenusWithoutAPerson(FlowSet loaded, Map<String, YamlNode> trees, LoadContext ctx) {
         for (String name : loaded.names()) {
             Flow flow = loaded.flow(name).orElseThrow();
