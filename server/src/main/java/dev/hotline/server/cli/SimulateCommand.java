@@ -15,6 +15,7 @@ import dev.hotline.server.config.ConfigLoader;
 import dev.hotline.server.config.ConfigProblem;
 import dev.hotline.server.config.ConfigResult;
 import dev.hotline.server.config.Durations;
+import dev.hotline.server.config.NotReadyReasons;
 import dev.hotline.server.simulation.ArrivalsEnd;
 import dev.hotline.server.simulation.CentreSimulation;
 import dev.hotline.server.simulation.SimulationResult;
@@ -321,8 +322,12 @@ public final class SimulateCommand implements Callable<Integer> {
     private int centre(Centre o) {
         PrintWriter err = spec.commandLine().getErr();
         CentreConfig config;
+        NotReadyReasons reasons;
         switch (ConfigLoader.load(o.config)) {
-            case ConfigResult.Valid v -> config = v.config();
+            case ConfigResult.Valid v -> {
+                config = v.config();
+                reasons = v.server().notReadyReasons();
+            }
             case ConfigResult.Invalid invalid -> {
                 err.println("The configuration in " + o.config + " is invalid:");
                 for (ConfigProblem p : invalid.problems()) {
@@ -336,7 +341,7 @@ public final class SimulateCommand implements Callable<Integer> {
         CentreSimulation simulation;
         try {
             traffic = TrafficFile.load(o.traffic);
-            simulation = new CentreSimulation(config, traffic, seed);
+            simulation = new CentreSimulation(config, traffic, seed, reasons);
         } catch (TrafficFileException e) {
             err.println(e.getMessage());
             err.flush();

@@ -9,6 +9,7 @@ import dev.hotline.acd.model.BusinessType;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.model.QueueConfig;
 import dev.hotline.server.config.Durations;
+import dev.hotline.server.config.NotReadyReasons;
 import dev.hotline.server.simulation.internal.CallerNumbers;
 import dev.hotline.server.simulation.internal.DialledNumbers;
 import dev.hotline.server.simulation.internal.SimulationRun;
@@ -52,11 +53,20 @@ public final class CentreSimulation {
      *                         {@code businessTypes.tea.vipShare}) and what is wrong
      */
     public CentreSimulation(CentreConfig config, TrafficProfile traffic, long seed) {
+        this(config, traffic, seed, NotReadyReasons.ANY);
+    }
+
+    /**
+     * As {@link #CentreSimulation(CentreConfig, TrafficProfile, long)}, for a centre whose agents may give only
+     * {@code reasons} for a break (server.yaml): a shift's break with another reason is a mismatch, a break no agent
+     * of the centre could take from their desktop.
+     */
+    public CentreSimulation(CentreConfig config, TrafficProfile traffic, long seed, NotReadyReasons reasons) {
         this.config = Objects.requireNonNull(config, "config");
         this.traffic = Objects.requireNonNull(traffic, "traffic");
         this.seed = seed;
         this.startMillis = startMillis(traffic.start(), config.settings().zone());
-        this.dialled = check();
+        this.dialled = check(reasons);
     }
 
     /** Runs the simulation; every decision of the engine also goes to {@code figures}. */
@@ -87,7 +97,7 @@ public final class CentreSimulation {
         return start.atZone(zone).toInstant().toEpochMilli();
     }
 
-    private List<String> check() {
+    private List<String> check(NotReadyReasons reasons) {
         Map<String, BusinessType> types = config.businessTypes().stream()
                 .collect(Collectors.toMap(BusinessType::id, Function.identity()));
         CallerNumbers numbers = new CallerNumbers(config, startMillis);
@@ -150,6 +160,12 @@ public final class CentreSimulation {
                 if (unknown.size() > UNKNOWN_AGENTS_SAID) {
                     problems.add(new TrafficMismatch.Problem(key, (unknown.size() - UNKNOWN_AGENTS_SAID)
                             + " more agents of shift " + shift.name() + " are not in agents.yaml either"));
+                }
+                for (int i = 0; i < shift.breaks().size(); i++) {
+                    int at = i;
+                    reasons.refusal(shift.breaks().get(i).reason()).ifPresent(why -> problems.add(
+                            new TrafficMismatch.Problem("agents.shifts." + shift.name() + ".breaks[" + at
+                                    + "].reason", why + ": an agent could not give it for this break")));
                 }
             }
         }

@@ -496,7 +496,7 @@ class SimulateCommandTest {
                   shifts:
                     day: {from: 09:00, to: 20:15, agents: ["1001", "1002", "1003", "1004"]}
                     evening: {from: 20:00, to: 24:00, agents: ["1005", "1006"],
-                              breaks: [{from: 20:30, to: 20:40, reason: tea}]}
+                              breaks: [{from: 20:30, to: 20:40, reason: coaching}]}
                 businessTypes:
                   knife-set:
                     callsPerHour: 30
@@ -510,8 +510,8 @@ class SimulateCommandTest {
         JsonNode root = onlyJsonObject(out.toString());
         JsonNode intervals = root.get("intervals");
         assertThat(intervals.get(0).get("from").asText()).isEqualTo("2026-11-20T19:45+08:00");
-        // the evening's two take their ten-minute tea break in full, one perhaps after a call: 1,200 agent-seconds
-        assertThat(root.at("/centre/agentsNotReadyByReason/tea").asDouble()
+        // the evening's two take their ten-minute coaching in full, one perhaps after a call: 1,200 agent-seconds
+        assertThat(root.at("/centre/agentsNotReadyByReason/coaching").asDouble()
                 * root.at("/simulator/simulatedSeconds").asDouble()).isCloseTo(1200.0, within(5.0));
         assertThat(intervals.get(3).at("/centre/agentsNotReady").asDouble()).isPositive();
         assertThat(intervals.get(0).at("/centre/agentsLoggedIn").asDouble()).isEqualTo(4.0);
@@ -563,6 +563,32 @@ class SimulateCommandTest {
         assertThat(run("simulate", "--config", config(), "--traffic", traffic.toString())).isZero();
         assertThat(out.toString()).containsPattern("(?m)^treated by queues \\(let go without an agent, by why\\): "
                 + "after-sales closed [0-9]+, no agents [0-9]+$");
+    }
+
+    @Test
+    void aBreakForAReasonTheCentreDoesNotTakeIsNamedForNoAgentCouldGiveIt(@TempDir Path dir) throws IOException {
+        // server.yaml lists break, lunch, training, meeting, coaching, system-problem; "break" is a break's default
+        Path traffic = Files.writeString(dir.resolve("traffic.yaml"), """
+                start: 2026-11-20T19:45
+                duration: 1h
+                agents:
+                  shifts:
+                    evening:
+                      from: 19:00
+                      to: 24:00
+                      agents: ["1005", "1006"]
+                      breaks: [{from: 20:00, to: 20:10}, {from: 20:30, to: 20:40, reason: tea}]
+                businessTypes:
+                  knife-set:
+                    callsPerHour: 30
+                    handleTime: {distribution: exponential, mean: 1m}
+                """);
+
+        assertThat(run("simulate", "--config", config(), "--traffic", traffic.toString())).isEqualTo(1);
+
+        assertThat(err.toString().lines()).containsExactly(traffic + ":9:67: agents.shifts.evening.breaks[1].reason: "
+                + "'tea' is not one of the centre's not-ready reasons (server.yaml agents.notReadyReasons): break, "
+                + "lunch, training, meeting, coaching, system-problem: an agent could not give it for this break");
     }
 
     @Test
