@@ -262,13 +262,27 @@ final class SimulationReport {
         s.append(System.lineSeparator());
         // the queues' "refused" column counts the calls a queue turned away; here every refused call, as the JSON's
         s.append(String.format(Locale.ROOT, "inbound %d, refused %d (blacklisted %d, unknown number %d, by queues "
-                        + "%d), connection rate %s, short abandons %d, agents logged in %s on average, occupancy %s, "
+                        + "%d), connection rate %s, short abandons %d, agents logged in %s on average%s, occupancy %s, "
                         + "utilisation %s%n", c.inbound(),
                 c.refused(), c.refusedBlacklist(), c.refusedUnknownNumber(), c.calls().refused(),
                 percent(c.connectionRate()), c.calls().shortAbandoned(), averageText(c.agentTime().loggedInMillis(),
-                        length),
+                        length), notReadyText(c.agentTime(), length),
                 percent(c.agentTime().occupancy()), percent(c.agentTime().utilisation())));
         return s.toString();
+    }
+
+    /** " (not ready 0.4: lunch 0.3, no answer 0.1)": those of them not ready on average, by reason; "" if none. */
+    private static String notReadyText(AgentTimeFigures t, long length) {
+        if (t.notReadyMillis() == 0 || length <= 0) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(" (not ready " + averageText(t.notReadyMillis(), length) + ":");
+        String separator = " ";
+        for (Map.Entry<String, Long> reason : new TreeMap<>(t.notReadyByReason()).entrySet()) {
+            text.append(separator).append(reason.getKey()).append(' ').append(averageText(reason.getValue(), length));
+            separator = ", ";
+        }
+        return text.append(')').toString();
     }
 
     /**

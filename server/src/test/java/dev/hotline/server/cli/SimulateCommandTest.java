@@ -526,7 +526,7 @@ class SimulateCommandTest {
         assertThat(run("simulate", "--config", config(), "--traffic", traffic.toString())).isZero();
         assertThat(out.toString()).containsPattern("(?m)^2026-11-20 20:00(:00)?-20:15(:00)? .* 6\\.0 +0\\.0 +[0-9.]+ %$")
                 .containsPattern("(?m)^GROUP +offers +missed +answered +ASA +AHT +agents +occupancy +utilisation$")
-                .contains("agents logged in ");
+                .containsPattern("agents logged in [0-9.]+ on average \\(not ready [0-9.]+: coaching [0-9.]+\\), ");
     }
 
     @Test
