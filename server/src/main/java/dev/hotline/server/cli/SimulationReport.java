@@ -87,6 +87,10 @@ final class SimulationReport {
     }
 
     /** Agents in a state for {@code millis} of {@code length} milliseconds, for tables: one decimal, "-" for none. */
+    private static String hundredths(long millis, long length) {
+        return String.format(Locale.ROOT, "%.2f", millis / (double) length);
+    }
+
     static String averageText(long millis, long length) {
         return length > 0 ? String.format(Locale.ROOT, "%.1f", millis / (double) length) : "-";
     }
@@ -271,15 +275,18 @@ final class SimulationReport {
         return s.toString();
     }
 
-    /** " (not ready 0.4: lunch 0.3, no answer 0.1)": those of them not ready on average, by reason; "" if none. */
+    /**
+     * " (not ready 0.42: lunch 0.30, no answer 0.12)": those of them not ready on average, by reason, to a hundredth
+     * (a few missed offers' pauses would read 0.0); "" if none.
+     */
     private static String notReadyText(AgentTimeFigures t, long length) {
         if (t.notReadyMillis() == 0 || length <= 0) {
             return "";
         }
-        StringBuilder text = new StringBuilder(" (not ready " + averageText(t.notReadyMillis(), length) + ":");
+        StringBuilder text = new StringBuilder(" (not ready " + hundredths(t.notReadyMillis(), length) + ":");
         String separator = " ";
         for (Map.Entry<String, Long> reason : new TreeMap<>(t.notReadyByReason()).entrySet()) {
-            text.append(separator).append(reason.getKey()).append(' ').append(averageText(reason.getValue(), length));
+            text.append(separator).append(reason.getKey()).append(' ').append(hundredths(reason.getValue(), length));
             separator = ", ";
         }
         return text.append(')').toString();
