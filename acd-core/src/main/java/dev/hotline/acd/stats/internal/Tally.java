@@ -28,7 +28,7 @@ final class Tally {
     long treatedFull;
     long treatedMaxWait;
     long treatedNoAgents;
-    long treatedByStep;
+    long treatedByEscalation;
     long handedBack;
     long longestWaitMillis;
 
@@ -74,7 +74,7 @@ final class Tally {
             case QUEUE_FULL -> treatedFull++;
             case MAX_WAIT -> treatedMaxWait++;
             case NO_AGENTS -> treatedNoAgents++;
-            case ESCALATION -> treatedByStep++;
+            case ESCALATION -> treatedByEscalation++;
         }
     }
 
@@ -110,7 +110,7 @@ final class Tally {
         c.treatedFull = treatedFull;
         c.treatedMaxWait = treatedMaxWait;
         c.treatedNoAgents = treatedNoAgents;
-        c.treatedByStep = treatedByStep;
+        c.treatedByEscalation = treatedByEscalation;
         c.handedBack = handedBack;
         c.longestWaitMillis = longestWaitMillis;
         c.answered = answered;
@@ -152,7 +152,7 @@ final class Tally {
     CallFigures calls(long waiting, long longestCurrentWaitMillis) {
         return new CallFigures(offered, answers(), abandoned, shortAbandoned, abandonedAfterThreshold, overflowed,
                 refused, new TreatmentFigures(treatedClosed, treatedFull, treatedMaxWait, treatedNoAgents,
-                treatedByStep, handedBack), waiting, longestWaitMillis, longestCurrentWaitMillis);
+                treatedByEscalation, handedBack), waiting, longestWaitMillis, longestCurrentWaitMillis);
     }
 
     AgentTimeFigures agentTime() {
