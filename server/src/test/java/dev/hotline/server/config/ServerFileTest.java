@@ -459,6 +459,27 @@ class ServerFileTest {
     }
 
     @Test
+    void aVariableWrittenAsAShellOrWindowsWouldIsRefusedForTakenLiterallyItWouldBeTheSecretAnyoneCanRead() {
+        config.with("server.yaml", """
+                ami:
+                  - {name: asterisk-1, host: 127.0.0.1, username: hotline, secret: $HOTLINE_AMI_SECRET}
+                api:
+                  tokens:
+                    - {name: supervisors, role: supervisor, token: $HOTLINE_SUPERVISOR_TOKEN}
+                    - {name: admins, role: admin, token: "%HOTLINE_ADMIN_TOKEN%"}
+                    - {name: wall, role: supervisor, token: "$ecret-that-is-long-enough"}
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "server.yaml:2:68: ami[asterisk-1].secret: '$HOTLINE_AMI_SECRET' would be taken as the secret itself, "
+                        + "not read from the environment: write ${HOTLINE_AMI_SECRET}",
+                "server.yaml:5:52: api.tokens[supervisors].token: '$HOTLINE_SUPERVISOR_TOKEN' would be taken as the "
+                        + "secret itself, not read from the environment: write ${HOTLINE_SUPERVISOR_TOKEN}",
+                "server.yaml:6:42: api.tokens[admins].token: '%HOTLINE_ADMIN_TOKEN%' would be taken as the secret "
+                        + "itself, not read from the environment: write ${HOTLINE_ADMIN_TOKEN}");
+    }
+
+    @Test
     void anAmiServerWhoseSecretVariableIsNotSetCannotConnect() {
         config.with("server.yaml", """
                 ami:

@@ -49,6 +49,9 @@ public final class ServerFileReader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:_\\[\\]-]+");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    /** A variable written as a shell or Windows would expand it, which this file does not. */
+    private static final Pattern UNBRACED_VARIABLE =
+            Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)|%([A-Za-z_][A-Za-z0-9_]*)%");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,9})(KB|MB|GB)");
     private static final Pattern MILLIS = Pattern.compile("(\\d{1,9})ms");
 
@@ -402,11 +405,22 @@ public final class ServerFileReader {
                 keepAliveInterval.get(), keepAliveTimeout.get(), reconnectMin.get(), reconnectMax.get()));
     }
 
-    /** {@code ${NAME}} reads the environment variable NAME at connect time; anything else is the secret itself. */
+    /**
+     * {@code ${NAME}} reads the environment variable NAME at connect time; anything else is the secret itself, but
+     * for a variable written as a shell ({@code $NAME}) or Windows ({@code %NAME%}) would: taken literally, the secret
+     * would be the variable's name, which the docs and the file show to anyone.
+     */
     static Optional<Secret> secret(String text, Where at, LoadContext ctx) {
         Matcher m = VARIABLE.matcher(text);
         if (m.matches()) {
             return Optional.of(new Secret.FromEnvironment(m.group(1)));
+        }
+        Matcher unbraced = UNBRACED_VARIABLE.matcher(text);
+        if (unbraced.matches()) {
+            String name = unbraced.group(1) != null ? unbraced.group(1) : unbraced.group(2);
+            ctx.problems().add(at, "'" + text + "' would be taken as the secret itself, not read from the "
+                    + "environment: write ${" + name + "}");
+            return Optional.empty();
         }
         if (text.contains("${")) {
             // the value itself is never echoed: it may be most of a real secret
