@@ -11,6 +11,7 @@ import dev.hotline.server.config.internal.CentreFileReader;
 import dev.hotline.server.config.internal.CentreFileReader.CentreFile;
 import dev.hotline.ivr.FlowSet;
 import dev.hotline.server.config.internal.DeadSettings;
+import dev.hotline.server.config.internal.FileKind;
 import dev.hotline.server.config.internal.Ids;
 import dev.hotline.server.config.internal.IvrFlowFiles;
 import dev.hotline.server.config.internal.LoadContext;
@@ -139,14 +140,6 @@ public final class ConfigLoader {
                 ctx.warnings().sorted(FILES));
     }
 
-    private static String target(Path link) {
-        try {
-            return Files.readSymbolicLink(link).toString();
-        } catch (IOException e) {
-            return "a path that cannot be read (" + e.getMessage() + ")";
-        }
-    }
-
     private static Where top(String file, YamlNode root) {
         return Where.top(file, root.mark());
     }
@@ -154,13 +147,7 @@ public final class ConfigLoader {
     /** The file's root map; empty when it is missing, unreadable or not a map (reported unless optional and absent). */
     private static Optional<YamlNode> read(Path dir, String file, LoadContext ctx) {
         Path path = dir.resolve(file);
-        if (!Files.exists(path) && Files.isSymbolicLink(path)) {
-            // deployed as a link (a ConfigMap, a release directory) whose target is gone: not "no VIPs"
-            ctx.problems().add(new ConfigProblem(file, 0, 0, "", "is a link to " + target(path)
-                    + ", which does not exist"));
-            return Optional.empty();
-        }
-        if (!Files.exists(path)) {
+        if (!Files.exists(path) && !Files.isSymbolicLink(path)) {
             if (REQUIRED_FILES.contains(file)) {
                 ctx.problems().add(new ConfigProblem(file, 0, 0, "", "required file is missing from " + dir
                         + " (required: " + String.join(", ", REQUIRED_FILES) + ")"));
@@ -168,8 +155,9 @@ public final class ConfigLoader {
             }
             return Optional.of(new MapNode(new Mark(1, 1), List.of()));
         }
-        if (Files.isDirectory(path)) {
-            ctx.problems().add(new ConfigProblem(file, 0, 0, "", "is a directory, not a file"));
+        Optional<String> notAFile = FileKind.notAFile(path);
+        if (notAFile.isPresent()) {
+            ctx.problems().add(new ConfigProblem(file, 0, 0, "", notAFile.get()));
             return Optional.empty();
         }
         String text;

@@ -2,6 +2,8 @@ package dev.hotline.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,44 @@ class IvrFlowFilesTest {
                 """);
 
         assertThat(config.valid().numbers().getFirst().ivrFlow()).contains("tea-menu");
+    }
+
+    /** numbers.yaml sending the tea line to flow tea-menu. */
+    private void withTeaLineThroughTheMenu() {
+        config.with("numbers.yaml", """
+                numbers:
+                  - number: "4008001001"
+                    businessType: tea
+                    ivrFlow: tea-menu
+                businessTypes:
+                  - id: tea
+                    queue: sales
+                """);
+    }
+
+    @Test
+    void aFlowFileDeployedAsALinkToNothingIsNamedNotTheNumbersThatRunItsFlow() throws IOException {
+        withTeaLineThroughTheMenu();
+        Files.createDirectories(dir.resolve("ivr"));
+        Files.createSymbolicLink(dir.resolve("ivr/tea-menu.yaml"), dir.resolve("releases/tea-menu.yaml"));
+
+        assertThat(config.problems()).containsExactly("ivr/tea-menu.yaml: is a link to "
+                + dir.resolve("releases/tea-menu.yaml") + ", which does not exist");
+    }
+
+    @Test
+    void aFolderNamedAsAFlowFileIsAProblem() throws IOException {
+        Files.createDirectories(dir.resolve("ivr/tea-menu.yaml"));
+
+        assertThat(config.problems()).containsExactly("ivr/tea-menu.yaml: is a directory, not a file");
+    }
+
+    @Test
+    void anIvrFolderThatIsAFileIsSaidOnceNotAsEveryFlowUnknown() throws IOException {
+        withTeaLineThroughTheMenu();
+        Files.writeString(dir.resolve("ivr"), "flow: tea-menu\n");
+
+        assertThat(config.problems()).containsExactly("ivr: is a file, not a folder (the folder of IVR flows)");
     }
 
     @Test

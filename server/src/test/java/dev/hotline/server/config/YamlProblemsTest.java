@@ -353,6 +353,16 @@ class YamlProblemsTest {
     }
 
     @Test
+    void aConfigurationFileThatIsAPipeIsSaidSoRatherThanReadForEver() throws Exception {
+        Path fifo = dir.resolve("vips.yaml");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is available");
+
+        assertThat(config.problems()).containsExactly("vips.yaml: is not a regular file (a pipe, socket or device): "
+                + "give the file itself");
+    }
+
+    @Test
     void anEmptyDirectoryNameIsReportedNotTakenForTheWorkingDirectory() {
         assertThat(ConfigLoader.load(Path.of(""))).isEqualTo(new ConfigResult.Invalid(List.of(new ConfigProblem(
                 "--config", 0, 0, "", "is empty: give the configuration directory, e.g. --config config/"))));

@@ -50,8 +50,15 @@ public final class IvrFlowFiles {
     /** The flows; empty when a flow or table is broken (every problem then reported). No folder means no flows. */
     public static Optional<FlowSet> read(Path configDir, LoadContext ctx) {
         Path folder = configDir.resolve(FOLDER);
-        if (!Files.isDirectory(folder)) {
+        if (!Files.exists(folder) && !Files.isSymbolicLink(folder)) {
             return load(Map.of(), Map.of(), ctx);
+        }
+        Optional<String> notAFolder = FileKind.notAFolder(folder);
+        if (notAFolder.isPresent()) {
+            // said once: the flows it should hold would each be "unknown" where a number or queue names them
+            ctx.problems().add(new ConfigProblem(FOLDER, 0, 0, "", notAFolder.get() + " (the folder of IVR flows)"));
+            ctx.ids().unreadable(Ids.Kind.IVR_FLOW);
+            return Optional.empty();
         }
         Map<String, String> flows = new TreeMap<>();
         Map<String, String> tables = new TreeMap<>();
@@ -398,10 +405,19 @@ public final class IvrFlowFiles {
         boolean flowsOnly = prefix.isEmpty();
         boolean readable = true;
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+            for (Path file : files.sorted().toList()) {
                 String name = file.getFileName().toString();
                 String lower = name.toLowerCase(java.util.Locale.ROOT);
-                if (flowsOnly && !(lower.endsWith(".yaml") || lower.endsWith(".yml"))) {
+                // a folder among the tables is not one (an archive kept beside them); among the flows, a folder
+                // named as a flow file is one that cannot be read
+                if (flowsOnly && !(lower.endsWith(".yaml") || lower.endsWith(".yml"))
+                        || !flowsOnly && Files.isDirectory(file)) {
+                    continue;
+                }
+                Optional<String> notAFile = FileKind.notAFile(file);
+                if (notAFile.isPresent()) {
+                    ctx.problems().add(new ConfigProblem(FOLDER + "/" + prefix + name, 0, 0, "", notAFile.get()));
+                    readable = false;
                     continue;
                 }
                 Optional<String> text = readText(file, FOLDER + "/" + prefix + name, ctx);

@@ -1,0 +1,45 @@
+package dev.hotline.server.config.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Why a path where a configuration file (or the folder of IVR flows) is expected cannot be read as one: a link whose
+ * target is gone (deployed as a link to a release directory or a ConfigMap), a directory, or a pipe or device, which
+ * would be read for ever or as nothing. Said instead of what would follow from the file's absence ("unknown IVR flow",
+ * "no VIPs"), which sends an admin looking in the wrong file.
+ */
+public final class FileKind {
+
+    private FileKind() {
+    }
+
+    /** Why {@code path}, which exists or is a link, is not a regular file; empty when it is one. */
+    public static Optional<String> notAFile(Path path) {
+        return dangling(path).or(() -> Files.isDirectory(path) ? Optional.of("is a directory, not a file")
+                : Files.isRegularFile(path) ? Optional.empty()
+                : Optional.of("is not a regular file (a pipe, socket or device): give the file itself"));
+    }
+
+    /** Why {@code path}, which exists or is a link, is not a directory; empty when it is one. */
+    public static Optional<String> notAFolder(Path path) {
+        return dangling(path).or(() -> Files.isDirectory(path) ? Optional.empty()
+                : Optional.of("is a file, not a folder"));
+    }
+
+    /** A link whose target does not exist. */
+    private static Optional<String> dangling(Path path) {
+        return !Files.exists(path) && Files.isSymbolicLink(path)
+                ? Optional.of("is a link to " + target(path) + ", which does not exist") : Optional.empty();
+    }
+
+    private static String target(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "a path that cannot be read (" + e.getMessage() + ")";
+        }
+    }
+}
