@@ -31,15 +31,8 @@ class IvrFlowFilesTest {
 
     @Test
     void aNumberMayNameAFlowOfTheIvrFolder() {
-        config.withFlow("tea-menu").with("numbers.yaml", """
-                numbers:
-                  - number: "4008001001"
-                    businessType: tea
-                    ivrFlow: tea-menu
-                businessTypes:
-                  - id: tea
-                    queue: sales
-                """);
+        config.withFlow("tea-menu");
+        withTeaLineThroughTheMenu();
 
         assertThat(config.valid().numbers().getFirst().ivrFlow()).contains("tea-menu");
     }
