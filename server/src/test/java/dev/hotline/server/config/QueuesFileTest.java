@@ -676,6 +676,39 @@ class QueuesFileTest {
     }
 
     @Test
+    void holidaysOrMakeUpDaysWrittenWithNoValueAreAProblemNotAQueueOpenOnEveryPublicHoliday() {
+        withSalesQueue("""
+                hours:
+                  weekly:
+                    mon-fri: 09:00-18:00
+                  holidays:
+                  #  - {from: 2026-10-01, to: 2026-10-07, name: National Day}
+                  makeUpDays:
+                  #  - {date: 2026-10-10, name: National Day make-up day}
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "queues.yaml:7:16: queues[sales].hours.holidays: holidays has no value: list the days the queue is "
+                        + "closed ({date: 2026-10-01, name: National Day} or {from: 2026-10-01, to: 2026-10-07, name: "
+                        + "National Day}), write holidays: [] for none, or remove the key",
+                "queues.yaml:9:18: queues[sales].hours.makeUpDays: makeUpDays has no value: list the weekend days "
+                        + "worked as weekdays ({date: 2026-10-10, name: National Day make-up day}), write "
+                        + "makeUpDays: [] for none, or remove the key");
+    }
+
+    @Test
+    void noHolidaysWrittenAsAnEmptyListIsNone() {
+        withSalesQueue("""
+                hours:
+                  holidays: []
+                  makeUpDays: []
+                """);
+
+        assertThat(salesQueue().hours().holidays()).isEmpty();
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
     void aHolidayListedTwiceIsReported() {
         withSalesQueue("""
                 hours:

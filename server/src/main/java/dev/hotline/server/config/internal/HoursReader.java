@@ -67,8 +67,16 @@ public final class HoursReader {
                     return Optional.of(OpeningHours.always(centreZone).weekly());
                 });
         Map<LocalDate, Where> holidayAt = new java.util.HashMap<>();
-        Optional<List<Holiday>> holidays = holidays(f.list("holidays", null), holidayAt, ctx);
-        Optional<List<MakeUpDay>> makeUpDays = makeUpDays(f.list("makeUpDays", null), holidayAt, weekly, ctx);
+        // every entry commented out: "no value" would open the queue on every public holiday without a word
+        boolean holidaysSaid = given(f, "holidays", "list the days the queue is closed ({date: 2026-10-01, name: "
+                + "National Day} or {from: 2026-10-01, to: 2026-10-07, name: National Day}), write holidays: [] for "
+                + "none, or remove the key", ctx);
+        boolean makeUpDaysSaid = given(f, "makeUpDays", "list the weekend days worked as weekdays ({date: 2026-10-10, "
+                + "name: National Day make-up day}), write makeUpDays: [] for none, or remove the key", ctx);
+        Optional<List<Holiday>> holidays = holidaysSaid ? holidays(f.list("holidays", null), holidayAt, ctx)
+                : Optional.empty();
+        Optional<List<MakeUpDay>> makeUpDays = makeUpDaysSaid
+                ? makeUpDays(f.list("makeUpDays", null), holidayAt, weekly, ctx) : Optional.empty();
         if (zone.isEmpty() || weekly.isEmpty() || holidays.isEmpty() || makeUpDays.isEmpty()) {
             return Optional.empty();
         }
@@ -77,6 +85,15 @@ public final class HoursReader {
                         : ", " + last.name()) + "): the queue keeps its weekly hours on the coming public holidays; "
                         + "list them"));
         return Optional.of(new OpeningHours(zone.get(), weekly.get(), holidays.get(), makeUpDays.get()));
+    }
+
+    /** False, with a problem saying {@code how} to write it, when {@code key} is written with no value. */
+    private static boolean given(Fields f, String key, String how, LoadContext ctx) {
+        if (f.keys().contains(key) && f.node(key).isEmpty()) {
+            ctx.problems().add(f.at(key), key + " has no value: " + how);
+            return false;
+        }
+        return true;
     }
 
     /**
