@@ -80,11 +80,28 @@ class PositionAndExpectedWaitTest {
         var centre = CentreFixture.centre()
                 .queue("sales", q -> q.groups("s").step("help", Duration.ofSeconds(30),
                         new dev.hotline.acd.model.EscalationAction.AddGroups(java.util.List.of("v"))))
+                .queue("service", "v")
                 .agent("s1", "s").agent("v1", "v").agent("v2", "v").start().loginReady("s1", "v1", "v2")
-                .call("c0", "sales").answer("c0", "s1").call("c1", "sales").call("c2", "sales");
+                .call("c0", "sales").answer("c0", "s1").call("x1", "service").call("x2", "service");
+        centre.answer("x1", centre.offeredTo("x1")).answer("x2", centre.offeredTo("x2"))
+                .call("c1", "sales").call("c2", "sales");
 
-        assertThat(centre.waiting("c2").expectedWaitMillis()).as("30 s, then 2 x 180 s over three agents")
+        assertThat(centre.waiting("c2").expectedWaitMillis()).as("30 s, then 2 x 180 s over three busy agents")
                 .isEqualTo(150_000);
+    }
+
+    @Test
+    void anAgentIdleNowInTheGroupsAStepOpensTakesTheCallWhenItFallsDue() {
+        var centre = CentreFixture.centre()
+                .queue("sales", q -> q.groups("s").step("help", Duration.ofSeconds(30),
+                        new dev.hotline.acd.model.EscalationAction.AddGroups(java.util.List.of("v"))))
+                .agent("s1", "s").agent("v1", "v").start().loginReady("s1", "v1")
+                .call("c0", "sales").answer("c0", "s1").call("c1", "sales");
+
+        assertThat(centre.waiting("c1").expectedWaitMillis()).as("the step's 30 s, not 30 s + 180 s / 2")
+                .isEqualTo(30_000);
+        centre.advance(Duration.ofSeconds(30));
+        assertThat(centre.offeredTo("c1")).isEqualTo("v1");
     }
 
     @Test

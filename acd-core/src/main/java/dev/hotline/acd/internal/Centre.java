@@ -160,11 +160,11 @@ final class Centre {
 
     /**
      * Position x smoothed handle time / agents working through the call's eligible groups, each counted once; or,
-     * when a step still to come makes it shorter, the time until that step plus the same at that stage: over the
-     * agents of the groups open then, and from the position the VIP step's priority gives a VIP call (a queue's own
-     * steps raise every caller alike, so they leave its position as it is). -1 when nobody works through any group
-     * the call may ever use (all on a break): no estimate, rather than one that reads as if an agent were taking
-     * calls.
+     * when a step still to come makes it shorter, the time until that step plus the same at that stage (nothing more
+     * when an agent of the groups open then is idle now), over the agents of the groups open then, and from the
+     * position the VIP step's priority gives a VIP call (a queue's own steps raise every caller alike, so they leave
+     * its position as it is). -1 when nobody works through any group the call may ever use (all on a break): no
+     * estimate, rather than one that reads as if an agent were taking calls.
      */
     long expectedWait(Call call, int position) {
         long handle = call.queue.smoothedHandleMillis();
@@ -184,8 +184,11 @@ final class Centre {
             if (later == 0 || best >= 0 && untilStep >= best) {
                 continue;
             }
-            int then = vipRaise == 0 ? position : positionAtPriority(call, call.priority + vipRaise);
-            long wait = untilStep + then * handle / later;
+            // an agent idle now in the groups the step opens takes the call when it fires, as an idle eligible
+            // agent takes a call at once
+            long atStage = plan.stage(k).staffing.anyReady() ? 0
+                    : (vipRaise == 0 ? position : positionAtPriority(call, call.priority + vipRaise)) * handle / later;
+            long wait = untilStep + atStage;
             best = best < 0 ? wait : Math.min(best, wait);
         }
         return best;

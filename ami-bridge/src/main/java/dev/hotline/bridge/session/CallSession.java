@@ -352,7 +352,7 @@ public final class CallSession {
             acdOpen = false;
             // as Hotline stops it closes the session itself: the caller is still there, and the dialplan goes on;
             // so it does when Asterisk broke the protocol or stopped answering (nobody is known to have hung up)
-            Optional<String> cut = channel.closedByHotline();
+            Optional<String> cut = channel.endedWithoutHangUp();
             submit(sessions.isStopping() ? new AcdEvent.CallHandedBack(now(), callId, "Hotline stopped")
                     : cut.isPresent() ? new AcdEvent.CallHandedBack(now(), callId, cut.get())
                     : new AcdEvent.CallerHungUp(now(), callId));

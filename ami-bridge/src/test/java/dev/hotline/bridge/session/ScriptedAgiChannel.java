@@ -119,7 +119,7 @@ final class ScriptedAgiChannel implements AgiChannel {
     }
 
     @Override
-    public Optional<String> closedByHotline() {
+    public Optional<String> endedWithoutHangUp() {
         return Optional.ofNullable(cutShort);
     }
 

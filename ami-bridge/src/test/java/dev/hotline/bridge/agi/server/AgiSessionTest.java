@@ -343,13 +343,13 @@ class AgiSessionTest {
         call.wire.advanceTimeBy(9, TimeUnit.SECONDS);
         call.wire.runPendingTasks();
         assertThat(call.wire.isActive()).isTrue();
-        assertThat(call.agi.closedByHotline()).isEmpty();
+        assertThat(call.agi.endedWithoutHangUp()).isEmpty();
 
         call.wire.advanceTimeBy(2, TimeUnit.SECONDS);
         call.wire.runPendingTasks();
         assertThat(call.wire.isActive()).isFalse();
         assertThat(call.hangups).isEqualTo(1);
-        assertThat(call.agi.closedByHotline()).contains("Asterisk did not answer 'EXEC StopMusicOnHold' within PT10S "
+        assertThat(call.agi.endedWithoutHangUp()).contains("Asterisk did not answer 'EXEC StopMusicOnHold' within PT10S "
                 + "(stalled, or the connection is cut)");
         assertThat(stop).isCompletedExceptionally();
     }
@@ -378,7 +378,33 @@ class AgiSessionTest {
         call.wire.runPendingTasks();
 
         assertThat(call.hangups).isEqualTo(1);
-        assertThat(call.agi.closedByHotline()).isEmpty();
+        assertThat(call.agi.endedWithoutHangUp()).isEmpty();
+    }
+
+    @Test
+    void aConnectionAsteriskClosesWithoutAHangupLineIsNotACallerHangingUp() {
+        // Asterisk says HANGUP whenever the caller hangs up, under music on hold too: a close without one is Asterisk
+        // gone (a crash closes its sockets) or the network cut
+        Call call = answeredCall();
+        call.send(AgiCommands.exec("StartMusicOnHold", "default"));
+        call.asterisk("200 result=0\n");
+
+        call.wire.close();
+
+        assertThat(call.hangups).isEqualTo(1);
+        assertThat(call.agi.endedWithoutHangUp()).contains("the FastAGI connection closed without a HANGUP line "
+                + "(Asterisk stopped, or the network cut it)");
+    }
+
+    @Test
+    void aConnectionClosedAfterTheCallersHangupLineIsTheCallerHangingUp() {
+        Call call = answeredCall();
+        call.asterisk("HANGUP\n");
+
+        call.wire.close();
+
+        assertThat(call.hangups).isEqualTo(1);
+        assertThat(call.agi.endedWithoutHangUp()).isEmpty();
     }
 
     @Test
@@ -387,7 +413,7 @@ class AgiSessionTest {
         call.asterisk("200 result=0\n");
 
         assertThat(call.wire.isActive()).isFalse();
-        assertThat(call.agi.closedByHotline()).contains("Asterisk sent reply 200 result=0 with no command pending");
+        assertThat(call.agi.endedWithoutHangUp()).contains("Asterisk sent reply 200 result=0 with no command pending");
     }
 
     @Test

@@ -239,7 +239,7 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
     }
 
     @Override
-    public Optional<String> closedByHotline() {
+    public Optional<String> endedWithoutHangUp() {
         return Optional.ofNullable(cutShort);
     }
 
@@ -308,6 +308,13 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
             LOG.info("FastAGI session {} closed by the peer before its environment was complete", name);
         } else if (!closedHere && onWire != null && !hungUp) {
             LOG.info("FastAGI session {} closed by the peer while '{}' awaited its reply", name, commandOnWire());
+        }
+        if (!closedHere && !closing && started && !hungUp && cutShort == null) {
+            // Asterisk says HANGUP when the caller hangs up, also when idle under music on hold: a connection that
+            // closes without it is Asterisk gone (stopped, crashed) or the network cut, and nobody is known to have
+            // hung up
+            cutShort = "the FastAGI connection closed without a HANGUP line (Asterisk stopped, or the network cut "
+                    + "it)";
         }
         if (onWire != null) {
             queued.addFirst(onWire); // its reply never came: fail it first, like the commands behind it
