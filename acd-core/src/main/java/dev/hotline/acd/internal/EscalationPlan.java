@@ -116,7 +116,8 @@ final class EscalationPlan {
      * The plan of VIP callers: with a VIP group, that group alone until {@code escalateAfter}, then the queue's
      * groups and the boosted priority; without one, the queue's groups and the boosted priority from the start. The
      * queue's own steps that fall due before the VIP step raise the priority, announce and overflow as for any call,
-     * but the groups they add join at the VIP step: until then the call waits for the VIP group alone.
+     * but the groups they add join at the VIP step: until then the call waits for the VIP group alone (a step that
+     * only adds groups still fires at its time, adding none).
      */
     static EscalationPlan vip(QueueConfig queue, VipPolicy policy) {
         if (policy.group().isEmpty()) {
@@ -137,9 +138,8 @@ final class EscalationPlan {
                     kept.add(action);
                 }
             }
-            if (!kept.isEmpty()) {
-                steps.add(new EscalationStep(step.name(), step.after(), kept));
-            }
+            // kept when it only added groups too: it fires (its CallEscalated says so), its groups held back
+            steps.add(new EscalationStep(step.name(), step.after(), kept));
         }
         steps.addFirst(new EscalationStep(VIP_STEP, policy.escalateAfter(), List.of(
                 new EscalationAction.AddGroups(opened), new EscalationAction.RaisePriority(policy.priorityBoost()))));
