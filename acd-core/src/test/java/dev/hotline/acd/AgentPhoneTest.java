@@ -56,6 +56,18 @@ class AgentPhoneTest {
                 .phone("1001", PhoneState.BUSY).call("c1", "sales");
 
         assertThat(centre.offeredTo("c1")).isEqualTo("1002");
+        assertThat(centre.last(CallOffered.class).reason().explanation()).as("1001, idle longer, was passed over")
+                .isEqualTo("Call c1 arrived in queue sales; group s serves it from the start; LONGEST_IDLE picked "
+                        + "agent 1002: idle 0 s, longest; READY agents whose phone is busy or unreachable were passed "
+                        + "over.");
+    }
+
+    @Test
+    void anOfferWithNobodyOnAPrivateCallDoesNotSpeakOfAgentsPassedOver() {
+        var centre = centre().start().loginReady("1001", "1002").phone("1001", PhoneState.BUSY)
+                .phone("1001", PhoneState.FREE).call("c1", "sales");
+
+        assertThat(centre.last(CallOffered.class).reason().explanation()).doesNotContain("passed over");
     }
 
     @Test

@@ -89,9 +89,24 @@ final class Dispatch {
                 + "; group " + group.id + (step.isEmpty() ? " serves it from the start"
                         : " was made eligible by escalation step " + step.get())
                 + "; " + strategy + " picked agent " + best.id() + ": "
-                + StrategyOrder.why(strategy, best, group, centre.now, candidates) + ".";
+                + StrategyOrder.why(strategy, best, group, centre.now, candidates)
+                + (anyPassedOver(eligible) ? "; READY agents whose phone is busy or unreachable were passed over" : "")
+                + ".";
         offer(call, best, group, new AssignmentReason(call.queue.id, group.id, step, strategy, explanation));
         return true;
+    }
+
+    /**
+     * Whether a READY agent of {@code eligible} was left out for their phone (a private call, an unreachable phone):
+     * the strategy's "longest" or "highest" is of the agents free to take a call, which the reason then says.
+     */
+    private static boolean anyPassedOver(Group[] eligible) {
+        for (Group g : eligible) {
+            if (g.readyPhoneNotFree > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

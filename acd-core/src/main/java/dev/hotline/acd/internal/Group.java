@@ -29,6 +29,8 @@ final class Group {
     int loggedIn;
     /** READY members whose phone is free: those in the ready indexes. */
     int readyCount;
+    /** READY members whose phone is busy or unreachable (a private call): passed over, which an offer's reason says. */
+    int readyPhoneNotFree;
     /** The group sets this group is part of, whose distinct counts its members' state changes update. */
     GroupSet[] sets = {};
     /** Whether the {@link ReadyByOrder} indexes keep indexes of their own now (see {@link #KEPT_ABOVE}). */
@@ -118,6 +120,8 @@ final class Group {
             if (kept ? readyCount < KEPT_BELOW : readyCount > KEPT_ABOVE) {
                 keepIndexes(!kept);
             }
+        } else if (state == AgentState.READY) {
+            readyPhoneNotFree += delta;
         }
     }
 
@@ -161,6 +165,7 @@ final class Group {
         sets = new GroupSet[0];
         loggedIn = 0;
         readyCount = 0;
+        readyPhoneNotFree = 0;
     }
 
     @Override
