@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -118,6 +119,19 @@ public final class JournalWriter implements DecisionListener, AutoCloseable {
                                       CallRecords callRecords) {
         return start(settings, config, clock, callRecords,
                 r -> Thread.ofPlatform().name("hotline-journal").unstarted(r));
+    }
+
+    /**
+     * Refuses a journal directory another running Hotline writes, before anything reads it: what that server's live
+     * calls look like in its files (no end yet) would read as a crash of an earlier run.
+     *
+     * @throws JournalInUse saying so
+     */
+    public static void refuseIfInUse(Path dir) {
+        Optional<String> why = JournalLock.heldElsewhere(dir);
+        if (why.isPresent()) {
+            throw new JournalInUse(why.get(), new JournalLock.JournalInUse(why.get()));
+        }
     }
 
     static JournalWriter start(JournalSettings settings, CentreConfig config, Clock clock, ThreadFactory threads) {

@@ -161,6 +161,13 @@ public final class HotlineServer implements AutoCloseable {
         this.environment = environment;
         this.clock = clock;
 
+        // a journal another server writes is refused before its files are read: that server's calls in progress
+        // would read as a crash of the last run
+        try {
+            JournalWriter.refuseIfInUse(settings.journal().dir());
+        } catch (UncheckedIOException e) {
+            throw new JournalUnavailable(e.getMessage(), e);
+        }
         // one reader of what earlier runs journaled, for all that a start reads (it says a torn line once)
         JournalReader earlierRuns = journalReader(settings);
         sayIfJournalRunsAhead(earlierRuns, settings, clock);

@@ -94,6 +94,22 @@ class JournalWriterTest {
     }
 
     @Test
+    void aJournalInUseIsRefusedBeforeAStartReadsItAndAFreeOneIsLeftFreeByTheCheck() throws IOException {
+        JournalWriter.refuseIfInUse(dir);
+        try (JournalWriter first = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock)) {
+            assertThatThrownBy(() -> JournalWriter.refuseIfInUse(dir)).isInstanceOf(JournalInUse.class)
+                    .hasMessageStartingWith("the journal in " + dir + " is in use by another running Hotline");
+            first.onDecision(requeued(NINE_AM + 1, "c1"));
+        }
+        JournalWriter.refuseIfInUse(dir);
+        try (JournalWriter next = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock)) {
+            next.onDecision(requeued(NINE_AM + 2, "c2"));
+        }
+
+        assertThat(readAll()).filteredOn(r -> r instanceof JournalRecord.Logged).hasSize(2);
+    }
+
+    @Test
     void everyFileStartsWithTheConfigurationInForceAndDecisionsFollowInOrder() throws IOException {
         try (JournalWriter journal = JournalWriter.start(JournalSettings.in(dir), CONFIG, clock)) {
             journal.onDecision(requeued(NINE_AM + 1, "c1"));
