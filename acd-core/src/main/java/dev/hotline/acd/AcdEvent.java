@@ -81,8 +81,19 @@ public sealed interface AcdEvent {
         }
     }
 
-    /** The caller hung up, wherever the call was (IVR, queue, ringing an agent, talking). */
-    record CallerHungUp(long at, String callId) implements AcdEvent {
+    /**
+     * The caller hung up, wherever the call was (IVR, queue, ringing an agent, talking).
+     *
+     * @param whileDialling whether the call's session was dialling an agent (or about to, after a prompt) when the
+     *                      caller hung up; false when it had no offer in hand, so that an offer the engine made as the
+     *                      hang-up was on its way never rang a phone, which the call's record then says
+     */
+    record CallerHungUp(long at, String callId, boolean whileDialling) implements AcdEvent {
+
+        /** A hang-up from a session that does not tell whether it was dialling: taken as dialling any offer made. */
+        public CallerHungUp(long at, String callId) {
+            this(at, callId, true);
+        }
     }
 
     /** The agent ended a connected call. */

@@ -54,6 +54,17 @@ class AbandonTest {
     }
 
     @Test
+    void aHangUpThatCrossedTheOfferIsRecordedAsNeverReachingThePhoneAndTheAgentIsReadyAgain() {
+        // the call's session had no offer in hand when the caller hung up: the offer was made as the hang-up came
+        var centre = centre().start().loginReady("1001").call("c1", "sales")
+                .send(new AcdEvent.CallerHungUp(CentreFixture.START, "c1", false));
+
+        assertThat(centre.ended("c1").cause()).isEqualTo("caller hung up before the offer to agent 1001 reached "
+                + "their phone");
+        assertThat(centre.stateOf("1001")).isEqualTo(AgentState.READY);
+    }
+
+    @Test
     void anAgentWhoseOfferIsWithdrawnTakesTheNextWaitingCall() {
         var centre = centre().start().loginReady("1001").call("c1", "sales").call("c2", "sales")
                 .callerHangsUp("c1");

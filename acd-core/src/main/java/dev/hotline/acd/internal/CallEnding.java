@@ -82,12 +82,15 @@ final class CallEnding {
             }
             case OFFERED -> {
                 BusinessQueue queue = call.queue;
-                // an offer held for the caller's line (a prompt playing) never rang the agent's phone
-                boolean rang = call.ringTimer == null || call.ringTimer.kind != Timer.Kind.LINE_WAIT;
+                // an offer held for the caller's line (a prompt playing) never rang the agent's phone, nor one made
+                // as the caller's hang-up was on its way (the session had no offer in hand)
+                boolean heldForTheLine = call.ringTimer != null && call.ringTimer.kind == Timer.Kind.LINE_WAIT;
                 Agent agent = takeFromAgent(call);
-                centre.endCall(call, Outcome.ABANDONED, queue, null, call.waited(now), 0, rang
-                        ? "caller hung up while agent " + agent.id() + "'s phone rang"
-                        : "caller hung up while the offer to agent " + agent.id() + " waited for the caller's line");
+                centre.endCall(call, Outcome.ABANDONED, queue, null, call.waited(now), 0, !e.whileDialling()
+                        ? "caller hung up before the offer to agent " + agent.id() + " reached their phone"
+                        : heldForTheLine
+                        ? "caller hung up while the offer to agent " + agent.id() + " waited for the caller's line"
+                        : "caller hung up while agent " + agent.id() + "'s phone rang");
                 lifecycle.offerWithdrawn(agent, call, "caller hung up");
             }
             case TALKING -> endConversation(call, "caller hung up");

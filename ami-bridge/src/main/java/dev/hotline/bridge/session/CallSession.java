@@ -355,7 +355,7 @@ public final class CallSession {
             Optional<String> cut = channel.endedWithoutHangUp();
             submit(sessions.isStopping() ? new AcdEvent.CallHandedBack(now(), callId, "Hotline stopped")
                     : cut.isPresent() ? new AcdEvent.CallHandedBack(now(), callId, cut.get())
-                    : new AcdEvent.CallerHungUp(now(), callId));
+                    : new AcdEvent.CallerHungUp(now(), callId, phase == Phase.DIALING));
         }
         finish();
     }

@@ -1054,6 +1054,23 @@ class CallSessionTest {
     }
 
     @Test
+    void anOfferThatCrossesTheCallersHangUpIsRecordedAsNeverReachingThePhone() {
+        rig.agentsLoggedIn("1001");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(call);   // waiting: nobody ready
+
+        // the agent frees as the caller hangs up: the engine offers the call before the hang-up reaches it
+        rig.loop.submit(new AcdEvent.AgentReady(rig.loop.now(), "1001"));
+        call.callerHangsUp();
+        rig.settle(call);
+
+        assertThat(rig.ended("1795413048.1").cause())
+                .isEqualTo("caller hung up before the offer to agent 1001 reached their phone");
+        assertThat(call.sent()).noneMatch(command -> command.startsWith("EXEC Dial"));
+        assertThat(rig.journal).noneMatch(d -> d instanceof Decision.EventRejected);
+    }
+
+    @Test
     void theCallerHangingUpWhileTheAgentsPhoneRingsWithdrawsTheOffer() {
         rig.agentsReady("1001");
         ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
