@@ -934,6 +934,11 @@ public final class CallSession {
                             + " missing?); reporting it now", callId, dialled.agentId(),
                             settings.answeredContext());
                     submit(new AcdEvent.OfferAnswered(now(), callId, dialled.agentId()));
+                } else if (!answerReported) {
+                    LOG.warn("call {}: agent {} talked to the caller, but the answer never reached Hotline (dialplan "
+                            + "context {} missing?) and the ring timeout withdrew the offer: the call is counted as "
+                            + "abandoned and the agent was made not ready for a missed call", callId,
+                            dialled.agentId(), settings.answeredContext());
                 }
                 submit(offerWithdrawn && !answerReported ? new AcdEvent.CallerHungUp(now(), callId)
                         : new AcdEvent.AgentHungUp(now(), callId));
