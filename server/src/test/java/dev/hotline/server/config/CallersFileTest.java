@@ -121,6 +121,25 @@ class CallersFileTest {
     }
 
     @Test
+    void anExpiryOutsideTheYearsACalendarHoldsIsATypoOrANeverThatIsWrittenOutAsAFarDay() {
+        config.with("blacklist.yaml", """
+                blacklist:
+                  - number: "15912345678"
+                    expires: 9999-12-31
+                  - number: "13912345678"
+                    expires: 1026-12-31T18:00:00+08:00
+                """);
+
+        assertThat(config.problems()).containsExactly(
+                "blacklist.yaml:3:14: blacklist[15912345678].expires: '9999-12-31' is not a date a centre's calendar "
+                        + "holds (years 2000 to 2199): check the year, or leave expires out for an entry that never "
+                        + "runs out",
+                "blacklist.yaml:5:14: blacklist[13912345678].expires: '1026-12-31T18:00:00+08:00' is not a date a "
+                        + "centre's calendar holds (years 2000 to 2199): check the year, or leave expires out for an "
+                        + "entry that never runs out");
+    }
+
+    @Test
     void anExpiryThatIsNeitherADateNorAnInstantIsReported() {
         config.with("blacklist.yaml", """
                 blacklist:

@@ -126,10 +126,18 @@ public final class CallersFileReader {
 
     private static Optional<Instant> expiry(String text, Where at, ZoneId centreZone, LoadContext ctx) {
         try {
-            if (text.length() == DATE_LENGTH) {
-                return Optional.of(LocalDate.parse(text).plusDays(1).atStartOfDay(centreZone).toInstant());
+            Instant expiry = text.length() == DATE_LENGTH
+                    ? LocalDate.parse(text).plusDays(1).atStartOfDay(centreZone).toInstant()
+                    : OffsetDateTime.parse(text).toInstant();
+            int year = LocalDate.ofInstant(expiry.minusMillis(1), centreZone).getYear();
+            if (year < HoursReader.FIRST_YEAR || year > HoursReader.LAST_YEAR) {
+                // 9999-12-31 for "never" runs out all the same one day, and 1026 is a typo
+                ctx.problems().add(at, "'" + text + "' is not a date a centre's calendar holds (years "
+                        + HoursReader.FIRST_YEAR + " to " + HoursReader.LAST_YEAR + "): check the year, or leave "
+                        + "expires out for an entry that never runs out");
+                return Optional.empty();
             }
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
+            return Optional.of(expiry);
         } catch (DateTimeParseException e) {
             ctx.problems().add(at, "'" + text + "' is neither a date (2026-12-31) nor an instant "
                     + "(2026-12-31T18:00:00+08:00)");
