@@ -109,6 +109,35 @@ class YamlProblemsTest {
     }
 
     @Test
+    void aControlCharacterIsSaidWhereItIsAndNamedForItIsInvisibleInAnEditor() {
+        config.with("blacklist.yaml", "blacklist:\n  - number: \"13800138000\"\n    reason: pr\u001Bank\n");
+        assertThat(config.problems()).containsExactly("blacklist.yaml:3:15: YAML syntax error: control character "
+                + "U+001B (ESC, from a terminal's colours or keys), invisible in most editors: delete it");
+
+        config.with("blacklist.yaml", "blacklist:\n  - number: \"13800138000\"\n\u0000\u0000\n");
+        assertThat(config.problems()).containsExactly("blacklist.yaml:3:1: YAML syntax error: control character "
+                + "U+0000 (NUL), invisible in most editors: delete it");
+    }
+
+    @Test
+    void aNonBreakingSpaceInTheIndentationIsNamed() {
+        config.with("centre.yaml", "settings:\n\u00A0 zone: Asia/Shanghai\n");
+
+        assertThat(config.problems()).containsExactly("centre.yaml:2:1: YAML syntax error: a non-breaking space "
+                + "(U+00A0) in the indentation, copied from a web page or a document: indent with plain spaces");
+    }
+
+    @Test
+    void listsNestedPastWhatTheParserTakesAreSaidInPlainWords() {
+        config.with("centre.yaml", "settings:\n  zone: " + "[".repeat(1500) + "]".repeat(1500) + "\n");
+
+        assertThat(config.problems()).singleElement().asString().startsWith("centre.yaml:")
+                .endsWith("YAML syntax error: lists or maps nested over 1000 deep ([[[[... or {{{{...): no "
+                        + "configuration nests so deep; look for brackets left open")
+                .doesNotContain("StreamReadConstraints");
+    }
+
+    @Test
     void aFileWithASyntaxErrorDoesNotMakeEveryReferenceToItUnknown() {
         config.with("agents.yaml", "groups: [sales-a\n");
 

@@ -2,6 +2,7 @@ package dev.hotline.server.config.internal;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
@@ -59,6 +60,7 @@ public final class YamlTreeReader {
 
     /** The document's root; an empty document is an empty map at line 1. */
     public static YamlNode read(String text) throws SyntaxError {
+        invisibleCharacters(text);
         try (YAMLParser parser = (YAMLParser) FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -73,6 +75,12 @@ public final class YamlTreeReader {
             return root;
         } catch (StreamReadException e) {
             throw withKeyHint(syntaxError(e), text);
+        } catch (StreamConstraintsException e) {
+            // Jackson's own limits, whose messages name its Java settings
+            throw new SyntaxError(new Mark(1, 1), e.getMessage().contains("nesting depth")
+                    ? "YAML syntax error: lists or maps nested over 1000 deep ([[[[... or {{{{...): no configuration "
+                    + "nests so deep; look for brackets left open"
+                    : "YAML syntax error: " + e.getMessage().replaceAll(", from `[^`]*`", ""));
         } catch (IOException e) {
             // The text is in memory: only the parser's own failures can end up here.
             throw new SyntaxError(new Mark(1, 1), "YAML syntax error: " + e.getMessage());
@@ -197,6 +205,50 @@ public final class YamlTreeReader {
             }
         }
         return error;
+    }
+
+    /**
+     * A control character (NUL, ESC pasted from a terminal, form feed) anywhere, or a non-breaking space in a line's
+     * indentation (pasted from a web page): invisible in most editors, so said at its own line and column and named.
+     * The parser refuses the first kind with a place lines away from it and the second as a token it does not expect.
+     */
+    private static void invisibleCharacters(String text) throws SyntaxError {
+        int line = 1;
+        int column = 1;
+        boolean indenting = true;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\n') {
+                line++;
+                column = 1;
+                indenting = true;
+                continue;
+            }
+            boolean control = c < 0x20 && c != '\t' && c != '\r' || c >= 0x7f && c <= 0x9f && c != 0x85;
+            if (control) {
+                throw new SyntaxError(new Mark(line, column), String.format("YAML syntax error: control character "
+                        + "U+%04X%s, invisible in most editors: delete it", c, controlName(c)));
+            }
+            if (c == 0xa0 && indenting) {
+                throw new SyntaxError(new Mark(line, column), "YAML syntax error: a non-breaking space (U+00A0) in "
+                        + "the indentation, copied from a web page or a document: indent with plain spaces");
+            }
+            indenting &= c == ' ' || c == '\t' || c == 0xa0;
+            column++;
+        }
+    }
+
+    private static String controlName(int c) {
+        return switch (c) {
+            case 0x00 -> " (NUL)";
+            case 0x08 -> " (backspace)";
+            case 0x0b -> " (vertical tab)";
+            case 0x0c -> " (form feed)";
+            case 0x1b -> " (ESC, from a terminal's colours or keys)";
+            case 0x7f -> " (DEL)";
+            default -> "";
+        };
     }
 
     private static SyntaxError syntaxError(StreamReadException e) {
