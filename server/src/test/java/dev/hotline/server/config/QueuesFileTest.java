@@ -788,6 +788,31 @@ class QueuesFileTest {
     }
 
     @Test
+    void makeUpDaysOfAQueueWithTheSameHoursEveryDayAreWarnedAboutOnceAndNotAtAllWhenItNeverOpens() {
+        withSalesQueue("""
+                hours:
+                  weekly:
+                    daily: 08:00-20:00
+                  makeUpDays:
+                    - {date: 2026-01-04}
+                    - {date: 2026-02-14}
+                    - {date: 2026-02-28}
+                """);
+        assertThat(config.warnings()).containsExactly("queues.yaml:8:11: queues[sales].hours.makeUpDays[0]: the 3 "
+                + "make-up days change nothing: the queue keeps the same hours every day of the week (08:00-20:00; "
+                + "check weekly)");
+
+        withSalesQueue("""
+                hours:
+                  weekly: {}
+                  makeUpDays:
+                    - {date: 2026-01-04}
+                    - {date: 2026-02-14}
+                """);
+        assertThat(config.warnings()).singleElement().asString().contains("queue 'sales' never opens");
+    }
+
+    @Test
     void aMakeUpDayThatOpensTheQueueAsItsOwnWeekdayWouldIsWarnedAbout() {
         withSalesQueue("""
                 hours:

@@ -116,6 +116,9 @@ public final class HoursReader {
         List<MakeUpDay> days = new ArrayList<>();
         Map<LocalDate, Where> seen = new java.util.HashMap<>();
         boolean sound = true;
+        // hours the same every day (round the clock, daily, never open): no make-up day changes anything, which is
+        // said once, not once a day; never open is said by the queue's own warning
+        Optional<List<Period>> everyDay = weekly.flatMap(HoursReader::sameEveryDay);
         for (Item item : items) {
             Optional<MakeUpDay> day = makeUpDay(item, ctx);
             if (day.isEmpty()) {
@@ -135,11 +138,30 @@ public final class HoursReader {
                 sound = false;
             } else {
                 days.add(day.get());
-                weekly.flatMap(w -> mostLikelyWrong(day.get(), w)).ifPresent(why -> ctx.warnings().add(item.where(),
-                        why));
+                if (everyDay.isEmpty()) {
+                    weekly.flatMap(w -> mostLikelyWrong(day.get(), w)).ifPresent(why -> ctx.warnings()
+                            .add(item.where(), why));
+                }
             }
         }
+        if (everyDay.isPresent() && !everyDay.get().isEmpty() && !days.isEmpty()) {
+            ctx.warnings().add(items.getFirst().where(), (days.size() == 1 ? "the make-up day changes"
+                    : "the " + days.size() + " make-up days change") + " nothing: the queue keeps the same hours "
+                    + "every day of the week (" + String.join(", ", everyDay.get().stream().map(HoursReader::text)
+                    .toList()) + "; check weekly)");
+        }
         return sound ? Optional.of(days) : Optional.empty();
+    }
+
+    /** The periods of every day when all seven days have the same, none for a queue never open. */
+    private static Optional<List<Period>> sameEveryDay(Map<DayOfWeek, List<Period>> weekly) {
+        List<Period> monday = weekly.getOrDefault(DayOfWeek.MONDAY, List.of());
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (!weekly.getOrDefault(day, List.of()).equals(monday)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(monday);
     }
 
     private static Optional<MakeUpDay> makeUpDay(Item item, LoadContext ctx) {
