@@ -29,13 +29,57 @@ class DeadSettingsTest {
                 queues:
                   - id: sales
                     groups: [sales-a]
+                    treatments: {closed: {overflow: nobody}}
                   - id: nobody
                     groups: [sales-b]
                 """);
 
-        assertThat(config.warnings()).containsExactly("queues.yaml:4:9: queues[nobody].id: queue 'nobody': no agent "
+        assertThat(config.warnings()).containsExactly("queues.yaml:5:9: queues[nobody].id: queue 'nobody': no agent "
                 + "of agents.yaml has a skill in the groups that serve it (sales-b), nor in those its steps add: "
                 + "every call gets its no-agents treatment");
+    }
+
+    @Test
+    void aQueueNoBusinessTypeLeadsToAndNoQueueOverflowsIntoReceivesNoCalls() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: [sales-a]
+                  - id: forgotten
+                    groups: [sales-a]
+                """);
+
+        assertThat(config.warnings()).containsExactly("queues.yaml:4:9: queues[forgotten].id: queue 'forgotten' "
+                + "receives no calls: no business type of numbers.yaml leads to it and no queue overflows into it");
+    }
+
+    @Test
+    void aStepThatAddsAGroupNobodyWorksInBringsNobody() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: [sales-a]
+                    escalation:
+                      - after: 30s
+                        name: help
+                        addGroups: [sales-b]
+                """);
+
+        assertThat(config.warnings()).containsExactly("queues.yaml:2:9: queues[sales].id: queue 'sales': step 'help' "
+                + "adds skill group 'sales-b', in which no agent of agents.yaml has a skill: the step brings nobody");
+    }
+
+    @Test
+    void aWrapUpOfMinutesWrittenForSecondsIsWarnedAbout() {
+        config.with("queues.yaml", """
+                queues:
+                  - id: sales
+                    groups: [sales-a]
+                    wrapUp: 30m
+                """);
+
+        assertThat(config.warnings()).containsExactly("queues.yaml:2:9: queues[sales].id: queue 'sales': wrapUp 30m "
+                + "keeps every agent from calls that long after each call (minutes written for seconds?)");
     }
 
     @Test

@@ -16,11 +16,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Settings that are valid, file by file, but can never take effect together: a queue no agent can serve, an agent no
- * queue can reach, queues that overflow into each other, a queue that never opens. Said as warnings by
+ * Settings that are valid, file by file, but can never take effect together: a queue no agent can serve or no call
+ * reaches, an agent no queue can reach, a step that adds a group nobody works in, queues that overflow into each
+ * other, a queue that never opens, a wrap-up of minutes written for seconds. Said as warnings by
  * {@code validate} (and logged by {@code serve}): the configuration works as written, which is seldom what was meant.
  */
 public final class DeadSettings {
+    /** A wrap-up longer than this is most likely minutes written for seconds: agents take notes, not a break. */
+    private static final java.time.Duration LONGEST_LIKELY_WRAP_UP = java.time.Duration.ofMinutes(10);
+
     private DeadSettings() {
     }
 
@@ -29,9 +33,31 @@ public final class DeadSettings {
         config.agents().forEach(a -> a.skills().forEach(s -> staffedGroups.add(s.group())));
         Set<String> reachableGroups = new HashSet<>();
         config.vipPolicy().group().ifPresent(reachableGroups::add);
+        Set<String> reachedQueues = new HashSet<>();
+        config.businessTypes().forEach(type -> reachedQueues.add(type.queue()));
+        config.queues().forEach(queue -> reachedQueues.addAll(overflowTargets(queue)));
         for (QueueConfig queue : config.queues()) {
             Set<String> serving = servingGroups(queue);
             reachableGroups.addAll(serving);
+            if (!reachedQueues.contains(queue.id())) {
+                warn(ctx, Ids.Kind.QUEUE, queue.id(), "queue '" + queue.id() + "' receives no calls: no business type "
+                        + "of numbers.yaml leads to it and no queue overflows into it");
+            }
+            for (EscalationStep step : queue.escalation()) {
+                for (EscalationAction action : step.actions()) {
+                    if (action instanceof EscalationAction.AddGroups add) {
+                        add.groups().stream().filter(g -> !staffedGroups.contains(g)).forEach(g -> warn(ctx,
+                                Ids.Kind.QUEUE, queue.id(), "queue '" + queue.id() + "': step '" + step.name()
+                                        + "' adds skill group '" + g + "', in which no agent of agents.yaml has a "
+                                        + "skill: the step brings nobody"));
+                    }
+                }
+            }
+            if (queue.wrapUp().compareTo(LONGEST_LIKELY_WRAP_UP) > 0) {
+                warn(ctx, Ids.Kind.QUEUE, queue.id(), "queue '" + queue.id() + "': wrapUp "
+                        + dev.hotline.server.config.Durations.format(queue.wrapUp()) + " keeps every agent from calls "
+                        + "that long after each call (minutes written for seconds?)");
+            }
             if (serving.stream().noneMatch(staffedGroups::contains)) {
                 warn(ctx, Ids.Kind.QUEUE, queue.id(), "queue '" + queue.id() + "': no agent of agents.yaml has a "
                         + "skill in the groups that serve it (" + String.join(", ", serving) + "), nor in those its "
@@ -69,24 +95,29 @@ public final class DeadSettings {
         return groups;
     }
 
+    /** The queues {@code queue}'s treatments and steps send calls to. */
+    private static Set<String> overflowTargets(QueueConfig queue) {
+        Set<String> targets = new LinkedHashSet<>();
+        List<Treatment> treatments = new ArrayList<>(List.of(queue.treatments().closed(),
+                queue.treatments().full(), queue.treatments().maxWait(), queue.treatments().noAgents()));
+        queue.escalation().forEach(step -> step.actions().forEach(action -> {
+            if (action instanceof EscalationAction.OverflowTo to) {
+                treatments.add(to.treatment());
+            }
+        }));
+        treatments.forEach(t -> {
+            if (t instanceof Treatment.Overflow overflow) {
+                targets.add(overflow.queue());
+            }
+        });
+        return targets;
+    }
+
     /** Queues whose treatments and steps send calls round in a circle: the call sent back is refused. */
     private static void overflowLoops(CentreConfig config, LoadContext ctx) {
         Map<String, Set<String>> into = new LinkedHashMap<>();
         for (QueueConfig queue : config.queues()) {
-            Set<String> targets = new LinkedHashSet<>();
-            List<Treatment> treatments = new ArrayList<>(List.of(queue.treatments().closed(),
-                    queue.treatments().full(), queue.treatments().maxWait(), queue.treatments().noAgents()));
-            queue.escalation().forEach(step -> step.actions().forEach(action -> {
-                if (action instanceof EscalationAction.OverflowTo to) {
-                    treatments.add(to.treatment());
-                }
-            }));
-            treatments.forEach(t -> {
-                if (t instanceof Treatment.Overflow overflow) {
-                    targets.add(overflow.queue());
-                }
-            });
-            into.put(queue.id(), targets);
+            into.put(queue.id(), overflowTargets(queue));
         }
         Set<String> said = new HashSet<>();
         for (String start : into.keySet()) {
