@@ -399,6 +399,19 @@ class ServerFileTest {
     }
 
     @Test
+    void aPatternThatLetsCallbacksRingNumbersAbroadIsWarnedAboutForItOpensTheDoorTheListCloses() {
+        config.with("server.yaml", """
+                callbacks:
+                  endpoint: PJSIP/{number}@trunk
+                  allowedNumbers: ["_1[3-9]XXXXXXXXX", "_X.", "_0[1-9]XXXXXXXX!"]
+                """);
+
+        assertThat(config.warnings()).containsExactly("server.yaml:3:40: callbacks.allowedNumbers[1]: pattern '_X.' "
+                + "lets callbacks ring numbers abroad (it matches 00442079460000), at the centre's cost: list the "
+                + "numbers you mean (e.g. _1[3-9]XXXXXXXXX for mobiles in China)");
+    }
+
+    @Test
     void anIdleTimeoutShorterThanAnHourIsWarnedAboutSinceItCutsLongCallsShort() {
         config.with("server.yaml", """
                 fastagi:

@@ -304,7 +304,14 @@ public final class ServerFileReader {
                 continue;
             }
             try {
-                patterns.add(DialPattern.parse(text.get()));
+                DialPattern pattern = DialPattern.parse(text.get());
+                patterns.add(pattern);
+                if (pattern.matches(INTERNATIONAL_NUMBER)) {
+                    // _X. or _0X.: the door the list is there to close
+                    ctx.warnings().add(item.where(), "pattern '" + text.get() + "' lets callbacks ring numbers "
+                            + "abroad (it matches " + INTERNATIONAL_NUMBER + "), at the centre's cost: list the "
+                            + "numbers you mean (e.g. _1[3-9]XXXXXXXXX for mobiles in China)");
+                }
             } catch (IllegalArgumentException e) {
                 ctx.problems().add(item.where(), e.getMessage());
                 sound = false;
@@ -312,6 +319,9 @@ public final class ServerFileReader {
         }
         return sound ? Optional.of(patterns) : Optional.empty();
     }
+
+    /** A number abroad as dialled from China (00, then the UK's 44 and a London number): no callback needs one. */
+    private static final String INTERNATIONAL_NUMBER = "00442079460000";
 
     private static boolean endpoint(String text, Where at, LoadContext ctx) {
         if (!ENDPOINT.matcher(text).matches() || !text.contains(CallbackSettings.NUMBER)) {
