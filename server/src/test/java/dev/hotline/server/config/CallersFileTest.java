@@ -65,6 +65,21 @@ class CallersFileTest {
     }
 
     @Test
+    void anExactNumberOfFourDigitsIsWarnedAboutForItIsMostLikelyARangeWrittenWithoutPrefix() {
+        config.with("blacklist.yaml", """
+                blacklist:
+                  - number: "1700"
+                  - number: "10086"
+                  - number: "1700"
+                    match: prefix
+                """);
+
+        assertThat(config.warnings()).containsExactly("blacklist.yaml:2:13: blacklist[1700].number: blacklist number "
+                + "'1700' has 4 digits: it refuses only a caller whose whole number is 1700; for every number that "
+                + "starts with it, add match: prefix");
+    }
+
+    @Test
     void aVipTheBlacklistRefusesIsWarnedAboutForTheBlacklistIsLookedAtFirst() {
         config.with("blacklist.yaml", """
                 blacklist:

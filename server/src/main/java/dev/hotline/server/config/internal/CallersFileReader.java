@@ -77,6 +77,13 @@ public final class CallersFileReader {
                     + "number starts with it: a whole class of callers (1: every mobile in China; 00: every caller "
                     + "from abroad), not one nuisance line; write the number range you mean");
         }
+        String significant = callerNumbers.significant(number.get());
+        if (kind.get() == MatchKind.EXACT && significant.length() < SHORTEST_LIKELY_CALLER) {
+            // a range written without match: prefix (1700 for the 1700... virtual-operator numbers) refuses nobody
+            ctx.warnings().add(f.at("number"), "blacklist number '" + number.get() + "' has " + significant.length()
+                    + " digits: it refuses only a caller whose whole number is " + significant + "; for every number "
+                    + "that starts with it, add match: prefix");
+        }
         if (expires.isPresent() && !expires.get().isAfter(ctx.asOf().in(centreZone))) {
             String when = expiresText.get();
             ctx.warnings().add(f.at("expires"), "blacklist entry for '" + number.get() + "' has run out (at "
@@ -88,6 +95,9 @@ public final class CallersFileReader {
 
     /** An expiry this long is a date (2026-12-31), kept through that whole day; a longer one is an instant. */
     private static final int DATE_LENGTH = "2026-12-31".length();
+
+    /** An exact caller number this short is most likely a range written without {@code match: prefix}. */
+    private static final int SHORTEST_LIKELY_CALLER = 5;
 
     /** A blacklist prefix of fewer significant digits than this turns away whole classes of callers. */
     private static final int SHORTEST_SURE_PREFIX = 3;
