@@ -613,6 +613,20 @@ class QueuesFileTest {
     }
 
     @Test
+    void aStepNameIsOneWordAsAnIdIsForItNamesTheStepInEveryReasonAndJournalLine() {
+        withSalesQueue("""
+                escalation:
+                  - after: 30s
+                    name: priority up
+                    raisePriority: 2
+                """);
+
+        assertThat(config.problems()).containsExactly("queues.yaml:6:15: queues[sales].escalation[0].name: step name "
+                + "'priority up' holds a space or an invisible character: a step name is one word of visible "
+                + "characters (priority-up)");
+    }
+
+    @Test
     void holidaysHaveSoundDates() {
         withSalesQueue("""
                 hours:

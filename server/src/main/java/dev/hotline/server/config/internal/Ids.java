@@ -49,6 +49,12 @@ public final class Ids {
     /** The longest id, in characters: far beyond any name an admin writes, short enough for a log line. */
     static final int MOST_CHARACTERS = 64;
 
+    /** Whether {@code name} holds no space nor invisible character, as an id (or a step's name) must. */
+    static boolean oneVisibleWord(String name) {
+        return name.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
+    }
+
     /**
      * Declares an id; reports and returns false if it was declared before, if it is longer than
      * {@link #MOST_CHARACTERS}, or if it holds a space or an invisible
@@ -56,8 +62,7 @@ public final class Ids {
      * "sales-a" and match nothing.
      */
     public boolean declare(Kind kind, String id, Where where, Problems problems) {
-        if (id.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+        if (!oneVisibleWord(id)) {
             problems.add(where, kind.label + " id '" + visible(id) + "' holds a space or an invisible character: an "
                     + "id is one word of visible characters");
             refused.add(kind + ":" + id);
@@ -88,7 +93,7 @@ public final class Ids {
     }
 
     /** The id with its spaces and invisible characters written out (\\u200b), so the message shows them. */
-    private static String visible(String id) {
+    static String visible(String id) {
         StringBuilder out = new StringBuilder();
         id.codePoints().forEach(c -> {
             if (c == ' ') {

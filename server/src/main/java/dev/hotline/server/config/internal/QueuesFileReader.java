@@ -241,6 +241,13 @@ public final class QueuesFileReader {
                 continue;
             }
             String stepName = name.orElse("after-" + Durations.format(after.get()));
+            if (!Ids.oneVisibleWord(stepName)) {
+                // it names the step in every escalation's reason and journal line, as an id names its thing
+                ctx.problems().add(f.at("name"), "step name '" + Ids.visible(stepName) + "' holds a space or an "
+                        + "invisible character: a step name is one word of visible characters (priority-up)");
+                sound = false;
+                continue;
+            }
             if (stepName.equals(VIP_STEP)) {
                 ctx.problems().add(f.at("name"), "'" + VIP_STEP + "' is the VIP rule's step (centre.yaml vip): "
                         + "give this step a name of its own, so that reasons and the journal tell the two apart");
