@@ -456,6 +456,17 @@ class ServerFileTest {
     }
 
     @Test
+    void twoReasonCodesThatDifferOnlyInCaseAreWarnedAboutForReportsCountThemApart() {
+        config.with("server.yaml", """
+                agents:
+                  notReadyReasons: [break, lunch, Lunch]
+                """);
+
+        assertThat(config.warnings()).containsExactly("server.yaml:2:35: agents.notReadyReasons[2]: reason codes "
+                + "'lunch' and 'Lunch' differ only in case: reports count their not-ready time apart; keep one");
+    }
+
+    @Test
     void anAmiSecretWrittenAsAVariableIsReadFromTheEnvironmentWhenConnecting() {
         config.with("server.yaml", """
                 ami:

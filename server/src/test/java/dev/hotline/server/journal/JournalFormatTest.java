@@ -96,8 +96,19 @@ class JournalFormatTest {
         String line = codec.write(new JournalRecord.Logged(new Decision.EventRejected(10,
                 new AcdEvent.CallerHungUp(9, "c7"), "unknown call c7")), SHANGHAI);
 
-        assertThat(line).endsWith("\"event\":{\"type\":\"caller-hung-up\",\"at\":9,\"callId\":\"c7\"},"
+        assertThat(line).endsWith("\"event\":{\"type\":\"caller-hung-up\",\"at\":9,\"callId\":\"c7\","
+                + "\"whileDialling\":true},\"message\":\"unknown call c7\"}");
+    }
+
+    @Test
+    void aRejectedHangUpJournaledBeforeHangUpsSaidWhetherTheyWereDiallingStillReads() throws Exception {
+        JournalRecord record = codec.read("{\"v\":1,\"type\":\"event-rejected\",\"at\":\"1970-01-01T08:00:00.010+08:00\","
+                + "\"atMillis\":10,\"event\":{\"type\":\"caller-hung-up\",\"at\":9,\"callId\":\"c7\"},"
                 + "\"message\":\"unknown call c7\"}");
+
+        assertThat(record).isInstanceOfSatisfying(JournalRecord.Logged.class, logged -> assertThat(logged.decision())
+                .isInstanceOfSatisfying(Decision.EventRejected.class, rejected -> assertThat(rejected.event())
+                        .as("what such a line meant").isEqualTo(new AcdEvent.CallerHungUp(9, "c7", true))));
     }
 
     @Test

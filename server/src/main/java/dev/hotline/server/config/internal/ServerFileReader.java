@@ -237,6 +237,7 @@ public final class ServerFileReader {
         List<String> codes = new ArrayList<>();
         boolean sound = true;
         FirstSeen<String> written = new FirstSeen<>();
+        java.util.Map<String, String> byCase = new java.util.HashMap<>();
         for (Item item : items) {
             Optional<String> text = Fields.text(ctx.problems(), item.where(), item.node());
             if (text.isEmpty()) {
@@ -250,6 +251,12 @@ public final class ServerFileReader {
                 sound = false;
             } else if (written.firstTime(code, item.where(), ctx.problems(), "reason code '" + code + "'")) {
                 codes.add(code);
+                String other = byCase.putIfAbsent(code.toLowerCase(java.util.Locale.ROOT), code);
+                if (other != null) {
+                    // two codes a desktop shows alike split the not-ready time reports add up
+                    ctx.warnings().add(item.where(), "reason codes '" + other + "' and '" + code + "' differ only in "
+                            + "case: reports count their not-ready time apart; keep one");
+                }
             } else {
                 sound = false;
             }

@@ -26,6 +26,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -46,6 +47,12 @@ public final class JournalCodec {
     /** The fields that are durations: how long a caller waited, talked, or a phone rang. */
     private static final List<String> DURATIONS = List.of("waitedMillis", "talkMillis", "ringTimeoutMillis");
     private static final String RECORDING = "recording";
+    /**
+     * Fields of engine events added after lines were written without them, with the value those lines meant: a
+     * hang-up was taken as coming while dialling any offer made ({@link AcdEvent.CallerHungUp#whileDialling}).
+     */
+    private static final Map<String, Map<String, Boolean>> EVENT_FIELDS_ADDED_LATER = Map.of(
+            kebab(AcdEvent.CallerHungUp.class.getSimpleName()), Map.of("whileDialling", true));
 
     private final ObjectMapper mapper = mapper();
 
@@ -198,6 +205,14 @@ public final class JournalCodec {
                     fields.putNull(component.getName());
                 }
             }
+        }
+        if (fields.get("event") instanceof ObjectNode event) {
+            // an engine event (of a rejected-event line) written before one of its fields was added: what it meant
+            EVENT_FIELDS_ADDED_LATER.getOrDefault(event.path("type").asText(), Map.of()).forEach((name, meant) -> {
+                if (!event.has(name)) {
+                    event.put(name, meant);
+                }
+            });
         }
         for (String duration : DURATIONS) {
             JsonNode millis = fields.get(duration);
