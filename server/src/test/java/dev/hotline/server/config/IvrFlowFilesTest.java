@@ -244,6 +244,32 @@ class IvrFlowFilesTest {
     }
 
     @Test
+    void theBusinessTypesWhoseHoursAConditionReadsAreBusinessTypesOfTheNumberPlan() {
+        config.withFlowText("tea-menu", """
+                flow: tea-menu
+                start: hours
+                constants:
+                  after_sales: after-sale
+                nodes:
+                  hours:
+                    type: branch
+                    rules:
+                      - when: "queue_open['tea']"
+                        goto: goodbye
+                      - when: "queue_holiday[after_sales] || queue_open[ 'coffee' ]"
+                        goto: goodbye
+                      - when: "queue_open[business]"
+                        goto: goodbye
+                    otherwise: goodbye
+                  goodbye: { type: hangup, prompts: [common/thanks-goodbye], disposition: thanked }
+                """);
+
+        assertThat(config.problems()).containsExactlyInAnyOrder(
+                "ivr/tea-menu.yaml:11:15: nodes.hours.rules[1].when: unknown business type 'after-sale' (known: tea)",
+                "ivr/tea-menu.yaml:11:15: nodes.hours.rules[1].when: unknown business type 'coffee' (known: tea)");
+    }
+
+    @Test
     void aNodeIdWrittenTwiceInAFlowIsAProblemAtItsLineAsInEveryOtherFile() {
         config.withFlowText("tea-menu", """
                 flow: tea-menu
