@@ -103,7 +103,7 @@ public final class IvrFlowFiles {
                     }
                 }
                 referBusinessTypes(loaded.flows(), trees, ctx);
-                referQueueHoursKeys(loaded.flows(), trees, ctx);
+                QueueHoursKeys.refer(loaded.flows(), trees, ctx);
                 warnOfSecretsInUrls(loaded.flows(), trees, ctx);
                 warnOfMenusWithoutAPerson(loaded.flows(), trees, ctx);
                 warnOfCalendarsRunOut(loaded.flows(), trees, ctx);
@@ -272,59 +272,6 @@ public final class IvrFlowFiles {
      * as a warning. Subflows are not looked into: their callers' way out is the calling flow's.
      */
     /**
-     * The business types conditions look up the hours of ({@code queue_open['after-sales']},
-     * {@code queue_holiday[after_sales_business]} with a constant of the flow): each must be one of numbers.yaml, as a
-     * queue node's must, or the lookup finds nothing and the branch reads as not matching: callers told the line is
-     * closed, or open, by a typo. Keys the flow computes (a variable) are known only when a call runs.
-     */
-    private static void referQueueHoursKeys(FlowSet loaded, Map<String, YamlNode> trees, LoadContext ctx) {
-        for (String name : loaded.names()) {
-            Flow flow = loaded.flow(name).orElseThrow();
-            YamlNode tree = trees.get(flow.source());
-            if (tree instanceof YamlNode.MapNode map) {
-                for (YamlNode.Entry entry : map.entries()) {
-                    if (entry.key().equals("nodes")) {
-                        referQueueHoursKeys(flow, entry.value(), List.of("nodes"), ctx);
-                    }
-                }
-            }
-        }
-    }
-
-    private static void referQueueHoursKeys(Flow flow, YamlNode node, List<String> path, LoadContext ctx) {
-        switch (node) {
-            case YamlNode.MapNode map -> map.entries().forEach(e -> referQueueHoursKeys(flow, e.value(),
-                    append(path, e.key()), ctx));
-            case YamlNode.ListNode list -> {
-                for (int i = 0; i < list.items().size(); i++) {
-                    // rules[1], as the other messages name an item of a list
-                    List<String> item = new java.util.ArrayList<>(path);
-                    item.set(item.size() - 1, item.getLast() + "[" + i + "]");
-                    referQueueHoursKeys(flow, list.items().get(i), item, ctx);
-                }
-            }
-            case YamlNode.Scalar scalar -> {
-                java.util.regex.Matcher m = QUEUE_HOURS_KEY.matcher(scalar.text());
-                while (m.find()) {
-                    Optional<String> type = named(m.group(2), flow.constants());
-                    type.ifPresent(t -> ctx.ids().refer(Ids.Kind.BUSINESS_TYPE, t,
-                            new Where(FOLDER + "/" + flow.source(), scalar.mark(), String.join(".", path))));
-                }
-            }
-        }
-    }
-
-    private static List<String> append(List<String> path, String key) {
-        List<String> longer = new java.util.ArrayList<>(path);
-        longer.add(key);
-        return longer;
-    }
-
-    /** {@code queue_open[key]} or {@code queue_holiday[key]} in a condition; group 2 is the key as written. */
-    private static final java.util.regex.Pattern QUEUE_HOURS_KEY = java.util.regex.Pattern.compile(
-            "\\bqueue_(open|holiday)\\s*\\[\\s*('[^'\\\\]*'|\"[^\"\\\\]*\"|[A-Za-z_][A-Za-z0-9_]*)\\s*]");
-
-    /**
      * A flow's own holidays all past: its {@code holiday} conditions are false from now on, as in a queue's calendar
      * nobody brought up to date for the new year ({@link HoursReader}).
      */
@@ -441,7 +388,7 @@ public final class IvrFlowFiles {
     }
 
     /** The text a business expression always gives: a quoted literal without escapes, or a constant's value. */
-    private static Optional<String> named(String expression, Map<String, String> constants) {
+    static Optional<String> named(String expression, Map<String, String> constants) {
         if (expression.length() >= 2 && (expression.charAt(0) == '\'' || expression.charAt(0) == '"')
                 && expression.charAt(expression.length() - 1) == expression.charAt(0)) {
             String inside = expression.substring(1, expression.length() - 1);
