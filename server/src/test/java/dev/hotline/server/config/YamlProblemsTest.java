@@ -244,6 +244,21 @@ class YamlProblemsTest {
     }
 
     @Test
+    void aKeyWrittenTwiceOnOneLineIsSaidWithTheColumnOfTheFirst() {
+        config.with("agents.yaml", """
+                groups:
+                  - id: sales-a
+                agents:
+                  - id: "1001"
+                    endpoint: PJSIP/1001
+                    skills: {sales-a: 9, sales-a: 6}
+                """);
+
+        assertThat(config.problems()).containsExactly("agents.yaml:6:26: agents[1001].skills.sales-a: duplicate key "
+                + "'sales-a' (first at column 14 of this line)");
+    }
+
+    @Test
     void aMissingRequiredKeyIsReportedAtTheMapThatLacksIt() {
         config.with("numbers.yaml", """
                 numbers:
@@ -372,6 +387,15 @@ class YamlProblemsTest {
 
         assertThat(config.problems()).containsExactly("blacklist.yaml: is a link to " + dir.resolve(
                 "releases/blacklist.yaml") + ", which does not exist");
+    }
+
+    @Test
+    void aFileDeployedAsALinkThatLeadsRoundInALoopIsSaidSo() throws IOException {
+        Files.createSymbolicLink(dir.resolve("blacklist.yaml"), Path.of("blacklist-current.yaml"));
+        Files.createSymbolicLink(dir.resolve("blacklist-current.yaml"), Path.of("blacklist.yaml"));
+
+        assertThat(config.problems()).containsExactly("blacklist.yaml: is a link to blacklist-current.yaml, a chain "
+                + "of links that leads round in a loop");
     }
 
     @Test

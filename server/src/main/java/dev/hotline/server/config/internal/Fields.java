@@ -55,6 +55,15 @@ public final class Fields {
         return Optional.of(new Fields(problems, where, entries));
     }
 
+    /**
+     * Where a key was first written, seen from where it is written again: "at line 6", or "at column 23 of this line"
+     * when both are on one line ({@code {a: 9, a: 6}}).
+     */
+    static String firstAt(YamlNode.Mark first, YamlNode.Mark again) {
+        return first.line() == again.line() ? "at column " + first.column() + " of this line"
+                : "at line " + first.line();
+    }
+
     /** The entries of a map whose keys are data (skill levels, days of the week), duplicates reported and dropped. */
     public static Map<String, Entry> uniqueEntries(Problems problems, Where where, MapNode map) {
         Map<String, Entry> unique = new LinkedHashMap<>();
@@ -62,7 +71,7 @@ public final class Fields {
             Entry first = unique.putIfAbsent(e.key(), e);
             if (first != null) {
                 problems.add(where.key(e.key(), e.keyMark()),
-                        "duplicate key '" + e.key() + "' (first at line " + first.keyMark().line() + ")");
+                        "duplicate key '" + e.key() + "' (first " + firstAt(first.keyMark(), e.keyMark()) + ")");
             }
         }
         return unique;

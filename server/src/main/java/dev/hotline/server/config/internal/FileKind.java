@@ -2,6 +2,7 @@ package dev.hotline.server.config.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -29,10 +30,21 @@ public final class FileKind {
                 : Optional.of("is a file, not a folder"));
     }
 
-    /** A link whose target does not exist. */
+    /** A link whose target does not exist, or that leads round to itself. */
     private static Optional<String> dangling(Path path) {
-        return !Files.exists(path) && Files.isSymbolicLink(path)
-                ? Optional.of("is a link to " + target(path) + ", which does not exist") : Optional.empty();
+        if (Files.exists(path) || !Files.isSymbolicLink(path)) {
+            return Optional.empty();
+        }
+        try {
+            Path target = path.resolveSibling(Files.readSymbolicLink(path));
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                // the target is there, itself a link that never reaches a file
+                return Optional.of("is a link to " + target(path) + ", a chain of links that leads round in a loop");
+            }
+        } catch (IOException e) {
+            // said as a link to nothing below
+        }
+        return Optional.of("is a link to " + target(path) + ", which does not exist");
     }
 
     private static String target(Path link) {

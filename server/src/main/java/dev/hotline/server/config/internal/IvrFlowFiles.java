@@ -223,8 +223,8 @@ public final class IvrFlowFiles {
                     if (first != null) {
                         // a node copied and not renamed would silently replace the first
                         ctx.problems().add(new ConfigProblem(file, entry.keyMark().line(), entry.keyMark().column(),
-                                at, "duplicate key '" + entry.key() + "' (first at line " + first.keyMark().line()
-                                        + ")"));
+                                at, "duplicate key '" + entry.key() + "' (first "
+                                        + Fields.firstAt(first.keyMark(), entry.keyMark()) + ")"));
                         sound = false;
                     }
                     sound &= noKeyTwice(file, entry.value(), at, ctx);
