@@ -627,6 +627,30 @@ class QueuesFileTest {
     }
 
     @Test
+    void aPromptWrittenWithItsFilesExtensionIsWarnedAboutForAsteriskWouldFindNoSuchSound() {
+        withSalesQueue("""
+                maxWaiting: 10
+                maxWait: 5m
+                escalation:
+                  - after: 30s
+                    name: sorry
+                    announce: hotline/still-busy.wav
+                treatments:
+                  closed: {hangup: hotline/closed.gsm}
+                  full: {voicemail: sales, prompt: hotline/leave-a-message}
+                  maxWait: {voicemail: sales, prompt: hotline/v1.2-leave-a-message}
+                """);
+
+        assertThat(config.warnings()).containsExactly(
+                "queues.yaml:9:19: queues[sales].escalation[0].announce: prompt 'hotline/still-busy.wav' is written "
+                        + "with its file's extension: Asterisk adds the format itself and finds no "
+                        + "hotline/still-busy.wav.<format>, so callers hear nothing; write hotline/still-busy",
+                "queues.yaml:11:24: queues[sales].treatments.closed.hangup: prompt 'hotline/closed.gsm' is written "
+                        + "with its file's extension: Asterisk adds the format itself and finds no "
+                        + "hotline/closed.gsm.<format>, so callers hear nothing; write hotline/closed");
+    }
+
+    @Test
     void holidaysHaveSoundDates() {
         withSalesQueue("""
                 hours:

@@ -67,6 +67,7 @@ public final class CallersFileReader {
         Optional<Instant> expires = expiresText.flatMap(t -> expiry(t, f.at("expires"), centreZone, ctx));
         Optional<String> reason = f.text("reason");
         Optional<String> prompt = f.text("prompt");
+        prompt.ifPresent(p -> PromptNames.check(p, f.at("prompt"), ctx));
         if (!sound || f.has("expires") && expires.isEmpty() || f.has("reason") && reason.isEmpty()
                 || f.has("prompt") && prompt.isEmpty()) {
             return Optional.empty();

@@ -63,6 +63,9 @@ public final class CentreFileReader {
                 : Optional.of(DEFAULT_SHORT_ABANDON);
         Optional<String> busyPrompt = f.has("busyPrompt") ? f.text("busyPrompt")
                 : Optional.of(CentreSettings.DEFAULT_BUSY_PROMPT);
+        if (f.has("busyPrompt")) {
+            busyPrompt.ifPresent(p -> PromptNames.check(p, f.at("busyPrompt"), ctx));
+        }
         Optional<String> defaultBusinessType = f.text("defaultBusinessType");
         defaultBusinessType.ifPresent(id -> ctx.ids().refer(Ids.Kind.BUSINESS_TYPE, id, f.at("defaultBusinessType")));
         Optional<CallerNumbers> callerNumbers = f.node("callerNumbers")

@@ -285,7 +285,10 @@ public final class QueuesFileReader {
                 case "addGroups" -> addGroups(at, f.node(key), queueId, groups, addedBy, stepPath, ctx);
                 case "raisePriority" -> f.integer(key).filter(by -> CentreFileReader.priorityRaise(by, key, at, ctx))
                         .map(EscalationAction.RaisePriority::new);
-                case "announce" -> f.text(key).map(EscalationAction.Announce::new);
+                case "announce" -> f.text(key).map(p -> {
+                    PromptNames.check(p, f.at(key), ctx);
+                    return new EscalationAction.Announce(p);
+                });
                 case "overflowTo" -> f.node(key).flatMap(n -> TreatmentReader.read(at, n, queueId, ctx))
                         .map(EscalationAction.OverflowTo::new);
                 default -> throw new IllegalStateException("escalation key " + key);

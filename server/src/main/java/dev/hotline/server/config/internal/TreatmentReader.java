@@ -50,6 +50,10 @@ final class TreatmentReader {
             return Optional.empty();
         }
         String t = target.get();
+        if (kind.equals("hangup")) {
+            PromptNames.check(t, f.at(kind), ctx);
+        }
+        prompt.ifPresent(p -> PromptNames.check(p, f.at("prompt"), ctx));
         return switch (kind) {
             case "hangup" -> Optional.of(new Treatment.Hangup(t));
             case "overflow" -> {
