@@ -105,6 +105,19 @@ class PositionAndExpectedWaitTest {
     }
 
     @Test
+    void callsBeyondTheAgentsIdleInTheGroupsAStepOpensWaitForAgentsToFreeAfterIt() {
+        var centre = CentreFixture.centre()
+                .queue("sales", q -> q.groups("s").step("help", Duration.ofSeconds(30),
+                        new dev.hotline.acd.model.EscalationAction.AddGroups(java.util.List.of("v"))))
+                .agent("s1", "s").agent("v1", "v").start().loginReady("s1", "v1")
+                .call("c0", "sales").answer("c0", "s1").call("c1", "sales").call("c2", "sales").call("c3", "sales");
+
+        assertThat(centre.waiting("c1").expectedWaitMillis()).as("v1 takes it at the step").isEqualTo(30_000);
+        assertThat(centre.waiting("c3").expectedWaitMillis()).as("30 s, then 2 calls ahead of v1 for two agents")
+                .isEqualTo(30_000 + 2 * 180_000 / 2);
+    }
+
+    @Test
     void withEveryAgentWhoCouldServeTheCallOnABreakThereIsNoEstimate() {
         var centre = centre().start().login("s1", "s2").ready("s1").notReady("s1", "lunch")
                 .call("c1", "sales").call("c2", "sales");

@@ -160,8 +160,9 @@ final class Centre {
 
     /**
      * Position x smoothed handle time / agents working through the call's eligible groups, each counted once; or,
-     * when a step still to come makes it shorter, the time until that step plus the same at that stage (nothing more
-     * when an agent of the groups open then is idle now), over the agents of the groups open then, and from the
+     * when a step still to come makes it shorter, the time until that step plus the same at that stage (the calls
+     * that agents idle now in the groups open then will take left out), over the agents of the groups open then, and
+     * from the
      * position the VIP step's priority gives a VIP call (a queue's own steps raise every caller alike, so they leave
      * its position as it is). -1 when nobody works through any group the call may ever use (all on a break): no
      * estimate, rather than one that reads as if an agent were taking calls.
@@ -184,11 +185,11 @@ final class Centre {
             if (later == 0 || best >= 0 && untilStep >= best) {
                 continue;
             }
-            // an agent idle now in the groups the step opens takes the call when it fires, as an idle eligible
-            // agent takes a call at once
-            long atStage = plan.stage(k).staffing.anyReady() ? 0
-                    : (vipRaise == 0 ? position : positionAtPriority(call, call.priority + vipRaise)) * handle / later;
-            long wait = untilStep + atStage;
+            // agents idle now in the groups the step opens take the first calls in line when it fires, as an idle
+            // eligible agent takes a call at once; the rest wait for agents to free
+            int idle = plan.stage(k).staffing.readyAtMost();
+            int ahead = vipRaise == 0 ? position : positionAtPriority(call, call.priority + vipRaise);
+            long wait = untilStep + (ahead <= idle ? 0 : (ahead - idle) * handle / later);
             best = best < 0 ? wait : Math.min(best, wait);
         }
         return best;

@@ -63,6 +63,18 @@ final class GroupSet {
         return ready;
     }
 
+    /**
+     * The READY member agents with a free phone, an agent in two of the groups counted twice: the groups' own counts,
+     * no member scanned, so an upper bound cheap enough for every queued call's expected wait.
+     */
+    int readyAtMost() {
+        int ready = 0;
+        for (Group g : groups) {
+            ready += g.readyCount;
+        }
+        return ready;
+    }
+
     /** Whether any member agent is READY with a free phone: a group's own count each, no member scanned. */
     boolean anyReady() {
         for (Group g : groups) {
