@@ -157,6 +157,11 @@ public final class CallSession {
     private final List<String> heldStepPrompts = new ArrayList<>();
     /** When the Dial of the offer in progress started (ms), to tell a phone that gave up early from a ring-out. */
     private long dialStartedAt;
+    /**
+     * The Dial of the offer in progress has gone to Asterisk: until then (the music still being stopped, a prompt
+     * still playing) a caller's hang-up came before the agent's phone could ring.
+     */
+    private boolean dialSent;
     private boolean answerReported;
     /** An agent answered the call (the answer reached Hotline, or Dial ended answered). */
     private boolean agentReached;
@@ -355,7 +360,7 @@ public final class CallSession {
             Optional<String> cut = channel.endedWithoutHangUp();
             submit(sessions.isStopping() ? new AcdEvent.CallHandedBack(now(), callId, "Hotline stopped")
                     : cut.isPresent() ? new AcdEvent.CallHandedBack(now(), callId, cut.get())
-                    : new AcdEvent.CallerHungUp(now(), callId, phase == Phase.DIALING));
+                    : new AcdEvent.CallerHungUp(now(), callId, phase == Phase.DIALING && dialSent));
         }
         finish();
     }
@@ -810,6 +815,7 @@ public final class CallSession {
         phase = Phase.DIALING;
         offer = o;
         nextOffer = null;
+        dialSent = false;
         offerWithdrawn = false;
         answerReported = false;
         activity++;
@@ -870,10 +876,11 @@ public final class CallSession {
 
     private void startDial(AgiCommand dial) {
         dialStartedAt = now();
-        List<AgiCommand> commands = stopMusic();
-        commands.add(dial);
         watchDial(offer);
-        run(commands, () -> send(AgiCommands.getVariable("DIALSTATUS"), this::dialEnded));
+        run(stopMusic(), () -> {
+            dialSent = true;
+            run(List.of(dial), () -> send(AgiCommands.getVariable("DIALSTATUS"), this::dialEnded));
+        });
     }
 
     /**

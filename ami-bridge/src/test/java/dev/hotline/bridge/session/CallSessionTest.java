@@ -1071,6 +1071,23 @@ class CallSessionTest {
     }
 
     @Test
+    void aCallerWhoHangsUpWhileTheMusicIsStoppedForTheDialHungUpBeforeTheOfferReachedThePhone() {
+        rig.agentsLoggedIn("1001");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(call);   // waiting with music
+        rig.agentsReady("1001");
+        assertThat(call.next()).startsWith("EXEC StopMusicOnHold");
+
+        call.callerHangsUpBeforeTheReply();
+        call.reply("EXEC StopMusicOnHold", ok("0"));
+        rig.settle(call);
+
+        assertThat(rig.ended("1795413048.1").cause())
+                .isEqualTo("caller hung up before the offer to agent 1001 reached their phone");
+        assertThat(call.sent()).noneMatch(command -> command.startsWith("EXEC Dial"));
+    }
+
+    @Test
     void theCallerHangingUpWhileTheAgentsPhoneRingsWithdrawsTheOffer() {
         rig.agentsReady("1001");
         ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);

@@ -101,6 +101,14 @@ final class ScriptedAgiChannel implements AgiChannel {
         if (next() != null) {
             unanswered.poll().reply().complete(ok("-1"));
         }
+        callerHangsUpBeforeTheReply();
+    }
+
+    /**
+     * The caller hangs up and Asterisk's HANGUP line comes before the reply to the command on the wire (which then
+     * comes by {@link #reply}).
+     */
+    void callerHangsUpBeforeTheReply() {
         hungUp = true;
         List<Runnable> listeners = List.copyOf(hangupListeners);
         hangupListeners.clear();

@@ -397,6 +397,18 @@ class AgiSessionTest {
     }
 
     @Test
+    void aConnectionResetWithoutAHangupLineIsNotACallerHangingUpEither() {
+        Call call = answeredCall();
+
+        call.wire.pipeline().fireExceptionCaught(new java.io.IOException("Connection reset by peer"));
+
+        assertThat(call.wire.isActive()).isFalse();
+        assertThat(call.hangups).isEqualTo(1);
+        assertThat(call.agi.endedWithoutHangUp()).contains("the FastAGI connection failed without a HANGUP line "
+                + "(Connection reset by peer)");
+    }
+
+    @Test
     void aConnectionClosedAfterTheCallersHangupLineIsTheCallerHangingUp() {
         Call call = answeredCall();
         call.asterisk("HANGUP\n");

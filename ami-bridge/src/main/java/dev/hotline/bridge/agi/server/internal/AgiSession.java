@@ -281,6 +281,10 @@ public final class AgiSession extends ChannelInboundHandlerAdapter implements Ag
             LOG.debug("FastAGI session {}: write after the connection closed", name);
         } else if (cause instanceof IOException) {
             LOG.info("FastAGI session {} closed: {}", name, cause.toString());
+            // a reset (Asterisk gone with data unread, a firewall dropping the flow, a host rebooting) is no caller's
+            // HANGUP either
+            cutShort("the FastAGI connection failed without a HANGUP line (" + cause.getMessage() + ")");
+            return;
         } else {
             LOG.error("FastAGI session {} closed after an unexpected error", name, cause);
         }
