@@ -230,6 +230,11 @@ public final class FlowParser {
                 problems.addAt("calendar.zone", "calendar: unknown time zone '" + zoneName + "'");
             }
         }
+        if (value.has("holidays") && value.get("holidays").isNull()) {
+            // every date commented out: "no value" would make the holiday condition false all year without a word
+            problems.addAt("calendar.holidays", "calendar: holidays has no value: list the days (holidays: "
+                    + "[2026-10-01, 2026-10-02]), write holidays: [] for none, or remove the key");
+        }
         Set<LocalDate> holidays = new HashSet<>();
         for (String day : f.texts("holidays")) {
             try {

@@ -452,6 +452,22 @@ class IvrFlowFilesTest {
     }
 
     @Test
+    void aFlowCalendarsHolidaysWrittenWithNoValueAreAProblemAsAQueuesAre() {
+        config.withFlowText("tea-menu", """
+                flow: tea-menu
+                start: goodbye
+                calendar:
+                  zone: Asia/Shanghai
+                  holidays:
+                  # - 2026-10-01
+                """ + GOODBYE_NODE);
+
+        assertThat(config.problems()).containsExactly("ivr/tea-menu.yaml:5:3: calendar.holidays: calendar: holidays "
+                + "has no value: list the days (holidays: [2026-10-01, 2026-10-02]), write holidays: [] for none, or "
+                + "remove the key");
+    }
+
+    @Test
     void aFlowNameUsedByTwoFilesIsReportedAtTheCopysFlowKey() {
         String flow = "description: tea\nflow: tea-menu\nstart: goodbye\n" + GOODBYE_NODE;
         config.withFlowText("tea-menu", flow).withFlowText("tea-menu-copy", flow);

@@ -492,6 +492,7 @@ class ServerFileTest {
                     - {name: supervisors, role: supervisor, token: $HOTLINE_SUPERVISOR_TOKEN}
                     - {name: admins, role: admin, token: "%HOTLINE_ADMIN_TOKEN%"}
                     - {name: wall, role: supervisor, token: "$ecret-that-is-long-enough"}
+                    - {name: desk, role: supervisor, token: "$Ecret0That1Is2Long3Enough"}
                 """);
 
         assertThat(config.problems()).containsExactly(

@@ -49,9 +49,12 @@ public final class ServerFileReader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:_\\[\\]-]+");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-    /** A variable written as a shell or Windows would expand it, which this file does not. */
+    /**
+     * A variable written as a shell or Windows would expand it, which this file does not: named as environment
+     * variables are (capitals, digits, _), so that a secret of letters that happens to begin with $ stays a secret.
+     */
     private static final Pattern UNBRACED_VARIABLE =
-            Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)|%([A-Za-z_][A-Za-z0-9_]*)%");
+            Pattern.compile("\\$([A-Z_][A-Z0-9_]*)|%([A-Z_][A-Z0-9_]*)%");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,9})(KB|MB|GB)");
     private static final Pattern MILLIS = Pattern.compile("(\\d{1,9})ms");
 
