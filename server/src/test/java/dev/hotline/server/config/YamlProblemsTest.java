@@ -125,6 +125,10 @@ class YamlProblemsTest {
 
         assertThat(config.problems()).containsExactly("centre.yaml:2:1: YAML syntax error: a non-breaking space "
                 + "(U+00A0) in the indentation, copied from a web page or a document: indent with plain spaces");
+
+        config.with("centre.yaml", "settings:\n \u3000zone: Asia/Shanghai\n");
+        assertThat(config.problems()).containsExactly("centre.yaml:2:2: YAML syntax error: a full-width space "
+                + "(U+3000, typed with a Chinese input method) in the indentation: indent with plain spaces");
     }
 
     @Test

@@ -234,7 +234,11 @@ public final class YamlTreeReader {
                 throw new SyntaxError(new Mark(line, column), "YAML syntax error: a non-breaking space (U+00A0) in "
                         + "the indentation, copied from a web page or a document: indent with plain spaces");
             }
-            indenting &= c == ' ' || c == '\t' || c == 0xa0;
+            if (c == 0x3000 && indenting) {
+                throw new SyntaxError(new Mark(line, column), "YAML syntax error: a full-width space (U+3000, typed "
+                        + "with a Chinese input method) in the indentation: indent with plain spaces");
+            }
+            indenting &= c == ' ' || c == '\t';
             column++;
         }
     }
