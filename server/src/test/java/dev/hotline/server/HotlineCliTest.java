@@ -88,6 +88,11 @@ class HotlineCliTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).startsWith("--as-of: 'next monday' is neither a date (2027-01-01) nor an instant "
                 + "with its offset (2027-01-01T09:00:00+08:00)");
+
+        err.getBuffer().setLength(0);
+        assertThat(run("validate", "--config", defaultConfig(), "--as-of", "1999-01-01")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("--as-of: '1999-01-01' is not a day a centre's calendar holds (years "
+                + "2000 to 2199): check the year");
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.hotline.server.config;
 
+import dev.hotline.server.config.internal.HoursReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
@@ -49,12 +51,18 @@ public sealed interface AsOf {
      * A date ({@code 2027-01-01}: its start in each zone judged) or an instant with its offset
      * ({@code 2027-01-01T09:00:00+08:00}).
      *
-     * @throws IllegalArgumentException naming the text and the two forms
+     * @throws IllegalArgumentException naming the text and the two forms, or a year outside those calendars hold
      */
     static AsOf parse(String text) {
         try {
-            return text.contains("T") ? new Moment(OffsetDateTime.parse(text).toInstant())
+            AsOf asOf = text.contains("T") ? new Moment(OffsetDateTime.parse(text).toInstant())
                     : new StartOf(LocalDate.parse(text));
+            int year = LocalDate.ofInstant(asOf.in(ZoneOffset.UTC), ZoneOffset.UTC).getYear();
+            if (year < HoursReader.FIRST_YEAR || year > HoursReader.LAST_YEAR) {
+                throw new IllegalArgumentException("'" + text + "' is not a day a centre's calendar holds (years "
+                        + HoursReader.FIRST_YEAR + " to " + HoursReader.LAST_YEAR + "): check the year");
+            }
+            return asOf;
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + text + "' is neither a date (2027-01-01) nor an instant with its "
                     + "offset (2027-01-01T09:00:00+08:00)");

@@ -40,8 +40,8 @@ public final class HoursReader {
     private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):([0-5]\\d)|24:00");
     private static final int LONGEST_HOLIDAY_DAYS = 31;
     /** Holidays, make-up days and expiries outside these years are typos (1900 for 2019, 0000, 9999, +10000). */
-    static final int FIRST_YEAR = 2000;
-    static final int LAST_YEAR = 2199;
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2199;
 
     private HoursReader() {
     }
