@@ -70,10 +70,9 @@ public final class CentreFileReader {
         defaultBusinessType.ifPresent(id -> ctx.ids().refer(Ids.Kind.BUSINESS_TYPE, id, f.at("defaultBusinessType")));
         Optional<CallerNumbers> callerNumbers = f.node("callerNumbers")
                 .map(n -> callerNumbers(f.at("callerNumbers"), n, ctx)).orElse(Optional.of(CallerNumbers.AS_GIVEN));
-        if (!f.has("callerNumbers") && f.keys().contains("callerNumbers")) {
-            // every line under it commented out: read as absent, a blacklisted caller sent as +86... would pass
-            ctx.problems().add(f.at("callerNumbers"), "callerNumbers has no value: give its countryCode (and "
-                    + "prefixes), or remove the key to compare caller numbers exactly as Asterisk gives them");
+        // every line under it commented out: read as absent, a blacklisted caller sent as +86... would pass
+        if (!f.valueGiven("callerNumbers", "give its countryCode (and prefixes), or remove the key to compare caller "
+                + "numbers exactly as Asterisk gives them")) {
             callerNumbers = Optional.empty();
         }
         if (zone.isEmpty() || reportInterval.isEmpty() || shortAbandon.isEmpty() || busyPrompt.isEmpty()

@@ -106,6 +106,18 @@ public final class Fields {
         return node(key).isPresent();
     }
 
+    /**
+     * False, with the problem "{@code key} has no value: {@code how}", when {@code key} is written with no value (every
+     * line under it commented out), which read as absent would quietly mean the default; true otherwise.
+     */
+    public boolean valueGiven(String key, String how) {
+        if (keys().contains(key) && !has(key)) {
+            problems.add(at(key), key + " has no value: " + how);
+            return false;
+        }
+        return true;
+    }
+
     /** The value of a required key; reports "missing required key" when absent. */
     public Optional<YamlNode> required(String key) {
         Optional<YamlNode> n = node(key);

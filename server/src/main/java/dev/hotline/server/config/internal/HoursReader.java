@@ -55,24 +55,19 @@ public final class HoursReader {
         Optional<ZoneId> zone = f.has("zone")
                 ? f.text("zone").flatMap(z -> CentreFileReader.zone(z, f.at("zone"), ctx))
                 : Optional.of(centreZone);
-        Optional<Map<DayOfWeek, List<Period>>> weekly = f.node("weekly").map(n -> weekly(f.at("weekly"), n, ctx))
-                .orElseGet(() -> {
-                    if (f.keys().contains("weekly")) {
-                        // every day commented out: "no value" would open the queue round the clock
-                        ctx.problems().add(f.at("weekly"), "weekly has no value: list the opening periods by day "
-                                + "(mon-fri: 09:00-18:00), write weekly: {} for never open, or remove the key for "
-                                + "open around the clock");
-                        return Optional.empty();
-                    }
-                    return Optional.of(OpeningHours.always(centreZone).weekly());
-                });
+        // every day commented out: "no value" would open the queue round the clock
+        Optional<Map<DayOfWeek, List<Period>>> weekly = !f.valueGiven("weekly", "list the opening periods by day "
+                + "(mon-fri: 09:00-18:00), write weekly: {} for never open, or remove the key for open around the clock")
+                ? Optional.empty()
+                : f.node("weekly").map(n -> weekly(f.at("weekly"), n, ctx))
+                        .orElse(Optional.of(OpeningHours.always(centreZone).weekly()));
         Map<LocalDate, Where> holidayAt = new java.util.HashMap<>();
         // every entry commented out: "no value" would open the queue on every public holiday without a word
-        boolean holidaysSaid = given(f, "holidays", "list the days the queue is closed ({date: 2026-10-01, name: "
+        boolean holidaysSaid = f.valueGiven("holidays", "list the days the queue is closed ({date: 2026-10-01, name: "
                 + "National Day} or {from: 2026-10-01, to: 2026-10-07, name: National Day}), write holidays: [] for "
-                + "none, or remove the key", ctx);
-        boolean makeUpDaysSaid = given(f, "makeUpDays", "list the weekend days worked as weekdays ({date: 2026-10-10, "
-                + "name: National Day make-up day}), write makeUpDays: [] for none, or remove the key", ctx);
+                + "none, or remove the key");
+        boolean makeUpDaysSaid = f.valueGiven("makeUpDays", "list the weekend days worked as weekdays ({date: "
+                + "2026-10-10, name: National Day make-up day}), write makeUpDays: [] for none, or remove the key");
         Optional<List<Holiday>> holidays = holidaysSaid ? holidays(f.list("holidays", null), holidayAt, ctx)
                 : Optional.empty();
         Optional<List<MakeUpDay>> makeUpDays = makeUpDaysSaid
@@ -85,15 +80,6 @@ public final class HoursReader {
                         : ", " + last.name()) + "): the queue keeps its weekly hours on the coming public holidays; "
                         + "list them"));
         return Optional.of(new OpeningHours(zone.get(), weekly.get(), holidays.get(), makeUpDays.get()));
-    }
-
-    /** False, with a problem saying {@code how} to write it, when {@code key} is written with no value. */
-    private static boolean given(Fields f, String key, String how, LoadContext ctx) {
-        if (f.keys().contains(key) && f.node(key).isEmpty()) {
-            ctx.problems().add(f.at(key), key + " has no value: " + how);
-            return false;
-        }
-        return true;
     }
 
     /**

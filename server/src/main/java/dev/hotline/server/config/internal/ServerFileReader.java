@@ -273,11 +273,10 @@ public final class ServerFileReader {
      * the opposite of what an admin who wrote it meant.
      */
     private static Optional<List<Item>> listedOrAbsent(Fields f, String key, String advice, LoadContext ctx) {
+        if (!f.valueGiven(key, advice)) {
+            return Optional.empty();
+        }
         if (!f.has(key)) {
-            if (f.keys().contains(key)) {
-                ctx.problems().add(f.at(key), key + " has no value: " + advice);
-                return Optional.empty();
-            }
             return Optional.of(List.of());
         }
         List<Item> items = f.list(key, null);
