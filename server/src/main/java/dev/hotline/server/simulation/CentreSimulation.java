@@ -13,14 +13,18 @@ import dev.hotline.server.config.NotReadyReasons;
 import dev.hotline.server.simulation.internal.CallerNumbers;
 import dev.hotline.server.simulation.internal.DialledNumbers;
 import dev.hotline.server.simulation.internal.SimulationRun;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.time.Duration;
 import java.util.Objects;
@@ -44,6 +48,8 @@ public final class CentreSimulation {
     public static final Duration PLAY_OUT_LIMIT = Duration.ofHours(24);
     private final CentreConfig config;
     private final TrafficProfile traffic;
+    /** The traffic's roster, its shifts reading the calendars of the queues they keep. */
+    private final Roster roster;
     private final long seed;
     private final List<String> dialled;
     private final long startMillis;
@@ -67,6 +73,8 @@ public final class CentreSimulation {
         this.seed = seed;
         this.startMillis = startMillis(traffic.start(), config.settings().zone());
         this.dialled = check(reasons);
+        this.roster = traffic.roster().following(config.queues().stream()
+                .collect(Collectors.toMap(QueueConfig::id, QueueConfig::hours)));
     }
 
     /** Runs the simulation; every decision of the engine also goes to {@code figures}. */
@@ -79,7 +87,9 @@ public final class CentreSimulation {
      * starts empty with every agent idle, not the steady state. Agent time figures cover the whole run.
      */
     public SimulationResult run(DecisionListener figures, long warmUpCalls) {
-        return new SimulationRun(config, traffic, dialled, startMillis, seed).run(figures, warmUpCalls);
+        TrafficProfile kept = new TrafficProfile(traffic.start(), traffic.arrivalsEnd(), traffic.agents(),
+                traffic.businessTypes(), roster);
+        return new SimulationRun(config, kept, dialled, startMillis, seed).run(figures, warmUpCalls);
     }
 
     /** Virtual epoch milliseconds at which the simulation starts. */
@@ -161,6 +171,11 @@ public final class CentreSimulation {
                     problems.add(new TrafficMismatch.Problem(key, (unknown.size() - UNKNOWN_AGENTS_SAID)
                             + " more agents of shift " + shift.name() + " are not in agents.yaml either"));
                 }
+                shift.calendar().filter(q -> config.queues().stream().noneMatch(c -> c.id().equals(q)))
+                        .ifPresent(q -> problems.add(new TrafficMismatch.Problem("agents.shifts." + shift.name()
+                                + ".calendar", "queue " + q + " is not in queues.yaml (it has " + firstFew(config
+                                .queues().stream().map(QueueConfig::id).toList()) + "): a shift keeps the holidays "
+                                + "and make-up days of a queue")));
                 for (int i = 0; i < shift.breaks().size(); i++) {
                     int at = i;
                     reasons.refusal(shift.breaks().get(i).reason()).ifPresent(why -> problems.add(
@@ -192,7 +207,7 @@ public final class CentreSimulation {
      * most likely). Empty when every agent works throughout.
      */
     public List<String> notes() {
-        if (!(traffic.roster() instanceof Roster.Shifts shifts)) {
+        if (!(roster instanceof Roster.Shifts shifts)) {
             return List.of();
         }
         List<String> notes = new ArrayList<>();
@@ -232,23 +247,63 @@ public final class CentreSimulation {
         }
         String during = " during the run (from " + traffic.start() + " for " + Durations.format(a.duration())
                 + " in the centre's zone " + zone + ")";
-        if (!anyone) {
-            notes.add("no agent of agents.shifts is on duty" + during + ": every caller meets the queues' treatment "
-                    + "for no agents");
-            return notes;
-        }
         Map<String, String> queueOf = config.businessTypes().stream()
                 .collect(Collectors.toMap(BusinessType::id, BusinessType::queue));
         Set<String> called = traffic.businessTypes().stream().map(b -> queueOf.get(b.businessType()))
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (!anyone) {
+            notes.add("no agent of agents.shifts is on duty" + during + ": every caller meets the queues' treatment "
+                    + "for no agents");
+        }
         for (QueueConfig q : config.queues()) {
-            if (called.contains(q.id()) && q.groups().stream().noneMatch(groupsOnDuty::contains)) {
+            if (anyone && called.contains(q.id()) && q.groups().stream().noneMatch(groupsOnDuty::contains)) {
                 notes.add("queue " + q.id() + ": no agent of its groups (" + String.join(", ", q.groups())
                         + ") is on duty" + during + ": its callers meet its treatment for no agents (its closed "
                         + "treatment while it is closed), or wait for an escalation step's groups");
             }
         }
+        // the calendar that may be why: a make-up day nobody is rostered for, a holiday worked for a closed queue
+        Set<String> kept = shifts.shifts().stream().flatMap(s -> s.calendar().stream()).collect(Collectors.toSet());
+        LocalDate first = Instant.ofEpochMilli(startMillis).atZone(zone).toLocalDate();
+        LocalDate last = Instant.ofEpochMilli(end - 1).atZone(zone).toLocalDate();
+        for (QueueConfig q : config.queues()) {
+            if (called.contains(q.id()) && !kept.contains(q.id())) {
+                calendarNote(q, first, last).ifPresent(notes::add);
+            }
+        }
         return notes;
+    }
+
+    /**
+     * What a queue's calendar changes within the run's days ({@code first} to {@code last}) that shifts worked by the
+     * day of the week alone do not follow: its make-up days (open, nobody rostered as on a weekday) and holidays
+     * (closed, agents rostered as on any other day).
+     */
+    private static Optional<String> calendarNote(QueueConfig q, LocalDate first, LocalDate last) {
+        List<String> makeUp = new ArrayList<>();
+        List<String> holidays = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            LocalDate day = d;
+            q.hours().makeUpDay(d).ifPresent(m -> makeUp.add(day + " (" + day.getDayOfWeek().getDisplayName(
+                    TextStyle.SHORT, Locale.ENGLISH) + ", " + m.hoursOf().getDisplayName(TextStyle.FULL,
+                    Locale.ENGLISH) + "'s hours)"));
+            q.hours().holiday(d).ifPresent(h -> holidays.add(day + " (" + h.name() + ")"));
+        }
+        if (makeUp.isEmpty() && holidays.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> said = new ArrayList<>();
+        if (!makeUp.isEmpty()) {
+            said.add("make-up working day" + (makeUp.size() == 1 ? " " : "s ") + firstFew(makeUp));
+        }
+        if (!holidays.isEmpty()) {
+            said.add("holiday" + (holidays.size() == 1 ? " " : "s ") + firstFew(holidays));
+        }
+        return Optional.of("queue " + q.id() + " keeps " + String.join(" and ", said) + " during the run, and no "
+                + "shift keeps its calendar: shifts are worked by the day of the week alone, so "
+                + (makeUp.isEmpty() ? "" : "a make-up day is staffed as its own weekday, ")
+                + (holidays.isEmpty() ? "" : "agents work a holiday while the queue is closed, ")
+                + "unless the shifts that follow the queue say calendar: " + q.id());
     }
 
     /** Unknown agents of one shift said one by one; the rest are counted. */

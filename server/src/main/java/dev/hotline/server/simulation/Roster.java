@@ -1,6 +1,8 @@
 package dev.hotline.server.simulation;
 
+import dev.hotline.acd.model.OpeningHours;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -46,6 +48,16 @@ public sealed interface Roster {
      */
     long nextChange(String agentId, long atMillis, ZoneId zone);
 
+    /**
+     * This roster with the shifts that keep a queue's calendar reading it from {@code calendars}, the configured
+     * queues' hours by queue id; a roster without such shifts is returned as it is.
+     *
+     * @throws IllegalArgumentException when a shift keeps the calendar of a queue {@code calendars} lacks
+     */
+    default Roster following(Map<String, OpeningHours> calendars) {
+        return this;
+    }
+
     /** Every agent on duty all the time. */
     record Everyone() implements Roster {
         @Override
@@ -68,19 +80,29 @@ public sealed interface Roster {
      * @param agents the agents' ids; at least one, each once
      * @param days   the days of the week the shift begins on; at least one
      * @param breaks the breaks its agents take, within its hours: NOT_READY with the break's reason
+     * @param calendar the queue whose holidays and make-up days (调休) the shift keeps: not worked on its holidays,
+     *                 worked on a make-up day as on the weekday whose hours the queue keeps then; empty: worked by
+     *                 the day of the week alone
      */
     record Shift(String name, LocalTime from, LocalTime to, List<String> agents, Set<DayOfWeek> days,
-                 List<Break> breaks) {
+                 List<Break> breaks, Optional<String> calendar) {
 
         /** A shift worked every day, without breaks. */
         public Shift(String name, LocalTime from, LocalTime to, List<String> agents) {
             this(name, from, to, agents, EnumSet.allOf(DayOfWeek.class), List.of());
         }
 
+        /** A shift worked on {@code days} by the day of the week alone, whatever the holidays. */
+        public Shift(String name, LocalTime from, LocalTime to, List<String> agents, Set<DayOfWeek> days,
+                     List<Break> breaks) {
+            this(name, from, to, agents, days, breaks, Optional.empty());
+        }
+
         public Shift {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(calendar, "calendar");
             agents = List.copyOf(agents);
             days = Set.copyOf(days);
             breaks = List.copyOf(breaks);
@@ -137,34 +159,19 @@ public sealed interface Roster {
             return Math.floorMod(minuteOf(time) - minuteOf(from), ShiftDuty.MINUTES_A_DAY);
         }
 
-        /**
-         * Marks the minutes of the week it covers, {@code week[day - 1][minute of the day]}: working, or the
-         * code {@code reasons} gives its break's reason. Working wins over a break, a break over nothing: of two
-         * shifts of one agent that overlap, the one that works.
-         */
-        void cover(int[][] week, Map<String, Integer> reasons) {
-            int begin = minuteOf(from);
-            int length = length(from, to);
-            for (DayOfWeek day : days) {
-                int first = (day.getValue() - 1) * ShiftDuty.MINUTES_A_DAY + begin;
-                for (int m = 0; m < length; m++) {
-                    int at = (first + m) % (7 * ShiftDuty.MINUTES_A_DAY);
-                    int[] minutes = week[at / ShiftDuty.MINUTES_A_DAY];
-                    int code = ShiftDuty.WORKING;
-                    for (Break b : breaks) {
-                        int start = sinceStart(from, b.from());
-                        if (m >= start && m < start + Math.floorMod(minuteOf(b.to()) - minuteOf(b.from()),
-                                ShiftDuty.MINUTES_A_DAY)) {
-                            code = reasons.computeIfAbsent(b.reason(), r -> reasons.size() + ShiftDuty.FIRST_BREAK);
-                            break;
-                        }
-                    }
-                    int was = minutes[at % ShiftDuty.MINUTES_A_DAY];
-                    if (was == ShiftDuty.OFF || code == ShiftDuty.WORKING) {
-                        minutes[at % ShiftDuty.MINUTES_A_DAY] = code;
-                    }
-                }
-            }
+        /** Its length in minutes: a whole day round the clock. */
+        int length() {
+            return length(from, to);
+        }
+
+        /** Minutes from its start to {@code time} on its clock (a time before its start is the next day's). */
+        int sinceStart(LocalTime time) {
+            return sinceStart(from, time);
+        }
+
+        /** A break's length in minutes. */
+        static int length(Break b) {
+            return Math.floorMod(minuteOf(b.to()) - minuteOf(b.from()), ShiftDuty.MINUTES_A_DAY);
         }
     }
 
@@ -192,16 +199,58 @@ public sealed interface Roster {
      * that ends as the next begins, make one spell of duty); an agent listed in no shift stays logged out.
      */
     final class Shifts implements Roster {
+        /** How many days ahead a change of a duty that keeps a calendar is looked for: over a year of holidays. */
+        static final int CALENDAR_DAYS_LOOKED_AT = 400;
+
         private final List<Shift> shifts;
         /** Each listed agent's duty; agents who work the same shifts share one. */
         private final Map<String, ShiftDuty> duties;
+        /** The hours of the queues whose calendars shifts keep, by queue id. */
+        private final Map<String, OpeningHours> calendars;
 
+        /** Shifts as written: one that keeps a queue's calendar can be read only once {@link #following} gives it. */
         public Shifts(List<Shift> shifts) {
+            this(shifts, Map.of());
+        }
+
+        private Shifts(List<Shift> shifts, Map<String, OpeningHours> calendars) {
             this.shifts = List.copyOf(shifts);
             if (this.shifts.isEmpty()) {
                 throw new IllegalArgumentException("a roster of shifts needs at least one shift");
             }
             this.duties = duties(this.shifts);
+            this.calendars = Map.copyOf(calendars);
+        }
+
+        @Override
+        public Roster following(Map<String, OpeningHours> calendars) {
+            Map<String, OpeningHours> kept = new HashMap<>();
+            for (Shift s : shifts) {
+                s.calendar().ifPresent(queue -> {
+                    if (!calendars.containsKey(queue)) {
+                        throw new IllegalArgumentException("shift " + s.name() + " keeps the calendar of queue "
+                                + queue + ", which the configuration does not have");
+                    }
+                    kept.put(queue, calendars.get(queue));
+                });
+            }
+            return kept.isEmpty() ? this : new Shifts(shifts, kept);
+        }
+
+        /** The weekday as which {@code shift} works {@code date}: null on a holiday of the calendar it keeps. */
+        private DayOfWeek workedAs(Shift shift, LocalDate date) {
+            if (shift.calendar().isEmpty()) {
+                return date.getDayOfWeek();
+            }
+            OpeningHours hours = calendars.get(shift.calendar().get());
+            if (hours == null) {
+                throw new IllegalStateException("shift " + shift.name() + " keeps the calendar of queue "
+                        + shift.calendar().get() + ", which this roster was not given (Roster.following)");
+            }
+            if (hours.holiday(date).isPresent()) {
+                return null;
+            }
+            return hours.makeUpDay(date).map(OpeningHours.MakeUpDay::hoursOf).orElse(date.getDayOfWeek());
         }
 
         public List<Shift> shifts() {
@@ -242,7 +291,7 @@ public sealed interface Roster {
 
         private int status(String agentId, LocalDateTime time) {
             ShiftDuty duty = duties.get(agentId);
-            return duty == null ? ShiftDuty.OFF : duty.at(time);
+            return duty == null ? ShiftDuty.OFF : duty.at(time, this::workedAs);
         }
 
         @Override
@@ -253,13 +302,18 @@ public sealed interface Roster {
             }
             int now = status(agentId, atMillis, zone);
             long t = atMillis;
-            // a change is at most a week away, give or take the clocks' changes: each is a boundary of its own
-            int most = 8 * duty.changeTimes().size() + 16;
+            // a change is at most a week away, give or take the clocks' changes (each a boundary of its own); a
+            // calendar's holidays may put it weeks away, and holidays all year round, never
+            int days = duty.followsCalendar() ? CALENDAR_DAYS_LOOKED_AT : 8;
+            int most = days * duty.changeTimes().size() + 16;
             for (int i = 0; i < most; i++) {
                 t = WallClock.nextBoundary(duty.changeTimes(), t, zone);
                 if (status(agentId, t, zone) != now) {
                     return t;
                 }
+            }
+            if (duty.followsCalendar()) {
+                return Long.MAX_VALUE;
             }
             throw new IllegalStateException("agent " + agentId + "'s duty never changes after " + atMillis);
         }
@@ -284,7 +338,7 @@ public sealed interface Roster {
         }
     }
 
-    private static int minuteOf(LocalTime time) {
+    static int minuteOf(LocalTime time) {
         return time.getHour() * 60 + time.getMinute();
     }
 }

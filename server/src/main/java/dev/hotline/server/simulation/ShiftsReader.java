@@ -22,7 +22,7 @@ import java.util.regex.Matcher;
  * hours, agents, days and breaks, every problem said at its key.
  */
 final class ShiftsReader {
-    private static final Set<String> SHIFT = Fields.known("from", "to", "agents", "days", "breaks");
+    private static final Set<String> SHIFT = Fields.known("from", "to", "agents", "days", "breaks", "calendar");
     private static final Set<String> BREAK = Fields.known("from", "to", "reason");
     /** What shifts are written as, for messages. */
     private static final String SHIFTS = "a map of shift names to {from, to, agents}, e.g. evening: {from: 19:00, "
@@ -66,6 +66,9 @@ final class ShiftsReader {
         Optional<List<String>> agents = shift.required("agents").flatMap(n -> agentIds(shift.at("agents"), n));
         Optional<Set<DayOfWeek>> days = shift.node("days").map(n -> weekDays(shift.at("days"), n))
                 .orElse(shift.keys().contains("days") ? Optional.empty() : Optional.of(EnumSet.allOf(DayOfWeek.class)));
+        Optional<Optional<String>> calendar = shift.keys().contains("calendar")
+                ? shift.required("calendar").flatMap(n -> Fields.text(problems, shift.at("calendar"), n)).map(Optional::of)
+                : Optional.of(Optional.empty());
         if (shift.keys().contains("days") && !shift.has("days")) {
             problems.add(shift.at("days"), "has no value: give days like mon-fri, [sat, sun] or daily (the default)");
         }
@@ -82,10 +85,11 @@ final class ShiftsReader {
         Optional<List<Roster.Break>> breaks = breaks(shift, empty ? Optional.empty() : from.flatMap(f -> to.map(
                 t -> new LocalTime[] {f, t})));
         if (from.isEmpty() || to.isEmpty() || agents.isEmpty() || days.isEmpty() || breaks.isEmpty() || empty
-                || name.isBlank()) {
+                || name.isBlank() || calendar.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Roster.Shift(name, from.get(), to.get(), agents.get(), days.get(), breaks.get()));
+        return Optional.of(new Roster.Shift(name, from.get(), to.get(), agents.get(), days.get(), breaks.get(),
+                calendar.get()));
     }
 
     /** A shift's breaks: [{from: 12:00, to: 12:30, reason: lunch}], each within its hours; none by default. */

@@ -607,6 +607,53 @@ class CentreSimulationTest {
                         + "in the centre's zone Asia/Shanghai): every caller meets the queues' treatment for no agents");
     }
 
+    /** An hour of after-sales calls from 10:00 on Saturday 10 October 2026, a make-up working day of its queue. */
+    private static TrafficProfile makeUpSaturday(Roster roster) {
+        return new TrafficProfile(LocalDateTime.of(2026, 10, 10, 10, 0), new ArrivalsEnd.After(Duration.ofHours(1)),
+                AgentBehaviour.DEFAULT, List.of(new BusinessTraffic("after-sales", Optional.empty(), 30,
+                        new HandleTime.Exponential(Duration.ofMinutes(2)), Optional.empty(), 0, 0)), roster);
+    }
+
+    private static Roster officeHours(Optional<String> calendar) {
+        return new Roster.Shifts(List.of(new Roster.Shift("office", LocalTime.of(9, 0), LocalTime.of(21, 0),
+                allAgents(), java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
+                List.of(), calendar)));
+    }
+
+    private static long answeredAfterSales(Roster roster) {
+        CentreConfig config = defaultConfig();
+        CentreStatistics stats = new CentreStatistics(config);
+        SimulationResult result = new CentreSimulation(config, makeUpSaturday(roster), 1).run(stats);
+        return stats.snapshot(result.endMillis()).queues().get("after-sales").answers().answered();
+    }
+
+    @Test
+    void onAMakeUpSaturdayAWeekdayShiftKeepingTheQueuesCalendarIsWorkedAndOneWithoutItIsNoted() {
+        Roster keeping = officeHours(Optional.of("after-sales"));
+        Roster byWeekday = officeHours(Optional.empty());
+
+        assertThat(new CentreSimulation(defaultConfig(), makeUpSaturday(keeping), 1).notes()).isEmpty();
+        assertThat(answeredAfterSales(keeping)).isPositive();
+        assertThat(new CentreSimulation(defaultConfig(), makeUpSaturday(byWeekday), 1).notes()).containsExactly(
+                "no agent of agents.shifts is on duty during the run (from 2026-10-10T10:00 for 1h in the centre's "
+                        + "zone Asia/Shanghai): every caller meets the queues' treatment for no agents",
+                "queue after-sales keeps make-up working day 2026-10-10 (Sat, Monday's hours) during the run, and no "
+                        + "shift keeps its calendar: shifts are worked by the day of the week alone, so a make-up day "
+                        + "is staffed as its own weekday, unless the shifts that follow the queue say calendar: "
+                        + "after-sales");
+        assertThat(answeredAfterSales(byWeekday)).isZero();
+    }
+
+    @Test
+    void aShiftKeepingTheCalendarOfAQueueTheConfigurationLacksIsAMismatch() {
+        assertThatThrownBy(() -> new CentreSimulation(defaultConfig(), makeUpSaturday(officeHours(
+                Optional.of("aftersales"))), 1)).isInstanceOfSatisfying(TrafficMismatch.class,
+                e -> assertThat(e.problems()).containsExactly(new TrafficMismatch.Problem(
+                        "agents.shifts.office.calendar", "queue aftersales is not in queues.yaml (it has "
+                        + "sales-health, sales-home, sales-beauty, after-sales): a shift keeps the "
+                        + "holidays and make-up days of a queue")));
+    }
+
     private static TrafficProfile traffic(String businessType) {
         return new TrafficProfile(FRIDAY_EVENING, new ArrivalsEnd.After(Duration.ofHours(1)), AgentBehaviour.DEFAULT,
                 List.of(new BusinessTraffic(businessType, Optional.empty(), 30,

@@ -3,6 +3,7 @@ package dev.hotline.server.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hotline.acd.model.OpeningHours;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -10,6 +11,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RosterTest {
@@ -155,5 +159,62 @@ class RosterTest {
         assertThatThrownBy(() -> shift("09:00", "17:00", "1001", "1001"))
                 .hasMessage("shift s lists an agent twice: [1001, 1001]");
         assertThatThrownBy(() -> shift("09:00", "17:00")).hasMessage("shift s has no agents");
+    }
+
+    /** After-sales' calendar of National Day 2026: closed 1-7 October, Saturday 10 October worked as a Monday. */
+    private static final Map<String, OpeningHours> AFTER_SALES = Map.of("after-sales", new OpeningHours(SHANGHAI,
+            Map.of(), java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(d -> new OpeningHours.Holiday(
+                    LocalDate.of(2026, 10, d), "National Day")).toList(),
+            List.of(new OpeningHours.MakeUpDay(LocalDate.of(2026, 10, 10), DayOfWeek.MONDAY, "make-up day"))));
+
+    private static Roster.Shift keeping(String name, String from, String to, Set<DayOfWeek> days, String agent) {
+        return new Roster.Shift(name, LocalTime.parse(from), LocalTime.parse(to), List.of(agent), days, List.of(),
+                Optional.of("after-sales"));
+    }
+
+    @Test
+    void aShiftThatKeepsAQueuesCalendarIsOffOnItsHolidaysAndWorksAMakeUpSaturdayAsTheWeekdayItStandsFor() {
+        Set<DayOfWeek> weekdays = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+        Roster roster = new Roster.Shifts(List.of(keeping("office", "09:00", "18:00", weekdays, "1001"),
+                new Roster.Shift("plain", LocalTime.of(9, 0), LocalTime.of(18, 0), List.of("1002"), weekdays,
+                        List.of()))).following(AFTER_SALES);
+
+        // Thursday 1 October, National Day: the shift keeping the calendar is not worked, the plain one is
+        assertThat(roster.onDuty("1001", LocalDate.of(2026, 10, 1).atTime(10, 0))).isFalse();
+        assertThat(roster.onDuty("1002", LocalDate.of(2026, 10, 1).atTime(10, 0))).isTrue();
+        // from the last working day before the holiday to the first after it, over the whole week off
+        assertThat(next(roster, "1001", "2026-09-30T18:00+08:00", SHANGHAI)).isEqualTo("2026-10-08T09:00+08:00");
+        // Saturday 10 October is worked as a Monday by the one, a day off for the other
+        assertThat(roster.onDuty("1001", LocalDate.of(2026, 10, 10).atTime(10, 0))).isTrue();
+        assertThat(roster.onDuty("1002", LocalDate.of(2026, 10, 10).atTime(10, 0))).isFalse();
+        assertThat(next(roster, "1001", "2026-10-09T18:00+08:00", SHANGHAI)).isEqualTo("2026-10-10T09:00+08:00");
+    }
+
+    @Test
+    void aNightShiftBegunOnTheEveOfAHolidayRunsIntoItsMorningAndNoneBeginsOnTheHoliday() {
+        Roster night = new Roster.Shifts(List.of(keeping("night", "22:00", "06:00",
+                EnumSet.allOf(DayOfWeek.class), "1009"))).following(AFTER_SALES);
+
+        assertThat(night.onDuty("1009", LocalDate.of(2026, 10, 1).atTime(5, 0))).isTrue();
+        assertThat(night.onDuty("1009", LocalDate.of(2026, 10, 1).atTime(23, 0))).isFalse();
+        // the last holiday's night is off; the first after it begins on 8 October
+        assertThat(next(night, "1009", "2026-10-01T06:00+08:00", SHANGHAI)).isEqualTo("2026-10-08T22:00+08:00");
+    }
+
+    @Test
+    void aShiftKeepingAQueueTheConfigurationLacksIsRefusedAndAShiftOffAllYearNeverChanges() {
+        Roster.Shifts written = new Roster.Shifts(List.of(keeping("office", "09:00", "18:00",
+                EnumSet.of(DayOfWeek.THURSDAY), "1001")));
+
+        assertThatThrownBy(() -> written.following(Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("shift office keeps the calendar of queue after-sales, which the configuration does not "
+                        + "have");
+        assertThatThrownBy(() -> written.onDuty("1001", LocalDate.of(2026, 10, 1).atTime(10, 0)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("was not given");
+        // every day a holiday: the duty never changes (looked for a year and more ahead, not for ever)
+        Roster offAllYear = written.following(Map.of("after-sales", new OpeningHours(SHANGHAI, Map.of(),
+                java.util.stream.IntStream.range(0, 500).mapToObj(d -> new OpeningHours.Holiday(
+                        LocalDate.of(2026, 9, 1).plusDays(d), "closed")).toList())));
+        assertThat(next(offAllYear, "1001", "2026-09-01T00:00+08:00", SHANGHAI)).isEqualTo("never");
     }
 }

@@ -395,6 +395,26 @@ class TrafficFileTest {
     }
 
     @Test
+    void aShiftMayKeepTheCalendarOfAQueueNamedByItsId() throws Exception {
+        TrafficProfile p = TrafficFile.load(write(withShifts("""
+                    office: {from: 09:00, to: 18:00, days: mon-fri, calendar: after-sales, agents: ["1001"]}
+                    shop: {from: 09:00, to: 18:00, agents: ["1002"]}
+                """)));
+
+        assertThat(((Roster.Shifts) p.roster()).shifts()).extracting(Roster.Shift::calendar)
+                .containsExactly(Optional.of("after-sales"), Optional.empty());
+
+        Path f = write(withShifts("""
+                    office: {from: 09:00, to: 18:00, calendar: , agents: ["1001"]}
+                    shop: {from: 09:00, to: 18:00, calendar: [after-sales], agents: ["1002"]}
+                """));
+        assertThatThrownBy(() -> TrafficFile.load(f)).isInstanceOfSatisfying(TrafficFileException.class, e ->
+                assertThat(e.problems()).extracting(p2 -> ConfigProblemText.of(p2) + ": " + p2.message())
+                        .containsExactly("8:47 agents.shifts.office.calendar: 'calendar' needs a value",
+                                "9:46 agents.shifts.shop.calendar: expected text, got a list"));
+    }
+
+    @Test
     void everyWrongShiftIsSaidAtItsKey() throws Exception {
         Path f = write(withShifts("""
                     early: {from: 24:00, to: 8:00, agents: ["1001"]}
@@ -415,7 +435,7 @@ class TrafficFileTest {
                                 + "[\"1001\", \"1002\"], got an empty list",
                         "11:62 agents.shifts.twice.agents[2]: agent 1001 is listed twice in this shift (line 11)",
                         "12:11 agents.shifts.late: missing required key 'to'",
-                        "12:25 agents.shifts.late.until: unknown key 'until' (known: from, to, agents, days, breaks)"));
+                        "12:25 agents.shifts.late.until: unknown key 'until' (known: from, to, agents, days, breaks, calendar)"));
     }
 
     @Test
