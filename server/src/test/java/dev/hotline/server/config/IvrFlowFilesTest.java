@@ -76,6 +76,34 @@ class IvrFlowFilesTest {
     }
 
     @Test
+    void aFlowsPromptWrittenWithItsFilesExtensionIsWarnedAboutAsTheConfigurationFilesPromptsAre() {
+        config.withFlowText("menu", """
+                flow: menu
+                start: main
+                nodes:
+                  main:
+                    type: menu
+                    prompts: [tv/welcome, tv/main-menu.wav]
+                    options: {"1": bye}
+                    timeout: 5s
+                    invalid-prompt: common/invalid-key.GSM
+                    on-failure: bye
+                  bye:
+                    type: hangup
+                    prompts: [common/v1.2-goodbye]
+                    disposition: done
+                """);
+
+        assertThat(config.warnings()).containsExactly(
+                "ivr/menu.yaml:6:27: nodes.main.prompts[1]: prompt 'tv/main-menu.wav' is written with its file's "
+                        + "extension: Asterisk adds the format itself and finds no tv/main-menu.wav.<format>, so "
+                        + "callers hear nothing; write tv/main-menu",
+                "ivr/menu.yaml:9:5: nodes.main.invalid-prompt: prompt 'common/invalid-key.GSM' is written with its "
+                        + "file's extension: Asterisk adds the format itself and finds no "
+                        + "common/invalid-key.GSM.<format>, so callers hear nothing; write common/invalid-key");
+    }
+
+    @Test
     void aPinSentToAnHttpSourceAskedWithGetIsValidButWarnedOfAsItWouldStandInTheUrl() {
         String flow = """
                 flow: verify

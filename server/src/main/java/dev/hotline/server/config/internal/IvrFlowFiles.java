@@ -107,6 +107,7 @@ public final class IvrFlowFiles {
                 warnOfSecretsInUrls(loaded.flows(), trees, ctx);
                 warnOfMenusWithoutAPerson(loaded.flows(), trees, ctx);
                 warnOfCalendarsRunOut(loaded.flows(), trees, ctx);
+                warnOfPromptsWithExtensions(loaded.flows(), trees, ctx);
                 yield Optional.of(loaded.flows());
             }
             case FlowLoadResult.Rejected rejected -> {
@@ -311,6 +312,43 @@ public final class IvrFlowFiles {
                             + "step leads to a queue node, and " + (flow.agentEscape().isPresent()
                             ? "this menu turns the agent escape off" : "the flow has no agent-escape")));
                 }
+            }
+        }
+    }
+
+    /** A prompt written with its sound file's extension, as the configuration files' prompts are checked. */
+    private static void warnOfPromptsWithExtensions(FlowSet loaded, Map<String, YamlNode> trees, LoadContext ctx) {
+        for (String name : new java.util.TreeSet<>(loaded.names())) {
+            Flow flow = loaded.flow(name).orElseThrow();
+            Optional<YamlNode> tree = Optional.ofNullable(trees.get(flow.source()));
+            for (Node node : flow.nodes().values()) {
+                Map<String, String> prompts = new java.util.LinkedHashMap<>();
+                List<String> played = switch (node) {
+                    case Node.Play n -> n.prompts();
+                    case Node.Menu n -> n.prompts();
+                    case Node.Collect n -> n.prompts();
+                    case Node.Queue n -> n.prompts();
+                    case Node.Voicemail n -> n.prompts();
+                    case Node.LanguageChoice n -> n.prompts();
+                    case Node.Hangup n -> n.prompts();
+                    default -> List.of();
+                };
+                for (int i = 0; i < played.size(); i++) {
+                    prompts.put("prompts[" + i + "]", played.get(i));
+                }
+                if (node instanceof Node.Menu m) {
+                    m.invalidPrompt().ifPresent(p -> prompts.put("invalid-prompt", p));
+                    m.timeoutPrompt().ifPresent(p -> prompts.put("timeout-prompt", p));
+                } else if (node instanceof Node.Collect c) {
+                    c.invalidPrompt().ifPresent(p -> prompts.put("invalid-prompt", p));
+                    c.timeoutPrompt().ifPresent(p -> prompts.put("timeout-prompt", p));
+                }
+                prompts.forEach((key, prompt) -> {
+                    List<String> path = List.of("nodes", node.id(), key);
+                    Mark at = tree.flatMap(t -> t.placeOf(path)).orElse(new Mark(0, 0));
+                    PromptNames.check(prompt, new Where(FOLDER + "/" + flow.source(), at, String.join(".", path)),
+                            ctx);
+                });
             }
         }
     }
