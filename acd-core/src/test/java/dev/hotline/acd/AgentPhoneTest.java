@@ -58,8 +58,19 @@ class AgentPhoneTest {
         assertThat(centre.offeredTo("c1")).isEqualTo("1002");
         assertThat(centre.last(CallOffered.class).reason().explanation()).as("1001, idle longer, was passed over")
                 .isEqualTo("Call c1 arrived in queue sales; group s serves it from the start; LONGEST_IDLE picked "
-                        + "agent 1002: idle 0 s, longest; READY agents whose phone is busy or unreachable were passed "
-                        + "over.");
+                        + "agent 1002: idle 0 s, longest; READY agents passed over for their phone: 1001 (busy).");
+    }
+
+    @Test
+    void theOffersReasonNamesTheFirstThreeAgentsPassedOverForTheirPhoneAndSaysThereWereOthers() {
+        var centre = centre().agent("1003", "s").agent("1004", "s").agent("1005", "s").start()
+                .loginReady("1001", "1002", "1003", "1004", "1005")
+                .phone("1003", PhoneState.UNREACHABLE).phone("1001", PhoneState.BUSY).phone("1004", PhoneState.BUSY)
+                .phone("1002", PhoneState.BUSY).call("c1", "sales");
+
+        assertThat(centre.offeredTo("c1")).isEqualTo("1005");
+        assertThat(centre.last(CallOffered.class).reason().explanation()).endsWith("; READY agents passed over for "
+                + "their phone: 1003 (unreachable), 1001 (busy), 1004 (busy) and others.");
     }
 
     @Test

@@ -5,8 +5,11 @@ import dev.hotline.acd.AgentState;
 import dev.hotline.acd.AssignmentReason;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.OfferEnd;
+import dev.hotline.acd.PhoneState;
 import dev.hotline.acd.model.RoutingStrategy;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -90,24 +93,46 @@ final class Dispatch {
                         : " was made eligible by escalation step " + step.get())
                 + "; " + strategy + " picked agent " + best.id() + ": "
                 + StrategyOrder.why(strategy, best, group, centre.now, candidates)
-                + (anyPassedOver(eligible) ? "; READY agents whose phone is busy or unreachable were passed over" : "")
-                + ".";
+                + passedOver(eligible) + ".";
         offer(call, best, group, new AssignmentReason(call.queue.id, group.id, step, strategy, explanation));
         return true;
     }
 
     /**
-     * Whether a READY agent of {@code eligible} was left out for their phone (a private call, an unreachable phone):
-     * the strategy's "longest" or "highest" is of the agents free to take a call, which the reason then says.
+     * The READY agents of {@code eligible} left out for their phone (a private call, an unreachable phone), the first
+     * few by name, for the reason: the strategy's "longest" or "highest" is of the agents free to take a call, and an
+     * admin asking why not agent X learns it here. Empty when there are none, as nearly always.
      */
-    private static boolean anyPassedOver(Group[] eligible) {
+    private static String passedOver(Group[] eligible) {
+        Set<Agent> named = null;
+        boolean more = false;
         for (Group g : eligible) {
-            if (g.readyPhoneNotFree > 0) {
-                return true;
+            for (Agent a : g.readyPhoneNotFree) {
+                if (named == null) {
+                    named = new LinkedHashSet<>();
+                }
+                if (named.size() < PASSED_OVER_NAMED) {
+                    named.add(a);
+                } else if (!named.contains(a)) {
+                    more = true;
+                    break;
+                }
             }
         }
-        return false;
+        if (named == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("; READY agents passed over for their phone: ");
+        String sep = "";
+        for (Agent a : named) {
+            text.append(sep).append(a.id()).append(a.phone == PhoneState.BUSY ? " (busy)" : " (unreachable)");
+            sep = ", ";
+        }
+        return text.append(more ? " and others" : "").toString();
     }
+
+    /** How many of the agents passed over for their phone an offer's reason names. */
+    static final int PASSED_OVER_NAMED = 3;
 
     /**
      * The READY agent takes the first waiting call it can serve through any of its groups, if there is one and its

@@ -4,7 +4,9 @@ import dev.hotline.acd.AgentState;
 import dev.hotline.acd.model.RoutingStrategy;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A skill group at run time: the waiting calls it may take (in service order), its members, counts of them by state,
@@ -29,8 +31,11 @@ final class Group {
     int loggedIn;
     /** READY members whose phone is free: those in the ready indexes. */
     int readyCount;
-    /** READY members whose phone is busy or unreachable (a private call): passed over, which an offer's reason says. */
-    int readyPhoneNotFree;
+    /**
+     * READY members whose phone is busy or unreachable (a private call), in the order they became so: passed over,
+     * which an offer's reason says, naming them. Few, and changed only as such an agent comes or goes.
+     */
+    final Set<Agent> readyPhoneNotFree = new LinkedHashSet<>();
     /** The group sets this group is part of, whose distinct counts its members' state changes update. */
     GroupSet[] sets = {};
     /** Whether the {@link ReadyByOrder} indexes keep indexes of their own now (see {@link #KEPT_ABOVE}). */
@@ -121,7 +126,11 @@ final class Group {
                 keepIndexes(!kept);
             }
         } else if (state == AgentState.READY) {
-            readyPhoneNotFree += delta;
+            if (delta > 0) {
+                readyPhoneNotFree.add(membership.agent());
+            } else {
+                readyPhoneNotFree.remove(membership.agent());
+            }
         }
     }
 
@@ -165,7 +174,7 @@ final class Group {
         sets = new GroupSet[0];
         loggedIn = 0;
         readyCount = 0;
-        readyPhoneNotFree = 0;
+        readyPhoneNotFree.clear();
     }
 
     @Override

@@ -89,8 +89,8 @@ final class GroupSet {
     int readyPhoneNotFree() {
         int count = 0;
         for (int i = 0; i < groups.length; i++) {
-            for (Agent a : groups[i].members) {
-                if (a.state == AgentState.READY && !a.phone.offerable() && !a.inAnyOf(groups, i)) {
+            for (Agent a : groups[i].readyPhoneNotFree) {
+                if (!a.inAnyOf(groups, i)) {
                     count++;
                 }
             }

@@ -95,7 +95,7 @@ final class InvariantCheck {
                     + " waiting calls, but " + expected + " are eligible through it");
             int loggedIn = 0;
             int ready = 0;
-            int passedOver = 0;
+            Set<Agent> passedOver = new HashSet<>();
             for (Agent a : g.members) {
                 require(a.levelIn(g) > 0, "agent " + a.id() + " is a member of group " + g.id + " without a skill");
                 if (a.state != AgentState.LOGGED_OUT) {
@@ -104,11 +104,11 @@ final class InvariantCheck {
                 if (a.offerable()) {
                     ready++;
                 } else if (a.state == AgentState.READY) {
-                    passedOver++;
+                    passedOver.add(a);
                 }
             }
-            require(g.readyPhoneNotFree == passedOver, "group " + g.id + " counts " + g.readyPhoneNotFree
-                    + " READY members with a busy or unreachable phone but has " + passedOver);
+            require(new HashSet<>(g.readyPhoneNotFree).equals(passedOver), "group " + g.id + " keeps " + g.readyPhoneNotFree
+                    + " as READY members with a busy or unreachable phone but has " + passedOver);
             // work-conserving: an agent who may be offered a call is never left idle beside a call it could take
             require(ready == 0 || g.waiting.isEmpty(), "group " + g.id + " has " + ready + " agents READY with a free "
                     + "phone while " + g.waiting.size() + " calls wait for it");
