@@ -158,10 +158,14 @@ public final class CallSession {
     /** When the Dial of the offer in progress started (ms), to tell a phone that gave up early from a ring-out. */
     private long dialStartedAt;
     /**
-     * The Dial of the offer in progress has gone to Asterisk: until then (the music still being stopped, a prompt
-     * still playing) a caller's hang-up came before the agent's phone could ring.
+     * The Dial of the offer in progress has gone to Asterisk, and Asterisk has answered it. A caller's hang-up before
+     * the Dial went (the music still being stopped, a prompt still playing) came before the agent's phone could ring;
+     * so did one whose HANGUP line comes while the Dial's reply is still due: Asterisk sends that line only between
+     * commands, after a running command's reply (docs/asterisk.md), so the Dial was read after the hang-up and is
+     * refused (511) without ringing anyone. Only a HANGUP after the Dial's reply follows a Dial that ran.
      */
     private boolean dialSent;
+    private boolean dialReplied;
     private boolean answerReported;
     /** An agent answered the call (the answer reached Hotline, or Dial ended answered). */
     private boolean agentReached;
@@ -360,7 +364,7 @@ public final class CallSession {
             Optional<String> cut = channel.endedWithoutHangUp();
             submit(sessions.isStopping() ? new AcdEvent.CallHandedBack(now(), callId, "Hotline stopped")
                     : cut.isPresent() ? new AcdEvent.CallHandedBack(now(), callId, cut.get())
-                    : new AcdEvent.CallerHungUp(now(), callId, phase == Phase.DIALING && dialSent));
+                    : new AcdEvent.CallerHungUp(now(), callId, phase == Phase.DIALING && dialSent && dialReplied));
         }
         finish();
     }
@@ -816,6 +820,7 @@ public final class CallSession {
         offer = o;
         nextOffer = null;
         dialSent = false;
+        dialReplied = false;
         offerWithdrawn = false;
         answerReported = false;
         activity++;
@@ -879,7 +884,10 @@ public final class CallSession {
         watchDial(offer);
         run(stopMusic(), () -> {
             dialSent = true;
-            run(List.of(dial), () -> send(AgiCommands.getVariable("DIALSTATUS"), this::dialEnded));
+            run(List.of(dial), () -> {
+                dialReplied = true;
+                send(AgiCommands.getVariable("DIALSTATUS"), this::dialEnded);
+            });
         });
     }
 

@@ -1088,6 +1088,26 @@ class CallSessionTest {
     }
 
     @Test
+    void aHangUpAsteriskSendsAfterTheMusicStoppedButBeforeTheDialsReplyCameBeforeTheOfferReachedThePhone() {
+        rig.agentsLoggedIn("1001");
+        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
+        rig.settle(call);   // waiting with music
+        rig.agentsReady("1001");
+
+        // Asterisk's own order: the music's stop answered, then the HANGUP line; the Dial went out meanwhile and is
+        // read by a channel already hung up, so it rings nobody (a Dial that ran is answered before HANGUP comes)
+        call.reply("EXEC StopMusicOnHold", ok("0"));
+        rig.loop.runOnce();
+        assertThat(call.next()).startsWith("EXEC Dial");
+        call.callerHangsUpBeforeTheReply();
+        call.reply("EXEC Dial", ok("-1"));
+        rig.settle(call);
+
+        assertThat(rig.ended("1795413048.1").cause())
+                .isEqualTo("caller hung up before the offer to agent 1001 reached their phone");
+    }
+
+    @Test
     void theCallerHangingUpWhileTheAgentsPhoneRingsWithdrawsTheOffer() {
         rig.agentsReady("1001");
         ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
