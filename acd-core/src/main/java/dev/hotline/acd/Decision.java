@@ -129,7 +129,9 @@ public sealed interface Decision {
     }
 
     /**
-     * The queue could not keep the call and applies a treatment (closed, full, max wait, no agents, escalation). For
+     * The queue could not keep the call and applies a treatment (closed, full, max wait, no agents, escalation), or a
+     * configuration change removed the queue and moves its waiting call on to the queue its business type now leads
+     * to (reconfigured, an overflow to that queue). For
      * an overflow to another queue a {@link CallMoved} follows; otherwise the call leaves the ACD ({@link CallEnded}).
      */
     record CallTreated(long at, String callId, String queue, Treatment treatment, TreatmentCause cause)
@@ -137,7 +139,7 @@ public sealed interface Decision {
     }
 
     /** Why a queue applied a treatment. */
-    enum TreatmentCause { CLOSED, QUEUE_FULL, MAX_WAIT, NO_AGENTS, ESCALATION }
+    enum TreatmentCause { CLOSED, QUEUE_FULL, MAX_WAIT, NO_AGENTS, ESCALATION, RECONFIGURED }
 
     /**
      * The call is over for the ACD: the one final record of every call that arrived, carrying what a call detail

@@ -13,10 +13,10 @@ package dev.hotline.acd;
  *                             or unreachable
  * @param smoothedHandleMillis the handle time expected waits are computed from (see {@link WaitingCall})
  * @param retired              removed from the configuration; it still serves the calls it holds
- * @param open                 it takes new calls now: within its opening hours, not on a holiday (make-up working
- *                             days keep the hours they name)
- * @param closedBecause        why it takes none when closed ("holiday: National Day", "outside its opening hours");
- *                             empty when open
+ * @param open                 it takes new calls now: in the configuration, within its opening hours, not on a
+ *                             holiday (make-up working days keep the hours they name)
+ * @param closedBecause        why it takes none when closed ("holiday: National Day", "outside its opening hours",
+ *                             "removed from the configuration: ..."); empty when open
  */
 public record QueueView(String queueId, int waiting, int ringing, long oldestWaitMillis, int agentsLoggedIn,
                         int agentsReady, int agentsPhoneBusy, long smoothedHandleMillis, boolean retired,

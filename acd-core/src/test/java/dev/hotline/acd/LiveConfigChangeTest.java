@@ -141,6 +141,79 @@ class LiveConfigChangeTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("no such queue: sales");
     }
 
+    /** The tea line's business type leads to queue {@code queue}, served by group {@code group} of agent s1. */
+    private static CentreFixture teaLineTo(String queue, String group) {
+        return CentreFixture.centre().queue(queue, group).queue("service", "v").agent("s1", group).agent("v1", "v")
+                .businessType(new BusinessType("tea", "Tea", queue, Optional.empty()))
+                .route("400-tea", MatchKind.EXACT, "tea");
+    }
+
+    @Test
+    void callsWaitingInAQueueRenamedWithItsGroupMoveToTheQueueTheirBusinessTypeLeadsToNowInTheirOrder() {
+        var centre = teaLineTo("sales", "s").start().login("s1")
+                .arrive("c1", "5551", "400-tea").queue("c1").arrive("c2", "5552", "400-tea").queue("c2")
+                .reconfigure(teaLineTo("shop", "t"));
+
+        assertThat(centre.all(Decision.CallMoved.class)).extracting(Decision.CallMoved::callId,
+                Decision.CallMoved::toQueue).containsExactly(org.assertj.core.groups.Tuple.tuple("c1", "shop"),
+                org.assertj.core.groups.Tuple.tuple("c2", "shop"));
+        assertThat(centre.last(Decision.CallMoved.class).cause()).isEqualTo("queue sales was removed by the "
+                + "configuration change; business type tea leads to queue shop now");
+        assertThat(centre.last(Decision.CallTreated.class).cause()).isEqualTo(Decision.TreatmentCause.RECONFIGURED);
+        assertThat(centre.waiting("c1").queue()).isEqualTo("shop");
+        assertThat(centre.waiting("c1").position()).isEqualTo(1);
+        assertThat(centre.waiting("c2").position()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> centre.engine.queue("sales"))
+                .as("emptied, gone").isInstanceOf(IllegalArgumentException.class);
+
+        centre.ready("s1");
+
+        assertThat(centre.offeredTo("c1")).isEqualTo("s1");
+    }
+
+    @Test
+    void aCallRingingInAQueueRenamedMovesOnWhenItsOfferComesBack() {
+        var centre = teaLineTo("sales", "s").start().loginReady("s1").arrive("c1", "5551", "400-tea").queue("c1")
+                .reconfigure(teaLineTo("shop", "s"));
+        assertThat(centre.engine.queue("sales").retired()).as("its call still rings s1").isTrue();
+
+        centre.advance(Duration.ofSeconds(15));   // rings out
+
+        assertThat(centre.last(Decision.CallMoved.class).toQueue()).isEqualTo("shop");
+        assertThat(centre.waiting("c1").queue()).isEqualTo("shop");
+    }
+
+    @Test
+    void aRemovedQueueWhoseBusinessTypeAndGroupsWentTooSaysSoAsItsCallsGetTheNoAgentsTreatment() {
+        var centre = teaLineTo("sales", "s").start().login("s1").arrive("c1", "5551", "400-tea").queue("c1")
+                .reconfigure(CentreFixture.centre().queue("service", "v").agent("s1", "v").agent("v1", "v"));
+
+        assertThat(centre.ended("c1").cause()).isEqualTo("the configuration change removed queue sales and its "
+                + "skill groups (s): nobody can serve its calls: hangup(no-agents)");
+    }
+
+    @Test
+    void aCallInTheIvrWhoseBusinessTypeAChangeRemovedIsQueuedInTheQueueItArrivedFor() {
+        var centre = teaLineTo("sales", "s").start().login("s1").arrive("c1", "5551", "400-tea")
+                .reconfigure(CentreFixture.centre().queue("sales", "s").queue("service", "v").agent("s1", "s")
+                        .agent("v1", "v"))
+                .queue("c1");
+
+        assertThat(centre.waiting("c1").queue()).isEqualTo("sales");
+        assertThat(centre.all(Decision.EventRejected.class)).isEmpty();
+    }
+
+    @Test
+    void aRetiredQueueIsNotOpenForItTakesNoNewCalls() {
+        var centre = base().start().login("s1").call("c1", "sales")
+                .reconfigure(CentreFixture.centre().queue("service", "v").agent("s1", "s").agent("v1", "v").group("s"));
+
+        QueueView sales = centre.engine.queue("sales");
+        assertThat(sales.open()).isFalse();
+        assertThat(sales.closedBecause()).isEqualTo("removed from the configuration: it serves the calls it holds "
+                + "and takes no new ones");
+    }
+
     @Test
     void theViewsListARetiredQueueStillHoldingCallsAndARemovedAgentStillOnACall() {
         var centre = base().agent("s2", "s").start().loginReady("s2").login("s1").call("c1", "sales")

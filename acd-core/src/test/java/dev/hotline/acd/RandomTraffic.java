@@ -1,6 +1,7 @@
 package dev.hotline.acd;
 
 import dev.hotline.acd.model.BlacklistEntry;
+import dev.hotline.acd.model.BusinessType;
 import dev.hotline.acd.model.CentreConfig;
 import dev.hotline.acd.model.EscalationAction;
 import dev.hotline.acd.model.MatchKind;
@@ -52,8 +53,11 @@ final class RandomTraffic {
         this.seed = seed;
         this.random = new Random(seed);
         int variant = random.nextInt(14);
+        // the last merges queue service into sales: calls waiting in service move on when it is removed
         configs = List.of(centre(variant).config(), centre(variant + 1).config(),
-                centre(variant).removeAgent("a4").config());
+                centre(variant).removeAgent("a4").config(), centre(variant).removeQueue("service")
+                        .businessType(new BusinessType("service", "Service", "sales", Optional.empty()))
+                        .route(CentreFixture.numberOf("service"), MatchKind.EXACT, "service").config());
     }
 
     /** The configuration the engine starts with. */

@@ -79,9 +79,11 @@ final class CentreViews {
         long oldest = queue.waiting.isEmpty() ? 0 : centre.now - queue.waiting.minAux();
         // the plan of ordinary calls starts with exactly the queue's groups
         GroupSet staffing = queue.ordinaryPlan.stage(0).staffing;
-        boolean open = queue.hours.isOpenAt(centre.now);
+        // a removed queue takes no new calls, whatever its hours said
+        boolean open = !queue.retired && queue.hours.isOpenAt(centre.now);
         return new QueueView(queue.id, queue.waiting.size(), queue.ringing, oldest, staffing.loggedIn, staffing.ready(),
                 staffing.readyPhoneNotFree(), queue.smoothedHandleMillis(), queue.retired, open,
-                open ? "" : queue.config.hours().whyClosedAt(centre.now));
+                open ? "" : queue.retired ? "removed from the configuration: it serves the calls it holds and takes "
+                        + "no new ones" : queue.config.hours().whyClosedAt(centre.now));
     }
 }

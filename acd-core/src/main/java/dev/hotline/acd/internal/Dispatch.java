@@ -378,7 +378,7 @@ final class Dispatch {
      * over, else an idle agent.
      */
     private void settleRequeued(Call call, BusinessQueue queue) {
-        if (call.status != Call.Status.WAITING || call.queue != queue) {
+        if (call.status != Call.Status.WAITING || call.queue != queue || admission.moveFromRemovedQueue(call)) {
             return;
         }
         if (!call.plan.anyoneLoggedIn()) {

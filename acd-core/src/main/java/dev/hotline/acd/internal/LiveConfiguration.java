@@ -8,9 +8,11 @@ import dev.hotline.acd.model.QueueConfig;
 import dev.hotline.acd.model.Skill;
 import dev.hotline.acd.model.SkillGroup;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,17 +56,30 @@ final class LiveConfiguration {
         }
         List<Call> inQueue = apply(next, plan);
         centre.emit(new Decision.ConfigApplied(centre.now, next));
+        Set<Call> moved = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Call call : inQueue) {
+            if (admission.moveFromRemovedQueue(call)) {
+                moved.add(call);
+            }
+        }
         for (Call call : replanned) {
-            centre.emit(new Decision.CallReplanned(centre.now, call.id, call.queue.id, call.priority,
-                    call.eligibility.groupIds));
+            if (!moved.contains(call)) {
+                centre.emit(new Decision.CallReplanned(centre.now, call.id, call.queue.id, call.priority,
+                        call.eligibility.groupIds));
+            }
         }
         for (Agent agent : new ArrayList<>(centre.agentOrder)) {
             dispatch.removedBeforeRinging(agent);
         }
         for (Call call : inQueue) {
             if (call.status == Call.Status.WAITING && !call.plan.anyoneLoggedIn()) {
-                admission.noAgentsAnyMore(call, "no agent who could serve queue " + call.queue.id
-                        + " is logged in after the configuration change");
+                // a queue in force names groups that exist; a removed one may have lost them all
+                List<String> groups = call.queue.config.groups();
+                admission.noAgentsAnyMore(call, groups.stream().noneMatch(centre.groups::containsKey)
+                        ? "the configuration change removed queue " + call.queue.id + " and its skill groups ("
+                        + String.join(", ", groups) + "): nobody can serve its calls"
+                        : "no agent who could serve queue " + call.queue.id + " is logged in after the configuration "
+                        + "change");
             }
         }
         for (Agent agent : new ArrayList<>(centre.agentOrder)) {
@@ -85,7 +100,8 @@ final class LiveConfiguration {
 
     /**
      * Puts {@code next} in force: removed agents log out (or finish their call first), removed queues keep serving
-     * the calls they hold under their last settings, and every waiting or ringing call's eligible groups and
+     * the calls they hold under their last settings (until {@link QueueAdmission#moveFromRemovedQueue} moves them on
+     * to their business type's queue now, when it has one), and every waiting or ringing call's eligible groups and
      * priority are recomputed from its queue's new settings. Returns those calls in arrival order.
      */
     private List<Call> apply(CentreConfig next, NumberPlan plan) {

@@ -44,10 +44,20 @@ final class QueueAdmission {
             queue = classified.queue();
         } else {
             type = centre.numberPlan.businessType(typeId);
-            if (type == null) {
+            if (type == null && e.businessType().isEmpty() && classified != null) {
+                // a change removed the business type the call arrived with while it was in the IVR: it keeps the
+                // queue it was classified into, as it keeps its flow, as long as that queue takes calls
+                type = classified.businessType();
+                queue = centre.queues.get(type.queue());
+                if (queue == null || queue.retired) {
+                    throw new Rejection("call " + call.id + " cannot be queued: a configuration change removed its "
+                            + "business type " + typeId + " and queue " + type.queue() + " while it was in the IVR");
+                }
+            } else if (type == null) {
                 throw new Rejection("call " + call.id + " cannot be queued: unknown business type " + typeId);
+            } else {
+                queue = centre.queues.get(type.queue());
             }
-            queue = centre.queues.get(type.queue());
         }
         if (queue == null || queue.retired) {
             throw new Rejection("call " + call.id + " cannot be queued: business type " + typeId
@@ -135,6 +145,33 @@ final class QueueAdmission {
         for (Call call : stranded) {
             noAgentsAnyMore(call, "the last agent who could serve queue " + call.queue.id + " logged out");
         }
+    }
+
+    /**
+     * A waiting call of a queue a configuration change removed moves on to the queue its business type leads to now
+     * (the queue renamed, or merged into another), entering it as an overflow does, with its arrival time: what the
+     * admin meant, where the removed queue's last settings may have lost their groups too. Nothing when its queue is
+     * in force, or its business type was removed too or leads nowhere else: it stays, served under the removed
+     * queue's last settings. Returns whether it moved.
+     */
+    boolean moveFromRemovedQueue(Call call) {
+        BusinessQueue queue = call.queue;
+        if (call.status != Call.Status.WAITING || !queue.retired) {
+            return false;
+        }
+        BusinessType type = centre.numberPlan.businessType(call.businessType);
+        BusinessQueue next = type == null ? null : centre.queues.get(type.queue());
+        if (next == null || next.retired) {
+            return false;
+        }
+        centre.detach(call);
+        String why = "queue " + queue.id + " was removed by the configuration change; business type " + type.id()
+                + " leads to queue " + next.id + " now";
+        centre.emit(new Decision.CallTreated(centre.now, call.id, queue.id, new Treatment.Overflow(next.id),
+                TreatmentCause.RECONFIGURED));
+        centre.emit(new Decision.CallMoved(centre.now, call.id, queue.id, next.id, why));
+        enter(call, next);
+        return true;
     }
 
     /**

@@ -186,6 +186,7 @@ final class SimulationReport {
         treated.put("maxWait", f.treated().maxWait());
         treated.put("noAgents", f.treated().noAgents());
         treated.put("escalation", f.treated().escalation());
+        treated.put("reconfigured", f.treated().reconfigured());
         treated.put("handedBack", f.treated().handedBack());
         // still in the queue when the run stopped: offered = answered + abandoned + overflowed + refused + waiting
         out.put("waiting", f.waiting());

@@ -32,6 +32,7 @@ final class TreatedLine {
         add(parts, "max wait", t.maxWait());
         add(parts, "no agents", t.noAgents());
         add(parts, "by a step", t.escalation());
+        add(parts, "moved by a configuration change", t.reconfigured());
         add(parts, "handed back", t.handedBack());
         return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
     }

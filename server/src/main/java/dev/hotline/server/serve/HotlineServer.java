@@ -750,8 +750,8 @@ public final class HotlineServer implements AutoCloseable {
     private List<String> effectsOnCalls(CompletableFuture<List<Decision>> applied) {
         try {
             applied.get(EFFECTS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            return ReloadEffects.of(engine.read(routing -> reloadWatch.disarm()).toCompletableFuture()
-                    .get(EFFECTS_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+            return engine.read(routing -> ReloadEffects.of(reloadWatch.disarm(), routing.queues()))
+                    .toCompletableFuture().get(EFFECTS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             log.info("reload: the engine had not applied the change within {} s; what it did to calls is in the "
                     + "journal", EFFECTS_WAIT.toSeconds());

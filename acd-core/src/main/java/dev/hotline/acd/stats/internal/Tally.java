@@ -29,6 +29,7 @@ final class Tally {
     long treatedMaxWait;
     long treatedNoAgents;
     long treatedByEscalation;
+    long treatedReconfigured;
     long handedBack;
     long longestWaitMillis;
 
@@ -75,6 +76,7 @@ final class Tally {
             case MAX_WAIT -> treatedMaxWait++;
             case NO_AGENTS -> treatedNoAgents++;
             case ESCALATION -> treatedByEscalation++;
+            case RECONFIGURED -> treatedReconfigured++;
         }
     }
 
@@ -111,6 +113,7 @@ final class Tally {
         c.treatedMaxWait = treatedMaxWait;
         c.treatedNoAgents = treatedNoAgents;
         c.treatedByEscalation = treatedByEscalation;
+        c.treatedReconfigured = treatedReconfigured;
         c.handedBack = handedBack;
         c.longestWaitMillis = longestWaitMillis;
         c.answered = answered;
@@ -152,7 +155,8 @@ final class Tally {
     CallFigures calls(long waiting, long longestCurrentWaitMillis) {
         return new CallFigures(offered, answers(), abandoned, shortAbandoned, abandonedAfterThreshold, overflowed,
                 refused, new TreatmentFigures(treatedClosed, treatedFull, treatedMaxWait, treatedNoAgents,
-                treatedByEscalation, handedBack), waiting, longestWaitMillis, longestCurrentWaitMillis);
+                treatedByEscalation, treatedReconfigured, handedBack), waiting, longestWaitMillis,
+                longestCurrentWaitMillis);
     }
 
     AgentTimeFigures agentTime() {
