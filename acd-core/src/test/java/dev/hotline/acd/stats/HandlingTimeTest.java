@@ -3,6 +3,7 @@ package dev.hotline.acd.stats;
 import static dev.hotline.acd.stats.Centres.NINE_AM;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Average handling time = talk + wrap-up, and where it is attributed. */
@@ -28,11 +29,32 @@ class HandlingTimeTest {
     }
 
     @Test
-    void aWrapUpStillGoingOnCountsUpToNow() {
+    void aCallInWrapUpIsNotHandledYetItsTalkAndWrapUpCountTogetherAsTheWrapUpEnds() {
         timeline.agent("1001").logsIn(0);
-        timeline.call("c1").arrives(0, "sales").offeredTo("1001", 12).answered(15).ends(195);
+        var c1 = timeline.call("c1").arrives(0, "sales").offeredTo("1001", 12).answered(15).ends(195);
 
-        assertThat(figures(205).centre().calls().answers().ahtMillis()).hasValue(190_000.0);
+        AnswerFigures during = figures(205).centre().calls().answers();
+        assertThat(during.handled()).isZero();
+        assertThat(during.ahtMillis()).isEmpty();
+
+        c1.wrapUp(30);
+        assertThat(figures(225).centre().calls().answers().ahtMillis()).hasValue(210_000.0);
+    }
+
+    @Test
+    void anIntervalsAhtIsThatOfTheCallsWhoseHandlingEndedInItWholeWhereverTheirTalkFell() {
+        // c1 talks in the first quarter hour and ends its wrap-up in the second, where c2 is handled whole
+        timeline.agent("1001").logsIn(0);
+        timeline.call("c1").arrives(800, "sales").offeredTo("1001", 801).answered(802).ends(890).wrapUp(30);
+        timeline.call("c2").arrives(1000, "sales").offeredTo("1001", 1001).answered(1002).ends(1022).wrapUp(30);
+        CentreStatistics stats = new CentreStatistics(Centres.standard());
+        timeline.playInto(stats);
+
+        List<Figures> quarters = stats.intervals(timeline.at(1799));
+
+        assertThat(quarters).extracting(q -> q.queues().get("sales").answers().handled()).containsExactly(0L, 2L);
+        assertThat(quarters.get(1).queues().get("sales").answers().ahtMillis()).as("(118 s + 50 s) / 2")
+                .hasValue(84_000.0);
     }
 
     @Test

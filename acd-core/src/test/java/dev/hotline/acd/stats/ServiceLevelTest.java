@@ -112,6 +112,17 @@ class ServiceLevelTest {
     }
 
     @Test
+    void aCallOfferedAtOnceThatRangOutAndThenWaitedForAFreeAgentWaitedForPWait() {
+        // c1 rings 1001 out, then waits 23 s in queue for an agent; c2 rings 1002 out and is offered at once again
+        timeline.call("c1").arrives(0, "sales").offeredTo("1001", 0).notAnswered(14).offeredTo("1002", 37)
+                .answered(39);
+        timeline.call("c2").arrives(0, "sales").offeredTo("1002", 0).notAnswered(15).offeredTo("1003", 15)
+                .answered(17);
+
+        assertThat(sales(60).answers().probabilityOfWaiting()).hasValue(0.5);
+    }
+
+    @Test
     void theLongestWaitCoversAnsweredAndAbandonedCallsAndTheLongestCurrentWaitTheCallsStillWaiting() {
         timeline.call("c1").arrives(0, "sales").offeredTo("1001", 30).answered(33);
         timeline.call("c2").arrives(10, "sales").abandons(50);

@@ -343,7 +343,9 @@ public final class JournalReplay {
         long end = continuesAfterPeriod ? to : Math.max(lastAt, from);
         if (!continuesAfterPeriod && (to != Long.MAX_VALUE || lastAt < from)) {
             warnings.accept("the journal ends at " + at(lastAt) + ", before the period's "
-                    + (lastAt < from ? "start: nothing of the period is in it" : "end: the figures stop there"));
+                    + (lastAt < from ? "start: nothing of the period is in it" : "end: the figures stop there (a "
+                    + "server still running writes nothing while its agents wait for calls, and their time since is "
+                    + "not counted: report the period again once the journal goes on past it)"));
         }
         Figures atEnd = statistics.snapshot(end);
         if (from == Long.MIN_VALUE) {

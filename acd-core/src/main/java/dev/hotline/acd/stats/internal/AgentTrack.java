@@ -19,6 +19,15 @@ final class AgentTrack {
     PhoneState phone = PhoneState.FREE;
     String lastQueue;
     String lastGroup;
+    /**
+     * The answered call whose conversation is over and whose wrap-up is not: it counts as handled, with its talk and
+     * its wrap-up together, where the wrap-up ends (where the conversation ends when none follows), so that a period's
+     * AHT is that of the calls whose handling ended in it.
+     */
+    boolean handling;
+    String handlingQueue;
+    String handlingGroup;
+    long handlingTalkMillis;
 
     AgentTrack(AgentState state, long since) {
         this.state = state;

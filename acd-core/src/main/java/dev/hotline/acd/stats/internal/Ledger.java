@@ -84,8 +84,9 @@ public final class Ledger {
             case Decision.CallOffered o -> {
                 LiveCall call = call(o.callId());
                 enterQueue(call, o.queue(), at);
-                if (call.firstOfferWaitMillis < 0) {
-                    call.firstOfferWaitMillis = o.waitedMillis();
+                if (call.unofferedSince >= 0) {
+                    call.unofferedWaitMillis += at - call.unofferedSince;
+                    call.unofferedSince = -1;
                 }
                 call.offerGroup = o.reason().group();
                 both(at, p -> scopes(p, null, o.reason().group(), o.agentId()).forEach(t -> t.offers++));
@@ -93,6 +94,7 @@ public final class Ledger {
             case Decision.CallRequeued r -> {
                 LiveCall call = call(r.callId());
                 enterQueue(call, r.queue(), at);
+                call.unofferedSince = at;
                 offerMissed(r, call.offerGroup, at);
             }
             case Decision.CallAnswered a -> {
@@ -164,6 +166,7 @@ public final class Ledger {
         boolean first = call.queue == null;
         if (first) {
             call.firstQueuedAt = at;
+            call.unofferedSince = at;
         }
         call.queue = queue;
         call.waiting = true;
@@ -192,8 +195,9 @@ public final class Ledger {
         call.group = group;
         String queue = call.queue;
         boolean within = waitedMillis <= threshold(queue);
-        // Erlang C's "waited" means no agent was free: ring time before an immediate offer is not waiting
-        long waitedBeforeOffer = call.firstOfferWaitMillis >= 0 ? call.firstOfferWaitMillis : waitedMillis;
+        // Erlang C's "waited" means no agent was free: time in queue with no offer ringing, before the first offer
+        // or after one that came back; ring time is not waiting
+        long waitedUnoffered = call.unofferedWaitMillis + (call.unofferedSince >= 0 ? at - call.unofferedSince : 0);
         both(at, p -> {
             for (Tally t : scopes(p, queue, group, agentId)) {
                 t.answered++;
@@ -202,7 +206,7 @@ public final class Ledger {
                 if (within) {
                     t.answeredWithinThreshold++;
                 }
-                if (waitedBeforeOffer > 0) {
+                if (waitedUnoffered > 0) {
                     t.answeredAfterWaiting++;
                 }
             }
@@ -273,7 +277,7 @@ public final class Ledger {
                 if (waiting) {
                     answer(call, e.agentId().orElse(null), null, e.waitedMillis(), at);
                 }
-                handled(call, e, at);
+                handlingEnds(call, e, at);
             }
             case ABANDONED -> {
                 if (waiting) {
@@ -318,14 +322,31 @@ public final class Ledger {
         }
     }
 
-    private void handled(LiveCall call, Decision.CallEnded e, long at) {
+    /**
+     * The conversation is over: the call is handled once its agent's wrap-up is (kept on the agent until then), or
+     * now when its agent is not known to be talking.
+     */
+    private void handlingEnds(LiveCall call, Decision.CallEnded e, long at) {
         String queue = call != null ? call.queue : e.queue().orElse(null);
         String group = call != null ? call.group : null;
-        String agent = e.agentId().orElse(call != null ? call.agent : null);
+        String agentId = e.agentId().orElse(call != null ? call.agent : null);
+        AgentTrack agent = agentId == null ? null : agents.get(agentId);
+        if (agent != null && agent.state == AgentState.TALKING) {
+            agent.handling = true;
+            agent.handlingQueue = queue;
+            agent.handlingGroup = group;
+            agent.handlingTalkMillis = e.talkMillis();
+        } else {
+            handled(queue, group, agentId, e.talkMillis(), 0, at);
+        }
+    }
+
+    private void handled(String queue, String group, String agentId, long talkMillis, long wrapUpMillis, long at) {
         both(at, p -> {
-            for (Tally t : scopes(p, queue, group, agent)) {
+            for (Tally t : scopes(p, queue, group, agentId)) {
                 t.handled++;
-                t.handledTalkMillis += e.talkMillis();
+                t.handledTalkMillis += talkMillis;
+                t.handledWrapUpMillis += wrapUpMillis;
             }
         });
     }
@@ -362,7 +383,7 @@ public final class Ledger {
     private void agentChanged(Decision.AgentStateChanged s) {
         long at = s.at();
         AgentTrack agent = agents.computeIfAbsent(s.agentId(), id -> new AgentTrack(s.from(), at));
-        closeState(s.agentId(), agent, at);
+        closeState(s.agentId(), agent, s.to(), at);
         agent.state = s.to();
         agent.since = at;
         agent.stateSince = at;
@@ -412,10 +433,18 @@ public final class Ledger {
         });
     }
 
-    /** The state is over at {@code at}: its time is booked, and a wrap-up's whole length where it ends. */
-    private void closeState(String agentId, AgentTrack agent, long at) {
-        if (agent.state == AgentState.WRAP_UP && at > agent.stateSince) {
-            // a handled call's wrap-up counts, whole, where it ends
+    /**
+     * The state is over at {@code at}, for {@code next}: its time is booked; a call whose conversation or wrap-up
+     * this ends is handled now, its wrap-up's whole length with it.
+     */
+    private void closeState(String agentId, AgentTrack agent, AgentState next, long at) {
+        boolean wrapUpOver = agent.state == AgentState.WRAP_UP;
+        if (agent.handling && (wrapUpOver || agent.state == AgentState.TALKING && next != AgentState.WRAP_UP)) {
+            agent.handling = false;
+            handled(agent.handlingQueue, agent.handlingGroup, agentId, agent.handlingTalkMillis,
+                    wrapUpOver ? at - agent.stateSince : 0, at);
+        } else if (wrapUpOver && at > agent.stateSince) {
+            // a wrap-up whose call the statistics did not see end (they began meanwhile): its time still counts
             long wrapUp = at - agent.stateSince;
             both(at, p -> addWrapUp(p, agentId, agent, wrapUp));
         }
@@ -513,10 +542,8 @@ public final class Ledger {
         for (var e : agents.entrySet()) {
             AgentTrack agent = e.getValue();
             if (agent.state != AgentState.LOGGED_OUT && now > agent.since) {
+                // a call in wrap-up is not handled yet: it counts, whole, as its wrap-up ends
                 addAgentTime(p, e.getKey(), agent, now - agent.since);
-                if (agent.state == AgentState.WRAP_UP) {
-                    addWrapUp(p, e.getKey(), agent, now - agent.stateSince);
-                }
             }
         }
         return figures(p, started ? Math.min(firstAt, now) : now, now, true, now);
@@ -581,9 +608,6 @@ public final class Ledger {
             if (wanted.test(interval.start())) {
                 Period p = copies.computeIfAbsent(interval.start(), s -> new Period(s, interval.end()));
                 addAgentTime(p, agentId, agent, pieceEnd - t);
-                if (agent.state == AgentState.WRAP_UP && pieceEnd == now) {
-                    addWrapUp(p, agentId, agent, now - agent.stateSince);
-                }
             }
             t = pieceEnd;
         }

@@ -8,8 +8,13 @@ final class LiveCall {
     long firstQueuedAt;
     /** In a queue and not yet answered, treated or ended (ringing an agent counts as waiting). */
     boolean waiting;
-    /** How long the call had waited when first offered to an agent; -1 until it is. */
-    long firstOfferWaitMillis = -1;
+    /**
+     * How long the call has waited in queue with no offer ringing: before its first offer, and after each offer that
+     * came back (a ring-no-answer) until the next. Erlang C's waiting, when no agent was free to take it.
+     */
+    long unofferedWaitMillis;
+    /** Since when the call waits with no offer ringing; -1 while an offer rings. */
+    long unofferedSince = -1;
     /** The skill group of the call's latest offer, null until offered: where a missed offer is counted. */
     String offerGroup;
     /** The skill group the call was answered through, null until answered. */
