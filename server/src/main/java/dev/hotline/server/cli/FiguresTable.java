@@ -11,7 +11,10 @@ import dev.hotline.server.journal.JournalReplay;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,12 +41,12 @@ final class FiguresTable {
         StringBuilder out = new StringBuilder();
         out.append("Journal ").append(journal).append(", ");
         if (f.from() == f.to() && (askedFrom != null || askedTo != null)) {
-            out.append(askedFrom == null ? "its start" : time(askedFrom.toEpochMilli(), zone)).append(" to ")
-                    .append(askedTo == null ? "its end" : time(askedTo.toEpochMilli(), zone)).append(" (")
+            boolean offsets = clocksChange(askedFrom, askedTo, zone);
+            out.append(askedFrom == null ? "its start" : time(askedFrom.toEpochMilli(), zone, offsets)).append(" to ")
+                    .append(askedTo == null ? "its end" : time(askedTo.toEpochMilli(), zone, offsets)).append(" (")
                     .append(zone).append("): nothing of this period is in the journal\n");
         } else {
-            out.append(time(f.from(), zone)).append(" to ").append(time(f.to(), zone)).append(" (").append(zone)
-                    .append(")\n");
+            out.append(period(f.from(), f.to(), zone)).append(" (").append(zone).append(")\n");
         }
         if (report.lostRecords() > 0) {
             out.append("INCOMPLETE: the journal lost ").append(report.lostRecords())
@@ -137,8 +140,38 @@ final class FiguresTable {
         }
     }
 
-    private static String time(long epochMillis, ZoneId zone) {
-        return TIME.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
+    /**
+     * The period of the header, "2026-11-23 09:00:00 to 2026-11-23 12:00:00", on {@code zone}'s clock; with the UTC
+     * offsets when the clocks change in it or it begins or ends in an hour they go back over, which the wall clock
+     * shows twice.
+     */
+    static String period(long from, long to, ZoneId zone) {
+        boolean offsets = clocksChange(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to), zone);
+        return time(from, zone, offsets) + " to " + time(to, zone, offsets);
+    }
+
+    /** A time of the header; with its UTC offset when the clocks change in the period (an hour read twice). */
+    private static String time(long epochMillis, ZoneId zone, boolean offset) {
+        ZonedDateTime at = Instant.ofEpochMilli(epochMillis).atZone(zone);
+        return TIME.format(at) + (offset ? " " + at.getOffset() : "");
+    }
+
+    /**
+     * Whether the clocks change between {@code from} and {@code to} (either may be null: the journal's own end), or
+     * either falls in the hour they go back over, whose wall-clock times name two moments.
+     */
+    private static boolean clocksChange(Instant from, Instant to, ZoneId zone) {
+        ZoneRules rules = zone.getRules();
+        for (Instant at : new Instant[] {from, to}) {
+            if (at != null && rules.getValidOffsets(at.atZone(zone).toLocalDateTime()).size() > 1) {
+                return true;
+            }
+        }
+        if (from == null || to == null) {
+            return false;
+        }
+        ZoneOffsetTransition next = rules.nextTransition(from);
+        return next != null && !next.getInstant().isAfter(to);
     }
 
     private static String count(long n) {
