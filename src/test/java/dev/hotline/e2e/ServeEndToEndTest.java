@@ -227,26 +227,36 @@ class ServeEndToEndTest {
         ConfigResult.Valid running = reloader.current();
         Files.writeString(config.resolve("queues.yaml"), "queues:\n  - id: sales-health\n    groups: [vip-gold]\n");
 
-        ConfigResult result = server.reload();
+        ConfigResult result = server.reload("SIGHUP");
 
         assertThat(result).isInstanceOf(ConfigResult.Invalid.class);
         assertThat(reloader.current()).isSameAs(running);
+        server.close();
+        assertThat(journalText().lines()).as("the audit trail keeps refused reloads too").anyMatch(l -> l.contains(
+                "\"type\":\"config-reloaded\",") && l.contains("\"by\":\"SIGHUP\",\"applied\":false,\"changes\":[],")
+                && l.contains("\"queues.yaml:3:14: queues[sales-health].groups[0]: unknown skill group 'vip-gold'"));
         assertThat(log.lines()).contains("reload: queues.yaml:3:14: queues[sales-health].groups[0]: unknown skill "
                 + "group 'vip-gold' (known: vip, sales-health, sales-home, sales-beauty, after-sales, overflow)");
         assertThat(log.lines()).anyMatch(l -> l.startsWith("reload: refused, ")
                 && l.endsWith(" problem(s); the running configuration stays"));
-        assertThat(call(BLACKLISTED, "4008001001", "1795413027.4")).last().isEqualTo("HANGUP");
     }
 
     @Test
-    void aValidReloadReachesTheRoutingEngineAndTheJournal() throws IOException {
+    void aValidReloadReachesTheRoutingEngineAndTheJournalWithWhoAskedAndWhatItChanged() throws IOException {
         serve(asterisk.port());
+        Path queues = config.resolve("queues.yaml");
+        Files.writeString(queues, Files.readString(queues).replace("wrapUp: 60s", "wrapUp: 45s"));
 
-        assertThat(server.reload()).isInstanceOf(ConfigResult.Valid.class);
+        assertThat(server.reload("API token admins")).isInstanceOf(ConfigResult.Valid.class);
 
         server.close();
         assertThat(log.lines()).contains("reload: applied, 12 agents, 4 queues");
-        assertThat(journalText()).contains("\"type\":\"config-applied\"");
+        List<String> lines = journalText().lines().toList();
+        int applied = lines.stream().filter(l -> l.contains("\"type\":\"config-applied\"")).findFirst()
+                .map(lines::indexOf).orElseThrow();
+        assertThat(lines.subList(applied, lines.size())).anyMatch(l -> l.contains("\"type\":\"config-reloaded\",")
+                && l.contains("\"by\":\"API token admins\",\"applied\":true,"
+                + "\"changes\":[\"queues changed: after-sales (wrapUp)\"]"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -20,20 +21,20 @@ import java.util.function.Supplier;
 public final class AdminEndpoints {
     private static final Set<Role> ADMINS = Set.of(Role.ADMIN);
 
-    private final Supplier<ConfigResult> reload;
+    private final Function<String, ConfigResult> reload;
     private final Supplier<List<String>> changes;
     private final Supplier<Optional<String>> waitingForRestart;
     private final Executor reloading;
 
     /**
      * @param reload            reads the configuration again and applies it if it is valid (it reads files: never
-     *                          on the API's event loop)
+     *                          on the API's event loop), given who asks ({@code API token <name>}) for the journal
      * @param changes           what the last valid reload changed, a sentence per change
      * @param waitingForRestart what server.yaml now says beyond what is in force (listeners: changes a restart
      *                          applies), empty when nothing
      * @param reloading         where {@code reload} runs
      */
-    public AdminEndpoints(Supplier<ConfigResult> reload, Supplier<List<String>> changes,
+    public AdminEndpoints(Function<String, ConfigResult> reload, Supplier<List<String>> changes,
                           Supplier<Optional<String>> waitingForRestart, Executor reloading) {
         this.reload = reload;
         this.changes = changes;
@@ -44,7 +45,8 @@ public final class AdminEndpoints {
     /** Adds the routes to {@code routes}. */
     public ApiRoutes addTo(ApiRoutes routes) {
         return routes.add(new ApiRoutes.Route("POST", "/api/v1/config/reload", ADMINS,
-                ApiRoutes.takingNoBody(r -> CompletableFuture.supplyAsync(reload, reloading).thenApply(this::answer))));
+                ApiRoutes.takingNoBody(r -> CompletableFuture.supplyAsync(() -> reload.apply("API token " + r.caller()),
+                        reloading).thenApply(this::answer))));
     }
 
     private ApiResponse answer(ConfigResult result) {

@@ -92,7 +92,7 @@ public final class ServeCommand implements Callable<Integer> {
             sun.misc.SignalHandler before = sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
                 log.info("reload: SIGHUP received");
                 try {
-                    server.reload();
+                    server.reload("SIGHUP");
                 } catch (RuntimeException e) {
                     // a fault of the server's, not of the files: logged where the admin looks, not on stderr
                     log.error("reload: failed: {}", e.toString(), e);

@@ -202,4 +202,23 @@ public sealed interface JournalRecord {
      */
     record RecordsLost(long at, long count, long firstAt) implements JournalRecord {
     }
+
+    /**
+     * A reload of the configuration, applied or refused: the audit trail of who changed the centre's configuration
+     * when, and what it did. An applied one follows its {@code config-applied} line (the whole configuration put in
+     * force).
+     *
+     * @param by       who asked: {@code API token <name>}, {@code SIGHUP}, or {@code in process}
+     * @param applied  whether it was put in force; a refused one leaves the running configuration as it was
+     * @param changes  what it changed and did to calls, as the reload's answer says it (applied only)
+     * @param problems why it was refused, each with its file and line (refused only)
+     */
+    record ConfigReloaded(long at, String by, boolean applied, List<String> changes, List<String> problems)
+            implements JournalRecord {
+        public ConfigReloaded {
+            Objects.requireNonNull(by, "by");
+            changes = List.copyOf(changes);
+            problems = List.copyOf(problems);
+        }
+    }
 }

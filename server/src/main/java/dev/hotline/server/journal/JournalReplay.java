@@ -238,6 +238,8 @@ public final class JournalReplay {
                 }
             }
             case JournalRecord.CallbackAttempted c -> { }
+            // the audit trail of reloads: the configuration they applied comes as config-applied
+            case JournalRecord.ConfigReloaded c -> { }
             // what flows recorded (survey ratings) is kept for whoever reads the journal; no figure uses it yet
             case JournalRecord.IvrResults r -> { }
             case JournalRecord.CallbackClosed c -> {

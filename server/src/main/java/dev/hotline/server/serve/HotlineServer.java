@@ -690,9 +690,12 @@ public final class HotlineServer implements AutoCloseable {
      * {@code server.yaml} is checked too: what of it can change while calls go on (listeners, AMI servers, waiting
      * and IVR settings, callbacks, {@code agents.autoLogin}, the API, FastAGI's and the journal's limits) is put in
      * force by {@link LiveServerSettings}; the journal's directory waits for a restart. What a valid reload changed
-     * is then {@link #lastReloadChanges()}.
+     * is then {@link #lastReloadChanges()}. Applied or refused, the journal records who asked, and what it changed or
+     * why it was refused ({@code config-reloaded}): the audit trail of the configuration.
+     *
+     * @param by who asks, for the journal: {@code API token <name>}, {@code SIGHUP}
      */
-    public synchronized ConfigResult reload() {
+    public synchronized ConfigResult reload(String by) {
         ConfigResult.Valid before = reloader.current();
         if (!started) {
             // asked over the API before the listeners it would touch are all up
@@ -729,6 +732,7 @@ public final class HotlineServer implements AutoCloseable {
                 }
                 log.info("reload: applied, {} agents, {} queues", valid.config().agents().size(),
                         valid.config().queues().size());
+                journal.append(new JournalRecord.ConfigReloaded(engine.now(), by, true, changes, List.of()));
                 valid.warnings().forEach(warning -> log.warn("reload: {}", warning));
             }
             case ConfigResult.Invalid invalid -> {
@@ -737,9 +741,16 @@ public final class HotlineServer implements AutoCloseable {
                 }
                 log.warn("reload: refused, {} problem(s); the running configuration stays",
                         invalid.problems().size());
+                journal.append(new JournalRecord.ConfigReloaded(engine.now(), by, false, List.of(),
+                        invalid.problems().stream().map(ConfigProblem::toString).toList()));
             }
         }
         return result;
+    }
+
+    /** {@link #reload(String)} asked from within the process (a test, an embedding application). */
+    public ConfigResult reload() {
+        return reload("in process");
     }
 
     /**

@@ -36,6 +36,7 @@ class AdminApiTest {
     private final AtomicInteger reloads = new AtomicInteger();
     private final AtomicBoolean serverYamlWaits = new AtomicBoolean();
     private final AtomicReference<String> reloadedOn = new AtomicReference<>();
+    private final AtomicReference<String> reloadedBy = new AtomicReference<>();
     /** What the last reload changed, as the server says it. */
     private final AtomicReference<List<String>> changes = new AtomicReference<>(List.of());
     private ApiServer api;
@@ -46,9 +47,10 @@ class AdminApiTest {
                 new ApiSettings.Token("admins", Role.ADMIN, new Secret.Written(ADMIN), Optional.empty()),
                 new ApiSettings.Token("supervisors", Role.SUPERVISOR, new Secret.Written(SUPERVISOR),
                         Optional.empty())));
-        api = ApiServer.start(settings, name -> null, new AdminEndpoints(() -> {
+        api = ApiServer.start(settings, name -> null, new AdminEndpoints(by -> {
             reloads.incrementAndGet();
             reloadedOn.set(Thread.currentThread().getName());
+            reloadedBy.set(by);
             return next.get();
         }, changes::get, () -> serverYamlWaits.get() ? Optional.of("server.yaml changed beyond ami and api.tokens: ...")
                 : Optional.empty(), task -> new Thread(task, "reloader").start()).addTo(new ApiRoutes()));
@@ -78,6 +80,7 @@ class AdminApiTest {
         assertThat(applied.statusCode()).isEqualTo(200);
         assertThat(applied.body()).isEqualTo("{\"result\":\"applied\",\"agents\":12,\"queues\":4}");
         assertThat(reloadedOn.get()).as("files are read off the API's event loop").isEqualTo("reloader");
+        assertThat(reloadedBy.get()).as("for the journal's audit trail").isEqualTo("API token admins");
     }
 
     @Test

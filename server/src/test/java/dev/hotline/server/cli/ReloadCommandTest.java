@@ -58,7 +58,7 @@ class ReloadCommandTest {
         api = ApiServer.start(new ApiSettings("127.0.0.1", 0, List.of(
                 new ApiSettings.Token("admins", Role.ADMIN, new Secret.Written(ADMIN), Optional.empty()),
                 new ApiSettings.Token("supervisors", Role.SUPERVISOR, new Secret.Written(SUPERVISOR),
-                        Optional.empty()))), name -> null, new AdminEndpoints(() -> {
+                        Optional.empty()))), name -> null, new AdminEndpoints(by -> {
                             reloads.incrementAndGet();
                             return next.get();
                         }, changes::get, waiting::get, Runnable::run).addTo(new ApiRoutes()));

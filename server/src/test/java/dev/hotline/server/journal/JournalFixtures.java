@@ -100,6 +100,9 @@ public final class JournalFixtures {
                     "Asterisk reason 3");
             case CALLBACK_CLOSED -> new JournalRecord.CallbackClosed(at, "c7", "13911112222", AGENT_ANSWERED, 2,
                     "1795413048.9");
+            case CONFIG_RELOADED -> new JournalRecord.ConfigReloaded(at, "API token admins", false, List.of(),
+                    List.of("queues.yaml:3:14: queues[sales-health].groups[0]: unknown skill group 'vip-gold' (known: "
+                            + "vip, sales-health)"));
         };
     }
 

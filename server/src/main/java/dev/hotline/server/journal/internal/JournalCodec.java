@@ -113,6 +113,7 @@ public final class JournalCodec {
             case JournalRecord.CallbackRequested callback -> callback;
             case JournalRecord.CallbackAttempted attempted -> attempted;
             case JournalRecord.CallbackClosed closed -> closed;
+            case JournalRecord.ConfigReloaded reloaded -> reloaded;
         };
         ObjectNode fields = mapper.valueToTree(value);
         fields.remove("at");
@@ -242,6 +243,7 @@ public final class JournalCodec {
             case JournalRecord.CallbackRequested callback -> callback;
             case JournalRecord.CallbackAttempted attempted -> attempted;
             case JournalRecord.CallbackClosed closed -> closed;
+            case JournalRecord.ConfigReloaded reloaded -> reloaded;
             case Decision.CallEnded ended -> new JournalRecord.CallRecord(ended, optionalText(object, CHANNEL),
                     optionalText(object, RECORDING));
             case Decision decision -> new JournalRecord.Logged(decision);

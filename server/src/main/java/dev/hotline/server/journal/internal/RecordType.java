@@ -38,7 +38,8 @@ public enum RecordType {
     IVR_RESULTS("ivr-results", JournalRecord.IvrResults.class),
     CALLBACK_REQUESTED("callback-requested", JournalRecord.CallbackRequested.class),
     CALLBACK_ATTEMPTED("callback-attempted", JournalRecord.CallbackAttempted.class),
-    CALLBACK_CLOSED("callback-closed", JournalRecord.CallbackClosed.class);
+    CALLBACK_CLOSED("callback-closed", JournalRecord.CallbackClosed.class),
+    CONFIG_RELOADED("config-reloaded", JournalRecord.ConfigReloaded.class);
 
     /**
      * Fields added to a type within format version 1, by type: a line written before them lacks them and reads with
@@ -93,6 +94,7 @@ public enum RecordType {
             case JournalRecord.CallbackRequested c -> CALLBACK_REQUESTED;
             case JournalRecord.CallbackAttempted c -> CALLBACK_ATTEMPTED;
             case JournalRecord.CallbackClosed c -> CALLBACK_CLOSED;
+            case JournalRecord.ConfigReloaded c -> CONFIG_RELOADED;
         };
     }
 
