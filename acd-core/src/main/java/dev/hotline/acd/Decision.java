@@ -175,11 +175,17 @@ public sealed interface Decision {
      * withdrew an earlier request. It takes effect when the call and its wrap-up are over, or when the offer ends
      * unanswered; the latest request wins, and any change of state the agent makes before then replaces it.
      *
+     * <p>A configuration change that removes an agent on a call decides it for them, right after its
+     * {@code ConfigApplied}: LOGGED_OUT, reason "removed from the configuration"; one that puts the agent back before
+     * the call is over restores what the agent had asked (READY, or their own request).
+     *
      * @param state  the agent's state when asking: RESERVED or TALKING
-     * @param reason the not-ready code for NOT_READY, empty otherwise
+     * @param reason the not-ready code for NOT_READY, "removed from the configuration" for a removal, empty otherwise
      */
     record AgentAfterCall(long at, String agentId, AgentState state, AgentState after, String reason)
             implements Decision {
+        /** The reason of a logout after the call that a configuration change decided, removing the agent. */
+        public static final String REMOVED = "removed from the configuration";
     }
 
     /**

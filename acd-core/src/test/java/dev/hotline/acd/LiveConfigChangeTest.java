@@ -85,6 +85,23 @@ class LiveConfigChangeTest {
     }
 
     @Test
+    void removingAnAgentOnACallSaysTheyLogOutAfterItAndPuttingThemBackBeforeItEndsSaysTheyStay() {
+        var centre = base().agent("s2", "s").start().loginReady("s2").login("s1").call("c1", "sales")
+                .answer("c1", "s2").reconfigure(base());
+
+        assertThat(centre.last(Decision.AgentAfterCall.class)).isEqualTo(new Decision.AgentAfterCall(
+                CentreFixture.START, "s2", AgentState.TALKING, AgentState.LOGGED_OUT, "removed from the configuration"));
+        centre.reconfigure(base());
+        assertThat(centre.all(Decision.AgentAfterCall.class)).as("nothing said again by a change that leaves it")
+                .hasSize(1);
+
+        centre.reconfigure(base().agent("s2", "s")).agentHangsUp("c1");
+
+        assertThat(centre.last(Decision.AgentAfterCall.class).after()).isEqualTo(AgentState.READY);
+        assertThat(centre.stateOf("s2")).isEqualTo(AgentState.READY);
+    }
+
+    @Test
     void aRemovedAgentWhosePhoneAlreadyRingsKeepsTheOfferAndLeavesAfterTheCall() {
         var centre = base().agent("s2", "s").start().loginReady("s2").login("s1").call("c1", "sales")
                 .delayed("c1", "s2").ringing("c1", "s2").reconfigure(base());

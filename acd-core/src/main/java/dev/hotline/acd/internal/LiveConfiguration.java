@@ -40,6 +40,8 @@ final class LiveConfiguration {
 
     /** The calls the change being applied gave another priority or other eligible groups, for their decisions. */
     private final List<Call> replanned = new ArrayList<>();
+    /** Agents on a call the change removed, or put back before that call was over: what follows their call changed. */
+    private final List<Agent> afterCallChanged = new ArrayList<>();
 
     /**
      * A live change: checked first (a number plan the engine could not classify with is rejected and the
@@ -61,6 +63,12 @@ final class LiveConfiguration {
             if (admission.moveFromRemovedQueue(call)) {
                 moved.add(call);
             }
+        }
+        for (Agent agent : afterCallChanged) {
+            // what the agent's desktop and the journal show: a logout after the call, or the agent's own wish again
+            centre.emit(new Decision.AgentAfterCall(centre.now, agent.id(), agent.state,
+                    agent.leaving ? AgentState.LOGGED_OUT : agent.afterCall,
+                    agent.leaving ? Decision.AgentAfterCall.REMOVED : agent.afterCallReason));
         }
         for (Call call : replanned) {
             if (!moved.contains(call)) {
@@ -110,6 +118,7 @@ final class LiveConfiguration {
             nextAgentIds.add(ac.id());
         }
         List<Agent> leaving = new ArrayList<>();
+        afterCallChanged.clear();
         if (centre.config != null) {
             long today = centre.today();
             centre.countsOfRemoved.values().removeIf(counts -> counts.day() < today);
@@ -119,6 +128,9 @@ final class LiveConfiguration {
                 continue;
             }
             if (agent.state == AgentState.RESERVED || agent.state == AgentState.TALKING) {
+                if (!agent.leaving) {
+                    afterCallChanged.add(agent);
+                }
                 agent.leaving = true;
                 leaving.add(agent);
             } else {
@@ -170,6 +182,9 @@ final class LiveConfiguration {
                 return added;
             });
             agent.configure(ac);
+            if (agent.leaving) {
+                afterCallChanged.add(agent);
+            }
             agent.leaving = false;
             order.add(agent);
         }

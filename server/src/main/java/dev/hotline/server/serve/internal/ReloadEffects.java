@@ -1,5 +1,6 @@
 package dev.hotline.server.serve.internal;
 
+import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.QueueView;
 import dev.hotline.acd.model.Treatment;
@@ -12,8 +13,8 @@ import java.util.TreeMap;
 /**
  * What a reload did to calls in the centre, from the decisions the engine made applying it and the queues after it,
  * said for the admin who asked: the waiting calls it moved on from removed queues, those it sent to a treatment (no
- * agent could serve them any more), by queue and treatment, the offers it took back, and the removed queues still
- * holding calls. An admin who removes a group sees at once that three callers went to voicemail.
+ * agent could serve them any more), by queue and treatment, the offers it took back, the removed agents who log out
+ * after their call, and the removed queues still holding calls. An admin who removes a group sees at once that three callers went to voicemail.
  */
 public final class ReloadEffects {
 
@@ -29,6 +30,7 @@ public final class ReloadEffects {
         Map<String, List<String>> moved = new TreeMap<>();
         Map<String, List<String>> treated = new TreeMap<>();
         List<String> takenBack = new ArrayList<>();
+        List<String> leaveAfterCall = new ArrayList<>();
         for (Decision decision : decisions) {
             switch (decision) {
                 case Decision.CallTreated t when t.cause() == Decision.TreatmentCause.RECONFIGURED
@@ -39,6 +41,8 @@ public final class ReloadEffects {
                         + t.cause().name().toLowerCase(Locale.ROOT).replace('_', '-') + " treatment, "
                         + t.treatment().describe(), key -> new ArrayList<>()).add(t.callId());
                 case Decision.CallRequeued r -> takenBack.add(r.callId() + " (agent " + r.agentId() + ")");
+                case Decision.AgentAfterCall a when a.after() == AgentState.LOGGED_OUT
+                        && a.reason().equals(Decision.AgentAfterCall.REMOVED) -> leaveAfterCall.add(a.agentId());
                 default -> {
                 }
             }
@@ -50,6 +54,10 @@ public final class ReloadEffects {
                 + ": " + listed(calls)));
         if (!takenBack.isEmpty()) {
             effects.add(count(takenBack.size(), "offer") + " taken back from removed agents: " + listed(takenBack));
+        }
+        if (!leaveAfterCall.isEmpty()) {
+            effects.add(count(leaveAfterCall.size(), "removed agent") + " on a call finish" + (leaveAfterCall.size() == 1
+                    ? "es it" : " it") + ", then log out: " + listed(leaveAfterCall));
         }
         for (QueueView q : queues) {
             if (q.retired() && q.waiting() + q.ringing() > 0) {

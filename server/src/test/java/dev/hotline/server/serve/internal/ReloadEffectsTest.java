@@ -2,6 +2,7 @@ package dev.hotline.server.serve.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotline.acd.AgentState;
 import dev.hotline.acd.Decision;
 import dev.hotline.acd.Decision.TreatmentCause;
 import dev.hotline.acd.OfferEnd;
@@ -28,13 +29,18 @@ class ReloadEffectsTest {
                 new Decision.CallTreated(NOW, "h1", "after-sales", new Treatment.Hangup("hotline/busy"),
                         TreatmentCause.NO_AGENTS),
                 new Decision.CallRequeued(NOW, "k5", "1004", "sales-home",
-                        "agent 1004 was removed from the configuration before their phone rang", OfferEnd.TAKEN_BACK)),
+                        "agent 1004 was removed from the configuration before their phone rang", OfferEnd.TAKEN_BACK),
+                new Decision.AgentAfterCall(NOW, "1003", AgentState.TALKING, AgentState.LOGGED_OUT,
+                        "removed from the configuration"),
+                new Decision.AgentAfterCall(NOW, "1007", AgentState.RESERVED, AgentState.LOGGED_OUT,
+                        "removed from the configuration")),
                 List.of());
 
         assertThat(effects).containsExactly(
                 "1 waiting call given queue after-sales's no-agents treatment, hangup(hotline/busy): h1",
                 "2 waiting calls given queue sales-beauty's no-agents treatment, voicemail(sales): e1, e2",
-                "1 offer taken back from removed agents: k5 (agent 1004)");
+                "1 offer taken back from removed agents: k5 (agent 1004)",
+                "2 removed agents on a call finish it, then log out: 1003, 1007");
     }
 
     @Test
