@@ -4,8 +4,8 @@ import dev.hotline.acd.AgentState;
 import dev.hotline.acd.PhoneState;
 
 /**
- * An agent's current state and phone since when, and where the last answered call came from (to attribute its
- * wrap-up).
+ * An agent's current state and phone since when, and the call whose handling its wrap-up is finishing (to count it
+ * with its wrap-up).
  */
 final class AgentTrack {
     AgentState state;
@@ -17,8 +17,6 @@ final class AgentTrack {
     String reason;
     /** What the agent's phone is doing, as the engine last reported it; FREE until reported, as in the engine. */
     PhoneState phone = PhoneState.FREE;
-    String lastQueue;
-    String lastGroup;
     /**
      * The answered call whose conversation is over and whose wrap-up is not: it counts as handled, with its talk and
      * its wrap-up together, where the wrap-up ends (where the conversation ends when none follows), so that a period's

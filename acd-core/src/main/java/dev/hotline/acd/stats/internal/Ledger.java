@@ -211,11 +211,6 @@ public final class Ledger {
                 }
             }
         });
-        if (agentId != null) {
-            AgentTrack agent = agents.computeIfAbsent(agentId, id -> new AgentTrack(AgentState.LOGGED_OUT, at));
-            agent.lastQueue = queue;
-            agent.lastGroup = group;
-        }
     }
 
     /** Counts a missed offer against its agent, the group it came through and the centre. */
@@ -439,14 +434,11 @@ public final class Ledger {
      */
     private void closeState(String agentId, AgentTrack agent, AgentState next, long at) {
         boolean wrapUpOver = agent.state == AgentState.WRAP_UP;
+        // (a wrap-up after a call the statistics did not see end, begun before them, is agent time, not handle time)
         if (agent.handling && (wrapUpOver || agent.state == AgentState.TALKING && next != AgentState.WRAP_UP)) {
             agent.handling = false;
             handled(agent.handlingQueue, agent.handlingGroup, agentId, agent.handlingTalkMillis,
                     wrapUpOver ? at - agent.stateSince : 0, at);
-        } else if (wrapUpOver && at > agent.stateSince) {
-            // a wrap-up whose call the statistics did not see end (they began meanwhile): its time still counts
-            long wrapUp = at - agent.stateSince;
-            both(at, p -> addWrapUp(p, agentId, agent, wrapUp));
         }
         bookTime(agentId, agent, at);
     }
@@ -471,12 +463,6 @@ public final class Ledger {
         p.agent(agentId).addAgentTime(agent.state, agent.reason, agent.phone, millis);
         for (String group : groupsOfAgent.getOrDefault(agentId, List.of())) {
             p.group(group).addAgentTime(agent.state, agent.reason, agent.phone, millis);
-        }
-    }
-
-    private void addWrapUp(Period p, String agentId, AgentTrack agent, long millis) {
-        for (Tally t : scopes(p, agent.lastQueue, agent.lastGroup, agentId)) {
-            t.handledWrapUpMillis += millis;
         }
     }
 
