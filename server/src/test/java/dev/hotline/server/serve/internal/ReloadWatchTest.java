@@ -23,8 +23,11 @@ class ReloadWatchTest {
         watch.arm();
         watch.onDecision(during);
         watch.onDecision(new Decision.AgentStateChanged(NOW, "1001", AgentState.READY, AgentState.NOT_READY, "x"));
+        Decision.AgentAfterCall leaving = new Decision.AgentAfterCall(NOW, "1003", AgentState.TALKING,
+                AgentState.LOGGED_OUT, Decision.AgentAfterCall.REMOVED);
+        watch.onDecision(leaving);
 
-        assertThat(watch.disarm()).containsExactly(during);
+        assertThat(watch.disarm()).containsExactly(during, leaving);
         watch.onDecision(before);
         assertThat(watch.disarm()).isEmpty();
     }
