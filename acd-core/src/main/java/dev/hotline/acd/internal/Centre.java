@@ -162,8 +162,7 @@ final class Centre {
      * Position x smoothed handle time / agents working through the call's eligible groups, each counted once; or,
      * when a step still to come makes it shorter, the time until that step plus the same at that stage (the calls
      * that agents idle now in the groups open then will take left out), over the agents of the groups open then, and
-     * from the
-     * position the VIP step's priority gives a VIP call (a queue's own steps raise every caller alike, so they leave
+     * from the position the VIP step's priority gives a VIP call (a queue's own steps raise every caller alike, so they leave
      * its position as it is). -1 when nobody works through any group the call may ever use (all on a break): no
      * estimate, rather than one that reads as if an agent were taking calls.
      */

@@ -107,8 +107,8 @@ final class InvariantCheck {
                     passedOver.add(a);
                 }
             }
-            require(new HashSet<>(g.readyPhoneNotFree).equals(passedOver), "group " + g.id + " keeps " + g.readyPhoneNotFree
-                    + " as READY members with a busy or unreachable phone but has " + passedOver);
+            require(new HashSet<>(g.readyPhoneNotFree).equals(passedOver), "group " + g.id + " keeps "
+                    + g.readyPhoneNotFree + " as READY members with a busy or unreachable phone but has " + passedOver);
             // work-conserving: an agent who may be offered a call is never left idle beside a call it could take
             require(ready == 0 || g.waiting.isEmpty(), "group " + g.id + " has " + ready + " agents READY with a free "
                     + "phone while " + g.waiting.size() + " calls wait for it");

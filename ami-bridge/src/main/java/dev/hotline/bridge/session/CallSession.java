@@ -158,13 +158,12 @@ public final class CallSession {
     /** When the Dial of the offer in progress started (ms), to tell a phone that gave up early from a ring-out. */
     private long dialStartedAt;
     /**
-     * The Dial of the offer in progress has gone to Asterisk, and Asterisk has answered it. A caller's hang-up before
-     * the Dial went (the music still being stopped, a prompt still playing) came before the agent's phone could ring;
-     * so did one whose HANGUP line comes while the Dial's reply is still due: Asterisk sends that line only between
-     * commands, after a running command's reply (docs/asterisk.md), so the Dial was read after the hang-up and is
-     * refused (511) without ringing anyone. Only a HANGUP after the Dial's reply follows a Dial that ran.
+     * Asterisk has answered the Dial of the offer in progress. A caller's hang-up before the Dial went (the music
+     * still being stopped, a prompt still playing) came before the agent's phone could ring; so did one whose HANGUP
+     * line comes while the Dial's reply is still due: Asterisk sends that line only between commands, after a running
+     * command's reply (docs/asterisk.md), so that Dial was read on a channel already hung up and rings nobody. Only a
+     * HANGUP after the Dial's reply follows a Dial that ran.
      */
-    private boolean dialSent;
     private boolean dialReplied;
     private boolean answerReported;
     /** An agent answered the call (the answer reached Hotline, or Dial ended answered). */
@@ -364,7 +363,7 @@ public final class CallSession {
             Optional<String> cut = channel.endedWithoutHangUp();
             submit(sessions.isStopping() ? new AcdEvent.CallHandedBack(now(), callId, "Hotline stopped")
                     : cut.isPresent() ? new AcdEvent.CallHandedBack(now(), callId, cut.get())
-                    : new AcdEvent.CallerHungUp(now(), callId, phase == Phase.DIALING && dialSent && dialReplied));
+                    : new AcdEvent.CallerHungUp(now(), callId, phase == Phase.DIALING && dialReplied));
         }
         finish();
     }
@@ -819,7 +818,6 @@ public final class CallSession {
         phase = Phase.DIALING;
         offer = o;
         nextOffer = null;
-        dialSent = false;
         dialReplied = false;
         offerWithdrawn = false;
         answerReported = false;
@@ -882,12 +880,11 @@ public final class CallSession {
     private void startDial(AgiCommand dial) {
         dialStartedAt = now();
         watchDial(offer);
-        run(stopMusic(), () -> {
-            dialSent = true;
-            run(List.of(dial), () -> {
-                dialReplied = true;
-                send(AgiCommands.getVariable("DIALSTATUS"), this::dialEnded);
-            });
+        List<AgiCommand> commands = stopMusic();
+        commands.add(dial);
+        run(commands, () -> {
+            dialReplied = true;
+            send(AgiCommands.getVariable("DIALSTATUS"), this::dialEnded);
         });
     }
 

@@ -26,18 +26,19 @@ public interface AgiChannel {
     void onHangup(Runnable listener);
 
     /**
+     * Closes the session at once, without the reply to the command on the wire: Asterisk is stalled or the connection
+     * cut ({@code why} says how Hotline knows). The hang-up listeners run; {@link #endedWithoutHangUp()} gives
+     * {@code why}.
+     */
+    void abandon(String why);
+
+    /**
      * Why the session ended without the caller hanging up, when it did: Hotline closed it because Asterisk broke the
      * protocol or stopped answering (see {@link AgiCommand#replyExpectedWithin()}), or Asterisk closed the connection
      * without a {@code HANGUP} line (it says one whenever the caller hangs up). The call then goes on in Asterisk's
      * dialplan after AGI(), if Asterisk still runs; nobody is known to have hung up. Empty while the session runs and
      * after a hang-up.
      */
-    /**
-     * Closes the session at once, without the reply to the command on the wire: Asterisk is stalled or the connection
-     * cut ({@code why} says how Hotline knows). The hang-up listeners run; {@link #endedWithoutHangUp()} gives {@code why}.
-     */
-    void abandon(String why);
-
     default Optional<String> endedWithoutHangUp() {
         return Optional.empty();
     }

@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * What a reload did to calls in the centre, from the decisions the engine made applying it and the queues after it,
  * said for the admin who asked: the waiting calls it moved on from removed queues, those it sent to a treatment (no
  * agent could serve them any more), by queue and treatment, the offers it took back, the removed agents who log out
- * after their call, and the removed queues still holding calls. An admin who removes a group sees at once that three callers went to voicemail.
+ * after their call, and the removed queues still holding calls. An admin who removes a group sees at once that three
+ * callers went to voicemail.
  */
 public final class ReloadEffects {
 
@@ -56,8 +57,9 @@ public final class ReloadEffects {
             effects.add(count(takenBack.size(), "offer") + " taken back from removed agents: " + listed(takenBack));
         }
         if (!leaveAfterCall.isEmpty()) {
-            effects.add(count(leaveAfterCall.size(), "removed agent") + " on a call finish" + (leaveAfterCall.size() == 1
-                    ? "es it" : " it") + ", then log out: " + listed(leaveAfterCall));
+            boolean one = leaveAfterCall.size() == 1;
+            effects.add(count(leaveAfterCall.size(), "removed agent") + " on a call finish" + (one ? "es it" : " it")
+                    + ", then log out: " + listed(leaveAfterCall));
         }
         for (QueueView q : queues) {
             if (q.retired() && q.waiting() + q.ringing() > 0) {

@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Gathers what the engine decides about calls (and the agents on them) while a reload takes effect: from just before the configuration change
- * until the engine has fired the timers the change made due at once (a maximum wait lowered below a caller's wait, a
- * step added that is already due), so that the reload can say what it did to calls ({@link ReloadEffects}).
+ * Gathers what the engine decides about calls (and the agents on them) while a reload takes effect: from just before
+ * the configuration change until the engine has fired the timers the change made due at once (a maximum wait lowered
+ * below a caller's wait, a step added that is already due), so that the reload can say what it did to calls
+ * ({@link ReloadEffects}).
  * Engine thread only: armed and disarmed by tasks run on it.
  */
 public final class ReloadWatch implements DecisionListener {
