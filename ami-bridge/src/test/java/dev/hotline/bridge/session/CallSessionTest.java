@@ -1070,12 +1070,18 @@ class CallSessionTest {
         assertThat(rig.journal).noneMatch(d -> d instanceof Decision.EventRejected);
     }
 
-    @Test
-    void aCallerWhoHangsUpWhileTheMusicIsStoppedForTheDialHungUpBeforeTheOfferReachedThePhone() {
+    /** A caller waits with music until agent 1001 is ready: the session then stops the music for the Dial. */
+    private ScriptedAgiChannel waitingWithMusicAsAgent1001GetsReady() {
         rig.agentsLoggedIn("1001");
         ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
-        rig.settle(call);   // waiting with music
+        rig.settle(call);
         rig.agentsReady("1001");
+        return call;
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileTheMusicIsStoppedForTheDialHungUpBeforeTheOfferReachedThePhone() {
+        ScriptedAgiChannel call = waitingWithMusicAsAgent1001GetsReady();
         assertThat(call.next()).startsWith("EXEC StopMusicOnHold");
 
         call.callerHangsUpBeforeTheReply();
@@ -1089,10 +1095,7 @@ class CallSessionTest {
 
     @Test
     void aHangUpAsteriskSendsAfterTheMusicStoppedButBeforeTheDialsReplyCameBeforeTheOfferReachedThePhone() {
-        rig.agentsLoggedIn("1001");
-        ScriptedAgiChannel call = rig.call(CALLER, TestCentre.TEA_AD);
-        rig.settle(call);   // waiting with music
-        rig.agentsReady("1001");
+        ScriptedAgiChannel call = waitingWithMusicAsAgent1001GetsReady();
 
         // Asterisk's own order: the music's stop answered, then the HANGUP line; the Dial went out meanwhile and is
         // read by a channel already hung up, so it rings nobody (a Dial that ran is answered before HANGUP comes)
